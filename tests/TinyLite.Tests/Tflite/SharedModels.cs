@@ -31,6 +31,18 @@ internal static class SharedModels
     public static IEnumerable<object[]> AllDirs() =>
         Index.Length == 0 ? [["(no shared models)"]] : Index.Select(m => new object[] { m.GetProperty("dir").GetString()! });
 
+    /// <summary>Model dirs that have intermediates/random_0/tensors.json (one placeholder row when none).</summary>
+    public static IEnumerable<object[]> DirsWithIntermediates()
+    {
+        var dirs = Index.Select(m => m.GetProperty("dir").GetString()!)
+            .Where(d => File.Exists(IntermediatesPath(d))).ToArray();
+        return dirs.Length == 0 ? [["(no shared models)"]] : dirs.Select(d => new object[] { d });
+    }
+
+    /// <summary>Path of a model's intermediates/random_0/tensors.json.</summary>
+    public static string IntermediatesPath(string dir) =>
+        Path.Combine(_directory.Value ?? "", dir, "intermediates", "random_0", "tensors.json");
+
     private static string? FindDirectory()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)

@@ -11,11 +11,11 @@ namespace TinyLite.Tests.Tflite;
 public class TfliteReaderOptionsTests
 {
     [SharedModelTheory]
-    [MemberData(nameof(SharedModels.DirsWithIntermediates), MemberType = typeof(SharedModels))]
+    [MemberData(nameof(SharedModelIndex.DirsWithIntermediates), MemberType = typeof(SharedModelIndex))]
     public void Read_SharedModel_TensorsMatchTflmIntermediates(string dir)
     {
-        var graph = TfliteReader.ReadFile(SharedModels.ModelPath(dir));
-        using var doc = JsonDocument.Parse(File.ReadAllBytes(SharedModels.IntermediatesPath(dir)));
+        var graph = TfliteReader.ReadFile(SharedModelIndex.ModelPath(dir));
+        using var doc = JsonDocument.Parse(File.ReadAllBytes(SharedModelIndex.IntermediatesPath(dir)));
         foreach (var t in doc.RootElement.GetProperty("tensors").EnumerateArray())
         {
             var tensor = graph.Tensors[t.GetProperty("index").GetInt32()];
@@ -39,10 +39,10 @@ public class TfliteReaderOptionsTests
     /// A misread padding, stride or dilation breaks the agreement with the output shapes stored in the file.
     /// </summary>
     [SharedModelTheory]
-    [MemberData(nameof(SharedModels.AllDirs), MemberType = typeof(SharedModels))]
+    [MemberData(nameof(SharedModelIndex.AllDirs), MemberType = typeof(SharedModelIndex))]
     public void Read_SharedModel_WindowOptionsAgreeWithOutputShapes(string dir)
     {
-        var graph = TfliteReader.ReadFile(SharedModels.ModelPath(dir));
+        var graph = TfliteReader.ReadFile(SharedModelIndex.ModelPath(dir));
         foreach (var op in graph.Operators)
         {
             var input = graph.Tensors[op.Inputs[0]].Shape;
@@ -78,7 +78,7 @@ public class TfliteReaderOptionsTests
     {
         // MLCommons Tiny KWS reference: Conv2D(64, (10, 4), strides=(2, 2), padding="same") + BN + ReLU, then
         // depthwise-separable blocks with 3x3 depthwise convolutions, stride 1, same padding.
-        var graph = TfliteReader.ReadFile(SharedModels.ModelPath("kws_dscnn"));
+        var graph = TfliteReader.ReadFile(SharedModelIndex.ModelPath("kws_dscnn"));
         var conv = graph.Operators[0];
         Assert.Equal(BuiltinOperator.Conv2D, conv.Op);
         Assert.Equal(new Conv2DOptions(Padding.Same, 2, 2, Activation.Relu, 1, 1), conv.Options);
@@ -97,7 +97,7 @@ public class TfliteReaderOptionsTests
     [SharedModelFact]
     public void Read_AudioPreprocessor_KeepsCustomCodesAndFlexbufferOptions()
     {
-        var graph = TfliteReader.ReadFile(SharedModels.ModelPath("micro_speech_audio_preprocessor_int8"));
+        var graph = TfliteReader.ReadFile(SharedModelIndex.ModelPath("micro_speech_audio_preprocessor_int8"));
         var window = graph.Operators.Single(o => o.CustomCode == "SignalWindow");
         Assert.Equal(BuiltinOperator.Custom, window.Op);
         Assert.Null(window.Options);

@@ -7,10 +7,10 @@ namespace TinyLite.Tests.Tflite;
 public class TfliteRoundTripTests
 {
     [SharedModelTheory]
-    [MemberData(nameof(SharedModels.AllDirs), MemberType = typeof(SharedModels))]
+    [MemberData(nameof(SharedModelIndex.AllDirs), MemberType = typeof(SharedModelIndex))]
     public void WriteThenRead_SharedModel_GivesSameGraph(string dir)
     {
-        var original = TfliteReader.ReadFile(SharedModels.ModelPath(dir));
+        var original = TfliteReader.ReadFile(SharedModelIndex.ModelPath(dir));
 
         byte[] written = TfliteWriter.Write(original);
         var reread = TfliteReader.Read(written, "written.tflite");

@@ -3,10 +3,10 @@ using System.Text.Json;
 namespace TinyLite.Tests.Tflite;
 
 /// <summary>
-/// The golden models in <c>../shared/models</c> (relative to the folder holding TinyLite.sln). They are not part of
-/// the repository; tests that need them skip with a message when the folder is absent.
+/// index.json of the golden models in <c>../shared/models</c> (found by <see cref="Support.SharedModels"/>). They are
+/// not part of the repository; tests that need them skip with a message when the folder is absent.
 /// </summary>
-internal static class SharedModels
+internal static class SharedModelIndex
 {
     private static readonly Lazy<string?> _directory = new(FindDirectory);
     private static readonly Lazy<JsonElement[]> _index = new(LoadIndex);
@@ -43,18 +43,8 @@ internal static class SharedModels
     public static string IntermediatesPath(string dir) =>
         Path.Combine(_directory.Value ?? "", dir, "intermediates", "random_0", "tensors.json");
 
-    private static string? FindDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "TinyLite.sln")))
-            {
-                string models = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "models"));
-                return File.Exists(Path.Combine(models, "index.json")) ? models : null;
-            }
-        }
-        return null;
-    }
+    private static string? FindDirectory() =>
+        Support.SharedModels.Root is { } root && File.Exists(Path.Combine(root, "index.json")) ? root : null;
 
     private static JsonElement[] LoadIndex()
     {

@@ -60,6 +60,7 @@ namespace TinyLite.Runtime.Kernels.Dense
             // exp(-1/8) and 1/3 in Q0.
             const int constantTerm = 1895147668;
             const int oneThird = 715827883;
+            // Shift to x = a + 1/8 (1/8 in Q0 is 1 << 28), the expansion point.
             int x = a + (1 << 28);
             int x2 = FixedPoint.SaturatingRoundingDoublingHighMul(x, x);
             int x3 = FixedPoint.SaturatingRoundingDoublingHighMul(x2, x);
@@ -134,12 +135,12 @@ namespace TinyLite.Runtime.Kernels.Dense
         /// </summary>
         private static int NewtonReciprocalQ2(int halfDenominator)
         {
-            // 48/17 and -32/17 in Q2; 1.0 in Q2 is 1 << 28.
+            // 48/17 and -32/17 in Q2; 1.0 in Q2 is 1 << 29.
             int x = 1515870810 + FixedPoint.SaturatingRoundingDoublingHighMul(halfDenominator, -1010580540);
             for (int i = 0; i < 3; i++)
             {
                 int halfDenominatorTimesX = FixedPoint.SaturatingRoundingDoublingHighMul(halfDenominator, x);
-                int oneMinus = (1 << 28) - halfDenominatorTimesX;
+                int oneMinus = (1 << 29) - halfDenominatorTimesX;
                 // Q2 * Q2 = Q4, back to Q2.
                 x = x + SaturatingRoundingMultiplyByPot(FixedPoint.SaturatingRoundingDoublingHighMul(x, oneMinus), 2);
             }
@@ -160,7 +161,7 @@ namespace TinyLite.Runtime.Kernels.Dense
         {
             int halfDenominator = RoundingHalfSum(a, OneQ0);
             int x = NewtonReciprocalQ2(halfDenominator);
-            return SaturatingRoundingMultiplyByPot(x - (1 << 28), 2);
+            return SaturatingRoundingMultiplyByPot(x - (1 << 29), 2);
         }
 
         /// <summary>logistic(a) = 1/(1+exp(-a)) for a in Q<paramref name="integerBits"/>; result Q0.</summary>

@@ -62,8 +62,12 @@ public static class TfliteReader
     /// <summary>One decoding pass over one file.</summary>
     private sealed class Decoder(FlatBufferView fb, string source)
     {
+        /// <summary>Memory charged per decoded tensor or operator object (see <see cref="FlatBufferView.Charge"/>).</summary>
+        private const int ObjectCost = 64;
+
         private int _bufferCount;
         private FlatVector _buffers;
+        private readonly Dictionary<uint, byte[]?> _bufferData = new();
         private int _tensorCount;
 
         public Graph Decode(byte[] bytes)
@@ -137,6 +141,7 @@ public static class TfliteReader
         private Tensor ReadTensor(FlatVector tensors, int index)
         {
             string what = $"tensor {index}";
+            fb.Charge(ObjectCost, what);
             var t = fb.TableAt(tensors, index, what);
             string name = fb.String(t, S.Tensor.Name, what + " name") ?? "";
             if (name.Length > 0) what = $"tensor {index} ({name})";
@@ -224,11 +229,22 @@ public static class TfliteReader
         /// <summary>
         /// The bytes of buffer <paramref name="index"/>, or null when it is empty (activations use buffer 0). Data is
         /// either inline or, for files over 2 GB, at an absolute file offset given by offset/size (valid when offset > 1).
+        /// Tensors that share a buffer share the returned array.
         /// </summary>
         private byte[]? ReadBuffer(uint index, string tensorWhat)
         {
             if (index >= _bufferCount)
                 throw fb.Error($"{tensorWhat} refers to buffer {index} but the model has {_bufferCount} buffers");
+            if (!_bufferData.TryGetValue(index, out byte[]? data))
+            {
+                data = ReadBufferData(index);
+                _bufferData.Add(index, data);
+            }
+            return data;
+        }
+
+        private byte[]? ReadBufferData(uint index)
+        {
             string what = $"buffer {index}";
             var b = fb.TableAt(_buffers, (int)index, what);
             byte[]? data = fb.Bytes(b, S.Buffer.Data, what);
@@ -238,7 +254,7 @@ public static class TfliteReader
             if (offset <= 1 || size == 0) return null;
             if (offset > (ulong)fb.Length || size > (ulong)fb.Length - offset)
                 throw fb.Error($"{what} lies outside the file (offset {offset}, size {size}, file {fb.Length} bytes)");
-            return fb.Slice((int)offset, (int)size);
+            return fb.Slice((int)offset, (int)size, what);
         }
 
         private int[] TensorList(FlatTable subgraph, int field, string what)
@@ -255,6 +271,7 @@ public static class TfliteReader
         private Operator ReadOperator(FlatVector operators, int index, (BuiltinOperator Op, string? Custom)[] opCodes)
         {
             string what = $"operator {index}";
+            fb.Charge(ObjectCost, what);
             var t = fb.TableAt(operators, index, what);
             uint opcodeIndex = fb.UInt(t, S.Operator.OpcodeIndex, 0);
             if (opcodeIndex >= opCodes.Length)
@@ -292,7 +309,7 @@ public static class TfliteReader
             if (offset <= 1) return null;
             if (offset > (ulong)fb.Length || size > (ulong)fb.Length - offset)
                 throw fb.Error($"{what} custom options lie outside the file (offset {offset}, size {size}, file {fb.Length} bytes)");
-            return fb.Slice((int)offset, (int)size);
+            return fb.Slice((int)offset, (int)size, what + " custom options");
         }
 
         /// <summary>

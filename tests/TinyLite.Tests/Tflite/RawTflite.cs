@@ -31,6 +31,9 @@ internal sealed class RawTflite
     public int[] Inputs { get; set; } = [];
     public int[] Outputs { get; set; } = [];
 
+    /// <summary>Extra entries of the buffers vector that all point at the last buffer table (hostile sharing).</summary>
+    public int RepeatLastBuffer { get; set; }
+
     /// <summary>The file: the flatbuffer padded to 16 bytes, then the external buffers in order.</summary>
     public byte[] Build()
     {
@@ -150,7 +153,7 @@ internal sealed class RawTflite
 
         var codesVector = Offsets(b, codes);
         var subgraphsVector = Offsets(b, subgraphs);
-        var buffersVector = Offsets(b, buffers);
+        var buffersVector = Offsets(b, buffers.Concat(Enumerable.Repeat(buffers[^1], RepeatLastBuffer)).ToArray());
         StringOffset description = Description != null ? b.CreateString(Description) : default;
         b.StartTable(5);
         b.AddUint(0, Version, 0);

@@ -172,6 +172,32 @@ public class TfliteReaderMalformedTests
     }
 
     [Fact]
+    public void Read_ManyBufferEntriesSharingOneLargeTable_IsRejectedBeforeAllocatingGigabytes()
+    {
+        // 20,000 tensors, each on its own buffer index, all pointing at one 50 kB buffer table: copying the data
+        // for each would allocate 1 GB from a file of about 1 MB.
+        const int count = 20_000, size = 50_000;
+        var m = new RawTflite();
+        m.Buffers.Add(new RawTflite.RawBuffer(Data: new byte[size]));
+        m.RepeatLastBuffer = count;
+        for (int i = 0; i < count; i++) m.Tensors.Add(new RawTflite.RawTensor([size], 9, (uint)(1 + i), ""));
+        byte[] bytes = m.Build();
+        Assert.True(bytes.Length < 2_000_000);
+
+        string message = ReadError(bytes);
+        Assert.Matches(@"^bad\.tflite: buffer \d+: decoded contents exceed 8 times the file size; tables or buffers overlap$", message);
+    }
+
+    [Fact]
+    public void Read_TensorsSharingABuffer_ShareItsData()
+    {
+        var m = RawTflite.AddModel();
+        m.Tensors[2] = m.Tensors[2] with { Buffer = 1, Shape = [3] };
+        var graph = TfliteReader.Read(m.Build(), "x.tflite");
+        Assert.Same(graph.Tensors[1].Data, graph.Tensors[2].Data);
+    }
+
+    [Fact]
     public void Read_OpcodeIndexOutOfRange_IsRejected()
     {
         var m = RawTflite.AddModel();

@@ -153,6 +153,8 @@ public static class TfliteReader
             if (type is DataType.String or DataType.Resource or DataType.Variant)
                 throw fb.Error($"{what} has type {DataTypes.Name(type)}, which TinyLite does not support");
 
+            if (fb.Field(t, S.Tensor.Sparsity, 4) != 0)
+                throw fb.Error($"{what} is stored sparse, which TinyLite does not support");
             int[] shape = fb.Ints(t, S.Tensor.Shape, what + " shape");
             long elements = CheckShape(shape, what);
             var quantization = ReadQuantization(t, shape, what);

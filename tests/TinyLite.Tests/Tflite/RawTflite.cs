@@ -9,7 +9,7 @@ namespace TinyLite.Tests.Tflite;
 internal sealed class RawTflite
 {
     public sealed record RawTensor(int[] Shape, sbyte Type, uint Buffer, string Name, float[]? Scales = null, long[]? ZeroPoints = null,
-        int QuantizedDimension = 0);
+        int QuantizedDimension = 0, bool Sparse = false);
 
     /// <summary>A buffer: inline data, or (when <see cref="External"/> is set) data appended after the flatbuffer.</summary>
     public sealed record RawBuffer(byte[]? Data = null, byte[]? External = null, ulong? OffsetOverride = null, ulong? SizeOverride = null);
@@ -109,7 +109,16 @@ internal sealed class RawTflite
                 b.AddInt(6, t.QuantizedDimension, 0);
                 quant = b.EndTable();
             }
-            b.StartTable(6);
+            int sparsity = 0;
+            if (t.Sparse)
+            {
+                var order = Ints(b, [0]);
+                b.StartTable(3);
+                b.AddOffset(0, order.Value, 0); // SparsityParameters.traversal_order
+                sparsity = b.EndTable();
+            }
+            b.StartTable(7);
+            b.AddOffset(6, sparsity, 0);
             b.AddOffset(0, shape.Value, 0);
             b.AddSbyte(1, t.Type, 0);
             b.AddUint(2, t.Buffer, 0);

@@ -144,6 +144,14 @@ public class TfliteReaderMalformedTests
     }
 
     [Fact]
+    public void Read_SparseTensor_IsRejected()
+    {
+        var m = RawTflite.AddModel();
+        m.Tensors[1] = m.Tensors[1] with { Sparse = true };
+        Assert.Equal("bad.tflite: tensor 1 (w) is stored sparse, which TinyLite does not support", ReadError(m.Build()));
+    }
+
+    [Fact]
     public void Read_StringTensor_IsRejected()
     {
         var m = RawTflite.AddModel();

@@ -73,6 +73,15 @@ public class TfliteWriterTests
         Assert.Equal("operator 0 (CONV_2D) cannot carry MulOptions", e.Message);
     }
 
+    [Fact]
+    public void Write_DataOfWrongLength_Throws()
+    {
+        var b = new GraphBuilder("bad.tflite");
+        b.AddConstantInt32("bias", [3], [1, 2]);
+        var e = Assert.Throws<ArgumentException>(() => TfliteWriter.Write(b.Build()));
+        Assert.Equal("tensor 0 (bias): INT32 [3] needs 12 bytes but has 8", e.Message);
+    }
+
     /// <summary>A graph (not meant to run) that uses every options record with non-default values and every tensor kind.</summary>
     private static Graph RichGraph()
     {

@@ -59,6 +59,13 @@ public static class TfliteReader
 
     private static string OneLine(string s) => s.Replace('\r', ' ').Replace('\n', ' ');
 
+    /// <summary>A name from the file as it may appear in a one-line message: control characters replaced, at most 120 characters.</summary>
+    private static string ForMessage(string name)
+    {
+        var chars = name.Take(120).Select(c => char.IsControl(c) ? '?' : c).ToArray();
+        return name.Length > 120 ? new string(chars) + "..." : new string(chars);
+    }
+
     /// <summary>One decoding pass over one file.</summary>
     private sealed class Decoder(FlatBufferView fb, string source)
     {
@@ -144,7 +151,7 @@ public static class TfliteReader
             fb.Charge(ObjectCost, what);
             var t = fb.TableAt(tensors, index, what);
             string name = fb.String(t, S.Tensor.Name, what + " name") ?? "";
-            if (name.Length > 0) what = $"tensor {index} ({name})";
+            if (name.Length > 0) what = $"tensor {index} ({ForMessage(name)})";
 
             sbyte rawType = fb.SByte(t, S.Tensor.Type, 0);
             if (rawType < 0 || rawType > (int)DataType.Int4)
@@ -279,7 +286,7 @@ public static class TfliteReader
             if (opcodeIndex >= opCodes.Length)
                 throw fb.Error($"{what} refers to operator code {opcodeIndex} but the model has {opCodes.Length} operator codes");
             var (op, custom) = opCodes[opcodeIndex];
-            what = $"operator {index} ({(op == BuiltinOperator.Custom && custom != null ? custom : BuiltinOperators.Name(op))})";
+            what = $"operator {index} ({(op == BuiltinOperator.Custom && custom != null ? ForMessage(custom) : BuiltinOperators.Name(op))})";
 
             int[] inputs = fb.Ints(t, S.Operator.Inputs, what + " inputs");
             for (int i = 0; i < inputs.Length; i++)

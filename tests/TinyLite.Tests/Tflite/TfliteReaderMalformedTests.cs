@@ -152,6 +152,14 @@ public class TfliteReaderMalformedTests
     }
 
     [Fact]
+    public void Read_NameWithNewline_GivesOneLineMessage()
+    {
+        var m = RawTflite.AddModel();
+        m.Tensors[0] = m.Tensors[0] with { Name = "evil\nname", Shape = [-2] };
+        Assert.Equal("bad.tflite: tensor 0 (evil?name) has negative dimension -2 in shape [-2]", ReadError(m.Build()));
+    }
+
+    [Fact]
     public void Read_StringTensor_IsRejected()
     {
         var m = RawTflite.AddModel();

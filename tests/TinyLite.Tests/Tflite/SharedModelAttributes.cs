@@ -5,7 +5,7 @@ public sealed class SharedModelFactAttribute : FactAttribute
 {
     public SharedModelFactAttribute()
     {
-        if (SharedModels.SkipReason is { } reason) Skip = reason;
+        if (SharedModelIndex.SkipReason is { } reason) Skip = reason;
     }
 }
 
@@ -14,6 +14,6 @@ public sealed class SharedModelTheoryAttribute : TheoryAttribute
 {
     public SharedModelTheoryAttribute()
     {
-        if (SharedModels.SkipReason is { } reason) Skip = reason;
+        if (SharedModelIndex.SkipReason is { } reason) Skip = reason;
     }
 }

@@ -11,12 +11,12 @@ namespace TinyLite.Tests.Tflite;
 public class TfliteReaderSharedModelTests
 {
     [SharedModelTheory]
-    [MemberData(nameof(SharedModels.AllDirs), MemberType = typeof(SharedModels))]
+    [MemberData(nameof(SharedModelIndex.AllDirs), MemberType = typeof(SharedModelIndex))]
     public void Read_SharedModel_MatchesIndexFacts(string dir)
     {
-        var entry = SharedModels.Entry(dir);
-        byte[] bytes = File.ReadAllBytes(SharedModels.ModelPath(dir));
-        var graph = TfliteReader.Read(bytes, SharedModels.ModelPath(dir));
+        var entry = SharedModelIndex.Entry(dir);
+        byte[] bytes = File.ReadAllBytes(SharedModelIndex.ModelPath(dir));
+        var graph = TfliteReader.Read(bytes, SharedModelIndex.ModelPath(dir));
 
         Assert.Equal(entry.GetProperty("model_sha256").GetString(), graph.SourceSha256);
 
@@ -39,11 +39,11 @@ public class TfliteReaderSharedModelTests
     }
 
     [SharedModelTheory]
-    [MemberData(nameof(SharedModels.AllDirs), MemberType = typeof(SharedModels))]
+    [MemberData(nameof(SharedModelIndex.AllDirs), MemberType = typeof(SharedModelIndex))]
     public void Read_SharedModel_IoTensorIndicesAndNamesMatchMeta(string dir)
     {
-        using var meta = JsonDocument.Parse(File.ReadAllBytes(SharedModels.MetaPath(dir)));
-        var graph = TfliteReader.ReadFile(SharedModels.ModelPath(dir));
+        using var meta = JsonDocument.Parse(File.ReadAllBytes(SharedModelIndex.MetaPath(dir)));
+        var graph = TfliteReader.ReadFile(SharedModelIndex.ModelPath(dir));
 
         Assert.Equal(meta.RootElement.GetProperty("num_ops").GetInt32(), graph.Operators.Count);
         var inputs = meta.RootElement.GetProperty("inputs").EnumerateArray().ToArray();

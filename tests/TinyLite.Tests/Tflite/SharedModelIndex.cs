@@ -3,10 +3,10 @@ using System.Text.Json;
 namespace TinyLite.Tests.Tflite;
 
 /// <summary>
-/// The golden models in <c>../shared/models</c> (relative to the folder holding TinyLite.sln). They are not part of
-/// the repository; tests that need them skip with a message when the folder is absent.
+/// index.json of the golden models in <c>../shared/models</c> (found by <see cref="Support.SharedModels"/>). They are
+/// not part of the repository; tests that need them skip with a message when the folder is absent.
 /// </summary>
-internal static class SharedModels
+internal static class SharedModelIndex
 {
     private static readonly Lazy<string?> _directory = new(FindDirectory);
     private static readonly Lazy<JsonElement[]> _index = new(LoadIndex);
@@ -31,18 +31,20 @@ internal static class SharedModels
     public static IEnumerable<object[]> AllDirs() =>
         Index.Length == 0 ? [["(no shared models)"]] : Index.Select(m => new object[] { m.GetProperty("dir").GetString()! });
 
-    private static string? FindDirectory()
+    /// <summary>Model dirs that have intermediates/random_0/tensors.json (one placeholder row when none).</summary>
+    public static IEnumerable<object[]> DirsWithIntermediates()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "TinyLite.sln")))
-            {
-                string models = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "models"));
-                return File.Exists(Path.Combine(models, "index.json")) ? models : null;
-            }
-        }
-        return null;
+        var dirs = Index.Select(m => m.GetProperty("dir").GetString()!)
+            .Where(d => File.Exists(IntermediatesPath(d))).ToArray();
+        return dirs.Length == 0 ? [["(no shared models)"]] : dirs.Select(d => new object[] { d });
     }
+
+    /// <summary>Path of a model's intermediates/random_0/tensors.json.</summary>
+    public static string IntermediatesPath(string dir) =>
+        Path.Combine(_directory.Value ?? "", dir, "intermediates", "random_0", "tensors.json");
+
+    private static string? FindDirectory() =>
+        Support.SharedModels.Root is { } root && File.Exists(Path.Combine(root, "index.json")) ? root : null;
 
     private static JsonElement[] LoadIndex()
     {

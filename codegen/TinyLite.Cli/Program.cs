@@ -1,11 +1,19 @@
+using System.CommandLine;
+
 namespace TinyLite.Cli;
 
-/// <summary>Entry point of the <c>tinylite</c> command.</summary>
+/// <summary>Entry point of the <c>tinylite</c> command (see DESIGN.md §5 for the contract).</summary>
 public static class Program
 {
     public static int Main(string[] args)
     {
-        Console.Error.WriteLine("tinylite: not implemented yet");
-        return 2;
+        var root = new RootCommand("TinyLite: compile quantized TFLite models to flash images and run them bit-exact with TFLM.")
+        {
+            CompileCommand.Create(),
+            RunCommand.Create(),
+            InspectCommand.Create(),
+            DemoCommand.Create(),
+        };
+        return root.Parse(args).Invoke();
     }
 }

@@ -10,6 +10,30 @@ namespace TinyLite.Runtime.Kernels.Conv
         {
             switch (op.Code)
             {
+                case OpCode.ConvS8:
+                    ConvS8.Run(ctx, op);
+                    break;
+                case OpCode.ConvS4:
+                    ConvS4.Run(ctx, op);
+                    break;
+                case OpCode.ConvS16:
+                    ConvS16.Run(ctx, op);
+                    break;
+                case OpCode.DepthwiseConvS8:
+                    DepthwiseConvS8.Run(ctx, op);
+                    break;
+                case OpCode.DepthwiseConvS4:
+                    DepthwiseConvS4.Run(ctx, op);
+                    break;
+                case OpCode.DepthwiseConvS16:
+                    DepthwiseConvS16.Run(ctx, op);
+                    break;
+                case OpCode.TransposeConvS8:
+                    TransposeConvS8.Run(ctx, op);
+                    break;
+                case OpCode.TransposeConvS16:
+                    TransposeConvS16.Run(ctx, op);
+                    break;
                 default:
                     break;
             }
@@ -20,6 +44,22 @@ namespace TinyLite.Runtime.Kernels.Conv
         {
             switch (op.Code)
             {
+                case OpCode.ConvS8:
+                    return ConvS8.Validate(ctx, op);
+                case OpCode.ConvS4:
+                    return ConvS4.Validate(ctx, op);
+                case OpCode.ConvS16:
+                    return ConvS16.Validate(ctx, op);
+                case OpCode.DepthwiseConvS8:
+                    return DepthwiseConvS8.Validate(ctx, op);
+                case OpCode.DepthwiseConvS4:
+                    return DepthwiseConvS4.Validate(ctx, op);
+                case OpCode.DepthwiseConvS16:
+                    return DepthwiseConvS16.Validate(ctx, op);
+                case OpCode.TransposeConvS8:
+                    return TransposeConvS8.Validate(ctx, op);
+                case OpCode.TransposeConvS16:
+                    return TransposeConvS16.Validate(ctx, op);
                 default:
                     return "unknown kernel code " + op.Code.ToString();
             }

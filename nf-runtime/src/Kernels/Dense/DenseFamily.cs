@@ -10,6 +10,42 @@ namespace TinyLite.Runtime.Kernels.Dense
         {
             switch (op.Code)
             {
+                case OpCode.FullyConnectedS8:
+                    FullyConnectedS8.Run(ctx, op);
+                    break;
+                case OpCode.FullyConnectedS16:
+                    FullyConnectedS16.Run(ctx, op);
+                    break;
+                case OpCode.FullyConnectedS4:
+                    FullyConnectedS4.Run(ctx, op);
+                    break;
+                case OpCode.AveragePoolS8:
+                    AveragePoolS8.Run(ctx, op);
+                    break;
+                case OpCode.AveragePoolS16:
+                    AveragePoolS16.Run(ctx, op);
+                    break;
+                case OpCode.MaxPoolS8:
+                    MaxPoolS8.Run(ctx, op);
+                    break;
+                case OpCode.MaxPoolS16:
+                    MaxPoolS16.Run(ctx, op);
+                    break;
+                case OpCode.MeanS8:
+                    MeanS8.Run(ctx, op);
+                    break;
+                case OpCode.MeanS16:
+                    MeanS16.Run(ctx, op);
+                    break;
+                case OpCode.SoftmaxS8:
+                    SoftmaxS8.Run(ctx, op);
+                    break;
+                case OpCode.SoftmaxS8S16:
+                    SoftmaxS8S16.Run(ctx, op);
+                    break;
+                case OpCode.LookupS8:
+                    LookupS8.Run(ctx, op);
+                    break;
                 default:
                     break;
             }
@@ -20,6 +56,30 @@ namespace TinyLite.Runtime.Kernels.Dense
         {
             switch (op.Code)
             {
+                case OpCode.FullyConnectedS8:
+                    return FullyConnectedS8.Validate(ctx, op);
+                case OpCode.FullyConnectedS16:
+                    return FullyConnectedS16.Validate(ctx, op);
+                case OpCode.FullyConnectedS4:
+                    return FullyConnectedS4.Validate(ctx, op);
+                case OpCode.AveragePoolS8:
+                    return AveragePoolS8.Validate(ctx, op);
+                case OpCode.AveragePoolS16:
+                    return AveragePoolS16.Validate(ctx, op);
+                case OpCode.MaxPoolS8:
+                    return MaxPoolS8.Validate(ctx, op);
+                case OpCode.MaxPoolS16:
+                    return MaxPoolS16.Validate(ctx, op);
+                case OpCode.MeanS8:
+                    return MeanS8.Validate(ctx, op);
+                case OpCode.MeanS16:
+                    return MeanS16.Validate(ctx, op);
+                case OpCode.SoftmaxS8:
+                    return SoftmaxS8.Validate(ctx, op);
+                case OpCode.SoftmaxS8S16:
+                    return SoftmaxS8S16.Validate(ctx, op);
+                case OpCode.LookupS8:
+                    return LookupS8.Validate(ctx, op);
                 default:
                     return "unknown kernel code " + op.Code.ToString();
             }

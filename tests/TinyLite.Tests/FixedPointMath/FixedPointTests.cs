@@ -1,6 +1,6 @@
 using TinyLite.Runtime.Math;
 
-namespace TinyLite.Tests.Math;
+namespace TinyLite.Tests.FixedPointMath;
 
 public class FixedPointTests
 {

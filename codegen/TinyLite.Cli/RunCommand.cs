@@ -1,0 +1,48 @@
+using System.CommandLine;
+using TinyLite.Codegen;
+using TinyLite.Runtime;
+
+namespace TinyLite.Cli;
+
+/// <summary><c>tinylite run MODEL.(tflite|tlm) -i IN0.bin [-i IN1.bin ...] -o OUTDIR [--kernels managed|native]</c></summary>
+public static class RunCommand
+{
+    public static Command Create()
+    {
+        var model = new Argument<string>("MODEL") { Description = "a .tflite model (compiled in memory) or a .tlm image" };
+        var inputs = new Option<string[]>("--input", "-i") { Description = "raw bytes of one input tensor, in model order (repeat per input)", AllowMultipleArgumentsPerToken = false };
+        var output = new Option<string>("--output", "-o") { Description = "folder for output0.bin, output1.bin, ...", Required = true };
+        var kernels = new Option<string>("--kernels") { Description = "managed (C#) or native (C) kernels", DefaultValueFactory = _ => "managed" };
+        kernels.AcceptOnlyFromAmong("managed", "native");
+        var cmd = new Command("run", "Run a model on raw input tensors and write raw output tensors") { model, inputs, output, kernels };
+        cmd.SetAction(r => CliError.Guard(() =>
+        {
+            string path = r.GetValue(model)!;
+            if (r.GetValue(kernels) == "native")
+                throw new CliError("--kernels native: the native kernel library is not part of this build yet; use --kernels managed");
+            var image = ModelFile.LoadImage(path, new CompileOptions());
+            var interpreter = new Interpreter(image);
+            var files = r.GetValue(inputs) ?? [];
+            if (files.Length != interpreter.InputCount)
+                throw new CliError($"{Path.GetFileName(path)}: the model has {interpreter.InputCount} input(s) but {files.Length} -i file(s) were given");
+            for (int i = 0; i < files.Length; i++)
+            {
+                var data = ModelFile.Read(files[i]);
+                int t = interpreter.InputTensor(i);
+                int need = interpreter.TensorByteSize(t);
+                if (data.Length != need)
+                    throw new CliError($"{files[i]}: input {i} needs {need} bytes ({TensorText.Describe(interpreter, t)}) but the file has {data.Length}");
+                interpreter.SetInput(i, data);
+            }
+            interpreter.Invoke();
+            string outDir = r.GetValue(output)!;
+            AtomicFiles.Write(staged =>
+            {
+                for (int j = 0; j < interpreter.OutputCount; j++)
+                    staged.Add(Path.Combine(outDir, $"output{j}.bin"), interpreter.GetOutput(j));
+            });
+            return 0;
+        }));
+        return cmd;
+    }
+}

@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using TinyLite.Codegen.Image;
+using TinyLite.Codegen.Ir;
+using TinyLite.Codegen.Lowering;
+using TinyLite.Codegen.Planning;
+using TinyLite.Codegen.Report;
+using TinyLite.Codegen.Tflite;
+
+namespace TinyLite.Codegen;
+
+/// <summary>The host compiler: TFLite model → lowered kernel calls → memory plan → .tlm image.</summary>
+public static class Compiler
+{
+    /// <summary>Compiles the bytes of a .tflite file; <paramref name="sourceName"/> names it in messages.</summary>
+    /// <exception cref="CompileException">The model is malformed or uses something TinyLite does not support.</exception>
+    public static CompiledModel Compile(byte[] tflite, string sourceName, CompileOptions? options = null)
+        => Compile(TfliteReader.Read(tflite, sourceName), options);
+
+    /// <summary>Compiles a graph (from the reader or built by hand). The graph gains the tensors the lowerings add.</summary>
+    public static CompiledModel Compile(Graph graph, CompileOptions? options = null)
+    {
+        options ??= new CompileOptions();
+        var clock = Stopwatch.StartNew();
+        string model = Path.GetFileName(graph.Source);
+        if (options.Plan is not ("auto" or "layer"))
+            throw new CompileException($"{model}: plan '{options.Plan}' is not implemented yet (available: layer, auto)");
+        CheckGraph(graph, model);
+
+        var calls = new List<KernelCall>();
+        foreach (var op in graph.Operators.ToList())
+        {
+            var ctx = new LoweringContext(graph, op);
+            if (op.Op == BuiltinOperator.Custom)
+                throw ctx.Error($"custom operator '{op.CustomCode}' is not supported");
+            var lowering = LoweringRegistry.Default.Find(op.Op)
+                ?? throw ctx.Error("operator type is not supported by TinyLite");
+            foreach (var call in lowering.Lower(ctx))
+            {
+                call.SourceIndex = op.Index;
+                call.SourceOp = op.OpName;
+                calls.Add(call);
+            }
+        }
+
+        var plan = LayerPlanner.Plan(graph, calls);
+        string sha = graph.SourceSha256.Length > 0 ? graph.SourceSha256 : "";
+        var image = ImageWriter.Write(graph, calls, plan, ImageMetadata.ForModel(sha, model));
+        var report = CompileReport.Create(graph, calls, plan, image, clock.Elapsed);
+        return new CompiledModel { Graph = graph, Calls = calls, Plan = plan, Image = image, Report = report };
+    }
+
+    /// <summary>SHA-256 of bytes, lower-case hex.</summary>
+    public static string Sha256Hex(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    private static void CheckGraph(Graph graph, string model)
+    {
+        if (graph.Inputs.Length == 0) throw new CompileException($"{model}: the model has no inputs");
+        if (graph.Outputs.Length == 0) throw new CompileException($"{model}: the model has no outputs");
+        foreach (int t in graph.Inputs.Concat(graph.Outputs))
+        {
+            if (t < 0 || t >= graph.Tensors.Count) throw new CompileException($"{model}: graph input/output refers to tensor {t}, which does not exist");
+            if (graph.Tensors[t].IsConstant) throw new CompileException($"{model}: graph input/output tensor {t} is a constant");
+        }
+        foreach (var tensor in graph.Tensors)
+        {
+            if (tensor.Shape.Any(d => d < 0))
+                throw new CompileException($"{model}: tensor {tensor.Index} ({tensor.Name}) has a dynamic shape [{string.Join(", ", tensor.Shape)}]; TinyLite needs static shapes");
+        }
+        foreach (var op in graph.Operators)
+            foreach (int t in op.Inputs.Concat(op.Outputs))
+                if (t >= graph.Tensors.Count || t < -1)
+                    throw new CompileException($"{model}: operator {op.Index} ({op.OpName}) refers to tensor {t}, which does not exist");
+    }
+}

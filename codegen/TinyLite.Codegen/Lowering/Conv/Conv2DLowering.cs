@@ -1,0 +1,85 @@
+using TinyLite.Codegen.Ir;
+
+namespace TinyLite.Codegen.Lowering.Conv;
+
+/// <summary>
+/// CONV_2D for int8 activations with int8 or packed int4 weights (int32 bias) and for int16 activations with int8
+/// weights (int64 or int32 bias), per-channel or per-tensor weight scales. Emits one ConvS8 / ConvS4 / ConvS16 call
+/// (Params layout in the runtime's ConvS8); the OHWI filter is used as stored, which is the order the kernel reads.
+/// </summary>
+public sealed class Conv2DLowering : IOperatorLowering
+{
+    // Runtime kernel codes (TinyLite.Runtime.Execution.OpCode).
+    private const int ConvS8 = 100, ConvS4 = 101, ConvS16 = 102;
+
+    public IReadOnlyList<BuiltinOperator> Handles { get; } = [BuiltinOperator.Conv2D];
+
+    public IReadOnlyList<KernelCall> Lower(LoweringContext ctx)
+    {
+        var options = ctx.Options<Conv2DOptions>();
+        var input = ctx.Input(0);
+        var filter = ctx.Input(1);
+        var output = ctx.Output(0);
+        ConvChecks.Require4D(ctx, input, "input");
+        ConvChecks.Require4D(ctx, filter, "filter");
+        ConvChecks.Require4D(ctx, output, "output");
+        int outC = filter.Shape[0];
+        var bias = ConvChecks.Bias(ctx, 2, outC);
+
+        int code;
+        if (input.Type == DataType.Int8 && output.Type == DataType.Int8 && filter.Type is DataType.Int8 or DataType.Int4)
+        {
+            if (bias != null && bias.Type != DataType.Int32)
+                throw ctx.Error($"bias type {DataTypes.Name(bias.Type)} is not supported with INT8 activations (INT32 is)");
+            code = filter.Type == DataType.Int4 ? ConvS4 : ConvS8;
+        }
+        else if (input.Type == DataType.Int16 && output.Type == DataType.Int16 && filter.Type == DataType.Int8)
+        {
+            if (bias != null && bias.Type is not (DataType.Int64 or DataType.Int32))
+                throw ctx.Error($"bias type {DataTypes.Name(bias.Type)} is not supported with INT16 activations (INT64 or INT32 are)");
+            ConvChecks.RequireZeroPointZero(ctx, input, "input");
+            ConvChecks.RequireZeroPointZero(ctx, output, "output");
+            code = ConvS16;
+        }
+        else
+        {
+            throw ctx.Error($"unsupported dtypes input {DataTypes.Name(input.Type)}, filter {DataTypes.Name(filter.Type)}, output {DataTypes.Name(output.Type)} " +
+                "(supported: INT8/INT8, INT8/INT4, INT16/INT8)");
+        }
+
+        int batches = input.Shape[0], inH = input.Shape[1], inW = input.Shape[2], inC = input.Shape[3];
+        int fH = filter.Shape[1], fW = filter.Shape[2], fC = filter.Shape[3];
+        int outH = output.Shape[1], outW = output.Shape[2];
+        if (output.Shape[0] != batches) throw ctx.Error($"output batch {output.Shape[0]} differs from input batch {batches}");
+        if (output.Shape[3] != outC) throw ctx.Error($"output depth {output.Shape[3]} differs from the filter's {outC} output channels");
+        if (inC % fC != 0) throw ctx.Error($"input depth {inC} is not a multiple of the filter depth {fC}");
+        if (outC % (inC / fC) != 0) throw ctx.Error($"output depth {outC} is not a multiple of the {inC / fC} groups");
+        ConvChecks.RequirePositive(ctx, "strides and dilations", options.StrideH, options.StrideW, options.DilationH, options.DilationW);
+        if (filter.Type == DataType.Int4) ConvChecks.ConstantData(ctx, filter, "int4 filter");
+
+        var (padTop, padLeft) = ConvQuantization.Padding(options.Padding, options.StrideH, options.StrideW,
+            options.DilationH, options.DilationW, inH, inW, fH, fW);
+        var (actMin, actMax) = ConvQuantization.ActivationRange(ctx, options.Activation, output);
+        int[] table = ConvQuantization.Multipliers(ctx, input, filter, output, channelDim: 0);
+        int quant = ctx.AddInt32Constant($"{filter.Name}/multipliers", table);
+        int inputOffset = code == ConvS16 ? 0 : -input.Quantization!.ZeroPoint;
+        int outputOffset = code == ConvS16 ? 0 : output.Quantization!.ZeroPoint;
+
+        return
+        [
+            new KernelCall
+            {
+                Code = code,
+                Inputs = [input.Index, filter.Index, bias?.Index ?? -1, quant],
+                Outputs = [output.Index],
+                Params =
+                [
+                    batches, inH, inW, inC, fH, fW, fC, outH, outW, outC,
+                    options.StrideH, options.StrideW, options.DilationH, options.DilationW, padTop, padLeft,
+                    inputOffset, outputOffset, actMin, actMax,
+                ],
+                Macs = (long)batches * outH * outW * outC * fH * fW * fC,
+            },
+        ];
+    }
+}

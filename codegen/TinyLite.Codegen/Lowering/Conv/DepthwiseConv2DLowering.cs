@@ -1,0 +1,117 @@
+using TinyLite.Codegen.Ir;
+
+namespace TinyLite.Codegen.Lowering.Conv;
+
+/// <summary>
+/// DEPTHWISE_CONV_2D for int8 activations with int8 or packed int4 weights (int32 bias) and int16 activations with
+/// int8 weights (int64 bias, the only one TFLM reads there). Emits one DepthwiseConvS8 / S4 / S16 call (Params
+/// layout in the runtime's DepthwiseConvS8). The [1, f_h, f_w, out_c] filter is re-laid out channel-major,
+/// [out_c][f_h][f_w], so each output channel's taps are contiguous; int4 weights are repacked in that order.
+/// </summary>
+public sealed class DepthwiseConv2DLowering : IOperatorLowering
+{
+    // Runtime kernel codes (TinyLite.Runtime.Execution.OpCode).
+    private const int DepthwiseConvS8 = 110, DepthwiseConvS4 = 111, DepthwiseConvS16 = 112;
+
+    public IReadOnlyList<BuiltinOperator> Handles { get; } = [BuiltinOperator.DepthwiseConv2D];
+
+    public IReadOnlyList<KernelCall> Lower(LoweringContext ctx)
+    {
+        var options = ctx.Options<DepthwiseConv2DOptions>();
+        var input = ctx.Input(0);
+        var filter = ctx.Input(1);
+        var output = ctx.Output(0);
+        ConvChecks.Require4D(ctx, input, "input");
+        ConvChecks.Require4D(ctx, filter, "filter");
+        ConvChecks.Require4D(ctx, output, "output");
+        int outC = filter.Shape[3];
+        var bias = ConvChecks.Bias(ctx, 2, outC);
+
+        int code;
+        if (input.Type == DataType.Int8 && output.Type == DataType.Int8 && filter.Type is DataType.Int8 or DataType.Int4)
+        {
+            if (bias != null && bias.Type != DataType.Int32)
+                throw ctx.Error($"bias type {DataTypes.Name(bias.Type)} is not supported with INT8 activations (INT32 is)");
+            code = filter.Type == DataType.Int4 ? DepthwiseConvS4 : DepthwiseConvS8;
+        }
+        else if (input.Type == DataType.Int16 && output.Type == DataType.Int16 && filter.Type == DataType.Int8)
+        {
+            if (bias != null && bias.Type != DataType.Int64)
+                throw ctx.Error($"bias type {DataTypes.Name(bias.Type)} is not supported with INT16 activations (TFLM reads INT64 only)");
+            ConvChecks.RequireZeroPointZero(ctx, input, "input");
+            ConvChecks.RequireZeroPointZero(ctx, output, "output");
+            code = DepthwiseConvS16;
+        }
+        else
+        {
+            throw ctx.Error($"unsupported dtypes input {DataTypes.Name(input.Type)}, filter {DataTypes.Name(filter.Type)}, output {DataTypes.Name(output.Type)} " +
+                "(supported: INT8/INT8, INT8/INT4, INT16/INT8)");
+        }
+
+        int batches = input.Shape[0], inH = input.Shape[1], inW = input.Shape[2], inC = input.Shape[3];
+        int fH = filter.Shape[1], fW = filter.Shape[2];
+        int outH = output.Shape[1], outW = output.Shape[2];
+        if (filter.Shape[0] != 1) throw ctx.Error($"filter {filter.Describe()} must have leading dimension 1");
+        if (output.Shape[0] != batches) throw ctx.Error($"output batch {output.Shape[0]} differs from input batch {batches}");
+        if (output.Shape[3] != outC) throw ctx.Error($"output depth {output.Shape[3]} differs from the filter's {outC} channels");
+        if (outC != inC * options.DepthMultiplier)
+            throw ctx.Error($"output depth {outC} is not input depth {inC} x depth multiplier {options.DepthMultiplier}");
+        ConvChecks.RequirePositive(ctx, "strides and dilations", options.StrideH, options.StrideW, options.DilationH, options.DilationW);
+
+        byte[] data = ConvChecks.ConstantData(ctx, filter, "filter");
+        int filterT = filter.Type == DataType.Int4
+            ? ctx.AddConstant($"{filter.Name}/channel_major", DataType.Int4, [outC * fH * fW], ChannelMajorInt4(data, fH * fW, outC))
+            : ctx.AddConstant($"{filter.Name}/channel_major", DataType.Int8, [outC * fH * fW], ChannelMajorInt8(data, fH * fW, outC));
+
+        var (padTop, padLeft) = ConvQuantization.Padding(options.Padding, options.StrideH, options.StrideW,
+            options.DilationH, options.DilationW, inH, inW, fH, fW);
+        var (actMin, actMax) = ConvQuantization.ActivationRange(ctx, options.Activation, output);
+        int[] table = ConvQuantization.Multipliers(ctx, input, filter, output, channelDim: 3);
+        int quant = ctx.AddInt32Constant($"{filter.Name}/multipliers", table);
+        int inputOffset = code == DepthwiseConvS16 ? 0 : -input.Quantization!.ZeroPoint;
+        int outputOffset = code == DepthwiseConvS16 ? 0 : output.Quantization!.ZeroPoint;
+
+        return
+        [
+            new KernelCall
+            {
+                Code = code,
+                Inputs = [input.Index, filterT, bias?.Index ?? -1, quant],
+                Outputs = [output.Index],
+                Params =
+                [
+                    batches, inH, inW, inC, fH, fW, options.DepthMultiplier, outH, outW, outC,
+                    options.StrideH, options.StrideW, options.DilationH, options.DilationW, padTop, padLeft,
+                    inputOffset, outputOffset, actMin, actMax,
+                ],
+                Macs = (long)batches * outH * outW * outC * fH * fW,
+            },
+        ];
+    }
+
+    /// <summary>[taps][channels] int8 bytes to [channels][taps].</summary>
+    public static byte[] ChannelMajorInt8(byte[] hwc, int taps, int channels)
+    {
+        var result = new byte[taps * channels];
+        for (int c = 0; c < channels; c++)
+            for (int t = 0; t < taps; t++)
+                result[c * taps + t] = hwc[t * channels + c];
+        return result;
+    }
+
+    /// <summary>[taps][channels] packed int4 (element 2i in the low nibble) to [channels][taps], packed the same way.</summary>
+    public static byte[] ChannelMajorInt4(byte[] hwc, int taps, int channels)
+    {
+        int count = taps * channels;
+        var result = new byte[(count + 1) / 2];
+        for (int c = 0; c < channels; c++)
+            for (int t = 0; t < taps; t++)
+            {
+                int from = t * channels + c;
+                int nibble = (hwc[from >> 1] >> ((from & 1) * 4)) & 0xF;
+                int to = c * taps + t;
+                result[to >> 1] |= (byte)(nibble << ((to & 1) * 4));
+            }
+        return result;
+    }
+}

@@ -1,0 +1,102 @@
+using TinyLite.Codegen.Ir;
+using TinyLite.Runtime.Execution;
+using TinyLite.Runtime.Kernels.Dense;
+using TinyLite.Runtime.Math;
+
+namespace TinyLite.Codegen.Lowering.Dense;
+
+/// <summary>
+/// LOGISTIC and TANH on int8: runs TFLM's integer algorithm (input rescaled to Q4.27 with the multiplier and
+/// radius TFLM's Prepare derives by frexp, gemmlowp's fixed-point logistic/tanh, rounding to the output) on all
+/// 256 inputs here and stores the results as a table for <see cref="LookupS8"/>.
+/// </summary>
+public sealed class ActivationTableLowering : IOperatorLowering
+{
+    /// <summary>Integer bits of the rescaled input (Q4.27), TFLM's kInputIntegerBits for int8.</summary>
+    public const int InputIntegerBits = 4;
+
+    public IReadOnlyList<BuiltinOperator> Handles { get; } = [BuiltinOperator.Logistic, BuiltinOperator.Tanh];
+
+    public IReadOnlyList<KernelCall> Lower(LoweringContext ctx)
+    {
+        var input = ctx.Input(0);
+        var output = ctx.Output(0);
+        bool logistic = ctx.Op.Op == BuiltinOperator.Logistic;
+        if (input.Type != output.Type || (input.Type != DataType.Int8))
+        {
+            throw ctx.Error("unsupported dtypes (supported: INT8 -> INT8)");
+        }
+        if (input.ElementCount != output.ElementCount)
+        {
+            throw ctx.Error($"input {input.Describe()} and output {output.Describe()} must have the same size");
+        }
+        var inQ = DenseQuantization.Quant(ctx, input, "input");
+        if (logistic && DenseQuantization.Quant(ctx, output, "output").ZeroPoint != -128)
+        {
+            throw ctx.Error("INT8 LOGISTIC output must have zero point -128");
+        }
+        var (multiplier, shift, radius) = Prepare(ctx, inQ.Scale);
+        var table = new byte[256];
+        for (int x = -128; x < 128; x++)
+        {
+            table[(byte)x] = (byte)(logistic
+                ? LogisticS8(x, inQ.ZeroPoint, radius, multiplier, shift)
+                : TanhS8(x, inQ.ZeroPoint, radius, multiplier, shift));
+        }
+        int tableTensor = ctx.AddConstant($"{(logistic ? "logistic" : "tanh")}{ctx.Op.Index}_lut", DataType.Int8, [256], table);
+        return
+        [
+            new KernelCall
+            {
+                Code = OpCode.LookupS8,
+                Inputs = [ctx.Op.Inputs[0], tableTensor],
+                Outputs = [ctx.Op.Outputs[0]],
+                Params = [checked((int)input.ElementCount)],
+                InPlace = [(0, 0)],
+            },
+        ];
+    }
+
+    /// <summary>
+    /// TFLM's int8 Prepare of LOGISTIC and TANH: frexp of inputScale * 2^27 gives the Q0.31 multiplier (rounded,
+    /// without QuantizeMultiplier's 1.0 fix-up) and the left shift; the radius bounds the inputs that saturate.
+    /// </summary>
+    public static (int Multiplier, int Shift, int Radius) Prepare(LoweringContext? ctx, float inputScale)
+    {
+        double real = (double)inputScale * (double)(1 << (31 - InputIntegerBits));
+        var (q, shift) = QuantizedMultiplier.Frexp(real);
+        if (!(real > 0) || shift < 0 || shift > 31)
+        {
+            string what = $"input scale {inputScale} is out of the range TFLM's int8 logistic/tanh handles";
+            throw ctx != null ? ctx.Error(what) : new CompileException(what);
+        }
+        // static_cast<int32_t> of the rounded double: 2^31 wraps to int.MinValue as on the reference host.
+        int multiplier = unchecked((int)(long)Math.Round(q * (1L << 31), MidpointRounding.AwayFromZero));
+        int radius = DenseQuantization.InputRadius(InputIntegerBits, shift, 31);
+        return (multiplier, shift, radius);
+    }
+
+    /// <summary>TFLM's reference_integer_ops::Logistic for one int8 input (output zero point -128, scale 1/256).</summary>
+    public static int LogisticS8(int x, int zeroPoint, int radius, int multiplier, int shift)
+    {
+        int input = x - zeroPoint;
+        if (input <= -radius) return sbyte.MinValue;
+        if (input >= radius) return sbyte.MaxValue;
+        int inputQ4 = FixedPoint.MultiplyByQuantizedMultiplier(input, multiplier, shift);
+        int outputQ0 = FixedPointFunctions.Logistic(inputQ4, InputIntegerBits);
+        int outputQ23 = FixedPoint.RoundingDivideByPot(outputQ0, 31 - 8) - 128;
+        return Math.Clamp(outputQ23, sbyte.MinValue, sbyte.MaxValue);
+    }
+
+    /// <summary>TFLM's reference_integer_ops::Tanh for one int8 input (output scale 1/128, zero point 0).</summary>
+    public static int TanhS8(int x, int zeroPoint, int radius, int multiplier, int shift)
+    {
+        int input = x - zeroPoint;
+        if (input <= -radius) return sbyte.MinValue;
+        if (input >= radius) return sbyte.MaxValue;
+        int inputQ4 = FixedPoint.MultiplyByQuantizedMultiplier(input, multiplier, shift);
+        int outputQ0 = FixedPointFunctions.Tanh(inputQ4, InputIntegerBits);
+        int outputQ24 = FixedPoint.RoundingDivideByPot(outputQ0, 31 - 7);
+        return Math.Clamp(outputQ24, sbyte.MinValue, sbyte.MaxValue);
+    }
+}

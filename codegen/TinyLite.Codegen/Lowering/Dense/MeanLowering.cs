@@ -1,0 +1,92 @@
+using System.Buffers.Binary;
+using TinyLite.Codegen.Ir;
+using TinyLite.Runtime.Execution;
+
+namespace TinyLite.Codegen.Lowering.Dense;
+
+/// <summary>
+/// MEAN on int8 and int16 over any constant set of axes of a tensor of rank 4 or less (keep_dims true or
+/// false), with TFLM's requantization: QuantizeMultiplier(inputScale / outputScale), then the multiplier
+/// rescaled by 1/count exactly as QuantizedMeanOrSum does, and -inputZp * count folded into one term.
+/// <see cref="KernelCall.Macs"/> counts one addition per input element.
+/// </summary>
+public sealed class MeanLowering : IOperatorLowering
+{
+    public IReadOnlyList<BuiltinOperator> Handles { get; } = [BuiltinOperator.Mean];
+
+    public IReadOnlyList<KernelCall> Lower(LoweringContext ctx)
+    {
+        var input = ctx.Input(0);
+        var axis = ctx.Input(1);
+        var output = ctx.Output(0);
+        int code = (input.Type, output.Type) switch
+        {
+            (DataType.Int8, DataType.Int8) => OpCode.MeanS8,
+            (DataType.Int16, DataType.Int16) => OpCode.MeanS16,
+            _ => throw ctx.Error("unsupported dtypes (supported: INT8 -> INT8, INT16 -> INT16)"),
+        };
+        if (axis.Type != DataType.Int32 || axis.Data == null)
+        {
+            throw ctx.Error("axis must be a constant INT32 tensor");
+        }
+        int rank = input.Shape.Length;
+        if (rank > 4)
+        {
+            throw ctx.Error($"input {input.Describe()} has rank above 4");
+        }
+        // Input dims padded to 4 with leading 1s.
+        int pad = 4 - rank;
+        int[] dims = new int[4];
+        for (int k = 0; k < 4; k++) dims[k] = k < pad ? 1 : input.Shape[k - pad];
+        int mask = 0;
+        for (int i = 0; i < axis.ElementCount; i++)
+        {
+            int a = BinaryPrimitives.ReadInt32LittleEndian(axis.Data.AsSpan(i * 4));
+            int resolved = a < 0 ? a + rank : a;
+            if (resolved < 0 || resolved >= rank)
+            {
+                throw ctx.Error($"axis {a} out of range for {input.Describe()}");
+            }
+            mask |= 1 << (resolved + pad);
+        }
+        long count = 1, kept = 1;
+        for (int k = 0; k < 4; k++)
+        {
+            if ((mask & (1 << k)) != 0) count *= dims[k];
+            else kept *= dims[k];
+        }
+        if (count <= 0 || dims.Any(d => d <= 0))
+        {
+            throw ctx.Error($"empty input {input.Describe()}");
+        }
+        if (kept != output.ElementCount)
+        {
+            throw ctx.Error($"output {output.Describe()} does not hold the {kept} means");
+        }
+        var inQ = DenseQuantization.Quant(ctx, input, "input");
+        var outQ = DenseQuantization.Quant(ctx, output, "output");
+        var m = QuantizedMultiplier.From((double)inQ.Scale / (double)outQ.Scale);
+        // QuantizedMeanOrSum folds 1/count into the multiplier: shift = floor(log2(count)), clamped.
+        int shift = 63 - System.Numerics.BitOperations.LeadingZeroCount((ulong)count);
+        shift = Math.Min(shift, 32);
+        shift = Math.Min(shift, 31 + m.Shift);
+        if (shift < 0)
+        {
+            throw ctx.Error("input/output scale ratio too small for TFLM's mean rescaling");
+        }
+        int multiplier = (int)(((long)m.Multiplier << shift) / count);
+        int outShift = m.Shift - shift;
+        int folded = unchecked((int)(-(long)inQ.ZeroPoint * count));
+        return
+        [
+            new KernelCall
+            {
+                Code = code,
+                Inputs = [ctx.Op.Inputs[0]],
+                Outputs = [ctx.Op.Outputs[0]],
+                Params = [dims[0], dims[1], dims[2], dims[3], mask, multiplier, outShift, outQ.ZeroPoint, folded],
+                Macs = input.ElementCount,
+            },
+        ];
+    }
+}

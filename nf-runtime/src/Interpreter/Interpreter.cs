@@ -1,0 +1,528 @@
+using TinyLite.Runtime.Execution;
+using TinyLite.Runtime.Image;
+
+namespace TinyLite.Runtime
+{
+    /// <summary>
+    /// Runs a TinyLite image. The constructor validates the whole image (CRC, every section, tensor and
+    /// kernel parameter) before it touches the arena; <see cref="Invoke"/> then runs the kernels in order
+    /// without validating, allocating or throwing.
+    /// </summary>
+    public sealed class Interpreter
+    {
+        private readonly byte[] _image;
+        private readonly byte[] _arena;
+        private readonly int _arenaBytes;
+        private readonly int[] _types;
+        private readonly int[] _locations;
+        private readonly int[] _ranks;
+        private readonly int[] _dims;
+        private readonly int[] _flags;
+        private readonly int[] _offsets;
+        private readonly int[] _byteSizes;
+        private readonly int[] _scaleBits;
+        private readonly int[] _zeroPoints;
+        private readonly byte[][] _buffers;
+        private readonly OpRecord[] _ops;
+        private readonly int[] _inputs;
+        private readonly int[] _outputs;
+        private readonly KernelContext _context;
+        private readonly string _compilerVersion;
+        private readonly string _gitCommit;
+        private readonly string _modelSha256;
+        private readonly string _modelName;
+
+        /// <summary>Loads <paramref name="image"/> and allocates an arena of exactly the size it asks for.</summary>
+        public Interpreter(byte[] image) : this(image, null)
+        {
+        }
+
+        /// <summary>
+        /// Loads <paramref name="image"/> and runs it in the caller's <paramref name="arena"/> (null: allocate one).
+        /// The image array is kept and read by the kernels (constants stay in it); do not modify it afterwards.
+        /// </summary>
+        /// <exception cref="ImageException">The image is invalid, or the arena is smaller than the image needs.</exception>
+        public Interpreter(byte[] image, byte[] arena)
+        {
+            if (image == null)
+            {
+                throw new ImageException("image: no image given");
+            }
+            _image = image;
+            ImageReader header = new ImageReader(image, 0, ImageLayout.HeaderBytes, "header");
+            if (header.I32() != ImageLayout.Magic)
+            {
+                throw new ImageException("image: not a TinyLite image (bad magic)");
+            }
+            int major = header.U16();
+            header.U16();
+            if (major != ImageLayout.VersionMajor)
+            {
+                throw new ImageException("image: format version " + major.ToString() + " is not supported (this runtime reads version " + ImageLayout.VersionMajor.ToString() + ")");
+            }
+            int imageBytes = header.I32();
+            if (imageBytes != image.Length)
+            {
+                throw new ImageException("image: header says " + imageBytes.ToString() + " bytes but the image has " + image.Length.ToString() + " (truncated or padded)");
+            }
+            uint crc = (uint)header.I32();
+            if (crc != Crc32.Compute(image, ImageLayout.CrcStart, image.Length - ImageLayout.CrcStart))
+            {
+                throw new ImageException("image: CRC32 mismatch (the image is corrupted)");
+            }
+            if (header.I32() != ImageLayout.HeaderBytes)
+            {
+                throw new ImageException("image: unexpected header size");
+            }
+            int sectionCount = header.Count(64, "section count");
+            _arenaBytes = header.Count(int.MaxValue, "arena size");
+
+            int metaOff = -1, metaLen = 0, tensorOff = -1, tensorLen = 0, opsOff = -1, opsLen = 0, ioOff = -1, ioLen = 0, constOff = -1, constLen = 0;
+            ImageReader table = new ImageReader(image, ImageLayout.HeaderBytes, sectionCount * ImageLayout.SectionEntryBytes, "section table");
+            for (int s = 0; s < sectionCount; s++)
+            {
+                int kind = table.I32();
+                int off = table.Count(image.Length, "section offset");
+                int len = table.Count(image.Length - off, "section length");
+                if (kind == ImageLayout.SectionMeta) { metaOff = off; metaLen = len; }
+                else if (kind == ImageLayout.SectionTensors) { tensorOff = off; tensorLen = len; }
+                else if (kind == ImageLayout.SectionOps) { opsOff = off; opsLen = len; }
+                else if (kind == ImageLayout.SectionIo) { ioOff = off; ioLen = len; }
+                else if (kind == ImageLayout.SectionConstants) { constOff = off; constLen = len; }
+            }
+            if (metaOff < 0 || tensorOff < 0 || opsOff < 0 || ioOff < 0 || constOff < 0)
+            {
+                throw new ImageException("image: a required section is missing");
+            }
+
+            ImageReader meta = new ImageReader(image, metaOff, metaLen, "meta section");
+            _compilerVersion = meta.Ascii();
+            _gitCommit = meta.Ascii();
+            _modelSha256 = meta.Ascii();
+            _modelName = meta.Ascii();
+
+            // Tensors.
+            ImageReader tensors = new ImageReader(image, tensorOff, tensorLen, "tensor section");
+            int tensorCount = tensors.Count(tensorLen / ImageLayout.TensorRecordBytes, "tensor count");
+            _types = new int[tensorCount];
+            _locations = new int[tensorCount];
+            _ranks = new int[tensorCount];
+            _flags = new int[tensorCount];
+            _dims = new int[tensorCount * ImageLayout.MaxRank];
+            _offsets = new int[tensorCount];
+            _byteSizes = new int[tensorCount];
+            _scaleBits = new int[tensorCount];
+            _zeroPoints = new int[tensorCount];
+            _buffers = new byte[tensorCount][];
+            for (int t = 0; t < tensorCount; t++)
+            {
+                ReadTensor(tensors, t, constOff, constLen);
+            }
+
+            // Inputs and outputs.
+            ImageReader io = new ImageReader(image, ioOff, ioLen, "io section");
+            _inputs = ReadIoList(io, tensorCount, "input");
+            _outputs = ReadIoList(io, tensorCount, "output");
+
+            // Operators.
+            ImageReader ops = new ImageReader(image, opsOff, opsLen, "operator section");
+            int opCount = ops.Count(opsLen / 20, "operator count");
+            _ops = new OpRecord[opCount];
+            for (int i = 0; i < opCount; i++)
+            {
+                _ops[i] = ReadOp(ops, i, tensorCount);
+            }
+
+            // The arena: checked before any byte of it is written.
+            if (arena == null)
+            {
+                arena = new byte[_arenaBytes];
+            }
+            else if (arena.Length < _arenaBytes)
+            {
+                throw new ImageException("arena: " + arena.Length.ToString() + " bytes given but the image needs " + _arenaBytes.ToString());
+            }
+            _arena = arena;
+            for (int t = 0; t < tensorCount; t++)
+            {
+                _buffers[t] = _locations[t] == ImageLayout.LocationImage ? image : arena;
+            }
+            _context = new KernelContext(_buffers, _offsets, _byteSizes, _types);
+            for (int i = 0; i < opCount; i++)
+            {
+                string problem = KernelDispatch.Validate(_context, _ops[i]);
+                if (problem != null)
+                {
+                    throw new ImageException("image: operator " + i.ToString() + " (kernel " + _ops[i].Code.ToString() + ", model operator " + _ops[i].SourceIndex.ToString() + "): " + problem);
+                }
+            }
+            ResetState();
+        }
+
+        private void ReadTensor(ImageReader r, int t, int constOff, int constLen)
+        {
+            string what = "tensor " + t.ToString();
+            int type = r.U8();
+            int location = r.U8();
+            int rank = r.U8();
+            int flags = r.U8();
+            int offset = r.I32();
+            int size = r.I32();
+            if (rank > ImageLayout.MaxRank)
+            {
+                throw new ImageException("image: " + what + ": rank " + rank.ToString() + " exceeds " + ImageLayout.MaxRank.ToString());
+            }
+            long elements = 1;
+            for (int d = 0; d < ImageLayout.MaxRank; d++)
+            {
+                int dim = r.I32();
+                if (d < rank)
+                {
+                    if (dim < 0 || dim > 0x7FFFFFF)
+                    {
+                        throw new ImageException("image: " + what + ": dimension " + d.ToString() + " is " + dim.ToString());
+                    }
+                    elements *= dim;
+                    if (elements > 0x7FFFFFFF)
+                    {
+                        throw new ImageException("image: " + what + " is too large");
+                    }
+                }
+                _dims[t * ImageLayout.MaxRank + d] = dim;
+            }
+            _scaleBits[t] = r.I32();
+            _zeroPoints[t] = r.I32();
+            if (location == ImageLayout.LocationNone)
+            {
+                if (size != 0)
+                {
+                    throw new ImageException("image: " + what + " has no storage but a size");
+                }
+            }
+            else
+            {
+                long expected = ElementBytes(type, elements);
+                if (expected < 0)
+                {
+                    throw new ImageException("image: " + what + " has unknown type " + type.ToString());
+                }
+                if (size != expected)
+                {
+                    throw new ImageException("image: " + what + " size " + size.ToString() + " does not match its shape (" + expected.ToString() + " bytes)");
+                }
+                if (location == ImageLayout.LocationArena)
+                {
+                    if (offset < 0 || offset > _arenaBytes - size)
+                    {
+                        throw new ImageException("image: " + what + " at arena offset " + offset.ToString() + " (+" + size.ToString() + ") lies outside the " + _arenaBytes.ToString() + "-byte arena");
+                    }
+                }
+                else if (location == ImageLayout.LocationImage)
+                {
+                    if (offset < constOff || offset - constOff > constLen - size)
+                    {
+                        throw new ImageException("image: " + what + " constant data lies outside the constant section");
+                    }
+                }
+                else
+                {
+                    throw new ImageException("image: " + what + " has unknown location " + location.ToString());
+                }
+            }
+            _types[t] = type;
+            _locations[t] = location;
+            _ranks[t] = rank;
+            _flags[t] = flags;
+            _offsets[t] = offset;
+            _byteSizes[t] = size;
+        }
+
+        private int[] ReadIoList(ImageReader r, int tensorCount, string what)
+        {
+            int n = r.Count(tensorCount, what + " count");
+            int[] list = new int[n];
+            for (int i = 0; i < n; i++)
+            {
+                int t = r.I32();
+                if (t < 0 || t >= tensorCount || _locations[t] != ImageLayout.LocationArena)
+                {
+                    throw new ImageException("image: " + what + " " + i.ToString() + " refers to tensor " + t.ToString() + ", which is not an arena tensor");
+                }
+                list[i] = t;
+            }
+            return list;
+        }
+
+        private OpRecord ReadOp(ImageReader r, int index, int tensorCount)
+        {
+            OpRecord op = new OpRecord();
+            op.Code = r.I32();
+            op.SourceIndex = r.I32();
+            int inputs = r.Count(64, "operator " + index.ToString() + " input count");
+            int outputs = r.Count(64, "operator " + index.ToString() + " output count");
+            int parameters = r.Count(1 << 16, "operator " + index.ToString() + " parameter count");
+            if (op.Code < OpCode.First || op.Code >= OpCode.End)
+            {
+                throw new ImageException("image: operator " + index.ToString() + " has unknown kernel code " + op.Code.ToString());
+            }
+            op.Inputs = new int[inputs];
+            for (int i = 0; i < inputs; i++)
+            {
+                int t = r.I32();
+                if (t < -1 || t >= tensorCount || (t >= 0 && _locations[t] == ImageLayout.LocationNone))
+                {
+                    throw new ImageException("image: operator " + index.ToString() + " input " + i.ToString() + " refers to invalid tensor " + t.ToString());
+                }
+                op.Inputs[i] = t;
+            }
+            op.Outputs = new int[outputs];
+            for (int i = 0; i < outputs; i++)
+            {
+                int t = r.I32();
+                // Outputs must be in the arena: the image is read-only (flash).
+                if (t < 0 || t >= tensorCount || _locations[t] != ImageLayout.LocationArena)
+                {
+                    throw new ImageException("image: operator " + index.ToString() + " output " + i.ToString() + " refers to invalid tensor " + t.ToString());
+                }
+                op.Outputs[i] = t;
+            }
+            op.Params = new int[parameters];
+            for (int i = 0; i < parameters; i++)
+            {
+                op.Params[i] = r.I32();
+            }
+            return op;
+        }
+
+        /// <summary>Bytes of <paramref name="elements"/> elements of <paramref name="type"/>; -1 for an unknown type.</summary>
+        public static long ElementBytes(int type, long elements)
+        {
+            switch (type)
+            {
+                case TensorType.Int4:
+                    return (elements + 1) / 2;
+                case TensorType.Int8:
+                case TensorType.UInt8:
+                case TensorType.Bool:
+                    return elements;
+                case TensorType.Int16:
+                case TensorType.UInt16:
+                    return elements * 2;
+                case TensorType.Int32:
+                case TensorType.UInt32:
+                case TensorType.Float32:
+                    return elements * 4;
+                case TensorType.Int64:
+                case TensorType.UInt64:
+                    return elements * 8;
+                default:
+                    return -1;
+            }
+        }
+
+        /// <summary>Runs every kernel once, reading the inputs and writing the outputs in the arena.</summary>
+        public void Invoke()
+        {
+            OpRecord[] ops = _ops;
+            KernelContext ctx = _context;
+            for (int i = 0; i < ops.Length; i++)
+            {
+                KernelDispatch.Run(ctx, ops[i]);
+            }
+        }
+
+        /// <summary>Runs kernel <paramref name="index"/> alone (for step-by-step debugging and tests).</summary>
+        public void InvokeOperator(int index)
+        {
+            KernelDispatch.Run(_context, _ops[index]);
+        }
+
+        /// <summary>Zeroes the variable (state) tensors, as after loading.</summary>
+        public void ResetState()
+        {
+            for (int t = 0; t < _types.Length; t++)
+            {
+                if ((_flags[t] & ImageLayout.TensorFlagVariable) != 0 && _locations[t] == ImageLayout.LocationArena)
+                {
+                    for (int i = 0; i < _byteSizes[t]; i++)
+                    {
+                        _arena[_offsets[t] + i] = 0;
+                    }
+                }
+            }
+        }
+
+        /// <summary>Number of model inputs.</summary>
+        public int InputCount
+        {
+            get { return _inputs.Length; }
+        }
+
+        /// <summary>Number of model outputs.</summary>
+        public int OutputCount
+        {
+            get { return _outputs.Length; }
+        }
+
+        /// <summary>Number of kernel calls per <see cref="Invoke"/>.</summary>
+        public int OperatorCount
+        {
+            get { return _ops.Length; }
+        }
+
+        /// <summary>Number of tensors in the image's tensor table (the model's own indices come first).</summary>
+        public int TensorCount
+        {
+            get { return _types.Length; }
+        }
+
+        /// <summary>Arena bytes the image needs (the compiler's exact plan).</summary>
+        public int ArenaBytes
+        {
+            get { return _arenaBytes; }
+        }
+
+        /// <summary>The arena the interpreter runs in.</summary>
+        public byte[] Arena
+        {
+            get { return _arena; }
+        }
+
+        /// <summary>Version of the compiler that made the image.</summary>
+        public string CompilerVersion
+        {
+            get { return _compilerVersion; }
+        }
+
+        /// <summary>Git commit the compiler was built from.</summary>
+        public string GitCommit
+        {
+            get { return _gitCommit; }
+        }
+
+        /// <summary>SHA-256 (hex) of the source model file.</summary>
+        public string ModelSha256
+        {
+            get { return _modelSha256; }
+        }
+
+        /// <summary>Name of the source model file.</summary>
+        public string ModelName
+        {
+            get { return _modelName; }
+        }
+
+        /// <summary>Tensor index of input <paramref name="index"/>.</summary>
+        public int InputTensor(int index)
+        {
+            return _inputs[index];
+        }
+
+        /// <summary>Tensor index of output <paramref name="index"/>.</summary>
+        public int OutputTensor(int index)
+        {
+            return _outputs[index];
+        }
+
+        /// <summary>Byte size of tensor <paramref name="tensor"/>.</summary>
+        public int TensorByteSize(int tensor)
+        {
+            return _byteSizes[tensor];
+        }
+
+        /// <summary>Element type (a <see cref="TensorType"/> code) of tensor <paramref name="tensor"/>.</summary>
+        public int TensorTypeOf(int tensor)
+        {
+            return _types[tensor];
+        }
+
+        /// <summary>True when tensor <paramref name="tensor"/> has storage (arena or image).</summary>
+        public bool TensorHasData(int tensor)
+        {
+            return _locations[tensor] != ImageLayout.LocationNone;
+        }
+
+        /// <summary>Shape of tensor <paramref name="tensor"/> (a new array).</summary>
+        public int[] TensorShape(int tensor)
+        {
+            int[] shape = new int[_ranks[tensor]];
+            for (int d = 0; d < shape.Length; d++)
+            {
+                shape[d] = _dims[tensor * ImageLayout.MaxRank + d];
+            }
+            return shape;
+        }
+
+        /// <summary>Quantization scale of tensor <paramref name="tensor"/> as IEEE-754 bits (0 when unquantized).</summary>
+        public int TensorScaleBits(int tensor)
+        {
+            return _scaleBits[tensor];
+        }
+
+        /// <summary>Quantization zero point of tensor <paramref name="tensor"/>.</summary>
+        public int TensorZeroPoint(int tensor)
+        {
+            return _zeroPoints[tensor];
+        }
+
+        /// <summary>Copies <paramref name="data"/> into input <paramref name="index"/>; its length must equal the input's byte size.</summary>
+        public void SetInput(int index, byte[] data)
+        {
+            WriteTensor(_inputs[index], data);
+        }
+
+        /// <summary>A new array with the bytes of output <paramref name="index"/>.</summary>
+        public byte[] GetOutput(int index)
+        {
+            return ReadTensor(_outputs[index]);
+        }
+
+        /// <summary>Copies output <paramref name="index"/> into <paramref name="destination"/> (no allocation).</summary>
+        public void CopyOutput(int index, byte[] destination)
+        {
+            int t = _outputs[index];
+            CopyOut(t, destination);
+        }
+
+        /// <summary>A new array with the current bytes of tensor <paramref name="tensor"/>.</summary>
+        public byte[] ReadTensor(int tensor)
+        {
+            byte[] data = new byte[_byteSizes[tensor]];
+            CopyOut(tensor, data);
+            return data;
+        }
+
+        /// <summary>Overwrites arena tensor <paramref name="tensor"/> with <paramref name="data"/> (exactly its byte size).</summary>
+        public void WriteTensor(int tensor, byte[] data)
+        {
+            if (_locations[tensor] != ImageLayout.LocationArena)
+            {
+                throw new ImageException("tensor " + tensor.ToString() + " is not in the arena");
+            }
+            if (data.Length != _byteSizes[tensor])
+            {
+                throw new ImageException("tensor " + tensor.ToString() + " takes " + _byteSizes[tensor].ToString() + " bytes, got " + data.Length.ToString());
+            }
+            int off = _offsets[tensor];
+            for (int i = 0; i < data.Length; i++)
+            {
+                _arena[off + i] = data[i];
+            }
+        }
+
+        private void CopyOut(int tensor, byte[] destination)
+        {
+            byte[] src = _buffers[tensor];
+            int off = _offsets[tensor];
+            int n = _byteSizes[tensor];
+            if (destination.Length < n)
+            {
+                throw new ImageException("tensor " + tensor.ToString() + " needs a " + n.ToString() + "-byte destination");
+            }
+            for (int i = 0; i < n; i++)
+            {
+                destination[i] = src[off + i];
+            }
+        }
+    }
+}

@@ -1,0 +1,353 @@
+using TinyLite.Runtime.Execution;
+using TinyLite.Runtime.Math;
+
+namespace TinyLite.Runtime.Kernels.Conv
+{
+    /// <summary>
+    /// Load-time checks shared by the Conv kernels. Every method returns null when the check passes, else
+    /// one line saying what is wrong. Sizes are computed with a cap so a hostile image cannot overflow them.
+    /// </summary>
+    internal static class ConvChecks
+    {
+        /// <summary>Largest dimension, stride, dilation or padding accepted (keeps index arithmetic in int range).</summary>
+        public const int MaxDim = 65535;
+
+        /// <summary>Returned by <see cref="Product"/> when the product exceeds int.MaxValue.</summary>
+        public const long TooBig = -1;
+
+        /// <summary>Checks the number of inputs, outputs and parameters of a record.</summary>
+        public static string Counts(OpRecord op, int inputs, int outputs, int parameters)
+        {
+            if (op.Inputs == null || op.Inputs.Length != inputs)
+            {
+                return "expected " + inputs.ToString() + " inputs";
+            }
+            if (op.Outputs == null || op.Outputs.Length != outputs)
+            {
+                return "expected " + outputs.ToString() + " outputs";
+            }
+            if (op.Params == null || op.Params.Length != parameters)
+            {
+                return "expected " + parameters.ToString() + " parameters";
+            }
+            return null;
+        }
+
+        /// <summary>Product of up to five factors (pass 1 for unused ones), or <see cref="TooBig"/>.</summary>
+        public static long Product(int a, int b, int c, int d, int e)
+        {
+            long p = 1;
+            int[] f = new int[] { a, b, c, d, e };
+            for (int i = 0; i < f.Length; i++)
+            {
+                if (f[i] < 0)
+                {
+                    return TooBig;
+                }
+                p *= f[i];
+                if (p > int.MaxValue)
+                {
+                    return TooBig;
+                }
+            }
+            return p;
+        }
+
+        /// <summary>Checks that <paramref name="value"/> lies in [<paramref name="min"/>, <paramref name="max"/>].</summary>
+        public static string Range(string name, int value, int min, int max)
+        {
+            if (value < min || value > max)
+            {
+                return name + " " + value.ToString() + " outside [" + min.ToString() + ", " + max.ToString() + "]";
+            }
+            return null;
+        }
+
+        /// <summary>
+        /// Checks that tensor <paramref name="t"/> exists, has element type <paramref name="type"/>, holds exactly
+        /// <paramref name="bytes"/> bytes and lies inside its buffer.
+        /// </summary>
+        public static string Tensor(KernelContext ctx, int t, int type, long bytes, string role)
+        {
+            if (t < 0 || t >= ctx.TensorCount)
+            {
+                return role + ": tensor index " + t.ToString() + " out of range";
+            }
+            if (ctx.Type(t) != type)
+            {
+                return role + ": tensor " + t.ToString() + " has type " + ctx.Type(t).ToString() + ", expected " + type.ToString();
+            }
+            if (bytes == TooBig || ctx.ByteSize(t) != bytes)
+            {
+                return role + ": tensor " + t.ToString() + " has " + ctx.ByteSize(t).ToString() + " bytes, expected " + bytes.ToString();
+            }
+            byte[] buffer = ctx.Buffer(t);
+            int offset = ctx.Offset(t);
+            if (buffer == null || offset < 0 || (long)offset + bytes > buffer.Length)
+            {
+                return role + ": tensor " + t.ToString() + " lies outside its buffer";
+            }
+            return null;
+        }
+
+        /// <summary>
+        /// Checks a requantization table: <paramref name="channels"/> pairs (multiplier, shift) of int32, multiplier
+        /// in [0, 2^31), shift in [-31, 31].
+        /// </summary>
+        public static string QuantTable(KernelContext ctx, int t, int channels)
+        {
+            string e = Tensor(ctx, t, TensorType.Int32, Product(channels, 8, 1, 1, 1), "multipliers");
+            if (e != null)
+            {
+                return e;
+            }
+            byte[] b = ctx.Buffer(t);
+            int o = ctx.Offset(t);
+            for (int c = 0; c < channels; c++)
+            {
+                int multiplier = LittleEndian.ReadInt32(b, o + c * 8);
+                int shift = LittleEndian.ReadInt32(b, o + c * 8 + 4);
+                if (multiplier < 0 || shift < -31 || shift > 31)
+                {
+                    return "multipliers: channel " + c.ToString() + " has multiplier " + multiplier.ToString() + " shift " + shift.ToString();
+                }
+            }
+            return null;
+        }
+
+        /// <summary>
+        /// Checks the shared spatial parameters of the convolution kernels: positive dimensions, strides and
+        /// dilations, non-negative padding, all at most <see cref="MaxDim"/>; activation min &lt;= max.
+        /// <paramref name="dims"/> lists the indices of dimension parameters, <paramref name="steps"/> those of
+        /// strides/dilations, <paramref name="pads"/> those of paddings.
+        /// </summary>
+        public static string Geometry(int[] p, int[] dims, int[] steps, int[] pads, int actMinIndex, int actMaxIndex, int lowest, int highest)
+        {
+            for (int i = 0; i < dims.Length; i++)
+            {
+                string e = Range("parameter " + dims[i].ToString(), p[dims[i]], 1, MaxDim);
+                if (e != null)
+                {
+                    return e;
+                }
+            }
+            for (int i = 0; i < steps.Length; i++)
+            {
+                string e = Range("stride/dilation parameter " + steps[i].ToString(), p[steps[i]], 1, MaxDim);
+                if (e != null)
+                {
+                    return e;
+                }
+            }
+            for (int i = 0; i < pads.Length; i++)
+            {
+                string e = Range("padding parameter " + pads[i].ToString(), p[pads[i]], 0, MaxDim);
+                if (e != null)
+                {
+                    return e;
+                }
+            }
+            int min = p[actMinIndex];
+            int max = p[actMaxIndex];
+            if (min < lowest || max > highest || min > max)
+            {
+                return "activation range [" + min.ToString() + ", " + max.ToString() + "] invalid";
+            }
+            return null;
+        }
+            /// <summary>
+        /// Validates a CONV_2D record (layout in <see cref="ConvS8"/>): geometry, groups, and the byte sizes of
+        /// input, filter (<paramref name="filterType"/>), optional bias (int32 when <paramref name="int32Bias"/>,
+        /// int64 when <paramref name="int64Bias"/>), multipliers and output.
+        /// </summary>
+        public static string Conv2D(KernelContext ctx, OpRecord op, int activationType, int filterType, bool int32Bias, bool int64Bias)
+        {
+            string e = Counts(op, 4, 1, 20);
+            if (e != null)
+            {
+                return e;
+            }
+            int[] p = op.Params;
+            int lowest = activationType == TensorType.Int8 ? -128 : -32768;
+            int highest = activationType == TensorType.Int8 ? 127 : 32767;
+            e = Geometry(p, new int[] { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 }, new int[] { 10, 11, 12, 13 }, new int[] { 14, 15 }, 18, 19, lowest, highest);
+            if (e != null)
+            {
+                return e;
+            }
+            if (p[3] % p[6] != 0)
+            {
+                return "input depth " + p[3].ToString() + " is not a multiple of the filter depth " + p[6].ToString();
+            }
+            if (p[9] % (p[3] / p[6]) != 0)
+            {
+                return "output depth " + p[9].ToString() + " is not a multiple of the group count";
+            }
+            e = Range("input offset", p[16], -65536, 65536);
+            if (e == null)
+            {
+                e = Range("output offset", p[17], -65536, 65536);
+            }
+            if (e != null)
+            {
+                return e;
+            }
+            int elementBytes = activationType == TensorType.Int8 ? 1 : 2;
+            e = Tensor(ctx, op.Inputs[0], activationType, Product(p[0], p[1], p[2], p[3], elementBytes), "input");
+            if (e != null)
+            {
+                return e;
+            }
+            long filterCount = Product(p[9], p[4], p[5], p[6], 1);
+            long filterBytes = filterCount == TooBig ? TooBig : (filterType == TensorType.Int4 ? (filterCount + 1) / 2 : filterCount);
+            e = Tensor(ctx, op.Inputs[1], filterType, filterBytes, "filter");
+            if (e != null)
+            {
+                return e;
+            }
+            e = Bias(ctx, op.Inputs[2], p[9], int32Bias, int64Bias);
+            if (e != null)
+            {
+                return e;
+            }
+            e = QuantTable(ctx, op.Inputs[3], p[9]);
+            if (e != null)
+            {
+                return e;
+            }
+            return Tensor(ctx, op.Outputs[0], activationType, Product(p[0], p[7], p[8], p[9], elementBytes), "output");
+        }
+
+        /// <summary>Checks an optional bias (-1 = none) of <paramref name="channels"/> int32 or int64 values.</summary>
+        public static string Bias(KernelContext ctx, int t, int channels, bool int32Bias, bool int64Bias)
+        {
+            if (t == -1)
+            {
+                return null;
+            }
+            if (t < 0 || t >= ctx.TensorCount)
+            {
+                return "bias: tensor index " + t.ToString() + " out of range";
+            }
+            int type = ctx.Type(t);
+            if (type == TensorType.Int32 && int32Bias)
+            {
+                return Tensor(ctx, t, TensorType.Int32, Product(channels, 4, 1, 1, 1), "bias");
+            }
+            if (type == TensorType.Int64 && int64Bias)
+            {
+                return Tensor(ctx, t, TensorType.Int64, Product(channels, 8, 1, 1, 1), "bias");
+            }
+            return "bias: type " + type.ToString() + " not supported by this kernel";
+        }
+            /// <summary>
+        /// Validates a DEPTHWISE_CONV_2D record (layout in <see cref="DepthwiseConvS8"/>): geometry, output depth =
+        /// input depth * multiplier, and the byte sizes of input, channel-major filter, optional bias, multipliers
+        /// and output.
+        /// </summary>
+        public static string Depthwise(KernelContext ctx, OpRecord op, int activationType, int filterType, bool int32Bias, bool int64Bias)
+        {
+            string e = Counts(op, 4, 1, 20);
+            if (e != null)
+            {
+                return e;
+            }
+            int[] p = op.Params;
+            int lowest = activationType == TensorType.Int8 ? -128 : -32768;
+            int highest = activationType == TensorType.Int8 ? 127 : 32767;
+            e = Geometry(p, new int[] { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 }, new int[] { 10, 11, 12, 13 }, new int[] { 14, 15 }, 18, 19, lowest, highest);
+            if (e != null)
+            {
+                return e;
+            }
+            if (Product(p[3], p[6], 1, 1, 1) != p[9])
+            {
+                return "output depth " + p[9].ToString() + " is not input depth * depth multiplier";
+            }
+            e = Range("input offset", p[16], -65536, 65536);
+            if (e == null)
+            {
+                e = Range("output offset", p[17], -65536, 65536);
+            }
+            if (e != null)
+            {
+                return e;
+            }
+            int elementBytes = activationType == TensorType.Int8 ? 1 : 2;
+            e = Tensor(ctx, op.Inputs[0], activationType, Product(p[0], p[1], p[2], p[3], elementBytes), "input");
+            if (e != null)
+            {
+                return e;
+            }
+            long filterCount = Product(p[9], p[4], p[5], 1, 1);
+            long filterBytes = filterCount == TooBig ? TooBig : (filterType == TensorType.Int4 ? (filterCount + 1) / 2 : filterCount);
+            e = Tensor(ctx, op.Inputs[1], filterType, filterBytes, "filter");
+            if (e != null)
+            {
+                return e;
+            }
+            e = Bias(ctx, op.Inputs[2], p[9], int32Bias, int64Bias);
+            if (e != null)
+            {
+                return e;
+            }
+            e = QuantTable(ctx, op.Inputs[3], p[9]);
+            if (e != null)
+            {
+                return e;
+            }
+            return Tensor(ctx, op.Outputs[0], activationType, Product(p[0], p[7], p[8], p[9], elementBytes), "output");
+        }
+            /// <summary>
+        /// Validates a TRANSPOSE_CONV record (layout in <see cref="TransposeConvS8"/>): geometry and the byte sizes
+        /// of input, OHWI filter, optional bias, multipliers and output.
+        /// </summary>
+        public static string Transpose(KernelContext ctx, OpRecord op, int activationType, bool int32Bias, bool int64Bias)
+        {
+            string e = Counts(op, 4, 1, 17);
+            if (e != null)
+            {
+                return e;
+            }
+            int[] p = op.Params;
+            int lowest = activationType == TensorType.Int8 ? -128 : -32768;
+            int highest = activationType == TensorType.Int8 ? 127 : 32767;
+            e = Geometry(p, new int[] { 0, 1, 2, 3, 4, 5, 6, 7, 8 }, new int[] { 9, 10 }, new int[] { 11, 12 }, 15, 16, lowest, highest);
+            if (e != null)
+            {
+                return e;
+            }
+            e = Range("input offset", p[13], -65536, 65536);
+            if (e == null)
+            {
+                e = Range("output offset", p[14], -65536, 65536);
+            }
+            if (e != null)
+            {
+                return e;
+            }
+            int elementBytes = activationType == TensorType.Int8 ? 1 : 2;
+            e = Tensor(ctx, op.Inputs[0], activationType, Product(p[0], p[1], p[2], p[3], elementBytes), "input");
+            if (e != null)
+            {
+                return e;
+            }
+            e = Tensor(ctx, op.Inputs[1], TensorType.Int8, Product(p[8], p[4], p[5], p[3], 1), "filter");
+            if (e != null)
+            {
+                return e;
+            }
+            e = Bias(ctx, op.Inputs[2], p[8], int32Bias, int64Bias);
+            if (e != null)
+            {
+                return e;
+            }
+            e = QuantTable(ctx, op.Inputs[3], p[8]);
+            if (e != null)
+            {
+                return e;
+            }
+            return Tensor(ctx, op.Outputs[0], activationType, Product(p[0], p[6], p[7], p[8], elementBytes), "output");
+        }
+    }
+}

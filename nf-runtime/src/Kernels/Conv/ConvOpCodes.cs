@@ -1,0 +1,30 @@
+namespace TinyLite.Runtime.Execution
+{
+    /// <summary>Kernel codes of the Conv family (100-199); see the kernels in <c>Kernels/Conv</c> for Params layouts.</summary>
+    public static partial class OpCode
+    {
+        /// <summary>CONV_2D, int8 activations, int8 weights (<see cref="TinyLite.Runtime.Kernels.Conv.ConvS8"/>).</summary>
+        public const int ConvS8 = 100;
+
+        /// <summary>CONV_2D, int8 activations, packed int4 weights (<see cref="TinyLite.Runtime.Kernels.Conv.ConvS4"/>).</summary>
+        public const int ConvS4 = 101;
+
+        /// <summary>CONV_2D, int16 activations, int8 weights (<see cref="TinyLite.Runtime.Kernels.Conv.ConvS16"/>).</summary>
+        public const int ConvS16 = 102;
+
+        /// <summary>DEPTHWISE_CONV_2D, int8 activations, int8 weights (<see cref="TinyLite.Runtime.Kernels.Conv.DepthwiseConvS8"/>).</summary>
+        public const int DepthwiseConvS8 = 110;
+
+        /// <summary>DEPTHWISE_CONV_2D, int8 activations, packed int4 weights (<see cref="TinyLite.Runtime.Kernels.Conv.DepthwiseConvS4"/>).</summary>
+        public const int DepthwiseConvS4 = 111;
+
+        /// <summary>DEPTHWISE_CONV_2D, int16 activations, int8 weights (<see cref="TinyLite.Runtime.Kernels.Conv.DepthwiseConvS16"/>).</summary>
+        public const int DepthwiseConvS16 = 112;
+
+        /// <summary>TRANSPOSE_CONV, int8 activations, int8 weights (<see cref="TinyLite.Runtime.Kernels.Conv.TransposeConvS8"/>).</summary>
+        public const int TransposeConvS8 = 120;
+
+        /// <summary>TRANSPOSE_CONV, int16 activations, int8 weights (<see cref="TinyLite.Runtime.Kernels.Conv.TransposeConvS16"/>).</summary>
+        public const int TransposeConvS16 = 122;
+    }
+}

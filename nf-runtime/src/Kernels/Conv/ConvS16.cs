@@ -1,0 +1,142 @@
+using TinyLite.Runtime.Execution;
+using TinyLite.Runtime.Math;
+
+namespace TinyLite.Runtime.Kernels.Conv
+{
+    /// <summary>
+    /// CONV_2D with int16 activations and int8 weights (16x8 quantization); bit-exact with TFLM's int16
+    /// reference_integer_ops::ConvPerChannel. Zero points are 0 (no input or output offset is applied). TFLM picks the
+    /// accumulator from the bias type: an int64 bias (or none) accumulates in int64 and requantizes with the int64
+    /// MultiplyByQuantizedMultiplier; an int32 bias accumulates in int32 (wrapping) and uses the int32 one. Here the sum
+    /// is always formed in int64; truncating it to int32 gives exactly the wrapped int32 sum.
+    /// <para>Inputs: [0] input int16 NHWC, [1] filter int8 OHWI, [2] bias int64 or int32 [out_c], or -1,
+    /// [3] multipliers int32 [out_c * 2]. Outputs: [0] output int16 NHWC.</para>
+    /// <para>Params: the layout of <see cref="ConvS8"/>; [16] and [17] (offsets) must be 0.</para>
+    /// </summary>
+    public static class ConvS16
+    {
+        /// <summary>Checks the record against the tensors' byte sizes (see the class summary for the layout).</summary>
+        public static string Validate(KernelContext ctx, OpRecord op)
+        {
+            string e = ConvChecks.Conv2D(ctx, op, TensorType.Int16, TensorType.Int8, true, true);
+            if (e == null && (op.Params[16] != 0 || op.Params[17] != 0))
+            {
+                e = "int16 convolution with non-zero offsets";
+            }
+            return e;
+        }
+
+        /// <summary>Runs the convolution; allocates nothing.</summary>
+        public static void Run(KernelContext ctx, OpRecord op)
+        {
+            int[] p = op.Params;
+            int batches = p[0];
+            int inH = p[1];
+            int inW = p[2];
+            int inC = p[3];
+            int fH = p[4];
+            int fW = p[5];
+            int fC = p[6];
+            int outH = p[7];
+            int outW = p[8];
+            int outC = p[9];
+            int strideH = p[10];
+            int strideW = p[11];
+            int dilH = p[12];
+            int dilW = p[13];
+            int padH = p[14];
+            int padW = p[15];
+            int actMin = p[18];
+            int actMax = p[19];
+            int filtersPerGroup = outC / (inC / fC);
+
+            byte[] input = ctx.Buffer(op.Inputs[0]);
+            int inBase = ctx.Offset(op.Inputs[0]);
+            byte[] filter = ctx.Buffer(op.Inputs[1]);
+            int fBase = ctx.Offset(op.Inputs[1]);
+            int biasT = op.Inputs[2];
+            byte[] bias = biasT >= 0 ? ctx.Buffer(biasT) : null;
+            bool bias64 = biasT >= 0 && ctx.Type(biasT) == TensorType.Int64;
+            int biasBase = biasT >= 0 ? ctx.Offset(biasT) : 0;
+            byte[] quant = ctx.Buffer(op.Inputs[3]);
+            int quantBase = ctx.Offset(op.Inputs[3]);
+            byte[] output = ctx.Buffer(op.Outputs[0]);
+            int o = ctx.Offset(op.Outputs[0]);
+            int filterSize = fH * fW * fC;
+
+            for (int b = 0; b < batches; b++)
+            {
+                int inBatch = inBase + b * inH * inW * inC * 2;
+                for (int outY = 0; outY < outH; outY++)
+                {
+                    int inYOrigin = outY * strideH - padH;
+                    for (int outX = 0; outX < outW; outX++)
+                    {
+                        int inXOrigin = outX * strideW - padW;
+                        for (int outCh = 0; outCh < outC; outCh++)
+                        {
+                            int groupStart = (outCh / filtersPerGroup) * fC;
+                            int fOut = fBase + outCh * filterSize;
+                            long acc = 0;
+                            for (int fy = 0; fy < fH; fy++)
+                            {
+                                int inY = inYOrigin + dilH * fy;
+                                if (inY < 0 || inY >= inH)
+                                {
+                                    continue;
+                                }
+                                int inRow = inBatch + (inY * inW * inC + groupStart) * 2;
+                                int fRow = fOut + fy * fW * fC;
+                                for (int fx = 0; fx < fW; fx++)
+                                {
+                                    int inX = inXOrigin + dilW * fx;
+                                    if (inX < 0 || inX >= inW)
+                                    {
+                                        continue;
+                                    }
+                                    int i = inRow + inX * inC * 2;
+                                    int f = fRow + fx * fC;
+                                    int fEnd = f + fC;
+                                    while (f < fEnd)
+                                    {
+                                        acc += (sbyte)filter[f] * (short)(input[i] | (input[i + 1] << 8));
+                                        f++;
+                                        i += 2;
+                                    }
+                                }
+                            }
+                            int multiplier = LittleEndian.ReadInt32(quant, quantBase + outCh * 8);
+                            int shift = LittleEndian.ReadInt32(quant, quantBase + outCh * 8 + 4);
+                            int scaled;
+                            if (bias == null)
+                            {
+                                scaled = FixedPoint.MultiplyByQuantizedMultiplier(acc, multiplier, shift);
+                            }
+                            else if (bias64)
+                            {
+                                acc += LittleEndian.ReadInt64(bias, biasBase + outCh * 8);
+                                scaled = FixedPoint.MultiplyByQuantizedMultiplier(acc, multiplier, shift);
+                            }
+                            else
+                            {
+                                int acc32 = (int)acc + LittleEndian.ReadInt32(bias, biasBase + outCh * 4);
+                                scaled = FixedPoint.MultiplyByQuantizedMultiplier(acc32, multiplier, shift);
+                            }
+                            if (scaled < actMin)
+                            {
+                                scaled = actMin;
+                            }
+                            if (scaled > actMax)
+                            {
+                                scaled = actMax;
+                            }
+                            output[o] = (byte)scaled;
+                            output[o + 1] = (byte)(scaled >> 8);
+                            o += 2;
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

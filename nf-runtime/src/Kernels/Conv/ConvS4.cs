@@ -1,0 +1,130 @@
+using TinyLite.Runtime.Execution;
+using TinyLite.Runtime.Math;
+
+namespace TinyLite.Runtime.Kernels.Conv
+{
+    /// <summary>
+    /// CONV_2D with int8 activations and packed int4 weights; bit-exact with TFLM, which unpacks the filter to int8
+    /// and runs reference_integer_ops::ConvPerChannel. This kernel reads the nibbles in place instead (no unpacked
+    /// copy): filter element e (flat OHWI index) is the low nibble of byte e/2 when e is even, the high nibble when
+    /// odd, sign-extended.
+    /// <para>Inputs: [0] input int8 NHWC, [1] filter int4 OHWI packed ((count + 1) / 2 bytes), [2] bias int32
+    /// [out_c] or -1, [3] multipliers int32 [out_c * 2]. Outputs: [0] output int8 NHWC.</para>
+    /// <para>Params: the layout of <see cref="ConvS8"/>.</para>
+    /// </summary>
+    public static class ConvS4
+    {
+        /// <summary>Checks the record against the tensors' byte sizes (see the class summary for the layout).</summary>
+        public static string Validate(KernelContext ctx, OpRecord op)
+        {
+            return ConvChecks.Conv2D(ctx, op, TensorType.Int8, TensorType.Int4, true, false);
+        }
+
+        /// <summary>Runs the convolution; allocates nothing.</summary>
+        public static void Run(KernelContext ctx, OpRecord op)
+        {
+            int[] p = op.Params;
+            int batches = p[0];
+            int inH = p[1];
+            int inW = p[2];
+            int inC = p[3];
+            int fH = p[4];
+            int fW = p[5];
+            int fC = p[6];
+            int outH = p[7];
+            int outW = p[8];
+            int outC = p[9];
+            int strideH = p[10];
+            int strideW = p[11];
+            int dilH = p[12];
+            int dilW = p[13];
+            int padH = p[14];
+            int padW = p[15];
+            int inputOffset = p[16];
+            int outputOffset = p[17];
+            int actMin = p[18];
+            int actMax = p[19];
+            int filtersPerGroup = outC / (inC / fC);
+
+            byte[] input = ctx.Buffer(op.Inputs[0]);
+            int inBase = ctx.Offset(op.Inputs[0]);
+            byte[] filter = ctx.Buffer(op.Inputs[1]);
+            int fBase = ctx.Offset(op.Inputs[1]);
+            int biasT = op.Inputs[2];
+            byte[] bias = biasT >= 0 ? ctx.Buffer(biasT) : null;
+            int biasBase = biasT >= 0 ? ctx.Offset(biasT) : 0;
+            byte[] quant = ctx.Buffer(op.Inputs[3]);
+            int quantBase = ctx.Offset(op.Inputs[3]);
+            byte[] output = ctx.Buffer(op.Outputs[0]);
+            int o = ctx.Offset(op.Outputs[0]);
+            int filterSize = fH * fW * fC;
+
+            for (int b = 0; b < batches; b++)
+            {
+                int inBatch = inBase + b * inH * inW * inC;
+                for (int outY = 0; outY < outH; outY++)
+                {
+                    int inYOrigin = outY * strideH - padH;
+                    for (int outX = 0; outX < outW; outX++)
+                    {
+                        int inXOrigin = outX * strideW - padW;
+                        for (int outCh = 0; outCh < outC; outCh++)
+                        {
+                            int groupStart = (outCh / filtersPerGroup) * fC;
+                            int fOut = outCh * filterSize;
+                            int acc = 0;
+                            for (int fy = 0; fy < fH; fy++)
+                            {
+                                int inY = inYOrigin + dilH * fy;
+                                if (inY < 0 || inY >= inH)
+                                {
+                                    continue;
+                                }
+                                int inRow = inBatch + inY * inW * inC + groupStart;
+                                int fRow = fOut + fy * fW * fC;
+                                for (int fx = 0; fx < fW; fx++)
+                                {
+                                    int inX = inXOrigin + dilW * fx;
+                                    if (inX < 0 || inX >= inW)
+                                    {
+                                        continue;
+                                    }
+                                    int i = inRow + inX * inC;
+                                    int e = fRow + fx * fC;
+                                    int eEnd = e + fC;
+                                    while (e < eEnd)
+                                    {
+                                        int packed = filter[fBase + (e >> 1)];
+                                        // Sign-extend the nibble: move it to the top of the int, shift back.
+                                        int w = (e & 1) == 0 ? (packed << 28) >> 28 : (packed << 24) >> 28;
+                                        acc += w * ((sbyte)input[i] + inputOffset);
+                                        e++;
+                                        i++;
+                                    }
+                                }
+                            }
+                            if (bias != null)
+                            {
+                                acc += LittleEndian.ReadInt32(bias, biasBase + outCh * 4);
+                            }
+                            acc = FixedPoint.MultiplyByQuantizedMultiplier(acc,
+                                LittleEndian.ReadInt32(quant, quantBase + outCh * 8),
+                                LittleEndian.ReadInt32(quant, quantBase + outCh * 8 + 4));
+                            acc += outputOffset;
+                            if (acc < actMin)
+                            {
+                                acc = actMin;
+                            }
+                            if (acc > actMax)
+                            {
+                                acc = actMax;
+                            }
+                            output[o] = (byte)acc;
+                            o++;
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using TinyLite.Runtime.Execution;
+using TinyLite.Runtime.Math;
+
+namespace TinyLite.Runtime.Kernels.Conv
+{
+    /// <summary>
+    /// DEPTHWISE_CONV_2D with int16 activations and int8 weights (16x8 quantization); bit-exact with TFLM's int16
+    /// reference_integer_ops::DepthwiseConvPerChannel: int64 accumulator, int64 bias (TFLM reads no other bias type
+    /// here), no zero points, int64 MultiplyByQuantizedMultiplier.
+    /// <para>Inputs: [0] input int16 NHWC, [1] filter int8 channel-major [out_c][f_h][f_w] (see
+    /// <see cref="DepthwiseConvS8"/>), [2] bias int64 [out_c] or -1, [3] multipliers int32 [out_c * 2].
+    /// Outputs: [0] output int16 NHWC.</para>
+    /// <para>Params: the layout of <see cref="DepthwiseConvS8"/>; [16] and [17] (offsets) must be 0.</para>
+    /// </summary>
+    public static class DepthwiseConvS16
+    {
+        /// <summary>Checks the record against the tensors' byte sizes (see the class summary for the layout).</summary>
+        public static string Validate(KernelContext ctx, OpRecord op)
+        {
+            string e = ConvChecks.Depthwise(ctx, op, TensorType.Int16, TensorType.Int8, false, true);
+            if (e == null && (op.Params[16] != 0 || op.Params[17] != 0))
+            {
+                e = "int16 convolution with non-zero offsets";
+            }
+            return e;
+        }
+
+        /// <summary>Runs the convolution; allocates nothing.</summary>
+        public static void Run(KernelContext ctx, OpRecord op)
+        {
+            int[] p = op.Params;
+            int batches = p[0];
+            int inH = p[1];
+            int inW = p[2];
+            int inC = p[3];
+            int fH = p[4];
+            int fW = p[5];
+            int multiplier = p[6];
+            int outH = p[7];
+            int outW = p[8];
+            int outC = p[9];
+            int strideH = p[10];
+            int strideW = p[11];
+            int dilH = p[12];
+            int dilW = p[13];
+            int padH = p[14];
+            int padW = p[15];
+            int actMin = p[18];
+            int actMax = p[19];
+
+            byte[] input = ctx.Buffer(op.Inputs[0]);
+            int inBase = ctx.Offset(op.Inputs[0]);
+            byte[] filter = ctx.Buffer(op.Inputs[1]);
+            int fBase = ctx.Offset(op.Inputs[1]);
+            int biasT = op.Inputs[2];
+            byte[] bias = biasT >= 0 ? ctx.Buffer(biasT) : null;
+            int biasBase = biasT >= 0 ? ctx.Offset(biasT) : 0;
+            byte[] quant = ctx.Buffer(op.Inputs[3]);
+            int quantBase = ctx.Offset(op.Inputs[3]);
+            byte[] output = ctx.Buffer(op.Outputs[0]);
+            int o = ctx.Offset(op.Outputs[0]);
+            int taps = fH * fW;
+            int inRowStride = inW * inC;
+
+            for (int b = 0; b < batches; b++)
+            {
+                int inBatch = inBase + b * inH * inRowStride * 2;
+                for (int outY = 0; outY < outH; outY++)
+                {
+                    int inYOrigin = outY * strideH - padH;
+                    for (int outX = 0; outX < outW; outX++)
+                    {
+                        int inXOrigin = outX * strideW - padW;
+                        int outCh = 0;
+                        for (int inCh = 0; inCh < inC; inCh++)
+                        {
+                            int inPixel = inBatch + inCh * 2;
+                            for (int m = 0; m < multiplier; m++)
+                            {
+                                int fOut = fBase + outCh * taps;
+                                long acc = 0;
+                                for (int fy = 0; fy < fH; fy++)
+                                {
+                                    int inY = inYOrigin + dilH * fy;
+                                    if (inY < 0 || inY >= inH)
+                                    {
+                                        continue;
+                                    }
+                                    int inRow = inPixel + inY * inRowStride * 2;
+                                    int f = fOut + fy * fW;
+                                    for (int fx = 0; fx < fW; fx++)
+                                    {
+                                        int inX = inXOrigin + dilW * fx;
+                                        if (inX >= 0 && inX < inW)
+                                        {
+                                            int i = inRow + inX * inC * 2;
+                                            acc += (sbyte)filter[f + fx] * (short)(input[i] | (input[i + 1] << 8));
+                                        }
+                                    }
+                                }
+                                if (bias != null)
+                                {
+                                    acc += LittleEndian.ReadInt64(bias, biasBase + outCh * 8);
+                                }
+                                int scaled = FixedPoint.MultiplyByQuantizedMultiplier(acc,
+                                    LittleEndian.ReadInt32(quant, quantBase + outCh * 8),
+                                    LittleEndian.ReadInt32(quant, quantBase + outCh * 8 + 4));
+                                if (scaled < actMin)
+                                {
+                                    scaled = actMin;
+                                }
+                                if (scaled > actMax)
+                                {
+                                    scaled = actMax;
+                                }
+                                output[o] = (byte)scaled;
+                                output[o + 1] = (byte)(scaled >> 8);
+                                o += 2;
+                                outCh++;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

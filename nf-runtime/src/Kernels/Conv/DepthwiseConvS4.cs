@@ -1,0 +1,127 @@
+using TinyLite.Runtime.Execution;
+using TinyLite.Runtime.Math;
+
+namespace TinyLite.Runtime.Kernels.Conv
+{
+    /// <summary>
+    /// DEPTHWISE_CONV_2D with int8 activations and packed int4 weights; bit-exact with TFLM (which unpacks the
+    /// filter to int8 and runs reference_integer_ops::DepthwiseConvPerChannel). The nibbles are read in place.
+    /// <para>Inputs: [0] input int8 NHWC, [1] filter int4 repacked by the compiler channel-major: element
+    /// e = (out_c * f_h + f_y) * f_w + f_x is the low nibble of byte e/2 when e is even, the high nibble when odd,
+    /// sign-extended; (out_c * f_h * f_w + 1) / 2 bytes. [2] bias int32 [out_c] or -1, [3] multipliers int32
+    /// [out_c * 2]. Outputs: [0] output int8 NHWC.</para>
+    /// <para>Params: the layout of <see cref="DepthwiseConvS8"/>.</para>
+    /// </summary>
+    public static class DepthwiseConvS4
+    {
+        /// <summary>Checks the record against the tensors' byte sizes (see the class summary for the layout).</summary>
+        public static string Validate(KernelContext ctx, OpRecord op)
+        {
+            return ConvChecks.Depthwise(ctx, op, TensorType.Int8, TensorType.Int4, true, false);
+        }
+
+        /// <summary>Runs the convolution; allocates nothing.</summary>
+        public static void Run(KernelContext ctx, OpRecord op)
+        {
+            int[] p = op.Params;
+            int batches = p[0];
+            int inH = p[1];
+            int inW = p[2];
+            int inC = p[3];
+            int fH = p[4];
+            int fW = p[5];
+            int multiplier = p[6];
+            int outH = p[7];
+            int outW = p[8];
+            int outC = p[9];
+            int strideH = p[10];
+            int strideW = p[11];
+            int dilH = p[12];
+            int dilW = p[13];
+            int padH = p[14];
+            int padW = p[15];
+            int inputOffset = p[16];
+            int outputOffset = p[17];
+            int actMin = p[18];
+            int actMax = p[19];
+
+            byte[] input = ctx.Buffer(op.Inputs[0]);
+            int inBase = ctx.Offset(op.Inputs[0]);
+            byte[] filter = ctx.Buffer(op.Inputs[1]);
+            int fBase = ctx.Offset(op.Inputs[1]);
+            int biasT = op.Inputs[2];
+            byte[] bias = biasT >= 0 ? ctx.Buffer(biasT) : null;
+            int biasBase = biasT >= 0 ? ctx.Offset(biasT) : 0;
+            byte[] quant = ctx.Buffer(op.Inputs[3]);
+            int quantBase = ctx.Offset(op.Inputs[3]);
+            byte[] output = ctx.Buffer(op.Outputs[0]);
+            int o = ctx.Offset(op.Outputs[0]);
+            int taps = fH * fW;
+            int inRowStride = inW * inC;
+
+            for (int b = 0; b < batches; b++)
+            {
+                int inBatch = inBase + b * inH * inRowStride;
+                for (int outY = 0; outY < outH; outY++)
+                {
+                    int inYOrigin = outY * strideH - padH;
+                    for (int outX = 0; outX < outW; outX++)
+                    {
+                        int inXOrigin = outX * strideW - padW;
+                        int outCh = 0;
+                        for (int inCh = 0; inCh < inC; inCh++)
+                        {
+                            int inPixel = inBatch + inCh;
+                            for (int m = 0; m < multiplier; m++)
+                            {
+                                int fOut = outCh * taps;
+                                int acc = 0;
+                                for (int fy = 0; fy < fH; fy++)
+                                {
+                                    int inY = inYOrigin + dilH * fy;
+                                    if (inY < 0 || inY >= inH)
+                                    {
+                                        continue;
+                                    }
+                                    int inRow = inPixel + inY * inRowStride;
+                                    int f = fOut + fy * fW;
+                                    for (int fx = 0; fx < fW; fx++)
+                                    {
+                                        int inX = inXOrigin + dilW * fx;
+                                        if (inX >= 0 && inX < inW)
+                                        {
+                                            int e = f + fx;
+                                            int packed = filter[fBase + (e >> 1)];
+                                            // Sign-extend the nibble: move it to the top of the int, shift back.
+                                            int w = (e & 1) == 0 ? (packed << 28) >> 28 : (packed << 24) >> 28;
+                                            acc += w * ((sbyte)input[inRow + inX * inC] + inputOffset);
+                                        }
+                                    }
+                                }
+                                if (bias != null)
+                                {
+                                    acc += LittleEndian.ReadInt32(bias, biasBase + outCh * 4);
+                                }
+                                acc = FixedPoint.MultiplyByQuantizedMultiplier(acc,
+                                    LittleEndian.ReadInt32(quant, quantBase + outCh * 8),
+                                    LittleEndian.ReadInt32(quant, quantBase + outCh * 8 + 4));
+                                acc += outputOffset;
+                                if (acc < actMin)
+                                {
+                                    acc = actMin;
+                                }
+                                if (acc > actMax)
+                                {
+                                    acc = actMax;
+                                }
+                                output[o] = (byte)acc;
+                                o++;
+                                outCh++;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

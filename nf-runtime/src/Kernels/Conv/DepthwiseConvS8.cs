@@ -1,0 +1,128 @@
+using TinyLite.Runtime.Execution;
+using TinyLite.Runtime.Math;
+
+namespace TinyLite.Runtime.Kernels.Conv
+{
+    /// <summary>
+    /// DEPTHWISE_CONV_2D with int8 activations and int8 weights, per-channel requantization; bit-exact with TFLM's
+    /// reference_integer_ops::DepthwiseConvPerChannel (output channel = input channel * multiplier + m, int32
+    /// accumulator, acc += w * (x + input_offset), taps outside the image skipped).
+    /// <para>Inputs: [0] input int8 NHWC, [1] filter int8 laid out channel-major by the compiler:
+    /// [out_c][f_h][f_w] (TFLite's [1, f_h, f_w, out_c] transposed, so each channel's taps are contiguous),
+    /// [2] bias int32 [out_c] or -1, [3] multipliers int32 [out_c * 2] = (Q0.31 multiplier, shift) per channel.
+    /// Outputs: [0] output int8 NHWC.</para>
+    /// <para>Params (shared with <see cref="DepthwiseConvS4"/> and <see cref="DepthwiseConvS16"/>): [0] batches,
+    /// [1] input height, [2] input width, [3] input depth, [4] filter height, [5] filter width, [6] depth multiplier,
+    /// [7] output height, [8] output width, [9] output depth (= input depth * multiplier), [10] stride height,
+    /// [11] stride width, [12] dilation height, [13] dilation width, [14] padding top, [15] padding left,
+    /// [16] input offset (-input zero point), [17] output offset, [18] activation min, [19] activation max.</para>
+    /// </summary>
+    public static class DepthwiseConvS8
+    {
+        /// <summary>Checks the record against the tensors' byte sizes (see the class summary for the layout).</summary>
+        public static string Validate(KernelContext ctx, OpRecord op)
+        {
+            return ConvChecks.Depthwise(ctx, op, TensorType.Int8, TensorType.Int8, true, false);
+        }
+
+        /// <summary>Runs the convolution; allocates nothing.</summary>
+        public static void Run(KernelContext ctx, OpRecord op)
+        {
+            int[] p = op.Params;
+            int batches = p[0];
+            int inH = p[1];
+            int inW = p[2];
+            int inC = p[3];
+            int fH = p[4];
+            int fW = p[5];
+            int multiplier = p[6];
+            int outH = p[7];
+            int outW = p[8];
+            int outC = p[9];
+            int strideH = p[10];
+            int strideW = p[11];
+            int dilH = p[12];
+            int dilW = p[13];
+            int padH = p[14];
+            int padW = p[15];
+            int inputOffset = p[16];
+            int outputOffset = p[17];
+            int actMin = p[18];
+            int actMax = p[19];
+
+            byte[] input = ctx.Buffer(op.Inputs[0]);
+            int inBase = ctx.Offset(op.Inputs[0]);
+            byte[] filter = ctx.Buffer(op.Inputs[1]);
+            int fBase = ctx.Offset(op.Inputs[1]);
+            int biasT = op.Inputs[2];
+            byte[] bias = biasT >= 0 ? ctx.Buffer(biasT) : null;
+            int biasBase = biasT >= 0 ? ctx.Offset(biasT) : 0;
+            byte[] quant = ctx.Buffer(op.Inputs[3]);
+            int quantBase = ctx.Offset(op.Inputs[3]);
+            byte[] output = ctx.Buffer(op.Outputs[0]);
+            int o = ctx.Offset(op.Outputs[0]);
+            int taps = fH * fW;
+            int inRowStride = inW * inC;
+
+            for (int b = 0; b < batches; b++)
+            {
+                int inBatch = inBase + b * inH * inRowStride;
+                for (int outY = 0; outY < outH; outY++)
+                {
+                    int inYOrigin = outY * strideH - padH;
+                    for (int outX = 0; outX < outW; outX++)
+                    {
+                        int inXOrigin = outX * strideW - padW;
+                        int outCh = 0;
+                        for (int inCh = 0; inCh < inC; inCh++)
+                        {
+                            int inPixel = inBatch + inCh;
+                            for (int m = 0; m < multiplier; m++)
+                            {
+                                int fOut = fBase + outCh * taps;
+                                int acc = 0;
+                                for (int fy = 0; fy < fH; fy++)
+                                {
+                                    int inY = inYOrigin + dilH * fy;
+                                    if (inY < 0 || inY >= inH)
+                                    {
+                                        continue;
+                                    }
+                                    int inRow = inPixel + inY * inRowStride;
+                                    int f = fOut + fy * fW;
+                                    for (int fx = 0; fx < fW; fx++)
+                                    {
+                                        int inX = inXOrigin + dilW * fx;
+                                        if (inX >= 0 && inX < inW)
+                                        {
+                                            acc += (sbyte)filter[f + fx] * ((sbyte)input[inRow + inX * inC] + inputOffset);
+                                        }
+                                    }
+                                }
+                                if (bias != null)
+                                {
+                                    acc += LittleEndian.ReadInt32(bias, biasBase + outCh * 4);
+                                }
+                                acc = FixedPoint.MultiplyByQuantizedMultiplier(acc,
+                                    LittleEndian.ReadInt32(quant, quantBase + outCh * 8),
+                                    LittleEndian.ReadInt32(quant, quantBase + outCh * 8 + 4));
+                                acc += outputOffset;
+                                if (acc < actMin)
+                                {
+                                    acc = actMin;
+                                }
+                                if (acc > actMax)
+                                {
+                                    acc = actMax;
+                                }
+                                output[o] = (byte)acc;
+                                o++;
+                                outCh++;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

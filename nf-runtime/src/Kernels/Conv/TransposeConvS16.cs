@@ -1,0 +1,126 @@
+using TinyLite.Runtime.Execution;
+using TinyLite.Runtime.Math;
+
+namespace TinyLite.Runtime.Kernels.Conv
+{
+    /// <summary>
+    /// TRANSPOSE_CONV with int16 activations and int8 weights (16x8 quantization); bit-exact with TFLM's int16
+    /// reference_integer_ops::TransposeConv: int64 accumulation, int64 bias (an int16 bias is widened to int64 by
+    /// the compiler, as TFLM widens it at run time), no zero points, int64 MultiplyByQuantizedMultiplier. Gathers
+    /// instead of scattering, like <see cref="TransposeConvS8"/>, so no int64 scratch of the output size is needed.
+    /// <para>Inputs: [0] input int16 NHWC, [1] filter int8 OHWI, [2] bias int64 [out_c] or -1, [3] multipliers int32
+    /// [out_c * 2]. Outputs: [0] output int16 NHWC.</para>
+    /// <para>Params: the layout of <see cref="TransposeConvS8"/>; [13] and [14] (offsets) must be 0.</para>
+    /// </summary>
+    public static class TransposeConvS16
+    {
+        /// <summary>Checks the record against the tensors' byte sizes (see the class summary for the layout).</summary>
+        public static string Validate(KernelContext ctx, OpRecord op)
+        {
+            string e = ConvChecks.Transpose(ctx, op, TensorType.Int16, false, true);
+            if (e == null && (op.Params[13] != 0 || op.Params[14] != 0))
+            {
+                e = "int16 transposed convolution with non-zero offsets";
+            }
+            return e;
+        }
+
+        /// <summary>Runs the transposed convolution; allocates nothing.</summary>
+        public static void Run(KernelContext ctx, OpRecord op)
+        {
+            int[] p = op.Params;
+            int batches = p[0];
+            int inH = p[1];
+            int inW = p[2];
+            int inC = p[3];
+            int fH = p[4];
+            int fW = p[5];
+            int outH = p[6];
+            int outW = p[7];
+            int outC = p[8];
+            int strideH = p[9];
+            int strideW = p[10];
+            int padH = p[11];
+            int padW = p[12];
+            int actMin = p[15];
+            int actMax = p[16];
+
+            byte[] input = ctx.Buffer(op.Inputs[0]);
+            int inBase = ctx.Offset(op.Inputs[0]);
+            byte[] filter = ctx.Buffer(op.Inputs[1]);
+            int fBase = ctx.Offset(op.Inputs[1]);
+            int biasT = op.Inputs[2];
+            byte[] bias = biasT >= 0 ? ctx.Buffer(biasT) : null;
+            int biasBase = biasT >= 0 ? ctx.Offset(biasT) : 0;
+            byte[] quant = ctx.Buffer(op.Inputs[3]);
+            int quantBase = ctx.Offset(op.Inputs[3]);
+            byte[] output = ctx.Buffer(op.Outputs[0]);
+            int o = ctx.Offset(op.Outputs[0]);
+
+            for (int b = 0; b < batches; b++)
+            {
+                int inBatch = inBase + b * inH * inW * inC * 2;
+                for (int outY = 0; outY < outH; outY++)
+                {
+                    // Taps that reach this row: fy = (outY + padH) - iy * strideH, so fy runs over one residue class.
+                    int ty = outY + padH;
+                    int fyFirst = ty % strideH;
+                    for (int outX = 0; outX < outW; outX++)
+                    {
+                        int tx = outX + padW;
+                        int fxFirst = tx % strideW;
+                        for (int outCh = 0; outCh < outC; outCh++)
+                        {
+                            long acc = 0;
+                            for (int fy = fyFirst; fy < fH && fy <= ty; fy += strideH)
+                            {
+                                int inY = (ty - fy) / strideH;
+                                if (inY >= inH)
+                                {
+                                    continue;
+                                }
+                                int inRow = inBatch + inY * inW * inC * 2;
+                                int fRow = fBase + (outCh * fH + fy) * fW * inC;
+                                for (int fx = fxFirst; fx < fW && fx <= tx; fx += strideW)
+                                {
+                                    int inX = (tx - fx) / strideW;
+                                    if (inX >= inW)
+                                    {
+                                        continue;
+                                    }
+                                    int i = inRow + inX * inC * 2;
+                                    int f = fRow + fx * inC;
+                                    int fEnd = f + inC;
+                                    while (f < fEnd)
+                                    {
+                                        acc += (short)(input[i] | (input[i + 1] << 8)) * (sbyte)filter[f];
+                                        f++;
+                                        i += 2;
+                                    }
+                                }
+                            }
+                            if (bias != null)
+                            {
+                                acc += LittleEndian.ReadInt64(bias, biasBase + outCh * 8);
+                            }
+                            int scaled = FixedPoint.MultiplyByQuantizedMultiplier(acc,
+                                LittleEndian.ReadInt32(quant, quantBase + outCh * 8),
+                                LittleEndian.ReadInt32(quant, quantBase + outCh * 8 + 4));
+                            if (scaled < actMin)
+                            {
+                                scaled = actMin;
+                            }
+                            if (scaled > actMax)
+                            {
+                                scaled = actMax;
+                            }
+                            output[o] = (byte)scaled;
+                            output[o + 1] = (byte)(scaled >> 8);
+                            o += 2;
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

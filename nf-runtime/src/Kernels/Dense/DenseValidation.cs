@@ -1,0 +1,274 @@
+using TinyLite.Runtime.Execution;
+using TinyLite.Runtime.Math;
+
+namespace TinyLite.Runtime.Kernels.Dense
+{
+    /// <summary>
+    /// Load-time checks shared by the Dense kernels: tensor indices, byte sizes against the element counts the
+    /// Params imply, element types, requantization tables. Each method returns null when valid, else what is wrong.
+    /// </summary>
+    public static class DenseValidation
+    {
+        /// <summary>Checks that the record has the expected numbers of inputs, outputs and params.</summary>
+        public static string Shape(OpRecord op, int inputs, int outputs, int paramCount)
+        {
+            if (op.Inputs == null || op.Inputs.Length != inputs)
+            {
+                return "expected " + inputs.ToString() + " inputs";
+            }
+            if (op.Outputs == null || op.Outputs.Length != outputs)
+            {
+                return "expected " + outputs.ToString() + " outputs";
+            }
+            if (op.Params == null || op.Params.Length != paramCount)
+            {
+                return "expected " + paramCount.ToString() + " params";
+            }
+            return null;
+        }
+
+        /// <summary>
+        /// Checks that tensor <paramref name="t"/> exists, has type <paramref name="type"/> (-1: any), lies inside its
+        /// buffer and holds at least <paramref name="minBytes"/> bytes.
+        /// </summary>
+        public static string Tensor(KernelContext ctx, int t, int type, long minBytes, string what)
+        {
+            if (t < 0 || t >= ctx.TensorCount)
+            {
+                return what + ": tensor index " + t.ToString() + " out of range";
+            }
+            byte[] buffer = ctx.Buffer(t);
+            if (buffer == null)
+            {
+                return what + ": tensor " + t.ToString() + " has no buffer";
+            }
+            if (type >= 0 && ctx.Type(t) != type)
+            {
+                return what + ": tensor " + t.ToString() + " has type " + ctx.Type(t).ToString() + ", expected " + type.ToString();
+            }
+            int offset = ctx.Offset(t);
+            int size = ctx.ByteSize(t);
+            if (offset < 0 || size < 0 || (long)offset + size > buffer.Length)
+            {
+                return what + ": tensor " + t.ToString() + " lies outside its buffer";
+            }
+            if (minBytes < 0 || size < minBytes)
+            {
+                return what + ": tensor " + t.ToString() + " has " + size.ToString() + " bytes, needs " + minBytes.ToString();
+            }
+            return null;
+        }
+
+        /// <summary>Checks that every listed param is at least <paramref name="min"/>.</summary>
+        public static string AtLeast(int[] p, int first, int count, int min)
+        {
+            for (int i = first; i < first + count; i++)
+            {
+                if (p[i] < min)
+                {
+                    return "param " + i.ToString() + " is " + p[i].ToString() + ", must be at least " + min.ToString();
+                }
+            }
+            return null;
+        }
+
+        /// <summary>Checks an activation range lies inside [lo, hi] and is not empty.</summary>
+        public static string ActivationRange(int actMin, int actMax, int lo, int hi)
+        {
+            if (actMin < lo || actMax > hi || actMin > actMax)
+            {
+                return "activation range [" + actMin.ToString() + ", " + actMax.ToString() + "] invalid";
+            }
+            return null;
+        }
+
+        /// <summary>Checks a multiplier is a non-negative Q0.31 value and the shift is in [-31, 30].</summary>
+        public static string Multiplier(int multiplier, int shift)
+        {
+            if (multiplier < 0 || shift < -31 || shift > 30)
+            {
+                return "requantization multiplier " + multiplier.ToString() + " shift " + shift.ToString() + " out of range";
+            }
+            return null;
+        }
+
+        /// <summary>
+        /// Checks a FULLY_CONNECTED record: inputs (input, weights, folded bias, requantization pairs), one output,
+        /// Params starting with batches, inDepth, outDepth.
+        /// </summary>
+        /// <param name="ctx">Tensor tables.</param>
+        /// <param name="op">The record.</param>
+        /// <param name="paramCount">Expected number of params.</param>
+        /// <param name="ioType">Element type of input and output.</param>
+        /// <param name="ioBytes">Bytes per input/output element.</param>
+        /// <param name="weightBits">8 for int8 weights (inDepth bytes per row), 4 for packed int4 ((inDepth + 1) / 2 bytes per row).</param>
+        /// <param name="biasBytes">Bytes per folded bias element (4 or 8).</param>
+        public static string FullyConnected(KernelContext ctx, OpRecord op, int paramCount, int ioType, int ioBytes,
+            int weightBits, int biasBytes)
+        {
+            string e = Shape(op, 4, 1, paramCount);
+            if (e != null)
+            {
+                return e;
+            }
+            int[] p = op.Params;
+            e = AtLeast(p, 0, 3, 1);
+            if (e != null)
+            {
+                return e;
+            }
+            long batches = p[0];
+            long inDepth = p[1];
+            long outDepth = p[2];
+            long rowBytes = weightBits == 4 ? (inDepth + 1) / 2 : inDepth;
+            e = Tensor(ctx, op.Inputs[0], ioType, batches * inDepth * ioBytes, "input");
+            if (e == null)
+            {
+                // Packed int4 weights are stored as raw bytes (an int8 tensor of outDepth * rowBytes bytes).
+                e = Tensor(ctx, op.Inputs[1], TensorType.Int8, outDepth * rowBytes, "weights");
+            }
+            if (e == null)
+            {
+                e = Tensor(ctx, op.Inputs[2], biasBytes == 8 ? TensorType.Int64 : TensorType.Int32, outDepth * biasBytes, "bias");
+            }
+            if (e == null)
+            {
+                e = Tensor(ctx, op.Inputs[3], TensorType.Int32, outDepth * 8, "requantization");
+            }
+            if (e == null)
+            {
+                e = Tensor(ctx, op.Outputs[0], ioType, batches * outDepth * ioBytes, "output");
+            }
+            if (e != null)
+            {
+                return e;
+            }
+            byte[] quant = ctx.Buffer(op.Inputs[3]);
+            int quantOffset = ctx.Offset(op.Inputs[3]);
+            for (int o = 0; o < outDepth; o++)
+            {
+                e = Multiplier(LittleEndian.ReadInt32(quant, quantOffset + o * 8), LittleEndian.ReadInt32(quant, quantOffset + o * 8 + 4));
+                if (e != null)
+                {
+                    return e;
+                }
+            }
+            return null;
+        }
+
+        /// <summary>Checks a MEAN record (see <see cref="MeanS8"/> for the layout).</summary>
+        public static string Mean(KernelContext ctx, OpRecord op, int paramCount, int ioType, int ioBytes)
+        {
+            string e = Shape(op, 1, 1, paramCount);
+            if (e != null)
+            {
+                return e;
+            }
+            int[] p = op.Params;
+            e = AtLeast(p, 0, 4, 1);
+            if (e != null)
+            {
+                return e;
+            }
+            if (p[4] < 0 || p[4] > 15)
+            {
+                return "reduced-axes mask " + p[4].ToString() + " out of range";
+            }
+            long total = (long)p[0] * p[1] * p[2] * p[3];
+            if (total > int.MaxValue / 2)
+            {
+                return "input too large";
+            }
+            long kept = 1;
+            for (int k = 0; k < 4; k++)
+            {
+                if ((p[4] & (1 << k)) == 0)
+                {
+                    kept *= p[k];
+                }
+            }
+            e = Tensor(ctx, op.Inputs[0], ioType, total * ioBytes, "input");
+            if (e == null)
+            {
+                e = Tensor(ctx, op.Outputs[0], ioType, kept * ioBytes, "output");
+            }
+            if (e == null)
+            {
+                e = Multiplier(p[5], p[6]);
+            }
+            return e;
+        }
+
+        /// <summary>Checks a SOFTMAX record with int8 input (see <see cref="SoftmaxS8"/> for the layout).</summary>
+        public static string SoftmaxS8(KernelContext ctx, OpRecord op, int paramCount, int outType, int outBytes)
+        {
+            string e = Shape(op, 2, 1, paramCount);
+            if (e != null)
+            {
+                return e;
+            }
+            int[] p = op.Params;
+            e = AtLeast(p, 0, 2, 1);
+            if (e != null)
+            {
+                return e;
+            }
+            long count = (long)p[0] * p[1];
+            if (count > int.MaxValue / 2)
+            {
+                return "input too large";
+            }
+            e = Tensor(ctx, op.Inputs[0], TensorType.Int8, count, "input");
+            if (e == null)
+            {
+                e = Tensor(ctx, op.Inputs[1], TensorType.Int32, 256 * 4, "exp table");
+            }
+            if (e == null)
+            {
+                e = Tensor(ctx, op.Outputs[0], outType, count * outBytes, "output");
+            }
+            if (e != null)
+            {
+                return e;
+            }
+            byte[] table = ctx.Buffer(op.Inputs[1]);
+            int offset = ctx.Offset(op.Inputs[1]);
+            for (int k = 0; k < 256; k++)
+            {
+                if (LittleEndian.ReadInt32(table, offset + 4 * k) < 0)
+                {
+                    return "exp table entry " + k.ToString() + " is negative";
+                }
+            }
+            return null;
+        }
+
+        /// <summary>Checks an elementwise record: one data input, an optional constant table of at least
+        /// <paramref name="tableBytes"/> bytes, one output, Params[0] = element count.</summary>
+        public static string Elementwise(KernelContext ctx, OpRecord op, int paramCount, int ioType, int ioBytes,
+            int tableType, int tableBytes)
+        {
+            string e = Shape(op, 2, 1, paramCount);
+            if (e != null)
+            {
+                return e;
+            }
+            e = AtLeast(op.Params, 0, 1, 0);
+            if (e != null)
+            {
+                return e;
+            }
+            long count = op.Params[0];
+            e = Tensor(ctx, op.Inputs[0], ioType, count * ioBytes, "input");
+            if (e == null)
+            {
+                e = Tensor(ctx, op.Inputs[1], tableType, tableBytes, "table");
+            }
+            if (e == null)
+            {
+                e = Tensor(ctx, op.Outputs[0], ioType, count * ioBytes, "output");
+            }
+            return e;
+        }
+    }
+}

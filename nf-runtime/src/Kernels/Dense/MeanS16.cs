@@ -1,0 +1,97 @@
+using TinyLite.Runtime.Execution;
+using TinyLite.Runtime.Math;
+
+namespace TinyLite.Runtime.Kernels.Dense
+{
+    /// <summary>
+    /// MEAN on int16 over any set of axes of a tensor of rank 4 or less, bit-exact with TFLM's
+    /// QuantizedMeanOrSum: an int32 (wrapping) sum per output, plus the folded term -inputZeroPoint * count,
+    /// requantized with the multiplier TFLM derives from inputScale / outputScale / count, plus the output
+    /// zero point, clamped to the int16 range.
+    /// <para>Inputs: [0] input int16, dims [d0, d1, d2, d3] (lower ranks padded with leading 1s).
+    /// Outputs: [0] output int16 with the reduced axes removed (or kept as 1; the element order is the same).</para>
+    /// <para>Params: [0] d0, [1] d1, [2] d2, [3] d3, [4] reduced-axes mask (bit k set: axis k is averaged),
+    /// [5] multiplier (Q0.31), [6] shift (positive = left), [7] output zero point,
+    /// [8] folded term -inputZeroPoint * count (int32, wrapping), where count is the number of elements averaged.</para>
+    /// </summary>
+    public static class MeanS16
+    {
+        /// <summary>Number of Params entries.</summary>
+        public const int ParamCount = 9;
+
+        /// <summary>Averages the input over the reduced axes.</summary>
+        public static void Run(KernelContext ctx, OpRecord op)
+        {
+            int[] p = op.Params;
+            int mask = p[4];
+            int multiplier = p[5];
+            int shift = p[6];
+            int outputZeroPoint = p[7];
+            int folded = p[8];
+            int s3 = 1;
+            int s2 = p[3];
+            int s1 = p[2] * s2;
+            int s0 = p[1] * s1;
+            // Outer loops walk the kept axes, inner loops the reduced ones.
+            int n0 = (mask & 1) != 0 ? 1 : p[0];
+            int n1 = (mask & 2) != 0 ? 1 : p[1];
+            int n2 = (mask & 4) != 0 ? 1 : p[2];
+            int n3 = (mask & 8) != 0 ? 1 : p[3];
+            int m0 = (mask & 1) != 0 ? p[0] : 1;
+            int m1 = (mask & 2) != 0 ? p[1] : 1;
+            int m2 = (mask & 4) != 0 ? p[2] : 1;
+            int m3 = (mask & 8) != 0 ? p[3] : 1;
+            byte[] input = ctx.Buffer(op.Inputs[0]);
+            int inputOffset = ctx.Offset(op.Inputs[0]);
+            byte[] output = ctx.Buffer(op.Outputs[0]);
+            int outIndex = ctx.Offset(op.Outputs[0]);
+            for (int i0 = 0; i0 < n0; i0++)
+            {
+                for (int i1 = 0; i1 < n1; i1++)
+                {
+                    for (int i2 = 0; i2 < n2; i2++)
+                    {
+                        for (int i3 = 0; i3 < n3; i3++)
+                        {
+                            int baseIndex = i0 * s0 + i1 * s1 + i2 * s2 + i3 * s3;
+                            int sum = 0;
+                            for (int j0 = 0; j0 < m0; j0++)
+                            {
+                                for (int j1 = 0; j1 < m1; j1++)
+                                {
+                                    for (int j2 = 0; j2 < m2; j2++)
+                                    {
+                                        int at = baseIndex + j0 * s0 + j1 * s1 + j2 * s2;
+                                        for (int j3 = 0; j3 < m3; j3++)
+                                        {
+                                            sum += (short)(input[inputOffset + 2 * at] | (input[inputOffset + 2 * at + 1] << 8));
+                                            at++;
+                                        }
+                                    }
+                                }
+                            }
+                            int v = FixedPoint.MultiplyByQuantizedMultiplier(sum + folded, multiplier, shift) + outputZeroPoint;
+                            if (v < -32768)
+                            {
+                                v = -32768;
+                            }
+                            if (v > 32767)
+                            {
+                                v = 32767;
+                            }
+                            output[outIndex] = (byte)v;
+                            output[outIndex + 1] = (byte)(v >> 8);
+                            outIndex += 2;
+                        }
+                    }
+                }
+            }
+        }
+
+        /// <summary>Checks the record against the tensors' sizes; null when valid.</summary>
+        public static string Validate(KernelContext ctx, OpRecord op)
+        {
+            return DenseValidation.Mean(ctx, op, ParamCount, TensorType.Int16, 2);
+        }
+    }
+}

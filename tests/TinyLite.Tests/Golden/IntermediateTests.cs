@@ -1,0 +1,65 @@
+using System.Text.Json;
+using TinyLite.Codegen;
+using TinyLite.Codegen.Ir;
+using TinyLite.Codegen.Tflite;
+using TinyLite.Runtime;
+using TinyLite.Tests.Support;
+
+namespace TinyLite.Tests.Golden;
+
+/// <summary>
+/// Each operator of the shared models in isolation: a one-operator graph over the real model's tensors gets
+/// TFLM's intermediate inputs and must reproduce TFLM's intermediate outputs exactly. Pinpoints a kernel
+/// when a whole-model golden test fails.
+/// </summary>
+public class IntermediateTests
+{
+    public static IEnumerable<object[]> Rows()
+    {
+        if (SharedModels.Root == null)
+        {
+            yield return ["(no shared models)", -1];
+            yield break;
+        }
+        foreach (var m in SharedModels.ModelNames())
+        {
+            if (!File.Exists(TensorsJson(m))) continue;
+            var graph = TfliteReader.ReadFile(Path.Combine(SharedModels.Dir(m), "model.tflite"));
+            foreach (var op in graph.Operators) yield return [m, op.Index];
+        }
+    }
+
+    private static string TensorsJson(string model) => Path.Combine(SharedModels.Dir(model), "intermediates", "random_0", "tensors.json");
+
+    [SkippableTheory]
+    [MemberData(nameof(Rows))]
+    public void SingleOperator_MatchesTflmIntermediates(string model, int opIndex)
+    {
+        Skip.If(SharedModels.Root == null, SharedModels.MissingMessage);
+        var full = TfliteReader.ReadFile(Path.Combine(SharedModels.Dir(model), "model.tflite"));
+        var op = full.Operators[opIndex];
+        var files = IntermediateFiles(model);
+        var inputs = op.Inputs.Where(t => t >= 0 && !full.Tensors[t].IsConstant).Distinct().ToArray();
+        var single = new Graph
+        {
+            Source = full.Source + $"#op{opIndex}",
+            Tensors = new List<Tensor>(full.Tensors),
+            Operators = [op],
+            Inputs = inputs,
+            Outputs = op.Outputs,
+        };
+        var interpreter = new Interpreter(Compiler.Compile(single).Image);
+        for (int i = 0; i < inputs.Length; i++) interpreter.SetInput(i, File.ReadAllBytes(files[inputs[i]]));
+        interpreter.Invoke();
+        for (int j = 0; j < op.Outputs.Length; j++)
+            ByteAssert.Equal(File.ReadAllBytes(files[op.Outputs[j]]), interpreter.GetOutput(j), $"{model} operator {opIndex} ({op.OpName}) output {j}");
+    }
+
+    private static Dictionary<int, string> IntermediateFiles(string model)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(TensorsJson(model)));
+        string dir = Path.GetDirectoryName(TensorsJson(model))!;
+        return doc.RootElement.GetProperty("tensors").EnumerateArray()
+            .ToDictionary(t => t.GetProperty("index").GetInt32(), t => Path.Combine(dir, t.GetProperty("file").GetString()!));
+    }
+}

@@ -12,7 +12,11 @@ public enum CompatViolationKind
     /// <summary>Function pointer type (<c>delegate*</c>).</summary>
     FunctionPointer,
 
-    /// <summary>By-ref-like type (<c>ref struct</c>, Span, SpanByte, TypedReference).</summary>
+    /// <summary>
+    /// By-ref-like type (<c>ref struct</c>, Span, TypedReference). Includes nanoFramework's own
+    /// <c>System.SpanByte</c>: nanoCLR can run it, but the TinyLite dialect bans Span-like types (kernels take
+    /// <c>(byte[] data, int offset)</c>), so the check holds the device build to that rule too.
+    /// </summary>
     ByRefLike,
 
     /// <summary>Multi-dimensional array (<c>int[,]</c>); jagged arrays are fine.</summary>

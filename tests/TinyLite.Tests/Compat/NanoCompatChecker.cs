@@ -67,7 +67,7 @@ public sealed class NanoCompatChecker
             _checker = checker;
             _peReader = peReader;
             _reader = peReader.GetMetadataReader();
-            _namer = new SignatureNamer(_reader, isReferenceAssembly: false, checker.IsByRefLikeInReference);
+            _namer = new SignatureNamer(isReferenceAssembly: false, checker.IsByRefLikeInReference);
         }
 
         public IReadOnlyList<CompatViolation> Run()

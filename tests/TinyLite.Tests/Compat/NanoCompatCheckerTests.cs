@@ -284,6 +284,35 @@ public class NanoCompatCheckerTests
     }
 
     [Fact]
+    public void Check_MakeRef_ReportsMkrefanyAndTypedReference()
+    {
+        byte[] image = SnippetCompiler.CompileAgainstNanoMscorlib("""
+            public static class R
+            {
+                public static int Through(int x) { return Read(__makeref(x)); }
+                public static int Read(System.TypedReference r) { return __refvalue(r, int); }
+            }
+            """);
+
+        IReadOnlyList<CompatViolation> violations =
+            AssertOnlyKinds(image, CompatViolationKind.UnsupportedOpcode, CompatViolationKind.ByRefLike);
+        AssertReported(violations, CompatViolationKind.UnsupportedOpcode, "R.Through(int32)", ": mkrefany ");
+        AssertReported(violations, CompatViolationKind.UnsupportedOpcode, "R.Read(typedref)", ": refanyval ");
+        AssertReported(violations, CompatViolationKind.ByRefLike, "R.Read(typedref)", "TypedReference");
+    }
+
+    [Fact]
+    public void Check_ReferenceToUnknownAssembly_ReportsUnknownAssembly()
+    {
+        byte[] other = SnippetCompiler.CompileAgainstNanoMscorlib("public static class Helper { public static int One() { return 1; } }", "Other");
+        byte[] image = SnippetCompiler.CompileAgainstNanoMscorlib(
+            "public static class User { public static int Two() { return Helper.One() + 1; } }", "Snippet", other);
+
+        IReadOnlyList<CompatViolation> violations = AssertOnlyKinds(image, CompatViolationKind.UnknownAssembly);
+        AssertReported(violations, CompatViolationKind.UnknownAssembly, "reference to assembly Other", "cannot be verified");
+    }
+
+    [Fact]
     public void Check_OrdinaryNanoFrameworkCode_ReportsNothing()
     {
         // The constructs the runtime does use: jagged arrays, structs, enums, interfaces without bodies,

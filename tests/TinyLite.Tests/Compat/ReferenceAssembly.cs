@@ -22,7 +22,7 @@ public sealed class ReferenceAssembly
         var peReader = new PEReader(new MemoryStream(File.ReadAllBytes(path)));
         _reader = peReader.GetMetadataReader();
         Name = SignatureNamer.AssemblyName(_reader);
-        _namer = new SignatureNamer(_reader, isReferenceAssembly: true, (_, _) => false);
+        _namer = new SignatureNamer(isReferenceAssembly: true, (_, _) => false);
         foreach (TypeDefinitionHandle handle in _reader.TypeDefinitions)
         {
             string name = SignatureNamer.TypeDefinitionName(_reader, handle);

@@ -5,34 +5,32 @@ namespace TinyLite.Tests.Compat;
 
 /// <summary>
 /// Decodes signature blobs (fields, methods, locals, TypeSpecs, MemberRefs) of one assembly into readable,
-/// comparable type names, and — when given a findings list as the decoding context — records every
+/// comparable type names, and — when made with a findings list (<see cref="WithFindings"/>) — records every
 /// construct nanoCLR cannot run: pointers, function pointers, pinned locals, multi-dimensional arrays,
-/// generic instantiations and parameters, by-ref-like types. A namer made without a findings list only names.
+/// generic instantiations and parameters, by-ref-like types. A namer without a findings list only names.
 /// </summary>
 /// <remarks>
 /// Names are canonical across assemblies so that a MemberRef signature of the checked assembly can be
-/// compared with the MethodDef/FieldDef signature in the reference assembly: a type of a reference
-/// assembly prints as <c>Namespace.Name</c> (nested: <c>Outer/Inner</c>) whether it is reached through a
-/// TypeRef or is a TypeDef of that reference assembly itself; any other type gets its assembly in brackets.
+/// compared with the MethodDef/FieldDef signature in the reference assembly: a type prints as
+/// <c>Namespace.Name</c> (nested: <c>Outer/Inner</c>) whether it is reached through a TypeRef to another
+/// assembly or is a TypeDef of the reference assembly itself; a type defined by the checked assembly gets
+/// its assembly name in brackets (<c>[TinyLite.Runtime]Ns.Name</c>), so it never matches a corlib type.
 /// </remarks>
 public sealed class SignatureNamer : ISignatureTypeProvider<string, object?>
 {
-    private readonly MetadataReader _reader;
     private readonly bool _isReferenceAssembly;
     private readonly Func<string, string, bool> _isByRefLikeInReference;
     private readonly List<(CompatViolationKind Kind, string Message)>? _findings;
 
-    /// <summary>Creates a namer for the signatures of <paramref name="reader"/>.</summary>
-    /// <param name="reader">The assembly whose blobs are decoded.</param>
-    /// <param name="isReferenceAssembly">True when <paramref name="reader"/> is a reference assembly
+    /// <summary>Creates a namer; the metadata it decodes comes with each callback.</summary>
+    /// <param name="isReferenceAssembly">True when the decoded assembly is a reference assembly
     /// (mscorlib): its own TypeDefs then print without an assembly prefix.</param>
     /// <param name="isByRefLikeInReference">Tells, for (reference assembly name, canonical type name),
     /// whether that type is a <c>ref struct</c>.</param>
     /// <param name="findings">Where to record forbidden constructs; null to only name types.</param>
-    public SignatureNamer(MetadataReader reader, bool isReferenceAssembly, Func<string, string, bool> isByRefLikeInReference,
+    public SignatureNamer(bool isReferenceAssembly, Func<string, string, bool> isByRefLikeInReference,
         List<(CompatViolationKind Kind, string Message)>? findings = null)
     {
-        _reader = reader;
         _isReferenceAssembly = isReferenceAssembly;
         _isByRefLikeInReference = isByRefLikeInReference;
         _findings = findings;
@@ -41,11 +39,8 @@ public sealed class SignatureNamer : ISignatureTypeProvider<string, object?>
     /// <summary>The same namer, recording forbidden constructs into <paramref name="findings"/>.</summary>
     public SignatureNamer WithFindings(List<(CompatViolationKind Kind, string Message)> findings)
     {
-        return new SignatureNamer(_reader, _isReferenceAssembly, _isByRefLikeInReference, findings);
+        return new SignatureNamer(_isReferenceAssembly, _isByRefLikeInReference, findings);
     }
-
-    /// <summary>The metadata this namer decodes.</summary>
-    public MetadataReader Reader => _reader;
 
     /// <inheritdoc/>
     public string GetPrimitiveType(PrimitiveTypeCode typeCode)
@@ -192,8 +187,8 @@ public sealed class SignatureNamer : ISignatureTypeProvider<string, object?>
     }
 
     /// <summary>
-    /// The assembly a TypeRef points into (null when it is a reference assembly the namer treats as
-    /// unprefixed, i.e. any AssemblyRef — the caller decides which are known) and its canonical name.
+    /// A TypeRef's canonical name, and the assembly prefix it prints with: null when it resolves through an
+    /// AssemblyRef (see <see cref="ReferencedAssemblyName"/> for which), this assembly's name when module-local.
     /// </summary>
     public static (string? Assembly, string Name) ResolveScope(MetadataReader reader, TypeReferenceHandle handle)
     {

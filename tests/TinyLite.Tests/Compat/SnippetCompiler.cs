@@ -91,10 +91,15 @@ public static class SnippetCompiler
     private static readonly Lazy<MetadataReference> s_standInCorlib = new(() =>
         MetadataReference.CreateFromImage(Compile("mscorlib", StandInCorlibSource, Array.Empty<MetadataReference>())));
 
-    /// <summary>Compiles <paramref name="source"/> against nanoFramework's mscorlib; fails on any compile error.</summary>
-    public static byte[] CompileAgainstNanoMscorlib(string source)
+    /// <summary>
+    /// Compiles <paramref name="source"/> as assembly <paramref name="assemblyName"/> against nanoFramework's
+    /// mscorlib and the given assembly images; fails on any compile error.
+    /// </summary>
+    public static byte[] CompileAgainstNanoMscorlib(string source, string assemblyName = "Snippet", params byte[][] references)
     {
-        return Compile("Snippet", source, new[] { s_nanoMscorlib.Value });
+        var all = new List<MetadataReference> { s_nanoMscorlib.Value };
+        all.AddRange(references.Select(image => MetadataReference.CreateFromImage(image)));
+        return Compile(assemblyName, source, all);
     }
 
     /// <summary>Compiles <paramref name="source"/> against the stand-in corlib; fails on any compile error.</summary>

@@ -1,9 +1,9 @@
 using System.Buffers.Binary;
 using TinyLite.Codegen;
 using TinyLite.Codegen.Ir;
-using static TinyLite.Tests.Shape.ShapeModelRunner;
+using static TinyLite.Tests.Kernels.Shape.ShapeModelRunner;
 
-namespace TinyLite.Tests.Shape;
+namespace TinyLite.Tests.Kernels.Shape;
 
 /// <summary>PAD/PADV2 against a plain per-element reference (bit-exact target: TFLM reference Pad).</summary>
 public class PadTests

@@ -2,9 +2,9 @@ using System.Buffers.Binary;
 using System.Numerics;
 using TinyLite.Codegen;
 using TinyLite.Codegen.Ir;
-using static TinyLite.Tests.Shape.ShapeModelRunner;
+using static TinyLite.Tests.Kernels.Shape.ShapeModelRunner;
 
-namespace TinyLite.Tests.Shape;
+namespace TinyLite.Tests.Kernels.Shape;
 
 /// <summary>
 /// QUANTIZE (float → int8/int16 and the integer requantize path) and DEQUANTIZE. Bit-exact target: TFLM's

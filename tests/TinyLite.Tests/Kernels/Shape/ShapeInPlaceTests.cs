@@ -1,7 +1,7 @@
 using TinyLite.Runtime.Execution;
 using TinyLite.Runtime.Kernels.Shape;
 
-namespace TinyLite.Tests.Shape;
+namespace TinyLite.Tests.Kernels.Shape;
 
 /// <summary>
 /// Kernels whose lowering allows the output to overlay the input (KernelCall.InPlace) must give the same bytes

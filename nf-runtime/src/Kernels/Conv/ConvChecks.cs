@@ -158,9 +158,9 @@ namespace TinyLite.Runtime.Kernels.Conv
             /// <summary>
         /// Validates a CONV_2D record (layout in <see cref="ConvS8"/>): geometry, groups, and the byte sizes of
         /// input, filter (<paramref name="filterType"/>), optional bias (int32 when <paramref name="int32Bias"/>,
-        /// int64 when <paramref name="int64Bias"/>), multipliers and output.
+        /// int64 when <paramref name="int64Bias"/>; present when <paramref name="biasRequired"/>), multipliers and output.
         /// </summary>
-        public static string Conv2D(KernelContext ctx, OpRecord op, int activationType, int filterType, bool int32Bias, bool int64Bias)
+        public static string Conv2D(KernelContext ctx, OpRecord op, int activationType, int filterType, bool int32Bias, bool int64Bias, bool biasRequired)
         {
             string e = Counts(op, 4, 1, 20);
             if (e != null)
@@ -205,7 +205,7 @@ namespace TinyLite.Runtime.Kernels.Conv
             {
                 return e;
             }
-            e = Bias(ctx, op.Inputs[2], p[9], int32Bias, int64Bias);
+            e = biasRequired && op.Inputs[2] == -1 ? "bias: required by this kernel" : Bias(ctx, op.Inputs[2], p[9], int32Bias, int64Bias);
             if (e != null)
             {
                 return e;
@@ -242,10 +242,10 @@ namespace TinyLite.Runtime.Kernels.Conv
         }
             /// <summary>
         /// Validates a DEPTHWISE_CONV_2D record (layout in <see cref="DepthwiseConvS8"/>): geometry, output depth =
-        /// input depth * multiplier, and the byte sizes of input, channel-major filter, optional bias, multipliers
-        /// and output.
+        /// input depth * multiplier, and the byte sizes of input, channel-major filter, bias (optional unless
+        /// <paramref name="biasRequired"/>), multipliers and output.
         /// </summary>
-        public static string Depthwise(KernelContext ctx, OpRecord op, int activationType, int filterType, bool int32Bias, bool int64Bias)
+        public static string Depthwise(KernelContext ctx, OpRecord op, int activationType, int filterType, bool int32Bias, bool int64Bias, bool biasRequired)
         {
             string e = Counts(op, 4, 1, 20);
             if (e != null)
@@ -286,7 +286,7 @@ namespace TinyLite.Runtime.Kernels.Conv
             {
                 return e;
             }
-            e = Bias(ctx, op.Inputs[2], p[9], int32Bias, int64Bias);
+            e = biasRequired && op.Inputs[2] == -1 ? "bias: required by this kernel" : Bias(ctx, op.Inputs[2], p[9], int32Bias, int64Bias);
             if (e != null)
             {
                 return e;

@@ -8,8 +8,9 @@ namespace TinyLite.Runtime.Kernels.Conv
     /// and runs reference_integer_ops::ConvPerChannel. This kernel reads the nibbles in place instead (no unpacked
     /// copy): filter element e (flat OHWI index) is the low nibble of byte e/2 when e is even, the high nibble when
     /// odd, sign-extended.
-    /// <para>Inputs: [0] input int8 NHWC, [1] filter int4 OHWI packed ((count + 1) / 2 bytes), [2] bias int32
-    /// [out_c] or -1, [3] multipliers int32 [out_c * 2]. Outputs: [0] output int8 NHWC.</para>
+    /// <para>Inputs: [0] input int8 NHWC, [1] filter int4 OHWI packed ((count + 1) / 2 bytes), [2] folded bias int32
+    /// [out_c], required (as in <see cref="ConvS8"/>), [3] multipliers int32 [out_c * 2]. Outputs: [0] output int8
+    /// NHWC.</para>
     /// <para>Params: the layout of <see cref="ConvS8"/>.</para>
     /// </summary>
     public static class ConvS4
@@ -17,7 +18,7 @@ namespace TinyLite.Runtime.Kernels.Conv
         /// <summary>Checks the record against the tensors' byte sizes (see the class summary for the layout).</summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            return ConvChecks.Conv2D(ctx, op, TensorType.Int8, TensorType.Int4, true, false);
+            return ConvChecks.Conv2D(ctx, op, TensorType.Int8, TensorType.Int4, true, false, true);
         }
 
         /// <summary>Runs the convolution; allocates nothing.</summary>
@@ -51,8 +52,8 @@ namespace TinyLite.Runtime.Kernels.Conv
             byte[] filter = ctx.Buffer(op.Inputs[1]);
             int fBase = ctx.Offset(op.Inputs[1]);
             int biasT = op.Inputs[2];
-            byte[] bias = biasT >= 0 ? ctx.Buffer(biasT) : null;
-            int biasBase = biasT >= 0 ? ctx.Offset(biasT) : 0;
+            byte[] bias = ctx.Buffer(biasT);
+            int biasBase = ctx.Offset(biasT);
             byte[] quant = ctx.Buffer(op.Inputs[3]);
             int quantBase = ctx.Offset(op.Inputs[3]);
             byte[] output = ctx.Buffer(op.Outputs[0]);
@@ -72,21 +73,24 @@ namespace TinyLite.Runtime.Kernels.Conv
                         {
                             int groupStart = (outCh / filtersPerGroup) * fC;
                             int fOut = outCh * filterSize;
-                            int acc = 0;
+                            // The folded bias already holds input_offset * (sum of this channel's weights); taps
+                            // in the padding take their share back out (TFLM skips them).
+                            int acc = LittleEndian.ReadInt32(bias, biasBase + outCh * 4);
                             for (int fy = 0; fy < fH; fy++)
                             {
                                 int inY = inYOrigin + dilH * fy;
-                                if (inY < 0 || inY >= inH)
-                                {
-                                    continue;
-                                }
                                 int inRow = inBatch + inY * inW * inC + groupStart;
                                 int fRow = fOut + fy * fW * fC;
+                                bool rowOutside = inY < 0 || inY >= inH;
                                 for (int fx = 0; fx < fW; fx++)
                                 {
                                     int inX = inXOrigin + dilW * fx;
-                                    if (inX < 0 || inX >= inW)
+                                    if (rowOutside || inX < 0 || inX >= inW)
                                     {
+                                        if (inputOffset != 0)
+                                        {
+                                            acc -= TapSum(filter, fBase, fRow + fx * fC, fC) * inputOffset;
+                                        }
                                         continue;
                                     }
                                     int i = inRow + inX * inC;
@@ -97,15 +101,11 @@ namespace TinyLite.Runtime.Kernels.Conv
                                         int packed = filter[fBase + (e >> 1)];
                                         // Sign-extend the nibble: move it to the top of the int, shift back.
                                         int w = (e & 1) == 0 ? (packed << 28) >> 28 : (packed << 24) >> 28;
-                                        acc += w * ((sbyte)input[i] + inputOffset);
+                                        acc += w * (sbyte)input[i];
                                         e++;
                                         i++;
                                     }
                                 }
-                            }
-                            if (bias != null)
-                            {
-                                acc += LittleEndian.ReadInt32(bias, biasBase + outCh * 4);
                             }
                             acc = FixedPoint.MultiplyByQuantizedMultiplier(acc,
                                 LittleEndian.ReadInt32(quant, quantBase + outCh * 8),
@@ -125,6 +125,21 @@ namespace TinyLite.Runtime.Kernels.Conv
                     }
                 }
             }
+        }
+            /// <summary>
+        /// Sum of <paramref name="count"/> int4 weights from element <paramref name="first"/> of the packed filter at
+        /// byte <paramref name="fBase"/> (one tap, all depths).
+        /// </summary>
+        private static int TapSum(byte[] filter, int fBase, int first, int count)
+        {
+            int sum = 0;
+            int end = first + count;
+            for (int e = first; e < end; e++)
+            {
+                int packed = filter[fBase + (e >> 1)];
+                sum += (e & 1) == 0 ? (packed << 28) >> 28 : (packed << 24) >> 28;
+            }
+            return sum;
         }
     }
 }

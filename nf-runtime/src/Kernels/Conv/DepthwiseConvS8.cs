@@ -6,10 +6,13 @@ namespace TinyLite.Runtime.Kernels.Conv
     /// <summary>
     /// DEPTHWISE_CONV_2D with int8 activations and int8 weights, per-channel requantization; bit-exact with TFLM's
     /// reference_integer_ops::DepthwiseConvPerChannel (output channel = input channel * multiplier + m, int32
-    /// accumulator, acc += w * (x + input_offset), taps outside the image skipped).
+    /// accumulator, acc = bias + sum of w * (x + input_offset) over the taps inside the image). As in
+    /// <see cref="ConvS8"/> the compiler folds input_offset * (sum of the channel's weights) into the bias and taps
+    /// in the padding subtract input_offset * w.
     /// <para>Inputs: [0] input int8 NHWC, [1] filter int8 laid out channel-major by the compiler:
     /// [out_c][f_h][f_w] (TFLite's [1, f_h, f_w, out_c] transposed, so each channel's taps are contiguous),
-    /// [2] bias int32 [out_c] or -1, [3] multipliers int32 [out_c * 2] = (Q0.31 multiplier, shift) per channel.
+    /// [2] folded bias int32 [out_c], required, [3] multipliers int32 [out_c * 2] = (Q0.31 multiplier, shift) per
+    /// channel.
     /// Outputs: [0] output int8 NHWC.</para>
     /// <para>Params (shared with <see cref="DepthwiseConvS4"/> and <see cref="DepthwiseConvS16"/>): [0] batches,
     /// [1] input height, [2] input width, [3] input depth, [4] filter height, [5] filter width, [6] depth multiplier,
@@ -22,7 +25,7 @@ namespace TinyLite.Runtime.Kernels.Conv
         /// <summary>Checks the record against the tensors' byte sizes (see the class summary for the layout).</summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            return ConvChecks.Depthwise(ctx, op, TensorType.Int8, TensorType.Int8, true, false);
+            return ConvChecks.Depthwise(ctx, op, TensorType.Int8, TensorType.Int8, true, false, true);
         }
 
         /// <summary>Runs the convolution; allocates nothing.</summary>
@@ -55,8 +58,8 @@ namespace TinyLite.Runtime.Kernels.Conv
             byte[] filter = ctx.Buffer(op.Inputs[1]);
             int fBase = ctx.Offset(op.Inputs[1]);
             int biasT = op.Inputs[2];
-            byte[] bias = biasT >= 0 ? ctx.Buffer(biasT) : null;
-            int biasBase = biasT >= 0 ? ctx.Offset(biasT) : 0;
+            byte[] bias = ctx.Buffer(biasT);
+            int biasBase = ctx.Offset(biasT);
             byte[] quant = ctx.Buffer(op.Inputs[3]);
             int quantBase = ctx.Offset(op.Inputs[3]);
             byte[] output = ctx.Buffer(op.Outputs[0]);
@@ -80,28 +83,27 @@ namespace TinyLite.Runtime.Kernels.Conv
                             for (int m = 0; m < multiplier; m++)
                             {
                                 int fOut = fBase + outCh * taps;
-                                int acc = 0;
+                                // The folded bias already holds input_offset * (sum of this channel's weights); taps
+                                // in the padding take their share back out (TFLM skips them).
+                                int acc = LittleEndian.ReadInt32(bias, biasBase + outCh * 4);
                                 for (int fy = 0; fy < fH; fy++)
                                 {
                                     int inY = inYOrigin + dilH * fy;
-                                    if (inY < 0 || inY >= inH)
-                                    {
-                                        continue;
-                                    }
                                     int inRow = inPixel + inY * inRowStride;
                                     int f = fOut + fy * fW;
+                                    bool rowOutside = inY < 0 || inY >= inH;
                                     for (int fx = 0; fx < fW; fx++)
                                     {
                                         int inX = inXOrigin + dilW * fx;
-                                        if (inX >= 0 && inX < inW)
+                                        if (rowOutside || inX < 0 || inX >= inW)
                                         {
-                                            acc += (sbyte)filter[f + fx] * ((sbyte)input[inRow + inX * inC] + inputOffset);
+                                            acc -= (sbyte)filter[f + fx] * inputOffset;
+                                        }
+                                        else
+                                        {
+                                            acc += (sbyte)filter[f + fx] * (sbyte)input[inRow + inX * inC];
                                         }
                                     }
-                                }
-                                if (bias != null)
-                                {
-                                    acc += LittleEndian.ReadInt32(bias, biasBase + outCh * 4);
                                 }
                                 acc = FixedPoint.MultiplyByQuantizedMultiplier(acc,
                                     LittleEndian.ReadInt32(quant, quantBase + outCh * 8),

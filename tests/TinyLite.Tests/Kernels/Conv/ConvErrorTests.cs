@@ -100,6 +100,32 @@ public class ConvErrorTests
     }
 
     [Theory]
+    [InlineData(Kind.Conv, DataType.Int8)]
+    [InlineData(Kind.Conv, DataType.Int4)]
+    [InlineData(Kind.Depthwise, DataType.Int8)]
+    [InlineData(Kind.Depthwise, DataType.Int4)]
+    public void Validate_Int8KernelWithoutFoldedBiasRejected(Kind kind, DataType weights)
+    {
+        var (harness, record) = Lowered(kind, DataType.Int8, weights);
+        var noBias = new OpRecord { Code = record.Code, Inputs = [record.Inputs[0], record.Inputs[1], -1, record.Inputs[3]], Outputs = record.Outputs, Params = record.Params };
+        Assert.Equal("bias: required by this kernel", KernelDispatch.Validate(harness.Context(), noBias));
+    }
+
+    [Fact]
+    public void Lower_Int8ConvWithoutBiasGetsFoldedBias()
+    {
+        // No model bias: the folded bias is input_offset * (sum of each channel's weights), checked by hand here.
+        var model = ConvTestModel.Build(new ConvTestModel.Options { InH = 3, InW = 3, InC = 2, FH = 1, FW = 1, OutC = 2, BiasType = null, Seed = 3 });
+        var harness = new KernelHarness(model.Graph);
+        var call = harness.Calls.Single();
+        var folded = harness.Graph.Tensors[call.Inputs[2]];
+        int offset = -model.Spec.InputZeroPoint;
+        Assert.NotEqual(0, offset);
+        int[] expected = [offset * (model.Filter[0] + model.Filter[1]), offset * (model.Filter[2] + model.Filter[3])];
+        Assert.Equal(expected, Enumerable.Range(0, 2).Select(c => BitConverter.ToInt32(folded.Data!, c * 4)).ToArray());
+    }
+
+    [Theory]
     [MemberData(nameof(Kernels))]
     public void Validate_EveryTensorOneByteShortRejected(Kind kind, DataType activations, DataType weights)
     {

@@ -57,25 +57,37 @@ namespace TinyLite.Runtime.Kernels.Conv
             byte[] quant = ctx.Buffer(op.Inputs[3]);
             int quantBase = ctx.Offset(op.Inputs[3]);
             byte[] output = ctx.Buffer(op.Outputs[0]);
-            int o = ctx.Offset(op.Outputs[0]);
+            int outBase = ctx.Offset(op.Outputs[0]);
             int filterSize = fH * fW * fC;
 
-            for (int b = 0; b < batches; b++)
+            // Output channels outermost: each channel's bias and requantization constants are read once.
+            for (int outCh = 0; outCh < outC; outCh++)
             {
-                int inBatch = inBase + b * inH * inW * inC;
-                for (int outY = 0; outY < outH; outY++)
+                int groupStart = (outCh / filtersPerGroup) * fC;
+                int fOut = outCh * filterSize;
+                // The folded bias already holds input_offset * (sum of this channel's weights); taps in the padding
+                // take their share back out (TFLM skips them).
+                int biasValue = LittleEndian.ReadInt32(bias, biasBase + outCh * 4);
+                // FixedPoint.MultiplyByQuantizedMultiplier (int32) unrolled per channel: left shift, rounding doubling
+                // high multiply (Validate keeps the multiplier non-negative, so the min*min saturation cannot occur),
+                // then a rounding right shift with ties away from zero.
+                int multiplier = LittleEndian.ReadInt32(quant, quantBase + outCh * 8);
+                int shift = LittleEndian.ReadInt32(quant, quantBase + outCh * 8 + 4);
+                int leftFactor = shift > 0 ? 1 << shift : 1;
+                int rightShift = shift > 0 ? 0 : -shift;
+                int mask = (int)((1L << rightShift) - 1);
+                int halfMask = mask >> 1;
+                int o = outBase + outCh;
+                for (int b = 0; b < batches; b++)
                 {
-                    int inYOrigin = outY * strideH - padH;
-                    for (int outX = 0; outX < outW; outX++)
+                    int inBatch = inBase + b * inH * inW * inC;
+                    for (int outY = 0; outY < outH; outY++)
                     {
-                        int inXOrigin = outX * strideW - padW;
-                        for (int outCh = 0; outCh < outC; outCh++)
+                        int inYOrigin = outY * strideH - padH;
+                        for (int outX = 0; outX < outW; outX++)
                         {
-                            int groupStart = (outCh / filtersPerGroup) * fC;
-                            int fOut = outCh * filterSize;
-                            // The folded bias already holds input_offset * (sum of this channel's weights); taps
-                            // in the padding take their share back out (TFLM skips them).
-                            int acc = LittleEndian.ReadInt32(bias, biasBase + outCh * 4);
+                            int inXOrigin = outX * strideW - padW;
+                            int acc = biasValue;
                             for (int fy = 0; fy < fH; fy++)
                             {
                                 int inY = inYOrigin + dilH * fy;
@@ -107,26 +119,26 @@ namespace TinyLite.Runtime.Kernels.Conv
                                     }
                                 }
                             }
-                            acc = FixedPoint.MultiplyByQuantizedMultiplier(acc,
-                                LittleEndian.ReadInt32(quant, quantBase + outCh * 8),
-                                LittleEndian.ReadInt32(quant, quantBase + outCh * 8 + 4));
-                            acc += outputOffset;
-                            if (acc < actMin)
+                            int high = (int)(((long)(acc * leftFactor) * multiplier + (1L << 30)) >> 31);
+                            int scaled = (high >> rightShift) + ((high & mask) > halfMask + (high < 0 ? 1 : 0) ? 1 : 0);
+                            scaled += outputOffset;
+                            if (scaled < actMin)
                             {
-                                acc = actMin;
+                                scaled = actMin;
                             }
-                            if (acc > actMax)
+                            if (scaled > actMax)
                             {
-                                acc = actMax;
+                                scaled = actMax;
                             }
-                            output[o] = (byte)acc;
-                            o++;
+                            output[o] = (byte)scaled;
+                            o += outC;
                         }
                     }
                 }
             }
         }
-            /// <summary>
+
+        /// <summary>
         /// Sum of <paramref name="count"/> int4 weights from element <paramref name="first"/> of the packed filter at
         /// byte <paramref name="fBase"/> (one tap, all depths).
         /// </summary>

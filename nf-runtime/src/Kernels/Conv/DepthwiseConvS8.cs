@@ -63,64 +63,68 @@ namespace TinyLite.Runtime.Kernels.Conv
             byte[] quant = ctx.Buffer(op.Inputs[3]);
             int quantBase = ctx.Offset(op.Inputs[3]);
             byte[] output = ctx.Buffer(op.Outputs[0]);
-            int o = ctx.Offset(op.Outputs[0]);
+            int outBase = ctx.Offset(op.Outputs[0]);
             int taps = fH * fW;
             int inRowStride = inW * inC;
 
-            for (int b = 0; b < batches; b++)
+            // Output channels outermost: each channel's bias and requantization constants are read once.
+            for (int outCh = 0; outCh < outC; outCh++)
             {
-                int inBatch = inBase + b * inH * inRowStride;
-                for (int outY = 0; outY < outH; outY++)
+                int inCh = outCh / multiplier;
+                int fOut = fBase + outCh * taps;
+                // The folded bias already holds input_offset * (sum of this channel's weights); taps in the padding
+                // take their share back out (TFLM skips them).
+                int biasValue = LittleEndian.ReadInt32(bias, biasBase + outCh * 4);
+                // FixedPoint.MultiplyByQuantizedMultiplier (int32) unrolled per channel, as in ConvS8.
+                int quantMultiplier = LittleEndian.ReadInt32(quant, quantBase + outCh * 8);
+                int shift = LittleEndian.ReadInt32(quant, quantBase + outCh * 8 + 4);
+                int leftFactor = shift > 0 ? 1 << shift : 1;
+                int rightShift = shift > 0 ? 0 : -shift;
+                int mask = (int)((1L << rightShift) - 1);
+                int halfMask = mask >> 1;
+                int o = outBase + outCh;
+                for (int b = 0; b < batches; b++)
                 {
-                    int inYOrigin = outY * strideH - padH;
-                    for (int outX = 0; outX < outW; outX++)
+                    int inPixel = inBase + b * inH * inRowStride + inCh;
+                    for (int outY = 0; outY < outH; outY++)
                     {
-                        int inXOrigin = outX * strideW - padW;
-                        int outCh = 0;
-                        for (int inCh = 0; inCh < inC; inCh++)
+                        int inYOrigin = outY * strideH - padH;
+                        for (int outX = 0; outX < outW; outX++)
                         {
-                            int inPixel = inBatch + inCh;
-                            for (int m = 0; m < multiplier; m++)
+                            int inXOrigin = outX * strideW - padW;
+                            int acc = biasValue;
+                            for (int fy = 0; fy < fH; fy++)
                             {
-                                int fOut = fBase + outCh * taps;
-                                // The folded bias already holds input_offset * (sum of this channel's weights); taps
-                                // in the padding take their share back out (TFLM skips them).
-                                int acc = LittleEndian.ReadInt32(bias, biasBase + outCh * 4);
-                                for (int fy = 0; fy < fH; fy++)
+                                int inY = inYOrigin + dilH * fy;
+                                int inRow = inPixel + inY * inRowStride;
+                                int f = fOut + fy * fW;
+                                bool rowOutside = inY < 0 || inY >= inH;
+                                for (int fx = 0; fx < fW; fx++)
                                 {
-                                    int inY = inYOrigin + dilH * fy;
-                                    int inRow = inPixel + inY * inRowStride;
-                                    int f = fOut + fy * fW;
-                                    bool rowOutside = inY < 0 || inY >= inH;
-                                    for (int fx = 0; fx < fW; fx++)
+                                    int inX = inXOrigin + dilW * fx;
+                                    if (rowOutside || inX < 0 || inX >= inW)
                                     {
-                                        int inX = inXOrigin + dilW * fx;
-                                        if (rowOutside || inX < 0 || inX >= inW)
-                                        {
-                                            acc -= (sbyte)filter[f + fx] * inputOffset;
-                                        }
-                                        else
-                                        {
-                                            acc += (sbyte)filter[f + fx] * (sbyte)input[inRow + inX * inC];
-                                        }
+                                        acc -= (sbyte)filter[f + fx] * inputOffset;
+                                    }
+                                    else
+                                    {
+                                        acc += (sbyte)filter[f + fx] * (sbyte)input[inRow + inX * inC];
                                     }
                                 }
-                                acc = FixedPoint.MultiplyByQuantizedMultiplier(acc,
-                                    LittleEndian.ReadInt32(quant, quantBase + outCh * 8),
-                                    LittleEndian.ReadInt32(quant, quantBase + outCh * 8 + 4));
-                                acc += outputOffset;
-                                if (acc < actMin)
-                                {
-                                    acc = actMin;
-                                }
-                                if (acc > actMax)
-                                {
-                                    acc = actMax;
-                                }
-                                output[o] = (byte)acc;
-                                o++;
-                                outCh++;
                             }
+                            int high = (int)(((long)(acc * leftFactor) * quantMultiplier + (1L << 30)) >> 31);
+                            int scaled = (high >> rightShift) + ((high & mask) > halfMask + (high < 0 ? 1 : 0) ? 1 : 0);
+                            scaled += outputOffset;
+                            if (scaled < actMin)
+                            {
+                                scaled = actMin;
+                            }
+                            if (scaled > actMax)
+                            {
+                                scaled = actMax;
+                            }
+                            output[o] = (byte)scaled;
+                            o += outC;
                         }
                     }
                 }

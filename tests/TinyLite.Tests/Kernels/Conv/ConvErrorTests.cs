@@ -74,6 +74,23 @@ public class ConvErrorTests
         Assert.Contains("output depth 6 is not input depth 3 x depth multiplier 3", e.Message);
     }
 
+    [Theory]
+    [InlineData(1e30f)]
+    [InlineData(-0.5f)]
+    [InlineData(float.NaN)]
+    public void Lower_UnusableOutputScaleRejected(float filterScale)
+    {
+        var model = ConvTestModel.Build(new ConvTestModel.Options { Kind = Kind.Depthwise, PerChannel = false });
+        var filter = model.Graph.Tensors[model.Graph.Operators[0].Inputs[1]];
+        model.Graph.Tensors[filter.Index] = new Tensor
+        {
+            Index = filter.Index, Name = filter.Name, Type = filter.Type, Shape = filter.Shape, Data = filter.Data,
+            Quantization = filter.Quantization! with { Scales = [filterScale] },
+        };
+        var e = LowerFails(model.Graph);
+        Assert.Contains("channel 0: effective scale", e.Message);
+    }
+
     public static TheoryData<Kind, DataType, DataType> Kernels => new()
     {
         { Kind.Conv, DataType.Int8, DataType.Int8 },

@@ -9,7 +9,7 @@ namespace TinyLite.Tests.Tflite;
 internal sealed class RawTflite
 {
     public sealed record RawTensor(int[] Shape, sbyte Type, uint Buffer, string Name, float[]? Scales = null, long[]? ZeroPoints = null,
-        int QuantizedDimension = 0);
+        int QuantizedDimension = 0, bool Sparse = false);
 
     /// <summary>A buffer: inline data, or (when <see cref="External"/> is set) data appended after the flatbuffer.</summary>
     public sealed record RawBuffer(byte[]? Data = null, byte[]? External = null, ulong? OffsetOverride = null, ulong? SizeOverride = null);
@@ -30,6 +30,9 @@ internal sealed class RawTflite
     public List<RawOperator> Operators { get; } = new();
     public int[] Inputs { get; set; } = [];
     public int[] Outputs { get; set; } = [];
+
+    /// <summary>Extra entries of the buffers vector that all point at the last buffer table (hostile sharing).</summary>
+    public int RepeatLastBuffer { get; set; }
 
     /// <summary>The file: the flatbuffer padded to 16 bytes, then the external buffers in order.</summary>
     public byte[] Build()
@@ -106,7 +109,16 @@ internal sealed class RawTflite
                 b.AddInt(6, t.QuantizedDimension, 0);
                 quant = b.EndTable();
             }
-            b.StartTable(6);
+            int sparsity = 0;
+            if (t.Sparse)
+            {
+                var order = Ints(b, [0]);
+                b.StartTable(3);
+                b.AddOffset(0, order.Value, 0); // SparsityParameters.traversal_order
+                sparsity = b.EndTable();
+            }
+            b.StartTable(7);
+            b.AddOffset(6, sparsity, 0);
             b.AddOffset(0, shape.Value, 0);
             b.AddSbyte(1, t.Type, 0);
             b.AddUint(2, t.Buffer, 0);
@@ -150,7 +162,7 @@ internal sealed class RawTflite
 
         var codesVector = Offsets(b, codes);
         var subgraphsVector = Offsets(b, subgraphs);
-        var buffersVector = Offsets(b, buffers);
+        var buffersVector = Offsets(b, buffers.Concat(Enumerable.Repeat(buffers[^1], RepeatLastBuffer)).ToArray());
         StringOffset description = Description != null ? b.CreateString(Description) : default;
         b.StartTable(5);
         b.AddUint(0, Version, 0);

@@ -144,6 +144,22 @@ public class TfliteReaderMalformedTests
     }
 
     [Fact]
+    public void Read_SparseTensor_IsRejected()
+    {
+        var m = RawTflite.AddModel();
+        m.Tensors[1] = m.Tensors[1] with { Sparse = true };
+        Assert.Equal("bad.tflite: tensor 1 (w) is stored sparse, which TinyLite does not support", ReadError(m.Build()));
+    }
+
+    [Fact]
+    public void Read_NameWithNewline_GivesOneLineMessage()
+    {
+        var m = RawTflite.AddModel();
+        m.Tensors[0] = m.Tensors[0] with { Name = "evil\nname", Shape = [-2] };
+        Assert.Equal("bad.tflite: tensor 0 (evil?name) has negative dimension -2 in shape [-2]", ReadError(m.Build()));
+    }
+
+    [Fact]
     public void Read_StringTensor_IsRejected()
     {
         var m = RawTflite.AddModel();
@@ -169,6 +185,32 @@ public class TfliteReaderMalformedTests
         byte[] bytes = RawTflite.AddModel().Build();
         BinaryPrimitives.WriteInt32LittleEndian(bytes, 0x7FFFFFF0);
         Assert.Equal($"bad.tflite: model: offset {0x7FFFFFF0} points outside the file ({bytes.Length} bytes)", ReadError(bytes));
+    }
+
+    [Fact]
+    public void Read_ManyBufferEntriesSharingOneLargeTable_IsRejectedBeforeAllocatingGigabytes()
+    {
+        // 20,000 tensors, each on its own buffer index, all pointing at one 50 kB buffer table: copying the data
+        // for each would allocate 1 GB from a file of about 1 MB.
+        const int count = 20_000, size = 50_000;
+        var m = new RawTflite();
+        m.Buffers.Add(new RawTflite.RawBuffer(Data: new byte[size]));
+        m.RepeatLastBuffer = count;
+        for (int i = 0; i < count; i++) m.Tensors.Add(new RawTflite.RawTensor([size], 9, (uint)(1 + i), ""));
+        byte[] bytes = m.Build();
+        Assert.True(bytes.Length < 2_000_000);
+
+        string message = ReadError(bytes);
+        Assert.Matches(@"^bad\.tflite: buffer \d+: decoded contents exceed 8 times the file size; tables or buffers overlap$", message);
+    }
+
+    [Fact]
+    public void Read_TensorsSharingABuffer_ShareItsData()
+    {
+        var m = RawTflite.AddModel();
+        m.Tensors[2] = m.Tensors[2] with { Buffer = 1, Shape = [3] };
+        var graph = TfliteReader.Read(m.Build(), "x.tflite");
+        Assert.Same(graph.Tensors[1].Data, graph.Tensors[2].Data);
     }
 
     [Fact]

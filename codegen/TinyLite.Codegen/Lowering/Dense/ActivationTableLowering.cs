@@ -6,9 +6,11 @@ using TinyLite.Runtime.Math;
 namespace TinyLite.Codegen.Lowering.Dense;
 
 /// <summary>
-/// LOGISTIC and TANH on int8: runs TFLM's integer algorithm (input rescaled to Q4.27 with the multiplier and
+/// LOGISTIC and TANH. Int8: runs TFLM's integer algorithm (input rescaled to Q4.27 with the multiplier and
 /// radius TFLM's Prepare derives by frexp, gemmlowp's fixed-point logistic/tanh, rounding to the output) on all
-/// 256 inputs here and stores the results as a table for <see cref="LookupS8"/>.
+/// 256 inputs here and stores the results as a table for <see cref="LookupS8"/>. Int16: TFLM's Prepare
+/// (power-of-two input scale or a multiplier to steps of 1/(3*4096)) for <see cref="LogisticS16"/> /
+/// <see cref="TanhS16"/>, with the <see cref="SigmoidTable"/> as a constant.
 /// </summary>
 public sealed class ActivationTableLowering : IOperatorLowering
 {
@@ -22,13 +24,17 @@ public sealed class ActivationTableLowering : IOperatorLowering
         var input = ctx.Input(0);
         var output = ctx.Output(0);
         bool logistic = ctx.Op.Op == BuiltinOperator.Logistic;
-        if (input.Type != output.Type || (input.Type != DataType.Int8))
+        if (input.Type != output.Type || (input.Type != DataType.Int8 && input.Type != DataType.Int16))
         {
-            throw ctx.Error("unsupported dtypes (supported: INT8 -> INT8)");
+            throw ctx.Error("unsupported dtypes (supported: INT8 -> INT8, INT16 -> INT16)");
         }
         if (input.ElementCount != output.ElementCount)
         {
             throw ctx.Error($"input {input.Describe()} and output {output.Describe()} must have the same size");
+        }
+        if (input.Type == DataType.Int16)
+        {
+            return LowerInt16(ctx, logistic, input, output);
         }
         var inQ = DenseQuantization.Quant(ctx, input, "input");
         if (logistic && DenseQuantization.Quant(ctx, output, "output").ZeroPoint != -128)
@@ -55,6 +61,70 @@ public sealed class ActivationTableLowering : IOperatorLowering
                 InPlace = [(0, 0)],
             },
         ];
+    }
+
+    private static IReadOnlyList<KernelCall> LowerInt16(LoweringContext ctx, bool logistic, Tensor input, Tensor output)
+    {
+        var inQ = DenseQuantization.Quant(ctx, input, "input");
+        var outQ = DenseQuantization.Quant(ctx, output, "output");
+        if (inQ.ZeroPoint != 0 || outQ.ZeroPoint != 0)
+        {
+            throw ctx.Error("INT16 input and output zero points must be 0");
+        }
+        if (!CheckedLog2(outQ.Scale, out int outLog2) || outLog2 != -15)
+        {
+            throw ctx.Error("INT16 output scale must be 2^-15");
+        }
+        var (multiplier, shift) = PrepareInt16(inQ.Scale, logistic);
+        if (multiplier <= 0 || multiplier > 32767 || shift < 0 || shift > 31)
+        {
+            throw ctx.Error($"input scale {inQ.Scale} is out of the range TFLM's int16 {(logistic ? "logistic" : "tanh")} handles");
+        }
+        int table = ctx.AddConstant($"sigmoid{ctx.Op.Index}_table", DataType.Int16, [256], SigmoidTable.Bytes());
+        return
+        [
+            new KernelCall
+            {
+                Code = logistic ? OpCode.LogisticS16 : OpCode.TanhS16,
+                Inputs = [ctx.Op.Inputs[0], table],
+                Outputs = [ctx.Op.Outputs[0]],
+                Params = [checked((int)input.ElementCount), multiplier, shift],
+                InPlace = [(0, 0)],
+            },
+        ];
+    }
+
+    /// <summary>
+    /// TFLM's int16 Prepare of LOGISTIC / TANH, resolved the way its kernels resolve it: a power-of-two input
+    /// scale with left shift 0 (tanh also 1) becomes multiplier 3 &lt;&lt; shift with no shift; otherwise
+    /// scale * 3 * 4096 is doubled until it exceeds 32767 / 2, counting the doublings as the right shift.
+    /// </summary>
+    public static (int Multiplier, int Shift) PrepareInt16(float inputScale, bool logistic)
+    {
+        bool pot = CheckedLog2(inputScale, out int log2);
+        int shift = (15 - 3) + log2;
+        pot &= logistic ? shift == 0 : shift == 0 || shift == 1;
+        if (pot)
+        {
+            return (3 << shift, 0);
+        }
+        double multiplier = (double)inputScale * 4096.0 * 3.0;
+        shift = 0;
+        while (multiplier <= 32767.0 / 2.0 && shift <= 30)
+        {
+            shift++;
+            multiplier *= 2.0;
+        }
+        return ((int)multiplier, shift);
+    }
+
+    /// <summary>TFLM's CheckedLog2: log2 of x in single precision, rounded; true when x is within 1e-3 of a power of two.</summary>
+    public static bool CheckedLog2(float x, out int log2)
+    {
+        float xLog2 = MathF.Log(x) * (1.0f / MathF.Log(2.0f));
+        float rounded = MathF.Round(xLog2, MidpointRounding.AwayFromZero);
+        log2 = (int)rounded;
+        return MathF.Abs(xLog2 - rounded) < 1e-3f;
     }
 
     /// <summary>

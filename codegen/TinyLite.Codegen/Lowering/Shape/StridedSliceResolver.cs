@@ -146,6 +146,10 @@ public static class StridedSliceResolver
             count[d] = LoopCount(start[d], stop, strides[d]);
             if (shrink)
             {
+                // TFLM (and TFLite) loop from start to start + 1 by the stride: a negative stride, or a begin past
+                // the end, selects nothing and the output is left unwritten; such a model is refused.
+                if (count[d] != 1 && strides[d] < 0)
+                    throw new ArgumentException($"shrunk dim {d} has negative stride {strides[d]}, which selects nothing in TFLM");
                 if (count[d] != 1) throw new ArgumentException($"shrunk dim {d}: begin {begin[d]} is outside the dim of size {shape[d]}");
             }
             else

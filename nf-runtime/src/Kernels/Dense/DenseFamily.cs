@@ -46,6 +46,12 @@ namespace TinyLite.Runtime.Kernels.Dense
                 case OpCode.LookupS8:
                     LookupS8.Run(ctx, op);
                     break;
+                case OpCode.LogisticS16:
+                    LogisticS16.Run(ctx, op);
+                    break;
+                case OpCode.TanhS16:
+                    TanhS16.Run(ctx, op);
+                    break;
                 default:
                     break;
             }
@@ -80,6 +86,10 @@ namespace TinyLite.Runtime.Kernels.Dense
                     return SoftmaxS8S16.Validate(ctx, op);
                 case OpCode.LookupS8:
                     return LookupS8.Validate(ctx, op);
+                case OpCode.LogisticS16:
+                    return LogisticS16.Validate(ctx, op);
+                case OpCode.TanhS16:
+                    return TanhS16.Validate(ctx, op);
                 default:
                     return "unknown kernel code " + op.Code.ToString();
             }

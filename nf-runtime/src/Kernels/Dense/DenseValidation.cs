@@ -270,5 +270,18 @@ namespace TinyLite.Runtime.Kernels.Dense
             }
             return e;
         }
+
+        /// <summary>
+        /// Checks the input rescaling of the int16 logistic/tanh kernels: a multiplier in [0, 32767] (so
+        /// x * multiplier stays inside int32 for any int16 x, as TFLM asserts) and a right shift in [0, 31].
+        /// </summary>
+        public static string LookupScaling(int multiplier, int shift)
+        {
+            if (multiplier < 0 || multiplier > 32767 || shift < 0 || shift > 31)
+            {
+                return "input multiplier " + multiplier.ToString() + " shift " + shift.ToString() + " out of range";
+            }
+            return null;
+        }
     }
 }

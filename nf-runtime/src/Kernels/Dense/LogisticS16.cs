@@ -1,0 +1,70 @@
+using TinyLite.Runtime.Execution;
+
+namespace TinyLite.Runtime.Kernels.Dense
+{
+    /// <summary>
+    /// LOGISTIC on int16 (input zero point 0, output scale 2^-15), bit-exact with TFLM's reference int16
+    /// Logistic: the input is rescaled to steps of 1/(3 * 4096) (a Q-format multiplier and rounding right shift
+    /// from the compiler), then |x| indexes a 256-entry table of sigmoid(i/24) in 0.16 format with 9 bits of
+    /// linear interpolation; negative inputs use 1 - sigmoid(|x|).
+    /// <para>Inputs: [0] input int16 [count]; [1] sigmoid table, 256 unsigned 16-bit entries (an int16 tensor of
+    /// 512 bytes). Outputs: [0] output int16 [count].</para>
+    /// <para>Params: [0] count, [1] input multiplier (1 .. 32767 times 2^shift), [2] input right shift (0 .. 31).</para>
+    /// </summary>
+    public static class LogisticS16
+    {
+        /// <summary>Number of Params entries.</summary>
+        public const int ParamCount = 3;
+
+        /// <summary>Applies the interpolated sigmoid to every element.</summary>
+        public static void Run(KernelContext ctx, OpRecord op)
+        {
+            int count = op.Params[0];
+            int multiplier = op.Params[1];
+            int shift = op.Params[2];
+            int round = shift > 0 ? 1 << (shift - 1) : 0;
+            byte[] input = ctx.Buffer(op.Inputs[0]);
+            int inputOffset = ctx.Offset(op.Inputs[0]);
+            byte[] table = ctx.Buffer(op.Inputs[1]);
+            int tableOffset = ctx.Offset(op.Inputs[1]);
+            byte[] output = ctx.Buffer(op.Outputs[0]);
+            int outputOffset = ctx.Offset(op.Outputs[0]);
+            for (int i = 0; i < count; i++)
+            {
+                int at = inputOffset + 2 * i;
+                int x = (short)(input[at] | (input[at + 1] << 8));
+                int scaled = (x * multiplier + round) >> shift;
+                uint magnitude = (uint)(scaled < 0 ? -scaled : scaled);
+                uint index = magnitude >> 9;
+                uint result;
+                if (index >= 255)
+                {
+                    result = 0x7FFFu << 10;
+                }
+                else
+                {
+                    int t = tableOffset + 2 * (int)index;
+                    uint lower = (uint)(table[t] | (table[t + 1] << 8));
+                    uint upper = (uint)(table[t + 2] | (table[t + 3] << 8));
+                    result = (lower << 9) + (magnitude & 0x1FF) * (upper - lower);
+                }
+                result = scaled >= 0 ? result + (1u << 9) : (1u << 25) - result + (1u << 9) - 1;
+                result >>= 10;
+                int o = outputOffset + 2 * i;
+                output[o] = (byte)result;
+                output[o + 1] = (byte)(result >> 8);
+            }
+        }
+
+        /// <summary>Checks the record against the tensors' sizes; null when valid.</summary>
+        public static string Validate(KernelContext ctx, OpRecord op)
+        {
+            string e = DenseValidation.Elementwise(ctx, op, ParamCount, TensorType.Int16, 2, TensorType.Int16, 512);
+            if (e != null)
+            {
+                return e;
+            }
+            return DenseValidation.LookupScaling(op.Params[1], op.Params[2]);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+using TinyLite.Codegen;
+using TinyLite.Codegen.Ir;
+using TinyLite.Runtime.Execution;
+using TinyLite.Runtime.Kernels.Dense;
+
+namespace TinyLite.Tests.Kernels.Dense;
+
+/// <summary>
+/// Error paths: the lowerings reject what TFLM rejects (naming the dtypes), and the kernels' load-time
+/// validation refuses records whose params would index outside the tensors.
+/// </summary>
+public class DenseValidationTests
+{
+    /// <summary>A context with one byte[] per tensor of the given sizes and types.</summary>
+    private static KernelContext Context(params (int Bytes, int Type)[] tensors)
+        => new(tensors.Select(t => new byte[t.Bytes]).ToArray(), new int[tensors.Length],
+            tensors.Select(t => t.Bytes).ToArray(), tensors.Select(t => t.Type).ToArray());
+
+    private static KernelContext FcContext(int weightBytes)
+    {
+        var ctx = Context((6, TensorType.Int8), (weightBytes, TensorType.Int8), (8, TensorType.Int32), (16, TensorType.Int32), (4, TensorType.Int8));
+        // Valid requantization pairs: multiplier 2^30, shift -3.
+        var quant = ctx.Buffer(3);
+        for (int o = 0; o < 2; o++) { quant[o * 8 + 3] = 0x40; quant[o * 8 + 4] = 0xFD; quant[o * 8 + 5] = 0xFF; quant[o * 8 + 6] = 0xFF; quant[o * 8 + 7] = 0xFF; }
+        return ctx;
+    }
+
+    private static OpRecord Fc(int code, int[] p) => new() { Code = code, Inputs = [0, 1, 2, 3], Outputs = [4], Params = p };
+
+    [Fact]
+    public void FullyConnectedS8Validate_AcceptsConsistentRecord()
+    {
+        // 2 batches x 3 inputs -> 2 outputs: input 6 bytes, weights 6, bias 8, pairs 16, output 4.
+        Assert.Null(DenseFamily.Validate(FcContext(6), Fc(OpCode.FullyConnectedS8, [2, 3, 2, 0, -128, 127])));
+    }
+
+    [Theory]
+    [InlineData(new[] { 2, 4, 2, 0, -128, 127 })]   // input 2 x 4 exceeds 6 bytes
+    [InlineData(new[] { 3, 3, 2, 0, -128, 127 })]   // 3 batches
+    [InlineData(new[] { 2, 3, 3, 0, -128, 127 })]   // 3 outputs: weights, bias, pairs too small
+    [InlineData(new[] { 2, 3, 2, 0, -200, 127 })]   // activation below int8
+    [InlineData(new[] { 2, 3, 2, 0, -128 })]        // missing param
+    [InlineData(new[] { 0, 3, 2, 0, -128, 127 })]   // zero batches
+    public void FullyConnectedS8Validate_RejectsOutOfBoundsParams(int[] p)
+    {
+        Assert.NotNull(DenseFamily.Validate(FcContext(6), Fc(OpCode.FullyConnectedS8, p)));
+    }
+
+    [Fact]
+    public void FullyConnectedS4Validate_NeedsRowAlignedPackedBytes()
+    {
+        // 3 inputs per row pack into 2 bytes, so 2 rows need 4 bytes: 3 are refused, 4 accepted.
+        Assert.NotNull(DenseFamily.Validate(FcContext(3), Fc(OpCode.FullyConnectedS4, [2, 3, 2, 0, -128, 127])));
+        Assert.Null(DenseFamily.Validate(FcContext(4), Fc(OpCode.FullyConnectedS4, [2, 3, 2, 0, -128, 127])));
+    }
+
+    [Fact]
+    public void PoolValidate_RejectsWindowOutsideInput()
+    {
+        var ctx = Context((16, TensorType.Int8), (16, TensorType.Int8));
+        int[] ok = [1, 4, 4, 1, 2, 2, 2, 2, 2, 2, 0, 0, -128, 127];
+        Assert.Null(DenseFamily.Validate(ctx, new OpRecord { Code = OpCode.AveragePoolS8, Inputs = [0], Outputs = [1], Params = ok }));
+        int[] padded = (int[])ok.Clone();
+        padded[10] = 2; // top padding as large as the filter: the first window is all padding
+        Assert.NotNull(DenseFamily.Validate(ctx, new OpRecord { Code = OpCode.AveragePoolS8, Inputs = [0], Outputs = [1], Params = padded }));
+        int[] big = (int[])ok.Clone();
+        big[1] = 5; // input rows beyond the 16 bytes
+        Assert.NotNull(DenseFamily.Validate(ctx, new OpRecord { Code = OpCode.MaxPoolS8, Inputs = [0], Outputs = [1], Params = big }));
+    }
+
+    [Fact]
+    public void SoftmaxValidate_RejectsShortTableAndWrongType()
+    {
+        var ctx = Context((8, TensorType.Int8), (1024, TensorType.Int32), (8, TensorType.Int8), (1020, TensorType.Int32));
+        Assert.Null(DenseFamily.Validate(ctx, new OpRecord { Code = OpCode.SoftmaxS8, Inputs = [0, 1], Outputs = [2], Params = [2, 4] }));
+        Assert.NotNull(DenseFamily.Validate(ctx, new OpRecord { Code = OpCode.SoftmaxS8, Inputs = [0, 3], Outputs = [2], Params = [2, 4] }));
+        Assert.NotNull(DenseFamily.Validate(ctx, new OpRecord { Code = OpCode.SoftmaxS8S16, Inputs = [0, 1], Outputs = [2], Params = [2, 4] }));
+    }
+
+    [Fact]
+    public void MeanValidate_RejectsBadMaskAndShortOutput()
+    {
+        var ctx = Context((24, TensorType.Int8), (6, TensorType.Int8));
+        int[] ok = [1, 2, 2, 6, 6, 1 << 30, -1, 0, 0];
+        Assert.Null(DenseFamily.Validate(ctx, new OpRecord { Code = OpCode.MeanS8, Inputs = [0], Outputs = [1], Params = ok }));
+        int[] mask = (int[])ok.Clone();
+        mask[4] = 16;
+        Assert.NotNull(DenseFamily.Validate(ctx, new OpRecord { Code = OpCode.MeanS8, Inputs = [0], Outputs = [1], Params = mask }));
+        int[] keepAll = (int[])ok.Clone();
+        keepAll[4] = 0; // 24 outputs do not fit 6 bytes
+        Assert.NotNull(DenseFamily.Validate(ctx, new OpRecord { Code = OpCode.MeanS8, Inputs = [0], Outputs = [1], Params = keepAll }));
+    }
+
+    [Fact]
+    public void LookupValidate_RejectsShortTable()
+    {
+        var ctx = Context((10, TensorType.Int8), (255, TensorType.Int8), (10, TensorType.Int8));
+        Assert.NotNull(DenseFamily.Validate(ctx, new OpRecord { Code = OpCode.LookupS8, Inputs = [0, 1], Outputs = [2], Params = [10] }));
+    }
+
+    [Fact]
+    public void CompileFullyConnected_FloatInput_NamesDtypes()
+    {
+        var g = new GraphBuilder("fc_float.tflite");
+        int x = g.AddInput("x", DataType.Float32, [1, 4]);
+        int w = g.Add("w", DataType.Float32, [2, 4], null, new byte[32]);
+        int y = g.AddTensor("y", DataType.Float32, [1, 2]);
+        g.AddOperator(BuiltinOperator.FullyConnected, [x, w, -1], [y], new FullyConnectedOptions(Activation.None, 0, false, false));
+        g.MarkOutput(y);
+        var e = Assert.Throws<CompileException>(() => Compiler.Compile(g.Build()));
+        Assert.Contains("fc_float.tflite: operator 0 (FULLY_CONNECTED, inputs FLOAT32, FLOAT32, - -> outputs FLOAT32)", e.Message);
+    }
+
+    [Fact]
+    public void CompileSoftmax_Int8OutputWithWrongScale_IsRejected()
+    {
+        var g = new GraphBuilder("sm.tflite");
+        int x = g.AddInput("x", DataType.Int8, [1, 4], 0.1f, 0);
+        int y = g.AddTensor("y", DataType.Int8, [1, 4], 1f / 128, -128);
+        g.AddOperator(BuiltinOperator.Softmax, [x], [y], new SoftmaxOptions(1f));
+        g.MarkOutput(y);
+        var e = Assert.Throws<CompileException>(() => Compiler.Compile(g.Build()));
+        Assert.Contains("scale 1/256", e.Message);
+    }
+
+    [Fact]
+    public void CompileFullyConnected_PerChannelInt4_IsRejectedAsTflmDoes()
+    {
+        var g = new GraphBuilder("fc4.tflite");
+        int x = g.AddInput("x", DataType.Int8, [1, 4], 0.1f, 0);
+        int w = g.Add("w", DataType.Int4, [2, 4], new Quantization([0.1f, 0.2f], [0, 0], 0), new byte[4]);
+        int y = g.AddTensor("y", DataType.Int8, [1, 2], 0.1f, 0);
+        g.AddOperator(BuiltinOperator.FullyConnected, [x, w, -1], [y], new FullyConnectedOptions(Activation.None, 0, false, false));
+        g.MarkOutput(y);
+        var e = Assert.Throws<CompileException>(() => Compiler.Compile(g.Build()));
+        Assert.Contains("per-channel INT4", e.Message);
+    }
+}

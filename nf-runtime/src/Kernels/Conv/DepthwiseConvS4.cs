@@ -58,6 +58,9 @@ namespace TinyLite.Runtime.Kernels.Conv
             int outBase = ctx.Offset(op.Outputs[0]);
             int taps = fH * fW;
             int inRowStride = inW * inC;
+            int stepX = dilW * inC;
+            int spanY = dilH * (fH - 1);
+            int spanX = dilW * (fW - 1);
 
             // Output channels outermost: each channel's bias and requantization constants are read once.
             for (int outCh = 0; outCh < outC; outCh++)
@@ -85,26 +88,47 @@ namespace TinyLite.Runtime.Kernels.Conv
                         {
                             int inXOrigin = outX * strideW - padW;
                             int acc = biasValue;
-                            for (int fy = 0; fy < fH; fy++)
+                            if (inYOrigin >= 0 && inYOrigin + spanY < inH && inXOrigin >= 0 && inXOrigin + spanX < inW)
                             {
-                                int inY = inYOrigin + dilH * fy;
-                                int inRow = inPixel + inY * inRowStride;
-                                int f = fOut + fy * fW;
-                                bool rowOutside = inY < 0 || inY >= inH;
-                                for (int fx = 0; fx < fW; fx++)
+                                // The whole window lies inside the image: no bounds checks, running indices.
+                                int f = fOut;
+                                for (int fy = 0; fy < fH; fy++)
                                 {
-                                    int inX = inXOrigin + dilW * fx;
-                                    int e = f + fx;
-                                    int packed = filter[fBase + (e >> 1)];
-                                    // Sign-extend the nibble: move it to the top of the int, shift back.
-                                    int w = (e & 1) == 0 ? (packed << 28) >> 28 : (packed << 24) >> 28;
-                                    if (rowOutside || inX < 0 || inX >= inW)
+                                    int i = inPixel + (inYOrigin + dilH * fy) * inRowStride + inXOrigin * inC;
+                                    int fEnd = f + fW;
+                                    while (f < fEnd)
                                     {
-                                        acc -= w * inputOffset;
+                                        int packed = filter[fBase + (f >> 1)];
+                                        int w = (f & 1) == 0 ? (packed << 28) >> 28 : (packed << 24) >> 28;
+                                        acc += w * (sbyte)input[i];
+                                        f++;
+                                        i += stepX;
                                     }
-                                    else
+                                }
+                            }
+                            else
+                            {
+                                for (int fy = 0; fy < fH; fy++)
+                                {
+                                    int inY = inYOrigin + dilH * fy;
+                                    int inRow = inPixel + inY * inRowStride;
+                                    int f = fOut + fy * fW;
+                                    bool rowOutside = inY < 0 || inY >= inH;
+                                    for (int fx = 0; fx < fW; fx++)
                                     {
-                                        acc += w * (sbyte)input[inRow + inX * inC];
+                                        int inX = inXOrigin + dilW * fx;
+                                        int e = f + fx;
+                                        int packed = filter[fBase + (e >> 1)];
+                                        // Sign-extend the nibble: move it to the top of the int, shift back.
+                                        int w = (e & 1) == 0 ? (packed << 28) >> 28 : (packed << 24) >> 28;
+                                        if (rowOutside || inX < 0 || inX >= inW)
+                                        {
+                                            acc -= w * inputOffset;
+                                        }
+                                        else
+                                        {
+                                            acc += w * (sbyte)input[inRow + inX * inC];
+                                        }
                                     }
                                 }
                             }

@@ -66,6 +66,9 @@ namespace TinyLite.Runtime.Kernels.Conv
             int outBase = ctx.Offset(op.Outputs[0]);
             int taps = fH * fW;
             int inRowStride = inW * inC;
+            int stepX = dilW * inC;
+            int spanY = dilH * (fH - 1);
+            int spanX = dilW * (fW - 1);
 
             // Output channels outermost: each channel's bias and requantization constants are read once.
             for (int outCh = 0; outCh < outC; outCh++)
@@ -93,22 +96,41 @@ namespace TinyLite.Runtime.Kernels.Conv
                         {
                             int inXOrigin = outX * strideW - padW;
                             int acc = biasValue;
-                            for (int fy = 0; fy < fH; fy++)
+                            if (inYOrigin >= 0 && inYOrigin + spanY < inH && inXOrigin >= 0 && inXOrigin + spanX < inW)
                             {
-                                int inY = inYOrigin + dilH * fy;
-                                int inRow = inPixel + inY * inRowStride;
-                                int f = fOut + fy * fW;
-                                bool rowOutside = inY < 0 || inY >= inH;
-                                for (int fx = 0; fx < fW; fx++)
+                                // The whole window lies inside the image: no bounds checks, running indices.
+                                int f = fOut;
+                                for (int fy = 0; fy < fH; fy++)
                                 {
-                                    int inX = inXOrigin + dilW * fx;
-                                    if (rowOutside || inX < 0 || inX >= inW)
+                                    int i = inPixel + (inYOrigin + dilH * fy) * inRowStride + inXOrigin * inC;
+                                    int fEnd = f + fW;
+                                    while (f < fEnd)
                                     {
-                                        acc -= (sbyte)filter[f + fx] * inputOffset;
+                                        acc += (sbyte)filter[f] * (sbyte)input[i];
+                                        f++;
+                                        i += stepX;
                                     }
-                                    else
+                                }
+                            }
+                            else
+                            {
+                                for (int fy = 0; fy < fH; fy++)
+                                {
+                                    int inY = inYOrigin + dilH * fy;
+                                    int inRow = inPixel + inY * inRowStride;
+                                    int f = fOut + fy * fW;
+                                    bool rowOutside = inY < 0 || inY >= inH;
+                                    for (int fx = 0; fx < fW; fx++)
                                     {
-                                        acc += (sbyte)filter[f + fx] * (sbyte)input[inRow + inX * inC];
+                                        int inX = inXOrigin + dilW * fx;
+                                        if (rowOutside || inX < 0 || inX >= inW)
+                                        {
+                                            acc -= (sbyte)filter[f + fx] * inputOffset;
+                                        }
+                                        else
+                                        {
+                                            acc += (sbyte)filter[f + fx] * (sbyte)input[inRow + inX * inC];
+                                        }
                                     }
                                 }
                             }

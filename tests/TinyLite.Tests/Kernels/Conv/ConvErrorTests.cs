@@ -128,6 +128,23 @@ public class ConvErrorTests
         Assert.Equal("bias: required by this kernel", KernelDispatch.Validate(harness.Context(), noBias));
     }
 
+    [Theory]
+    [InlineData(Kind.Depthwise)]
+    [InlineData(Kind.Conv)]
+    public void Validate_WindowSpanThatWouldOverflowRejected(Kind kind)
+    {
+        // A tall filter with a hostile dilation: 65535 * 8199 >= 2^29, so the window arithmetic could overflow int.
+        var model = ConvTestModel.Build(new ConvTestModel.Options
+        {
+            Kind = kind, InH = 9000, InW = 1, InC = 1, OutC = 1, FH = 8200, FW = 1, Padding = Padding.Valid, Seed = 7,
+        });
+        var harness = new KernelHarness(model.Graph);
+        var record = KernelHarness.Record(harness.Calls.Single());
+        Assert.Null(KernelDispatch.Validate(harness.Context(), record));
+        record.Params[12] = 65535;
+        Assert.Equal("window of parameters 7/4 reaches too far", KernelDispatch.Validate(harness.Context(), record));
+    }
+
     [Fact]
     public void Lower_Int8ConvWithoutBiasGetsFoldedBias()
     {

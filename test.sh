@@ -1,10 +1,21 @@
 #!/usr/bin/env bash
-# Runs every test of the project: the device build of nf-runtime (nanoFramework mscorlib) and the
-# xunit suite (codegen, runtime, golden models from ../shared/models when present).
+# Runs every test of the project: the device build of nf-runtime (nanoFramework mscorlib, warnings as
+# errors) and the xunit suite (codegen, runtime, CLI, nanoFramework compatibility, and the golden models
+# from ../shared/models when that folder is present).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
 echo "== device build of nf-runtime (nanoFramework mscorlib, warnings as errors)"
 dotnet build nf-runtime/device/TinyLite.Runtime.Device.csproj -c Release -nologo -v q
 echo "== xunit"
-dotnet test TinyLite.sln -c Release -nologo -v q --logger "console;verbosity=minimal"
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test TinyLite.sln -c Release -nologo -v q --logger "console;verbosity=minimal" 2>&1 | tee "$log" || status=$?
+# One plain closing line for CI: "N passed, N failed, N skipped".
+summary=$(grep -Eo 'Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$log" | tail -1 || true)
+if [ -n "$summary" ]; then
+  read -r failed passed skipped < <(echo "$summary" | grep -Eo '[0-9]+' | tr '\n' ' ')
+  echo "tests: $passed passed, $failed failed, $skipped skipped"
+fi
+exit "$status"

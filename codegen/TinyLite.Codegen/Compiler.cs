@@ -6,6 +6,8 @@ using TinyLite.Codegen.Lowering;
 using TinyLite.Codegen.Planning;
 using TinyLite.Codegen.Report;
 using TinyLite.Codegen.Tflite;
+using TinyLite.Runtime;
+using TinyLite.Runtime.Image;
 
 namespace TinyLite.Codegen;
 
@@ -46,8 +48,25 @@ public static class Compiler
         var plan = LayerPlanner.Plan(graph, calls);
         string sha = graph.SourceSha256.Length > 0 ? graph.SourceSha256 : "";
         var image = ImageWriter.Write(graph, calls, plan, ImageMetadata.ForModel(sha, model));
+        RefuseImagesTheRuntimeWouldRefuse(image, model);
         var report = CompileReport.Create(graph, calls, plan, image, clock.Elapsed);
         return new CompiledModel { Graph = graph, Calls = calls, Plan = plan, Image = image, Report = report };
+    }
+
+    /// <summary>
+    /// Loads the image with the runtime's own validator, so the compiler never emits an image a device would
+    /// refuse (e.g. a requantization shift out of range from an absurd scale in the model).
+    /// </summary>
+    private static void RefuseImagesTheRuntimeWouldRefuse(byte[] image, string model)
+    {
+        try
+        {
+            _ = new Interpreter(image);
+        }
+        catch (ImageException e)
+        {
+            throw new CompileException($"{model}: the model's parameters are outside what the runtime accepts: {e.Message}");
+        }
     }
 
     /// <summary>SHA-256 of bytes, lower-case hex.</summary>

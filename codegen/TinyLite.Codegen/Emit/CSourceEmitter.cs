@@ -29,7 +29,9 @@ public static class CSourceEmitter
             row.Append("0x").Append(model.Image[i].ToString("x2")).Append(',');
             if (i % 16 == 15 || i == model.Image.Length - 1)
             {
-                c.Line("    " + row.ToString().TrimEnd(','));
+                string text = row.ToString();
+                // Every row ends in a comma except the array's last.
+                c.Line("    " + (i == model.Image.Length - 1 ? text.TrimEnd(',') : text));
                 row.Clear();
             }
             else row.Append(' ');

@@ -24,6 +24,7 @@ internal sealed class FlatBufferView
     private readonly byte[] _bytes;
     private readonly ByteBuffer _bb;
     private readonly int _length;
+    private long _budget;
 
     /// <summary>File name used as the first part of every error message.</summary>
     public string Source { get; }
@@ -34,6 +35,19 @@ internal sealed class FlatBufferView
         _bb = new ByteBuffer(bytes);
         _length = bytes.Length;
         Source = source;
+        _budget = 8L * bytes.Length + (1 << 20);
+    }
+
+    /// <summary>
+    /// Accounts for <paramref name="bytes"/> about to be allocated while decoding. A well-formed file decodes to
+    /// about its own size; a hostile one can point many tables at the same large vector, so the total is capped
+    /// at 8 times the file size (plus 1 MB) to keep the memory a file can cost linear in its length.
+    /// </summary>
+    public void Charge(long bytes, string what)
+    {
+        _budget -= bytes;
+        if (_budget < 0)
+            throw Error($"{what}: decoded contents exceed 8 times the file size; tables or buffers overlap");
     }
 
     /// <summary>Length of the whole file in bytes.</summary>
@@ -146,6 +160,7 @@ internal sealed class FlatBufferView
         uint count = _bb.GetUint(v);
         if (count * (long)elementSize > _length - (v + 4L))
             throw Error($"{what}: vector of {count} elements runs past the end of the file");
+        Charge(count * (long)elementSize, what);
         return new FlatVector(v + 4, (int)count);
     }
 
@@ -183,7 +198,7 @@ internal sealed class FlatBufferView
     public byte[]? Bytes(FlatTable t, int id, string what)
     {
         var v = Vector(t, id, 1, what);
-        return v is null ? null : Slice(v.Value.Start, v.Value.Count);
+        return v is null ? null : _bytes.AsSpan(v.Value.Start, v.Value.Count).ToArray(); // charged by Vector
     }
 
     /// <summary>A string field (UTF-8; invalid sequences become U+FFFD), or null when absent.</summary>
@@ -194,7 +209,11 @@ internal sealed class FlatBufferView
     }
 
     /// <summary>A copy of <paramref name="count"/> bytes at <paramref name="start"/>; the caller has checked the range.</summary>
-    public byte[] Slice(int start, int count) => _bytes.AsSpan(start, count).ToArray();
+    public byte[] Slice(int start, int count, string what)
+    {
+        Charge(count, what);
+        return _bytes.AsSpan(start, count).ToArray();
+    }
 
     /// <summary>Follows the uoffset stored at <paramref name="pos"/> (checked to lie in the file).</summary>
     private int Indirect(int pos, string what)

@@ -59,11 +59,22 @@ public static class TfliteReader
 
     private static string OneLine(string s) => s.Replace('\r', ' ').Replace('\n', ' ');
 
+    /// <summary>A name from the file as it may appear in a one-line message: control characters replaced, at most 120 characters.</summary>
+    private static string ForMessage(string name)
+    {
+        var chars = name.Take(120).Select(c => char.IsControl(c) ? '?' : c).ToArray();
+        return name.Length > 120 ? new string(chars) + "..." : new string(chars);
+    }
+
     /// <summary>One decoding pass over one file.</summary>
     private sealed class Decoder(FlatBufferView fb, string source)
     {
+        /// <summary>Memory charged per decoded tensor or operator object (see <see cref="FlatBufferView.Charge"/>).</summary>
+        private const int ObjectCost = 64;
+
         private int _bufferCount;
         private FlatVector _buffers;
+        private readonly Dictionary<uint, byte[]?> _bufferData = new();
         private int _tensorCount;
 
         public Graph Decode(byte[] bytes)
@@ -137,9 +148,10 @@ public static class TfliteReader
         private Tensor ReadTensor(FlatVector tensors, int index)
         {
             string what = $"tensor {index}";
+            fb.Charge(ObjectCost, what);
             var t = fb.TableAt(tensors, index, what);
             string name = fb.String(t, S.Tensor.Name, what + " name") ?? "";
-            if (name.Length > 0) what = $"tensor {index} ({name})";
+            if (name.Length > 0) what = $"tensor {index} ({ForMessage(name)})";
 
             sbyte rawType = fb.SByte(t, S.Tensor.Type, 0);
             if (rawType < 0 || rawType > (int)DataType.Int4)
@@ -148,6 +160,8 @@ public static class TfliteReader
             if (type is DataType.String or DataType.Resource or DataType.Variant)
                 throw fb.Error($"{what} has type {DataTypes.Name(type)}, which TinyLite does not support");
 
+            if (fb.Field(t, S.Tensor.Sparsity, 4) != 0)
+                throw fb.Error($"{what} is stored sparse, which TinyLite does not support");
             int[] shape = fb.Ints(t, S.Tensor.Shape, what + " shape");
             long elements = CheckShape(shape, what);
             var quantization = ReadQuantization(t, shape, what);
@@ -224,11 +238,22 @@ public static class TfliteReader
         /// <summary>
         /// The bytes of buffer <paramref name="index"/>, or null when it is empty (activations use buffer 0). Data is
         /// either inline or, for files over 2 GB, at an absolute file offset given by offset/size (valid when offset > 1).
+        /// Tensors that share a buffer share the returned array.
         /// </summary>
         private byte[]? ReadBuffer(uint index, string tensorWhat)
         {
             if (index >= _bufferCount)
                 throw fb.Error($"{tensorWhat} refers to buffer {index} but the model has {_bufferCount} buffers");
+            if (!_bufferData.TryGetValue(index, out byte[]? data))
+            {
+                data = ReadBufferData(index);
+                _bufferData.Add(index, data);
+            }
+            return data;
+        }
+
+        private byte[]? ReadBufferData(uint index)
+        {
             string what = $"buffer {index}";
             var b = fb.TableAt(_buffers, (int)index, what);
             byte[]? data = fb.Bytes(b, S.Buffer.Data, what);
@@ -238,7 +263,7 @@ public static class TfliteReader
             if (offset <= 1 || size == 0) return null;
             if (offset > (ulong)fb.Length || size > (ulong)fb.Length - offset)
                 throw fb.Error($"{what} lies outside the file (offset {offset}, size {size}, file {fb.Length} bytes)");
-            return fb.Slice((int)offset, (int)size);
+            return fb.Slice((int)offset, (int)size, what);
         }
 
         private int[] TensorList(FlatTable subgraph, int field, string what)
@@ -255,12 +280,13 @@ public static class TfliteReader
         private Operator ReadOperator(FlatVector operators, int index, (BuiltinOperator Op, string? Custom)[] opCodes)
         {
             string what = $"operator {index}";
+            fb.Charge(ObjectCost, what);
             var t = fb.TableAt(operators, index, what);
             uint opcodeIndex = fb.UInt(t, S.Operator.OpcodeIndex, 0);
             if (opcodeIndex >= opCodes.Length)
                 throw fb.Error($"{what} refers to operator code {opcodeIndex} but the model has {opCodes.Length} operator codes");
             var (op, custom) = opCodes[opcodeIndex];
-            what = $"operator {index} ({(op == BuiltinOperator.Custom && custom != null ? custom : BuiltinOperators.Name(op))})";
+            what = $"operator {index} ({(op == BuiltinOperator.Custom && custom != null ? ForMessage(custom) : BuiltinOperators.Name(op))})";
 
             int[] inputs = fb.Ints(t, S.Operator.Inputs, what + " inputs");
             for (int i = 0; i < inputs.Length; i++)
@@ -292,7 +318,7 @@ public static class TfliteReader
             if (offset <= 1) return null;
             if (offset > (ulong)fb.Length || size > (ulong)fb.Length - offset)
                 throw fb.Error($"{what} custom options lie outside the file (offset {offset}, size {size}, file {fb.Length} bytes)");
-            return fb.Slice((int)offset, (int)size);
+            return fb.Slice((int)offset, (int)size, what + " custom options");
         }
 
         /// <summary>

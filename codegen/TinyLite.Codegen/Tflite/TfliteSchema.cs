@@ -32,7 +32,7 @@ internal static class TfliteSchema
 
     public static class Tensor
     {
-        public const int Shape = 0, Type = 1, Buffer = 2, Name = 3, Quantization = 4, IsVariable = 5, FieldCount = 6;
+        public const int Shape = 0, Type = 1, Buffer = 2, Name = 3, Quantization = 4, IsVariable = 5, Sparsity = 6, FieldCount = 6;
     }
 
     public static class QuantizationParameters

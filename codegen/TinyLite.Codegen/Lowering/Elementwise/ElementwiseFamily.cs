@@ -5,5 +5,13 @@ public static class ElementwiseFamily
 {
     public static void Register(LoweringRegistry registry)
     {
+        registry.Add(new AddLowering());
+        registry.Add(new SubLowering());
+        registry.Add(new MulLowering());
+        registry.Add(new MaximumMinimumLowering());
+        registry.Add(new ReluLowering());
+        registry.Add(new Relu6Lowering());
+        registry.Add(new LeakyReluLowering());
+        registry.Add(new HardSwishLowering());
     }
 }

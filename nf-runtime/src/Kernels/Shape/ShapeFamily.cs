@@ -10,6 +10,30 @@ namespace TinyLite.Runtime.Kernels.Shape
         {
             switch (op.Code)
             {
+                case OpCode.Copy:
+                    Copy.Run(ctx, op);
+                    break;
+                case OpCode.Pad:
+                    Pad.Run(ctx, op);
+                    break;
+                case OpCode.StridedCopy:
+                    StridedCopy.Run(ctx, op);
+                    break;
+                case OpCode.Concatenation:
+                    Concatenation.Run(ctx, op);
+                    break;
+                case OpCode.QuantizeFloat:
+                    QuantizeFloat.Run(ctx, op);
+                    break;
+                case OpCode.Requantize:
+                    Requantize.Run(ctx, op);
+                    break;
+                case OpCode.Dequantize:
+                    Dequantize.Run(ctx, op);
+                    break;
+                case OpCode.Cast:
+                    Cast.Run(ctx, op);
+                    break;
                 default:
                     break;
             }
@@ -20,6 +44,22 @@ namespace TinyLite.Runtime.Kernels.Shape
         {
             switch (op.Code)
             {
+                case OpCode.Copy:
+                    return Copy.Validate(ctx, op);
+                case OpCode.Pad:
+                    return Pad.Validate(ctx, op);
+                case OpCode.StridedCopy:
+                    return StridedCopy.Validate(ctx, op);
+                case OpCode.Concatenation:
+                    return Concatenation.Validate(ctx, op);
+                case OpCode.QuantizeFloat:
+                    return QuantizeFloat.Validate(ctx, op);
+                case OpCode.Requantize:
+                    return Requantize.Validate(ctx, op);
+                case OpCode.Dequantize:
+                    return Dequantize.Validate(ctx, op);
+                case OpCode.Cast:
+                    return Cast.Validate(ctx, op);
                 default:
                     return "unknown kernel code " + op.Code.ToString();
             }

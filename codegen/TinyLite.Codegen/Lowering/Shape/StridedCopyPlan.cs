@@ -1,0 +1,57 @@
+namespace TinyLite.Codegen.Lowering.Shape;
+
+/// <summary>
+/// Builds the params of the <c>StridedCopy</c> kernel from a list of (count, step) axes, outermost first:
+/// count-1 axes are dropped, an axis is merged into the one before it when that one steps exactly over it
+/// (outer step = inner count × inner step), and the result is padded at the front to the kernel's 5 axes.
+/// The element order of the gather does not change.
+/// </summary>
+public static class StridedCopyPlan
+{
+    private const int Axes = 5;
+
+    /// <summary>
+    /// Params [element size, start, c0..c4, s0..s4]. <paramref name="start"/> and the steps are in elements;
+    /// a zero count anywhere gives an empty gather (all counts 0).
+    /// </summary>
+    public static int[] Params(int elementSize, long start, IReadOnlyList<(long Count, long Step)> axes)
+    {
+        var p = new int[12];
+        p[0] = elementSize;
+        if (axes.Any(a => a.Count == 0))
+            return p;
+        var merged = new List<(long Count, long Step)>();
+        foreach (var axis in axes)
+        {
+            if (axis.Count == 1) continue;
+            if (merged.Count > 0 && merged[^1].Step == axis.Count * axis.Step)
+                merged[^1] = (merged[^1].Count * axis.Count, axis.Step);
+            else
+                merged.Add(axis);
+        }
+        if (merged.Count > Axes)
+            throw new InvalidOperationException($"a gather over {merged.Count} independent axes exceeds the kernel's {Axes}");
+        int lead = Axes - merged.Count;
+        p[1] = checked((int)start);
+        for (int d = 0; d < Axes; d++)
+        {
+            var (count, step) = d < lead ? (1L, 0L) : merged[d - lead];
+            p[2 + d] = checked((int)count);
+            p[7 + d] = checked((int)step);
+        }
+        return p;
+    }
+
+    /// <summary>Row-major element strides of <paramref name="shape"/>.</summary>
+    public static long[] Strides(int[] shape)
+    {
+        var strides = new long[shape.Length];
+        long s = 1;
+        for (int d = shape.Length - 1; d >= 0; d--)
+        {
+            strides[d] = s;
+            s *= shape[d];
+        }
+        return strides;
+    }
+}

@@ -1,0 +1,93 @@
+using TinyLite.Runtime.Execution;
+
+namespace TinyLite.Runtime.Kernels.Elementwise
+{
+    /// <summary>Load-time checks shared by the element-wise kernels' Validate methods.</summary>
+    public static class ElementwiseChecks
+    {
+        /// <summary>
+        /// Checks that the record has exactly <paramref name="inputs"/> inputs and one output, that every
+        /// tensor index exists and that all of them have element type <paramref name="type"/>
+        /// (a <see cref="TensorType"/> constant), and that Params has at least <paramref name="minParams"/> ints.
+        /// Returns null when valid, else what is wrong.
+        /// </summary>
+        public static string Tensors(KernelContext ctx, OpRecord op, int inputs, int type, int minParams)
+        {
+            if (op.Inputs == null || op.Inputs.Length != inputs)
+            {
+                return "expected " + inputs.ToString() + " inputs";
+            }
+            if (op.Outputs == null || op.Outputs.Length != 1)
+            {
+                return "expected 1 output";
+            }
+            if (op.Params == null || op.Params.Length < minParams)
+            {
+                return "expected at least " + minParams.ToString() + " params";
+            }
+            for (int i = 0; i < inputs; i++)
+            {
+                string error = Tensor(ctx, op.Inputs[i], type);
+                if (error != null)
+                {
+                    return "input " + i.ToString() + ": " + error;
+                }
+            }
+            string outError = Tensor(ctx, op.Outputs[0], type);
+            return outError == null ? null : "output: " + outError;
+        }
+
+        /// <summary>
+        /// For a unary kernel whose Params[0] is the element count: checks the count against the byte sizes
+        /// of the input and the output (<paramref name="elementBytes"/> bytes per element).
+        /// </summary>
+        public static string Count(KernelContext ctx, OpRecord op, int elementBytes)
+        {
+            long count = op.Params[0];
+            if (count < 0)
+            {
+                return "negative element count";
+            }
+            long bytes = count * elementBytes;
+            if (bytes > ctx.ByteSize(op.Inputs[0]) || bytes > ctx.ByteSize(op.Outputs[0]))
+            {
+                return "element count " + count.ToString() + " exceeds the tensors";
+            }
+            return null;
+        }
+
+        /// <summary>Checks that a right shift stored as a non-positive exponent lies in [-31, 0].</summary>
+        public static bool IsRightShift(int shift)
+        {
+            return shift <= 0 && shift >= -31;
+        }
+
+        /// <summary>Checks that [min, max] is a non-empty range inside [lowest, highest].</summary>
+        public static bool IsRange(int min, int max, int lowest, int highest)
+        {
+            return min >= lowest && max <= highest && min <= max;
+        }
+
+        private static string Tensor(KernelContext ctx, int tensor, int type)
+        {
+            if (tensor < 0 || tensor >= ctx.TensorCount)
+            {
+                return "tensor index " + tensor.ToString() + " out of range";
+            }
+            if (ctx.Type(tensor) != type)
+            {
+                return "tensor " + tensor.ToString() + " has type " + ctx.Type(tensor).ToString() + ", expected " + type.ToString();
+            }
+            if (ctx.Buffer(tensor) == null)
+            {
+                return "tensor " + tensor.ToString() + " has no buffer";
+            }
+            if (ctx.Offset(tensor) < 0 || ctx.ByteSize(tensor) < 0 ||
+                (long)ctx.Offset(tensor) + ctx.ByteSize(tensor) > ctx.Buffer(tensor).Length)
+            {
+                return "tensor " + tensor.ToString() + " lies outside its buffer";
+            }
+            return null;
+        }
+    }
+}

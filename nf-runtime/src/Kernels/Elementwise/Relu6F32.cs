@@ -1,0 +1,53 @@
+using System;
+using TinyLite.Runtime.Execution;
+
+namespace TinyLite.Runtime.Kernels.Elementwise
+{
+    /// <summary>
+    /// RELU6 on float32, as TFLM's Relu6Float: <c>x &gt; 6 ? 6 : x &lt; 0 ? 0 : x</c>.
+    /// Inputs: [input]; outputs: [output], which may be the same buffer region as the input.
+    /// Params (ints):
+    /// <list type="table">
+    /// <item><term>0</term><description>element count</description></item>
+    /// </list>
+    /// </summary>
+    public static class Relu6F32
+    {
+        /// <summary>Number of params.</summary>
+        public const int ParamCount = 1;
+
+        /// <summary>Runs the kernel. Assumes <see cref="Validate"/> accepted the record.</summary>
+        public static void Run(KernelContext ctx, OpRecord op)
+        {
+            int[] p = op.Params;
+            byte[] a = ctx.Buffer(op.Inputs[0]);
+            int ai = ctx.Offset(op.Inputs[0]);
+            byte[] o = ctx.Buffer(op.Outputs[0]);
+            int oi = ctx.Offset(op.Outputs[0]);
+            int count = p[0];
+            for (int i = 0; i < count; i++)
+            {
+                float x = BitConverter.ToSingle(a, ai);
+                float r = x > 6.0f ? 6.0f : x < 0.0f ? 0.0f : x;
+                Float32Bits.Write(o, oi, r);
+                ai += 4;
+                oi += 4;
+            }
+        }
+
+        /// <summary>Returns null if the record is valid for this kernel, else what is wrong.</summary>
+        public static string Validate(KernelContext ctx, OpRecord op)
+        {
+            string error = ElementwiseChecks.Tensors(ctx, op, 1, TensorType.Float32, ParamCount);
+            if (error != null)
+            {
+                return error;
+            }
+            if (op.Params.Length != ParamCount)
+            {
+                return "bad params";
+            }
+            return ElementwiseChecks.Count(ctx, op, 4);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+using TinyLite.Runtime.Execution;
+
+namespace TinyLite.Runtime.Kernels.Elementwise
+{
+    /// <summary>
+    /// SUB (input1 - input2) of two int8 tensors with numpy broadcasting, bit-exact with TFLM's reference
+    /// kernel (reference_ops::Sub / BroadcastQuantSubSlow): each input is offset by its negated zero point,
+    /// shifted left by <c>left_shift</c> (20), rescaled to the common scale 2*max(s1, s2) with a Q0.31
+    /// multiplier and a rounding right shift, subtracted, rescaled to the output scale, offset and clamped.
+    /// Inputs: [input1, input2]; outputs: [output]. The output may be the same buffer region as an input of
+    /// the same shape (each element is read before it is written).
+    /// Params (ints):
+    /// <list type="table">
+    /// <item><term>0</term><description>input 1 offset (-zero point)</description></item>
+    /// <item><term>1, 2</term><description>input 1 multiplier (Q0.31, &gt;= 0) and shift (&lt;= 0)</description></item>
+    /// <item><term>3</term><description>input 2 offset (-zero point)</description></item>
+    /// <item><term>4, 5</term><description>input 2 multiplier and shift</description></item>
+    /// <item><term>6, 7</term><description>output multiplier and shift (&lt;= 0)</description></item>
+    /// <item><term>8</term><description>output offset (zero point)</description></item>
+    /// <item><term>9</term><description>left shift applied to both inputs (20 for int8)</description></item>
+    /// <item><term>10, 11</term><description>activation min and max, in [-128, 127]</description></item>
+    /// <item><term>12..</term><description>broadcast descriptor, see <see cref="Broadcast"/></description></item>
+    /// </list>
+    /// </summary>
+    public static class SubS8
+    {
+        /// <summary>Index of the broadcast descriptor in Params.</summary>
+        public const int Descriptor = 12;
+
+        /// <summary>Runs the kernel. Assumes <see cref="Validate"/> accepted the record.</summary>
+        public static void Run(KernelContext ctx, OpRecord op)
+        {
+            int[] p = op.Params;
+            byte[] a = ctx.Buffer(op.Inputs[0]);
+            int aBase = ctx.Offset(op.Inputs[0]);
+            byte[] b = ctx.Buffer(op.Inputs[1]);
+            int bBase = ctx.Offset(op.Inputs[1]);
+            byte[] o = ctx.Buffer(op.Outputs[0]);
+            int oi = ctx.Offset(op.Outputs[0]);
+
+            int offset1 = p[0];
+            int multiplier1 = p[1];
+            int shift1 = -p[2];
+            int mask1 = (int)((1L << shift1) - 1);
+            int half1 = mask1 >> 1;
+            int offset2 = p[3];
+            int multiplier2 = p[4];
+            int shift2 = -p[5];
+            int mask2 = (int)((1L << shift2) - 1);
+            int half2 = mask2 >> 1;
+            int outMultiplier = p[6];
+            int outShift = -p[7];
+            int outMask = (int)((1L << outShift) - 1);
+            int outHalf = outMask >> 1;
+            int outOffset = p[8];
+            int leftShift = p[9];
+            int actMin = p[10];
+            int actMax = p[11];
+
+            int rows = Broadcast.RowCount(p, Descriptor);
+            int n = p[Descriptor + 1];
+            int step1 = p[Descriptor + 2];
+            int step2 = p[Descriptor + 3];
+            for (int row = 0; row < rows; row++)
+            {
+                int ai = aBase + Broadcast.RowOffset(p, Descriptor, row, 0);
+                int bi = bBase + Broadcast.RowOffset(p, Descriptor, row, 1);
+                for (int i = 0; i < n; i++)
+                {
+                    // Inlined MultiplyByQuantizedMultiplierSmallerThanOneExp: a rounding doubling high multiply
+                    // (nudge by 2^30 toward the sign, divide by 2^31 truncating), then a rounding right shift
+                    // with ties away from zero. Multipliers are non-negative, so the min*min saturation case
+                    // cannot arise.
+                    long prod = (long)((offset1 + (sbyte)a[ai]) << leftShift) * multiplier1;
+                    prod = prod >= 0 ? prod + 0x40000000L : prod - 0x3FFFFFFFL;
+                    int high = (int)((prod >= 0 ? prod : prod + 0x7FFFFFFFL) >> 31);
+                    int scaled1 = (high >> shift1) + ((high & mask1) > (half1 + (high < 0 ? 1 : 0)) ? 1 : 0);
+
+                    prod = (long)((offset2 + (sbyte)b[bi]) << leftShift) * multiplier2;
+                    prod = prod >= 0 ? prod + 0x40000000L : prod - 0x3FFFFFFFL;
+                    high = (int)((prod >= 0 ? prod : prod + 0x7FFFFFFFL) >> 31);
+                    int scaled2 = (high >> shift2) + ((high & mask2) > (half2 + (high < 0 ? 1 : 0)) ? 1 : 0);
+
+                    prod = (long)(scaled1 - scaled2) * outMultiplier;
+                    prod = prod >= 0 ? prod + 0x40000000L : prod - 0x3FFFFFFFL;
+                    high = (int)((prod >= 0 ? prod : prod + 0x7FFFFFFFL) >> 31);
+                    int result = (high >> outShift) + ((high & outMask) > (outHalf + (high < 0 ? 1 : 0)) ? 1 : 0) + outOffset;
+
+                    if (result < actMin)
+                    {
+                        result = actMin;
+                    }
+                    if (result > actMax)
+                    {
+                        result = actMax;
+                    }
+                    o[oi] = (byte)result;
+                    oi++;
+                    ai += step1;
+                    bi += step2;
+                }
+            }
+        }
+
+        /// <summary>Returns null if the record is valid for this kernel, else what is wrong.</summary>
+        public static string Validate(KernelContext ctx, OpRecord op)
+        {
+            string error = ElementwiseChecks.Tensors(ctx, op, 2, TensorType.Int8, Descriptor + 4);
+            if (error != null)
+            {
+                return error;
+            }
+            int[] p = op.Params;
+            if (p[1] < 0 || p[4] < 0 || p[6] < 0 ||
+                !ElementwiseChecks.IsRightShift(p[2]) || !ElementwiseChecks.IsRightShift(p[5]) ||
+                !ElementwiseChecks.IsRightShift(p[7]) || p[9] < 0 || p[9] > 30)
+            {
+                return "bad multiplier or shift";
+            }
+            if (!ElementwiseChecks.IsRange(p[10], p[11], -128, 127))
+            {
+                return "bad activation range";
+            }
+            return Broadcast.Validate(p, Descriptor, ctx.ByteSize(op.Inputs[0]), ctx.ByteSize(op.Inputs[1]),
+                ctx.ByteSize(op.Outputs[0]));
+        }
+    }
+}

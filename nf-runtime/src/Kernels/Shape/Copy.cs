@@ -1,0 +1,47 @@
+using System;
+using TinyLite.Runtime.Execution;
+
+namespace TinyLite.Runtime.Kernels.Shape
+{
+    /// <summary>
+    /// Byte copy from input 0 to output 0: RESHAPE, SQUEEZE and EXPAND_DIMS (the shape only changes on the host).
+    /// When the planner gives input and output the same bytes, nothing is copied.
+    /// <para>Params: [0] byte count.</para>
+    /// <para>Inputs: [source]. Outputs: [destination].</para>
+    /// </summary>
+    public static class Copy
+    {
+        /// <summary>Copies the bytes; assumes <see cref="Validate"/> accepted the record.</summary>
+        public static void Run(KernelContext ctx, OpRecord op)
+        {
+            int source = op.Inputs[0];
+            int destination = op.Outputs[0];
+            byte[] sourceBuffer = ctx.Buffer(source);
+            byte[] destinationBuffer = ctx.Buffer(destination);
+            int sourceOffset = ctx.Offset(source);
+            int destinationOffset = ctx.Offset(destination);
+            if (sourceBuffer == destinationBuffer && sourceOffset == destinationOffset)
+            {
+                return;
+            }
+            Array.Copy(sourceBuffer, sourceOffset, destinationBuffer, destinationOffset, op.Params[0]);
+        }
+
+        /// <summary>Returns null if the record is valid, else what is wrong.</summary>
+        public static string Validate(KernelContext ctx, OpRecord op)
+        {
+            string error = ShapeChecks.Arity(op, 1, 1, 1);
+            if (error != null)
+            {
+                return error;
+            }
+            int bytes = op.Params[0];
+            error = ShapeChecks.Fits(ctx, op.Inputs[0], bytes, "copy source");
+            if (error != null)
+            {
+                return error;
+            }
+            return ShapeChecks.Fits(ctx, op.Outputs[0], bytes, "copy destination");
+        }
+    }
+}

@@ -1,0 +1,120 @@
+using TinyLite.Runtime.Execution;
+using TinyLite.Runtime.Math;
+
+namespace TinyLite.Runtime.Kernels.Shape
+{
+    /// <summary>
+    /// Integer-to-integer requantization (TFLM's reference Requantize, the QUANTIZE kernel's integer path):
+    /// <c>q_out = clamp(MultiplyByQuantizedMultiplier(q_in - zp_in, multiplier, shift) + zp_out)</c> in int32
+    /// arithmetic (wrapping like the C code), clamped to the output type's range. Input and output types are
+    /// int8, int16 or int32 in any combination.
+    /// <para>Params (7): [0] element count; [1] input type; [2] output type (<see cref="TensorType"/> codes
+    /// Int8, Int16, Int32); [3] input zero point; [4] output zero point; [5] Q0.31 multiplier of
+    /// input_scale / output_scale; [6] its shift (positive = left), in [-31, 30].</para>
+    /// <para>Inputs: [quantized]. Outputs: [requantized]. Output may overlay the input when its element is not
+    /// wider (elements are read before they are written, in order).</para>
+    /// </summary>
+    public static class Requantize
+    {
+        /// <summary>Number of parameters.</summary>
+        public const int ParamCount = 7;
+
+        /// <summary>Requantizes; assumes <see cref="Validate"/> accepted the record.</summary>
+        public static void Run(KernelContext ctx, OpRecord op)
+        {
+            int[] p = op.Params;
+            int count = p[0];
+            int inSize = ShapeChecks.ElementSize(p[1]);
+            int outSize = ShapeChecks.ElementSize(p[2]);
+            int inZeroPoint = p[3];
+            int outZeroPoint = p[4];
+            int multiplier = p[5];
+            int shift = p[6];
+            int min = outSize == 1 ? -128 : (outSize == 2 ? -32768 : int.MinValue);
+            int max = outSize == 1 ? 127 : (outSize == 2 ? 32767 : int.MaxValue);
+
+            byte[] input = ctx.Buffer(op.Inputs[0]);
+            int inPos = ctx.Offset(op.Inputs[0]);
+            byte[] output = ctx.Buffer(op.Outputs[0]);
+            int outPos = ctx.Offset(op.Outputs[0]);
+
+            for (int i = 0; i < count; i++)
+            {
+                int value;
+                if (inSize == 1)
+                {
+                    value = (sbyte)input[inPos];
+                }
+                else if (inSize == 2)
+                {
+                    value = (short)(input[inPos] | (input[inPos + 1] << 8));
+                }
+                else
+                {
+                    value = input[inPos] | (input[inPos + 1] << 8) | (input[inPos + 2] << 16) | (input[inPos + 3] << 24);
+                }
+                inPos += inSize;
+                int scaled = FixedPoint.MultiplyByQuantizedMultiplier(value - inZeroPoint, multiplier, shift) + outZeroPoint;
+                if (scaled < min)
+                {
+                    scaled = min;
+                }
+                else if (scaled > max)
+                {
+                    scaled = max;
+                }
+                output[outPos] = (byte)scaled;
+                if (outSize >= 2)
+                {
+                    output[outPos + 1] = (byte)(scaled >> 8);
+                    if (outSize == 4)
+                    {
+                        output[outPos + 2] = (byte)(scaled >> 16);
+                        output[outPos + 3] = (byte)(scaled >> 24);
+                    }
+                }
+                outPos += outSize;
+            }
+        }
+
+        /// <summary>Returns null if the record is valid, else what is wrong.</summary>
+        public static string Validate(KernelContext ctx, OpRecord op)
+        {
+            string error = ShapeChecks.Arity(op, 1, 1, ParamCount);
+            if (error != null)
+            {
+                return error;
+            }
+            int[] p = op.Params;
+            if (!IsIntegerType(p[1]) || !IsIntegerType(p[2]))
+            {
+                return "requantize: types " + p[1].ToString() + " -> " + p[2].ToString() + " not int8/int16/int32";
+            }
+            if (p[5] < 0 || p[6] < -31 || p[6] > 30)
+            {
+                return "requantize: multiplier or shift out of range";
+            }
+            error = ShapeChecks.Fits(ctx, op.Inputs[0], (long)ShapeChecks.ElementSize(p[1]) * p[0], "requantize input");
+            if (error != null)
+            {
+                return error;
+            }
+            error = ShapeChecks.Type(ctx, op.Inputs[0], p[1], "requantize input");
+            if (error != null)
+            {
+                return error;
+            }
+            error = ShapeChecks.Fits(ctx, op.Outputs[0], (long)ShapeChecks.ElementSize(p[2]) * p[0], "requantize output");
+            if (error != null)
+            {
+                return error;
+            }
+            return ShapeChecks.Type(ctx, op.Outputs[0], p[2], "requantize output");
+        }
+
+        private static bool IsIntegerType(int type)
+        {
+            return type == TensorType.Int8 || type == TensorType.Int16 || type == TensorType.Int32;
+        }
+    }
+}

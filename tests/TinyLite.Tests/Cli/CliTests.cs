@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Text.Json;
+using TinyLite.Codegen.Ir;
+using TinyLite.Codegen.Tflite;
+
+namespace TinyLite.Tests.Cli;
+
+[Collection("Console")]
+public sealed class CliTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("tinylite-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string PassThroughModel()
+    {
+        var b = new GraphBuilder("pass.tflite");
+        int x = b.AddInput("x", DataType.Int8, [1, 4], 0.5f, 1);
+        b.MarkOutput(x);
+        string path = Path.Combine(_dir, "pass.tflite");
+        File.WriteAllBytes(path, TfliteWriter.Write(b.Build()));
+        return path;
+    }
+
+    private static void AssertOneErrorLine(CliRunner.Result r, string contains)
+    {
+        Assert.Equal(1, r.ExitCode);
+        var lines = r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Single(lines);
+        Assert.Contains(contains, lines[0]);
+    }
+
+    [Fact]
+    public void Run_MissingModel_OneErrorLine()
+    {
+        var r = CliRunner.Run("run", Path.Combine(_dir, "nope.tflite"), "-i", "x.bin", "-o", Path.Combine(_dir, "out"));
+        AssertOneErrorLine(r, "nope.tflite: no such file");
+    }
+
+    [Fact]
+    public void Compile_GarbageFile_OneErrorLineAndNoOutput()
+    {
+        string bad = Path.Combine(_dir, "bad.tflite");
+        File.WriteAllBytes(bad, Enumerable.Range(0, 200).Select(i => (byte)(i * 37)).ToArray());
+        string output = Path.Combine(_dir, "bad.tlm");
+        var r = CliRunner.Run("compile", bad, "-o", output);
+        AssertOneErrorLine(r, "bad.tflite");
+        Assert.Equal([bad], Directory.GetFiles(_dir));
+    }
+
+    [Fact]
+    public void Compile_UnsupportedOperator_NamesIndexTypeAndDtypes()
+    {
+        var b = new GraphBuilder("sin.tflite");
+        int x = b.AddInput("x", DataType.Float32, [4]);
+        int y = b.AddTensor("y", DataType.Float32, [4]);
+        b.AddOperator(BuiltinOperator.Sin, [x], [y]).MarkOutput(y);
+        string path = Path.Combine(_dir, "sin.tflite");
+        File.WriteAllBytes(path, TfliteWriter.Write(b.Build()));
+        var r = CliRunner.Run("compile", path, "-o", Path.Combine(_dir, "sin.tlm"));
+        AssertOneErrorLine(r, "sin.tflite: operator 0 (SIN, inputs FLOAT32 -> outputs FLOAT32): operator type is not supported");
+        Assert.False(File.Exists(Path.Combine(_dir, "sin.tlm")));
+    }
+
+    [Fact]
+    public void CompileThenRun_WritesImageReportAndOutputs()
+    {
+        string model = PassThroughModel();
+        string image = Path.Combine(_dir, "pass.tlm");
+        string report = Path.Combine(_dir, "report.json");
+        var c = CliRunner.Run("compile", model, "-o", image, "--report", report);
+        Assert.Equal(0, c.ExitCode);
+        using (var doc = JsonDocument.Parse(File.ReadAllText(report)))
+        {
+            var root = doc.RootElement;
+            Assert.Equal(4, root.GetProperty("arena_bytes").GetInt32());
+            Assert.Equal(new FileInfo(image).Length, root.GetProperty("image_bytes").GetInt64());
+            foreach (var key in new[] { "weight_bytes", "macs", "extra_macs", "runtime_ram_bytes", "layers" })
+                Assert.True(root.TryGetProperty(key, out _), key);
+        }
+        string input = Path.Combine(_dir, "in.bin");
+        File.WriteAllBytes(input, [1, 2, 3, 250]);
+        foreach (var m in new[] { model, image })
+        {
+            string outDir = Path.Combine(_dir, "out-" + Path.GetExtension(m).TrimStart('.'));
+            var r = CliRunner.Run("run", m, "-i", input, "-o", outDir);
+            Assert.Equal(0, r.ExitCode);
+            Assert.Equal(new byte[] { 1, 2, 3, 250 }, File.ReadAllBytes(Path.Combine(outDir, "output0.bin")));
+        }
+    }
+
+    [Fact]
+    public void Run_WrongInputSize_OneErrorLineAndNoOutputs()
+    {
+        string input = Path.Combine(_dir, "in.bin");
+        File.WriteAllBytes(input, [1, 2, 3]);
+        string outDir = Path.Combine(_dir, "out");
+        var r = CliRunner.Run("run", PassThroughModel(), "-i", input, "-o", outDir);
+        AssertOneErrorLine(r, "input 0 needs 4 bytes (INT8 [1, 4]) but the file has 3");
+        Assert.False(Directory.Exists(outDir) && Directory.EnumerateFiles(outDir).Any());
+    }
+
+    [Fact]
+    public void Run_WrongInputCount_OneErrorLine()
+    {
+        var r = CliRunner.Run("run", PassThroughModel(), "-o", Path.Combine(_dir, "out"));
+        AssertOneErrorLine(r, "the model has 1 input(s) but 0 -i file(s) were given");
+    }
+
+    [Fact]
+    public void Run_CorruptImage_OneErrorLine()
+    {
+        string image = Path.Combine(_dir, "pass.tlm");
+        Assert.Equal(0, CliRunner.Run("compile", PassThroughModel(), "-o", image).ExitCode);
+        var bytes = File.ReadAllBytes(image);
+        bytes[^1] ^= 1;
+        File.WriteAllBytes(image, bytes);
+        File.WriteAllBytes(Path.Combine(_dir, "in.bin"), [0, 0, 0, 0]);
+        var r = CliRunner.Run("run", image, "-i", Path.Combine(_dir, "in.bin"), "-o", Path.Combine(_dir, "out"));
+        AssertOneErrorLine(r, "CRC32 mismatch");
+    }
+
+    [Fact]
+    public void Compile_UnknownBoard_ListsKnownBoards()
+    {
+        var r = CliRunner.Run("compile", PassThroughModel(), "-o", Path.Combine(_dir, "x.tlm"), "--board", "toaster");
+        AssertOneErrorLine(r, "--board toaster: unknown board (known: ");
+        Assert.Contains("esp32", r.Stderr);
+    }
+
+    [Fact]
+    public void Compile_EmitC_CompilesWithWallWerror()
+    {
+        string cDir = Path.Combine(_dir, "c"), csDir = Path.Combine(_dir, "cs");
+        var r = CliRunner.Run("compile", PassThroughModel(), "-o", Path.Combine(_dir, "x.tlm"), "--emit-c", cDir, "--emit-cs", csDir);
+        Assert.Equal(0, r.ExitCode);
+        string source = File.ReadAllText(Path.Combine(cDir, "model_data.c"));
+        Assert.StartsWith("/* generated by tinylite v", source);
+        Assert.Contains("#define MODEL_ARENA_BYTES 4u", File.ReadAllText(Path.Combine(cDir, "model_data.h")));
+        string cs = File.ReadAllText(Path.Combine(csDir, "Model.g.cs"));
+        Assert.Contains("public const int ArenaBytes = 4;", cs);
+        Assert.Contains("public const float Input0Scale = 0.5f;", cs);
+        var gcc = Process.Start(new ProcessStartInfo("gcc", ["-std=c99", "-Wall", "-Wextra", "-Werror", "-c", Path.Combine(cDir, "model_data.c"), "-o", Path.Combine(cDir, "model_data.o")])
+        {
+            RedirectStandardError = true,
+        })!;
+        string errors = gcc.StandardError.ReadToEnd();
+        gcc.WaitForExit();
+        Assert.True(gcc.ExitCode == 0, errors);
+        // The image bytes in the C array are the image itself.
+        var image = File.ReadAllBytes(Path.Combine(_dir, "x.tlm"));
+        Assert.Contains($"MODEL_DATA_BYTES {image.Length}u", File.ReadAllText(Path.Combine(cDir, "model_data.h")));
+    }
+}

@@ -1,0 +1,156 @@
+using TinyLite.Codegen;
+using TinyLite.Codegen.Ir;
+using TinyLite.Codegen.Lowering;
+using TinyLite.Runtime.Execution;
+using Kind = TinyLite.Tests.Kernels.Conv.ConvTestModel.Kind;
+
+namespace TinyLite.Tests.Kernels.Conv;
+
+/// <summary>Compile-time rejections of the Conv lowerings and load-time rejections of the Conv kernels.</summary>
+public class ConvErrorTests
+{
+    private static CompileException LowerFails(Graph graph)
+    {
+        var op = graph.Operators.Single();
+        var lowering = LoweringRegistry.Default.Find(op.Op)!;
+        return Assert.Throws<CompileException>(() => lowering.Lower(new LoweringContext(graph, op)));
+    }
+
+    [Fact]
+    public void Lower_FloatConvRejectedNamingDtypes()
+    {
+        var g = new GraphBuilder("float_conv.tflite");
+        int x = g.AddInput("x", DataType.Float32, [1, 4, 4, 2]);
+        int w = g.Add("w", DataType.Float32, [3, 1, 1, 2], null, new byte[24]);
+        int y = g.AddTensor("y", DataType.Float32, [1, 4, 4, 3]);
+        g.MarkOutput(y).AddOperator(BuiltinOperator.Conv2D, [x, w], [y], new Conv2DOptions(Padding.Same, 1, 1, Activation.None, 1, 1));
+        var e = LowerFails(g.Build());
+        Assert.Contains("float_conv.tflite: operator 0 (CONV_2D", e.Message);
+        Assert.Contains("unsupported dtypes input FLOAT32, filter FLOAT32, output FLOAT32", e.Message);
+    }
+
+    [Fact]
+    public void Lower_Int16DepthwiseWithInt32BiasRejected()
+    {
+        var model = ConvTestModel.Build(new ConvTestModel.Options
+        {
+            Kind = Kind.Depthwise, ActivationType = DataType.Int16, BiasType = DataType.Int32,
+        });
+        var e = LowerFails(model.Graph);
+        Assert.Contains("bias type INT32 is not supported with INT16 activations", e.Message);
+    }
+
+    [Fact]
+    public void Lower_TransposeConvWithInt4WeightsRejected()
+    {
+        var model = ConvTestModel.Build(new ConvTestModel.Options { Kind = Kind.Transpose, WeightType = DataType.Int4 });
+        var e = LowerFails(model.Graph);
+        Assert.Contains("unsupported dtypes input INT8, filter INT4, output INT8", e.Message);
+    }
+
+    [Fact]
+    public void Lower_FusedTanhRejected()
+    {
+        var model = ConvTestModel.Build(new ConvTestModel.Options { Activation = Activation.Tanh });
+        var e = LowerFails(model.Graph);
+        Assert.Contains("fused activation Tanh is not supported", e.Message);
+    }
+
+    [Fact]
+    public void Lower_DepthMultiplierInconsistentWithShapesRejected()
+    {
+        var model = ConvTestModel.Build(new ConvTestModel.Options { Kind = Kind.Depthwise, InC = 3, FC = 2 });
+        var op = model.Graph.Operators[0];
+        var broken = new Graph
+        {
+            Source = model.Graph.Source, Tensors = model.Graph.Tensors, Inputs = model.Graph.Inputs, Outputs = model.Graph.Outputs,
+            Operators = [new Operator
+            {
+                Index = 0, Op = op.Op, Inputs = op.Inputs, Outputs = op.Outputs,
+                Options = (DepthwiseConv2DOptions)op.Options! with { DepthMultiplier = 3 },
+            }],
+        };
+        var e = LowerFails(broken);
+        Assert.Contains("output depth 6 is not input depth 3 x depth multiplier 3", e.Message);
+    }
+
+    public static TheoryData<Kind, DataType, DataType> Kernels => new()
+    {
+        { Kind.Conv, DataType.Int8, DataType.Int8 },
+        { Kind.Conv, DataType.Int8, DataType.Int4 },
+        { Kind.Conv, DataType.Int16, DataType.Int8 },
+        { Kind.Depthwise, DataType.Int8, DataType.Int8 },
+        { Kind.Depthwise, DataType.Int8, DataType.Int4 },
+        { Kind.Depthwise, DataType.Int16, DataType.Int8 },
+        { Kind.Transpose, DataType.Int8, DataType.Int8 },
+        { Kind.Transpose, DataType.Int16, DataType.Int8 },
+    };
+
+    private static (KernelHarness Harness, OpRecord Record) Lowered(Kind kind, DataType activations, DataType weights)
+    {
+        var model = ConvTestModel.Build(new ConvTestModel.Options
+        {
+            Kind = kind, ActivationType = activations, WeightType = weights,
+            BiasType = activations == DataType.Int16 ? DataType.Int64 : DataType.Int32,
+        });
+        var harness = new KernelHarness(model.Graph);
+        var record = KernelHarness.Record(harness.Calls.Single());
+        Assert.Null(KernelDispatch.Validate(harness.Context(), record));
+        return (harness, record);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kernels))]
+    public void Validate_EveryTensorOneByteShortRejected(Kind kind, DataType activations, DataType weights)
+    {
+        var (harness, record) = Lowered(kind, activations, weights);
+        var touched = record.Inputs.Concat(record.Outputs).Where(t => t >= 0).ToArray();
+        Assert.Equal(5, touched.Length);
+        foreach (int t in touched)
+        {
+            var sizes = (int[])harness.Sizes.Clone();
+            sizes[t] -= 1;
+            Assert.NotNull(KernelDispatch.Validate(harness.Context(sizes), record));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Kernels))]
+    public void Validate_EnlargedOrZeroDimensionRejected(Kind kind, DataType activations, DataType weights)
+    {
+        var (harness, record) = Lowered(kind, activations, weights);
+        // Every dimension parameter (the leading ones, before strides) must agree with the tensor sizes.
+        int dims = kind == Kind.Transpose ? 9 : 10;
+        for (int i = 0; i < dims; i++)
+        {
+            foreach (int bad in new[] { record.Params[i] + 1, 0, -1 })
+            {
+                var hostile = KernelHarness.Record(new KernelCall { Code = record.Code, Inputs = record.Inputs, Outputs = record.Outputs, Params = record.Params });
+                hostile.Params[i] = bad;
+                Assert.NotNull(KernelDispatch.Validate(harness.Context(), hostile));
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Kernels))]
+    public void Validate_BadStrideActivationOrMissingParamsRejected(Kind kind, DataType activations, DataType weights)
+    {
+        var (harness, record) = Lowered(kind, activations, weights);
+        int stride = kind == Kind.Transpose ? 9 : 10;
+        int actMin = kind == Kind.Transpose ? 15 : 18;
+        OpRecord With(int index, int value)
+        {
+            var r = KernelHarness.Record(new KernelCall { Code = record.Code, Inputs = record.Inputs, Outputs = record.Outputs, Params = record.Params });
+            r.Params[index] = value;
+            return r;
+        }
+        Assert.NotNull(KernelDispatch.Validate(harness.Context(), With(stride, 0)));
+        Assert.NotNull(KernelDispatch.Validate(harness.Context(), With(actMin, record.Params[actMin + 1] + 1)));
+        Assert.NotNull(KernelDispatch.Validate(harness.Context(), With(actMin, activations == DataType.Int8 ? -129 : -32769)));
+        var shortParams = new OpRecord { Code = record.Code, Inputs = record.Inputs, Outputs = record.Outputs, Params = record.Params[..^1] };
+        Assert.NotNull(KernelDispatch.Validate(harness.Context(), shortParams));
+        var swapped = new OpRecord { Code = record.Code, Inputs = [record.Inputs[1], record.Inputs[0], record.Inputs[2], record.Inputs[3]], Outputs = record.Outputs, Params = record.Params };
+        Assert.NotNull(KernelDispatch.Validate(harness.Context(), swapped));
+    }
+}

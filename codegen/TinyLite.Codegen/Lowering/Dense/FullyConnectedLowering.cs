@@ -33,6 +33,10 @@ public sealed class FullyConnectedLowering : IOperatorLowering
         {
             throw ctx.Error("weights must be constant");
         }
+        if (options.WeightsFormat != 0)
+        {
+            throw ctx.Error($"weights format {options.WeightsFormat} (shuffled) is not supported; only the default format");
+        }
         if (weights.Shape.Length < 2 || output.Shape.Length < 1)
         {
             throw ctx.Error($"weights {weights.Describe()} must have rank 2 or more, output at least rank 1");

@@ -142,7 +142,7 @@ public sealed class FullyConnectedLowering : IOperatorLowering
         var (actMin, actMax) = DenseQuantization.ActivationRange(ctx, options.Activation, output);
         string name = $"fc{ctx.Op.Index}";
         int biasTensor = code == OpCode.FullyConnectedS16
-            ? ctx.AddInt64Constant(name + "_bias", accumulate32 ? biasValues.Select(v => (long)(int)v).ToArray() : biasValues)
+            ? ctx.AddInt64Constant(name + "_bias", accumulate32 ? biasValues.Select(v => (long)unchecked((int)v)).ToArray() : biasValues)
             : ctx.AddInt32Constant(name + "_bias", biasValues.Select(v => unchecked((int)v)).ToArray());
         int quantTensor = ctx.AddInt32Constant(name + "_requant", DenseQuantization.Pairs(multipliers));
         int weightsTensor = code == OpCode.FullyConnectedS4

@@ -46,11 +46,27 @@ namespace TinyLite.Runtime.Kernels.Dense
                 for (int o = 0; o < outDepth; o++)
                 {
                     int acc = LittleEndian.ReadInt32(bias, biasOffset + o * 4);
-                    for (int d = 0; d < inDepth; d++)
+                    int w = wRow;
+                    int x = inRow;
+                    int end4 = wRow + (inDepth & ~3);
+                    // Four products per iteration: the interpreter pays per loop test, not per multiply.
+                    while (w < end4)
                     {
-                        acc += (sbyte)weights[wRow + d] * (sbyte)input[inRow + d];
+                        acc += (sbyte)weights[w] * (sbyte)input[x]
+                            + (sbyte)weights[w + 1] * (sbyte)input[x + 1]
+                            + (sbyte)weights[w + 2] * (sbyte)input[x + 2]
+                            + (sbyte)weights[w + 3] * (sbyte)input[x + 3];
+                        w += 4;
+                        x += 4;
                     }
-                    wRow += inDepth;
+                    int end = wRow + inDepth;
+                    while (w < end)
+                    {
+                        acc += (sbyte)weights[w] * (sbyte)input[x];
+                        w++;
+                        x++;
+                    }
+                    wRow = end;
                     int multiplier = LittleEndian.ReadInt32(quant, quantOffset + o * 8);
                     int shift = LittleEndian.ReadInt32(quant, quantOffset + o * 8 + 4);
                     int v = FixedPoint.MultiplyByQuantizedMultiplier(acc, multiplier, shift) + outputZeroPoint;

@@ -144,13 +144,15 @@ public sealed class FullyConnectedLowering : IOperatorLowering
         int biasTensor = code == OpCode.FullyConnectedS16
             ? ctx.AddInt64Constant(name + "_bias", accumulate32 ? biasValues.Select(v => (long)unchecked((int)v)).ToArray() : biasValues)
             : ctx.AddInt32Constant(name + "_bias", biasValues.Select(v => unchecked((int)v)).ToArray());
-        int quantTensor = ctx.AddInt32Constant(name + "_requant", DenseQuantization.Pairs(multipliers));
+        // Per-tensor weights share one (multiplier, shift) pair; per-channel weights get one per output channel.
+        int quantTensor = ctx.AddInt32Constant(name + "_requant", DenseQuantization.Pairs(wQ.IsPerChannel ? multipliers : [multipliers[0]]));
         int weightsTensor = code == OpCode.FullyConnectedS4
             ? ctx.AddConstant(name + "_w4", DataType.Int8, [outDepth * ((inDepth + 1) / 2)], PackRows(w, outDepth, inDepth))
             : ctx.Op.Inputs[1];
 
         var p = new List<int> { batches, inDepth, outDepth, outQ.ZeroPoint, actMin, actMax };
         if (code == OpCode.FullyConnectedS16) p.Add(accumulate32 ? 1 : 0);
+        p.Add(wQ.IsPerChannel ? 1 : 0);
         return
         [
             new KernelCall

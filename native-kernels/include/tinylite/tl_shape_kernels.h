@@ -5,7 +5,8 @@
  * and an image adapter pair (validate / run on a tl_op) whose Params layout is the managed twin's.
  *
  * Buffers are raw little-endian tensor bytes; typed pointers must be aligned to their element size.
- * Unless a kernel says otherwise input and output must not overlap.
+ * Every byte move is overlap-safe (memmove, like the managed Array.Copy) and element loops run in the managed
+ * order, so even a (hostile) record whose input and output overlap gives the managed bytes, without UB.
  */
 #ifndef TINYLITE_TL_SHAPE_KERNELS_H
 #define TINYLITE_TL_SHAPE_KERNELS_H

@@ -47,7 +47,8 @@ tl_status tl_cast(int32_t input_type, int32_t output_type, int32_t count, const 
     {
         if (count > 0)
         {
-            memcpy(output, input, (size_t)count * (size_t)in_size);
+            /* memmove: Array.Copy semantics when a (hostile) record overlaps input and output. */
+            memmove(output, input, (size_t)count * (size_t)in_size);
         }
         return TL_OK;
     }

@@ -23,7 +23,8 @@ tl_status tl_concatenation(int32_t outer, int32_t input_count, const uint8_t *co
             if (chunk > 0)
             {
                 /* Row `row` of input i starts row * chunk bytes in (validated to fit the input). */
-                memcpy(output, inputs[i] + (size_t)row * (size_t)chunk, (size_t)chunk);
+                /* memmove: the managed Array.Copy tolerates overlapping tensors, so must this. */
+                memmove(output, inputs[i] + (size_t)row * (size_t)chunk, (size_t)chunk);
                 output += chunk;
             }
         }

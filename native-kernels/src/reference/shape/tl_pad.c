@@ -59,7 +59,7 @@ tl_status tl_pad(const tl_pad_params *params, const uint8_t *input, uint8_t *out
                         pad_fill(output, left_bytes, es, params->pad_value);
                         if (copy_bytes > 0)
                         {
-                            memcpy(output + left_bytes, input, (size_t)copy_bytes);
+                            memmove(output + left_bytes, input, (size_t)copy_bytes); /* overlap-safe, as Array.Copy */
                         }
                         input += copy_bytes;
                         pad_fill(output + left_bytes + copy_bytes, right_bytes, es, params->pad_value);

@@ -46,7 +46,7 @@ tl_status tl_strided_copy(const tl_strided_copy_params *params, const uint8_t *i
                     ptrdiff_t pos4 = pos3;
                     if (contiguous)
                     {
-                        memcpy(output, input + pos4, row_bytes);
+                        memmove(output, input + pos4, row_bytes); /* overlap-safe, as Array.Copy */
                         output += row_bytes;
                     }
                     else if (es == 1)

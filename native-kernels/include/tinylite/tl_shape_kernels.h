@@ -108,7 +108,7 @@ void tl_op_requantize(const tl_op *op, const tl_tensors *tensors);
 
 /* ---- 406 DEQUANTIZE int8/int16 -> float32: x = scale * (q - zero_point) in float32. ---- */
 
-/** NaN results are written as 0x7FC00000 and -0 as +0 (like the managed FloatBits encoder). */
+/** The float32 product is stored with its exact bits (as the managed FloatBits encoder). */
 tl_status tl_dequantize_s8_f32(const tl_affine_quant *quant, int32_t count, const int8_t *input, float *output);
 tl_status tl_dequantize_s16_f32(const tl_affine_quant *quant, int32_t count, const int16_t *input, float *output);
 tl_status tl_op_dequantize_validate(const tl_op *op, const tl_tensors *tensors);

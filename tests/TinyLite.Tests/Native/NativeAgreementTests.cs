@@ -1,7 +1,7 @@
 using TinyLite.Codegen;
 using TinyLite.Codegen.Ir;
 using TinyLite.Runtime.Native;
-using TinyLite.Tests.Elementwise;
+using TinyLite.Tests.Kernels.Elementwise;
 using TinyLite.Tests.Kernels.Conv;
 using TinyLite.Tests.Support;
 

@@ -12,9 +12,7 @@ tl_status tl_dequantize_s8_f32(const tl_affine_quant *quant, int32_t count, cons
     int32_t i;
     for (i = 0; i < count; i++)
     {
-        const uint32_t bits = tl_float_to_bits_managed(quant->scale * (float)((int32_t)input[i] - quant->zero_point));
-        /* Stored as raw bits so the managed NaN / -0 encoding is kept exactly. */
-        memcpy(&output[i], &bits, sizeof bits);
+        output[i] = quant->scale * (float)((int32_t)input[i] - quant->zero_point);
     }
     return TL_OK;
 }
@@ -24,8 +22,7 @@ tl_status tl_dequantize_s16_f32(const tl_affine_quant *quant, int32_t count, con
     int32_t i;
     for (i = 0; i < count; i++)
     {
-        const uint32_t bits = tl_float_to_bits_managed(quant->scale * (float)((int32_t)input[i] - quant->zero_point));
-        memcpy(&output[i], &bits, sizeof bits);
+        output[i] = quant->scale * (float)((int32_t)input[i] - quant->zero_point);
     }
     return TL_OK;
 }

@@ -121,35 +121,58 @@ tl_status tl_conv2d_s8_plain(const tl_conv_params *params, const tl_conv_quant *
     return TL_OK;
 }
 
-/* Sum of w * (x + input_offset) over the taps of one output pixel that lie inside the input (edge pixels). */
-static uint32_t tl_conv_s8_edge_sum(const tl_conv_params *params, const tl_cv_window *win, const int8_t *in_group,
-                                    const int8_t *w_out, int32_t in_w, int32_t in_c, int32_t f_w, int32_t f_c)
+/*
+ * One output pixel times two filters over the taps of @p win. When the window is the whole filter the input
+ * offset is already folded into *a0 / *a1 and plain products are summed; otherwise each value gets the
+ * offset (shared by both filters). Taps of a filter row form one run when @p row_run is set.
+ */
+static void tl_conv_s8_pixel_1x2(const tl_conv_params *params, const tl_cv_window *win, const int8_t *in_group,
+                                 const int8_t *w0, const int8_t *w1, int32_t in_w, int32_t in_c, int32_t f_w,
+                                 int32_t f_c, int row_run, int folded, uint32_t *a0, uint32_t *a1)
 {
-    uint32_t acc = 0;
     int32_t filter_y;
     for (filter_y = win->fy_begin; filter_y < win->fy_end; filter_y++)
     {
         const int8_t *in_row = in_group + (win->in_y + filter_y * params->dilation_h) * in_w * in_c;
-        const int8_t *w_row = w_out + filter_y * f_w * f_c;
-        int32_t filter_x;
-        for (filter_x = win->fx_begin; filter_x < win->fx_end; filter_x++)
+        const int32_t w_row = filter_y * f_w * f_c;
+        if (row_run)
         {
-            const int8_t *x = in_row + (win->in_x + filter_x * params->dilation_w) * in_c;
-            const int8_t *w = w_row + filter_x * f_c;
-            int32_t k;
-            for (k = 0; k < f_c; k++)
+            const int8_t *x = in_row + (win->in_x + win->fx_begin) * in_c;
+            const int32_t w_off = w_row + win->fx_begin * f_c;
+            const int32_t n = (win->fx_end - win->fx_begin) * f_c;
+            if (folded)
             {
-                acc += (uint32_t)(w[k] * (x[k] + params->input_offset));
+                tl_cv_dot_1x2(x, w0 + w_off, w1 + w_off, n, a0, a1);
+            }
+            else
+            {
+                tl_cv_dot_1x2_offset(x, w0 + w_off, w1 + w_off, n, params->input_offset, a0, a1);
+            }
+        }
+        else
+        {
+            int32_t filter_x;
+            for (filter_x = win->fx_begin; filter_x < win->fx_end; filter_x++)
+            {
+                const int8_t *x = in_row + (win->in_x + filter_x * params->dilation_w) * in_c;
+                const int32_t w_off = w_row + filter_x * f_c;
+                if (folded)
+                {
+                    tl_cv_dot_1x2(x, w0 + w_off, w1 + w_off, f_c, a0, a1);
+                }
+                else
+                {
+                    tl_cv_dot_1x2_offset(x, w0 + w_off, w1 + w_off, f_c, params->input_offset, a0, a1);
+                }
             }
         }
     }
-    return acc;
 }
 
 /*
  * The fast path. Channel pairs outermost (their weights, folded bias and multipliers loaded once), then output
- * rows and columns; interior pixels in pairs through tl_cv_dot_2x2, edge pixels through the bounds-hoisted
- * tl_conv_s8_edge_sum. Requires tl_cv_geometry_fits (no coordinate can wrap), so hoisted bounds equal the
+ * rows and columns; interior pixels in pairs through tl_cv_dot_2x2, edge and lone pixels through the bounds-hoisted
+ * tl_conv_s8_pixel_1x2. Requires tl_cv_geometry_fits (no coordinate can wrap), so hoisted bounds equal the
  * per-tap tests of the plain path.
  */
 static void tl_conv2d_s8_fast(const tl_conv_params *params, const tl_conv_quant *quant, const tl_conv_dims *input_dims,
@@ -190,8 +213,10 @@ static void tl_conv2d_s8_fast(const tl_conv_params *params, const tl_conv_quant 
             const int8_t *w0 = filter + out_ch * filter_size;
             const int8_t *w1 = filter + next_ch * filter_size;
             const int8_t *in_group = in_batch + (out_ch / filters_per_group) * f_c;
-            const uint8_t *q0 = quant->table + out_ch * 8;
-            const uint8_t *q1 = quant->table + next_ch * 8;
+            const int32_t m0 = tl_cv_load_i32(quant->table + out_ch * 8);
+            const int32_t s0 = tl_cv_load_i32(quant->table + out_ch * 8 + 4);
+            const int32_t m1 = tl_cv_load_i32(quant->table + next_ch * 8);
+            const int32_t s1 = tl_cv_load_i32(quant->table + next_ch * 8 + 4);
             uint32_t bias0 = bias != 0 ? (uint32_t)tl_cv_load_i32(bias + out_ch * 4) : 0u;
             uint32_t bias1 = bias != 0 ? (uint32_t)tl_cv_load_i32(bias + next_ch * 4) : 0u;
             /* Interior pixels: bias + input_offset * (sum of all weights), mod 2^32. */
@@ -207,22 +232,22 @@ static void tl_conv2d_s8_fast(const tl_conv_params *params, const tl_conv_quant 
                     uint32_t a00 = fold0, a01 = fold1, a10 = fold0, a11 = fold1;
                     const int8_t *x0 = in_batch + pixel * in_c;
                     tl_cv_dot_2x2(x0, x0 + in_c, w0, w1, in_c, &a00, &a01, &a10, &a11);
-                    out_batch[pixel * out_c + out_ch] = tl_cv_out_s8(a00, q0, params->output_offset, params->act_min, params->act_max);
-                    out_batch[(pixel + 1) * out_c + out_ch] = tl_cv_out_s8(a10, q0, params->output_offset, params->act_min, params->act_max);
+                    out_batch[pixel * out_c + out_ch] = tl_cv_out_s8_q(a00, m0, s0, params->output_offset, params->act_min, params->act_max);
+                    out_batch[(pixel + 1) * out_c + out_ch] = tl_cv_out_s8_q(a10, m0, s0, params->output_offset, params->act_min, params->act_max);
                     if (pair)
                     {
-                        out_batch[pixel * out_c + next_ch] = tl_cv_out_s8(a01, q1, params->output_offset, params->act_min, params->act_max);
-                        out_batch[(pixel + 1) * out_c + next_ch] = tl_cv_out_s8(a11, q1, params->output_offset, params->act_min, params->act_max);
+                        out_batch[pixel * out_c + next_ch] = tl_cv_out_s8_q(a01, m1, s1, params->output_offset, params->act_min, params->act_max);
+                        out_batch[(pixel + 1) * out_c + next_ch] = tl_cv_out_s8_q(a11, m1, s1, params->output_offset, params->act_min, params->act_max);
                     }
                 }
                 if (pixel < pixels)
                 {
                     uint32_t a0 = fold0, a1 = fold1;
                     tl_cv_dot_1x2(in_batch + pixel * in_c, w0, w1, in_c, &a0, &a1);
-                    out_batch[pixel * out_c + out_ch] = tl_cv_out_s8(a0, q0, params->output_offset, params->act_min, params->act_max);
+                    out_batch[pixel * out_c + out_ch] = tl_cv_out_s8_q(a0, m0, s0, params->output_offset, params->act_min, params->act_max);
                     if (pair)
                     {
-                        out_batch[pixel * out_c + next_ch] = tl_cv_out_s8(a1, q1, params->output_offset, params->act_min, params->act_max);
+                        out_batch[pixel * out_c + next_ch] = tl_cv_out_s8_q(a1, m1, s1, params->output_offset, params->act_min, params->act_max);
                     }
                 }
                 out_ch += pair ? 2 : 1;
@@ -269,27 +294,33 @@ static void tl_conv2d_s8_fast(const tl_conv_params *params, const tl_conv_quant 
                                 }
                             }
                         }
-                        out_row[(out_x + 1) * out_c + out_ch] = tl_cv_out_s8(a10, q0, params->output_offset, params->act_min, params->act_max);
+                        out_row[(out_x + 1) * out_c + out_ch] = tl_cv_out_s8_q(a10, m0, s0, params->output_offset, params->act_min, params->act_max);
                         if (pair)
                         {
-                            out_row[(out_x + 1) * out_c + next_ch] = tl_cv_out_s8(a11, q1, params->output_offset, params->act_min, params->act_max);
+                            out_row[(out_x + 1) * out_c + next_ch] = tl_cv_out_s8_q(a11, m1, s1, params->output_offset, params->act_min, params->act_max);
                         }
-                        out_row[out_x * out_c + out_ch] = tl_cv_out_s8(a00, q0, params->output_offset, params->act_min, params->act_max);
+                        out_row[out_x * out_c + out_ch] = tl_cv_out_s8_q(a00, m0, s0, params->output_offset, params->act_min, params->act_max);
                         if (pair)
                         {
-                            out_row[out_x * out_c + next_ch] = tl_cv_out_s8(a01, q1, params->output_offset, params->act_min, params->act_max);
+                            out_row[out_x * out_c + next_ch] = tl_cv_out_s8_q(a01, m1, s1, params->output_offset, params->act_min, params->act_max);
                         }
                         out_x += 2;
                         continue;
                     }
                     /* One pixel, edge or lone interior: bounds hoisted out of the tap loops. */
                     tl_cv_window_of(params, in_h, in_w, f_h, f_w, out_y, out_x, &win);
-                    a00 = bias0 + tl_conv_s8_edge_sum(params, &win, in_group, w0, in_w, in_c, f_w, f_c);
-                    out_row[out_x * out_c + out_ch] = tl_cv_out_s8(a00, q0, params->output_offset, params->act_min, params->act_max);
+                    {
+                        const int whole = win.fy_begin == 0 && win.fy_end == f_h && win.fx_begin == 0 &&
+                                          win.fx_end == f_w;
+                        a00 = whole ? fold0 : bias0;
+                        a01 = whole ? fold1 : bias1;
+                        tl_conv_s8_pixel_1x2(params, &win, in_group, w0, w1, in_w, in_c, f_w, f_c, row_run != 0, whole,
+                                             &a00, &a01);
+                    }
+                    out_row[out_x * out_c + out_ch] = tl_cv_out_s8_q(a00, m0, s0, params->output_offset, params->act_min, params->act_max);
                     if (pair)
                     {
-                        a01 = bias1 + tl_conv_s8_edge_sum(params, &win, in_group, w1, in_w, in_c, f_w, f_c);
-                        out_row[out_x * out_c + next_ch] = tl_cv_out_s8(a01, q1, params->output_offset, params->act_min, params->act_max);
+                        out_row[out_x * out_c + next_ch] = tl_cv_out_s8_q(a01, m1, s1, params->output_offset, params->act_min, params->act_max);
                     }
                     out_x++;
                 }

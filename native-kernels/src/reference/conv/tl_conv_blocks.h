@@ -47,12 +47,13 @@ static inline int tl_cv_geometry_fits(const tl_conv_params *params, const tl_con
 }
 
 /* First tap index t >= 0 with origin + t * step >= 0, and one past the last with origin + t * step < size,
-   clamped to [0, taps]; begin <= end. All values fit int64 by construction. */
-static inline void tl_cv_tap_range(int64_t origin, int32_t step, int32_t size, int32_t taps, int32_t *begin,
+   clamped to [0, taps]; begin <= end. Under tl_cv_geometry_fits, origin lies in [-65535, 2^31) and size in
+   [1, 65535], so every intermediate below fits int32 (32-bit divisions: no library call on Cortex-M). */
+static inline void tl_cv_tap_range(int32_t origin, int32_t step, int32_t size, int32_t taps, int32_t *begin,
                                    int32_t *end)
 {
-    int64_t b = origin < 0 ? (-origin + step - 1) / step : 0;
-    int64_t e = size - origin <= 0 ? 0 : (size - origin + step - 1) / step;
+    int32_t b = origin < 0 ? (step - 1 - origin) / step : 0;
+    int32_t e = size - origin <= 0 ? 0 : (size - origin + step - 1) / step;
     if (e > taps)
     {
         e = taps;
@@ -61,18 +62,19 @@ static inline void tl_cv_tap_range(int64_t origin, int32_t step, int32_t size, i
     {
         b = e;
     }
-    *begin = (int32_t)b;
-    *end = (int32_t)e;
+    *begin = b;
+    *end = e;
 }
 
 /** The in-range taps of output pixel (out_y, out_x); requires tl_cv_geometry_fits. */
 static inline void tl_cv_window_of(const tl_conv_params *params, int32_t in_h, int32_t in_w, int32_t f_h, int32_t f_w,
                                    int32_t out_y, int32_t out_x, tl_cv_window *win)
 {
-    int64_t origin_y = (int64_t)out_y * params->stride_h - params->pad_top;
-    int64_t origin_x = (int64_t)out_x * params->stride_w - params->pad_left;
-    win->in_y = (int32_t)origin_y;
-    win->in_x = (int32_t)origin_x;
+    /* Under tl_cv_geometry_fits out * stride < 2^31. */
+    int32_t origin_y = out_y * params->stride_h - params->pad_top;
+    int32_t origin_x = out_x * params->stride_w - params->pad_left;
+    win->in_y = origin_y;
+    win->in_x = origin_x;
     tl_cv_tap_range(origin_y, params->dilation_h, in_h, f_h, &win->fy_begin, &win->fy_end);
     tl_cv_tap_range(origin_x, params->dilation_w, in_w, f_w, &win->fx_begin, &win->fx_end);
 }
@@ -118,6 +120,12 @@ static inline uint32_t tl_cv_sum_s8(const int8_t *w, int32_t n)
     return sum;
 }
 
+/*
+ * The dot products below walk their operands with post-incremented pointers and one loop counter so that
+ * on Cortex-M4 every term is one byte load plus one multiply-accumulate, with no spills (4 pointers,
+ * 4 sums and 4 values fit the 13 free registers).
+ */
+
 /** Two pixels (x0, x1) times two filters (w0, w1) over @p n int8 values: each load feeds two MACs. */
 static inline void tl_cv_dot_2x2(const int8_t *x0, const int8_t *x1, const int8_t *w0, const int8_t *w1, int32_t n,
                                  uint32_t *a00, uint32_t *a01, uint32_t *a10, uint32_t *a11)
@@ -126,28 +134,13 @@ static inline void tl_cv_dot_2x2(const int8_t *x0, const int8_t *x1, const int8_
     uint32_t s01 = *a01;
     uint32_t s10 = *a10;
     uint32_t s11 = *a11;
-    int32_t k = 0;
-    for (; k + 1 < n; k += 2)
+    const int8_t *end = x0 + n;
+    while (x0 != end)
     {
-        int32_t xa0 = x0[k];
-        int32_t xb0 = x1[k];
-        int32_t wa0 = w0[k];
-        int32_t wb0 = w1[k];
-        int32_t xa1 = x0[k + 1];
-        int32_t xb1 = x1[k + 1];
-        int32_t wa1 = w0[k + 1];
-        int32_t wb1 = w1[k + 1];
-        s00 += (uint32_t)(xa0 * wa0) + (uint32_t)(xa1 * wa1);
-        s01 += (uint32_t)(xa0 * wb0) + (uint32_t)(xa1 * wb1);
-        s10 += (uint32_t)(xb0 * wa0) + (uint32_t)(xb1 * wa1);
-        s11 += (uint32_t)(xb0 * wb0) + (uint32_t)(xb1 * wb1);
-    }
-    if (k < n)
-    {
-        int32_t xa = x0[k];
-        int32_t xb = x1[k];
-        int32_t wa = w0[k];
-        int32_t wb = w1[k];
+        int32_t xa = *x0++;
+        int32_t xb = *x1++;
+        int32_t wa = *w0++;
+        int32_t wb = *w1++;
         s00 += (uint32_t)(xa * wa);
         s01 += (uint32_t)(xa * wb);
         s10 += (uint32_t)(xb * wa);
@@ -165,12 +158,30 @@ static inline void tl_cv_dot_1x2(const int8_t *x, const int8_t *w0, const int8_t
 {
     uint32_t s0 = *a0;
     uint32_t s1 = *a1;
-    int32_t k;
-    for (k = 0; k < n; k++)
+    const int8_t *end = x + n;
+    while (x != end)
     {
-        int32_t xv = x[k];
-        s0 += (uint32_t)(xv * w0[k]);
-        s1 += (uint32_t)(xv * w1[k]);
+        int32_t xv = *x++;
+        s0 += (uint32_t)(xv * *w0++);
+        s1 += (uint32_t)(xv * *w1++);
+    }
+    *a0 = s0;
+    *a1 = s1;
+}
+
+/** One pixel times two filters with the input offset added to each value (edge pixels: no folding). */
+static inline void tl_cv_dot_1x2_offset(const int8_t *x, const int8_t *w0, const int8_t *w1, int32_t n,
+                                        int32_t input_offset, uint32_t *a0, uint32_t *a1)
+{
+    uint32_t s0 = *a0;
+    uint32_t s1 = *a1;
+    const int8_t *end = x + n;
+    while (x != end)
+    {
+        /* |x + offset| <= 65664 and |w| <= 128: the product fits int32. */
+        int32_t xv = *x++ + input_offset;
+        s0 += (uint32_t)(xv * *w0++);
+        s1 += (uint32_t)(xv * *w1++);
     }
     *a0 = s0;
     *a1 = s1;

@@ -104,7 +104,10 @@ static inline int32_t tl_cv_srdhm(int32_t a, int32_t b)
     /* |a*b| <= 2^62: the product and the nudged sum fit int64; C99 division truncates like C#'s. */
     ab = (int64_t)a * (int64_t)b;
     nudge = ab >= 0 ? ((int64_t)1 << 30) : (1 - ((int64_t)1 << 30));
-    return (int32_t)((ab + nudge) / ((int64_t)1 << 31));
+    ab += nudge;
+    /* Division by 2^31 truncating toward zero, written as shifts of non-negative values (|ab| < 2^63, so
+       -ab does not overflow); the quotient fits int32 (min*min excluded above). */
+    return (int32_t)(ab >= 0 ? (ab >> 31) : -((-ab) >> 31));
 }
 
 /** x / 2^exponent rounded to nearest, ties away from zero (exponent in [0, 31]). */
@@ -140,11 +143,11 @@ static inline int32_t tl_cv_mbqm64(int64_t x, int32_t multiplier, int32_t shift)
     return tl_cv_s32((uint32_t)(uint64_t)result);
 }
 
-/** Requantizes an int32 sum to an int8 output (offset, clamp). */
-static inline int8_t tl_cv_out_s8(uint32_t acc, const uint8_t *quant_pair, int32_t output_offset, int32_t act_min,
-                                  int32_t act_max)
+/** Requantizes an int32 sum to an int8 output (offset, clamp) with the channel's multiplier and shift. */
+static inline int8_t tl_cv_out_s8_q(uint32_t acc, int32_t multiplier, int32_t shift, int32_t output_offset,
+                                    int32_t act_min, int32_t act_max)
 {
-    int32_t v = tl_cv_mbqm(tl_cv_s32(acc), tl_cv_load_i32(quant_pair), tl_cv_load_i32(quant_pair + 4));
+    int32_t v = tl_cv_mbqm(tl_cv_s32(acc), multiplier, shift);
     /* C#'s `acc += outputOffset` wraps (possible only when v is within 2^16 of the int32 limits): mirror it. */
     v = tl_cv_s32((uint32_t)v + (uint32_t)output_offset);
     if (v < act_min)
@@ -157,6 +160,14 @@ static inline int8_t tl_cv_out_s8(uint32_t acc, const uint8_t *quant_pair, int32
     }
     /* act_min/act_max lie in [-128, 127] (validated). */
     return (int8_t)v;
+}
+
+/** tl_cv_out_s8_q with the (multiplier, shift) pair read from the little-endian table entry @p quant_pair. */
+static inline int8_t tl_cv_out_s8(uint32_t acc, const uint8_t *quant_pair, int32_t output_offset, int32_t act_min,
+                                  int32_t act_max)
+{
+    return tl_cv_out_s8_q(acc, tl_cv_load_i32(quant_pair), tl_cv_load_i32(quant_pair + 4), output_offset, act_min,
+                          act_max);
 }
 
 /** Clamps a requantized int16 result and stores it little-endian. */

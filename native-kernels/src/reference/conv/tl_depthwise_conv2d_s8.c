@@ -129,6 +129,8 @@ static void tl_depthwise_s8_channel(const tl_conv_params *params, const tl_conv_
     const int32_t output_offset = params->output_offset;
     const int32_t act_min = params->act_min;
     const int32_t act_max = params->act_max;
+    const int32_t multiplier = tl_cv_load_i32(quant_pair);
+    const int32_t shift = tl_cv_load_i32(quant_pair + 4);
     /* Interior pixels: bias + input_offset * (sum of the taps), mod 2^32. */
     const uint32_t fold = bias + (uint32_t)input_offset * tl_cv_sum_s8(w, f_h * f_w);
     const int is_3x3 = f_h == 3 && f_w == 3;
@@ -162,7 +164,7 @@ static void tl_depthwise_s8_channel(const tl_conv_params *params, const tl_conv_
                         acc += (uint32_t)(w0 * r0[0]) + (uint32_t)(w1 * r0[step_x]) + (uint32_t)(w2 * r0[2 * step_x]);
                         acc += (uint32_t)(w3 * r1[0]) + (uint32_t)(w4 * r1[step_x]) + (uint32_t)(w5 * r1[2 * step_x]);
                         acc += (uint32_t)(w6 * r2[0]) + (uint32_t)(w7 * r2[step_x]) + (uint32_t)(w8 * r2[2 * step_x]);
-                        out_row[out_x * out_c] = tl_cv_out_s8(acc, quant_pair, output_offset, act_min, act_max);
+                        out_row[out_x * out_c] = tl_cv_out_s8_q(acc, multiplier, shift, output_offset, act_min, act_max);
                         x += pixel_step;
                     }
                 }
@@ -181,7 +183,7 @@ static void tl_depthwise_s8_channel(const tl_conv_params *params, const tl_conv_
                                 acc += (uint32_t)(wr[filter_x] * r[filter_x * step_x]);
                             }
                         }
-                        out_row[out_x * out_c] = tl_cv_out_s8(acc, quant_pair, output_offset, act_min, act_max);
+                        out_row[out_x * out_c] = tl_cv_out_s8_q(acc, multiplier, shift, output_offset, act_min, act_max);
                         x += pixel_step;
                     }
                 }
@@ -200,7 +202,7 @@ static void tl_depthwise_s8_channel(const tl_conv_params *params, const tl_conv_
                                       (r[(win.in_x + filter_x * params->dilation_w) * in_c] + input_offset));
                 }
             }
-            out_row[out_x * out_c] = tl_cv_out_s8(acc, quant_pair, output_offset, act_min, act_max);
+            out_row[out_x * out_c] = tl_cv_out_s8_q(acc, multiplier, shift, output_offset, act_min, act_max);
             out_x++;
         }
     }

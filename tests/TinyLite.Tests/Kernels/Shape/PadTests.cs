@@ -1,9 +1,9 @@
 using System.Buffers.Binary;
 using TinyLite.Codegen;
 using TinyLite.Codegen.Ir;
-using static TinyLite.Tests.Shape.ShapeModelRunner;
+using static TinyLite.Tests.Kernels.Shape.ShapeModelRunner;
 
-namespace TinyLite.Tests.Shape;
+namespace TinyLite.Tests.Kernels.Shape;
 
 /// <summary>PAD/PADV2 against a plain per-element reference (bit-exact target: TFLM reference Pad).</summary>
 public class PadTests
@@ -113,6 +113,19 @@ public class PadTests
         byte[] value = [0x34, 0x12];
         var actual = Run(b.Build(), input, value)[0];
         Assert.Equal(ReferencePad(input, shape, paddings, value), actual);
+    }
+
+    [Fact]
+    public void PadV2Int8_UsesConstantValueInsteadOfZeroPoint()
+    {
+        var b = new GraphBuilder("padv2_int8.tflite");
+        int x = b.AddInput("x", DataType.Int8, [3], 0.5f, 1);
+        int pads = b.AddConstantInt32("paddings", [1, 2], [1, 2]);
+        int v = b.Add("v", DataType.Int8, [1], new Quantization([0.5f], [1], 0), [unchecked((byte)-7)]);
+        int y = b.AddTensor("y", DataType.Int8, [6], 0.5f, 1);
+        b.AddOperator(BuiltinOperator.Padv2, [x, pads, v], [y]).MarkOutput(y);
+        byte[] input = [10, 20, 30];
+        Assert.Equal(ReferencePad(input, [3], [1, 2], [unchecked((byte)-7)]), Run(b.Build(), input)[0]);
     }
 
     [Fact]

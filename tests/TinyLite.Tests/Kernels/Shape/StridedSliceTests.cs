@@ -1,8 +1,8 @@
 using TinyLite.Codegen;
 using TinyLite.Codegen.Ir;
-using static TinyLite.Tests.Shape.ShapeModelRunner;
+using static TinyLite.Tests.Kernels.Shape.ShapeModelRunner;
 
-namespace TinyLite.Tests.Shape;
+namespace TinyLite.Tests.Kernels.Shape;
 
 /// <summary>
 /// STRIDED_SLICE against a reference written with Python/NumPy slicing rules (the semantics TFLite documents):

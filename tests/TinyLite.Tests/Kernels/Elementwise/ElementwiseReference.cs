@@ -1,4 +1,4 @@
-namespace TinyLite.Tests.Elementwise;
+namespace TinyLite.Tests.Kernels.Elementwise;
 
 /// <summary>
 /// A plain, independent reference of TFLM's element-wise arithmetic, written for the tests from TFLM's

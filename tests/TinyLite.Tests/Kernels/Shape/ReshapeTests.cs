@@ -1,9 +1,9 @@
 using TinyLite.Codegen;
 using TinyLite.Codegen.Ir;
 using TinyLite.Codegen.Lowering.Shape;
-using static TinyLite.Tests.Shape.ShapeModelRunner;
+using static TinyLite.Tests.Kernels.Shape.ShapeModelRunner;
 
-namespace TinyLite.Tests.Shape;
+namespace TinyLite.Tests.Kernels.Shape;
 
 /// <summary>RESHAPE, SQUEEZE, EXPAND_DIMS: the bytes are unchanged; the shapes are checked on the host.</summary>
 public class ReshapeTests

@@ -2,10 +2,11 @@ using TinyLite.Codegen;
 using TinyLite.Codegen.Ir;
 using TinyLite.Codegen.Lowering;
 using TinyLite.Runtime.Execution;
+using TinyLite.Runtime.Math;
 using TinyLite.Runtime.Kernels.Elementwise;
-using static TinyLite.Tests.Elementwise.ElementwiseHarness;
+using static TinyLite.Tests.Kernels.Elementwise.ElementwiseHarness;
 
-namespace TinyLite.Tests.Elementwise;
+namespace TinyLite.Tests.Kernels.Elementwise;
 
 /// <summary>Load-time validation of hostile records, in-place execution, compile-time rejections, float bit helpers.</summary>
 public class ElementwiseValidationTests
@@ -229,7 +230,7 @@ public class ElementwiseValidationTests
     {
         // Zeros, normals, subnormals, extremes, infinities and quiet NaNs with payloads.
         float value = BitConverter.Int32BitsToSingle(bits);
-        Assert.Equal(bits, Float32Bits.ToBits(value));
-        Assert.Equal(bits, BitConverter.SingleToInt32Bits(Float32Bits.FromBits(bits)));
+        Assert.Equal(bits, FloatBits.ToBits(value));
+        Assert.Equal(bits, BitConverter.SingleToInt32Bits(FloatBits.FromBits(bits)));
     }
 }

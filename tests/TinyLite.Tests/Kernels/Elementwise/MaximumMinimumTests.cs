@@ -1,8 +1,8 @@
 using TinyLite.Codegen.Ir;
-using static TinyLite.Tests.Elementwise.ElementwiseHarness;
-using static TinyLite.Tests.Elementwise.ElementwiseReference;
+using static TinyLite.Tests.Kernels.Elementwise.ElementwiseHarness;
+using static TinyLite.Tests.Kernels.Elementwise.ElementwiseReference;
 
-namespace TinyLite.Tests.Elementwise;
+namespace TinyLite.Tests.Kernels.Elementwise;
 
 /// <summary>MAXIMUM and MINIMUM: raw comparisons with broadcasting, every dtype.</summary>
 public class MaximumMinimumTests

@@ -1,7 +1,7 @@
 using TinyLite.Runtime.Execution;
 using TinyLite.Runtime.Kernels.Shape;
 
-namespace TinyLite.Tests.Shape;
+namespace TinyLite.Tests.Kernels.Shape;
 
 /// <summary>
 /// Load-time validation of the Shape kernels: a consistent record passes, and every hostile parameter that could

@@ -3,7 +3,7 @@ using TinyLite.Codegen;
 using TinyLite.Codegen.Ir;
 using TinyLite.Runtime;
 
-namespace TinyLite.Tests.Elementwise;
+namespace TinyLite.Tests.Kernels.Elementwise;
 
 /// <summary>Builds one-operator models, compiles them through the real pipeline and runs them on the interpreter.</summary>
 public static class ElementwiseHarness

@@ -5,7 +5,7 @@ using TinyLite.Codegen.Tflite;
 using TinyLite.Runtime;
 using TinyLite.Tests.Support;
 
-namespace TinyLite.Tests.Elementwise;
+namespace TinyLite.Tests.Kernels.Elementwise;
 
 /// <summary>
 /// The element-wise operators of the shared models, each run alone on TFLM's recorded intermediate tensors

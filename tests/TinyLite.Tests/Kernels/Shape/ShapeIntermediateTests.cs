@@ -5,7 +5,7 @@ using TinyLite.Codegen.Tflite;
 using TinyLite.Runtime;
 using TinyLite.Tests.Support;
 
-namespace TinyLite.Tests.Shape;
+namespace TinyLite.Tests.Kernels.Shape;
 
 /// <summary>
 /// Every Shape-family operator of every shared model that has TFLM intermediates (keyword-spotting models

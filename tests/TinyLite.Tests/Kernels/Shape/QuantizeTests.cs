@@ -2,9 +2,9 @@ using System.Buffers.Binary;
 using System.Numerics;
 using TinyLite.Codegen;
 using TinyLite.Codegen.Ir;
-using static TinyLite.Tests.Shape.ShapeModelRunner;
+using static TinyLite.Tests.Kernels.Shape.ShapeModelRunner;
 
-namespace TinyLite.Tests.Shape;
+namespace TinyLite.Tests.Kernels.Shape;
 
 /// <summary>
 /// QUANTIZE (float → int8/int16 and the integer requantize path) and DEQUANTIZE. Bit-exact target: TFLM's
@@ -83,6 +83,23 @@ public class QuantizeTests
         var expected = x.Select(v => (int)Math.Clamp((long)MathF.Round(v / scale, MidpointRounding.AwayFromZero) + zeroPoint, min, max)).ToArray();
         var actual = Quantize(DataType.Float32, outType, Floats(x), x.Length, null, 0, scale, zeroPoint);
         Assert.Equal(expected, Ints(actual, outType));
+    }
+
+    [Fact]
+    public void QuantizeFloat_DividesInFloatNotDouble()
+    {
+        // Inputs whose quotient rounds to a different integer in double than in float32: TFLM divides in float.
+        const float scale = 0.1f;
+        var rng = new Random(3);
+        var x = new List<float>();
+        while (x.Count < 20)
+        {
+            float v = (rng.Next(-1200, 1200) + 0.5f) * scale * (1 + (float)(rng.NextDouble() - 0.5) * 1e-6f);
+            if (Math.Round((double)v / scale, MidpointRounding.AwayFromZero) != MathF.Round(v / scale, MidpointRounding.AwayFromZero)) x.Add(v);
+        }
+        var expected = x.Select(v => (int)Math.Clamp((long)MathF.Round(v / scale, MidpointRounding.AwayFromZero), -32768, 32767)).ToArray();
+        var actual = Quantize(DataType.Float32, DataType.Int16, Floats(x.ToArray()), x.Count, null, 0, scale, 0);
+        Assert.Equal(expected, Ints(actual, DataType.Int16));
     }
 
     [Fact]

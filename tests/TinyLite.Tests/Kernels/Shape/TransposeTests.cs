@@ -1,8 +1,8 @@
 using TinyLite.Codegen;
 using TinyLite.Codegen.Ir;
-using static TinyLite.Tests.Shape.ShapeModelRunner;
+using static TinyLite.Tests.Kernels.Shape.ShapeModelRunner;
 
-namespace TinyLite.Tests.Shape;
+namespace TinyLite.Tests.Kernels.Shape;
 
 /// <summary>TRANSPOSE against a per-element reference: output[i] = input[i permuted back]. Bit-exact target: TFLM's Transpose.</summary>
 public class TransposeTests

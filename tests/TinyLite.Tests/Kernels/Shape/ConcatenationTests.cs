@@ -1,8 +1,8 @@
 using TinyLite.Codegen;
 using TinyLite.Codegen.Ir;
-using static TinyLite.Tests.Shape.ShapeModelRunner;
+using static TinyLite.Tests.Kernels.Shape.ShapeModelRunner;
 
-namespace TinyLite.Tests.Shape;
+namespace TinyLite.Tests.Kernels.Shape;
 
 /// <summary>CONCATENATION against a per-element reference (which input and where along the axis). Bit-exact target: TFLM.</summary>
 public class ConcatenationTests

@@ -1,9 +1,9 @@
 using System.Buffers.Binary;
 using TinyLite.Codegen;
 using TinyLite.Codegen.Ir;
-using static TinyLite.Tests.Shape.ShapeModelRunner;
+using static TinyLite.Tests.Kernels.Shape.ShapeModelRunner;
 
-namespace TinyLite.Tests.Shape;
+namespace TinyLite.Tests.Kernels.Shape;
 
 /// <summary>CAST between bool, int8, int16, int32, uint32, float32 against C# casts (C's static_cast semantics for in-range values).</summary>
 public class CastTests

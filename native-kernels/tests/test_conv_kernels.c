@@ -125,13 +125,16 @@ typedef struct
     int bias_type; /* 0 none, 4 int32, 8 int64 */
     uint8_t *input;
     uint8_t *filter;
-    uint8_t *bias;
+    uint8_t *bias;  /* the model's bias (NULL when none) */
+    uint8_t *kbias; /* the bias the kernel reads: folded for int8 activations (see below), else bias */
     uint8_t *quant;
     int32_t input_bytes;
     int32_t filter_count;
     int32_t filter_bytes;
     int32_t output_bytes;
 } problem;
+
+static void fold_bias(problem *pr);
 
 static int32_t out_size(int32_t in, int32_t f, int32_t stride, int32_t dilation, int32_t pad_total)
 {
@@ -303,10 +306,40 @@ static void make_problem(problem *pr, int kind, int dtype, int shape)
                                                                 : (int64_t)rand_in(-5000000, 5000000));
         }
     }
+    pr->kbias = pr->bias;
+    if (dtype != 16 && kind != TL_CV_KIND_TRANSPOSE)
+    {
+        fold_bias(pr);
+    }
+}
+
+/* int8 activations: the compiler folds input_offset * (sum of each channel's weights) into the model bias
+   (0 when none) and the kernels require that folded bias. */
+static void fold_bias(problem *pr)
+{
+    int32_t per_channel = pr->filt.height * pr->filt.width * pr->filt.channels;
+    int32_t c;
+    int32_t e;
+    pr->kbias = (uint8_t *)malloc((size_t)pr->out.channels * 4);
+    for (c = 0; c < pr->out.channels; c++)
+    {
+        uint32_t sum = 0;
+        for (e = c * per_channel; e < (c + 1) * per_channel; e++)
+        {
+            sum += (uint32_t)(pr->dtype == 4 ? tl_cv_load_i4(pr->filter, e) : (int32_t)(int8_t)pr->filter[e]);
+        }
+        store_i32(pr->kbias + c * 4,
+                  tl_cv_s32((pr->bias != 0 ? (uint32_t)tl_cv_load_i32(pr->bias + c * 4) : 0u) +
+                            (uint32_t)pr->p.input_offset * sum));
+    }
 }
 
 static void free_problem(problem *pr)
 {
+    if (pr->kbias != pr->bias)
+    {
+        free(pr->kbias);
+    }
     free(pr->input);
     free(pr->filter);
     free(pr->bias);
@@ -439,15 +472,15 @@ static tl_status run_kernel(const problem *pr, int plain, uint8_t *out)
         if (pr->dtype == 8)
         {
             return (plain ? tl_conv2d_s8_plain : tl_conv2d_s8)(&pr->p, &quant, &pr->in, (const int8_t *)pr->input,
-                                                               &pr->filt, (const int8_t *)pr->filter, pr->bias,
+                                                               &pr->filt, (const int8_t *)pr->filter, pr->kbias,
                                                                &pr->out, (int8_t *)out);
         }
         if (pr->dtype == 4)
         {
-            return tl_conv2d_s4(&pr->p, &quant, &pr->in, (const int8_t *)pr->input, &pr->filt, pr->filter, pr->bias,
+            return tl_conv2d_s4(&pr->p, &quant, &pr->in, (const int8_t *)pr->input, &pr->filt, pr->filter, pr->kbias,
                                 &pr->out, (int8_t *)out);
         }
-        return tl_conv2d_s16(&pr->p, &quant, &pr->in, pr->input, &pr->filt, (const int8_t *)pr->filter, pr->bias,
+        return tl_conv2d_s16(&pr->p, &quant, &pr->in, pr->input, &pr->filt, (const int8_t *)pr->filter, pr->kbias,
                              (tl_conv_bias_type)pr->bias_type, &pr->out, out);
     }
     if (pr->kind == TL_CV_KIND_DEPTHWISE)
@@ -455,24 +488,24 @@ static tl_status run_kernel(const problem *pr, int plain, uint8_t *out)
         if (pr->dtype == 8)
         {
             return (plain ? tl_depthwise_conv2d_s8_plain : tl_depthwise_conv2d_s8)(
-                &pr->p, &quant, &pr->in, (const int8_t *)pr->input, &pr->filt, (const int8_t *)pr->filter, pr->bias,
+                &pr->p, &quant, &pr->in, (const int8_t *)pr->input, &pr->filt, (const int8_t *)pr->filter, pr->kbias,
                 &pr->out, (int8_t *)out);
         }
         if (pr->dtype == 4)
         {
             return tl_depthwise_conv2d_s4(&pr->p, &quant, &pr->in, (const int8_t *)pr->input, &pr->filt, pr->filter,
-                                          pr->bias, &pr->out, (int8_t *)out);
+                                          pr->kbias, &pr->out, (int8_t *)out);
         }
         return tl_depthwise_conv2d_s16(&pr->p, &quant, &pr->in, pr->input, &pr->filt, (const int8_t *)pr->filter,
-                                       pr->bias, &pr->out, out);
+                                       pr->kbias, &pr->out, out);
     }
     if (pr->dtype == 8)
     {
         return tl_transpose_conv2d_s8(&pr->p, &quant, &pr->in, (const int8_t *)pr->input, &pr->filt,
-                                      (const int8_t *)pr->filter, pr->bias, &pr->out, (int8_t *)out);
+                                      (const int8_t *)pr->filter, pr->kbias, &pr->out, (int8_t *)out);
     }
     return tl_transpose_conv2d_s16(&pr->p, &quant, &pr->in, pr->input, &pr->filt, (const int8_t *)pr->filter,
-                                   pr->bias, &pr->out, out);
+                                   pr->kbias, &pr->out, out);
 }
 
 /* ---- image adapters ---- */
@@ -514,8 +547,8 @@ static void make_tensors(const problem *pr, tl_tensors *t, uint8_t *out)
     t->count = 5;
     t->data[0] = pr->input; t->bytes[0] = pr->input_bytes; t->type[0] = act_type;
     t->data[1] = pr->filter; t->bytes[1] = pr->filter_bytes; t->type[1] = pr->dtype == 4 ? TL_CV_TYPE_INT4 : TL_CV_TYPE_INT8;
-    t->data[2] = pr->bias; t->bytes[2] = pr->out.channels * pr->bias_type;
-    t->type[2] = pr->bias_type == 8 ? TL_CV_TYPE_INT64 : TL_CV_TYPE_INT32;
+    t->data[2] = pr->kbias; t->bytes[2] = pr->out.channels * (pr->kbias == pr->bias ? pr->bias_type : 4);
+    t->type[2] = pr->bias_type == 8 && pr->kbias == pr->bias ? TL_CV_TYPE_INT64 : TL_CV_TYPE_INT32;
     t->data[3] = pr->quant; t->bytes[3] = pr->out.channels * 8; t->type[3] = TL_CV_TYPE_INT32;
     t->data[4] = out; t->bytes[4] = pr->output_bytes; t->type[4] = act_type;
 }
@@ -533,7 +566,7 @@ static void check_adapter(const problem *pr, int32_t case_index, const uint8_t *
     make_tensors(pr, &t, out);
     inputs[0] = 0;
     inputs[1] = 1;
-    inputs[2] = pr->bias_type != 0 ? 2 : -1;
+    inputs[2] = pr->kbias != 0 ? 2 : -1;
     inputs[3] = 3;
     outputs[0] = 4;
     op.code = op_code(pr);
@@ -655,7 +688,8 @@ static void check_shape_errors(void)
     expect_status("batch mismatch refused", 0, run_kernel(&pr, 0, out), TL_ERR_PARAMS);
     pr.out.batches -= 1;
     expect_status("NULL input refused", 0,
-                  tl_conv2d_s8(&pr.p, &quant, &pr.in, 0, &pr.filt, (const int8_t *)pr.filter, 0, &pr.out, (int8_t *)out),
+                  tl_conv2d_s8(&pr.p, &quant, &pr.in, 0, &pr.filt, (const int8_t *)pr.filter, pr.kbias, &pr.out,
+                               (int8_t *)out),
                   TL_ERR_ARGUMENT);
     free_problem(&pr);
 }

@@ -7,6 +7,11 @@
  * filters channel-major [out_c][f_h][f_w] (the compiler transposes TFLite's [1, f_h, f_w, out_c]). Packed int4:
  * element e is the low nibble of byte e/2 when e is even, the high nibble when odd, sign-extended.
  *
+ * Folded bias (int8 activations, CONV_2D and DEPTHWISE_CONV_2D): the compiler stores, per output channel,
+ * model bias (0 when none) + input_offset * (sum of the channel's weights), wrapped to int32; it is required.
+ * The kernels compute folded bias + sum of w * x over the in-range taps - input_offset * (weights of the taps
+ * in the padding), which is TFLM's bias + sum of w * (x + input_offset) over the in-range taps, mod 2^32.
+ *
  * Multi-byte tensor data (int16 activations, int32/int64 bias, requantization tables) is passed as
  * little-endian bytes, exactly as it lies in the image and the arena, so the kernels need neither alignment
  * nor a particular host byte order.
@@ -89,10 +94,11 @@ typedef enum
  * ------------------------------------------------------------------------------------------------------- */
 
 /**
- * CONV_2D, int8 activations, int8 weights, optional int32 bias (little-endian, NULL = none), int32 accumulator
+ * CONV_2D, int8 activations, int8 weights, folded int32 bias (little-endian, required), int32 accumulator
  * (wrapping like TFLM's). Chooses a fast path (1x1 GEMM, interior blocks with the input offset folded into the
  * bias) when the shape allows; always the same bytes as tl_conv2d_s8_plain.
- * @return TL_OK, TL_ERR_ARGUMENT (NULL pointer) or TL_ERR_PARAMS (inconsistent shapes).
+ * @return TL_OK, TL_ERR_ARGUMENT (NULL pointer, bias included) or TL_ERR_PARAMS (inconsistent shapes, or a
+ * window reaching 2^29 or more: (out - 1) * stride or dilation * (filter - 1)).
  */
 tl_status tl_conv2d_s8(const tl_conv_params *params, const tl_conv_quant *quant, const tl_conv_dims *input_dims,
                        const int8_t *input, const tl_conv_dims *filter_dims, const int8_t *filter,
@@ -104,7 +110,7 @@ tl_status tl_conv2d_s8_plain(const tl_conv_params *params, const tl_conv_quant *
                              const int8_t *filter, const uint8_t *bias, const tl_conv_dims *output_dims,
                              int8_t *output);
 
-/** CONV_2D with packed int4 weights (OHWI element order); otherwise as tl_conv2d_s8. */
+/** CONV_2D with packed int4 weights (OHWI element order), folded int32 bias; otherwise as tl_conv2d_s8. */
 tl_status tl_conv2d_s4(const tl_conv_params *params, const tl_conv_quant *quant, const tl_conv_dims *input_dims,
                        const int8_t *input, const tl_conv_dims *filter_dims, const uint8_t *filter_packed,
                        const uint8_t *bias, const tl_conv_dims *output_dims, int8_t *output);
@@ -126,7 +132,7 @@ tl_status tl_conv2d_s16(const tl_conv_params *params, const tl_conv_quant *quant
  * ------------------------------------------------------------------------------------------------------- */
 
 /**
- * DEPTHWISE_CONV_2D, int8 activations and weights, optional int32 bias. Chooses a fast path (channel-major
+ * DEPTHWISE_CONV_2D, int8 activations and weights, folded int32 bias (required). Chooses a fast path (channel-major
  * traversal with hoisted tap bounds, input offset folded into the bias for interior pixels, a register-held
  * 3x3 filter) when it pays; always the same bytes as tl_depthwise_conv2d_s8_plain.
  */
@@ -141,7 +147,8 @@ tl_status tl_depthwise_conv2d_s8_plain(const tl_conv_params *params, const tl_co
                                        const tl_conv_dims *filter_dims, const int8_t *filter, const uint8_t *bias,
                                        const tl_conv_dims *output_dims, int8_t *output);
 
-/** DEPTHWISE_CONV_2D with packed int4 weights (channel-major element order); otherwise as the int8 kernel. */
+/** DEPTHWISE_CONV_2D with packed int4 weights (channel-major element order), folded int32 bias; otherwise as
+    the int8 kernel. */
 tl_status tl_depthwise_conv2d_s4(const tl_conv_params *params, const tl_conv_quant *quant,
                                  const tl_conv_dims *input_dims, const int8_t *input,
                                  const tl_conv_dims *filter_dims, const uint8_t *filter_packed,

@@ -1,5 +1,5 @@
 /*
- * CONV_2D, int8 activations, packed int4 OHWI weights, optional int32 bias, per-channel requantization.
+ * CONV_2D, int8 activations, packed int4 OHWI weights, folded int32 bias (required), per-channel requantization.
  * Twin of nf-runtime/src/Kernels/Conv/ConvS4.cs: TFLM unpacks the filter to int8 and runs ConvPerChannel;
  * this kernel reads each nibble in place (flat OHWI element e: low nibble of byte e/2 when e is even, high
  * nibble when odd, sign-extended), so it needs no unpacked copy. Sums in uint32 (C#'s wrapping int32).
@@ -32,7 +32,7 @@ tl_status tl_conv2d_s4(const tl_conv_params *params, const tl_conv_quant *quant,
     {
         return status;
     }
-    if (quant == 0 || quant->table == 0 || input == 0 || filter_packed == 0 || output == 0)
+    if (quant == 0 || quant->table == 0 || input == 0 || filter_packed == 0 || bias == 0 || output == 0)
     {
         return TL_ERR_ARGUMENT;
     }
@@ -100,10 +100,10 @@ tl_status tl_conv2d_s4(const tl_conv_params *params, const tl_conv_quant *quant,
                             }
                         }
                     }
-                    if (bias != 0)
-                    {
-                        acc += (uint32_t)tl_cv_load_i32(bias + out_ch * 4);
-                    }
+                    /* The bias is folded by the compiler (model bias + input_offset * sum of the channel's weights) and the
+                       taps above carried their own offset: take the whole-filter term back out (mod 2^32). */
+                    acc += (uint32_t)tl_cv_load_i32(bias + out_ch * 4) -
+                           (uint32_t)params->input_offset * tl_cv_sum_s4(filter_packed, filter_out, filter_size);
                     output[o] = tl_cv_out_s8(acc, quant->table + out_ch * 8, params->output_offset, params->act_min,
                                              params->act_max);
                     o++;
@@ -116,7 +116,7 @@ tl_status tl_conv2d_s4(const tl_conv_params *params, const tl_conv_quant *quant,
 
 tl_status tl_op_conv2d_s4_validate(const tl_op *op, const tl_tensors *tensors)
 {
-    return tl_cv_check_conv2d(op, tensors, TL_CV_TYPE_INT8, TL_CV_TYPE_INT4, 1, 0);
+    return tl_cv_check_conv2d(op, tensors, TL_CV_TYPE_INT8, TL_CV_TYPE_INT4, 1, 0, 1);
 }
 
 void tl_op_conv2d_s4(const tl_op *op, const tl_tensors *tensors)

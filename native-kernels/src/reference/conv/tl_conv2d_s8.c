@@ -1,5 +1,5 @@
 /*
- * CONV_2D, int8 activations, int8 OHWI weights, optional int32 bias, per-channel requantization.
+ * CONV_2D, int8 activations, int8 OHWI weights, folded int32 bias (required), per-channel requantization.
  * Twin of nf-runtime/src/Kernels/Conv/ConvS8.cs (TFLM reference_integer_ops::ConvPerChannel).
  *
  * tl_conv2d_s8_plain is the managed kernel's loop nest. tl_conv2d_s8 adds fast paths that produce the same
@@ -12,6 +12,81 @@
 #include "tl_conv_common.h"
 
 #include "tl_conv_blocks.h"
+
+/* The dot products are kept out of line: inlined into the large loop nests, they compete for registers with
+   the nest's own state and the compiler spills their pointers (measured on Cortex-M4). */
+#if defined(__GNUC__)
+#define TL_CV_NOINLINE __attribute__((noinline))
+#else
+#define TL_CV_NOINLINE
+#endif
+
+/*
+ * The dot products below walk their operands with post-incremented pointers and one loop counter so that
+ * on Cortex-M4 every term is one byte load plus one multiply-accumulate, with no spills (4 pointers,
+ * 4 sums and 4 values fit the 13 free registers).
+ */
+
+/** Two pixels (x0, x1) times two filters (w0, w1) over @p n int8 values: each load feeds two MACs. */
+static TL_CV_NOINLINE void tl_cv_dot_2x2(const int8_t *x0, const int8_t *x1, const int8_t *w0, const int8_t *w1, int32_t n,
+                                 uint32_t *a00, uint32_t *a01, uint32_t *a10, uint32_t *a11)
+{
+    uint32_t s00 = *a00;
+    uint32_t s01 = *a01;
+    uint32_t s10 = *a10;
+    uint32_t s11 = *a11;
+    const int8_t *end = x0 + n;
+    while (x0 != end)
+    {
+        int32_t xa = *x0++;
+        int32_t xb = *x1++;
+        int32_t wa = *w0++;
+        int32_t wb = *w1++;
+        s00 += (uint32_t)(xa * wa);
+        s01 += (uint32_t)(xa * wb);
+        s10 += (uint32_t)(xb * wa);
+        s11 += (uint32_t)(xb * wb);
+    }
+    *a00 = s00;
+    *a01 = s01;
+    *a10 = s10;
+    *a11 = s11;
+}
+
+/** One pixel times two filters over @p n int8 values. */
+static TL_CV_NOINLINE void tl_cv_dot_1x2(const int8_t *x, const int8_t *w0, const int8_t *w1, int32_t n, uint32_t *a0,
+                                 uint32_t *a1)
+{
+    uint32_t s0 = *a0;
+    uint32_t s1 = *a1;
+    const int8_t *end = x + n;
+    while (x != end)
+    {
+        int32_t xv = *x++;
+        s0 += (uint32_t)(xv * *w0++);
+        s1 += (uint32_t)(xv * *w1++);
+    }
+    *a0 = s0;
+    *a1 = s1;
+}
+
+/** One pixel times two filters with the input offset added to each value (edge pixels: no folding). */
+static TL_CV_NOINLINE void tl_cv_dot_1x2_offset(const int8_t *x, const int8_t *w0, const int8_t *w1, int32_t n,
+                                        int32_t input_offset, uint32_t *a0, uint32_t *a1)
+{
+    uint32_t s0 = *a0;
+    uint32_t s1 = *a1;
+    const int8_t *end = x + n;
+    while (x != end)
+    {
+        /* |x + offset| <= 65664 and |w| <= 128: the product fits int32. */
+        int32_t xv = *x++ + input_offset;
+        s0 += (uint32_t)(xv * *w0++);
+        s1 += (uint32_t)(xv * *w1++);
+    }
+    *a0 = s0;
+    *a1 = s1;
+}
 
 tl_status tl_conv2d_s8_plain(const tl_conv_params *params, const tl_conv_quant *quant,
                              const tl_conv_dims *input_dims, const int8_t *input, const tl_conv_dims *filter_dims,
@@ -40,7 +115,7 @@ tl_status tl_conv2d_s8_plain(const tl_conv_params *params, const tl_conv_quant *
     {
         return status;
     }
-    if (quant == 0 || quant->table == 0 || input == 0 || filter == 0 || output == 0)
+    if (quant == 0 || quant->table == 0 || input == 0 || filter == 0 || bias == 0 || output == 0)
     {
         return TL_ERR_ARGUMENT;
     }
@@ -107,10 +182,10 @@ tl_status tl_conv2d_s8_plain(const tl_conv_params *params, const tl_conv_quant *
                             }
                         }
                     }
-                    if (bias != 0)
-                    {
-                        acc += (uint32_t)tl_cv_load_i32(bias + out_ch * 4);
-                    }
+                    /* The bias is folded by the compiler (model bias + input_offset * sum of the channel's weights) and the
+                       taps above carried their own offset: take the whole-filter term back out (mod 2^32). */
+                    acc += (uint32_t)tl_cv_load_i32(bias + out_ch * 4) -
+                           (uint32_t)params->input_offset * tl_cv_sum_s8(filter_out, filter_size);
                     output[o] = tl_cv_out_s8(acc, quant->table + out_ch * 8, params->output_offset, params->act_min,
                                              params->act_max);
                     o++;
@@ -217,11 +292,13 @@ static void tl_conv2d_s8_fast(const tl_conv_params *params, const tl_conv_quant 
             const int32_t s0 = tl_cv_load_i32(quant->table + out_ch * 8 + 4);
             const int32_t m1 = tl_cv_load_i32(quant->table + next_ch * 8);
             const int32_t s1 = tl_cv_load_i32(quant->table + next_ch * 8 + 4);
-            uint32_t bias0 = bias != 0 ? (uint32_t)tl_cv_load_i32(bias + out_ch * 4) : 0u;
-            uint32_t bias1 = bias != 0 ? (uint32_t)tl_cv_load_i32(bias + next_ch * 4) : 0u;
-            /* Interior pixels: bias + input_offset * (sum of all weights), mod 2^32. */
-            uint32_t fold0 = bias0 + (uint32_t)params->input_offset * tl_cv_sum_s8(w0, filter_size);
-            uint32_t fold1 = bias1 + (uint32_t)params->input_offset * tl_cv_sum_s8(w1, filter_size);
+            /* Interior pixels start from the folded bias (model bias + input_offset * sum of all weights) and
+               add w * x; edge pixels start from the model bias (the fold taken back out, mod 2^32) and add
+               w * (x + input_offset) over their in-range taps. */
+            uint32_t fold0 = (uint32_t)tl_cv_load_i32(bias + out_ch * 4);
+            uint32_t fold1 = (uint32_t)tl_cv_load_i32(bias + next_ch * 4);
+            uint32_t bias0 = fold0 - (uint32_t)params->input_offset * tl_cv_sum_s8(w0, filter_size);
+            uint32_t bias1 = fold1 - (uint32_t)params->input_offset * tl_cv_sum_s8(w1, filter_size);
             int32_t out_y;
             if (gemm)
             {
@@ -339,7 +416,7 @@ tl_status tl_conv2d_s8(const tl_conv_params *params, const tl_conv_quant *quant,
     {
         return status;
     }
-    if (quant == 0 || quant->table == 0 || input == 0 || filter == 0 || output == 0)
+    if (quant == 0 || quant->table == 0 || input == 0 || filter == 0 || bias == 0 || output == 0)
     {
         return TL_ERR_ARGUMENT;
     }
@@ -353,7 +430,7 @@ tl_status tl_conv2d_s8(const tl_conv_params *params, const tl_conv_quant *quant,
 
 tl_status tl_op_conv2d_s8_validate(const tl_op *op, const tl_tensors *tensors)
 {
-    return tl_cv_check_conv2d(op, tensors, TL_CV_TYPE_INT8, TL_CV_TYPE_INT8, 1, 0);
+    return tl_cv_check_conv2d(op, tensors, TL_CV_TYPE_INT8, TL_CV_TYPE_INT8, 1, 0, 1);
 }
 
 void tl_op_conv2d_s8(const tl_op *op, const tl_tensors *tensors)

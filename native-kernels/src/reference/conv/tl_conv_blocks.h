@@ -10,6 +10,7 @@
 
 #include "tinylite/tl_conv_kernels.h"
 
+
 /** Output rows [y_begin, y_end) and columns [x_begin, x_end) whose receptive field lies inside the input. */
 typedef struct
 {
@@ -118,73 +119,6 @@ static inline uint32_t tl_cv_sum_s8(const int8_t *w, int32_t n)
         sum += (uint32_t)(int32_t)w[k];
     }
     return sum;
-}
-
-/*
- * The dot products below walk their operands with post-incremented pointers and one loop counter so that
- * on Cortex-M4 every term is one byte load plus one multiply-accumulate, with no spills (4 pointers,
- * 4 sums and 4 values fit the 13 free registers).
- */
-
-/** Two pixels (x0, x1) times two filters (w0, w1) over @p n int8 values: each load feeds two MACs. */
-static inline void tl_cv_dot_2x2(const int8_t *x0, const int8_t *x1, const int8_t *w0, const int8_t *w1, int32_t n,
-                                 uint32_t *a00, uint32_t *a01, uint32_t *a10, uint32_t *a11)
-{
-    uint32_t s00 = *a00;
-    uint32_t s01 = *a01;
-    uint32_t s10 = *a10;
-    uint32_t s11 = *a11;
-    const int8_t *end = x0 + n;
-    while (x0 != end)
-    {
-        int32_t xa = *x0++;
-        int32_t xb = *x1++;
-        int32_t wa = *w0++;
-        int32_t wb = *w1++;
-        s00 += (uint32_t)(xa * wa);
-        s01 += (uint32_t)(xa * wb);
-        s10 += (uint32_t)(xb * wa);
-        s11 += (uint32_t)(xb * wb);
-    }
-    *a00 = s00;
-    *a01 = s01;
-    *a10 = s10;
-    *a11 = s11;
-}
-
-/** One pixel times two filters over @p n int8 values. */
-static inline void tl_cv_dot_1x2(const int8_t *x, const int8_t *w0, const int8_t *w1, int32_t n, uint32_t *a0,
-                                 uint32_t *a1)
-{
-    uint32_t s0 = *a0;
-    uint32_t s1 = *a1;
-    const int8_t *end = x + n;
-    while (x != end)
-    {
-        int32_t xv = *x++;
-        s0 += (uint32_t)(xv * *w0++);
-        s1 += (uint32_t)(xv * *w1++);
-    }
-    *a0 = s0;
-    *a1 = s1;
-}
-
-/** One pixel times two filters with the input offset added to each value (edge pixels: no folding). */
-static inline void tl_cv_dot_1x2_offset(const int8_t *x, const int8_t *w0, const int8_t *w1, int32_t n,
-                                        int32_t input_offset, uint32_t *a0, uint32_t *a1)
-{
-    uint32_t s0 = *a0;
-    uint32_t s1 = *a1;
-    const int8_t *end = x + n;
-    while (x != end)
-    {
-        /* |x + offset| <= 65664 and |w| <= 128: the product fits int32. */
-        int32_t xv = *x++ + input_offset;
-        s0 += (uint32_t)(xv * *w0++);
-        s1 += (uint32_t)(xv * *w1++);
-    }
-    *a0 = s0;
-    *a1 = s1;
 }
 
 #endif /* TINYLITE_TL_CONV_BLOCKS_H */

@@ -105,6 +105,15 @@ static int tl_cv_dims_ok(const tl_conv_dims *d)
            tl_cv_in_range(d->width, 1, TL_CV_MAX_DIM) && tl_cv_in_range(d->channels, 1, TL_CV_MAX_DIM);
 }
 
+/* ConvChecks.Reach: the last window origin (out - 1) * stride and the window span dilation * (filter - 1)
+   each stay below 2^29, so no window coordinate can overflow int32. */
+static int tl_cv_reach_ok(int32_t outputs, int32_t stride, int32_t taps, int32_t dilation)
+{
+    int64_t origin = ((int64_t)outputs - 1) * stride;
+    int64_t span = (int64_t)dilation * (taps - 1);
+    return origin < ((int64_t)1 << 29) && span < ((int64_t)1 << 29);
+}
+
 tl_status tl_cv_check_shapes(int kind, const tl_conv_params *params, const tl_conv_dims *input_dims,
                              const tl_conv_dims *filter_dims, const tl_conv_dims *output_dims, int32_t lowest,
                              int32_t highest)
@@ -134,6 +143,12 @@ tl_status tl_cv_check_shapes(int kind, const tl_conv_params *params, const tl_co
         return TL_ERR_PARAMS;
     }
     if (input_dims->batches != output_dims->batches || filter_dims->batches != output_dims->channels)
+    {
+        return TL_ERR_PARAMS;
+    }
+    if (kind != TL_CV_KIND_TRANSPOSE &&
+        (!tl_cv_reach_ok(output_dims->height, params->stride_h, filter_dims->height, params->dilation_h) ||
+         !tl_cv_reach_ok(output_dims->width, params->stride_w, filter_dims->width, params->dilation_w)))
     {
         return TL_ERR_PARAMS;
     }
@@ -238,7 +253,8 @@ static int64_t tl_cv_filter_bytes(int64_t count, int32_t filter_type)
 
 /* The tensor part shared by CONV_2D and DEPTHWISE_CONV_2D (ConvChecks.Conv2D / Depthwise after Geometry). */
 static tl_status tl_cv_check_conv_tensors(const tl_op *op, const tl_tensors *tensors, int32_t activation_type,
-                                          int32_t filter_type, int64_t filter_count, int int32_bias, int int64_bias)
+                                          int32_t filter_type, int64_t filter_count, int int32_bias, int int64_bias,
+                                          int bias_required)
 {
     const int32_t *p = op->params;
     int32_t element_bytes = activation_type == TL_CV_TYPE_INT8 ? 1 : 2;
@@ -246,6 +262,7 @@ static tl_status tl_cv_check_conv_tensors(const tl_op *op, const tl_tensors *ten
                            tl_cv_product(p[0], p[1], p[2], p[3], element_bytes)) != TL_OK ||
         tl_cv_check_tensor(tensors, op->inputs[1], filter_type, tl_cv_filter_bytes(filter_count, filter_type)) !=
             TL_OK ||
+        (bias_required && op->inputs[2] == -1) ||
         tl_cv_check_bias(tensors, op->inputs[2], p[9], int32_bias, int64_bias) != TL_OK ||
         tl_cv_check_quant(tensors, op->inputs[3], p[9]) != TL_OK ||
         tl_cv_check_tensor(tensors, op->outputs[0], activation_type,
@@ -263,7 +280,7 @@ static void tl_cv_type_range(int32_t activation_type, int32_t *lowest, int32_t *
 }
 
 tl_status tl_cv_check_conv2d(const tl_op *op, const tl_tensors *tensors, int32_t activation_type, int32_t filter_type,
-                             int int32_bias, int int64_bias)
+                             int int32_bias, int int64_bias, int bias_required)
 {
     tl_conv_dims input_dims;
     tl_conv_dims filter_dims;
@@ -285,11 +302,11 @@ tl_status tl_cv_check_conv2d(const tl_op *op, const tl_tensors *tensors, int32_t
         return TL_ERR_PARAMS;
     }
     return tl_cv_check_conv_tensors(op, tensors, activation_type, filter_type, tl_cv_product(p[9], p[4], p[5], p[6], 1),
-                                    int32_bias, int64_bias);
+                                    int32_bias, int64_bias, bias_required);
 }
 
 tl_status tl_cv_check_depthwise(const tl_op *op, const tl_tensors *tensors, int32_t activation_type,
-                                int32_t filter_type, int int32_bias, int int64_bias)
+                                int32_t filter_type, int int32_bias, int int64_bias, int bias_required)
 {
     tl_conv_dims input_dims;
     tl_conv_dims filter_dims;
@@ -314,7 +331,7 @@ tl_status tl_cv_check_depthwise(const tl_op *op, const tl_tensors *tensors, int3
         return TL_ERR_PARAMS;
     }
     return tl_cv_check_conv_tensors(op, tensors, activation_type, filter_type, tl_cv_product(p[9], p[4], p[5], 1, 1),
-                                    int32_bias, int64_bias);
+                                    int32_bias, int64_bias, bias_required);
 }
 
 tl_status tl_cv_check_transpose(const tl_op *op, const tl_tensors *tensors, int32_t activation_type, int int32_bias,

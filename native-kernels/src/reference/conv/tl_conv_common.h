@@ -90,6 +90,18 @@ static inline int32_t tl_cv_load_i4(const uint8_t *packed, int32_t e)
     return (int32_t)(nibble ^ 8u) - 8;
 }
 
+/** Sum of @p n packed int4 elements from element @p start, mod 2^32. */
+static inline uint32_t tl_cv_sum_s4(const uint8_t *packed, int32_t start, int32_t n)
+{
+    uint32_t sum = 0;
+    int32_t e;
+    for (e = start; e < start + n; e++)
+    {
+        sum += (uint32_t)tl_cv_load_i4(packed, e);
+    }
+    return sum;
+}
+
 /* ---- FixedPoint.cs ---- */
 
 /** High 32 bits of 2*a*b rounded to nearest; a == b == INT32_MIN saturates. */
@@ -200,11 +212,11 @@ tl_status tl_cv_check_bias(const tl_tensors *tensors, int32_t t, int32_t channel
 
 /** Validates a CONV_2D record (ConvChecks.Conv2D). */
 tl_status tl_cv_check_conv2d(const tl_op *op, const tl_tensors *tensors, int32_t activation_type, int32_t filter_type,
-                             int int32_bias, int int64_bias);
+                             int int32_bias, int int64_bias, int bias_required);
 
 /** Validates a DEPTHWISE_CONV_2D record (ConvChecks.Depthwise). */
 tl_status tl_cv_check_depthwise(const tl_op *op, const tl_tensors *tensors, int32_t activation_type,
-                                int32_t filter_type, int int32_bias, int int64_bias);
+                                int32_t filter_type, int int32_bias, int int64_bias, int bias_required);
 
 /** Validates a TRANSPOSE_CONV record (ConvChecks.Transpose). */
 tl_status tl_cv_check_transpose(const tl_op *op, const tl_tensors *tensors, int32_t activation_type, int int32_bias,

@@ -111,7 +111,7 @@ tl_status tl_depthwise_conv2d_s16(const tl_conv_params *params, const tl_conv_qu
 
 tl_status tl_op_depthwise_conv2d_s16_validate(const tl_op *op, const tl_tensors *tensors)
 {
-    tl_status status = tl_cv_check_depthwise(op, tensors, TL_CV_TYPE_INT16, TL_CV_TYPE_INT8, 0, 1);
+    tl_status status = tl_cv_check_depthwise(op, tensors, TL_CV_TYPE_INT16, TL_CV_TYPE_INT8, 0, 1, 0);
     if (status == TL_OK && (op->params[16] != 0 || op->params[17] != 0))
     {
         /* int16 convolution with non-zero offsets */

@@ -1,5 +1,5 @@
 /*
- * DEPTHWISE_CONV_2D, int8 activations, packed int4 channel-major weights, optional int32 bias.
+ * DEPTHWISE_CONV_2D, int8 activations, packed int4 channel-major weights, folded int32 bias (required).
  * Twin of nf-runtime/src/Kernels/Conv/DepthwiseConvS4.cs: element e = (out_c * f_h + f_y) * f_w + f_x is the
  * low nibble of byte e/2 when e is even, the high nibble when odd, sign-extended; read in place.
  */
@@ -27,7 +27,7 @@ tl_status tl_depthwise_conv2d_s4(const tl_conv_params *params, const tl_conv_qua
     {
         return status;
     }
-    if (quant == 0 || quant->table == 0 || input == 0 || filter_packed == 0 || output == 0)
+    if (quant == 0 || quant->table == 0 || input == 0 || filter_packed == 0 || bias == 0 || output == 0)
     {
         return TL_ERR_ARGUMENT;
     }
@@ -87,10 +87,10 @@ tl_status tl_depthwise_conv2d_s4(const tl_conv_params *params, const tl_conv_qua
                                 }
                             }
                         }
-                        if (bias != 0)
-                        {
-                            acc += (uint32_t)tl_cv_load_i32(bias + out_ch * 4);
-                        }
+                        /* The bias is folded by the compiler (model bias + input_offset * sum of the channel's
+                           taps) and the taps above carried their own offset: take the fold back out (mod 2^32). */
+                        acc += (uint32_t)tl_cv_load_i32(bias + out_ch * 4) -
+                               (uint32_t)params->input_offset * tl_cv_sum_s4(filter_packed, filter_out, taps);
                         output[o] = tl_cv_out_s8(acc, quant->table + out_ch * 8, params->output_offset,
                                                  params->act_min, params->act_max);
                         o++;
@@ -105,7 +105,7 @@ tl_status tl_depthwise_conv2d_s4(const tl_conv_params *params, const tl_conv_qua
 
 tl_status tl_op_depthwise_conv2d_s4_validate(const tl_op *op, const tl_tensors *tensors)
 {
-    return tl_cv_check_depthwise(op, tensors, TL_CV_TYPE_INT8, TL_CV_TYPE_INT4, 1, 0);
+    return tl_cv_check_depthwise(op, tensors, TL_CV_TYPE_INT8, TL_CV_TYPE_INT4, 1, 0, 1);
 }
 
 void tl_op_depthwise_conv2d_s4(const tl_op *op, const tl_tensors *tensors)

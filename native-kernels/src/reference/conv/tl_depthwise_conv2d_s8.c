@@ -1,5 +1,5 @@
 /*
- * DEPTHWISE_CONV_2D, int8 activations, int8 channel-major weights [out_c][f_h][f_w], optional int32 bias.
+ * DEPTHWISE_CONV_2D, int8 activations, int8 channel-major weights [out_c][f_h][f_w], folded int32 bias (required).
  * Twin of nf-runtime/src/Kernels/Conv/DepthwiseConvS8.cs (TFLM reference_integer_ops::DepthwiseConvPerChannel).
  *
  * tl_depthwise_conv2d_s8_plain is the managed loop nest. The fast path walks one output channel at a time
@@ -34,7 +34,7 @@ tl_status tl_depthwise_conv2d_s8_plain(const tl_conv_params *params, const tl_co
     {
         return status;
     }
-    if (quant == 0 || quant->table == 0 || input == 0 || filter == 0 || output == 0)
+    if (quant == 0 || quant->table == 0 || input == 0 || filter == 0 || bias == 0 || output == 0)
     {
         return TL_ERR_ARGUMENT;
     }
@@ -92,10 +92,10 @@ tl_status tl_depthwise_conv2d_s8_plain(const tl_conv_params *params, const tl_co
                                 }
                             }
                         }
-                        if (bias != 0)
-                        {
-                            acc += (uint32_t)tl_cv_load_i32(bias + out_ch * 4);
-                        }
+                        /* The bias is folded by the compiler (model bias + input_offset * sum of the channel's
+                           taps) and the taps above carried their own offset: take the fold back out (mod 2^32). */
+                        acc += (uint32_t)tl_cv_load_i32(bias + out_ch * 4) -
+                               (uint32_t)params->input_offset * tl_cv_sum_s8(filter_out, taps);
                         output[o] = tl_cv_out_s8(acc, quant->table + out_ch * 8, params->output_offset,
                                                  params->act_min, params->act_max);
                         o++;
@@ -112,7 +112,7 @@ tl_status tl_depthwise_conv2d_s8_plain(const tl_conv_params *params, const tl_co
 static void tl_depthwise_s8_channel(const tl_conv_params *params, const tl_conv_dims *input_dims,
                                     const tl_conv_dims *filter_dims, const tl_conv_dims *output_dims,
                                     const tl_cv_interior *interior, const int8_t *in_channel, const int8_t *w,
-                                    uint32_t bias, const uint8_t *quant_pair, int8_t *out_channel)
+                                    uint32_t folded_bias, const uint8_t *quant_pair, int8_t *out_channel)
 {
     const int32_t in_h = input_dims->height;
     const int32_t in_w = input_dims->width;
@@ -131,8 +131,10 @@ static void tl_depthwise_s8_channel(const tl_conv_params *params, const tl_conv_
     const int32_t act_max = params->act_max;
     const int32_t multiplier = tl_cv_load_i32(quant_pair);
     const int32_t shift = tl_cv_load_i32(quant_pair + 4);
-    /* Interior pixels: bias + input_offset * (sum of the taps), mod 2^32. */
-    const uint32_t fold = bias + (uint32_t)input_offset * tl_cv_sum_s8(w, f_h * f_w);
+    /* Interior pixels start from the folded bias (model bias + input_offset * sum of the taps) and add w * x;
+       edge pixels start from the model bias (fold taken back out, mod 2^32) and add w * (x + input_offset). */
+    const uint32_t fold = folded_bias;
+    const uint32_t bias = folded_bias - (uint32_t)input_offset * tl_cv_sum_s8(w, f_h * f_w);
     const int is_3x3 = f_h == 3 && f_w == 3;
     int32_t out_y;
     for (out_y = 0; out_y < output_dims->height; out_y++)
@@ -221,7 +223,7 @@ tl_status tl_depthwise_conv2d_s8(const tl_conv_params *params, const tl_conv_qua
     {
         return status;
     }
-    if (quant == 0 || quant->table == 0 || input == 0 || filter == 0 || output == 0)
+    if (quant == 0 || quant->table == 0 || input == 0 || filter == 0 || bias == 0 || output == 0)
     {
         return TL_ERR_ARGUMENT;
     }
@@ -243,7 +245,7 @@ tl_status tl_depthwise_conv2d_s8(const tl_conv_params *params, const tl_conv_qua
             int32_t in_ch = out_ch / params->depth_multiplier;
             tl_depthwise_s8_channel(params, input_dims, filter_dims, output_dims, &interior, in_batch + in_ch,
                                     filter + out_ch * filter_dims->height * filter_dims->width,
-                                    bias != 0 ? (uint32_t)tl_cv_load_i32(bias + out_ch * 4) : 0u,
+                                    (uint32_t)tl_cv_load_i32(bias + out_ch * 4),
                                     quant->table + out_ch * 8, out_batch + out_ch);
         }
     }
@@ -252,7 +254,7 @@ tl_status tl_depthwise_conv2d_s8(const tl_conv_params *params, const tl_conv_qua
 
 tl_status tl_op_depthwise_conv2d_s8_validate(const tl_op *op, const tl_tensors *tensors)
 {
-    return tl_cv_check_depthwise(op, tensors, TL_CV_TYPE_INT8, TL_CV_TYPE_INT8, 1, 0);
+    return tl_cv_check_depthwise(op, tensors, TL_CV_TYPE_INT8, TL_CV_TYPE_INT8, 1, 0, 1);
 }
 
 void tl_op_depthwise_conv2d_s8(const tl_op *op, const tl_tensors *tensors)

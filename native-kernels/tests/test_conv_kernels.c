@@ -643,6 +643,14 @@ static void check_adapter(const problem *pr, int32_t case_index, const uint8_t *
             params[p] = saved;
         }
     }
+    if (pr->kbias != pr->bias)
+    {
+        /* int8 CONV_2D / DEPTHWISE_CONV_2D need the folded bias: an omitted bias is refused. */
+        inputs[2] = -1;
+        expect_status("validate refuses a missing folded bias", case_index, tl_conv_family_validate(&op, &t),
+                      TL_ERR_PARAMS);
+        inputs[2] = 2;
+    }
     free(out);
 }
 

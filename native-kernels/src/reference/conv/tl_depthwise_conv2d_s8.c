@@ -142,9 +142,13 @@ static void tl_depthwise_s8_channel(const tl_conv_params *params, const tl_conv_
         const int y_inside = out_y >= interior->y_begin && out_y < interior->y_end;
         int8_t *out_row = out_channel + out_y * out_w * out_c;
         int32_t out_x = 0;
+        /* The rows of taps inside the input are the same for the whole output row. */
+        const int32_t origin_y = out_y * params->stride_h - params->pad_top;
+        int32_t fy_begin;
+        int32_t fy_end;
+        tl_cv_tap_range(origin_y, params->dilation_h, in_h, f_h, &fy_begin, &fy_end);
         while (out_x < out_w)
         {
-            tl_cv_window win;
             uint32_t acc;
             int32_t filter_y;
             if (y_inside && out_x >= interior->x_begin && out_x < interior->x_end)
@@ -191,17 +195,25 @@ static void tl_depthwise_s8_channel(const tl_conv_params *params, const tl_conv_
                 }
                 continue;
             }
-            /* Edge pixel: only the taps inside the input, bounds computed once. */
-            tl_cv_window_of(params, in_h, in_w, f_h, f_w, out_y, out_x, &win);
-            acc = bias;
-            for (filter_y = win.fy_begin; filter_y < win.fy_end; filter_y++)
+            /* Edge pixel: only the taps inside the input; column bounds computed once for the pixel. */
             {
-                const int8_t *r = in_channel + (win.in_y + filter_y * params->dilation_h) * row_stride;
-                int32_t filter_x;
-                for (filter_x = win.fx_begin; filter_x < win.fx_end; filter_x++)
+                const int32_t origin_x = out_x * params->stride_w - params->pad_left;
+                int32_t fx_begin;
+                int32_t fx_end;
+                tl_cv_tap_range(origin_x, params->dilation_w, in_w, f_w, &fx_begin, &fx_end);
+                acc = bias;
+                for (filter_y = fy_begin; filter_y < fy_end; filter_y++)
                 {
-                    acc += (uint32_t)(w[filter_y * f_w + filter_x] *
-                                      (r[(win.in_x + filter_x * params->dilation_w) * in_c] + input_offset));
+                    const int8_t *x = in_channel + (origin_y + filter_y * params->dilation_h) * row_stride +
+                                      (origin_x + fx_begin * params->dilation_w) * in_c;
+                    const int8_t *wr = w + filter_y * f_w + fx_begin;
+                    int32_t taps = fx_end - fx_begin;
+                    while (taps-- > 0)
+                    {
+                        /* |w * (x + offset)| <= 128 * 65664 < 2^31. */
+                        acc += (uint32_t)(*wr++ * (*x + input_offset));
+                        x += step_x;
+                    }
                 }
             }
             out_row[out_x * out_c] = tl_cv_out_s8_q(acc, multiplier, shift, output_offset, act_min, act_max);

@@ -1,10 +1,8 @@
 /*
  * Private helpers of the conv kernel family: little-endian loads and stores, C#-exact integer arithmetic
- * (wrapping, arithmetic shifts) without undefined behaviour, the requantization primitives of
- * nf-runtime/src/Math/FixedPoint.cs, and the load-time checks of nf-runtime/src/Kernels/Conv/ConvChecks.cs.
+ * (wrapping) without undefined behaviour, requantization wrappers, and the load-time checks of nf-runtime/src/Kernels/Conv/ConvChecks.cs.
  *
- * The fixed-point helpers are family-private copies (prefix tl_cv_) until the shared
- * include/tinylite/tl_fixed_point.h is on main; they follow FixedPoint.cs line by line.
+ * Requantization uses the shared include/tinylite/tl_fixed_point.h (FixedPoint.cs twins).
  */
 #ifndef TINYLITE_TL_CONV_COMMON_H
 #define TINYLITE_TL_CONV_COMMON_H
@@ -12,6 +10,7 @@
 #include <stdint.h>
 
 #include "tinylite/tl_conv_kernels.h"
+#include "tinylite/tl_fixed_point.h"
 #include "tinylite/tl_op.h"
 
 /* TFLite TensorType numbers (the image stores them as is). */
@@ -39,21 +38,6 @@ static inline int32_t tl_cv_s32(uint32_t u)
 static inline int64_t tl_cv_s64(uint64_t u)
 {
     return u <= 0x7FFFFFFFFFFFFFFFull ? (int64_t)u : (int64_t)(u - 0x8000000000000000ull) - 0x7FFFFFFFFFFFFFFFll - 1;
-}
-
-/** C#'s `x >> n` for int32: arithmetic, n masked to 0..31. */
-static inline int32_t tl_cv_asr32(int32_t x, int32_t n)
-{
-    n &= 31;
-    /* ~x >= 0 when x < 0, so only non-negative values are shifted. */
-    return x >= 0 ? (x >> n) : ~(~x >> n);
-}
-
-/** C#'s `x >> n` for int64: arithmetic, n masked to 0..63. */
-static inline int64_t tl_cv_asr64(int64_t x, int32_t n)
-{
-    n &= 63;
-    return x >= 0 ? (x >> n) : ~(~x >> n);
 }
 
 /* ---- little-endian tensor data ---- */
@@ -102,57 +86,18 @@ static inline uint32_t tl_cv_sum_s4(const uint8_t *packed, int32_t start, int32_
     return sum;
 }
 
-/* ---- FixedPoint.cs ---- */
-
-/** High 32 bits of 2*a*b rounded to nearest; a == b == INT32_MIN saturates. */
-static inline int32_t tl_cv_srdhm(int32_t a, int32_t b)
-{
-    int64_t ab;
-    int64_t nudge;
-    if (a == b && a == INT32_MIN)
-    {
-        return INT32_MAX;
-    }
-    /* |a*b| <= 2^62: the product and the nudged sum fit int64; C99 division truncates like C#'s. */
-    ab = (int64_t)a * (int64_t)b;
-    nudge = ab >= 0 ? ((int64_t)1 << 30) : (1 - ((int64_t)1 << 30));
-    ab += nudge;
-    /* Division by 2^31 truncating toward zero, written as shifts of non-negative values (|ab| < 2^63, so
-       -ab does not overflow); the quotient fits int32 (min*min excluded above). */
-    return (int32_t)(ab >= 0 ? (ab >> 31) : -((-ab) >> 31));
-}
-
-/** x / 2^exponent rounded to nearest, ties away from zero (exponent in [0, 31]). */
-static inline int32_t tl_cv_rdbpot(int32_t x, int32_t exponent)
-{
-    /* C#: (int)((1L << exponent) - 1), long shift count masked to 0..63, truncating cast. */
-    int32_t mask = tl_cv_s32((uint32_t)(((uint64_t)1 << (exponent & 63)) - 1u));
-    int32_t remainder = x & mask;
-    int32_t threshold = tl_cv_asr32(mask, 1) + (x < 0 ? 1 : 0);
-    /* |x >> e| + 1 cannot overflow except for e = 0 where remainder = 0 <= threshold. */
-    return tl_cv_asr32(x, exponent) + (remainder > threshold ? 1 : 0);
-}
+/* ---- FixedPoint.cs: the shared twins in tl_fixed_point.h ---- */
 
 /** TFLM's int32 MultiplyByQuantizedMultiplier (shift > 0 = left; the left shift wraps like C#'s int multiply). */
 static inline int32_t tl_cv_mbqm(int32_t x, int32_t multiplier, int32_t shift)
 {
-    int32_t left_shift = shift > 0 ? shift : 0;
-    int32_t right_shift = shift > 0 ? 0 : -shift;
-    uint32_t shifted = (uint32_t)x * ((uint32_t)1 << (left_shift & 31));
-    return tl_cv_rdbpot(tl_cv_srdhm(tl_cv_s32(shifted), multiplier), right_shift);
+    return tl_multiply_by_quantized_multiplier(x, multiplier, shift);
 }
 
 /** TFLM's int64 MultiplyByQuantizedMultiplier (16x8 kernels): 16-bit rounded multiplier, one rounding shift. */
 static inline int32_t tl_cv_mbqm64(int64_t x, int32_t multiplier, int32_t shift)
 {
-    /* multiplier >= 0 (validated), so the sum does not overflow below 0x7FFF0000. */
-    int32_t reduced = multiplier < 0x7FFF0000 ? tl_cv_asr32(multiplier + (1 << 15), 16) : 0x7FFF;
-    int32_t total_shift = 15 - shift;
-    /* C#: 1L << (total_shift - 1) and `>> total_shift` mask their counts to 0..63; the product wraps. */
-    uint64_t round = (uint64_t)1 << ((total_shift - 1) & 63);
-    uint64_t product = (uint64_t)x * (uint64_t)(int64_t)reduced;
-    int64_t result = tl_cv_asr64(tl_cv_s64(product + round), total_shift);
-    return tl_cv_s32((uint32_t)(uint64_t)result);
+    return tl_multiply_by_quantized_multiplier_64(x, multiplier, shift);
 }
 
 /** Requantizes an int32 sum to an int8 output (offset, clamp) with the channel's multiplier and shift. */

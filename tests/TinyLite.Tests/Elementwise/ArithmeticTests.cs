@@ -91,6 +91,10 @@ public class ArithmeticTests
     [InlineData("mul", 0.05f, -128, 0.02f, 127, 0.0001f, 0, "none")]
     [InlineData("mul", 0.5f, 0, 0.5f, 0, 0.003f, -20, "relu")]
     [InlineData("mul", 0.01f, 5, 0.02f, -3, 9.0f, 1, "none")]
+    // Power-of-two multipliers (0.25, 2^-7): exact ties in both the doubling high multiply (half rounds up,
+    // also for negatives) and the rounding shift (half rounds away from zero).
+    [InlineData("mul", 0.5f, 0, 0.5f, 0, 1.0f, 0, "none")]
+    [InlineData("mul", 0.25f, 3, 0.0625f, -2, 2.0f, -1, "none")]
     public void QuantizedS8_AllInputPairs_MatchReference(string op, float s1, int zp1, float s2, int zp2, float so, int zpo, string activation)
     {
         var bop = op == "add" ? BuiltinOperator.Add : op == "sub" ? BuiltinOperator.Sub : BuiltinOperator.Mul;

@@ -115,6 +115,61 @@ public class ElementwiseValidationTests
         Assert.Equal(expected, arena[..32]);
     }
 
+    public static TheoryData<string> InPlaceCases => new() { "mul_s8_broadcast", "sub_s16", "add_f32", "max_s32", "leaky_relu_s16", "hard_swish_s8", "relu_s8" };
+
+    /// <summary>Each kernel run with its output at the same arena offset as input 0 gives the out-of-place result.</summary>
+    [Theory]
+    [MemberData(nameof(InPlaceCases))]
+    public void InPlace_OutputOverFirstInput_GivesTheSameResult(string scenario)
+    {
+        Graph graph = scenario switch
+        {
+            "mul_s8_broadcast" => Binary(BuiltinOperator.Mul, DataType.Int8, [4, 8], [8], [4, 8], (0.1f, 3), (0.05f, -7), (0.02f, 1)),
+            "sub_s16" => Binary(BuiltinOperator.Sub, DataType.Int16, [3, 7], [3, 7], [3, 7], (0.001f, 0), (0.002f, 0), (0.0015f, 0)),
+            "add_f32" => Binary(BuiltinOperator.Add, DataType.Float32, [2, 5], [1, 5], [2, 5]),
+            "max_s32" => Binary(BuiltinOperator.Maximum, DataType.Int32, [9], [9], [9]),
+            "leaky_relu_s16" => Unary(BuiltinOperator.LeakyRelu, DataType.Int16, [33], (0.001f, 0), (0.0007f, 0), new LeakyReluOptions(0.2f)),
+            "hard_swish_s8" => Unary(BuiltinOperator.HardSwish, DataType.Int8, [256], (0.05f, -10), (0.03f, -100)),
+            _ => Unary(BuiltinOperator.Relu, DataType.Int8, [50], (0.05f, -10), (0.03f, -100)),
+        };
+        var call = Lowered(graph);
+        Assert.Contains((0, 0), call.InPlace);
+        var inputs = call.Inputs.Select((t, i) => ElementwiseHarness.Random(60 + i, graph.Tensors[t].ByteSize, 0, 255).Select(v => (byte)v).ToArray()).ToArray();
+        if (graph.Tensors[call.Inputs[0]].Type == DataType.Float32)
+            inputs = inputs.Select(b => FloatBytes(ElementwiseHarness.Random(70, b.Length / 4, -1000, 1000).Select(v => v / 7f).ToArray())).ToArray();
+        byte[] expected = Run(graph, inputs);
+
+        // One arena holding the inputs back to back; the output shares input 0's offset.
+        int tensors = graph.Tensors.Count;
+        var buffers = new byte[tensors][];
+        var offsets = new int[tensors];
+        var sizes = new int[tensors];
+        var types = new int[tensors];
+        byte[] arena = new byte[inputs.Sum(b => b.Length)];
+        int at = 0;
+        for (int i = 0; i < inputs.Length; i++)
+        {
+            int t = call.Inputs[i];
+            inputs[i].CopyTo(arena, at);
+            (buffers[t], offsets[t], sizes[t], types[t]) = (arena, at, inputs[i].Length, (int)graph.Tensors[t].Type);
+            at += inputs[i].Length;
+        }
+        int o = call.Outputs[0];
+        (buffers[o], offsets[o], sizes[o], types[o]) = (arena, 0, expected.Length, (int)graph.Tensors[o].Type);
+        var ctx = new KernelContext(buffers, offsets, sizes, types);
+        var record = new OpRecord { Code = call.Code, Inputs = call.Inputs, Outputs = call.Outputs, Params = call.Params };
+        Assert.Null(ElementwiseFamily.Validate(ctx, record));
+        ElementwiseFamily.Run(ctx, record);
+        Assert.Equal(expected, arena[..expected.Length]);
+    }
+
+    [Fact]
+    public void Lowering_SameShapes_IsOneFlatRow()
+    {
+        var graph = Binary(BuiltinOperator.Sub, DataType.Int16, [1, 5, 64], [5, 64], [1, 5, 64], (0.001f, 0), (0.002f, 0), (0.0015f, 0));
+        Assert.Equal([0, 320, 1, 1], Lowered(graph).Params[AddS8.Descriptor..]);
+    }
+
     [Fact]
     public void InPlace_BroadcastInput_IsNotOffered()
     {

@@ -422,8 +422,65 @@ static void test_validation_refuses_hostile_records(void)
     }
 }
 
+static void test_in_place_matches_out_of_place(void)
+{
+    int trial;
+    for (trial = 0; trial < 200; trial++)
+    {
+        /* ADD s8 of a [rows, n] tensor with a broadcast [n] row, output written over input 1. */
+        int8_t a[48], b[8], out[48], in_place[48];
+        int16_t x16[48], out16[48], in_place16[48];
+        uint16_t table[256];
+        tl_broadcast bc;
+        tl_add_params p;
+        int32_t rows = rnd_range(1, 6), n = rnd_range(1, 8), i;
+        memset(&bc, 0, sizeof bc);
+        bc.outer = 1;
+        bc.n = n;
+        bc.inner1 = 1;
+        bc.inner2 = 1;
+        bc.extent[0] = rows;
+        bc.stride1[0] = n;
+        bc.stride2[0] = 0;
+        p.input1_offset = rnd_range(-127, 128);
+        p.input1_multiplier = rnd_range(0x40000000, 0x7FFFFFFF);
+        p.input1_shift = rnd_range(-3, 0);
+        p.input2_offset = rnd_range(-127, 128);
+        p.input2_multiplier = rnd_range(0x40000000, 0x7FFFFFFF);
+        p.input2_shift = rnd_range(-3, 0);
+        p.output_multiplier = rnd_range(0x40000000, 0x7FFFFFFF);
+        p.output_shift = rnd_range(-22, -18);
+        p.output_offset = rnd_range(-128, 127);
+        p.left_shift = 20;
+        p.act_min = -128;
+        p.act_max = 127;
+        for (i = 0; i < rows * n; i++)
+        {
+            a[i] = (int8_t)rnd_range(-128, 127);
+            x16[i] = (int16_t)rnd_range(-32768, 32767);
+        }
+        for (i = 0; i < n; i++)
+        {
+            b[i] = (int8_t)rnd_range(-128, 127);
+        }
+        for (i = 0; i < 256; i++)
+        {
+            table[i] = (uint16_t)(32768 + 127 * i);
+        }
+        memcpy(in_place, a, sizeof a);
+        tl_add_s8(&p, &bc, a, b, out);
+        tl_add_s8(&p, &bc, in_place, b, in_place);
+        CHECK(memcmp(out, in_place, (size_t)(rows * n)) == 0, "add s8 in place differs (trial %d)", trial);
+        memcpy(in_place16, x16, sizeof x16);
+        tl_logistic_s16(rows * n, 3, 1, x16, table, out16);
+        tl_logistic_s16(rows * n, 3, 1, in_place16, table, in_place16);
+        CHECK(memcmp(out16, in_place16, sizeof(int16_t) * (size_t)(rows * n)) == 0, "logistic in place differs");
+    }
+}
+
 int main(void)
 {
+    test_in_place_matches_out_of_place();
     test_fc_fast_matches_plain();
     test_fixed_point_hand_values();
     test_dense_hand_values();

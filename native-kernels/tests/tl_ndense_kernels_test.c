@@ -82,6 +82,8 @@ static void test_fc_fast_matches_plain(void)
             pairs[2 * i + 1] = rnd_range(-14, 2);
         }
         q.pairs = pairs;
+        /* Every 4th trial uses one pair for all channels (per-tensor weights). */
+        q.per_channel = (trial % 4 == 0) ? 0 : 1;
         memset(out_fast, 0x5A, (size_t)(p.batches * p.out_depth));
         memset(out_plain, 0xA5, (size_t)(p.batches * p.out_depth));
         s1 = tl_fully_connected_s8_fast(&p, &q, in, w, bias, out_fast);
@@ -139,6 +141,7 @@ static void test_dense_hand_values(void)
         tl_fc_quant q;
         int8_t out[2] = {0, 0};
         q.pairs = pairs;
+        q.per_channel = 1;
         CHECK(tl_fully_connected_s8(&p, &q, in, w, bias, out) == TL_OK, "fc status");
         CHECK(out[0] == 11 && out[1] == 2, "fc s8 = %d %d", out[0], out[1]);
     }
@@ -152,6 +155,7 @@ static void test_dense_hand_values(void)
         tl_fc_quant q;
         int8_t out[1] = {0};
         q.pairs = pairs;
+        q.per_channel = 0;
         CHECK(tl_fully_connected_s4(&p, &q, in, w, bias, out) == TL_OK && out[0] == 20, "fc s4 = %d", out[0]);
     }
     {
@@ -164,6 +168,7 @@ static void test_dense_hand_values(void)
         tl_fc_quant q;
         int16_t out[1] = {0};
         q.pairs = pairs;
+        q.per_channel = 1;
         CHECK(tl_fully_connected_s16(&p, &q, 0, in, w, bias, out) == TL_OK && out[0] == -5000, "fc s16/64 = %d",
               out[0]);
         out[0] = 0;
@@ -220,6 +225,22 @@ static void test_dense_hand_values(void)
               out[0], out[1]);
         CHECK(tl_softmax_s8_s16(1, 2, in, table, out16) == TL_OK && out16[0] == 0 && out16[1] == 0,
               "softmax s16 = %d %d", out16[0], out16[1]);
+    }
+    {
+        /*
+         * SOFTMAX s16 of two equal logits with flat tables: exp 32767 each, sum 65534 (16 leading zeros),
+         * reciprocal 16384, so each output is (32767 * 16384 + 2^14) >> 15 = 16384 (0.5 in Q15).
+         */
+        int16_t tables[1026];
+        const int16_t in[2] = {-7, -7};
+        int16_t out[2] = {0, 0};
+        int k;
+        for (k = 0; k < 1026; k++)
+        {
+            tables[k] = (int16_t)(k < 513 ? 32767 : 16384);
+        }
+        CHECK(tl_softmax_s16(1, 2, 0x40000000, 0, in, tables, out) == TL_OK && out[0] == 16384 && out[1] == 16384,
+              "softmax s16 = %d %d", out[0], out[1]);
     }
     {
         /* LOGISTIC(0) = 0.5 = 16384 in Q15 with sigmoid table[0] = 0.5 in 0.16; TANH(0) = 0. */
@@ -346,7 +367,7 @@ static void test_validation_refuses_hostile_records(void)
     static int32_t bias[4], quant[8];
     int32_t op_inputs[4] = {0, 1, 2, 3};
     int32_t op_outputs[1] = {4};
-    int32_t params[6] = {1, 4, 4, 0, -128, 127};
+    int32_t params[7] = {1, 4, 4, 0, -128, 127, 1};
     tl_op op;
     int k;
     memset(&tensors, 0, sizeof tensors);
@@ -375,7 +396,7 @@ static void test_validation_refuses_hostile_records(void)
     op.source_index = 0;
     op.input_count = 4;
     op.output_count = 1;
-    op.param_count = 6;
+    op.param_count = 7;
     op.inputs = op_inputs;
     op.outputs = op_outputs;
     op.params = params;
@@ -397,6 +418,14 @@ static void test_validation_refuses_hostile_records(void)
     op_inputs[1] = 7; /* no such tensor */
     CHECK(tl_dense_family_validate(&op, &tensors) == TL_ERR_PARAMS, "FC unknown tensor accepted");
     op_inputs[1] = 1;
+    params[6] = 2; /* per-channel flag must be 0 or 1 */
+    CHECK(tl_dense_family_validate(&op, &tensors) == TL_ERR_PARAMS, "FC per-channel flag 2 accepted");
+    params[6] = 0; /* one pair for all: a requantization tensor of 8 bytes is enough */
+    tensors.bytes[3] = 8;
+    CHECK(tl_dense_family_validate(&op, &tensors) == TL_OK, "per-tensor FC refused");
+    params[6] = 1;
+    CHECK(tl_dense_family_validate(&op, &tensors) == TL_ERR_PARAMS, "per-channel FC with one pair accepted");
+    tensors.bytes[3] = 32;
     op.code = 299;
     CHECK(tl_dense_family_validate(&op, &tensors) == TL_ERR_UNSUPPORTED, "unknown dense code accepted");
     {

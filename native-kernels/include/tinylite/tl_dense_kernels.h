@@ -30,6 +30,7 @@
 #define TL_OP_MEAN_S16 221
 #define TL_OP_SOFTMAX_S8 230
 #define TL_OP_SOFTMAX_S8_S16 231
+#define TL_OP_SOFTMAX_S16 232
 #define TL_OP_LOOKUP_S8 240
 #define TL_OP_LOGISTIC_S16 241
 #define TL_OP_TANH_S16 242
@@ -48,12 +49,14 @@ typedef struct
 } tl_fc_params;
 
 /**
- * Per-output-channel requantization: out_depth pairs {multiplier Q0.31 (>= 0), shift in [-31, 30] (positive =
- * left)}, interleaved as in the image's requantization tensor. The per-tensor case repeats one pair.
+ * Requantization: pairs {multiplier Q0.31 (>= 0), shift in [-31, 30] (positive = left)}, interleaved as in the
+ * image's requantization tensor: out_depth pairs when per_channel is 1, a single pair for every channel when it
+ * is 0 (per-tensor weights; the last FULLY_CONNECTED param).
  */
 typedef struct
 {
     const int32_t *pairs;
+    int32_t per_channel;
 } tl_fc_quant;
 
 /**
@@ -155,6 +158,15 @@ tl_status tl_softmax_s8(int32_t outer, int32_t depth, const int8_t *input, const
 tl_status tl_softmax_s8_s16(int32_t outer, int32_t depth, const int8_t *input, const int32_t *exp_table,
                             int16_t *output);
 
+/**
+ * SOFTMAX int16 -> int16 (zero points 0, output scale 2^-15), TFLM's SoftmaxInt16: (x - row max) rescaled by
+ * @p multiplier / @p shift so that [-65535, 0] spans [-10, 0], exp from @p tables [0..512], 1/(1+x) of the
+ * normalized sum from @p tables [513..1025] (both int16, LUTPopulate's). The output row holds the exps before
+ * they are scaled, so @p output must not overlap @p input.
+ */
+tl_status tl_softmax_s16(int32_t outer, int32_t depth, int32_t multiplier, int32_t shift, const int16_t *input,
+                         const int16_t *tables, int16_t *output);
+
 /* ---- Table-driven activations --------------------------------------------------------------------------- */
 
 /** Int8 -> int8 lookup: output[i] = table[(uint8_t)input[i]] (LOGISTIC/TANH int8). In place allowed. */
@@ -207,6 +219,7 @@ TL_DENSE_ADAPTER(mean_s8)
 TL_DENSE_ADAPTER(mean_s16)
 TL_DENSE_ADAPTER(softmax_s8)
 TL_DENSE_ADAPTER(softmax_s8_s16)
+TL_DENSE_ADAPTER(softmax_s16)
 TL_DENSE_ADAPTER(lookup_s8)
 TL_DENSE_ADAPTER(logistic_s16)
 TL_DENSE_ADAPTER(tanh_s16)

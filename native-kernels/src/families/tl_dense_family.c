@@ -28,6 +28,8 @@ tl_status tl_dense_family_validate(const tl_op *op, const tl_tensors *tensors)
         return tl_op_softmax_s8_validate(op, tensors);
     case TL_OP_SOFTMAX_S8_S16:
         return tl_op_softmax_s8_s16_validate(op, tensors);
+    case TL_OP_SOFTMAX_S16:
+        return tl_op_softmax_s16_validate(op, tensors);
     case TL_OP_LOOKUP_S8:
         return tl_op_lookup_s8_validate(op, tensors);
     case TL_OP_LOGISTIC_S16:
@@ -75,6 +77,9 @@ void tl_dense_family_run(const tl_op *op, const tl_tensors *tensors)
         break;
     case TL_OP_SOFTMAX_S8_S16:
         tl_op_softmax_s8_s16(op, tensors);
+        break;
+    case TL_OP_SOFTMAX_S16:
+        tl_op_softmax_s16(op, tensors);
         break;
     case TL_OP_LOOKUP_S8:
         tl_op_lookup_s8(op, tensors);

@@ -93,6 +93,7 @@ int main(void)
         g_pairs[2 * i + 1] = -9;
     }
     quant.pairs = g_pairs;
+    quant.per_channel = 1;
     /* Region 1: empty (marker overhead); 2: plain; 3: fast. */
     mcu_region_begin();
     mcu_region_end();

@@ -83,6 +83,8 @@ tl_status tl_dv_fully_connected(const tl_op *op, const tl_tensors *tensors, int3
     int64_t row_bytes;
     const uint8_t *quant;
     int64_t o;
+    int32_t per_channel;
+    int64_t pairs;
     tl_status e = tl_dv_shape(op, 4, 1, param_count);
     if (e != TL_OK)
     {
@@ -114,9 +116,16 @@ tl_status tl_dv_fully_connected(const tl_op *op, const tl_tensors *tensors, int3
         e = tl_dv_tensor(tensors, op->inputs[2], bias_bytes == 8 ? TL_TYPE_INT64 : TL_TYPE_INT32,
                          out_depth * bias_bytes);
     }
+    /* Last param: 1 = one requantization pair per output channel, 0 = one pair for all. */
+    per_channel = p[param_count - 1];
+    if (per_channel != 0 && per_channel != 1)
+    {
+        return TL_ERR_PARAMS;
+    }
+    pairs = per_channel != 0 ? out_depth : 1;
     if (e == TL_OK)
     {
-        e = tl_dv_tensor(tensors, op->inputs[3], TL_TYPE_INT32, out_depth * 8);
+        e = tl_dv_tensor(tensors, op->inputs[3], TL_TYPE_INT32, pairs * 8);
     }
     if (e == TL_OK)
     {
@@ -127,7 +136,7 @@ tl_status tl_dv_fully_connected(const tl_op *op, const tl_tensors *tensors, int3
         return e;
     }
     quant = tl_tensor_data(tensors, op->inputs[3]);
-    for (o = 0; o < out_depth; o++)
+    for (o = 0; o < pairs; o++)
     {
         e = tl_dv_multiplier(tl_d_read_i32(quant + o * 8), tl_d_read_i32(quant + o * 8 + 4));
         if (e != TL_OK)

@@ -8,7 +8,7 @@
 #include "tl_dense_fixed_point.h"
 #include "tl_dense_validation.h"
 
-#define FC_S16_PARAM_COUNT 7
+#define FC_S16_PARAM_COUNT 8
 
 tl_status tl_fully_connected_s16(const tl_fc_params *params, const tl_fc_quant *quant, int32_t accumulate32,
                                  const int16_t *input, const int8_t *weights, const int64_t *bias,
@@ -35,8 +35,9 @@ tl_status tl_fully_connected_s16(const tl_fc_params *params, const tl_fc_quant *
         {
             /* Unsigned 64-bit accumulation wraps like C#'s long (never reached by real models). */
             uint64_t acc = (uint64_t)bias[out_ch];
-            int32_t multiplier = quant->pairs[2 * out_ch];
-            int32_t shift = quant->pairs[2 * out_ch + 1];
+            const int32_t *pair = quant->pairs + (quant->per_channel != 0 ? 2 * out_ch : 0);
+            int32_t multiplier = pair[0];
+            int32_t shift = pair[1];
             int32_t value;
             for (in_idx = 0; in_idx < in_depth; in_idx++)
             {
@@ -90,6 +91,7 @@ void tl_op_fully_connected_s16(const tl_op *op, const tl_tensors *tensors)
     params.act_min = p[4];
     params.act_max = p[5];
     quant.pairs = (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[3]);
+    quant.per_channel = p[7];
     (void)tl_fully_connected_s16(&params, &quant, p[6],
                                  (const int16_t *)(const void *)tl_tensor_data(tensors, op->inputs[0]),
                                  (const int8_t *)tl_tensor_data(tensors, op->inputs[1]),

@@ -7,7 +7,7 @@
 #include "tl_dense_fixed_point.h"
 #include "tl_dense_validation.h"
 
-#define FC_PARAM_COUNT 6
+#define FC_PARAM_COUNT 7
 
 /* Sign-extends the low nibble of a byte. */
 static inline int32_t low_nibble(uint8_t packed)
@@ -50,7 +50,7 @@ tl_status tl_fully_connected_s4(const tl_fc_params *params, const tl_fc_quant *q
         {
             uint32_t acc = (uint32_t)bias[out_ch];
             int32_t value;
-            const int32_t *pair_q = quant->pairs + 2 * out_ch;
+            const int32_t *pair_q = quant->pairs + (quant->per_channel != 0 ? 2 * out_ch : 0);
             for (pair = 0; pair < pairs; pair++)
             {
                 const uint8_t packed = w_row[pair];
@@ -99,6 +99,7 @@ void tl_op_fully_connected_s4(const tl_op *op, const tl_tensors *tensors)
     params.act_min = p[4];
     params.act_max = p[5];
     quant.pairs = (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[3]);
+    quant.per_channel = p[6];
     (void)tl_fully_connected_s4(&params, &quant, (const int8_t *)tl_tensor_data(tensors, op->inputs[0]),
                                 tl_tensor_data(tensors, op->inputs[1]),
                                 (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[2]),

@@ -9,12 +9,13 @@
 #include "tl_dense_fixed_point.h"
 #include "tl_dense_validation.h"
 
-#define FC_PARAM_COUNT 6
+#define FC_PARAM_COUNT 7
 
 /* The output stage, copied to locals: int8 stores may alias anything, so fields would be reloaded per channel. */
 typedef struct
 {
     const int32_t *pairs;
+    int32_t pair_stride; /* 2: one pair per channel; 0: one pair for all */
     int32_t zero_point;
     int32_t act_min;
     int32_t act_max;
@@ -23,7 +24,7 @@ typedef struct
 /* requantize(acc) + zero point, clamped to [act_min, act_max]. */
 static inline int8_t fc_s8_output(uint32_t acc, int32_t out_ch, fc_s8_stage stage)
 {
-    int32_t value = tl_d_wadd(tl_d_mbqm((int32_t)acc, stage.pairs[2 * out_ch], stage.pairs[2 * out_ch + 1]),
+    int32_t value = tl_d_wadd(tl_d_mbqm((int32_t)acc, stage.pairs[stage.pair_stride * out_ch], stage.pairs[stage.pair_stride * out_ch + 1]),
                               stage.zero_point);
     if (value < stage.act_min)
     {
@@ -40,6 +41,7 @@ static fc_s8_stage fc_s8_stage_of(const tl_fc_params *params, const tl_fc_quant 
 {
     fc_s8_stage stage;
     stage.pairs = quant->pairs;
+    stage.pair_stride = quant->per_channel != 0 ? 2 : 0;
     stage.zero_point = params->output_zero_point;
     stage.act_min = params->act_min;
     stage.act_max = params->act_max;
@@ -198,6 +200,7 @@ void tl_op_fully_connected_s8(const tl_op *op, const tl_tensors *tensors)
     params.act_min = p[4];
     params.act_max = p[5];
     quant.pairs = (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[3]);
+    quant.per_channel = p[6];
     (void)tl_fully_connected_s8(&params, &quant, (const int8_t *)tl_tensor_data(tensors, op->inputs[0]),
                                 (const int8_t *)tl_tensor_data(tensors, op->inputs[1]),
                                 (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[2]),

@@ -4,8 +4,9 @@
 #   Include/) as the static library tinylite_cmsis_nn. Nothing of CMSIS-NN lives in this repository.
 # * Every file under src/cmsis_nn/<family>/ has the name of a reference file under src/reference/<family>/ and
 #   provides that kernel's image adapter tl_op_<op>_<dtype> routed to CMSIS-NN. The reference file stays in the
-#   build for its validation and layer-1 kernel (the CMSIS adapter falls back to it for shapes CMSIS-NN does not
-#   take); only its run adapter is renamed to tl_ref_op_<op>_<dtype> through a per-file compile definition,
+#   build for its layer-1 kernel and checks (the CMSIS adapter validates through it, adds its own checks, and
+#   falls back to it for records CMSIS-NN does not take); only its two adapters are renamed,
+#   tl_op_<op>_<dtype>[_validate] -> tl_ref_op_<op>_<dtype>[_validate], through a per-file compile definition,
 #   so no #if is needed in either file.
 # * Only src/cmsis_nn/ sees Arm's headers (the include directory is private to those sources).
 # * For Cortex-M, compile with the core's flags (-mcpu=cortex-m4 -mfloat-abi=hard ...): CMSIS-NN selects its DSP
@@ -36,7 +37,8 @@ foreach(adapter ${TINYLITE_CMSIS_NN_ADAPTERS})
     get_filename_component(stem ${rel} NAME_WE)
     string(REGEX REPLACE "^tl_" "tl_op_" run_adapter ${stem})
     string(REGEX REPLACE "^tl_" "tl_ref_op_" ref_adapter ${stem})
-    set_property(SOURCE ${reference} APPEND PROPERTY COMPILE_DEFINITIONS "${run_adapter}=${ref_adapter}")
+    set_property(SOURCE ${reference} APPEND PROPERTY COMPILE_DEFINITIONS
+        "${run_adapter}=${ref_adapter}" "${run_adapter}_validate=${ref_adapter}_validate")
     set_property(SOURCE ${adapter} APPEND PROPERTY INCLUDE_DIRECTORIES "${CMSIS_NN_ROOT}/Include")
     list(APPEND TINYLITE_KERNEL_SOURCES ${adapter})
 endforeach()

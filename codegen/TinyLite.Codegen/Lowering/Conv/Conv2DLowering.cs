@@ -78,13 +78,19 @@ public sealed class Conv2DLowering : IOperatorLowering
             biasT = ctx.AddInt32Constant($"{filter.Name}/folded_bias", BiasFolding.Fold(ctx, bias, sums, inputOffset));
         }
 
+        // int8 x int8: scratch for the optional CMSIS-NN native backend (CmsisNnScratch), ignored by the reference kernels.
+        int[] outputs = code == ConvS8
+            ? [output.Index, ctx.AddScratch($"{filter.Name}/cmsis_nn_scratch", CmsisNnScratch.ConvS8Bytes(outC, inC, fH, fW, fC,
+                options.StrideH, options.StrideW, options.DilationH, options.DilationW, padTop, padLeft))]
+            : [output.Index];
+
         return
         [
             new KernelCall
             {
                 Code = code,
                 Inputs = [input.Index, filter.Index, biasT, quant],
-                Outputs = [output.Index],
+                Outputs = outputs,
                 Params =
                 [
                     batches, inH, inW, inC, fH, fW, fC, outH, outW, outC,

@@ -1,7 +1,7 @@
 /*
  * FULLY_CONNECTED int8 routed to CMSIS-NN's arm_fully_connected_s8 (per-tensor requantization).
- * Replaces the run adapter of src/reference/dense/tl_fully_connected_s8.c when TINYLITE_CMSIS_NN=ON; the
- * validation (tl_op_fully_connected_s8_validate) is the reference one, so the record was checked at load time.
+ * Replaces the adapters of src/reference/dense/tl_fully_connected_s8.c when TINYLITE_CMSIS_NN=ON; the
+ * validation is the reference one, so the record was checked at load time.
  *
  * Bias. Our image carries the folded bias b' = b + input_offset * sum(row) (mod 2^32). CMSIS-NN computes
  * bias + sum w * (x + input_offset) with wrapping int32 sums; a fully connected layer has no padding, so every
@@ -24,6 +24,11 @@
 
 #include "tinylite/tl_dense_kernels.h"
 #include "../tl_cmsis_nn_fallbacks.h"
+
+tl_status tl_op_fully_connected_s8_validate(const tl_op *op, const tl_tensors *tensors)
+{
+    return tl_ref_op_fully_connected_s8_validate(op, tensors);
+}
 
 void tl_op_fully_connected_s8(const tl_op *op, const tl_tensors *tensors)
 {

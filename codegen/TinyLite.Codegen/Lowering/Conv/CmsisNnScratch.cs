@@ -1,0 +1,38 @@
+namespace TinyLite.Codegen.Lowering.Conv;
+
+/// <summary>
+/// Scratch the optional CMSIS-NN backend of the native kernels (native-kernels/src/cmsis_nn/conv) needs for an int8
+/// CONV_2D, reserved by the compiler in the arena plan so that no kernel ever allocates. The reference kernels
+/// ignore it. Layout (bytes, 4-aligned by the planner):
+/// [0, 4·outC) multipliers int32, [4·outC, 8·outC) shifts int32 (CMSIS-NN wants two arrays; the image interleaves
+/// them), [8·outC, 12·outC) unfolded bias int32 (bias without the folded input-offset term, for convolutions with
+/// padding taps), then the buffer of <c>arm_convolve_wrapper_s8</c>.
+/// </summary>
+/// <remarks>
+/// <see cref="WrapperBytes"/> replicates <c>arm_convolve_wrapper_s8_get_buffer_size</c> of CMSIS-NN (v7, its
+/// Source/ConvolutionFunctions/arm_convolve_get_buffer_sizes_s8.c) for the portable and the DSP (Cortex-M4/M7)
+/// builds, taking the larger where they differ: 1×1 kernels without padding or dilation over the whole input depth
+/// need 2·inC int16 at unit stride (Arm Compiler builds; 0 with GCC) and nothing otherwise; every other shape
+/// (including 1×N) needs the im2col buffer of two columns, 2·align4(fH·fW·inC) int16. The MVE (Cortex-M55)
+/// formula is different and not covered. The native adapter checks at load time that the reserved size is at
+/// least what the linked CMSIS-NN asks for.
+/// </remarks>
+internal static class CmsisNnScratch
+{
+    /// <summary>Bytes of arm_convolve_wrapper_s8's buffer (see the remarks).</summary>
+    public static long WrapperBytes(int inC, int fH, int fW, int fC, int strideH, int strideW, int dilationH,
+        int dilationW, int padTop, int padLeft)
+    {
+        bool oneByOne = padTop == 0 && padLeft == 0 && fH == 1 && fW == 1 && dilationH == 1 && dilationW == 1 && inC == fC;
+        if (oneByOne)
+            return strideH == 1 && strideW == 1 ? 2L * inC * sizeof(short) : 0;
+        long columns = (long)fH * fW * inC;
+        long aligned = (columns + 3) / 4 * 4;
+        return 2 * aligned * sizeof(short);
+    }
+
+    /// <summary>Whole scratch of one int8 CONV_2D: three int32 arrays of outC entries, then the wrapper's buffer.</summary>
+    public static long ConvS8Bytes(int outC, int inC, int fH, int fW, int fC, int strideH, int strideW, int dilationH,
+        int dilationW, int padTop, int padLeft) =>
+        12L * outC + WrapperBytes(inC, fH, fW, fC, strideH, strideW, dilationH, dilationW, padTop, padLeft);
+}

@@ -1,0 +1,172 @@
+/*
+ * CONV_2D int8 routed to CMSIS-NN's arm_convolve_wrapper_s8. Replaces the adapters of
+ * src/reference/conv/tl_conv2d_s8.c when TINYLITE_CMSIS_NN=ON (the reference validation runs first).
+ *
+ * Scratch. The compiler gives every int8 CONV_2D a second output, a scratch tensor in the arena plan
+ * (codegen/.../Lowering/Conv/CmsisNnScratch.cs), laid out as
+ *   [multipliers int32 x out_c][shifts int32 x out_c][unfolded bias int32 x out_c][arm_convolve_wrapper_s8 buffer].
+ * CMSIS-NN wants multipliers and shifts as two arrays; the image interleaves them, so they are copied (2 * out_c
+ * words per call). Validation checks that the scratch holds 12 * out_c bytes plus what the linked CMSIS-NN's
+ * arm_convolve_wrapper_s8_get_buffer_size asks for, and that it is 4-byte aligned. Images without the scratch
+ * (compiled before it existed) run the reference kernel.
+ *
+ * Bias. The image carries b' = b + input_offset * sum(w) (mod 2^32) per channel. CMSIS-NN computes
+ * b + sum over in-image taps of w * (x + input_offset); taps in the padding contribute nothing (TFLM's definition).
+ *  - When no output pixel has a tap in the padding (no top/left padding and the last window ends inside the
+ *    input), every weight meets an input value and b + sum w * (x + input_offset) = b' + sum w * x (mod 2^32):
+ *    b' is passed with input_offset = 0 and nothing is computed per call.
+ *  - Otherwise the raw bias b = b' - input_offset * sum(w) is rebuilt in the scratch (out_c * filter_size adds
+ *    per call, small against the out_h * out_w times more MACs) and CMSIS-NN gets the true input_offset.
+ * Both give TFLM's int32 accumulator; CMSIS-NN's default requantization (double rounding) then gives its bytes.
+ */
+#include <stddef.h>
+
+#include "arm_nnfunctions.h"
+
+#include "tinylite/tl_conv_kernels.h"
+#include "../tl_cmsis_nn_fallbacks.h"
+
+/* Word reinterpretations without signed-overflow or conversion surprises. */
+static int32_t tl_cmsis_s32(uint32_t u)
+{
+    return u <= 0x7FFFFFFFu ? (int32_t)u : (int32_t)(u - 0x80000000u) - 0x7FFFFFFF - 1;
+}
+
+/* Decodes the Params (layout of nf-runtime's ConvS8) into CMSIS-NN's structures. */
+static void tl_cmsis_conv_decode(const int32_t *p, cmsis_nn_conv_params *conv, cmsis_nn_dims *input_dims,
+                                 cmsis_nn_dims *filter_dims, cmsis_nn_dims *output_dims)
+{
+    input_dims->n = p[0];
+    input_dims->h = p[1];
+    input_dims->w = p[2];
+    input_dims->c = p[3];
+    filter_dims->n = p[9];
+    filter_dims->h = p[4];
+    filter_dims->w = p[5];
+    filter_dims->c = p[6];
+    output_dims->n = p[0];
+    output_dims->h = p[7];
+    output_dims->w = p[8];
+    output_dims->c = p[9];
+    conv->stride.h = p[10];
+    conv->stride.w = p[11];
+    conv->dilation.h = p[12];
+    conv->dilation.w = p[13];
+    conv->padding.h = p[14];
+    conv->padding.w = p[15];
+    conv->input_offset = p[16];
+    conv->output_offset = p[17];
+    conv->activation.min = p[18];
+    conv->activation.max = p[19];
+}
+
+/* 1 when every tap of every output pixel lies inside the input (so the folded bias can be used as is).
+   Validated geometry: all terms are at most 65535 and the products fit int64. */
+static int tl_cmsis_conv_no_padding_taps(const int32_t *p)
+{
+    const int64_t last_y = (int64_t)(p[7] - 1) * p[10] + (int64_t)(p[4] - 1) * p[12];
+    const int64_t last_x = (int64_t)(p[8] - 1) * p[11] + (int64_t)(p[5] - 1) * p[13];
+    return p[14] == 0 && p[15] == 0 && last_y < p[1] && last_x < p[2];
+}
+
+tl_status tl_op_conv2d_s8_validate(const tl_op *op, const tl_tensors *tensors)
+{
+    cmsis_nn_conv_params conv;
+    cmsis_nn_dims input_dims;
+    cmsis_nn_dims filter_dims;
+    cmsis_nn_dims output_dims;
+    int64_t needed;
+    tl_status status = tl_ref_op_conv2d_s8_validate(op, tensors);
+    if (status != TL_OK || op->output_count == 1)
+    {
+        return status;
+    }
+    tl_cmsis_conv_decode(op->params, &conv, &input_dims, &filter_dims, &output_dims);
+    needed = 12 * (int64_t)output_dims.c +
+             (int64_t)arm_convolve_wrapper_s8_get_buffer_size(&conv, &input_dims, &filter_dims, &output_dims);
+    if (tl_tensor_data(tensors, op->outputs[1]) == NULL || tl_tensor_bytes(tensors, op->outputs[1]) < needed ||
+        ((uintptr_t)tl_tensor_data(tensors, op->outputs[1]) & 3u) != 0)
+    {
+        return TL_ERR_PARAMS;
+    }
+    return TL_OK;
+}
+
+void tl_op_conv2d_s8(const tl_op *op, const tl_tensors *tensors)
+{
+    const int32_t *p = op->params;
+    const int32_t *pairs;
+    const int8_t *filter;
+    const int32_t *folded_bias;
+    int32_t *multipliers;
+    int32_t *shifts;
+    int32_t *raw_bias;
+    const int32_t *bias;
+    int32_t out_c;
+    int32_t filter_size;
+    int32_t ch;
+    cmsis_nn_context context;
+    cmsis_nn_conv_params conv;
+    cmsis_nn_per_channel_quant_params quant;
+    cmsis_nn_dims input_dims;
+    cmsis_nn_dims filter_dims;
+    cmsis_nn_dims bias_dims;
+    cmsis_nn_dims output_dims;
+    arm_cmsis_nn_status status;
+    if (op->output_count != 2)
+    {
+        tl_ref_op_conv2d_s8(op, tensors);
+        return;
+    }
+    tl_cmsis_conv_decode(p, &conv, &input_dims, &filter_dims, &output_dims);
+    out_c = p[9];
+    filter_size = p[4] * p[5] * p[6];
+    pairs = (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[3]);
+    filter = (const int8_t *)tl_tensor_data(tensors, op->inputs[1]);
+    folded_bias = (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[2]);
+    /* Validated: the scratch is 4-aligned and holds 3 * out_c words plus CMSIS-NN's buffer. */
+    multipliers = (int32_t *)(void *)tl_tensor_data(tensors, op->outputs[1]);
+    shifts = multipliers + out_c;
+    raw_bias = shifts + out_c;
+    for (ch = 0; ch < out_c; ch++)
+    {
+        multipliers[ch] = pairs[2 * ch];
+        shifts[ch] = pairs[2 * ch + 1];
+    }
+    if (tl_cmsis_conv_no_padding_taps(p))
+    {
+        conv.input_offset = 0;
+        bias = folded_bias;
+    }
+    else
+    {
+        const int8_t *w = filter;
+        for (ch = 0; ch < out_c; ch++)
+        {
+            uint32_t sum = 0;
+            int32_t k;
+            for (k = 0; k < filter_size; k++)
+            {
+                sum += (uint32_t)(int32_t)*w++;
+            }
+            raw_bias[ch] = tl_cmsis_s32((uint32_t)folded_bias[ch] - (uint32_t)p[16] * sum);
+        }
+        bias = raw_bias;
+    }
+    quant.multiplier = multipliers;
+    quant.shift = shifts;
+    bias_dims.n = 1;
+    bias_dims.h = 1;
+    bias_dims.w = 1;
+    bias_dims.c = out_c;
+    context.buf = raw_bias + out_c;
+    context.size = tl_tensor_bytes(tensors, op->outputs[1]) - 12 * out_c;
+    status = arm_convolve_wrapper_s8(&context, &conv, &quant, &input_dims,
+                                     (const int8_t *)tl_tensor_data(tensors, op->inputs[0]), &filter_dims, filter,
+                                     &bias_dims, bias, &output_dims, (int8_t *)tl_tensor_data(tensors, op->outputs[0]));
+    if (status != ARM_CMSIS_NN_SUCCESS)
+    {
+        /* A shape CMSIS-NN refuses (it checks before writing anything): the reference kernel takes it. */
+        tl_ref_op_conv2d_s8(op, tensors);
+    }
+}

@@ -35,4 +35,30 @@ internal static class CmsisNnScratch
     public static long ConvS8Bytes(int outC, int inC, int fH, int fW, int fC, int strideH, int strideW, int dilationH,
         int dilationW, int padTop, int padLeft) =>
         12L * outC + WrapperBytes(inC, fH, fW, fC, strideH, strideW, dilationH, dilationW, padTop, padLeft);
+
+    /// <summary>
+    /// Bytes of arm_depthwise_conv_wrapper_s8's buffer (CMSIS-NN v7, arm_depthwise_conv_get_buffer_sizes_s8.c),
+    /// the larger of the portable and DSP builds: single batch, multiplier 1 and no dilation take the optimised
+    /// kernel, which needs inC·fH·fW int16 on DSP unless the filter is 3×3 with padding ≤ 1 (its own kernel, no
+    /// buffer); every other shape needs none.
+    /// </summary>
+    public static long DepthwiseWrapperBytes(int batches, int inC, int outC, int fH, int fW, int dilationH,
+        int dilationW, int padTop, int padLeft)
+    {
+        if (inC != outC || batches != 1 || dilationH != 1 || dilationW != 1)
+            return 0;
+        if (fH == 3 && fW == 3 && padTop <= 1 && padLeft <= 1)
+            return 0;
+        return (long)inC * fW * fH * sizeof(short);
+    }
+
+    /// <summary>
+    /// Whole scratch of one int8 DEPTHWISE_CONV_2D: three int32 arrays of outC entries (as for CONV_2D), the filter
+    /// back in TFLite's [fH, fW, outC] order (the image stores it channel-major for the reference kernel; CMSIS-NN
+    /// reads the TFLite order) rounded up to 4 bytes, then the wrapper's buffer.
+    /// </summary>
+    public static long DepthwiseS8Bytes(int batches, int inC, int outC, int fH, int fW, int dilationH, int dilationW,
+        int padTop, int padLeft) =>
+        12L * outC + ((long)fH * fW * outC + 3) / 4 * 4 +
+        DepthwiseWrapperBytes(batches, inC, outC, fH, fW, dilationH, dilationW, padTop, padLeft);
 }

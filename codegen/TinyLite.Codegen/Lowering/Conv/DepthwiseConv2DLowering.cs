@@ -83,13 +83,19 @@ public sealed class DepthwiseConv2DLowering : IOperatorLowering
             biasT = ctx.AddInt32Constant($"{filter.Name}/folded_bias", BiasFolding.Fold(ctx, bias, sums, inputOffset));
         }
 
+        // int8 x int8: scratch for the optional CMSIS-NN native backend (CmsisNnScratch), ignored by the reference kernels.
+        int[] outputs = code == DepthwiseConvS8
+            ? [output.Index, ctx.AddScratch($"{filter.Name}/cmsis_nn_scratch", CmsisNnScratch.DepthwiseS8Bytes(batches, inC, outC,
+                fH, fW, options.DilationH, options.DilationW, padTop, padLeft))]
+            : [output.Index];
+
         return
         [
             new KernelCall
             {
                 Code = code,
                 Inputs = [input.Index, filterT, biasT, quant],
-                Outputs = [output.Index],
+                Outputs = outputs,
                 Params =
                 [
                     batches, inH, inW, inC, fH, fW, options.DepthMultiplier, outH, outW, outC,

@@ -271,7 +271,8 @@ namespace TinyLite.Runtime.Kernels.Conv
         /// </summary>
         public static string Depthwise(KernelContext ctx, OpRecord op, int activationType, int filterType, bool int32Bias, bool int64Bias, bool biasRequired)
         {
-            string e = Counts(op, 4, 1, 20);
+            // A second output is the scratch the compiler reserves for native backends (CMSIS-NN); unused here.
+            string e = Counts(op, 4, op.Outputs != null && op.Outputs.Length == 2 ? 2 : 1, 20);
             if (e != null)
             {
                 return e;

@@ -164,7 +164,9 @@ public class ConvErrorTests
     public void Validate_EveryTensorOneByteShortRejected(Kind kind, DataType activations, DataType weights)
     {
         var (harness, record) = Lowered(kind, activations, weights);
-        var touched = record.Inputs.Concat(record.Outputs).Where(t => t >= 0).ToArray();
+        // Output [1] of int8 CONV_2D / DEPTHWISE_CONV_2D is the CMSIS-NN backend's scratch: the managed kernels never
+        // touch it (the native CMSIS-NN adapter checks its size against the linked CMSIS-NN).
+        var touched = record.Inputs.Concat(record.Outputs.Take(1)).Where(t => t >= 0).ToArray();
         Assert.Equal(5, touched.Length);
         foreach (int t in touched)
         {

@@ -1,0 +1,184 @@
+/*
+ * DEPTHWISE_CONV_2D int8 routed to CMSIS-NN's arm_depthwise_conv_wrapper_s8. Replaces the adapters of
+ * src/reference/conv/tl_depthwise_conv2d_s8.c when TINYLITE_CMSIS_NN=ON (the reference validation runs first).
+ *
+ * Scratch: the second output the compiler reserves (codegen/.../Lowering/Conv/CmsisNnScratch.cs), laid out as
+ *   [multipliers int32 x out_c][shifts int32 x out_c][unfolded bias int32 x out_c]
+ *   [filter int8 in TFLite's [f_h][f_w][out_c] order, padded to 4 bytes][arm_depthwise_conv_wrapper_s8 buffer].
+ * The image keeps the filter channel-major for the reference kernel; CMSIS-NN reads TFLite's order, so the taps
+ * are transposed into the scratch on each call (f_h * f_w * out_c bytes, 1 / (out_h * out_w) of the MACs) rather
+ * than storing a second copy of the weights in flash.
+ *
+ * Bias: as for CONV_2D (src/cmsis_nn/conv/tl_conv2d_s8.c): the folded bias with input_offset 0 when no tap falls
+ * in the padding, otherwise the unfolded bias b' - input_offset * sum(w) with the true input_offset.
+ */
+#include <stddef.h>
+
+#include "arm_nnfunctions.h"
+
+#include "tinylite/tl_conv_kernels.h"
+#include "../tl_cmsis_nn_fallbacks.h"
+
+static int32_t tl_cmsis_dw_s32(uint32_t u)
+{
+    return u <= 0x7FFFFFFFu ? (int32_t)u : (int32_t)(u - 0x80000000u) - 0x7FFFFFFF - 1;
+}
+
+/* Params (layout of nf-runtime's DepthwiseConvS8) into CMSIS-NN's structures. */
+static void tl_cmsis_dw_decode(const int32_t *p, cmsis_nn_dw_conv_params *dw, cmsis_nn_dims *input_dims,
+                               cmsis_nn_dims *filter_dims, cmsis_nn_dims *output_dims)
+{
+    input_dims->n = p[0];
+    input_dims->h = p[1];
+    input_dims->w = p[2];
+    input_dims->c = p[3];
+    filter_dims->n = 1;
+    filter_dims->h = p[4];
+    filter_dims->w = p[5];
+    filter_dims->c = p[9];
+    output_dims->n = p[0];
+    output_dims->h = p[7];
+    output_dims->w = p[8];
+    output_dims->c = p[9];
+    dw->ch_mult = p[6];
+    dw->stride.h = p[10];
+    dw->stride.w = p[11];
+    dw->dilation.h = p[12];
+    dw->dilation.w = p[13];
+    dw->padding.h = p[14];
+    dw->padding.w = p[15];
+    dw->input_offset = p[16];
+    dw->output_offset = p[17];
+    dw->activation.min = p[18];
+    dw->activation.max = p[19];
+}
+
+/* Bytes before CMSIS-NN's buffer: three int32 arrays and the transposed filter rounded up to 4. */
+static int64_t tl_cmsis_dw_head_bytes(const int32_t *p)
+{
+    return 12 * (int64_t)p[9] + ((int64_t)p[4] * p[5] * p[9] + 3) / 4 * 4;
+}
+
+/* 1 when every tap of every output pixel lies inside the input (validated geometry: fits int64). */
+static int tl_cmsis_dw_no_padding_taps(const int32_t *p)
+{
+    const int64_t last_y = (int64_t)(p[7] - 1) * p[10] + (int64_t)(p[4] - 1) * p[12];
+    const int64_t last_x = (int64_t)(p[8] - 1) * p[11] + (int64_t)(p[5] - 1) * p[13];
+    return p[14] == 0 && p[15] == 0 && last_y < p[1] && last_x < p[2];
+}
+
+tl_status tl_op_depthwise_conv2d_s8_validate(const tl_op *op, const tl_tensors *tensors)
+{
+    cmsis_nn_dw_conv_params dw;
+    cmsis_nn_dims input_dims;
+    cmsis_nn_dims filter_dims;
+    cmsis_nn_dims output_dims;
+    int64_t needed;
+    tl_status status = tl_ref_op_depthwise_conv2d_s8_validate(op, tensors);
+    if (status != TL_OK || op->output_count == 1)
+    {
+        return status;
+    }
+    tl_cmsis_dw_decode(op->params, &dw, &input_dims, &filter_dims, &output_dims);
+    needed = tl_cmsis_dw_head_bytes(op->params) +
+             (int64_t)arm_depthwise_conv_wrapper_s8_get_buffer_size(&dw, &input_dims, &filter_dims, &output_dims);
+    if (tl_tensor_data(tensors, op->outputs[1]) == NULL || tl_tensor_bytes(tensors, op->outputs[1]) < needed ||
+        ((uintptr_t)tl_tensor_data(tensors, op->outputs[1]) & 3u) != 0)
+    {
+        return TL_ERR_PARAMS;
+    }
+    return TL_OK;
+}
+
+void tl_op_depthwise_conv2d_s8(const tl_op *op, const tl_tensors *tensors)
+{
+    const int32_t *p = op->params;
+    const int32_t *pairs;
+    const int8_t *channel_major;
+    const int32_t *folded_bias;
+    uint8_t *scratch;
+    int32_t *multipliers;
+    int32_t *shifts;
+    int32_t *raw_bias;
+    int8_t *filter_hwc;
+    const int32_t *bias;
+    int32_t out_c;
+    int32_t taps;
+    int32_t ch;
+    int64_t head;
+    cmsis_nn_context context;
+    cmsis_nn_dw_conv_params dw;
+    cmsis_nn_per_channel_quant_params quant;
+    cmsis_nn_dims input_dims;
+    cmsis_nn_dims filter_dims;
+    cmsis_nn_dims bias_dims;
+    cmsis_nn_dims output_dims;
+    arm_cmsis_nn_status status;
+    if (op->output_count != 2)
+    {
+        tl_ref_op_depthwise_conv2d_s8(op, tensors);
+        return;
+    }
+    tl_cmsis_dw_decode(p, &dw, &input_dims, &filter_dims, &output_dims);
+    out_c = p[9];
+    taps = p[4] * p[5];
+    pairs = (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[3]);
+    channel_major = (const int8_t *)tl_tensor_data(tensors, op->inputs[1]);
+    folded_bias = (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[2]);
+    /* Validated: 4-aligned, at least head bytes plus CMSIS-NN's buffer. */
+    scratch = tl_tensor_data(tensors, op->outputs[1]);
+    multipliers = (int32_t *)(void *)scratch;
+    shifts = multipliers + out_c;
+    raw_bias = shifts + out_c;
+    filter_hwc = (int8_t *)(void *)(raw_bias + out_c);
+    head = tl_cmsis_dw_head_bytes(p);
+    for (ch = 0; ch < out_c; ch++)
+    {
+        const int8_t *w = channel_major + ch * taps;
+        int32_t tap;
+        multipliers[ch] = pairs[2 * ch];
+        shifts[ch] = pairs[2 * ch + 1];
+        /* channel-major [out_c][taps] -> TFLite's [taps][out_c]. */
+        for (tap = 0; tap < taps; tap++)
+        {
+            filter_hwc[tap * out_c + ch] = w[tap];
+        }
+    }
+    if (tl_cmsis_dw_no_padding_taps(p))
+    {
+        dw.input_offset = 0;
+        bias = folded_bias;
+    }
+    else
+    {
+        for (ch = 0; ch < out_c; ch++)
+        {
+            const int8_t *w = channel_major + ch * taps;
+            uint32_t sum = 0;
+            int32_t tap;
+            for (tap = 0; tap < taps; tap++)
+            {
+                sum += (uint32_t)(int32_t)w[tap];
+            }
+            raw_bias[ch] = tl_cmsis_dw_s32((uint32_t)folded_bias[ch] - (uint32_t)p[16] * sum);
+        }
+        bias = raw_bias;
+    }
+    quant.multiplier = multipliers;
+    quant.shift = shifts;
+    bias_dims.n = 1;
+    bias_dims.h = 1;
+    bias_dims.w = 1;
+    bias_dims.c = out_c;
+    context.buf = scratch + head;
+    context.size = (int32_t)(tl_tensor_bytes(tensors, op->outputs[1]) - head);
+    status = arm_depthwise_conv_wrapper_s8(&context, &dw, &quant, &input_dims,
+                                           (const int8_t *)tl_tensor_data(tensors, op->inputs[0]), &filter_dims,
+                                           filter_hwc, &bias_dims, bias, &output_dims,
+                                           (int8_t *)tl_tensor_data(tensors, op->outputs[0]));
+    if (status != ARM_CMSIS_NN_SUCCESS)
+    {
+        /* A shape CMSIS-NN refuses (checked before writing): the reference kernel takes it. */
+        tl_ref_op_depthwise_conv2d_s8(op, tensors);
+    }
+}

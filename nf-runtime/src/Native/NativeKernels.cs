@@ -94,8 +94,7 @@ namespace TinyLite.Runtime.Native
             catch (Exception e)
             {
                 _unavailableReason = "native kernels: the library " + LibraryFileName + " could not be loaded (" + e.GetType().Name
-                    + "; build it with cmake -S native-kernels -B .build/native -DCMAKE_BUILD_TYPE=Release && cmake --build .build/native,"
-                    + " or set " + LibraryVariable + " to its path)";
+                    + "; build it with native-kernels/build-host.sh, or set " + LibraryVariable + " to its path)";
 #endif
                 _availability = 2;
             }

@@ -129,6 +129,7 @@ static tl_status reader_need(tl_model *model, const tl_reader *r, int32_t count)
 
 static tl_status reader_u8(tl_model *model, tl_reader *r, int32_t *value)
 {
+    *value = 0;
     if (reader_need(model, r, 1) != TL_OK)
     {
         return model->status;
@@ -140,6 +141,7 @@ static tl_status reader_u8(tl_model *model, tl_reader *r, int32_t *value)
 
 static tl_status reader_u16(tl_model *model, tl_reader *r, int32_t *value)
 {
+    *value = 0;
     if (reader_need(model, r, 2) != TL_OK)
     {
         return model->status;
@@ -151,6 +153,7 @@ static tl_status reader_u16(tl_model *model, tl_reader *r, int32_t *value)
 
 static tl_status reader_i32(tl_model *model, tl_reader *r, int32_t *value)
 {
+    *value = 0;
     if (reader_need(model, r, 4) != TL_OK)
     {
         return model->status;
@@ -164,7 +167,8 @@ static tl_status reader_i32(tl_model *model, tl_reader *r, int32_t *value)
 static tl_status reader_count(tl_model *model, tl_reader *r, int32_t max, const char *what_prefix, int32_t index,
                               const char *what, int32_t *value)
 {
-    int32_t v;
+    int32_t v = 0;
+    *value = 0;
     if (reader_i32(model, r, &v) != TL_OK)
     {
         return model->status;
@@ -196,7 +200,7 @@ static tl_status reader_count(tl_model *model, tl_reader *r, int32_t max, const 
 /** A length-prefixed (uint16) ASCII string, skipped. */
 static tl_status reader_skip_ascii(tl_model *model, tl_reader *r)
 {
-    int32_t n;
+    int32_t n = 0;
     if (reader_u16(model, r, &n) != TL_OK || reader_need(model, r, n) != TL_OK)
     {
         return model->status;

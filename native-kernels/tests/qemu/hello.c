@@ -1,0 +1,48 @@
+/*
+ * Board smoke test for the QEMU mps2 boards: prints over semihosting, uses the FPU (hard-float, so a
+ * disabled FPU would fault), reads its command line and returns the number given there as the exit
+ * status (run-golden.sh checks that QEMU passes it through), with an empty insncount region.
+ *   qemu-system-arm -M mps2-an386 ... -semihosting-config enable=on,target=native,arg=hello,arg=7 -kernel qemu_hello.elf
+ */
+#include <stdint.h>
+
+#include "board.h"
+#include "semihost.h"
+
+int main(void)
+{
+    char cmdline[128];
+    const char *p;
+    volatile float x = 1.5f;
+    int32_t code = 0;
+    float y;
+
+    mcu_region_begin();
+    mcu_region_end();
+
+    /* 1.5 * 1.5 + 0.75 = 3.0 exactly in binary floating point. */
+    y = x * x + 0.75f;
+    sh_write0(y == 3.0f ? "hello from TinyLite on QEMU (FPU on)\n" : "hello: FPU arithmetic is wrong\n");
+    if (y != 3.0f)
+    {
+        return 1;
+    }
+    if (sh_get_cmdline(cmdline, sizeof cmdline) != 0)
+    {
+        sh_write0("hello: no command line\n");
+        return 1;
+    }
+    /* The last space-separated token is the exit status to return. */
+    for (p = cmdline; *p != '\0'; p++)
+    {
+        if (*p == ' ')
+        {
+            code = 0;
+        }
+        else if (*p >= '0' && *p <= '9')
+        {
+            code = code * 10 + (*p - '0');
+        }
+    }
+    return code;
+}

@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# Builds the QEMU test programs for both emulated boards (Cortex-M4F mps2-an386, Cortex-M7 mps2-an500),
+# checks the board setup with a smoke program, then runs the golden cases of the shared models through
+# the native runner on both machines, bit-exact against TFLM's reference kernels.
+#
+#   native-kernels/tests/qemu/run-golden.sh [--build DIR] [--models "kws_dscnn ..."] [--allow-missing]
+#
+# Needs arm-none-eabi-gcc (gcc-arm-none-eabi, libnewlib-arm-none-eabi), qemu-system-arm and cmake;
+# skips with a message when they or ../shared/models are absent. Exit status: 0 when every case is
+# bit-exact; 1 on a mismatch, a crash or a refused image; also 1 when a model needs a kernel missing from
+# the build, unless --allow-missing (then it is only reported).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../../.." && pwd)"
+build="$root/.build/qemu"
+models="kws_dscnn vww_96_int8 ic_pretrained_resnet_quant micro_speech synthetic_int4_cnn_s1 synthetic_int4_fc_s1 hello_world_int8"
+allow_missing=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --build) build="$2"; shift 2 ;;
+    --models) models="$2"; shift 2 ;;
+    --allow-missing) allow_missing=1; shift ;;
+    *) echo "run-golden.sh: unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+
+for tool in arm-none-eabi-gcc qemu-system-arm cmake; do
+  if ! command -v "$tool" >/dev/null; then
+    echo "qemu: SKIP, $tool is not installed (apt-get install gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm cmake)"
+    exit 0
+  fi
+done
+case "$root$build" in
+  *" "*) echo "qemu: the repository path must not contain spaces (semihosting arguments are space-separated)" >&2; exit 1 ;;
+esac
+
+generator=()
+command -v ninja >/dev/null && generator=(-G Ninja)
+boards=(qemu-mps2-an386 qemu-mps2-an500)
+declare -A machine=([qemu-mps2-an386]=mps2-an386 [qemu-mps2-an500]=mps2-an500)
+declare -A core=([qemu-mps2-an386]=M4 [qemu-mps2-an500]=M7)
+
+# One QEMU run: machine, ELF, then the program's arguments. Semihosting console output (QEMU writes it
+# to stderr) and QEMU's own messages on stdout; QEMU's exit status is the program's.
+run_qemu() {
+  local mach="$1" elf="$2"; shift 2
+  local args="arg=$(basename "$elf" .elf)"
+  for a in "$@"; do args="$args,arg=$a"; done
+  timeout 600 qemu-system-arm -M "$mach" -nographic -monitor none -serial none \
+    -semihosting-config "enable=on,target=native,$args" ${QEMU_EXTRA:-} -kernel "$elf" 2>&1
+}
+
+status=0
+for board in "${boards[@]}"; do
+  dir="$build/${board#qemu-mps2-}"
+  echo "== qemu $board (${core[$board]}): build"
+  cmake -S "$here" -B "$dir" "${generator[@]}" -DCMAKE_TOOLCHAIN_FILE="$root/boards/$board/toolchain.cmake" >/dev/null
+  cmake --build "$dir" -j 2 >/dev/null
+  # Board smoke test: semihosting output, FPU, exit status passed through QEMU.
+  set +e
+  out=$(run_qemu "${machine[$board]}" "$dir/qemu_hello.elf" 7); rc=$?
+  set -e
+  if [ "$rc" != 7 ] || ! grep -q "FPU on" <<<"$out"; then
+    echo "FAIL $board smoke test: exit status $rc (want 7), output: $out"; status=1
+  else
+    echo "ok   $board smoke test (semihosting, FPU, exit status)"
+  fi
+done
+
+if [ ! -f "$build/an386/qemu_golden.elf" ]; then
+  echo "qemu: golden cases NOT RUN: the native runner (native-kernels/include/tinylite/tl_runner.h) is not on this branch yet"
+  exit "$status"
+fi
+shared="$root/../shared/models"
+if [ ! -d "$shared" ]; then
+  echo "qemu: SKIP golden cases, $shared is absent"
+  exit "$status"
+fi
+
+# Images, compiled once per model by the CLI (rebuilt when the CLI or the model is newer).
+mkdir -p "$build/images"
+manifest="$build/manifest.txt"
+: >"$manifest"
+for m in $models; do
+  src="$shared/$m/model.tflite"
+  if [ ! -f "$src" ]; then echo "qemu: SKIP $m, $src is absent"; continue; fi
+  img="$build/images/$m.tlm"
+  if [ ! -f "$img" ] || [ "$src" -nt "$img" ] || [ -n "$(find "$root/codegen" -name '*.cs' -newer "$img" -print -quit)" ]; then
+    "$root/tinylite" compile "$src" -o "$img" >/dev/null
+  fi
+  echo "model $m $img" >>"$manifest"
+  for in0 in "$shared/$m"/inputs/*.input0.bin; do
+    case_name="$(basename "$in0" .input0.bin)"
+    echo "case $case_name" >>"$manifest"
+    i=0; while [ -f "$shared/$m/inputs/$case_name.input$i.bin" ]; do
+      echo "input $shared/$m/inputs/$case_name.input$i.bin" >>"$manifest"; i=$((i + 1)); done
+    j=0; while [ -f "$shared/$m/golden/$case_name.output$j.bin" ]; do
+      echo "golden $shared/$m/golden/$case_name.output$j.bin" >>"$manifest"; j=$((j + 1)); done
+    echo "run" >>"$manifest"
+  done
+done
+
+for board in "${boards[@]}"; do
+  dir="$build/${board#qemu-mps2-}"
+  echo "== qemu $board (${core[$board]}): golden cases through the native runner"
+  set +e
+  out=$(run_qemu "${machine[$board]}" "$dir/qemu_golden.elf" "$manifest"); rc=$?
+  set -e
+  grep -v '^@@' <<<"$out" | sed "s/^/[${core[$board]}] /"
+  if [ "$rc" = 2 ] && [ "$allow_missing" = 1 ]; then
+    echo "[${core[$board]}] kernels are missing from the build (reported above, allowed by --allow-missing)"
+  elif [ "$rc" != 0 ]; then
+    echo "[${core[$board]}] FAILED (exit status $rc)"; status=1
+  fi
+done
+exit "$status"

@@ -54,8 +54,13 @@ status=0
 for board in "${boards[@]}"; do
   dir="$build/${board#qemu-mps2-}"
   echo "== qemu $board (${core[$board]}): build"
-  cmake -S "$here" -B "$dir" "${generator[@]}" -DCMAKE_TOOLCHAIN_FILE="$root/boards/$board/toolchain.cmake" >/dev/null
-  cmake --build "$dir" -j 2 >/dev/null
+  if ! log=$( { cmake -S "$here" -B "$dir" "${generator[@]}" \
+                   -DCMAKE_TOOLCHAIN_FILE="$root/boards/$board/toolchain.cmake" &&
+                 cmake --build "$dir" -j 2; } 2>&1 ); then
+    printf '%s\n' "$log" | tail -40
+    echo "FAIL $board: the build for ${core[$board]} failed (arm-none-eabi-gcc, -Wall -Wextra -Werror)"
+    exit 1
+  fi
   # Board smoke test: semihosting output, FPU, exit status passed through QEMU.
   set +e
   out=$(run_qemu "${machine[$board]}" "$dir/qemu_hello.elf" 7); rc=$?

@@ -81,7 +81,8 @@ namespace TinyLite.Runtime.Math
             {
                 return sign | 0x7F800000;
             }
-            // Bring value into [1, 2) counting the binary exponent; multiplying by powers of two is exact.
+            // Bring value into [1, 2) counting the binary exponent (steps of 16, 4, then 1 bits keep the loops short);
+            // multiplying by powers of two is exact.
             int exponent = 0;
             if (value >= 1f)
             {
@@ -89,6 +90,11 @@ namespace TinyLite.Runtime.Math
                 {
                     value *= TwoToMinus16;
                     exponent += 16;
+                }
+                while (value >= 16f)
+                {
+                    value *= 0.0625f;
+                    exponent += 4;
                 }
                 while (value >= 2f)
                 {
@@ -102,6 +108,11 @@ namespace TinyLite.Runtime.Math
                 {
                     value *= 65536f;
                     exponent -= 16;
+                }
+                while (value < 0.0625f)
+                {
+                    value *= 16f;
+                    exponent -= 4;
                 }
                 while (value < 1f)
                 {

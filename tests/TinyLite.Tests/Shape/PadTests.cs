@@ -116,6 +116,19 @@ public class PadTests
     }
 
     [Fact]
+    public void PadV2Int8_UsesConstantValueInsteadOfZeroPoint()
+    {
+        var b = new GraphBuilder("padv2_int8.tflite");
+        int x = b.AddInput("x", DataType.Int8, [3], 0.5f, 1);
+        int pads = b.AddConstantInt32("paddings", [1, 2], [1, 2]);
+        int v = b.Add("v", DataType.Int8, [1], new Quantization([0.5f], [1], 0), [unchecked((byte)-7)]);
+        int y = b.AddTensor("y", DataType.Int8, [6], 0.5f, 1);
+        b.AddOperator(BuiltinOperator.Padv2, [x, pads, v], [y]).MarkOutput(y);
+        byte[] input = [10, 20, 30];
+        Assert.Equal(ReferencePad(input, [3], [1, 2], [unchecked((byte)-7)]), Run(b.Build(), input)[0]);
+    }
+
+    [Fact]
     public void PadV2Int8_RejectsConstantValueWithOtherQuantization()
     {
         var b = new GraphBuilder("padv2_int8.tflite");

@@ -86,6 +86,23 @@ public class QuantizeTests
     }
 
     [Fact]
+    public void QuantizeFloat_DividesInFloatNotDouble()
+    {
+        // Inputs whose quotient rounds to a different integer in double than in float32: TFLM divides in float.
+        const float scale = 0.1f;
+        var rng = new Random(3);
+        var x = new List<float>();
+        while (x.Count < 20)
+        {
+            float v = (rng.Next(-1200, 1200) + 0.5f) * scale * (1 + (float)(rng.NextDouble() - 0.5) * 1e-6f);
+            if (Math.Round((double)v / scale, MidpointRounding.AwayFromZero) != MathF.Round(v / scale, MidpointRounding.AwayFromZero)) x.Add(v);
+        }
+        var expected = x.Select(v => (int)Math.Clamp((long)MathF.Round(v / scale, MidpointRounding.AwayFromZero), -32768, 32767)).ToArray();
+        var actual = Quantize(DataType.Float32, DataType.Int16, Floats(x.ToArray()), x.Count, null, 0, scale, 0);
+        Assert.Equal(expected, Ints(actual, DataType.Int16));
+    }
+
+    [Fact]
     public void RequantizeInt8_HalvingRoundsAsTflm()
     {
         // in scale 1, out scale 2: multiplier 2^30, shift 0. The doubling high multiply rounds half up (toward +inf),

@@ -7,12 +7,12 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
 echo "== device build of nf-runtime (nanoFramework mscorlib, warnings as errors)"
 dotnet build nf-runtime/device/TinyLite.Runtime.Device.csproj -c Release -nologo -v q
-status=0
-echo "== native kernels on emulated Cortex-M4/M7 (QEMU), golden models bit-exact"
-native-kernels/tests/qemu/run-golden.sh || status=1
 echo "== xunit"
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
+status=0
+echo "== native kernels on emulated Cortex-M4/M7 (QEMU): golden models bit-exact"
+native-kernels/tests/qemu/run-golden.sh || status=1
 dotnet test TinyLite.sln -c Release -nologo -v q --logger "console;verbosity=minimal" 2>&1 | tee "$log" || status=$?
 # One plain closing line for CI: "N passed, N failed, N skipped".
 summary=$(grep -Eo 'Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$log" | tail -1 || true)

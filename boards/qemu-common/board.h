@@ -2,7 +2,8 @@
  * @file board.h
  * @brief What TinyLite's QEMU mps2 boards offer a program (startup.c, semihost.h, mps2.ld).
  *
- * A program defines int main(void); its return value becomes QEMU's exit status. Large buffers go in
+ * A program defines int main(int argc, char **argv) (the words of the semihosting command line) or
+ * int main(void); its return value becomes QEMU's exit status. printf/malloc work (syscalls.c). Large buffers go in
  * RAM bank 1 with BOARD_BULK (4 MiB at 0x20000000, not zeroed).
  */
 #ifndef TINYLITE_BOARD_H

@@ -1,11 +1,13 @@
 /*
  * Startup code for TinyLite's QEMU mps2 boards (Cortex-M4F mps2-an386, Cortex-M7 mps2-an500); linked
  * with -nostartfiles and mps2.ld. The vector table sits at address 0 (where both machines fetch it);
- * the reset handler enables the FPU before any C code runs, zeroes .bss, calls main() and ends the
- * emulation through semihosting with main's return value as QEMU's exit status. Any fault prints its
+ * the reset handler enables the FPU before any C code runs, zeroes .bss, calls main(argc, argv) with
+ * the semihosting command line and ends the emulation through semihosting with main's return value as
+ * QEMU's exit status. Any fault prints its
  * name and exits with status 70.
  */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "board.h"
@@ -15,7 +17,7 @@ extern uint32_t __stack_top__;
 extern uint8_t __bss_start__;
 extern uint8_t __bss_end__;
 
-int main(void);
+int main(int argc, char **argv);
 
 void tl_board_reset(void);
 void tl_board_start(void) __attribute__((noreturn, used));
@@ -77,11 +79,47 @@ __attribute__((naked, noreturn)) void tl_board_reset(void)
         "b tl_board_start\n");
 }
 
+/* Words of the semihosting command line ("-semihosting-config ...,arg=PROG,arg=A,..."), for main. */
+#define BOARD_MAX_ARGS 16
+static char g_cmdline[512];
+static char *g_argv[BOARD_MAX_ARGS + 1];
+
+static int split_cmdline(void)
+{
+    int argc = 0;
+    char *p = g_cmdline;
+    if (sh_get_cmdline(g_cmdline, sizeof g_cmdline) != 0)
+    {
+        g_cmdline[0] = '\0';
+    }
+    while (*p != '\0' && argc < BOARD_MAX_ARGS)
+    {
+        while (*p == ' ')
+        {
+            *p++ = '\0';
+        }
+        if (*p == '\0')
+        {
+            break;
+        }
+        g_argv[argc++] = p;
+        while (*p != '\0' && *p != ' ')
+        {
+            p++;
+        }
+    }
+    g_argv[argc] = NULL;
+    return argc;
+}
+
 void tl_board_start(void)
 {
+    int argc;
     /* QEMU does not promise to clear NOLOAD sections; C does. */
     memset(&__bss_start__, 0, (size_t)(&__bss_end__ - &__bss_start__));
-    sh_exit(main());
+    argc = split_cmdline();
+    /* exit() flushes stdio (programs that print with printf), then _exit ends the emulation. */
+    exit(main(argc, g_argv));
 }
 
 __attribute__((noinline)) void mcu_region_begin(void)

@@ -1,7 +1,7 @@
 /*
  * Golden-model test of the native runner on the QEMU mps2 boards (Cortex-M4F an386, Cortex-M7 an500).
  *
- * Reads a manifest through semihosting (its path is the first command-line argument), then for each
+ * Reads a manifest through semihosting (its path is argv[1], from the semihosting command line), then for each
  * model loads its .tlm image with tl_model_load and, for each case, feeds the input files, runs
  * tl_model_invoke once per step and compares every output byte with the golden files (TFLM reference
  * kernels). One line per case:
@@ -466,16 +466,14 @@ static int split_words(char *text, char **words, int max)
     return count;
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
-    static char cmdline[512];
     static test_state state;
-    char *args[4];
     char *p;
     int32_t length;
     line_buffer line;
 
-    if (sh_get_cmdline(cmdline, sizeof cmdline) != 0 || split_words(cmdline, args, 4) < 2)
+    if (argc < 2)
     {
         sh_write0("usage: qemu_golden MANIFEST (through -semihosting-config ...,arg=qemu_golden,arg=MANIFEST)\n");
         return 1;
@@ -488,7 +486,7 @@ int main(void)
     line_str(&line, " empty");
     line_end(&line);
 
-    length = sh_read_file(args[1], g_manifest, MANIFEST_CAPACITY);
+    length = sh_read_file(argv[1], g_manifest, MANIFEST_CAPACITY);
     if (length < 0)
     {
         sh_write0("qemu_golden: cannot read the manifest\n");

@@ -1,20 +1,20 @@
 /*
  * Board smoke test for the QEMU mps2 boards: prints over semihosting, uses the FPU (hard-float, so a
- * disabled FPU would fault), reads its command line and returns the number given there as the exit
- * status (run-golden.sh checks that QEMU passes it through), with an empty insncount region.
+ * disabled FPU would fault), prints through newlib's printf, reads its command line (argv) and returns the
+ * number given last as the exit status (run-golden.sh checks that QEMU passes it through), with an empty insncount region.
  *   qemu-system-arm -M mps2-an386 ... -semihosting-config enable=on,target=native,arg=hello,arg=7 -kernel qemu_hello.elf
  */
 #include <stdint.h>
+#include <stdio.h>
 
 #include "board.h"
 #include "semihost.h"
 
-int main(void)
+int main(int argc, char **argv)
 {
-    char cmdline[128];
-    const char *p;
     volatile float x = 1.5f;
     int32_t code = 0;
+    const char *p;
     float y;
 
     mcu_region_begin();
@@ -27,22 +27,16 @@ int main(void)
     {
         return 1;
     }
-    if (sh_get_cmdline(cmdline, sizeof cmdline) != 0)
+    if (argc < 2)
     {
-        sh_write0("hello: no command line\n");
+        sh_write0("hello: no exit status on the command line\n");
         return 1;
     }
-    /* The last space-separated token is the exit status to return. */
-    for (p = cmdline; *p != '\0'; p++)
+    /* The last argument is the exit status to return. */
+    for (p = argv[argc - 1]; *p >= '0' && *p <= '9'; p++)
     {
-        if (*p == ' ')
-        {
-            code = 0;
-        }
-        else if (*p >= '0' && *p <= '9')
-        {
-            code = code * 10 + (*p - '0');
-        }
+        code = code * 10 + (*p - '0');
     }
+    printf("hello: printf works, exiting with status %d\n", (int)code);
     return code;
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the QEMU test programs for both emulated boards (Cortex-M4F mps2-an386, Cortex-M7 mps2-an500),
-# checks the board setup with a smoke program, then runs the golden cases of the shared models through
+# checks the board setup with a smoke program, runs the native kernel tests (the CTest programs of
+# native-kernels/tests, built for the emulated core), then the golden cases of the shared models through
 # the native runner on both machines, bit-exact against TFLM's reference kernels.
 #
 #   native-kernels/tests/qemu/run-golden.sh [--build DIR] [--models "kws_dscnn ..."] [--allow-missing]
@@ -70,6 +71,26 @@ for board in "${boards[@]}"; do
   else
     echo "ok   $board smoke test (semihosting, FPU, exit status)"
   fi
+done
+
+# The native kernel tests (the host CTest programs, built for the emulated core), when on this branch.
+declare -A test_args=([qemu_test_conv_kernels]="2000 12345")
+for board in "${boards[@]}"; do
+  dir="$build/${board#qemu-mps2-}"
+  [ -f "$dir/kernel-tests.txt" ] || continue
+  while read -r program; do
+    [ -n "$program" ] || continue
+    set +e
+    # shellcheck disable=SC2086
+    out=$(run_qemu "${machine[$board]}" "$dir/$program.elf" ${test_args[$program]:-}); rc=$?
+    set -e
+    if [ "$rc" != 0 ]; then
+      printf '%s\n' "$out" | tail -20 | sed "s/^/[${core[$board]}] /"
+      echo "FAIL $board $program: exit status $rc"; status=1
+    else
+      echo "ok   $board $program: $(printf '%s\n' "$out" | tail -1)"
+    fi
+  done <"$dir/kernel-tests.txt"
 done
 
 if [ ! -f "$build/an386/qemu_golden.elf" ]; then

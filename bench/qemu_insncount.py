@@ -33,6 +33,10 @@ PEERS = {
     "micro_speech": (9310281, 1494903, 1488964),
     "hello_world_int8": (5255, 3531, 3558),
 }
+# kws_dscnn per layer on M4 with TFLM + CMSIS-NN (PEERS.md): the first CONV_2D (10x4), each 3x3
+# DEPTHWISE_CONV_2D, each 1x1 CONV_2D, AVERAGE_POOL_2D, FULLY_CONNECTED, SOFTMAX.
+KWS_CMSIS_M4 = {"first CONV_2D": 1118446, "DEPTHWISE_CONV_2D": 561398, "CONV_2D": 1069291,
+                "AVERAGE_POOL_2D": 51017, "FULLY_CONNECTED": 2504, "SOFTMAX": 3561}
 SECTION = "## Instruction counts on emulated Cortex-M4/M7 (issue #4)"
 
 
@@ -147,22 +151,31 @@ def tables(results, command):
               "### Per kernel call", "",
               "Each kernel call bracketed separately (`qemu_layers`: the runner's family dispatchers wrapped with",
               "`ld --wrap`), marker overhead subtracted; `runner` = Invoke total minus the sum of its calls",
-              "(operator decoding and dispatch).", ""]
+              "(operator decoding and dispatch). kws_dscnn also shows the same layers through TFLM + CMSIS-NN on M4",
+              "(PEERS.md; its runner row is TFLM's ≈ 60 instructions of dispatch per operator).", ""]
     for model, r in results.items():
         layers = r["report"]["layers"]
+        peer = model == "kws_dscnn"
         lines += ["#### " + model, "",
-                  "| # | op | kernel | MACs | M4 insn | M4 insn/MAC | M7 insn | M7 insn/MAC |",
-                  "|--:|---|--:|--:|--:|--:|--:|--:|"]
+                  "| # | op | kernel | MACs | M4 insn | M4 insn/MAC | M7 insn | M7 insn/MAC |"
+                  + (" CMSIS-NN M4 | M4 vs CMSIS-NN |" if peer else ""),
+                  "|--:|---|--:|--:|--:|--:|--:|--:|" + ("--:|--:|" if peer else "")]
         m4l, m7l = r["M4"]["layers"], r["M7"]["layers"]
         for i, (op, code, n4) in enumerate(m4l):
             n7 = m7l[i][2]
             lay = layers[op] if op < len(layers) else {"op": "?", "macs": 0}
-            lines.append("| %d | %s | %d | %s | %s | %s | %s | %s |" % (
+            row = "| %d | %s | %d | %s | %s | %s | %s | %s |" % (
                 op, lay["op"], code, fmt(lay["macs"]), fmt(n4), ratio(n4, lay["macs"]) if lay["macs"] else "—",
-                fmt(n7), ratio(n7, lay["macs"]) if lay["macs"] else "—"))
+                fmt(n7), ratio(n7, lay["macs"]) if lay["macs"] else "—")
+            if peer:
+                key = "first CONV_2D" if op == 0 and lay["op"] == "CONV_2D" else lay["op"]
+                c = KWS_CMSIS_M4.get(key)
+                row += (" %s | %s× |" % (fmt(c), ratio(n4, c))) if c else " — | — |"
+            lines.append(row)
         s4 = sum(l[2] for l in m4l)
         s7 = sum(l[2] for l in m7l)
-        lines.append("| | runner | | | %s | | %s | |" % (fmt(r["M4"]["total"] - s4), fmt(r["M7"]["total"] - s7)))
+        lines.append("| | runner | | | %s | | %s | |" % (fmt(r["M4"]["total"] - s4), fmt(r["M7"]["total"] - s7))
+                     + (" ≈ %s | |" % fmt(60 * len(m4l)) if peer else ""))
         lines.append("")
     return "\n".join(lines)
 

@@ -4,7 +4,8 @@
 # native-kernels/tests, built for the emulated core), then the golden cases of the shared models through
 # the native runner on both machines, bit-exact against TFLM's reference kernels.
 #
-#   native-kernels/tests/qemu/run-golden.sh [--build DIR] [--models "kws_dscnn ..."] [--allow-missing]
+#   native-kernels/tests/qemu/run-golden.sh [--build DIR] [--models "kws_dscnn ..."] [--plans "layer ..."]
+#                                           [--allow-missing]
 #
 # Needs arm-none-eabi-gcc (gcc-arm-none-eabi, libnewlib-arm-none-eabi), qemu-system-arm and cmake;
 # skips with a message when they or ../shared/models are absent. Exit status: 0 when every case is
@@ -16,10 +17,14 @@ root="$(cd "$here/../../.." && pwd)"
 build="$root/.build/qemu"
 models="kws_dscnn vww_96_int8 ic_pretrained_resnet_quant micro_speech synthetic_int4_cnn_s1 synthetic_int4_fc_s1 hello_world_int8"
 allow_missing=0
+# Memory plans to run every model with (a plan the compiler does not offer for a model is skipped with
+# its message; only a failure of the default layer plan fails the run).
+plans="layer inplace patch stream"
 while [ $# -gt 0 ]; do
   case "$1" in
     --build) build="$2"; shift 2 ;;
     --models) models="$2"; shift 2 ;;
+    --plans) plans="$2"; shift 2 ;;
     --allow-missing) allow_missing=1; shift ;;
     *) echo "run-golden.sh: unknown argument $1" >&2; exit 2 ;;
   esac
@@ -110,11 +115,20 @@ manifest="$build/manifest.txt"
 for m in $models; do
   src="$shared/$m/model.tflite"
   if [ ! -f "$src" ]; then echo "qemu: SKIP $m, $src is absent"; continue; fi
-  img="$build/images/$m.tlm"
+  for plan in $plans; do
+  img="$build/images/$m.$plan.tlm"
   if [ ! -f "$img" ] || [ "$src" -nt "$img" ] || [ -n "$(find "$root/codegen" -name '*.cs' -newer "$img" -print -quit)" ]; then
-    "$root/tinylite" compile "$src" -o "$img" >/dev/null
+    rm -f "$img"
+    if ! msg=$("$root/tinylite" compile "$src" -o "$img" --plan "$plan" 2>&1 >/dev/null); then
+      if [ "$plan" = layer ]; then echo "FAIL $m: compile failed: $msg"; status=1
+      elif grep -q "not implemented" <<<"$msg"; then
+        echo "qemu: SKIP --plan $plan for every model: ${msg#*: error: }"
+        plans="$(sed "s/\b$plan\b//" <<<"$plans")"
+      else echo "qemu: SKIP $m with --plan $plan: ${msg#*: error: }"; fi
+      continue
+    fi
   fi
-  echo "model $m $img" >>"$manifest"
+  echo "model $m@$plan $img" >>"$manifest"
   for in0 in "$shared/$m"/inputs/*.input0.bin; do
     case_name="$(basename "$in0" .input0.bin)"
     echo "case $case_name" >>"$manifest"
@@ -123,6 +137,7 @@ for m in $models; do
     j=0; while [ -f "$shared/$m/golden/$case_name.output$j.bin" ]; do
       echo "golden $shared/$m/golden/$case_name.output$j.bin" >>"$manifest"; j=$((j + 1)); done
     echo "run" >>"$manifest"
+  done
   done
 done
 

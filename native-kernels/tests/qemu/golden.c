@@ -7,7 +7,7 @@
  * kernels). One line per case:
  *   ok   kws_dscnn/random_0 (1 step, 12 output bytes)
  *   FAIL kws_dscnn/random_0: output 0 step 0: 3 of 12 bytes differ, first at byte 5 (got -3, want 4)
- *   MISSING kws_dscnn: kernel code 105 is not in this build (...)
+ *   MISSING kws_dscnn: kernel code 100 (operator record 0) is not in this build
  * Exit status: 0 all cases bit-exact; 1 a mismatch or an error; 2 no mismatch but models refused
  * because a kernel is missing from the build.
  *
@@ -268,8 +268,7 @@ static void load_model(test_state *state, const char *name, const char *path)
         line_int(&line, g_model.failed_code);
         line_str(&line, " (operator record ");
         line_int(&line, g_model.failed_op);
-        line_str(&line, ") is not in this build: ");
-        line_str(&line, tl_model_error(&g_model));
+        line_str(&line, ") is not in this build");
         line_end(&line);
         state->missing++;
         return;

@@ -129,7 +129,7 @@ def tables(results, command):
              "```sh", command, "```", "",
              provenance(), "",
              "Exact executed guest instructions (not cycles) counted by `../shared/tools/insncount` on",
-             "qemu-system-arm %s, programs built by arm-none-eabi-gcc %s with `-O2` and the boards' flags"
+             "qemu-system-arm %s, programs built by arm-none-eabi-gcc %s with `-O2 -ffp-contract=off` and the boards' flags"
              % (qemu_version(), gcc_version()),
              "(`boards/qemu-mps2-an386`: `-mcpu=cortex-m4 -mfpu=fpv4-sp-d16 -mfloat-abi=hard`;",
              "`boards/qemu-mps2-an500`: `-mcpu=cortex-m7 -mfpu=fpv5-d16 -mfloat-abi=hard`), portable C kernels",

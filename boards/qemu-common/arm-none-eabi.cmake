@@ -12,7 +12,10 @@ set(CMAKE_RANLIB arm-none-eabi-ranlib CACHE FILEPATH "")
 set(CMAKE_TRY_COMPILE_TARGET_TYPE STATIC_LIBRARY)
 
 set(TINYLITE_QEMU_COMMON_DIR ${CMAKE_CURRENT_LIST_DIR})
-set(CMAKE_C_FLAGS_INIT "${TINYLITE_BOARD_CPU_FLAGS} -mthumb -O2 -ffunction-sections -fdata-sections")
+# -ffp-contract=off: GCC's default in GNU C mode fuses a * b + c into one VFMA (one rounding instead of
+# two) on these FPUs; the managed kernels and TFLM round twice, so fusing could break bit-exactness.
+set(CMAKE_C_FLAGS_INIT
+    "${TINYLITE_BOARD_CPU_FLAGS} -mthumb -O2 -ffp-contract=off -ffunction-sections -fdata-sections")
 set(CMAKE_ASM_FLAGS_INIT "${TINYLITE_BOARD_CPU_FLAGS} -mthumb")
 # Own startup (no crt0, no rdimon), RAM-only memory map; newlib for memcpy/memset/strlen and libm.
 set(CMAKE_EXE_LINKER_FLAGS_INIT

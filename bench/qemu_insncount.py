@@ -13,6 +13,7 @@ import argparse
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 
@@ -49,6 +50,12 @@ def build():
     run([os.path.join(SHARED, "tools", "insncount", "build.sh"), plugin_dir])
     for _, board, _, short in BOARDS:
         d = os.path.join(BUILD, short)
+        cache = os.path.join(d, "CMakeCache.txt")
+        # The toolchain's flags are read on the first configure only: start afresh when they changed.
+        for f in (os.path.join(ROOT, "boards", board, "toolchain.cmake"),
+                  os.path.join(ROOT, "boards", "qemu-common", "arm-none-eabi.cmake")):
+            if os.path.exists(cache) and os.path.getmtime(f) > os.path.getmtime(cache):
+                shutil.rmtree(d)
         run(["cmake", "-S", os.path.join(ROOT, "native-kernels", "tests", "qemu"), "-B", d,
              "-DCMAKE_TOOLCHAIN_FILE=" + os.path.join(ROOT, "boards", board, "toolchain.cmake")])
         run(["cmake", "--build", d, "-j", "2"])

@@ -61,6 +61,10 @@ status=0
 for board in "${boards[@]}"; do
   dir="$build/${board#qemu-mps2-}"
   echo "== qemu $board (${core[$board]}): build"
+  # The toolchain's flags are read on the first configure only: start afresh when they changed.
+  for f in "$root/boards/$board/toolchain.cmake" "$root/boards/qemu-common/arm-none-eabi.cmake"; do
+    if [ -f "$dir/CMakeCache.txt" ] && [ "$f" -nt "$dir/CMakeCache.txt" ]; then rm -rf "$dir"; fi
+  done
   if ! log=$( { cmake -S "$here" -B "$dir" "${generator[@]}" \
                    -DCMAKE_TOOLCHAIN_FILE="$root/boards/$board/toolchain.cmake" &&
                  cmake --build "$dir" -j 2; } 2>&1 ); then

@@ -1,11 +1,14 @@
 /*
- * Board smoke test for the QEMU mps2 boards: prints over semihosting, uses the FPU (hard-float, so a
- * disabled FPU would fault), prints through newlib's printf, reads its command line (argv) and returns the
- * number given last as the exit status (run-golden.sh checks that QEMU passes it through), with an empty insncount region.
+ * Board smoke test for the QEMU mps2 boards: prints over semihosting and through newlib's printf, uses
+ * the FPU (hard-float, so a disabled FPU would fault), reads its command line (argv), opens and closes an
+ * empty insncount region, and returns the number given last as the exit status (run-golden.sh checks
+ * that QEMU passes it through). With the argument "fault" it reads unmapped memory instead, to show that
+ * a fault stops QEMU with status 70 rather than hanging.
  *   qemu-system-arm -M mps2-an386 ... -semihosting-config enable=on,target=native,arg=hello,arg=7 -kernel qemu_hello.elf
  */
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "board.h"
 #include "semihost.h"
@@ -26,6 +29,12 @@ int main(int argc, char **argv)
     if (y != 3.0f)
     {
         return 1;
+    }
+    if (argc >= 2 && strcmp(argv[1], "fault") == 0)
+    {
+        /* A load from unmapped memory: the fault handler must print and stop QEMU with status 70. */
+        volatile uint32_t *nowhere = (volatile uint32_t *)0xF0000000u;
+        return (int)*nowhere;
     }
     if (argc < 2)
     {

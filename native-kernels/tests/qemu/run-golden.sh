@@ -81,6 +81,14 @@ for board in "${boards[@]}"; do
   else
     echo "ok   $board smoke test (semihosting, FPU, exit status)"
   fi
+  set +e
+  out=$(run_qemu "${machine[$board]}" "$dir/qemu_hello.elf" fault); rc=$?
+  set -e
+  if [ "$rc" != 70 ] || ! grep -q "HardFault" <<<"$out"; then
+    echo "FAIL $board fault test: exit status $rc (want 70 from the HardFault handler), output: $out"; status=1
+  else
+    echo "ok   $board fault test (a bad access stops QEMU with status 70)"
+  fi
 done
 
 # The native kernel tests (the host CTest programs, built for the emulated core), when on this branch.

@@ -40,6 +40,12 @@ static inline int32_t tl_add32_wrap(int32_t a, int32_t b)
     return (int32_t)((uint32_t)a + (uint32_t)b);
 }
 
+/** C#'s unchecked `a - b` for int32 (wrapping; never negate a zero point: -INT32_MIN is UB). */
+static inline int32_t tl_sub32_wrap(int32_t a, int32_t b)
+{
+    return (int32_t)((uint32_t)a - (uint32_t)b);
+}
+
 /** C#'s unchecked `a * b` for int32 (wrapping). */
 static inline int32_t tl_mul32_wrap(int32_t a, int32_t b)
 {

@@ -129,6 +129,7 @@ static tl_status reader_need(tl_model *model, const tl_reader *r, int32_t count)
 
 static tl_status reader_u8(tl_model *model, tl_reader *r, int32_t *value)
 {
+    *value = 0;
     if (reader_need(model, r, 1) != TL_OK)
     {
         return model->status;
@@ -140,6 +141,7 @@ static tl_status reader_u8(tl_model *model, tl_reader *r, int32_t *value)
 
 static tl_status reader_u16(tl_model *model, tl_reader *r, int32_t *value)
 {
+    *value = 0;
     if (reader_need(model, r, 2) != TL_OK)
     {
         return model->status;
@@ -151,6 +153,7 @@ static tl_status reader_u16(tl_model *model, tl_reader *r, int32_t *value)
 
 static tl_status reader_i32(tl_model *model, tl_reader *r, int32_t *value)
 {
+    *value = 0;
     if (reader_need(model, r, 4) != TL_OK)
     {
         return model->status;
@@ -164,7 +167,8 @@ static tl_status reader_i32(tl_model *model, tl_reader *r, int32_t *value)
 static tl_status reader_count(tl_model *model, tl_reader *r, int32_t max, const char *what_prefix, int32_t index,
                               const char *what, int32_t *value)
 {
-    int32_t v;
+    int32_t v = 0;
+    *value = 0;
     if (reader_i32(model, r, &v) != TL_OK)
     {
         return model->status;
@@ -196,7 +200,9 @@ static tl_status reader_count(tl_model *model, tl_reader *r, int32_t max, const 
 /** A length-prefixed (uint16) ASCII string, skipped. */
 static tl_status reader_skip_ascii(tl_model *model, tl_reader *r)
 {
-    int32_t n;
+    /* Initialised only for arm-none-eabi-gcc 12 -O2, which cannot see that reader_u16 sets it on TL_OK
+     * (-Werror=maybe-uninitialized). */
+    int32_t n = 0;
     if (reader_u16(model, r, &n) != TL_OK || reader_need(model, r, n) != TL_OK)
     {
         return model->status;
@@ -592,7 +598,9 @@ tl_status tl_model_load_ex(tl_model *model, const uint8_t *image, size_t image_b
                            size_t arena_bytes, uint32_t options)
 {
     tl_reader header, table, meta, tensors, io, ops;
-    int32_t length, magic, major, minor, image_length, crc, header_bytes, section_count, s, t, i;
+    /* major = 0 only for arm-none-eabi-gcc 12 -O2's -Werror=maybe-uninitialized (reader_u16 sets it). */
+    int32_t major = 0;
+    int32_t length, magic, minor, image_length, crc, header_bytes, section_count, s, t, i;
     int32_t meta_off = -1, meta_len = 0, tensor_off = -1, tensor_len = 0, ops_off = -1, ops_len = 0;
     int32_t io_off = -1, io_len = 0, const_off = -1, const_len = 0, tensor_count, op_count;
     const uint8_t *p;

@@ -94,8 +94,7 @@ namespace TinyLite.Runtime.Native
             catch (Exception e)
             {
                 _unavailableReason = "native kernels: the library " + LibraryFileName + " could not be loaded (" + e.GetType().Name
-                    + "; build it with cmake -S native-kernels -B .build/native -DCMAKE_BUILD_TYPE=Release && cmake --build .build/native,"
-                    + " or set " + LibraryVariable + " to its path)";
+                    + "; build it with native-kernels/build-host.sh, or set " + LibraryVariable + " to its path)";
 #endif
                 _availability = 2;
             }
@@ -171,9 +170,9 @@ namespace TinyLite.Runtime.Native
         }
 
         /// <summary>
-        /// Finds the library: the path in <see cref="LibraryVariable"/>, then the default probing (next to the
-        /// application, where the build copies it), then <c>.build/native/</c> of the repository that holds the
-        /// running assembly (where ./tinylite and test.sh build it).
+        /// Finds the library: the path in <see cref="LibraryVariable"/>, then <c>.build/native/</c> of the repository
+        /// that holds the running assembly (where ./tinylite and test.sh build it, so always the newest build while
+        /// developing), then the default probing (next to the application, where the host build copies it).
         /// </summary>
         private static IntPtr Resolve(string name, Assembly assembly, DllImportSearchPath? searchPath)
         {
@@ -184,10 +183,6 @@ namespace TinyLite.Runtime.Native
             IntPtr handle;
             string fromVariable = Environment.GetEnvironmentVariable(LibraryVariable);
             if (!string.IsNullOrEmpty(fromVariable) && NativeLibrary.TryLoad(fromVariable, out handle))
-            {
-                return handle;
-            }
-            if (NativeLibrary.TryLoad(name, assembly, searchPath, out handle))
             {
                 return handle;
             }
@@ -202,6 +197,10 @@ namespace TinyLite.Runtime.Native
                     }
                     break;
                 }
+            }
+            if (NativeLibrary.TryLoad(name, assembly, searchPath, out handle))
+            {
+                return handle;
             }
             return IntPtr.Zero;
         }

@@ -9,12 +9,8 @@
 
 #include "tinylite/tl_op.h"
 
-/* TFLite TensorType numbers of the element types these kernels use. */
-#define TL_TYPE_FLOAT32 0
-#define TL_TYPE_INT32 2
-#define TL_TYPE_INT64 4
-#define TL_TYPE_INT16 7
-#define TL_TYPE_INT8 9
+/* TFLite TensorType numbers (TL_TYPE_*). */
+#include "tinylite/tl_image.h"
 
 /* The record has exactly these numbers of inputs, outputs and params. */
 tl_status tl_dv_shape(const tl_op *op, int32_t inputs, int32_t outputs, int32_t param_count);

@@ -6,10 +6,13 @@
 
 #include "tinylite/tl_elementwise_kernels.h"
 
-#define TL_EW_TYPE_FLOAT32 0
-#define TL_EW_TYPE_INT32 2
-#define TL_EW_TYPE_INT16 7
-#define TL_EW_TYPE_INT8 9
+#include "tinylite/tl_image.h"
+
+/* TFLite TensorType numbers of the element-wise kernels' operands. */
+#define TL_EW_TYPE_FLOAT32 TL_TYPE_FLOAT32
+#define TL_EW_TYPE_INT32 TL_TYPE_INT32
+#define TL_EW_TYPE_INT16 TL_TYPE_INT16
+#define TL_EW_TYPE_INT8 TL_TYPE_INT8
 
 /* `inputs` inputs and one output, all existing with element type `type`; at least min_params params. */
 tl_status tl_ew_tensors(const tl_op *op, const tl_tensors *tensors, int32_t inputs, int32_t type,

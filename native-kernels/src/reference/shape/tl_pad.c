@@ -33,16 +33,22 @@ tl_status tl_pad(const tl_pad_params *params, const uint8_t *input, uint8_t *out
     const int32_t *out_dims = params->output_dims;
     const int32_t *left = params->left;
     const int32_t *in_dims = params->input_dims;
-    /* The innermost dim is handled as one row: left pad, copied input row, right pad. */
-    const int32_t row_bytes = out_dims[4] * es;
-    const int32_t left_bytes = left[4] * es;
-    const int32_t copy_bytes = in_dims[4] * es;
-    const int32_t right_bytes = row_bytes - left_bytes - copy_bytes;
-    int32_t i0, i1, i2, i3;
+    int32_t row_bytes, left_bytes, copy_bytes, right_bytes, i0, i1, i2, i3;
     if (!tl_shape_is_element_size(es))
     {
         return TL_ERR_ARGUMENT;
     }
+    if (out_dims[0] <= 0 || out_dims[1] <= 0 || out_dims[2] <= 0 || out_dims[3] <= 0 || out_dims[4] <= 0)
+    {
+        /* An empty output: nothing to write (and the other dims are not bounded by any byte size). */
+        return TL_OK;
+    }
+    /* The innermost dim is handled as one row: left pad, copied input row, right pad. With every output dim
+       positive, validation bounds the output's byte size, so these products fit int32 (left + input <= output). */
+    row_bytes = out_dims[4] * es;
+    left_bytes = left[4] * es;
+    copy_bytes = in_dims[4] * es;
+    right_bytes = row_bytes - left_bytes - copy_bytes;
     for (i0 = 0; i0 < out_dims[0]; i0++)
     {
         const int inside0 = i0 >= left[0] && i0 - left[0] < in_dims[0];

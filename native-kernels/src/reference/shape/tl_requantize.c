@@ -40,7 +40,7 @@ tl_status tl_requantize(const tl_requantize_params *params, int32_t count, const
             value = ((const int32_t *)input)[i];
         }
         /* int32 arithmetic that wraps like the C reference (and the managed twin). */
-        scaled = tl_add32_wrap(tl_multiply_by_quantized_multiplier(tl_add32_wrap(value, -params->input_zero_point),
+        scaled = tl_add32_wrap(tl_multiply_by_quantized_multiplier(tl_sub32_wrap(value, params->input_zero_point),
                                                                    params->multiplier, params->shift),
                                params->output_zero_point);
         scaled = tl_clamp32(scaled, min, max);

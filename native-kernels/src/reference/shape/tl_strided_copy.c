@@ -11,14 +11,17 @@ tl_status tl_strided_copy(const tl_strided_copy_params *params, const uint8_t *i
 {
     const int32_t es = params->element_size;
     const int32_t *count = params->counts;
-    /* Steps in bytes; validation bounds every reachable element inside the input (< 2^31 bytes). */
-    const ptrdiff_t step0 = (ptrdiff_t)params->steps[0] * es;
-    const ptrdiff_t step1 = (ptrdiff_t)params->steps[1] * es;
-    const ptrdiff_t step2 = (ptrdiff_t)params->steps[2] * es;
-    const ptrdiff_t step3 = (ptrdiff_t)params->steps[3] * es;
-    const ptrdiff_t step4 = (ptrdiff_t)params->steps[4] * es;
+    /* Steps in bytes. A dim of count <= 1 never steps to a read, so its step is dropped (a hostile record may
+       give it any value); every other step is bounded by validation: |step| * (count - 1) elements fit in
+       the input, so byte positions stay within twice the input size and cannot overflow a 32-bit ptrdiff_t. */
+    const ptrdiff_t step0 = count[0] > 1 ? (ptrdiff_t)params->steps[0] * es : 0;
+    const ptrdiff_t step1 = count[1] > 1 ? (ptrdiff_t)params->steps[1] * es : 0;
+    const ptrdiff_t step2 = count[2] > 1 ? (ptrdiff_t)params->steps[2] * es : 0;
+    const ptrdiff_t step3 = count[3] > 1 ? (ptrdiff_t)params->steps[3] * es : 0;
+    const ptrdiff_t step4 = count[4] > 1 ? (ptrdiff_t)params->steps[4] * es : 0;
     const size_t row_bytes = (size_t)count[4] * (size_t)es;
-    const int contiguous = step4 == es;
+    /* One element per row is contiguous too (the managed twin copies it the same either way). */
+    const int contiguous = step4 == es || count[4] == 1;
     int32_t i0, i1, i2, i3, i4;
     ptrdiff_t pos0;
     if (!tl_shape_is_element_size(es))

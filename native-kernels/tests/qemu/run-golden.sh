@@ -5,7 +5,9 @@
 # the native runner on both machines, bit-exact against TFLM's reference kernels.
 #
 #   native-kernels/tests/qemu/run-golden.sh [--build DIR] [--models "kws_dscnn ..."] [--plans "layer ..."]
-#                                           [--allow-missing]
+#                                           [--allow-missing] [--cmsis-nn CMSIS_NN_ROOT]
+#   --cmsis-nn DIR builds with the CMSIS-NN backend (-DTINYLITE_CMSIS_NN=ON -DCMSIS_NN_ROOT=DIR, an unmodified
+#   CMSIS-NN checkout) into <build>-cmsis-nn.
 #
 # Needs arm-none-eabi-gcc (gcc-arm-none-eabi, libnewlib-arm-none-eabi), qemu-system-arm and cmake;
 # skips with a message when they or ../shared/models are absent. Exit status: 0 when every case is
@@ -18,6 +20,7 @@ build="$root/.build/qemu"
 models="kws_dscnn vww_96_int8 ic_pretrained_resnet_quant micro_speech synthetic_int4_cnn_s1 synthetic_int4_fc_s1 hello_world_int8
   ad_toycar_fullint_micro"
 allow_missing=0
+cmsis_nn_root=""
 # Memory plans to run every model with (a plan the compiler does not offer for a model is skipped with
 # its message; only a failure of the default layer plan fails the run).
 plans="layer inplace patch stream"
@@ -27,6 +30,7 @@ while [ $# -gt 0 ]; do
     --models) models="$2"; shift 2 ;;
     --plans) plans="$2"; shift 2 ;;
     --allow-missing) allow_missing=1; shift ;;
+    --cmsis-nn) cmsis_nn_root="$2"; shift 2 ;;
     *) echo "run-golden.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -41,6 +45,11 @@ case "$root$build" in
   *" "*) echo "qemu: the repository path must not contain spaces (semihosting arguments are space-separated)" >&2; exit 1 ;;
 esac
 
+cmsis_args=()
+if [ -n "$cmsis_nn_root" ]; then
+  cmsis_args=(-DTINYLITE_CMSIS_NN=ON "-DCMSIS_NN_ROOT=$cmsis_nn_root")
+  build="$build-cmsis-nn"
+fi
 generator=()
 command -v ninja >/dev/null && generator=(-G Ninja)
 boards=(qemu-mps2-an386 qemu-mps2-an500)
@@ -66,7 +75,7 @@ for board in "${boards[@]}"; do
     if [ -f "$dir/CMakeCache.txt" ] && [ "$f" -nt "$dir/CMakeCache.txt" ]; then rm -rf "$dir"; fi
   done
   if ! log=$( { cmake -S "$here" -B "$dir" "${generator[@]}" \
-                   -DCMAKE_TOOLCHAIN_FILE="$root/boards/$board/toolchain.cmake" &&
+                   -DCMAKE_TOOLCHAIN_FILE="$root/boards/$board/toolchain.cmake" "${cmsis_args[@]}" &&
                  cmake --build "$dir" -j 2; } 2>&1 ); then
     printf '%s\n' "$log" | tail -40
     echo "FAIL $board: the build for ${core[$board]} failed (arm-none-eabi-gcc, -Wall -Wextra -Werror)"

@@ -25,8 +25,10 @@ public static class Compiler
         options ??= new CompileOptions();
         var clock = Stopwatch.StartNew();
         string model = Path.GetFileName(graph.Source);
-        if (options.Plan is not ("auto" or "layer"))
-            throw new CompileException($"{model}: plan '{options.Plan}' is not implemented yet (available: layer, auto)");
+        if (options.Plan is "patch" or "stream")
+            throw new CompileException($"{model}: plan '{options.Plan}' is not implemented yet (available: layer, inplace, auto)");
+        if (options.Plan is not ("auto" or "layer" or "inplace"))
+            throw new CompileException($"{model}: unknown plan '{options.Plan}' (available: layer, inplace, auto)");
         CheckGraph(graph, model);
 
         var calls = new List<KernelCall>();
@@ -45,13 +47,25 @@ public static class Compiler
             }
         }
 
-        var plan = LayerPlanner.Plan(graph, calls);
+        var plans = Plans(graph, calls, options.Plan);
+        var plan = plans.OrderBy(p => p.ArenaBytes).First();
         string sha = graph.SourceSha256.Length > 0 ? graph.SourceSha256 : "";
-        var image = ImageWriter.Write(graph, calls, plan, ImageMetadata.ForModel(sha, model));
+        var image = ImageWriter.Write(graph, plan.Calls, plan, ImageMetadata.ForModel(sha, model));
         RefuseImagesTheRuntimeWouldRefuse(image, model);
-        var report = CompileReport.Create(graph, calls, plan, image, clock.Elapsed);
-        return new CompiledModel { Graph = graph, Calls = calls, Plan = plan, Image = image, Report = report };
+        var report = CompileReport.Create(graph, plan.Calls, plan, image, clock.Elapsed);
+        return new CompiledModel { Graph = graph, Calls = plan.Calls, Plan = plan, Image = image, Report = report, Alternatives = plans };
     }
+
+    /// <summary>
+    /// The plans <paramref name="strategy"/> asks for: one for "layer" or "inplace", both for "auto" (layer
+    /// first, so a tie keeps the plain layer-by-layer plan).
+    /// </summary>
+    public static IReadOnlyList<MemoryPlan> Plans(Graph graph, IReadOnlyList<KernelCall> calls, string strategy) => strategy switch
+    {
+        "layer" => [LayerPlanner.Plan(graph, calls)],
+        "inplace" => [InPlacePlanner.Plan(graph, calls)],
+        _ => [LayerPlanner.Plan(graph, calls), InPlacePlanner.Plan(graph, calls)],
+    };
 
     /// <summary>
     /// Loads the image with the runtime's own validator, so the compiler never emits an image a device would

@@ -41,8 +41,11 @@ public static class Compiler
                 ?? throw ctx.Error("operator type is not supported by TinyLite");
             foreach (var call in lowering.Lower(ctx))
             {
-                call.SourceIndex = op.Index;
-                call.SourceOp = op.OpName;
+                foreach (var c in call.InPlaceVariant is null ? [call] : new[] { call, call.InPlaceVariant })
+                {
+                    c.SourceIndex = op.Index;
+                    c.SourceOp = op.OpName;
+                }
                 calls.Add(call);
             }
         }

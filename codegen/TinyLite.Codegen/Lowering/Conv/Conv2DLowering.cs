@@ -10,7 +10,7 @@ namespace TinyLite.Codegen.Lowering.Conv;
 public sealed class Conv2DLowering : IOperatorLowering
 {
     // Runtime kernel codes (TinyLite.Runtime.Execution.OpCode).
-    private const int ConvS8 = 100, ConvS4 = 101, ConvS16 = 102;
+    private const int ConvS8 = 100, ConvS4 = 101, ConvS16 = 102, PointwiseConvS8InPlace = 103;
 
     public IReadOnlyList<BuiltinOperator> Handles { get; } = [BuiltinOperator.Conv2D];
 
@@ -65,20 +65,29 @@ public sealed class Conv2DLowering : IOperatorLowering
         int inputOffset = code == ConvS16 ? 0 : -input.Quantization!.ZeroPoint;
         int outputOffset = code == ConvS16 ? 0 : output.Quantization!.ZeroPoint;
 
+        int[] inputs = [input.Index, filter.Index, bias?.Index ?? -1, quant];
+        int[] parameters =
+        [
+            batches, inH, inW, inC, fH, fW, fC, outH, outW, outC,
+            options.StrideH, options.StrideW, options.DilationH, options.DilationW, padTop, padLeft,
+            inputOffset, outputOffset, actMin, actMax,
+        ];
+        long macs = (long)batches * outH * outW * outC * fH * fW * fC;
+        bool pointwise = code == ConvS8 && fH == 1 && fW == 1 && fC == inC && options.StrideH == 1 && options.StrideW == 1
+            && padTop == 0 && padLeft == 0 && outH == inH && outW == inW;
         return
         [
             new KernelCall
             {
-                Code = code,
-                Inputs = [input.Index, filter.Index, bias?.Index ?? -1, quant],
-                Outputs = [output.Index],
-                Params =
-                [
-                    batches, inH, inW, inC, fH, fW, fC, outH, outW, outC,
-                    options.StrideH, options.StrideW, options.DilationH, options.DilationW, padTop, padLeft,
-                    inputOffset, outputOffset, actMin, actMax,
-                ],
-                Macs = (long)batches * outH * outW * outC * fH * fW * fC,
+                Code = code, Inputs = inputs, Outputs = [output.Index], Params = parameters, Macs = macs,
+                // Pixel by pixel over the input's own bytes, with a one-pixel scratch of out_c bytes.
+                InPlaceVariant = pointwise
+                    ? new KernelCall
+                    {
+                        Code = PointwiseConvS8InPlace, Inputs = inputs, Params = parameters, Macs = macs, InPlace = [(0, 0)],
+                        Outputs = [output.Index, ctx.AddScratch($"{output.Name}/pixel_scratch", outC)],
+                    }
+                    : null,
             },
         ];
     }

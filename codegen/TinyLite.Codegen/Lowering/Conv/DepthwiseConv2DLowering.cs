@@ -11,7 +11,7 @@ namespace TinyLite.Codegen.Lowering.Conv;
 public sealed class DepthwiseConv2DLowering : IOperatorLowering
 {
     // Runtime kernel codes (TinyLite.Runtime.Execution.OpCode).
-    private const int DepthwiseConvS8 = 110, DepthwiseConvS4 = 111, DepthwiseConvS16 = 112;
+    private const int DepthwiseConvS8 = 110, DepthwiseConvS4 = 111, DepthwiseConvS16 = 112, DepthwiseConvS8InPlace = 113;
 
     public IReadOnlyList<BuiltinOperator> Handles { get; } = [BuiltinOperator.DepthwiseConv2D];
 
@@ -71,22 +71,37 @@ public sealed class DepthwiseConv2DLowering : IOperatorLowering
         int inputOffset = code == DepthwiseConvS16 ? 0 : -input.Quantization!.ZeroPoint;
         int outputOffset = code == DepthwiseConvS16 ? 0 : output.Quantization!.ZeroPoint;
 
+        int[] inputs = [input.Index, filterT, bias?.Index ?? -1, quant];
+        int[] parameters =
+        [
+            batches, inH, inW, inC, fH, fW, options.DepthMultiplier, outH, outW, outC,
+            options.StrideH, options.StrideW, options.DilationH, options.DilationW, padTop, padLeft,
+            inputOffset, outputOffset, actMin, actMax,
+        ];
+        long macs = (long)batches * outH * outW * outC * fH * fW;
         return
         [
             new KernelCall
             {
-                Code = code,
-                Inputs = [input.Index, filterT, bias?.Index ?? -1, quant],
-                Outputs = [output.Index],
-                Params =
-                [
-                    batches, inH, inW, inC, fH, fW, options.DepthMultiplier, outH, outW, outC,
-                    options.StrideH, options.StrideW, options.DilationH, options.DilationW, padTop, padLeft,
-                    inputOffset, outputOffset, actMin, actMax,
-                ],
-                Macs = (long)batches * outH * outW * outC * fH * fW,
+                Code = code, Inputs = inputs, Outputs = [output.Index], Params = parameters, Macs = macs,
+                InPlaceVariant = InPlaceVariant(ctx, code, options.DepthMultiplier, batches, inputs, output, parameters, macs),
             },
         ];
+    }
+
+    /// <summary>
+    /// The channel-by-channel variant over the input's own bytes (DepthwiseConvS8InPlace), with a one-channel
+    /// scratch of out_h × out_w; offered for int8 weights and activations, one batch and depth multiplier 1.
+    /// </summary>
+    private static KernelCall? InPlaceVariant(LoweringContext ctx, int code, int multiplier, int batches, int[] inputs, Tensor output, int[] parameters, long macs)
+    {
+        if (code != DepthwiseConvS8 || multiplier != 1 || batches != 1) return null;
+        int scratch = ctx.AddScratch($"{output.Name}/channel_scratch", (long)output.Shape[1] * output.Shape[2]);
+        return new KernelCall
+        {
+            Code = DepthwiseConvS8InPlace, Inputs = inputs, Outputs = [output.Index, scratch], Params = parameters, Macs = macs,
+            InPlace = [(0, 0)],
+        };
     }
 
     /// <summary>[taps][channels] int8 bytes to [channels][taps].</summary>

@@ -14,6 +14,6 @@ public sealed class CompiledModel
     /// <summary>The .tlm flash image.</summary>
     public required byte[] Image { get; init; }
     public required CompileReport Report { get; init; }
-    /// <summary>Every plan the compiler made for the chosen strategy (the chosen one among them), for the memory picture.</summary>
+    /// <summary>Every plan the compiler made (the chosen one among them), for the memory picture.</summary>
     public IReadOnlyList<MemoryPlan> Alternatives { get; init; } = [];
 }

@@ -50,8 +50,8 @@ public static class Compiler
             }
         }
 
-        var plans = Plans(graph, calls, options.Plan);
-        var plan = plans.OrderBy(p => p.ArenaBytes).First();
+        var plans = Plans(graph, calls);
+        var plan = options.Plan == "auto" ? plans.OrderBy(p => p.ArenaBytes).First() : plans.Single(p => p.Strategy == options.Plan);
         string sha = graph.SourceSha256.Length > 0 ? graph.SourceSha256 : "";
         var image = ImageWriter.Write(graph, plan.Calls, plan, ImageMetadata.ForModel(sha, model));
         RefuseImagesTheRuntimeWouldRefuse(image, model);
@@ -60,15 +60,11 @@ public static class Compiler
     }
 
     /// <summary>
-    /// The plans <paramref name="strategy"/> asks for: one for "layer" or "inplace", both for "auto" (layer
-    /// first, so a tie keeps the plain layer-by-layer plan).
+    /// Every plan the compiler can make for the lowered calls, layer first (so "auto" keeps the plain
+    /// layer-by-layer plan on a tie); the memory picture compares them.
     /// </summary>
-    public static IReadOnlyList<MemoryPlan> Plans(Graph graph, IReadOnlyList<KernelCall> calls, string strategy) => strategy switch
-    {
-        "layer" => [LayerPlanner.Plan(graph, calls)],
-        "inplace" => [InPlacePlanner.Plan(graph, calls)],
-        _ => [LayerPlanner.Plan(graph, calls), InPlacePlanner.Plan(graph, calls)],
-    };
+    public static IReadOnlyList<MemoryPlan> Plans(Graph graph, IReadOnlyList<KernelCall> calls) =>
+        [LayerPlanner.Plan(graph, calls), InPlacePlanner.Plan(graph, calls)];
 
     /// <summary>
     /// Loads the image with the runtime's own validator, so the compiler never emits an image a device would

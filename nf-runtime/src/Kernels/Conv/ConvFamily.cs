@@ -34,6 +34,9 @@ namespace TinyLite.Runtime.Kernels.Conv
                 case OpCode.PointwiseConvS8InPlace:
                     PointwiseConvS8InPlace.Run(ctx, op);
                     break;
+                case OpCode.PointwiseConvS16InPlace:
+                    PointwiseConvS16InPlace.Run(ctx, op);
+                    break;
                 case OpCode.TransposeConvS8:
                     TransposeConvS8.Run(ctx, op);
                     break;
@@ -66,6 +69,8 @@ namespace TinyLite.Runtime.Kernels.Conv
                     return DepthwiseConvS8InPlace.Validate(ctx, op);
                 case OpCode.PointwiseConvS8InPlace:
                     return PointwiseConvS8InPlace.Validate(ctx, op);
+                case OpCode.PointwiseConvS16InPlace:
+                    return PointwiseConvS16InPlace.Validate(ctx, op);
                 case OpCode.TransposeConvS8:
                     return TransposeConvS8.Validate(ctx, op);
                 case OpCode.TransposeConvS16:

@@ -18,6 +18,12 @@ namespace TinyLite.Runtime.Execution
         /// </summary>
         public const int PointwiseConvS8InPlace = 103;
 
+        /// <summary>
+        /// CONV_2D 1×1, stride 1, no padding, int16 activations, int8 weights, computed pixel by pixel over its own
+        /// input (<see cref="TinyLite.Runtime.Kernels.Conv.PointwiseConvS16InPlace"/>).
+        /// </summary>
+        public const int PointwiseConvS16InPlace = 104;
+
         /// <summary>DEPTHWISE_CONV_2D, int8 activations, int8 weights (<see cref="TinyLite.Runtime.Kernels.Conv.DepthwiseConvS8"/>).</summary>
         public const int DepthwiseConvS8 = 110;
 

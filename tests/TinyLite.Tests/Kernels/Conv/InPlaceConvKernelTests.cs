@@ -97,6 +97,22 @@ public class InPlaceConvKernelTests
         Assert.Equal(model.Expected(), RunInPlace(model, OpCode.PointwiseConvS8InPlace));
     }
 
+    [Theory]
+    // inC outC bias type (int64: int64 accumulator; int32: TFLM's wrapping int32 accumulator)
+    [InlineData(6, 4, DataType.Int64)]
+    [InlineData(3, 7, DataType.Int64)]
+    [InlineData(5, 9, DataType.Int32)]
+    [InlineData(4, 4, null)]
+    public void PointwiseConvS16InPlace_MatchesReference(int inC, int outC, DataType? biasType)
+    {
+        var model = ConvTestModel.Build(new ConvTestModel.Options
+        {
+            Kind = Kind.Conv, InH = 4, InW = 5, InC = inC, FH = 1, FW = 1, OutC = outC, ActivationType = DataType.Int16,
+            BiasType = biasType, Seed = inC * 5 + outC,
+        });
+        Assert.Equal(model.Expected(), RunInPlace(model, OpCode.PointwiseConvS16InPlace));
+    }
+
     [Fact]
     public void DepthwiseLowering_MultiplierTwo_OffersNoInPlaceVariant()
     {

@@ -11,7 +11,7 @@ namespace TinyLite.Codegen.Lowering.Conv;
 public sealed class DepthwiseConv2DLowering : IOperatorLowering
 {
     // Runtime kernel codes (TinyLite.Runtime.Execution.OpCode).
-    private const int DepthwiseConvS8 = 110, DepthwiseConvS4 = 111, DepthwiseConvS16 = 112, DepthwiseConvS8InPlace = 113;
+    private const int DepthwiseConvS8 = 110, DepthwiseConvS4 = 111, DepthwiseConvS16 = 112, DepthwiseConvS8InPlace = 113, DepthwiseConvS4InPlace = 114;
 
     public IReadOnlyList<BuiltinOperator> Handles { get; } = [BuiltinOperator.DepthwiseConv2D];
 
@@ -90,16 +90,16 @@ public sealed class DepthwiseConv2DLowering : IOperatorLowering
     }
 
     /// <summary>
-    /// The channel-by-channel variant over the input's own bytes (DepthwiseConvS8InPlace), with a one-channel
-    /// scratch of out_h × out_w; offered for int8 weights and activations, one batch and depth multiplier 1.
+    /// The channel-by-channel variant over the input's own bytes (DepthwiseConvS8InPlace / S4InPlace), with a
+    /// one-channel scratch of out_h × out_w; offered for int8 activations, one batch and depth multiplier 1.
     /// </summary>
     private static KernelCall? InPlaceVariant(LoweringContext ctx, int code, int multiplier, int batches, int[] inputs, Tensor output, int[] parameters, long macs)
     {
-        if (code != DepthwiseConvS8 || multiplier != 1 || batches != 1) return null;
+        if (code is not (DepthwiseConvS8 or DepthwiseConvS4) || multiplier != 1 || batches != 1) return null;
         int scratch = ctx.AddScratch($"{output.Name}/channel_scratch", (long)output.Shape[1] * output.Shape[2]);
         return new KernelCall
         {
-            Code = DepthwiseConvS8InPlace, Inputs = inputs, Outputs = [output.Index, scratch], Params = parameters, Macs = macs,
+            Code = code == DepthwiseConvS8 ? DepthwiseConvS8InPlace : DepthwiseConvS4InPlace, Inputs = inputs, Outputs = [output.Index, scratch], Params = parameters, Macs = macs,
             InPlace = [(0, 0)],
         };
     }

@@ -31,6 +31,9 @@ namespace TinyLite.Runtime.Kernels.Conv
                 case OpCode.DepthwiseConvS8InPlace:
                     DepthwiseConvS8InPlace.Run(ctx, op);
                     break;
+                case OpCode.DepthwiseConvS4InPlace:
+                    DepthwiseConvS4InPlace.Run(ctx, op);
+                    break;
                 case OpCode.PointwiseConvS8InPlace:
                     PointwiseConvS8InPlace.Run(ctx, op);
                     break;
@@ -67,6 +70,8 @@ namespace TinyLite.Runtime.Kernels.Conv
                     return DepthwiseConvS16.Validate(ctx, op);
                 case OpCode.DepthwiseConvS8InPlace:
                     return DepthwiseConvS8InPlace.Validate(ctx, op);
+                case OpCode.DepthwiseConvS4InPlace:
+                    return DepthwiseConvS4InPlace.Validate(ctx, op);
                 case OpCode.PointwiseConvS8InPlace:
                     return PointwiseConvS8InPlace.Validate(ctx, op);
                 case OpCode.PointwiseConvS16InPlace:

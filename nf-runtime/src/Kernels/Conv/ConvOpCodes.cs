@@ -39,6 +39,12 @@ namespace TinyLite.Runtime.Execution
         /// </summary>
         public const int DepthwiseConvS8InPlace = 113;
 
+        /// <summary>
+        /// DEPTHWISE_CONV_2D with depth multiplier 1, int8 activations, packed int4 weights, computed channel by
+        /// channel over its own input (<see cref="TinyLite.Runtime.Kernels.Conv.DepthwiseConvS4InPlace"/>).
+        /// </summary>
+        public const int DepthwiseConvS4InPlace = 114;
+
         /// <summary>TRANSPOSE_CONV, int8 activations, int8 weights (<see cref="TinyLite.Runtime.Kernels.Conv.TransposeConvS8"/>).</summary>
         public const int TransposeConvS8 = 120;
 

@@ -83,6 +83,19 @@ public class InPlaceConvKernelTests
     }
 
     [Theory]
+    [InlineData(7, 6, 5, 1, Padding.Same)]
+    [InlineData(9, 8, 4, 2, Padding.Valid)]
+    public void DepthwiseConvS4InPlace_MatchesReference(int inH, int inW, int inC, int stride, Padding padding)
+    {
+        var model = ConvTestModel.Build(new ConvTestModel.Options
+        {
+            Kind = Kind.Depthwise, InH = inH, InW = inW, InC = inC, FH = 3, FW = 3, FC = 1, StrideH = stride, StrideW = stride,
+            Padding = padding, WeightType = DataType.Int4, Seed = inW * 3 + inC,
+        });
+        Assert.Equal(model.Expected(), RunInPlace(model, OpCode.DepthwiseConvS4InPlace));
+    }
+
+    [Theory]
     // inH inW inC outC activation (outC < inC: pixels forward; outC > inC: pixels backward)
     [InlineData(5, 4, 8, 3, Activation.None)]
     [InlineData(6, 5, 6, 6, Activation.Relu)]

@@ -3,23 +3,45 @@ using TinyLite.Runtime.Image;
 namespace TinyLite.Codegen.Planning;
 
 /// <summary>
-/// Greedy placement of blocks of tensors with fixed relative offsets: blocks go largest first (then earliest),
-/// each at the lowest aligned base where none of its members overlaps, in bytes and in time, a member of a
+/// Greedy placement of blocks of tensors with fixed relative offsets: blocks go one by one (largest first, among
+/// other orders), each at the lowest aligned base where none of its members overlaps, in bytes and in time, a member of a
 /// block already placed. A single-tensor block per tensor is TFLM's greedy planner; in-place execution puts
 /// an operator's output in its dying input's block.
 /// </summary>
 public static class BlockPlacer
 {
-    /// <summary>Places <paramref name="blocks"/>; returns each tensor's arena offset and the arena size.</summary>
+    /// <summary>
+    /// Places <paramref name="blocks"/>; returns each tensor's arena offset and the arena size. Greedy placement
+    /// depends on the order: the blocks are placed largest first (TFLM's order), then also in order of first use
+    /// and by bytes × lifetime, and the smallest arena wins (ties keep the earlier order).
+    /// </summary>
     public static (Dictionary<int, int> Offsets, int ArenaBytes) Place(IEnumerable<IReadOnlyList<BlockMember>> blocks)
+    {
+        var list = blocks.Where(b => b.Count > 0).ToList();
+        static long Size(IReadOnlyList<BlockMember> b) => b.Max(m => m.Relative + m.Life.Bytes);
+        static int First(IReadOnlyList<BlockMember> b) => b.Min(m => m.Life.First);
+        static int Last(IReadOnlyList<BlockMember> b) => b.Max(m => m.Life.Last);
+        static int Id(IReadOnlyList<BlockMember> b) => b.Min(m => m.Life.Tensor);
+        var orders = new[]
+        {
+            list.OrderByDescending(Size).ThenBy(First).ThenBy(Id).ToList(),
+            list.OrderBy(First).ThenByDescending(Size).ThenBy(Id).ToList(),
+            list.OrderByDescending(b => Size(b) * (Last(b) - First(b) + 1)).ThenBy(First).ThenBy(Id).ToList(),
+        };
+        (Dictionary<int, int> Offsets, int ArenaBytes)? best = null;
+        foreach (var order in orders)
+        {
+            var result = PlaceInOrder(order);
+            if (best == null || result.ArenaBytes < best.Value.ArenaBytes) best = result;
+        }
+        return best ?? (new Dictionary<int, int>(), 0);
+    }
+
+    private static (Dictionary<int, int> Offsets, int ArenaBytes) PlaceInOrder(List<IReadOnlyList<BlockMember>> ordered)
     {
         var placed = new List<(BlockMember Member, long Offset)>();
         var offsets = new Dictionary<int, int>();
         long arena = 0;
-        var ordered = blocks.Where(b => b.Count > 0)
-            .OrderByDescending(b => b.Max(m => m.Relative + m.Life.Bytes))
-            .ThenBy(b => b.Min(m => m.Life.First))
-            .ThenBy(b => b.Min(m => m.Life.Tensor));
         foreach (var block in ordered)
         {
             long baseOffset = LowestFreeBase(block, placed);

@@ -43,6 +43,17 @@ public class PlanSelectionTests
         Assert.Equal(8000 + 490, auto.Report.ArenaBytes);
     }
 
+    [SkippableFact]
+    public void Compile_Vww96Layer_ReachesTheLayerByLayerFloor()
+    {
+        Skip.If(SharedModels.Root == null, SharedModels.MissingMessage);
+        string path = Path.Combine(SharedModels.Dir("vww_96_int8"), "model.tflite");
+        var layer = Compiler.Compile(File.ReadAllBytes(path), path, new CompileOptions { Plan = "layer" });
+        // The floor: a 48x48x16 output (36,864 B) of a 48x48x8 input (18,432 B); largest-first greedy
+        // placement alone fragments to 64,512 B, the first-use order reaches the floor.
+        Assert.Equal(36864 + 18432, layer.Report.ArenaBytes);
+    }
+
     [Fact]
     public void Load_ArenaOffsetLeavingTooFewBytes_IsRefused()
     {

@@ -7,15 +7,20 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
 echo "== device build of nf-runtime (nanoFramework mscorlib, warnings as errors)"
 dotnet build nf-runtime/device/TinyLite.Runtime.Device.csproj -c Release -nologo -v q
+echo "== native kernels: host library and CTest (cmake, Release)"
+native-kernels/build-host.sh --test
 echo "== xunit"
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 status=0
 dotnet test TinyLite.sln -c Release -nologo -v q --logger "console;verbosity=minimal" 2>&1 | tee "$log" || status=$?
+echo "== native loader fuzzing (ASan + UBSan, ${TINYLITE_FUZZ_SECONDS:-12} s)"
+native-kernels/tests/fuzz.sh "${TINYLITE_FUZZ_SECONDS:-12}" || status=1
 # One plain closing line for CI: "N passed, N failed, N skipped".
 summary=$(grep -Eo 'Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$log" | tail -1 || true)
 if [ -n "$summary" ]; then
-  read -r failed passed skipped < <(echo "$summary" | grep -Eo '[0-9]+' | tr '\n' ' ')
+  # read returns 1 at the missing final newline: keep set -e from ending the script before the summary.
+  read -r failed passed skipped < <(echo "$summary" | grep -Eo '[0-9]+' | tr '\n' ' ') || true
   echo "tests: $passed passed, $failed failed, $skipped skipped"
 fi
 exit "$status"

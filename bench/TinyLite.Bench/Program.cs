@@ -2,18 +2,19 @@ using System.Diagnostics;
 using System.Text.Json;
 using TinyLite.Codegen;
 using TinyLite.Runtime;
+using TinyLite.Runtime.Native;
 
 // Compile figures for every model in ../shared/models: image and arena sizes next to the .tflite size and
 // TFLM's arena, compile time (warm: the median of several compilations in one process), and host
-// throughput of the managed kernels. Prints a Markdown table for bench/RESULTS.md.
+// throughput of the managed and (when the host library is built) native kernels. Prints a Markdown table for bench/RESULTS.md.
 // Usage: dotnet run -c Release --project bench/TinyLite.Bench [-- --plan layer] [-- --only SUBSTR]
 
 string plan = Arg("--plan") ?? "auto";
 string? only = Arg("--only");
 string root = FindModels();
 var rows = new List<string>();
-Console.WriteLine($"| model | .tflite B | image B | image/.tflite | weights B | arena B | TFLM arena B | arena/TFLM | MACs | compile ms | invoke ms (managed, .NET) |");
-Console.WriteLine("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
+Console.WriteLine($"| model | .tflite B | image B | image/.tflite | weights B | arena B | TFLM arena B | arena/TFLM | MACs | compile ms | invoke ms managed | invoke ms native |");
+Console.WriteLine("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
 foreach (var meta in Directory.EnumerateFiles(root, "meta.json", SearchOption.AllDirectories).OrderBy(p => p, StringComparer.Ordinal))
 {
     string dir = Path.GetDirectoryName(meta)!;
@@ -40,24 +41,29 @@ foreach (var meta in Directory.EnumerateFiles(root, "meta.json", SearchOption.Al
         Compiler.Compile(bytes, model, new CompileOptions { Plan = plan });
         times.Add(clock.Elapsed.TotalMilliseconds);
     }
-    var interpreter = new Interpreter(compiled.Image);
     var inputs = Directory.GetFiles(Path.Combine(dir, "inputs"), "random_0.input*.bin").Order().ToArray();
-    double invokeMs = double.NaN;
-    if (inputs.Length == interpreter.InputCount)
-    {
-        for (int i = 0; i < inputs.Length; i++) interpreter.SetInput(i, File.ReadAllBytes(inputs[i]));
-        interpreter.Invoke();
-        var invokeClock = Stopwatch.StartNew();
-        int runs = 0;
-        while (invokeClock.ElapsedMilliseconds < 300 || runs < 3)
-        {
-            interpreter.Invoke();
-            runs++;
-        }
-        invokeMs = invokeClock.Elapsed.TotalMilliseconds / runs;
-    }
+    double managedMs = InvokeMilliseconds(compiled.Image, inputs, native: false);
+    double nativeMs = NativeKernels.IsAvailable ? InvokeMilliseconds(compiled.Image, inputs, native: true) : double.NaN;
     var r = compiled.Report;
-    Console.WriteLine($"| {name} | {bytes.Length} | {r.ImageBytes} | {(double)r.ImageBytes / bytes.Length:F2} | {r.WeightBytes} | {r.ArenaBytes} | {tflmArena} | {(double)r.ArenaBytes / tflmArena:F2} | {r.Macs} | {Median(times):F1} | {invokeMs:F2} |");
+    Console.WriteLine($"| {name} | {bytes.Length} | {r.ImageBytes} | {(double)r.ImageBytes / bytes.Length:F2} | {r.WeightBytes} | {r.ArenaBytes} | {tflmArena} | {(double)r.ArenaBytes / tflmArena:F2} | {r.Macs} | {Median(times):F1} | {managedMs:F2} | {nativeMs:F3} |");
+}
+
+// Mean time of one Invoke over at least 300 ms after one warm-up run (NaN when the inputs do not fit).
+static double InvokeMilliseconds(byte[] image, string[] inputs, bool native)
+{
+    var interpreter = new Interpreter(image);
+    if (native) interpreter.UseNativeKernels();
+    if (inputs.Length != interpreter.InputCount) return double.NaN;
+    for (int i = 0; i < inputs.Length; i++) interpreter.SetInput(i, File.ReadAllBytes(inputs[i]));
+    interpreter.Invoke();
+    var clock = Stopwatch.StartNew();
+    int runs = 0;
+    while (clock.ElapsedMilliseconds < 300 || runs < 3)
+    {
+        interpreter.Invoke();
+        runs++;
+    }
+    return clock.Elapsed.TotalMilliseconds / runs;
 }
 
 string? Arg(string name)

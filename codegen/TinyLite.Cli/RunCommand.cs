@@ -1,6 +1,8 @@
 using System.CommandLine;
 using TinyLite.Codegen;
 using TinyLite.Runtime;
+using TinyLite.Runtime.Image;
+using TinyLite.Runtime.Native;
 
 namespace TinyLite.Cli;
 
@@ -18,10 +20,23 @@ public static class RunCommand
         cmd.SetAction(r => CliError.Guard(() =>
         {
             string path = r.GetValue(model)!;
-            if (r.GetValue(kernels) == "native")
-                throw new CliError("--kernels native: the native kernel library is not part of this build yet; use --kernels managed");
-            var image = ModelFile.LoadImage(path, new CompileOptions());
+            bool native = r.GetValue(kernels) == "native";
+            if (native && !NativeKernels.IsAvailable)
+                throw new CliError("--kernels native: " + NativeKernels.UnavailableReason);
+            // The native kernels lack the in-place variants so far: a .tflite run natively is planned layer by layer.
+            var image = ModelFile.LoadImage(path, new CompileOptions { Plan = native ? "layer" : "auto" });
             var interpreter = new Interpreter(image);
+            if (native)
+            {
+                try
+                {
+                    interpreter.UseNativeKernels();
+                }
+                catch (ImageException e)
+                {
+                    throw new CliError($"{Path.GetFileName(path)}: --kernels native: {e.Message}");
+                }
+            }
             var files = r.GetValue(inputs) ?? [];
             if (files.Length != interpreter.InputCount)
                 throw new CliError($"{Path.GetFileName(path)}: the model has {interpreter.InputCount} input(s) but {files.Length} -i file(s) were given");

@@ -1,11 +1,27 @@
-/* Dispatch and validation of the conv kernel family (see tl_families.h). */
+/* Dispatch and validation of the conv kernel family (see tl_families.h and tl_conv_kernels.h). */
+#include "tinylite/tl_conv_kernels.h"
 #include "tinylite/tl_families.h"
 
 tl_status tl_conv_family_validate(const tl_op *op, const tl_tensors *tensors)
 {
-    (void)tensors;
     switch (op->code)
     {
+    case TL_OP_CONV_S8:
+        return tl_op_conv2d_s8_validate(op, tensors);
+    case TL_OP_CONV_S4:
+        return tl_op_conv2d_s4_validate(op, tensors);
+    case TL_OP_CONV_S16:
+        return tl_op_conv2d_s16_validate(op, tensors);
+    case TL_OP_DEPTHWISE_CONV_S8:
+        return tl_op_depthwise_conv2d_s8_validate(op, tensors);
+    case TL_OP_DEPTHWISE_CONV_S4:
+        return tl_op_depthwise_conv2d_s4_validate(op, tensors);
+    case TL_OP_DEPTHWISE_CONV_S16:
+        return tl_op_depthwise_conv2d_s16_validate(op, tensors);
+    case TL_OP_TRANSPOSE_CONV_S8:
+        return tl_op_transpose_conv2d_s8_validate(op, tensors);
+    case TL_OP_TRANSPOSE_CONV_S16:
+        return tl_op_transpose_conv2d_s16_validate(op, tensors);
     default:
         return TL_ERR_UNSUPPORTED;
     }
@@ -13,9 +29,32 @@ tl_status tl_conv_family_validate(const tl_op *op, const tl_tensors *tensors)
 
 void tl_conv_family_run(const tl_op *op, const tl_tensors *tensors)
 {
-    (void)tensors;
     switch (op->code)
     {
+    case TL_OP_CONV_S8:
+        tl_op_conv2d_s8(op, tensors);
+        break;
+    case TL_OP_CONV_S4:
+        tl_op_conv2d_s4(op, tensors);
+        break;
+    case TL_OP_CONV_S16:
+        tl_op_conv2d_s16(op, tensors);
+        break;
+    case TL_OP_DEPTHWISE_CONV_S8:
+        tl_op_depthwise_conv2d_s8(op, tensors);
+        break;
+    case TL_OP_DEPTHWISE_CONV_S4:
+        tl_op_depthwise_conv2d_s4(op, tensors);
+        break;
+    case TL_OP_DEPTHWISE_CONV_S16:
+        tl_op_depthwise_conv2d_s16(op, tensors);
+        break;
+    case TL_OP_TRANSPOSE_CONV_S8:
+        tl_op_transpose_conv2d_s8(op, tensors);
+        break;
+    case TL_OP_TRANSPOSE_CONV_S16:
+        tl_op_transpose_conv2d_s16(op, tensors);
+        break;
     default:
         break;
     }

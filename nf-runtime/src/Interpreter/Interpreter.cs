@@ -1,5 +1,6 @@
 using TinyLite.Runtime.Execution;
 using TinyLite.Runtime.Image;
+using TinyLite.Runtime.Native;
 
 namespace TinyLite.Runtime
 {
@@ -31,6 +32,8 @@ namespace TinyLite.Runtime
         private readonly string _gitCommit;
         private readonly string _modelSha256;
         private readonly string _modelName;
+        private bool _native;
+        private byte[] _nativeMessage;
 
         /// <summary>Loads <paramref name="image"/> and allocates an arena of exactly the size it asks for.</summary>
         public Interpreter(byte[] image) : this(image, null)
@@ -340,9 +343,52 @@ namespace TinyLite.Runtime
             }
         }
 
-        /// <summary>Runs every kernel once, reading the inputs and writing the outputs in the arena.</summary>
+        /// <summary>
+        /// Runs the whole graph with the native (C) kernels from now on (<see cref="NativeKernels"/>), on the same
+        /// image and arena. The native side validates the image again in full and zeroes the variable tensors, as
+        /// <see cref="ResetState"/>. <see cref="InvokeOperator"/> keeps using the managed kernels.
+        /// </summary>
+        /// <exception cref="ImageException">The native kernels are not available, or they refuse the image (for
+        /// example a kernel code they do not implement; the message names the operator and the code).</exception>
+        public void UseNativeKernels()
+        {
+            if (!NativeKernels.IsAvailable)
+            {
+                throw new ImageException(NativeKernels.UnavailableReason);
+            }
+            byte[] message = new byte[NativeKernels.MessageBytes];
+            int status = NativeKernels.Load(_image, _image.Length, _arena, _arena.Length, message, message.Length);
+            if (status != NativeKernels.StatusOk)
+            {
+                throw new ImageException("native kernels: " + NativeKernels.MessageText(message));
+            }
+            _nativeMessage = message;
+            _native = true;
+        }
+
+        /// <summary>True once <see cref="UseNativeKernels"/> succeeded: <see cref="Invoke"/> runs the C kernels.</summary>
+        public bool UsesNativeKernels
+        {
+            get { return _native; }
+        }
+
+        /// <summary>
+        /// Runs every kernel once, reading the inputs and writing the outputs in the arena (with the native kernels
+        /// after <see cref="UseNativeKernels"/>).
+        /// </summary>
+        /// <exception cref="ImageException">Native kernels only, and only if the image array was modified after
+        /// loading so that it no longer validates (the managed path never throws).</exception>
         public void Invoke()
         {
+            if (_native)
+            {
+                int status = NativeKernels.Invoke(_image, _image.Length, _arena, _arena.Length, _nativeMessage, _nativeMessage.Length);
+                if (status != NativeKernels.StatusOk)
+                {
+                    throw new ImageException("native kernels: " + NativeKernels.MessageText(_nativeMessage));
+                }
+                return;
+            }
             OpRecord[] ops = _ops;
             KernelContext ctx = _context;
             for (int i = 0; i < ops.Length; i++)

@@ -1,122 +1,66 @@
+using System;
+
 namespace TinyLite.Runtime.Math
 {
     /// <summary>
-    /// IEEE-754 binary32 encode/decode with float arithmetic only (scaling by powers of two is exact), so that
-    /// no allocation (BitConverter.GetBytes) and no double support is needed on the device. Used where a
-    /// model's own inputs or outputs are float32 (QUANTIZE, DEQUANTIZE, CAST).
+    /// IEEE-754 single-precision bit conversions that allocate nothing (nanoFramework's mscorlib has
+    /// BitConverter.ToSingle but no SingleToInt32Bits, and GetBytes allocates). Goes through the double's bit
+    /// pattern, which represents every float exactly (NaN payloads, infinities, subnormals and -0 included).
+    /// Used where a model's own data is float32 (QUANTIZE, DEQUANTIZE, CAST and the float element-wise kernels).
     /// </summary>
     public static class FloatBits
     {
-        /// <summary>2^-16, exact.</summary>
-        private const float TwoToMinus16 = 1.52587890625E-05f;
-
-        /// <summary>2^-149, the smallest subnormal, exact.</summary>
-        private const float TwoToMinus149 = 1.40129846E-45f;
-
-        /// <summary>The float whose IEEE-754 bit pattern is <paramref name="bits"/> (all NaNs decode to NaN).</summary>
+        /// <summary>The float whose IEEE-754 bit pattern is <paramref name="bits"/>.</summary>
         public static float FromBits(int bits)
         {
+            long sign = (long)(bits >> 31 & 1) << 63;
             int exponent = (bits >> 23) & 0xFF;
-            int mantissa = bits & 0x7FFFFF;
-            float value;
+            long mantissa = bits & 0x7FFFFF;
             if (exponent == 0xFF)
             {
-                value = mantissa == 0 ? float.PositiveInfinity : float.NaN;
+                return (float)BitConverter.Int64BitsToDouble(sign | (0x7FFL << 52) | (mantissa << 29));
             }
-            else if (exponent == 0)
+            if (exponent == 0)
             {
-                // Subnormal: mantissa * 2^-149 (exact, the product is representable).
-                value = mantissa * TwoToMinus149;
+                // Zero or subnormal: mantissa * 2^-149, exact in double.
+                double magnitude = mantissa * 1.4012984643248171e-45;
+                return (float)(sign != 0 ? -magnitude : magnitude);
             }
-            else
-            {
-                // (2^23 + mantissa) * 2^(exponent - 150); every intermediate stays a normal number >= the result.
-                value = mantissa | 0x800000;
-                int k = exponent - 150;
-                while (k >= 16)
-                {
-                    value *= 65536f;
-                    k -= 16;
-                }
-                while (k > 0)
-                {
-                    value *= 2f;
-                    k--;
-                }
-                while (k <= -16)
-                {
-                    value *= TwoToMinus16;
-                    k += 16;
-                }
-                while (k < 0)
-                {
-                    value *= 0.5f;
-                    k++;
-                }
-            }
-            return bits < 0 ? -value : value;
+            return (float)BitConverter.Int64BitsToDouble(sign | ((long)(exponent - 127 + 1023) << 52) | (mantissa << 29));
         }
 
-        /// <summary>
-        /// The IEEE-754 bit pattern of <paramref name="value"/>. NaN encodes as 0x7FC00000 and negative zero as
-        /// +0 (no kernel here produces either from finite integer inputs).
-        /// </summary>
+        /// <summary>The IEEE-754 bit pattern of <paramref name="value"/>.</summary>
         public static int ToBits(float value)
         {
-            if (float.IsNaN(value))
+            long bits = BitConverter.DoubleToInt64Bits(value);
+            int sign = (int)(bits >> 32) & unchecked((int)0x80000000);
+            int exponent = (int)(bits >> 52) & 0x7FF;
+            long mantissa = bits & 0xFFFFFFFFFFFFFL;
+            if (exponent == 0x7FF)
             {
-                return 0x7FC00000;
+                return sign | 0x7F800000 | (int)(mantissa >> 29);
             }
-            int sign = 0;
-            if (value < 0f)
+            if (exponent == 0)
             {
-                sign = int.MinValue;
-                value = -value;
+                return sign;
             }
-            if (value == 0f)
+            int e = exponent - 1023 + 127;
+            if (e >= 1)
             {
-                return 0;
+                return sign | (e << 23) | (int)(mantissa >> 29);
             }
-            if (value > float.MaxValue)
-            {
-                return sign | 0x7F800000;
-            }
-            // Bring value into [1, 2) counting the binary exponent; multiplying by powers of two is exact.
-            int exponent = 0;
-            if (value >= 1f)
-            {
-                while (value >= 65536f)
-                {
-                    value *= TwoToMinus16;
-                    exponent += 16;
-                }
-                while (value >= 2f)
-                {
-                    value *= 0.5f;
-                    exponent++;
-                }
-            }
-            else
-            {
-                while (value < TwoToMinus16)
-                {
-                    value *= 65536f;
-                    exponent -= 16;
-                }
-                while (value < 1f)
-                {
-                    value *= 2f;
-                    exponent--;
-                }
-            }
-            int biased = exponent + 127;
-            if (biased >= 1)
-            {
-                // value in [1, 2) has at most 24 significant bits: (value - 1) * 2^23 is an exact integer.
-                return sign | (biased << 23) | (int)((value - 1f) * 8388608f);
-            }
-            // Subnormal: the significand is value * 2^(exponent + 149), an integer below 2^23.
-            return sign | (int)(value * (1 << (exponent + 149)));
+            // A float subnormal: shift the implicit-one mantissa down to the 2^-149 grid (exact for floats).
+            return sign | (int)(((1L << 52) | mantissa) >> (30 - e));
+        }
+
+        /// <summary>Writes <paramref name="value"/> little-endian at <paramref name="offset"/>.</summary>
+        public static void Write(byte[] buffer, int offset, float value)
+        {
+            int bits = ToBits(value);
+            buffer[offset] = (byte)bits;
+            buffer[offset + 1] = (byte)(bits >> 8);
+            buffer[offset + 2] = (byte)(bits >> 16);
+            buffer[offset + 3] = (byte)(bits >> 24);
         }
     }
 }

@@ -6,6 +6,8 @@ namespace TinyLite.Codegen.Lowering.Conv;
 /// CONV_2D for int8 activations with int8 or packed int4 weights (int32 bias) and for int16 activations with int8
 /// weights (int64 or int32 bias), per-channel or per-tensor weight scales. Emits one ConvS8 / ConvS4 / ConvS16 call
 /// (Params layout in the runtime's ConvS8); the OHWI filter is used as stored, which is the order the kernel reads.
+/// For int8 activations the input zero point is folded into an int32 bias constant (<see cref="BiasFolding"/>),
+/// which needs constant weights and bias.
 /// </summary>
 public sealed class Conv2DLowering : IOperatorLowering
 {
@@ -55,7 +57,6 @@ public sealed class Conv2DLowering : IOperatorLowering
         if (inC % fC != 0) throw ctx.Error($"input depth {inC} is not a multiple of the filter depth {fC}");
         if (outC % (inC / fC) != 0) throw ctx.Error($"output depth {outC} is not a multiple of the {inC / fC} groups");
         ConvChecks.RequirePositive(ctx, "strides and dilations", options.StrideH, options.StrideW, options.DilationH, options.DilationW);
-        if (filter.Type == DataType.Int4) ConvChecks.ConstantData(ctx, filter, "int4 filter");
 
         var (padTop, padLeft) = ConvQuantization.Padding(options.Padding, options.StrideH, options.StrideW,
             options.DilationH, options.DilationW, inH, inW, fH, fW);
@@ -65,7 +66,19 @@ public sealed class Conv2DLowering : IOperatorLowering
         int inputOffset = code == ConvS16 ? 0 : -input.Quantization!.ZeroPoint;
         int outputOffset = code == ConvS16 ? 0 : output.Quantization!.ZeroPoint;
 
-        int[] inputs = [input.Index, filter.Index, bias?.Index ?? -1, quant];
+        int biasT = bias?.Index ?? -1;
+        if (code != ConvS16)
+        {
+            // Fold input_offset * (sum of each output channel's weights) into the bias (see BiasFolding).
+            int[] w = BiasFolding.Values(ctx, filter);
+            int block = fH * fW * fC;
+            var sums = new int[outC];
+            for (int c = 0; c < outC; c++)
+                for (int k = 0; k < block; k++) sums[c] += w[c * block + k];
+            biasT = ctx.AddInt32Constant($"{filter.Name}/folded_bias", BiasFolding.Fold(ctx, bias, sums, inputOffset));
+        }
+
+        int[] inputs = [input.Index, filter.Index, biasT, quant];
         int[] parameters =
         [
             batches, inH, inW, inC, fH, fW, fC, outH, outW, outC,

@@ -30,7 +30,12 @@ public static class ConvQuantization
         {
             float filterScale = fQ.IsPerChannel ? fQ.Scales[c] : fQ.Scales[0];
             double effective = (double)inQ.Scale * (double)filterScale / (double)outQ.Scale;
+            if (!double.IsFinite(effective) || effective < 0)
+                throw ctx.Error($"channel {c}: effective scale {effective} (input {inQ.Scale} x filter {filterScale} / output {outQ.Scale}) is not a finite non-negative number");
             var m = QuantizedMultiplier.From(effective);
+            // The kernels accept shifts in [-31, 31] (TFLM's own left shift overflows well before that).
+            if (m.Shift < -31 || m.Shift > 31)
+                throw ctx.Error($"channel {c}: effective scale {effective} is out of range (shift {m.Shift})");
             table[2 * c] = m.Multiplier;
             table[2 * c + 1] = m.Shift;
         }

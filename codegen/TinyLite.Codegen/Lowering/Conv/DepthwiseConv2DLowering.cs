@@ -6,7 +6,8 @@ namespace TinyLite.Codegen.Lowering.Conv;
 /// DEPTHWISE_CONV_2D for int8 activations with int8 or packed int4 weights (int32 bias) and int16 activations with
 /// int8 weights (int64 bias, the only one TFLM reads there). Emits one DepthwiseConvS8 / S4 / S16 call (Params
 /// layout in the runtime's DepthwiseConvS8). The [1, f_h, f_w, out_c] filter is re-laid out channel-major,
-/// [out_c][f_h][f_w], so each output channel's taps are contiguous; int4 weights are repacked in that order.
+/// [out_c][f_h][f_w], so each output channel's taps are contiguous; int4 weights are repacked in that order. For
+/// int8 activations the input zero point is folded into an int32 bias constant (<see cref="BiasFolding"/>).
 /// </summary>
 public sealed class DepthwiseConv2DLowering : IOperatorLowering
 {
@@ -71,7 +72,18 @@ public sealed class DepthwiseConv2DLowering : IOperatorLowering
         int inputOffset = code == DepthwiseConvS16 ? 0 : -input.Quantization!.ZeroPoint;
         int outputOffset = code == DepthwiseConvS16 ? 0 : output.Quantization!.ZeroPoint;
 
-        int[] inputs = [input.Index, filterT, bias?.Index ?? -1, quant];
+        int biasT = bias?.Index ?? -1;
+        if (code != DepthwiseConvS16)
+        {
+            // Fold input_offset * (sum of each channel's weights) into the bias (see BiasFolding).
+            int[] w = BiasFolding.Values(ctx, filter);
+            var sums = new int[outC];
+            for (int t = 0; t < fH * fW; t++)
+                for (int c = 0; c < outC; c++) sums[c] += w[t * outC + c];
+            biasT = ctx.AddInt32Constant($"{filter.Name}/folded_bias", BiasFolding.Fold(ctx, bias, sums, inputOffset));
+        }
+
+        int[] inputs = [input.Index, filterT, biasT, quant];
         int[] parameters =
         [
             batches, inH, inW, inC, fH, fW, options.DepthMultiplier, outH, outW, outC,

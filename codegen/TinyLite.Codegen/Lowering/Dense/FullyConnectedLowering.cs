@@ -33,6 +33,10 @@ public sealed class FullyConnectedLowering : IOperatorLowering
         {
             throw ctx.Error("weights must be constant");
         }
+        if (options.WeightsFormat != 0)
+        {
+            throw ctx.Error($"weights format {options.WeightsFormat} (shuffled) is not supported; only the default format");
+        }
         if (weights.Shape.Length < 2 || output.Shape.Length < 1)
         {
             throw ctx.Error($"weights {weights.Describe()} must have rank 2 or more, output at least rank 1");
@@ -138,15 +142,17 @@ public sealed class FullyConnectedLowering : IOperatorLowering
         var (actMin, actMax) = DenseQuantization.ActivationRange(ctx, options.Activation, output);
         string name = $"fc{ctx.Op.Index}";
         int biasTensor = code == OpCode.FullyConnectedS16
-            ? ctx.AddInt64Constant(name + "_bias", accumulate32 ? biasValues.Select(v => (long)(int)v).ToArray() : biasValues)
+            ? ctx.AddInt64Constant(name + "_bias", accumulate32 ? biasValues.Select(v => (long)unchecked((int)v)).ToArray() : biasValues)
             : ctx.AddInt32Constant(name + "_bias", biasValues.Select(v => unchecked((int)v)).ToArray());
-        int quantTensor = ctx.AddInt32Constant(name + "_requant", DenseQuantization.Pairs(multipliers));
+        // Per-tensor weights share one (multiplier, shift) pair; per-channel weights get one per output channel.
+        int quantTensor = ctx.AddInt32Constant(name + "_requant", DenseQuantization.Pairs(wQ.IsPerChannel ? multipliers : [multipliers[0]]));
         int weightsTensor = code == OpCode.FullyConnectedS4
             ? ctx.AddConstant(name + "_w4", DataType.Int8, [outDepth * ((inDepth + 1) / 2)], PackRows(w, outDepth, inDepth))
             : ctx.Op.Inputs[1];
 
         var p = new List<int> { batches, inDepth, outDepth, outQ.ZeroPoint, actMin, actMax };
         if (code == OpCode.FullyConnectedS16) p.Add(accumulate32 ? 1 : 0);
+        p.Add(wQ.IsPerChannel ? 1 : 0);
         return
         [
             new KernelCall

@@ -5,7 +5,7 @@ namespace TinyLite.Codegen.Lowering.Dense;
 /// (i = 0 .. 255). Each entry is 65536 * sigmoid(i/24) lowered by one sixteenth of that curve's second
 /// derivative (half the error of the linear interpolation between neighbours, so interpolated values straddle
 /// the curve), rounded to nearest; the last entry is pinned to 65535, the top of the 0.16 range. This reproduces
-/// TFLM's table entry for entry (checked by SigmoidTableTests against points of TFLM's int16 test vectors).
+/// TFLM's table (sigmoid_table_uint16) entry for entry; ActivationS16Tests checks quoted entries through the kernels.
 /// </summary>
 public static class SigmoidTable
 {

@@ -7,7 +7,7 @@ using TinyLite.Runtime.Math;
 namespace TinyLite.Codegen.Lowering.Dense;
 
 /// <summary>
-/// SOFTMAX with int8 input and int8 or int16 output. Computes TFLM's Prepare values (PreprocessSoftmaxScaling
+/// SOFTMAX with int8 input and int8 or int16 output, and int16 input and output (TFLM's table-based SoftmaxInt16). Computes TFLM's Prepare values (PreprocessSoftmaxScaling
 /// with 5 integer bits: the beta * input scale multiplier and shift, and diff_min from CalculateInputRadius),
 /// then the exp of every possible difference to the row maximum (0 .. -255) with gemmlowp's fixed-point exp,
 /// stored as a 256-entry int32 table the kernel looks up.
@@ -24,9 +24,13 @@ public sealed class SoftmaxLowering : IOperatorLowering
         var options = ctx.Options<SoftmaxOptions>();
         var input = ctx.Input(0);
         var output = ctx.Output(0);
+        if (input.Type == DataType.Int16 && output.Type == DataType.Int16)
+        {
+            return LowerInt16(ctx, options.Beta, input, output);
+        }
         if (input.Type != DataType.Int8 || (output.Type != DataType.Int8 && output.Type != DataType.Int16))
         {
-            throw ctx.Error("unsupported dtypes (supported: INT8 -> INT8, INT8 -> INT16)");
+            throw ctx.Error("unsupported dtypes (supported: INT8 -> INT8, INT8 -> INT16, INT16 -> INT16)");
         }
         if (input.Shape.Length < 1 || input.ElementCount != output.ElementCount)
         {
@@ -63,6 +67,58 @@ public sealed class SoftmaxLowering : IOperatorLowering
                 Params = [outer, depth],
             },
         ];
+    }
+
+    private static IReadOnlyList<KernelCall> LowerInt16(LoweringContext ctx, float beta, Tensor input, Tensor output)
+    {
+        var inQ = DenseQuantization.Quant(ctx, input, "input");
+        var outQ = DenseQuantization.Quant(ctx, output, "output");
+        if (inQ.ZeroPoint != 0 || outQ.ZeroPoint != 0)
+        {
+            throw ctx.Error("INT16 input and output zero points must be 0");
+        }
+        if (Math.Abs(outQ.Scale - 1f / 32768) > 0.001f * 1f / 32768)
+        {
+            throw ctx.Error("INT16 output scale must be 1/32768");
+        }
+        if (input.Shape.Length < 1 || input.ElementCount != output.ElementCount || input.Shape[^1] <= 0)
+        {
+            throw ctx.Error($"input {input.Describe()} and output {output.Describe()} must have the same non-empty size");
+        }
+        int depth = input.Shape[^1];
+        int outer = checked((int)(input.ElementCount / depth));
+        // Scale the difference so that [-65535, 0] covers [-10, 0], the range of the exp table.
+        var m = QuantizedMultiplier.From((double)inQ.Scale * (double)beta / (10.0 / 65535.0));
+        if (m.Shift < -31 || m.Shift > 30)
+        {
+            throw ctx.Error($"beta {beta} x input scale {inQ.Scale} is out of range");
+        }
+        int tables = ctx.AddConstant($"softmax{ctx.Op.Index}_luts", DataType.Int16, [2 * Int16LookupTable.Size], Int16Tables());
+        return
+        [
+            new KernelCall
+            {
+                Code = OpCode.SoftmaxS16,
+                Inputs = [ctx.Op.Inputs[0], tables],
+                Outputs = [ctx.Op.Outputs[0]],
+                Params = [outer, depth, m.Multiplier, m.Shift],
+            },
+        ];
+    }
+
+    /// <summary>TFLM's two int16 softmax tables, exp over [-10, 0] then 1/(1+x) over [0, 1], as little-endian bytes.</summary>
+    public static byte[] Int16Tables()
+    {
+        const int range = 65535;
+        var exp = Int16LookupTable.Populate(10.0f / range, short.MaxValue, 2.0f / range, 0, v => MathF.Exp(v));
+        var reciprocal = Int16LookupTable.Populate(1.0f / range, short.MinValue, 2.0f / range, 0, v => 1.0f / (1.0f + v));
+        var bytes = new byte[4 * Int16LookupTable.Size];
+        for (int i = 0; i < Int16LookupTable.Size; i++)
+        {
+            BinaryPrimitives.WriteInt16LittleEndian(bytes.AsSpan(2 * i), exp[i]);
+            BinaryPrimitives.WriteInt16LittleEndian(bytes.AsSpan(2 * (Int16LookupTable.Size + i)), reciprocal[i]);
+        }
+        return bytes;
     }
 
     /// <summary>

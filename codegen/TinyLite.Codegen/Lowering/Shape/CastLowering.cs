@@ -21,14 +21,14 @@ public sealed class CastLowering : IOperatorLowering
             throw ctx.Error($"{DataTypes.Name(input.Type)} -> {DataTypes.Name(output.Type)} is not supported");
         if (input.ElementCount != output.ElementCount)
             throw ctx.Error($"input {input.Describe()} and output {output.Describe()} have different element counts");
-        bool narrower = DataTypes.ByteSize(output.Type, 1) <= DataTypes.ByteSize(input.Type, 1);
+        bool inPlace = !input.IsConstant && DataTypes.ByteSize(output.Type, 1) <= DataTypes.ByteSize(input.Type, 1);
         return
         [
             new KernelCall
             {
                 Code = OpCode.Cast, Inputs = [input.Index], Outputs = [output.Index],
                 Params = [checked((int)input.ElementCount), ShapeTensors.Code(input.Type), ShapeTensors.Code(output.Type)],
-                InPlace = narrower ? [(0, 0)] : [],
+                InPlace = inPlace ? [(0, 0)] : [],
             },
         ];
     }

@@ -32,7 +32,7 @@ public sealed class QuantizeLowering : IOperatorLowering
                 {
                     Code = OpCode.QuantizeFloat, Inputs = [input.Index], Outputs = [output.Index],
                     Params = [count, ShapeTensors.Code(output.Type), outZeroPoint, ShapeTensors.FloatBits(outScale)],
-                    InPlace = [(0, 0)],
+                    InPlace = input.IsConstant ? [] : [(0, 0)],
                 },
             ];
         }
@@ -50,14 +50,14 @@ public sealed class QuantizeLowering : IOperatorLowering
         var m = QuantizedMultiplier.From((double)inScale / outScale);
         if (m.Shift is < -31 or > 30)
             throw ctx.Error($"the scale ratio {(double)inScale / outScale} needs shift {m.Shift}, outside [-31, 30]");
-        bool narrower = DataTypes.ByteSize(output.Type, 1) <= DataTypes.ByteSize(input.Type, 1);
+        bool inPlace = !input.IsConstant && DataTypes.ByteSize(output.Type, 1) <= DataTypes.ByteSize(input.Type, 1);
         return
         [
             new KernelCall
             {
                 Code = OpCode.Requantize, Inputs = [input.Index], Outputs = [output.Index],
                 Params = [count, ShapeTensors.Code(input.Type), ShapeTensors.Code(output.Type), inZeroPoint, outZeroPoint, m.Multiplier, m.Shift],
-                InPlace = narrower ? [(0, 0)] : [],
+                InPlace = inPlace ? [(0, 0)] : [],
             },
         ];
     }

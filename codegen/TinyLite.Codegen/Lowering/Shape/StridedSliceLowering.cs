@@ -32,25 +32,33 @@ public sealed class StridedSliceLowering : IOperatorLowering
         if (begin.Length != end.Length || begin.Length != strides.Length)
             throw ctx.Error($"begin, end and strides have {begin.Length}, {end.Length} and {strides.Length} values");
 
-        StridedSliceResolver.Slice? slice;
+        bool tflmIgnoresSomething = options.EllipsisMask != 0 || options.NewAxisMask != 0 || options.Offset;
+        StridedSliceResolver.Slice? slice = null;
+        string? tflmProblem = null;
         try
         {
             slice = StridedSliceResolver.Tflm(input.Shape, begin, end, strides, options);
-            if (slice == null || !slice.OutputShape.SequenceEqual(output.Shape))
-            {
-                bool tflmIgnoresSomething = options.EllipsisMask != 0 || options.NewAxisMask != 0 || options.Offset;
-                var full = tflmIgnoresSomething ? StridedSliceResolver.Full(input.Shape, begin, end, strides, options) : null;
-                if (full == null || !full.OutputShape.SequenceEqual(output.Shape))
-                {
-                    var shown = full ?? slice;
-                    throw ctx.Error($"slicing {input.Describe()} gives {(shown == null ? "nothing" : ShapeTensors.Format(shown.OutputShape))}, but the output is {output.Describe()}");
-                }
-                slice = full;
-            }
         }
         catch (ArgumentException e)
         {
-            throw ctx.Error(e.Message);
+            tflmProblem = e.Message;
+        }
+        if (slice == null || !slice.OutputShape.SequenceEqual(output.Shape))
+        {
+            if (!tflmIgnoresSomething)
+                throw ctx.Error(tflmProblem ?? $"slicing {input.Describe()} gives {ShapeTensors.Format(slice!.OutputShape)}, but the output is {output.Describe()}");
+            StridedSliceResolver.Slice full;
+            try
+            {
+                full = StridedSliceResolver.Full(input.Shape, begin, end, strides, options);
+            }
+            catch (ArgumentException e)
+            {
+                throw ctx.Error(e.Message);
+            }
+            if (!full.OutputShape.SequenceEqual(output.Shape))
+                throw ctx.Error($"slicing {input.Describe()} gives {ShapeTensors.Format(full.OutputShape)}, but the output is {output.Describe()}");
+            slice = full;
         }
 
         long[] inStrides = StridedCopyPlan.Strides(slice.InputShape);

@@ -156,11 +156,26 @@ namespace TinyLite.Runtime.Kernels.Conv
             return null;
         }
             /// <summary>
+        /// Bounds the window arithmetic of one spatial axis so that no int in Run can overflow: the last window
+        /// origin (out - 1) * stride and the window span dilation * (filter - 1) each stay below 2^29.
+        /// </summary>
+        public static string Reach(int[] p, int outIndex, int strideIndex, int filterIndex, int dilationIndex)
+        {
+            long origin = ((long)p[outIndex] - 1) * p[strideIndex];
+            long span = (long)p[dilationIndex] * (p[filterIndex] - 1);
+            if (origin >= (1L << 29) || span >= (1L << 29))
+            {
+                return "window of parameters " + outIndex.ToString() + "/" + filterIndex.ToString() + " reaches too far";
+            }
+            return null;
+        }
+
+        /// <summary>
         /// Validates a CONV_2D record (layout in <see cref="ConvS8"/>): geometry, groups, and the byte sizes of
         /// input, filter (<paramref name="filterType"/>), optional bias (int32 when <paramref name="int32Bias"/>,
-        /// int64 when <paramref name="int64Bias"/>), multipliers and output.
+        /// int64 when <paramref name="int64Bias"/>; present when <paramref name="biasRequired"/>), multipliers and output.
         /// </summary>
-        public static string Conv2D(KernelContext ctx, OpRecord op, int activationType, int filterType, bool int32Bias, bool int64Bias)
+        public static string Conv2D(KernelContext ctx, OpRecord op, int activationType, int filterType, bool int32Bias, bool int64Bias, bool biasRequired)
         {
             string e = Counts(op, 4, 1, 20);
             if (e != null)
@@ -171,6 +186,14 @@ namespace TinyLite.Runtime.Kernels.Conv
             int lowest = activationType == TensorType.Int8 ? -128 : -32768;
             int highest = activationType == TensorType.Int8 ? 127 : 32767;
             e = Geometry(p, new int[] { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 }, new int[] { 10, 11, 12, 13 }, new int[] { 14, 15 }, 18, 19, lowest, highest);
+            if (e == null)
+            {
+                e = Reach(p, 7, 10, 4, 12);
+            }
+            if (e == null)
+            {
+                e = Reach(p, 8, 11, 5, 13);
+            }
             if (e != null)
             {
                 return e;
@@ -205,7 +228,7 @@ namespace TinyLite.Runtime.Kernels.Conv
             {
                 return e;
             }
-            e = Bias(ctx, op.Inputs[2], p[9], int32Bias, int64Bias);
+            e = biasRequired && op.Inputs[2] == -1 ? "bias: required by this kernel" : Bias(ctx, op.Inputs[2], p[9], int32Bias, int64Bias);
             if (e != null)
             {
                 return e;
@@ -242,10 +265,10 @@ namespace TinyLite.Runtime.Kernels.Conv
         }
             /// <summary>
         /// Validates a DEPTHWISE_CONV_2D record (layout in <see cref="DepthwiseConvS8"/>): geometry, output depth =
-        /// input depth * multiplier, and the byte sizes of input, channel-major filter, optional bias, multipliers
-        /// and output.
+        /// input depth * multiplier, and the byte sizes of input, channel-major filter, bias (optional unless
+        /// <paramref name="biasRequired"/>), multipliers and output.
         /// </summary>
-        public static string Depthwise(KernelContext ctx, OpRecord op, int activationType, int filterType, bool int32Bias, bool int64Bias)
+        public static string Depthwise(KernelContext ctx, OpRecord op, int activationType, int filterType, bool int32Bias, bool int64Bias, bool biasRequired)
         {
             string e = Counts(op, 4, 1, 20);
             if (e != null)
@@ -256,6 +279,14 @@ namespace TinyLite.Runtime.Kernels.Conv
             int lowest = activationType == TensorType.Int8 ? -128 : -32768;
             int highest = activationType == TensorType.Int8 ? 127 : 32767;
             e = Geometry(p, new int[] { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 }, new int[] { 10, 11, 12, 13 }, new int[] { 14, 15 }, 18, 19, lowest, highest);
+            if (e == null)
+            {
+                e = Reach(p, 7, 10, 4, 12);
+            }
+            if (e == null)
+            {
+                e = Reach(p, 8, 11, 5, 13);
+            }
             if (e != null)
             {
                 return e;
@@ -286,7 +317,7 @@ namespace TinyLite.Runtime.Kernels.Conv
             {
                 return e;
             }
-            e = Bias(ctx, op.Inputs[2], p[9], int32Bias, int64Bias);
+            e = biasRequired && op.Inputs[2] == -1 ? "bias: required by this kernel" : Bias(ctx, op.Inputs[2], p[9], int32Bias, int64Bias);
             if (e != null)
             {
                 return e;

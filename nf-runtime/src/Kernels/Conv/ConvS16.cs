@@ -18,7 +18,7 @@ namespace TinyLite.Runtime.Kernels.Conv
         /// <summary>Checks the record against the tensors' byte sizes (see the class summary for the layout).</summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            string e = ConvChecks.Conv2D(ctx, op, TensorType.Int16, TensorType.Int8, true, true);
+            string e = ConvChecks.Conv2D(ctx, op, TensorType.Int16, TensorType.Int8, true, true, false);
             if (e == null && (op.Params[16] != 0 || op.Params[17] != 0))
             {
                 e = "int16 convolution with non-zero offsets";
@@ -61,22 +61,37 @@ namespace TinyLite.Runtime.Kernels.Conv
             byte[] quant = ctx.Buffer(op.Inputs[3]);
             int quantBase = ctx.Offset(op.Inputs[3]);
             byte[] output = ctx.Buffer(op.Outputs[0]);
-            int o = ctx.Offset(op.Outputs[0]);
+            int outBase = ctx.Offset(op.Outputs[0]);
             int filterSize = fH * fW * fC;
 
-            for (int b = 0; b < batches; b++)
+            // Output channels outermost: each channel's bias and requantization constants are read once.
+            for (int outCh = 0; outCh < outC; outCh++)
             {
-                int inBatch = inBase + b * inH * inW * inC * 2;
-                for (int outY = 0; outY < outH; outY++)
+                int groupStart = (outCh / filtersPerGroup) * fC;
+                int fOut = fBase + outCh * filterSize;
+                long bias64Value = bias64 ? LittleEndian.ReadInt64(bias, biasBase + outCh * 8) : 0;
+                int bias32Value = bias != null && !bias64 ? LittleEndian.ReadInt32(bias, biasBase + outCh * 4) : 0;
+                int multiplier = LittleEndian.ReadInt32(quant, quantBase + outCh * 8);
+                int shift = LittleEndian.ReadInt32(quant, quantBase + outCh * 8 + 4);
+                // int64 path: FixedPoint.MultiplyByQuantizedMultiplier(long) unrolled (16-bit multiplier, one
+                // rounding shift). int32 path (int32 bias): the int32 overload unrolled, as in ConvS8.
+                long reduced = multiplier < 0x7FFF0000 ? (multiplier + (1 << 15)) >> 16 : 0x7FFF;
+                int totalShift = 15 - shift;
+                long round = 1L << (totalShift - 1);
+                int leftFactor = shift > 0 ? 1 << shift : 1;
+                int rightShift = shift > 0 ? 0 : -shift;
+                int mask = (int)((1L << rightShift) - 1);
+                int halfMask = mask >> 1;
+                int o = outBase + outCh * 2;
+                for (int b = 0; b < batches; b++)
                 {
-                    int inYOrigin = outY * strideH - padH;
-                    for (int outX = 0; outX < outW; outX++)
+                    int inBatch = inBase + b * inH * inW * inC * 2;
+                    for (int outY = 0; outY < outH; outY++)
                     {
-                        int inXOrigin = outX * strideW - padW;
-                        for (int outCh = 0; outCh < outC; outCh++)
+                        int inYOrigin = outY * strideH - padH;
+                        for (int outX = 0; outX < outW; outX++)
                         {
-                            int groupStart = (outCh / filtersPerGroup) * fC;
-                            int fOut = fBase + outCh * filterSize;
+                            int inXOrigin = outX * strideW - padW;
                             long acc = 0;
                             for (int fy = 0; fy < fH; fy++)
                             {
@@ -105,22 +120,17 @@ namespace TinyLite.Runtime.Kernels.Conv
                                     }
                                 }
                             }
-                            int multiplier = LittleEndian.ReadInt32(quant, quantBase + outCh * 8);
-                            int shift = LittleEndian.ReadInt32(quant, quantBase + outCh * 8 + 4);
                             int scaled;
-                            if (bias == null)
+                            if (bias != null && !bias64)
                             {
-                                scaled = FixedPoint.MultiplyByQuantizedMultiplier(acc, multiplier, shift);
-                            }
-                            else if (bias64)
-                            {
-                                acc += LittleEndian.ReadInt64(bias, biasBase + outCh * 8);
-                                scaled = FixedPoint.MultiplyByQuantizedMultiplier(acc, multiplier, shift);
+                                // TFLM accumulates in int32 here; the int64 sum truncated is that wrapped sum.
+                                int acc32 = (int)acc + bias32Value;
+                                int high = (int)(((long)(acc32 * leftFactor) * multiplier + (1L << 30)) >> 31);
+                                scaled = (high >> rightShift) + ((high & mask) > halfMask + (high < 0 ? 1 : 0) ? 1 : 0);
                             }
                             else
                             {
-                                int acc32 = (int)acc + LittleEndian.ReadInt32(bias, biasBase + outCh * 4);
-                                scaled = FixedPoint.MultiplyByQuantizedMultiplier(acc32, multiplier, shift);
+                                scaled = (int)(((acc + bias64Value) * reduced + round) >> totalShift);
                             }
                             if (scaled < actMin)
                             {
@@ -132,7 +142,7 @@ namespace TinyLite.Runtime.Kernels.Conv
                             }
                             output[o] = (byte)scaled;
                             output[o + 1] = (byte)(scaled >> 8);
-                            o += 2;
+                            o += outC * 2;
                         }
                     }
                 }

@@ -17,7 +17,7 @@ namespace TinyLite.Runtime.Kernels.Conv
         /// <summary>Checks the record against the tensors' byte sizes (see the class summary for the layout).</summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            string e = ConvChecks.Depthwise(ctx, op, TensorType.Int16, TensorType.Int8, false, true);
+            string e = ConvChecks.Depthwise(ctx, op, TensorType.Int16, TensorType.Int8, false, true, false);
             if (e == null && (op.Params[16] != 0 || op.Params[17] != 0))
             {
                 e = "int16 convolution with non-zero offsets";
@@ -58,66 +58,64 @@ namespace TinyLite.Runtime.Kernels.Conv
             byte[] quant = ctx.Buffer(op.Inputs[3]);
             int quantBase = ctx.Offset(op.Inputs[3]);
             byte[] output = ctx.Buffer(op.Outputs[0]);
-            int o = ctx.Offset(op.Outputs[0]);
+            int outBase = ctx.Offset(op.Outputs[0]);
             int taps = fH * fW;
             int inRowStride = inW * inC;
 
-            for (int b = 0; b < batches; b++)
+            // Output channels outermost: each channel's bias and requantization constants are read once.
+            for (int outCh = 0; outCh < outC; outCh++)
             {
-                int inBatch = inBase + b * inH * inRowStride * 2;
-                for (int outY = 0; outY < outH; outY++)
+                int inCh = outCh / multiplier;
+                int fOut = fBase + outCh * taps;
+                long biasValue = bias != null ? LittleEndian.ReadInt64(bias, biasBase + outCh * 8) : 0;
+                // FixedPoint.MultiplyByQuantizedMultiplier(long) unrolled: 16-bit multiplier, one rounding shift.
+                int quantMultiplier = LittleEndian.ReadInt32(quant, quantBase + outCh * 8);
+                int shift = LittleEndian.ReadInt32(quant, quantBase + outCh * 8 + 4);
+                long reduced = quantMultiplier < 0x7FFF0000 ? (quantMultiplier + (1 << 15)) >> 16 : 0x7FFF;
+                int totalShift = 15 - shift;
+                long round = 1L << (totalShift - 1);
+                int o = outBase + outCh * 2;
+                for (int b = 0; b < batches; b++)
                 {
-                    int inYOrigin = outY * strideH - padH;
-                    for (int outX = 0; outX < outW; outX++)
+                    int inPixel = inBase + (b * inH * inRowStride + inCh) * 2;
+                    for (int outY = 0; outY < outH; outY++)
                     {
-                        int inXOrigin = outX * strideW - padW;
-                        int outCh = 0;
-                        for (int inCh = 0; inCh < inC; inCh++)
+                        int inYOrigin = outY * strideH - padH;
+                        for (int outX = 0; outX < outW; outX++)
                         {
-                            int inPixel = inBatch + inCh * 2;
-                            for (int m = 0; m < multiplier; m++)
+                            int inXOrigin = outX * strideW - padW;
+                            long acc = biasValue;
+                            for (int fy = 0; fy < fH; fy++)
                             {
-                                int fOut = fBase + outCh * taps;
-                                long acc = 0;
-                                for (int fy = 0; fy < fH; fy++)
+                                int inY = inYOrigin + dilH * fy;
+                                if (inY < 0 || inY >= inH)
                                 {
-                                    int inY = inYOrigin + dilH * fy;
-                                    if (inY < 0 || inY >= inH)
+                                    continue;
+                                }
+                                int inRow = inPixel + inY * inRowStride * 2;
+                                int f = fOut + fy * fW;
+                                for (int fx = 0; fx < fW; fx++)
+                                {
+                                    int inX = inXOrigin + dilW * fx;
+                                    if (inX >= 0 && inX < inW)
                                     {
-                                        continue;
-                                    }
-                                    int inRow = inPixel + inY * inRowStride * 2;
-                                    int f = fOut + fy * fW;
-                                    for (int fx = 0; fx < fW; fx++)
-                                    {
-                                        int inX = inXOrigin + dilW * fx;
-                                        if (inX >= 0 && inX < inW)
-                                        {
-                                            int i = inRow + inX * inC * 2;
-                                            acc += (sbyte)filter[f + fx] * (short)(input[i] | (input[i + 1] << 8));
-                                        }
+                                        int i = inRow + inX * inC * 2;
+                                        acc += (sbyte)filter[f + fx] * (short)(input[i] | (input[i + 1] << 8));
                                     }
                                 }
-                                if (bias != null)
-                                {
-                                    acc += LittleEndian.ReadInt64(bias, biasBase + outCh * 8);
-                                }
-                                int scaled = FixedPoint.MultiplyByQuantizedMultiplier(acc,
-                                    LittleEndian.ReadInt32(quant, quantBase + outCh * 8),
-                                    LittleEndian.ReadInt32(quant, quantBase + outCh * 8 + 4));
-                                if (scaled < actMin)
-                                {
-                                    scaled = actMin;
-                                }
-                                if (scaled > actMax)
-                                {
-                                    scaled = actMax;
-                                }
-                                output[o] = (byte)scaled;
-                                output[o + 1] = (byte)(scaled >> 8);
-                                o += 2;
-                                outCh++;
                             }
+                            int scaled = (int)((acc * reduced + round) >> totalShift);
+                            if (scaled < actMin)
+                            {
+                                scaled = actMin;
+                            }
+                            if (scaled > actMax)
+                            {
+                                scaled = actMax;
+                            }
+                            output[o] = (byte)scaled;
+                            output[o + 1] = (byte)(scaled >> 8);
+                            o += outC * 2;
                         }
                     }
                 }

@@ -8,8 +8,8 @@ namespace TinyLite.Runtime.Kernels.Conv
     /// filter to int8 and runs reference_integer_ops::DepthwiseConvPerChannel). The nibbles are read in place.
     /// <para>Inputs: [0] input int8 NHWC, [1] filter int4 repacked by the compiler channel-major: element
     /// e = (out_c * f_h + f_y) * f_w + f_x is the low nibble of byte e/2 when e is even, the high nibble when odd,
-    /// sign-extended; (out_c * f_h * f_w + 1) / 2 bytes. [2] bias int32 [out_c] or -1, [3] multipliers int32
-    /// [out_c * 2]. Outputs: [0] output int8 NHWC.</para>
+    /// sign-extended; (out_c * f_h * f_w + 1) / 2 bytes. [2] folded bias int32 [out_c], required (as in
+    /// <see cref="DepthwiseConvS8"/>), [3] multipliers int32 [out_c * 2]. Outputs: [0] output int8 NHWC.</para>
     /// <para>Params: the layout of <see cref="DepthwiseConvS8"/>.</para>
     /// </summary>
     public static class DepthwiseConvS4
@@ -17,7 +17,7 @@ namespace TinyLite.Runtime.Kernels.Conv
         /// <summary>Checks the record against the tensors' byte sizes (see the class summary for the layout).</summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            return ConvChecks.Depthwise(ctx, op, TensorType.Int8, TensorType.Int4, true, false);
+            return ConvChecks.Depthwise(ctx, op, TensorType.Int8, TensorType.Int4, true, false, true);
         }
 
         /// <summary>Runs the convolution; allocates nothing.</summary>
@@ -50,74 +50,101 @@ namespace TinyLite.Runtime.Kernels.Conv
             byte[] filter = ctx.Buffer(op.Inputs[1]);
             int fBase = ctx.Offset(op.Inputs[1]);
             int biasT = op.Inputs[2];
-            byte[] bias = biasT >= 0 ? ctx.Buffer(biasT) : null;
-            int biasBase = biasT >= 0 ? ctx.Offset(biasT) : 0;
+            byte[] bias = ctx.Buffer(biasT);
+            int biasBase = ctx.Offset(biasT);
             byte[] quant = ctx.Buffer(op.Inputs[3]);
             int quantBase = ctx.Offset(op.Inputs[3]);
             byte[] output = ctx.Buffer(op.Outputs[0]);
-            int o = ctx.Offset(op.Outputs[0]);
+            int outBase = ctx.Offset(op.Outputs[0]);
             int taps = fH * fW;
             int inRowStride = inW * inC;
+            int stepX = dilW * inC;
+            int spanY = dilH * (fH - 1);
+            int spanX = dilW * (fW - 1);
 
-            for (int b = 0; b < batches; b++)
+            // Output channels outermost: each channel's bias and requantization constants are read once.
+            for (int outCh = 0; outCh < outC; outCh++)
             {
-                int inBatch = inBase + b * inH * inRowStride;
-                for (int outY = 0; outY < outH; outY++)
+                int inCh = outCh / multiplier;
+                int fOut = outCh * taps;
+                // The folded bias already holds input_offset * (sum of this channel's weights); taps in the padding
+                // take their share back out (TFLM skips them).
+                int biasValue = LittleEndian.ReadInt32(bias, biasBase + outCh * 4);
+                // FixedPoint.MultiplyByQuantizedMultiplier (int32) unrolled per channel, as in ConvS8.
+                int quantMultiplier = LittleEndian.ReadInt32(quant, quantBase + outCh * 8);
+                int shift = LittleEndian.ReadInt32(quant, quantBase + outCh * 8 + 4);
+                int leftFactor = shift > 0 ? 1 << shift : 1;
+                int rightShift = shift > 0 ? 0 : -shift;
+                int mask = (int)((1L << rightShift) - 1);
+                int halfMask = mask >> 1;
+                int o = outBase + outCh;
+                for (int b = 0; b < batches; b++)
                 {
-                    int inYOrigin = outY * strideH - padH;
-                    for (int outX = 0; outX < outW; outX++)
+                    int inPixel = inBase + b * inH * inRowStride + inCh;
+                    for (int outY = 0; outY < outH; outY++)
                     {
-                        int inXOrigin = outX * strideW - padW;
-                        int outCh = 0;
-                        for (int inCh = 0; inCh < inC; inCh++)
+                        int inYOrigin = outY * strideH - padH;
+                        for (int outX = 0; outX < outW; outX++)
                         {
-                            int inPixel = inBatch + inCh;
-                            for (int m = 0; m < multiplier; m++)
+                            int inXOrigin = outX * strideW - padW;
+                            int acc = biasValue;
+                            if (inYOrigin >= 0 && inYOrigin + spanY < inH && inXOrigin >= 0 && inXOrigin + spanX < inW)
                             {
-                                int fOut = outCh * taps;
-                                int acc = 0;
+                                // The whole window lies inside the image: no bounds checks, running indices.
+                                int f = fOut;
+                                for (int fy = 0; fy < fH; fy++)
+                                {
+                                    int i = inPixel + (inYOrigin + dilH * fy) * inRowStride + inXOrigin * inC;
+                                    int fEnd = f + fW;
+                                    while (f < fEnd)
+                                    {
+                                        int packed = filter[fBase + (f >> 1)];
+                                        int w = (f & 1) == 0 ? (packed << 28) >> 28 : (packed << 24) >> 28;
+                                        acc += w * (sbyte)input[i];
+                                        f++;
+                                        i += stepX;
+                                    }
+                                }
+                            }
+                            else
+                            {
                                 for (int fy = 0; fy < fH; fy++)
                                 {
                                     int inY = inYOrigin + dilH * fy;
-                                    if (inY < 0 || inY >= inH)
-                                    {
-                                        continue;
-                                    }
                                     int inRow = inPixel + inY * inRowStride;
                                     int f = fOut + fy * fW;
+                                    bool rowOutside = inY < 0 || inY >= inH;
                                     for (int fx = 0; fx < fW; fx++)
                                     {
                                         int inX = inXOrigin + dilW * fx;
-                                        if (inX >= 0 && inX < inW)
+                                        int e = f + fx;
+                                        int packed = filter[fBase + (e >> 1)];
+                                        // Sign-extend the nibble: move it to the top of the int, shift back.
+                                        int w = (e & 1) == 0 ? (packed << 28) >> 28 : (packed << 24) >> 28;
+                                        if (rowOutside || inX < 0 || inX >= inW)
                                         {
-                                            int e = f + fx;
-                                            int packed = filter[fBase + (e >> 1)];
-                                            // Sign-extend the nibble: move it to the top of the int, shift back.
-                                            int w = (e & 1) == 0 ? (packed << 28) >> 28 : (packed << 24) >> 28;
-                                            acc += w * ((sbyte)input[inRow + inX * inC] + inputOffset);
+                                            acc -= w * inputOffset;
+                                        }
+                                        else
+                                        {
+                                            acc += w * (sbyte)input[inRow + inX * inC];
                                         }
                                     }
                                 }
-                                if (bias != null)
-                                {
-                                    acc += LittleEndian.ReadInt32(bias, biasBase + outCh * 4);
-                                }
-                                acc = FixedPoint.MultiplyByQuantizedMultiplier(acc,
-                                    LittleEndian.ReadInt32(quant, quantBase + outCh * 8),
-                                    LittleEndian.ReadInt32(quant, quantBase + outCh * 8 + 4));
-                                acc += outputOffset;
-                                if (acc < actMin)
-                                {
-                                    acc = actMin;
-                                }
-                                if (acc > actMax)
-                                {
-                                    acc = actMax;
-                                }
-                                output[o] = (byte)acc;
-                                o++;
-                                outCh++;
                             }
+                            int high = (int)(((long)(acc * leftFactor) * quantMultiplier + (1L << 30)) >> 31);
+                            int scaled = (high >> rightShift) + ((high & mask) > halfMask + (high < 0 ? 1 : 0) ? 1 : 0);
+                            scaled += outputOffset;
+                            if (scaled < actMin)
+                            {
+                                scaled = actMin;
+                            }
+                            if (scaled > actMax)
+                            {
+                                scaled = actMax;
+                            }
+                            output[o] = (byte)scaled;
+                            o += outC;
                         }
                     }
                 }

@@ -18,7 +18,7 @@ namespace TinyLite.Runtime.Kernels.Conv
         /// <summary>Checks the record against the tensors' byte sizes (see the class summary for the layout).</summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            return InPlaceChecks.Depthwise(ctx, op, TensorType.Int8, TensorType.Int8, true, false);
+            return InPlaceChecks.Depthwise(ctx, op, TensorType.Int8, TensorType.Int8, true, false, true);
         }
 
         /// <summary>Runs the convolution channel by channel; allocates nothing.</summary>
@@ -48,8 +48,8 @@ namespace TinyLite.Runtime.Kernels.Conv
             byte[] filter = ctx.Buffer(op.Inputs[1]);
             int fBase = ctx.Offset(op.Inputs[1]);
             int biasT = op.Inputs[2];
-            byte[] bias = biasT >= 0 ? ctx.Buffer(biasT) : null;
-            int biasBase = biasT >= 0 ? ctx.Offset(biasT) : 0;
+            byte[] bias = ctx.Buffer(biasT);
+            int biasBase = ctx.Offset(biasT);
             byte[] quant = ctx.Buffer(op.Inputs[3]);
             int quantBase = ctx.Offset(op.Inputs[3]);
             int outBase = ctx.Offset(op.Outputs[0]);
@@ -63,7 +63,8 @@ namespace TinyLite.Runtime.Kernels.Conv
             {
                 int fCh = fBase + ch * taps;
                 int inChannel = inBase + ch;
-                int biasValue = bias != null ? LittleEndian.ReadInt32(bias, biasBase + ch * 4) : 0;
+                // The folded bias holds input_offset * (sum of the channel's weights); padded taps take their share out.
+                int biasValue = LittleEndian.ReadInt32(bias, biasBase + ch * 4);
                 int multiplier = LittleEndian.ReadInt32(quant, quantBase + ch * 8);
                 int shift = LittleEndian.ReadInt32(quant, quantBase + ch * 8 + 4);
                 int s = scratchBase;
@@ -77,18 +78,19 @@ namespace TinyLite.Runtime.Kernels.Conv
                         for (int fy = 0; fy < fH; fy++)
                         {
                             int inY = inYOrigin + dilH * fy;
-                            if (inY < 0 || inY >= inH)
-                            {
-                                continue;
-                            }
+                            bool rowOutside = inY < 0 || inY >= inH;
                             int inRow = inChannel + inY * inRowStride;
                             int f = fCh + fy * fW;
                             for (int fx = 0; fx < fW; fx++)
                             {
                                 int inX = inXOrigin + dilW * fx;
-                                if (inX >= 0 && inX < inW)
+                                if (rowOutside || inX < 0 || inX >= inW)
                                 {
-                                    acc += (sbyte)filter[f + fx] * ((sbyte)data[inRow + inX * channels] + inputOffset);
+                                    acc -= (sbyte)filter[f + fx] * inputOffset;
+                                }
+                                else
+                                {
+                                    acc += (sbyte)filter[f + fx] * (sbyte)data[inRow + inX * channels];
                                 }
                             }
                         }

@@ -12,14 +12,14 @@ namespace TinyLite.Runtime.Kernels.Conv
         /// Checks a depthwise in-place record (layout of <see cref="DepthwiseConvS8"/>, outputs [output, scratch]):
         /// the plain checks, batches 1, depth multiplier 1, output over input, scratch of out_h * out_w elements.
         /// </summary>
-        public static string Depthwise(KernelContext ctx, OpRecord op, int activationType, int filterType, bool int32Bias, bool int64Bias)
+        public static string Depthwise(KernelContext ctx, OpRecord op, int activationType, int filterType, bool int32Bias, bool int64Bias, bool biasRequired)
         {
             string e = PlainRecord(op);
             if (e != null)
             {
                 return e;
             }
-            e = ConvChecks.Depthwise(ctx, WithoutScratch(op), activationType, filterType, int32Bias, int64Bias);
+            e = ConvChecks.Depthwise(ctx, WithoutScratch(op), activationType, filterType, int32Bias, int64Bias, biasRequired);
             if (e != null)
             {
                 return e;
@@ -43,14 +43,14 @@ namespace TinyLite.Runtime.Kernels.Conv
         /// checks, 1×1 filter over the whole input depth, stride 1, no padding, output over input, scratch of
         /// out_c elements.
         /// </summary>
-        public static string Pointwise(KernelContext ctx, OpRecord op, int activationType, int filterType, bool int32Bias, bool int64Bias)
+        public static string Pointwise(KernelContext ctx, OpRecord op, int activationType, int filterType, bool int32Bias, bool int64Bias, bool biasRequired)
         {
             string e = PlainRecord(op);
             if (e != null)
             {
                 return e;
             }
-            e = ConvChecks.Conv2D(ctx, WithoutScratch(op), activationType, filterType, int32Bias, int64Bias);
+            e = ConvChecks.Conv2D(ctx, WithoutScratch(op), activationType, filterType, int32Bias, int64Bias, biasRequired);
             if (e != null)
             {
                 return e;

@@ -17,7 +17,7 @@ namespace TinyLite.Runtime.Kernels.Conv
         /// <summary>Checks the record against the tensors' byte sizes (see the class summary for the layout).</summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            string e = InPlaceChecks.Pointwise(ctx, op, TensorType.Int16, TensorType.Int8, true, true);
+            string e = InPlaceChecks.Pointwise(ctx, op, TensorType.Int16, TensorType.Int8, true, true, false);
             if (e == null && (op.Params[16] != 0 || op.Params[17] != 0))
             {
                 e = "int16 convolution with non-zero offsets";

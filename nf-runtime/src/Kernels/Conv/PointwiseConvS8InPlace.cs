@@ -19,7 +19,7 @@ namespace TinyLite.Runtime.Kernels.Conv
         /// <summary>Checks the record against the tensors' byte sizes (see the class summary for the layout).</summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            return InPlaceChecks.Pointwise(ctx, op, TensorType.Int8, TensorType.Int8, true, false);
+            return InPlaceChecks.Pointwise(ctx, op, TensorType.Int8, TensorType.Int8, true, false, true);
         }
 
         /// <summary>Runs the convolution pixel by pixel; allocates nothing.</summary>
@@ -29,7 +29,6 @@ namespace TinyLite.Runtime.Kernels.Conv
             int pixels = p[0] * p[1] * p[2];
             int inC = p[3];
             int outC = p[9];
-            int inputOffset = p[16];
             int outputOffset = p[17];
             int actMin = p[18];
             int actMax = p[19];
@@ -39,8 +38,8 @@ namespace TinyLite.Runtime.Kernels.Conv
             byte[] filter = ctx.Buffer(op.Inputs[1]);
             int fBase = ctx.Offset(op.Inputs[1]);
             int biasT = op.Inputs[2];
-            byte[] bias = biasT >= 0 ? ctx.Buffer(biasT) : null;
-            int biasBase = biasT >= 0 ? ctx.Offset(biasT) : 0;
+            byte[] bias = ctx.Buffer(biasT);
+            int biasBase = ctx.Offset(biasT);
             byte[] quant = ctx.Buffer(op.Inputs[3]);
             int quantBase = ctx.Offset(op.Inputs[3]);
             int outBase = ctx.Offset(op.Outputs[0]);
@@ -55,14 +54,11 @@ namespace TinyLite.Runtime.Kernels.Conv
                 for (int outCh = 0; outCh < outC; outCh++)
                 {
                     int f = fBase + outCh * inC;
-                    int acc = 0;
+                    // The folded bias holds input_offset * (sum of the channel's weights); no tap is ever padded.
+                    int acc = LittleEndian.ReadInt32(bias, biasBase + outCh * 4);
                     for (int inCh = 0; inCh < inC; inCh++)
                     {
-                        acc += (sbyte)filter[f + inCh] * ((sbyte)data[inPixel + inCh] + inputOffset);
-                    }
-                    if (bias != null)
-                    {
-                        acc += LittleEndian.ReadInt32(bias, biasBase + outCh * 4);
+                        acc += (sbyte)filter[f + inCh] * (sbyte)data[inPixel + inCh];
                     }
                     acc = FixedPoint.MultiplyByQuantizedMultiplier(acc,
                         LittleEndian.ReadInt32(quant, quantBase + outCh * 8),

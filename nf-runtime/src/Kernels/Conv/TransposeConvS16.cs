@@ -55,23 +55,33 @@ namespace TinyLite.Runtime.Kernels.Conv
             byte[] quant = ctx.Buffer(op.Inputs[3]);
             int quantBase = ctx.Offset(op.Inputs[3]);
             byte[] output = ctx.Buffer(op.Outputs[0]);
-            int o = ctx.Offset(op.Outputs[0]);
+            int outBase = ctx.Offset(op.Outputs[0]);
 
-            for (int b = 0; b < batches; b++)
+            // Output channels outermost: each channel's bias and requantization constants are read once.
+            for (int outCh = 0; outCh < outC; outCh++)
             {
-                int inBatch = inBase + b * inH * inW * inC * 2;
-                for (int outY = 0; outY < outH; outY++)
+                int fOut = fBase + outCh * fH * fW * inC;
+                long biasValue = bias != null ? LittleEndian.ReadInt64(bias, biasBase + outCh * 8) : 0;
+                // FixedPoint.MultiplyByQuantizedMultiplier(long) unrolled: 16-bit multiplier, one rounding shift.
+                int multiplier = LittleEndian.ReadInt32(quant, quantBase + outCh * 8);
+                int shift = LittleEndian.ReadInt32(quant, quantBase + outCh * 8 + 4);
+                long reduced = multiplier < 0x7FFF0000 ? (multiplier + (1 << 15)) >> 16 : 0x7FFF;
+                int totalShift = 15 - shift;
+                long round = 1L << (totalShift - 1);
+                int o = outBase + outCh * 2;
+                for (int b = 0; b < batches; b++)
                 {
-                    // Taps that reach this row: fy = (outY + padH) - iy * strideH, so fy runs over one residue class.
-                    int ty = outY + padH;
-                    int fyFirst = ty % strideH;
-                    for (int outX = 0; outX < outW; outX++)
+                    int inBatch = inBase + b * inH * inW * inC * 2;
+                    for (int outY = 0; outY < outH; outY++)
                     {
-                        int tx = outX + padW;
-                        int fxFirst = tx % strideW;
-                        for (int outCh = 0; outCh < outC; outCh++)
+                        // Taps that reach this row: fy = (outY + padH) - iy * strideH, one residue class mod strideH.
+                        int ty = outY + padH;
+                        int fyFirst = ty % strideH;
+                        for (int outX = 0; outX < outW; outX++)
                         {
-                            long acc = 0;
+                            int tx = outX + padW;
+                            int fxFirst = tx % strideW;
+                            long acc = biasValue;
                             for (int fy = fyFirst; fy < fH && fy <= ty; fy += strideH)
                             {
                                 int inY = (ty - fy) / strideH;
@@ -80,7 +90,7 @@ namespace TinyLite.Runtime.Kernels.Conv
                                     continue;
                                 }
                                 int inRow = inBatch + inY * inW * inC * 2;
-                                int fRow = fBase + (outCh * fH + fy) * fW * inC;
+                                int fRow = fOut + fy * fW * inC;
                                 for (int fx = fxFirst; fx < fW && fx <= tx; fx += strideW)
                                 {
                                     int inX = (tx - fx) / strideW;
@@ -99,13 +109,7 @@ namespace TinyLite.Runtime.Kernels.Conv
                                     }
                                 }
                             }
-                            if (bias != null)
-                            {
-                                acc += LittleEndian.ReadInt64(bias, biasBase + outCh * 8);
-                            }
-                            int scaled = FixedPoint.MultiplyByQuantizedMultiplier(acc,
-                                LittleEndian.ReadInt32(quant, quantBase + outCh * 8),
-                                LittleEndian.ReadInt32(quant, quantBase + outCh * 8 + 4));
+                            int scaled = (int)((acc * reduced + round) >> totalShift);
                             if (scaled < actMin)
                             {
                                 scaled = actMin;
@@ -116,7 +120,7 @@ namespace TinyLite.Runtime.Kernels.Conv
                             }
                             output[o] = (byte)scaled;
                             output[o + 1] = (byte)(scaled >> 8);
-                            o += 2;
+                            o += outC * 2;
                         }
                     }
                 }

@@ -58,23 +58,34 @@ namespace TinyLite.Runtime.Kernels.Conv
             byte[] quant = ctx.Buffer(op.Inputs[3]);
             int quantBase = ctx.Offset(op.Inputs[3]);
             byte[] output = ctx.Buffer(op.Outputs[0]);
-            int o = ctx.Offset(op.Outputs[0]);
+            int outBase = ctx.Offset(op.Outputs[0]);
 
-            for (int b = 0; b < batches; b++)
+            // Output channels outermost: each channel's bias and requantization constants are read once.
+            for (int outCh = 0; outCh < outC; outCh++)
             {
-                int inBatch = inBase + b * inH * inW * inC;
-                for (int outY = 0; outY < outH; outY++)
+                int fOut = fBase + outCh * fH * fW * inC;
+                int biasValue = bias != null ? LittleEndian.ReadInt32(bias, biasBase + outCh * 4) : 0;
+                // FixedPoint.MultiplyByQuantizedMultiplier (int32) unrolled per channel, as in ConvS8.
+                int multiplier = LittleEndian.ReadInt32(quant, quantBase + outCh * 8);
+                int shift = LittleEndian.ReadInt32(quant, quantBase + outCh * 8 + 4);
+                int leftFactor = shift > 0 ? 1 << shift : 1;
+                int rightShift = shift > 0 ? 0 : -shift;
+                int mask = (int)((1L << rightShift) - 1);
+                int halfMask = mask >> 1;
+                int o = outBase + outCh;
+                for (int b = 0; b < batches; b++)
                 {
-                    // Taps that reach this row: fy = (outY + padH) - iy * strideH, so fy runs over one residue class.
-                    int ty = outY + padH;
-                    int fyFirst = ty % strideH;
-                    for (int outX = 0; outX < outW; outX++)
+                    int inBatch = inBase + b * inH * inW * inC;
+                    for (int outY = 0; outY < outH; outY++)
                     {
-                        int tx = outX + padW;
-                        int fxFirst = tx % strideW;
-                        for (int outCh = 0; outCh < outC; outCh++)
+                        // Taps that reach this row: fy = (outY + padH) - iy * strideH, one residue class mod strideH.
+                        int ty = outY + padH;
+                        int fyFirst = ty % strideH;
+                        for (int outX = 0; outX < outW; outX++)
                         {
-                            int acc = 0;
+                            int tx = outX + padW;
+                            int fxFirst = tx % strideW;
+                            int acc = biasValue;
                             for (int fy = fyFirst; fy < fH && fy <= ty; fy += strideH)
                             {
                                 int inY = (ty - fy) / strideH;
@@ -83,7 +94,7 @@ namespace TinyLite.Runtime.Kernels.Conv
                                     continue;
                                 }
                                 int inRow = inBatch + inY * inW * inC;
-                                int fRow = fBase + (outCh * fH + fy) * fW * inC;
+                                int fRow = fOut + fy * fW * inC;
                                 for (int fx = fxFirst; fx < fW && fx <= tx; fx += strideW)
                                 {
                                     int inX = (tx - fx) / strideW;
@@ -102,24 +113,19 @@ namespace TinyLite.Runtime.Kernels.Conv
                                     }
                                 }
                             }
-                            if (bias != null)
+                            int high = (int)(((long)(acc * leftFactor) * multiplier + (1L << 30)) >> 31);
+                            int scaled = (high >> rightShift) + ((high & mask) > halfMask + (high < 0 ? 1 : 0) ? 1 : 0);
+                            scaled += outputOffset;
+                            if (scaled < actMin)
                             {
-                                acc += LittleEndian.ReadInt32(bias, biasBase + outCh * 4);
+                                scaled = actMin;
                             }
-                            acc = FixedPoint.MultiplyByQuantizedMultiplier(acc,
-                                LittleEndian.ReadInt32(quant, quantBase + outCh * 8),
-                                LittleEndian.ReadInt32(quant, quantBase + outCh * 8 + 4));
-                            acc += outputOffset;
-                            if (acc < actMin)
+                            if (scaled > actMax)
                             {
-                                acc = actMin;
+                                scaled = actMax;
                             }
-                            if (acc > actMax)
-                            {
-                                acc = actMax;
-                            }
-                            output[o] = (byte)acc;
-                            o++;
+                            output[o] = (byte)scaled;
+                            o += outC;
                         }
                     }
                 }

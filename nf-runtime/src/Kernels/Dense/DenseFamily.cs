@@ -43,6 +43,9 @@ namespace TinyLite.Runtime.Kernels.Dense
                 case OpCode.SoftmaxS8S16:
                     SoftmaxS8S16.Run(ctx, op);
                     break;
+                case OpCode.SoftmaxS16:
+                    SoftmaxS16.Run(ctx, op);
+                    break;
                 case OpCode.LookupS8:
                     LookupS8.Run(ctx, op);
                     break;
@@ -84,6 +87,8 @@ namespace TinyLite.Runtime.Kernels.Dense
                     return SoftmaxS8.Validate(ctx, op);
                 case OpCode.SoftmaxS8S16:
                     return SoftmaxS8S16.Validate(ctx, op);
+                case OpCode.SoftmaxS16:
+                    return SoftmaxS16.Validate(ctx, op);
                 case OpCode.LookupS8:
                     return LookupS8.Validate(ctx, op);
                 case OpCode.LogisticS16:

@@ -94,7 +94,7 @@ namespace TinyLite.Runtime.Kernels.Dense
 
         /// <summary>
         /// Checks a FULLY_CONNECTED record: inputs (input, weights, folded bias, requantization pairs), one output,
-        /// Params starting with batches, inDepth, outDepth.
+        /// Params starting with batches, inDepth, outDepth and ending with the per-channel flag (0 or 1).
         /// </summary>
         /// <param name="ctx">Tensor tables.</param>
         /// <param name="op">The record.</param>
@@ -131,9 +131,15 @@ namespace TinyLite.Runtime.Kernels.Dense
             {
                 e = Tensor(ctx, op.Inputs[2], biasBytes == 8 ? TensorType.Int64 : TensorType.Int32, outDepth * biasBytes, "bias");
             }
+            int perChannel = p[paramCount - 1];
+            if (perChannel != 0 && perChannel != 1)
+            {
+                return "per-channel flag must be 0 or 1";
+            }
+            long pairs = perChannel != 0 ? outDepth : 1;
             if (e == null)
             {
-                e = Tensor(ctx, op.Inputs[3], TensorType.Int32, outDepth * 8, "requantization");
+                e = Tensor(ctx, op.Inputs[3], TensorType.Int32, pairs * 8, "requantization");
             }
             if (e == null)
             {
@@ -145,7 +151,7 @@ namespace TinyLite.Runtime.Kernels.Dense
             }
             byte[] quant = ctx.Buffer(op.Inputs[3]);
             int quantOffset = ctx.Offset(op.Inputs[3]);
-            for (int o = 0; o < outDepth; o++)
+            for (int o = 0; o < pairs; o++)
             {
                 e = Multiplier(LittleEndian.ReadInt32(quant, quantOffset + o * 8), LittleEndian.ReadInt32(quant, quantOffset + o * 8 + 4));
                 if (e != null)

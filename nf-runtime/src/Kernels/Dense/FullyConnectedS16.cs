@@ -9,14 +9,15 @@ namespace TinyLite.Runtime.Kernels.Dense
     /// (or absent), int32 wrapping accumulation and the int32 requantization when the bias is int32.
     /// <para>Inputs: [0] input int16 [batches * inDepth]; [1] weights int8 [outDepth, inDepth] row-major;
     /// [2] folded bias int64 [outDepth] = bias - inputZeroPoint * sum(weights row); [3] requantization int32
-    /// [outDepth * 2] (multiplier, shift) per output channel. Outputs: [0] output int16 [batches * outDepth].</para>
+    /// [outDepth * 2] or [2]: (multiplier, shift) per output channel or one pair for all. Outputs: [0] output int16 [batches * outDepth].</para>
     /// <para>Params: [0] batches, [1] inDepth, [2] outDepth, [3] output zero point, [4] activation min,
-    /// [5] activation max, [6] 1 to accumulate in int32 (int32 bias), 0 for int64.</para>
+    /// [5] activation max, [6] 1 to accumulate in int32 (int32 bias), 0 for int64, [7] 1 when input [3] holds one
+    /// (multiplier, shift) pair per output channel, 0 when it holds a single pair for all (per-tensor weights).</para>
     /// </summary>
     public static class FullyConnectedS16
     {
         /// <summary>Number of Params entries.</summary>
-        public const int ParamCount = 7;
+        public const int ParamCount = 8;
 
         /// <summary>Computes output = clamp(requantize(foldedBias + sum(w * x)) + zp).</summary>
         public static void Run(KernelContext ctx, OpRecord op)
@@ -29,6 +30,7 @@ namespace TinyLite.Runtime.Kernels.Dense
             int actMin = p[4];
             int actMax = p[5];
             bool accumulate32 = p[6] != 0;
+            int quantStride = p[7] != 0 ? 8 : 0;
             byte[] input = ctx.Buffer(op.Inputs[0]);
             int inputOffset = ctx.Offset(op.Inputs[0]);
             byte[] weights = ctx.Buffer(op.Inputs[1]);
@@ -53,8 +55,8 @@ namespace TinyLite.Runtime.Kernels.Dense
                         acc += (sbyte)weights[wRow + d] * x;
                     }
                     wRow += inDepth;
-                    int multiplier = LittleEndian.ReadInt32(quant, quantOffset + o * 8);
-                    int shift = LittleEndian.ReadInt32(quant, quantOffset + o * 8 + 4);
+                    int multiplier = LittleEndian.ReadInt32(quant, quantOffset + o * quantStride);
+                    int shift = LittleEndian.ReadInt32(quant, quantOffset + o * quantStride + 4);
                     int v;
                     if (accumulate32)
                     {

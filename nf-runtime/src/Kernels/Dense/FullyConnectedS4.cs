@@ -9,15 +9,16 @@ namespace TinyLite.Runtime.Kernels.Dense
     /// <para>Inputs: [0] input int8 [batches * inDepth]; [1] weights, packed int4 stored as raw bytes: one row
     /// of (inDepth + 1) / 2 bytes per output channel, element 2i of a row in the low nibble of byte i and 2i+1 in
     /// the high nibble, sign-extended (a row with odd inDepth ends with an unused high nibble); [2] folded bias
-    /// int32 [outDepth]; [3] requantization int32 [outDepth * 2] (multiplier, shift).
+    /// int32 [outDepth]; [3] requantization int32 [outDepth * 2] or [2]: (multiplier, shift) per output channel or one pair for all.
     /// Outputs: [0] output int8 [batches * outDepth].</para>
     /// <para>Params: [0] batches, [1] inDepth, [2] outDepth, [3] output zero point, [4] activation min,
-    /// [5] activation max.</para>
+    /// [5] activation max, [6] 1 when input [3] holds one (multiplier, shift) pair per output channel, 0 when it
+    /// holds a single pair for all (per-tensor weights).</para>
     /// </summary>
     public static class FullyConnectedS4
     {
         /// <summary>Number of Params entries.</summary>
-        public const int ParamCount = 6;
+        public const int ParamCount = 7;
 
         /// <summary>Computes output = clamp(requantize(foldedBias + sum(w * x)) + zp).</summary>
         public static void Run(KernelContext ctx, OpRecord op)
@@ -29,6 +30,7 @@ namespace TinyLite.Runtime.Kernels.Dense
             int outputZeroPoint = p[3];
             int actMin = p[4];
             int actMax = p[5];
+            int quantStride = p[6] != 0 ? 8 : 0;
             int pairs = inDepth >> 1;
             bool odd = (inDepth & 1) != 0;
             int rowBytes = (inDepth + 1) >> 1;
@@ -64,8 +66,8 @@ namespace TinyLite.Runtime.Kernels.Dense
                         acc += ((sbyte)(weights[wRow + pairs] << 4) >> 4) * (sbyte)input[x];
                     }
                     wRow += rowBytes;
-                    int multiplier = LittleEndian.ReadInt32(quant, quantOffset + o * 8);
-                    int shift = LittleEndian.ReadInt32(quant, quantOffset + o * 8 + 4);
+                    int multiplier = LittleEndian.ReadInt32(quant, quantOffset + o * quantStride);
+                    int shift = LittleEndian.ReadInt32(quant, quantOffset + o * quantStride + 4);
                     int v = FixedPoint.MultiplyByQuantizedMultiplier(acc, multiplier, shift) + outputZeroPoint;
                     if (v < actMin)
                     {

@@ -8,15 +8,16 @@ namespace TinyLite.Runtime.Kernels.Dense
     /// FullyConnected / FullyConnectedPerChannel (int32 accumulator, double-rounding requantization).
     /// <para>Inputs: [0] input int8 [batches * inDepth]; [1] weights int8 [outDepth, inDepth] row-major;
     /// [2] folded bias int32 [outDepth] = bias - inputZeroPoint * sum(weights row) (wrapping, computed by the
-    /// compiler); [3] requantization int32 [outDepth * 2]: multiplier (Q0.31) then shift (positive = left) per
-    /// output channel (the per-tensor case repeats one pair). Outputs: [0] output int8 [batches * outDepth].</para>
+    /// compiler); [3] requantization int32 [outDepth * 2] or [2]: multiplier (Q0.31) then shift (positive = left) per
+    /// output channel, or one pair for all channels (see the last param). Outputs: [0] output int8 [batches * outDepth].</para>
     /// <para>Params: [0] batches, [1] inDepth, [2] outDepth, [3] output zero point, [4] activation min,
-    /// [5] activation max.</para>
+    /// [5] activation max, [6] 1 when input [3] holds one (multiplier, shift) pair per output channel, 0 when it
+    /// holds a single pair for all (per-tensor weights).</para>
     /// </summary>
     public static class FullyConnectedS8
     {
         /// <summary>Number of Params entries.</summary>
-        public const int ParamCount = 6;
+        public const int ParamCount = 7;
 
         /// <summary>Computes output = clamp(requantize(foldedBias + sum(w * x)) + zp).</summary>
         public static void Run(KernelContext ctx, OpRecord op)
@@ -28,6 +29,7 @@ namespace TinyLite.Runtime.Kernels.Dense
             int outputZeroPoint = p[3];
             int actMin = p[4];
             int actMax = p[5];
+            int quantStride = p[6] != 0 ? 8 : 0;
             byte[] input = ctx.Buffer(op.Inputs[0]);
             int inputOffset = ctx.Offset(op.Inputs[0]);
             byte[] weights = ctx.Buffer(op.Inputs[1]);
@@ -46,13 +48,29 @@ namespace TinyLite.Runtime.Kernels.Dense
                 for (int o = 0; o < outDepth; o++)
                 {
                     int acc = LittleEndian.ReadInt32(bias, biasOffset + o * 4);
-                    for (int d = 0; d < inDepth; d++)
+                    int w = wRow;
+                    int x = inRow;
+                    int end4 = wRow + (inDepth & ~3);
+                    // Four products per iteration: the interpreter pays per loop test, not per multiply.
+                    while (w < end4)
                     {
-                        acc += (sbyte)weights[wRow + d] * (sbyte)input[inRow + d];
+                        acc += (sbyte)weights[w] * (sbyte)input[x]
+                            + (sbyte)weights[w + 1] * (sbyte)input[x + 1]
+                            + (sbyte)weights[w + 2] * (sbyte)input[x + 2]
+                            + (sbyte)weights[w + 3] * (sbyte)input[x + 3];
+                        w += 4;
+                        x += 4;
                     }
-                    wRow += inDepth;
-                    int multiplier = LittleEndian.ReadInt32(quant, quantOffset + o * 8);
-                    int shift = LittleEndian.ReadInt32(quant, quantOffset + o * 8 + 4);
+                    int end = wRow + inDepth;
+                    while (w < end)
+                    {
+                        acc += (sbyte)weights[w] * (sbyte)input[x];
+                        w++;
+                        x++;
+                    }
+                    wRow = end;
+                    int multiplier = LittleEndian.ReadInt32(quant, quantOffset + o * quantStride);
+                    int shift = LittleEndian.ReadInt32(quant, quantOffset + o * quantStride + 4);
                     int v = FixedPoint.MultiplyByQuantizedMultiplier(acc, multiplier, shift) + outputZeroPoint;
                     if (v < actMin)
                     {

@@ -1,5 +1,6 @@
 using System;
 using TinyLite.Runtime.Execution;
+using TinyLite.Runtime.Math;
 
 namespace TinyLite.Runtime.Kernels.Elementwise
 {
@@ -33,7 +34,7 @@ namespace TinyLite.Runtime.Kernels.Elementwise
                 t = 0.0f < t ? t : 0.0f;
                 t = t < 6.0f ? t : 6.0f;
                 float r = x * t / 6.0f;
-                Float32Bits.Write(o, oi, r);
+                FloatBits.Write(o, oi, r);
                 ai += 4;
                 oi += 4;
             }

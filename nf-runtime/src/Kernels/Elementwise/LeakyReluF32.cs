@@ -1,5 +1,6 @@
 using System;
 using TinyLite.Runtime.Execution;
+using TinyLite.Runtime.Math;
 
 namespace TinyLite.Runtime.Kernels.Elementwise
 {
@@ -26,12 +27,12 @@ namespace TinyLite.Runtime.Kernels.Elementwise
             byte[] o = ctx.Buffer(op.Outputs[0]);
             int oi = ctx.Offset(op.Outputs[0]);
             int count = p[0];
-            float alpha = Float32Bits.FromBits(p[1]);
+            float alpha = FloatBits.FromBits(p[1]);
             for (int i = 0; i < count; i++)
             {
                 float x = BitConverter.ToSingle(a, ai);
                 float r = x > 0.0f ? x : x * alpha;
-                Float32Bits.Write(o, oi, r);
+                FloatBits.Write(o, oi, r);
                 ai += 4;
                 oi += 4;
             }

@@ -1,5 +1,6 @@
 using System;
 using TinyLite.Runtime.Execution;
+using TinyLite.Runtime.Math;
 
 namespace TinyLite.Runtime.Kernels.Elementwise
 {
@@ -41,7 +42,7 @@ namespace TinyLite.Runtime.Kernels.Elementwise
                     float x = BitConverter.ToSingle(a, ai);
                     float y = BitConverter.ToSingle(b, bi);
                     float r = x < y ? x : y;
-                    Float32Bits.Write(o, oi, r);
+                    FloatBits.Write(o, oi, r);
                     oi += 4;
                     ai += step1;
                     bi += step2;

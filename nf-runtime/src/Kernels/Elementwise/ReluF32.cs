@@ -1,5 +1,6 @@
 using System;
 using TinyLite.Runtime.Execution;
+using TinyLite.Runtime.Math;
 
 namespace TinyLite.Runtime.Kernels.Elementwise
 {
@@ -29,7 +30,7 @@ namespace TinyLite.Runtime.Kernels.Elementwise
             {
                 float x = BitConverter.ToSingle(a, ai);
                 float r = x < 0.0f ? 0.0f : x;
-                Float32Bits.Write(o, oi, r);
+                FloatBits.Write(o, oi, r);
                 ai += 4;
                 oi += 4;
             }

@@ -1,5 +1,6 @@
 using System;
 using TinyLite.Runtime.Execution;
+using TinyLite.Runtime.Math;
 
 namespace TinyLite.Runtime.Kernels.Elementwise
 {
@@ -30,8 +31,8 @@ namespace TinyLite.Runtime.Kernels.Elementwise
             int bBase = ctx.Offset(op.Inputs[1]);
             byte[] o = ctx.Buffer(op.Outputs[0]);
             int oi = ctx.Offset(op.Outputs[0]);
-            float actMin = Float32Bits.FromBits(p[0]);
-            float actMax = Float32Bits.FromBits(p[1]);
+            float actMin = FloatBits.FromBits(p[0]);
+            float actMax = FloatBits.FromBits(p[1]);
 
             int rows = Broadcast.RowCount(p, Descriptor);
             int n = p[Descriptor + 1];
@@ -49,7 +50,7 @@ namespace TinyLite.Runtime.Kernels.Elementwise
                     // min(max(r, actMin), actMax) with std::max/std::min semantics.
                     r = r < actMin ? actMin : r;
                     r = actMax < r ? actMax : r;
-                    Float32Bits.Write(o, oi, r);
+                    FloatBits.Write(o, oi, r);
                     oi += 4;
                     ai += step1;
                     bi += step2;

@@ -74,6 +74,23 @@ public class ConvErrorTests
         Assert.Contains("output depth 6 is not input depth 3 x depth multiplier 3", e.Message);
     }
 
+    [Theory]
+    [InlineData(1e30f)]
+    [InlineData(-0.5f)]
+    [InlineData(float.NaN)]
+    public void Lower_UnusableOutputScaleRejected(float filterScale)
+    {
+        var model = ConvTestModel.Build(new ConvTestModel.Options { Kind = Kind.Depthwise, PerChannel = false });
+        var filter = model.Graph.Tensors[model.Graph.Operators[0].Inputs[1]];
+        model.Graph.Tensors[filter.Index] = new Tensor
+        {
+            Index = filter.Index, Name = filter.Name, Type = filter.Type, Shape = filter.Shape, Data = filter.Data,
+            Quantization = filter.Quantization! with { Scales = [filterScale] },
+        };
+        var e = LowerFails(model.Graph);
+        Assert.Contains("channel 0: effective scale", e.Message);
+    }
+
     public static TheoryData<Kind, DataType, DataType> Kernels => new()
     {
         { Kind.Conv, DataType.Int8, DataType.Int8 },
@@ -97,6 +114,49 @@ public class ConvErrorTests
         var record = KernelHarness.Record(harness.Calls.Single());
         Assert.Null(KernelDispatch.Validate(harness.Context(), record));
         return (harness, record);
+    }
+
+    [Theory]
+    [InlineData(Kind.Conv, DataType.Int8)]
+    [InlineData(Kind.Conv, DataType.Int4)]
+    [InlineData(Kind.Depthwise, DataType.Int8)]
+    [InlineData(Kind.Depthwise, DataType.Int4)]
+    public void Validate_Int8KernelWithoutFoldedBiasRejected(Kind kind, DataType weights)
+    {
+        var (harness, record) = Lowered(kind, DataType.Int8, weights);
+        var noBias = new OpRecord { Code = record.Code, Inputs = [record.Inputs[0], record.Inputs[1], -1, record.Inputs[3]], Outputs = record.Outputs, Params = record.Params };
+        Assert.Equal("bias: required by this kernel", KernelDispatch.Validate(harness.Context(), noBias));
+    }
+
+    [Theory]
+    [InlineData(Kind.Depthwise)]
+    [InlineData(Kind.Conv)]
+    public void Validate_WindowSpanThatWouldOverflowRejected(Kind kind)
+    {
+        // A tall filter with a hostile dilation: 65535 * 8199 >= 2^29, so the window arithmetic could overflow int.
+        var model = ConvTestModel.Build(new ConvTestModel.Options
+        {
+            Kind = kind, InH = 9000, InW = 1, InC = 1, OutC = 1, FH = 8200, FW = 1, Padding = Padding.Valid, Seed = 7,
+        });
+        var harness = new KernelHarness(model.Graph);
+        var record = KernelHarness.Record(harness.Calls.Single());
+        Assert.Null(KernelDispatch.Validate(harness.Context(), record));
+        record.Params[12] = 65535;
+        Assert.Equal("window of parameters 7/4 reaches too far", KernelDispatch.Validate(harness.Context(), record));
+    }
+
+    [Fact]
+    public void Lower_Int8ConvWithoutBiasGetsFoldedBias()
+    {
+        // No model bias: the folded bias is input_offset * (sum of each channel's weights), checked by hand here.
+        var model = ConvTestModel.Build(new ConvTestModel.Options { InH = 3, InW = 3, InC = 2, FH = 1, FW = 1, OutC = 2, BiasType = null, Seed = 3 });
+        var harness = new KernelHarness(model.Graph);
+        var call = harness.Calls.Single();
+        var folded = harness.Graph.Tensors[call.Inputs[2]];
+        int offset = -model.Spec.InputZeroPoint;
+        Assert.NotEqual(0, offset);
+        int[] expected = [offset * (model.Filter[0] + model.Filter[1]), offset * (model.Filter[2] + model.Filter[3])];
+        Assert.Equal(expected, Enumerable.Range(0, 2).Select(c => BitConverter.ToInt32(folded.Data!, c * 4)).ToArray());
     }
 
     [Theory]

@@ -160,6 +160,25 @@ public class ConvKernelTests
     }
 
     [Fact]
+    public void DepthwiseConvS8_BatchOfTwoWithoutBias()
+    {
+        RunAndCheck(new ConvTestModel.Options
+        {
+            Kind = Kind.Depthwise, N = 2, InH = 5, InW = 4, InC = 3, FC = 2, StrideH = 2, BiasType = null, Seed = 71,
+        }, OpCode.DepthwiseConvS8);
+    }
+
+    [Fact]
+    public void TransposeConvS8_BatchOfTwoWithoutBias()
+    {
+        RunAndCheck(new ConvTestModel.Options
+        {
+            Kind = Kind.Transpose, N = 2, InH = 3, InW = 2, InC = 4, FH = 2, FW = 3, OutC = 3, StrideH = 2, StrideW = 2,
+            BiasType = null, Seed = 72,
+        }, OpCode.TransposeConvS8);
+    }
+
+    [Fact]
     public void TransposeConvS8_OutputLargerThanWindowing()
     {
         // Output 9 wide from 4 inputs at stride 2 with SAME: TFLM pads from the output size (9), not from the input.

@@ -31,27 +31,38 @@ public class DenseValidationTests
     public void FullyConnectedS8Validate_AcceptsConsistentRecord()
     {
         // 2 batches x 3 inputs -> 2 outputs: input 6 bytes, weights 6, bias 8, pairs 16, output 4.
-        Assert.Null(DenseFamily.Validate(FcContext(6), Fc(OpCode.FullyConnectedS8, [2, 3, 2, 0, -128, 127])));
+        Assert.Null(DenseFamily.Validate(FcContext(6), Fc(OpCode.FullyConnectedS8, [2, 3, 2, 0, -128, 127, 1])));
     }
 
     [Theory]
-    [InlineData(new[] { 2, 4, 2, 0, -128, 127 })]   // input 2 x 4 exceeds 6 bytes
-    [InlineData(new[] { 3, 3, 2, 0, -128, 127 })]   // 3 batches
-    [InlineData(new[] { 2, 3, 3, 0, -128, 127 })]   // 3 outputs: weights, bias, pairs too small
-    [InlineData(new[] { 2, 3, 2, 0, -200, 127 })]   // activation below int8
-    [InlineData(new[] { 2, 3, 2, 0, -128 })]        // missing param
-    [InlineData(new[] { 0, 3, 2, 0, -128, 127 })]   // zero batches
+    [InlineData(new[] { 2, 4, 2, 0, -128, 127, 1 })]   // input 2 x 4 exceeds 6 bytes
+    [InlineData(new[] { 3, 3, 2, 0, -128, 127, 1 })]   // 3 batches
+    [InlineData(new[] { 2, 3, 3, 0, -128, 127, 1 })]   // 3 outputs: weights, bias, pairs too small
+    [InlineData(new[] { 2, 3, 2, 0, -200, 127, 1 })]   // activation below int8
+    [InlineData(new[] { 2, 3, 2, 0, -128, 127 })]   // missing param
+    [InlineData(new[] { 0, 3, 2, 0, -128, 127, 1 })]   // zero batches
+    [InlineData(new[] { 2, 3, 2, 0, -128, 127, 2 })]   // per-channel flag neither 0 nor 1
     public void FullyConnectedS8Validate_RejectsOutOfBoundsParams(int[] p)
     {
         Assert.NotNull(DenseFamily.Validate(FcContext(6), Fc(OpCode.FullyConnectedS8, p)));
     }
 
     [Fact]
+    public void FullyConnectedS8Validate_PerTensorNeedsOnePair()
+    {
+        var ctx = Context((6, TensorType.Int8), (6, TensorType.Int8), (8, TensorType.Int32), (8, TensorType.Int32), (4, TensorType.Int8));
+        ctx.Buffer(3)[3] = 0x40;
+        Assert.Null(DenseFamily.Validate(ctx, Fc(OpCode.FullyConnectedS8, [2, 3, 2, 0, -128, 127, 0])));
+        // One pair is not enough when each of the 2 output channels needs its own.
+        Assert.NotNull(DenseFamily.Validate(ctx, Fc(OpCode.FullyConnectedS8, [2, 3, 2, 0, -128, 127, 1])));
+    }
+
+    [Fact]
     public void FullyConnectedS4Validate_NeedsRowAlignedPackedBytes()
     {
         // 3 inputs per row pack into 2 bytes, so 2 rows need 4 bytes: 3 are refused, 4 accepted.
-        Assert.NotNull(DenseFamily.Validate(FcContext(3), Fc(OpCode.FullyConnectedS4, [2, 3, 2, 0, -128, 127])));
-        Assert.Null(DenseFamily.Validate(FcContext(4), Fc(OpCode.FullyConnectedS4, [2, 3, 2, 0, -128, 127])));
+        Assert.NotNull(DenseFamily.Validate(FcContext(3), Fc(OpCode.FullyConnectedS4, [2, 3, 2, 0, -128, 127, 1])));
+        Assert.Null(DenseFamily.Validate(FcContext(4), Fc(OpCode.FullyConnectedS4, [2, 3, 2, 0, -128, 127, 1])));
     }
 
     [Fact]

@@ -1,0 +1,372 @@
+/*
+ * Load-time checks shared by the conv kernels: the twins of nf-runtime/src/Kernels/Conv/ConvChecks.cs, plus
+ * the Params decoders. Every check returns TL_OK or TL_ERR_PARAMS; sizes are computed with a cap so that a
+ * hostile image cannot overflow them.
+ */
+#include "tl_conv_common.h"
+
+int64_t tl_cv_product(int32_t a, int32_t b, int32_t c, int32_t d, int32_t e)
+{
+    int32_t factors[5];
+    int64_t product = 1;
+    int i;
+    factors[0] = a;
+    factors[1] = b;
+    factors[2] = c;
+    factors[3] = d;
+    factors[4] = e;
+    for (i = 0; i < 5; i++)
+    {
+        if (factors[i] < 0)
+        {
+            return -1;
+        }
+        /* product <= INT32_MAX and factor <= INT32_MAX: the int64 product cannot overflow. */
+        product *= factors[i];
+        if (product > INT32_MAX)
+        {
+            return -1;
+        }
+    }
+    return product;
+}
+
+tl_status tl_cv_check_tensor(const tl_tensors *tensors, int32_t t, int32_t type, int64_t bytes)
+{
+    /* tl_tensor_type is -1 for an index out of range; the runner has checked every tensor lies inside its
+       buffer (arena or image), which is ConvChecks.Tensor's last test. */
+    if (t < 0 || tl_tensor_type(tensors, t) != type)
+    {
+        return TL_ERR_PARAMS;
+    }
+    if (bytes < 0 || (int64_t)tl_tensor_bytes(tensors, t) != bytes)
+    {
+        return TL_ERR_PARAMS;
+    }
+    if (bytes > 0 && tl_tensor_data(tensors, t) == 0)
+    {
+        return TL_ERR_PARAMS;
+    }
+    return TL_OK;
+}
+
+tl_status tl_cv_check_quant(const tl_tensors *tensors, int32_t t, int32_t channels)
+{
+    const uint8_t *table;
+    int32_t c;
+    if (tl_cv_check_tensor(tensors, t, TL_CV_TYPE_INT32, tl_cv_product(channels, 8, 1, 1, 1)) != TL_OK)
+    {
+        return TL_ERR_PARAMS;
+    }
+    table = tl_tensor_data(tensors, t);
+    for (c = 0; c < channels; c++)
+    {
+        int32_t multiplier = tl_cv_load_i32(table + (int64_t)c * 8);
+        int32_t shift = tl_cv_load_i32(table + (int64_t)c * 8 + 4);
+        if (multiplier < 0 || shift < -31 || shift > 31)
+        {
+            return TL_ERR_PARAMS;
+        }
+    }
+    return TL_OK;
+}
+
+tl_status tl_cv_check_bias(const tl_tensors *tensors, int32_t t, int32_t channels, int int32_ok, int int64_ok)
+{
+    int32_t type;
+    if (t == -1)
+    {
+        return TL_OK;
+    }
+    type = tl_tensor_type(tensors, t);
+    if (t < 0 || type < 0)
+    {
+        return TL_ERR_PARAMS;
+    }
+    if (type == TL_CV_TYPE_INT32 && int32_ok)
+    {
+        return tl_cv_check_tensor(tensors, t, TL_CV_TYPE_INT32, tl_cv_product(channels, 4, 1, 1, 1));
+    }
+    if (type == TL_CV_TYPE_INT64 && int64_ok)
+    {
+        return tl_cv_check_tensor(tensors, t, TL_CV_TYPE_INT64, tl_cv_product(channels, 8, 1, 1, 1));
+    }
+    return TL_ERR_PARAMS;
+}
+
+static int tl_cv_in_range(int32_t value, int32_t min, int32_t max)
+{
+    return value >= min && value <= max;
+}
+
+static int tl_cv_dims_ok(const tl_conv_dims *d)
+{
+    return tl_cv_in_range(d->batches, 1, TL_CV_MAX_DIM) && tl_cv_in_range(d->height, 1, TL_CV_MAX_DIM) &&
+           tl_cv_in_range(d->width, 1, TL_CV_MAX_DIM) && tl_cv_in_range(d->channels, 1, TL_CV_MAX_DIM);
+}
+
+/* ConvChecks.Reach: the last window origin (out - 1) * stride and the window span dilation * (filter - 1)
+   each stay below 2^29, so no window coordinate can overflow int32. */
+static int tl_cv_reach_ok(int32_t outputs, int32_t stride, int32_t taps, int32_t dilation)
+{
+    int64_t origin = ((int64_t)outputs - 1) * stride;
+    int64_t span = (int64_t)dilation * (taps - 1);
+    return origin < ((int64_t)1 << 29) && span < ((int64_t)1 << 29);
+}
+
+tl_status tl_cv_check_shapes(int kind, const tl_conv_params *params, const tl_conv_dims *input_dims,
+                             const tl_conv_dims *filter_dims, const tl_conv_dims *output_dims, int32_t lowest,
+                             int32_t highest)
+{
+    if (params == 0 || input_dims == 0 || filter_dims == 0 || output_dims == 0)
+    {
+        return TL_ERR_ARGUMENT;
+    }
+    if (!tl_cv_dims_ok(input_dims) || !tl_cv_dims_ok(filter_dims) || !tl_cv_dims_ok(output_dims))
+    {
+        return TL_ERR_PARAMS;
+    }
+    if (!tl_cv_in_range(params->stride_h, 1, TL_CV_MAX_DIM) || !tl_cv_in_range(params->stride_w, 1, TL_CV_MAX_DIM) ||
+        !tl_cv_in_range(params->dilation_h, 1, TL_CV_MAX_DIM) ||
+        !tl_cv_in_range(params->dilation_w, 1, TL_CV_MAX_DIM) || !tl_cv_in_range(params->pad_top, 0, TL_CV_MAX_DIM) ||
+        !tl_cv_in_range(params->pad_left, 0, TL_CV_MAX_DIM))
+    {
+        return TL_ERR_PARAMS;
+    }
+    if (params->act_min < lowest || params->act_max > highest || params->act_min > params->act_max)
+    {
+        return TL_ERR_PARAMS;
+    }
+    if (!tl_cv_in_range(params->input_offset, -TL_CV_MAX_OFFSET, TL_CV_MAX_OFFSET) ||
+        !tl_cv_in_range(params->output_offset, -TL_CV_MAX_OFFSET, TL_CV_MAX_OFFSET))
+    {
+        return TL_ERR_PARAMS;
+    }
+    if (input_dims->batches != output_dims->batches || filter_dims->batches != output_dims->channels)
+    {
+        return TL_ERR_PARAMS;
+    }
+    if (kind != TL_CV_KIND_TRANSPOSE &&
+        (!tl_cv_reach_ok(output_dims->height, params->stride_h, filter_dims->height, params->dilation_h) ||
+         !tl_cv_reach_ok(output_dims->width, params->stride_w, filter_dims->width, params->dilation_w)))
+    {
+        return TL_ERR_PARAMS;
+    }
+    if (kind == TL_CV_KIND_CONV)
+    {
+        /* groups = in_c / f_c >= 1 and every group owns out_c / groups filters. */
+        if (input_dims->channels % filter_dims->channels != 0 ||
+            output_dims->channels % (input_dims->channels / filter_dims->channels) != 0)
+        {
+            return TL_ERR_PARAMS;
+        }
+    }
+    else if (kind == TL_CV_KIND_DEPTHWISE)
+    {
+        if (!tl_cv_in_range(params->depth_multiplier, 1, TL_CV_MAX_DIM) || filter_dims->channels != 1 ||
+            tl_cv_product(input_dims->channels, params->depth_multiplier, 1, 1, 1) != output_dims->channels)
+        {
+            return TL_ERR_PARAMS;
+        }
+    }
+    else
+    {
+        if (filter_dims->channels != input_dims->channels)
+        {
+            return TL_ERR_PARAMS;
+        }
+    }
+    return TL_OK;
+}
+
+void tl_cv_decode_conv(const int32_t *p, tl_conv_dims *input_dims, tl_conv_dims *filter_dims,
+                       tl_conv_dims *output_dims, tl_conv_params *params)
+{
+    input_dims->batches = p[0];
+    input_dims->height = p[1];
+    input_dims->width = p[2];
+    input_dims->channels = p[3];
+    filter_dims->batches = p[9];
+    filter_dims->height = p[4];
+    filter_dims->width = p[5];
+    /* CONV_2D: filter depth; DEPTHWISE_CONV_2D: depth multiplier (the filter depth is 1). */
+    filter_dims->channels = p[6];
+    output_dims->batches = p[0];
+    output_dims->height = p[7];
+    output_dims->width = p[8];
+    output_dims->channels = p[9];
+    params->stride_h = p[10];
+    params->stride_w = p[11];
+    params->dilation_h = p[12];
+    params->dilation_w = p[13];
+    params->pad_top = p[14];
+    params->pad_left = p[15];
+    params->depth_multiplier = 1;
+    params->input_offset = p[16];
+    params->output_offset = p[17];
+    params->act_min = p[18];
+    params->act_max = p[19];
+}
+
+void tl_cv_decode_transpose(const int32_t *p, tl_conv_dims *input_dims, tl_conv_dims *filter_dims,
+                            tl_conv_dims *output_dims, tl_conv_params *params)
+{
+    input_dims->batches = p[0];
+    input_dims->height = p[1];
+    input_dims->width = p[2];
+    input_dims->channels = p[3];
+    filter_dims->batches = p[8];
+    filter_dims->height = p[4];
+    filter_dims->width = p[5];
+    filter_dims->channels = p[3];
+    output_dims->batches = p[0];
+    output_dims->height = p[6];
+    output_dims->width = p[7];
+    output_dims->channels = p[8];
+    params->stride_h = p[9];
+    params->stride_w = p[10];
+    params->dilation_h = 1;
+    params->dilation_w = 1;
+    params->pad_top = p[11];
+    params->pad_left = p[12];
+    params->depth_multiplier = 1;
+    params->input_offset = p[13];
+    params->output_offset = p[14];
+    params->act_min = p[15];
+    params->act_max = p[16];
+}
+
+static int tl_cv_counts_ok(const tl_op *op, int32_t inputs, int32_t outputs, int32_t parameters)
+{
+    return op->input_count == inputs && op->output_count == outputs && op->param_count == parameters &&
+           op->inputs != 0 && op->outputs != 0 && op->params != 0;
+}
+
+static int64_t tl_cv_filter_bytes(int64_t count, int32_t filter_type)
+{
+    if (count < 0)
+    {
+        return -1;
+    }
+    return filter_type == TL_CV_TYPE_INT4 ? (count + 1) / 2 : count;
+}
+
+/* The tensor part shared by CONV_2D and DEPTHWISE_CONV_2D (ConvChecks.Conv2D / Depthwise after Geometry). */
+static tl_status tl_cv_check_conv_tensors(const tl_op *op, const tl_tensors *tensors, int32_t activation_type,
+                                          int32_t filter_type, int64_t filter_count, int int32_bias, int int64_bias,
+                                          int bias_required)
+{
+    const int32_t *p = op->params;
+    int32_t element_bytes = activation_type == TL_CV_TYPE_INT8 ? 1 : 2;
+    if (tl_cv_check_tensor(tensors, op->inputs[0], activation_type,
+                           tl_cv_product(p[0], p[1], p[2], p[3], element_bytes)) != TL_OK ||
+        tl_cv_check_tensor(tensors, op->inputs[1], filter_type, tl_cv_filter_bytes(filter_count, filter_type)) !=
+            TL_OK ||
+        (bias_required && op->inputs[2] == -1) ||
+        tl_cv_check_bias(tensors, op->inputs[2], p[9], int32_bias, int64_bias) != TL_OK ||
+        tl_cv_check_quant(tensors, op->inputs[3], p[9]) != TL_OK ||
+        tl_cv_check_tensor(tensors, op->outputs[0], activation_type,
+                           tl_cv_product(p[0], p[7], p[8], p[9], element_bytes)) != TL_OK)
+    {
+        return TL_ERR_PARAMS;
+    }
+    return TL_OK;
+}
+
+static void tl_cv_type_range(int32_t activation_type, int32_t *lowest, int32_t *highest)
+{
+    *lowest = activation_type == TL_CV_TYPE_INT8 ? -128 : -32768;
+    *highest = activation_type == TL_CV_TYPE_INT8 ? 127 : 32767;
+}
+
+tl_status tl_cv_check_conv2d(const tl_op *op, const tl_tensors *tensors, int32_t activation_type, int32_t filter_type,
+                             int int32_bias, int int64_bias, int bias_required)
+{
+    tl_conv_dims input_dims;
+    tl_conv_dims filter_dims;
+    tl_conv_dims output_dims;
+    tl_conv_params params;
+    int32_t lowest;
+    int32_t highest;
+    const int32_t *p;
+    if (!tl_cv_counts_ok(op, 4, 1, 20))
+    {
+        return TL_ERR_PARAMS;
+    }
+    p = op->params;
+    tl_cv_decode_conv(p, &input_dims, &filter_dims, &output_dims, &params);
+    tl_cv_type_range(activation_type, &lowest, &highest);
+    if (tl_cv_check_shapes(TL_CV_KIND_CONV, &params, &input_dims, &filter_dims, &output_dims, lowest, highest) !=
+        TL_OK)
+    {
+        return TL_ERR_PARAMS;
+    }
+    return tl_cv_check_conv_tensors(op, tensors, activation_type, filter_type, tl_cv_product(p[9], p[4], p[5], p[6], 1),
+                                    int32_bias, int64_bias, bias_required);
+}
+
+tl_status tl_cv_check_depthwise(const tl_op *op, const tl_tensors *tensors, int32_t activation_type,
+                                int32_t filter_type, int int32_bias, int int64_bias, int bias_required)
+{
+    tl_conv_dims input_dims;
+    tl_conv_dims filter_dims;
+    tl_conv_dims output_dims;
+    tl_conv_params params;
+    int32_t lowest;
+    int32_t highest;
+    const int32_t *p;
+    if (!tl_cv_counts_ok(op, 4, 1, 20))
+    {
+        return TL_ERR_PARAMS;
+    }
+    p = op->params;
+    tl_cv_decode_conv(p, &input_dims, &filter_dims, &output_dims, &params);
+    /* Params[6] is the depth multiplier here; the filter has depth 1. */
+    params.depth_multiplier = p[6];
+    filter_dims.channels = 1;
+    tl_cv_type_range(activation_type, &lowest, &highest);
+    if (tl_cv_check_shapes(TL_CV_KIND_DEPTHWISE, &params, &input_dims, &filter_dims, &output_dims, lowest,
+                           highest) != TL_OK)
+    {
+        return TL_ERR_PARAMS;
+    }
+    return tl_cv_check_conv_tensors(op, tensors, activation_type, filter_type, tl_cv_product(p[9], p[4], p[5], 1, 1),
+                                    int32_bias, int64_bias, bias_required);
+}
+
+tl_status tl_cv_check_transpose(const tl_op *op, const tl_tensors *tensors, int32_t activation_type, int int32_bias,
+                                int int64_bias)
+{
+    tl_conv_dims input_dims;
+    tl_conv_dims filter_dims;
+    tl_conv_dims output_dims;
+    tl_conv_params params;
+    int32_t lowest;
+    int32_t highest;
+    int32_t element_bytes = activation_type == TL_CV_TYPE_INT8 ? 1 : 2;
+    const int32_t *p;
+    if (!tl_cv_counts_ok(op, 4, 1, 17))
+    {
+        return TL_ERR_PARAMS;
+    }
+    p = op->params;
+    tl_cv_decode_transpose(p, &input_dims, &filter_dims, &output_dims, &params);
+    tl_cv_type_range(activation_type, &lowest, &highest);
+    if (tl_cv_check_shapes(TL_CV_KIND_TRANSPOSE, &params, &input_dims, &filter_dims, &output_dims, lowest, highest) !=
+        TL_OK)
+    {
+        return TL_ERR_PARAMS;
+    }
+    if (tl_cv_check_tensor(tensors, op->inputs[0], activation_type,
+                           tl_cv_product(p[0], p[1], p[2], p[3], element_bytes)) != TL_OK ||
+        tl_cv_check_tensor(tensors, op->inputs[1], TL_CV_TYPE_INT8, tl_cv_product(p[8], p[4], p[5], p[3], 1)) !=
+            TL_OK ||
+        tl_cv_check_bias(tensors, op->inputs[2], p[8], int32_bias, int64_bias) != TL_OK ||
+        tl_cv_check_quant(tensors, op->inputs[3], p[8]) != TL_OK ||
+        tl_cv_check_tensor(tensors, op->outputs[0], activation_type,
+                           tl_cv_product(p[0], p[6], p[7], p[8], element_bytes)) != TL_OK)
+    {
+        return TL_ERR_PARAMS;
+    }
+    return TL_OK;
+}

@@ -1,0 +1,195 @@
+/*
+ * Private helpers of the conv kernel family: little-endian loads and stores, C#-exact integer arithmetic
+ * (wrapping) without undefined behaviour, requantization wrappers, and the load-time checks of nf-runtime/src/Kernels/Conv/ConvChecks.cs.
+ *
+ * Requantization uses the shared include/tinylite/tl_fixed_point.h (FixedPoint.cs twins).
+ */
+#ifndef TINYLITE_TL_CONV_COMMON_H
+#define TINYLITE_TL_CONV_COMMON_H
+
+#include <stdint.h>
+
+#include "tinylite/tl_conv_kernels.h"
+#include "tinylite/tl_fixed_point.h"
+#include "tinylite/tl_op.h"
+
+/* TFLite TensorType numbers (the image stores them as is). */
+#define TL_CV_TYPE_INT32 2
+#define TL_CV_TYPE_INT64 4
+#define TL_CV_TYPE_INT16 7
+#define TL_CV_TYPE_INT8 9
+#define TL_CV_TYPE_INT4 17
+
+/* Largest dimension, stride, dilation or padding accepted (ConvChecks.MaxDim). */
+#define TL_CV_MAX_DIM 65535
+/* Largest |input offset| and |output offset| accepted. */
+#define TL_CV_MAX_OFFSET 65536
+
+/* ---- representation changes that C leaves implementation-defined or undefined ---- */
+
+/** uint32 -> int32 two's-complement reinterpretation without implementation-defined conversion. */
+static inline int32_t tl_cv_s32(uint32_t u)
+{
+    /* Both branches are exact; compilers fold this to nothing. */
+    return u <= 0x7FFFFFFFu ? (int32_t)u : (int32_t)(u - 0x80000000u) - 0x7FFFFFFF - 1;
+}
+
+/** uint64 -> int64 two's-complement reinterpretation. */
+static inline int64_t tl_cv_s64(uint64_t u)
+{
+    return u <= 0x7FFFFFFFFFFFFFFFull ? (int64_t)u : (int64_t)(u - 0x8000000000000000ull) - 0x7FFFFFFFFFFFFFFFll - 1;
+}
+
+/* ---- little-endian tensor data ---- */
+
+static inline int32_t tl_cv_load_i32(const uint8_t *p)
+{
+    return tl_cv_s32((uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24));
+}
+
+static inline int64_t tl_cv_load_i64(const uint8_t *p)
+{
+    uint64_t lo = (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24);
+    uint64_t hi = (uint32_t)p[4] | ((uint32_t)p[5] << 8) | ((uint32_t)p[6] << 16) | ((uint32_t)p[7] << 24);
+    return tl_cv_s64(lo | (hi << 32));
+}
+
+static inline int32_t tl_cv_load_i16(const uint8_t *p)
+{
+    /* Sign-extend the 16-bit value: (v ^ 0x8000) - 0x8000 maps [0, 65535] onto [-32768, 32767]. */
+    return (int32_t)(((uint32_t)p[0] | ((uint32_t)p[1] << 8)) ^ 0x8000u) - 0x8000;
+}
+
+static inline void tl_cv_store_i16(uint8_t *p, int32_t v)
+{
+    p[0] = (uint8_t)((uint32_t)v & 0xFFu);
+    p[1] = (uint8_t)(((uint32_t)v >> 8) & 0xFFu);
+}
+
+/** Element @p e of a packed int4 array: low nibble of byte e/2 when e is even, high nibble when odd. */
+static inline int32_t tl_cv_load_i4(const uint8_t *packed, int32_t e)
+{
+    uint32_t nibble = ((uint32_t)packed[e >> 1] >> ((uint32_t)(e & 1) * 4u)) & 0xFu;
+    /* (n ^ 8) - 8 sign-extends a 4-bit value. */
+    return (int32_t)(nibble ^ 8u) - 8;
+}
+
+/** Sum of @p n packed int4 elements from element @p start, mod 2^32. */
+static inline uint32_t tl_cv_sum_s4(const uint8_t *packed, int32_t start, int32_t n)
+{
+    uint32_t sum = 0;
+    int32_t e;
+    for (e = start; e < start + n; e++)
+    {
+        sum += (uint32_t)tl_cv_load_i4(packed, e);
+    }
+    return sum;
+}
+
+/* ---- FixedPoint.cs: the shared twins in tl_fixed_point.h ---- */
+
+/** TFLM's int32 MultiplyByQuantizedMultiplier (shift > 0 = left; the left shift wraps like C#'s int multiply). */
+static inline int32_t tl_cv_mbqm(int32_t x, int32_t multiplier, int32_t shift)
+{
+    return tl_multiply_by_quantized_multiplier(x, multiplier, shift);
+}
+
+/** TFLM's int64 MultiplyByQuantizedMultiplier (16x8 kernels): 16-bit rounded multiplier, one rounding shift. */
+static inline int32_t tl_cv_mbqm64(int64_t x, int32_t multiplier, int32_t shift)
+{
+    return tl_multiply_by_quantized_multiplier_64(x, multiplier, shift);
+}
+
+/** Requantizes an int32 sum to an int8 output (offset, clamp) with the channel's multiplier and shift. */
+static inline int8_t tl_cv_out_s8_q(uint32_t acc, int32_t multiplier, int32_t shift, int32_t output_offset,
+                                    int32_t act_min, int32_t act_max)
+{
+    int32_t v = tl_cv_mbqm(tl_cv_s32(acc), multiplier, shift);
+    /* C#'s `acc += outputOffset` wraps (possible only when v is within 2^16 of the int32 limits): mirror it. */
+    v = tl_cv_s32((uint32_t)v + (uint32_t)output_offset);
+    if (v < act_min)
+    {
+        v = act_min;
+    }
+    if (v > act_max)
+    {
+        v = act_max;
+    }
+    /* act_min/act_max lie in [-128, 127] (validated). */
+    return (int8_t)v;
+}
+
+/** tl_cv_out_s8_q with the (multiplier, shift) pair read from the little-endian table entry @p quant_pair. */
+static inline int8_t tl_cv_out_s8(uint32_t acc, const uint8_t *quant_pair, int32_t output_offset, int32_t act_min,
+                                  int32_t act_max)
+{
+    return tl_cv_out_s8_q(acc, tl_cv_load_i32(quant_pair), tl_cv_load_i32(quant_pair + 4), output_offset, act_min,
+                          act_max);
+}
+
+/** Clamps a requantized int16 result and stores it little-endian. */
+static inline void tl_cv_out_s16(uint8_t *out, int32_t v, int32_t act_min, int32_t act_max)
+{
+    if (v < act_min)
+    {
+        v = act_min;
+    }
+    if (v > act_max)
+    {
+        v = act_max;
+    }
+    tl_cv_store_i16(out, v);
+}
+
+/* ---- ConvChecks.cs (tl_conv_checks.c) ---- */
+
+/** Product of five non-negative factors, or -1 when one is negative or the product exceeds INT32_MAX. */
+int64_t tl_cv_product(int32_t a, int32_t b, int32_t c, int32_t d, int32_t e);
+
+/** Tensor @p t exists, has type @p type and exactly @p bytes bytes (bytes = -1 never matches). */
+tl_status tl_cv_check_tensor(const tl_tensors *tensors, int32_t t, int32_t type, int64_t bytes);
+
+/** Requantization table of @p channels (multiplier >= 0, shift in [-31, 31]) pairs. */
+tl_status tl_cv_check_quant(const tl_tensors *tensors, int32_t t, int32_t channels);
+
+/** Optional bias (-1 = none) of @p channels int32 (when allowed) or int64 (when allowed) values. */
+tl_status tl_cv_check_bias(const tl_tensors *tensors, int32_t t, int32_t channels, int int32_ok, int int64_ok);
+
+/** Validates a CONV_2D record (ConvChecks.Conv2D). */
+tl_status tl_cv_check_conv2d(const tl_op *op, const tl_tensors *tensors, int32_t activation_type, int32_t filter_type,
+                             int int32_bias, int int64_bias, int bias_required);
+
+/** Validates a DEPTHWISE_CONV_2D record (ConvChecks.Depthwise). */
+tl_status tl_cv_check_depthwise(const tl_op *op, const tl_tensors *tensors, int32_t activation_type,
+                                int32_t filter_type, int int32_bias, int int64_bias, int bias_required);
+
+/** Validates a TRANSPOSE_CONV record (ConvChecks.Transpose). */
+tl_status tl_cv_check_transpose(const tl_op *op, const tl_tensors *tensors, int32_t activation_type, int int32_bias,
+                                int int64_bias);
+
+/** Decodes the 20 shared CONV_2D / DEPTHWISE_CONV_2D Params into dims and params (no checks). */
+void tl_cv_decode_conv(const int32_t *p, tl_conv_dims *input_dims, tl_conv_dims *filter_dims,
+                       tl_conv_dims *output_dims, tl_conv_params *params);
+
+/** Decodes the 17 TRANSPOSE_CONV Params (no checks). */
+void tl_cv_decode_transpose(const int32_t *p, tl_conv_dims *input_dims, tl_conv_dims *filter_dims,
+                            tl_conv_dims *output_dims, tl_conv_params *params);
+
+/**
+ * Shape checks of the kernels proper (layer 1), the geometry part of ConvChecks.Geometry included: every
+ * dimension in [1, 65535], strides and dilations in [1, 65535], paddings in [0, 65535], offsets in
+ * [-65536, 65536], lowest <= act_min <= act_max <= highest, batches equal, output channels = filter output
+ * channels. @p kind selects the family-specific relations (see the TL_CV_KIND_* values).
+ */
+tl_status tl_cv_check_shapes(int kind, const tl_conv_params *params, const tl_conv_dims *input_dims,
+                             const tl_conv_dims *filter_dims, const tl_conv_dims *output_dims, int32_t lowest,
+                             int32_t highest);
+
+/** CONV_2D: in_c multiple of f_c, out_c multiple of the group count. */
+#define TL_CV_KIND_CONV 0
+/** DEPTHWISE_CONV_2D: out_c = in_c * depth_multiplier, filter depth 1. */
+#define TL_CV_KIND_DEPTHWISE 1
+/** TRANSPOSE_CONV: filter depth = in_c. */
+#define TL_CV_KIND_TRANSPOSE 2
+
+#endif /* TINYLITE_TL_CONV_COMMON_H */

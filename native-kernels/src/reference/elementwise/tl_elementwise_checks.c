@@ -1,0 +1,75 @@
+/* Load-time checks shared by the element-wise adapters (mirror of ElementwiseChecks.cs). */
+#include "tl_elementwise_checks.h"
+
+#include <string.h>
+
+static tl_status tl_ew_tensor(const tl_tensors *tensors, int32_t t, int32_t type)
+{
+    if (t < 0 || tl_tensor_type(tensors, t) < 0)
+    {
+        return TL_ERR_PARAMS;
+    }
+    if (tl_tensor_type(tensors, t) != type || tl_tensor_data(tensors, t) == 0 || tl_tensor_bytes(tensors, t) < 0)
+    {
+        return TL_ERR_PARAMS;
+    }
+    return TL_OK;
+}
+
+tl_status tl_ew_tensors(const tl_op *op, const tl_tensors *tensors, int32_t inputs, int32_t type,
+                        int32_t min_params)
+{
+    int32_t i;
+    if (op->inputs == 0 || op->input_count != inputs || op->outputs == 0 || op->output_count != 1)
+    {
+        return TL_ERR_PARAMS;
+    }
+    if (op->params == 0 || op->param_count < min_params)
+    {
+        return TL_ERR_PARAMS;
+    }
+    for (i = 0; i < inputs; i++)
+    {
+        if (tl_ew_tensor(tensors, op->inputs[i], type) != TL_OK)
+        {
+            return TL_ERR_PARAMS;
+        }
+    }
+    return tl_ew_tensor(tensors, op->outputs[0], type);
+}
+
+tl_status tl_ew_count(const tl_op *op, const tl_tensors *tensors, int32_t element_bytes)
+{
+    int64_t count = op->params[0];
+    int64_t bytes;
+    if (count < 0)
+    {
+        return TL_ERR_PARAMS;
+    }
+    bytes = count * element_bytes;
+    if (bytes > tl_tensor_bytes(tensors, op->inputs[0]) || bytes > tl_tensor_bytes(tensors, op->outputs[0]))
+    {
+        return TL_ERR_PARAMS;
+    }
+    return TL_OK;
+}
+
+tl_status tl_ew_broadcast(const tl_op *op, const tl_tensors *tensors, int32_t at, int32_t element_bytes,
+                          tl_broadcast *out)
+{
+    tl_status e = tl_broadcast_decode(op->params, op->param_count, at, out);
+    if (e != TL_OK)
+    {
+        return e;
+    }
+    return tl_broadcast_check(out, tl_tensor_bytes(tensors, op->inputs[0]) / element_bytes,
+                              tl_tensor_bytes(tensors, op->inputs[1]) / element_bytes,
+                              tl_tensor_bytes(tensors, op->outputs[0]) / element_bytes);
+}
+
+float tl_ew_float_from_bits(int32_t bits)
+{
+    float value;
+    memcpy(&value, &bits, sizeof value);
+    return value;
+}

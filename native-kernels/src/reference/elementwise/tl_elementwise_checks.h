@@ -1,0 +1,43 @@
+/* Private load-time checks of the element-wise adapters (mirror of ElementwiseChecks.cs). */
+#ifndef TINYLITE_TL_ELEMENTWISE_CHECKS_H
+#define TINYLITE_TL_ELEMENTWISE_CHECKS_H
+
+#include <stdint.h>
+
+#include "tinylite/tl_elementwise_kernels.h"
+
+#include "tinylite/tl_image.h"
+
+/* TFLite TensorType numbers of the element-wise kernels' operands. */
+#define TL_EW_TYPE_FLOAT32 TL_TYPE_FLOAT32
+#define TL_EW_TYPE_INT32 TL_TYPE_INT32
+#define TL_EW_TYPE_INT16 TL_TYPE_INT16
+#define TL_EW_TYPE_INT8 TL_TYPE_INT8
+
+/* `inputs` inputs and one output, all existing with element type `type`; at least min_params params. */
+tl_status tl_ew_tensors(const tl_op *op, const tl_tensors *tensors, int32_t inputs, int32_t type,
+                        int32_t min_params);
+
+/* Unary kernels: params[0] element count >= 0, within the input's and output's byte sizes. */
+tl_status tl_ew_count(const tl_op *op, const tl_tensors *tensors, int32_t element_bytes);
+
+/* Decodes the descriptor at params[at] and checks it against the tensors' element counts. */
+tl_status tl_ew_broadcast(const tl_op *op, const tl_tensors *tensors, int32_t at, int32_t element_bytes,
+                          tl_broadcast *out);
+
+/* shift stored as a non-positive exponent in [-31, 0]. */
+static inline int tl_ew_is_right_shift(int32_t shift)
+{
+    return shift <= 0 && shift >= -31;
+}
+
+/* [min, max] non-empty inside [lowest, highest]. */
+static inline int tl_ew_is_range(int32_t min, int32_t max, int32_t lowest, int32_t highest)
+{
+    return min >= lowest && max <= highest && min <= max;
+}
+
+/* The float whose IEEE-754 bits are `bits` (no aliasing issues). */
+float tl_ew_float_from_bits(int32_t bits);
+
+#endif /* TINYLITE_TL_ELEMENTWISE_CHECKS_H */

@@ -1,0 +1,57 @@
+/*
+ * MAXIMUM int8 with broadcasting, bit-exact with MaximumS8.cs / TFLM's MaximumOp (x > y ? x : y).
+ */
+#include "tinylite/tl_elementwise_kernels.h"
+
+#include "../dense/tl_dense_fixed_point.h"
+#include "tl_elementwise_checks.h"
+
+tl_status tl_maximum_s8(const tl_broadcast *bc, const int8_t *input1, const int8_t *input2,
+                    int8_t *output)
+{
+    int32_t rows, row, i;
+    if (bc == 0 || input1 == 0 || input2 == 0 || output == 0 || bc->n < 1 || bc->outer < 0 ||
+        bc->outer > TL_BROADCAST_MAX_OUTER)
+    {
+        return TL_ERR_ARGUMENT;
+    }
+    rows = tl_broadcast_rows(bc);
+    for (row = 0; row < rows; row++)
+    {
+        const int8_t *a = input1 + tl_broadcast_row_offset(bc, row, 0);
+        const int8_t *b = input2 + tl_broadcast_row_offset(bc, row, 1);
+        for (i = 0; i < bc->n; i++)
+        {
+            /* Both inputs are read before the output is written: in-place use is safe. */
+            const int8_t x = *a;
+            const int8_t y = *b;
+            *output++ = x > y ? x : y;
+            a += bc->inner1;
+            b += bc->inner2;
+        }
+    }
+    return TL_OK;
+}
+
+tl_status tl_op_maximum_s8_validate(const tl_op *op, const tl_tensors *tensors)
+{
+    tl_broadcast bc;
+    tl_status e = tl_ew_tensors(op, tensors, 2, TL_EW_TYPE_INT8, 0 + 4);
+    if (e != TL_OK)
+    {
+        return e;
+    }
+    return tl_ew_broadcast(op, tensors, 0, 1, &bc);
+}
+
+void tl_op_maximum_s8(const tl_op *op, const tl_tensors *tensors)
+{
+    const int32_t *p = op->params;
+    tl_broadcast bc;
+    (void)p;
+    (void)tl_broadcast_decode(p, op->param_count, 0, &bc);
+    (void)tl_maximum_s8(&bc,
+        (const int8_t *)(const void *)tl_tensor_data(tensors, op->inputs[0]),
+        (const int8_t *)(const void *)tl_tensor_data(tensors, op->inputs[1]),
+        (int8_t *)(void *)tl_tensor_data(tensors, op->outputs[0]));
+}

@@ -1,0 +1,57 @@
+/*
+ * MINIMUM int32 with broadcasting, bit-exact with MinimumS32.cs / TFLM's MinimumOp (x < y ? x : y).
+ */
+#include "tinylite/tl_elementwise_kernels.h"
+
+#include "../dense/tl_dense_fixed_point.h"
+#include "tl_elementwise_checks.h"
+
+tl_status tl_minimum_s32(const tl_broadcast *bc, const int32_t *input1, const int32_t *input2,
+                    int32_t *output)
+{
+    int32_t rows, row, i;
+    if (bc == 0 || input1 == 0 || input2 == 0 || output == 0 || bc->n < 1 || bc->outer < 0 ||
+        bc->outer > TL_BROADCAST_MAX_OUTER)
+    {
+        return TL_ERR_ARGUMENT;
+    }
+    rows = tl_broadcast_rows(bc);
+    for (row = 0; row < rows; row++)
+    {
+        const int32_t *a = input1 + tl_broadcast_row_offset(bc, row, 0);
+        const int32_t *b = input2 + tl_broadcast_row_offset(bc, row, 1);
+        for (i = 0; i < bc->n; i++)
+        {
+            /* Both inputs are read before the output is written: in-place use is safe. */
+            const int32_t x = *a;
+            const int32_t y = *b;
+            *output++ = x < y ? x : y;
+            a += bc->inner1;
+            b += bc->inner2;
+        }
+    }
+    return TL_OK;
+}
+
+tl_status tl_op_minimum_s32_validate(const tl_op *op, const tl_tensors *tensors)
+{
+    tl_broadcast bc;
+    tl_status e = tl_ew_tensors(op, tensors, 2, TL_EW_TYPE_INT32, 0 + 4);
+    if (e != TL_OK)
+    {
+        return e;
+    }
+    return tl_ew_broadcast(op, tensors, 0, 4, &bc);
+}
+
+void tl_op_minimum_s32(const tl_op *op, const tl_tensors *tensors)
+{
+    const int32_t *p = op->params;
+    tl_broadcast bc;
+    (void)p;
+    (void)tl_broadcast_decode(p, op->param_count, 0, &bc);
+    (void)tl_minimum_s32(&bc,
+        (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[0]),
+        (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[1]),
+        (int32_t *)(void *)tl_tensor_data(tensors, op->outputs[0]));
+}

@@ -1,0 +1,60 @@
+/*
+ * RELU int8 (TFLM ReluQuantized: rescale to the output, clamp), bit-exact with ReluS8.cs.
+ */
+#include "tinylite/tl_elementwise_kernels.h"
+
+#include "../dense/tl_dense_fixed_point.h"
+#include "tl_elementwise_checks.h"
+
+tl_status tl_relu_s8(const tl_relu_params *params, int32_t count, const int8_t *input, int8_t *output)
+{
+    int32_t i;
+    if (input == 0 || output == 0 || count < 0 || params == 0 || params->shift < -31 || params->shift > 30)
+    {
+        return TL_ERR_ARGUMENT;
+    }
+    /* In place is safe: each element is read before it is written. */
+    for (i = 0; i < count; i++)
+    {
+        const int32_t x = input[i];
+        /* zp_out + MultiplyByQuantizedMultiplier(x - zp_in), clamped (wrapping like the C# twin). */
+        int32_t result = tl_d_wadd(params->output_zero_point,
+                                   tl_d_mbqm(tl_d_wsub(x, params->input_zero_point), params->multiplier, params->shift));
+        result = result < params->act_min ? params->act_min : result;
+        result = result > params->act_max ? params->act_max : result;
+        output[i] = (int8_t)result;
+    }
+    return TL_OK;
+}
+
+tl_status tl_op_relu_s8_validate(const tl_op *op, const tl_tensors *tensors)
+{
+    const int32_t *p;
+    tl_status e = tl_ew_tensors(op, tensors, 1, TL_EW_TYPE_INT8, 7);
+    if (e != TL_OK)
+    {
+        return e;
+    }
+    p = op->params;
+    (void)p;
+    if (op->param_count != 7 || p[3] < 0 || p[4] < -31 || p[4] > 30 || !tl_ew_is_range(p[5], p[6], -128, 127))
+    {
+        return TL_ERR_PARAMS;
+    }
+    return tl_ew_count(op, tensors, 1);
+}
+
+void tl_op_relu_s8(const tl_op *op, const tl_tensors *tensors)
+{
+    const int32_t *p = op->params;
+    const int8_t *in = (const int8_t *)(const void *)tl_tensor_data(tensors, op->inputs[0]);
+    int8_t *out = (int8_t *)(void *)tl_tensor_data(tensors, op->outputs[0]);
+    tl_relu_params params;
+    params.input_zero_point = p[1];
+    params.output_zero_point = p[2];
+    params.multiplier = p[3];
+    params.shift = p[4];
+    params.act_min = p[5];
+    params.act_max = p[6];
+    (void)tl_relu_s8(&params, p[0], in, out);
+}

@@ -1,0 +1,19 @@
+# Tests of the dense and elementwise kernels. They link the kernel sources directly with a test tensor
+# resolver (tests/tl_ndense_tensors.c) instead of the runner, so they build without it.
+file(GLOB TINYLITE_NDENSE_SOURCES CONFIGURE_DEPENDS
+    ${PROJECT_SOURCE_DIR}/src/reference/dense/*.c
+    ${PROJECT_SOURCE_DIR}/src/reference/elementwise/*.c)
+list(APPEND TINYLITE_NDENSE_SOURCES
+    ${PROJECT_SOURCE_DIR}/src/families/tl_dense_family.c
+    ${PROJECT_SOURCE_DIR}/src/families/tl_elementwise_family.c
+    ${PROJECT_SOURCE_DIR}/tests/tl_ndense_tensors.c)
+
+add_executable(tl_ndense_kernels_test ${PROJECT_SOURCE_DIR}/tests/tl_ndense_kernels_test.c ${TINYLITE_NDENSE_SOURCES})
+target_include_directories(tl_ndense_kernels_test PRIVATE
+    ${PROJECT_SOURCE_DIR}/include ${PROJECT_SOURCE_DIR}/tests ${PROJECT_SOURCE_DIR}/src/reference/dense)
+add_test(NAME ndense_kernels COMMAND tl_ndense_kernels_test)
+
+# Not a CTest: needs a compiled image and the shared models (see the comment at the top of the source).
+add_executable(tl_ndense_image_check ${PROJECT_SOURCE_DIR}/tests/tl_ndense_image_check.c ${TINYLITE_NDENSE_SOURCES})
+target_include_directories(tl_ndense_image_check PRIVATE
+    ${PROJECT_SOURCE_DIR}/include ${PROJECT_SOURCE_DIR}/tests)

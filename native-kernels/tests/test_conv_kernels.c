@@ -1,0 +1,739 @@
+/*
+ * Conv family kernels on seeded random shapes and parameters (padding, strides, dilation, groups, depth
+ * multipliers, odd int4 counts, extreme offsets and bias values):
+ *  - the fast paths of tl_conv2d_s8 and tl_depthwise_conv2d_s8 against their plain loop nests, byte for byte;
+ *  - every kernel against a naive evaluation of the operator's definition written here (direct sums in
+ *    int64 for each output; TRANSPOSE_CONV in TFLM's scatter form, not the kernels' gather form);
+ *  - the image adapters: a well-formed record validates and runs like the kernel; records with one
+ *    corrupted parameter or tensor are refused.
+ * The requantization helpers themselves are shared with the kernels; the golden-model runs check them.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../src/reference/conv/tl_conv_common.h"
+#include "tinylite/tl_conv_kernels.h"
+#include "tinylite/tl_families.h"
+
+/* ---- a tiny tensor table for the adapters ---- */
+
+struct tl_tensors
+{
+    int32_t count;
+    uint8_t *data[8];
+    int32_t bytes[8];
+    int32_t type[8];
+};
+
+uint8_t *tl_tensor_data(const tl_tensors *tensors, int32_t index)
+{
+    return index >= 0 && index < tensors->count ? tensors->data[index] : 0;
+}
+
+int32_t tl_tensor_bytes(const tl_tensors *tensors, int32_t index)
+{
+    return index >= 0 && index < tensors->count ? tensors->bytes[index] : 0;
+}
+
+int32_t tl_tensor_type(const tl_tensors *tensors, int32_t index)
+{
+    return index >= 0 && index < tensors->count ? tensors->type[index] : -1;
+}
+
+/* ---- seeded generator ---- */
+
+static uint32_t g_state = 0x12345678u;
+
+static uint32_t next_u32(void)
+{
+    /* xorshift32 */
+    g_state ^= g_state << 13;
+    g_state ^= g_state >> 17;
+    g_state ^= g_state << 5;
+    return g_state;
+}
+
+static int32_t rand_in(int32_t lo, int32_t hi)
+{
+    return lo + (int32_t)(next_u32() % (uint32_t)(hi - lo + 1));
+}
+
+static void fill_random(uint8_t *p, int32_t n)
+{
+    int32_t i;
+    for (i = 0; i < n; i++)
+    {
+        p[i] = (uint8_t)next_u32();
+    }
+}
+
+static void store_i32(uint8_t *p, int32_t v)
+{
+    uint32_t u = (uint32_t)v;
+    p[0] = (uint8_t)u;
+    p[1] = (uint8_t)(u >> 8);
+    p[2] = (uint8_t)(u >> 16);
+    p[3] = (uint8_t)(u >> 24);
+}
+
+static void store_i64(uint8_t *p, int64_t v)
+{
+    store_i32(p, (int32_t)(uint32_t)(uint64_t)v);
+    store_i32(p + 4, (int32_t)(uint32_t)((uint64_t)v >> 32));
+}
+
+static int g_failures = 0;
+static int g_checks = 0;
+
+static void expect_bytes(const char *what, int32_t case_index, const uint8_t *got, const uint8_t *want, int32_t n)
+{
+    int32_t i;
+    g_checks++;
+    for (i = 0; i < n; i++)
+    {
+        if (got[i] != want[i])
+        {
+            printf("FAIL %s case %d: byte %d is %d, expected %d\n", what, (int)case_index, (int)i, got[i], want[i]);
+            g_failures++;
+            return;
+        }
+    }
+}
+
+static void expect_status(const char *what, int32_t case_index, tl_status got, tl_status want)
+{
+    g_checks++;
+    if (got != want)
+    {
+        printf("FAIL %s case %d: status %d, expected %d\n", what, (int)case_index, (int)got, (int)want);
+        g_failures++;
+    }
+}
+
+/* ---- random problems ---- */
+
+typedef struct
+{
+    int kind;  /* TL_CV_KIND_* */
+    int dtype; /* 8, 4 (int4 weights) or 16 */
+    tl_conv_dims in;
+    tl_conv_dims filt;
+    tl_conv_dims out;
+    tl_conv_params p;
+    int bias_type; /* 0 none, 4 int32, 8 int64 */
+    uint8_t *input;
+    uint8_t *filter;
+    uint8_t *bias;  /* the model's bias (NULL when none) */
+    uint8_t *kbias; /* the bias the kernel reads: folded for int8 activations (see below), else bias */
+    uint8_t *quant;
+    int32_t input_bytes;
+    int32_t filter_count;
+    int32_t filter_bytes;
+    int32_t output_bytes;
+} problem;
+
+static void fold_bias(problem *pr);
+
+static int32_t out_size(int32_t in, int32_t f, int32_t stride, int32_t dilation, int32_t pad_total)
+{
+    int32_t extent = dilation * (f - 1) + 1;
+    int32_t n = (in + pad_total - extent) / stride + 1;
+    return n < 1 ? 1 : n;
+}
+
+/* shape: 0 random, 1 1x1 stride-1 unpadded (GEMM), 2 3x3 depthwise-like, 3 10x4 over one channel. */
+static void make_problem(problem *pr, int kind, int dtype, int shape)
+{
+    int32_t groups = 1;
+    int32_t act_bytes = dtype == 16 ? 2 : 1;
+    int32_t c;
+    memset(pr, 0, sizeof(*pr));
+    pr->kind = kind;
+    pr->dtype = dtype;
+    pr->in.batches = rand_in(1, 2);
+    pr->in.height = rand_in(1, 9);
+    pr->in.width = rand_in(1, 9);
+    pr->filt.height = rand_in(1, 4);
+    pr->filt.width = rand_in(1, 4);
+    pr->p.stride_h = rand_in(1, 3);
+    pr->p.stride_w = rand_in(1, 3);
+    pr->p.dilation_h = rand_in(1, 3) == 3 ? 2 : 1;
+    pr->p.dilation_w = rand_in(1, 3) == 3 ? 2 : 1;
+    pr->p.pad_top = rand_in(0, 2);
+    pr->p.pad_left = rand_in(0, 2);
+    pr->p.depth_multiplier = 1;
+    if (kind == TL_CV_KIND_CONV)
+    {
+        pr->filt.channels = rand_in(1, 9);
+        groups = rand_in(1, 4) == 4 ? rand_in(2, 3) : 1;
+        pr->in.channels = pr->filt.channels * groups;
+        pr->out.channels = groups * rand_in(1, 5);
+    }
+    else if (kind == TL_CV_KIND_DEPTHWISE)
+    {
+        pr->in.channels = rand_in(1, 7);
+        pr->p.depth_multiplier = rand_in(1, 3) == 3 ? rand_in(2, 3) : 1;
+        pr->out.channels = pr->in.channels * pr->p.depth_multiplier;
+        pr->filt.channels = 1;
+    }
+    else
+    {
+        pr->in.channels = rand_in(1, 6);
+        pr->out.channels = rand_in(1, 5);
+        pr->filt.channels = pr->in.channels;
+        pr->p.dilation_h = 1;
+        pr->p.dilation_w = 1;
+    }
+    if (shape == 1)
+    {
+        pr->filt.height = 1;
+        pr->filt.width = 1;
+        pr->p.stride_h = pr->p.stride_w = 1;
+        pr->p.pad_top = pr->p.pad_left = 0;
+        pr->in.channels = pr->filt.channels = rand_in(1, 40);
+        pr->out.channels = rand_in(1, 9);
+    }
+    else if (shape == 2)
+    {
+        pr->filt.height = pr->filt.width = 3;
+        pr->p.dilation_h = pr->p.dilation_w = 1;
+        pr->in.height = rand_in(3, 12);
+        pr->in.width = rand_in(3, 12);
+        pr->p.pad_top = pr->p.pad_left = rand_in(0, 1);
+    }
+    else if (shape == 3)
+    {
+        pr->filt.height = 10;
+        pr->filt.width = 4;
+        pr->in.height = rand_in(10, 20);
+        pr->in.width = rand_in(4, 10);
+        pr->in.channels = pr->filt.channels = 1;
+        pr->p.dilation_h = pr->p.dilation_w = 1;
+        pr->p.stride_h = pr->p.stride_w = rand_in(1, 2);
+        pr->p.pad_top = 4;
+        pr->p.pad_left = 1;
+        pr->out.channels = rand_in(1, 8);
+    }
+    pr->filt.batches = pr->out.channels;
+    pr->out.batches = pr->in.batches;
+    if (kind == TL_CV_KIND_TRANSPOSE)
+    {
+        pr->out.height = (pr->in.height - 1) * pr->p.stride_h + pr->filt.height - 2 * pr->p.pad_top;
+        pr->out.width = (pr->in.width - 1) * pr->p.stride_w + pr->filt.width - 2 * pr->p.pad_left;
+        if (pr->out.height < 1)
+        {
+            pr->out.height = 1;
+        }
+        if (pr->out.width < 1)
+        {
+            pr->out.width = 1;
+        }
+    }
+    else if (shape == 1)
+    {
+        pr->out.height = pr->in.height;
+        pr->out.width = pr->in.width;
+    }
+    else
+    {
+        pr->out.height = out_size(pr->in.height, pr->filt.height, pr->p.stride_h, pr->p.dilation_h, 2 * pr->p.pad_top);
+        pr->out.width = out_size(pr->in.width, pr->filt.width, pr->p.stride_w, pr->p.dilation_w, 2 * pr->p.pad_left);
+    }
+    if (rand_in(1, 8) == 8)
+    {
+        /* Output sizes the padding formula would not give: windows partly or wholly outside the input. */
+        pr->out.height = rand_in(1, 8);
+        pr->out.width = rand_in(1, 8);
+    }
+    if (dtype == 16)
+    {
+        pr->p.input_offset = 0;
+        pr->p.output_offset = 0;
+        pr->p.act_min = rand_in(-32768, -1000);
+        pr->p.act_max = rand_in(1000, 32767);
+    }
+    else
+    {
+        int32_t pick = rand_in(1, 10);
+        pr->p.input_offset = pick == 1 ? 65536 : (pick == 2 ? -65536 : rand_in(-127, 128));
+        pr->p.output_offset = rand_in(-128, 127);
+        pr->p.act_min = rand_in(-128, -20);
+        pr->p.act_max = rand_in(20, 127);
+    }
+    pr->input_bytes = pr->in.batches * pr->in.height * pr->in.width * pr->in.channels * act_bytes;
+    pr->filter_count = pr->filt.batches * pr->filt.height * pr->filt.width * pr->filt.channels;
+    pr->filter_bytes = dtype == 4 ? (pr->filter_count + 1) / 2 : pr->filter_count;
+    pr->output_bytes = pr->out.batches * pr->out.height * pr->out.width * pr->out.channels * act_bytes;
+    pr->input = (uint8_t *)malloc((size_t)pr->input_bytes);
+    pr->filter = (uint8_t *)malloc((size_t)pr->filter_bytes);
+    pr->quant = (uint8_t *)malloc((size_t)pr->out.channels * 8);
+    fill_random(pr->input, pr->input_bytes);
+    fill_random(pr->filter, pr->filter_bytes);
+    if (dtype == 16)
+    {
+        pr->bias_type = rand_in(0, 3) == 0 ? 0 : (kind == TL_CV_KIND_CONV && rand_in(0, 1) == 0 ? 4 : 8);
+    }
+    else
+    {
+        pr->bias_type = rand_in(0, 3) == 0 ? 0 : 4;
+    }
+    if (pr->bias_type != 0)
+    {
+        pr->bias = (uint8_t *)malloc((size_t)pr->out.channels * (size_t)pr->bias_type);
+    }
+    for (c = 0; c < pr->out.channels; c++)
+    {
+        int32_t multiplier = rand_in(1 << 30, 0x7FFFFFFF);
+        int32_t shift = dtype == 16 ? rand_in(-20, -8) : rand_in(-14, -4);
+        if (rand_in(1, 20) == 1)
+        {
+            /* Extremes the validator accepts. */
+            multiplier = rand_in(0, 1) == 0 ? 0 : 0x7FFFFFFF;
+            shift = rand_in(0, 1) == 0 ? 31 : -31;
+        }
+        store_i32(pr->quant + c * 8, multiplier);
+        store_i32(pr->quant + c * 8 + 4, shift);
+        if (pr->bias_type == 4)
+        {
+            /* Sometimes near the int32 limits so that the sums wrap. */
+            store_i32(pr->bias + c * 4, rand_in(1, 10) == 1 ? (int32_t)next_u32() : rand_in(-100000, 100000));
+        }
+        else if (pr->bias_type == 8)
+        {
+            store_i64(pr->bias + c * 8, rand_in(1, 10) == 1 ? (int64_t)((uint64_t)next_u32() << 31)
+                                                                : (int64_t)rand_in(-5000000, 5000000));
+        }
+    }
+    pr->kbias = pr->bias;
+    if (dtype != 16 && kind != TL_CV_KIND_TRANSPOSE)
+    {
+        fold_bias(pr);
+    }
+}
+
+/* int8 activations: the compiler folds input_offset * (sum of each channel's weights) into the model bias
+   (0 when none) and the kernels require that folded bias. */
+static void fold_bias(problem *pr)
+{
+    int32_t per_channel = pr->filt.height * pr->filt.width * pr->filt.channels;
+    int32_t c;
+    int32_t e;
+    pr->kbias = (uint8_t *)malloc((size_t)pr->out.channels * 4);
+    for (c = 0; c < pr->out.channels; c++)
+    {
+        uint32_t sum = 0;
+        for (e = c * per_channel; e < (c + 1) * per_channel; e++)
+        {
+            sum += (uint32_t)(pr->dtype == 4 ? tl_cv_load_i4(pr->filter, e) : (int32_t)(int8_t)pr->filter[e]);
+        }
+        store_i32(pr->kbias + c * 4,
+                  tl_cv_s32((pr->bias != 0 ? (uint32_t)tl_cv_load_i32(pr->bias + c * 4) : 0u) +
+                            (uint32_t)pr->p.input_offset * sum));
+    }
+}
+
+static void free_problem(problem *pr)
+{
+    if (pr->kbias != pr->bias)
+    {
+        free(pr->kbias);
+    }
+    free(pr->input);
+    free(pr->filter);
+    free(pr->bias);
+    free(pr->quant);
+}
+
+/* ---- the operator's definition, evaluated directly ---- */
+
+static int32_t in_value(const problem *pr, int32_t b, int32_t y, int32_t x, int32_t c)
+{
+    int32_t index = ((b * pr->in.height + y) * pr->in.width + x) * pr->in.channels + c;
+    return pr->dtype == 16 ? tl_cv_load_i16(pr->input + index * 2) : (int32_t)(int8_t)pr->input[index];
+}
+
+static int32_t weight(const problem *pr, int32_t e)
+{
+    return pr->dtype == 4 ? tl_cv_load_i4(pr->filter, e) : (int32_t)(int8_t)pr->filter[e];
+}
+
+/* Requantizes a full-precision sum the way the kernel family defines it and writes output element o. */
+static void naive_store(const problem *pr, uint8_t *out, int32_t o, int64_t sum, int32_t c)
+{
+    int32_t multiplier = tl_cv_load_i32(pr->quant + c * 8);
+    int32_t shift = tl_cv_load_i32(pr->quant + c * 8 + 4);
+    if (pr->dtype == 16)
+    {
+        int32_t v;
+        if (pr->bias_type == 4)
+        {
+            v = tl_cv_mbqm(tl_cv_s32((uint32_t)(uint64_t)(sum + tl_cv_load_i32(pr->bias + c * 4))), multiplier, shift);
+        }
+        else
+        {
+            uint64_t s = (uint64_t)sum + (pr->bias_type == 8 ? (uint64_t)tl_cv_load_i64(pr->bias + c * 8) : 0u);
+            v = tl_cv_mbqm64(tl_cv_s64(s), multiplier, shift);
+        }
+        v = v < pr->p.act_min ? pr->p.act_min : (v > pr->p.act_max ? pr->p.act_max : v);
+        tl_cv_store_i16(out + o * 2, v);
+    }
+    else
+    {
+        uint32_t s = (uint32_t)(uint64_t)sum + (pr->bias_type == 4 ? (uint32_t)tl_cv_load_i32(pr->bias + c * 4) : 0u);
+        int32_t v = tl_cv_mbqm(tl_cv_s32(s), multiplier, shift);
+        v = tl_cv_s32((uint32_t)v + (uint32_t)pr->p.output_offset);
+        v = v < pr->p.act_min ? pr->p.act_min : (v > pr->p.act_max ? pr->p.act_max : v);
+        out[o] = (uint8_t)(int8_t)v;
+    }
+}
+
+static void naive(const problem *pr, uint8_t *out)
+{
+    int32_t b, y, x, c, fy, fx, k;
+    int32_t input_offset = pr->p.input_offset;
+    if (pr->kind == TL_CV_KIND_TRANSPOSE)
+    {
+        /* TFLM's scatter: every input pixel adds into the output cells its taps reach. */
+        int64_t *acc = (int64_t *)calloc((size_t)(pr->out.batches * pr->out.height * pr->out.width * pr->out.channels),
+                                         sizeof(int64_t));
+        int32_t iy, ix;
+        for (b = 0; b < pr->in.batches; b++)
+            for (iy = 0; iy < pr->in.height; iy++)
+                for (ix = 0; ix < pr->in.width; ix++)
+                    for (fy = 0; fy < pr->filt.height; fy++)
+                        for (fx = 0; fx < pr->filt.width; fx++)
+                        {
+                            y = iy * pr->p.stride_h - pr->p.pad_top + fy;
+                            x = ix * pr->p.stride_w - pr->p.pad_left + fx;
+                            if (y < 0 || y >= pr->out.height || x < 0 || x >= pr->out.width)
+                            {
+                                continue;
+                            }
+                            for (c = 0; c < pr->out.channels; c++)
+                                for (k = 0; k < pr->in.channels; k++)
+                                {
+                                    int32_t e = ((c * pr->filt.height + fy) * pr->filt.width + fx) * pr->in.channels + k;
+                                    acc[((b * pr->out.height + y) * pr->out.width + x) * pr->out.channels + c] +=
+                                        (int64_t)(in_value(pr, b, iy, ix, k) + input_offset) * weight(pr, e);
+                                }
+                        }
+        for (k = 0; k < pr->out.batches * pr->out.height * pr->out.width * pr->out.channels; k++)
+        {
+            naive_store(pr, out, k, acc[k], k % pr->out.channels);
+        }
+        free(acc);
+        return;
+    }
+    for (b = 0; b < pr->out.batches; b++)
+        for (y = 0; y < pr->out.height; y++)
+            for (x = 0; x < pr->out.width; x++)
+                for (c = 0; c < pr->out.channels; c++)
+                {
+                    int64_t sum = 0;
+                    for (fy = 0; fy < pr->filt.height; fy++)
+                        for (fx = 0; fx < pr->filt.width; fx++)
+                        {
+                            int32_t iy = y * pr->p.stride_h - pr->p.pad_top + fy * pr->p.dilation_h;
+                            int32_t ix = x * pr->p.stride_w - pr->p.pad_left + fx * pr->p.dilation_w;
+                            if (iy < 0 || iy >= pr->in.height || ix < 0 || ix >= pr->in.width)
+                            {
+                                continue;
+                            }
+                            if (pr->kind == TL_CV_KIND_DEPTHWISE)
+                            {
+                                int32_t e = (c * pr->filt.height + fy) * pr->filt.width + fx;
+                                sum += (int64_t)weight(pr, e) *
+                                       (in_value(pr, b, iy, ix, c / pr->p.depth_multiplier) + input_offset);
+                            }
+                            else
+                            {
+                                int32_t group = c / (pr->out.channels / (pr->in.channels / pr->filt.channels));
+                                for (k = 0; k < pr->filt.channels; k++)
+                                {
+                                    int32_t e = ((c * pr->filt.height + fy) * pr->filt.width + fx) * pr->filt.channels + k;
+                                    sum += (int64_t)weight(pr, e) *
+                                           (in_value(pr, b, iy, ix, group * pr->filt.channels + k) + input_offset);
+                                }
+                            }
+                        }
+                    naive_store(pr, out, ((b * pr->out.height + y) * pr->out.width + x) * pr->out.channels + c, sum, c);
+                }
+}
+
+/* Runs the kernel under test; plain = 1 selects the plain loop nest where a kernel has fast paths. */
+static tl_status run_kernel(const problem *pr, int plain, uint8_t *out)
+{
+    tl_conv_quant quant;
+    quant.table = pr->quant;
+    if (pr->kind == TL_CV_KIND_CONV)
+    {
+        if (pr->dtype == 8)
+        {
+            return (plain ? tl_conv2d_s8_plain : tl_conv2d_s8)(&pr->p, &quant, &pr->in, (const int8_t *)pr->input,
+                                                               &pr->filt, (const int8_t *)pr->filter, pr->kbias,
+                                                               &pr->out, (int8_t *)out);
+        }
+        if (pr->dtype == 4)
+        {
+            return tl_conv2d_s4(&pr->p, &quant, &pr->in, (const int8_t *)pr->input, &pr->filt, pr->filter, pr->kbias,
+                                &pr->out, (int8_t *)out);
+        }
+        return tl_conv2d_s16(&pr->p, &quant, &pr->in, pr->input, &pr->filt, (const int8_t *)pr->filter, pr->kbias,
+                             (tl_conv_bias_type)pr->bias_type, &pr->out, out);
+    }
+    if (pr->kind == TL_CV_KIND_DEPTHWISE)
+    {
+        if (pr->dtype == 8)
+        {
+            return (plain ? tl_depthwise_conv2d_s8_plain : tl_depthwise_conv2d_s8)(
+                &pr->p, &quant, &pr->in, (const int8_t *)pr->input, &pr->filt, (const int8_t *)pr->filter, pr->kbias,
+                &pr->out, (int8_t *)out);
+        }
+        if (pr->dtype == 4)
+        {
+            return tl_depthwise_conv2d_s4(&pr->p, &quant, &pr->in, (const int8_t *)pr->input, &pr->filt, pr->filter,
+                                          pr->kbias, &pr->out, (int8_t *)out);
+        }
+        return tl_depthwise_conv2d_s16(&pr->p, &quant, &pr->in, pr->input, &pr->filt, (const int8_t *)pr->filter,
+                                       pr->kbias, &pr->out, out);
+    }
+    if (pr->dtype == 8)
+    {
+        return tl_transpose_conv2d_s8(&pr->p, &quant, &pr->in, (const int8_t *)pr->input, &pr->filt,
+                                      (const int8_t *)pr->filter, pr->kbias, &pr->out, (int8_t *)out);
+    }
+    return tl_transpose_conv2d_s16(&pr->p, &quant, &pr->in, pr->input, &pr->filt, (const int8_t *)pr->filter,
+                                   pr->kbias, &pr->out, out);
+}
+
+/* ---- image adapters ---- */
+
+static int32_t op_code(const problem *pr)
+{
+    static const int32_t codes[3][3] = {{TL_OP_CONV_S8, TL_OP_CONV_S4, TL_OP_CONV_S16},
+                                        {TL_OP_DEPTHWISE_CONV_S8, TL_OP_DEPTHWISE_CONV_S4, TL_OP_DEPTHWISE_CONV_S16},
+                                        {TL_OP_TRANSPOSE_CONV_S8, -1, TL_OP_TRANSPOSE_CONV_S16}};
+    return codes[pr->kind][pr->dtype == 8 ? 0 : (pr->dtype == 4 ? 1 : 2)];
+}
+
+static int32_t encode_params(const problem *pr, int32_t *p)
+{
+    if (pr->kind == TL_CV_KIND_TRANSPOSE)
+    {
+        int32_t v[17];
+        v[0] = pr->in.batches; v[1] = pr->in.height; v[2] = pr->in.width; v[3] = pr->in.channels;
+        v[4] = pr->filt.height; v[5] = pr->filt.width; v[6] = pr->out.height; v[7] = pr->out.width;
+        v[8] = pr->out.channels; v[9] = pr->p.stride_h; v[10] = pr->p.stride_w; v[11] = pr->p.pad_top;
+        v[12] = pr->p.pad_left; v[13] = pr->p.input_offset; v[14] = pr->p.output_offset; v[15] = pr->p.act_min;
+        v[16] = pr->p.act_max;
+        memcpy(p, v, sizeof(v));
+        return 17;
+    }
+    p[0] = pr->in.batches; p[1] = pr->in.height; p[2] = pr->in.width; p[3] = pr->in.channels;
+    p[4] = pr->filt.height; p[5] = pr->filt.width;
+    p[6] = pr->kind == TL_CV_KIND_DEPTHWISE ? pr->p.depth_multiplier : pr->filt.channels;
+    p[7] = pr->out.height; p[8] = pr->out.width; p[9] = pr->out.channels; p[10] = pr->p.stride_h;
+    p[11] = pr->p.stride_w; p[12] = pr->p.dilation_h; p[13] = pr->p.dilation_w; p[14] = pr->p.pad_top;
+    p[15] = pr->p.pad_left; p[16] = pr->p.input_offset; p[17] = pr->p.output_offset; p[18] = pr->p.act_min;
+    p[19] = pr->p.act_max;
+    return 20;
+}
+
+static void make_tensors(const problem *pr, tl_tensors *t, uint8_t *out)
+{
+    int32_t act_type = pr->dtype == 16 ? TL_CV_TYPE_INT16 : TL_CV_TYPE_INT8;
+    t->count = 5;
+    t->data[0] = pr->input; t->bytes[0] = pr->input_bytes; t->type[0] = act_type;
+    t->data[1] = pr->filter; t->bytes[1] = pr->filter_bytes; t->type[1] = pr->dtype == 4 ? TL_CV_TYPE_INT4 : TL_CV_TYPE_INT8;
+    t->data[2] = pr->kbias; t->bytes[2] = pr->out.channels * (pr->kbias == pr->bias ? pr->bias_type : 4);
+    t->type[2] = pr->bias_type == 8 && pr->kbias == pr->bias ? TL_CV_TYPE_INT64 : TL_CV_TYPE_INT32;
+    t->data[3] = pr->quant; t->bytes[3] = pr->out.channels * 8; t->type[3] = TL_CV_TYPE_INT32;
+    t->data[4] = out; t->bytes[4] = pr->output_bytes; t->type[4] = act_type;
+}
+
+static void check_adapter(const problem *pr, int32_t case_index, const uint8_t *want)
+{
+    int32_t inputs[4];
+    int32_t outputs[1];
+    int32_t params[20];
+    int32_t saved;
+    tl_tensors t;
+    tl_op op;
+    uint8_t *out = (uint8_t *)calloc((size_t)pr->output_bytes, 1);
+    int32_t mutation;
+    make_tensors(pr, &t, out);
+    inputs[0] = 0;
+    inputs[1] = 1;
+    inputs[2] = pr->kbias != 0 ? 2 : -1;
+    inputs[3] = 3;
+    outputs[0] = 4;
+    op.code = op_code(pr);
+    op.source_index = case_index;
+    op.input_count = 4;
+    op.output_count = 1;
+    op.param_count = encode_params(pr, params);
+    op.inputs = inputs;
+    op.outputs = outputs;
+    op.params = params;
+    expect_status("family validate (well-formed)", case_index, tl_conv_family_validate(&op, &t), TL_OK);
+    tl_conv_family_run(&op, &t);
+    expect_bytes("family run", case_index, out, want, pr->output_bytes);
+
+    /* One corruption at a time; each must be refused. */
+    for (mutation = 0; mutation < 10; mutation++)
+    {
+        tl_op bad = op;
+        tl_tensors tb = t;
+        /* a dimension, stride, dilation or padding parameter: negative values are never legal there */
+        int32_t p = rand_in(0, op.param_count - 5);
+        saved = params[p];
+        switch (mutation)
+        {
+        case 0: /* a dimension one too large: some tensor size no longer matches (or the relation breaks) */
+            p = rand_in(0, 3);
+            saved = params[p];
+            params[p] += 1;
+            break;
+        case 1:
+            params[p] = -1 - rand_in(0, 70000);
+            break;
+        case 2: /* stride 0 */
+            p = pr->kind == TL_CV_KIND_TRANSPOSE ? 9 : 10;
+            saved = params[p];
+            params[p] = 0;
+            break;
+        case 3: /* activation range inverted */
+            p = pr->kind == TL_CV_KIND_TRANSPOSE ? 15 : 18;
+            saved = params[p];
+            params[p] = params[p + 1] + 1;
+            break;
+        case 4:
+            bad.param_count = op.param_count - 1;
+            break;
+        case 5:
+            tb.bytes[3] = t.bytes[3] - 8;
+            break;
+        case 6: /* a shift outside [-31, 31] */
+            saved = tl_cv_load_i32(pr->quant + 4);
+            store_i32(pr->quant + 4, 32);
+            break;
+        case 7:
+            tb.type[0] = TL_CV_TYPE_INT32;
+            break;
+        case 8:
+            tb.bytes[4] = t.bytes[4] + 1;
+            break;
+        default:
+            bad.code = 199;
+            break;
+        }
+        {
+            tl_status got = tl_conv_family_validate(&bad, &tb);
+            tl_status want_status = mutation == 9 ? TL_ERR_UNSUPPORTED : TL_ERR_PARAMS;
+            expect_status("validate refuses corruption", case_index * 100 + mutation, got, want_status);
+        }
+        if (mutation == 6)
+        {
+            store_i32(pr->quant + 4, saved);
+        }
+        else if (mutation <= 3)
+        {
+            params[p] = saved;
+        }
+    }
+    if (pr->kbias != pr->bias)
+    {
+        /* int8 CONV_2D / DEPTHWISE_CONV_2D need the folded bias: an omitted bias is refused. */
+        inputs[2] = -1;
+        expect_status("validate refuses a missing folded bias", case_index, tl_conv_family_validate(&op, &t),
+                      TL_ERR_PARAMS);
+        inputs[2] = 2;
+    }
+    free(out);
+}
+
+static void run_case(int32_t case_index, int kind, int dtype, int shape)
+{
+    problem pr;
+    uint8_t *want;
+    uint8_t *got;
+    uint8_t *fast;
+    make_problem(&pr, kind, dtype, shape);
+    want = (uint8_t *)calloc((size_t)pr.output_bytes, 1);
+    got = (uint8_t *)calloc((size_t)pr.output_bytes, 1);
+    fast = (uint8_t *)calloc((size_t)pr.output_bytes, 1);
+    naive(&pr, want);
+    expect_status("kernel status", case_index, run_kernel(&pr, 1, got), TL_OK);
+    expect_bytes(kind == TL_CV_KIND_CONV ? "conv vs definition"
+                 : kind == TL_CV_KIND_DEPTHWISE ? "depthwise vs definition" : "transpose vs definition",
+                 case_index, got, want, pr.output_bytes);
+    if (dtype == 8 && kind != TL_CV_KIND_TRANSPOSE)
+    {
+        expect_status("fast status", case_index, run_kernel(&pr, 0, fast), TL_OK);
+        expect_bytes(kind == TL_CV_KIND_CONV ? "conv fast vs plain" : "depthwise fast vs plain", case_index, fast, got,
+                     pr.output_bytes);
+    }
+    check_adapter(&pr, case_index, want);
+    free(want);
+    free(got);
+    free(fast);
+    free_problem(&pr);
+}
+
+static void check_shape_errors(void)
+{
+    problem pr;
+    tl_conv_quant quant;
+    uint8_t out[4096];
+    make_problem(&pr, TL_CV_KIND_CONV, 8, 0);
+    quant.table = pr.quant;
+    pr.p.stride_w = 0;
+    expect_status("stride 0 refused", 0, run_kernel(&pr, 0, out), TL_ERR_PARAMS);
+    pr.p.stride_w = 1;
+    pr.out.batches += 1;
+    expect_status("batch mismatch refused", 0, run_kernel(&pr, 0, out), TL_ERR_PARAMS);
+    pr.out.batches -= 1;
+    expect_status("NULL input refused", 0,
+                  tl_conv2d_s8(&pr.p, &quant, &pr.in, 0, &pr.filt, (const int8_t *)pr.filter, pr.kbias, &pr.out,
+                               (int8_t *)out),
+                  TL_ERR_ARGUMENT);
+    free_problem(&pr);
+}
+
+int main(int argc, char **argv)
+{
+    int32_t cases = argc > 1 ? atoi(argv[1]) : 400;
+    int32_t i;
+    if (argc > 2)
+    {
+        g_state = (uint32_t)strtoul(argv[2], 0, 10);
+    }
+    for (i = 0; i < cases; i++)
+    {
+        int32_t pick = i % 8;
+        int shape = rand_in(0, 5);
+        /* shapes 1-3 twice as often as their share: they select the fast paths */
+        shape = shape > 3 ? rand_in(1, 3) : shape;
+        if (pick == 0)
+            run_case(i, TL_CV_KIND_CONV, 8, shape);
+        else if (pick == 1)
+            run_case(i, TL_CV_KIND_CONV, 4, shape == 3 ? 0 : shape);
+        else if (pick == 2)
+            run_case(i, TL_CV_KIND_CONV, 16, shape == 3 ? 0 : shape);
+        else if (pick == 3)
+            run_case(i, TL_CV_KIND_DEPTHWISE, 8, shape == 1 || shape == 3 ? 2 : shape);
+        else if (pick == 4)
+            run_case(i, TL_CV_KIND_DEPTHWISE, 4, shape == 2 ? 2 : 0);
+        else if (pick == 5)
+            run_case(i, TL_CV_KIND_DEPTHWISE, 16, shape == 2 ? 2 : 0);
+        else if (pick == 6)
+            run_case(i, TL_CV_KIND_TRANSPOSE, 8, 0);
+        else
+            run_case(i, TL_CV_KIND_TRANSPOSE, 16, 0);
+    }
+    check_shape_errors();
+    printf("%d checks, %d failures\n", g_checks, g_failures);
+    return g_failures == 0 ? 0 : 1;
+}

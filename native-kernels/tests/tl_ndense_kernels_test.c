@@ -1,0 +1,520 @@
+/*
+ * Unit tests of the dense and elementwise native kernels: the FULLY_CONNECTED s8 fast path against the plain
+ * loop on seeded random cases, hand-computed values for each kernel kind, and load-time validation refusing
+ * hostile records. Golden-model coverage is tl_ndense_image_check's (and the runner's).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tinylite/tl_dense_kernels.h"
+#include "tinylite/tl_elementwise_kernels.h"
+#include "tinylite/tl_families.h"
+#include "tl_dense_fixed_point.h"
+#include "tl_ndense_tensors.h"
+
+static int g_failures;
+static int g_checks;
+
+#define CHECK(cond, ...)                                                                                     \
+    do                                                                                                       \
+    {                                                                                                        \
+        g_checks++;                                                                                          \
+        if (!(cond))                                                                                         \
+        {                                                                                                    \
+            g_failures++;                                                                                    \
+            printf("FAIL %s:%d: ", __FILE__, __LINE__);                                                      \
+            printf(__VA_ARGS__);                                                                             \
+            printf("\n");                                                                                    \
+        }                                                                                                    \
+    } while (0)
+
+/* xorshift32: a fixed seed makes every run the same. */
+static uint32_t g_rng = 0x9E3779B9u;
+static uint32_t rnd(void)
+{
+    g_rng ^= g_rng << 13;
+    g_rng ^= g_rng >> 17;
+    g_rng ^= g_rng << 5;
+    return g_rng;
+}
+static int32_t rnd_range(int32_t lo, int32_t hi)
+{
+    return lo + (int32_t)(rnd() % (uint32_t)(hi - lo + 1));
+}
+
+static void test_fc_fast_matches_plain(void)
+{
+    int trial;
+    for (trial = 0; trial < 3000; trial++)
+    {
+        tl_fc_params p;
+        tl_fc_quant q;
+        int32_t i;
+        int8_t *in, *w, *out_fast, *out_plain;
+        int32_t *bias, *pairs;
+        tl_status s1, s2;
+        p.batches = rnd_range(1, 3);
+        p.in_depth = rnd_range(1, 70);
+        p.out_depth = rnd_range(1, 19);
+        p.output_zero_point = rnd_range(-128, 127);
+        p.act_min = rnd_range(-128, 0);
+        p.act_max = rnd_range(p.act_min, 127);
+        in = (int8_t *)malloc((size_t)(p.batches * p.in_depth));
+        w = (int8_t *)malloc((size_t)(p.out_depth * p.in_depth));
+        out_fast = (int8_t *)malloc((size_t)(p.batches * p.out_depth));
+        out_plain = (int8_t *)malloc((size_t)(p.batches * p.out_depth));
+        bias = (int32_t *)malloc(sizeof(int32_t) * (size_t)p.out_depth);
+        pairs = (int32_t *)malloc(sizeof(int32_t) * 2 * (size_t)p.out_depth);
+        for (i = 0; i < p.batches * p.in_depth; i++)
+        {
+            in[i] = (int8_t)rnd_range(-128, 127);
+        }
+        for (i = 0; i < p.out_depth * p.in_depth; i++)
+        {
+            w[i] = (int8_t)rnd_range(-128, 127);
+        }
+        for (i = 0; i < p.out_depth; i++)
+        {
+            /* Every 16th trial uses extreme biases so the int32 sums wrap. */
+            bias[i] = (trial % 16 == 0) ? (int32_t)rnd() : rnd_range(-100000, 100000);
+            pairs[2 * i] = rnd_range(0x40000000, 0x7FFFFFFF);
+            pairs[2 * i + 1] = rnd_range(-14, 2);
+        }
+        q.pairs = pairs;
+        /* Every 4th trial uses one pair for all channels (per-tensor weights). */
+        q.per_channel = (trial % 4 == 0) ? 0 : 1;
+        memset(out_fast, 0x5A, (size_t)(p.batches * p.out_depth));
+        memset(out_plain, 0xA5, (size_t)(p.batches * p.out_depth));
+        s1 = tl_fully_connected_s8_fast(&p, &q, in, w, bias, out_fast);
+        s2 = tl_fully_connected_s8_plain(&p, &q, in, w, bias, out_plain);
+        CHECK(s1 == TL_OK && s2 == TL_OK, "fc statuses %d %d", (int)s1, (int)s2);
+        CHECK(memcmp(out_fast, out_plain, (size_t)(p.batches * p.out_depth)) == 0,
+              "fc fast != plain (trial %d: batches %d in %d out %d)", trial, (int)p.batches, (int)p.in_depth,
+              (int)p.out_depth);
+        free(in);
+        free(w);
+        free(out_fast);
+        free(out_plain);
+        free(bias);
+        free(pairs);
+    }
+}
+
+static void test_fixed_point_hand_values(void)
+{
+    /* Ties round away from zero. */
+    CHECK(tl_d_rdbp(5, 1) == 3, "rdbp(5,1) = %d", (int)tl_d_rdbp(5, 1));
+    CHECK(tl_d_rdbp(-5, 1) == -3, "rdbp(-5,1) = %d", (int)tl_d_rdbp(-5, 1));
+    CHECK(tl_d_rdbp(-4, 1) == -2, "rdbp(-4,1)");
+    /* 2 * 2^30 * 2^30 / 2^32 = 2^28; the one saturating case. */
+    CHECK(tl_d_srdhm(1 << 30, 1 << 30) == (1 << 29), "srdhm(2^30, 2^30) = %d", (int)tl_d_srdhm(1 << 30, 1 << 30));
+    CHECK(tl_d_srdhm(INT32_MIN, INT32_MIN) == INT32_MAX, "srdhm saturation");
+    /* 16 * 0.5 = 8; -3 * 0.5 = -1.5 -> -1: gemmlowp's negative nudge is 1 - 2^30, not -2^30, so ties go up. */
+    CHECK(tl_d_mbqm(16, 1 << 30, 0) == 8, "mbqm(16, 0.5)");
+    CHECK(tl_d_mbqm(-3, 1 << 30, 0) == -1, "mbqm(-3, 0.5) = %d", (int)tl_d_mbqm(-3, 1 << 30, 0));
+    CHECK(tl_d_mbqm(3, 1 << 30, 0) == 2, "mbqm(3, 0.5) = %d", (int)tl_d_mbqm(3, 1 << 30, 0));
+    /* 1000 * 0.5 * 2^3 = 4000. */
+    CHECK(tl_d_mbqm(1000, 1 << 30, 3) == 4000, "mbqm left shift");
+    /* int64 variant: multiplier 2^30 is 16384 in 16 bits; -5000 * 1.0 (shift 1). */
+    CHECK(tl_d_mbqm64(-5000, 1 << 30, 1) == -5000, "mbqm64 = %d", (int)tl_d_mbqm64(-5000, 1 << 30, 1));
+    /* exp(0) is 1 (the Q0 maximum); exp(-1) * 2^31 = 790015083.6: the polynomial is good to about 2e-7. */
+    CHECK(tl_fp_exp_on_negative_values(0, 5) == INT32_MAX, "exp(0)");
+    {
+        int32_t e = tl_fp_exp_on_negative_values(-(1 << 26), 5);
+        CHECK(e > 790015084 - 430 && e < 790015084 + 430, "exp(-1) = %d", (int)e);
+    }
+    CHECK(tl_fp_logistic(0, 4) == (1 << 30), "logistic(0)");
+    CHECK(tl_fp_tanh(0, 4) == 0, "tanh(0)");
+    CHECK(tl_fp_count_leading_zeros(1u << 19) == 12, "clz");
+}
+
+static void test_dense_hand_values(void)
+{
+    {
+        /* FC s8: rows [1,1,1] and [-1,2,0] on [1,2,3], biases 10 and -5, scale 0.5, zp 3: 16 -> 8+3, -2 -> -1+3. */
+        const int8_t in[3] = {1, 2, 3};
+        const int8_t w[6] = {1, 1, 1, -1, 2, 0};
+        const int32_t bias[2] = {10, -5};
+        const int32_t pairs[4] = {1 << 30, 0, 1 << 30, 0};
+        tl_fc_params p = {1, 3, 2, 3, -128, 127};
+        tl_fc_quant q;
+        int8_t out[2] = {0, 0};
+        q.pairs = pairs;
+        q.per_channel = 1;
+        CHECK(tl_fully_connected_s8(&p, &q, in, w, bias, out) == TL_OK, "fc status");
+        CHECK(out[0] == 11 && out[1] == 2, "fc s8 = %d %d", out[0], out[1]);
+    }
+    {
+        /* FC s4: row [1, -1, 7] packed as 0xF1 0x07; 1 - 2 + 21 = 20, scale 1.0 (2^30, shift 1). */
+        const int8_t in[3] = {1, 2, 3};
+        const uint8_t w[2] = {0xF1, 0x07};
+        const int32_t bias[1] = {0};
+        const int32_t pairs[2] = {1 << 30, 1};
+        tl_fc_params p = {1, 3, 1, 0, -128, 127};
+        tl_fc_quant q;
+        int8_t out[1] = {0};
+        q.pairs = pairs;
+        q.per_channel = 0;
+        CHECK(tl_fully_connected_s4(&p, &q, in, w, bias, out) == TL_OK && out[0] == 20, "fc s4 = %d", out[0]);
+    }
+    {
+        /* FC s16: 3 * 1000 + 4 * -2000 = -5000 at scale 1.0, both accumulator widths. */
+        const int16_t in[2] = {1000, -2000};
+        const int8_t w[2] = {3, 4};
+        const int64_t bias[1] = {0};
+        const int32_t pairs[2] = {1 << 30, 1};
+        tl_fc_params p = {1, 2, 1, 0, -32768, 32767};
+        tl_fc_quant q;
+        int16_t out[1] = {0};
+        q.pairs = pairs;
+        q.per_channel = 1;
+        CHECK(tl_fully_connected_s16(&p, &q, 0, in, w, bias, out) == TL_OK && out[0] == -5000, "fc s16/64 = %d",
+              out[0]);
+        out[0] = 0;
+        CHECK(tl_fully_connected_s16(&p, &q, 1, in, w, bias, out) == TL_OK && out[0] == -5000, "fc s16/32 = %d",
+              out[0]);
+    }
+    {
+        /* 2x2 pools over one 2x2 window: average 10/4 = 2.5 -> 3, -2.5 -> -3; max 4. */
+        const int8_t pos[4] = {1, 2, 3, 4};
+        const int8_t neg[4] = {-1, -2, -3, -4};
+        tl_pool_params p = {1, 2, 2, 1, 1, 1, 2, 2, 2, 2, 0, 0, -128, 127};
+        int8_t out = 0;
+        int16_t pos16[4] = {1000, 2000, 3000, 4001};
+        int16_t out16 = 0;
+        tl_average_pool_s8(&p, pos, &out);
+        CHECK(out == 3, "avg pool = %d", out);
+        tl_average_pool_s8(&p, neg, &out);
+        CHECK(out == -3, "avg pool neg = %d", out);
+        tl_max_pool_s8(&p, pos, &out);
+        CHECK(out == 4, "max pool = %d", out);
+        p.act_min = -32768;
+        p.act_max = 32767;
+        /* 10001 / 4 = 2500.25 -> 2500. */
+        tl_average_pool_s16(&p, pos16, &out16);
+        CHECK(out16 == 2500, "avg pool s16 = %d", out16);
+        tl_max_pool_s16(&p, pos16, &out16);
+        CHECK(out16 == 4001, "max pool s16 = %d", out16);
+        /* Padding is not counted: a 3x3 window with pad 1 at the corner covers 4 inputs. */
+        {
+            tl_pool_params padded = {1, 2, 2, 1, 1, 1, 1, 1, 3, 3, 1, 1, -128, 127};
+            tl_average_pool_s8(&padded, pos, &out);
+            CHECK(out == 3, "padded avg pool = %d", out);
+        }
+    }
+    {
+        /* MEAN over axes 1 and 2 of [1,2,2,1]: 11 * 0.25 = 2.75 -> 3. */
+        const int8_t in[4] = {1, 2, 3, 5};
+        tl_mean_params p = {{1, 2, 2, 1}, 6, 1 << 30, -1, 0, 0};
+        int8_t out = 0;
+        CHECK(tl_mean_s8(&p, in, &out) == TL_OK && out == 3, "mean = %d", out);
+    }
+    {
+        /* SOFTMAX of two equal logits with exp(0) = 0.5 in the table: each 0.5 -> 128 - 128 = 0 (int8), 0 (int16). */
+        int32_t table[256];
+        const int8_t in[2] = {5, 5};
+        int8_t out[2] = {1, 1};
+        int16_t out16[2] = {1, 1};
+        int k;
+        for (k = 0; k < 256; k++)
+        {
+            table[k] = k == 0 ? (1 << 30) : 0;
+        }
+        CHECK(tl_softmax_s8(1, 2, in, table, out) == TL_OK && out[0] == 0 && out[1] == 0, "softmax = %d %d",
+              out[0], out[1]);
+        CHECK(tl_softmax_s8_s16(1, 2, in, table, out16) == TL_OK && out16[0] == 0 && out16[1] == 0,
+              "softmax s16 = %d %d", out16[0], out16[1]);
+    }
+    {
+        /*
+         * SOFTMAX s16 of two equal logits with flat tables: exp 32767 each, sum 65534 (16 leading zeros),
+         * reciprocal 16384, so each output is (32767 * 16384 + 2^14) >> 15 = 16384 (0.5 in Q15).
+         */
+        int16_t tables[1026];
+        const int16_t in[2] = {-7, -7};
+        int16_t out[2] = {0, 0};
+        int k;
+        for (k = 0; k < 1026; k++)
+        {
+            tables[k] = (int16_t)(k < 513 ? 32767 : 16384);
+        }
+        CHECK(tl_softmax_s16(1, 2, 0x40000000, 0, in, tables, out) == TL_OK && out[0] == 16384 && out[1] == 16384,
+              "softmax s16 = %d %d", out[0], out[1]);
+    }
+    {
+        /* LOGISTIC(0) = 0.5 = 16384 in Q15 with sigmoid table[0] = 0.5 in 0.16; TANH(0) = 0. */
+        uint16_t table[256];
+        const int16_t in[1] = {0};
+        int16_t out[1] = {1};
+        int k;
+        for (k = 0; k < 256; k++)
+        {
+            table[k] = (uint16_t)(32768 + 127 * k);
+        }
+        CHECK(tl_logistic_s16(1, in[0] + 1, 0, in, table, out) == TL_OK && out[0] == 16384, "logistic = %d",
+              out[0]);
+        CHECK(tl_tanh_s16(1, 1, 0, in, table, out) == TL_OK && out[0] == 0, "tanh = %d", out[0]);
+    }
+    {
+        int8_t table[256];
+        int8_t data[3] = {-128, 0, 127};
+        int k;
+        for (k = 0; k < 256; k++)
+        {
+            table[k] = (int8_t)(255 - k);
+        }
+        /* In place: entry (uint8_t)x. */
+        tl_lookup_s8(3, data, table, data);
+        CHECK(data[0] == 127 && data[1] == -1 && data[2] == -128, "lookup = %d %d %d", data[0], data[1], data[2]);
+    }
+}
+
+static void same_shape(tl_broadcast *bc, int32_t n)
+{
+    memset(bc, 0, sizeof *bc);
+    bc->outer = 0;
+    bc->n = n;
+    bc->inner1 = 1;
+    bc->inner2 = 1;
+}
+
+static void test_elementwise_hand_values(void)
+{
+    tl_broadcast bc;
+    {
+        /* ADD s8 at scales where (x + y) / 4 is the result: (10 + 6) / 4 = 4; 1/4 -> 0; 3/4 -> 1. */
+        const int8_t a[3] = {10, 1, 3};
+        const int8_t b[3] = {6, 0, 0};
+        int8_t out[3];
+        tl_add_params p = {0, 1 << 30, 0, 0, 1 << 30, 0, 1 << 30, -20, 0, 20, -128, 127};
+        same_shape(&bc, 3);
+        CHECK(tl_add_s8(&p, &bc, a, b, out) == TL_OK && out[0] == 4 && out[1] == 0 && out[2] == 1,
+              "add s8 = %d %d %d", out[0], out[1], out[2]);
+        /* SUB: (10 - 6) / 4 = 1. */
+        CHECK(tl_sub_s8(&p, &bc, a, b, out) == TL_OK && out[0] == 1, "sub s8 = %d", out[0]);
+    }
+    {
+        /* MUL s8: 6 * 7 * 0.5 = 21. */
+        const int8_t a[1] = {6};
+        const int8_t b[1] = {7};
+        int8_t out[1];
+        tl_mul_params p = {0, 0, 0, 1 << 30, 0, -128, 127};
+        same_shape(&bc, 1);
+        CHECK(tl_mul_s8(&p, &bc, a, b, out) == TL_OK && out[0] == 21, "mul s8 = %d", out[0]);
+    }
+    {
+        /* MAXIMUM of a [2,3] tensor with a broadcast [3] row. */
+        const int8_t a[6] = {1, 5, -3, 7, -8, 0};
+        const int8_t b[3] = {2, 2, 2};
+        const int8_t expected[6] = {2, 5, 2, 7, 2, 2};
+        int8_t out[6];
+        memset(&bc, 0, sizeof bc);
+        bc.outer = 1;
+        bc.n = 3;
+        bc.inner1 = 1;
+        bc.inner2 = 1;
+        bc.extent[0] = 2;
+        bc.stride1[0] = 3;
+        bc.stride2[0] = 0;
+        CHECK(tl_broadcast_check(&bc, 6, 3, 6) == TL_OK, "broadcast check");
+        CHECK(tl_broadcast_check(&bc, 6, 2, 6) == TL_ERR_PARAMS, "broadcast past input 2 accepted");
+        CHECK(tl_maximum_s8(&bc, a, b, out) == TL_OK && memcmp(out, expected, 6) == 0, "maximum broadcast");
+    }
+    {
+        /* int32 ADD wraps, then clamps; float MINIMUM. */
+        const int32_t a[2] = {INT32_MAX, 5};
+        const int32_t b[2] = {1, 5};
+        int32_t out[2];
+        const float fa[2] = {1.5f, -2.0f};
+        const float fb[2] = {0.5f, 3.0f};
+        float fout[2];
+        same_shape(&bc, 2);
+        CHECK(tl_add_s32(INT32_MIN, 9, &bc, a, b, out) == TL_OK && out[0] == INT32_MIN && out[1] == 9,
+              "add s32 = %d %d", (int)out[0], (int)out[1]);
+        CHECK(tl_minimum_f32(&bc, fa, fb, fout) == TL_OK && fout[0] == 0.5f && fout[1] == -2.0f, "minimum f32");
+    }
+    {
+        /* RELU6 clamps the raw values; LEAKY_RELU with alpha 0.125: -16 -> -2, 7 -> 7. */
+        int8_t data[3] = {-5, 10, 60};
+        const int8_t leaky_in[2] = {-16, 7};
+        int8_t leaky_out[2];
+        tl_leaky_relu_params lp = {0, 0, 1 << 30, 1, 1 << 30, -2, 0};
+        tl_relu_params rp = {0, 0, 1 << 30, 1, 0, 127};
+        int8_t relu_out[3];
+        CHECK(tl_relu6_s8(0, 50, 3, data, relu_out) == TL_OK && relu_out[0] == 0 && relu_out[1] == 10 &&
+                  relu_out[2] == 50,
+              "relu6");
+        CHECK(tl_relu_s8(&rp, 3, data, relu_out) == TL_OK && relu_out[0] == 0 && relu_out[1] == 10 &&
+                  relu_out[2] == 60,
+              "relu = %d %d %d", relu_out[0], relu_out[1], relu_out[2]);
+        CHECK(tl_leaky_relu_s8(&lp, 2, leaky_in, leaky_out) == TL_OK && leaky_out[0] == -2 && leaky_out[1] == 7,
+              "leaky = %d %d", leaky_out[0], leaky_out[1]);
+    }
+    {
+        const float in[3] = {3.0f, -3.0f, 1.0f};
+        float out[3];
+        CHECK(tl_hard_swish_f32(3, in, out) == TL_OK && out[0] == 3.0f && out[1] == 0.0f &&
+                  out[2] == 4.0f / 6.0f,
+              "hard swish f32");
+    }
+}
+
+static void test_validation_refuses_hostile_records(void)
+{
+    static struct tl_tensors tensors;
+    static int8_t input[8], weights[16], output[4];
+    static int32_t bias[4], quant[8];
+    int32_t op_inputs[4] = {0, 1, 2, 3};
+    int32_t op_outputs[1] = {4};
+    int32_t params[7] = {1, 4, 4, 0, -128, 127, 1};
+    tl_op op;
+    int k;
+    memset(&tensors, 0, sizeof tensors);
+    tensors.count = 5;
+    tensors.data[0] = (uint8_t *)input;
+    tensors.bytes[0] = 4;
+    tensors.type[0] = 9;
+    tensors.data[1] = (uint8_t *)weights;
+    tensors.bytes[1] = 16;
+    tensors.type[1] = 9;
+    tensors.data[2] = (uint8_t *)bias;
+    tensors.bytes[2] = 16;
+    tensors.type[2] = 2;
+    tensors.data[3] = (uint8_t *)quant;
+    tensors.bytes[3] = 32;
+    tensors.type[3] = 2;
+    tensors.data[4] = (uint8_t *)output;
+    tensors.bytes[4] = 4;
+    tensors.type[4] = 9;
+    for (k = 0; k < 4; k++)
+    {
+        quant[2 * k] = 1 << 30;
+        quant[2 * k + 1] = 0;
+    }
+    op.code = TL_OP_FULLY_CONNECTED_S8;
+    op.source_index = 0;
+    op.input_count = 4;
+    op.output_count = 1;
+    op.param_count = 7;
+    op.inputs = op_inputs;
+    op.outputs = op_outputs;
+    op.params = params;
+    CHECK(tl_dense_family_validate(&op, &tensors) == TL_OK, "valid FC refused");
+    params[2] = 5; /* more output channels than the weights hold */
+    CHECK(tl_dense_family_validate(&op, &tensors) == TL_ERR_PARAMS, "FC out_depth past weights accepted");
+    params[2] = 4;
+    params[0] = 2; /* two batches read past the input */
+    CHECK(tl_dense_family_validate(&op, &tensors) == TL_ERR_PARAMS, "FC batches past input accepted");
+    params[0] = 1;
+    quant[3] = 31; /* shift out of range */
+    CHECK(tl_dense_family_validate(&op, &tensors) == TL_ERR_PARAMS, "FC shift 31 accepted");
+    quant[3] = 0;
+    params[4] = 10;
+    params[5] = 5; /* empty activation range */
+    CHECK(tl_dense_family_validate(&op, &tensors) == TL_ERR_PARAMS, "FC empty range accepted");
+    params[4] = -128;
+    params[5] = 127;
+    op_inputs[1] = 7; /* no such tensor */
+    CHECK(tl_dense_family_validate(&op, &tensors) == TL_ERR_PARAMS, "FC unknown tensor accepted");
+    op_inputs[1] = 1;
+    params[6] = 2; /* per-channel flag must be 0 or 1 */
+    CHECK(tl_dense_family_validate(&op, &tensors) == TL_ERR_PARAMS, "FC per-channel flag 2 accepted");
+    params[6] = 0; /* one pair for all: a requantization tensor of 8 bytes is enough */
+    tensors.bytes[3] = 8;
+    CHECK(tl_dense_family_validate(&op, &tensors) == TL_OK, "per-tensor FC refused");
+    params[6] = 1;
+    CHECK(tl_dense_family_validate(&op, &tensors) == TL_ERR_PARAMS, "per-channel FC with one pair accepted");
+    tensors.bytes[3] = 32;
+    op.code = 299;
+    CHECK(tl_dense_family_validate(&op, &tensors) == TL_ERR_UNSUPPORTED, "unknown dense code accepted");
+    {
+        /* MAXIMUM s8 whose broadcast rows read past input 2. */
+        int32_t ew_inputs[2] = {0, 1};
+        int32_t ew_outputs[1] = {4};
+        int32_t ew_params[4] = {0, 4, 1, 1};
+        tensors.bytes[1] = 3;
+        op.code = TL_OP_MAXIMUM_S8;
+        op.input_count = 2;
+        op.param_count = 4;
+        op.inputs = ew_inputs;
+        op.outputs = ew_outputs;
+        op.params = ew_params;
+        CHECK(tl_elementwise_family_validate(&op, &tensors) == TL_ERR_PARAMS, "broadcast past input accepted");
+        tensors.bytes[1] = 4;
+        CHECK(tl_elementwise_family_validate(&op, &tensors) == TL_OK, "valid maximum refused");
+        ew_params[0] = 1; /* rank 1 declared but no dimension follows */
+        CHECK(tl_elementwise_family_validate(&op, &tensors) == TL_ERR_PARAMS, "truncated descriptor accepted");
+        ew_params[0] = 0;
+        tensors.type[1] = 7; /* int16 operand for an int8 kernel */
+        CHECK(tl_elementwise_family_validate(&op, &tensors) == TL_ERR_PARAMS, "wrong dtype accepted");
+    }
+}
+
+static void test_in_place_matches_out_of_place(void)
+{
+    int trial;
+    for (trial = 0; trial < 200; trial++)
+    {
+        /* ADD s8 of a [rows, n] tensor with a broadcast [n] row, output written over input 1. */
+        int8_t a[48], b[8], out[48], in_place[48];
+        int16_t x16[48], out16[48], in_place16[48];
+        uint16_t table[256];
+        tl_broadcast bc;
+        tl_add_params p;
+        int32_t rows = rnd_range(1, 6), n = rnd_range(1, 8), i;
+        memset(&bc, 0, sizeof bc);
+        bc.outer = 1;
+        bc.n = n;
+        bc.inner1 = 1;
+        bc.inner2 = 1;
+        bc.extent[0] = rows;
+        bc.stride1[0] = n;
+        bc.stride2[0] = 0;
+        p.input1_offset = rnd_range(-127, 128);
+        p.input1_multiplier = rnd_range(0x40000000, 0x7FFFFFFF);
+        p.input1_shift = rnd_range(-3, 0);
+        p.input2_offset = rnd_range(-127, 128);
+        p.input2_multiplier = rnd_range(0x40000000, 0x7FFFFFFF);
+        p.input2_shift = rnd_range(-3, 0);
+        p.output_multiplier = rnd_range(0x40000000, 0x7FFFFFFF);
+        p.output_shift = rnd_range(-22, -18);
+        p.output_offset = rnd_range(-128, 127);
+        p.left_shift = 20;
+        p.act_min = -128;
+        p.act_max = 127;
+        for (i = 0; i < rows * n; i++)
+        {
+            a[i] = (int8_t)rnd_range(-128, 127);
+            x16[i] = (int16_t)rnd_range(-32768, 32767);
+        }
+        for (i = 0; i < n; i++)
+        {
+            b[i] = (int8_t)rnd_range(-128, 127);
+        }
+        for (i = 0; i < 256; i++)
+        {
+            table[i] = (uint16_t)(32768 + 127 * i);
+        }
+        memcpy(in_place, a, sizeof a);
+        tl_add_s8(&p, &bc, a, b, out);
+        tl_add_s8(&p, &bc, in_place, b, in_place);
+        CHECK(memcmp(out, in_place, (size_t)(rows * n)) == 0, "add s8 in place differs (trial %d)", trial);
+        memcpy(in_place16, x16, sizeof x16);
+        tl_logistic_s16(rows * n, 3, 1, x16, table, out16);
+        tl_logistic_s16(rows * n, 3, 1, in_place16, table, in_place16);
+        CHECK(memcmp(out16, in_place16, sizeof(int16_t) * (size_t)(rows * n)) == 0, "logistic in place differs");
+    }
+}
+
+int main(void)
+{
+    test_in_place_matches_out_of_place();
+    test_fc_fast_matches_plain();
+    test_fixed_point_hand_values();
+    test_dense_hand_values();
+    test_elementwise_hand_values();
+    test_validation_refuses_hostile_records();
+    printf("%d checks, %d failed\n", g_checks, g_failures);
+    return g_failures == 0 ? 0 : 1;
+}

@@ -1,0 +1,136 @@
+using TinyLite.Runtime.Execution;
+using TinyLite.Runtime.Math;
+
+namespace TinyLite.Runtime.Kernels.Dense
+{
+    /// <summary>
+    /// SOFTMAX with int16 input and output (zero points 0, output scale 2^-15), bit-exact with TFLM's reference
+    /// SoftmaxInt16: the difference to the row maximum is rescaled so that [-65535, 0] spans [-10, 0], exp comes
+    /// from a 513-entry interpolated table, and 1/sum from a second table of 1/(1+x) after normalizing the sum.
+    /// The exps are cached in the output row before being scaled in place.
+    /// <para>Inputs: [0] input int16 [outer * depth]; [1] tables int16 [1026]: entries 0..512 exp over [-10, 0],
+    /// entries 513..1025 1/(1+x) over [0, 1], both as TFLM's LUTPopulate computes them.
+    /// Outputs: [0] output int16 [outer * depth] (must not overlap the input).</para>
+    /// <para>Params: [0] outer (rows), [1] depth (row length), [2] input multiplier (Q0.31), [3] input shift.</para>
+    /// </summary>
+    public static class SoftmaxS16
+    {
+        /// <summary>Number of Params entries.</summary>
+        public const int ParamCount = 4;
+
+        /// <summary>Entries per table.</summary>
+        public const int TableSize = 513;
+
+        /// <summary>Normalizes each row of the input.</summary>
+        public static void Run(KernelContext ctx, OpRecord op)
+        {
+            int outer = op.Params[0];
+            int depth = op.Params[1];
+            int multiplier = op.Params[2];
+            int shift = op.Params[3];
+            byte[] input = ctx.Buffer(op.Inputs[0]);
+            int inputOffset = ctx.Offset(op.Inputs[0]);
+            byte[] table = ctx.Buffer(op.Inputs[1]);
+            int expTable = ctx.Offset(op.Inputs[1]);
+            int reciprocalTable = expTable + 2 * TableSize;
+            byte[] output = ctx.Buffer(op.Outputs[0]);
+            int outputOffset = ctx.Offset(op.Outputs[0]);
+            for (int row = 0; row < outer; row++)
+            {
+                int inRow = inputOffset + 2 * row * depth;
+                int outRow = outputOffset + 2 * row * depth;
+                int max = -32768;
+                for (int c = 0; c < depth; c++)
+                {
+                    int x = (short)(input[inRow + 2 * c] | (input[inRow + 2 * c + 1] << 8));
+                    if (x > max)
+                    {
+                        max = x;
+                    }
+                }
+                int sum = 0;
+                for (int c = 0; c < depth; c++)
+                {
+                    int x = (short)(input[inRow + 2 * c] | (input[inRow + 2 * c + 1] << 8));
+                    int scaled = FixedPoint.MultiplyByQuantizedMultiplier(x - max, multiplier, shift) + 32767;
+                    int e = Lookup(table, expTable, scaled < -32768 ? -32768 : (scaled > 32767 ? 32767 : scaled));
+                    output[outRow + 2 * c] = (byte)e;
+                    output[outRow + 2 * c + 1] = (byte)(e >> 8);
+                    sum += e;
+                }
+                // Normalize the sum to [1, 2) in Q1.14-ish steps as TFLM does, then 1/(1+x) with x recentred.
+                int headroomPlusOne = FixedPointFunctions.CountLeadingZeros((uint)sum);
+                int shiftedSum = (int)((((long)sum << (headroomPlusOne - 1)) + (1 << 13)) >> 14);
+                int symmetric = shiftedSum - (1 << 15) - (1 << 16);
+                int reciprocal = Lookup(table, reciprocalTable, symmetric < -32768 ? -32768 : (symmetric > 32767 ? 32767 : symmetric));
+                int rightShift = 31 - headroomPlusOne;
+                long round = rightShift > 0 ? 1L << (rightShift - 1) : 0;
+                for (int c = 0; c < depth; c++)
+                {
+                    int e = (short)(output[outRow + 2 * c] | (output[outRow + 2 * c + 1] << 8));
+                    int v = (int)(((long)e * reciprocal + round) >> rightShift);
+                    if (v < 0)
+                    {
+                        v = 0;
+                    }
+                    if (v > 32767)
+                    {
+                        v = 32767;
+                    }
+                    output[outRow + 2 * c] = (byte)v;
+                    output[outRow + 2 * c + 1] = (byte)(v >> 8);
+                }
+            }
+        }
+
+        /// <summary>
+        /// TFLM's LUTLookup for int16: the top 9 bits of value (recentred) pick an entry, the low 7 bits
+        /// interpolate linearly to the next one with rounding.
+        /// </summary>
+        public static int Lookup(byte[] table, int offset, int value)
+        {
+            int index = 256 + (value >> 7);
+            int at = offset + 2 * index;
+            int lower = (short)(table[at] | (table[at + 1] << 8));
+            int upper = (short)(table[at + 2] | (table[at + 3] << 8));
+            int slope = (short)(upper - lower);
+            int delta = (slope * (value & 0x7F) + 64) >> 7;
+            return (short)(lower + delta);
+        }
+
+        /// <summary>Checks the record against the tensors' sizes; null when valid.</summary>
+        public static string Validate(KernelContext ctx, OpRecord op)
+        {
+            string e = DenseValidation.Shape(op, 2, 1, ParamCount);
+            if (e != null)
+            {
+                return e;
+            }
+            int[] p = op.Params;
+            e = DenseValidation.AtLeast(p, 0, 2, 1);
+            if (e != null)
+            {
+                return e;
+            }
+            long count = (long)p[0] * p[1];
+            if (count > int.MaxValue / 4)
+            {
+                return "input too large";
+            }
+            e = DenseValidation.Tensor(ctx, op.Inputs[0], TensorType.Int16, count * 2, "input");
+            if (e == null)
+            {
+                e = DenseValidation.Tensor(ctx, op.Inputs[1], TensorType.Int16, 2 * 2 * TableSize, "tables");
+            }
+            if (e == null)
+            {
+                e = DenseValidation.Tensor(ctx, op.Outputs[0], TensorType.Int16, count * 2, "output");
+            }
+            if (e == null)
+            {
+                e = DenseValidation.Multiplier(p[2], p[3]);
+            }
+            return e;
+        }
+    }
+}

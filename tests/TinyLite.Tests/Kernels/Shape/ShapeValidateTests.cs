@@ -1,0 +1,105 @@
+using TinyLite.Runtime.Execution;
+using TinyLite.Runtime.Kernels.Shape;
+
+namespace TinyLite.Tests.Kernels.Shape;
+
+/// <summary>
+/// Load-time validation of the Shape kernels: a consistent record passes, and every hostile parameter that could
+/// make Run index out of bounds is refused.
+/// </summary>
+public class ShapeValidateTests
+{
+    /// <summary>Tensors 0..n-1 with the given types and byte sizes, each in its own buffer.</summary>
+    private static KernelContext Context(params (int Type, int Bytes)[] tensors)
+    {
+        var buffers = tensors.Select(t => new byte[t.Bytes]).ToArray();
+        return new KernelContext(buffers, new int[tensors.Length], tensors.Select(t => t.Bytes).ToArray(), tensors.Select(t => t.Type).ToArray());
+    }
+
+    private static OpRecord Op(int code, int[] inputs, int[] outputs, int[] parameters) =>
+        new() { Code = code, Inputs = inputs, Outputs = outputs, Params = parameters };
+
+    [Fact]
+    public void Copy_RefusesMoreBytesThanEitherTensorHas()
+    {
+        var ctx = Context((TensorType.Int8, 10), (TensorType.Int8, 8));
+        Assert.Null(ShapeFamily.Validate(ctx, Op(OpCode.Copy, [0], [1], [8])));
+        Assert.NotNull(ShapeFamily.Validate(ctx, Op(OpCode.Copy, [0], [1], [9])));
+        Assert.NotNull(ShapeFamily.Validate(ctx, Op(OpCode.Copy, [0], [1], [-1])));
+        Assert.NotNull(ShapeFamily.Validate(ctx, Op(OpCode.Copy, [0], [5], [4])));
+        Assert.NotNull(ShapeFamily.Validate(ctx, Op(OpCode.Copy, [0], [1], [4, 4])));
+    }
+
+    private static int[] StridedParams(int es, int start, int[] counts, int[] steps) => [es, start, .. counts, .. steps];
+
+    [Fact]
+    public void StridedCopy_RefusesReadsOutsideTheInput()
+    {
+        // Input 24 int16 elements, output 12.
+        var ctx = Context((TensorType.Int16, 48), (TensorType.Int16, 24));
+        Assert.Null(ShapeFamily.Validate(ctx, Op(OpCode.StridedCopy, [0], [1], StridedParams(2, 0, [1, 1, 1, 3, 4], [0, 0, 0, 8, 2]))));
+        Assert.Null(ShapeFamily.Validate(ctx, Op(OpCode.StridedCopy, [0], [1], StridedParams(2, 23, [1, 1, 1, 3, 4], [0, 0, 0, -8, -1]))));
+        // From start 0 the last element read is 2*8 + 3*2 = 22; from start 2 it is 24, past the end; from 18 backwards the first is -1.
+        Assert.NotNull(ShapeFamily.Validate(ctx, Op(OpCode.StridedCopy, [0], [1], StridedParams(2, 2, [1, 1, 1, 3, 4], [0, 0, 0, 8, 2]))));
+        Assert.NotNull(ShapeFamily.Validate(ctx, Op(OpCode.StridedCopy, [0], [1], StridedParams(2, 18, [1, 1, 1, 3, 4], [0, 0, 0, -8, -1]))));
+        Assert.NotNull(ShapeFamily.Validate(ctx, Op(OpCode.StridedCopy, [0], [1], StridedParams(2, 0, [1, 1, 1, 4, 4], [0, 0, 0, 4, 1]))));
+        Assert.NotNull(ShapeFamily.Validate(ctx, Op(OpCode.StridedCopy, [0], [1], StridedParams(3, 0, [1, 1, 1, 1, 1], [0, 0, 0, 0, 0]))));
+        Assert.NotNull(ShapeFamily.Validate(ctx, Op(OpCode.StridedCopy, [0], [1], StridedParams(2, 0, [1, 1, 1, -1, 4], [0, 0, 0, 0, 1]))));
+        Assert.NotNull(ShapeFamily.Validate(ctx, Op(OpCode.StridedCopy, [0], [1], StridedParams(2, 0, [65536, 65536, 1, 1, 1], [0, 0, 0, 0, 0]))));
+    }
+
+    [Fact]
+    public void Pad_RefusesInconsistentDims()
+    {
+        var ctx = Context((TensorType.Int8, 6), (TensorType.Int8, 20));
+        int[] ok = [1, 0, 1, 1, 1, 4, 5, 0, 0, 0, 1, 1, 1, 1, 1, 2, 3];
+        Assert.Null(ShapeFamily.Validate(ctx, Op(OpCode.Pad, [0, -1], [1], ok)));
+        var tooBigOut = (int[])ok.Clone();
+        tooBigOut[6] = 6;
+        Assert.NotNull(ShapeFamily.Validate(ctx, Op(OpCode.Pad, [0, -1], [1], tooBigOut)));
+        var leftTooBig = (int[])ok.Clone();
+        leftTooBig[11] = 3;
+        Assert.NotNull(ShapeFamily.Validate(ctx, Op(OpCode.Pad, [0, -1], [1], leftTooBig)));
+        var negative = (int[])ok.Clone();
+        negative[10] = -1;
+        Assert.NotNull(ShapeFamily.Validate(ctx, Op(OpCode.Pad, [0, -1], [1], negative)));
+        Assert.NotNull(ShapeFamily.Validate(ctx, Op(OpCode.Pad, [0, 7], [1], ok)));
+    }
+
+    [Fact]
+    public void Concatenation_RefusesChunksBeyondInputsOrOutput()
+    {
+        var ctx = Context((TensorType.Int8, 6), (TensorType.Int8, 4), (TensorType.Int8, 10));
+        Assert.Null(ShapeFamily.Validate(ctx, Op(OpCode.Concatenation, [0, 1], [2], [2, 2, 3, 2])));
+        Assert.NotNull(ShapeFamily.Validate(ctx, Op(OpCode.Concatenation, [0, 1], [2], [2, 2, 4, 2])));
+        Assert.NotNull(ShapeFamily.Validate(ctx, Op(OpCode.Concatenation, [0, 1], [2], [3, 2, 2, 2])));
+        Assert.NotNull(ShapeFamily.Validate(ctx, Op(OpCode.Concatenation, [0, 1], [2], [2, 3, 3, 2])));
+        Assert.NotNull(ShapeFamily.Validate(ctx, Op(OpCode.Concatenation, [0, 1], [2], [2, 2, -3, 2])));
+    }
+
+    [Fact]
+    public void Conversions_RefuseWrongTypesCountsAndShifts()
+    {
+        var ctx = Context((TensorType.Int16, 20), (TensorType.Int32, 40), (TensorType.Float32, 40), (TensorType.Int8, 10));
+        Assert.Null(ShapeFamily.Validate(ctx, Op(OpCode.Requantize, [0], [1], [10, TensorType.Int16, TensorType.Int32, 0, 0, 1 << 30, 5])));
+        Assert.NotNull(ShapeFamily.Validate(ctx, Op(OpCode.Requantize, [0], [1], [11, TensorType.Int16, TensorType.Int32, 0, 0, 1 << 30, 5])));
+        Assert.NotNull(ShapeFamily.Validate(ctx, Op(OpCode.Requantize, [0], [1], [10, TensorType.Int8, TensorType.Int32, 0, 0, 1 << 30, 5])));
+        Assert.NotNull(ShapeFamily.Validate(ctx, Op(OpCode.Requantize, [0], [1], [10, TensorType.Int16, TensorType.Int32, 0, 0, 1 << 30, 31])));
+        Assert.Null(ShapeFamily.Validate(ctx, Op(OpCode.QuantizeFloat, [2], [3], [10, TensorType.Int8, 0, 0x3F000000])));
+        Assert.NotNull(ShapeFamily.Validate(ctx, Op(OpCode.QuantizeFloat, [2], [3], [10, TensorType.Int16, 0, 0x3F000000])));
+        Assert.NotNull(ShapeFamily.Validate(ctx, Op(OpCode.QuantizeFloat, [1], [3], [10, TensorType.Int8, 0, 0x3F000000])));
+        Assert.Null(ShapeFamily.Validate(ctx, Op(OpCode.Dequantize, [3], [2], [10, TensorType.Int8, -128, 0x3F000000])));
+        Assert.NotNull(ShapeFamily.Validate(ctx, Op(OpCode.Dequantize, [3], [2], [10, TensorType.Int8, 40000, 0x3F000000])));
+        Assert.NotNull(ShapeFamily.Validate(ctx, Op(OpCode.Dequantize, [0], [2], [10, TensorType.Int8, 0, 0x3F000000])));
+        Assert.Null(ShapeFamily.Validate(ctx, Op(OpCode.Cast, [0], [1], [10, TensorType.Int16, TensorType.Int32])));
+        Assert.NotNull(ShapeFamily.Validate(ctx, Op(OpCode.Cast, [0], [1], [10, TensorType.Int16, TensorType.Bool])));
+        Assert.NotNull(ShapeFamily.Validate(ctx, Op(OpCode.Cast, [0], [3], [10, TensorType.Int16, TensorType.Int32])));
+    }
+
+    [Fact]
+    public void UnknownShapeCode_IsRefused()
+    {
+        var ctx = Context((TensorType.Int8, 1));
+        Assert.Contains("unknown kernel code", ShapeFamily.Validate(ctx, Op(499, [0], [0], [])));
+    }
+}

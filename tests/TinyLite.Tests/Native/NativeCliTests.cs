@@ -1,0 +1,57 @@
+using TinyLite.Codegen.Ir;
+using TinyLite.Codegen.Tflite;
+using TinyLite.Runtime.Native;
+using TinyLite.Tests.Cli;
+using TinyLite.Tests.Support;
+
+namespace TinyLite.Tests.Native;
+
+/// <summary><c>tinylite run --kernels native</c>: same output files as the managed kernels and as TFLM.</summary>
+[Collection("Console")]
+public sealed class NativeCliTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("tinylite-native-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [SkippableFact]
+    public void RunKernelsNative_PadModel_WritesManagedOutput()
+    {
+        Skip.IfNot(NativeKernels.IsAvailable, NativeSupport.SkipReason);
+        var b = new GraphBuilder("pad.tflite");
+        int x = b.AddInput("x", DataType.Int8, [2, 3], 0.5f, -3);
+        int paddings = b.AddConstantInt32("paddings", [2, 2], [1, 0, 2, 1]);
+        int y = b.AddTensor("y", DataType.Int8, [3, 6], 0.5f, -3);
+        b.AddOperator(BuiltinOperator.Pad, [x, paddings], [y]).MarkOutput(y);
+        string model = Path.Combine(_dir, "pad.tflite");
+        File.WriteAllBytes(model, TfliteWriter.Write(b.Build()));
+        string input = Path.Combine(_dir, "in.bin");
+        File.WriteAllBytes(input, [1, 2, 3, 4, 5, 6]);
+
+        var native = CliRunner.Run("run", model, "-i", input, "-o", Path.Combine(_dir, "native"), "--kernels", "native");
+        Assert.True(native.ExitCode == 0, native.Stderr);
+        var managed = CliRunner.Run("run", model, "-i", input, "-o", Path.Combine(_dir, "managed"));
+        Assert.True(managed.ExitCode == 0, managed.Stderr);
+
+        // One row of padding above, two columns left and one right, filled with the zero point -3 (0xFD).
+        byte p = unchecked((byte)-3);
+        byte[] expected = [p, p, p, p, p, p, p, p, 1, 2, 3, p, p, p, 4, 5, 6, p];
+        Assert.Equal(expected, File.ReadAllBytes(Path.Combine(_dir, "native", "output0.bin")));
+        Assert.Equal(expected, File.ReadAllBytes(Path.Combine(_dir, "managed", "output0.bin")));
+    }
+
+    [SkippableFact]
+    public void RunKernelsNative_SeanetStridedSlice_MatchesGolden()
+    {
+        Skip.If(SharedModels.Root == null, SharedModels.MissingMessage);
+        Skip.IfNot(NativeKernels.IsAvailable, NativeSupport.SkipReason);
+        string dir = SharedModels.Dir("seanet/strided_slice/strided_slice0");
+        var c = SharedModels.Cases("seanet/strided_slice/strided_slice0").First();
+        var args = new List<string> { "run", Path.Combine(dir, "model.tflite"), "-o", Path.Combine(_dir, "out"), "--kernels", "native" };
+        foreach (var i in c.Inputs) args.AddRange(["-i", i]);
+        var r = CliRunner.Run([.. args]);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        for (int j = 0; j < c.Golden.Length; j++)
+            ByteAssert.Equal(File.ReadAllBytes(c.Golden[j]), File.ReadAllBytes(Path.Combine(_dir, "out", $"output{j}.bin")), $"output {j}");
+    }
+}

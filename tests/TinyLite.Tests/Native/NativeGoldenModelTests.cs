@@ -1,0 +1,43 @@
+using TinyLite.Codegen;
+using TinyLite.Runtime;
+using TinyLite.Runtime.Native;
+using TinyLite.Tests.Support;
+
+namespace TinyLite.Tests.Native;
+
+/// <summary>
+/// Every shared model and case through the native (C) kernels: outputs byte-identical to TFLM's golden files,
+/// as the managed path (Golden/GoldenModelTests.cs). A model using a kernel the native build lacks fails with
+/// that kernel's code and name.
+/// </summary>
+public class NativeGoldenModelTests
+{
+    /// <summary>
+    /// The native kernels do not have the in-place variants (DepthwiseConv*InPlace, PointwiseConv*InPlace) yet:
+    /// native tests compile with the layer-by-layer plan, whose images use only the plain kernels.
+    /// </summary>
+    public static readonly CompileOptions NativePlan = new() { Plan = "layer" };
+
+    public static IEnumerable<object[]> Rows() => SharedModels.CaseRows();
+
+    [SkippableTheory]
+    [MemberData(nameof(Rows))]
+    public void NativeKernels_MatchTflmGoldenBitExact(string model, string caseName)
+    {
+        Skip.If(SharedModels.Root == null, SharedModels.MissingMessage);
+        Skip.IfNot(NativeKernels.IsAvailable, NativeSupport.SkipReason);
+        var c = SharedModels.Cases(model).Single(x => x.Name == caseName);
+        string path = Path.Combine(SharedModels.Dir(model), "model.tflite");
+        var compiled = Compiler.Compile(File.ReadAllBytes(path), path, NativePlan);
+
+        var interpreter = new Interpreter((byte[])compiled.Image.Clone());
+        NativeSupport.UseNative(interpreter, model);
+        Assert.True(interpreter.UsesNativeKernels);
+        Assert.Equal(c.Inputs.Length, interpreter.InputCount);
+        for (int i = 0; i < c.Inputs.Length; i++) interpreter.SetInput(i, File.ReadAllBytes(c.Inputs[i]));
+        interpreter.Invoke();
+        Assert.Equal(c.Golden.Length, interpreter.OutputCount);
+        for (int j = 0; j < c.Golden.Length; j++)
+            ByteAssert.Equal(File.ReadAllBytes(c.Golden[j]), interpreter.GetOutput(j), $"{model}/{caseName} output {j} (native)");
+    }
+}

@@ -1,0 +1,96 @@
+using TinyLite.Codegen;
+using TinyLite.Runtime;
+using TinyLite.Runtime.Image;
+using TinyLite.Runtime.Native;
+using TinyLite.Tests.Support;
+
+namespace TinyLite.Tests.Native;
+
+/// <summary>
+/// The native loader refuses exactly what the managed loader refuses: hostile edits of real images (with the CRC
+/// recomputed, so the structural and kernel checks decide) are loaded by both, and the verdicts must agree.
+/// The native side may in addition refuse a tensor offset not aligned to its element size (its kernels access
+/// elements in place); a kernel it lacks is reported as such.
+/// </summary>
+public class NativeLoaderAgreementTests
+{
+    public static IEnumerable<object[]> Models() =>
+        new[] { "hello_world_int8", "seanet/pad/pad0", "seanet/strided_slice/strided_slice0", "ad_toycar_fullint_micro", "kws_dscnn" }
+            .Select(m => new object[] { m });
+
+    [SkippableTheory]
+    [MemberData(nameof(Models))]
+    public void NativeLoad_AgreesWithManagedLoad_OnHostileEdits(string model)
+    {
+        Skip.If(SharedModels.Root == null, SharedModels.MissingMessage);
+        Skip.IfNot(NativeKernels.IsAvailable, NativeSupport.SkipReason);
+        string path = Path.Combine(SharedModels.Dir(model), "model.tflite");
+        byte[] original = Compiler.Compile(File.ReadAllBytes(path), path, NativeGoldenModelTests.NativePlan).Image;
+        var probe = new Interpreter((byte[])original.Clone());
+        var message = new byte[NativeKernels.MessageBytes];
+        int status = NativeKernels.Load(original, original.Length, new byte[probe.ArenaBytes], probe.ArenaBytes, message, message.Length);
+        Skip.If(status == NativeKernels.StatusUnsupported, model + ": " + NativeKernels.MessageText(message));
+        Assert.True(status == NativeKernels.StatusOk, NativeKernels.MessageText(message));
+
+        int structureEnd = ConstantsOffset(original);
+        var rng = new Random(model.GetHashCode(StringComparison.Ordinal) & 0xFFFF);
+        int agreedRefusals = 0, agreedAccepts = 0;
+        // Fewer rounds for big images (each round checksums the whole image twice); at least 100.
+        int rounds = Math.Clamp(8_000_000 / original.Length, 100, 400);
+        for (int round = 0; round < rounds; round++)
+        {
+            byte[] image = (byte[])original.Clone();
+            int edits = 1 + rng.Next(3);
+            for (int e = 0; e < edits; e++)
+            {
+                // An aligned int32 word between the CRC field and the constants (header, section table, tensor
+                // and operator records, I/O lists: what the loaders check), overwritten by a boundary or random value.
+                int word = 16 + 4 * rng.Next((structureEnd - 16) / 4);
+                int[] values = [0, 1, -1, 2, 64, 65, int.MaxValue, int.MinValue, 0x7FFFFFF, rng.Next(), -rng.Next(100)];
+                BitConverter.TryWriteBytes(image.AsSpan(word), values[rng.Next(values.Length)]);
+            }
+            BitConverter.TryWriteBytes(image.AsSpan(12), Crc32.Compute(image, 16, image.Length - 16));
+
+            // The arena the (possibly edited) header asks for, unless an edit made it huge: then an empty one,
+            // which both loaders must refuse (allocating megabytes per round would only slow the test).
+            int arenaBytes = BitConverter.ToInt32(image, 24);
+            byte[] arena = new byte[arenaBytes >= 0 && arenaBytes <= 4 * probe.ArenaBytes + 4096 ? arenaBytes : 0];
+            string? managedError = null;
+            try
+            {
+                _ = new Interpreter(image, arena);
+            }
+            catch (ImageException ex)
+            {
+                managedError = ex.Message;
+            }
+            Array.Clear(arena);
+            Array.Clear(message);
+            int native = NativeKernels.Load(image, image.Length, arena, arena.Length, message, message.Length);
+            string nativeError = NativeKernels.MessageText(message);
+            if (managedError != null)
+            {
+                Assert.True(native != NativeKernels.StatusOk, $"{model} round {round}: managed refuses ({managedError}) but native accepts");
+                agreedRefusals++;
+            }
+            else
+            {
+                Assert.True(native == NativeKernels.StatusOk || nativeError.Contains("not aligned") || native == NativeKernels.StatusUnsupported,
+                    $"{model} round {round}: managed accepts but native refuses ({nativeError})");
+                agreedAccepts++;
+            }
+        }
+        Assert.True(agreedRefusals > 0, "no edit was refused: the test exercised nothing");
+    }
+
+    /// <summary>Offset of the constant section (kind 5) read from the section table of a valid image.</summary>
+    private static int ConstantsOffset(byte[] image)
+    {
+        int sections = BitConverter.ToInt32(image, 20);
+        for (int s = 0; s < sections; s++)
+        {
+            if (BitConverter.ToInt32(image, 48 + 12 * s) == 5) return BitConverter.ToInt32(image, 48 + 12 * s + 4);
+        }
+        throw new InvalidOperationException("no constant section");
+    }
+}

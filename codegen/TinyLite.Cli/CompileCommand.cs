@@ -1,5 +1,6 @@
 using System.CommandLine;
 using TinyLite.Codegen;
+using TinyLite.Codegen.Report;
 
 namespace TinyLite.Cli;
 
@@ -15,7 +16,7 @@ public static class CompileCommand
         weights.AcceptOnlyFromAmong("int8", "int4", "auto");
         var plan = new Option<string>("--plan") { Description = "memory plan: layer, inplace, patch, stream or auto", DefaultValueFactory = _ => "auto" };
         plan.AcceptOnlyFromAmong("layer", "inplace", "patch", "stream", "auto");
-        var report = new Option<string?>("--report") { Description = "write the report JSON here" };
+        var report = new Option<string?>("--report") { Description = "write the report JSON here, and the memory picture (.html) beside it" };
         var emitC = new Option<string?>("--emit-c") { Description = "write the image as C source (model_data.c/.h) into this folder" };
         var emitCs = new Option<string?>("--emit-cs") { Description = "write the model's constants as C# (Model.g.cs) into this folder" };
         var cmd = new Command("compile", "Compile a TFLite model to a TinyLite flash image") { model, output, board, weights, plan, report, emitC, emitCs };
@@ -29,7 +30,12 @@ public static class CompileCommand
             AtomicFiles.Write(files =>
             {
                 files.Add(r.GetValue(output)!, compiled.Image);
-                if (r.GetValue(report) is { } reportPath) files.Add(reportPath, compiled.Report.ToJson());
+                if (r.GetValue(report) is { } reportPath)
+                {
+                    files.Add(reportPath, compiled.Report.ToJson());
+                    // The memory picture goes beside the JSON: r.json -> r.html.
+                    files.Add(Path.ChangeExtension(reportPath, ".html"), MemoryPicture.Html(compiled.Graph, compiled.Alternatives, compiled.Plan));
+                }
                 if (r.GetValue(emitC) is { } cDir) Emitters.AddC(files, cDir, compiled);
                 if (r.GetValue(emitCs) is { } csDir) Emitters.AddCSharp(files, csDir, compiled);
             });

@@ -85,7 +85,8 @@ def measure(model, plugin):
     src = os.path.join(SHARED, "models", model, "model.tflite")
     img = os.path.join(img_dir, model + ".tlm")
     rep = os.path.join(img_dir, model + ".report.json")
-    run([os.path.join(ROOT, "tinylite"), "compile", src, "-o", img, "--report", rep])
+    run([os.path.join(ROOT, "tinylite"), "compile", src, "-o", img, "--report", rep]
+        + (["--cmsis-nn"] if os.environ.get("TINYLITE_COMPILE_CMSIS_NN") else []))
     with open(rep) as f:
         report = json.load(f)
     base = os.path.join(SHARED, "models", model)

@@ -23,7 +23,8 @@ public static class RunCommand
             bool native = r.GetValue(kernels) == "native";
             if (native && !NativeKernels.IsAvailable)
                 throw new CliError("--kernels native: " + NativeKernels.UnavailableReason);
-            var image = ModelFile.LoadImage(path, new CompileOptions());
+            // The native kernels lack the in-place variants so far: a .tflite run natively is planned layer by layer.
+            var image = ModelFile.LoadImage(path, new CompileOptions { Plan = native ? "layer" : "auto" });
             var interpreter = new Interpreter(image);
             if (native)
             {

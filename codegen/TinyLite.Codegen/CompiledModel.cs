@@ -14,4 +14,6 @@ public sealed class CompiledModel
     /// <summary>The .tlm flash image.</summary>
     public required byte[] Image { get; init; }
     public required CompileReport Report { get; init; }
+    /// <summary>Every plan the compiler made (the chosen one among them), for the memory picture.</summary>
+    public IReadOnlyList<MemoryPlan> Alternatives { get; init; } = [];
 }

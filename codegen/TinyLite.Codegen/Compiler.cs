@@ -25,33 +25,46 @@ public static class Compiler
         options ??= new CompileOptions();
         var clock = Stopwatch.StartNew();
         string model = Path.GetFileName(graph.Source);
-        if (options.Plan is not ("auto" or "layer"))
-            throw new CompileException($"{model}: plan '{options.Plan}' is not implemented yet (available: layer, auto)");
+        if (options.Plan is "patch" or "stream")
+            throw new CompileException($"{model}: plan '{options.Plan}' is not implemented yet (available: layer, inplace, auto)");
+        if (options.Plan is not ("auto" or "layer" or "inplace"))
+            throw new CompileException($"{model}: unknown plan '{options.Plan}' (available: layer, inplace, auto)");
         CheckGraph(graph, model);
 
         var calls = new List<KernelCall>();
         foreach (var op in graph.Operators.ToList())
         {
-            var ctx = new LoweringContext(graph, op);
+            var ctx = new LoweringContext(graph, op, options);
             if (op.Op == BuiltinOperator.Custom)
                 throw ctx.Error($"custom operator '{op.CustomCode}' is not supported");
             var lowering = LoweringRegistry.Default.Find(op.Op)
                 ?? throw ctx.Error("operator type is not supported by TinyLite");
             foreach (var call in lowering.Lower(ctx))
             {
-                call.SourceIndex = op.Index;
-                call.SourceOp = op.OpName;
+                foreach (var c in call.InPlaceVariant is null ? [call] : new[] { call, call.InPlaceVariant })
+                {
+                    c.SourceIndex = op.Index;
+                    c.SourceOp = op.OpName;
+                }
                 calls.Add(call);
             }
         }
 
-        var plan = LayerPlanner.Plan(graph, calls);
+        var plans = Plans(graph, calls);
+        var plan = options.Plan == "auto" ? plans.OrderBy(p => p.ArenaBytes).First() : plans.Single(p => p.Strategy == options.Plan);
         string sha = graph.SourceSha256.Length > 0 ? graph.SourceSha256 : "";
-        var image = ImageWriter.Write(graph, calls, plan, ImageMetadata.ForModel(sha, model));
+        var image = ImageWriter.Write(graph, plan.Calls, plan, ImageMetadata.ForModel(sha, model));
         RefuseImagesTheRuntimeWouldRefuse(image, model);
-        var report = CompileReport.Create(graph, calls, plan, image, clock.Elapsed);
-        return new CompiledModel { Graph = graph, Calls = calls, Plan = plan, Image = image, Report = report };
+        var report = CompileReport.Create(graph, plan.Calls, plan, image, clock.Elapsed);
+        return new CompiledModel { Graph = graph, Calls = plan.Calls, Plan = plan, Image = image, Report = report, Alternatives = plans };
     }
+
+    /// <summary>
+    /// Every plan the compiler can make for the lowered calls, layer first (so "auto" keeps the plain
+    /// layer-by-layer plan on a tie); the memory picture compares them.
+    /// </summary>
+    public static IReadOnlyList<MemoryPlan> Plans(Graph graph, IReadOnlyList<KernelCall> calls) =>
+        [LayerPlanner.Plan(graph, calls), InPlacePlanner.Plan(graph, calls)];
 
     /// <summary>
     /// Loads the image with the runtime's own validator, so the compiler never emits an image a device would

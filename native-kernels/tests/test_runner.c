@@ -11,17 +11,7 @@
 #include "tinylite/tl_runner.h"
 #include "tinylite/tl_shape_kernels.h"
 
-static int failures;
-
-#define CHECK(cond)                                                                                                \
-    do                                                                                                             \
-    {                                                                                                              \
-        if (!(cond))                                                                                               \
-        {                                                                                                          \
-            printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond);                                                 \
-            failures++;                                                                                            \
-        }                                                                                                          \
-    } while (0)
+#include "tl_test_check.h"
 
 /* ---- a tiny image writer ---- */
 

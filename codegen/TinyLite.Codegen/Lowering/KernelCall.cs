@@ -24,4 +24,16 @@ public sealed class KernelCall
     /// (the planner may then give both the same offset). Empty unless the kernel is written for it.
     /// </summary>
     public (int Output, int Input)[] InPlace { get; init; } = [];
+
+    /// <summary>
+    /// A variant of this call that computes the same output over its input 0 (same base offset), with its own
+    /// scratch; the in-place planner uses it when input 0 dies here. Its <see cref="InPlace"/> states the pairs.
+    /// </summary>
+    public KernelCall? InPlaceVariant { get; init; }
+
+    /// <summary>
+    /// True for a pure byte copy whose output may simply alias its input (RESHAPE, SQUEEZE, EXPAND_DIMS): the
+    /// in-place planner then drops the call and gives both tensors the same bytes.
+    /// </summary>
+    public bool IsAliasCopy { get; init; }
 }

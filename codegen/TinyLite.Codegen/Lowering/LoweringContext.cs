@@ -4,10 +4,13 @@ using TinyLite.Codegen.Ir;
 namespace TinyLite.Codegen.Lowering;
 
 /// <summary>What a lowering sees of the graph while it lowers one operator, and how it adds tensors.</summary>
-public sealed class LoweringContext(Graph graph, Operator op)
+public sealed class LoweringContext(Graph graph, Operator op, CompileOptions? options = null)
 {
     public Graph Graph { get; } = graph;
     public Operator Op { get; } = op;
+
+    /// <summary>The user's compile options (defaults when none were given).</summary>
+    public CompileOptions CompileOptions { get; } = options ?? new CompileOptions();
 
     /// <summary>Tensor by graph index.</summary>
     public Tensor Tensor(int index) => Graph.Tensors[index];

@@ -1,6 +1,5 @@
 using TinyLite.Codegen.Ir;
 using TinyLite.Codegen.Lowering;
-using TinyLite.Runtime.Image;
 
 namespace TinyLite.Codegen.Planning;
 
@@ -37,27 +36,11 @@ public static class LayerPlanner
         return first.Keys.ToDictionary(t => t, t => new TensorLifetime(t, graph.Tensors[t].ByteSize, first[t], last[t]));
     }
 
-    /// <summary>Plans the arena for <paramref name="calls"/>.</summary>
+    /// <summary>Plans the arena for <paramref name="calls"/>: one block per tensor.</summary>
     public static MemoryPlan Plan(Graph graph, IReadOnlyList<KernelCall> calls)
     {
         var lifetimes = Lifetimes(graph, calls);
-        var placed = new List<(TensorLifetime Life, long Offset)>();
-        var offsets = new Dictionary<int, int>();
-        long arena = 0;
-        foreach (var life in lifetimes.Values.OrderByDescending(l => l.Bytes).ThenBy(l => l.First).ThenBy(l => l.Tensor))
-        {
-            long offset = 0;
-            foreach (var other in placed.Where(p => p.Life.Overlaps(life)).OrderBy(p => p.Offset))
-            {
-                if (offset + life.Bytes <= other.Offset) break;
-                offset = Math.Max(offset, Align(other.Offset + other.Life.Bytes));
-            }
-            placed.Add((life, offset));
-            offsets[life.Tensor] = checked((int)offset);
-            arena = Math.Max(arena, offset + life.Bytes);
-        }
-        return new MemoryPlan { Offsets = offsets, Lifetimes = lifetimes, ArenaBytes = checked((int)arena), Strategy = "layer" };
+        var (offsets, arena) = BlockPlacer.Place(lifetimes.Values.Select(l => (IReadOnlyList<BlockMember>)[new BlockMember(l, 0)]));
+        return new MemoryPlan { Calls = calls, Offsets = offsets, Lifetimes = lifetimes, ArenaBytes = arena, Strategy = "layer" };
     }
-
-    private static long Align(long value) => (value + ImageLayout.Alignment - 1) / ImageLayout.Alignment * ImageLayout.Alignment;
 }

@@ -26,17 +26,7 @@
 
 typedef Library_TinyLite_Runtime_TinyLite_Runtime_Native_NativeKernels NativeKernels;
 
-static int failures;
-
-#define CHECK(cond)                                                                                                \
-    do                                                                                                             \
-    {                                                                                                              \
-        if (!(cond))                                                                                               \
-        {                                                                                                          \
-            printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond);                                                 \
-            failures++;                                                                                            \
-        }                                                                                                          \
-    } while (0)
+#include "../tl_test_check.h"
 
 /* ---- fake managed arguments ---- */
 

@@ -49,6 +49,8 @@ cmsis_args=()
 if [ -n "$cmsis_nn_root" ]; then
   cmsis_args=(-DTINYLITE_CMSIS_NN=ON "-DCMSIS_NN_ROOT=$cmsis_nn_root")
   build="$build-cmsis-nn"
+  # The images get the CMSIS-NN scratch (without it the backend runs its reference fallbacks).
+  cmsis_compile_flag="--cmsis-nn"
 fi
 generator=()
 command -v ninja >/dev/null && generator=(-G Ninja)
@@ -141,7 +143,7 @@ for m in $models; do
   img="$build/images/$m.$plan.tlm"
   if [ ! -f "$img" ] || [ "$src" -nt "$img" ] || [ -n "$(find "$root/codegen" -name '*.cs' -newer "$img" -print -quit)" ]; then
     rm -f "$img"
-    if ! msg=$("$root/tinylite" compile "$src" -o "$img" --plan "$plan" 2>&1 >/dev/null); then
+    if ! msg=$("$root/tinylite" compile "$src" -o "$img" --plan "$plan" ${cmsis_compile_flag:-} 2>&1 >/dev/null); then
       if [ "$plan" = layer ]; then echo "FAIL $m: compile failed: $msg"; status=1
       elif grep -q "not implemented" <<<"$msg"; then
         echo "qemu: SKIP --plan $plan for every model: ${msg#*: error: }"

@@ -45,7 +45,18 @@ namespace TinyLite.Runtime
         /// The image array is kept and read by the kernels (constants stay in it); do not modify it afterwards.
         /// </summary>
         /// <exception cref="ImageException">The image is invalid, or the arena is smaller than the image needs.</exception>
-        public Interpreter(byte[] image, byte[] arena)
+        public Interpreter(byte[] image, byte[] arena) : this(image, arena, 0)
+        {
+        }
+
+        /// <summary>
+        /// Loads <paramref name="image"/> and runs it in bytes [<paramref name="arenaOffset"/>,
+        /// <paramref name="arenaOffset"/> + <see cref="ArenaBytes"/>) of the caller's <paramref name="arena"/>
+        /// (null: allocate one, offset 0); the rest of the array is never touched. The image array is kept and
+        /// read by the kernels; do not modify it afterwards.
+        /// </summary>
+        /// <exception cref="ImageException">The image is invalid, or the arena is smaller than the image needs.</exception>
+        public Interpreter(byte[] image, byte[] arena, int arenaOffset)
         {
             if (image == null)
             {
@@ -140,15 +151,24 @@ namespace TinyLite.Runtime
             if (arena == null)
             {
                 arena = new byte[_arenaBytes];
+                arenaOffset = 0;
             }
-            else if (arena.Length < _arenaBytes)
+            else if (arenaOffset < 0 || arenaOffset > arena.Length)
             {
-                throw new ImageException("arena: " + arena.Length.ToString() + " bytes given but the image needs " + _arenaBytes.ToString());
+                throw new ImageException("arena: offset " + arenaOffset.ToString() + " lies outside the " + arena.Length.ToString() + "-byte array");
+            }
+            else if (arena.Length - arenaOffset < _arenaBytes)
+            {
+                throw new ImageException("arena: " + (arena.Length - arenaOffset).ToString() + " bytes given but the image needs " + _arenaBytes.ToString());
             }
             _arena = arena;
             for (int t = 0; t < tensorCount; t++)
             {
                 _buffers[t] = _locations[t] == ImageLayout.LocationImage ? image : arena;
+                if (_locations[t] == ImageLayout.LocationArena)
+                {
+                    _offsets[t] += arenaOffset;
+                }
             }
             _context = new KernelContext(_buffers, _offsets, _byteSizes, _types);
             for (int i = 0; i < opCount; i++)

@@ -78,6 +78,10 @@ public sealed class CliTests : IDisposable
             foreach (var key in new[] { "weight_bytes", "macs", "extra_macs", "runtime_ram_bytes", "layers" })
                 Assert.True(root.TryGetProperty(key, out _), key);
         }
+        // The memory picture beside the JSON.
+        string picture = File.ReadAllText(Path.Combine(_dir, "report.html"));
+        Assert.Contains("arena_bytes = 4", picture);
+        Assert.Contains("<h2>Plan inplace:", picture);
         string input = Path.Combine(_dir, "in.bin");
         File.WriteAllBytes(input, [1, 2, 3, 250]);
         foreach (var m in new[] { model, image })

@@ -1,30 +1,56 @@
+using System.Collections.Concurrent;
 using TinyLite.Codegen;
 using TinyLite.Runtime;
 using TinyLite.Tests.Support;
 
 namespace TinyLite.Tests.Golden;
 
-/// <summary>Every shared model and case: our outputs must be byte-identical to TFLM's reference kernels.</summary>
+/// <summary>
+/// Every shared model and case under every memory plan: our outputs must be byte-identical to TFLM's reference
+/// kernels, and the interpreter, given a larger array with the arena in the middle, must never touch a byte
+/// outside [0, arena_bytes) of its arena.
+/// </summary>
 public class GoldenModelTests
 {
-    public static IEnumerable<object[]> Rows() => SharedModels.CaseRows();
+    /// <summary>The plans that make different images ("auto" picks one of them).</summary>
+    public static readonly string[] Plans = ["layer", "inplace"];
+
+    private const int GuardBytes = 64;
+    private const byte Guard = 0xA5;
+
+    /// <summary>Each model is compiled once per plan, however many cases it has.</summary>
+    private static readonly ConcurrentDictionary<(string Model, string Plan), byte[]> Images = new();
+
+    public static IEnumerable<object[]> Rows() =>
+        SharedModels.CaseRows().SelectMany(row => Plans.Select(plan => new object[] { row[0], row[1], plan }));
 
     [SkippableTheory]
     [MemberData(nameof(Rows))]
-    public void CompiledImage_MatchesTflmGoldenBitExact(string model, string caseName)
+    public void CompiledImage_MatchesTflmGoldenBitExactInsideGuardedArena(string model, string caseName, string plan)
     {
         Skip.If(SharedModels.Root == null, SharedModels.MissingMessage);
         var c = SharedModels.Cases(model).Single(x => x.Name == caseName);
-        string path = Path.Combine(SharedModels.Dir(model), "model.tflite");
-        var compiled = Compiler.Compile(File.ReadAllBytes(path), path);
+        byte[] image = Images.GetOrAdd((model, plan), key =>
+        {
+            string path = Path.Combine(SharedModels.Dir(key.Model), "model.tflite");
+            var compiled = Compiler.Compile(File.ReadAllBytes(path), path, new CompileOptions { Plan = key.Plan });
+            Assert.Equal(key.Plan, compiled.Report.Plan);
+            return compiled.Image;
+        });
 
-        // The image goes through its byte form, exactly as a .tlm file would.
-        var interpreter = new Interpreter((byte[])compiled.Image.Clone());
+        // The image goes through its byte form, exactly as a .tlm file would; the arena sits between guard
+        // bytes, and its own bytes start as the same non-zero pattern (no reliance on a zeroed arena).
+        var probe = new Interpreter((byte[])image.Clone());
+        int arenaBytes = probe.ArenaBytes;
+        var memory = Enumerable.Repeat(Guard, GuardBytes + arenaBytes + GuardBytes).ToArray();
+        var interpreter = new Interpreter((byte[])image.Clone(), memory, GuardBytes);
         Assert.Equal(c.Inputs.Length, interpreter.InputCount);
         for (int i = 0; i < c.Inputs.Length; i++) interpreter.SetInput(i, File.ReadAllBytes(c.Inputs[i]));
         interpreter.Invoke();
         Assert.Equal(c.Golden.Length, interpreter.OutputCount);
         for (int j = 0; j < c.Golden.Length; j++)
-            ByteAssert.Equal(File.ReadAllBytes(c.Golden[j]), interpreter.GetOutput(j), $"{model}/{caseName} output {j}");
+            ByteAssert.Equal(File.ReadAllBytes(c.Golden[j]), interpreter.GetOutput(j), $"{model}/{caseName} plan {plan} output {j}");
+        int touched = Enumerable.Range(0, GuardBytes).Count(i => memory[i] != Guard || memory[GuardBytes + arenaBytes + i] != Guard);
+        Assert.True(touched == 0, $"{model}/{caseName} plan {plan}: {touched} guard byte(s) around the {arenaBytes}-byte arena were written");
     }
 }

@@ -88,7 +88,7 @@ public class NativeAgreementTests
     public void NativeKernels_MatchManagedKernels(string name)
     {
         Skip.IfNot(NativeKernels.IsAvailable, NativeSupport.SkipReason);
-        byte[] image = Compiler.Compile(Models[name]()).Image;
+        byte[] image = Compiler.Compile(Models[name](), NativeGoldenModelTests.NativePlan).Image;
         for (int seed = 1; seed <= 3; seed++)
         {
             var (managed, native) = NativeSupport.RunBoth(image, NativeSupport.RandomInputs(image, seed), name);

@@ -12,6 +12,12 @@ namespace TinyLite.Tests.Native;
 /// </summary>
 public class NativeGoldenModelTests
 {
+    /// <summary>
+    /// The native kernels do not have the in-place variants (DepthwiseConv*InPlace, PointwiseConv*InPlace) yet:
+    /// native tests compile with the layer-by-layer plan, whose images use only the plain kernels.
+    /// </summary>
+    public static readonly CompileOptions NativePlan = new() { Plan = "layer" };
+
     public static IEnumerable<object[]> Rows() => SharedModels.CaseRows();
 
     [SkippableTheory]
@@ -22,7 +28,7 @@ public class NativeGoldenModelTests
         Skip.IfNot(NativeKernels.IsAvailable, NativeSupport.SkipReason);
         var c = SharedModels.Cases(model).Single(x => x.Name == caseName);
         string path = Path.Combine(SharedModels.Dir(model), "model.tflite");
-        var compiled = Compiler.Compile(File.ReadAllBytes(path), path);
+        var compiled = Compiler.Compile(File.ReadAllBytes(path), path, NativePlan);
 
         var interpreter = new Interpreter((byte[])compiled.Image.Clone());
         NativeSupport.UseNative(interpreter, model);

@@ -20,7 +20,7 @@ public class NativeInterpreterTests
         int paddings = b.AddConstantInt32("paddings", [2, 2], [1, 0, 0, 0]);
         int y = b.AddTensor("y", DataType.Int8, [3, 3], 0.5f, 0);
         b.AddOperator(BuiltinOperator.Pad, [x, paddings], [y]).MarkOutput(y);
-        return Compiler.Compile(b.Build()).Image;
+        return Compiler.Compile(b.Build(), NativeGoldenModelTests.NativePlan).Image;
     }
 
     /// <summary>Offset of the first int32 parameter of the first operator record.</summary>

@@ -25,7 +25,7 @@ public class NativeLoaderAgreementTests
         Skip.If(SharedModels.Root == null, SharedModels.MissingMessage);
         Skip.IfNot(NativeKernels.IsAvailable, NativeSupport.SkipReason);
         string path = Path.Combine(SharedModels.Dir(model), "model.tflite");
-        byte[] original = Compiler.Compile(File.ReadAllBytes(path), path).Image;
+        byte[] original = Compiler.Compile(File.ReadAllBytes(path), path, NativeGoldenModelTests.NativePlan).Image;
         var probe = new Interpreter((byte[])original.Clone());
         var message = new byte[NativeKernels.MessageBytes];
         int status = NativeKernels.Load(original, original.Length, new byte[probe.ArenaBytes], probe.ArenaBytes, message, message.Length);

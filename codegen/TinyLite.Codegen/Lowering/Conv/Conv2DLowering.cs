@@ -12,7 +12,7 @@ namespace TinyLite.Codegen.Lowering.Conv;
 public sealed class Conv2DLowering : IOperatorLowering
 {
     // Runtime kernel codes (TinyLite.Runtime.Execution.OpCode).
-    private const int ConvS8 = 100, ConvS4 = 101, ConvS16 = 102;
+    private const int ConvS8 = 100, ConvS4 = 101, ConvS16 = 102, PointwiseConvS8InPlace = 103, PointwiseConvS16InPlace = 104;
 
     public IReadOnlyList<BuiltinOperator> Handles { get; } = [BuiltinOperator.Conv2D];
 
@@ -78,26 +78,36 @@ public sealed class Conv2DLowering : IOperatorLowering
             biasT = ctx.AddInt32Constant($"{filter.Name}/folded_bias", BiasFolding.Fold(ctx, bias, sums, inputOffset));
         }
 
-        // int8 x int8: scratch for the optional CMSIS-NN native backend (CmsisNnScratch), ignored by the reference kernels.
-        int[] outputs = code == ConvS8
+        // int8 x int8: with --cmsis-nn, scratch for the optional CMSIS-NN native backend (CmsisNnScratch), ignored by the reference kernels.
+        int[] outputs = code == ConvS8 && ctx.CompileOptions.CmsisNn
             ? [output.Index, ctx.AddScratch($"{filter.Name}/cmsis_nn_scratch", CmsisNnScratch.ConvS8Bytes(outC, inC, fH, fW, fC,
                 options.StrideH, options.StrideW, options.DilationH, options.DilationW, padTop, padLeft))]
             : [output.Index];
 
+        int[] inputs = [input.Index, filter.Index, biasT, quant];
+        int[] parameters =
+        [
+            batches, inH, inW, inC, fH, fW, fC, outH, outW, outC,
+            options.StrideH, options.StrideW, options.DilationH, options.DilationW, padTop, padLeft,
+            inputOffset, outputOffset, actMin, actMax,
+        ];
+        long macs = (long)batches * outH * outW * outC * fH * fW * fC;
+        bool pointwise = code is (ConvS8 or ConvS16) && fH == 1 && fW == 1 && fC == inC && options.StrideH == 1 && options.StrideW == 1
+            && padTop == 0 && padLeft == 0 && outH == inH && outW == inW;
         return
         [
             new KernelCall
             {
-                Code = code,
-                Inputs = [input.Index, filter.Index, biasT, quant],
-                Outputs = outputs,
-                Params =
-                [
-                    batches, inH, inW, inC, fH, fW, fC, outH, outW, outC,
-                    options.StrideH, options.StrideW, options.DilationH, options.DilationW, padTop, padLeft,
-                    inputOffset, outputOffset, actMin, actMax,
-                ],
-                Macs = (long)batches * outH * outW * outC * fH * fW * fC,
+                Code = code, Inputs = inputs, Outputs = outputs, Params = parameters, Macs = macs,
+                // Pixel by pixel over the input's own bytes, with a one-pixel scratch of out_c elements.
+                InPlaceVariant = pointwise
+                    ? new KernelCall
+                    {
+                        Code = code == ConvS8 ? PointwiseConvS8InPlace : PointwiseConvS16InPlace,
+                        Inputs = inputs, Params = parameters, Macs = macs, InPlace = [(0, 0)],
+                        Outputs = [output.Index, ctx.AddScratch($"{output.Name}/pixel_scratch", outC * (code == ConvS8 ? 1L : 2L))],
+                    }
+                    : null,
             },
         ];
     }

@@ -12,7 +12,7 @@ namespace TinyLite.Codegen.Lowering.Conv;
 public sealed class DepthwiseConv2DLowering : IOperatorLowering
 {
     // Runtime kernel codes (TinyLite.Runtime.Execution.OpCode).
-    private const int DepthwiseConvS8 = 110, DepthwiseConvS4 = 111, DepthwiseConvS16 = 112;
+    private const int DepthwiseConvS8 = 110, DepthwiseConvS4 = 111, DepthwiseConvS16 = 112, DepthwiseConvS8InPlace = 113, DepthwiseConvS4InPlace = 114;
 
     public IReadOnlyList<BuiltinOperator> Handles { get; } = [BuiltinOperator.DepthwiseConv2D];
 
@@ -83,28 +83,43 @@ public sealed class DepthwiseConv2DLowering : IOperatorLowering
             biasT = ctx.AddInt32Constant($"{filter.Name}/folded_bias", BiasFolding.Fold(ctx, bias, sums, inputOffset));
         }
 
-        // int8 x int8: scratch for the optional CMSIS-NN native backend (CmsisNnScratch), ignored by the reference kernels.
-        int[] outputs = code == DepthwiseConvS8
+        // int8 x int8: with --cmsis-nn, scratch for the optional CMSIS-NN native backend (CmsisNnScratch), ignored by the reference kernels.
+        int[] outputs = code == DepthwiseConvS8 && ctx.CompileOptions.CmsisNn
             ? [output.Index, ctx.AddScratch($"{filter.Name}/cmsis_nn_scratch", CmsisNnScratch.DepthwiseS8Bytes(batches, inC, outC,
                 fH, fW, options.DilationH, options.DilationW, padTop, padLeft))]
             : [output.Index];
 
+        int[] inputs = [input.Index, filterT, biasT, quant];
+        int[] parameters =
+        [
+            batches, inH, inW, inC, fH, fW, options.DepthMultiplier, outH, outW, outC,
+            options.StrideH, options.StrideW, options.DilationH, options.DilationW, padTop, padLeft,
+            inputOffset, outputOffset, actMin, actMax,
+        ];
+        long macs = (long)batches * outH * outW * outC * fH * fW;
         return
         [
             new KernelCall
             {
-                Code = code,
-                Inputs = [input.Index, filterT, biasT, quant],
-                Outputs = outputs,
-                Params =
-                [
-                    batches, inH, inW, inC, fH, fW, options.DepthMultiplier, outH, outW, outC,
-                    options.StrideH, options.StrideW, options.DilationH, options.DilationW, padTop, padLeft,
-                    inputOffset, outputOffset, actMin, actMax,
-                ],
-                Macs = (long)batches * outH * outW * outC * fH * fW,
+                Code = code, Inputs = inputs, Outputs = outputs, Params = parameters, Macs = macs,
+                InPlaceVariant = InPlaceVariant(ctx, code, options.DepthMultiplier, batches, inputs, output, parameters, macs),
             },
         ];
+    }
+
+    /// <summary>
+    /// The channel-by-channel variant over the input's own bytes (DepthwiseConvS8InPlace / S4InPlace), with a
+    /// one-channel scratch of out_h × out_w; offered for int8 activations, one batch and depth multiplier 1.
+    /// </summary>
+    private static KernelCall? InPlaceVariant(LoweringContext ctx, int code, int multiplier, int batches, int[] inputs, Tensor output, int[] parameters, long macs)
+    {
+        if (code is not (DepthwiseConvS8 or DepthwiseConvS4) || multiplier != 1 || batches != 1) return null;
+        int scratch = ctx.AddScratch($"{output.Name}/channel_scratch", (long)output.Shape[1] * output.Shape[2]);
+        return new KernelCall
+        {
+            Code = code == DepthwiseConvS8 ? DepthwiseConvS8InPlace : DepthwiseConvS4InPlace, Inputs = inputs, Outputs = [output.Index, scratch], Params = parameters, Macs = macs,
+            InPlace = [(0, 0)],
+        };
     }
 
     /// <summary>[taps][channels] int8 bytes to [channels][taps].</summary>

@@ -244,6 +244,151 @@ static void tl_conv_s8_pixel_1x2(const tl_conv_params *params, const tl_cv_windo
     }
 }
 
+/* Largest receptive field (f_h * f_w * f_c) gathered into the two int16 columns on the stack (1 KB). */
+#define TL_CV_IM2COL_MAX 256
+
+/*
+ * Gathers the receptive field of output pixel (out_y, out_x) into @p col in OHWI tap order: the input value
+ * for taps inside the input, -input_offset for taps in the padding. Then
+ *   folded bias + sum w * col = bias + sum over in-range taps of w * (x + input_offset)   (mod 2^32),
+ * since the folded bias holds input_offset * (sum of all weights) and each padding tap adds -input_offset * w.
+ */
+static void tl_conv_s8_im2col(const tl_conv_params *params, const int8_t *in_batch, int32_t in_h, int32_t in_w,
+                              int32_t in_c, int32_t f_h, int32_t f_w, int32_t out_y, int32_t out_x, int16_t *col)
+{
+    const int32_t origin_y = out_y * params->stride_h - params->pad_top;
+    const int32_t origin_x = out_x * params->stride_w - params->pad_left;
+    /* |input_offset| <= 32767 on this path, so the padding value fits int16. */
+    const int16_t pad_value = (int16_t)-params->input_offset;
+    int32_t filter_y;
+    for (filter_y = 0; filter_y < f_h; filter_y++)
+    {
+        const int32_t in_y = origin_y + filter_y * params->dilation_h;
+        const int row_inside = in_y >= 0 && in_y < in_h;
+        int32_t filter_x;
+        for (filter_x = 0; filter_x < f_w; filter_x++)
+        {
+            const int32_t in_x = origin_x + filter_x * params->dilation_w;
+            int32_t k;
+            if (row_inside && in_x >= 0 && in_x < in_w)
+            {
+                const int8_t *x = in_batch + (in_y * in_w + in_x) * in_c;
+                for (k = 0; k < in_c; k++)
+                {
+                    *col++ = x[k];
+                }
+            }
+            else
+            {
+                for (k = 0; k < in_c; k++)
+                {
+                    *col++ = pad_value;
+                }
+            }
+        }
+    }
+}
+
+/** Two gathered pixels (c0, c1) times two filters over @p n values. */
+static TL_CV_NOINLINE void tl_cv_dot16_2x2(const int16_t *c0, const int16_t *c1, const int8_t *w0, const int8_t *w1,
+                                           int32_t n, uint32_t *a00, uint32_t *a01, uint32_t *a10, uint32_t *a11)
+{
+    uint32_t s00 = *a00;
+    uint32_t s01 = *a01;
+    uint32_t s10 = *a10;
+    uint32_t s11 = *a11;
+    const int16_t *end = c0 + n;
+    while (c0 != end)
+    {
+        /* |col| <= 32767 and |w| <= 128: every product fits int32. */
+        int32_t xa = *c0++;
+        int32_t xb = *c1++;
+        int32_t wa = *w0++;
+        int32_t wb = *w1++;
+        s00 += (uint32_t)(xa * wa);
+        s01 += (uint32_t)(xa * wb);
+        s10 += (uint32_t)(xb * wa);
+        s11 += (uint32_t)(xb * wb);
+    }
+    *a00 = s00;
+    *a01 = s01;
+    *a10 = s10;
+    *a11 = s11;
+}
+
+/*
+ * The gathered path, for small receptive fields without groups (e.g. a 10x4 filter over one channel, where a
+ * filter row is too short for the row-run loops): output pixels two at a time (edge or not) are gathered
+ * once into int16 columns, then every channel pair is a plain 2x2 dot product over them.
+ */
+static void tl_conv2d_s8_gathered(const tl_conv_params *params, const tl_conv_quant *quant,
+                                  const tl_conv_dims *input_dims, const int8_t *input, const tl_conv_dims *filter_dims,
+                                  const int8_t *filter, const uint8_t *bias, const tl_conv_dims *output_dims,
+                                  int8_t *output)
+{
+    const int32_t in_h = input_dims->height;
+    const int32_t in_w = input_dims->width;
+    const int32_t in_c = input_dims->channels;
+    const int32_t f_h = filter_dims->height;
+    const int32_t f_w = filter_dims->width;
+    const int32_t out_w = output_dims->width;
+    const int32_t out_c = output_dims->channels;
+    const int32_t pixels = output_dims->height * out_w;
+    const int32_t taps = f_h * f_w * in_c;
+    int16_t col0[TL_CV_IM2COL_MAX];
+    int16_t col1[TL_CV_IM2COL_MAX];
+    int32_t batch;
+    for (batch = 0; batch < input_dims->batches; batch++)
+    {
+        const int8_t *in_batch = input + batch * in_h * in_w * in_c;
+        int8_t *out_batch = output + batch * pixels * out_c;
+        int32_t pixel;
+        for (pixel = 0; pixel < pixels; pixel += 2)
+        {
+            const int two = pixel + 1 < pixels;
+            int8_t *out0 = out_batch + pixel * out_c;
+            int8_t *out1 = out0 + out_c;
+            int32_t out_ch;
+            tl_conv_s8_im2col(params, in_batch, in_h, in_w, in_c, f_h, f_w, pixel / out_w, pixel % out_w, col0);
+            if (two)
+            {
+                tl_conv_s8_im2col(params, in_batch, in_h, in_w, in_c, f_h, f_w, (pixel + 1) / out_w,
+                                  (pixel + 1) % out_w, col1);
+            }
+            for (out_ch = 0; out_ch < out_c; out_ch += 2)
+            {
+                const int pair = out_ch + 1 < out_c;
+                const int32_t next_ch = pair ? out_ch + 1 : out_ch;
+                uint32_t a00 = (uint32_t)tl_cv_load_i32(bias + out_ch * 4);
+                uint32_t a01 = (uint32_t)tl_cv_load_i32(bias + next_ch * 4);
+                uint32_t a10 = a00;
+                uint32_t a11 = a01;
+                const int32_t m0 = tl_cv_load_i32(quant->table + out_ch * 8);
+                const int32_t s0 = tl_cv_load_i32(quant->table + out_ch * 8 + 4);
+                const int32_t m1 = tl_cv_load_i32(quant->table + next_ch * 8);
+                const int32_t s1 = tl_cv_load_i32(quant->table + next_ch * 8 + 4);
+                /* With one pixel left, col0 stands in for col1 and the second results are dropped. */
+                tl_cv_dot16_2x2(col0, two ? col1 : col0, filter + out_ch * taps, filter + next_ch * taps, taps, &a00,
+                                &a01, &a10, &a11);
+                out0[out_ch] = tl_cv_out_s8_q(a00, m0, s0, params->output_offset, params->act_min, params->act_max);
+                if (pair)
+                {
+                    out0[next_ch] = tl_cv_out_s8_q(a01, m1, s1, params->output_offset, params->act_min, params->act_max);
+                }
+                if (two)
+                {
+                    out1[out_ch] = tl_cv_out_s8_q(a10, m0, s0, params->output_offset, params->act_min, params->act_max);
+                    if (pair)
+                    {
+                        out1[next_ch] =
+                            tl_cv_out_s8_q(a11, m1, s1, params->output_offset, params->act_min, params->act_max);
+                    }
+                }
+            }
+        }
+    }
+}
+
 /*
  * The fast path. Channel pairs outermost (their weights, folded bias and multipliers loaded once), then output
  * rows and columns; interior pixels in pairs through tl_cv_dot_2x2, edge and lone pixels through the bounds-hoisted
@@ -423,6 +568,14 @@ tl_status tl_conv2d_s8(const tl_conv_params *params, const tl_conv_quant *quant,
     if (!tl_cv_geometry_fits(params, input_dims, filter_dims, output_dims))
     {
         return tl_conv2d_s8_plain(params, quant, input_dims, input, filter_dims, filter, bias, output_dims, output);
+    }
+    if (filter_dims->channels == input_dims->channels &&
+        filter_dims->height * filter_dims->width * filter_dims->channels <= TL_CV_IM2COL_MAX &&
+        params->input_offset >= -32767 && params->input_offset <= 32767 &&
+        !(filter_dims->height == 1 && filter_dims->width == 1))
+    {
+        tl_conv2d_s8_gathered(params, quant, input_dims, input, filter_dims, filter, bias, output_dims, output);
+        return TL_OK;
     }
     tl_conv2d_s8_fast(params, quant, input_dims, input, filter_dims, filter, bias, output_dims, output);
     return TL_OK;

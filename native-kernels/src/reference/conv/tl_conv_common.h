@@ -100,11 +100,33 @@ static inline int32_t tl_cv_mbqm64(int64_t x, int32_t multiplier, int32_t shift)
     return tl_multiply_by_quantized_multiplier_64(x, multiplier, shift);
 }
 
+/**
+ * tl_multiply_by_quantized_multiplier for a validated multiplier (>= 0, so the doubling high multiply's one
+ * saturating case INT32_MIN * INT32_MIN cannot occur), in fewer steps. With ab = x' * multiplier, the helper's
+ * trunc((ab + nudge) / 2^31), nudge = 2^30 for ab >= 0 and 1 - 2^30 otherwise, equals floor((ab + 2^30) / 2^31):
+ * for ab < 0 it is -floor((-ab - 1 + 2^30) / 2^31) = -ceil((-ab - 2^30) / 2^31) = floor((ab + 2^30) / 2^31).
+ * The kernel tests compare every output with the shared helper's.
+ */
+static inline int32_t tl_cv_mbqm_fast(int32_t x, int32_t multiplier, int32_t shift)
+{
+    int32_t left_shift = shift > 0 ? shift : 0;
+    int32_t right_shift = shift > 0 ? 0 : -shift;
+    int32_t shifted = tl_cv_s32((uint32_t)x * ((uint32_t)1 << left_shift));
+    int64_t ab = (int64_t)shifted * multiplier + ((int64_t)1 << 30);
+    /* Arithmetic shift of a possibly negative int64 without implementation-defined behaviour. */
+    int32_t high = (int32_t)(ab >= 0 ? (ab >> 31) : ~(~ab >> 31));
+    int32_t mask = tl_cv_s32(((uint32_t)1 << right_shift) - 1u);
+    int32_t remainder = high & mask;
+    int32_t threshold = (mask >> 1) + (high < 0 ? 1 : 0);
+    int32_t quotient = high >= 0 ? (high >> right_shift) : ~(~high >> right_shift);
+    return quotient + (remainder > threshold ? 1 : 0);
+}
+
 /** Requantizes an int32 sum to an int8 output (offset, clamp) with the channel's multiplier and shift. */
 static inline int8_t tl_cv_out_s8_q(uint32_t acc, int32_t multiplier, int32_t shift, int32_t output_offset,
                                     int32_t act_min, int32_t act_max)
 {
-    int32_t v = tl_cv_mbqm(tl_cv_s32(acc), multiplier, shift);
+    int32_t v = tl_cv_mbqm_fast(tl_cv_s32(acc), multiplier, shift);
     /* C#'s `acc += outputOffset` wraps (possible only when v is within 2^16 of the int32 limits): mirror it. */
     v = tl_cv_s32((uint32_t)v + (uint32_t)output_offset);
     if (v < act_min)

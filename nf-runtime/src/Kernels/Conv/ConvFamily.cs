@@ -28,6 +28,18 @@ namespace TinyLite.Runtime.Kernels.Conv
                 case OpCode.DepthwiseConvS16:
                     DepthwiseConvS16.Run(ctx, op);
                     break;
+                case OpCode.DepthwiseConvS8InPlace:
+                    DepthwiseConvS8InPlace.Run(ctx, op);
+                    break;
+                case OpCode.DepthwiseConvS4InPlace:
+                    DepthwiseConvS4InPlace.Run(ctx, op);
+                    break;
+                case OpCode.PointwiseConvS8InPlace:
+                    PointwiseConvS8InPlace.Run(ctx, op);
+                    break;
+                case OpCode.PointwiseConvS16InPlace:
+                    PointwiseConvS16InPlace.Run(ctx, op);
+                    break;
                 case OpCode.TransposeConvS8:
                     TransposeConvS8.Run(ctx, op);
                     break;
@@ -56,6 +68,14 @@ namespace TinyLite.Runtime.Kernels.Conv
                     return DepthwiseConvS4.Validate(ctx, op);
                 case OpCode.DepthwiseConvS16:
                     return DepthwiseConvS16.Validate(ctx, op);
+                case OpCode.DepthwiseConvS8InPlace:
+                    return DepthwiseConvS8InPlace.Validate(ctx, op);
+                case OpCode.DepthwiseConvS4InPlace:
+                    return DepthwiseConvS4InPlace.Validate(ctx, op);
+                case OpCode.PointwiseConvS8InPlace:
+                    return PointwiseConvS8InPlace.Validate(ctx, op);
+                case OpCode.PointwiseConvS16InPlace:
+                    return PointwiseConvS16InPlace.Validate(ctx, op);
                 case OpCode.TransposeConvS8:
                     return TransposeConvS8.Validate(ctx, op);
                 case OpCode.TransposeConvS16:

@@ -1,0 +1,131 @@
+/*
+ * Instruction counts of the conv kernels (fast paths and plain loop nests) on the emulated boards, for
+ * bench/kernel_insncount.sh: each shape runs once between mcu_region_begin/end (board.h), counted by
+ * ../shared/tools/insncount. Region 0 is empty (the marker overhead, to subtract); regions 1-6 in the
+ * order of KERNELS in bench/kernel_insncount.sh. Inputs are pseudo-random; only the counts matter.
+ */
+#include <stdint.h>
+
+#include "board.h"
+#include "tinylite/tl_conv_kernels.h"
+
+static uint32_t g_seed = 1u;
+
+static void fill(uint8_t *p, int32_t n)
+{
+    int32_t i;
+    for (i = 0; i < n; i++)
+    {
+        g_seed = g_seed * 1664525u + 1013904223u;
+        p[i] = (uint8_t)(g_seed >> 24);
+    }
+}
+
+static uint8_t g_input[25 * 5 * 64 * 2 + 49 * 10];
+static uint8_t g_filter[64 * 64];
+static uint8_t g_bias[64 * 4];
+static uint8_t g_quant[64 * 8];
+static uint8_t g_output[25 * 5 * 64];
+
+/* Per-channel multiplier/shift pairs, little-endian int32 each. */
+static void set_quant(int32_t channels)
+{
+    int32_t c;
+    for (c = 0; c < channels; c++)
+    {
+        uint32_t m = 0x50000000u + (uint32_t)c * 12345u;
+        uint32_t s = (uint32_t)-8;
+        int k;
+        for (k = 0; k < 4; k++)
+        {
+            g_quant[c * 8 + k] = (uint8_t)(m >> (8 * k));
+            g_quant[c * 8 + 4 + k] = (uint8_t)(s >> (8 * k));
+        }
+    }
+}
+
+static void params_of(tl_conv_params *p, int32_t stride, int32_t pad_top, int32_t pad_left)
+{
+    p->stride_h = stride;
+    p->stride_w = stride;
+    p->dilation_h = 1;
+    p->dilation_w = 1;
+    p->pad_top = pad_top;
+    p->pad_left = pad_left;
+    p->depth_multiplier = 1;
+    p->input_offset = 83;
+    p->output_offset = -128;
+    p->act_min = -128;
+    p->act_max = 127;
+}
+
+/* kws_dscnn's first layer: 10x4 conv, 49x10x1 -> 25x5x64, stride 2, padding 4 top, 1 left. */
+static void shape_10x4(tl_conv_params *p, tl_conv_dims *in, tl_conv_dims *f, tl_conv_dims *out)
+{
+    in->batches = 1; in->height = 49; in->width = 10; in->channels = 1;
+    f->batches = 64; f->height = 10; f->width = 4; f->channels = 1;
+    out->batches = 1; out->height = 25; out->width = 5; out->channels = 64;
+    params_of(p, 2, 4, 1);
+}
+
+/* 3x3 depthwise, 25x5x64, stride 1, padding 1. */
+static void shape_dw3x3(tl_conv_params *p, tl_conv_dims *in, tl_conv_dims *f)
+{
+    in->height = 25; in->width = 5; in->channels = 64;
+    f->height = 3; f->width = 3; f->channels = 1;
+    params_of(p, 1, 1, 1);
+}
+
+/* 1x1 conv, 25x5x64 -> 25x5x64. */
+static void shape_1x1(tl_conv_params *p, tl_conv_dims *f)
+{
+    f->height = 1; f->width = 1; f->channels = 64;
+    params_of(p, 1, 0, 0);
+}
+
+int main(void)
+{
+    tl_conv_params p;
+    tl_conv_quant q;
+    tl_conv_dims in, f, out;
+    const int8_t *x = (const int8_t *)g_input;
+    const int8_t *w = (const int8_t *)g_filter;
+    int8_t *y = (int8_t *)g_output;
+    q.table = g_quant;
+    set_quant(64);
+    fill(g_input, (int32_t)sizeof(g_input));
+    fill(g_filter, (int32_t)sizeof(g_filter));
+    fill(g_bias, (int32_t)sizeof(g_bias));
+
+    mcu_region_begin();
+    mcu_region_end();
+
+    /* 1-3: the fast paths. */
+    shape_10x4(&p, &in, &f, &out);
+    mcu_region_begin();
+    tl_conv2d_s8(&p, &q, &in, x, &f, w, g_bias, &out, y);
+    mcu_region_end();
+    shape_dw3x3(&p, &in, &f);
+    mcu_region_begin();
+    tl_depthwise_conv2d_s8(&p, &q, &in, x, &f, w, g_bias, &out, y);
+    mcu_region_end();
+    shape_1x1(&p, &f);
+    mcu_region_begin();
+    tl_conv2d_s8(&p, &q, &in, x, &f, w, g_bias, &out, y);
+    mcu_region_end();
+
+    /* 4-6: the same three through the plain loop nests, for comparison. */
+    shape_10x4(&p, &in, &f, &out);
+    mcu_region_begin();
+    tl_conv2d_s8_plain(&p, &q, &in, x, &f, w, g_bias, &out, y);
+    mcu_region_end();
+    shape_dw3x3(&p, &in, &f);
+    mcu_region_begin();
+    tl_depthwise_conv2d_s8_plain(&p, &q, &in, x, &f, w, g_bias, &out, y);
+    mcu_region_end();
+    shape_1x1(&p, &f);
+    mcu_region_begin();
+    tl_conv2d_s8_plain(&p, &q, &in, x, &f, w, g_bias, &out, y);
+    mcu_region_end();
+    return 0;
+}

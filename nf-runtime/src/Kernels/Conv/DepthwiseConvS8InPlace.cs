@@ -1,0 +1,124 @@
+using TinyLite.Runtime.Execution;
+using TinyLite.Runtime.Math;
+
+namespace TinyLite.Runtime.Kernels.Conv
+{
+    /// <summary>
+    /// DEPTHWISE_CONV_2D with depth multiplier 1 computed over its own input (TinyEngine's in-place trick): one
+    /// channel at a time, every output pixel of channel c goes into a one-channel scratch, which is then written
+    /// over channel c of the tensor. Channel c of the input is read only by output channel c, and the output
+    /// (no larger per channel than needed, sharing the input's base) puts channel c of pixel p exactly on channel c
+    /// of input pixel p, so nothing another channel still needs is overwritten, for any stride or padding.
+    /// Arithmetic identical to <see cref="DepthwiseConvS8"/> (bit-exact with TFLM).
+    /// <para>Inputs and Params as <see cref="DepthwiseConvS8"/> (batches and depth multiplier must be 1).
+    /// Outputs: [0] output int8 NHWC at the input's offset, [1] scratch int8 [out_h * out_w].</para>
+    /// </summary>
+    public static class DepthwiseConvS8InPlace
+    {
+        /// <summary>Checks the record against the tensors' byte sizes (see the class summary for the layout).</summary>
+        public static string Validate(KernelContext ctx, OpRecord op)
+        {
+            return InPlaceChecks.Depthwise(ctx, op, TensorType.Int8, TensorType.Int8, true, false, true);
+        }
+
+        /// <summary>Runs the convolution channel by channel; allocates nothing.</summary>
+        public static void Run(KernelContext ctx, OpRecord op)
+        {
+            int[] p = op.Params;
+            int inH = p[1];
+            int inW = p[2];
+            int channels = p[3];
+            int fH = p[4];
+            int fW = p[5];
+            int outH = p[7];
+            int outW = p[8];
+            int strideH = p[10];
+            int strideW = p[11];
+            int dilH = p[12];
+            int dilW = p[13];
+            int padH = p[14];
+            int padW = p[15];
+            int inputOffset = p[16];
+            int outputOffset = p[17];
+            int actMin = p[18];
+            int actMax = p[19];
+
+            byte[] data = ctx.Buffer(op.Inputs[0]);
+            int inBase = ctx.Offset(op.Inputs[0]);
+            byte[] filter = ctx.Buffer(op.Inputs[1]);
+            int fBase = ctx.Offset(op.Inputs[1]);
+            int biasT = op.Inputs[2];
+            byte[] bias = ctx.Buffer(biasT);
+            int biasBase = ctx.Offset(biasT);
+            byte[] quant = ctx.Buffer(op.Inputs[3]);
+            int quantBase = ctx.Offset(op.Inputs[3]);
+            int outBase = ctx.Offset(op.Outputs[0]);
+            byte[] scratch = ctx.Buffer(op.Outputs[1]);
+            int scratchBase = ctx.Offset(op.Outputs[1]);
+            int taps = fH * fW;
+            int inRowStride = inW * channels;
+            int outPixels = outH * outW;
+
+            for (int ch = 0; ch < channels; ch++)
+            {
+                int fCh = fBase + ch * taps;
+                int inChannel = inBase + ch;
+                // The folded bias holds input_offset * (sum of the channel's weights); padded taps take their share out.
+                int biasValue = LittleEndian.ReadInt32(bias, biasBase + ch * 4);
+                int multiplier = LittleEndian.ReadInt32(quant, quantBase + ch * 8);
+                int shift = LittleEndian.ReadInt32(quant, quantBase + ch * 8 + 4);
+                int s = scratchBase;
+                for (int outY = 0; outY < outH; outY++)
+                {
+                    int inYOrigin = outY * strideH - padH;
+                    for (int outX = 0; outX < outW; outX++)
+                    {
+                        int inXOrigin = outX * strideW - padW;
+                        int acc = 0;
+                        for (int fy = 0; fy < fH; fy++)
+                        {
+                            int inY = inYOrigin + dilH * fy;
+                            bool rowOutside = inY < 0 || inY >= inH;
+                            int inRow = inChannel + inY * inRowStride;
+                            int f = fCh + fy * fW;
+                            for (int fx = 0; fx < fW; fx++)
+                            {
+                                int inX = inXOrigin + dilW * fx;
+                                if (rowOutside || inX < 0 || inX >= inW)
+                                {
+                                    acc -= (sbyte)filter[f + fx] * inputOffset;
+                                }
+                                else
+                                {
+                                    acc += (sbyte)filter[f + fx] * (sbyte)data[inRow + inX * channels];
+                                }
+                            }
+                        }
+                        acc += biasValue;
+                        acc = FixedPoint.MultiplyByQuantizedMultiplier(acc, multiplier, shift);
+                        acc += outputOffset;
+                        if (acc < actMin)
+                        {
+                            acc = actMin;
+                        }
+                        if (acc > actMax)
+                        {
+                            acc = actMax;
+                        }
+                        scratch[s] = (byte)acc;
+                        s++;
+                    }
+                }
+                // Channel ch of the input is no longer needed: write the finished channel over it.
+                int o = outBase + ch;
+                s = scratchBase;
+                for (int i = 0; i < outPixels; i++)
+                {
+                    data[o] = scratch[s];
+                    o += channels;
+                    s++;
+                }
+            }
+        }
+    }
+}

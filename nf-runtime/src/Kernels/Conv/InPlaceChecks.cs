@@ -1,0 +1,104 @@
+using TinyLite.Runtime.Execution;
+
+namespace TinyLite.Runtime.Kernels.Conv
+{
+    /// <summary>
+    /// Load-time checks of the in-place convolution kernels: the record of the plain kernel plus a scratch
+    /// output, the output at the input's own base offset in the same buffer, and the shape limits of each trick.
+    /// </summary>
+    internal static class InPlaceChecks
+    {
+        /// <summary>
+        /// Checks a depthwise in-place record (layout of <see cref="DepthwiseConvS8"/>, outputs [output, scratch]):
+        /// the plain checks, batches 1, depth multiplier 1, output over input, scratch of out_h * out_w elements.
+        /// </summary>
+        public static string Depthwise(KernelContext ctx, OpRecord op, int activationType, int filterType, bool int32Bias, bool int64Bias, bool biasRequired)
+        {
+            string e = PlainRecord(op);
+            if (e != null)
+            {
+                return e;
+            }
+            e = ConvChecks.Depthwise(ctx, WithoutScratch(op), activationType, filterType, int32Bias, int64Bias, biasRequired);
+            if (e != null)
+            {
+                return e;
+            }
+            int[] p = op.Params;
+            if (p[0] != 1 || p[6] != 1)
+            {
+                return "in-place depthwise needs batches 1 and depth multiplier 1";
+            }
+            e = SameBase(ctx, op);
+            if (e != null)
+            {
+                return e;
+            }
+            int elementBytes = activationType == TensorType.Int8 ? 1 : 2;
+            return ConvChecks.Tensor(ctx, op.Outputs[1], TensorType.Int8, ConvChecks.Product(p[7], p[8], elementBytes, 1, 1), "scratch");
+        }
+
+        /// <summary>
+        /// Checks a 1×1 in-place record (layout of <see cref="ConvS8"/>, outputs [output, scratch]): the plain
+        /// checks, 1×1 filter over the whole input depth, stride 1, no padding, output over input, scratch of
+        /// out_c elements.
+        /// </summary>
+        public static string Pointwise(KernelContext ctx, OpRecord op, int activationType, int filterType, bool int32Bias, bool int64Bias, bool biasRequired)
+        {
+            string e = PlainRecord(op);
+            if (e != null)
+            {
+                return e;
+            }
+            e = ConvChecks.Conv2D(ctx, WithoutScratch(op), activationType, filterType, int32Bias, int64Bias, biasRequired);
+            if (e != null)
+            {
+                return e;
+            }
+            int[] p = op.Params;
+            if (p[4] != 1 || p[5] != 1 || p[6] != p[3] || p[10] != 1 || p[11] != 1 || p[14] != 0 || p[15] != 0 || p[7] != p[1] || p[8] != p[2])
+            {
+                return "in-place 1x1 convolution needs a 1x1 filter over the whole input depth, stride 1 and no padding";
+            }
+            e = SameBase(ctx, op);
+            if (e != null)
+            {
+                return e;
+            }
+            int elementBytes = activationType == TensorType.Int8 ? 1 : 2;
+            return ConvChecks.Tensor(ctx, op.Outputs[1], TensorType.Int8, ConvChecks.Product(p[9], elementBytes, 1, 1, 1), "scratch");
+        }
+
+        private static string PlainRecord(OpRecord op)
+        {
+            if (op.Outputs == null || op.Outputs.Length != 2)
+            {
+                return "expected 2 outputs (output, scratch)";
+            }
+            return null;
+        }
+
+        private static OpRecord WithoutScratch(OpRecord op)
+        {
+            OpRecord plain = new OpRecord();
+            plain.Code = op.Code;
+            plain.SourceIndex = op.SourceIndex;
+            plain.Inputs = op.Inputs;
+            plain.Outputs = new int[] { op.Outputs[0] };
+            plain.Params = op.Params;
+            return plain;
+        }
+
+        /// <summary>The kernels compute over their input: the output must start where the input starts.</summary>
+        private static string SameBase(KernelContext ctx, OpRecord op)
+        {
+            int input = op.Inputs[0];
+            int output = op.Outputs[0];
+            if (ctx.Buffer(input) != ctx.Buffer(output) || ctx.Offset(input) != ctx.Offset(output))
+            {
+                return "in-place output must share the input's base offset";
+            }
+            return null;
+        }
+    }
+}

@@ -19,7 +19,7 @@
  * Each kernel has two layers: the kernel proper (typed arguments, shape checks, returns a tl_status) and the
  * image adapter pair tl_op_<kernel>_validate / tl_op_<kernel> (Params layout of the managed twin; validate
  * performs the same checks as ConvChecks.cs against the tensors' byte sizes; run assumes validation passed).
- * No kernel allocates, keeps state or needs scratch.
+ * No kernel allocates or keeps state; only the in-place kernels take a caller-given scratch buffer.
  */
 #ifndef TINYLITE_TL_CONV_KERNELS_H
 #define TINYLITE_TL_CONV_KERNELS_H
@@ -33,9 +33,13 @@
 #define TL_OP_CONV_S8 100
 #define TL_OP_CONV_S4 101
 #define TL_OP_CONV_S16 102
+#define TL_OP_POINTWISE_CONV_S8_IN_PLACE 103
+#define TL_OP_POINTWISE_CONV_S16_IN_PLACE 104
 #define TL_OP_DEPTHWISE_CONV_S8 110
 #define TL_OP_DEPTHWISE_CONV_S4 111
 #define TL_OP_DEPTHWISE_CONV_S16 112
+#define TL_OP_DEPTHWISE_CONV_S8_IN_PLACE 113
+#define TL_OP_DEPTHWISE_CONV_S4_IN_PLACE 114
 #define TL_OP_TRANSPOSE_CONV_S8 120
 #define TL_OP_TRANSPOSE_CONV_S16 122
 
@@ -180,6 +184,48 @@ tl_status tl_transpose_conv2d_s16(const tl_conv_params *params, const tl_conv_qu
                                   const tl_conv_dims *output_dims, uint8_t *output);
 
 /* ---------------------------------------------------------------------------------------------------------
+ * In-place kernels (the memory plan puts the output at the input's address; twins of
+ * PointwiseConvS8InPlace.cs, PointwiseConvS16InPlace.cs, DepthwiseConvS8InPlace.cs, DepthwiseConvS4InPlace.cs).
+ * @p data holds the input on entry and the output on return; @p scratch must not overlap @p data. Same bytes
+ * as the out-of-place kernels. Shape checks: those of the out-of-place kernel plus the restrictions below;
+ * otherwise TL_ERR_PARAMS and nothing is written.
+ * ------------------------------------------------------------------------------------------------------- */
+
+/**
+ * CONV_2D 1x1 (filter 1x1 over the whole input depth, strides 1, paddings 0, output height and width = the
+ * input's), int8, folded int32 bias (required), in place. Pixel by pixel: the out_c results of a pixel go to
+ * @p scratch (out_c bytes), then over the output pixel; forward when out_c <= in_c, backward otherwise, so no
+ * input pixel is overwritten before it is read.
+ */
+tl_status tl_pointwise_conv_s8_in_place(const tl_conv_params *params, const tl_conv_quant *quant,
+                                        const tl_conv_dims *input_dims, const tl_conv_dims *filter_dims,
+                                        const int8_t *filter, const uint8_t *bias, const tl_conv_dims *output_dims,
+                                        int8_t *data, int8_t *scratch);
+
+/** tl_pointwise_conv_s8_in_place for int16 activations (little-endian) with the arithmetic of tl_conv2d_s16;
+    @p scratch holds out_c * 2 bytes. */
+tl_status tl_pointwise_conv_s16_in_place(const tl_conv_params *params, const tl_conv_quant *quant,
+                                         const tl_conv_dims *input_dims, const tl_conv_dims *filter_dims,
+                                         const int8_t *filter, const uint8_t *bias, tl_conv_bias_type bias_type,
+                                         const tl_conv_dims *output_dims, uint8_t *data, uint8_t *scratch);
+
+/**
+ * DEPTHWISE_CONV_2D, batches 1, depth multiplier 1, int8, folded int32 bias (required), in place, any stride,
+ * dilation and padding. Channel by channel: channel c's out_h * out_w results go to @p scratch (out_h * out_w
+ * bytes), then over channel c of the tensor, which only output channel c reads.
+ */
+tl_status tl_depthwise_conv2d_s8_in_place(const tl_conv_params *params, const tl_conv_quant *quant,
+                                          const tl_conv_dims *input_dims, const tl_conv_dims *filter_dims,
+                                          const int8_t *filter, const uint8_t *bias,
+                                          const tl_conv_dims *output_dims, int8_t *data, int8_t *scratch);
+
+/** tl_depthwise_conv2d_s8_in_place with packed int4 weights (channel-major element order). */
+tl_status tl_depthwise_conv2d_s4_in_place(const tl_conv_params *params, const tl_conv_quant *quant,
+                                          const tl_conv_dims *input_dims, const tl_conv_dims *filter_dims,
+                                          const uint8_t *filter_packed, const uint8_t *bias,
+                                          const tl_conv_dims *output_dims, int8_t *data, int8_t *scratch);
+
+/* ---------------------------------------------------------------------------------------------------------
  * Image adapters. Params layouts are those of the managed kernels (ConvS8.cs, DepthwiseConvS8.cs,
  * TransposeConvS8.cs). *_validate returns TL_OK or TL_ERR_PARAMS; the run functions require a validated op.
  * ------------------------------------------------------------------------------------------------------- */
@@ -200,5 +246,14 @@ tl_status tl_op_transpose_conv2d_s8_validate(const tl_op *op, const tl_tensors *
 void tl_op_transpose_conv2d_s8(const tl_op *op, const tl_tensors *tensors);
 tl_status tl_op_transpose_conv2d_s16_validate(const tl_op *op, const tl_tensors *tensors);
 void tl_op_transpose_conv2d_s16(const tl_op *op, const tl_tensors *tensors);
+/* In-place records: outputs [output (at the input's address), scratch]; Params as the out-of-place twin. */
+tl_status tl_op_pointwise_conv_s8_in_place_validate(const tl_op *op, const tl_tensors *tensors);
+void tl_op_pointwise_conv_s8_in_place(const tl_op *op, const tl_tensors *tensors);
+tl_status tl_op_pointwise_conv_s16_in_place_validate(const tl_op *op, const tl_tensors *tensors);
+void tl_op_pointwise_conv_s16_in_place(const tl_op *op, const tl_tensors *tensors);
+tl_status tl_op_depthwise_conv2d_s8_in_place_validate(const tl_op *op, const tl_tensors *tensors);
+void tl_op_depthwise_conv2d_s8_in_place(const tl_op *op, const tl_tensors *tensors);
+tl_status tl_op_depthwise_conv2d_s4_in_place_validate(const tl_op *op, const tl_tensors *tensors);
+void tl_op_depthwise_conv2d_s4_in_place(const tl_op *op, const tl_tensors *tensors);
 
 #endif /* TINYLITE_TL_CONV_KERNELS_H */

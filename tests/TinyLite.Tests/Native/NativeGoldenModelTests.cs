@@ -1,34 +1,37 @@
 using TinyLite.Codegen;
 using TinyLite.Runtime;
 using TinyLite.Runtime.Native;
+using TinyLite.Tests.Golden;
 using TinyLite.Tests.Support;
 
 namespace TinyLite.Tests.Native;
 
 /// <summary>
-/// Every shared model and case through the native (C) kernels: outputs byte-identical to TFLM's golden files,
-/// as the managed path (Golden/GoldenModelTests.cs). A model using a kernel the native build lacks fails with
-/// that kernel's code and name.
+/// Every shared model and case through the native (C) kernels under every memory plan: outputs byte-identical
+/// to TFLM's golden files, as the managed path (Golden/GoldenModelTests.cs). A model using a kernel the native
+/// build lacks fails with that kernel's code and name.
 /// </summary>
 public class NativeGoldenModelTests
 {
     /// <summary>
-    /// The native kernels do not have the in-place variants (DepthwiseConv*InPlace, PointwiseConv*InPlace) yet:
-    /// native tests compile with the layer-by-layer plan, whose images use only the plain kernels.
+    /// The plan of the other native tests (the layer-by-layer plan, plain kernels only); the golden test below
+    /// runs every plan, the in-place kernels (DepthwiseConv*InPlace, PointwiseConv*InPlace) included.
     /// </summary>
     public static readonly CompileOptions NativePlan = new() { Plan = "layer" };
 
-    public static IEnumerable<object[]> Rows() => SharedModels.CaseRows();
+    public static IEnumerable<object[]> Rows() =>
+        SharedModels.CaseRows().SelectMany(row => GoldenModelTests.Plans.Select(plan => new object[] { row[0], row[1], plan }));
 
     [SkippableTheory]
     [MemberData(nameof(Rows))]
-    public void NativeKernels_MatchTflmGoldenBitExact(string model, string caseName)
+    public void NativeKernels_MatchTflmGoldenBitExact(string model, string caseName, string plan)
     {
         Skip.If(SharedModels.Root == null, SharedModels.MissingMessage);
         Skip.IfNot(NativeKernels.IsAvailable, NativeSupport.SkipReason);
         var c = SharedModels.Cases(model).Single(x => x.Name == caseName);
         string path = Path.Combine(SharedModels.Dir(model), "model.tflite");
-        var compiled = Compiler.Compile(File.ReadAllBytes(path), path, NativePlan);
+        var compiled = Compiler.Compile(File.ReadAllBytes(path), path, new CompileOptions { Plan = plan });
+        Assert.Equal(plan, compiled.Report.Plan);
 
         var interpreter = new Interpreter((byte[])compiled.Image.Clone());
         NativeSupport.UseNative(interpreter, model);
@@ -38,6 +41,6 @@ public class NativeGoldenModelTests
         interpreter.Invoke();
         Assert.Equal(c.Golden.Length, interpreter.OutputCount);
         for (int j = 0; j < c.Golden.Length; j++)
-            ByteAssert.Equal(File.ReadAllBytes(c.Golden[j]), interpreter.GetOutput(j), $"{model}/{caseName} output {j} (native)");
+            ByteAssert.Equal(File.ReadAllBytes(c.Golden[j]), interpreter.GetOutput(j), $"{model}/{caseName} plan {plan} output {j} (native)");
     }
 }

@@ -372,3 +372,70 @@ tl_status tl_cv_check_transpose(const tl_op *op, const tl_tensors *tensors, int3
     }
     return TL_OK;
 }
+
+/* ---- InPlaceChecks.cs: the in-place records carry a second output, the scratch ---- */
+
+/* The record without its scratch output (InPlaceChecks.WithoutScratch), for the plain checks. */
+static int tl_cv_without_scratch(const tl_op *op, tl_op *plain)
+{
+    if (op->output_count != 2 || op->outputs == 0)
+    {
+        /* expected 2 outputs (output, scratch) */
+        return 0;
+    }
+    *plain = *op;
+    plain->output_count = 1;
+    return 1;
+}
+
+/* The kernels compute over their input: the output must start where the input starts (same buffer, same
+   offset, hence the same address). */
+static int tl_cv_same_base(const tl_op *op, const tl_tensors *tensors)
+{
+    return tl_tensor_data(tensors, op->inputs[0]) == tl_tensor_data(tensors, op->outputs[0]);
+}
+
+tl_status tl_cv_check_in_place_depthwise(const tl_op *op, const tl_tensors *tensors, int32_t activation_type,
+                                         int32_t filter_type, int int32_bias, int int64_bias, int bias_required)
+{
+    tl_op plain;
+    const int32_t *p;
+    int32_t element_bytes = activation_type == TL_CV_TYPE_INT8 ? 1 : 2;
+    if (!tl_cv_without_scratch(op, &plain) ||
+        tl_cv_check_depthwise(&plain, tensors, activation_type, filter_type, int32_bias, int64_bias,
+                              bias_required) != TL_OK)
+    {
+        return TL_ERR_PARAMS;
+    }
+    p = op->params;
+    /* in-place depthwise needs batches 1 and depth multiplier 1 */
+    if (p[0] != 1 || p[6] != 1 || !tl_cv_same_base(op, tensors))
+    {
+        return TL_ERR_PARAMS;
+    }
+    /* Scratch: one output channel, out_h * out_w elements. */
+    return tl_cv_check_tensor(tensors, op->outputs[1], TL_CV_TYPE_INT8, tl_cv_product(p[7], p[8], element_bytes, 1, 1));
+}
+
+tl_status tl_cv_check_in_place_pointwise(const tl_op *op, const tl_tensors *tensors, int32_t activation_type,
+                                         int32_t filter_type, int int32_bias, int int64_bias, int bias_required)
+{
+    tl_op plain;
+    const int32_t *p;
+    int32_t element_bytes = activation_type == TL_CV_TYPE_INT8 ? 1 : 2;
+    if (!tl_cv_without_scratch(op, &plain) ||
+        tl_cv_check_conv2d(&plain, tensors, activation_type, filter_type, int32_bias, int64_bias, bias_required) !=
+            TL_OK)
+    {
+        return TL_ERR_PARAMS;
+    }
+    p = op->params;
+    /* 1x1 filter over the whole input depth, stride 1, no padding, output height and width = input's. */
+    if (p[4] != 1 || p[5] != 1 || p[6] != p[3] || p[10] != 1 || p[11] != 1 || p[14] != 0 || p[15] != 0 ||
+        p[7] != p[1] || p[8] != p[2] || !tl_cv_same_base(op, tensors))
+    {
+        return TL_ERR_PARAMS;
+    }
+    /* Scratch: one output pixel, out_c elements. */
+    return tl_cv_check_tensor(tensors, op->outputs[1], TL_CV_TYPE_INT8, tl_cv_product(p[9], element_bytes, 1, 1, 1));
+}

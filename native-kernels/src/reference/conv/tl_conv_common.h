@@ -189,6 +189,17 @@ tl_status tl_cv_check_depthwise(const tl_op *op, const tl_tensors *tensors, int3
 tl_status tl_cv_check_transpose(const tl_op *op, const tl_tensors *tensors, int32_t activation_type, int int32_bias,
                                 int int64_bias);
 
+/** Validates an in-place DEPTHWISE_CONV_2D record (InPlaceChecks.Depthwise): outputs [output, scratch], the
+    plain checks, batches 1, depth multiplier 1, output at the input's address, scratch of out_h * out_w elements. */
+tl_status tl_cv_check_in_place_depthwise(const tl_op *op, const tl_tensors *tensors, int32_t activation_type,
+                                         int32_t filter_type, int int32_bias, int int64_bias, int bias_required);
+
+/** Validates an in-place 1x1 CONV_2D record (InPlaceChecks.Pointwise): outputs [output, scratch], the plain
+    checks, 1x1 filter over the whole depth, stride 1, no padding, output at the input's address, scratch of
+    out_c elements. */
+tl_status tl_cv_check_in_place_pointwise(const tl_op *op, const tl_tensors *tensors, int32_t activation_type,
+                                         int32_t filter_type, int int32_bias, int int64_bias, int bias_required);
+
 /** Decodes the 20 shared CONV_2D / DEPTHWISE_CONV_2D Params into dims and params (no checks). */
 void tl_cv_decode_conv(const int32_t *p, tl_conv_dims *input_dims, tl_conv_dims *filter_dims,
                        tl_conv_dims *output_dims, tl_conv_params *params);

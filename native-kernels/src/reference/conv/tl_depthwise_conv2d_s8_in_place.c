@@ -1,0 +1,136 @@
+/*
+ * DEPTHWISE_CONV_2D with depth multiplier 1, int8 activations and weights, computed over its own input channel
+ * by channel. Twin of nf-runtime/src/Kernels/Conv/DepthwiseConvS8InPlace.cs: every output pixel of channel c
+ * goes into a one-channel scratch (out_h * out_w elements), then over channel c of the tensor. Input channel c
+ * is read only by output channel c, and output channel c of pixel p lies exactly on channel c of input pixel p
+ * (same base, same channel count), so nothing another channel still needs is overwritten, for any stride,
+ * dilation or padding. Arithmetic of tl_depthwise_conv2d_s8 (folded bias, padded taps take their share of the
+ * fold back out).
+ */
+#include "tl_conv_common.h"
+
+tl_status tl_depthwise_conv2d_s8_in_place(const tl_conv_params *params, const tl_conv_quant *quant,
+                                          const tl_conv_dims *input_dims, const tl_conv_dims *filter_dims,
+                                          const int8_t *filter, const uint8_t *bias,
+                                          const tl_conv_dims *output_dims, int8_t *data, int8_t *scratch)
+{
+    int32_t in_h;
+    int32_t in_w;
+    int32_t channels;
+    int32_t f_h;
+    int32_t f_w;
+    int32_t out_h;
+    int32_t out_w;
+    int32_t taps;
+    int32_t in_row_stride;
+    int32_t out_pixels;
+    int32_t ch;
+    tl_status status =
+        tl_cv_check_shapes(TL_CV_KIND_DEPTHWISE, params, input_dims, filter_dims, output_dims, -128, 127);
+    if (status != TL_OK)
+    {
+        return status;
+    }
+    /* One batch and depth multiplier 1: output channel c is input channel c's, pixel for pixel. */
+    if (input_dims->batches != 1 || params->depth_multiplier != 1)
+    {
+        return TL_ERR_PARAMS;
+    }
+    if (quant == 0 || quant->table == 0 || filter == 0 || bias == 0 || data == 0 || scratch == 0)
+    {
+        return TL_ERR_ARGUMENT;
+    }
+    in_h = input_dims->height;
+    in_w = input_dims->width;
+    channels = input_dims->channels;
+    f_h = filter_dims->height;
+    f_w = filter_dims->width;
+    out_h = output_dims->height;
+    out_w = output_dims->width;
+    taps = f_h * f_w;
+    in_row_stride = in_w * channels;
+    out_pixels = out_h * out_w;
+
+    for (ch = 0; ch < channels; ch++)
+    {
+        const int8_t *filter_ch = filter + ch * taps;
+        const int8_t *in_channel = data + ch;
+        uint32_t bias_value = (uint32_t)tl_cv_load_i32(bias + ch * 4);
+        int32_t multiplier = tl_cv_load_i32(quant->table + ch * 8);
+        int32_t shift = tl_cv_load_i32(quant->table + ch * 8 + 4);
+        int8_t *out = data + ch;
+        int32_t s = 0;
+        int32_t out_y;
+        int32_t i;
+        for (out_y = 0; out_y < out_h; out_y++)
+        {
+            /* C#'s int arithmetic wraps; so does this (only reachable with absurd strides). */
+            int32_t in_y_origin = tl_cv_s32((uint32_t)out_y * (uint32_t)params->stride_h - (uint32_t)params->pad_top);
+            int32_t out_x;
+            for (out_x = 0; out_x < out_w; out_x++)
+            {
+                int32_t in_x_origin =
+                    tl_cv_s32((uint32_t)out_x * (uint32_t)params->stride_w - (uint32_t)params->pad_left);
+                /* The sum wraps mod 2^32 like C#'s int. */
+                uint32_t acc = 0;
+                int32_t filter_y;
+                for (filter_y = 0; filter_y < f_h; filter_y++)
+                {
+                    int32_t in_y = tl_cv_s32((uint32_t)in_y_origin + (uint32_t)params->dilation_h * (uint32_t)filter_y);
+                    int row_outside = in_y < 0 || in_y >= in_h;
+                    const int8_t *w = filter_ch + filter_y * f_w;
+                    int32_t filter_x;
+                    for (filter_x = 0; filter_x < f_w; filter_x++)
+                    {
+                        int32_t in_x =
+                            tl_cv_s32((uint32_t)in_x_origin + (uint32_t)params->dilation_w * (uint32_t)filter_x);
+                        if (row_outside || in_x < 0 || in_x >= in_w)
+                        {
+                            /* A padded tap: take its share of the folded input offset back out. */
+                            acc -= (uint32_t)w[filter_x] * (uint32_t)params->input_offset;
+                        }
+                        else
+                        {
+                            acc += (uint32_t)(w[filter_x] * in_channel[in_y * in_row_stride + in_x * channels]);
+                        }
+                    }
+                }
+                acc += bias_value;
+                scratch[s] = tl_cv_out_s8_q(acc, multiplier, shift, params->output_offset, params->act_min,
+                                            params->act_max);
+                s++;
+            }
+        }
+        /* Channel ch of the input is no longer needed: write the finished channel over it. */
+        for (i = 0; i < out_pixels; i++)
+        {
+            out[i * channels] = scratch[i];
+        }
+    }
+    return TL_OK;
+}
+
+tl_status tl_op_depthwise_conv2d_s8_in_place_validate(const tl_op *op, const tl_tensors *tensors)
+{
+    return tl_cv_check_in_place_depthwise(op, tensors, TL_CV_TYPE_INT8, TL_CV_TYPE_INT8, 1, 0, 1);
+}
+
+void tl_op_depthwise_conv2d_s8_in_place(const tl_op *op, const tl_tensors *tensors)
+{
+    tl_conv_dims input_dims;
+    tl_conv_dims filter_dims;
+    tl_conv_dims output_dims;
+    tl_conv_params params;
+    tl_conv_quant quant;
+    tl_cv_decode_conv(op->params, &input_dims, &filter_dims, &output_dims, &params);
+    /* Params[6] is the depth multiplier; the filter depth is 1. */
+    params.depth_multiplier = op->params[6];
+    filter_dims.channels = 1;
+    quant.table = tl_tensor_data(tensors, op->inputs[3]);
+    /* Validated: the status is TL_OK; outputs[0] is inputs[0]'s address. */
+    (void)tl_depthwise_conv2d_s8_in_place(&params, &quant, &input_dims, &filter_dims,
+                                          (const int8_t *)tl_tensor_data(tensors, op->inputs[1]),
+                                          tl_tensor_data(tensors, op->inputs[2]), &output_dims,
+                                          (int8_t *)tl_tensor_data(tensors, op->outputs[0]),
+                                          (int8_t *)tl_tensor_data(tensors, op->outputs[1]));
+}

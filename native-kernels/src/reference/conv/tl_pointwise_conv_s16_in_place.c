@@ -1,0 +1,126 @@
+/*
+ * CONV_2D 1x1, stride 1, no padding, int16 activations (little-endian), int8 weights, computed over its own
+ * input pixel by pixel exactly as tl_pointwise_conv_s8_in_place (forward when out_c <= in_c, backward
+ * otherwise). Twin of nf-runtime/src/Kernels/Conv/PointwiseConvS16InPlace.cs, with the arithmetic of
+ * tl_conv2d_s16: int64 sum; int64 bias or none: int64 requantization; int32 bias: the wrapped int32 sum and the
+ * int32 requantization.
+ */
+#include "tl_conv_common.h"
+
+tl_status tl_pointwise_conv_s16_in_place(const tl_conv_params *params, const tl_conv_quant *quant,
+                                         const tl_conv_dims *input_dims, const tl_conv_dims *filter_dims,
+                                         const int8_t *filter, const uint8_t *bias, tl_conv_bias_type bias_type,
+                                         const tl_conv_dims *output_dims, uint8_t *data, uint8_t *scratch)
+{
+    int32_t pixels;
+    int32_t in_c;
+    int32_t out_c;
+    int32_t forward;
+    int32_t k;
+    tl_status status =
+        tl_cv_check_shapes(TL_CV_KIND_CONV, params, input_dims, filter_dims, output_dims, -32768, 32767);
+    if (status != TL_OK)
+    {
+        return status;
+    }
+    if (filter_dims->height != 1 || filter_dims->width != 1 || filter_dims->channels != input_dims->channels ||
+        params->stride_h != 1 || params->stride_w != 1 || params->pad_top != 0 || params->pad_left != 0 ||
+        output_dims->height != input_dims->height || output_dims->width != input_dims->width)
+    {
+        return TL_ERR_PARAMS;
+    }
+    /* 16x8 quantization has no zero points; the bias is none, int32 or int64. */
+    if (params->input_offset != 0 || params->output_offset != 0 ||
+        (bias_type != TL_CONV_BIAS_NONE && bias_type != TL_CONV_BIAS_INT32 && bias_type != TL_CONV_BIAS_INT64) ||
+        (bias == 0) != (bias_type == TL_CONV_BIAS_NONE))
+    {
+        return TL_ERR_PARAMS;
+    }
+    if (quant == 0 || quant->table == 0 || filter == 0 || data == 0 || scratch == 0)
+    {
+        return TL_ERR_ARGUMENT;
+    }
+    pixels = input_dims->batches * input_dims->height * input_dims->width;
+    in_c = input_dims->channels;
+    out_c = output_dims->channels;
+    forward = out_c <= in_c;
+
+    for (k = 0; k < pixels; k++)
+    {
+        int32_t pixel = forward ? k : pixels - 1 - k;
+        const uint8_t *in_pixel = data + pixel * in_c * 2;
+        uint8_t *out_pixel = data + pixel * out_c * 2;
+        int32_t out_ch;
+        int32_t b;
+        for (out_ch = 0; out_ch < out_c; out_ch++)
+        {
+            const int8_t *w = filter + out_ch * in_c;
+            /* Products |w * x| <= 2^22, at most 65535 of them: the int64 sum cannot overflow. */
+            int64_t acc = 0;
+            int32_t multiplier = tl_cv_load_i32(quant->table + out_ch * 8);
+            int32_t shift = tl_cv_load_i32(quant->table + out_ch * 8 + 4);
+            int32_t scaled;
+            int32_t in_ch;
+            for (in_ch = 0; in_ch < in_c; in_ch++)
+            {
+                acc += (int64_t)(w[in_ch] * tl_cv_load_i16(in_pixel + in_ch * 2));
+            }
+            if (bias_type == TL_CONV_BIAS_NONE)
+            {
+                scaled = tl_cv_mbqm64(acc, multiplier, shift);
+            }
+            else if (bias_type == TL_CONV_BIAS_INT64)
+            {
+                /* C#'s long addition wraps. */
+                acc = tl_cv_s64((uint64_t)acc + (uint64_t)tl_cv_load_i64(bias + out_ch * 8));
+                scaled = tl_cv_mbqm64(acc, multiplier, shift);
+            }
+            else
+            {
+                /* TFLM's int32 accumulator: the wrapped (truncated) sum plus the bias, wrapping. */
+                uint32_t acc32 = (uint32_t)(uint64_t)acc + (uint32_t)tl_cv_load_i32(bias + out_ch * 4);
+                scaled = tl_cv_mbqm(tl_cv_s32(acc32), multiplier, shift);
+            }
+            tl_cv_out_s16(scratch + out_ch * 2, scaled, params->act_min, params->act_max);
+        }
+        /* Input pixel p is fully read: write the finished pixel over the tensor. */
+        for (b = 0; b < out_c * 2; b++)
+        {
+            out_pixel[b] = scratch[b];
+        }
+    }
+    return TL_OK;
+}
+
+tl_status tl_op_pointwise_conv_s16_in_place_validate(const tl_op *op, const tl_tensors *tensors)
+{
+    tl_status status = tl_cv_check_in_place_pointwise(op, tensors, TL_CV_TYPE_INT16, TL_CV_TYPE_INT8, 1, 1, 0);
+    if (status == TL_OK && (op->params[16] != 0 || op->params[17] != 0))
+    {
+        /* int16 convolution with non-zero offsets */
+        status = TL_ERR_PARAMS;
+    }
+    return status;
+}
+
+void tl_op_pointwise_conv_s16_in_place(const tl_op *op, const tl_tensors *tensors)
+{
+    tl_conv_dims input_dims;
+    tl_conv_dims filter_dims;
+    tl_conv_dims output_dims;
+    tl_conv_params params;
+    tl_conv_quant quant;
+    tl_conv_bias_type bias_type = TL_CONV_BIAS_NONE;
+    tl_cv_decode_conv(op->params, &input_dims, &filter_dims, &output_dims, &params);
+    quant.table = tl_tensor_data(tensors, op->inputs[3]);
+    if (op->inputs[2] >= 0)
+    {
+        bias_type = tl_tensor_type(tensors, op->inputs[2]) == TL_CV_TYPE_INT64 ? TL_CONV_BIAS_INT64 : TL_CONV_BIAS_INT32;
+    }
+    /* Validated: the status is TL_OK; outputs[0] is inputs[0]'s address. */
+    (void)tl_pointwise_conv_s16_in_place(&params, &quant, &input_dims, &filter_dims,
+                                         (const int8_t *)tl_tensor_data(tensors, op->inputs[1]),
+                                         op->inputs[2] >= 0 ? tl_tensor_data(tensors, op->inputs[2]) : 0, bias_type,
+                                         &output_dims, tl_tensor_data(tensors, op->outputs[0]),
+                                         tl_tensor_data(tensors, op->outputs[1]));
+}

@@ -1,0 +1,39 @@
+using TinyLite.Codegen;
+using TinyLite.Runtime;
+using TinyLite.Tests.Support;
+
+namespace TinyLite.Tests.Golden;
+
+/// <summary>
+/// The arena the compiler plans is the arena the runtime uses: running a model touches its last byte (so
+/// arena_bytes is not larger than needed) and nothing beyond (the guarded golden tests check that side).
+/// </summary>
+public class HighWaterMarkTests
+{
+    public static IEnumerable<object[]> Rows() =>
+        SharedModels.Root == null
+            ? [["(no shared models)", "layer"]]
+            : SharedModels.ModelNames().Where(m => !m.StartsWith("seanet/", StringComparison.Ordinal) || m.EndsWith('0'))
+                .SelectMany(m => GoldenModelTests.Plans.Select(p => new object[] { m, p }));
+
+    [SkippableTheory]
+    [MemberData(nameof(Rows))]
+    public void Invoke_HighestTouchedByte_IsTheLastByteOfThePlannedArena(string model, string plan)
+    {
+        Skip.If(SharedModels.Root == null, SharedModels.MissingMessage);
+        string path = Path.Combine(SharedModels.Dir(model), "model.tflite");
+        var compiled = Compiler.Compile(File.ReadAllBytes(path), path, new CompileOptions { Plan = plan });
+        var c = SharedModels.Cases(model).First();
+        int highest = -1;
+        // Two fill patterns: a byte the model writes with the pattern's own value still shows in the other run.
+        foreach (byte fill in new byte[] { 0xA5, 0x5A })
+        {
+            var arena = Enumerable.Repeat(fill, compiled.Report.ArenaBytes).ToArray();
+            var interpreter = new Interpreter(compiled.Image, arena);
+            for (int i = 0; i < c.Inputs.Length; i++) interpreter.SetInput(i, File.ReadAllBytes(c.Inputs[i]));
+            interpreter.Invoke();
+            highest = Math.Max(highest, Array.FindLastIndex(arena, b => b != fill));
+        }
+        Assert.Equal(compiled.Report.ArenaBytes - 1, highest);
+    }
+}

@@ -1,0 +1,63 @@
+/* ADD/SUB int8 and int16: shared argument checks, record validation and decoding (see tl_add_sub_common.h). */
+#include "tl_add_sub_common.h"
+
+#include "tl_elementwise_checks.h"
+
+tl_status tl_ew_add_sub_arguments(const tl_add_params *params, const tl_broadcast *bc, const void *input1,
+                                  const void *input2, const void *output)
+{
+    if (params == 0 || bc == 0 || input1 == 0 || input2 == 0 || output == 0 || bc->n < 1 || bc->outer < 0 ||
+        bc->outer > TL_BROADCAST_MAX_OUTER)
+    {
+        return TL_ERR_ARGUMENT;
+    }
+    /* Right shifts are stored as non-positive exponents; the doubling high multiply needs them in [0, 31]. */
+    if (-params->input1_shift < 0 || -params->input1_shift > 31 || -params->input2_shift < 0 ||
+        -params->input2_shift > 31 || -params->output_shift < 0 || -params->output_shift > 31 ||
+        params->left_shift < 0 || params->left_shift > 30)
+    {
+        return TL_ERR_ARGUMENT;
+    }
+    return TL_OK;
+}
+
+tl_status tl_ew_add_sub_validate(const tl_op *op, const tl_tensors *tensors, int32_t type, int32_t element_bytes,
+                                 int32_t lowest, int32_t highest)
+{
+    tl_broadcast bc;
+    const int32_t *p;
+    tl_status e = tl_ew_tensors(op, tensors, 2, type, 12 + 4);
+    if (e != TL_OK)
+    {
+        return e;
+    }
+    p = op->params;
+    if (p[1] < 0 || p[4] < 0 || p[6] < 0 || !tl_ew_is_right_shift(p[2]) || !tl_ew_is_right_shift(p[5]) ||
+        !tl_ew_is_right_shift(p[7]) || p[9] < 0 || p[9] > 30)
+    {
+        return TL_ERR_PARAMS;
+    }
+    if (!tl_ew_is_range(p[10], p[11], lowest, highest))
+    {
+        return TL_ERR_PARAMS;
+    }
+    return tl_ew_broadcast(op, tensors, 12, element_bytes, &bc);
+}
+
+void tl_ew_add_sub_decode(const tl_op *op, tl_add_params *params, tl_broadcast *bc)
+{
+    const int32_t *p = op->params;
+    (void)tl_broadcast_decode(p, op->param_count, 12, bc);
+    params->input1_offset = p[0];
+    params->input1_multiplier = p[1];
+    params->input1_shift = p[2];
+    params->input2_offset = p[3];
+    params->input2_multiplier = p[4];
+    params->input2_shift = p[5];
+    params->output_multiplier = p[6];
+    params->output_shift = p[7];
+    params->output_offset = p[8];
+    params->left_shift = p[9];
+    params->act_min = p[10];
+    params->act_max = p[11];
+}

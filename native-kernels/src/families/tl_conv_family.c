@@ -2,18 +2,27 @@
 #include "tinylite/tl_conv_kernels.h"
 #include "tinylite/tl_families.h"
 
+#include "tl_conv_cmsis_scratch.h"
+
 tl_status tl_conv_family_validate(const tl_op *op, const tl_tensors *tensors)
 {
     switch (op->code)
     {
     case TL_OP_CONV_S8:
-        return tl_op_conv2d_s8_validate(op, tensors);
+    {
+        /* An optional second output is the CMSIS-NN scratch: every build checks its size (managed agreement). */
+        tl_status status = tl_op_conv2d_s8_validate(op, tensors);
+        return status != TL_OK ? status : tl_conv_cmsis_scratch_validate(op, tensors, 0);
+    }
     case TL_OP_CONV_S4:
         return tl_op_conv2d_s4_validate(op, tensors);
     case TL_OP_CONV_S16:
         return tl_op_conv2d_s16_validate(op, tensors);
     case TL_OP_DEPTHWISE_CONV_S8:
-        return tl_op_depthwise_conv2d_s8_validate(op, tensors);
+    {
+        tl_status status = tl_op_depthwise_conv2d_s8_validate(op, tensors);
+        return status != TL_OK ? status : tl_conv_cmsis_scratch_validate(op, tensors, 1);
+    }
     case TL_OP_DEPTHWISE_CONV_S4:
         return tl_op_depthwise_conv2d_s4_validate(op, tensors);
     case TL_OP_DEPTHWISE_CONV_S16:

@@ -1,0 +1,33 @@
+/*
+ * The CMSIS-NN scratch of int8 CONV_2D / DEPTHWISE_CONV_2D records (their optional second output, reserved by
+ * `tinylite compile --cmsis-nn`): the size check every build applies, so that the native loader refuses exactly
+ * the images the managed loader refuses (nf-runtime/src/Kernels/Conv/CmsisNnScratchCheck.cs), whether or not
+ * the CMSIS-NN backend is linked.
+ */
+#ifndef TINYLITE_TL_CONV_CMSIS_SCRATCH_H
+#define TINYLITE_TL_CONV_CMSIS_SCRATCH_H
+
+#include <stdint.h>
+
+#include "tinylite/tl_op.h"
+#include "tinylite/tl_status.h"
+
+/**
+ * Bytes the compiler reserves for the scratch of an int8 CONV_2D record (Params layout of ConvS8):
+ * 12·out_c (multipliers, shifts, unfolded bias) plus arm_convolve_wrapper_s8's buffer for the portable and DSP
+ * builds (the larger where they differ). Replica of codegen's CmsisNnScratch.ConvS8Bytes. The Params must have
+ * passed the CONV_2D validation (dimensions positive and bounded).
+ */
+int64_t tl_conv_s8_cmsis_scratch_bytes(const int32_t *params);
+
+/** Same for an int8 DEPTHWISE_CONV_2D record (CmsisNnScratch.DepthwiseS8Bytes). */
+int64_t tl_depthwise_conv_s8_cmsis_scratch_bytes(const int32_t *params);
+
+/**
+ * For an already validated int8 CONV_2D (@p depthwise 0) or DEPTHWISE_CONV_2D (@p depthwise 1) record: TL_OK
+ * when it has no scratch (one output), or when its second output is an int8 tensor, 4-byte aligned, of at least
+ * the reserved size above; TL_ERR_PARAMS otherwise.
+ */
+tl_status tl_conv_cmsis_scratch_validate(const tl_op *op, const tl_tensors *tensors, int depthwise);
+
+#endif

@@ -1,0 +1,82 @@
+using TinyLite.Runtime.Execution;
+
+namespace TinyLite.Runtime.Kernels.Conv
+{
+    /// <summary>
+    /// Load-time check of the optional second output of an int8 CONV_2D / DEPTHWISE_CONV_2D record: the scratch that
+    /// <c>tinylite compile --cmsis-nn</c> reserves for the CMSIS-NN backend of the native kernels. The managed kernels
+    /// never touch it, but an image whose scratch is smaller than the compiler reserves would be refused by the native
+    /// loader (native-kernels/src/families/tl_conv_cmsis_scratch.c applies the same sizes in every native build), so
+    /// the managed loader refuses it too.
+    /// <para>Sizes (bytes) replicate codegen's CmsisNnScratch: CONV_2D 12 * out_c + the buffer of CMSIS-NN's
+    /// arm_convolve_wrapper_s8 (portable and DSP builds); DEPTHWISE_CONV_2D 12 * out_c + the filter in TFLite order
+    /// rounded up to 4 + the buffer of arm_depthwise_conv_wrapper_s8. The scratch must be an int8 tensor of at least
+    /// that many bytes at a 4-byte aligned offset.</para>
+    /// </summary>
+    public static class CmsisNnScratchCheck
+    {
+        /// <summary>
+        /// Null when <paramref name="op"/> (already validated by <see cref="ConvChecks.Conv2D"/> or
+        /// <see cref="ConvChecks.Depthwise"/>) has no scratch or a large enough one; an error message otherwise.
+        /// </summary>
+        public static string Validate(KernelContext ctx, OpRecord op, bool depthwise)
+        {
+            if (op.Outputs.Length != 2)
+            {
+                return null;
+            }
+            int t = op.Outputs[1];
+            if (t < 0 || t >= ctx.TensorCount)
+            {
+                return "CMSIS-NN scratch: tensor index " + t.ToString() + " out of range";
+            }
+            if (ctx.Type(t) != TensorType.Int8)
+            {
+                return "CMSIS-NN scratch: tensor " + t.ToString() + " has type " + ctx.Type(t).ToString() + ", expected int8";
+            }
+            long needed = depthwise ? DepthwiseS8Bytes(op.Params) : ConvS8Bytes(op.Params);
+            int offset = ctx.Offset(t);
+            byte[] buffer = ctx.Buffer(t);
+            if (ctx.ByteSize(t) < needed)
+            {
+                return "CMSIS-NN scratch: tensor " + t.ToString() + " has " + ctx.ByteSize(t).ToString() + " bytes, needs " + needed.ToString();
+            }
+            if (buffer == null || offset < 0 || (offset & 3) != 0 || (long)offset + ctx.ByteSize(t) > buffer.Length)
+            {
+                return "CMSIS-NN scratch: tensor " + t.ToString() + " is not 4-byte aligned inside its buffer";
+            }
+            return null;
+        }
+
+        /// <summary>Scratch bytes of a validated int8 CONV_2D record (Params layout of <see cref="ConvS8"/>).</summary>
+        public static long ConvS8Bytes(int[] p)
+        {
+            long buffer;
+            if (p[14] == 0 && p[15] == 0 && p[4] == 1 && p[5] == 1 && p[12] == 1 && p[13] == 1 && p[3] == p[6])
+            {
+                // 1x1 over the whole depth, no padding or dilation: 2 * in_c int16 at unit stride, nothing otherwise.
+                buffer = p[10] == 1 && p[11] == 1 ? 4L * p[3] : 0;
+            }
+            else
+            {
+                // im2col of two columns, each rounded up to 4 int16.
+                long taps = (long)p[4] * p[5] * p[3];
+                buffer = 4 * ((taps + 3) / 4 * 4);
+            }
+            return 12L * p[9] + buffer;
+        }
+
+        /// <summary>Scratch bytes of a validated int8 DEPTHWISE_CONV_2D record (Params layout of <see cref="DepthwiseConvS8"/>).</summary>
+        public static long DepthwiseS8Bytes(int[] p)
+        {
+            long taps = (long)p[4] * p[5];
+            long buffer = 0;
+            // The optimised kernel (one batch, multiplier 1, no dilation) buffers in_c * taps int16, unless 3x3 with padding <= 1.
+            if (p[3] == p[9] && p[0] == 1 && p[12] == 1 && p[13] == 1 && !(p[4] == 3 && p[5] == 3 && p[14] <= 1 && p[15] <= 1))
+            {
+                buffer = 2L * p[3] * taps;
+            }
+            return 12L * p[9] + (taps * p[9] + 3) / 4 * 4 + buffer;
+        }
+    }
+}

@@ -1,6 +1,6 @@
 /*
  * The reference run adapters the CMSIS-NN adapters fall back to for records CMSIS-NN cannot take as they are
- * (e.g. per-channel fully connected). With TINYLITE_CMSIS_NN=ON, cmake/cmsis_nn.cmake compiles each reference
+ * (e.g. broadcasting ADD). With TINYLITE_CMSIS_NN=ON, cmake/cmsis_nn.cmake compiles each reference
  * file that has a twin under src/cmsis_nn/ with its adapters renamed tl_op_<op>_<dtype>[_validate] -> tl_ref_op_<op>_<dtype>[_validate];
  * its layer-1 kernels keep their names.
  */
@@ -21,5 +21,13 @@ void tl_ref_op_conv2d_s8(const tl_op *op, const tl_tensors *tensors);
 /** The reference DEPTHWISE_CONV_2D int8 adapters (src/reference/conv/tl_depthwise_conv2d_s8.c). */
 tl_status tl_ref_op_depthwise_conv2d_s8_validate(const tl_op *op, const tl_tensors *tensors);
 void tl_ref_op_depthwise_conv2d_s8(const tl_op *op, const tl_tensors *tensors);
+
+/** The reference MAX_POOL_2D int8 adapters (src/reference/dense/tl_max_pool_s8.c). */
+tl_status tl_ref_op_max_pool_s8_validate(const tl_op *op, const tl_tensors *tensors);
+void tl_ref_op_max_pool_s8(const tl_op *op, const tl_tensors *tensors);
+
+/** The reference ADD int8 adapters (src/reference/elementwise/tl_add_s8.c). */
+tl_status tl_ref_op_add_s8_validate(const tl_op *op, const tl_tensors *tensors);
+void tl_ref_op_add_s8(const tl_op *op, const tl_tensors *tensors);
 
 #endif

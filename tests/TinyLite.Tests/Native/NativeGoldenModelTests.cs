@@ -24,13 +24,27 @@ public class NativeGoldenModelTests
 
     [SkippableTheory]
     [MemberData(nameof(Rows))]
-    public void NativeKernels_MatchTflmGoldenBitExact(string model, string caseName, string plan)
+    public void NativeKernels_MatchTflmGoldenBitExact(string model, string caseName, string plan) =>
+        RunGolden(model, caseName, new CompileOptions { Plan = plan });
+
+    /// <summary>
+    /// The same with images compiled with <c>--cmsis-nn</c> (the CMSIS-NN scratch of int8 CONV_2D / DEPTHWISE_CONV_2D
+    /// in the plan): the reference kernels ignore it; a library built with the CMSIS-NN backend (select it with
+    /// TINYLITE_NATIVE_LIB) routes those layers to CMSIS-NN, and they must still match golden bit for bit.
+    /// </summary>
+    [SkippableTheory]
+    [MemberData(nameof(Rows))]
+    public void NativeKernels_CmsisNnImages_MatchTflmGoldenBitExact(string model, string caseName, string plan) =>
+        RunGolden(model, caseName, new CompileOptions { Plan = plan, CmsisNn = true });
+
+    private static void RunGolden(string model, string caseName, CompileOptions options)
     {
+        string plan = options.Plan;
         Skip.If(SharedModels.Root == null, SharedModels.MissingMessage);
         Skip.IfNot(NativeKernels.IsAvailable, NativeSupport.SkipReason);
         var c = SharedModels.Cases(model).Single(x => x.Name == caseName);
         string path = Path.Combine(SharedModels.Dir(model), "model.tflite");
-        var compiled = Compiler.Compile(File.ReadAllBytes(path), path, new CompileOptions { Plan = plan });
+        var compiled = Compiler.Compile(File.ReadAllBytes(path), path, options);
         Assert.Equal(plan, compiled.Report.Plan);
 
         var interpreter = new Interpreter((byte[])compiled.Image.Clone());

@@ -1,5 +1,6 @@
 /*
- * FULLY_CONNECTED int8 routed to CMSIS-NN's arm_fully_connected_s8 (per-tensor requantization).
+ * FULLY_CONNECTED int8 routed to CMSIS-NN's arm_fully_connected_s8 (per-tensor requantization) and
+ * arm_fully_connected_per_channel_s8 (per-channel).
  * Replaces the adapters of src/reference/dense/tl_fully_connected_s8.c when TINYLITE_CMSIS_NN=ON; the
  * validation is the reference one, so the record was checked at load time.
  *
@@ -15,8 +16,14 @@
  * context carries no buffer; on MVE (Cortex-M55) it wants precomputed kernel sums and this adapter is not used
  * there (see README "CMSIS-NN backend").
  *
- * Per-channel requantization: CMSIS-NN's per-channel kernel wants separate multiplier and shift arrays, our
- * image interleaves them, so those records run the reference kernel.
+ * Per-channel requantization: arm_fully_connected_per_channel_s8 wants separate multiplier and shift arrays; the
+ * image interleaves them (one (multiplier, shift) pair per output channel). Without a scratch in the arena plan,
+ * the adapter splits the output channels into blocks of TL_CMSIS_FC_BLOCK, copies the block's pairs into two
+ * arrays on the stack (2 * 4 * TL_CMSIS_FC_BLOCK bytes) and calls the per-channel kernel once per block and batch
+ * row: the weight rows of a block are contiguous (filter [out_c][depth]), the bias and output of the block start
+ * at its first channel, and the kernel writes the block's outputs contiguously (one batch row per call). Each
+ * output channel's sum and requantization are the same as in one call over all channels. Its scratch
+ * (kernel sums) is used on MVE only, like the per-tensor kernel's.
  */
 #include <stddef.h>
 
@@ -24,6 +31,70 @@
 
 #include "tinylite/tl_dense_kernels.h"
 #include "../tl_cmsis_nn_fallbacks.h"
+
+/* Output channels per per-channel call: 2 * 4 * 32 = 256 bytes of stack for the split multipliers and shifts. */
+#define TL_CMSIS_FC_BLOCK 32
+
+/* The per-channel path (see the file comment). */
+static void tl_cmsis_fc_per_channel(const int32_t *p, const int32_t *pairs, const int8_t *input, const int8_t *weights,
+                                    const int32_t *bias, int8_t *output)
+{
+    int32_t multipliers[TL_CMSIS_FC_BLOCK];
+    int32_t shifts[TL_CMSIS_FC_BLOCK];
+    cmsis_nn_context context;
+    cmsis_nn_fc_params fc_params;
+    cmsis_nn_per_channel_quant_params quant_params;
+    cmsis_nn_dims input_dims;
+    cmsis_nn_dims filter_dims;
+    cmsis_nn_dims bias_dims;
+    cmsis_nn_dims output_dims;
+    const int32_t batches = p[0];
+    const int32_t depth = p[1];
+    const int32_t out_c = p[2];
+    int32_t first;
+    context.buf = NULL;
+    context.size = 0;
+    fc_params.input_offset = 0;
+    fc_params.filter_offset = 0;
+    fc_params.output_offset = p[3];
+    fc_params.activation.min = p[4];
+    fc_params.activation.max = p[5];
+    quant_params.multiplier = multipliers;
+    quant_params.shift = shifts;
+    input_dims.n = 1;
+    input_dims.h = 1;
+    input_dims.w = 1;
+    input_dims.c = depth;
+    filter_dims.n = depth;
+    filter_dims.h = 1;
+    filter_dims.w = 1;
+    bias_dims.n = 1;
+    bias_dims.h = 1;
+    bias_dims.w = 1;
+    output_dims.n = 1;
+    output_dims.h = 1;
+    output_dims.w = 1;
+    for (first = 0; first < out_c; first += TL_CMSIS_FC_BLOCK)
+    {
+        const int32_t block = out_c - first < TL_CMSIS_FC_BLOCK ? out_c - first : TL_CMSIS_FC_BLOCK;
+        int32_t ch;
+        int32_t batch;
+        for (ch = 0; ch < block; ch++)
+        {
+            multipliers[ch] = pairs[2 * (first + ch)];
+            shifts[ch] = pairs[2 * (first + ch) + 1];
+        }
+        filter_dims.c = block;
+        bias_dims.c = block;
+        output_dims.c = block;
+        for (batch = 0; batch < batches; batch++)
+        {
+            (void)arm_fully_connected_per_channel_s8(&context, &fc_params, &quant_params, &input_dims, input + batch * depth,
+                                                     &filter_dims, weights + first * depth, &bias_dims, bias + first,
+                                                     &output_dims, output + batch * out_c + first);
+        }
+    }
+}
 
 tl_status tl_op_fully_connected_s8_validate(const tl_op *op, const tl_tensors *tensors)
 {
@@ -43,7 +114,10 @@ void tl_op_fully_connected_s8(const tl_op *op, const tl_tensors *tensors)
     cmsis_nn_dims output_dims;
     if (p[6] != 0)
     {
-        tl_ref_op_fully_connected_s8(op, tensors);
+        tl_cmsis_fc_per_channel(p, pairs, (const int8_t *)tl_tensor_data(tensors, op->inputs[0]),
+                                (const int8_t *)tl_tensor_data(tensors, op->inputs[1]),
+                                (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[2]),
+                                (int8_t *)tl_tensor_data(tensors, op->outputs[0]));
         return;
     }
     context.buf = NULL;

@@ -1,0 +1,86 @@
+using TinyLite.Codegen;
+using TinyLite.Codegen.Ir;
+using TinyLite.Runtime.Native;
+using TinyLite.Tests.Kernels.Elementwise;
+using TinyLite.Tests.Support;
+
+namespace TinyLite.Tests.Native;
+
+/// <summary>
+/// Shapes that exercise the edges of the CMSIS-NN routes of native-kernels/src/cmsis_nn (per-channel
+/// FULLY_CONNECTED split in channel blocks of 32, pooling windows clipped by padding, ADD lengths that are not a
+/// multiple of the DSP path's 4, broadcasting ADD that must stay on the reference kernel), compiled with
+/// <c>--cmsis-nn</c> and run through the native library and the managed kernels: the bytes must agree. With the
+/// default library the native side is the reference C; select a CMSIS-NN build with TINYLITE_NATIVE_LIB to test
+/// the routes (bench/RESULTS.md, "CMSIS-NN backend").
+/// </summary>
+public class CmsisNnRouteTests
+{
+    private static readonly Dictionary<string, Func<Graph>> Models = new()
+    {
+        ["fc_per_channel_3_blocks"] = () => FullyConnected(3, 33, 70, perChannel: true, Activation.None),
+        ["fc_per_channel_1_block_relu"] = () => FullyConnected(1, 8, 32, perChannel: true, Activation.Relu),
+        ["fc_per_tensor"] = () => FullyConnected(2, 20, 9, perChannel: false, Activation.None),
+        ["max_pool_3x3_same"] = () => Pool(BuiltinOperator.MaxPool2D, 2, 7, 6, 5, Padding.Same, 1, 1, 3, 3, Activation.None),
+        ["max_pool_2x2_valid_relu6"] = () => Pool(BuiltinOperator.MaxPool2D, 1, 8, 8, 4, Padding.Valid, 2, 2, 2, 2, Activation.Relu6),
+        ["max_pool_even_same_stride2"] = () => Pool(BuiltinOperator.MaxPool2D, 1, 6, 7, 3, Padding.Same, 2, 2, 4, 3, Activation.None),
+        ["average_pool_3x3_same"] = () => Pool(BuiltinOperator.AveragePool2D, 2, 7, 6, 5, Padding.Same, 1, 1, 3, 3, Activation.None),
+        ["average_pool_global"] = () => Pool(BuiltinOperator.AveragePool2D, 1, 5, 4, 9, Padding.Valid, 1, 1, 5, 4, Activation.None),
+        ["average_pool_even_same_stride2_relu"] = () => Pool(BuiltinOperator.AveragePool2D, 1, 6, 7, 3, Padding.Same, 2, 2, 4, 3, Activation.Relu),
+        ["add_same_shape_37"] = () => ElementwiseHarness.Binary(BuiltinOperator.Add, DataType.Int8, [37], [37], [37],
+            (0.05f, 3), (0.02f, -2), (0.06f, 1), new AddSubOptions(Activation.None, false)),
+        ["add_same_shape_relu_4d"] = () => ElementwiseHarness.Binary(BuiltinOperator.Add, DataType.Int8, [1, 4, 4, 8], [1, 4, 4, 8],
+            [1, 4, 4, 8], (0.1f, -128), (0.07f, 127), (0.12f, -20), new AddSubOptions(Activation.Relu, false)),
+        ["add_broadcast_row"] = () => ElementwiseHarness.Binary(BuiltinOperator.Add, DataType.Int8, [3, 8], [1, 8], [3, 8],
+            (0.05f, 3), (0.02f, -2), (0.06f, 1), new AddSubOptions(Activation.None, false)),
+    };
+
+    public static IEnumerable<object[]> Names() => Models.Keys.Select(k => new object[] { k });
+
+    [SkippableTheory]
+    [MemberData(nameof(Names))]
+    public void NativeKernels_CmsisNnRouteShapes_MatchManagedKernels(string name)
+    {
+        Skip.IfNot(NativeKernels.IsAvailable, NativeSupport.SkipReason);
+        foreach (string plan in new[] { "layer", "inplace" })
+        {
+            byte[] image = Compiler.Compile(Models[name](), new CompileOptions { Plan = plan, CmsisNn = true }).Image;
+            for (int seed = 1; seed <= 4; seed++)
+            {
+                var (managed, native) = NativeSupport.RunBoth(image, NativeSupport.RandomInputs(image, seed), name);
+                Assert.Equal(managed.Length, native.Length);
+                for (int j = 0; j < managed.Length; j++)
+                    ByteAssert.Equal(managed[j], native[j], $"{name} plan {plan} seed {seed} output {j}");
+            }
+        }
+    }
+
+    private static Graph FullyConnected(int batches, int inDepth, int outDepth, bool perChannel, Activation activation)
+    {
+        var rng = new Random(inDepth * 131 + outDepth);
+        var w = Enumerable.Range(0, inDepth * outDepth).Select(_ => (sbyte)rng.Next(-127, 128)).ToArray();
+        float[] wScales = perChannel ? Enumerable.Range(0, outDepth).Select(i => 0.004f + 0.0007f * (i % 13)).ToArray() : [0.006f];
+        var b = new GraphBuilder("fc_cmsis.tflite");
+        int x = b.AddInput("x", DataType.Int8, [batches, inDepth], 0.05f, 3);
+        int wt = b.AddConstantInt8("w", [outDepth, inDepth], w, wScales);
+        float[] biasScales = perChannel ? wScales.Select(s => 0.05f * s).ToArray() : [0.05f * wScales[0]];
+        int bias = b.AddConstantInt32("b", [outDepth], Enumerable.Range(0, outDepth).Select(_ => rng.Next(-3000, 3000)).ToArray(),
+            new Quantization(biasScales, new long[biasScales.Length], 0));
+        int y = b.AddTensor("y", DataType.Int8, [batches, outDepth], 0.2f, -2);
+        b.AddOperator(BuiltinOperator.FullyConnected, [x, wt, bias], [y], new FullyConnectedOptions(activation, 0, false, false))
+            .MarkOutput(y);
+        return b.Build();
+    }
+
+    private static Graph Pool(BuiltinOperator op, int n, int h, int w, int c, Padding padding, int strideH, int strideW, int fH, int fW,
+        Activation activation)
+    {
+        int outH = padding == Padding.Same ? (h + strideH - 1) / strideH : (h - fH) / strideH + 1;
+        int outW = padding == Padding.Same ? (w + strideW - 1) / strideW : (w - fW) / strideW + 1;
+        var b = new GraphBuilder("pool_cmsis.tflite");
+        int x = b.AddInput("x", DataType.Int8, [n, h, w, c], 0.05f, 2);
+        int y = b.AddTensor("y", DataType.Int8, [n, outH, outW, c], 0.05f, 2);
+        b.AddOperator(op, [x], [y], new Pool2DOptions(padding, strideW, strideH, fW, fH, activation)).MarkOutput(y);
+        return b.Build();
+    }
+}

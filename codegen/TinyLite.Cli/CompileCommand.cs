@@ -16,7 +16,7 @@ public static class CompileCommand
         weights.AcceptOnlyFromAmong("int8", "int4", "auto");
         var plan = new Option<string>("--plan") { Description = "memory plan: layer, inplace, patch, stream or auto", DefaultValueFactory = _ => "auto" };
         plan.AcceptOnlyFromAmong("layer", "inplace", "patch", "stream", "auto");
-        var cmsisNn = new Option<bool>("--cmsis-nn") { Description = "reserve the scratch of the native CMSIS-NN backend (int8 conv and depthwise)" };
+        var cmsisNn = new Option<bool>("--cmsis-nn") { Description = "reserve the scratch of the native CMSIS-NN backend (int8 conv, depthwise, average pool)" };
         var report = new Option<string?>("--report") { Description = "write the report JSON here, and the memory picture (.html) beside it" };
         var emitC = new Option<string?>("--emit-c") { Description = "write the image as C source (model_data.c/.h) into this folder" };
         var emitCs = new Option<string?>("--emit-cs") { Description = "write the model's constants as C# (Model.g.cs) into this folder" };

@@ -11,7 +11,7 @@ public sealed record CompileOptions
 
     /// <summary>
     /// Reserve, in the arena plan, the scratch the optional CMSIS-NN backend of the native kernels needs for int8
-    /// CONV_2D and DEPTHWISE_CONV_2D (see Lowering/Conv/CmsisNnScratch.cs). Off by default: the images of the
+    /// CONV_2D, DEPTHWISE_CONV_2D and AVERAGE_POOL_2D (see Lowering/Conv/CmsisNnScratch.cs). Off by default: the images of the
     /// reference kernels carry no scratch; a CMSIS-NN build runs images compiled without it on its reference kernels.
     /// </summary>
     public bool CmsisNn { get; init; }

@@ -26,6 +26,10 @@ void tl_ref_op_depthwise_conv2d_s8(const tl_op *op, const tl_tensors *tensors);
 tl_status tl_ref_op_max_pool_s8_validate(const tl_op *op, const tl_tensors *tensors);
 void tl_ref_op_max_pool_s8(const tl_op *op, const tl_tensors *tensors);
 
+/** The reference AVERAGE_POOL_2D int8 adapters (src/reference/dense/tl_average_pool_s8.c). */
+tl_status tl_ref_op_average_pool_s8_validate(const tl_op *op, const tl_tensors *tensors);
+void tl_ref_op_average_pool_s8(const tl_op *op, const tl_tensors *tensors);
+
 /** The reference ADD int8 adapters (src/reference/elementwise/tl_add_s8.c). */
 tl_status tl_ref_op_add_s8_validate(const tl_op *op, const tl_tensors *tensors);
 void tl_ref_op_add_s8(const tl_op *op, const tl_tensors *tensors);

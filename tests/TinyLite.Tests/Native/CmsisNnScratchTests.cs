@@ -10,7 +10,7 @@ using Kind = TinyLite.Tests.Kernels.Conv.ConvTestModel.Kind;
 namespace TinyLite.Tests.Native;
 
 /// <summary>
-/// The CMSIS-NN scratch that <c>compile --cmsis-nn</c> gives int8 CONV_2D / DEPTHWISE_CONV_2D (their second output):
+/// The CMSIS-NN scratch that <c>compile --cmsis-nn</c> gives int8 CONV_2D / DEPTHWISE_CONV_2D / AVERAGE_POOL_2D (their second output):
 /// its size, and the load verdicts of the managed and the native loaders on images whose scratch was shrunk. Both
 /// loaders must refuse a scratch smaller than the compiler reserves, whichever native build is loaded (with or
 /// without the CMSIS-NN backend).
@@ -89,6 +89,44 @@ public class CmsisNnScratchTests
             var (m, n) = NativeSupport.RunBoth(compiled.Image, [input], "cmsis scratch " + string.Join(",", row));
             Assert.Equal(m[0], n[0]);
         }
+    }
+
+    /// <summary>An int8 AVERAGE_POOL_2D, 3x3 SAME over [1, 6, 5, 7], compiled with --cmsis-nn, and its scratch tensor.</summary>
+    private static (CompiledModel Model, int Scratch) AveragePool()
+    {
+        var b = new GraphBuilder("avgpool_cmsis.tflite");
+        int x = b.AddInput("x", DataType.Int8, [1, 6, 5, 7], 0.05f, 2);
+        int y = b.AddTensor("y", DataType.Int8, [1, 6, 5, 7], 0.05f, 2);
+        b.AddOperator(BuiltinOperator.AveragePool2D, [x], [y], new Pool2DOptions(Padding.Same, 1, 1, 3, 3, Activation.None)).MarkOutput(y);
+        var compiled = Compiler.Compile(b.Build(), Cmsis);
+        var call = compiled.Calls.Single();
+        Assert.Equal(OpCode.AveragePoolS8, call.Code);
+        Assert.Equal(2, call.Outputs.Length);
+        return (compiled, call.Outputs[1]);
+    }
+
+    [Fact]
+    public void ManagedLoad_AveragePoolShrunkCmsisNnScratch_Refused()
+    {
+        var (compiled, scratch) = AveragePool();
+        // arm_avgpool_s8's DSP buffer: one int32 per channel, 7 channels.
+        Assert.Equal(28, compiled.Graph.Tensors[scratch].ByteSize);
+        _ = new Interpreter((byte[])compiled.Image.Clone());
+        var e = Assert.Throws<ImageException>(() => new Interpreter(Resize(compiled.Image, scratch, 24)));
+        Assert.Contains("CMSIS-NN scratch", e.Message);
+    }
+
+    [SkippableFact]
+    public void NativeLoad_AveragePoolShrunkCmsisNnScratch_RefusedLikeManaged()
+    {
+        Skip.IfNot(NativeKernels.IsAvailable, NativeSupport.SkipReason);
+        var (compiled, scratch) = AveragePool();
+        Assert.Equal(NativeKernels.StatusOk, NativeLoad(compiled.Image, out string message));
+        Assert.NotEqual(NativeKernels.StatusOk, NativeLoad(Resize(compiled.Image, scratch, 24), out message));
+        var input = new byte[7 * 30];
+        new Random(3).NextBytes(input);
+        var (m, n) = NativeSupport.RunBoth(compiled.Image, [input], "average pool --cmsis-nn");
+        Assert.Equal(m[0], n[0]);
     }
 
     private static int NativeLoad(byte[] image, out string message)

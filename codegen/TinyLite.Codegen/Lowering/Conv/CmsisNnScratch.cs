@@ -1,8 +1,8 @@
 namespace TinyLite.Codegen.Lowering.Conv;
 
 /// <summary>
-/// Scratch the optional CMSIS-NN backend of the native kernels (native-kernels/src/cmsis_nn/conv) needs for an int8
-/// CONV_2D, reserved by the compiler in the arena plan so that no kernel ever allocates. The reference kernels
+/// Scratch the optional CMSIS-NN backend of the native kernels (native-kernels/src/cmsis_nn/) needs for an int8
+/// CONV_2D (and DEPTHWISE_CONV_2D, AVERAGE_POOL_2D: see their methods), reserved by the compiler in the arena plan so that no kernel ever allocates. The reference kernels
 /// ignore it. Layout (bytes, 4-aligned by the planner):
 /// [0, 4·outC) multipliers int32, [4·outC, 8·outC) shifts int32 (CMSIS-NN wants two arrays; the image interleaves
 /// them), [8·outC, 12·outC) unfolded bias int32 (bias without the folded input-offset term, for convolutions with
@@ -61,4 +61,11 @@ internal static class CmsisNnScratch
         int padTop, int padLeft) =>
         12L * outC + ((long)fH * fW * outC + 3) / 4 * 4 +
         DepthwiseWrapperBytes(batches, inC, outC, fH, fW, dilationH, dilationW, padTop, padLeft);
+
+    /// <summary>
+    /// Scratch of one int8 AVERAGE_POOL_2D (Lowering/Dense/Pool2DLowering.cs): the buffer of <c>arm_avgpool_s8</c>
+    /// (CMSIS-NN v7, arm_avgpool_get_buffer_sizes_s8.c), one int32 sum per channel on DSP builds (none on portable
+    /// and MVE builds).
+    /// </summary>
+    public static long AveragePoolS8Bytes(int depth) => 4L * depth;
 }

@@ -1,4 +1,5 @@
 using TinyLite.Codegen.Ir;
+using TinyLite.Codegen.Lowering.Conv;
 using TinyLite.Runtime.Execution;
 
 namespace TinyLite.Codegen.Lowering.Dense;
@@ -64,13 +65,17 @@ public sealed class Pool2DLowering : IOperatorLowering
             if (Math.Max(0, -origin) >= Math.Min(filterW, inW - origin)) throw ctx.Error($"window of output column {x} lies in the padding");
         }
         var (actMin, actMax) = DenseQuantization.ActivationRange(ctx, options.Activation, output);
+        // int8 average: with --cmsis-nn, scratch for the optional CMSIS-NN native backend (CmsisNnScratch), ignored by the reference kernels.
+        int[] outputs = code == OpCode.AveragePoolS8 && ctx.CompileOptions.CmsisNn
+            ? [ctx.Op.Outputs[0], ctx.AddScratch($"{output.Name}/cmsis_nn_scratch", CmsisNnScratch.AveragePoolS8Bytes(depth))]
+            : [ctx.Op.Outputs[0]];
         return
         [
             new KernelCall
             {
                 Code = code,
                 Inputs = [ctx.Op.Inputs[0]],
-                Outputs = [ctx.Op.Outputs[0]],
+                Outputs = outputs,
                 Params = [batches, inH, inW, depth, outH, outW, strideH, strideW, filterH, filterW, padTop, padLeft, actMin, actMax],
                 Macs = output.ElementCount * filterH * filterW,
             },

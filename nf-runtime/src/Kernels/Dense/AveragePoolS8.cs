@@ -5,6 +5,8 @@ namespace TinyLite.Runtime.Kernels.Dense
     /// <summary>
     /// AVERAGE_POOL_2D on int8, bit-exact with TFLM's reference kernel. Inputs, outputs and Params as documented on
     /// <see cref="PoolGeometry"/>. Each output is the window sum divided by the number of input elements the window covers (padding excluded), rounded half away from zero, then clamped.
+    /// <para>An optional second output is the scratch of the native CMSIS-NN backend (<c>compile --cmsis-nn</c>; see
+    /// <see cref="CmsisNnPoolScratch"/>): never touched here.</para>
     /// </summary>
     public static class AveragePoolS8
     {
@@ -76,7 +78,20 @@ namespace TinyLite.Runtime.Kernels.Dense
         /// <summary>Checks the record against the tensors' sizes; null when valid.</summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            return PoolGeometry.Validate(ctx, op, TensorType.Int8, 1, -128, 127);
+            if (op.Outputs == null || op.Outputs.Length != 2)
+            {
+                return PoolGeometry.Validate(ctx, op, TensorType.Int8, 1, -128, 127);
+            }
+            // A second output is the CMSIS-NN scratch (compile --cmsis-nn; unused here): the pooling record is checked
+            // without it, then the scratch's size, as the native loader does.
+            OpRecord pool = new OpRecord();
+            pool.Code = op.Code;
+            pool.SourceIndex = op.SourceIndex;
+            pool.Inputs = op.Inputs;
+            pool.Outputs = new int[] { op.Outputs[0] };
+            pool.Params = op.Params;
+            string e = PoolGeometry.Validate(ctx, pool, TensorType.Int8, 1, -128, 127);
+            return e != null ? e : CmsisNnPoolScratch.Validate(ctx, op.Outputs[1], op.Params[3]);
         }
     }
 }

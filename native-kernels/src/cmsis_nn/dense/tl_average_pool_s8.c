@@ -1,0 +1,69 @@
+/*
+ * AVERAGE_POOL_2D int8 routed to CMSIS-NN's arm_avgpool_s8. Replaces the adapters of
+ * src/reference/dense/tl_average_pool_s8.c when TINYLITE_CMSIS_NN=ON (the reference validation runs first).
+ *
+ * Same result as TFLM's reference: the sum of the inputs the window covers (padding excluded) divided by their count
+ * with rounding half away from zero ((sum ± count/2) / count, C division), then clamped. Its DSP (Cortex-M4/M7)
+ * path sums with a saturating add (QADD), equal to our wrapping sum while |sum| < 2^31, i.e. for windows of fewer
+ * than 2^24 taps (larger windows run the reference kernel). Every window covers at least one input (validated), the
+ * one case where it would stop early.
+ *
+ * Scratch. Its DSP path keeps one int32 sum per channel in a buffer (arm_avgpool_s8_get_buffer_size; none on the
+ * portable and MVE paths). `compile --cmsis-nn` gives every int8 AVERAGE_POOL_2D a second output of 4 * depth bytes in
+ * the arena plan (codegen/.../Lowering/Conv/CmsisNnScratch.cs, AveragePoolS8Bytes); the reference validation checks
+ * that size and alignment, this one that it covers what the linked CMSIS-NN asks for. An image without the scratch
+ * runs CMSIS-NN only when the linked build needs no buffer, the reference kernel otherwise.
+ * Output written before the input is fully read: an output overlapping the input (pooling is never planned in place)
+ * runs the reference kernel.
+ */
+#include <stddef.h>
+
+#include "arm_nnfunctions.h"
+
+#include "tinylite/tl_dense_kernels.h"
+#include "../tl_cmsis_nn_fallbacks.h"
+#include "../tl_cmsis_nn_pool.h"
+
+tl_status tl_op_average_pool_s8_validate(const tl_op *op, const tl_tensors *tensors)
+{
+    tl_status status = tl_ref_op_average_pool_s8_validate(op, tensors);
+    if (status != TL_OK || op->output_count == 1)
+    {
+        return status;
+    }
+    return tl_tensor_bytes(tensors, op->outputs[1]) < (int64_t)arm_avgpool_s8_get_buffer_size(op->params[5], op->params[3])
+               ? TL_ERR_PARAMS
+               : TL_OK;
+}
+
+void tl_op_average_pool_s8(const tl_op *op, const tl_tensors *tensors)
+{
+    const int32_t *p = op->params;
+    const int8_t *input = (const int8_t *)tl_tensor_data(tensors, op->inputs[0]);
+    int8_t *output = (int8_t *)tl_tensor_data(tensors, op->outputs[0]);
+    cmsis_nn_context context;
+    cmsis_nn_pool_params pool;
+    cmsis_nn_dims input_dims;
+    cmsis_nn_dims filter_dims;
+    cmsis_nn_dims output_dims;
+    if (op->output_count == 2)
+    {
+        context.buf = tl_tensor_data(tensors, op->outputs[1]);
+        context.size = tl_tensor_bytes(tensors, op->outputs[1]);
+    }
+    else
+    {
+        context.buf = NULL;
+        context.size = 0;
+    }
+    /* Validated: filter dims below 2^16, so the product fits int64. */
+    if ((context.buf == NULL && arm_avgpool_s8_get_buffer_size(p[5], p[3]) != 0) || (int64_t)p[8] * p[9] >= (1 << 24) ||
+        tl_cmsis_overlap(input, tl_tensor_bytes(tensors, op->inputs[0]), output, tl_tensor_bytes(tensors, op->outputs[0])))
+    {
+        tl_ref_op_average_pool_s8(op, tensors);
+        return;
+    }
+    tl_cmsis_pool_decode(p, &pool, &input_dims, &filter_dims, &output_dims);
+    /* Validated: batches >= 1, a buffer when one is needed, no empty window: the status is SUCCESS. */
+    (void)arm_avgpool_s8(&context, &pool, &input_dims, input, &filter_dims, &output_dims, output);
+}

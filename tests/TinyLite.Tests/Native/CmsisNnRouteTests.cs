@@ -8,7 +8,7 @@ namespace TinyLite.Tests.Native;
 
 /// <summary>
 /// Shapes that exercise the edges of the CMSIS-NN routes of native-kernels/src/cmsis_nn (per-channel
-/// FULLY_CONNECTED split in channel blocks of 32, pooling windows clipped by padding, ADD lengths that are not a
+/// FULLY_CONNECTED split in channel blocks of 32, int4 FULLY_CONNECTED with even and odd depths, pooling windows clipped by padding, ADD lengths that are not a
 /// multiple of the DSP path's 4, broadcasting ADD that must stay on the reference kernel), compiled with
 /// <c>--cmsis-nn</c> and run through the native library and the managed kernels: the bytes must agree. With the
 /// default library the native side is the reference C; select a CMSIS-NN build with TINYLITE_NATIVE_LIB to test
@@ -21,6 +21,9 @@ public class CmsisNnRouteTests
         ["fc_per_channel_3_blocks"] = () => FullyConnected(3, 33, 70, perChannel: true, Activation.None),
         ["fc_per_channel_1_block_relu"] = () => FullyConnected(1, 8, 32, perChannel: true, Activation.Relu),
         ["fc_per_tensor"] = () => FullyConnected(2, 20, 9, perChannel: false, Activation.None),
+        ["fc_s4_even_depth"] = () => FullyConnectedS4(2, 16, 3),
+        ["fc_s4_even_depth_wide"] = () => FullyConnectedS4(3, 64, 40),
+        ["fc_s4_odd_depth"] = () => FullyConnectedS4(1, 9, 5),
         ["max_pool_3x3_same"] = () => Pool(BuiltinOperator.MaxPool2D, 2, 7, 6, 5, Padding.Same, 1, 1, 3, 3, Activation.None),
         ["max_pool_2x2_valid_relu6"] = () => Pool(BuiltinOperator.MaxPool2D, 1, 8, 8, 4, Padding.Valid, 2, 2, 2, 2, Activation.Relu6),
         ["max_pool_even_same_stride2"] = () => Pool(BuiltinOperator.MaxPool2D, 1, 6, 7, 3, Padding.Same, 2, 2, 4, 3, Activation.None),
@@ -68,6 +71,23 @@ public class CmsisNnRouteTests
             new Quantization(biasScales, new long[biasScales.Length], 0));
         int y = b.AddTensor("y", DataType.Int8, [batches, outDepth], 0.2f, -2);
         b.AddOperator(BuiltinOperator.FullyConnected, [x, wt, bias], [y], new FullyConnectedOptions(activation, 0, false, false))
+            .MarkOutput(y);
+        return b.Build();
+    }
+
+    /// <summary>Per-tensor FULLY_CONNECTED with int4 weights (TFLite's packing: element 2i in the low nibble, across rows).</summary>
+    private static Graph FullyConnectedS4(int batches, int inDepth, int outDepth)
+    {
+        var rng = new Random(inDepth * 31 + outDepth);
+        var w = Enumerable.Range(0, inDepth * outDepth).Select(_ => rng.Next(-8, 8)).ToArray();
+        var packed = new byte[(w.Length + 1) / 2];
+        for (int i = 0; i < w.Length; i++) packed[i / 2] |= (byte)((w[i] & 0x0F) << (i % 2 == 0 ? 0 : 4));
+        var b = new GraphBuilder("fc_s4_cmsis.tflite");
+        int x = b.AddInput("x", DataType.Int8, [batches, inDepth], 0.05f, 5);
+        int wt = b.Add("w", DataType.Int4, [outDepth, inDepth], new Quantization([0.15f], [0], 0), packed);
+        int bias = b.AddConstantInt32("b", [outDepth], Enumerable.Range(0, outDepth).Select(_ => rng.Next(-500, 500)).ToArray());
+        int y = b.AddTensor("y", DataType.Int8, [batches, outDepth], 0.3f, -2);
+        b.AddOperator(BuiltinOperator.FullyConnected, [x, wt, bias], [y], new FullyConnectedOptions(Activation.Relu, 0, false, false))
             .MarkOutput(y);
         return b.Build();
     }

@@ -1,0 +1,76 @@
+/*
+ * FULLY_CONNECTED int8 with packed int4 weights routed to CMSIS-NN's arm_fully_connected_s4 (per-tensor
+ * requantization, even input depth). Replaces the adapters of src/reference/dense/tl_fully_connected_s4.c when
+ * TINYLITE_CMSIS_NN=ON; the validation is the reference one.
+ *
+ * Weights. CMSIS-NN reads the int4 weights packed two per byte, element 2i in the low nibble (as TFLite and our
+ * image), but contiguously over the whole [out_c][depth] tensor; our image starts every output channel's row on a
+ * byte ((depth + 1) / 2 bytes per row, FullyConnectedS4.cs). The two layouts are the same bytes exactly when the
+ * depth is even; records with an odd depth run the reference kernel.
+ *
+ * Bias and requantization as for int8 (tl_fully_connected_s8.c): the image's folded bias b + input_offset * sum(row)
+ * with input_offset = 0 gives CMSIS-NN TFLM's int32 accumulator, and arm_nn_requantize (double rounding) TFLM's
+ * bytes. CMSIS-NN has no per-channel int4 fully connected kernel: per-channel records run the reference kernel.
+ * No scratch (arm_fully_connected_s4 takes none).
+ */
+#include <stddef.h>
+
+#include "arm_nnfunctions.h"
+
+#include "tinylite/tl_dense_kernels.h"
+#include "../tl_cmsis_nn_fallbacks.h"
+
+tl_status tl_op_fully_connected_s4_validate(const tl_op *op, const tl_tensors *tensors)
+{
+    return tl_ref_op_fully_connected_s4_validate(op, tensors);
+}
+
+void tl_op_fully_connected_s4(const tl_op *op, const tl_tensors *tensors)
+{
+    /* Params (FullyConnectedS4): 0 batches, 1 depth, 2 out_c, 3 output zero point, 4/5 activation range,
+       6 per-channel flag. */
+    const int32_t *p = op->params;
+    const int32_t *pairs = (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[3]);
+    cmsis_nn_context context;
+    cmsis_nn_fc_params fc_params;
+    cmsis_nn_per_tensor_quant_params quant_params;
+    cmsis_nn_dims input_dims;
+    cmsis_nn_dims filter_dims;
+    cmsis_nn_dims bias_dims;
+    cmsis_nn_dims output_dims;
+    if (p[6] != 0 || (p[1] & 1) != 0)
+    {
+        tl_ref_op_fully_connected_s4(op, tensors);
+        return;
+    }
+    context.buf = NULL;
+    context.size = 0;
+    fc_params.input_offset = 0;
+    fc_params.filter_offset = 0;
+    fc_params.output_offset = p[3];
+    fc_params.activation.min = p[4];
+    fc_params.activation.max = p[5];
+    quant_params.multiplier = pairs[0];
+    quant_params.shift = pairs[1];
+    input_dims.n = p[0];
+    input_dims.h = 1;
+    input_dims.w = 1;
+    input_dims.c = p[1];
+    filter_dims.n = p[1];
+    filter_dims.h = 1;
+    filter_dims.w = 1;
+    filter_dims.c = p[2];
+    bias_dims.n = 1;
+    bias_dims.h = 1;
+    bias_dims.w = 1;
+    bias_dims.c = p[2];
+    output_dims.n = p[0];
+    output_dims.h = 1;
+    output_dims.w = 1;
+    output_dims.c = p[2];
+    (void)arm_fully_connected_s4(&context, &fc_params, &quant_params, &input_dims,
+                                 (const int8_t *)tl_tensor_data(tensors, op->inputs[0]), &filter_dims,
+                                 (const int8_t *)tl_tensor_data(tensors, op->inputs[1]), &bias_dims,
+                                 (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[2]), &output_dims,
+                                 (int8_t *)tl_tensor_data(tensors, op->outputs[0]));
+}

@@ -15,7 +15,10 @@
  * after each region the program prints "@@region SEQ MODEL/CASE step K" so that the plugin's
  * "@@insn SEQ ..." lines can be matched. Built with TL_QEMU_LAYERS=1 (target qemu_layers) each kernel
  * call is bracketed too (nested in the invoke region), by wrapping the runner's family dispatchers with
- * the linker's --wrap, and a "@@layer SEQ op=I code=C source=S" line names each.
+ * the linker's --wrap, and a "@@layer SEQ op=I code=C source=S" line names each. Built with
+ * TL_QEMU_CMSIS_CALLS=1 as well (target qemu_cmsis_calls, CMSIS-NN builds only) every call into CMSIS-NN's
+ * routed functions is bracketed too (nested in its kernel call's region, --wrap=arm_...), and a
+ * "@@cmsis SEQ op=I" line names the kernel call it belongs to (bench/cmsis_overhead.py).
  *
  * Manifest lines (paths relative to QEMU's working directory, no spaces):
  *   model NAME IMAGE.tlm      load an image (refusal ends this model's cases)
@@ -34,6 +37,12 @@
 
 #ifndef TL_QEMU_LAYERS
 #define TL_QEMU_LAYERS 0
+#endif
+#ifndef TL_QEMU_CMSIS_CALLS
+#define TL_QEMU_CMSIS_CALLS 0
+#endif
+#if TL_QEMU_CMSIS_CALLS
+#include "arm_nnfunctions.h"
 #endif
 
 #define IMAGE_CAPACITY (2048u * 1024u)
@@ -176,10 +185,99 @@ void __wrap_tl_shape_family_run(const tl_op *op, const tl_tensors *tensors)
     layer_done(op, region_end());
 }
 
+#if TL_QEMU_CMSIS_CALLS
+/* Calls into CMSIS-NN of the current invoke: region sequence number and the kernel call (layer) they are in. */
+static int32_t g_cmsis_seq[MAX_LAYERS];
+static int32_t g_cmsis_op[MAX_LAYERS];
+static int32_t g_cmsis_count;
+
+static void cmsis_done(int32_t seq)
+{
+    if (g_cmsis_count < MAX_LAYERS)
+    {
+        g_cmsis_seq[g_cmsis_count] = seq;
+        g_cmsis_op[g_cmsis_count] = g_layer_count; /* the kernel call in progress gets this index */
+        g_cmsis_count++;
+    }
+}
+
+/* One wrapper per routed CMSIS-NN function: region around the real call. */
+#define TL_QEMU_WRAP_CMSIS(name, params, args)                                                                         \
+    arm_cmsis_nn_status __real_##name params;                                                                         \
+    arm_cmsis_nn_status __wrap_##name params;                                                                         \
+    arm_cmsis_nn_status __wrap_##name params                                                                          \
+    {                                                                                                                  \
+        arm_cmsis_nn_status status;                                                                                    \
+        mcu_region_begin();                                                                                            \
+        status = __real_##name args;                                                                                   \
+        cmsis_done(region_end());                                                                                      \
+        return status;                                                                                                 \
+    }
+
+TL_QEMU_WRAP_CMSIS(arm_convolve_wrapper_s8,
+                   (const cmsis_nn_context *a, const cmsis_nn_conv_params *b, const cmsis_nn_per_channel_quant_params *c,
+                    const cmsis_nn_dims *d, const int8_t *e, const cmsis_nn_dims *f, const int8_t *g,
+                    const cmsis_nn_dims *h, const int32_t *i, const cmsis_nn_dims *j, int8_t *k),
+                   (a, b, c, d, e, f, g, h, i, j, k))
+TL_QEMU_WRAP_CMSIS(arm_depthwise_conv_wrapper_s8,
+                   (const cmsis_nn_context *a, const cmsis_nn_dw_conv_params *b,
+                    const cmsis_nn_per_channel_quant_params *c, const cmsis_nn_dims *d, const int8_t *e,
+                    const cmsis_nn_dims *f, const int8_t *g, const cmsis_nn_dims *h, const int32_t *i,
+                    const cmsis_nn_dims *j, int8_t *k),
+                   (a, b, c, d, e, f, g, h, i, j, k))
+TL_QEMU_WRAP_CMSIS(arm_fully_connected_s8,
+                   (const cmsis_nn_context *a, const cmsis_nn_fc_params *b, const cmsis_nn_per_tensor_quant_params *c,
+                    const cmsis_nn_dims *d, const int8_t *e, const cmsis_nn_dims *f, const int8_t *g,
+                    const cmsis_nn_dims *h, const int32_t *i, const cmsis_nn_dims *j, int8_t *k),
+                   (a, b, c, d, e, f, g, h, i, j, k))
+TL_QEMU_WRAP_CMSIS(arm_fully_connected_per_channel_s8,
+                   (const cmsis_nn_context *a, const cmsis_nn_fc_params *b, const cmsis_nn_per_channel_quant_params *c,
+                    const cmsis_nn_dims *d, const int8_t *e, const cmsis_nn_dims *f, const int8_t *g,
+                    const cmsis_nn_dims *h, const int32_t *i, const cmsis_nn_dims *j, int8_t *k),
+                   (a, b, c, d, e, f, g, h, i, j, k))
+TL_QEMU_WRAP_CMSIS(arm_fully_connected_s4,
+                   (const cmsis_nn_context *a, const cmsis_nn_fc_params *b, const cmsis_nn_per_tensor_quant_params *c,
+                    const cmsis_nn_dims *d, const int8_t *e, const cmsis_nn_dims *f, const int8_t *g,
+                    const cmsis_nn_dims *h, const int32_t *i, const cmsis_nn_dims *j, int8_t *k),
+                   (a, b, c, d, e, f, g, h, i, j, k))
+TL_QEMU_WRAP_CMSIS(arm_avgpool_s8,
+                   (const cmsis_nn_context *a, const cmsis_nn_pool_params *b, const cmsis_nn_dims *c, const int8_t *d,
+                    const cmsis_nn_dims *e, const cmsis_nn_dims *f, int8_t *g),
+                   (a, b, c, d, e, f, g))
+TL_QEMU_WRAP_CMSIS(arm_max_pool_s8,
+                   (const cmsis_nn_context *a, const cmsis_nn_pool_params *b, const cmsis_nn_dims *c, const int8_t *d,
+                    const cmsis_nn_dims *e, const cmsis_nn_dims *f, int8_t *g),
+                   (a, b, c, d, e, f, g))
+TL_QEMU_WRAP_CMSIS(arm_elementwise_add_s8,
+                   (const int8_t *a, const int8_t *b, const int32_t c, const int32_t d, const int32_t e, const int32_t f,
+                    const int32_t g, const int32_t h, const int32_t i, int8_t *j, const int32_t k, const int32_t l,
+                    const int32_t m, const int32_t n, const int32_t o, const int32_t q),
+                   (a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, q))
+
+static void print_cmsis_calls(void)
+{
+    int32_t i;
+    line_buffer line;
+    for (i = 0; i < g_cmsis_count; i++)
+    {
+        line_start(&line);
+        line_str(&line, "@@cmsis ");
+        line_int(&line, g_cmsis_seq[i]);
+        line_str(&line, " op=");
+        line_int(&line, g_cmsis_op[i]);
+        line_end(&line);
+    }
+    g_cmsis_count = 0;
+}
+#endif
+
 static void print_layers(void)
 {
     int32_t i;
     line_buffer line;
+#if TL_QEMU_CMSIS_CALLS
+    print_cmsis_calls();
+#endif
     for (i = 0; i < g_layer_count; i++)
     {
         line_start(&line);

@@ -1,4 +1,4 @@
-/* Size check of the CMSIS-NN scratch of int8 CONV_2D / DEPTHWISE_CONV_2D records (see the header). */
+/* Size check of the CMSIS-NN scratch of CONV_2D / DEPTHWISE_CONV_2D records (see the header). */
 #include "tl_conv_cmsis_scratch.h"
 
 #include <stddef.h>
@@ -43,7 +43,16 @@ int64_t tl_depthwise_conv_s8_cmsis_scratch_bytes(const int32_t *params)
     return 12 * out_c + (taps * out_c + 3) / 4 * 4 + buffer;
 }
 
-tl_status tl_conv_cmsis_scratch_validate(const tl_op *op, const tl_tensors *tensors, int depthwise)
+int64_t tl_conv_s4_cmsis_scratch_bytes(const int32_t *params)
+{
+    /* No buffer for 1x1 over the whole depth without padding or dilation; else im2col of two columns of
+       filter_h * filter_w * in_c int16. */
+    const int one_by_one = params[14] == 0 && params[15] == 0 && params[4] == 1 && params[5] == 1 && params[12] == 1 &&
+                           params[13] == 1 && params[3] == params[6];
+    return 12 * (int64_t)params[9] + (one_by_one ? 0 : 4 * (int64_t)params[4] * params[5] * params[3]);
+}
+
+tl_status tl_conv_cmsis_scratch_validate(const tl_op *op, const tl_tensors *tensors, tl_cmsis_scratch_kind kind)
 {
     int32_t scratch;
     int64_t needed;
@@ -52,7 +61,9 @@ tl_status tl_conv_cmsis_scratch_validate(const tl_op *op, const tl_tensors *tens
         return TL_OK;
     }
     scratch = op->outputs[1];
-    needed = depthwise ? tl_depthwise_conv_s8_cmsis_scratch_bytes(op->params) : tl_conv_s8_cmsis_scratch_bytes(op->params);
+    needed = kind == TL_CMSIS_SCRATCH_DEPTHWISE_S8 ? tl_depthwise_conv_s8_cmsis_scratch_bytes(op->params)
+             : kind == TL_CMSIS_SCRATCH_CONV_S4   ? tl_conv_s4_cmsis_scratch_bytes(op->params)
+                                                  : tl_conv_s8_cmsis_scratch_bytes(op->params);
     if (tl_tensor_type(tensors, scratch) != TL_TYPE_INT8 || tl_tensor_bytes(tensors, scratch) < needed ||
         tl_tensor_data(tensors, scratch) == NULL || ((uintptr_t)tl_tensor_data(tensors, scratch) & 3u) != 0)
     {

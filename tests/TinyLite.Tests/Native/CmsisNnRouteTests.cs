@@ -1,6 +1,7 @@
 using TinyLite.Codegen;
 using TinyLite.Codegen.Ir;
 using TinyLite.Runtime.Native;
+using TinyLite.Tests.Kernels.Conv;
 using TinyLite.Tests.Kernels.Elementwise;
 using TinyLite.Tests.Support;
 
@@ -8,7 +9,8 @@ namespace TinyLite.Tests.Native;
 
 /// <summary>
 /// Shapes that exercise the edges of the CMSIS-NN routes of native-kernels/src/cmsis_nn (per-channel
-/// FULLY_CONNECTED split in channel blocks of 32, int4 FULLY_CONNECTED with even and odd depths, pooling windows clipped by padding, ADD lengths that are not a
+/// FULLY_CONNECTED split in channel blocks of 32, int4 FULLY_CONNECTED with even and odd depths, int4 CONV_2D through each path of
+/// arm_convolve_wrapper_s4 (and grouped, which stays on the reference kernel), pooling windows clipped by padding, ADD lengths that are not a
 /// multiple of the DSP path's 4, broadcasting ADD that must stay on the reference kernel), compiled with
 /// <c>--cmsis-nn</c> and run through the native library and the managed kernels: the bytes must agree. With the
 /// default library the native side is the reference C; select a CMSIS-NN build with TINYLITE_NATIVE_LIB to test
@@ -24,6 +26,16 @@ public class CmsisNnRouteTests
         ["fc_s4_even_depth"] = () => FullyConnectedS4(2, 16, 3),
         ["fc_s4_even_depth_wide"] = () => FullyConnectedS4(3, 64, 40),
         ["fc_s4_odd_depth"] = () => FullyConnectedS4(1, 9, 5),
+        ["conv_s4_3x3_same_odd_rows"] = () => ConvS4(new ConvTestModel.Options { InH = 6, InW = 5, InC = 3, OutC = 5, Seed = 21 }),
+        ["conv_s4_3x3_valid_stride2"] = () => ConvS4(new ConvTestModel.Options
+            { InH = 7, InW = 7, InC = 4, OutC = 6, StrideH = 2, StrideW = 2, Padding = Padding.Valid, Seed = 22 }),
+        ["conv_s4_1x1"] = () => ConvS4(new ConvTestModel.Options { InH = 4, InW = 5, InC = 8, OutC = 7, FH = 1, FW = 1, Seed = 23 }),
+        ["conv_s4_1x1_stride2"] = () => ConvS4(new ConvTestModel.Options
+            { InH = 5, InW = 5, InC = 6, OutC = 3, FH = 1, FW = 1, StrideH = 2, StrideW = 2, Padding = Padding.Valid, Seed = 24 }),
+        ["conv_s4_1xn"] = () => ConvS4(new ConvTestModel.Options { InH = 1, InW = 9, InC = 5, OutC = 4, FH = 1, FW = 3, Seed = 25 }),
+        ["conv_s4_dilated_relu"] = () => ConvS4(new ConvTestModel.Options
+            { InH = 7, InW = 7, InC = 2, OutC = 3, DilH = 2, DilW = 2, Activation = Activation.Relu, Seed = 26 }),
+        ["conv_s4_grouped"] = () => ConvS4(new ConvTestModel.Options { InH = 5, InW = 5, InC = 4, OutC = 4, FC = 2, Seed = 27 }),
         ["max_pool_3x3_same"] = () => Pool(BuiltinOperator.MaxPool2D, 2, 7, 6, 5, Padding.Same, 1, 1, 3, 3, Activation.None),
         ["max_pool_2x2_valid_relu6"] = () => Pool(BuiltinOperator.MaxPool2D, 1, 8, 8, 4, Padding.Valid, 2, 2, 2, 2, Activation.Relu6),
         ["max_pool_even_same_stride2"] = () => Pool(BuiltinOperator.MaxPool2D, 1, 6, 7, 3, Padding.Same, 2, 2, 4, 3, Activation.None),
@@ -74,6 +86,8 @@ public class CmsisNnRouteTests
             .MarkOutput(y);
         return b.Build();
     }
+
+    private static Graph ConvS4(ConvTestModel.Options o) => ConvTestModel.Build(o with { WeightType = DataType.Int4 }).Graph;
 
     /// <summary>Per-tensor FULLY_CONNECTED with int4 weights (TFLite's packing: element 2i in the low nibble, across rows).</summary>
     private static Graph FullyConnectedS4(int batches, int inDepth, int outDepth)

@@ -21,6 +21,11 @@ public class CmsisNnScratchTests
 
     public static TheoryData<Kind, int, int, int, int, int, long> Shapes() => new()
     {
+        // Kind.Conv with fc = -1 below means int4 weights (arm_convolve_wrapper_s4's buffer, no 4-alignment):
+        // CONV int4 3x3 SAME, inC 3, outC 4: 12*4 + 2 columns * 27 int16 = 48 + 108.
+        { Kind.Conv, 3, 4, 3, 3, -1, 156 },
+        // CONV int4 1x1, inC 8, outC 6: 12*6, no buffer.
+        { Kind.Conv, 8, 6, 1, 1, -1, 72 },
         // kind, inC, outC, fH, fW, multiplier/filter depth (0 = default), expected scratch bytes (worked out by hand):
         // CONV 3x3 SAME, inC 3, outC 4: 12*4 + im2col 2 columns * align4(3*3*3 = 27 -> 28) int16 = 48 + 112.
         { Kind.Conv, 3, 4, 3, 3, 0, 160 },
@@ -36,9 +41,13 @@ public class CmsisNnScratchTests
 
     private static (CompiledModel Model, int Scratch) Compile(Kind kind, int inC, int outC, int fH, int fW, int fc)
     {
-        var model = ConvTestModel.Build(new ConvTestModel.Options { Kind = kind, InH = 6, InW = 6, InC = inC, OutC = outC, FH = fH, FW = fW, FC = fc });
+        var model = ConvTestModel.Build(new ConvTestModel.Options
+        {
+            Kind = kind, InH = 6, InW = 6, InC = inC, OutC = outC, FH = fH, FW = fW, FC = Math.Max(fc, 0),
+            WeightType = fc < 0 ? DataType.Int4 : DataType.Int8,
+        });
         var compiled = Compiler.Compile(model.Graph, Cmsis);
-        var call = compiled.Calls.Single(c => c.Code is OpCode.ConvS8 or OpCode.DepthwiseConvS8);
+        var call = compiled.Calls.Single(c => c.Code is OpCode.ConvS8 or OpCode.ConvS4 or OpCode.DepthwiseConvS8);
         Assert.Equal(2, call.Outputs.Length);
         return (compiled, call.Outputs[1]);
     }

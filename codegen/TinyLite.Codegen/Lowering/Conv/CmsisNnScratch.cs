@@ -37,6 +37,21 @@ internal static class CmsisNnScratch
         12L * outC + WrapperBytes(inC, fH, fW, fC, strideH, strideW, dilationH, dilationW, padTop, padLeft);
 
     /// <summary>
+    /// Bytes of arm_convolve_wrapper_s4's buffer (CMSIS-NN v7, arm_convolve_get_buffer_sizes_s4.c) for the portable
+    /// and DSP builds: none for 1×1 kernels without padding or dilation over the whole input depth, otherwise the
+    /// im2col buffer of two columns, 2·fH·fW·inC int16.
+    /// </summary>
+    public static long WrapperS4Bytes(int inC, int fH, int fW, int fC, int dilationH, int dilationW, int padTop, int padLeft)
+    {
+        bool oneByOne = padTop == 0 && padLeft == 0 && fH == 1 && fW == 1 && dilationH == 1 && dilationW == 1 && inC == fC;
+        return oneByOne ? 0 : 2L * fH * fW * inC * sizeof(short);
+    }
+
+    /// <summary>Whole scratch of one CONV_2D with int4 weights: three int32 arrays of outC entries, then the s4 wrapper's buffer.</summary>
+    public static long ConvS4Bytes(int outC, int inC, int fH, int fW, int fC, int dilationH, int dilationW, int padTop, int padLeft) =>
+        12L * outC + WrapperS4Bytes(inC, fH, fW, fC, dilationH, dilationW, padTop, padLeft);
+
+    /// <summary>
     /// Bytes of arm_depthwise_conv_wrapper_s8's buffer (CMSIS-NN v7, arm_depthwise_conv_get_buffer_sizes_s8.c),
     /// the larger of the portable and DSP builds: single batch, multiplier 1 and no dilation take the optimised
     /// kernel, which needs inC·fH·fW int16 on DSP unless the filter is 3×3 with padding ≤ 1 (its own kernel, no

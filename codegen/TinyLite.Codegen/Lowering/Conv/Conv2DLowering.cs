@@ -78,10 +78,14 @@ public sealed class Conv2DLowering : IOperatorLowering
             biasT = ctx.AddInt32Constant($"{filter.Name}/folded_bias", BiasFolding.Fold(ctx, bias, sums, inputOffset));
         }
 
-        // int8 x int8: with --cmsis-nn, scratch for the optional CMSIS-NN native backend (CmsisNnScratch), ignored by the reference kernels.
+        // int8 activations, int8 or int4 weights: with --cmsis-nn, scratch for the optional CMSIS-NN native backend
+        // (CmsisNnScratch), ignored by the reference kernels.
         int[] outputs = code == ConvS8 && ctx.CompileOptions.CmsisNn
             ? [output.Index, ctx.AddScratch($"{filter.Name}/cmsis_nn_scratch", CmsisNnScratch.ConvS8Bytes(outC, inC, fH, fW, fC,
                 options.StrideH, options.StrideW, options.DilationH, options.DilationW, padTop, padLeft))]
+            : code == ConvS4 && ctx.CompileOptions.CmsisNn
+            ? [output.Index, ctx.AddScratch($"{filter.Name}/cmsis_nn_scratch", CmsisNnScratch.ConvS4Bytes(outC, inC, fH, fW, fC,
+                options.DilationH, options.DilationW, padTop, padLeft))]
             : [output.Index];
 
         int[] inputs = [input.Index, filter.Index, biasT, quant];

@@ -18,7 +18,9 @@ namespace TinyLite.Runtime.Kernels.Conv
         /// <summary>Checks the record against the tensors' byte sizes (see the class summary for the layout).</summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            return ConvChecks.Conv2D(ctx, op, TensorType.Int8, TensorType.Int4, true, false, true);
+            string e = ConvChecks.Conv2D(ctx, op, TensorType.Int8, TensorType.Int4, true, false, true);
+            // The optional second output is the CMSIS-NN scratch (unused here): refused when smaller than reserved.
+            return e != null ? e : CmsisNnScratchCheck.Validate(ctx, op, OpCode.ConvS4);
         }
 
         /// <summary>Runs the convolution; allocates nothing.</summary>

@@ -27,7 +27,7 @@ namespace TinyLite.Runtime.Kernels.Conv
         {
             string e = ConvChecks.Conv2D(ctx, op, TensorType.Int8, TensorType.Int8, true, false, true);
             // The optional second output is the CMSIS-NN scratch (unused here): refused when smaller than reserved.
-            return e != null ? e : CmsisNnScratchCheck.Validate(ctx, op, false);
+            return e != null ? e : CmsisNnScratchCheck.Validate(ctx, op, OpCode.ConvS8);
         }
 
         /// <summary>Runs the convolution; allocates nothing.</summary>

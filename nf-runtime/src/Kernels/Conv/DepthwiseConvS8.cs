@@ -27,7 +27,7 @@ namespace TinyLite.Runtime.Kernels.Conv
         {
             string e = ConvChecks.Depthwise(ctx, op, TensorType.Int8, TensorType.Int8, true, false, true);
             // The optional second output is the CMSIS-NN scratch (unused here): refused when smaller than reserved.
-            return e != null ? e : CmsisNnScratchCheck.Validate(ctx, op, true);
+            return e != null ? e : CmsisNnScratchCheck.Validate(ctx, op, OpCode.DepthwiseConvS8);
         }
 
         /// <summary>Runs the convolution; allocates nothing.</summary>

@@ -1,0 +1,177 @@
+/*
+ * CONV_2D with int8 activations and packed int4 weights routed to CMSIS-NN's arm_convolve_wrapper_s4. Replaces
+ * the adapters of src/reference/conv/tl_conv2d_s4.c when TINYLITE_CMSIS_NN=ON (the reference validation runs first).
+ *
+ * Weights. Our image keeps the model's filter bytes: OHWI int4 packed contiguously over the whole tensor, element
+ * e in the low nibble of byte e/2 when e is even, the high nibble when odd (ConvS4.cs). CMSIS-NN's int4 kernels
+ * read the same layout ("four sequential weights [0x1, 0x2, 0x3, 0x4] packed as [0x21, 0x43]", rows not
+ * byte-aligned when filter_h * filter_w * in_c is odd), so the filter is passed as it is.
+ *
+ * Scope. arm_convolve_s4 runs one group (the filter depth is the input depth): grouped convolutions run the
+ * reference kernel.
+ *
+ * Scratch (compile --cmsis-nn; codegen's CmsisNnScratch.ConvS4Bytes) laid out as for int8:
+ *   [multipliers int32 x out_c][shifts int32 x out_c][unfolded bias int32 x out_c][arm_convolve_wrapper_s4 buffer].
+ * Validation checks its size against what the linked CMSIS-NN asks for and its alignment; images without it run the
+ * reference kernel.
+ *
+ * Bias, as for int8 (tl_conv2d_s8.c): the folded bias b' = b + input_offset * sum(w) is passed with input_offset 0
+ * when no tap of any output pixel lies in the padding; otherwise the raw bias b = b' - input_offset * sum(w) is
+ * rebuilt in the scratch (the channel's nibbles summed) and CMSIS-NN gets the true input_offset (its im2col fills
+ * padding taps with -input_offset, which contribute w * 0 as in TFLM). Either way CMSIS-NN forms TFLM's int32
+ * accumulator (wrapping sums) and requantizes it with arm_nn_requantize (TFLM's double rounding).
+ */
+#include <stddef.h>
+
+#include "arm_nnfunctions.h"
+
+#include "tinylite/tl_conv_kernels.h"
+#include "../tl_cmsis_nn_fallbacks.h"
+
+/* Word reinterpretation without signed-overflow or conversion surprises. */
+static int32_t tl_cmsis_s4_s32(uint32_t u)
+{
+    return u <= 0x7FFFFFFFu ? (int32_t)u : (int32_t)(u - 0x80000000u) - 0x7FFFFFFF - 1;
+}
+
+/* Decodes the Params (layout of nf-runtime's ConvS8, shared by ConvS4) into CMSIS-NN's structures. */
+static void tl_cmsis_conv_s4_decode(const int32_t *p, cmsis_nn_conv_params *conv, cmsis_nn_dims *input_dims,
+                                    cmsis_nn_dims *filter_dims, cmsis_nn_dims *output_dims)
+{
+    input_dims->n = p[0];
+    input_dims->h = p[1];
+    input_dims->w = p[2];
+    input_dims->c = p[3];
+    filter_dims->n = p[9];
+    filter_dims->h = p[4];
+    filter_dims->w = p[5];
+    filter_dims->c = p[6];
+    output_dims->n = p[0];
+    output_dims->h = p[7];
+    output_dims->w = p[8];
+    output_dims->c = p[9];
+    conv->stride.h = p[10];
+    conv->stride.w = p[11];
+    conv->dilation.h = p[12];
+    conv->dilation.w = p[13];
+    conv->padding.h = p[14];
+    conv->padding.w = p[15];
+    conv->input_offset = p[16];
+    conv->output_offset = p[17];
+    conv->activation.min = p[18];
+    conv->activation.max = p[19];
+}
+
+/* 1 when every tap of every output pixel lies inside the input. Validated geometry: the products fit int64. */
+static int tl_cmsis_conv_s4_no_padding_taps(const int32_t *p)
+{
+    const int64_t last_y = (int64_t)(p[7] - 1) * p[10] + (int64_t)(p[4] - 1) * p[12];
+    const int64_t last_x = (int64_t)(p[8] - 1) * p[11] + (int64_t)(p[5] - 1) * p[13];
+    return p[14] == 0 && p[15] == 0 && last_y < p[1] && last_x < p[2];
+}
+
+tl_status tl_op_conv2d_s4_validate(const tl_op *op, const tl_tensors *tensors)
+{
+    cmsis_nn_conv_params conv;
+    cmsis_nn_dims input_dims;
+    cmsis_nn_dims filter_dims;
+    cmsis_nn_dims output_dims;
+    int64_t needed;
+    tl_status status = tl_ref_op_conv2d_s4_validate(op, tensors);
+    if (status != TL_OK || op->output_count == 1)
+    {
+        return status;
+    }
+    tl_cmsis_conv_s4_decode(op->params, &conv, &input_dims, &filter_dims, &output_dims);
+    needed = 12 * (int64_t)output_dims.c +
+             (int64_t)arm_convolve_wrapper_s4_get_buffer_size(&conv, &input_dims, &filter_dims, &output_dims);
+    if (tl_tensor_data(tensors, op->outputs[1]) == NULL || tl_tensor_bytes(tensors, op->outputs[1]) < needed ||
+        ((uintptr_t)tl_tensor_data(tensors, op->outputs[1]) & 3u) != 0)
+    {
+        return TL_ERR_PARAMS;
+    }
+    return TL_OK;
+}
+
+void tl_op_conv2d_s4(const tl_op *op, const tl_tensors *tensors)
+{
+    const int32_t *p = op->params;
+    const int32_t *pairs;
+    const uint8_t *filter;
+    const int32_t *folded_bias;
+    int32_t *multipliers;
+    int32_t *shifts;
+    int32_t *raw_bias;
+    const int32_t *bias;
+    int32_t out_c;
+    int32_t ch;
+    cmsis_nn_context context;
+    cmsis_nn_conv_params conv;
+    cmsis_nn_per_channel_quant_params quant;
+    cmsis_nn_dims input_dims;
+    cmsis_nn_dims filter_dims;
+    cmsis_nn_dims bias_dims;
+    cmsis_nn_dims output_dims;
+    arm_cmsis_nn_status status;
+    if (op->output_count != 2 || p[6] != p[3])
+    {
+        tl_ref_op_conv2d_s4(op, tensors);
+        return;
+    }
+    tl_cmsis_conv_s4_decode(p, &conv, &input_dims, &filter_dims, &output_dims);
+    out_c = p[9];
+    pairs = (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[3]);
+    filter = tl_tensor_data(tensors, op->inputs[1]);
+    folded_bias = (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[2]);
+    /* Validated: the scratch is 4-aligned and holds 3 * out_c words plus CMSIS-NN's buffer. */
+    multipliers = (int32_t *)(void *)tl_tensor_data(tensors, op->outputs[1]);
+    shifts = multipliers + out_c;
+    raw_bias = shifts + out_c;
+    for (ch = 0; ch < out_c; ch++)
+    {
+        multipliers[ch] = pairs[2 * ch];
+        shifts[ch] = pairs[2 * ch + 1];
+    }
+    if (tl_cmsis_conv_s4_no_padding_taps(p))
+    {
+        conv.input_offset = 0;
+        bias = folded_bias;
+    }
+    else
+    {
+        /* Validated sizes: out_c * filter_size elements fit the filter (below 2^31). */
+        const int32_t filter_size = p[4] * p[5] * p[6];
+        int32_t e = 0;
+        for (ch = 0; ch < out_c; ch++)
+        {
+            uint32_t sum = 0;
+            int32_t k;
+            for (k = 0; k < filter_size; k++, e++)
+            {
+                const uint8_t packed = filter[e >> 1];
+                /* Sign-extended nibble: low for even elements, high for odd ones. */
+                const int32_t nibble = (e & 1) == 0 ? (int32_t)(packed & 0x0Fu) : (int32_t)(packed >> 4);
+                sum += (uint32_t)(nibble - ((nibble & 0x8) << 1));
+            }
+            raw_bias[ch] = tl_cmsis_s4_s32((uint32_t)folded_bias[ch] - (uint32_t)p[16] * sum);
+        }
+        bias = raw_bias;
+    }
+    quant.multiplier = multipliers;
+    quant.shift = shifts;
+    bias_dims.n = 1;
+    bias_dims.h = 1;
+    bias_dims.w = 1;
+    bias_dims.c = out_c;
+    context.buf = raw_bias + out_c;
+    context.size = tl_tensor_bytes(tensors, op->outputs[1]) - 12 * out_c;
+    status = arm_convolve_wrapper_s4(&context, &conv, &quant, &input_dims,
+                                     (const int8_t *)tl_tensor_data(tensors, op->inputs[0]), &filter_dims,
+                                     (const int8_t *)filter, &bias_dims, bias, &output_dims,
+                                     (int8_t *)tl_tensor_data(tensors, op->outputs[0]));
+    if (status != ARM_CMSIS_NN_SUCCESS)
+    {
+        /* A shape CMSIS-NN refuses (it checks before writing anything): the reference kernel takes it. */
+        tl_ref_op_conv2d_s4(op, tensors);
+    }
+}

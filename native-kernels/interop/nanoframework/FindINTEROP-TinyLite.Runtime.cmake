@@ -17,8 +17,8 @@
 #
 # Options read here (pass them on the nf-interpreter cmake command line or in CMakePresets.json):
 #   TINYLITE_ROOT      path of native-kernels/ in a TinyLite checkout (required)
-#   TINYLITE_CMSIS_NN  ON: use the CMSIS-NN backend (src/cmsis_nn) on Arm targets instead of the reference
-#                      kernels of the same name (default OFF)
+#   TINYLITE_CMSIS_NN  ON: route the kernels of src/cmsis_nn to CMSIS-NN on Arm targets (default OFF; images
+#                      compiled with `tinylite compile --cmsis-nn` carry the scratch it needs)
 #   CMSIS_NN_ROOT      root of an unmodified CMSIS-NN checkout (required with TINYLITE_CMSIS_NN=ON)
 #
 # Sets, as nf-interpreter expects of an interop module: TinyLite.Runtime_INCLUDE_DIRS, TinyLite.Runtime_SOURCES.
@@ -75,26 +75,35 @@ foreach(SRC_FILE ${TinyLite.Runtime_SRCS})
 endforeach()
 
 # TinyLite's C sources: every reference kernel, the family dispatchers and the runner (the same list as
-# native-kernels/CMakeLists.txt). With the CMSIS-NN backend a file of src/cmsis_nn/<family>/ replaces the
-# reference file of the same name, which defines the same symbol.
+# native-kernels/CMakeLists.txt). With the CMSIS-NN backend, as native-kernels/cmake/cmsis_nn.cmake does: each file
+# of src/cmsis_nn/<family>/ supplies the two adapters (tl_op_<op>_<dtype>[_validate]) of the reference file of the
+# same name, which stays in the build (its layer-1 kernel, checks and fallback) with those adapters renamed
+# tl_ref_op_<op>_<dtype>[_validate] by a per-file compile definition. Source properties are directory-scoped:
+# nf-interpreter creates its firmware target in the directory that loads this module, which sees them.
 file(GLOB_RECURSE TINYLITE_REFERENCE_SOURCES ${TINYLITE_ROOT}/src/reference/*.c)
 file(GLOB_RECURSE TINYLITE_FRAMEWORK_SOURCES ${TINYLITE_ROOT}/src/families/*.c ${TINYLITE_ROOT}/src/runner/*.c)
 
 if(TINYLITE_CMSIS_NN)
-    if(NOT EXISTS "${TINYLITE_ROOT}/src/cmsis_nn")
-        message(FATAL_ERROR "TinyLite.Runtime interop: TINYLITE_CMSIS_NN=ON but this TinyLite checkout has no "
-            "src/cmsis_nn backend yet; build without it (the reference kernels are used)")
-    endif()
     if(NOT EXISTS "${CMSIS_NN_ROOT}/Include/arm_nnfunctions.h")
         message(FATAL_ERROR "TinyLite.Runtime interop: TINYLITE_CMSIS_NN=ON needs -DCMSIS_NN_ROOT=<CMSIS-NN checkout> "
             "(no Include/arm_nnfunctions.h under '${CMSIS_NN_ROOT}')")
     endif()
     file(GLOB_RECURSE TINYLITE_CMSIS_NN_SOURCES ${TINYLITE_ROOT}/src/cmsis_nn/*.c)
     foreach(CMSIS_FILE ${TINYLITE_CMSIS_NN_SOURCES})
-        get_filename_component(CMSIS_FILE_NAME ${CMSIS_FILE} NAME)
-        list(FILTER TINYLITE_REFERENCE_SOURCES EXCLUDE REGEX "/${CMSIS_FILE_NAME}$")
+        file(RELATIVE_PATH CMSIS_REL ${TINYLITE_ROOT}/src/cmsis_nn ${CMSIS_FILE})
+        set(CMSIS_REFERENCE ${TINYLITE_ROOT}/src/reference/${CMSIS_REL})
+        if(NOT EXISTS ${CMSIS_REFERENCE})
+            message(FATAL_ERROR "TinyLite.Runtime interop: src/cmsis_nn/${CMSIS_REL} has no reference twin")
+        endif()
+        get_filename_component(CMSIS_STEM ${CMSIS_REL} NAME_WE)
+        string(REGEX REPLACE "^tl_" "tl_op_" CMSIS_RUN_ADAPTER ${CMSIS_STEM})
+        string(REGEX REPLACE "^tl_" "tl_ref_op_" CMSIS_REF_ADAPTER ${CMSIS_STEM})
+        set_property(SOURCE ${CMSIS_REFERENCE} APPEND PROPERTY COMPILE_DEFINITIONS
+            "${CMSIS_RUN_ADAPTER}=${CMSIS_REF_ADAPTER}" "${CMSIS_RUN_ADAPTER}_validate=${CMSIS_REF_ADAPTER}_validate")
     endforeach()
-    file(GLOB_RECURSE CMSIS_NN_LIBRARY_SOURCES ${CMSIS_NN_ROOT}/Source/*.c)
+    # CMSIS-NN's integer kernels (its float kernels are not used and need optional half-precision support).
+    file(GLOB CMSIS_NN_LIBRARY_SOURCES ${CMSIS_NN_ROOT}/Source/*Functions/*.c)
+    list(FILTER CMSIS_NN_LIBRARY_SOURCES EXCLUDE REGEX "_f(16|32)\\.c$")
     list(APPEND TinyLite.Runtime_INCLUDE_DIRS ${CMSIS_NN_ROOT}/Include)
     list(APPEND TinyLite.Runtime_SOURCES ${TINYLITE_CMSIS_NN_SOURCES} ${CMSIS_NN_LIBRARY_SOURCES})
 endif()

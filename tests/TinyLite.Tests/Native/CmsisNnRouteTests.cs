@@ -70,6 +70,62 @@ public class CmsisNnRouteTests
         }
     }
 
+    public static TheoryData<string, int> HostileGeometry() => new()
+    {
+        { "conv_s8_1x1", 0 }, { "conv_s4_1x1", 1 }, { "depthwise_s8_3x3", 2 }, { "conv_s8_3x3", 3 },
+    };
+
+    /// <summary>
+    /// A record whose geometry is not TFLM's (the stride raised after compiling, output sizes unchanged: later windows
+    /// reach past the input and its padding) is valid for our kernels, which skip taps outside the input. CMSIS-NN's
+    /// kernels assume TFLM's geometry (its 1x1 paths read input rows at y * stride unchecked), so the CMSIS-NN
+    /// adapters must leave such a record to the reference kernel: native and managed bytes agree.
+    /// </summary>
+    [SkippableTheory]
+    [MemberData(nameof(HostileGeometry))]
+    public void NativeKernels_NonTflmGeometry_MatchManagedKernels(string name, int which)
+    {
+        Skip.IfNot(NativeKernels.IsAvailable, NativeSupport.SkipReason);
+        var options = which switch
+        {
+            0 => new ConvTestModel.Options { InH = 4, InW = 5, InC = 8, OutC = 6, FH = 1, FW = 1, Seed = 31 },
+            1 => new ConvTestModel.Options { InH = 4, InW = 5, InC = 8, OutC = 6, FH = 1, FW = 1, WeightType = DataType.Int4, Seed = 32 },
+            2 => new ConvTestModel.Options { Kind = ConvTestModel.Kind.Depthwise, InH = 6, InW = 6, InC = 4, OutC = 4, FC = 1, Seed = 33 },
+            _ => new ConvTestModel.Options { InH = 6, InW = 6, InC = 3, OutC = 4, Seed = 34 },
+        };
+        var compiled = Compiler.Compile(ConvTestModel.Build(options).Graph, new CompileOptions { Plan = "layer", CmsisNn = true });
+        var call = compiled.Calls.Single();
+        byte[] image = (byte[])compiled.Image.Clone();
+        int at = FindParams(image, call.Params);
+        // Params [10], [11]: strides 1 -> 2 (all else unchanged; the managed loader still accepts the record).
+        Assert.Equal(1, BitConverter.ToInt32(image, at + 40));
+        BitConverter.TryWriteBytes(image.AsSpan(at + 40), 2);
+        BitConverter.TryWriteBytes(image.AsSpan(at + 44), 2);
+        BitConverter.TryWriteBytes(image.AsSpan(12), TinyLite.Runtime.Image.Crc32.Compute(image, 16, image.Length - 16));
+        for (int seed = 1; seed <= 3; seed++)
+        {
+            var (managed, native) = NativeSupport.RunBoth(image, NativeSupport.RandomInputs(image, seed), name);
+            ByteAssert.Equal(managed[0], native[0], $"{name} seed {seed}");
+        }
+    }
+
+    /// <summary>Byte offset of the (unique) int32 sequence <paramref name="parameters"/> in <paramref name="image"/>.</summary>
+    private static int FindParams(byte[] image, int[] parameters)
+    {
+        byte[] pattern = parameters.SelectMany(BitConverter.GetBytes).ToArray();
+        int found = -1;
+        for (int i = 0; i + pattern.Length <= image.Length; i += 4)
+        {
+            if (image.AsSpan(i, pattern.Length).SequenceEqual(pattern))
+            {
+                Assert.Equal(-1, found);
+                found = i;
+            }
+        }
+        Assert.True(found >= 0, "params not found in the image");
+        return found;
+    }
+
     private static Graph FullyConnected(int batches, int inDepth, int outDepth, bool perChannel, Activation activation)
     {
         var rng = new Random(inDepth * 131 + outDepth);

@@ -25,6 +25,7 @@
 
 #include "tinylite/tl_conv_kernels.h"
 #include "../tl_cmsis_nn_fallbacks.h"
+#include "../tl_cmsis_nn_geometry.h"
 
 /* Word reinterpretations without signed-overflow or conversion surprises. */
 static int32_t tl_cmsis_s32(uint32_t u)
@@ -113,7 +114,7 @@ void tl_op_conv2d_s8(const tl_op *op, const tl_tensors *tensors)
     cmsis_nn_dims bias_dims;
     cmsis_nn_dims output_dims;
     arm_cmsis_nn_status status;
-    if (op->output_count != 2)
+    if (op->output_count != 2 || !tl_cmsis_tflm_geometry(p))
     {
         tl_ref_op_conv2d_s8(op, tensors);
         return;

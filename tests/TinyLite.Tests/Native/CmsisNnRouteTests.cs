@@ -1,5 +1,6 @@
 using TinyLite.Codegen;
 using TinyLite.Codegen.Ir;
+using TinyLite.Runtime;
 using TinyLite.Runtime.Native;
 using TinyLite.Tests.Kernels.Conv;
 using TinyLite.Tests.Kernels.Elementwise;
@@ -106,6 +107,75 @@ public class CmsisNnRouteTests
         {
             var (managed, native) = NativeSupport.RunBoth(image, NativeSupport.RandomInputs(image, seed), name);
             ByteAssert.Equal(managed[0], native[0], $"{name} seed {seed}");
+        }
+    }
+
+    /// <summary>
+    /// The same shapes through CMSIS-NN's DSP paths on emulated Cortex-M4 and M7: with TINYLITE_QEMU_CMSIS_BUILD set
+    /// to a QEMU build folder configured with the backend (run-golden.sh --cmsis-nn makes one,
+    /// e.g. .build/qemu-cmsis-nn), every model above is compiled with --cmsis-nn (layer and inplace plans), run by
+    /// the managed kernels on seeded inputs, and the QEMU golden program must reproduce those bytes on both boards.
+    /// </summary>
+    [SkippableFact]
+    public void QemuCmsisNnBuild_RouteShapes_MatchManagedKernels()
+    {
+        string? build = Environment.GetEnvironmentVariable("TINYLITE_QEMU_CMSIS_BUILD");
+        Skip.If(string.IsNullOrEmpty(build), "set TINYLITE_QEMU_CMSIS_BUILD to a QEMU build folder with the CMSIS-NN backend (run-golden.sh --cmsis-nn)");
+        string dir = Path.Combine(Path.GetTempPath(), "tinylite-cmsis-route-" + Environment.ProcessId);
+        Directory.CreateDirectory(dir);
+        try
+        {
+            var manifest = new System.Text.StringBuilder();
+            int cases = 0;
+            foreach (var (name, graph) in Models)
+            {
+                foreach (string plan in new[] { "layer", "inplace" })
+                {
+                    byte[] image = Compiler.Compile(graph(), new CompileOptions { Plan = plan, CmsisNn = true }).Image;
+                    string stem = Path.Combine(dir, name + "-" + plan);
+                    File.WriteAllBytes(stem + ".tlm", image);
+                    manifest.Append("model ").Append(name).Append('@').Append(plan).Append(' ').Append(stem).Append(".tlm\n");
+                    for (int seed = 1; seed <= 2; seed++)
+                    {
+                        var inputs = NativeSupport.RandomInputs(image, seed);
+                        var managed = new Interpreter((byte[])image.Clone());
+                        for (int i = 0; i < inputs.Length; i++) managed.SetInput(i, inputs[i]);
+                        managed.Invoke();
+                        manifest.Append("case s").Append(seed).Append('\n');
+                        for (int i = 0; i < inputs.Length; i++)
+                        {
+                            File.WriteAllBytes($"{stem}-s{seed}.in{i}", inputs[i]);
+                            manifest.Append("input ").Append($"{stem}-s{seed}.in{i}").Append('\n');
+                        }
+                        for (int j = 0; j < managed.OutputCount; j++)
+                        {
+                            File.WriteAllBytes($"{stem}-s{seed}.out{j}", managed.GetOutput(j));
+                            manifest.Append("golden ").Append($"{stem}-s{seed}.out{j}").Append('\n');
+                        }
+                        manifest.Append("run\n");
+                        cases++;
+                    }
+                }
+            }
+            string manifestPath = Path.Combine(dir, "manifest.txt");
+            File.WriteAllText(manifestPath, manifest.ToString());
+            foreach (var (board, machine) in new[] { ("an386", "mps2-an386"), ("an500", "mps2-an500") })
+            {
+                string elf = Path.Combine(build!, board, "qemu_golden.elf");
+                Skip.IfNot(File.Exists(elf), elf + " is not built");
+                var psi = new System.Diagnostics.ProcessStartInfo("qemu-system-arm",
+                    $"-M {machine} -nographic -monitor none -serial none -semihosting-config enable=on,target=native,arg=qemu_golden,arg={manifestPath} -kernel {elf}")
+                    { RedirectStandardOutput = true, RedirectStandardError = true };
+                using var qemu = System.Diagnostics.Process.Start(psi)!;
+                var stderr = qemu.StandardError.ReadToEndAsync();
+                string output = qemu.StandardOutput.ReadToEnd() + stderr.Result;
+                qemu.WaitForExit();
+                Assert.Contains($"qemu_golden: {cases} bit-exact, 0 failed", output);
+            }
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
         }
     }
 

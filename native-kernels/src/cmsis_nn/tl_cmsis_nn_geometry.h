@@ -13,21 +13,22 @@
 
 #include <stdint.h>
 
-/* 1 when output size `out` and padding `pad` along one axis are TFLM's for SAME or VALID padding. Validated
-   terms are positive and below 2^16 (padding non-negative), so the arithmetic fits int64. */
+/* 1 when output size `out` and padding `pad` along one axis are TFLM's for SAME or VALID padding:
+   SAME:  out = ceil(in / stride)                   <=>  (out - 1) * stride < in <= out * stride;
+   VALID: out = (in - effective) / stride + 1       <=>  (out - 1) * stride + effective <= in < out * stride + effective;
+   pad = max(0, (out - 1) * stride + effective - in) / 2 (ComputePaddingWithOffset), effective = (filter - 1) * dilation + 1.
+   No division (a 64-bit one costs a library call on Cortex-M). Validated: every term is positive and below 2^16,
+   (out - 1) * stride and (filter - 1) * dilation are below 2^29, so every sum and product here fits int32. */
 static inline int tl_cmsis_tflm_axis(int32_t in, int32_t filter, int32_t stride, int32_t dilation, int32_t out,
                                      int32_t pad)
 {
-    const int64_t effective = (int64_t)(filter - 1) * dilation + 1;
-    const int64_t out_same = ((int64_t)in + stride - 1) / stride;
-    const int64_t out_valid = ((int64_t)in + stride - effective) / stride;
-    int64_t total = ((int64_t)out - 1) * stride + effective - in;
-    if (out != out_same && out != out_valid)
-    {
-        return 0;
-    }
+    const int32_t effective = (filter - 1) * dilation + 1;
+    const int32_t origin = (out - 1) * stride;
+    const int same = origin < in && in <= origin + stride;
+    const int valid = origin + effective <= in && in < origin + stride + effective;
+    int32_t total = origin + effective - in;
     total = total > 0 ? total : 0;
-    return pad == total / 2;
+    return (same || valid) && pad == total / 2;
 }
 
 /* 1 when a CONV_2D / DEPTHWISE_CONV_2D record (Params layout of ConvS8) has TFLM's geometry on both axes. */

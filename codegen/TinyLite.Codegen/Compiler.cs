@@ -4,6 +4,7 @@ using TinyLite.Codegen.Image;
 using TinyLite.Codegen.Ir;
 using TinyLite.Codegen.Lowering;
 using TinyLite.Codegen.Planning;
+using TinyLite.Codegen.Planning.Streaming;
 using TinyLite.Codegen.Report;
 using TinyLite.Codegen.Tflite;
 using TinyLite.Runtime;
@@ -25,10 +26,10 @@ public static class Compiler
         options ??= new CompileOptions();
         var clock = Stopwatch.StartNew();
         string model = Path.GetFileName(graph.Source);
-        if (options.Plan is "patch" or "stream")
-            throw new CompileException($"{model}: plan '{options.Plan}' is not implemented yet (available: layer, inplace, auto)");
-        if (options.Plan is not ("auto" or "layer" or "inplace"))
-            throw new CompileException($"{model}: unknown plan '{options.Plan}' (available: layer, inplace, auto)");
+        if (options.Plan is "patch")
+            throw new CompileException($"{model}: plan '{options.Plan}' is not implemented yet (available: layer, inplace, stream, auto)");
+        if (options.Plan is not ("auto" or "layer" or "inplace" or "stream"))
+            throw new CompileException($"{model}: unknown plan '{options.Plan}' (available: layer, inplace, stream, patch, auto)");
         CheckGraph(graph, model);
 
         var calls = new List<KernelCall>();
@@ -52,19 +53,20 @@ public static class Compiler
 
         var plans = Plans(graph, calls);
         var plan = options.Plan == "auto" ? plans.OrderBy(p => p.ArenaBytes).First() : plans.Single(p => p.Strategy == options.Plan);
+        var planned = plan.Graph ?? graph;
         string sha = graph.SourceSha256.Length > 0 ? graph.SourceSha256 : "";
-        var image = ImageWriter.Write(graph, plan.Calls, plan, ImageMetadata.ForModel(sha, model));
+        var image = ImageWriter.Write(planned, plan.Calls, plan, ImageMetadata.ForModel(sha, model));
         RefuseImagesTheRuntimeWouldRefuse(image, model);
-        var report = CompileReport.Create(graph, plan.Calls, plan, image, clock.Elapsed);
-        return new CompiledModel { Graph = graph, Calls = plan.Calls, Plan = plan, Image = image, Report = report, Alternatives = plans };
+        var report = CompileReport.Create(planned, plan.Calls, plan, image, clock.Elapsed);
+        return new CompiledModel { Graph = planned, Calls = plan.Calls, Plan = plan, Image = image, Report = report, Alternatives = plans };
     }
 
     /// <summary>
-    /// Every plan the compiler can make for the lowered calls, layer first (so "auto" keeps the plain
-    /// layer-by-layer plan on a tie); the memory picture compares them.
+    /// Every plan the compiler can make for the lowered calls, simplest first (so "auto" keeps the plain
+    /// layer-by-layer plan on a tie, then in place over streaming); the memory picture compares them.
     /// </summary>
     public static IReadOnlyList<MemoryPlan> Plans(Graph graph, IReadOnlyList<KernelCall> calls) =>
-        [LayerPlanner.Plan(graph, calls), InPlacePlanner.Plan(graph, calls)];
+        [LayerPlanner.Plan(graph, calls), InPlacePlanner.Plan(graph, calls), StreamPlanner.Plan(graph, calls)];
 
     /// <summary>
     /// Loads the image with the runtime's own validator, so the compiler never emits an image a device would

@@ -46,7 +46,7 @@ public sealed record CompileReport
             ImageBytes = image.Length,
             WeightBytes = calls.SelectMany(c => c.Inputs).Where(t => t >= 0 && graph.Tensors[t].IsConstant).Distinct().Sum(t => (long)graph.Tensors[t].Data!.Length),
             Macs = calls.Sum(c => c.Macs),
-            ExtraMacs = 0,
+            ExtraMacs = plan.ExtraMacs,
             RuntimeRamBytes = RuntimeRam(graph.Tensors.Count, calls),
             CompileMilliseconds = Math.Round(elapsed.TotalMilliseconds, 1),
             Layers = layers,

@@ -200,6 +200,39 @@ static void test_fc_streaming_matches_whole(void)
     }
 }
 
+/* The typed streaming kernels refuse NULL pointers and empty dimensions (and write nothing). */
+static void test_fc_streaming_arguments(void)
+{
+    int8_t x[4] = {1, 2, 3, 4};
+    int8_t w[8] = {1, 1, 1, 1, 2, 2, 2, 2};
+    int32_t acc[2] = {7, 7};
+    int32_t pairs[2] = {1 << 30, 0};
+    int8_t out[2] = {9, 9};
+    tl_fc_quant q;
+    tl_fc_finish_params fp;
+    q.pairs = pairs;
+    q.per_channel = 0;
+    fp.out_depth = 2;
+    fp.output_zero_point = 0;
+    fp.act_min = -128;
+    fp.act_max = 127;
+    CHECK(tl_fully_connected_s8_accumulate(0, 2, x, w, 0, acc) == TL_ERR_ARGUMENT, "accumulate n 0 accepted");
+    CHECK(tl_fully_connected_s8_accumulate(4, 0, x, w, 0, acc) == TL_ERR_ARGUMENT, "accumulate out 0 accepted");
+    CHECK(tl_fully_connected_s8_accumulate(4, 2, x, w, 0, 0) == TL_ERR_ARGUMENT, "accumulate NULL acc accepted");
+    CHECK(tl_fully_connected_s8_accumulate_plain(4, 2, 0, w, 0, acc) == TL_ERR_ARGUMENT, "plain NULL input accepted");
+    CHECK(acc[0] == 7 && acc[1] == 7, "refused accumulate wrote");
+    CHECK(tl_fully_connected_s8_finish(&fp, &q, 0, out) == TL_ERR_ARGUMENT, "finish NULL acc accepted");
+    fp.out_depth = 0;
+    CHECK(tl_fully_connected_s8_finish(&fp, &q, acc, out) == TL_ERR_ARGUMENT, "finish out 0 accepted");
+    CHECK(out[0] == 9 && out[1] == 9, "refused finish wrote");
+    /* Hand values: acc = 7 + (1 + 2 + 3 + 4), 7 + 2 * 10; MBQM(x, 2^30, 0) = x / 2 rounded half away from zero. */
+    fp.out_depth = 2;
+    CHECK(tl_fully_connected_s8_accumulate(4, 2, x, w, 0, acc) == TL_OK && acc[0] == 17 && acc[1] == 27,
+          "accumulate hand values %d %d", (int)acc[0], (int)acc[1]);
+    CHECK(tl_fully_connected_s8_finish(&fp, &q, acc, out) == TL_OK && out[0] == 9 && out[1] == 14,
+          "finish hand values %d %d", (int)out[0], (int)out[1]);
+}
+
 /* Load-time checks of the streaming FC records: sizes, optional start, aliasing, flag, range. */
 static void test_fc_streaming_validation(void)
 {
@@ -727,6 +760,7 @@ int main(void)
     test_fc_fast_matches_plain();
     test_fc_streaming_matches_whole();
     test_fc_streaming_validation();
+    test_fc_streaming_arguments();
     test_fixed_point_hand_values();
     test_dense_hand_values();
     test_elementwise_hand_values();

@@ -82,6 +82,8 @@ public class StreamPlannerTests
             return m.Conv(8, 3, 1, activation: Activation.Relu).Conv(8, 3, 1).AddSkip(skip, scale, zeroPoint)
                 .Depthwise(3, 2).Pool(max: true, 3, 1, Padding.Same).Finish();
         })],
+        ["depthwise-into-fully-connected", (Func<Graph>)(() => StreamTestModels.Start("fc.tflite", 13, 10, 1, seed: 14)
+            .Depthwise(5, 2, multiplier: 4).FullyConnected(3).Finish())],
         ["multiplier-valid", (Func<Graph>)(() => StreamTestModels.Start("valid.tflite", 17, 11, 2, seed: 13)
             .Depthwise(5, 2, multiplier: 4, Padding.Valid).Conv(6, 3, 1, Padding.Valid).Pool(max: true, 2, 2).Finish())],
     ];
@@ -103,6 +105,21 @@ public class StreamPlannerTests
             Assert.Equal(expected, Run(stream.Image, input, native: false));
             if (NativeKernels.IsAvailable) Assert.Equal(expected, RunNative(stream.Image, input));
         }
+    }
+
+    [Fact]
+    public void StreamPlan_FullyConnectedAtTheEnd_AccumulatesBandByBand()
+    {
+        // micro_speech's shape in small: the depthwise output (7×5×4 = 140 B) is never whole; the fully connected
+        // layer adds each of its 7 rows to int32 accumulators and requantizes once.
+        var graph = StreamTestModels.Start("fc.tflite", 13, 10, 1, seed: 14).Depthwise(5, 2, multiplier: 4).FullyConnected(3).Finish();
+        var calls = Lower(graph);
+        var plan = StreamPlanner.Build(graph, calls, [new StreamSegment(0, 1)])!;
+        Assert.Equal(7, plan.Calls.Count(c => c.Code == TinyLite.Runtime.Execution.OpCode.FullyConnectedS8Accumulate));
+        Assert.Equal(TinyLite.Runtime.Execution.OpCode.FullyConnectedS8Finish, plan.Calls[^1].Code);
+        Assert.DoesNotContain(plan.Calls, c => c.Code == TinyLite.Runtime.Execution.OpCode.FullyConnectedS8);
+        // Alive at once at most: the 130-byte input, one 20-byte depthwise row, 12 accumulator bytes, the output.
+        Assert.True(plan.ArenaBytes < 130 + 140, $"arena {plan.ArenaBytes} B");
     }
 
     [Fact]

@@ -63,6 +63,22 @@ public sealed class StreamTestModels
         return Advance(output, oh, ow, _c);
     }
 
+    /// <summary>FULLY_CONNECTED over the whole current tensor (flattened), per-tensor weights, output [1, outputs].</summary>
+    public StreamTestModels FullyConnected(int outputs)
+    {
+        int inDepth = _h * _w * _c;
+        var values = Enumerable.Range(0, outputs * inDepth).Select(_ => (sbyte)_rng.Next(-127, 128)).ToArray();
+        int weights = _g.AddConstantInt8($"w{++_count}", [outputs, inDepth], values, [0.005f]);
+        int bias = _g.AddConstantInt32($"b{++_count}", [outputs], Enumerable.Range(0, outputs).Select(_ => _rng.Next(-2000, 2000)).ToArray(),
+            new Quantization([_scale * 0.005f], [0], 0));
+        float scale = (float)(_scale * 0.005 * 73 * 64 * System.Math.Sqrt(inDepth) / 60);
+        int output = _g.AddTensor($"t{++_count}", DataType.Int8, [1, outputs], scale, 2);
+        _g.AddOperator(BuiltinOperator.FullyConnected, [Current, weights, bias], [output], new FullyConnectedOptions(Activation.None, 0, false, false));
+        _scale = scale;
+        _zeroPoint = 2;
+        return Advance(output, 1, outputs, 1);
+    }
+
     /// <summary>ADD of the current tensor and <paramref name="skip"/> (same shape, its own scale).</summary>
     public StreamTestModels AddSkip(int skip, float skipScale, int skipZeroPoint)
     {

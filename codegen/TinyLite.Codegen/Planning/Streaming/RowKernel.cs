@@ -14,14 +14,25 @@ namespace TinyLite.Codegen.Planning.Streaming;
 public sealed class RowKernel
 {
     private readonly Func<int, int, int, int, int[]> _bandParams;
+    private readonly long _sinkRowElements;
 
-    private RowKernel(KernelCall call, int outputRows, RowReach?[] reaches, Func<int, int, int, int, int[]> bandParams)
+    private RowKernel(KernelCall call, int outputRows, RowReach?[] reaches, Func<int, int, int, int, int[]> bandParams, long sinkRowElements = 0)
     {
         Call = call;
         OutputRows = outputRows;
         Reaches = reaches;
         _bandParams = bandParams;
+        _sinkRowElements = sinkRowElements;
     }
+
+    /// <summary>
+    /// True for a call whose output is not made of rows (fully connected): its bands are the rows of its input,
+    /// <see cref="OutputRows"/> counts those, and the output is written once after the last band.
+    /// </summary>
+    public bool IsSink => _sinkRowElements > 0;
+
+    /// <summary>A new sink for one expansion (see <see cref="IsSink"/>).</summary>
+    public FullyConnectedSink CreateSink() => IsSink ? new FullyConnectedSink(Call, _sinkRowElements) : throw new InvalidOperationException("not a sink");
 
     /// <summary>The whole call.</summary>
     public KernelCall Call { get; }
@@ -49,7 +60,9 @@ public sealed class RowKernel
     {
         if (call.Outputs.Length == 0 || call.Outputs[0] < 0) return null;
         var output = graph.Tensors[call.Outputs[0]];
-        if (RowsOf(output) == 0 || output.IsConstant) return null;
+        if (output.IsConstant) return null;
+        if (call.Code == OpCode.FullyConnectedS8) return FullyConnected(graph, call);
+        if (RowsOf(output) == 0) return null;
         switch (call.Code)
         {
             case OpCode.ConvS8 or OpCode.ConvS4 or OpCode.ConvS16
@@ -94,6 +107,21 @@ public sealed class RowKernel
                 band[padTop] = reach.BandPadTop(first, low);
                 return band;
             });
+        }
+
+        // FULLY_CONNECTED int8 over a row-addressable arena input, one batch, the weights and folded bias constant.
+        static RowKernel? FullyConnected(Graph graph, KernelCall call)
+        {
+            int[] p = call.Params;
+            if (call.Inputs.Length != 4 || call.Outputs.Length != 1 || p[0] != 1) return null;
+            int input = call.Inputs[0];
+            if (input < 0 || graph.Tensors[input].IsConstant || RowsOf(graph.Tensors[input]) == 0) return null;
+            if (graph.Tensors[input].ElementCount != p[1]) return null;
+            for (int i = 1; i < 4; i++)
+                if (call.Inputs[i] < 0 || !graph.Tensors[call.Inputs[i]].IsConstant) return null;
+            var inTensor = graph.Tensors[input];
+            int rows = RowsOf(inTensor);
+            return new RowKernel(call, rows, [RowReach.SameRow, null, null, null], (_, _, _, _) => p, inTensor.ElementCount / rows);
         }
 
         // Element-wise: every arena input has the output's shape and is read row for row; one element count changes.

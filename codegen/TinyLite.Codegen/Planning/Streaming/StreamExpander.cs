@@ -82,6 +82,7 @@ public static class StreamExpander
             for (int k = 0; k < n; k++) windowed[k] = Windowed(kernels[k].Call.Outputs[0]);
 
             var emissions = Schedule(kernels, producer, windowed);
+            var sinks = kernels.Select(k => k.IsSink ? k.CreateSink() : null).ToArray();
 
             // Rows each emission reads, per input: (tensor, low, high).
             var reads = new List<(int Tensor, int Input, int Low, int High)>[emissions.Count];
@@ -141,11 +142,15 @@ public static class StreamExpander
                 var (k, first, count) = emissions[e];
                 var rk = kernels[k];
                 int output = rk.Call.Outputs[0];
-                long outRowBytes = RowKernel.RowBytes(graph.Tensors[output]);
-                int outView;
-                if (windows.TryGetValue(output, out var w))
+                int outView = -1;
+                if (rk.IsSink)
+                {
+                    // Written once, by the sink's closing call.
+                }
+                else if (windows.TryGetValue(output, out var w))
                 {
                     int b = baseRow[output];
+                    long outRowBytes = RowKernel.RowBytes(graph.Tensors[output]);
                     if (first + count > b + w.Capacity)
                     {
                         int keep = Math.Min(first, w.SuffixLow[e + 1]);
@@ -165,7 +170,7 @@ public static class StreamExpander
                 }
                 else
                 {
-                    outView = View(output, first * outRowBytes, count);
+                    outView = View(output, first * RowKernel.RowBytes(graph.Tensors[output]), count);
                     var written = firstWrite.TryGetValue(output, out var fw) ? fw : firstWrite[output] = new int[RowKernel.RowsOf(graph.Tensors[output])];
                     for (int r = first; r < first + count; r++) written[r] = Calls.Count;
                 }
@@ -188,6 +193,11 @@ public static class StreamExpander
                 }
                 long macs = rk.Call.Macs * count / rk.OutputRows;
                 bandMacs += macs;
+                if (sinks[k] is FullyConnectedSink sink)
+                {
+                    Calls.Add(sink.Band(graph, first, count, inputs[0]));
+                    continue;
+                }
                 Calls.Add(new KernelCall
                 {
                     Code = rk.Call.Code, Inputs = inputs, Outputs = [outView, .. rk.Call.Outputs.Skip(1)],
@@ -195,6 +205,7 @@ public static class StreamExpander
                     SourceIndex = rk.Call.SourceIndex, SourceOp = rk.Call.SourceOp,
                 });
             }
+            foreach (var sink in sinks) if (sink != null) Calls.Add(sink.Finish());
             ExtraMacs += Math.Max(0, bandMacs - wholeMacs);
 
             // Outputs over dying inputs, largest first.

@@ -45,7 +45,7 @@ public sealed record CompileReport
             ArenaBytes = plan.ArenaBytes,
             ImageBytes = image.Length,
             WeightBytes = calls.SelectMany(c => c.Inputs).Where(t => t >= 0 && graph.Tensors[t].IsConstant).Distinct().Sum(t => (long)graph.Tensors[t].Data!.Length),
-            Macs = calls.Sum(c => c.Macs),
+            Macs = calls.Sum(c => c.Macs) - plan.ExtraMacs,
             ExtraMacs = plan.ExtraMacs,
             RuntimeRamBytes = RuntimeRam(graph.Tensors.Count, calls),
             CompileMilliseconds = Math.Round(elapsed.TotalMilliseconds, 1),

@@ -60,6 +60,7 @@ public static class StreamExpander
         /// <summary>Expands one segment into <see cref="Calls"/>; returns why it cannot stream, or null.</summary>
         public string? Segment(IReadOnlyList<KernelCall> calls, StreamSegment segment)
         {
+            bool patch = segment.Strips > 0;
             int n = segment.Last - segment.First + 1;
             var kernels = new RowKernel[n];
             var producer = new Dictionary<int, int>();
@@ -81,7 +82,7 @@ public static class StreamExpander
             var windowed = new bool[n];
             for (int k = 0; k < n; k++) windowed[k] = Windowed(kernels[k].Call.Outputs[0]);
 
-            var emissions = Schedule(kernels, producer, windowed);
+            var emissions = patch ? PatchSchedule(kernels, producer, windowed, segment.Strips) : Schedule(kernels, producer, windowed);
             var sinks = kernels.Select(k => k.IsSink ? k.CreateSink() : null).ToArray();
 
             // Rows each emission reads, per input: (tensor, low, high).
@@ -121,7 +122,8 @@ public static class StreamExpander
                 {
                     if (emissions[e].K != k) continue;
                     int end = emissions[e].First + emissions[e].Count;
-                    capacity = Math.Max(capacity, end - Math.Min(emissions[e].First, suffixLow[e + 1]));
+                    // A patch recomputes its rows from scratch: the window holds one band at a time.
+                    capacity = Math.Max(capacity, patch ? emissions[e].Count : end - Math.Min(emissions[e].First, suffixLow[e + 1]));
                 }
                 var source = graph.Tensors[t];
                 int[] shape = (int[])source.Shape.Clone();
@@ -151,7 +153,11 @@ public static class StreamExpander
                 {
                     int b = baseRow[output];
                     long outRowBytes = RowKernel.RowBytes(graph.Tensors[output]);
-                    if (first + count > b + w.Capacity)
+                    if (patch)
+                    {
+                        baseRow[output] = b = first;
+                    }
+                    else if (first + count > b + w.Capacity)
                     {
                         int keep = Math.Min(first, w.SuffixLow[e + 1]);
                         if (first > keep)
@@ -224,6 +230,62 @@ public static class StreamExpander
                 }
             }
             return null;
+        }
+
+        /// <summary>
+        /// Patch order (MCUNetV2's patch-based inference, in horizontal strips): the last call's rows are cut into
+        /// <paramref name="strips"/> strips; for each strip every call computes, from the top, the rows the strip
+        /// needs (a windowed tensor's rows again, halo included: those are the extra MACs), whole outputs only
+        /// their rows not made yet. A last pass makes the whole-output rows no strip needed.
+        /// </summary>
+        private List<(int K, int First, int Count)> PatchSchedule(RowKernel[] kernels, Dictionary<int, int> producer, bool[] windowed, int strips)
+        {
+            int n = kernels.Length;
+            var done = new int[n];
+            var emissions = new List<(int K, int First, int Count)>();
+            void Pass(int[] low, int[] high)
+            {
+                // Backwards: each call's band, then the rows of its inputs that band reads.
+                var bandLow = new int[n];
+                var bandHigh = new int[n];
+                for (int k = n - 1; k >= 0; k--)
+                {
+                    int lo = low[k], hi = high[k];
+                    if (!windowed[k]) lo = Math.Max(lo, done[k]);
+                    (bandLow[k], bandHigh[k]) = (lo, hi);
+                    if (hi <= lo) continue;
+                    var call = kernels[k].Call;
+                    for (int i = 0; i < call.Inputs.Length; i++)
+                    {
+                        if (kernels[k].Reaches[i] is not RowReach reach || !producer.TryGetValue(call.Inputs[i], out int p) || p == k) continue;
+                        var (inLo, inHi) = reach.InputRows(lo, hi - lo, RowKernel.RowsOf(graph.Tensors[call.Inputs[i]]));
+                        if (inHi <= inLo) continue;
+                        if (high[p] <= low[p]) (low[p], high[p]) = (inLo, inHi);
+                        else (low[p], high[p]) = (Math.Min(low[p], inLo), Math.Max(high[p], inHi));
+                    }
+                }
+                for (int k = 0; k < n; k++)
+                {
+                    if (bandHigh[k] <= bandLow[k]) continue;
+                    emissions.Add((k, bandLow[k], bandHigh[k] - bandLow[k]));
+                    if (!windowed[k]) done[k] = bandHigh[k];
+                }
+            }
+            int last = n - 1, rows = kernels[last].OutputRows;
+            for (int s = 0; s < strips; s++)
+            {
+                var low = new int[n];
+                var high = new int[n];
+                low[last] = (int)((long)rows * s / strips);
+                high[last] = (int)((long)rows * (s + 1) / strips);
+                Pass(low, high);
+            }
+            var restLow = new int[n];
+            var restHigh = new int[n];
+            for (int k = 0; k < n; k++)
+                if (!windowed[k] && done[k] < kernels[k].OutputRows) (restLow[k], restHigh[k]) = (done[k], kernels[k].OutputRows);
+            Pass(restLow, restHigh);
+            return emissions;
         }
 
         /// <summary>

@@ -13,6 +13,7 @@ namespace TinyLite.Runtime
     {
         private readonly byte[] _image;
         private readonly byte[] _arena;
+        private readonly int _arenaOffset;
         private readonly int _arenaBytes;
         private readonly int[] _types;
         private readonly int[] _locations;
@@ -162,6 +163,7 @@ namespace TinyLite.Runtime
                 throw new ImageException("arena: " + (arena.Length - arenaOffset).ToString() + " bytes given but the image needs " + _arenaBytes.ToString());
             }
             _arena = arena;
+            _arenaOffset = arenaOffset;
             for (int t = 0; t < tensorCount; t++)
             {
                 _buffers[t] = _locations[t] == ImageLayout.LocationImage ? image : arena;
@@ -348,13 +350,18 @@ namespace TinyLite.Runtime
         /// image and arena. The native side validates the image again in full and zeroes the variable tensors, as
         /// <see cref="ResetState"/>. <see cref="InvokeOperator"/> keeps using the managed kernels.
         /// </summary>
-        /// <exception cref="ImageException">The native kernels are not available, or they refuse the image (for
-        /// example a kernel code they do not implement; the message names the operator and the code).</exception>
+        /// <exception cref="ImageException">The native kernels are not available, they refuse the image (for
+        /// example a kernel code they do not implement; the message names the operator and the code), or the arena
+        /// does not start at index 0 of its array (the native side addresses the array from its start).</exception>
         public void UseNativeKernels()
         {
             if (!NativeKernels.IsAvailable)
             {
                 throw new ImageException(NativeKernels.UnavailableReason);
+            }
+            if (_arenaOffset != 0)
+            {
+                throw new ImageException("native kernels: the arena must start at index 0 of its array (it starts at " + _arenaOffset.ToString() + ")");
             }
             byte[] message = new byte[NativeKernels.MessageBytes];
             int status = NativeKernels.Load(_image, _image.Length, _arena, _arena.Length, message, message.Length);

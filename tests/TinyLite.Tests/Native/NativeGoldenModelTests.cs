@@ -19,6 +19,9 @@ public class NativeGoldenModelTests
     /// </summary>
     public static readonly CompileOptions NativePlan = new() { Plan = "layer" };
 
+    /// <summary>Each model is compiled once per plan (and CMSIS-NN option), however many cases it has.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Model, string Plan, bool CmsisNn), byte[]> Images = new();
+
     public static IEnumerable<object[]> Rows() =>
         SharedModels.CaseRows().SelectMany(row => GoldenModelTests.Plans.Select(plan => new object[] { row[0], row[1], plan }));
 
@@ -28,8 +31,8 @@ public class NativeGoldenModelTests
         RunGolden(model, caseName, new CompileOptions { Plan = plan });
 
     /// <summary>
-    /// The same with images compiled with <c>--cmsis-nn</c> (the CMSIS-NN scratch of int8 CONV_2D / DEPTHWISE_CONV_2D
-    /// in the plan): the reference kernels ignore it; a library built with the CMSIS-NN backend (select it with
+    /// The same with images compiled with <c>--cmsis-nn</c> (the CMSIS-NN scratch of int8 CONV_2D / DEPTHWISE_CONV_2D /
+    /// AVERAGE_POOL_2D in the plan): the reference kernels ignore it; a library built with the CMSIS-NN backend (select it with
     /// TINYLITE_NATIVE_LIB) routes those layers to CMSIS-NN, and they must still match golden bit for bit.
     /// </summary>
     [SkippableTheory]
@@ -43,11 +46,15 @@ public class NativeGoldenModelTests
         Skip.If(SharedModels.Root == null, SharedModels.MissingMessage);
         Skip.IfNot(NativeKernels.IsAvailable, NativeSupport.SkipReason);
         var c = SharedModels.Cases(model).Single(x => x.Name == caseName);
-        string path = Path.Combine(SharedModels.Dir(model), "model.tflite");
-        var compiled = Compiler.Compile(File.ReadAllBytes(path), path, options);
-        Assert.Equal(plan, compiled.Report.Plan);
+        byte[] image = Images.GetOrAdd((model, plan, options.CmsisNn), key =>
+        {
+            string path = Path.Combine(SharedModels.Dir(key.Model), "model.tflite");
+            var compiled = Compiler.Compile(File.ReadAllBytes(path), path, new CompileOptions { Plan = key.Plan, CmsisNn = key.CmsisNn });
+            Assert.Equal(key.Plan, compiled.Report.Plan);
+            return compiled.Image;
+        });
 
-        var interpreter = new Interpreter((byte[])compiled.Image.Clone());
+        var interpreter = new Interpreter((byte[])image.Clone());
         NativeSupport.UseNative(interpreter, model);
         Assert.True(interpreter.UsesNativeKernels);
         Assert.Equal(c.Inputs.Length, interpreter.InputCount);

@@ -8,8 +8,9 @@
  * MultiplyByQuantizedMultiplierSmallerThanOneExp: doubling high multiply, rounding divide by a power of two), the
  * two summed in int32, scaled by the output multiplier, plus the output offset, clamped. Two details of its DSP
  * (Cortex-M4/M7) path hold only for TFLM's int8 parameters, so other records run the reference kernel:
- *  - input + offset is formed with a saturating 16-bit add (SADD16): exact while |offset| <= 32512 (int8 input);
- *    TFLM's offsets are -zero point, within [-128, 127] — routed only for |offset| <= 255;
+ *  - input + offset is formed in 16-bit lanes (the offset truncated to 16 bits, a saturating SADD16): exact while
+ *    the offset and input + offset fit int16; TFLM's offsets are -zero point, within [-127, 128] — routed only
+ *    for |offset| <= 255;
  *  - the 16-bit lane is zero-extended before the left shift, which drops the sign bits only when left_shift >= 16:
  *    TFLM's int8 ADD uses left_shift 20 — routed only for left_shift in [16, 20].
  * In-place plans give the output the base of an input: arm_elementwise_add_s8 reads each element of both inputs

@@ -98,6 +98,7 @@ public class StreamPlannerTests
         })],
         ["depthwise-into-fully-connected", (Func<Graph>)(() => StreamTestModels.Start("fc.tflite", 13, 10, 1, seed: 14)
             .Depthwise(5, 2, multiplier: 4).FullyConnected(3).Finish())],
+        ["mobilenet-v2-0.35-64", (Func<Graph>)(() => StreamTestModels.MobileNetV2(64, 0.35, seed: 15))],
         ["multiplier-valid", (Func<Graph>)(() => StreamTestModels.Start("valid.tflite", 17, 11, 2, seed: 13)
             .Depthwise(5, 2, multiplier: 4, Padding.Valid).Conv(6, 3, 1, Padding.Valid).Pool(max: true, 2, 2).Finish())],
     ];
@@ -138,6 +139,17 @@ public class StreamPlannerTests
         Assert.DoesNotContain(plan.Calls, c => c.Code == TinyLite.Runtime.Execution.OpCode.FullyConnectedS8);
         // Alive at once at most: the 130-byte input, one 20-byte depthwise row, 12 accumulator bytes, the output.
         Assert.True(plan.ArenaBytes < 130 + 140, $"arena {plan.ArenaBytes} B");
+    }
+
+    [Fact]
+    public void StreamPlan_MobileNetV2At224_FitsInAFewHundredKibibytes()
+    {
+        // Layer by layer the 112×112×96 expansion (1,204,224 B) and its input are live together; streamed, the
+        // expanded tensors exist a few rows at a time and the peak is the 150,528-byte input plus windows.
+        var layer = Compiler.Compile(StreamTestModels.MobileNetV2(224, 1.0, seed: 16), new CompileOptions { Plan = "layer" });
+        var stream = Compiler.Compile(StreamTestModels.MobileNetV2(224, 1.0, seed: 16), new CompileOptions { Plan = "stream" });
+        Assert.True(layer.Report.ArenaBytes > 1_204_224);
+        Assert.True(stream.Report.ArenaBytes < 300 * 1024, $"stream arena {stream.Report.ArenaBytes} B");
     }
 
     [Fact]

@@ -153,6 +153,17 @@ public class StreamPlannerTests
     }
 
     [Fact]
+    public void Load_StreamedImage_SharesTheRepeatedBandParameters()
+    {
+        // Bands away from the top and bottom edges have the same parameters; the interpreter keeps one array each.
+        var layer = new Interpreter(Compiler.Compile(TwoConvChain(), new CompileOptions { Plan = "layer" }).Image);
+        var stream = new Interpreter(Compiler.Compile(TwoConvChain(), new CompileOptions { Plan = "stream" }).Image);
+        Assert.Equal(layer.OperatorCount, layer.DistinctParamArrays);
+        Assert.True(stream.OperatorCount > 10);
+        Assert.True(stream.DistinctParamArrays <= 8, $"{stream.DistinctParamArrays} distinct of {stream.OperatorCount}");
+    }
+
+    [Fact]
     public void StreamPlan_TwoConvChain_IsSmallerThanInPlace()
     {
         var inplace = Compiler.Compile(TwoConvChain(), new CompileOptions { Plan = "inplace" });

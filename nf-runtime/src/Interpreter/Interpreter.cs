@@ -316,7 +316,59 @@ namespace TinyLite.Runtime
             {
                 op.Params[i] = r.I32();
             }
+            op.Params = SharedParams(op, index);
             return op;
+        }
+
+        /// <summary>Earlier operators searched for an equal parameter array (kernels only read Params).</summary>
+        private const int ParamsSharingWindow = 16;
+
+        /// <summary>
+        /// The parameter array of an earlier operator of the same kernel with the same values, else
+        /// <paramref name="op"/>'s own: the row bands of a streamed plan repeat their parameters, and on the
+        /// device every array is heap the interpreter keeps for its whole life.
+        /// </summary>
+        private int[] SharedParams(OpRecord op, int index)
+        {
+            int[] own = op.Params;
+            int first = index - ParamsSharingWindow < 0 ? 0 : index - ParamsSharingWindow;
+            for (int j = index - 1; j >= first; j--)
+            {
+                OpRecord earlier = _ops[j];
+                if (earlier.Code != op.Code || earlier.Params.Length != own.Length)
+                {
+                    continue;
+                }
+                bool same = true;
+                for (int i = 0; i < own.Length && same; i++)
+                {
+                    same = earlier.Params[i] == own[i];
+                }
+                if (same)
+                {
+                    return earlier.Params;
+                }
+            }
+            return own;
+        }
+
+        /// <summary>Number of distinct parameter arrays the loaded operators hold (shared ones counted once).</summary>
+        public int DistinctParamArrays
+        {
+            get
+            {
+                int distinct = 0;
+                for (int i = 0; i < _ops.Length; i++)
+                {
+                    bool seen = false;
+                    for (int j = i - 1; j >= 0 && j >= i - ParamsSharingWindow && !seen; j--)
+                    {
+                        seen = object.ReferenceEquals(_ops[j].Params, _ops[i].Params);
+                    }
+                    distinct += seen ? 0 : 1;
+                }
+                return distinct;
+            }
         }
 
         /// <summary>Bytes of <paramref name="elements"/> elements of <paramref name="type"/>; -1 for an unknown type.</summary>

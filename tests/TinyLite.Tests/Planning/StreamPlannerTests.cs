@@ -47,7 +47,7 @@ public class StreamPlannerTests
         var layout = StreamExpander.Expand(graph, calls, [new StreamSegment(0, 1)], out string? why);
         Assert.Null(why);
         // Row r of the second conv reads rows r-1..r+1 of the first one's output: three rows at once.
-        var window = graph.Tensors.Single(t => t.Name.EndsWith("/window"));
+        var window = graph.Tensors.Single(t => t.Name.StartsWith("window: ") && !t.Name.Contains('@'));
         Assert.Equal([1, 3, 6, 8], window.Shape);
         // Every row of both convolutions is computed exactly once.
         Assert.Equal(0, layout!.ExtraMacs);
@@ -64,7 +64,7 @@ public class StreamPlannerTests
         // Strip 0 makes rows 0-4 of the second conv from rows 0-5 of the first, strip 1 rows 5-9 from rows 4-9:
         // rows 4 and 5 of the first conv (6 × 8 pixels × 3·3·4 MACs each) are computed twice; a strip holds 6 rows.
         Assert.Equal(2 * 6 * 8 * 3 * 3 * 4, layout!.ExtraMacs);
-        Assert.Equal([1, 6, 6, 8], graph.Tensors.Single(t => t.Name.EndsWith("/window")).Shape);
+        Assert.Equal([1, 6, 6, 8], graph.Tensors.Single(t => t.Name.StartsWith("window: ") && !t.Name.Contains('@')).Shape);
         Assert.Equal(4, layout.Calls.Count);
     }
 
@@ -98,6 +98,7 @@ public class StreamPlannerTests
         })],
         ["depthwise-into-fully-connected", (Func<Graph>)(() => StreamTestModels.Start("fc.tflite", 13, 10, 1, seed: 14)
             .Depthwise(5, 2, multiplier: 4).FullyConnected(3).Finish())],
+        ["mobilenet-v2-0.35-64", (Func<Graph>)(() => StreamTestModels.MobileNetV2(64, 0.35, seed: 15))],
         ["multiplier-valid", (Func<Graph>)(() => StreamTestModels.Start("valid.tflite", 17, 11, 2, seed: 13)
             .Depthwise(5, 2, multiplier: 4, Padding.Valid).Conv(6, 3, 1, Padding.Valid).Pool(max: true, 2, 2).Finish())],
     ];
@@ -138,6 +139,28 @@ public class StreamPlannerTests
         Assert.DoesNotContain(plan.Calls, c => c.Code == TinyLite.Runtime.Execution.OpCode.FullyConnectedS8);
         // Alive at once at most: the 130-byte input, one 20-byte depthwise row, 12 accumulator bytes, the output.
         Assert.True(plan.ArenaBytes < 130 + 140, $"arena {plan.ArenaBytes} B");
+    }
+
+    [Fact]
+    public void StreamPlan_MobileNetV2At224_FitsInAFewHundredKibibytes()
+    {
+        // Layer by layer the 112×112×96 expansion (1,204,224 B) and its input are live together; streamed, the
+        // expanded tensors exist a few rows at a time and the peak is the 150,528-byte input plus windows.
+        var layer = Compiler.Compile(StreamTestModels.MobileNetV2(224, 1.0, seed: 16), new CompileOptions { Plan = "layer" });
+        var stream = Compiler.Compile(StreamTestModels.MobileNetV2(224, 1.0, seed: 16), new CompileOptions { Plan = "stream" });
+        Assert.True(layer.Report.ArenaBytes > 1_204_224);
+        Assert.True(stream.Report.ArenaBytes < 300 * 1024, $"stream arena {stream.Report.ArenaBytes} B");
+    }
+
+    [Fact]
+    public void Load_StreamedImage_SharesTheRepeatedBandParameters()
+    {
+        // Bands away from the top and bottom edges have the same parameters; the interpreter keeps one array each.
+        var layer = new Interpreter(Compiler.Compile(TwoConvChain(), new CompileOptions { Plan = "layer" }).Image);
+        var stream = new Interpreter(Compiler.Compile(TwoConvChain(), new CompileOptions { Plan = "stream" }).Image);
+        Assert.Equal(layer.OperatorCount, layer.DistinctParamArrays);
+        Assert.True(stream.OperatorCount > 10);
+        Assert.True(stream.DistinctParamArrays <= 8, $"{stream.DistinctParamArrays} distinct of {stream.OperatorCount}");
     }
 
     [Fact]

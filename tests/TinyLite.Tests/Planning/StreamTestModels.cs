@@ -100,6 +100,32 @@ public sealed class StreamTestModels
         return _g.Build();
     }
 
+    /// <summary>
+    /// MobileNetV2's layer structure (stem, 17 inverted residual blocks with residual ADDs, 1×1 head, global
+    /// average pool) at <paramref name="side"/>×<paramref name="side"/> input and channel width multiplier
+    /// <paramref name="width"/>, with random weights: the shape of network the planner must handle in general.
+    /// </summary>
+    public static Graph MobileNetV2(int side, double width, int seed)
+    {
+        int Channels(int c) => System.Math.Max(8, (int)(c * width + 4) / 8 * 8);
+        var m = Start("mobilenet_v2.tflite", side, side, 3, seed).Conv(Channels(32), 3, 2, activation: Activation.Relu6)
+            .Depthwise(3, 1).Conv(Channels(16), 1, 1);
+        int c = Channels(16);
+        foreach (var (expand, outC, repeat, firstStride) in new[] { (6, 24, 2, 2), (6, 32, 3, 2), (6, 64, 4, 2), (6, 96, 3, 1), (6, 160, 3, 2), (6, 320, 1, 1) })
+        {
+            for (int i = 0; i < repeat; i++)
+            {
+                int stride = i == 0 ? firstStride : 1;
+                int skip = m.Current;
+                var (scale, zeroPoint) = m.Quantization;
+                m.Conv(c * expand, 1, 1, activation: Activation.Relu6).Depthwise(3, stride).Conv(Channels(outC), 1, 1);
+                if (stride == 1 && c == Channels(outC)) m.AddSkip(skip, scale, zeroPoint);
+                c = Channels(outC);
+            }
+        }
+        return m.Conv(1280, 1, 1, activation: Activation.Relu6).Pool(max: false, side / 32, 1).Finish();
+    }
+
     /// <summary>A seeded random input for <paramref name="graph"/>'s first input.</summary>
     public static byte[] RandomInput(Graph graph, int seed)
     {

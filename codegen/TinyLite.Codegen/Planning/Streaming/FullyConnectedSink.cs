@@ -20,7 +20,7 @@ public sealed class FullyConnectedSink(KernelCall call, long rowElements)
         int inDepth = call.Params[1], outDepth = call.Params[2];
         var output = graph.Tensors[call.Outputs[0]];
         if (_accumulators < 0)
-            _accumulators = Add(graph, new Tensor { Index = graph.Tensors.Count, Name = output.Name + "/accumulators", Type = DataType.Int32, Shape = [outDepth] });
+            _accumulators = Add(graph, new Tensor { Index = graph.Tensors.Count, Name = "accumulators: " + output.Name, Type = DataType.Int32, Shape = [outDepth] });
         int n = checked((int)(count * rowElements));
         int from = checked((int)(first * rowElements));
         var weights = graph.Tensors[call.Inputs[1]];

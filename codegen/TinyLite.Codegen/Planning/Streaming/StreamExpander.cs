@@ -128,7 +128,7 @@ public static class StreamExpander
                 var source = graph.Tensors[t];
                 int[] shape = (int[])source.Shape.Clone();
                 shape[1] = capacity;
-                int window = Add(new Tensor { Index = graph.Tensors.Count, Name = source.Name + "/window", Type = source.Type, Shape = shape, Quantization = source.Quantization });
+                int window = Add(new Tensor { Index = graph.Tensors.Count, Name = "window: " + source.Name, Type = source.Type, Shape = shape, Quantization = source.Quantization });
                 windows[t] = (window, capacity, suffixLow);
             }
 

@@ -11,6 +11,7 @@
 #include "tl_conv_common.h"
 
 #include "tl_conv_blocks.h"
+#include "../tl_dsp.h"
 
 tl_status tl_depthwise_conv2d_s8_plain(const tl_conv_params *params, const tl_conv_quant *quant,
                                        const tl_conv_dims *input_dims, const int8_t *input,
@@ -315,6 +316,420 @@ static void tl_depthwise_s8_pixel_major(const tl_conv_params *params, const tl_c
     }
 }
 
+/* Bytes of the padded input tile on the stack (tiled path); the last 4 are slack for the word loads of the
+   3x3 rows (a row of 3 taps is read as 4 bytes, the 4th multiplied by 0). */
+#define TL_CV_DW_TILE_BYTES 256
+#define TL_CV_DW_TILE_USABLE (TL_CV_DW_TILE_BYTES - 4)
+/* Output pixels whose int32 sums are formed before they are requantized together (128 bytes on the stack). */
+#define TL_CV_DW_CHUNK 32
+
+#if defined(__GNUC__)
+#define TL_DW_NOINLINE __attribute__((noinline))
+#else
+#define TL_DW_NOINLINE
+#endif
+
+/* One output channel's requantization: its (multiplier, shift) pair and the layer's output offset and clamp. */
+typedef struct
+{
+    int32_t multiplier;
+    int32_t shift;
+    int32_t output_offset;
+    int32_t act_min;
+    int32_t act_max;
+} tl_dw_rq;
+
+/*
+ * One output channel over one tile: rows x cols output pixels, the window of pixel (r, c) starting at tile byte
+ * r * s_h * pw + c * s_w. Pixels go in chunks of whole rows (at most TL_CV_DW_CHUNK pixels): first their int32
+ * sums, then their requantization, in two small loops that each keep their operands in registers (on
+ * Cortex-M4 one loop holding the taps and the requantization constants together spills).
+ * For a 3x3 filter @p k holds each filter row as three pairs, (w0, w2), (w1, 0) and (0, w1), matched against the
+ * bytes (0, 2) and (1, 3) of a 4-byte load; otherwise the taps are read from @p w (row-major), four per step.
+ */
+static TL_DW_NOINLINE void tl_dw_tile_channel(const int8_t *tile, int32_t pw, int32_t rows, int32_t cols, int32_t s_h,
+                                              int32_t s_w, int32_t f_h, int32_t f_w, const uint32_t *k,
+                                              const int8_t *w, uint32_t fold, const tl_dw_rq *rq, int8_t *out,
+                                              int32_t out_row_step, int32_t out_px_step)
+{
+    uint32_t acc[TL_CV_DW_CHUNK];
+    const int is_3x3 = k != 0;
+    const int32_t quads = f_w / 4;
+    const int32_t rest = f_w - quads * 4;
+    /* Whole rows per chunk when a row fits, else one row in pieces. */
+    const int32_t chunk_rows = cols >= TL_CV_DW_CHUNK ? 1 : TL_CV_DW_CHUNK / cols;
+    const int32_t chunk_cols = cols >= TL_CV_DW_CHUNK ? TL_CV_DW_CHUNK : cols;
+    int32_t r0;
+    for (r0 = 0; r0 < rows; r0 += chunk_rows)
+    {
+        const int32_t n_rows = rows - r0 < chunk_rows ? rows - r0 : chunk_rows;
+        int32_t c0;
+        for (c0 = 0; c0 < cols; c0 += chunk_cols)
+        {
+            const int32_t n_cols = cols - c0 < chunk_cols ? cols - c0 : chunk_cols;
+            uint32_t *a = acc;
+            int32_t r;
+            /* Sums, starting from the folded bias. */
+            for (r = 0; r < n_rows; r++)
+            {
+                const int8_t *p = tile + (r0 + r) * s_h * pw + c0 * s_w;
+                uint32_t *a_end = a + n_cols;
+                if (is_3x3)
+                {
+                    const uint32_t k0 = k[0], k1 = k[1], k3 = k[3], k4 = k[4], k6 = k[6], k7 = k[7];
+                    if (s_w == 1)
+                    {
+                        /* Two neighbouring windows share each row's 4 bytes: the second one's taps are bytes
+                           1-3, i.e. (w0, w2) . (b1, b3) + (0, w1) . (b0, b2). */
+                        const uint32_t k2 = k[2], k5 = k[5], k8 = k[8];
+                        while (a_end - a >= 2)
+                        {
+                            const int8_t *q = p + pw;
+                            uint32_t v = tl_dsp_load4(p);
+                            uint32_t even = tl_dsp_sxtb16(v);
+                            uint32_t odd = tl_dsp_sxtb16_odd(v);
+                            uint32_t sum0 = tl_dsp_smlad(k0, even, fold);
+                            uint32_t sum1 = tl_dsp_smlad(k0, odd, fold);
+                            sum0 = tl_dsp_smlad(k1, odd, sum0);
+                            sum1 = tl_dsp_smlad(k2, even, sum1);
+                            v = tl_dsp_load4(q);
+                            even = tl_dsp_sxtb16(v);
+                            odd = tl_dsp_sxtb16_odd(v);
+                            sum0 = tl_dsp_smlad(k3, even, sum0);
+                            sum1 = tl_dsp_smlad(k3, odd, sum1);
+                            sum0 = tl_dsp_smlad(k4, odd, sum0);
+                            sum1 = tl_dsp_smlad(k5, even, sum1);
+                            v = tl_dsp_load4(q + pw);
+                            even = tl_dsp_sxtb16(v);
+                            odd = tl_dsp_sxtb16_odd(v);
+                            sum0 = tl_dsp_smlad(k6, even, sum0);
+                            sum1 = tl_dsp_smlad(k6, odd, sum1);
+                            sum0 = tl_dsp_smlad(k7, odd, sum0);
+                            sum1 = tl_dsp_smlad(k8, even, sum1);
+                            a[0] = sum0;
+                            a[1] = sum1;
+                            a += 2;
+                            p += 2;
+                        }
+                    }
+                    while (a != a_end)
+                    {
+                        const int8_t *q = p + pw;
+                        uint32_t v0 = tl_dsp_load4(p);
+                        uint32_t v1 = tl_dsp_load4(q);
+                        uint32_t v2 = tl_dsp_load4(q + pw);
+                        uint32_t sum = tl_dsp_smlad(k0, tl_dsp_sxtb16(v0), fold);
+                        sum = tl_dsp_smlad(k1, tl_dsp_sxtb16_odd(v0), sum);
+                        sum = tl_dsp_smlad(k3, tl_dsp_sxtb16(v1), sum);
+                        sum = tl_dsp_smlad(k4, tl_dsp_sxtb16_odd(v1), sum);
+                        sum = tl_dsp_smlad(k6, tl_dsp_sxtb16(v2), sum);
+                        sum = tl_dsp_smlad(k7, tl_dsp_sxtb16_odd(v2), sum);
+                        *a++ = sum;
+                        p += s_w;
+                    }
+                }
+                else
+                {
+                    while (a != a_end)
+                    {
+                        const int8_t *wr = w;
+                        const int8_t *xr = p;
+                        uint32_t sum = fold;
+                        int32_t ky;
+                        for (ky = 0; ky < f_h; ky++)
+                        {
+                            const int8_t *x = xr;
+                            int32_t i;
+                            for (i = 0; i < quads; i++)
+                            {
+                                uint32_t xv = tl_dsp_load4(x);
+                                uint32_t wv = tl_dsp_load4(wr);
+                                sum = tl_dsp_smlad(tl_dsp_sxtb16(wv), tl_dsp_sxtb16(xv), sum);
+                                sum = tl_dsp_smlad(tl_dsp_sxtb16_odd(wv), tl_dsp_sxtb16_odd(xv), sum);
+                                x += 4;
+                                wr += 4;
+                            }
+                            for (i = 0; i < rest; i++)
+                            {
+                                sum += (uint32_t)(wr[i] * x[i]);
+                            }
+                            wr += rest;
+                            xr += pw;
+                        }
+                        *a++ = sum;
+                        p += s_w;
+                    }
+                }
+            }
+            /* Requantization. */
+            {
+                const int32_t multiplier = rq->multiplier;
+                const int32_t shift = rq->shift;
+                const int32_t output_offset = rq->output_offset;
+                const int32_t act_min = rq->act_min;
+                const int32_t act_max = rq->act_max;
+                a = acc;
+                for (r = 0; r < n_rows; r++)
+                {
+                    int8_t *o = out + (r0 + r) * out_row_step + c0 * out_px_step;
+                    const uint32_t *a_end = a + n_cols;
+                    while (a != a_end)
+                    {
+                        *o = tl_cv_out_s8_q(*a++, multiplier, shift, output_offset, act_min, act_max);
+                        o += out_px_step;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/*
+ * The tiled path's view of one batch: either the image as stored or its transpose (rows and columns swapped,
+ * with the filter), so that the tile rows, along which the inner loops run, are the longer output axis.
+ * Element (y, x) of the view is in_base[y * in_row + x * in_col]; output pixel (y, x) is out_base[y * out_row +
+ * x * out_col].
+ */
+typedef struct
+{
+    int32_t in_h;
+    int32_t in_w;
+    int32_t in_row;
+    int32_t in_col;
+    int32_t pad_top;
+    int32_t pad_left;
+    int32_t s_h;
+    int32_t s_w;
+    int32_t f_h;
+    int32_t f_w;
+    int32_t out_h;
+    int32_t out_w;
+    int32_t out_row;
+    int32_t out_col;
+} tl_dw_view;
+
+/*
+ * Copies the window of a tile (rows x pw view elements from (iy0, ix0)) of the view's channel at @p in_channel
+ * into @p tile (row-major, row stride pw); elements outside the input become pad (= -input_offset, an int8 here).
+ */
+static void tl_dw_fill_tile(const tl_dw_view *v, const int8_t *in_channel, int32_t iy0, int32_t ix0, int32_t rows,
+                            int32_t pw, int8_t pad, int8_t *tile)
+{
+    const int32_t in_col = v->in_col;
+    /* Columns [left, right) of the tile lie inside the input (left <= right). */
+    int32_t left = ix0 < 0 ? -ix0 : 0;
+    int32_t right = v->in_w - ix0 < pw ? v->in_w - ix0 : pw;
+    int32_t r;
+    if (left > pw)
+    {
+        left = pw;
+    }
+    if (right < left)
+    {
+        right = left;
+    }
+    for (r = 0; r < rows; r++)
+    {
+        const int32_t iy = iy0 + r;
+        int8_t *d = tile + r * pw;
+        int8_t *d_end = d + pw;
+        if (iy < 0 || iy >= v->in_h || left == right)
+        {
+            while (d != d_end)
+            {
+                *d++ = pad;
+            }
+            continue;
+        }
+        {
+            int8_t *d_mid = tile + r * pw + left;
+            const int8_t *src = in_channel + iy * v->in_row + (ix0 + left) * in_col;
+            int32_t n = right - left;
+            int32_t k = 0;
+            while (d != d_mid)
+            {
+                *d++ = pad;
+            }
+            /* Offsets, not advancing pointers: nothing points past the input. */
+            for (; n >= 2; n -= 2)
+            {
+                d[0] = src[k];
+                d[1] = src[k + in_col];
+                d += 2;
+                k += 2 * in_col;
+            }
+            if (n != 0)
+            {
+                *d++ = src[k];
+            }
+            while (d != d_end)
+            {
+                *d++ = pad;
+            }
+        }
+    }
+    /* The byte after the window (rows * pw <= TL_CV_DW_TILE_USABLE) is read by the 3x3 word loads, times 0. */
+    tile[rows * pw] = 0;
+}
+
+/*
+ * Output tile of the tiled path in view @p v: as many output columns as fit (up to the whole row), then as many
+ * rows as the buffer holds. 0 when the window of one output pixel does not fit.
+ */
+static int tl_dw_tile_shape(const tl_dw_view *v, int32_t *tile_out_h, int32_t *tile_out_w)
+{
+    int32_t cols;
+    int32_t rows;
+    int32_t pw;
+    if (v->f_h * v->f_w > TL_CV_DW_TILE_USABLE)
+    {
+        return 0;
+    }
+    /* (cols - 1) * s_w + f_w <= USABLE / f_h; strides, filter and output sizes are at most 65535 (checked). */
+    cols = (TL_CV_DW_TILE_USABLE / v->f_h - v->f_w) / v->s_w + 1;
+    if (cols > v->out_w)
+    {
+        cols = v->out_w;
+    }
+    pw = (cols - 1) * v->s_w + v->f_w;
+    rows = (TL_CV_DW_TILE_USABLE / pw - v->f_h) / v->s_h + 1;
+    if (rows > v->out_h)
+    {
+        rows = v->out_h;
+    }
+    *tile_out_h = rows;
+    *tile_out_w = cols;
+    return 1;
+}
+
+/*
+ * Tiled path (dilation 1, -input_offset an int8): the output is cut into tiles whose receptive field (rows x pw
+ * input values, padding included) fits TL_CV_DW_TILE_USABLE; per tile and input channel the field is copied
+ * once, the padding written as -input_offset, and the channel's depth_multiplier outputs are computed from it
+ * without a single bounds test:
+ *   folded bias + sum w * v = bias + sum over in-range taps of w * (x + input_offset)   (mod 2^32),
+ * since v = -input_offset on padded taps. A 3x3 filter over an output taller than wide runs on the transposed
+ * view (sums are order-free mod 2^32). Same bytes as the plain path. Returns 0 (nothing written) when the
+ * shape does not suit.
+ */
+static int tl_depthwise_s8_tiled(const tl_conv_params *params, const tl_conv_quant *quant,
+                                 const tl_conv_dims *input_dims, const int8_t *input, const tl_conv_dims *filter_dims,
+                                 const int8_t *filter, const uint8_t *bias, const tl_conv_dims *output_dims,
+                                 int8_t *output)
+{
+    const int32_t in_c = input_dims->channels;
+    const int32_t taps = filter_dims->height * filter_dims->width;
+    const int32_t out_c = output_dims->channels;
+    const int32_t mult = params->depth_multiplier;
+    const int is_3x3 = filter_dims->height == 3 && filter_dims->width == 3;
+    const int transpose = is_3x3 && output_dims->height > output_dims->width;
+    int8_t pad;
+    int8_t tile[TL_CV_DW_TILE_BYTES];
+    tl_dw_view v;
+    tl_dw_rq rq;
+    int32_t tile_out_h;
+    int32_t tile_out_w;
+    int32_t batch;
+    if (params->dilation_h != 1 || params->dilation_w != 1 || params->input_offset < -127 ||
+        params->input_offset > 128)
+    {
+        return 0;
+    }
+    /* -128 <= -input_offset <= 127 here. */
+    pad = (int8_t)(0 - params->input_offset);
+    if (!transpose)
+    {
+        v.in_h = input_dims->height;
+        v.in_w = input_dims->width;
+        v.in_row = input_dims->width * in_c;
+        v.in_col = in_c;
+        v.pad_top = params->pad_top;
+        v.pad_left = params->pad_left;
+        v.s_h = params->stride_h;
+        v.s_w = params->stride_w;
+        v.f_h = filter_dims->height;
+        v.f_w = filter_dims->width;
+        v.out_h = output_dims->height;
+        v.out_w = output_dims->width;
+        v.out_row = output_dims->width * out_c;
+        v.out_col = out_c;
+    }
+    else
+    {
+        v.in_h = input_dims->width;
+        v.in_w = input_dims->height;
+        v.in_row = in_c;
+        v.in_col = input_dims->width * in_c;
+        v.pad_top = params->pad_left;
+        v.pad_left = params->pad_top;
+        v.s_h = params->stride_w;
+        v.s_w = params->stride_h;
+        v.f_h = filter_dims->width;
+        v.f_w = filter_dims->height;
+        v.out_h = output_dims->width;
+        v.out_w = output_dims->height;
+        v.out_row = out_c;
+        v.out_col = output_dims->width * out_c;
+    }
+    if (!tl_dw_tile_shape(&v, &tile_out_h, &tile_out_w))
+    {
+        return 0;
+    }
+    rq.output_offset = params->output_offset;
+    rq.act_min = params->act_min;
+    rq.act_max = params->act_max;
+    for (batch = 0; batch < input_dims->batches; batch++)
+    {
+        const int8_t *in_batch = input + batch * input_dims->height * input_dims->width * in_c;
+        int8_t *out_batch = output + batch * output_dims->height * output_dims->width * out_c;
+        int32_t oy0;
+        for (oy0 = 0; oy0 < v.out_h; oy0 += tile_out_h)
+        {
+            const int32_t rows = v.out_h - oy0 < tile_out_h ? v.out_h - oy0 : tile_out_h;
+            const int32_t tile_rows = (rows - 1) * v.s_h + v.f_h;
+            int32_t ox0;
+            for (ox0 = 0; ox0 < v.out_w; ox0 += tile_out_w)
+            {
+                const int32_t cols = v.out_w - ox0 < tile_out_w ? v.out_w - ox0 : tile_out_w;
+                const int32_t pw = (cols - 1) * v.s_w + v.f_w;
+                int8_t *out_tile = out_batch + oy0 * v.out_row + ox0 * v.out_col;
+                int32_t in_ch;
+                for (in_ch = 0; in_ch < in_c; in_ch++)
+                {
+                    int32_t m;
+                    tl_dw_fill_tile(&v, in_batch + in_ch, oy0 * v.s_h - v.pad_top, ox0 * v.s_w - v.pad_left,
+                                    tile_rows, pw, pad, tile);
+                    for (m = 0; m < mult; m++)
+                    {
+                        const int32_t out_ch = in_ch * mult + m;
+                        const int8_t *w = filter + out_ch * taps;
+                        const uint32_t fold = (uint32_t)tl_cv_load_i32(bias + out_ch * 4);
+                        uint32_t k[9];
+                        rq.multiplier = tl_cv_load_i32(quant->table + out_ch * 8);
+                        rq.shift = tl_cv_load_i32(quant->table + out_ch * 8 + 4);
+                        if (is_3x3)
+                        {
+                            int32_t r;
+                            for (r = 0; r < 3; r++)
+                            {
+                                /* Row r of the view's filter: w[r][0..2], or column r of the stored one. */
+                                const int32_t t0 = transpose ? r : 3 * r;
+                                const int32_t step = transpose ? 3 : 1;
+                                k[3 * r] = tl_dsp_pair(w[t0], w[t0 + 2 * step]);
+                                k[3 * r + 1] = tl_dsp_pair(w[t0 + step], 0);
+                                k[3 * r + 2] = tl_dsp_pair(0, w[t0 + step]);
+                            }
+                        }
+                        tl_dw_tile_channel(tile, pw, rows, cols, v.s_h, v.s_w, v.f_h, v.f_w, is_3x3 ? k : 0, w, fold,
+                                           &rq, out_tile + out_ch, v.out_row, v.out_col);
+                    }
+                }
+            }
+        }
+    }
+    return 1;
+}
+
 tl_status tl_depthwise_conv2d_s8(const tl_conv_params *params, const tl_conv_quant *quant,
                                  const tl_conv_dims *input_dims, const int8_t *input,
                                  const tl_conv_dims *filter_dims, const int8_t *filter, const uint8_t *bias,
@@ -336,6 +751,10 @@ tl_status tl_depthwise_conv2d_s8(const tl_conv_params *params, const tl_conv_qua
     {
         return tl_depthwise_conv2d_s8_plain(params, quant, input_dims, input, filter_dims, filter, bias,
                                             output_dims, output);
+    }
+    if (tl_depthwise_s8_tiled(params, quant, input_dims, input, filter_dims, filter, bias, output_dims, output))
+    {
+        return TL_OK;
     }
     if (filter_dims->height * filter_dims->width <= TL_CV_DW_MAX_TAPS &&
         output_dims->height * output_dims->width * 4 <= input_dims->channels * 64)

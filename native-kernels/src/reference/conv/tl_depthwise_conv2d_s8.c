@@ -484,6 +484,110 @@ static TL_DW_NOINLINE void tl_dw_tile_channel(const int8_t *tile, int32_t pw, in
     }
 }
 
+/* Output channels computed together from one tile when the depth multiplier allows (they share every input word). */
+#define TL_CV_DW_GROUP 4
+
+/*
+ * TL_CV_DW_GROUP consecutive output channels of one input channel over one tile (any filter, as the generic branch
+ * of tl_dw_tile_channel): channel j's taps at w + j * taps, folded bias fold[j], requantization rq[j], outputs at
+ * out + j. Each 4-byte input word is widened once and multiplied by the four channels' weights.
+ */
+static TL_DW_NOINLINE void tl_dw_tile_group(const int8_t *tile, int32_t pw, int32_t rows, int32_t cols, int32_t s_h,
+                                            int32_t s_w, int32_t f_h, int32_t f_w, const int8_t *w, int32_t taps,
+                                            const uint32_t *fold, const tl_dw_rq *rq, int8_t *out,
+                                            int32_t out_row_step, int32_t out_px_step)
+{
+    /* Sums pixel-major: acc[i * GROUP + j] is pixel i, channel j. */
+    uint32_t acc[TL_CV_DW_CHUNK];
+    const int32_t per_chunk = TL_CV_DW_CHUNK / TL_CV_DW_GROUP;
+    const int32_t quads = f_w / 4;
+    const int32_t rest = f_w - quads * 4;
+    const int32_t t1 = taps;
+    const int32_t t2 = 2 * taps;
+    const int32_t t3 = 3 * taps;
+    int32_t r;
+    for (r = 0; r < rows; r++)
+    {
+        int32_t c0;
+        for (c0 = 0; c0 < cols; c0 += per_chunk)
+        {
+            const int32_t n = cols - c0 < per_chunk ? cols - c0 : per_chunk;
+            const int8_t *p = tile + r * s_h * pw + c0 * s_w;
+            uint32_t *a = acc;
+            uint32_t *a_end = acc + n * TL_CV_DW_GROUP;
+            int32_t j;
+            while (a != a_end)
+            {
+                const int8_t *wr = w;
+                const int8_t *xr = p;
+                uint32_t s0 = fold[0];
+                uint32_t s1 = fold[1];
+                uint32_t s2 = fold[2];
+                uint32_t s3 = fold[3];
+                int32_t ky;
+                for (ky = 0; ky < f_h; ky++)
+                {
+                    const int8_t *x = xr;
+                    int32_t i;
+                    for (i = 0; i < quads; i++)
+                    {
+                        const uint32_t xv = tl_dsp_load4(x);
+                        const uint32_t xe = tl_dsp_sxtb16(xv);
+                        const uint32_t xo = tl_dsp_sxtb16_odd(xv);
+                        uint32_t wv = tl_dsp_load4(wr);
+                        s0 = tl_dsp_smlad(tl_dsp_sxtb16(wv), xe, s0);
+                        s0 = tl_dsp_smlad(tl_dsp_sxtb16_odd(wv), xo, s0);
+                        wv = tl_dsp_load4(wr + t1);
+                        s1 = tl_dsp_smlad(tl_dsp_sxtb16(wv), xe, s1);
+                        s1 = tl_dsp_smlad(tl_dsp_sxtb16_odd(wv), xo, s1);
+                        wv = tl_dsp_load4(wr + t2);
+                        s2 = tl_dsp_smlad(tl_dsp_sxtb16(wv), xe, s2);
+                        s2 = tl_dsp_smlad(tl_dsp_sxtb16_odd(wv), xo, s2);
+                        wv = tl_dsp_load4(wr + t3);
+                        s3 = tl_dsp_smlad(tl_dsp_sxtb16(wv), xe, s3);
+                        s3 = tl_dsp_smlad(tl_dsp_sxtb16_odd(wv), xo, s3);
+                        x += 4;
+                        wr += 4;
+                    }
+                    for (i = 0; i < rest; i++)
+                    {
+                        const int32_t xv = x[i];
+                        s0 += (uint32_t)(wr[i] * xv);
+                        s1 += (uint32_t)(wr[t1 + i] * xv);
+                        s2 += (uint32_t)(wr[t2 + i] * xv);
+                        s3 += (uint32_t)(wr[t3 + i] * xv);
+                    }
+                    wr += rest;
+                    xr += pw;
+                }
+                a[0] = s0;
+                a[1] = s1;
+                a[2] = s2;
+                a[3] = s3;
+                a += TL_CV_DW_GROUP;
+                p += s_w;
+            }
+            for (j = 0; j < TL_CV_DW_GROUP; j++)
+            {
+                const int32_t multiplier = rq[j].multiplier;
+                const int32_t shift = rq[j].shift;
+                const int32_t output_offset = rq[j].output_offset;
+                const int32_t act_min = rq[j].act_min;
+                const int32_t act_max = rq[j].act_max;
+                const uint32_t *src = acc + j;
+                int8_t *o = out + r * out_row_step + c0 * out_px_step + j;
+                int32_t i;
+                for (i = 0; i < n; i++)
+                {
+                    *o = tl_cv_out_s8_q(*src, multiplier, shift, output_offset, act_min, act_max);
+                    src += TL_CV_DW_GROUP;
+                    o += out_px_step;
+                }
+            }
+        }
+    }
+}
+
 /*
  * The tiled path's view of one batch: either the image as stored or its transpose (rows and columns swapped,
  * with the filter), so that the tile rows, along which the inner loops run, are the longer output axis.
@@ -699,7 +803,27 @@ static int tl_depthwise_s8_tiled(const tl_conv_params *params, const tl_conv_qua
                     int32_t m;
                     tl_dw_fill_tile(&v, in_batch + in_ch, oy0 * v.s_h - v.pad_top, ox0 * v.s_w - v.pad_left,
                                     tile_rows, pw, pad, tile);
-                    for (m = 0; m < mult; m++)
+                    m = 0;
+                    if (!is_3x3)
+                    {
+                        for (; m + TL_CV_DW_GROUP <= mult; m += TL_CV_DW_GROUP)
+                        {
+                            const int32_t out_ch = in_ch * mult + m;
+                            uint32_t folds[TL_CV_DW_GROUP];
+                            tl_dw_rq rqs[TL_CV_DW_GROUP];
+                            int32_t j;
+                            for (j = 0; j < TL_CV_DW_GROUP; j++)
+                            {
+                                folds[j] = (uint32_t)tl_cv_load_i32(bias + (out_ch + j) * 4);
+                                rqs[j] = rq;
+                                rqs[j].multiplier = tl_cv_load_i32(quant->table + (out_ch + j) * 8);
+                                rqs[j].shift = tl_cv_load_i32(quant->table + (out_ch + j) * 8 + 4);
+                            }
+                            tl_dw_tile_group(tile, pw, rows, cols, v.s_h, v.s_w, v.f_h, v.f_w, filter + out_ch * taps,
+                                             taps, folds, rqs, out_tile + out_ch, v.out_row, v.out_col);
+                        }
+                    }
+                    for (; m < mult; m++)
                     {
                         const int32_t out_ch = in_ch * mult + m;
                         const int8_t *w = filter + out_ch * taps;

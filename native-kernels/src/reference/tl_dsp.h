@@ -36,6 +36,18 @@ static inline uint32_t tl_dsp_load4(const int8_t *p)
 #endif
 }
 
+/** Two consecutive int16 values at @p p as a pair: p[0] in the low half, p[1] in the high half. */
+static inline uint32_t tl_dsp_load_pair16(const int16_t *p)
+{
+#if TL_DSP_ARM
+    uint32_t v;
+    memcpy(&v, p, 4);
+    return v;
+#else
+    return ((uint32_t)(uint16_t)p[0]) | ((uint32_t)(uint16_t)p[1] << 16);
+#endif
+}
+
 /* Sign-extends the low 8 bits of v to a 16-bit pattern (in the low 16 bits of the result). */
 static inline uint32_t tl_dsp_sext8_16(uint32_t v)
 {

@@ -12,6 +12,7 @@
 #include "tl_conv_common.h"
 
 #include "tl_conv_blocks.h"
+#include "../tl_dsp.h"
 
 /* The dot products are kept out of line: inlined into the large loop nests, they compete for registers with
    the nest's own state and the compiler spills their pointers (measured on Cortex-M4). */
@@ -27,7 +28,11 @@
  * 4 sums and 4 values fit the 13 free registers).
  */
 
-/** Two pixels (x0, x1) times two filters (w0, w1) over @p n int8 values: each load feeds two MACs. */
+/**
+ * Two pixels (x0, x1) times two filters (w0, w1) over @p n int8 values: four values at a time as 4-byte words
+ * widened into int16 pairs (even and odd bytes, tl_dsp.h), each pair feeding two dual multiply-accumulates;
+ * the remaining n % 4 values one by one.
+ */
 static TL_CV_NOINLINE void tl_cv_dot_2x2(const int8_t *x0, const int8_t *x1, const int8_t *w0, const int8_t *w1, int32_t n,
                                  uint32_t *a00, uint32_t *a01, uint32_t *a10, uint32_t *a11)
 {
@@ -35,17 +40,109 @@ static TL_CV_NOINLINE void tl_cv_dot_2x2(const int8_t *x0, const int8_t *x1, con
     uint32_t s01 = *a01;
     uint32_t s10 = *a10;
     uint32_t s11 = *a11;
-    const int8_t *end = x0 + n;
-    while (x0 != end)
+    /* x1 and w1 as offsets from x0 and w0 (same arrays), so that two pointers advance. */
+    const int32_t d1 = (int32_t)(x1 - x0);
+    const int32_t e1 = (int32_t)(w1 - w0);
+    int32_t quads = n >> 2;
+    int32_t rest = n & 3;
+    while (quads-- > 0)
     {
-        int32_t xa = *x0++;
-        int32_t xb = *x1++;
-        int32_t wa = *w0++;
-        int32_t wb = *w1++;
+        const uint32_t xa = tl_dsp_load4(x0);
+        const uint32_t xb = tl_dsp_load4(x0 + d1);
+        const uint32_t xae = tl_dsp_sxtb16(xa);
+        const uint32_t xao = tl_dsp_sxtb16_odd(xa);
+        const uint32_t xbe = tl_dsp_sxtb16(xb);
+        const uint32_t xbo = tl_dsp_sxtb16_odd(xb);
+        uint32_t wv = tl_dsp_load4(w0);
+        uint32_t we = tl_dsp_sxtb16(wv);
+        uint32_t wo = tl_dsp_sxtb16_odd(wv);
+        s00 = tl_dsp_smlad(we, xae, s00);
+        s00 = tl_dsp_smlad(wo, xao, s00);
+        s10 = tl_dsp_smlad(we, xbe, s10);
+        s10 = tl_dsp_smlad(wo, xbo, s10);
+        wv = tl_dsp_load4(w0 + e1);
+        we = tl_dsp_sxtb16(wv);
+        wo = tl_dsp_sxtb16_odd(wv);
+        s01 = tl_dsp_smlad(we, xae, s01);
+        s01 = tl_dsp_smlad(wo, xao, s01);
+        s11 = tl_dsp_smlad(we, xbe, s11);
+        s11 = tl_dsp_smlad(wo, xbo, s11);
+        x0 += 4;
+        w0 += 4;
+    }
+    while (rest-- > 0)
+    {
+        int32_t xa = x0[0];
+        int32_t xb = x0[d1];
+        int32_t wa = w0[0];
+        int32_t wb = w0[e1];
         s00 += (uint32_t)(xa * wa);
         s01 += (uint32_t)(xa * wb);
         s10 += (uint32_t)(xb * wa);
         s11 += (uint32_t)(xb * wb);
+        x0++;
+        w0++;
+    }
+    *a00 = s00;
+    *a01 = s01;
+    *a10 = s10;
+    *a11 = s11;
+}
+
+static void tl_conv_s8_quad_order(int16_t *col, int32_t n);
+
+/* Largest filter (in values) widened into int16 on the stack by the matrix-product path: two filters, 256 bytes. */
+#define TL_CV_WIDE_MAX 64
+
+/**
+ * tl_cv_dot_2x2 with both filters already widened to int16 in one array (@p k0 and @p k1 = k0 + e1, every full
+ * group of four in the order (0, 2, 1, 3), tl_conv_s8_quad_order): per four values two input words are widened
+ * and the four weight pairs are plain loads.
+ */
+static TL_CV_NOINLINE void tl_cv_dot_2x2_k16(const int8_t *x0, int32_t d1, const int16_t *k0, int32_t e1, int32_t n,
+                                             uint32_t *a00, uint32_t *a01, uint32_t *a10, uint32_t *a11)
+{
+    uint32_t s00 = *a00;
+    uint32_t s01 = *a01;
+    uint32_t s10 = *a10;
+    uint32_t s11 = *a11;
+    int32_t quads = n >> 2;
+    int32_t rest = n & 3;
+    while (quads-- > 0)
+    {
+        const uint32_t xa = tl_dsp_load4(x0);
+        const uint32_t xb = tl_dsp_load4(x0 + d1);
+        const uint32_t xae = tl_dsp_sxtb16(xa);
+        const uint32_t xao = tl_dsp_sxtb16_odd(xa);
+        const uint32_t xbe = tl_dsp_sxtb16(xb);
+        const uint32_t xbo = tl_dsp_sxtb16_odd(xb);
+        uint32_t we = tl_dsp_load_pair16(k0);
+        uint32_t wo = tl_dsp_load_pair16(k0 + 2);
+        s00 = tl_dsp_smlad(we, xae, s00);
+        s00 = tl_dsp_smlad(wo, xao, s00);
+        s10 = tl_dsp_smlad(we, xbe, s10);
+        s10 = tl_dsp_smlad(wo, xbo, s10);
+        we = tl_dsp_load_pair16(k0 + e1);
+        wo = tl_dsp_load_pair16(k0 + e1 + 2);
+        s01 = tl_dsp_smlad(we, xae, s01);
+        s01 = tl_dsp_smlad(wo, xao, s01);
+        s11 = tl_dsp_smlad(we, xbe, s11);
+        s11 = tl_dsp_smlad(wo, xbo, s11);
+        x0 += 4;
+        k0 += 4;
+    }
+    while (rest-- > 0)
+    {
+        int32_t xa = x0[0];
+        int32_t xb = x0[d1];
+        int32_t wa = k0[0];
+        int32_t wb = k0[e1];
+        s00 += (uint32_t)(xa * wa);
+        s01 += (uint32_t)(xa * wb);
+        s10 += (uint32_t)(xb * wa);
+        s11 += (uint32_t)(xb * wb);
+        x0++;
+        k0++;
     }
     *a00 = s00;
     *a01 = s01;
@@ -289,7 +386,11 @@ static void tl_conv_s8_im2col(const tl_conv_params *params, const int8_t *in_bat
     }
 }
 
-/** Two gathered pixels (c0, c1) times two filters over @p n values. */
+/*
+ * Two gathered pixels (c0, c1) times two filters over @p n values. The columns hold each full group of four
+ * values in the order (0, 2, 1, 3) (tl_conv_s8_quad_order), so that one 4-byte load of a column is the pair
+ * (v0, v2) and the next (v1, v3): the pairs the even and odd bytes of a 4-byte weight load widen into.
+ */
 static TL_CV_NOINLINE void tl_cv_dot16_2x2(const int16_t *c0, const int16_t *c1, const int8_t *w0, const int8_t *w1,
                                            int32_t n, uint32_t *a00, uint32_t *a01, uint32_t *a10, uint32_t *a11)
 {
@@ -297,23 +398,64 @@ static TL_CV_NOINLINE void tl_cv_dot16_2x2(const int16_t *c0, const int16_t *c1,
     uint32_t s01 = *a01;
     uint32_t s10 = *a10;
     uint32_t s11 = *a11;
-    const int16_t *end = c0 + n;
-    while (c0 != end)
+    /* c1 and w1 as offsets from c0 and w0 (c0 and c1 point into one array, as do w0 and w1): two pointers advance. */
+    const int32_t d1 = (int32_t)(c1 - c0);
+    const int32_t e1 = (int32_t)(w1 - w0);
+    int32_t quads = n >> 2;
+    int32_t rest = n & 3;
+    while (quads-- > 0)
     {
+        const uint32_t xae = tl_dsp_load_pair16(c0);
+        const uint32_t xao = tl_dsp_load_pair16(c0 + 2);
+        const uint32_t xbe = tl_dsp_load_pair16(c0 + d1);
+        const uint32_t xbo = tl_dsp_load_pair16(c0 + d1 + 2);
+        uint32_t wv = tl_dsp_load4(w0);
+        uint32_t we = tl_dsp_sxtb16(wv);
+        uint32_t wo = tl_dsp_sxtb16_odd(wv);
         /* |col| <= 32767 and |w| <= 128: every product fits int32. */
-        int32_t xa = *c0++;
-        int32_t xb = *c1++;
-        int32_t wa = *w0++;
-        int32_t wb = *w1++;
+        s00 = tl_dsp_smlad(we, xae, s00);
+        s00 = tl_dsp_smlad(wo, xao, s00);
+        s10 = tl_dsp_smlad(we, xbe, s10);
+        s10 = tl_dsp_smlad(wo, xbo, s10);
+        wv = tl_dsp_load4(w0 + e1);
+        we = tl_dsp_sxtb16(wv);
+        wo = tl_dsp_sxtb16_odd(wv);
+        s01 = tl_dsp_smlad(we, xae, s01);
+        s01 = tl_dsp_smlad(wo, xao, s01);
+        s11 = tl_dsp_smlad(we, xbe, s11);
+        s11 = tl_dsp_smlad(wo, xbo, s11);
+        c0 += 4;
+        w0 += 4;
+    }
+    while (rest-- > 0)
+    {
+        int32_t xa = c0[0];
+        int32_t xb = c0[d1];
+        int32_t wa = w0[0];
+        int32_t wb = w0[e1];
         s00 += (uint32_t)(xa * wa);
         s01 += (uint32_t)(xa * wb);
         s10 += (uint32_t)(xb * wa);
         s11 += (uint32_t)(xb * wb);
+        c0++;
+        w0++;
     }
     *a00 = s00;
     *a01 = s01;
     *a10 = s10;
     *a11 = s11;
+}
+
+/* Puts every full group of four gathered values in the order (0, 2, 1, 3) that tl_cv_dot16_2x2 reads. */
+static void tl_conv_s8_quad_order(int16_t *col, int32_t n)
+{
+    int16_t *end = col + (n & ~3);
+    for (; col != end; col += 4)
+    {
+        int16_t t = col[1];
+        col[1] = col[2];
+        col[2] = t;
+    }
 }
 
 /*
@@ -335,8 +477,10 @@ static void tl_conv2d_s8_gathered(const tl_conv_params *params, const tl_conv_qu
     const int32_t out_c = output_dims->channels;
     const int32_t pixels = output_dims->height * out_w;
     const int32_t taps = f_h * f_w * in_c;
-    int16_t col0[TL_CV_IM2COL_MAX];
-    int16_t col1[TL_CV_IM2COL_MAX];
+    /* One array for both columns: tl_cv_dot16_2x2 addresses the second relative to the first. */
+    int16_t cols[2 * TL_CV_IM2COL_MAX];
+    int16_t *const col0 = cols;
+    int16_t *const col1 = cols + TL_CV_IM2COL_MAX;
     int32_t batch;
     for (batch = 0; batch < input_dims->batches; batch++)
     {
@@ -350,10 +494,12 @@ static void tl_conv2d_s8_gathered(const tl_conv_params *params, const tl_conv_qu
             int8_t *out1 = out0 + out_c;
             int32_t out_ch;
             tl_conv_s8_im2col(params, in_batch, in_h, in_w, in_c, f_h, f_w, pixel / out_w, pixel % out_w, col0);
+            tl_conv_s8_quad_order(col0, taps);
             if (two)
             {
                 tl_conv_s8_im2col(params, in_batch, in_h, in_w, in_c, f_h, f_w, (pixel + 1) / out_w,
                                   (pixel + 1) % out_w, col1);
+                tl_conv_s8_quad_order(col1, taps);
             }
             for (out_ch = 0; out_ch < out_c; out_ch += 2)
             {
@@ -449,11 +595,32 @@ static void tl_conv2d_s8_fast(const tl_conv_params *params, const tl_conv_quant 
             {
                 const int32_t pixels = in_h * in_w;
                 int32_t pixel = 0;
+                /* Both filters widened once for all pixels (one array: k1 = k0 + TL_CV_WIDE_MAX). */
+                int16_t k16[2 * TL_CV_WIDE_MAX];
+                const int wide = in_c <= TL_CV_WIDE_MAX;
+                if (wide)
+                {
+                    int32_t i;
+                    for (i = 0; i < in_c; i++)
+                    {
+                        k16[i] = (int16_t)w0[i];
+                        k16[TL_CV_WIDE_MAX + i] = (int16_t)w1[i];
+                    }
+                    tl_conv_s8_quad_order(k16, in_c);
+                    tl_conv_s8_quad_order(k16 + TL_CV_WIDE_MAX, in_c);
+                }
                 for (; pixel + 1 < pixels; pixel += 2)
                 {
                     uint32_t a00 = fold0, a01 = fold1, a10 = fold0, a11 = fold1;
                     const int8_t *x0 = in_batch + pixel * in_c;
-                    tl_cv_dot_2x2(x0, x0 + in_c, w0, w1, in_c, &a00, &a01, &a10, &a11);
+                    if (wide)
+                    {
+                        tl_cv_dot_2x2_k16(x0, in_c, k16, TL_CV_WIDE_MAX, in_c, &a00, &a01, &a10, &a11);
+                    }
+                    else
+                    {
+                        tl_cv_dot_2x2(x0, x0 + in_c, w0, w1, in_c, &a00, &a01, &a10, &a11);
+                    }
                     out_batch[pixel * out_c + out_ch] = tl_cv_out_s8_q(a00, m0, s0, params->output_offset, params->act_min, params->act_max);
                     out_batch[(pixel + 1) * out_c + out_ch] = tl_cv_out_s8_q(a10, m0, s0, params->output_offset, params->act_min, params->act_max);
                     if (pair)

@@ -91,63 +91,88 @@ static TL_CV_NOINLINE void tl_cv_dot_2x2(const int8_t *x0, const int8_t *x1, con
 
 static void tl_conv_s8_quad_order(int16_t *col, int32_t n);
 
-/* Largest filter (in values) widened into int16 on the stack by the matrix-product path: two filters, 256 bytes. */
+/* Largest filter (in values) widened into int16 on the stack by the matrix-product path: two filters, 256 bytes,
+   the second at k16 + TL_CV_WIDE_MAX; every full group of four values in the order (0, 2, 1, 3)
+   (tl_conv_s8_quad_order), so that two plain loads give the pairs an input word widens into. */
 #define TL_CV_WIDE_MAX 64
 
-/**
- * tl_cv_dot_2x2 with both filters already widened to int16 in one array (@p k0 and @p k1 = k0 + e1, every full
- * group of four in the order (0, 2, 1, 3), tl_conv_s8_quad_order): per four values two input words are widened
- * and the four weight pairs are plain loads.
- */
-static TL_CV_NOINLINE void tl_cv_dot_2x2_k16(const int8_t *x0, int32_t d1, const int16_t *k0, int32_t e1, int32_t n,
-                                             uint32_t *a00, uint32_t *a01, uint32_t *a10, uint32_t *a11)
+/* Requantization of one filter pair: (multiplier, shift) of each, the layer's output offset and clamp. */
+typedef struct
 {
-    uint32_t s00 = *a00;
-    uint32_t s01 = *a01;
-    uint32_t s10 = *a10;
-    uint32_t s11 = *a11;
-    int32_t quads = n >> 2;
-    int32_t rest = n & 3;
-    while (quads-- > 0)
+    int32_t m0;
+    int32_t s0;
+    int32_t m1;
+    int32_t s1;
+    int32_t output_offset;
+    int32_t act_min;
+    int32_t act_max;
+} tl_cv_pair_rq;
+
+/*
+ * The matrix-product path for one filter pair widened as for tl_cv_dot_2x2_k16: @p pairs pixel pairs from x
+ * (pixels of in_c values, consecutive), each pair's four sums formed (from the folded biases) and requantized
+ * into out[pixel * out_c] (first filter) and out[pixel * out_c + 1] (second, when @p two). One call per filter
+ * pair: no per-pixel call, the sums never leave registers.
+ */
+static TL_CV_NOINLINE void tl_cv_gemm_pairs_k16(const int8_t *x, int32_t pairs, int32_t in_c, const int16_t *k16,
+                                                uint32_t fold0, uint32_t fold1, const tl_cv_pair_rq *rq, int two,
+                                                int8_t *out, int32_t out_c)
+{
+    const int32_t quads = in_c >> 2;
+    const int32_t rest = in_c & 3;
+    while (pairs-- > 0)
     {
-        const uint32_t xa = tl_dsp_load4(x0);
-        const uint32_t xb = tl_dsp_load4(x0 + d1);
-        const uint32_t xae = tl_dsp_sxtb16(xa);
-        const uint32_t xao = tl_dsp_sxtb16_odd(xa);
-        const uint32_t xbe = tl_dsp_sxtb16(xb);
-        const uint32_t xbo = tl_dsp_sxtb16_odd(xb);
-        uint32_t we = tl_dsp_load_pair16(k0);
-        uint32_t wo = tl_dsp_load_pair16(k0 + 2);
-        s00 = tl_dsp_smlad(we, xae, s00);
-        s00 = tl_dsp_smlad(wo, xao, s00);
-        s10 = tl_dsp_smlad(we, xbe, s10);
-        s10 = tl_dsp_smlad(wo, xbo, s10);
-        we = tl_dsp_load_pair16(k0 + e1);
-        wo = tl_dsp_load_pair16(k0 + e1 + 2);
-        s01 = tl_dsp_smlad(we, xae, s01);
-        s01 = tl_dsp_smlad(wo, xao, s01);
-        s11 = tl_dsp_smlad(we, xbe, s11);
-        s11 = tl_dsp_smlad(wo, xbo, s11);
-        x0 += 4;
-        k0 += 4;
+        const int8_t *x0 = x;
+        const int16_t *k0 = k16;
+        uint32_t s00 = fold0;
+        uint32_t s01 = fold1;
+        uint32_t s10 = fold0;
+        uint32_t s11 = fold1;
+        int32_t i;
+        for (i = 0; i < quads; i++)
+        {
+            const uint32_t xa = tl_dsp_load4(x0);
+            const uint32_t xb = tl_dsp_load4(x0 + in_c);
+            const uint32_t xae = tl_dsp_sxtb16(xa);
+            const uint32_t xao = tl_dsp_sxtb16_odd(xa);
+            const uint32_t xbe = tl_dsp_sxtb16(xb);
+            const uint32_t xbo = tl_dsp_sxtb16_odd(xb);
+            uint32_t we = tl_dsp_load_pair16(k0);
+            uint32_t wo = tl_dsp_load_pair16(k0 + 2);
+            s00 = tl_dsp_smlad(we, xae, s00);
+            s00 = tl_dsp_smlad(wo, xao, s00);
+            s10 = tl_dsp_smlad(we, xbe, s10);
+            s10 = tl_dsp_smlad(wo, xbo, s10);
+            we = tl_dsp_load_pair16(k0 + TL_CV_WIDE_MAX);
+            wo = tl_dsp_load_pair16(k0 + TL_CV_WIDE_MAX + 2);
+            s01 = tl_dsp_smlad(we, xae, s01);
+            s01 = tl_dsp_smlad(wo, xao, s01);
+            s11 = tl_dsp_smlad(we, xbe, s11);
+            s11 = tl_dsp_smlad(wo, xbo, s11);
+            x0 += 4;
+            k0 += 4;
+        }
+        for (i = 0; i < rest; i++)
+        {
+            int32_t xa = x0[i];
+            int32_t xb = x0[in_c + i];
+            int32_t wa = k0[i];
+            int32_t wb = k0[TL_CV_WIDE_MAX + i];
+            s00 += (uint32_t)(xa * wa);
+            s01 += (uint32_t)(xa * wb);
+            s10 += (uint32_t)(xb * wa);
+            s11 += (uint32_t)(xb * wb);
+        }
+        out[0] = tl_cv_out_s8_q(s00, rq->m0, rq->s0, rq->output_offset, rq->act_min, rq->act_max);
+        out[out_c] = tl_cv_out_s8_q(s10, rq->m0, rq->s0, rq->output_offset, rq->act_min, rq->act_max);
+        if (two)
+        {
+            out[1] = tl_cv_out_s8_q(s01, rq->m1, rq->s1, rq->output_offset, rq->act_min, rq->act_max);
+            out[out_c + 1] = tl_cv_out_s8_q(s11, rq->m1, rq->s1, rq->output_offset, rq->act_min, rq->act_max);
+        }
+        x += 2 * in_c;
+        out += 2 * out_c;
     }
-    while (rest-- > 0)
-    {
-        int32_t xa = x0[0];
-        int32_t xb = x0[d1];
-        int32_t wa = k0[0];
-        int32_t wb = k0[e1];
-        s00 += (uint32_t)(xa * wa);
-        s01 += (uint32_t)(xa * wb);
-        s10 += (uint32_t)(xb * wa);
-        s11 += (uint32_t)(xb * wb);
-        x0++;
-        k0++;
-    }
-    *a00 = s00;
-    *a01 = s01;
-    *a10 = s10;
-    *a11 = s11;
 }
 
 /** One pixel times two filters over @p n int8 values. */
@@ -609,18 +634,26 @@ static void tl_conv2d_s8_fast(const tl_conv_params *params, const tl_conv_quant 
                     tl_conv_s8_quad_order(k16, in_c);
                     tl_conv_s8_quad_order(k16 + TL_CV_WIDE_MAX, in_c);
                 }
+                if (wide && pixels >= 2)
+                {
+                    /* The second filter's outputs sit at +1 only when there is a second filter (pair). */
+                    tl_cv_pair_rq rq;
+                    rq.m0 = m0;
+                    rq.s0 = s0;
+                    rq.m1 = m1;
+                    rq.s1 = s1;
+                    rq.output_offset = params->output_offset;
+                    rq.act_min = params->act_min;
+                    rq.act_max = params->act_max;
+                    tl_cv_gemm_pairs_k16(in_batch, pixels / 2, in_c, k16, fold0, fold1, &rq, pair,
+                                         out_batch + out_ch, out_c);
+                    pixel = pixels & ~1;
+                }
                 for (; pixel + 1 < pixels; pixel += 2)
                 {
                     uint32_t a00 = fold0, a01 = fold1, a10 = fold0, a11 = fold1;
                     const int8_t *x0 = in_batch + pixel * in_c;
-                    if (wide)
-                    {
-                        tl_cv_dot_2x2_k16(x0, in_c, k16, TL_CV_WIDE_MAX, in_c, &a00, &a01, &a10, &a11);
-                    }
-                    else
-                    {
-                        tl_cv_dot_2x2(x0, x0 + in_c, w0, w1, in_c, &a00, &a01, &a10, &a11);
-                    }
+                    tl_cv_dot_2x2(x0, x0 + in_c, w0, w1, in_c, &a00, &a01, &a10, &a11);
                     out_batch[pixel * out_c + out_ch] = tl_cv_out_s8_q(a00, m0, s0, params->output_offset, params->act_min, params->act_max);
                     out_batch[(pixel + 1) * out_c + out_ch] = tl_cv_out_s8_q(a10, m0, s0, params->output_offset, params->act_min, params->act_max);
                     if (pair)

@@ -8,6 +8,8 @@
  *   sum w * (x + input_offset) = sum w * x + input_offset * sum w   (mod 2^32)
  * with the second term folded into the bias. A 3x3 filter is held in locals for those pixels. Same bytes.
  */
+#include <string.h>
+
 #include "tl_conv_common.h"
 
 #include "tl_conv_blocks.h"
@@ -490,11 +492,11 @@ static TL_DW_NOINLINE void tl_dw_tile_channel(const int8_t *tile, int32_t pw, in
 /*
  * TL_CV_DW_GROUP consecutive output channels of one input channel over one tile (any filter, as the generic branch
  * of tl_dw_tile_channel): channel j's taps at w + j * taps, folded bias fold[j], requantization rq[j], outputs at
- * out + j. Each 4-byte input word is widened once and multiplied by the four channels' weights.
+ * out + j * out_ch_step. Each 4-byte input word is widened once and multiplied by the four channels' weights.
  */
 static TL_DW_NOINLINE void tl_dw_tile_group(const int8_t *tile, int32_t pw, int32_t rows, int32_t cols, int32_t s_h,
                                             int32_t s_w, int32_t f_h, int32_t f_w, const int8_t *w, int32_t taps,
-                                            const uint32_t *fold, const tl_dw_rq *rq, int8_t *out,
+                                            const uint32_t *fold, const tl_dw_rq *rq, int8_t *out, int32_t out_ch_step,
                                             int32_t out_row_step, int32_t out_px_step)
 {
     /* Sums pixel-major: acc[i * GROUP + j] is pixel i, channel j. */
@@ -575,7 +577,7 @@ static TL_DW_NOINLINE void tl_dw_tile_group(const int8_t *tile, int32_t pw, int3
                 const int32_t act_min = rq[j].act_min;
                 const int32_t act_max = rq[j].act_max;
                 const uint32_t *src = acc + j;
-                int8_t *o = out + r * out_row_step + c0 * out_px_step + j;
+                int8_t *o = out + r * out_row_step + c0 * out_px_step + j * out_ch_step;
                 int32_t i;
                 for (i = 0; i < n; i++)
                 {
@@ -613,17 +615,32 @@ typedef struct
 } tl_dw_view;
 
 /*
- * Copies the window of a tile (rows x pw view elements from (iy0, ix0)) of the view's channel at @p in_channel
- * into @p tile (row-major, row stride pw); elements outside the input become pad (= -input_offset, an int8 here).
+ * The in-range part of a tile window: tile rows [row_begin, row_end) and columns [left, right) hold input values;
+ * every other byte of the window is padding, the same for every channel.
  */
-static void tl_dw_fill_tile(const tl_dw_view *v, const int8_t *in_channel, int32_t iy0, int32_t ix0, int32_t rows,
-                            int32_t pw, int8_t pad, int8_t *tile)
+typedef struct
 {
-    const int32_t in_col = v->in_col;
-    /* Columns [left, right) of the tile lie inside the input (left <= right). */
+    int32_t row_begin;
+    int32_t row_end;
+    int32_t left;
+    int32_t right;
+} tl_dw_inside;
+
+/* The in-range part of the window of rows x pw view elements from (iy0, ix0). */
+static void tl_dw_inside_of(const tl_dw_view *v, int32_t iy0, int32_t ix0, int32_t rows, int32_t pw, tl_dw_inside *in)
+{
+    int32_t b = iy0 < 0 ? -iy0 : 0;
+    int32_t e = v->in_h - iy0 < rows ? v->in_h - iy0 : rows;
     int32_t left = ix0 < 0 ? -ix0 : 0;
     int32_t right = v->in_w - ix0 < pw ? v->in_w - ix0 : pw;
-    int32_t r;
+    if (b > rows)
+    {
+        b = rows;
+    }
+    if (e < b)
+    {
+        e = b;
+    }
     if (left > pw)
     {
         left = pw;
@@ -632,48 +649,41 @@ static void tl_dw_fill_tile(const tl_dw_view *v, const int8_t *in_channel, int32
     {
         right = left;
     }
-    for (r = 0; r < rows; r++)
+    in->row_begin = b;
+    in->row_end = left < right ? e : b;
+    in->left = left;
+    in->right = right;
+}
+
+/*
+ * Copies the in-range values of one channel (at @p in_channel) of the window from (iy0, ix0) into @p tile (row
+ * stride pw), whose padding is already written.
+ */
+static void tl_dw_copy_tile(const tl_dw_view *v, const int8_t *in_channel, int32_t iy0, int32_t ix0, int32_t pw,
+                            const tl_dw_inside *in, int8_t *tile)
+{
+    const int32_t in_col = v->in_col;
+    const int32_t n = in->right - in->left;
+    int32_t r;
+    for (r = in->row_begin; r < in->row_end; r++)
     {
-        const int32_t iy = iy0 + r;
-        int8_t *d = tile + r * pw;
-        int8_t *d_end = d + pw;
-        if (iy < 0 || iy >= v->in_h || left == right)
+        const int8_t *src = in_channel + (iy0 + r) * v->in_row + (ix0 + in->left) * in_col;
+        int8_t *d = tile + r * pw + in->left;
+        int32_t left_to_copy = n;
+        int32_t k = 0;
+        /* Offsets, not advancing pointers: nothing points past the input. */
+        for (; left_to_copy >= 2; left_to_copy -= 2)
         {
-            while (d != d_end)
-            {
-                *d++ = pad;
-            }
-            continue;
+            d[0] = src[k];
+            d[1] = src[k + in_col];
+            d += 2;
+            k += 2 * in_col;
         }
+        if (left_to_copy != 0)
         {
-            int8_t *d_mid = tile + r * pw + left;
-            const int8_t *src = in_channel + iy * v->in_row + (ix0 + left) * in_col;
-            int32_t n = right - left;
-            int32_t k = 0;
-            while (d != d_mid)
-            {
-                *d++ = pad;
-            }
-            /* Offsets, not advancing pointers: nothing points past the input. */
-            for (; n >= 2; n -= 2)
-            {
-                d[0] = src[k];
-                d[1] = src[k + in_col];
-                d += 2;
-                k += 2 * in_col;
-            }
-            if (n != 0)
-            {
-                *d++ = src[k];
-            }
-            while (d != d_end)
-            {
-                *d++ = pad;
-            }
+            *d = src[k];
         }
     }
-    /* The byte after the window (rows * pw <= TL_CV_DW_TILE_USABLE) is read by the 3x3 word loads, times 0. */
-    tile[rows * pw] = 0;
 }
 
 /*
@@ -714,16 +724,16 @@ static int tl_dw_tile_shape(const tl_dw_view *v, int32_t *tile_out_h, int32_t *t
  *   folded bias + sum w * v = bias + sum over in-range taps of w * (x + input_offset)   (mod 2^32),
  * since v = -input_offset on padded taps. A 3x3 filter over an output taller than wide runs on the transposed
  * view (sums are order-free mod 2^32). Same bytes as the plain path. Returns 0 (nothing written) when the
- * shape does not suit.
+ * shape does not suit. Input channels [ch_begin, ch_end) only; output channel o of pixel i (row-major) is
+ * written to output[i * out_px_stride + o * out_ch_stride] (the tensor: out_c and 1; one channel's scratch: 1, 0).
  */
-static int tl_depthwise_s8_tiled(const tl_conv_params *params, const tl_conv_quant *quant,
-                                 const tl_conv_dims *input_dims, const int8_t *input, const tl_conv_dims *filter_dims,
-                                 const int8_t *filter, const uint8_t *bias, const tl_conv_dims *output_dims,
-                                 int8_t *output)
+int tl_depthwise_s8_tiled(const tl_conv_params *params, const tl_conv_quant *quant, const tl_conv_dims *input_dims,
+                          const int8_t *input, const tl_conv_dims *filter_dims, const int8_t *filter,
+                          const uint8_t *bias, const tl_conv_dims *output_dims, int32_t ch_begin, int32_t ch_end,
+                          int8_t *output, int32_t out_px_stride, int32_t out_ch_stride)
 {
     const int32_t in_c = input_dims->channels;
     const int32_t taps = filter_dims->height * filter_dims->width;
-    const int32_t out_c = output_dims->channels;
     const int32_t mult = params->depth_multiplier;
     const int is_3x3 = filter_dims->height == 3 && filter_dims->width == 3;
     const int transpose = is_3x3 && output_dims->height > output_dims->width;
@@ -755,8 +765,8 @@ static int tl_depthwise_s8_tiled(const tl_conv_params *params, const tl_conv_qua
         v.f_w = filter_dims->width;
         v.out_h = output_dims->height;
         v.out_w = output_dims->width;
-        v.out_row = output_dims->width * out_c;
-        v.out_col = out_c;
+        v.out_row = output_dims->width * out_px_stride;
+        v.out_col = out_px_stride;
     }
     else
     {
@@ -772,8 +782,8 @@ static int tl_depthwise_s8_tiled(const tl_conv_params *params, const tl_conv_qua
         v.f_w = filter_dims->height;
         v.out_h = output_dims->width;
         v.out_w = output_dims->height;
-        v.out_row = out_c;
-        v.out_col = output_dims->width * out_c;
+        v.out_row = out_px_stride;
+        v.out_col = output_dims->width * out_px_stride;
     }
     if (!tl_dw_tile_shape(&v, &tile_out_h, &tile_out_w))
     {
@@ -785,7 +795,7 @@ static int tl_depthwise_s8_tiled(const tl_conv_params *params, const tl_conv_qua
     for (batch = 0; batch < input_dims->batches; batch++)
     {
         const int8_t *in_batch = input + batch * input_dims->height * input_dims->width * in_c;
-        int8_t *out_batch = output + batch * output_dims->height * output_dims->width * out_c;
+        int8_t *out_batch = output + batch * output_dims->height * output_dims->width * out_px_stride;
         int32_t oy0;
         for (oy0 = 0; oy0 < v.out_h; oy0 += tile_out_h)
         {
@@ -797,12 +807,19 @@ static int tl_depthwise_s8_tiled(const tl_conv_params *params, const tl_conv_qua
                 const int32_t cols = v.out_w - ox0 < tile_out_w ? v.out_w - ox0 : tile_out_w;
                 const int32_t pw = (cols - 1) * v.s_w + v.f_w;
                 int8_t *out_tile = out_batch + oy0 * v.out_row + ox0 * v.out_col;
+                const int32_t iy0 = oy0 * v.s_h - v.pad_top;
+                const int32_t ix0 = ox0 * v.s_w - v.pad_left;
+                tl_dw_inside inside;
                 int32_t in_ch;
-                for (in_ch = 0; in_ch < in_c; in_ch++)
+                /* The padding of this window, once for all channels (-input_offset); the byte after the window
+                   (tile_rows * pw <= TL_CV_DW_TILE_USABLE) is read by the 3x3 word loads, times 0. */
+                tl_dw_inside_of(&v, iy0, ix0, tile_rows, pw, &inside);
+                memset(tile, (unsigned char)pad, (size_t)(tile_rows * pw));
+                tile[tile_rows * pw] = 0;
+                for (in_ch = ch_begin; in_ch < ch_end; in_ch++)
                 {
                     int32_t m;
-                    tl_dw_fill_tile(&v, in_batch + in_ch, oy0 * v.s_h - v.pad_top, ox0 * v.s_w - v.pad_left,
-                                    tile_rows, pw, pad, tile);
+                    tl_dw_copy_tile(&v, in_batch + in_ch, iy0, ix0, pw, &inside, tile);
                     m = 0;
                     if (!is_3x3)
                     {
@@ -820,7 +837,8 @@ static int tl_depthwise_s8_tiled(const tl_conv_params *params, const tl_conv_qua
                                 rqs[j].shift = tl_cv_load_i32(quant->table + (out_ch + j) * 8 + 4);
                             }
                             tl_dw_tile_group(tile, pw, rows, cols, v.s_h, v.s_w, v.f_h, v.f_w, filter + out_ch * taps,
-                                             taps, folds, rqs, out_tile + out_ch, v.out_row, v.out_col);
+                                             taps, folds, rqs, out_tile + out_ch * out_ch_stride, out_ch_stride,
+                                             v.out_row, v.out_col);
                         }
                     }
                     for (; m < mult; m++)
@@ -845,7 +863,7 @@ static int tl_depthwise_s8_tiled(const tl_conv_params *params, const tl_conv_qua
                             }
                         }
                         tl_dw_tile_channel(tile, pw, rows, cols, v.s_h, v.s_w, v.f_h, v.f_w, is_3x3 ? k : 0, w, fold,
-                                           &rq, out_tile + out_ch, v.out_row, v.out_col);
+                                           &rq, out_tile + out_ch * out_ch_stride, v.out_row, v.out_col);
                     }
                 }
             }
@@ -876,7 +894,8 @@ tl_status tl_depthwise_conv2d_s8(const tl_conv_params *params, const tl_conv_qua
         return tl_depthwise_conv2d_s8_plain(params, quant, input_dims, input, filter_dims, filter, bias,
                                             output_dims, output);
     }
-    if (tl_depthwise_s8_tiled(params, quant, input_dims, input, filter_dims, filter, bias, output_dims, output))
+    if (tl_depthwise_s8_tiled(params, quant, input_dims, input, filter_dims, filter, bias, output_dims, 0,
+                              input_dims->channels, output, output_dims->channels, 1))
     {
         return TL_OK;
     }

@@ -7,7 +7,9 @@
  *   sum w * (x + input_offset) = sum w * x + input_offset * sum w   (mod 2^32, an identity of the ring),
  * so for pixels whose receptive field lies entirely inside the input the offset term is folded into the
  * bias once per channel. Channels are visited two at a time (each input byte loaded once for both) and
- * interior pixels two at a time (each weight loaded once for both): 4 multiply-accumulates per 4 loads.
+ * interior pixels two at a time (each weight loaded once for both). Four values at a time are one 4-byte load
+ * widened into two int16 pairs and fed to dual multiply-accumulates (tl_dsp.h: SXTB16 / SMLAD on cores with
+ * the DSP extension, the same sums in portable C elsewhere).
  */
 #include "tl_conv_common.h"
 
@@ -412,66 +414,10 @@ static void tl_conv_s8_im2col(const tl_conv_params *params, const int8_t *in_bat
 }
 
 /*
- * Two gathered pixels (c0, c1) times two filters over @p n values. The columns hold each full group of four
- * values in the order (0, 2, 1, 3) (tl_conv_s8_quad_order), so that one 4-byte load of a column is the pair
- * (v0, v2) and the next (v1, v3): the pairs the even and odd bytes of a 4-byte weight load widen into.
+ * Puts every full group of four gathered (or widened) values in the order (0, 2, 1, 3): one 4-byte load of the
+ * int16 values is then the pair (v0, v2) and the next (v1, v3), the pairs the even and odd bytes of a 4-byte
+ * weight load widen into (tl_dsp_sxtb16 / _odd).
  */
-static TL_CV_NOINLINE void tl_cv_dot16_2x2(const int16_t *c0, const int16_t *c1, const int8_t *w0, const int8_t *w1,
-                                           int32_t n, uint32_t *a00, uint32_t *a01, uint32_t *a10, uint32_t *a11)
-{
-    uint32_t s00 = *a00;
-    uint32_t s01 = *a01;
-    uint32_t s10 = *a10;
-    uint32_t s11 = *a11;
-    /* c1 and w1 as offsets from c0 and w0 (c0 and c1 point into one array, as do w0 and w1): two pointers advance. */
-    const int32_t d1 = (int32_t)(c1 - c0);
-    const int32_t e1 = (int32_t)(w1 - w0);
-    int32_t quads = n >> 2;
-    int32_t rest = n & 3;
-    while (quads-- > 0)
-    {
-        const uint32_t xae = tl_dsp_load_pair16(c0);
-        const uint32_t xao = tl_dsp_load_pair16(c0 + 2);
-        const uint32_t xbe = tl_dsp_load_pair16(c0 + d1);
-        const uint32_t xbo = tl_dsp_load_pair16(c0 + d1 + 2);
-        uint32_t wv = tl_dsp_load4(w0);
-        uint32_t we = tl_dsp_sxtb16(wv);
-        uint32_t wo = tl_dsp_sxtb16_odd(wv);
-        /* |col| <= 32767 and |w| <= 128: every product fits int32. */
-        s00 = tl_dsp_smlad(we, xae, s00);
-        s00 = tl_dsp_smlad(wo, xao, s00);
-        s10 = tl_dsp_smlad(we, xbe, s10);
-        s10 = tl_dsp_smlad(wo, xbo, s10);
-        wv = tl_dsp_load4(w0 + e1);
-        we = tl_dsp_sxtb16(wv);
-        wo = tl_dsp_sxtb16_odd(wv);
-        s01 = tl_dsp_smlad(we, xae, s01);
-        s01 = tl_dsp_smlad(wo, xao, s01);
-        s11 = tl_dsp_smlad(we, xbe, s11);
-        s11 = tl_dsp_smlad(wo, xbo, s11);
-        c0 += 4;
-        w0 += 4;
-    }
-    while (rest-- > 0)
-    {
-        int32_t xa = c0[0];
-        int32_t xb = c0[d1];
-        int32_t wa = w0[0];
-        int32_t wb = w0[e1];
-        s00 += (uint32_t)(xa * wa);
-        s01 += (uint32_t)(xa * wb);
-        s10 += (uint32_t)(xb * wa);
-        s11 += (uint32_t)(xb * wb);
-        c0++;
-        w0++;
-    }
-    *a00 = s00;
-    *a01 = s01;
-    *a10 = s10;
-    *a11 = s11;
-}
-
-/* Puts every full group of four gathered values in the order (0, 2, 1, 3) that tl_cv_dot16_2x2 reads. */
 static void tl_conv_s8_quad_order(int16_t *col, int32_t n)
 {
     int16_t *end = col + (n & ~3);
@@ -480,6 +426,89 @@ static void tl_conv_s8_quad_order(int16_t *col, int32_t n)
         int16_t t = col[1];
         col[1] = col[2];
         col[2] = t;
+    }
+}
+
+/*
+ * Every output channel of one gathered pixel pair: the columns at c0 and c0 + d1 (d1 = 0 for a lone pixel,
+ * whose second results are then dropped; every full group of four values in the order of tl_conv_s8_quad_order),
+ * filters of @p taps values. Channel pairs: each column pair load and each widened weight word feeds two dual
+ * multiply-accumulates; the four sums stay in registers and are requantized at once into out0[ch] and, when
+ * @p two, out1[ch]. One call per pixel pair.
+ */
+static TL_CV_NOINLINE void tl_cv_gathered_pair(const int16_t *c0, int32_t d1, int32_t taps, const int8_t *filter,
+                                               const uint8_t *bias, const uint8_t *table, int32_t out_c,
+                                               const tl_conv_params *params, int two, int8_t *out0, int8_t *out1)
+{
+    const int32_t quads = taps >> 2;
+    const int32_t rest = taps & 3;
+    int32_t out_ch;
+    for (out_ch = 0; out_ch < out_c; out_ch += 2)
+    {
+        const int pair = out_ch + 1 < out_c;
+        const int32_t next_ch = pair ? out_ch + 1 : out_ch;
+        const int8_t *w0 = filter + out_ch * taps;
+        const int32_t e1 = (next_ch - out_ch) * taps;
+        const int16_t *x = c0;
+        uint32_t s00 = (uint32_t)tl_cv_load_i32(bias + out_ch * 4);
+        uint32_t s01 = (uint32_t)tl_cv_load_i32(bias + next_ch * 4);
+        uint32_t s10 = s00;
+        uint32_t s11 = s01;
+        int32_t i;
+        for (i = 0; i < quads; i++)
+        {
+            const uint32_t xae = tl_dsp_load_pair16(x);
+            const uint32_t xao = tl_dsp_load_pair16(x + 2);
+            const uint32_t xbe = tl_dsp_load_pair16(x + d1);
+            const uint32_t xbo = tl_dsp_load_pair16(x + d1 + 2);
+            uint32_t wv = tl_dsp_load4(w0);
+            uint32_t we = tl_dsp_sxtb16(wv);
+            uint32_t wo = tl_dsp_sxtb16_odd(wv);
+            /* |col| <= 32767 and |w| <= 128: every product fits int32. */
+            s00 = tl_dsp_smlad(we, xae, s00);
+            s00 = tl_dsp_smlad(wo, xao, s00);
+            s10 = tl_dsp_smlad(we, xbe, s10);
+            s10 = tl_dsp_smlad(wo, xbo, s10);
+            wv = tl_dsp_load4(w0 + e1);
+            we = tl_dsp_sxtb16(wv);
+            wo = tl_dsp_sxtb16_odd(wv);
+            s01 = tl_dsp_smlad(we, xae, s01);
+            s01 = tl_dsp_smlad(wo, xao, s01);
+            s11 = tl_dsp_smlad(we, xbe, s11);
+            s11 = tl_dsp_smlad(wo, xbo, s11);
+            x += 4;
+            w0 += 4;
+        }
+        for (i = 0; i < rest; i++)
+        {
+            int32_t xa = x[i];
+            int32_t xb = x[d1 + i];
+            int32_t wa = w0[i];
+            int32_t wb = w0[e1 + i];
+            s00 += (uint32_t)(xa * wa);
+            s01 += (uint32_t)(xa * wb);
+            s10 += (uint32_t)(xb * wa);
+            s11 += (uint32_t)(xb * wb);
+        }
+        {
+            const int32_t m0 = tl_cv_load_i32(table + out_ch * 8);
+            const int32_t sh0 = tl_cv_load_i32(table + out_ch * 8 + 4);
+            out0[out_ch] = tl_cv_out_s8_q(s00, m0, sh0, params->output_offset, params->act_min, params->act_max);
+            if (two)
+            {
+                out1[out_ch] = tl_cv_out_s8_q(s10, m0, sh0, params->output_offset, params->act_min, params->act_max);
+            }
+        }
+        if (pair)
+        {
+            const int32_t m1 = tl_cv_load_i32(table + next_ch * 8);
+            const int32_t sh1 = tl_cv_load_i32(table + next_ch * 8 + 4);
+            out0[next_ch] = tl_cv_out_s8_q(s01, m1, sh1, params->output_offset, params->act_min, params->act_max);
+            if (two)
+            {
+                out1[next_ch] = tl_cv_out_s8_q(s11, m1, sh1, params->output_offset, params->act_min, params->act_max);
+            }
+        }
     }
 }
 
@@ -502,7 +531,7 @@ static void tl_conv2d_s8_gathered(const tl_conv_params *params, const tl_conv_qu
     const int32_t out_c = output_dims->channels;
     const int32_t pixels = output_dims->height * out_w;
     const int32_t taps = f_h * f_w * in_c;
-    /* One array for both columns: tl_cv_dot16_2x2 addresses the second relative to the first. */
+    /* One array for both columns: tl_cv_gathered_pair addresses the second relative to the first. */
     int16_t cols[2 * TL_CV_IM2COL_MAX];
     int16_t *const col0 = cols;
     int16_t *const col1 = cols + TL_CV_IM2COL_MAX;
@@ -517,7 +546,6 @@ static void tl_conv2d_s8_gathered(const tl_conv_params *params, const tl_conv_qu
             const int two = pixel + 1 < pixels;
             int8_t *out0 = out_batch + pixel * out_c;
             int8_t *out1 = out0 + out_c;
-            int32_t out_ch;
             tl_conv_s8_im2col(params, in_batch, in_h, in_w, in_c, f_h, f_w, pixel / out_w, pixel % out_w, col0);
             tl_conv_s8_quad_order(col0, taps);
             if (two)
@@ -526,36 +554,9 @@ static void tl_conv2d_s8_gathered(const tl_conv_params *params, const tl_conv_qu
                                   (pixel + 1) % out_w, col1);
                 tl_conv_s8_quad_order(col1, taps);
             }
-            for (out_ch = 0; out_ch < out_c; out_ch += 2)
-            {
-                const int pair = out_ch + 1 < out_c;
-                const int32_t next_ch = pair ? out_ch + 1 : out_ch;
-                uint32_t a00 = (uint32_t)tl_cv_load_i32(bias + out_ch * 4);
-                uint32_t a01 = (uint32_t)tl_cv_load_i32(bias + next_ch * 4);
-                uint32_t a10 = a00;
-                uint32_t a11 = a01;
-                const int32_t m0 = tl_cv_load_i32(quant->table + out_ch * 8);
-                const int32_t s0 = tl_cv_load_i32(quant->table + out_ch * 8 + 4);
-                const int32_t m1 = tl_cv_load_i32(quant->table + next_ch * 8);
-                const int32_t s1 = tl_cv_load_i32(quant->table + next_ch * 8 + 4);
-                /* With one pixel left, col0 stands in for col1 and the second results are dropped. */
-                tl_cv_dot16_2x2(col0, two ? col1 : col0, filter + out_ch * taps, filter + next_ch * taps, taps, &a00,
-                                &a01, &a10, &a11);
-                out0[out_ch] = tl_cv_out_s8_q(a00, m0, s0, params->output_offset, params->act_min, params->act_max);
-                if (pair)
-                {
-                    out0[next_ch] = tl_cv_out_s8_q(a01, m1, s1, params->output_offset, params->act_min, params->act_max);
-                }
-                if (two)
-                {
-                    out1[out_ch] = tl_cv_out_s8_q(a10, m0, s0, params->output_offset, params->act_min, params->act_max);
-                    if (pair)
-                    {
-                        out1[next_ch] =
-                            tl_cv_out_s8_q(a11, m1, s1, params->output_offset, params->act_min, params->act_max);
-                    }
-                }
-            }
+            /* With one pixel left, col0 stands in for col1 and the second results are dropped. */
+            tl_cv_gathered_pair(col0, two ? TL_CV_IM2COL_MAX : 0, taps, filter, bias, quant->table, out_c, params, two,
+                                out0, out1);
         }
     }
 }

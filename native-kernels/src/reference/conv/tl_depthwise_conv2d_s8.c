@@ -2,11 +2,17 @@
  * DEPTHWISE_CONV_2D, int8 activations, int8 channel-major weights [out_c][f_h][f_w], folded int32 bias (required).
  * Twin of nf-runtime/src/Kernels/Conv/DepthwiseConvS8.cs (TFLM reference_integer_ops::DepthwiseConvPerChannel).
  *
- * tl_depthwise_conv2d_s8_plain is the managed loop nest. The fast path walks one output channel at a time
- * (weights, folded bias and multiplier loaded once), computes each pixel's valid taps once instead of
- * testing every tap, and for pixels whose whole window is inside the input uses
+ * tl_depthwise_conv2d_s8_plain is the managed loop nest. Fast paths, all producing the same bytes:
+ *  - tiled (dilation 1, -input_offset an int8, the usual case): per output tile and input channel the receptive
+ *    field is copied into a 256-byte stack tile with the padding written as -input_offset, so every output
+ *    pixel is a plain dot product with no bounds tests; 3x3 filters as int16 pairs (tl_dsp.h, SMLAD on cores
+ *    with the DSP extension), neighbouring stride-1 windows sharing their input words, tall outputs on the
+ *    transposed view; depth multipliers of 4 or more compute 4 output channels per widened input word;
+ *  - otherwise channel by channel (weights, folded bias and multiplier loaded once), each pixel's valid taps
+ *    computed once, or pixel-major with per-pixel tap lists when channels are many and pixels few.
+ * Both use, for taps inside the input,
  *   sum w * (x + input_offset) = sum w * x + input_offset * sum w   (mod 2^32)
- * with the second term folded into the bias. A 3x3 filter is held in locals for those pixels. Same bytes.
+ * with the second term folded into the bias by the compiler.
  */
 #include <string.h>
 

@@ -48,6 +48,18 @@ static inline uint32_t tl_dsp_load_pair16(const int16_t *p)
 #endif
 }
 
+/** Stores a pair at @p p: the low half into p[0], the high half into p[1]. */
+static inline void tl_dsp_store_pair16(int16_t *p, uint32_t pair)
+{
+#if TL_DSP_ARM
+    memcpy(p, &pair, 4);
+#else
+    /* (h ^ 0x8000) - 0x8000 is the int16 value of the 16-bit pattern h. */
+    p[0] = (int16_t)((int32_t)((pair & 0xFFFFu) ^ 0x8000u) - 0x8000);
+    p[1] = (int16_t)((int32_t)((pair >> 16) ^ 0x8000u) - 0x8000);
+#endif
+}
+
 /* Sign-extends the low 8 bits of v to a 16-bit pattern (in the low 16 bits of the result). */
 static inline uint32_t tl_dsp_sext8_16(uint32_t v)
 {

@@ -380,6 +380,9 @@ static void tl_conv_s8_pixel_1x2(const tl_conv_params *params, const tl_cv_windo
 static void tl_conv_s8_im2col(const tl_conv_params *params, const int8_t *in_batch, int32_t in_h, int32_t in_w,
                               int32_t in_c, int32_t f_h, int32_t f_w, int32_t out_y, int32_t out_x, int16_t *col)
 {
+    /* With a multiple of 4 channels every group of four lies within one tap: the values are written in the
+       (0, 2, 1, 3) order of tl_conv_s8_quad_order directly (padding groups are four equal values). */
+    const int quads_done = (in_c & 3) == 0;
     const int32_t origin_y = out_y * params->stride_h - params->pad_top;
     const int32_t origin_x = out_x * params->stride_w - params->pad_left;
     /* |input_offset| <= 32767 on this path, so the padding value fits int16. */
@@ -397,9 +400,23 @@ static void tl_conv_s8_im2col(const tl_conv_params *params, const int8_t *in_bat
             if (row_inside && in_x >= 0 && in_x < in_w)
             {
                 const int8_t *x = in_batch + (in_y * in_w + in_x) * in_c;
-                for (k = 0; k < in_c; k++)
+                if (quads_done)
                 {
-                    *col++ = x[k];
+                    /* Four values per 4-byte load, widened straight into the (0, 2, 1, 3) order. */
+                    for (k = 0; k < in_c; k += 4)
+                    {
+                        const uint32_t v = tl_dsp_load4(x + k);
+                        tl_dsp_store_pair16(col, tl_dsp_sxtb16(v));
+                        tl_dsp_store_pair16(col + 2, tl_dsp_sxtb16_odd(v));
+                        col += 4;
+                    }
+                }
+                else
+                {
+                    for (k = 0; k < in_c; k++)
+                    {
+                        *col++ = x[k];
+                    }
                 }
             }
             else
@@ -547,12 +564,18 @@ static void tl_conv2d_s8_gathered(const tl_conv_params *params, const tl_conv_qu
             int8_t *out0 = out_batch + pixel * out_c;
             int8_t *out1 = out0 + out_c;
             tl_conv_s8_im2col(params, in_batch, in_h, in_w, in_c, f_h, f_w, pixel / out_w, pixel % out_w, col0);
-            tl_conv_s8_quad_order(col0, taps);
+            if ((in_c & 3) != 0)
+            {
+                tl_conv_s8_quad_order(col0, taps);
+            }
             if (two)
             {
                 tl_conv_s8_im2col(params, in_batch, in_h, in_w, in_c, f_h, f_w, (pixel + 1) / out_w,
                                   (pixel + 1) % out_w, col1);
-                tl_conv_s8_quad_order(col1, taps);
+                if ((in_c & 3) != 0)
+                {
+                    tl_conv_s8_quad_order(col1, taps);
+                }
             }
             /* With one pixel left, col0 stands in for col1 and the second results are dropped. */
             tl_cv_gathered_pair(col0, two ? TL_CV_IM2COL_MAX : 0, taps, filter, bias, quant->table, out_c, params, two,

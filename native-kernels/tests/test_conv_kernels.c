@@ -308,6 +308,12 @@ static void make_problem(problem *pr, int kind, int dtype, int shape)
         pr->p.output_offset = rand_in(-128, 127);
         pr->p.act_min = rand_in(-128, -20);
         pr->p.act_max = rand_in(20, 127);
+        if (rand_in(0, 2) == 0)
+        {
+            /* The whole int8 range: the fast paths' saturating requantization. */
+            pr->p.act_min = -128;
+            pr->p.act_max = 127;
+        }
     }
     pr->input_bytes = pr->in.batches * pr->in.height * pr->in.width * pr->in.channels * act_bytes;
     pr->filter_count = pr->filt.batches * pr->filt.height * pr->filt.width * pr->filt.channels;

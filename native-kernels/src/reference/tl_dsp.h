@@ -105,6 +105,16 @@ static inline uint32_t tl_dsp_smlad(uint32_t a, uint32_t b, uint32_t acc)
 #endif
 }
 
+/** @p v clamped to [-128, 127] (SSAT #8). */
+static inline int32_t tl_dsp_ssat8(int32_t v)
+{
+#if TL_DSP_ARM && defined(__ARM_FEATURE_SAT)
+    return __ssat(v, 8);
+#else
+    return v < -128 ? -128 : (v > 127 ? 127 : v);
+#endif
+}
+
 /** Two int8 values as a pair: @p lo in the low half, @p hi in the high half. */
 static inline uint32_t tl_dsp_pair(int32_t lo, int32_t hi)
 {

@@ -122,6 +122,7 @@ static TL_CV_NOINLINE void tl_cv_gemm_pairs_k16(const int8_t *x, int32_t pairs, 
 {
     const int32_t quads = in_c >> 2;
     const int32_t rest = in_c & 3;
+    const int full = rq->act_min == -128 && rq->act_max == 127;
     while (pairs-- > 0)
     {
         const int8_t *x0 = x;
@@ -165,12 +166,25 @@ static TL_CV_NOINLINE void tl_cv_gemm_pairs_k16(const int8_t *x, int32_t pairs, 
             s10 += (uint32_t)(xb * wa);
             s11 += (uint32_t)(xb * wb);
         }
-        out[0] = tl_cv_out_s8_q(s00, rq->m0, rq->s0, rq->output_offset, rq->act_min, rq->act_max);
-        out[out_c] = tl_cv_out_s8_q(s10, rq->m0, rq->s0, rq->output_offset, rq->act_min, rq->act_max);
-        if (two)
+        if (full)
         {
-            out[1] = tl_cv_out_s8_q(s01, rq->m1, rq->s1, rq->output_offset, rq->act_min, rq->act_max);
-            out[out_c + 1] = tl_cv_out_s8_q(s11, rq->m1, rq->s1, rq->output_offset, rq->act_min, rq->act_max);
+            out[0] = tl_cv_out_s8_q_full(s00, rq->m0, rq->s0, rq->output_offset);
+            out[out_c] = tl_cv_out_s8_q_full(s10, rq->m0, rq->s0, rq->output_offset);
+            if (two)
+            {
+                out[1] = tl_cv_out_s8_q_full(s01, rq->m1, rq->s1, rq->output_offset);
+                out[out_c + 1] = tl_cv_out_s8_q_full(s11, rq->m1, rq->s1, rq->output_offset);
+            }
+        }
+        else
+        {
+            out[0] = tl_cv_out_s8_q(s00, rq->m0, rq->s0, rq->output_offset, rq->act_min, rq->act_max);
+            out[out_c] = tl_cv_out_s8_q(s10, rq->m0, rq->s0, rq->output_offset, rq->act_min, rq->act_max);
+            if (two)
+            {
+                out[1] = tl_cv_out_s8_q(s01, rq->m1, rq->s1, rq->output_offset, rq->act_min, rq->act_max);
+                out[out_c + 1] = tl_cv_out_s8_q(s11, rq->m1, rq->s1, rq->output_offset, rq->act_min, rq->act_max);
+            }
         }
         x += 2 * in_c;
         out += 2 * out_c;
@@ -459,6 +473,7 @@ static TL_CV_NOINLINE void tl_cv_gathered_pair(const int16_t *c0, int32_t d1, in
 {
     const int32_t quads = taps >> 2;
     const int32_t rest = taps & 3;
+    const int full = params->act_min == -128 && params->act_max == 127;
     int32_t out_ch;
     for (out_ch = 0; out_ch < out_c; out_ch += 2)
     {
@@ -506,6 +521,27 @@ static TL_CV_NOINLINE void tl_cv_gathered_pair(const int16_t *c0, int32_t d1, in
             s01 += (uint32_t)(xa * wb);
             s10 += (uint32_t)(xb * wa);
             s11 += (uint32_t)(xb * wb);
+        }
+        if (full)
+        {
+            const int32_t m0 = tl_cv_load_i32(table + out_ch * 8);
+            const int32_t sh0 = tl_cv_load_i32(table + out_ch * 8 + 4);
+            const int32_t m1 = tl_cv_load_i32(table + next_ch * 8);
+            const int32_t sh1 = tl_cv_load_i32(table + next_ch * 8 + 4);
+            out0[out_ch] = tl_cv_out_s8_q_full(s00, m0, sh0, params->output_offset);
+            if (two)
+            {
+                out1[out_ch] = tl_cv_out_s8_q_full(s10, m0, sh0, params->output_offset);
+            }
+            if (pair)
+            {
+                out0[next_ch] = tl_cv_out_s8_q_full(s01, m1, sh1, params->output_offset);
+                if (two)
+                {
+                    out1[next_ch] = tl_cv_out_s8_q_full(s11, m1, sh1, params->output_offset);
+                }
+            }
+            continue;
         }
         {
             const int32_t m0 = tl_cv_load_i32(table + out_ch * 8);

@@ -476,15 +476,27 @@ static TL_DW_NOINLINE void tl_dw_tile_channel(const int8_t *tile, int32_t pw, in
                 const int32_t output_offset = rq->output_offset;
                 const int32_t act_min = rq->act_min;
                 const int32_t act_max = rq->act_max;
+                const int full = act_min == -128 && act_max == 127;
                 a = acc;
                 for (r = 0; r < n_rows; r++)
                 {
                     int8_t *o = out + (r0 + r) * out_row_step + c0 * out_px_step;
                     const uint32_t *a_end = a + n_cols;
-                    while (a != a_end)
+                    if (full)
                     {
-                        *o = tl_cv_out_s8_q(*a++, multiplier, shift, output_offset, act_min, act_max);
-                        o += out_px_step;
+                        while (a != a_end)
+                        {
+                            *o = tl_cv_out_s8_q_full(*a++, multiplier, shift, output_offset);
+                            o += out_px_step;
+                        }
+                    }
+                    else
+                    {
+                        while (a != a_end)
+                        {
+                            *o = tl_cv_out_s8_q(*a++, multiplier, shift, output_offset, act_min, act_max);
+                            o += out_px_step;
+                        }
                     }
                 }
             }
@@ -585,11 +597,23 @@ static TL_DW_NOINLINE void tl_dw_tile_group(const int8_t *tile, int32_t pw, int3
                 const uint32_t *src = acc + j;
                 int8_t *o = out + r * out_row_step + c0 * out_px_step + j * out_ch_step;
                 int32_t i;
-                for (i = 0; i < n; i++)
+                if (act_min == -128 && act_max == 127)
                 {
-                    *o = tl_cv_out_s8_q(*src, multiplier, shift, output_offset, act_min, act_max);
-                    src += TL_CV_DW_GROUP;
-                    o += out_px_step;
+                    for (i = 0; i < n; i++)
+                    {
+                        *o = tl_cv_out_s8_q_full(*src, multiplier, shift, output_offset);
+                        src += TL_CV_DW_GROUP;
+                        o += out_px_step;
+                    }
+                }
+                else
+                {
+                    for (i = 0; i < n; i++)
+                    {
+                        *o = tl_cv_out_s8_q(*src, multiplier, shift, output_offset, act_min, act_max);
+                        src += TL_CV_DW_GROUP;
+                        o += out_px_step;
+                    }
                 }
             }
         }

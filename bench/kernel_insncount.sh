@@ -10,7 +10,9 @@
 # ../shared/tools/insncount. Exit status 1 when a benchmark fails (e.g. fc: plain and fast paths differ).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-build="$root/.build/qemu"
+# Its own folder: qemu_insncount.py configures .build/qemu with the default CMake generator, this script with
+# Ninja when present, and CMake refuses to switch generators in one folder.
+build="$root/.build/qemu-kernels"
 boards="qemu-mps2-an386 qemu-mps2-an500"
 while [ $# -gt 0 ]; do
   case "$1" in

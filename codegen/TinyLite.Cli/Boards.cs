@@ -24,9 +24,19 @@ public static class Boards
         long needRam = rep.ArenaBytes + rep.RuntimeRamBytes;
         string model = Path.GetFileName(modelPath);
         if (needRam > ram)
-            throw new CliError($"{model}: does not fit board {name}: needs {needRam} bytes of RAM (arena {rep.ArenaBytes} + runtime {rep.RuntimeRamBytes}) but the board leaves {ram} for TinyLite, {needRam - ram} bytes too many; a smaller --plan (inplace, patch, stream) may help");
+            throw new CliError($"{model}: does not fit board {name}: needs {needRam} bytes of RAM (arena {rep.ArenaBytes} + runtime {rep.RuntimeRamBytes}) but the board leaves {ram} for TinyLite, {needRam - ram} bytes too many; {Advice(compiled, ram - rep.RuntimeRamBytes)}");
         if (rep.ImageBytes > flash)
             throw new CliError($"{model}: does not fit board {name}: the image takes {rep.ImageBytes} bytes of flash but the board leaves {flash}, {rep.ImageBytes - flash} bytes too many; --weights int4 may help");
+    }
+
+    /// <summary>Which other plan leaves the arena within <paramref name="arenaBudget"/>, or that none does.</summary>
+    private static string Advice(CompiledModel compiled, long arenaBudget)
+    {
+        var others = compiled.Alternatives.Where(p => p.Strategy != compiled.Plan.Strategy).OrderBy(p => p.ArenaBytes).ToList();
+        string each = string.Join(", ", compiled.Alternatives.Select(p => $"{p.Strategy} {p.ArenaBytes}"));
+        var fits = others.FirstOrDefault(p => p.ArenaBytes <= arenaBudget);
+        if (fits != null) return $"--plan {fits.Strategy} needs an arena of {fits.ArenaBytes} bytes and fits (arena per plan: {each})";
+        return $"no plan fits (arena per plan: {each}); a larger --max-extra-macs lets the patch plan recompute more, or the model must shrink";
     }
 
     /// <summary>The repository root: the folder holding TinyLite.sln above the running assembly.</summary>

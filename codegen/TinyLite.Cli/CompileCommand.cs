@@ -14,19 +14,25 @@ public static class CompileCommand
         var board = new Option<string?>("--board") { Description = "check the model fits this board (see boards/)" };
         var weights = new Option<string>("--weights") { Description = "weight precision: int8, int4 or auto", DefaultValueFactory = _ => "int8" };
         weights.AcceptOnlyFromAmong("int8", "int4", "auto");
-        var plan = new Option<string>("--plan") { Description = "memory plan: layer, inplace, patch, stream or auto", DefaultValueFactory = _ => "auto" };
+        var plan = new Option<string>("--plan") { Description = "memory plan: layer, inplace, stream, patch or auto (the smallest arena within --max-extra-macs)", DefaultValueFactory = _ => "auto" };
+        var maxExtraMacs = new Option<string>("--max-extra-macs") { Description = "most MACs a plan may add by recomputing rows, in percent of the model's (patch, auto)", DefaultValueFactory = _ => "5%" };
         plan.AcceptOnlyFromAmong("layer", "inplace", "patch", "stream", "auto");
         var cmsisNn = new Option<bool>("--cmsis-nn") { Description = "reserve the scratch of the native CMSIS-NN backend (int8 conv and depthwise)" };
         var report = new Option<string?>("--report") { Description = "write the report JSON here, and the memory picture (.html) beside it" };
         var emitC = new Option<string?>("--emit-c") { Description = "write the image as C source (model_data.c/.h) into this folder" };
         var emitCs = new Option<string?>("--emit-cs") { Description = "write the model's constants as C# (Model.g.cs) into this folder" };
-        var cmd = new Command("compile", "Compile a TFLite model to a TinyLite flash image") { model, output, board, weights, plan, cmsisNn, report, emitC, emitCs };
+        var cmd = new Command("compile", "Compile a TFLite model to a TinyLite flash image") { model, output, board, weights, plan, maxExtraMacs, cmsisNn, report, emitC, emitCs };
         cmd.SetAction(r => CliError.Guard(() =>
         {
             string path = r.GetValue(model)!;
             if (r.GetValue(weights) == "int4")
                 throw new CliError($"{path}: --weights int4 is not implemented yet (int8 weights, and int4 weights already in the model, are supported)");
-            var compiled = Compiler.Compile(ModelFile.Read(path), path, new CompileOptions { Plan = r.GetValue(plan)!, CmsisNn = r.GetValue(cmsisNn) });
+            var options = new CompileOptions
+            {
+                Plan = r.GetValue(plan)!, CmsisNn = r.GetValue(cmsisNn), MaxExtraMacs = Percent(r.GetValue(maxExtraMacs)!),
+                ComparePlans = r.GetValue(report) != null || r.GetValue(board) != null,
+            };
+            var compiled = Compiler.Compile(ModelFile.Read(path), path, options);
             if (r.GetValue(board) is { } boardName) Boards.Check(boardName, compiled, path);
             AtomicFiles.Write(files =>
             {
@@ -45,5 +51,14 @@ public static class CompileCommand
             return 0;
         }));
         return cmd;
+    }
+
+    /// <summary>"5%", "5" or "0.5%" as a fraction; a clear error otherwise.</summary>
+    private static double Percent(string text)
+    {
+        string t = text.Trim().TrimEnd('%').Trim();
+        if (!double.TryParse(t, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double v) || v < 0 || v > 1000 || double.IsNaN(v))
+            throw new CliError($"--max-extra-macs: '{text}' is not a percentage between 0% and 1000%");
+        return v / 100;
     }
 }

@@ -5,9 +5,23 @@ public sealed record CompileOptions
 {
     /// <summary>
     /// Memory plan strategy: "layer" (layer by layer), "inplace" (outputs over dying inputs where the kernel
-    /// allows it) or "auto" (the smaller arena of the two); "patch" and "stream" are not implemented yet.
+    /// allows it), "stream" (line-buffer streaming of runs of layers, on top of in place), "patch" (runs of layers
+    /// in horizontal strips that recompute their halo rows) or "auto" (the smallest arena whose extra MACs stay
+    /// within <see cref="MaxExtraMacs"/>).
     /// </summary>
     public string Plan { get; init; } = "auto";
+
+    /// <summary>
+    /// Most multiply-accumulates a plan may add by recomputing rows, as a fraction of the model's own (0.05 = 5%).
+    /// Bounds the patch plan's search and which plans "auto" may pick.
+    /// </summary>
+    public double MaxExtraMacs { get; init; } = 0.05;
+
+    /// <summary>
+    /// Make every plan even when <see cref="Plan"/> names one, so the memory picture and the board check can
+    /// compare them (compiling is faster without).
+    /// </summary>
+    public bool ComparePlans { get; init; }
 
     /// <summary>
     /// Reserve, in the arena plan, the scratch the optional CMSIS-NN backend of the native kernels needs for int8

@@ -4,6 +4,7 @@ using TinyLite.Codegen.Image;
 using TinyLite.Codegen.Ir;
 using TinyLite.Codegen.Lowering;
 using TinyLite.Codegen.Planning;
+using TinyLite.Codegen.Planning.Streaming;
 using TinyLite.Codegen.Report;
 using TinyLite.Codegen.Tflite;
 using TinyLite.Runtime;
@@ -25,10 +26,10 @@ public static class Compiler
         options ??= new CompileOptions();
         var clock = Stopwatch.StartNew();
         string model = Path.GetFileName(graph.Source);
-        if (options.Plan is "patch" or "stream")
-            throw new CompileException($"{model}: plan '{options.Plan}' is not implemented yet (available: layer, inplace, auto)");
-        if (options.Plan is not ("auto" or "layer" or "inplace"))
-            throw new CompileException($"{model}: unknown plan '{options.Plan}' (available: layer, inplace, auto)");
+        if (options.Plan is not ("auto" or "layer" or "inplace" or "stream" or "patch"))
+            throw new CompileException($"{model}: unknown plan '{options.Plan}' (available: layer, inplace, stream, patch, auto)");
+        if (!(options.MaxExtraMacs >= 0 && options.MaxExtraMacs <= 10))
+            throw new CompileException($"{model}: --max-extra-macs must be between 0% and 1000% (got {options.MaxExtraMacs * 100:0.##}%)");
         CheckGraph(graph, model);
 
         var calls = new List<KernelCall>();
@@ -50,21 +51,35 @@ public static class Compiler
             }
         }
 
-        var plans = Plans(graph, calls);
-        var plan = options.Plan == "auto" ? plans.OrderBy(p => p.ArenaBytes).First() : plans.Single(p => p.Strategy == options.Plan);
+        var plans = options.Plan == "auto" || options.ComparePlans ? Plans(graph, calls, options.MaxExtraMacs) : [Plan(graph, calls, options.Plan, options.MaxExtraMacs)];
+        long macs = calls.Sum(c => c.Macs);
+        var plan = options.Plan == "auto"
+            ? plans.Where(p => p.ExtraMacs <= macs * options.MaxExtraMacs).OrderBy(p => p.ArenaBytes).First()
+            : plans.Single(p => p.Strategy == options.Plan);
+        var planned = plan.Graph ?? graph;
         string sha = graph.SourceSha256.Length > 0 ? graph.SourceSha256 : "";
-        var image = ImageWriter.Write(graph, plan.Calls, plan, ImageMetadata.ForModel(sha, model));
+        var image = ImageWriter.Write(planned, plan.Calls, plan, ImageMetadata.ForModel(sha, model));
         RefuseImagesTheRuntimeWouldRefuse(image, model);
-        var report = CompileReport.Create(graph, plan.Calls, plan, image, clock.Elapsed);
-        return new CompiledModel { Graph = graph, Calls = plan.Calls, Plan = plan, Image = image, Report = report, Alternatives = plans };
+        var report = CompileReport.Create(planned, plan.Calls, plan, image, clock.Elapsed);
+        return new CompiledModel { Graph = planned, Calls = plan.Calls, Plan = plan, Image = image, Report = report, Alternatives = plans };
     }
 
     /// <summary>
-    /// Every plan the compiler can make for the lowered calls, layer first (so "auto" keeps the plain
-    /// layer-by-layer plan on a tie); the memory picture compares them.
+    /// Every plan the compiler can make for the lowered calls, simplest first (so "auto" keeps the plain
+    /// layer-by-layer plan on a tie, then in place, then streaming over patches); the memory picture compares them.
     /// </summary>
-    public static IReadOnlyList<MemoryPlan> Plans(Graph graph, IReadOnlyList<KernelCall> calls) =>
-        [LayerPlanner.Plan(graph, calls), InPlacePlanner.Plan(graph, calls)];
+    public static IReadOnlyList<MemoryPlan> Plans(Graph graph, IReadOnlyList<KernelCall> calls, double maxExtraMacs = 0.05) =>
+        [.. new[] { "layer", "inplace", "stream", "patch" }.Select(s => Plan(graph, calls, s, maxExtraMacs))];
+
+    /// <summary>The plan of one strategy ("layer", "inplace", "stream" or "patch").</summary>
+    public static MemoryPlan Plan(Graph graph, IReadOnlyList<KernelCall> calls, string strategy, double maxExtraMacs = 0.05) => strategy switch
+    {
+        "layer" => LayerPlanner.Plan(graph, calls),
+        "inplace" => InPlacePlanner.Plan(graph, calls),
+        "stream" => StreamPlanner.Plan(graph, calls),
+        "patch" => StreamPlanner.Plan(graph, calls, patch: true, maxExtraMacs),
+        _ => throw new ArgumentException($"unknown plan '{strategy}'", nameof(strategy)),
+    };
 
     /// <summary>
     /// Loads the image with the runtime's own validator, so the compiler never emits an image a device would

@@ -10,6 +10,7 @@
 #include "tinylite/tl_dense_kernels.h"
 #include "tinylite/tl_elementwise_kernels.h"
 #include "tinylite/tl_families.h"
+#include "tinylite/tl_image.h"
 #include "tl_dense_fixed_point.h"
 #include "tl_ndense_tensors.h"
 
@@ -99,6 +100,252 @@ static void test_fc_fast_matches_plain(void)
         free(bias);
         free(pairs);
     }
+}
+
+/*
+ * Streaming FULLY_CONNECTED: the whole-row kernel (plain loop) against accumulate over three uneven slices
+ * (weights re-laid per slice, first slice started from the bias, later ones added in place) then finish.
+ * Also the four-channel accumulate path against its plain loop.
+ */
+static void test_fc_streaming_matches_whole(void)
+{
+    int trial;
+    for (trial = 0; trial < 2000; trial++)
+    {
+        tl_fc_params p;
+        tl_fc_finish_params fp;
+        tl_fc_quant q;
+        int32_t i, o, k, slice;
+        int32_t cut[4];
+        int8_t *in, *w, *w_slice, *whole, *streamed;
+        int32_t *bias, *pairs, *acc, *acc_plain;
+        tl_status s;
+        p.batches = 1;
+        p.in_depth = rnd_range(3, 90);
+        p.out_depth = rnd_range(1, 13);
+        p.output_zero_point = rnd_range(-128, 127);
+        p.act_min = rnd_range(-128, 0);
+        p.act_max = rnd_range(p.act_min, 127);
+        in = (int8_t *)malloc((size_t)p.in_depth);
+        w = (int8_t *)malloc((size_t)(p.out_depth * p.in_depth));
+        w_slice = (int8_t *)malloc((size_t)(p.out_depth * p.in_depth));
+        whole = (int8_t *)malloc((size_t)p.out_depth);
+        streamed = (int8_t *)malloc((size_t)p.out_depth);
+        bias = (int32_t *)malloc(sizeof(int32_t) * (size_t)p.out_depth);
+        pairs = (int32_t *)malloc(sizeof(int32_t) * 2 * (size_t)p.out_depth);
+        acc = (int32_t *)malloc(sizeof(int32_t) * (size_t)p.out_depth);
+        acc_plain = (int32_t *)malloc(sizeof(int32_t) * (size_t)p.out_depth);
+        for (i = 0; i < p.in_depth; i++)
+        {
+            in[i] = (int8_t)rnd_range(-128, 127);
+        }
+        for (i = 0; i < p.out_depth * p.in_depth; i++)
+        {
+            w[i] = (int8_t)rnd_range(-128, 127);
+        }
+        for (o = 0; o < p.out_depth; o++)
+        {
+            /* Every 8th trial uses extreme biases so the int32 sums wrap. */
+            bias[o] = (trial % 8 == 0) ? (int32_t)rnd() : rnd_range(-100000, 100000);
+            pairs[2 * o] = rnd_range(0x40000000, 0x7FFFFFFF);
+            pairs[2 * o + 1] = rnd_range(-14, 2);
+        }
+        q.pairs = pairs;
+        q.per_channel = (trial % 3 == 0) ? 0 : 1;
+        fp.out_depth = p.out_depth;
+        fp.output_zero_point = p.output_zero_point;
+        fp.act_min = p.act_min;
+        fp.act_max = p.act_max;
+        /* Three non-empty slices of random lengths: [cut[0], cut[1]), [cut[1], cut[2]), [cut[2], cut[3]). */
+        cut[0] = 0;
+        cut[1] = rnd_range(1, p.in_depth - 2);
+        cut[2] = rnd_range(cut[1] + 1, p.in_depth - 1);
+        cut[3] = p.in_depth;
+        CHECK(tl_fully_connected_s8_plain(&p, &q, in, w, bias, whole) == TL_OK, "fc status");
+        for (slice = 0; slice < 3; slice++)
+        {
+            int32_t n = cut[slice + 1] - cut[slice];
+            for (o = 0; o < p.out_depth; o++)
+            {
+                for (k = 0; k < n; k++)
+                {
+                    w_slice[o * n + k] = w[o * p.in_depth + cut[slice] + k];
+                }
+            }
+            memcpy(acc_plain, acc, sizeof(int32_t) * (size_t)p.out_depth);
+            s = tl_fully_connected_s8_accumulate(n, p.out_depth, in + cut[slice], w_slice, slice == 0 ? bias : 0, acc);
+            CHECK(s == TL_OK, "accumulate status %d", (int)s);
+            s = tl_fully_connected_s8_accumulate_plain(n, p.out_depth, in + cut[slice], w_slice,
+                                                       slice == 0 ? bias : 0, acc_plain);
+            CHECK(s == TL_OK, "accumulate plain status %d", (int)s);
+            CHECK(memcmp(acc, acc_plain, sizeof(int32_t) * (size_t)p.out_depth) == 0,
+                  "accumulate fast != plain (trial %d slice %d)", trial, (int)slice);
+        }
+        memset(streamed, 0x5A, (size_t)p.out_depth);
+        CHECK(tl_fully_connected_s8_finish(&fp, &q, acc, streamed) == TL_OK, "finish status");
+        CHECK(memcmp(whole, streamed, (size_t)p.out_depth) == 0, "streamed fc != whole fc (trial %d: in %d out %d)",
+              trial, (int)p.in_depth, (int)p.out_depth);
+        /* In place: the output written over the accumulators' first bytes. */
+        CHECK(tl_fully_connected_s8_finish(&fp, &q, acc, (int8_t *)(void *)acc) == TL_OK, "finish in place status");
+        CHECK(memcmp(whole, acc, (size_t)p.out_depth) == 0, "finish in place differs (trial %d)", trial);
+        free(in);
+        free(w);
+        free(w_slice);
+        free(whole);
+        free(streamed);
+        free(bias);
+        free(pairs);
+        free(acc);
+        free(acc_plain);
+    }
+}
+
+/* The typed streaming kernels refuse NULL pointers and empty dimensions (and write nothing). */
+static void test_fc_streaming_arguments(void)
+{
+    int8_t x[4] = {1, 2, 3, 4};
+    int8_t w[8] = {1, 1, 1, 1, 2, 2, 2, 2};
+    int32_t acc[2] = {7, 7};
+    int32_t pairs[2] = {1 << 30, 0};
+    int8_t out[2] = {9, 9};
+    tl_fc_quant q;
+    tl_fc_finish_params fp;
+    q.pairs = pairs;
+    q.per_channel = 0;
+    fp.out_depth = 2;
+    fp.output_zero_point = 0;
+    fp.act_min = -128;
+    fp.act_max = 127;
+    CHECK(tl_fully_connected_s8_accumulate(0, 2, x, w, 0, acc) == TL_ERR_ARGUMENT, "accumulate n 0 accepted");
+    CHECK(tl_fully_connected_s8_accumulate(4, 0, x, w, 0, acc) == TL_ERR_ARGUMENT, "accumulate out 0 accepted");
+    CHECK(tl_fully_connected_s8_accumulate(4, 2, x, w, 0, 0) == TL_ERR_ARGUMENT, "accumulate NULL acc accepted");
+    CHECK(tl_fully_connected_s8_accumulate_plain(4, 2, 0, w, 0, acc) == TL_ERR_ARGUMENT, "plain NULL input accepted");
+    CHECK(acc[0] == 7 && acc[1] == 7, "refused accumulate wrote");
+    CHECK(tl_fully_connected_s8_finish(&fp, &q, 0, out) == TL_ERR_ARGUMENT, "finish NULL acc accepted");
+    fp.out_depth = 0;
+    CHECK(tl_fully_connected_s8_finish(&fp, &q, acc, out) == TL_ERR_ARGUMENT, "finish out 0 accepted");
+    CHECK(out[0] == 9 && out[1] == 9, "refused finish wrote");
+    /* Hand values: acc = 7 + (1 + 2 + 3 + 4), 7 + 2 * 10; MBQM(x, 2^30, 0) = x / 2 rounded half away from zero. */
+    fp.out_depth = 2;
+    CHECK(tl_fully_connected_s8_accumulate(4, 2, x, w, 0, acc) == TL_OK && acc[0] == 17 && acc[1] == 27,
+          "accumulate hand values %d %d", (int)acc[0], (int)acc[1]);
+    CHECK(tl_fully_connected_s8_finish(&fp, &q, acc, out) == TL_OK && out[0] == 9 && out[1] == 14,
+          "finish hand values %d %d", (int)out[0], (int)out[1]);
+}
+
+/* Load-time checks of the streaming FC records: sizes, optional start, aliasing, flag, range. */
+static void test_fc_streaming_validation(void)
+{
+    static struct tl_tensors tensors;
+    /* One buffer standing for the arena, so tensors can overlap; separate ones for the constants. */
+    static int32_t arena[16];
+    static int32_t weights[4];
+    static int32_t quant[6];
+    uint8_t *base = (uint8_t *)arena;
+    int32_t acc_inputs[3] = {0, 1, 2};
+    int32_t acc_outputs[1] = {3};
+    int32_t acc_params[2] = {4, 3}; /* n 4, out_depth 3 */
+    int32_t fin_inputs[2] = {3, 4};
+    int32_t fin_outputs[1] = {5};
+    int32_t fin_params[5] = {3, 0, -128, 127, 1};
+    tl_op op;
+    int k;
+    memset(&tensors, 0, sizeof tensors);
+    tensors.count = 6;
+    /* Arena: 0 slice int8 [4] at 0, 2 start int32 [3] at 16, 3 acc int32 [3] at 28; 1: weights int8 [12] apart. */
+    tensors.data[0] = base;
+    tensors.bytes[0] = 4;
+    tensors.type[0] = TL_TYPE_INT8;
+    tensors.data[1] = (uint8_t *)weights;
+    tensors.bytes[1] = 12;
+    tensors.type[1] = TL_TYPE_INT8;
+    tensors.data[2] = base + 16;
+    tensors.bytes[2] = 12;
+    tensors.type[2] = TL_TYPE_INT32;
+    tensors.data[3] = base + 28;
+    tensors.bytes[3] = 12;
+    tensors.type[3] = TL_TYPE_INT32;
+    /* 4: requantization int32 [3 pairs]; 5: output int8 [3] at 40. */
+    tensors.data[4] = (uint8_t *)quant;
+    tensors.bytes[4] = 24;
+    tensors.type[4] = TL_TYPE_INT32;
+    tensors.data[5] = base + 40;
+    tensors.bytes[5] = 3;
+    tensors.type[5] = TL_TYPE_INT8;
+    for (k = 0; k < 3; k++)
+    {
+        quant[2 * k] = 1 << 30;
+        quant[2 * k + 1] = -2;
+    }
+    memset(&op, 0, sizeof op);
+    op.code = TL_OP_FULLY_CONNECTED_S8_ACCUMULATE;
+    op.input_count = 3;
+    op.output_count = 1;
+    op.param_count = 2;
+    op.inputs = acc_inputs;
+    op.outputs = acc_outputs;
+    op.params = acc_params;
+    CHECK(tl_dense_family_validate(&op, &tensors) == TL_OK, "valid accumulate refused");
+    acc_inputs[2] = -1;
+    CHECK(tl_dense_family_validate(&op, &tensors) == TL_OK, "accumulate without start refused");
+    acc_inputs[2] = 3; /* start values are the accumulators themselves */
+    CHECK(tl_dense_family_validate(&op, &tensors) == TL_OK, "accumulate with start == acc refused");
+    acc_inputs[2] = 2;
+    acc_params[0] = 5; /* slice longer than input 0 */
+    CHECK(tl_dense_family_validate(&op, &tensors) == TL_ERR_PARAMS, "accumulate n past the slice accepted");
+    acc_params[0] = 4;
+    acc_params[1] = 4; /* more channels than weights, start and acc hold */
+    CHECK(tl_dense_family_validate(&op, &tensors) == TL_ERR_PARAMS, "accumulate out_depth past tensors accepted");
+    acc_params[1] = 0;
+    CHECK(tl_dense_family_validate(&op, &tensors) == TL_ERR_PARAMS, "accumulate out_depth 0 accepted");
+    acc_params[1] = 3;
+    tensors.type[3] = TL_TYPE_INT8; /* int8 accumulators */
+    CHECK(tl_dense_family_validate(&op, &tensors) == TL_ERR_PARAMS, "int8 accumulators accepted");
+    tensors.type[3] = TL_TYPE_INT32;
+    tensors.data[3] = base + 2; /* accumulators over the slice's last bytes (and nothing else) */
+    CHECK(tl_dense_family_validate(&op, &tensors) == TL_ERR_PARAMS, "accumulators overlapping the slice accepted");
+    tensors.data[3] = (uint8_t *)weights + 4; /* accumulators over the weights (as if both were arena) */
+    CHECK(tl_dense_family_validate(&op, &tensors) == TL_ERR_PARAMS, "accumulators overlapping the weights accepted");
+    tensors.data[3] = base + 20; /* accumulators partly over the start values */
+    CHECK(tl_dense_family_validate(&op, &tensors) == TL_ERR_PARAMS, "start partly overlapping acc accepted");
+    tensors.data[3] = base + 28;
+    op.input_count = 2; /* the start input is not optional in the record, only its tensor */
+    CHECK(tl_dense_family_validate(&op, &tensors) == TL_ERR_PARAMS, "accumulate with 2 inputs accepted");
+    op.input_count = 3;
+    op.param_count = 3;
+    CHECK(tl_dense_family_validate(&op, &tensors) == TL_ERR_PARAMS, "accumulate with 3 params accepted");
+
+    op.code = TL_OP_FULLY_CONNECTED_S8_FINISH;
+    op.input_count = 2;
+    op.param_count = 5;
+    op.inputs = fin_inputs;
+    op.outputs = fin_outputs;
+    op.params = fin_params;
+    CHECK(tl_dense_family_validate(&op, &tensors) == TL_OK, "valid finish refused");
+    fin_params[4] = 2;
+    CHECK(tl_dense_family_validate(&op, &tensors) == TL_ERR_PARAMS, "finish flag 2 accepted");
+    fin_params[4] = 0;
+    tensors.bytes[4] = 8; /* one pair is enough per tensor */
+    CHECK(tl_dense_family_validate(&op, &tensors) == TL_OK, "per-tensor finish refused");
+    fin_params[4] = 1;
+    CHECK(tl_dense_family_validate(&op, &tensors) == TL_ERR_PARAMS, "per-channel finish with one pair accepted");
+    tensors.bytes[4] = 24;
+    fin_params[0] = 4; /* more channels than the accumulators and output hold */
+    CHECK(tl_dense_family_validate(&op, &tensors) == TL_ERR_PARAMS, "finish out_depth past tensors accepted");
+    fin_params[0] = 3;
+    fin_params[2] = 5;
+    fin_params[3] = 4; /* empty activation range */
+    CHECK(tl_dense_family_validate(&op, &tensors) == TL_ERR_PARAMS, "finish empty range accepted");
+    fin_params[2] = -128;
+    fin_params[3] = 127;
+    quant[5] = 31; /* last pair's shift out of range */
+    CHECK(tl_dense_family_validate(&op, &tensors) == TL_ERR_PARAMS, "finish shift 31 accepted");
+    quant[5] = -2;
+    tensors.data[5] = base + 28; /* in place from the accumulators' first byte */
+    CHECK(tl_dense_family_validate(&op, &tensors) == TL_OK, "finish in place refused");
+    tensors.data[5] = base + 30; /* starts inside the first accumulator */
+    CHECK(tl_dense_family_validate(&op, &tensors) == TL_ERR_PARAMS, "finish partly over acc accepted");
+    tensors.data[5] = base + 40;
 }
 
 static void test_fixed_point_hand_values(void)
@@ -511,6 +758,9 @@ int main(void)
 {
     test_in_place_matches_out_of_place();
     test_fc_fast_matches_plain();
+    test_fc_streaming_matches_whole();
+    test_fc_streaming_validation();
+    test_fc_streaming_arguments();
     test_fixed_point_hand_values();
     test_dense_hand_values();
     test_elementwise_hand_values();

@@ -1,5 +1,6 @@
 using TinyLite.Codegen.Ir;
 using TinyLite.Codegen.Lowering;
+using TinyLite.Codegen.Planning.Streaming;
 
 namespace TinyLite.Codegen.Planning;
 
@@ -7,31 +8,66 @@ namespace TinyLite.Codegen.Planning;
 /// In-place memory plan. Walking the calls in order, an output goes into the block of an input that dies at
 /// that call when the kernel allows it (<see cref="KernelCall.InPlace"/>, same base offset): alias copies
 /// (reshape) are dropped, element-wise kernels write over their input, and calls with an
-/// <see cref="KernelCall.InPlaceVariant"/> (depthwise and 1×1 convolution) are swapped for it. The blocks are
+/// <see cref="KernelCall.InPlaceVariant"/> (depthwise and 1×1 convolution) are swapped for it. A streamed
+/// layout adds its own pairs (a segment's output at a fixed offset inside its dying input). The blocks are
 /// then placed greedily by <see cref="BlockPlacer"/>.
 /// </summary>
 public static class InPlacePlanner
 {
     /// <summary>Plans <paramref name="calls"/> (the lowered calls, unchanged) in place where possible.</summary>
-    public static MemoryPlan Plan(Graph graph, IReadOnlyList<KernelCall> calls)
+    public static MemoryPlan Plan(Graph graph, IReadOnlyList<KernelCall> calls) => Plan(graph, calls, null, "inplace");
+
+    /// <summary>
+    /// Plans the calls of a streamed layout (<paramref name="stream"/>, whose calls are <paramref name="calls"/>)
+    /// or of none; views share their parent's bytes and lifetime.
+    /// </summary>
+    public static MemoryPlan Plan(Graph graph, IReadOnlyList<KernelCall> calls, StreamLayout? stream, string strategy)
     {
-        var original = LayerPlanner.Lifetimes(graph, calls);
+        Func<int, int> resolve = stream == null ? t => t : stream.Resolve;
+        var original = LayerPlanner.Lifetimes(graph, calls, resolve);
         var protectedTensors = new HashSet<int>(graph.Outputs);
         foreach (var t in graph.Tensors) if (t.IsVariable) protectedTensors.Add(t.Index);
 
-        // Union-find over tensors; every member of a block has relative offset 0 (same base).
+        // Union-find over tensors; a member's offset is relative to its parent's (0 for plain in-place).
         var parent = new Dictionary<int, int>();
+        var relative = new Dictionary<int, long>();
         int Find(int t)
         {
             while (parent.TryGetValue(t, out int p) && p != t) t = p;
             return t;
         }
+        long RelativeToRoot(int t)
+        {
+            long r = 0;
+            while (parent.TryGetValue(t, out int p) && p != t)
+            {
+                r += relative[t];
+                t = p;
+            }
+            return r;
+        }
         var blockLast = new Dictionary<int, int>();
         int BlockLast(int t) => blockLast.TryGetValue(Find(t), out int l) ? l : original[t].Last;
+        void Join(int output, int input, long offset, int last)
+        {
+            int root = Find(input);
+            parent.TryAdd(root, root);
+            relative.TryAdd(root, 0);
+            parent[output] = root;
+            relative[output] = RelativeToRoot(input) + offset;
+            blockLast[root] = Math.Max(last, original[output].Last);
+        }
+        var pairsAt = (stream?.Pairs ?? []).ToLookup(p => p.Step);
 
         var steps = new List<(KernelCall Call, bool Dropped)>();
         for (int i = 0; i < calls.Count; i++)
         {
+            foreach (var pair in pairsAt[i])
+            {
+                if (parent.ContainsKey(pair.Exit) || !original.ContainsKey(pair.Entry) || !original.ContainsKey(pair.Exit)) continue;
+                if (BlockLast(pair.Entry) != original[pair.Entry].Last) continue;
+                Join(pair.Exit, pair.Entry, pair.Delta, original[pair.Entry].Last);
+            }
             var call = calls[i];
             KernelCall chosen = call;
             bool dropped = false;
@@ -43,10 +79,7 @@ public static class InPlacePlanner
                 if (!Dies(graph, original, protectedTensors, input, i) || BlockLast(input) != i) continue;
                 if (output < 0 || graph.Tensors[output].IsConstant || graph.Tensors[output].IsVariable) continue;
                 if (parent.ContainsKey(output) || !original.ContainsKey(output)) continue;
-                int root = Find(input);
-                parent.TryAdd(root, root);
-                parent[output] = root;
-                blockLast[root] = Math.Max(i, original[output].Last);
+                Join(output, input, 0, i);
                 chosen = variant;
                 dropped = variant.IsAliasCopy;
                 break;
@@ -57,7 +90,7 @@ public static class InPlacePlanner
         // Lifetimes over the steps (dropped copies included, so aliases stay contiguous), then mapped to the
         // kept calls: a step's time becomes the index of the last kept call at or before it.
         var stepCalls = steps.Select(s => s.Call).ToList();
-        var stepLives = LayerPlanner.Lifetimes(graph, stepCalls);
+        var stepLives = LayerPlanner.Lifetimes(graph, stepCalls, resolve);
         var keptAtOrBefore = new int[steps.Count];
         int kept = -1;
         for (int s = 0; s < steps.Count; s++)
@@ -69,16 +102,25 @@ public static class InPlacePlanner
         int Map(int time) => time < 0 ? -1 : time >= steps.Count ? keptCount : keptAtOrBefore[time];
         var lifetimes = stepLives.ToDictionary(kv => kv.Key, kv => kv.Value with { First = Map(kv.Value.First), Last = Map(kv.Value.Last) });
 
-        var blocks = lifetimes.Values.GroupBy(l => Find(l.Tensor))
-            .Select(g => (IReadOnlyList<BlockMember>)g.Select(l => new BlockMember(l, 0)).ToList());
+        var blocks = lifetimes.Values.GroupBy(l => Find(l.Tensor)).Select(g =>
+        {
+            var members = g.Select(l => new BlockMember(l, RelativeToRoot(l.Tensor))).ToList();
+            long lowest = members.Min(m => m.Relative);
+            return (IReadOnlyList<BlockMember>)members.Select(m => m with { Relative = m.Relative - lowest }).ToList();
+        });
         var (offsets, arena) = BlockPlacer.Place(blocks);
+        if (stream != null)
+            foreach (var (view, (p, offset)) in stream.Views)
+                if (offsets.TryGetValue(p, out int at)) offsets[view] = checked((int)(at + offset));
         return new MemoryPlan
         {
             Calls = steps.Where(s => !s.Dropped).Select(s => s.Call).ToList(),
             Offsets = offsets,
             Lifetimes = lifetimes,
             ArenaBytes = arena,
-            Strategy = "inplace",
+            Strategy = strategy,
+            Graph = stream == null ? null : graph,
+            ExtraMacs = stream?.ExtraMacs ?? 0,
         };
     }
 

@@ -9,14 +9,19 @@ namespace TinyLite.Codegen.Planning;
 /// </summary>
 public static class LayerPlanner
 {
-    /// <summary>Computes the lifetimes of every non-constant tensor the calls or the graph I/O use.</summary>
-    public static Dictionary<int, TensorLifetime> Lifetimes(Graph graph, IReadOnlyList<KernelCall> calls)
+    /// <summary>
+    /// Computes the lifetimes of every non-constant tensor the calls or the graph I/O use; a call's use of a view
+    /// (a row slice, see <see cref="Streaming.StreamLayout"/>) counts for the tensor <paramref name="resolve"/> maps it to.
+    /// </summary>
+    public static Dictionary<int, TensorLifetime> Lifetimes(Graph graph, IReadOnlyList<KernelCall> calls, Func<int, int>? resolve = null)
     {
+        resolve ??= t => t;
         int end = calls.Count;
         var first = new Dictionary<int, int>();
         var last = new Dictionary<int, int>();
         void Touch(int t, int at)
         {
+            t = resolve(t);
             if (t < 0 || graph.Tensors[t].IsConstant) return;
             first[t] = first.TryGetValue(t, out int f) ? Math.Min(f, at) : at;
             last[t] = last.TryGetValue(t, out int l) ? Math.Max(l, at) : at;

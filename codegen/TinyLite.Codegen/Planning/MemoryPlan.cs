@@ -16,8 +16,17 @@ public sealed class MemoryPlan
     public required IReadOnlyDictionary<int, TensorLifetime> Lifetimes { get; init; }
     /// <summary>Peak arena bytes: the highest end offset of any tensor.</summary>
     public required int ArenaBytes { get; init; }
-    /// <summary>Name of the strategy that made the plan ("layer", "inplace").</summary>
+    /// <summary>Name of the strategy that made the plan ("layer", "inplace", "stream").</summary>
     public required string Strategy { get; init; }
+    /// <summary>
+    /// The graph the plan's tensor indices refer to, when the plan added tensors of its own (stream windows and
+    /// row views): a copy of the compiled graph plus those. Null when the plan uses the compiled graph as is.
+    /// </summary>
+    public Ir.Graph? Graph { get; init; }
+    /// <summary>Multiply-accumulates the plan runs beyond the lowered calls' own (recomputed rows).</summary>
+    public long ExtraMacs { get; init; }
+    /// <summary>Row-streamed call ranges of the lowered calls (empty unless the strategy streams).</summary>
+    public IReadOnlyList<Streaming.StreamSegment> Segments { get; init; } = [];
 
     /// <summary>Tensors live during kernel call <paramref name="call"/> (-1: before the first call).</summary>
     public IEnumerable<TensorLifetime> LiveAt(int call) => Lifetimes.Values.Where(l => l.First <= call && call <= l.Last && l.Bytes > 0);

@@ -45,8 +45,8 @@ public sealed record CompileReport
             ArenaBytes = plan.ArenaBytes,
             ImageBytes = image.Length,
             WeightBytes = calls.SelectMany(c => c.Inputs).Where(t => t >= 0 && graph.Tensors[t].IsConstant).Distinct().Sum(t => (long)graph.Tensors[t].Data!.Length),
-            Macs = calls.Sum(c => c.Macs),
-            ExtraMacs = 0,
+            Macs = calls.Sum(c => c.Macs) - plan.ExtraMacs,
+            ExtraMacs = plan.ExtraMacs,
             RuntimeRamBytes = RuntimeRam(graph.Tensors.Count, calls),
             CompileMilliseconds = Math.Round(elapsed.TotalMilliseconds, 1),
             Layers = layers,
@@ -60,7 +60,15 @@ public sealed record CompileReport
     /// </summary>
     private static long RuntimeRam(int tensors, IReadOnlyList<KernelCall> calls)
         => tensors * (10L * 4 + ImageLayout.MaxRank * 4)
-           + calls.Sum(c => 24L + 3 * 12 + 4L * (c.Inputs.Length + c.Outputs.Length + c.Params.Length));
+           + calls.Select((c, i) => 24L + 3 * 12 + 4L * (c.Inputs.Length + c.Outputs.Length + (SharesParams(calls, i) ? 0 : c.Params.Length))).Sum();
+
+    /// <summary>True when the interpreter reuses an earlier call's parameter array for call <paramref name="i"/> (same kernel and values among the 16 before it).</summary>
+    private static bool SharesParams(IReadOnlyList<KernelCall> calls, int i)
+    {
+        for (int j = i - 1; j >= Math.Max(0, i - 16); j--)
+            if (calls[j].Code == calls[i].Code && calls[j].Params.AsSpan().SequenceEqual(calls[i].Params)) return true;
+        return false;
+    }
 
     /// <summary>The report as indented JSON.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, new JsonSerializerOptions { WriteIndented = true });

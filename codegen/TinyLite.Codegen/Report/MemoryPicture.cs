@@ -40,7 +40,7 @@ public static class MemoryPicture
               .Append(plan.ArenaBytes.ToString("N0", CultureInfo.InvariantCulture)).Append("</td><td>").Append(plan.Calls.Count)
               .Append("</td><td>").Append(peakBytes.ToString("N0", CultureInfo.InvariantCulture)).Append("</td><td>")
               .Append(Esc(CallName(plan, peakCall))).Append("</td><td style=\"text-align:left\">")
-              .Append(Esc(LiveList(graph, plan, peakCall))).Append("</td></tr>\n");
+              .Append(Esc(LiveList(plan.Graph ?? graph, plan, peakCall))).Append("</td></tr>\n");
         }
         sb.Append("</table>\n");
 
@@ -49,7 +49,7 @@ public static class MemoryPicture
         foreach (var plan in ordered)
         {
             sb.Append("<h2>Plan ").Append(Esc(plan.Strategy)).Append(": arena offset (up) by kernel call (across)</h2>\n");
-            AppendMap(sb, graph, plan);
+            AppendMap(sb, plan.Graph ?? graph, plan);
         }
         sb.Append("<p>Hover a rectangle for the tensor's name, bytes, offset and lifetime. Tensors that share bytes in place overlap.</p>\n");
         sb.Append("</body></html>\n");
@@ -105,7 +105,7 @@ public static class MemoryPicture
           .Append(F($"<text x=\"{Left + peakCall * col + col / 2}\" y=\"{Top - 6}\" font-size=\"12\" text-anchor=\"middle\" fill=\"#c00\">peak {peakBytes:N0} B</text>\n"));
         AppendAxes(sb, plan, plotW, plotH, MapHeight, plan.ArenaBytes, col);
         sb.Append("</svg>\n<p class=\"peak\">Peak at call ").Append(Esc(CallName(plan, peakCall))).Append(": ")
-          .Append(Esc(LiveList(graph, plan, peakCall))).Append("</p>\n");
+          .Append(Esc(LiveList(plan.Graph ?? graph, plan, peakCall))).Append("</p>\n");
     }
 
     private static void AppendLines(StringBuilder sb, IReadOnlyList<MemoryPlan> plans)

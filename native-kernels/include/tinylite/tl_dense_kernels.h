@@ -22,6 +22,8 @@
 #define TL_OP_FULLY_CONNECTED_S8 200
 #define TL_OP_FULLY_CONNECTED_S16 201
 #define TL_OP_FULLY_CONNECTED_S4 202
+#define TL_OP_FULLY_CONNECTED_S8_ACCUMULATE 203
+#define TL_OP_FULLY_CONNECTED_S8_FINISH 204
 #define TL_OP_AVERAGE_POOL_S8 210
 #define TL_OP_AVERAGE_POOL_S16 211
 #define TL_OP_MAX_POOL_S8 212
@@ -97,6 +99,46 @@ tl_status tl_fully_connected_s4(const tl_fc_params *params, const tl_fc_quant *q
 tl_status tl_fully_connected_s16(const tl_fc_params *params, const tl_fc_quant *quant, int32_t accumulate32,
                                  const int16_t *input, const int8_t *weights, const int64_t *bias,
                                  int16_t *output);
+
+/* ---- Streaming fully connected (a layer consumed slice by slice) ------------------------------------- */
+
+/**
+ * Streaming FULLY_CONNECTED int8, first part: adds one input slice's products to int32 accumulators.
+ * acc[o] = (start ? start[o] : acc[o]) + sum_k w[o][k] * x[k] for o in [0, out_depth), sums wrapping modulo 2^32.
+ * Accumulating every slice of an input row, starting from the folded bias, then calling
+ * tl_fully_connected_s8_finish gives exactly the bytes of tl_fully_connected_s8 (one batch).
+ * @param n         Slice length, >= 1.
+ * @param out_depth Output channels, >= 1.
+ * @param input     int8 [n], the slice.
+ * @param weights   int8 [out_depth][n], row-major: row o holds output o's weights for this slice.
+ * @param start     int32 [out_depth] starting values, or NULL to add to the current accumulators.
+ * @param acc       int32 [out_depth], written. Must not overlap @p input or @p weights; @p start may equal it.
+ * Chooses a four-channel path (same sums, same order as tl_fully_connected_s8_accumulate_plain).
+ */
+tl_status tl_fully_connected_s8_accumulate(int32_t n, int32_t out_depth, const int8_t *input, const int8_t *weights,
+                                           const int32_t *start, int32_t *acc);
+
+/** The plain one-channel-at-a-time loop of tl_fully_connected_s8_accumulate; same results. */
+tl_status tl_fully_connected_s8_accumulate_plain(int32_t n, int32_t out_depth, const int8_t *input,
+                                                 const int8_t *weights, const int32_t *start, int32_t *acc);
+
+/** Output stage of a streamed FULLY_CONNECTED (Params of FullyConnectedS8Finish). */
+typedef struct
+{
+    int32_t out_depth;         /**< Output channels, >= 1. */
+    int32_t output_zero_point; /**< Added after requantization. */
+    int32_t act_min;           /**< Clamp minimum, in [-128, 127]. */
+    int32_t act_max;           /**< Clamp maximum, act_min <= act_max <= 127. */
+} tl_fc_finish_params;
+
+/**
+ * Streaming FULLY_CONNECTED int8, last part: output[o] = clamp(MBQM(acc[o]) + zp), the output stage of
+ * tl_fully_connected_s8 (same code), so the same accumulator gives the same byte.
+ * @param acc    int32 [out_depth].
+ * @param output int8 [out_depth]; may start at @p acc's first byte (in place), must not overlap it otherwise.
+ */
+tl_status tl_fully_connected_s8_finish(const tl_fc_finish_params *params, const tl_fc_quant *quant,
+                                       const int32_t *acc, int8_t *output);
 
 /* ---- Pooling -------------------------------------------------------------------------------------------- */
 
@@ -211,6 +253,8 @@ int32_t tl_fp_count_leading_zeros(uint32_t x);
 TL_DENSE_ADAPTER(fully_connected_s8)
 TL_DENSE_ADAPTER(fully_connected_s16)
 TL_DENSE_ADAPTER(fully_connected_s4)
+TL_DENSE_ADAPTER(fully_connected_s8_accumulate)
+TL_DENSE_ADAPTER(fully_connected_s8_finish)
 TL_DENSE_ADAPTER(average_pool_s8)
 TL_DENSE_ADAPTER(average_pool_s16)
 TL_DENSE_ADAPTER(max_pool_s8)

@@ -13,6 +13,7 @@ namespace TinyLite.Runtime
     {
         private readonly byte[] _image;
         private readonly byte[] _arena;
+        private readonly int _arenaOffset;
         private readonly int _arenaBytes;
         private readonly int[] _types;
         private readonly int[] _locations;
@@ -162,6 +163,7 @@ namespace TinyLite.Runtime
                 throw new ImageException("arena: " + (arena.Length - arenaOffset).ToString() + " bytes given but the image needs " + _arenaBytes.ToString());
             }
             _arena = arena;
+            _arenaOffset = arenaOffset;
             for (int t = 0; t < tensorCount; t++)
             {
                 _buffers[t] = _locations[t] == ImageLayout.LocationImage ? image : arena;
@@ -314,7 +316,59 @@ namespace TinyLite.Runtime
             {
                 op.Params[i] = r.I32();
             }
+            op.Params = SharedParams(op, index);
             return op;
+        }
+
+        /// <summary>Earlier operators searched for an equal parameter array (kernels only read Params).</summary>
+        private const int ParamsSharingWindow = 16;
+
+        /// <summary>
+        /// The parameter array of an earlier operator of the same kernel with the same values, else
+        /// <paramref name="op"/>'s own: the row bands of a streamed plan repeat their parameters, and on the
+        /// device every array is heap the interpreter keeps for its whole life.
+        /// </summary>
+        private int[] SharedParams(OpRecord op, int index)
+        {
+            int[] own = op.Params;
+            int first = index - ParamsSharingWindow < 0 ? 0 : index - ParamsSharingWindow;
+            for (int j = index - 1; j >= first; j--)
+            {
+                OpRecord earlier = _ops[j];
+                if (earlier.Code != op.Code || earlier.Params.Length != own.Length)
+                {
+                    continue;
+                }
+                bool same = true;
+                for (int i = 0; i < own.Length && same; i++)
+                {
+                    same = earlier.Params[i] == own[i];
+                }
+                if (same)
+                {
+                    return earlier.Params;
+                }
+            }
+            return own;
+        }
+
+        /// <summary>Number of distinct parameter arrays the loaded operators hold (shared ones counted once).</summary>
+        public int DistinctParamArrays
+        {
+            get
+            {
+                int distinct = 0;
+                for (int i = 0; i < _ops.Length; i++)
+                {
+                    bool seen = false;
+                    for (int j = i - 1; j >= 0 && j >= i - ParamsSharingWindow && !seen; j--)
+                    {
+                        seen = object.ReferenceEquals(_ops[j].Params, _ops[i].Params);
+                    }
+                    distinct += seen ? 0 : 1;
+                }
+                return distinct;
+            }
         }
 
         /// <summary>Bytes of <paramref name="elements"/> elements of <paramref name="type"/>; -1 for an unknown type.</summary>
@@ -348,13 +402,18 @@ namespace TinyLite.Runtime
         /// image and arena. The native side validates the image again in full and zeroes the variable tensors, as
         /// <see cref="ResetState"/>. <see cref="InvokeOperator"/> keeps using the managed kernels.
         /// </summary>
-        /// <exception cref="ImageException">The native kernels are not available, or they refuse the image (for
-        /// example a kernel code they do not implement; the message names the operator and the code).</exception>
+        /// <exception cref="ImageException">The native kernels are not available, they refuse the image (for
+        /// example a kernel code they do not implement; the message names the operator and the code), or the arena
+        /// does not start at index 0 of its array (the native side addresses the array from its start).</exception>
         public void UseNativeKernels()
         {
             if (!NativeKernels.IsAvailable)
             {
                 throw new ImageException(NativeKernels.UnavailableReason);
+            }
+            if (_arenaOffset != 0)
+            {
+                throw new ImageException("native kernels: the arena must start at index 0 of its array (it starts at " + _arenaOffset.ToString() + ")");
             }
             byte[] message = new byte[NativeKernels.MessageBytes];
             int status = NativeKernels.Load(_image, _image.Length, _arena, _arena.Length, message, message.Length);

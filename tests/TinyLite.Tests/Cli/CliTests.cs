@@ -133,6 +133,34 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Compile_BadMaxExtraMacs_OneErrorLine()
+    {
+        var r = CliRunner.Run("compile", PassThroughModel(), "-o", Path.Combine(_dir, "x.tlm"), "--max-extra-macs", "lots");
+        AssertOneErrorLine(r, "--max-extra-macs: 'lots' is not a percentage between 0% and 1000%");
+        Assert.False(File.Exists(Path.Combine(_dir, "x.tlm")));
+    }
+
+    [Fact]
+    public void Compile_LayerPlanTooBigForBoard_NamesThePlanThatFits()
+    {
+        // A 64×64×32 intermediate (131,072 B) does not fit the ESP32's 96,000 B layer by layer; streamed, only a few
+        // of its rows exist at once.
+        var graph = TinyLite.Tests.Planning.StreamTestModels.Start("wide.tflite", 64, 64, 3, seed: 21)
+            .Conv(32, 3, 1).Depthwise(3, 2).Conv(8, 1, 1).Finish();
+        string model = Path.Combine(_dir, "wide.tflite");
+        File.WriteAllBytes(model, TfliteWriter.Write(graph));
+        string image = Path.Combine(_dir, "wide.tlm");
+        var r = CliRunner.Run("compile", model, "-o", image, "--plan", "layer", "--board", "esp32");
+        AssertOneErrorLine(r, "wide.tflite: does not fit board esp32: ");
+        Assert.Contains("; --plan stream needs an arena of ", r.Stderr);
+        Assert.Contains("and fits (arena per plan: layer ", r.Stderr);
+        Assert.False(File.Exists(image));
+        var ok = CliRunner.Run("compile", model, "-o", image, "--plan", "stream", "--board", "esp32");
+        Assert.Equal(0, ok.ExitCode);
+        Assert.True(File.Exists(image));
+    }
+
+    [Fact]
     public void Compile_EmitC_CompilesWithWallWerror()
     {
         string cDir = Path.Combine(_dir, "c"), csDir = Path.Combine(_dir, "cs");

@@ -13,7 +13,7 @@ namespace TinyLite.Tests.Golden;
 public class GoldenModelTests
 {
     /// <summary>The plans that make different images ("auto" picks one of them).</summary>
-    public static readonly string[] Plans = ["layer", "inplace"];
+    public static readonly string[] Plans = ["layer", "inplace", "stream", "patch"];
 
     private const int GuardBytes = 64;
     private const byte Guard = 0xA5;

@@ -19,6 +19,9 @@ public class NativeGoldenModelTests
     /// </summary>
     public static readonly CompileOptions NativePlan = new() { Plan = "layer" };
 
+    /// <summary>Each model is compiled once per plan, however many cases it has.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Model, string Plan), byte[]> Images = new();
+
     public static IEnumerable<object[]> Rows() =>
         SharedModels.CaseRows().SelectMany(row => GoldenModelTests.Plans.Select(plan => new object[] { row[0], row[1], plan }));
 
@@ -29,11 +32,15 @@ public class NativeGoldenModelTests
         Skip.If(SharedModels.Root == null, SharedModels.MissingMessage);
         Skip.IfNot(NativeKernels.IsAvailable, NativeSupport.SkipReason);
         var c = SharedModels.Cases(model).Single(x => x.Name == caseName);
-        string path = Path.Combine(SharedModels.Dir(model), "model.tflite");
-        var compiled = Compiler.Compile(File.ReadAllBytes(path), path, new CompileOptions { Plan = plan });
-        Assert.Equal(plan, compiled.Report.Plan);
+        byte[] image = Images.GetOrAdd((model, plan), key =>
+        {
+            string path = Path.Combine(SharedModels.Dir(key.Model), "model.tflite");
+            var compiled = Compiler.Compile(File.ReadAllBytes(path), path, new CompileOptions { Plan = key.Plan });
+            Assert.Equal(key.Plan, compiled.Report.Plan);
+            return compiled.Image;
+        });
 
-        var interpreter = new Interpreter((byte[])compiled.Image.Clone());
+        var interpreter = new Interpreter((byte[])image.Clone());
         NativeSupport.UseNative(interpreter, model);
         Assert.True(interpreter.UsesNativeKernels);
         Assert.Equal(c.Inputs.Length, interpreter.InputCount);

@@ -51,6 +51,21 @@ public class NativeInterpreterTests
     }
 
     [SkippableFact]
+    public void UseNativeKernels_ArenaAtAnOffset_IsRefusedRatherThanWrittenFromIndexZero()
+    {
+        // The native side addresses the arena from index 0 of its array: before this check, an interpreter whose
+        // arena starts at index 16 ran its kernels over bytes [0, arena) and so wrote 16 bytes before its arena.
+        Skip.IfNot(NativeKernels.IsAvailable, NativeSupport.SkipReason);
+        byte[] image = PadImage();
+        int arenaBytes = new Interpreter(image).ArenaBytes;
+        var memory = new byte[16 + arenaBytes];
+        var interpreter = new Interpreter(image, memory, 16);
+        var e = Assert.Throws<ImageException>(interpreter.UseNativeKernels);
+        Assert.Contains("arena must start at index 0", e.Message);
+        Assert.False(interpreter.UsesNativeKernels);
+    }
+
+    [SkippableFact]
     public void Invoke_ParamsEditedAfterLoad_ThrowsInsteadOfWritingOutOfBounds()
     {
         Skip.IfNot(NativeKernels.IsAvailable, NativeSupport.SkipReason);

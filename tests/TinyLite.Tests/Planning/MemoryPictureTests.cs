@@ -14,7 +14,7 @@ public class MemoryPictureTests
         var compiled = Compiler.Compile(LineDetectorModel.Build());
         string html = MemoryPicture.Html(compiled.Graph, compiled.Alternatives, compiled.Plan);
         Assert.DoesNotContain("<script", html);
-        Assert.Equal(["layer", "inplace"], compiled.Alternatives.Select(p => p.Strategy));
+        Assert.Equal(["layer", "inplace", "stream", "patch"], compiled.Alternatives.Select(p => p.Strategy));
         foreach (var plan in compiled.Alternatives)
         {
             Assert.Contains($"<h2>Plan {plan.Strategy}:", html);

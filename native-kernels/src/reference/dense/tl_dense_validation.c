@@ -81,8 +81,6 @@ tl_status tl_dv_fully_connected(const tl_op *op, const tl_tensors *tensors, int3
     int64_t in_depth;
     int64_t out_depth;
     int64_t row_bytes;
-    const uint8_t *quant;
-    int64_t o;
     int32_t per_channel;
     int64_t pairs;
     tl_status e = tl_dv_shape(op, 4, 1, param_count);
@@ -135,16 +133,35 @@ tl_status tl_dv_fully_connected(const tl_op *op, const tl_tensors *tensors, int3
     {
         return e;
     }
-    quant = tl_tensor_data(tensors, op->inputs[3]);
+    return tl_dv_requantization_pairs(tensors, op->inputs[3], pairs);
+}
+
+tl_status tl_dv_requantization_pairs(const tl_tensors *tensors, int32_t t, int64_t pairs)
+{
+    const uint8_t *quant = tl_tensor_data(tensors, t);
+    int64_t o;
     for (o = 0; o < pairs; o++)
     {
-        e = tl_dv_multiplier(tl_d_read_i32(quant + o * 8), tl_d_read_i32(quant + o * 8 + 4));
+        tl_status e = tl_dv_multiplier(tl_d_read_i32(quant + o * 8), tl_d_read_i32(quant + o * 8 + 4));
         if (e != TL_OK)
         {
             return e;
         }
     }
     return TL_OK;
+}
+
+int tl_dv_overlap(const tl_tensors *tensors, int32_t a, int64_t bytes_a, int32_t b, int64_t bytes_b)
+{
+    /* Integer addresses: comparing pointers into different objects is undefined in C. */
+    const uintptr_t start_a = (uintptr_t)tl_tensor_data(tensors, a);
+    const uintptr_t start_b = (uintptr_t)tl_tensor_data(tensors, b);
+    if (start_a == 0 || start_b == 0 || bytes_a <= 0 || bytes_b <= 0)
+    {
+        return 0;
+    }
+    /* Both ranges lie inside their tensors (checked by tl_dv_tensor), so the sums cannot wrap. */
+    return start_a < start_b + (uintptr_t)bytes_b && start_b < start_a + (uintptr_t)bytes_a;
 }
 
 tl_status tl_dv_mean(const tl_op *op, const tl_tensors *tensors, int32_t param_count, int32_t io_type,

@@ -31,6 +31,16 @@ tl_status tl_dv_multiplier(int32_t multiplier, int32_t shift);
 tl_status tl_dv_fully_connected(const tl_op *op, const tl_tensors *tensors, int32_t param_count, int32_t io_type,
                                 int32_t io_bytes, int32_t weight_bits, int32_t bias_bytes);
 
+/* The first `pairs` (multiplier, shift) pairs of int32 tensor t (already checked to hold them) pass tl_dv_multiplier. */
+tl_status tl_dv_requantization_pairs(const tl_tensors *tensors, int32_t t, int64_t pairs);
+
+/*
+ * 1 when the first bytes_a bytes of tensor a and the first bytes_b bytes of tensor b share a byte, else 0. Both
+ * tensors must already be checked (tl_dv_tensor) to hold those bytes. Arena and image never overlap, so this is
+ * DenseValidation.Overlap (same array, intersecting ranges).
+ */
+int tl_dv_overlap(const tl_tensors *tensors, int32_t a, int64_t bytes_a, int32_t b, int64_t bytes_b);
+
 /* A MEAN record (see MeanS8). */
 tl_status tl_dv_mean(const tl_op *op, const tl_tensors *tensors, int32_t param_count, int32_t io_type,
                      int32_t io_bytes);

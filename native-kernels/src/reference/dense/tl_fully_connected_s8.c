@@ -6,48 +6,11 @@
  */
 #include "tinylite/tl_dense_kernels.h"
 
-#include "tl_dense_fixed_point.h"
 #include "tl_dense_validation.h"
+#include "tl_fc_s8_output.h"
 #include "../tl_dsp.h"
 
 #define FC_PARAM_COUNT 7
-
-/* The output stage, copied to locals: int8 stores may alias anything, so fields would be reloaded per channel. */
-typedef struct
-{
-    const int32_t *pairs;
-    int32_t pair_stride; /* 2: one pair per channel; 0: one pair for all */
-    int32_t zero_point;
-    int32_t act_min;
-    int32_t act_max;
-} fc_s8_stage;
-
-/* requantize(acc) + zero point, clamped to [act_min, act_max]. */
-static inline int8_t fc_s8_output(uint32_t acc, int32_t out_ch, fc_s8_stage stage)
-{
-    int32_t value = tl_d_wadd(tl_d_mbqm((int32_t)acc, stage.pairs[stage.pair_stride * out_ch], stage.pairs[stage.pair_stride * out_ch + 1]),
-                              stage.zero_point);
-    if (value < stage.act_min)
-    {
-        value = stage.act_min;
-    }
-    if (value > stage.act_max)
-    {
-        value = stage.act_max;
-    }
-    return (int8_t)value;
-}
-
-static fc_s8_stage fc_s8_stage_of(const tl_fc_params *params, const tl_fc_quant *quant)
-{
-    fc_s8_stage stage;
-    stage.pairs = quant->pairs;
-    stage.pair_stride = quant->per_channel != 0 ? 2 : 0;
-    stage.zero_point = params->output_zero_point;
-    stage.act_min = params->act_min;
-    stage.act_max = params->act_max;
-    return stage;
-}
 
 static tl_status fc_s8_check(const tl_fc_params *params, const tl_fc_quant *quant, const int8_t *input,
                              const int8_t *weights, const int32_t *bias, const int8_t *output)
@@ -71,13 +34,13 @@ tl_status tl_fully_connected_s8_plain(const tl_fc_params *params, const tl_fc_qu
     int32_t in_idx;
     const int32_t in_depth = params ? params->in_depth : 0;
     const int32_t out_depth = params ? params->out_depth : 0;
-    fc_s8_stage stage;
+    tl_fc_s8_stage stage;
     tl_status status = fc_s8_check(params, quant, input, weights, bias, output);
     if (status != TL_OK)
     {
         return status;
     }
-    stage = fc_s8_stage_of(params, quant);
+    stage = tl_fc_s8_stage_of(quant, params->output_zero_point, params->act_min, params->act_max);
     for (batch = 0; batch < params->batches; batch++)
     {
         const int8_t *in_row = input + (int32_t)batch * in_depth;
@@ -92,7 +55,7 @@ tl_status tl_fully_connected_s8_plain(const tl_fc_params *params, const tl_fc_qu
                 acc += (uint32_t)((int32_t)w_row[in_idx] * in_row[in_idx]);
             }
             w_row += in_depth;
-            out_row[out_ch] = fc_s8_output(acc, out_ch, stage);
+            out_row[out_ch] = tl_fc_s8_output(acc, out_ch, stage);
         }
     }
     return TL_OK;
@@ -110,13 +73,13 @@ tl_status tl_fully_connected_s8_fast(const tl_fc_params *params, const tl_fc_qua
     const int32_t row1 = in_depth;
     const int32_t row2 = 2 * in_depth;
     const int32_t row3 = 3 * in_depth;
-    fc_s8_stage stage;
+    tl_fc_s8_stage stage;
     tl_status status = fc_s8_check(params, quant, input, weights, bias, output);
     if (status != TL_OK)
     {
         return status;
     }
-    stage = fc_s8_stage_of(params, quant);
+    stage = tl_fc_s8_stage_of(quant, params->output_zero_point, params->act_min, params->act_max);
     for (batch = 0; batch < params->batches; batch++)
     {
         const int8_t *in_row = input + (int32_t)batch * in_depth;
@@ -170,10 +133,10 @@ tl_status tl_fully_connected_s8_fast(const tl_fc_params *params, const tl_fc_qua
                 acc3 += (uint32_t)(w[row3] * x_val);
                 w++;
             }
-            out_row[out_ch] = fc_s8_output(acc0, out_ch, stage);
-            out_row[out_ch + 1] = fc_s8_output(acc1, out_ch + 1, stage);
-            out_row[out_ch + 2] = fc_s8_output(acc2, out_ch + 2, stage);
-            out_row[out_ch + 3] = fc_s8_output(acc3, out_ch + 3, stage);
+            out_row[out_ch] = tl_fc_s8_output(acc0, out_ch, stage);
+            out_row[out_ch + 1] = tl_fc_s8_output(acc1, out_ch + 1, stage);
+            out_row[out_ch + 2] = tl_fc_s8_output(acc2, out_ch + 2, stage);
+            out_row[out_ch + 3] = tl_fc_s8_output(acc3, out_ch + 3, stage);
             w_group += 4 * in_depth;
         }
         /* The remaining 0..3 channels, one at a time. */
@@ -184,7 +147,7 @@ tl_status tl_fully_connected_s8_fast(const tl_fc_params *params, const tl_fc_qua
             {
                 acc += (uint32_t)(w_group[in_idx] * (int32_t)in_row[in_idx]);
             }
-            out_row[out_ch] = fc_s8_output(acc, out_ch, stage);
+            out_row[out_ch] = tl_fc_s8_output(acc, out_ch, stage);
             w_group += in_depth;
         }
     }

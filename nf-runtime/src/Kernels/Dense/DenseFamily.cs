@@ -19,6 +19,12 @@ namespace TinyLite.Runtime.Kernels.Dense
                 case OpCode.FullyConnectedS4:
                     FullyConnectedS4.Run(ctx, op);
                     break;
+                case OpCode.FullyConnectedS8Accumulate:
+                    FullyConnectedS8Accumulate.Run(ctx, op);
+                    break;
+                case OpCode.FullyConnectedS8Finish:
+                    FullyConnectedS8Finish.Run(ctx, op);
+                    break;
                 case OpCode.AveragePoolS8:
                     AveragePoolS8.Run(ctx, op);
                     break;
@@ -71,6 +77,10 @@ namespace TinyLite.Runtime.Kernels.Dense
                     return FullyConnectedS16.Validate(ctx, op);
                 case OpCode.FullyConnectedS4:
                     return FullyConnectedS4.Validate(ctx, op);
+                case OpCode.FullyConnectedS8Accumulate:
+                    return FullyConnectedS8Accumulate.Validate(ctx, op);
+                case OpCode.FullyConnectedS8Finish:
+                    return FullyConnectedS8Finish.Validate(ctx, op);
                 case OpCode.AveragePoolS8:
                     return AveragePoolS8.Validate(ctx, op);
                 case OpCode.AveragePoolS16:

@@ -15,6 +15,18 @@ namespace TinyLite.Runtime.Execution
         /// <summary>FULLY_CONNECTED, int8 input and output, packed int4 weights (see <c>FullyConnectedS4</c>).</summary>
         public const int FullyConnectedS4 = 202;
 
+        /// <summary>
+        /// Streaming FULLY_CONNECTED int8, first part: adds one input slice's products to int32 accumulators
+        /// (see <c>FullyConnectedS8Accumulate</c>).
+        /// </summary>
+        public const int FullyConnectedS8Accumulate = 203;
+
+        /// <summary>
+        /// Streaming FULLY_CONNECTED int8, last part: requantizes int32 accumulators to int8 exactly as
+        /// <c>FullyConnectedS8</c> (see <c>FullyConnectedS8Finish</c>).
+        /// </summary>
+        public const int FullyConnectedS8Finish = 204;
+
         /// <summary>AVERAGE_POOL_2D on int8 (see <c>AveragePoolS8</c>).</summary>
         public const int AveragePoolS8 = 210;
 

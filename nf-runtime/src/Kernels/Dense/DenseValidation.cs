@@ -149,17 +149,42 @@ namespace TinyLite.Runtime.Kernels.Dense
             {
                 return e;
             }
-            byte[] quant = ctx.Buffer(op.Inputs[3]);
-            int quantOffset = ctx.Offset(op.Inputs[3]);
+            return RequantizationPairs(ctx, op.Inputs[3], (int)pairs);
+        }
+
+        /// <summary>
+        /// Checks the first <paramref name="pairs"/> (multiplier, shift) pairs of the int32 requantization tensor
+        /// <paramref name="t"/> (already checked to hold them) with <see cref="Multiplier"/>.
+        /// </summary>
+        public static string RequantizationPairs(KernelContext ctx, int t, int pairs)
+        {
+            byte[] quant = ctx.Buffer(t);
+            int quantOffset = ctx.Offset(t);
             for (int o = 0; o < pairs; o++)
             {
-                e = Multiplier(LittleEndian.ReadInt32(quant, quantOffset + o * 8), LittleEndian.ReadInt32(quant, quantOffset + o * 8 + 4));
+                string e = Multiplier(LittleEndian.ReadInt32(quant, quantOffset + o * 8), LittleEndian.ReadInt32(quant, quantOffset + o * 8 + 4));
                 if (e != null)
                 {
                     return e;
                 }
             }
             return null;
+        }
+
+        /// <summary>
+        /// True when the first <paramref name="bytesA"/> bytes of tensor <paramref name="a"/> and the first
+        /// <paramref name="bytesB"/> bytes of tensor <paramref name="b"/> share at least one byte (same array,
+        /// intersecting ranges). Both tensors must already be checked to lie inside their buffers.
+        /// </summary>
+        public static bool Overlap(KernelContext ctx, int a, long bytesA, int b, long bytesB)
+        {
+            if (ctx.Buffer(a) != ctx.Buffer(b) || bytesA <= 0 || bytesB <= 0)
+            {
+                return false;
+            }
+            long startA = ctx.Offset(a);
+            long startB = ctx.Offset(b);
+            return startA < startB + bytesB && startB < startA + bytesA;
         }
 
         /// <summary>Checks a MEAN record (see <see cref="MeanS8"/> for the layout).</summary>

@@ -69,20 +69,32 @@ namespace TinyLite.Runtime.Kernels.Dense
                         x++;
                     }
                     wRow = end;
-                    int multiplier = LittleEndian.ReadInt32(quant, quantOffset + o * quantStride);
-                    int shift = LittleEndian.ReadInt32(quant, quantOffset + o * quantStride + 4);
-                    int v = FixedPoint.MultiplyByQuantizedMultiplier(acc, multiplier, shift) + outputZeroPoint;
-                    if (v < actMin)
-                    {
-                        v = actMin;
-                    }
-                    if (v > actMax)
-                    {
-                        v = actMax;
-                    }
-                    output[outRow + o] = (byte)v;
+                    output[outRow + o] = (byte)Requantize(acc, quant, quantOffset + o * quantStride, outputZeroPoint, actMin, actMax);
                 }
             }
+        }
+
+        /// <summary>
+        /// The output stage of FULLY_CONNECTED int8, shared with <see cref="FullyConnectedS8Finish"/>: requantizes the
+        /// int32 accumulator <paramref name="acc"/> with the (multiplier Q0.31, shift) pair stored little-endian at byte
+        /// <paramref name="pairOffset"/> of <paramref name="quant"/> (TFLM's double-rounding
+        /// MultiplyByQuantizedMultiplier), adds <paramref name="outputZeroPoint"/> and clamps to
+        /// [<paramref name="actMin"/>, <paramref name="actMax"/>]. Returns the int8 output value.
+        /// </summary>
+        public static int Requantize(int acc, byte[] quant, int pairOffset, int outputZeroPoint, int actMin, int actMax)
+        {
+            int multiplier = LittleEndian.ReadInt32(quant, pairOffset);
+            int shift = LittleEndian.ReadInt32(quant, pairOffset + 4);
+            int v = FixedPoint.MultiplyByQuantizedMultiplier(acc, multiplier, shift) + outputZeroPoint;
+            if (v < actMin)
+            {
+                v = actMin;
+            }
+            if (v > actMax)
+            {
+                v = actMax;
+            }
+            return v;
         }
 
         /// <summary>Checks the record against the tensors' sizes; null when valid.</summary>

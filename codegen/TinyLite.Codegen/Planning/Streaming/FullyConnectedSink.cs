@@ -1,0 +1,58 @@
+using TinyLite.Codegen.Ir;
+using TinyLite.Codegen.Lowering;
+using TinyLite.Runtime.Execution;
+
+namespace TinyLite.Codegen.Planning.Streaming;
+
+/// <summary>
+/// FULLY_CONNECTED int8 at the end of a stream: it takes its input band by band
+/// (FullyConnectedS8Accumulate adds each band's products to int32 accumulators, the first band starting from
+/// the folded bias) and requantizes once at the end (FullyConnectedS8Finish), so its input never exists whole.
+/// Each band gets its own slice of the weights, the same bytes regrouped, so the image grows only by records.
+/// </summary>
+public sealed class FullyConnectedSink(KernelCall call, long rowElements)
+{
+    private int _accumulators = -1;
+
+    /// <summary>The accumulate call for input rows [<paramref name="first"/>, <paramref name="first"/> + <paramref name="count"/>), read from <paramref name="input"/>.</summary>
+    public KernelCall Band(Graph graph, int first, int count, int input)
+    {
+        int inDepth = call.Params[1], outDepth = call.Params[2];
+        var output = graph.Tensors[call.Outputs[0]];
+        if (_accumulators < 0)
+            _accumulators = Add(graph, new Tensor { Index = graph.Tensors.Count, Name = "accumulators: " + output.Name, Type = DataType.Int32, Shape = [outDepth] });
+        int n = checked((int)(count * rowElements));
+        int from = checked((int)(first * rowElements));
+        var weights = graph.Tensors[call.Inputs[1]];
+        var slice = new byte[outDepth * n];
+        for (int o = 0; o < outDepth; o++) Array.Copy(weights.Data!, o * inDepth + from, slice, o * n, n);
+        int sliceTensor = Add(graph, new Tensor
+        {
+            Index = graph.Tensors.Count, Name = $"{weights.Name}[{from}:{from + n}]", Type = DataType.Int8, Shape = [outDepth, n],
+            Quantization = weights.Quantization, Data = slice,
+        });
+        return new KernelCall
+        {
+            Code = OpCode.FullyConnectedS8Accumulate, Inputs = [input, sliceTensor, first == 0 ? call.Inputs[2] : -1],
+            Outputs = [_accumulators], Params = [n, outDepth], Macs = (long)outDepth * n,
+            SourceIndex = call.SourceIndex, SourceOp = call.SourceOp,
+        };
+    }
+
+    /// <summary>The requantizing call after the last band.</summary>
+    public KernelCall Finish()
+    {
+        int[] p = call.Params;
+        return new KernelCall
+        {
+            Code = OpCode.FullyConnectedS8Finish, Inputs = [_accumulators, call.Inputs[3]], Outputs = [call.Outputs[0]],
+            Params = [p[2], p[3], p[4], p[5], p[6]], SourceIndex = call.SourceIndex, SourceOp = call.SourceOp,
+        };
+    }
+
+    private static int Add(Graph graph, Tensor t)
+    {
+        graph.Tensors.Add(t);
+        return t.Index;
+    }
+}

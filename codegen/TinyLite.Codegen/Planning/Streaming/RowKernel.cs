@@ -1,0 +1,159 @@
+using TinyLite.Codegen.Ir;
+using TinyLite.Codegen.Lowering;
+using TinyLite.Runtime.Execution;
+using TinyLite.Runtime.Kernels.Elementwise;
+
+namespace TinyLite.Codegen.Planning.Streaming;
+
+/// <summary>
+/// A kernel call that can run on a band of output rows: which rows of each input a band reads, and the
+/// parameters of the same kernel restricted to the band. A band is an ordinary call of the same kernel on
+/// row slices of its tensors (input height, output height and top padding changed), so streaming needs no
+/// new kernels and every band passes the runtime's own validation.
+/// </summary>
+public sealed class RowKernel
+{
+    private readonly Func<int, int, int, int, int[]> _bandParams;
+    private readonly long _sinkRowElements;
+
+    private RowKernel(KernelCall call, int outputRows, RowReach?[] reaches, Func<int, int, int, int, int[]> bandParams, long sinkRowElements = 0)
+    {
+        Call = call;
+        OutputRows = outputRows;
+        Reaches = reaches;
+        _bandParams = bandParams;
+        _sinkRowElements = sinkRowElements;
+    }
+
+    /// <summary>
+    /// True for a call whose output is not made of rows (fully connected): its bands are the rows of its input,
+    /// <see cref="OutputRows"/> counts those, and the output is written once after the last band.
+    /// </summary>
+    public bool IsSink => _sinkRowElements > 0;
+
+    /// <summary>A new sink for one expansion (see <see cref="IsSink"/>).</summary>
+    public FullyConnectedSink CreateSink() => IsSink ? new FullyConnectedSink(Call, _sinkRowElements) : throw new InvalidOperationException("not a sink");
+
+    /// <summary>The whole call.</summary>
+    public KernelCall Call { get; }
+
+    /// <summary>Rows of output 0.</summary>
+    public int OutputRows { get; }
+
+    /// <summary>Per input: how it is read by rows, or null for an input read whole (constants) or omitted.</summary>
+    public IReadOnlyList<RowReach?> Reaches { get; }
+
+    /// <summary>
+    /// The call's parameters for output rows [<paramref name="first"/>, <paramref name="first"/> + <paramref name="count"/>)
+    /// when input 0 is given as its rows [<paramref name="inputLow"/>, <paramref name="inputLow"/> + <paramref name="inputRows"/>).
+    /// </summary>
+    public int[] BandParams(int first, int count, int inputLow, int inputRows) => _bandParams(first, count, inputLow, inputRows);
+
+    /// <summary>Rows of a row-addressable tensor (axis 1 of a shape with a leading 1), or 0 when it has none.</summary>
+    public static int RowsOf(Tensor t) => t.Shape.Length >= 2 && t.Shape[0] == 1 && t.Shape[1] > 0 ? t.Shape[1] : 0;
+
+    /// <summary>Bytes of one row of <paramref name="t"/> (see <see cref="RowsOf"/>).</summary>
+    public static long RowBytes(Tensor t) => t.ByteSize / RowsOf(t);
+
+    /// <summary>The row view of <paramref name="call"/>, or null when the kernel cannot run on bands.</summary>
+    public static RowKernel? Describe(Graph graph, KernelCall call)
+    {
+        if (call.Outputs.Length == 0 || call.Outputs[0] < 0) return null;
+        var output = graph.Tensors[call.Outputs[0]];
+        if (output.IsConstant) return null;
+        if (call.Code == OpCode.FullyConnectedS8) return FullyConnected(graph, call);
+        if (RowsOf(output) == 0) return null;
+        switch (call.Code)
+        {
+            case OpCode.ConvS8 or OpCode.ConvS4 or OpCode.ConvS16
+                or OpCode.DepthwiseConvS8 or OpCode.DepthwiseConvS4 or OpCode.DepthwiseConvS16:
+                return Window(graph, call, inH: 1, outH: 7, padTop: 14, filterH: 4, strideH: 10, dilationH: 12);
+            case OpCode.AveragePoolS8 or OpCode.AveragePoolS16 or OpCode.MaxPoolS8 or OpCode.MaxPoolS16:
+                return Window(graph, call, inH: 1, outH: 4, padTop: 10, filterH: 8, strideH: 6, dilationH: -1);
+            case OpCode.ReluS8 or OpCode.ReluS16 or OpCode.Relu6S8 or OpCode.Relu6S16 or OpCode.LeakyReluS8
+                or OpCode.LeakyReluS16 or OpCode.HardSwishS8 or OpCode.LookupS8:
+                return Flat(graph, call, countIndex: 0, rowInputs: [0]);
+            case OpCode.AddS8 or OpCode.AddS16 or OpCode.SubS8 or OpCode.SubS16:
+                return Binary(graph, call, AddS8.Descriptor);
+            case OpCode.MulS8 or OpCode.MulS16:
+                return Binary(graph, call, MulS8.Descriptor);
+            case OpCode.MaximumS8 or OpCode.MaximumS16 or OpCode.MinimumS8 or OpCode.MinimumS16:
+                return Binary(graph, call, MaximumS8.Descriptor);
+            default:
+                return null;
+        }
+
+        // Conv, depthwise, pooling: input 0 [1, H, W, C] read through a window; the other inputs are constants.
+        static RowKernel? Window(Graph graph, KernelCall call, int inH, int outH, int padTop, int filterH, int strideH, int dilationH)
+        {
+            int[] p = call.Params;
+            int input = call.Inputs[0];
+            if (p[0] != 1 || input < 0 || graph.Tensors[input].IsConstant) return null;
+            var inTensor = graph.Tensors[input];
+            var outTensor = graph.Tensors[call.Outputs[0]];
+            if (inTensor.Shape.Length != 4 || outTensor.Shape.Length != 4) return null;
+            if (RowsOf(inTensor) != p[inH] || RowsOf(outTensor) != p[outH]) return null;
+            for (int i = 1; i < call.Inputs.Length; i++)
+                if (call.Inputs[i] >= 0 && !graph.Tensors[call.Inputs[i]].IsConstant) return null;
+            int dilation = dilationH < 0 ? 1 : p[dilationH];
+            var reach = new RowReach(dilation * (p[filterH] - 1) + 1, p[strideH], p[padTop]);
+            var reaches = new RowReach?[call.Inputs.Length];
+            reaches[0] = reach;
+            return new RowKernel(call, p[outH], reaches, (first, count, low, rows) =>
+            {
+                int[] band = (int[])p.Clone();
+                band[inH] = rows;
+                band[outH] = count;
+                band[padTop] = reach.BandPadTop(first, low);
+                return band;
+            });
+        }
+
+        // FULLY_CONNECTED int8 over a row-addressable arena input, one batch, the weights and folded bias constant.
+        static RowKernel? FullyConnected(Graph graph, KernelCall call)
+        {
+            int[] p = call.Params;
+            if (call.Inputs.Length != 4 || call.Outputs.Length != 1 || p[0] != 1) return null;
+            int input = call.Inputs[0];
+            if (input < 0 || graph.Tensors[input].IsConstant || RowsOf(graph.Tensors[input]) == 0) return null;
+            if (graph.Tensors[input].ElementCount != p[1]) return null;
+            for (int i = 1; i < 4; i++)
+                if (call.Inputs[i] < 0 || !graph.Tensors[call.Inputs[i]].IsConstant) return null;
+            var inTensor = graph.Tensors[input];
+            int rows = RowsOf(inTensor);
+            return new RowKernel(call, rows, [RowReach.SameRow, null, null, null], (_, _, _, _) => p, inTensor.ElementCount / rows);
+        }
+
+        // Element-wise: every arena input has the output's shape and is read row for row; one element count changes.
+        static RowKernel? Flat(Graph graph, KernelCall call, int countIndex, int[] rowInputs)
+        {
+            int[] p = call.Params;
+            var outTensor = graph.Tensors[call.Outputs[0]];
+            if (p[countIndex] != outTensor.ElementCount) return null;
+            var reaches = new RowReach?[call.Inputs.Length];
+            foreach (int i in rowInputs)
+            {
+                int t = call.Inputs[i];
+                if (t < 0 || graph.Tensors[t].IsConstant || !graph.Tensors[t].Shape.SequenceEqual(outTensor.Shape)) return null;
+                reaches[i] = RowReach.SameRow;
+            }
+            for (int i = 0; i < call.Inputs.Length; i++)
+                if (reaches[i] == null && call.Inputs[i] >= 0 && !graph.Tensors[call.Inputs[i]].IsConstant) return null;
+            long rowElements = outTensor.ElementCount / RowsOf(outTensor);
+            return new RowKernel(call, RowsOf(outTensor), reaches, (first, count, low, rows) =>
+            {
+                int[] band = (int[])p.Clone();
+                band[countIndex] = checked((int)(count * rowElements));
+                return band;
+            });
+        }
+
+        // Binary element-wise without broadcasting (descriptor with no outer dimensions and unit strides).
+        static RowKernel? Binary(Graph graph, KernelCall call, int descriptor)
+        {
+            int[] p = call.Params;
+            if (p.Length < descriptor + 4 || p[descriptor] != 0 || p[descriptor + 2] != 1 || p[descriptor + 3] != 1) return null;
+            return Flat(graph, call, descriptor + 1, [0, 1]);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+/*
+ * Streaming FULLY_CONNECTED int8, first part (code 203), bit-exact with FullyConnectedS8Accumulate.cs: adds the
+ * products of one input slice to the int32 accumulators of every output channel. A chain of these calls over
+ * the slices of the input, started from the folded bias, then tl_fully_connected_s8_finish, gives exactly the
+ * bytes of tl_fully_connected_s8 with one batch: the sums wrap modulo 2^32, so how the input is sliced and in
+ * which order the slices come does not change them.
+ */
+#include "tinylite/tl_dense_kernels.h"
+
+#include "tl_dense_validation.h"
+
+#define FC_ACC_PARAM_COUNT 2
+
+static tl_status fc_acc_check(int32_t n, int32_t out_depth, const int8_t *input, const int8_t *weights,
+                              const int32_t *acc)
+{
+    if (input == 0 || weights == 0 || acc == 0 || n < 1 || out_depth < 1)
+    {
+        return TL_ERR_ARGUMENT;
+    }
+    return TL_OK;
+}
+
+tl_status tl_fully_connected_s8_accumulate_plain(int32_t n, int32_t out_depth, const int8_t *input,
+                                                 const int8_t *weights, const int32_t *start, int32_t *acc)
+{
+    int32_t out_ch;
+    int32_t in_idx;
+    const int8_t *w_row = weights;
+    tl_status status = fc_acc_check(n, out_depth, input, weights, acc);
+    if (status != TL_OK)
+    {
+        return status;
+    }
+    for (out_ch = 0; out_ch < out_depth; out_ch++)
+    {
+        /* Unsigned accumulation: the wrapping int32 sum of the C# twin without signed overflow. */
+        uint32_t sum = (uint32_t)(start != 0 ? start[out_ch] : acc[out_ch]);
+        for (in_idx = 0; in_idx < n; in_idx++)
+        {
+            sum += (uint32_t)((int32_t)w_row[in_idx] * input[in_idx]);
+        }
+        w_row += n;
+        acc[out_ch] = (int32_t)sum;
+    }
+    return TL_OK;
+}
+
+tl_status tl_fully_connected_s8_accumulate(int32_t n, int32_t out_depth, const int8_t *input, const int8_t *weights,
+                                           const int32_t *start, int32_t *acc)
+{
+    int32_t out_ch;
+    int32_t in_idx;
+    /* Offsets of rows 1, 2 and 3 of a group of four, from row 0. */
+    const int32_t row1 = n;
+    const int32_t row2 = 2 * n;
+    const int32_t row3 = 3 * n;
+    const int32_t *from = start != 0 ? start : acc;
+    const int8_t *in_end = input + n;
+    const int8_t *w_group = weights;
+    tl_status status = fc_acc_check(n, out_depth, input, weights, acc);
+    if (status != TL_OK)
+    {
+        return status;
+    }
+    /*
+     * Four output channels share each input load, as in tl_fully_connected_s8_fast. The four starting values
+     * are read before any of the four accumulators is written, so start == acc (same bytes, the only overlap
+     * validation lets through) is safe. Same modular sums, same order as the plain loop.
+     */
+    for (out_ch = 0; out_ch + 4 <= out_depth; out_ch += 4)
+    {
+        const int8_t *x = input;
+        const int8_t *w = w_group;
+        uint32_t acc0 = (uint32_t)from[out_ch];
+        uint32_t acc1 = (uint32_t)from[out_ch + 1];
+        uint32_t acc2 = (uint32_t)from[out_ch + 2];
+        uint32_t acc3 = (uint32_t)from[out_ch + 3];
+        while (x != in_end)
+        {
+            const int32_t x_val = *x++;
+            acc0 += (uint32_t)(w[0] * x_val);
+            acc1 += (uint32_t)(w[row1] * x_val);
+            acc2 += (uint32_t)(w[row2] * x_val);
+            acc3 += (uint32_t)(w[row3] * x_val);
+            w++;
+        }
+        acc[out_ch] = (int32_t)acc0;
+        acc[out_ch + 1] = (int32_t)acc1;
+        acc[out_ch + 2] = (int32_t)acc2;
+        acc[out_ch + 3] = (int32_t)acc3;
+        w_group += 4 * n;
+    }
+    /* The remaining 0..3 channels, one at a time. */
+    for (; out_ch < out_depth; out_ch++)
+    {
+        uint32_t sum = (uint32_t)from[out_ch];
+        for (in_idx = 0; in_idx < n; in_idx++)
+        {
+            sum += (uint32_t)(w_group[in_idx] * (int32_t)input[in_idx]);
+        }
+        acc[out_ch] = (int32_t)sum;
+        w_group += n;
+    }
+    return TL_OK;
+}
+
+tl_status tl_op_fully_connected_s8_accumulate_validate(const tl_op *op, const tl_tensors *tensors)
+{
+    const int32_t *p;
+    int64_t n;
+    int64_t out_depth;
+    int32_t acc;
+    int32_t start;
+    tl_status e = tl_dv_shape(op, 3, 1, FC_ACC_PARAM_COUNT);
+    if (e != TL_OK)
+    {
+        return e;
+    }
+    p = op->params;
+    e = tl_dv_at_least(p, 0, 2, 1);
+    if (e != TL_OK)
+    {
+        return e;
+    }
+    n = p[0];
+    out_depth = p[1];
+    /* n and out_depth are below 2^31, so out_depth * n and out_depth * 4 fit int64. */
+    e = tl_dv_tensor(tensors, op->inputs[0], TL_TYPE_INT8, n);
+    if (e == TL_OK)
+    {
+        e = tl_dv_tensor(tensors, op->inputs[1], TL_TYPE_INT8, out_depth * n);
+    }
+    start = op->inputs[2];
+    if (e == TL_OK && start != -1)
+    {
+        e = tl_dv_tensor(tensors, start, TL_TYPE_INT32, out_depth * 4);
+    }
+    acc = op->outputs[0];
+    if (e == TL_OK)
+    {
+        e = tl_dv_tensor(tensors, acc, TL_TYPE_INT32, out_depth * 4);
+    }
+    if (e != TL_OK)
+    {
+        return e;
+    }
+    /* The kernel writes the accumulators while it still reads the slice and the weights. */
+    if (tl_dv_overlap(tensors, acc, out_depth * 4, op->inputs[0], n) ||
+        tl_dv_overlap(tensors, acc, out_depth * 4, op->inputs[1], out_depth * n))
+    {
+        return TL_ERR_PARAMS;
+    }
+    /* Start values: the accumulators themselves (same first byte) or disjoint from them. */
+    if (start != -1 && tl_dv_overlap(tensors, acc, out_depth * 4, start, out_depth * 4) &&
+        tl_tensor_data(tensors, start) != tl_tensor_data(tensors, acc))
+    {
+        return TL_ERR_PARAMS;
+    }
+    return TL_OK;
+}
+
+void tl_op_fully_connected_s8_accumulate(const tl_op *op, const tl_tensors *tensors)
+{
+    const int32_t *p = op->params;
+    const int32_t *start = op->inputs[2] == -1 ? 0 : (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[2]);
+    (void)tl_fully_connected_s8_accumulate(p[0], p[1], (const int8_t *)tl_tensor_data(tensors, op->inputs[0]),
+                                           (const int8_t *)tl_tensor_data(tensors, op->inputs[1]), start,
+                                           (int32_t *)(void *)tl_tensor_data(tensors, op->outputs[0]));
+}

@@ -1,0 +1,97 @@
+using TinyLite.Runtime.Execution;
+using TinyLite.Runtime.Math;
+
+namespace TinyLite.Runtime.Kernels.Dense
+{
+    /// <summary>
+    /// Streaming helper of FULLY_CONNECTED int8: the output stage of <see cref="FullyConnectedS8"/> applied to int32
+    /// accumulators built by <see cref="FullyConnectedS8Accumulate"/>. For the same accumulator it writes exactly
+    /// the bytes of <see cref="FullyConnectedS8"/> (both call <see cref="FullyConnectedS8.Requantize"/>).
+    /// <para>Inputs: [0] accumulators int32 [outDepth]; [1] requantization int32 [outDepth * 2] or [2], as input [3] of
+    /// <see cref="FullyConnectedS8"/>: multiplier (Q0.31) then shift (positive = left) per output channel, or one
+    /// pair for all channels (see the last param). Outputs: [0] output int8 [outDepth].</para>
+    /// <para>Params: [0] outDepth (&gt;= 1), [1] output zero point, [2] activation min, [3] activation max, [4] 1 when
+    /// input [1] holds one pair per output channel, 0 when it holds a single pair for all.</para>
+    /// <para>The output may start at the first byte of the accumulators (in place: output channel o is written
+    /// after accumulator o is read, and byte o never lies in a later accumulator), but must not overlap them
+    /// otherwise.</para>
+    /// </summary>
+    public static class FullyConnectedS8Finish
+    {
+        /// <summary>Number of Params entries.</summary>
+        public const int ParamCount = 5;
+
+        /// <summary>Computes output[o] = clamp(requantize(acc[o]) + zp).</summary>
+        public static void Run(KernelContext ctx, OpRecord op)
+        {
+            int[] p = op.Params;
+            int outDepth = p[0];
+            int outputZeroPoint = p[1];
+            int actMin = p[2];
+            int actMax = p[3];
+            int quantStride = p[4] != 0 ? 8 : 0;
+            byte[] acc = ctx.Buffer(op.Inputs[0]);
+            int accOffset = ctx.Offset(op.Inputs[0]);
+            byte[] quant = ctx.Buffer(op.Inputs[1]);
+            int quantOffset = ctx.Offset(op.Inputs[1]);
+            byte[] output = ctx.Buffer(op.Outputs[0]);
+            int outputOffset = ctx.Offset(op.Outputs[0]);
+            for (int o = 0; o < outDepth; o++)
+            {
+                int a = LittleEndian.ReadInt32(acc, accOffset + 4 * o);
+                output[outputOffset + o] = (byte)FullyConnectedS8.Requantize(a, quant, quantOffset + o * quantStride,
+                    outputZeroPoint, actMin, actMax);
+            }
+        }
+
+        /// <summary>Checks the record against the tensors' sizes; null when valid.</summary>
+        public static string Validate(KernelContext ctx, OpRecord op)
+        {
+            string e = DenseValidation.Shape(op, 2, 1, ParamCount);
+            if (e != null)
+            {
+                return e;
+            }
+            int[] p = op.Params;
+            e = DenseValidation.AtLeast(p, 0, 1, 1);
+            if (e != null)
+            {
+                return e;
+            }
+            long outDepth = p[0];
+            int perChannel = p[4];
+            if (perChannel != 0 && perChannel != 1)
+            {
+                return "per-channel flag must be 0 or 1";
+            }
+            long pairs = perChannel != 0 ? outDepth : 1;
+            e = DenseValidation.Tensor(ctx, op.Inputs[0], TensorType.Int32, outDepth * 4, "accumulators");
+            if (e == null)
+            {
+                e = DenseValidation.Tensor(ctx, op.Inputs[1], TensorType.Int32, pairs * 8, "requantization");
+            }
+            if (e == null)
+            {
+                e = DenseValidation.Tensor(ctx, op.Outputs[0], TensorType.Int8, outDepth, "output");
+            }
+            if (e == null)
+            {
+                e = DenseValidation.RequantizationPairs(ctx, op.Inputs[1], (int)pairs);
+            }
+            if (e == null)
+            {
+                e = DenseValidation.ActivationRange(p[2], p[3], -128, 127);
+            }
+            if (e != null)
+            {
+                return e;
+            }
+            if (DenseValidation.Overlap(ctx, op.Outputs[0], outDepth, op.Inputs[0], outDepth * 4)
+                && ctx.Offset(op.Outputs[0]) != ctx.Offset(op.Inputs[0]))
+            {
+                return "output partly overlaps the accumulators";
+            }
+            return null;
+        }
+    }
+}

@@ -1,0 +1,207 @@
+using TinyLite.Codegen;
+using TinyLite.Codegen.Ir;
+using TinyLite.Codegen.Lowering;
+using TinyLite.Codegen.Planning;
+using TinyLite.Codegen.Planning.Streaming;
+using TinyLite.Runtime;
+using TinyLite.Runtime.Native;
+using TinyLite.Tests.Native;
+
+namespace TinyLite.Tests.Planning;
+
+/// <summary>
+/// Line-buffer streaming: the rows each band reads, the window sizes, outputs over consumed inputs, and above all
+/// that a streamed model computes exactly the bytes of the layer-by-layer plan (which the golden tests tie to TFLM).
+/// </summary>
+public class StreamPlannerTests
+{
+    [Fact]
+    public void InputRows_SamePaddedThreeByThree_ClipsAtBothEnds()
+    {
+        var reach = new RowReach(Span: 3, Stride: 1, PadTop: 1);
+        Assert.Equal((0, 2), reach.InputRows(0, 1, 10));
+        Assert.Equal((8, 10), reach.InputRows(9, 1, 10));
+        Assert.Equal((2, 6), reach.InputRows(3, 2, 10));
+        Assert.Equal(1, reach.BandPadTop(0, 0));
+        Assert.Equal(0, reach.BandPadTop(3, 2));
+    }
+
+    [Fact]
+    public void InputRows_StrideTwo_ReadsEveryOtherWindow()
+    {
+        // 96 rows, 3×3 stride 2 SAME: TFLite pads 0 above and 1 below; output row 47 reads rows 94, 95 (+ padding).
+        var reach = new RowReach(3, 2, 0);
+        Assert.Equal((0, 3), reach.InputRows(0, 1, 96));
+        Assert.Equal((94, 96), reach.InputRows(47, 1, 96));
+        Assert.Equal((20, 27), reach.InputRows(10, 3, 96));
+    }
+
+    private static Graph TwoConvChain() => StreamTestModels.Start("chain.tflite", 10, 6, 4, seed: 3)
+        .Conv(8, 3, 1).Conv(4, 3, 1).Finish();
+
+    [Fact]
+    public void Expand_ThreeByThreeConsumer_KeepsThreeRowsOfTheIntermediate()
+    {
+        var graph = TwoConvChain();
+        var calls = Lower(graph);
+        var layout = StreamExpander.Expand(graph, calls, [new StreamSegment(0, 1)], out string? why);
+        Assert.Null(why);
+        // Row r of the second conv reads rows r-1..r+1 of the first one's output: three rows at once.
+        var window = graph.Tensors.Single(t => t.Name.StartsWith("window: ") && !t.Name.Contains('@'));
+        Assert.Equal([1, 3, 6, 8], window.Shape);
+        // Every row of both convolutions is computed exactly once.
+        Assert.Equal(0, layout!.ExtraMacs);
+        Assert.Equal(calls.Sum(c => c.Macs), layout.Calls.Sum(c => c.Macs));
+    }
+
+    [Fact]
+    public void Expand_TwoStripPatches_RecomputeTheHaloRowsOnce()
+    {
+        var graph = TwoConvChain();
+        var calls = Lower(graph);
+        var layout = StreamExpander.Expand(graph, calls, [new StreamSegment(0, 1, Strips: 2)], out string? why);
+        Assert.Null(why);
+        // Strip 0 makes rows 0-4 of the second conv from rows 0-5 of the first, strip 1 rows 5-9 from rows 4-9:
+        // rows 4 and 5 of the first conv (6 × 8 pixels × 3·3·4 MACs each) are computed twice; a strip holds 6 rows.
+        Assert.Equal(2 * 6 * 8 * 3 * 3 * 4, layout!.ExtraMacs);
+        Assert.Equal([1, 6, 6, 8], graph.Tensors.Single(t => t.Name.StartsWith("window: ") && !t.Name.Contains('@')).Shape);
+        Assert.Equal(4, layout.Calls.Count);
+    }
+
+    [Fact]
+    public void Build_StrideTwoConv_PutsItsOutputOverTheConsumedInput()
+    {
+        // Input 16×16×8 = 2048 B, output 8×8×8 = 512 B. Output row j is written after input rows < 2j were read for
+        // the last time, but row 0 is written while input row 0 is still being read: the output starts one row
+        // (64 B) before the input, and the two share the rest: 2048 + 64 bytes instead of 2560.
+        var graph = StreamTestModels.Start("down.tflite", 16, 16, 8, seed: 5).Conv(8, 3, 2).Finish();
+        var calls = Lower(graph);
+        var plan = StreamPlanner.Build(graph, calls, [new StreamSegment(0, 0)]);
+        Assert.NotNull(plan);
+        Assert.Equal(2112, plan!.ArenaBytes);
+        Assert.Equal(2560, LayerPlanner.Plan(graph, calls).ArenaBytes);
+    }
+
+    /// <summary>Models that exercise windows, strides, depth multipliers, pooling, residual ADDs and the pairing.</summary>
+    public static IEnumerable<object[]> Models() =>
+    [
+        ["mobilenet-front", (Func<Graph>)(() => StreamTestModels.Start("front.tflite", 24, 20, 3, seed: 11)
+            .Conv(8, 3, 2, activation: Activation.Relu).Depthwise(3, 1).Conv(16, 1, 1).Depthwise(3, 2).Conv(24, 1, 1)
+            .Pool(max: false, 2, 2).Finish())],
+        ["residual", (Func<Graph>)(() =>
+        {
+            var m = StreamTestModels.Start("residual.tflite", 14, 9, 6, seed: 12).Conv(8, 3, 1, activation: Activation.Relu);
+            int skip = m.Current;
+            var (scale, zeroPoint) = m.Quantization;
+            return m.Conv(8, 3, 1, activation: Activation.Relu).Conv(8, 3, 1).AddSkip(skip, scale, zeroPoint)
+                .Depthwise(3, 2).Pool(max: true, 3, 1, Padding.Same).Finish();
+        })],
+        ["depthwise-into-fully-connected", (Func<Graph>)(() => StreamTestModels.Start("fc.tflite", 13, 10, 1, seed: 14)
+            .Depthwise(5, 2, multiplier: 4).FullyConnected(3).Finish())],
+        ["mobilenet-v2-0.35-64", (Func<Graph>)(() => StreamTestModels.MobileNetV2(64, 0.35, seed: 15))],
+        ["multiplier-valid", (Func<Graph>)(() => StreamTestModels.Start("valid.tflite", 17, 11, 2, seed: 13)
+            .Depthwise(5, 2, multiplier: 4, Padding.Valid).Conv(6, 3, 1, Padding.Valid).Pool(max: true, 2, 2).Finish())],
+    ];
+
+    public static IEnumerable<object[]> ModelsAndPlans() => Models().SelectMany(m => new[] { "stream", "patch" }.Select(p => new[] { m[0], m[1], p }));
+
+    [Theory]
+    [MemberData(nameof(ModelsAndPlans))]
+    public void StreamPlan_Model_ComputesTheLayerPlansBytesInsideItsArena(string name, Func<Graph> build, string plan)
+    {
+        var layer = Compiler.Compile(build(), new CompileOptions { Plan = "layer" });
+        // A generous budget, so the patch plan does recompute rows here.
+        var stream = Compiler.Compile(build(), new CompileOptions { Plan = plan, MaxExtraMacs = 0.5 });
+        Assert.Equal(plan, stream.Report.Plan);
+        Assert.NotEmpty(stream.Plan.Segments);
+        Assert.True(stream.Report.ArenaBytes < layer.Report.ArenaBytes, $"{name}: {plan} {stream.Report.ArenaBytes} B, layer {layer.Report.ArenaBytes} B");
+        Assert.True(stream.Report.ExtraMacs <= 0.5 * layer.Report.Macs);
+        if (plan == "stream") Assert.Equal(0, stream.Report.ExtraMacs);
+        for (int seed = 0; seed < 3; seed++)
+        {
+            byte[] input = StreamTestModels.RandomInput(layer.Graph, seed);
+            byte[] expected = Run(layer.Image, input, native: false);
+            Assert.Equal(expected, Run(stream.Image, input, native: false));
+            if (NativeKernels.IsAvailable) Assert.Equal(expected, RunNative(stream.Image, input));
+        }
+    }
+
+    [Fact]
+    public void StreamPlan_FullyConnectedAtTheEnd_AccumulatesBandByBand()
+    {
+        // micro_speech's shape in small: the depthwise output (7×5×4 = 140 B) is never whole; the fully connected
+        // layer adds each of its 7 rows to int32 accumulators and requantizes once.
+        var graph = StreamTestModels.Start("fc.tflite", 13, 10, 1, seed: 14).Depthwise(5, 2, multiplier: 4).FullyConnected(3).Finish();
+        var calls = Lower(graph);
+        var plan = StreamPlanner.Build(graph, calls, [new StreamSegment(0, 1)])!;
+        Assert.Equal(7, plan.Calls.Count(c => c.Code == TinyLite.Runtime.Execution.OpCode.FullyConnectedS8Accumulate));
+        Assert.Equal(TinyLite.Runtime.Execution.OpCode.FullyConnectedS8Finish, plan.Calls[^1].Code);
+        Assert.DoesNotContain(plan.Calls, c => c.Code == TinyLite.Runtime.Execution.OpCode.FullyConnectedS8);
+        // Alive at once at most: the 130-byte input, one 20-byte depthwise row, 12 accumulator bytes, the output.
+        Assert.True(plan.ArenaBytes < 130 + 140, $"arena {plan.ArenaBytes} B");
+    }
+
+    [Fact]
+    public void StreamPlan_MobileNetV2At224_FitsInAFewHundredKibibytes()
+    {
+        // Layer by layer the 112×112×96 expansion (1,204,224 B) and its input are live together; streamed, the
+        // expanded tensors exist a few rows at a time and the peak is the 150,528-byte input plus windows.
+        var layer = Compiler.Compile(StreamTestModels.MobileNetV2(224, 1.0, seed: 16), new CompileOptions { Plan = "layer" });
+        var stream = Compiler.Compile(StreamTestModels.MobileNetV2(224, 1.0, seed: 16), new CompileOptions { Plan = "stream" });
+        Assert.True(layer.Report.ArenaBytes > 1_204_224);
+        Assert.True(stream.Report.ArenaBytes < 300 * 1024, $"stream arena {stream.Report.ArenaBytes} B");
+    }
+
+    [Fact]
+    public void Load_StreamedImage_SharesTheRepeatedBandParameters()
+    {
+        // Bands away from the top and bottom edges have the same parameters; the interpreter keeps one array each.
+        var layer = new Interpreter(Compiler.Compile(TwoConvChain(), new CompileOptions { Plan = "layer" }).Image);
+        var stream = new Interpreter(Compiler.Compile(TwoConvChain(), new CompileOptions { Plan = "stream" }).Image);
+        Assert.Equal(layer.OperatorCount, layer.DistinctParamArrays);
+        Assert.True(stream.OperatorCount > 10);
+        Assert.True(stream.DistinctParamArrays <= 8, $"{stream.DistinctParamArrays} distinct of {stream.OperatorCount}");
+    }
+
+    [Fact]
+    public void StreamPlan_TwoConvChain_IsSmallerThanInPlace()
+    {
+        var inplace = Compiler.Compile(TwoConvChain(), new CompileOptions { Plan = "inplace" });
+        var stream = Compiler.Compile(TwoConvChain(), new CompileOptions { Plan = "stream" });
+        var auto = Compiler.Compile(TwoConvChain());
+        Assert.True(stream.Report.ArenaBytes < inplace.Report.ArenaBytes);
+        Assert.Equal("stream", auto.Report.Plan);
+    }
+
+    /// <summary>Runs an image on one input with the C kernels (their own arena: they address it from index 0).</summary>
+    private static byte[] RunNative(byte[] image, byte[] input)
+    {
+        var interpreter = new Interpreter((byte[])image.Clone());
+        NativeSupport.UseNative(interpreter, "stream test");
+        interpreter.SetInput(0, input);
+        interpreter.Invoke();
+        return interpreter.GetOutput(0);
+    }
+
+    /// <summary>Runs an image on one input inside an arena with 64 guard bytes on each side; fails if a guard changed.</summary>
+    private static byte[] Run(byte[] image, byte[] input, bool native)
+    {
+        const int guard = 64;
+        int arenaBytes = new Interpreter((byte[])image.Clone()).ArenaBytes;
+        var memory = Enumerable.Repeat((byte)0x5A, guard + arenaBytes + guard).ToArray();
+        var interpreter = new Interpreter((byte[])image.Clone(), memory, guard);
+        if (native) NativeSupport.UseNative(interpreter, "stream test");
+        interpreter.SetInput(0, input);
+        interpreter.Invoke();
+        Assert.All(memory.Take(guard).Concat(memory.Skip(guard + arenaBytes)), b => Assert.Equal(0x5A, b));
+        return interpreter.GetOutput(0);
+    }
+
+    private static List<KernelCall> Lower(Graph graph)
+    {
+        var calls = new List<KernelCall>();
+        foreach (var op in graph.Operators.ToList())
+            calls.AddRange(LoweringRegistry.Default.Find(op.Op)!.Lower(new LoweringContext(graph, op)));
+        return calls;
+    }
+}

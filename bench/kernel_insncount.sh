@@ -10,7 +10,9 @@
 # ../shared/tools/insncount. Exit status 1 when a benchmark fails (e.g. fc: plain and fast paths differ).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-build="$root/.build/qemu"
+# Its own folder: qemu_insncount.py configures .build/qemu with the default CMake generator, this script with
+# Ninja when present, and CMake refuses to switch generators in one folder.
+build="$root/.build/qemu-kernels"
 boards="qemu-mps2-an386 qemu-mps2-an500"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -25,9 +27,10 @@ done
 [ -x "$root/../shared/tools/insncount/build.sh" ] || { echo "SKIP: ../shared/tools/insncount is absent" >&2; exit 0; }
 
 # Regions 1.. of each program after the empty region 0: "name MACs" (order as in the bench source).
-# MACs: 25*5*64*40 (10x4 conv), 25*5*64*9 (3x3 depthwise), 25*5*64*64 (1x1 conv), 256*64 (fully connected).
+# MACs: 25*5*64*40 (10x4 conv), 25*5*64*9 (3x3 depthwise), 25*5*64*64 (1x1 conv), 25*20*8*80 (micro_speech's
+# 10x8 depthwise), 24*24*16*9 and 6*6*128*9 (vww-like 3x3 depthwise), 256*64 (fully connected).
 declare -A kernels=(
-  [qemu_bench_conv]="conv_10x4_fast:320000 dw_3x3_fast:72000 conv_1x1_fast:512000 conv_10x4_plain:320000 dw_3x3_plain:72000 conv_1x1_plain:512000"
+  [qemu_bench_conv]="conv_10x4_fast:320000 dw_3x3_fast:72000 conv_1x1_fast:512000 conv_10x4_plain:320000 dw_3x3_plain:72000 conv_1x1_plain:512000 dw_10x8_m8_s2:320000 dw_3x3_s2_48:82944 dw_3x3_6x6x128:41472"
   [qemu_bench_fc]="fc_256x64_plain:16384 fc_256x64_fast:16384")
 generator=()
 command -v ninja >/dev/null && generator=(-G Ninja)

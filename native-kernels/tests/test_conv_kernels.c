@@ -148,7 +148,8 @@ static int32_t out_size(int32_t in, int32_t f, int32_t stride, int32_t dilation,
 }
 
 /* shape: 0 random, 1 1x1 stride-1 unpadded (GEMM), 2 3x3 depthwise-like, 3 10x4 over one channel,
-   4 a receptive field over 256 values (int8 conv: the row-run path instead of the gathered one). */
+   4 a receptive field over 256 values (int8 conv: the row-run path instead of the gathered one),
+   5 larger depthwise layers (the tiled path: several tiles, multiplier 8, transposed view). */
 static void make_problem(problem *pr, int kind, int dtype, int shape)
 {
     int32_t groups = 1;
@@ -221,6 +222,39 @@ static void make_problem(problem *pr, int kind, int dtype, int shape)
         pr->p.pad_left = 1;
         pr->out.channels = rand_in(1, 8);
     }
+    else if (shape == 5 && kind == TL_CV_KIND_DEPTHWISE)
+    {
+        /* Larger depthwise layers for the tiled path: receptive fields split over several tiles, tall and
+           wide outputs (the transposed view), strides 1 and 2, depth multipliers 1, 2 and 8, odd channel counts. */
+        pr->p.dilation_h = pr->p.dilation_w = 1;
+        if (rand_in(0, 1) == 0)
+        {
+            /* micro_speech-like: a tall filter, stride 2, one or two input channels times 8. */
+            pr->filt.height = rand_in(5, 10);
+            pr->filt.width = rand_in(3, 8);
+            pr->in.height = rand_in(10, 49);
+            pr->in.width = rand_in(8, 40);
+            pr->in.channels = rand_in(1, 2);
+            pr->p.depth_multiplier = rand_in(0, 2) == 0 ? rand_in(1, 3) : 8;
+            pr->p.stride_h = pr->p.stride_w = rand_in(1, 2);
+            pr->p.pad_top = pr->filt.height / 2 - rand_in(0, 1);
+            pr->p.pad_left = pr->filt.width / 2 - rand_in(0, 1);
+        }
+        else
+        {
+            /* kws / vww-like 3x3. */
+            pr->filt.height = pr->filt.width = 3;
+            pr->in.height = rand_in(1, 4) == 1 ? rand_in(3, 6) : rand_in(10, 50);
+            pr->in.width = rand_in(1, 4) == 1 ? rand_in(3, 6) : rand_in(10, 50);
+            pr->in.channels = 2 * rand_in(0, 4) + 1;
+            pr->p.depth_multiplier = rand_in(0, 3) == 0 ? 2 : 1;
+            pr->p.stride_h = rand_in(1, 2);
+            pr->p.stride_w = rand_in(0, 3) == 0 ? 3 - pr->p.stride_h : pr->p.stride_h;
+            pr->p.pad_top = rand_in(0, 1);
+            pr->p.pad_left = rand_in(0, 1);
+        }
+        pr->out.channels = pr->in.channels * pr->p.depth_multiplier;
+    }
     else if (shape == 4 && kind == TL_CV_KIND_CONV)
     {
         pr->filt.height = rand_in(2, 4);
@@ -274,6 +308,12 @@ static void make_problem(problem *pr, int kind, int dtype, int shape)
         pr->p.output_offset = rand_in(-128, 127);
         pr->p.act_min = rand_in(-128, -20);
         pr->p.act_max = rand_in(20, 127);
+        if (rand_in(0, 2) == 0)
+        {
+            /* The whole int8 range: the fast paths' saturating requantization. */
+            pr->p.act_min = -128;
+            pr->p.act_max = 127;
+        }
     }
     pr->input_bytes = pr->in.batches * pr->in.height * pr->in.width * pr->in.channels * act_bytes;
     pr->filter_count = pr->filt.batches * pr->filt.height * pr->filt.width * pr->filt.channels;
@@ -950,6 +990,11 @@ int main(int argc, char **argv)
             run_case(i, TL_CV_KIND_TRANSPOSE, 8, 0);
         else
             run_case(i, TL_CV_KIND_TRANSPOSE, 16, 0);
+    }
+    for (i = 0; i < cases / 8; i++)
+    {
+        /* Larger depthwise shapes (the tiled path), fast vs plain vs the definition. */
+        run_case(i, TL_CV_KIND_DEPTHWISE, 8, 5);
     }
     for (i = 0; i < cases / 4; i++)
     {

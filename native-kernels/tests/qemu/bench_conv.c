@@ -1,7 +1,7 @@
 /*
  * Instruction counts of the conv kernels (fast paths and plain loop nests) on the emulated boards, for
  * bench/kernel_insncount.sh: each shape runs once between mcu_region_begin/end (board.h), counted by
- * ../shared/tools/insncount. Region 0 is empty (the marker overhead, to subtract); regions 1-6 in the
+ * ../shared/tools/insncount. Region 0 is empty (the marker overhead, to subtract); regions 1-9 in the
  * order of KERNELS in bench/kernel_insncount.sh. Inputs are pseudo-random; only the counts matter.
  */
 #include <stdint.h>
@@ -21,11 +21,11 @@ static void fill(uint8_t *p, int32_t n)
     }
 }
 
-static uint8_t g_input[25 * 5 * 64 * 2 + 49 * 10];
+static uint8_t g_input[48 * 48 * 16];
 static uint8_t g_filter[64 * 64];
-static uint8_t g_bias[64 * 4];
-static uint8_t g_quant[64 * 8];
-static uint8_t g_output[25 * 5 * 64];
+static uint8_t g_bias[128 * 4];
+static uint8_t g_quant[128 * 8];
+static uint8_t g_output[24 * 24 * 16];
 
 /* Per-channel multiplier/shift pairs, little-endian int32 each. */
 static void set_quant(int32_t channels)
@@ -126,6 +126,33 @@ int main(void)
     shape_1x1(&p, &f);
     mcu_region_begin();
     tl_conv2d_s8_plain(&p, &q, &in, x, &f, w, g_bias, &out, y);
+    mcu_region_end();
+
+    /* 7: micro_speech's depthwise: 49x40x1, 10x8 filter, depth multiplier 8, stride 2, padding 4 top, 3 left. */
+    set_quant(128);
+    in.height = 49; in.width = 40; in.channels = 1;
+    f.batches = 8; f.height = 10; f.width = 8; f.channels = 1;
+    out.height = 25; out.width = 20; out.channels = 8;
+    params_of(&p, 2, 4, 3);
+    p.depth_multiplier = 8;
+    mcu_region_begin();
+    tl_depthwise_conv2d_s8(&p, &q, &in, x, &f, w, g_bias, &out, y);
+    mcu_region_end();
+    /* 8: vww-like 3x3 depthwise, stride 2: 48x48x16 -> 24x24x16, padding 0 top/left (1 bottom/right). */
+    in.height = 48; in.width = 48; in.channels = 16;
+    f.batches = 16; f.height = 3; f.width = 3;
+    out.height = 24; out.width = 24; out.channels = 16;
+    params_of(&p, 2, 0, 0);
+    mcu_region_begin();
+    tl_depthwise_conv2d_s8(&p, &q, &in, x, &f, w, g_bias, &out, y);
+    mcu_region_end();
+    /* 9: vww-like 3x3 depthwise, stride 1, padding 1: 6x6x128. */
+    in.height = 6; in.width = 6; in.channels = 128;
+    f.batches = 128;
+    out.height = 6; out.width = 6; out.channels = 128;
+    params_of(&p, 1, 1, 1);
+    mcu_region_begin();
+    tl_depthwise_conv2d_s8(&p, &q, &in, x, &f, w, g_bias, &out, y);
     mcu_region_end();
     return 0;
 }

@@ -7,11 +7,14 @@
  *   sum w * (x + input_offset) = sum w * x + input_offset * sum w   (mod 2^32, an identity of the ring),
  * so for pixels whose receptive field lies entirely inside the input the offset term is folded into the
  * bias once per channel. Channels are visited two at a time (each input byte loaded once for both) and
- * interior pixels two at a time (each weight loaded once for both): 4 multiply-accumulates per 4 loads.
+ * interior pixels two at a time (each weight loaded once for both). Four values at a time are one 4-byte load
+ * widened into two int16 pairs and fed to dual multiply-accumulates (tl_dsp.h: SXTB16 / SMLAD on cores with
+ * the DSP extension, the same sums in portable C elsewhere).
  */
 #include "tl_conv_common.h"
 
 #include "tl_conv_blocks.h"
+#include "../tl_dsp.h"
 
 /* The dot products are kept out of line: inlined into the large loop nests, they compete for registers with
    the nest's own state and the compiler spills their pointers (measured on Cortex-M4). */
@@ -27,7 +30,11 @@
  * 4 sums and 4 values fit the 13 free registers).
  */
 
-/** Two pixels (x0, x1) times two filters (w0, w1) over @p n int8 values: each load feeds two MACs. */
+/**
+ * Two pixels (x0, x1) times two filters (w0, w1) over @p n int8 values: four values at a time as 4-byte words
+ * widened into int16 pairs (even and odd bytes, tl_dsp.h), each pair feeding two dual multiply-accumulates;
+ * the remaining n % 4 values one by one.
+ */
 static TL_CV_NOINLINE void tl_cv_dot_2x2(const int8_t *x0, const int8_t *x1, const int8_t *w0, const int8_t *w1, int32_t n,
                                  uint32_t *a00, uint32_t *a01, uint32_t *a10, uint32_t *a11)
 {
@@ -35,22 +42,153 @@ static TL_CV_NOINLINE void tl_cv_dot_2x2(const int8_t *x0, const int8_t *x1, con
     uint32_t s01 = *a01;
     uint32_t s10 = *a10;
     uint32_t s11 = *a11;
-    const int8_t *end = x0 + n;
-    while (x0 != end)
+    /* x1 and w1 as offsets from x0 and w0 (same arrays), so that two pointers advance. */
+    const int32_t d1 = (int32_t)(x1 - x0);
+    const int32_t e1 = (int32_t)(w1 - w0);
+    int32_t quads = n >> 2;
+    int32_t rest = n & 3;
+    while (quads-- > 0)
     {
-        int32_t xa = *x0++;
-        int32_t xb = *x1++;
-        int32_t wa = *w0++;
-        int32_t wb = *w1++;
+        const uint32_t xa = tl_dsp_load4(x0);
+        const uint32_t xb = tl_dsp_load4(x0 + d1);
+        const uint32_t xae = tl_dsp_sxtb16(xa);
+        const uint32_t xao = tl_dsp_sxtb16_odd(xa);
+        const uint32_t xbe = tl_dsp_sxtb16(xb);
+        const uint32_t xbo = tl_dsp_sxtb16_odd(xb);
+        uint32_t wv = tl_dsp_load4(w0);
+        uint32_t we = tl_dsp_sxtb16(wv);
+        uint32_t wo = tl_dsp_sxtb16_odd(wv);
+        s00 = tl_dsp_smlad(we, xae, s00);
+        s00 = tl_dsp_smlad(wo, xao, s00);
+        s10 = tl_dsp_smlad(we, xbe, s10);
+        s10 = tl_dsp_smlad(wo, xbo, s10);
+        wv = tl_dsp_load4(w0 + e1);
+        we = tl_dsp_sxtb16(wv);
+        wo = tl_dsp_sxtb16_odd(wv);
+        s01 = tl_dsp_smlad(we, xae, s01);
+        s01 = tl_dsp_smlad(wo, xao, s01);
+        s11 = tl_dsp_smlad(we, xbe, s11);
+        s11 = tl_dsp_smlad(wo, xbo, s11);
+        x0 += 4;
+        w0 += 4;
+    }
+    while (rest-- > 0)
+    {
+        int32_t xa = x0[0];
+        int32_t xb = x0[d1];
+        int32_t wa = w0[0];
+        int32_t wb = w0[e1];
         s00 += (uint32_t)(xa * wa);
         s01 += (uint32_t)(xa * wb);
         s10 += (uint32_t)(xb * wa);
         s11 += (uint32_t)(xb * wb);
+        x0++;
+        w0++;
     }
     *a00 = s00;
     *a01 = s01;
     *a10 = s10;
     *a11 = s11;
+}
+
+static void tl_conv_s8_quad_order(int16_t *col, int32_t n);
+
+/* Largest filter (in values) widened into int16 on the stack by the matrix-product path: two filters, 256 bytes,
+   the second at k16 + TL_CV_WIDE_MAX; every full group of four values in the order (0, 2, 1, 3)
+   (tl_conv_s8_quad_order), so that two plain loads give the pairs an input word widens into. */
+#define TL_CV_WIDE_MAX 64
+
+/* Requantization of one filter pair: (multiplier, shift) of each, the layer's output offset and clamp. */
+typedef struct
+{
+    int32_t m0;
+    int32_t s0;
+    int32_t m1;
+    int32_t s1;
+    int32_t output_offset;
+    int32_t act_min;
+    int32_t act_max;
+} tl_cv_pair_rq;
+
+/*
+ * The matrix-product path for one filter pair widened as for tl_cv_dot_2x2_k16: @p pairs pixel pairs from x
+ * (pixels of in_c values, consecutive), each pair's four sums formed (from the folded biases) and requantized
+ * into out[pixel * out_c] (first filter) and out[pixel * out_c + 1] (second, when @p two). One call per filter
+ * pair: no per-pixel call, the sums never leave registers.
+ */
+static TL_CV_NOINLINE void tl_cv_gemm_pairs_k16(const int8_t *x, int32_t pairs, int32_t in_c, const int16_t *k16,
+                                                uint32_t fold0, uint32_t fold1, const tl_cv_pair_rq *rq, int two,
+                                                int8_t *out, int32_t out_c)
+{
+    const int32_t quads = in_c >> 2;
+    const int32_t rest = in_c & 3;
+    const int full = rq->act_min == -128 && rq->act_max == 127;
+    while (pairs-- > 0)
+    {
+        const int8_t *x0 = x;
+        const int16_t *k0 = k16;
+        uint32_t s00 = fold0;
+        uint32_t s01 = fold1;
+        uint32_t s10 = fold0;
+        uint32_t s11 = fold1;
+        int32_t i;
+        for (i = 0; i < quads; i++)
+        {
+            const uint32_t xa = tl_dsp_load4(x0);
+            const uint32_t xb = tl_dsp_load4(x0 + in_c);
+            const uint32_t xae = tl_dsp_sxtb16(xa);
+            const uint32_t xao = tl_dsp_sxtb16_odd(xa);
+            const uint32_t xbe = tl_dsp_sxtb16(xb);
+            const uint32_t xbo = tl_dsp_sxtb16_odd(xb);
+            uint32_t we = tl_dsp_load_pair16(k0);
+            uint32_t wo = tl_dsp_load_pair16(k0 + 2);
+            s00 = tl_dsp_smlad(we, xae, s00);
+            s00 = tl_dsp_smlad(wo, xao, s00);
+            s10 = tl_dsp_smlad(we, xbe, s10);
+            s10 = tl_dsp_smlad(wo, xbo, s10);
+            we = tl_dsp_load_pair16(k0 + TL_CV_WIDE_MAX);
+            wo = tl_dsp_load_pair16(k0 + TL_CV_WIDE_MAX + 2);
+            s01 = tl_dsp_smlad(we, xae, s01);
+            s01 = tl_dsp_smlad(wo, xao, s01);
+            s11 = tl_dsp_smlad(we, xbe, s11);
+            s11 = tl_dsp_smlad(wo, xbo, s11);
+            x0 += 4;
+            k0 += 4;
+        }
+        for (i = 0; i < rest; i++)
+        {
+            int32_t xa = x0[i];
+            int32_t xb = x0[in_c + i];
+            int32_t wa = k0[i];
+            int32_t wb = k0[TL_CV_WIDE_MAX + i];
+            s00 += (uint32_t)(xa * wa);
+            s01 += (uint32_t)(xa * wb);
+            s10 += (uint32_t)(xb * wa);
+            s11 += (uint32_t)(xb * wb);
+        }
+        if (full)
+        {
+            out[0] = tl_cv_out_s8_q_full(s00, rq->m0, rq->s0, rq->output_offset);
+            out[out_c] = tl_cv_out_s8_q_full(s10, rq->m0, rq->s0, rq->output_offset);
+            if (two)
+            {
+                out[1] = tl_cv_out_s8_q_full(s01, rq->m1, rq->s1, rq->output_offset);
+                out[out_c + 1] = tl_cv_out_s8_q_full(s11, rq->m1, rq->s1, rq->output_offset);
+            }
+        }
+        else
+        {
+            out[0] = tl_cv_out_s8_q(s00, rq->m0, rq->s0, rq->output_offset, rq->act_min, rq->act_max);
+            out[out_c] = tl_cv_out_s8_q(s10, rq->m0, rq->s0, rq->output_offset, rq->act_min, rq->act_max);
+            if (two)
+            {
+                out[1] = tl_cv_out_s8_q(s01, rq->m1, rq->s1, rq->output_offset, rq->act_min, rq->act_max);
+                out[out_c + 1] = tl_cv_out_s8_q(s11, rq->m1, rq->s1, rq->output_offset, rq->act_min, rq->act_max);
+            }
+        }
+        x += 2 * in_c;
+        out += 2 * out_c;
+    }
 }
 
 /** One pixel times two filters over @p n int8 values. */
@@ -256,6 +394,9 @@ static void tl_conv_s8_pixel_1x2(const tl_conv_params *params, const tl_cv_windo
 static void tl_conv_s8_im2col(const tl_conv_params *params, const int8_t *in_batch, int32_t in_h, int32_t in_w,
                               int32_t in_c, int32_t f_h, int32_t f_w, int32_t out_y, int32_t out_x, int16_t *col)
 {
+    /* With a multiple of 4 channels every group of four lies within one tap: the values are written in the
+       (0, 2, 1, 3) order of tl_conv_s8_quad_order directly (padding groups are four equal values). */
+    const int quads_done = (in_c & 3) == 0;
     const int32_t origin_y = out_y * params->stride_h - params->pad_top;
     const int32_t origin_x = out_x * params->stride_w - params->pad_left;
     /* |input_offset| <= 32767 on this path, so the padding value fits int16. */
@@ -273,9 +414,23 @@ static void tl_conv_s8_im2col(const tl_conv_params *params, const int8_t *in_bat
             if (row_inside && in_x >= 0 && in_x < in_w)
             {
                 const int8_t *x = in_batch + (in_y * in_w + in_x) * in_c;
-                for (k = 0; k < in_c; k++)
+                if (quads_done)
                 {
-                    *col++ = x[k];
+                    /* Four values per 4-byte load, widened straight into the (0, 2, 1, 3) order. */
+                    for (k = 0; k < in_c; k += 4)
+                    {
+                        const uint32_t v = tl_dsp_load4(x + k);
+                        tl_dsp_store_pair16(col, tl_dsp_sxtb16(v));
+                        tl_dsp_store_pair16(col + 2, tl_dsp_sxtb16_odd(v));
+                        col += 4;
+                    }
+                }
+                else
+                {
+                    for (k = 0; k < in_c; k++)
+                    {
+                        *col++ = x[k];
+                    }
                 }
             }
             else
@@ -289,31 +444,125 @@ static void tl_conv_s8_im2col(const tl_conv_params *params, const int8_t *in_bat
     }
 }
 
-/** Two gathered pixels (c0, c1) times two filters over @p n values. */
-static TL_CV_NOINLINE void tl_cv_dot16_2x2(const int16_t *c0, const int16_t *c1, const int8_t *w0, const int8_t *w1,
-                                           int32_t n, uint32_t *a00, uint32_t *a01, uint32_t *a10, uint32_t *a11)
+/*
+ * Puts every full group of four gathered (or widened) values in the order (0, 2, 1, 3): one 4-byte load of the
+ * int16 values is then the pair (v0, v2) and the next (v1, v3), the pairs the even and odd bytes of a 4-byte
+ * weight load widen into (tl_dsp_sxtb16 / _odd).
+ */
+static void tl_conv_s8_quad_order(int16_t *col, int32_t n)
 {
-    uint32_t s00 = *a00;
-    uint32_t s01 = *a01;
-    uint32_t s10 = *a10;
-    uint32_t s11 = *a11;
-    const int16_t *end = c0 + n;
-    while (c0 != end)
+    int16_t *end = col + (n & ~3);
+    for (; col != end; col += 4)
     {
-        /* |col| <= 32767 and |w| <= 128: every product fits int32. */
-        int32_t xa = *c0++;
-        int32_t xb = *c1++;
-        int32_t wa = *w0++;
-        int32_t wb = *w1++;
-        s00 += (uint32_t)(xa * wa);
-        s01 += (uint32_t)(xa * wb);
-        s10 += (uint32_t)(xb * wa);
-        s11 += (uint32_t)(xb * wb);
+        int16_t t = col[1];
+        col[1] = col[2];
+        col[2] = t;
     }
-    *a00 = s00;
-    *a01 = s01;
-    *a10 = s10;
-    *a11 = s11;
+}
+
+/*
+ * Every output channel of one gathered pixel pair: the columns at c0 and c0 + d1 (d1 = 0 for a lone pixel,
+ * whose second results are then dropped; every full group of four values in the order of tl_conv_s8_quad_order),
+ * filters of @p taps values. Channel pairs: each column pair load and each widened weight word feeds two dual
+ * multiply-accumulates; the four sums stay in registers and are requantized at once into out0[ch] and, when
+ * @p two, out1[ch]. One call per pixel pair.
+ */
+static TL_CV_NOINLINE void tl_cv_gathered_pair(const int16_t *c0, int32_t d1, int32_t taps, const int8_t *filter,
+                                               const uint8_t *bias, const uint8_t *table, int32_t out_c,
+                                               const tl_conv_params *params, int two, int8_t *out0, int8_t *out1)
+{
+    const int32_t quads = taps >> 2;
+    const int32_t rest = taps & 3;
+    const int full = params->act_min == -128 && params->act_max == 127;
+    int32_t out_ch;
+    for (out_ch = 0; out_ch < out_c; out_ch += 2)
+    {
+        const int pair = out_ch + 1 < out_c;
+        const int32_t next_ch = pair ? out_ch + 1 : out_ch;
+        const int8_t *w0 = filter + out_ch * taps;
+        const int32_t e1 = (next_ch - out_ch) * taps;
+        const int16_t *x = c0;
+        uint32_t s00 = (uint32_t)tl_cv_load_i32(bias + out_ch * 4);
+        uint32_t s01 = (uint32_t)tl_cv_load_i32(bias + next_ch * 4);
+        uint32_t s10 = s00;
+        uint32_t s11 = s01;
+        int32_t i;
+        for (i = 0; i < quads; i++)
+        {
+            const uint32_t xae = tl_dsp_load_pair16(x);
+            const uint32_t xao = tl_dsp_load_pair16(x + 2);
+            const uint32_t xbe = tl_dsp_load_pair16(x + d1);
+            const uint32_t xbo = tl_dsp_load_pair16(x + d1 + 2);
+            uint32_t wv = tl_dsp_load4(w0);
+            uint32_t we = tl_dsp_sxtb16(wv);
+            uint32_t wo = tl_dsp_sxtb16_odd(wv);
+            /* |col| <= 32767 and |w| <= 128: every product fits int32. */
+            s00 = tl_dsp_smlad(we, xae, s00);
+            s00 = tl_dsp_smlad(wo, xao, s00);
+            s10 = tl_dsp_smlad(we, xbe, s10);
+            s10 = tl_dsp_smlad(wo, xbo, s10);
+            wv = tl_dsp_load4(w0 + e1);
+            we = tl_dsp_sxtb16(wv);
+            wo = tl_dsp_sxtb16_odd(wv);
+            s01 = tl_dsp_smlad(we, xae, s01);
+            s01 = tl_dsp_smlad(wo, xao, s01);
+            s11 = tl_dsp_smlad(we, xbe, s11);
+            s11 = tl_dsp_smlad(wo, xbo, s11);
+            x += 4;
+            w0 += 4;
+        }
+        for (i = 0; i < rest; i++)
+        {
+            int32_t xa = x[i];
+            int32_t xb = x[d1 + i];
+            int32_t wa = w0[i];
+            int32_t wb = w0[e1 + i];
+            s00 += (uint32_t)(xa * wa);
+            s01 += (uint32_t)(xa * wb);
+            s10 += (uint32_t)(xb * wa);
+            s11 += (uint32_t)(xb * wb);
+        }
+        if (full)
+        {
+            const int32_t m0 = tl_cv_load_i32(table + out_ch * 8);
+            const int32_t sh0 = tl_cv_load_i32(table + out_ch * 8 + 4);
+            const int32_t m1 = tl_cv_load_i32(table + next_ch * 8);
+            const int32_t sh1 = tl_cv_load_i32(table + next_ch * 8 + 4);
+            out0[out_ch] = tl_cv_out_s8_q_full(s00, m0, sh0, params->output_offset);
+            if (two)
+            {
+                out1[out_ch] = tl_cv_out_s8_q_full(s10, m0, sh0, params->output_offset);
+            }
+            if (pair)
+            {
+                out0[next_ch] = tl_cv_out_s8_q_full(s01, m1, sh1, params->output_offset);
+                if (two)
+                {
+                    out1[next_ch] = tl_cv_out_s8_q_full(s11, m1, sh1, params->output_offset);
+                }
+            }
+            continue;
+        }
+        {
+            const int32_t m0 = tl_cv_load_i32(table + out_ch * 8);
+            const int32_t sh0 = tl_cv_load_i32(table + out_ch * 8 + 4);
+            out0[out_ch] = tl_cv_out_s8_q(s00, m0, sh0, params->output_offset, params->act_min, params->act_max);
+            if (two)
+            {
+                out1[out_ch] = tl_cv_out_s8_q(s10, m0, sh0, params->output_offset, params->act_min, params->act_max);
+            }
+        }
+        if (pair)
+        {
+            const int32_t m1 = tl_cv_load_i32(table + next_ch * 8);
+            const int32_t sh1 = tl_cv_load_i32(table + next_ch * 8 + 4);
+            out0[next_ch] = tl_cv_out_s8_q(s01, m1, sh1, params->output_offset, params->act_min, params->act_max);
+            if (two)
+            {
+                out1[next_ch] = tl_cv_out_s8_q(s11, m1, sh1, params->output_offset, params->act_min, params->act_max);
+            }
+        }
+    }
 }
 
 /*
@@ -335,8 +584,10 @@ static void tl_conv2d_s8_gathered(const tl_conv_params *params, const tl_conv_qu
     const int32_t out_c = output_dims->channels;
     const int32_t pixels = output_dims->height * out_w;
     const int32_t taps = f_h * f_w * in_c;
-    int16_t col0[TL_CV_IM2COL_MAX];
-    int16_t col1[TL_CV_IM2COL_MAX];
+    /* One array for both columns: tl_cv_gathered_pair addresses the second relative to the first. */
+    int16_t cols[2 * TL_CV_IM2COL_MAX];
+    int16_t *const col0 = cols;
+    int16_t *const col1 = cols + TL_CV_IM2COL_MAX;
     int32_t batch;
     for (batch = 0; batch < input_dims->batches; batch++)
     {
@@ -348,43 +599,23 @@ static void tl_conv2d_s8_gathered(const tl_conv_params *params, const tl_conv_qu
             const int two = pixel + 1 < pixels;
             int8_t *out0 = out_batch + pixel * out_c;
             int8_t *out1 = out0 + out_c;
-            int32_t out_ch;
             tl_conv_s8_im2col(params, in_batch, in_h, in_w, in_c, f_h, f_w, pixel / out_w, pixel % out_w, col0);
+            if ((in_c & 3) != 0)
+            {
+                tl_conv_s8_quad_order(col0, taps);
+            }
             if (two)
             {
                 tl_conv_s8_im2col(params, in_batch, in_h, in_w, in_c, f_h, f_w, (pixel + 1) / out_w,
                                   (pixel + 1) % out_w, col1);
-            }
-            for (out_ch = 0; out_ch < out_c; out_ch += 2)
-            {
-                const int pair = out_ch + 1 < out_c;
-                const int32_t next_ch = pair ? out_ch + 1 : out_ch;
-                uint32_t a00 = (uint32_t)tl_cv_load_i32(bias + out_ch * 4);
-                uint32_t a01 = (uint32_t)tl_cv_load_i32(bias + next_ch * 4);
-                uint32_t a10 = a00;
-                uint32_t a11 = a01;
-                const int32_t m0 = tl_cv_load_i32(quant->table + out_ch * 8);
-                const int32_t s0 = tl_cv_load_i32(quant->table + out_ch * 8 + 4);
-                const int32_t m1 = tl_cv_load_i32(quant->table + next_ch * 8);
-                const int32_t s1 = tl_cv_load_i32(quant->table + next_ch * 8 + 4);
-                /* With one pixel left, col0 stands in for col1 and the second results are dropped. */
-                tl_cv_dot16_2x2(col0, two ? col1 : col0, filter + out_ch * taps, filter + next_ch * taps, taps, &a00,
-                                &a01, &a10, &a11);
-                out0[out_ch] = tl_cv_out_s8_q(a00, m0, s0, params->output_offset, params->act_min, params->act_max);
-                if (pair)
+                if ((in_c & 3) != 0)
                 {
-                    out0[next_ch] = tl_cv_out_s8_q(a01, m1, s1, params->output_offset, params->act_min, params->act_max);
-                }
-                if (two)
-                {
-                    out1[out_ch] = tl_cv_out_s8_q(a10, m0, s0, params->output_offset, params->act_min, params->act_max);
-                    if (pair)
-                    {
-                        out1[next_ch] =
-                            tl_cv_out_s8_q(a11, m1, s1, params->output_offset, params->act_min, params->act_max);
-                    }
+                    tl_conv_s8_quad_order(col1, taps);
                 }
             }
+            /* With one pixel left, col0 stands in for col1 and the second results are dropped. */
+            tl_cv_gathered_pair(col0, two ? TL_CV_IM2COL_MAX : 0, taps, filter, bias, quant->table, out_c, params, two,
+                                out0, out1);
         }
     }
 }
@@ -449,6 +680,35 @@ static void tl_conv2d_s8_fast(const tl_conv_params *params, const tl_conv_quant 
             {
                 const int32_t pixels = in_h * in_w;
                 int32_t pixel = 0;
+                /* Both filters widened once for all pixels (one array: k1 = k0 + TL_CV_WIDE_MAX). */
+                int16_t k16[2 * TL_CV_WIDE_MAX];
+                const int wide = in_c <= TL_CV_WIDE_MAX;
+                if (wide)
+                {
+                    int32_t i;
+                    for (i = 0; i < in_c; i++)
+                    {
+                        k16[i] = (int16_t)w0[i];
+                        k16[TL_CV_WIDE_MAX + i] = (int16_t)w1[i];
+                    }
+                    tl_conv_s8_quad_order(k16, in_c);
+                    tl_conv_s8_quad_order(k16 + TL_CV_WIDE_MAX, in_c);
+                }
+                if (wide && pixels >= 2)
+                {
+                    /* The second filter's outputs sit at +1 only when there is a second filter (pair). */
+                    tl_cv_pair_rq rq;
+                    rq.m0 = m0;
+                    rq.s0 = s0;
+                    rq.m1 = m1;
+                    rq.s1 = s1;
+                    rq.output_offset = params->output_offset;
+                    rq.act_min = params->act_min;
+                    rq.act_max = params->act_max;
+                    tl_cv_gemm_pairs_k16(in_batch, pixels / 2, in_c, k16, fold0, fold1, &rq, pair,
+                                         out_batch + out_ch, out_c);
+                    pixel = pixels & ~1;
+                }
                 for (; pixel + 1 < pixels; pixel += 2)
                 {
                     uint32_t a00 = fold0, a01 = fold1, a10 = fold0, a11 = fold1;

@@ -121,4 +121,15 @@ static inline uint32_t tl_cv_sum_s8(const int8_t *w, int32_t n)
     return sum;
 }
 
+/**
+ * The tiled depthwise int8 path (tl_depthwise_conv2d_s8.c), shared with the in-place kernel: input channels
+ * [ch_begin, ch_end), output channel o of output pixel i (row-major) at output[i * out_px_stride + o *
+ * out_ch_stride]. Requires validated shapes and tl_cv_geometry_fits. Returns 0 without writing anything when the
+ * shape does not suit it (dilation, an input offset outside [-127, 128], a window over the tile buffer).
+ */
+int tl_depthwise_s8_tiled(const tl_conv_params *params, const tl_conv_quant *quant, const tl_conv_dims *input_dims,
+                          const int8_t *input, const tl_conv_dims *filter_dims, const int8_t *filter,
+                          const uint8_t *bias, const tl_conv_dims *output_dims, int32_t ch_begin, int32_t ch_end,
+                          int8_t *output, int32_t out_px_stride, int32_t out_ch_stride);
+
 #endif /* TINYLITE_TL_CONV_BLOCKS_H */

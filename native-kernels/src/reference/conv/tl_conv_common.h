@@ -13,6 +13,8 @@
 #include "tinylite/tl_fixed_point.h"
 #include "tinylite/tl_op.h"
 
+#include "../tl_dsp.h"
+
 /* TFLite TensorType numbers (the image stores them as is). */
 #define TL_CV_TYPE_INT32 2
 #define TL_CV_TYPE_INT64 4
@@ -139,6 +141,17 @@ static inline int8_t tl_cv_out_s8_q(uint32_t acc, int32_t multiplier, int32_t sh
     }
     /* act_min/act_max lie in [-128, 127] (validated). */
     return (int8_t)v;
+}
+
+/**
+ * tl_cv_out_s8_q when the clamp is the whole int8 range (act_min = -128, act_max = 127): one saturation
+ * (tl_dsp_ssat8: SSAT on cores with the DSP extension).
+ */
+static inline int8_t tl_cv_out_s8_q_full(uint32_t acc, int32_t multiplier, int32_t shift, int32_t output_offset)
+{
+    int32_t v = tl_cv_mbqm_fast(tl_cv_s32(acc), multiplier, shift);
+    v = tl_cv_s32((uint32_t)v + (uint32_t)output_offset);
+    return (int8_t)tl_dsp_ssat8(v);
 }
 
 /** tl_cv_out_s8_q with the (multiplier, shift) pair read from the little-endian table entry @p quant_pair. */

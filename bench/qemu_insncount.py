@@ -79,14 +79,17 @@ def qemu(machine, elf, manifest, plugin, counts):
     return out, insn
 
 
+PLAN = "layer"
+
+
 def measure(model, plugin):
     img_dir = os.path.join(BUILD, "images")
     os.makedirs(img_dir, exist_ok=True)
     src = os.path.join(SHARED, "models", model, "model.tflite")
     img = os.path.join(img_dir, model + ".tlm")
     rep = os.path.join(img_dir, model + ".report.json")
-    # The layer plan: the native kernels have no in-place variants yet (the default "auto" may pick them).
-    run([os.path.join(ROOT, "tinylite"), "compile", src, "-o", img, "--report", rep, "--plan", "layer"]
+    # The layer plan by default: one call per layer, comparable with TFLM's per-layer figures.
+    run([os.path.join(ROOT, "tinylite"), "compile", src, "-o", img, "--report", rep, "--plan", PLAN]
         + (["--cmsis-nn"] if os.environ.get("TINYLITE_COMPILE_CMSIS_NN") else []))
     with open(rep) as f:
         report = json.load(f)
@@ -226,9 +229,14 @@ def main():
     ap.add_argument("--print", action="store_true", help="print the tables instead of updating bench/RESULTS.md")
     ap.add_argument("--models", default=",".join(MODELS))
     ap.add_argument("--build", default=None, help="build folder of the QEMU programs (default .build/qemu)")
+    ap.add_argument("--plan", default="layer", help="memory plan to compile with (a plan other than layer implies --print)")
     args = ap.parse_args()
     if args.build:
         BUILD = os.path.abspath(args.build)
+    global PLAN
+    PLAN = args.plan
+    if PLAN != "layer":
+        args.print = True
     if not os.path.isdir(os.path.join(SHARED, "models")):
         sys.exit("SKIP: %s is absent" % os.path.join(SHARED, "models"))
     plugin = build()

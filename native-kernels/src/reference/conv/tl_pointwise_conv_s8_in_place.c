@@ -4,9 +4,57 @@
  * one-pixel scratch, then over the tensor at output pixel p. Output and input share their base address.
  * out_c <= in_c: pixels go forward (output pixel p ends at or before input pixel p + 1 starts);
  * out_c > in_c: backward (output pixel p starts at or after input pixel p ends, so the pixels 0..p-1 not yet
- * read stay intact). Arithmetic of tl_conv2d_s8 (folded bias, no padded tap).
+ * read stay intact). Arithmetic of tl_conv2d_s8 (folded bias, no padded tap). The dot products take four
+ * channels per word: even and odd bytes of the input and weight words are widened to int16 pairs (SXTB16) and
+ * multiplied pairwise (SMLAD), two output channels sharing each input word; the sums are the same mod 2^32.
  */
 #include "tl_conv_common.h"
+#include "../tl_dsp.h"
+
+/* Dot products of one pixel with two filter rows, added to *acc0 and *acc1 (mod 2^32). */
+static void tl_pw_dot2(const int8_t *x, const int8_t *w0, const int8_t *w1, int32_t n, uint32_t *acc0, uint32_t *acc1)
+{
+    uint32_t a0 = *acc0;
+    uint32_t a1 = *acc1;
+    int32_t i = 0;
+    for (; i + 4 <= n; i += 4)
+    {
+        const uint32_t xw = tl_dsp_load4(x + i);
+        const uint32_t x_even = tl_dsp_sxtb16(xw);
+        const uint32_t x_odd = tl_dsp_sxtb16_odd(xw);
+        const uint32_t f0 = tl_dsp_load4(w0 + i);
+        const uint32_t f1 = tl_dsp_load4(w1 + i);
+        a0 = tl_dsp_smlad(x_even, tl_dsp_sxtb16(f0), a0);
+        a0 = tl_dsp_smlad(x_odd, tl_dsp_sxtb16_odd(f0), a0);
+        a1 = tl_dsp_smlad(x_even, tl_dsp_sxtb16(f1), a1);
+        a1 = tl_dsp_smlad(x_odd, tl_dsp_sxtb16_odd(f1), a1);
+    }
+    for (; i < n; i++)
+    {
+        a0 += (uint32_t)(w0[i] * x[i]);
+        a1 += (uint32_t)(w1[i] * x[i]);
+    }
+    *acc0 = a0;
+    *acc1 = a1;
+}
+
+/* Dot product of one pixel with one filter row, added to acc (mod 2^32). */
+static uint32_t tl_pw_dot1(const int8_t *x, const int8_t *w, int32_t n, uint32_t acc)
+{
+    int32_t i = 0;
+    for (; i + 4 <= n; i += 4)
+    {
+        const uint32_t xw = tl_dsp_load4(x + i);
+        const uint32_t f = tl_dsp_load4(w + i);
+        acc = tl_dsp_smlad(tl_dsp_sxtb16(xw), tl_dsp_sxtb16(f), acc);
+        acc = tl_dsp_smlad(tl_dsp_sxtb16_odd(xw), tl_dsp_sxtb16_odd(f), acc);
+    }
+    for (; i < n; i++)
+    {
+        acc += (uint32_t)(w[i] * x[i]);
+    }
+    return acc;
+}
 
 tl_status tl_pointwise_conv_s8_in_place(const tl_conv_params *params, const tl_conv_quant *quant,
                                         const tl_conv_dims *input_dims, const tl_conv_dims *filter_dims,
@@ -45,17 +93,20 @@ tl_status tl_pointwise_conv_s8_in_place(const tl_conv_params *params, const tl_c
         const int8_t *in_pixel = data + pixel * in_c;
         int8_t *out_pixel = data + pixel * out_c;
         int32_t out_ch;
-        for (out_ch = 0; out_ch < out_c; out_ch++)
+        /* The folded bias holds input_offset * (sum of the channel's weights); no tap is ever padded. */
+        for (out_ch = 0; out_ch + 2 <= out_c; out_ch += 2)
         {
-            const int8_t *w = filter + out_ch * in_c;
-            /* The folded bias holds input_offset * (sum of the channel's weights); no tap is ever padded.
-               C#'s int sum wraps: accumulate mod 2^32. */
-            uint32_t acc = (uint32_t)tl_cv_load_i32(bias + out_ch * 4);
-            int32_t in_ch;
-            for (in_ch = 0; in_ch < in_c; in_ch++)
-            {
-                acc += (uint32_t)(w[in_ch] * in_pixel[in_ch]);
-            }
+            uint32_t acc0 = (uint32_t)tl_cv_load_i32(bias + out_ch * 4);
+            uint32_t acc1 = (uint32_t)tl_cv_load_i32(bias + out_ch * 4 + 4);
+            tl_pw_dot2(in_pixel, filter + out_ch * in_c, filter + (out_ch + 1) * in_c, in_c, &acc0, &acc1);
+            scratch[out_ch] = tl_cv_out_s8(acc0, quant->table + out_ch * 8, params->output_offset, params->act_min,
+                                           params->act_max);
+            scratch[out_ch + 1] = tl_cv_out_s8(acc1, quant->table + (out_ch + 1) * 8, params->output_offset,
+                                               params->act_min, params->act_max);
+        }
+        if (out_ch < out_c)
+        {
+            uint32_t acc = tl_pw_dot1(in_pixel, filter + out_ch * in_c, in_c, (uint32_t)tl_cv_load_i32(bias + out_ch * 4));
             scratch[out_ch] = tl_cv_out_s8(acc, quant->table + out_ch * 8, params->output_offset, params->act_min,
                                            params->act_max);
         }

@@ -8,7 +8,7 @@
 
 #include "tl_dense_validation.h"
 #include "tl_fc_s8_output.h"
-#include "../tl_dsp.h"
+#include "../tl_dot_s8.h"
 
 #define FC_PARAM_COUNT 7
 
@@ -66,13 +66,8 @@ tl_status tl_fully_connected_s8_fast(const tl_fc_params *params, const tl_fc_qua
 {
     int32_t batch;
     int32_t out_ch;
-    int32_t in_idx;
     const int32_t in_depth = params ? params->in_depth : 0;
     const int32_t out_depth = params ? params->out_depth : 0;
-    /* Offsets of rows 1, 2 and 3 of a group of four, from row 0. */
-    const int32_t row1 = in_depth;
-    const int32_t row2 = 2 * in_depth;
-    const int32_t row3 = 3 * in_depth;
     tl_fc_s8_stage stage;
     tl_status status = fc_s8_check(params, quant, input, weights, bias, output);
     if (status != TL_OK)
@@ -83,71 +78,29 @@ tl_status tl_fully_connected_s8_fast(const tl_fc_params *params, const tl_fc_qua
     for (batch = 0; batch < params->batches; batch++)
     {
         const int8_t *in_row = input + (int32_t)batch * in_depth;
-        const int8_t *in_end = in_row + in_depth;
-        const int8_t *quads_end = in_row + (in_depth & ~3);
         int8_t *out_row = output + (int32_t)batch * out_depth;
         const int8_t *w_group = weights;
         out_ch = 0;
-        /*
-         * Four output channels share each input load (one pointer plus three constant row offsets for the
-         * weights). The sums are the same modular int32 sums as the plain loop (addition mod 2^32 does not
-         * depend on the order), so the results are identical.
-         */
+        /* Four output channels share each input load (tl_dot_s8.h); the same modular int32 sums as the plain
+           loop (addition mod 2^32 does not depend on the order), so the results are identical. */
         for (; out_ch + 4 <= out_depth; out_ch += 4)
         {
-            const int8_t *x = in_row;
-            const int8_t *w = w_group;
-            uint32_t acc0 = (uint32_t)bias[out_ch];
-            uint32_t acc1 = (uint32_t)bias[out_ch + 1];
-            uint32_t acc2 = (uint32_t)bias[out_ch + 2];
-            uint32_t acc3 = (uint32_t)bias[out_ch + 3];
-            /* Four inputs at a time: one 4-byte load widened into the even and odd int16 pairs, times each
-               row's four weights widened the same way (tl_dsp.h: SXTB16 and SMLAD on cores with the DSP
-               extension). */
-            while (x != quads_end)
-            {
-                const uint32_t xv = tl_dsp_load4(x);
-                const uint32_t xe = tl_dsp_sxtb16(xv);
-                const uint32_t xo = tl_dsp_sxtb16_odd(xv);
-                uint32_t wv = tl_dsp_load4(w);
-                acc0 = tl_dsp_smlad(tl_dsp_sxtb16(wv), xe, acc0);
-                acc0 = tl_dsp_smlad(tl_dsp_sxtb16_odd(wv), xo, acc0);
-                wv = tl_dsp_load4(w + row1);
-                acc1 = tl_dsp_smlad(tl_dsp_sxtb16(wv), xe, acc1);
-                acc1 = tl_dsp_smlad(tl_dsp_sxtb16_odd(wv), xo, acc1);
-                wv = tl_dsp_load4(w + row2);
-                acc2 = tl_dsp_smlad(tl_dsp_sxtb16(wv), xe, acc2);
-                acc2 = tl_dsp_smlad(tl_dsp_sxtb16_odd(wv), xo, acc2);
-                wv = tl_dsp_load4(w + row3);
-                acc3 = tl_dsp_smlad(tl_dsp_sxtb16(wv), xe, acc3);
-                acc3 = tl_dsp_smlad(tl_dsp_sxtb16_odd(wv), xo, acc3);
-                x += 4;
-                w += 4;
-            }
-            while (x != in_end)
-            {
-                const int32_t x_val = *x++;
-                acc0 += (uint32_t)(w[0] * x_val);
-                acc1 += (uint32_t)(w[row1] * x_val);
-                acc2 += (uint32_t)(w[row2] * x_val);
-                acc3 += (uint32_t)(w[row3] * x_val);
-                w++;
-            }
-            out_row[out_ch] = tl_fc_s8_output(acc0, out_ch, stage);
-            out_row[out_ch + 1] = tl_fc_s8_output(acc1, out_ch + 1, stage);
-            out_row[out_ch + 2] = tl_fc_s8_output(acc2, out_ch + 2, stage);
-            out_row[out_ch + 3] = tl_fc_s8_output(acc3, out_ch + 3, stage);
+            uint32_t acc[4];
+            acc[0] = (uint32_t)bias[out_ch];
+            acc[1] = (uint32_t)bias[out_ch + 1];
+            acc[2] = (uint32_t)bias[out_ch + 2];
+            acc[3] = (uint32_t)bias[out_ch + 3];
+            tl_dot4_s8(in_row, w_group, in_depth, in_depth, acc);
+            out_row[out_ch] = tl_fc_s8_output(acc[0], out_ch, stage);
+            out_row[out_ch + 1] = tl_fc_s8_output(acc[1], out_ch + 1, stage);
+            out_row[out_ch + 2] = tl_fc_s8_output(acc[2], out_ch + 2, stage);
+            out_row[out_ch + 3] = tl_fc_s8_output(acc[3], out_ch + 3, stage);
             w_group += 4 * in_depth;
         }
         /* The remaining 0..3 channels, one at a time. */
         for (; out_ch < out_depth; out_ch++)
         {
-            uint32_t acc = (uint32_t)bias[out_ch];
-            for (in_idx = 0; in_idx < in_depth; in_idx++)
-            {
-                acc += (uint32_t)(w_group[in_idx] * (int32_t)in_row[in_idx]);
-            }
-            out_row[out_ch] = tl_fc_s8_output(acc, out_ch, stage);
+            out_row[out_ch] = tl_fc_s8_output(tl_dot1_s8(in_row, w_group, in_depth, (uint32_t)bias[out_ch]), out_ch, stage);
             w_group += in_depth;
         }
     }

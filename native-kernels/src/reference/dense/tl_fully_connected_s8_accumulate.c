@@ -8,6 +8,7 @@
 #include "tinylite/tl_dense_kernels.h"
 
 #include "tl_dense_validation.h"
+#include "../tl_dot_s8.h"
 
 #define FC_ACC_PARAM_COUNT 2
 
@@ -50,13 +51,7 @@ tl_status tl_fully_connected_s8_accumulate(int32_t n, int32_t out_depth, const i
                                            const int32_t *start, int32_t *acc)
 {
     int32_t out_ch;
-    int32_t in_idx;
-    /* Offsets of rows 1, 2 and 3 of a group of four, from row 0. */
-    const int32_t row1 = n;
-    const int32_t row2 = 2 * n;
-    const int32_t row3 = 3 * n;
     const int32_t *from = start != 0 ? start : acc;
-    const int8_t *in_end = input + n;
     const int8_t *w_group = weights;
     tl_status status = fc_acc_check(n, out_depth, input, weights, acc);
     if (status != TL_OK)
@@ -64,42 +59,29 @@ tl_status tl_fully_connected_s8_accumulate(int32_t n, int32_t out_depth, const i
         return status;
     }
     /*
-     * Four output channels share each input load, as in tl_fully_connected_s8_fast. The four starting values
-     * are read before any of the four accumulators is written, so start == acc (same bytes, the only overlap
-     * validation lets through) is safe. Same modular sums, same order as the plain loop.
+     * Four output channels share each input load (tl_dot_s8.h). The four starting values are read before any
+     * of the four accumulators is written, so start == acc (same bytes, the only overlap validation lets
+     * through) is safe. Same modular sums as the plain loop.
      */
     for (out_ch = 0; out_ch + 4 <= out_depth; out_ch += 4)
     {
-        const int8_t *x = input;
-        const int8_t *w = w_group;
-        uint32_t acc0 = (uint32_t)from[out_ch];
-        uint32_t acc1 = (uint32_t)from[out_ch + 1];
-        uint32_t acc2 = (uint32_t)from[out_ch + 2];
-        uint32_t acc3 = (uint32_t)from[out_ch + 3];
-        while (x != in_end)
+        uint32_t sums[4];
+        int32_t j;
+        for (j = 0; j < 4; j++)
         {
-            const int32_t x_val = *x++;
-            acc0 += (uint32_t)(w[0] * x_val);
-            acc1 += (uint32_t)(w[row1] * x_val);
-            acc2 += (uint32_t)(w[row2] * x_val);
-            acc3 += (uint32_t)(w[row3] * x_val);
-            w++;
+            sums[j] = (uint32_t)from[out_ch + j];
         }
-        acc[out_ch] = (int32_t)acc0;
-        acc[out_ch + 1] = (int32_t)acc1;
-        acc[out_ch + 2] = (int32_t)acc2;
-        acc[out_ch + 3] = (int32_t)acc3;
+        tl_dot4_s8(input, w_group, n, n, sums);
+        for (j = 0; j < 4; j++)
+        {
+            acc[out_ch + j] = (int32_t)sums[j];
+        }
         w_group += 4 * n;
     }
     /* The remaining 0..3 channels, one at a time. */
     for (; out_ch < out_depth; out_ch++)
     {
-        uint32_t sum = (uint32_t)from[out_ch];
-        for (in_idx = 0; in_idx < n; in_idx++)
-        {
-            sum += (uint32_t)(w_group[in_idx] * (int32_t)input[in_idx]);
-        }
-        acc[out_ch] = (int32_t)sum;
+        acc[out_ch] = (int32_t)tl_dot1_s8(input, w_group, n, (uint32_t)from[out_ch]);
         w_group += n;
     }
     return TL_OK;

@@ -164,6 +164,19 @@ public class StreamPlannerTests
     }
 
     [Fact]
+    public void Expand_FullyConnectedReadInsideTheRun_IsRefused()
+    {
+        // A sink writes its output once, after its last band: a second fully connected reading it inside the same
+        // run used to make the pull order loop for ever (the first one's 4 input rows never reach the 16 asked).
+        var graph = StreamTestModels.Start("fc2.tflite", 4, 4, 2, seed: 17).FullyConnected(16).FullyConnected(3).Finish();
+        var layout = StreamExpander.Expand(graph, Lower(graph), [new StreamSegment(0, 1)], out string? why);
+        Assert.Null(layout);
+        Assert.Contains("must end the stream", why);
+        Assert.Equal("stream", Compiler.Compile(StreamTestModels.Start("fc2.tflite", 4, 4, 2, seed: 17).FullyConnected(16).FullyConnected(3).Finish(),
+            new CompileOptions { Plan = "stream" }).Report.Plan);
+    }
+
+    [Fact]
     public void StreamPlan_TwoConvChain_IsSmallerThanInPlace()
     {
         var inplace = Compiler.Compile(TwoConvChain(), new CompileOptions { Plan = "inplace" });

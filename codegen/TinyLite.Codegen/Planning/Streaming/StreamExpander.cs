@@ -74,6 +74,10 @@ public static class StreamExpander
                     if (kernels[k].Reaches[i] != null && RowKernel.RowsOf(graph.Tensors[call.Inputs[i]]) == 0)
                         return $"call {segment.First + k} ({call.SourceOp}) reads a tensor without rows";
             }
+            // A fully connected sink writes its output once, at the end: nothing in the run may read it.
+            for (int k = 0; k < n; k++)
+                if (kernels[k].IsSink && ConsumersOf(kernels[k].Call.Outputs[0]).Any(segment.Contains))
+                    return $"call {segment.First + k} ({kernels[k].Call.SourceOp}) must end the stream: its output is read inside it";
             bool Windowed(int t)
             {
                 var users = ConsumersOf(t);
@@ -82,7 +86,15 @@ public static class StreamExpander
             var windowed = new bool[n];
             for (int k = 0; k < n; k++) windowed[k] = Windowed(kernels[k].Call.Outputs[0]);
 
-            var emissions = patch ? PatchSchedule(kernels, producer, windowed, segment.Strips) : Schedule(kernels, producer, windowed);
+            List<(int K, int First, int Count)> emissions;
+            try
+            {
+                emissions = patch ? PatchSchedule(kernels, producer, windowed, segment.Strips) : Schedule(kernels, producer, windowed, segment.BandRows);
+            }
+            catch (StreamException e)
+            {
+                return e.Message;
+            }
             var sinks = kernels.Select(k => k.IsSink ? k.CreateSink() : null).ToArray();
 
             // Rows each emission reads, per input: (tensor, low, high).
@@ -289,33 +301,35 @@ public static class StreamExpander
         }
 
         /// <summary>
-        /// Pull order: every whole output row is made in order, each after the rows it reads (recursively).
-        /// Consecutive rows of one call into a window merge into one band.
+        /// Pull order: the rows of every whole output are made in order, <paramref name="bandRows"/> at a time, each
+        /// band after the rows it reads (recursively). Consecutive rows of one call into a window merge into one band.
         /// </summary>
-        private List<(int K, int First, int Count)> Schedule(RowKernel[] kernels, Dictionary<int, int> producer, bool[] windowed)
+        private List<(int K, int First, int Count)> Schedule(RowKernel[] kernels, Dictionary<int, int> producer, bool[] windowed, int bandRows)
         {
             int n = kernels.Length;
             var done = new int[n];
             var emissions = new List<(int K, int First, int Count)>();
-            void Produce(int k, int row)
+            void Produce(int k, int row, int count)
             {
                 var call = kernels[k].Call;
                 for (int i = 0; i < call.Inputs.Length; i++)
                 {
                     if (kernels[k].Reaches[i] is not RowReach reach || !producer.TryGetValue(call.Inputs[i], out int p) || p == k) continue;
-                    int high = reach.InputRows(row, 1, RowKernel.RowsOf(graph.Tensors[call.Inputs[i]])).High;
-                    while (done[p] < high) Produce(p, done[p]);
+                    int high = reach.InputRows(row, count, RowKernel.RowsOf(graph.Tensors[call.Inputs[i]])).High;
+                    // A reader asking for rows its producer does not make would never be served.
+                    if (high > kernels[p].OutputRows) throw new StreamException($"call {k} reads {high} rows of a call that makes {kernels[p].OutputRows}");
+                    while (done[p] < high) Produce(p, done[p], Math.Min(bandRows, kernels[p].OutputRows - done[p]));
                 }
-                // Rows of a whole output stay one band each, so that they can land on input rows read before them.
+                // Bands of a whole output keep their height, so that they can land on input rows read before them.
                 if (windowed[k] && emissions.Count > 0 && emissions[^1].K == k && emissions[^1].First + emissions[^1].Count == row)
-                    emissions[^1] = (k, emissions[^1].First, emissions[^1].Count + 1);
+                    emissions[^1] = (k, emissions[^1].First, emissions[^1].Count + count);
                 else
-                    emissions.Add((k, row, 1));
-                done[k] = row + 1;
+                    emissions.Add((k, row, count));
+                done[k] = row + count;
             }
             for (int k = 0; k < n; k++)
                 if (!windowed[k])
-                    while (done[k] < kernels[k].OutputRows) Produce(k, done[k]);
+                    while (done[k] < kernels[k].OutputRows) Produce(k, done[k], Math.Min(bandRows, kernels[k].OutputRows - done[k]));
             return emissions;
         }
 
@@ -382,3 +396,6 @@ public static class StreamExpander
         }
     }
 }
+
+/// <summary>A run that cannot stream, found while ordering its rows.</summary>
+internal sealed class StreamException(string message) : Exception(message);

@@ -49,8 +49,31 @@ public static class StreamPlanner
             chosen.Add(pick!.Value);
             best = improved;
         }
+        return patch ? best : Coarsen(graph, calls, chosen, best);
+    }
+
+    /// <summary>
+    /// Taller bands for each streamed run while the arena does not grow: a run away from the peak needs fewer,
+    /// larger calls (a smaller image, less interpreter work) at no cost in RAM.
+    /// </summary>
+    private static MemoryPlan Coarsen(Graph graph, IReadOnlyList<KernelCall> calls, List<StreamSegment> chosen, MemoryPlan best)
+    {
+        for (int s = 0; s < chosen.Count; s++)
+        {
+            for (int rows = 2; rows <= MaxBandRows; rows *= 2)
+            {
+                var trial = new List<StreamSegment>(chosen) { [s] = chosen[s] with { BandRows = rows } };
+                var plan = Build(graph, calls, trial);
+                if (plan == null || plan.ArenaBytes > best.ArenaBytes) break;
+                chosen[s] = trial[s];
+                best = plan;
+            }
+        }
         return best;
     }
+
+    /// <summary>Tallest band the coarsening tries.</summary>
+    public const int MaxBandRows = 16;
 
     /// <summary>The plan for a given set of segments, or null when one cannot stream.</summary>
     public static MemoryPlan? Build(Graph graph, IReadOnlyList<KernelCall> calls, IReadOnlyList<StreamSegment> segments, bool patch = false)

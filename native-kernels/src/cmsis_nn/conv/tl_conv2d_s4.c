@@ -138,6 +138,11 @@ void tl_op_conv2d_s4(const tl_op *op, const tl_tensors *tensors)
         conv.input_offset = 0;
         bias = folded_bias;
     }
+    else if (op->input_count == 5)
+    {
+        /* The raw bias the compiler precomputed (--cmsis-nn, padding taps): validated int32 x out_c. */
+        bias = (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[4]);
+    }
     else
     {
         /* Validated sizes: out_c * filter_size elements fit the filter (below 2^31). */

@@ -4,9 +4,10 @@
  *
  * The fixed cost of a call matters on the small classifier heads (a few thousand instructions): the Params are read
  * once into locals (the stores into the structures could otherwise alias them and force reloads), every structure
- * lives in one block on the stack, and the empty context is a constant. Every field CMSIS-NN's types have is still
- * set, including those the v7 kernels do not read (h, w, the bias dims), so that another CMSIS-NN version reading
- * them sees the true shapes.
+ * lives in one block on the stack, and the empty context is a constant. Every field of the input, filter and output
+ * dims is still set, including h and w that the v7 kernels do not read, so that another CMSIS-NN version reading
+ * them sees the true shapes; the bias dims (never read, documented as [C_OUT]) are the output dims, whose c is
+ * the bias length.
  */
 #ifndef TINYLITE_TL_CMSIS_NN_FC_H
 #define TINYLITE_TL_CMSIS_NN_FC_H

@@ -19,6 +19,23 @@ namespace TinyLite.Codegen.Lowering.Conv;
 /// </remarks>
 internal static class CmsisNnScratch
 {
+    /// <summary>
+    /// True when some tap of some output pixel falls in the padding (top/left padding, or a last window that ends
+    /// past the input). CMSIS-NN then needs the raw bias (without the folded input-offset term) and the true
+    /// input offset, so the compiler adds it as an optional fifth input of CONV_2D / DEPTHWISE_CONV_2D
+    /// (<see cref="RawBiasName"/>); without padding taps the folded bias serves CMSIS-NN as it is.
+    /// </summary>
+    public static bool HasPaddingTaps(int inH, int inW, int fH, int fW, int strideH, int strideW, int dilationH,
+        int dilationW, int outH, int outW, int padTop, int padLeft)
+    {
+        long lastY = (long)(outH - 1) * strideH + (long)(fH - 1) * dilationH;
+        long lastX = (long)(outW - 1) * strideW + (long)(fW - 1) * dilationW;
+        return padTop != 0 || padLeft != 0 || lastY >= inH || lastX >= inW;
+    }
+
+    /// <summary>Name of the raw-bias constant (int32 [outC]) added for a filter with padding taps under --cmsis-nn.</summary>
+    public static string RawBiasName(string filterName) => filterName + "/cmsis_nn_raw_bias";
+
     /// <summary>Bytes of arm_convolve_wrapper_s8's buffer (see the remarks).</summary>
     public static long WrapperBytes(int inC, int fH, int fW, int fC, int strideH, int strideW, int dilationH,
         int dilationW, int padTop, int padLeft)

@@ -89,6 +89,14 @@ public sealed class Conv2DLowering : IOperatorLowering
             : [output.Index];
 
         int[] inputs = [input.Index, filter.Index, biasT, quant];
+        // With --cmsis-nn, a convolution with taps in the padding also gets the raw bias (the model's bias, zeros
+        // without one) as an optional fifth input: CMSIS-NN needs it with the true input offset, and the native
+        // adapter would otherwise rebuild it from the weights on every call. The managed kernels ignore it; the
+        // in-place variant (no padding, no CMSIS-NN route) keeps four inputs.
+        int[] routedInputs = code != ConvS16 && ctx.CompileOptions.CmsisNn && CmsisNnScratch.HasPaddingTaps(inH, inW, fH, fW,
+            options.StrideH, options.StrideW, options.DilationH, options.DilationW, outH, outW, padTop, padLeft)
+            ? [.. inputs, ctx.AddInt32Constant(CmsisNnScratch.RawBiasName(filter.Name), BiasFolding.Fold(ctx, bias, new int[outC], 0))]
+            : inputs;
         int[] parameters =
         [
             batches, inH, inW, inC, fH, fW, fC, outH, outW, outC,
@@ -102,7 +110,7 @@ public sealed class Conv2DLowering : IOperatorLowering
         [
             new KernelCall
             {
-                Code = code, Inputs = inputs, Outputs = outputs, Params = parameters, Macs = macs,
+                Code = code, Inputs = routedInputs, Outputs = outputs, Params = parameters, Macs = macs,
                 // Pixel by pixel over the input's own bytes, with a one-pixel scratch of out_c elements.
                 InPlaceVariant = pointwise
                     ? new KernelCall

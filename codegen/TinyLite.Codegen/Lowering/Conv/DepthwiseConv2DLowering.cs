@@ -90,6 +90,12 @@ public sealed class DepthwiseConv2DLowering : IOperatorLowering
             : [output.Index];
 
         int[] inputs = [input.Index, filterT, biasT, quant];
+        // With --cmsis-nn and taps in the padding, the raw bias (the model's, zeros without one) as an optional fifth
+        // input for the CMSIS-NN adapter (see Conv2DLowering); ignored by the managed kernels, not given to the in-place variant.
+        int[] routedInputs = code == DepthwiseConvS8 && ctx.CompileOptions.CmsisNn && CmsisNnScratch.HasPaddingTaps(inH, inW, fH, fW,
+            options.StrideH, options.StrideW, options.DilationH, options.DilationW, outH, outW, padTop, padLeft)
+            ? [.. inputs, ctx.AddInt32Constant(CmsisNnScratch.RawBiasName(filter.Name), BiasFolding.Fold(ctx, bias, new int[outC], 0))]
+            : inputs;
         int[] parameters =
         [
             batches, inH, inW, inC, fH, fW, options.DepthMultiplier, outH, outW, outC,
@@ -101,7 +107,7 @@ public sealed class DepthwiseConv2DLowering : IOperatorLowering
         [
             new KernelCall
             {
-                Code = code, Inputs = inputs, Outputs = outputs, Params = parameters, Macs = macs,
+                Code = code, Inputs = routedInputs, Outputs = outputs, Params = parameters, Macs = macs,
                 InPlaceVariant = InPlaceVariant(ctx, code, options.DepthMultiplier, batches, inputs, output, parameters, macs),
             },
         ];

@@ -16,8 +16,9 @@
  * reference kernel.
  *
  * Bias, as for int8 (tl_conv2d_s8.c): the folded bias b' = b + input_offset * sum(w) is passed with input_offset 0
- * when no tap of any output pixel lies in the padding; otherwise the raw bias b = b' - input_offset * sum(w) is
- * rebuilt in the scratch (the channel's nibbles summed) and CMSIS-NN gets the true input_offset (its im2col fills
+ * when no tap of any output pixel lies in the padding; otherwise CMSIS-NN gets the true input_offset and the raw
+ * bias b: the optional fifth input the compiler adds under --cmsis-nn, or, for images without it, b = b' -
+ * input_offset * sum(w) rebuilt in the scratch (the channel's nibbles summed) (its im2col fills
  * padding taps with -input_offset, which contribute w * 0 as in TFLM). Either way CMSIS-NN forms TFLM's int32
  * accumulator (wrapping sums) and requantizes it with arm_nn_requantize (TFLM's double rounding).
  */
@@ -137,6 +138,11 @@ void tl_op_conv2d_s4(const tl_op *op, const tl_tensors *tensors)
     {
         conv.input_offset = 0;
         bias = folded_bias;
+    }
+    else if (op->input_count == 5)
+    {
+        /* The raw bias the compiler precomputed (--cmsis-nn, padding taps): validated int32 x out_c. */
+        bias = (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[4]);
     }
     else
     {

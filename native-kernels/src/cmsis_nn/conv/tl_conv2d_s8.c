@@ -15,8 +15,11 @@
  *  - When no output pixel has a tap in the padding (no top/left padding and the last window ends inside the
  *    input), every weight meets an input value and b + sum w * (x + input_offset) = b' + sum w * x (mod 2^32):
  *    b' is passed with input_offset = 0 and nothing is computed per call.
- *  - Otherwise the raw bias b = b' - input_offset * sum(w) is rebuilt in the scratch (out_c * filter_size adds
- *    per call, small against the out_h * out_w times more MACs) and CMSIS-NN gets the true input_offset.
+ *  - Otherwise CMSIS-NN gets the raw bias b and the true input_offset. Images compiled with --cmsis-nn carry b
+ *    as an optional fifth input (int32 x out_c, validated by tl_conv_checks.c; Conv2DLowering adds it exactly
+ *    for convolutions with padding taps), read as it is. Older images without it (or a record whose geometry
+ *    differs from the compiler's) get b = b' - input_offset * sum(w) rebuilt in the scratch (out_c * filter_size
+ *    adds per call).
  * Both give TFLM's int32 accumulator; CMSIS-NN's default requantization (double rounding) then gives its bytes.
  */
 #include <stddef.h>
@@ -138,6 +141,11 @@ void tl_op_conv2d_s8(const tl_op *op, const tl_tensors *tensors)
     {
         conv.input_offset = 0;
         bias = folded_bias;
+    }
+    else if (op->input_count == 5)
+    {
+        /* The raw bias the compiler precomputed (--cmsis-nn, padding taps): validated int32 x out_c. */
+        bias = (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[4]);
     }
     else
     {

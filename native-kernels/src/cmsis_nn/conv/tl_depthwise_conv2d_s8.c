@@ -10,7 +10,8 @@
  * than storing a second copy of the weights in flash.
  *
  * Bias: as for CONV_2D (src/cmsis_nn/conv/tl_conv2d_s8.c): the folded bias with input_offset 0 when no tap falls
- * in the padding, otherwise the unfolded bias b' - input_offset * sum(w) with the true input_offset.
+ * in the padding, otherwise the raw bias with the true input_offset: the optional fifth input the compiler adds
+ * under --cmsis-nn (int32 x out_c), or, for images without it, b' - input_offset * sum(w) rebuilt in the scratch.
  */
 #include <stddef.h>
 
@@ -149,6 +150,11 @@ void tl_op_depthwise_conv2d_s8(const tl_op *op, const tl_tensors *tensors)
     {
         dw.input_offset = 0;
         bias = folded_bias;
+    }
+    else if (op->input_count == 5)
+    {
+        /* The raw bias the compiler precomputed (--cmsis-nn, padding taps): validated int32 x out_c. */
+        bias = (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[4]);
     }
     else
     {

@@ -41,6 +41,10 @@ void tl_op_average_pool_s8(const tl_op *op, const tl_tensors *tensors)
     const int32_t *p = op->params;
     const int8_t *input = (const int8_t *)tl_tensor_data(tensors, op->inputs[0]);
     int8_t *output = (int8_t *)tl_tensor_data(tensors, op->outputs[0]);
+    /* Validated: the input holds exactly batches * in_h * in_w * depth bytes and the output batches * out_h * out_w *
+       depth, both below 2^31, so these products need no tensor lookups and fit int32. */
+    const int32_t input_bytes = p[0] * p[1] * p[2] * p[3];
+    const int32_t output_bytes = p[0] * p[4] * p[5] * p[3];
     cmsis_nn_context context;
     cmsis_nn_pool_params pool;
     cmsis_nn_dims input_dims;
@@ -48,8 +52,10 @@ void tl_op_average_pool_s8(const tl_op *op, const tl_tensors *tensors)
     cmsis_nn_dims output_dims;
     if (op->output_count == 2)
     {
+        /* Validated: 4-aligned and at least one int32 per channel (the reference validation) and at least what the
+           linked CMSIS-NN asks for (above); 4 * depth bytes is what the compiler reserves. */
         context.buf = tl_tensor_data(tensors, op->outputs[1]);
-        context.size = tl_tensor_bytes(tensors, op->outputs[1]);
+        context.size = 4 * p[3];
     }
     else
     {
@@ -58,7 +64,7 @@ void tl_op_average_pool_s8(const tl_op *op, const tl_tensors *tensors)
     }
     /* Validated: filter dims below 2^16, so the product fits int64. */
     if ((context.buf == NULL && arm_avgpool_s8_get_buffer_size(p[5], p[3]) != 0) || (int64_t)p[8] * p[9] >= (1 << 24) ||
-        tl_cmsis_overlap(input, tl_tensor_bytes(tensors, op->inputs[0]), output, tl_tensor_bytes(tensors, op->outputs[0])))
+        tl_cmsis_overlap(input, input_bytes, output, output_bytes))
     {
         tl_ref_op_average_pool_s8(op, tensors);
         return;

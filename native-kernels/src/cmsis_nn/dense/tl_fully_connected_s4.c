@@ -19,6 +19,7 @@
 
 #include "tinylite/tl_dense_kernels.h"
 #include "../tl_cmsis_nn_fallbacks.h"
+#include "../tl_cmsis_nn_fc.h"
 
 tl_status tl_op_fully_connected_s4_validate(const tl_op *op, const tl_tensors *tensors)
 {
@@ -30,47 +31,22 @@ void tl_op_fully_connected_s4(const tl_op *op, const tl_tensors *tensors)
     /* Params (FullyConnectedS4): 0 batches, 1 depth, 2 out_c, 3 output zero point, 4/5 activation range,
        6 per-channel flag. */
     const int32_t *p = op->params;
-    const int32_t *pairs = (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[3]);
-    cmsis_nn_context context;
-    cmsis_nn_fc_params fc_params;
+    const int32_t *in = op->inputs;
+    const int32_t *pairs;
+    tl_cmsis_fc_args args;
     cmsis_nn_per_tensor_quant_params quant_params;
-    cmsis_nn_dims input_dims;
-    cmsis_nn_dims filter_dims;
-    cmsis_nn_dims bias_dims;
-    cmsis_nn_dims output_dims;
     if (p[6] != 0 || (p[1] & 1) != 0)
     {
         tl_ref_op_fully_connected_s4(op, tensors);
         return;
     }
-    context.buf = NULL;
-    context.size = 0;
-    fc_params.input_offset = 0;
-    fc_params.filter_offset = 0;
-    fc_params.output_offset = p[3];
-    fc_params.activation.min = p[4];
-    fc_params.activation.max = p[5];
+    tl_cmsis_fc_args_fill(p, &args);
+    pairs = (const int32_t *)(const void *)tl_tensor_data(tensors, in[3]);
     quant_params.multiplier = pairs[0];
     quant_params.shift = pairs[1];
-    input_dims.n = p[0];
-    input_dims.h = 1;
-    input_dims.w = 1;
-    input_dims.c = p[1];
-    filter_dims.n = p[1];
-    filter_dims.h = 1;
-    filter_dims.w = 1;
-    filter_dims.c = p[2];
-    bias_dims.n = 1;
-    bias_dims.h = 1;
-    bias_dims.w = 1;
-    bias_dims.c = p[2];
-    output_dims.n = p[0];
-    output_dims.h = 1;
-    output_dims.w = 1;
-    output_dims.c = p[2];
-    (void)arm_fully_connected_s4(&context, &fc_params, &quant_params, &input_dims,
-                                 (const int8_t *)tl_tensor_data(tensors, op->inputs[0]), &filter_dims,
-                                 (const int8_t *)tl_tensor_data(tensors, op->inputs[1]), &bias_dims,
-                                 (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[2]), &output_dims,
+    (void)arm_fully_connected_s4(&tl_cmsis_fc_no_buffer, &args.fc, &quant_params, &args.input,
+                                 (const int8_t *)tl_tensor_data(tensors, in[0]), &args.filter,
+                                 (const int8_t *)tl_tensor_data(tensors, in[1]), &args.output,
+                                 (const int32_t *)(const void *)tl_tensor_data(tensors, in[2]), &args.output,
                                  (int8_t *)tl_tensor_data(tensors, op->outputs[0]));
 }

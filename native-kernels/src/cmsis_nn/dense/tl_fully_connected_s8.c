@@ -31,6 +31,7 @@
 
 #include "tinylite/tl_dense_kernels.h"
 #include "../tl_cmsis_nn_fallbacks.h"
+#include "../tl_cmsis_nn_fc.h"
 
 /* Output channels per per-channel call: 2 * 4 * 32 = 256 bytes of stack for the split multipliers and shifts. */
 #define TL_CMSIS_FC_BLOCK 32
@@ -41,7 +42,6 @@ static void tl_cmsis_fc_per_channel(const int32_t *p, const int32_t *pairs, cons
 {
     int32_t multipliers[TL_CMSIS_FC_BLOCK];
     int32_t shifts[TL_CMSIS_FC_BLOCK];
-    cmsis_nn_context context;
     cmsis_nn_fc_params fc_params;
     cmsis_nn_per_channel_quant_params quant_params;
     cmsis_nn_dims input_dims;
@@ -52,8 +52,6 @@ static void tl_cmsis_fc_per_channel(const int32_t *p, const int32_t *pairs, cons
     const int32_t depth = p[1];
     const int32_t out_c = p[2];
     int32_t first;
-    context.buf = NULL;
-    context.size = 0;
     fc_params.input_offset = 0;
     fc_params.filter_offset = 0;
     fc_params.output_offset = p[3];
@@ -89,7 +87,7 @@ static void tl_cmsis_fc_per_channel(const int32_t *p, const int32_t *pairs, cons
         output_dims.c = block;
         for (batch = 0; batch < batches; batch++)
         {
-            (void)arm_fully_connected_per_channel_s8(&context, &fc_params, &quant_params, &input_dims, input + batch * depth,
+            (void)arm_fully_connected_per_channel_s8(&tl_cmsis_fc_no_buffer, &fc_params, &quant_params, &input_dims, input + batch * depth,
                                                      &filter_dims, weights + first * depth, &bias_dims, bias + first,
                                                      &output_dims, output + batch * out_c + first);
         }
@@ -104,53 +102,26 @@ tl_status tl_op_fully_connected_s8_validate(const tl_op *op, const tl_tensors *t
 void tl_op_fully_connected_s8(const tl_op *op, const tl_tensors *tensors)
 {
     const int32_t *p = op->params;
-    const int32_t *pairs = (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[3]);
-    cmsis_nn_context context;
-    cmsis_nn_fc_params fc_params;
+    const int32_t *in = op->inputs;
+    const int32_t *pairs = (const int32_t *)(const void *)tl_tensor_data(tensors, in[3]);
+    tl_cmsis_fc_args args;
     cmsis_nn_per_tensor_quant_params quant_params;
-    cmsis_nn_dims input_dims;
-    cmsis_nn_dims filter_dims;
-    cmsis_nn_dims bias_dims;
-    cmsis_nn_dims output_dims;
     if (p[6] != 0)
     {
-        tl_cmsis_fc_per_channel(p, pairs, (const int8_t *)tl_tensor_data(tensors, op->inputs[0]),
-                                (const int8_t *)tl_tensor_data(tensors, op->inputs[1]),
-                                (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[2]),
+        tl_cmsis_fc_per_channel(p, pairs, (const int8_t *)tl_tensor_data(tensors, in[0]),
+                                (const int8_t *)tl_tensor_data(tensors, in[1]),
+                                (const int32_t *)(const void *)tl_tensor_data(tensors, in[2]),
                                 (int8_t *)tl_tensor_data(tensors, op->outputs[0]));
         return;
     }
-    context.buf = NULL;
-    context.size = 0;
     /* Folded bias: the input offset is already in it (see the file comment). */
-    fc_params.input_offset = 0;
-    fc_params.filter_offset = 0;
-    fc_params.output_offset = p[3];
-    fc_params.activation.min = p[4];
-    fc_params.activation.max = p[5];
+    tl_cmsis_fc_args_fill(p, &args);
     quant_params.multiplier = pairs[0];
     quant_params.shift = pairs[1];
-    /* CMSIS-NN's FC dims: input n = batches; filter n = accumulation depth, c = output depth. */
-    input_dims.n = p[0];
-    input_dims.h = 1;
-    input_dims.w = 1;
-    input_dims.c = p[1];
-    filter_dims.n = p[1];
-    filter_dims.h = 1;
-    filter_dims.w = 1;
-    filter_dims.c = p[2];
-    bias_dims.n = 1;
-    bias_dims.h = 1;
-    bias_dims.w = 1;
-    bias_dims.c = p[2];
-    output_dims.n = p[0];
-    output_dims.h = 1;
-    output_dims.w = 1;
-    output_dims.c = p[2];
     /* Validated at load: shapes and activation range are within what CMSIS-NN accepts; the status is SUCCESS. */
-    (void)arm_fully_connected_s8(&context, &fc_params, &quant_params, &input_dims,
-                                 (const int8_t *)tl_tensor_data(tensors, op->inputs[0]), &filter_dims,
-                                 (const int8_t *)tl_tensor_data(tensors, op->inputs[1]), &bias_dims,
-                                 (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[2]),
-                                 &output_dims, (int8_t *)tl_tensor_data(tensors, op->outputs[0]));
+    (void)arm_fully_connected_s8(&tl_cmsis_fc_no_buffer, &args.fc, &quant_params, &args.input,
+                                 (const int8_t *)tl_tensor_data(tensors, in[0]), &args.filter,
+                                 (const int8_t *)tl_tensor_data(tensors, in[1]), &args.output,
+                                 (const int32_t *)(const void *)tl_tensor_data(tensors, in[2]), &args.output,
+                                 (int8_t *)tl_tensor_data(tensors, op->outputs[0]));
 }

@@ -177,8 +177,9 @@ namespace TinyLite.Runtime.Kernels.Conv
         /// </summary>
         public static string Conv2D(KernelContext ctx, OpRecord op, int activationType, int filterType, bool int32Bias, bool int64Bias, bool biasRequired)
         {
-            // A second output is the scratch the compiler reserves for native backends (CMSIS-NN); unused here.
-            string e = Counts(op, 4, op.Outputs != null && op.Outputs.Length == 2 ? 2 : 1, 20);
+            // A second output is the scratch the compiler reserves for native backends (CMSIS-NN), a fifth input the
+            // raw bias they need (see RawBias); both unused here.
+            string e = Counts(op, op.Inputs != null && op.Inputs.Length == 5 ? 5 : 4, op.Outputs != null && op.Outputs.Length == 2 ? 2 : 1, 20);
             if (e != null)
             {
                 return e;
@@ -235,11 +236,30 @@ namespace TinyLite.Runtime.Kernels.Conv
                 return e;
             }
             e = QuantTable(ctx, op.Inputs[3], p[9]);
+            if (e == null)
+            {
+                e = RawBias(ctx, op, p[9]);
+            }
             if (e != null)
             {
                 return e;
             }
             return Tensor(ctx, op.Outputs[0], activationType, Product(p[0], p[7], p[8], p[9], elementBytes), "output");
+        }
+
+        /// <summary>
+        /// Checks the optional fifth input of CONV_2D / DEPTHWISE_CONV_2D: the raw bias (without the folded
+        /// input-offset term) the compiler adds under --cmsis-nn for native backends, <paramref name="channels"/>
+        /// int32 values. Absent (four inputs) is fine; when present it must be such a tensor. The managed kernels
+        /// never read it.
+        /// </summary>
+        public static string RawBias(KernelContext ctx, OpRecord op, int channels)
+        {
+            if (op.Inputs.Length != 5)
+            {
+                return null;
+            }
+            return Tensor(ctx, op.Inputs[4], TensorType.Int32, Product(channels, 4, 1, 1, 1), "raw bias");
         }
 
         /// <summary>Checks an optional bias (-1 = none) of <paramref name="channels"/> int32 or int64 values.</summary>
@@ -271,8 +291,9 @@ namespace TinyLite.Runtime.Kernels.Conv
         /// </summary>
         public static string Depthwise(KernelContext ctx, OpRecord op, int activationType, int filterType, bool int32Bias, bool int64Bias, bool biasRequired)
         {
-            // A second output is the scratch the compiler reserves for native backends (CMSIS-NN); unused here.
-            string e = Counts(op, 4, op.Outputs != null && op.Outputs.Length == 2 ? 2 : 1, 20);
+            // A second output is the scratch the compiler reserves for native backends (CMSIS-NN), a fifth input the
+            // raw bias they need (see RawBias); both unused here.
+            string e = Counts(op, op.Inputs != null && op.Inputs.Length == 5 ? 5 : 4, op.Outputs != null && op.Outputs.Length == 2 ? 2 : 1, 20);
             if (e != null)
             {
                 return e;
@@ -325,6 +346,10 @@ namespace TinyLite.Runtime.Kernels.Conv
                 return e;
             }
             e = QuantTable(ctx, op.Inputs[3], p[9]);
+            if (e == null)
+            {
+                e = RawBias(ctx, op, p[9]);
+            }
             if (e != null)
             {
                 return e;

@@ -9,8 +9,8 @@ namespace TinyLite.Runtime.Kernels.Conv
     /// copy): filter element e (flat OHWI index) is the low nibble of byte e/2 when e is even, the high nibble when
     /// odd, sign-extended.
     /// <para>Inputs: [0] input int8 NHWC, [1] filter int4 OHWI packed ((count + 1) / 2 bytes), [2] folded bias int32
-    /// [out_c], required (as in <see cref="ConvS8"/>), [3] multipliers int32 [out_c * 2]. Outputs: [0] output int8
-    /// NHWC.</para>
+    /// [out_c], required (as in <see cref="ConvS8"/>), [3] multipliers int32 [out_c * 2], optional [4] raw bias int32
+    /// [out_c] (as in <see cref="ConvS8"/>, not read here). Outputs: [0] output int8 NHWC.</para>
     /// <para>Params: the layout of <see cref="ConvS8"/>.</para>
     /// </summary>
     public static class ConvS4

@@ -11,7 +11,10 @@ namespace TinyLite.Runtime.Kernels.Conv
     /// padding subtracts input_offset * (its weights). int32 addition wraps, so any order gives TFLM's bits.
     /// <para>Inputs: [0] input int8 NHWC, [1] filter int8 OHWI (out_c, f_h, f_w, f_in_c), [2] folded bias int32
     /// [out_c], required (model bias, or 0, plus input_offset * sum of the channel's weights), [3] multipliers int32
-    /// [out_c * 2] = (Q0.31 multiplier, shift with positive = left) per output channel.
+    /// [out_c * 2] = (Q0.31 multiplier, shift with positive = left) per output channel; optional [4] raw bias int32
+    /// [out_c] (added by <c>compile --cmsis-nn</c> when some window reaches into the padding: the model's bias, 0
+    /// without one, i.e. without the folded term; read by the native CMSIS-NN backend, never by this kernel;
+    /// size-checked by Validate when present).
     /// Outputs: [0] output int8 NHWC.</para>
     /// <para>Params (shared with <see cref="ConvS4"/> and <see cref="ConvS16"/>): [0] batches, [1] input height,
     /// [2] input width, [3] input depth, [4] filter height, [5] filter width, [6] filter depth (input channels per

@@ -12,7 +12,8 @@ namespace TinyLite.Runtime.Kernels.Conv
     /// <para>Inputs: [0] input int8 NHWC, [1] filter int8 laid out channel-major by the compiler:
     /// [out_c][f_h][f_w] (TFLite's [1, f_h, f_w, out_c] transposed, so each channel's taps are contiguous),
     /// [2] folded bias int32 [out_c], required, [3] multipliers int32 [out_c * 2] = (Q0.31 multiplier, shift) per
-    /// channel.
+    /// channel, optional [4] raw bias int32 [out_c] (as in <see cref="ConvS8"/>: compile --cmsis-nn, windows
+    /// reaching into the padding; for the native CMSIS-NN backend, not read here).
     /// Outputs: [0] output int8 NHWC.</para>
     /// <para>Params (shared with <see cref="DepthwiseConvS4"/> and <see cref="DepthwiseConvS16"/>): [0] batches,
     /// [1] input height, [2] input width, [3] input depth, [4] filter height, [5] filter width, [6] depth multiplier,

@@ -1,0 +1,148 @@
+using TinyLite.Codegen;
+using TinyLite.Codegen.Ir;
+using TinyLite.Codegen.Lowering;
+using TinyLite.Runtime;
+using TinyLite.Runtime.Execution;
+using TinyLite.Runtime.Image;
+using TinyLite.Runtime.Native;
+using TinyLite.Tests.Kernels.Conv;
+using Kind = TinyLite.Tests.Kernels.Conv.ConvTestModel.Kind;
+
+namespace TinyLite.Tests.Native;
+
+/// <summary>
+/// The raw bias (the model's bias, without the folded input-offset term) that <c>compile --cmsis-nn</c> adds as an
+/// optional fifth input to int8 CONV_2D (int8 / int4 weights) and DEPTHWISE_CONV_2D records whose windows reach into
+/// the padding, so that the CMSIS-NN adapters need not rebuild it from the weights on every call: when it is added,
+/// its values, and the load verdicts of both loaders when it is resized. The records stay bit-exact (native and
+/// managed agree; with TINYLITE_NATIVE_LIB pointing at a CMSIS-NN build the native side reads the constant).
+/// </summary>
+public class CmsisNnRawBiasTests
+{
+    private static readonly CompileOptions Cmsis = new() { Plan = "layer", CmsisNn = true };
+
+    public static TheoryData<Kind, DataType, bool> Padded() => new()
+    {
+        { Kind.Conv, DataType.Int8, true },
+        { Kind.Conv, DataType.Int8, false },
+        { Kind.Conv, DataType.Int4, true },
+        { Kind.Depthwise, DataType.Int8, true },
+        { Kind.Depthwise, DataType.Int8, false },
+    };
+
+    private static ConvTestModel Model(Kind kind, DataType weights, bool withBias, Padding padding) =>
+        ConvTestModel.Build(new ConvTestModel.Options
+        {
+            Kind = kind, InH = 6, InW = 5, InC = 4, OutC = kind == Kind.Depthwise ? 4 : 5, FC = kind == Kind.Depthwise ? 1 : 0,
+            WeightType = weights, BiasType = withBias ? DataType.Int32 : null, Padding = padding, Seed = 31,
+        });
+
+    private static KernelCall Routed(CompiledModel compiled) =>
+        compiled.Calls.Single(c => c.Code is OpCode.ConvS8 or OpCode.ConvS4 or OpCode.DepthwiseConvS8);
+
+    [Theory]
+    [MemberData(nameof(Padded))]
+    public void Compile_CmsisNnPaddedWindows_AddsModelBiasAsFifthInput(Kind kind, DataType weights, bool withBias)
+    {
+        var model = Model(kind, weights, withBias, Padding.Same);
+        var compiled = Compiler.Compile(model.Graph, Cmsis);
+        var call = Routed(compiled);
+        Assert.Equal(5, call.Inputs.Length);
+        var raw = compiled.Graph.Tensors[call.Inputs[4]];
+        Assert.Equal(DataType.Int32, raw.Type);
+        Assert.NotNull(raw.Data);
+        int outC = kind == Kind.Depthwise ? 4 : 5;
+        Assert.Equal(outC * 4, raw.Data!.Length);
+        for (int c = 0; c < outC; c++)
+        {
+            long expected = withBias ? model.Bias![c] : 0;
+            Assert.Equal(expected, BitConverter.ToInt32(raw.Data, 4 * c));
+        }
+        // The folded bias (input 2) differs from it whenever the input zero point is not 0.
+        if (model.Spec.InputZeroPoint != 0) Assert.NotEqual(raw.Data, compiled.Graph.Tensors[call.Inputs[2]].Data);
+    }
+
+    [Theory]
+    [InlineData(Kind.Conv, DataType.Int8)]
+    [InlineData(Kind.Conv, DataType.Int4)]
+    [InlineData(Kind.Depthwise, DataType.Int8)]
+    public void Compile_CmsisNnValidWindows_KeepsFourInputs(Kind kind, DataType weights)
+    {
+        var call = Routed(Compiler.Compile(Model(kind, weights, true, Padding.Valid).Graph, Cmsis));
+        Assert.Equal(4, call.Inputs.Length);
+    }
+
+    [Theory]
+    [InlineData(Kind.Conv, DataType.Int8)]
+    [InlineData(Kind.Conv, DataType.Int4)]
+    [InlineData(Kind.Depthwise, DataType.Int8)]
+    public void Compile_WithoutCmsisNn_KeepsFourInputs(Kind kind, DataType weights)
+    {
+        var call = Routed(Compiler.Compile(Model(kind, weights, true, Padding.Same).Graph, new CompileOptions { Plan = "layer" }));
+        Assert.Equal(4, call.Inputs.Length);
+    }
+
+    [Theory]
+    [MemberData(nameof(Padded))]
+    public void ManagedLoad_ResizedRawBias_Refused(Kind kind, DataType weights, bool withBias)
+    {
+        var compiled = Compiler.Compile(Model(kind, weights, withBias, Padding.Same).Graph, Cmsis);
+        var call = Routed(compiled);
+        int outC = call.Params[9];
+        _ = new Interpreter((byte[])compiled.Image.Clone());
+        var e = Assert.Throws<ImageException>(() => new Interpreter(ResizeInt32(compiled.Image, call.Inputs[4], outC - 1)));
+        Assert.Contains("raw bias", e.Message);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Padded))]
+    public void NativeLoad_ResizedRawBias_RefusedLikeManaged(Kind kind, DataType weights, bool withBias)
+    {
+        Skip.IfNot(NativeKernels.IsAvailable, NativeSupport.SkipReason);
+        var compiled = Compiler.Compile(Model(kind, weights, withBias, Padding.Same).Graph, Cmsis);
+        var call = Routed(compiled);
+        Assert.Equal(NativeKernels.StatusOk, NativeLoad(compiled.Image));
+        Assert.NotEqual(NativeKernels.StatusOk, NativeLoad(ResizeInt32(compiled.Image, call.Inputs[4], call.Params[9] - 1)));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Padded))]
+    public void NativeRun_RawBiasImages_MatchManagedAndReference(Kind kind, DataType weights, bool withBias)
+    {
+        Skip.IfNot(NativeKernels.IsAvailable, NativeSupport.SkipReason);
+        var model = Model(kind, weights, withBias, Padding.Same);
+        var compiled = Compiler.Compile(model.Graph, Cmsis);
+        var (managed, native) = NativeSupport.RunBoth(compiled.Image, [model.InputBytes()], $"raw bias {kind} {weights} {withBias}");
+        Assert.Equal(model.Expected(), model.Decode(managed[0]));
+        Assert.Equal(managed[0], native[0]);
+    }
+
+    private static int NativeLoad(byte[] image)
+    {
+        int arenaBytes = BitConverter.ToInt32(image, 24);
+        var text = new byte[NativeKernels.MessageBytes];
+        return NativeKernels.Load(image, image.Length, new byte[arenaBytes], arenaBytes, text, text.Length);
+    }
+
+    /// <summary>
+    /// A copy of <paramref name="original"/> whose rank-1 int32 tensor <paramref name="tensor"/> claims
+    /// <paramref name="elements"/> elements (dimension and byte size edited, CRC recomputed; the bytes stay where they are).
+    /// </summary>
+    private static byte[] ResizeInt32(byte[] original, int tensor, int elements)
+    {
+        byte[] image = (byte[])original.Clone();
+        int sections = BitConverter.ToInt32(image, 20);
+        int record = -1;
+        for (int s = 0; s < sections; s++)
+        {
+            if (BitConverter.ToInt32(image, 48 + 12 * s) == 2) record = BitConverter.ToInt32(image, 48 + 12 * s + 4) + 4 + 44 * tensor;
+        }
+        Assert.True(record >= 0, "no tensor section");
+        Assert.Equal(2, image[record]);
+        Assert.Equal(1, image[record + 2]);
+        BitConverter.TryWriteBytes(image.AsSpan(record + 8), elements * 4);
+        BitConverter.TryWriteBytes(image.AsSpan(record + 12), elements);
+        BitConverter.TryWriteBytes(image.AsSpan(12), Crc32.Compute(image, 16, image.Length - 16));
+        return image;
+    }
+}

@@ -29,48 +29,7 @@
 #include "tinylite/tl_conv_kernels.h"
 #include "../tl_cmsis_nn_fallbacks.h"
 #include "../tl_cmsis_nn_geometry.h"
-
-/* Word reinterpretation without signed-overflow or conversion surprises. */
-static int32_t tl_cmsis_s4_s32(uint32_t u)
-{
-    return u <= 0x7FFFFFFFu ? (int32_t)u : (int32_t)(u - 0x80000000u) - 0x7FFFFFFF - 1;
-}
-
-/* Decodes the Params (layout of nf-runtime's ConvS8, shared by ConvS4) into CMSIS-NN's structures. */
-static void tl_cmsis_conv_s4_decode(const int32_t *p, cmsis_nn_conv_params *conv, cmsis_nn_dims *input_dims,
-                                    cmsis_nn_dims *filter_dims, cmsis_nn_dims *output_dims)
-{
-    input_dims->n = p[0];
-    input_dims->h = p[1];
-    input_dims->w = p[2];
-    input_dims->c = p[3];
-    filter_dims->n = p[9];
-    filter_dims->h = p[4];
-    filter_dims->w = p[5];
-    filter_dims->c = p[6];
-    output_dims->n = p[0];
-    output_dims->h = p[7];
-    output_dims->w = p[8];
-    output_dims->c = p[9];
-    conv->stride.h = p[10];
-    conv->stride.w = p[11];
-    conv->dilation.h = p[12];
-    conv->dilation.w = p[13];
-    conv->padding.h = p[14];
-    conv->padding.w = p[15];
-    conv->input_offset = p[16];
-    conv->output_offset = p[17];
-    conv->activation.min = p[18];
-    conv->activation.max = p[19];
-}
-
-/* 1 when every tap of every output pixel lies inside the input. Validated geometry: the products fit int64. */
-static int tl_cmsis_conv_s4_no_padding_taps(const int32_t *p)
-{
-    const int64_t last_y = (int64_t)(p[7] - 1) * p[10] + (int64_t)(p[4] - 1) * p[12];
-    const int64_t last_x = (int64_t)(p[8] - 1) * p[11] + (int64_t)(p[5] - 1) * p[13];
-    return p[14] == 0 && p[15] == 0 && last_y < p[1] && last_x < p[2];
-}
+#include "tl_cmsis_nn_conv_common.h"
 
 tl_status tl_op_conv2d_s4_validate(const tl_op *op, const tl_tensors *tensors)
 {
@@ -84,7 +43,7 @@ tl_status tl_op_conv2d_s4_validate(const tl_op *op, const tl_tensors *tensors)
     {
         return status;
     }
-    tl_cmsis_conv_s4_decode(op->params, &conv, &input_dims, &filter_dims, &output_dims);
+    tl_cmsis_conv_decode(op->params, &conv, &input_dims, &filter_dims, &output_dims);
     needed = 12 * (int64_t)output_dims.c +
              (int64_t)arm_convolve_wrapper_s4_get_buffer_size(&conv, &input_dims, &filter_dims, &output_dims);
     if (tl_tensor_data(tensors, op->outputs[1]) == NULL || tl_tensor_bytes(tensors, op->outputs[1]) < needed ||
@@ -120,7 +79,7 @@ void tl_op_conv2d_s4(const tl_op *op, const tl_tensors *tensors)
         tl_ref_op_conv2d_s4(op, tensors);
         return;
     }
-    tl_cmsis_conv_s4_decode(p, &conv, &input_dims, &filter_dims, &output_dims);
+    tl_cmsis_conv_decode(p, &conv, &input_dims, &filter_dims, &output_dims);
     out_c = p[9];
     pairs = (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[3]);
     filter = tl_tensor_data(tensors, op->inputs[1]);
@@ -134,7 +93,7 @@ void tl_op_conv2d_s4(const tl_op *op, const tl_tensors *tensors)
         multipliers[ch] = pairs[2 * ch];
         shifts[ch] = pairs[2 * ch + 1];
     }
-    if (tl_cmsis_conv_s4_no_padding_taps(p))
+    if (tl_cmsis_conv_no_padding_taps(p))
     {
         conv.input_offset = 0;
         bias = folded_bias;
@@ -160,7 +119,7 @@ void tl_op_conv2d_s4(const tl_op *op, const tl_tensors *tensors)
                 const int32_t nibble = (e & 1) == 0 ? (int32_t)(packed & 0x0Fu) : (int32_t)(packed >> 4);
                 sum += (uint32_t)(nibble - ((nibble & 0x8) << 1));
             }
-            raw_bias[ch] = tl_cmsis_s4_s32((uint32_t)folded_bias[ch] - (uint32_t)p[16] * sum);
+            raw_bias[ch] = tl_cmsis_s32((uint32_t)folded_bias[ch] - (uint32_t)p[16] * sum);
         }
         bias = raw_bias;
     }

@@ -29,49 +29,7 @@
 #include "tinylite/tl_conv_kernels.h"
 #include "../tl_cmsis_nn_fallbacks.h"
 #include "../tl_cmsis_nn_geometry.h"
-
-/* Word reinterpretations without signed-overflow or conversion surprises. */
-static int32_t tl_cmsis_s32(uint32_t u)
-{
-    return u <= 0x7FFFFFFFu ? (int32_t)u : (int32_t)(u - 0x80000000u) - 0x7FFFFFFF - 1;
-}
-
-/* Decodes the Params (layout of nf-runtime's ConvS8) into CMSIS-NN's structures. */
-static void tl_cmsis_conv_decode(const int32_t *p, cmsis_nn_conv_params *conv, cmsis_nn_dims *input_dims,
-                                 cmsis_nn_dims *filter_dims, cmsis_nn_dims *output_dims)
-{
-    input_dims->n = p[0];
-    input_dims->h = p[1];
-    input_dims->w = p[2];
-    input_dims->c = p[3];
-    filter_dims->n = p[9];
-    filter_dims->h = p[4];
-    filter_dims->w = p[5];
-    filter_dims->c = p[6];
-    output_dims->n = p[0];
-    output_dims->h = p[7];
-    output_dims->w = p[8];
-    output_dims->c = p[9];
-    conv->stride.h = p[10];
-    conv->stride.w = p[11];
-    conv->dilation.h = p[12];
-    conv->dilation.w = p[13];
-    conv->padding.h = p[14];
-    conv->padding.w = p[15];
-    conv->input_offset = p[16];
-    conv->output_offset = p[17];
-    conv->activation.min = p[18];
-    conv->activation.max = p[19];
-}
-
-/* 1 when every tap of every output pixel lies inside the input (so the folded bias can be used as is).
-   Validated geometry: all terms are at most 65535 and the products fit int64. */
-static int tl_cmsis_conv_no_padding_taps(const int32_t *p)
-{
-    const int64_t last_y = (int64_t)(p[7] - 1) * p[10] + (int64_t)(p[4] - 1) * p[12];
-    const int64_t last_x = (int64_t)(p[8] - 1) * p[11] + (int64_t)(p[5] - 1) * p[13];
-    return p[14] == 0 && p[15] == 0 && last_y < p[1] && last_x < p[2];
-}
+#include "tl_cmsis_nn_conv_common.h"
 
 tl_status tl_op_conv2d_s8_validate(const tl_op *op, const tl_tensors *tensors)
 {

@@ -20,11 +20,7 @@
 #include "tinylite/tl_conv_kernels.h"
 #include "../tl_cmsis_nn_fallbacks.h"
 #include "../tl_cmsis_nn_geometry.h"
-
-static int32_t tl_cmsis_dw_s32(uint32_t u)
-{
-    return u <= 0x7FFFFFFFu ? (int32_t)u : (int32_t)(u - 0x80000000u) - 0x7FFFFFFF - 1;
-}
+#include "tl_cmsis_nn_conv_common.h"
 
 /* Params (layout of nf-runtime's DepthwiseConvS8) into CMSIS-NN's structures. */
 static void tl_cmsis_dw_decode(const int32_t *p, cmsis_nn_dw_conv_params *dw, cmsis_nn_dims *input_dims,
@@ -59,14 +55,6 @@ static void tl_cmsis_dw_decode(const int32_t *p, cmsis_nn_dw_conv_params *dw, cm
 static int64_t tl_cmsis_dw_head_bytes(const int32_t *p)
 {
     return 12 * (int64_t)p[9] + ((int64_t)p[4] * p[5] * p[9] + 3) / 4 * 4;
-}
-
-/* 1 when every tap of every output pixel lies inside the input (validated geometry: fits int64). */
-static int tl_cmsis_dw_no_padding_taps(const int32_t *p)
-{
-    const int64_t last_y = (int64_t)(p[7] - 1) * p[10] + (int64_t)(p[4] - 1) * p[12];
-    const int64_t last_x = (int64_t)(p[8] - 1) * p[11] + (int64_t)(p[5] - 1) * p[13];
-    return p[14] == 0 && p[15] == 0 && last_y < p[1] && last_x < p[2];
 }
 
 tl_status tl_op_depthwise_conv2d_s8_validate(const tl_op *op, const tl_tensors *tensors)
@@ -146,7 +134,7 @@ void tl_op_depthwise_conv2d_s8(const tl_op *op, const tl_tensors *tensors)
             filter_hwc[tap * out_c + ch] = w[tap];
         }
     }
-    if (tl_cmsis_dw_no_padding_taps(p))
+    if (tl_cmsis_conv_no_padding_taps(p))
     {
         dw.input_offset = 0;
         bias = folded_bias;
@@ -167,7 +155,7 @@ void tl_op_depthwise_conv2d_s8(const tl_op *op, const tl_tensors *tensors)
             {
                 sum += (uint32_t)(int32_t)w[tap];
             }
-            raw_bias[ch] = tl_cmsis_dw_s32((uint32_t)folded_bias[ch] - (uint32_t)p[16] * sum);
+            raw_bias[ch] = tl_cmsis_s32((uint32_t)folded_bias[ch] - (uint32_t)p[16] * sum);
         }
         bias = raw_bias;
     }

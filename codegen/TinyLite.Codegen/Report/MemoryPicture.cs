@@ -144,9 +144,13 @@ public static class MemoryPicture
             double y = Top + plotH - plotH * k / 4;
             sb.Append(F($"<text x=\"{Left - 4}\" y=\"{y + 4}\" font-size=\"10\" text-anchor=\"end\">{v:N0}</text>\n"));
         }
+        // One label per operator (its first call: a streamed layer has many bands), never closer than 16 px.
+        double lastLabel = double.NegativeInfinity;
         for (int c = 0; c < plan.Calls.Count; c++)
         {
             double x = Left + (c + 0.5) * col;
+            if ((c > 0 && plan.Calls[c].SourceIndex == plan.Calls[c - 1].SourceIndex) || x - lastLabel < 16) continue;
+            lastLabel = x;
             sb.Append(F($"<text transform=\"translate({x:0.#},{Top + plotH + 10}) rotate(45)\" font-size=\"9\">"))
               .Append(Esc($"{c} {plan.Calls[c].SourceOp}")).Append("</text>\n");
         }

@@ -29,7 +29,8 @@ typedef struct
 /** Resolves tensor indices to their bytes (arena or image); owned by the runner. */
 typedef struct tl_tensors tl_tensors;
 
-/** Bytes of tensor @p index (arena or image), or NULL for index -1. Valid only after validation. */
+/** Bytes of tensor @p index (arena or image), or NULL for index -1. Valid only after validation; @p tensors is
+ *  the resolver the runner hands to kernels and must not be NULL. */
 uint8_t *tl_tensor_data(const tl_tensors *tensors, int32_t index);
 
 /** Byte size of tensor @p index; 0 for index -1 or an out-of-range index. */

@@ -265,7 +265,8 @@ uint32_t tl_crc32(const uint8_t *data, size_t count)
 
 static const uint8_t *tensor_record(const tl_tensors *tensors, int32_t index)
 {
-    if (tensors == NULL || index < 0 || index >= tensors->count)
+    /* One unsigned comparison rejects negative indices too (count is never negative). */
+    if (tensors == NULL || (uint32_t)index >= (uint32_t)tensors->count)
     {
         return NULL;
     }
@@ -274,19 +275,24 @@ static const uint8_t *tensor_record(const tl_tensors *tensors, int32_t index)
 
 uint8_t *tl_tensor_data(const tl_tensors *tensors, int32_t index)
 {
-    const uint8_t *rec = tensor_record(tensors, index);
-    if (rec == NULL)
+    const uint8_t *rec;
+    uint32_t offset;
+    /* Every kernel call resolves its tensors here, so this stays short: tensors is the runner's own resolver
+       (never NULL, tl_op.h), index -1 (an omitted input) and any other out-of-range index give NULL. */
+    if ((uint32_t)index >= (uint32_t)tensors->count)
     {
         return NULL;
     }
+    rec = tensors->records + (size_t)index * TL_IMAGE_TENSOR_RECORD_BYTES;
+    offset = rd_u32(rec + REC_OFFSET);
     if (rec[REC_LOCATION] == TL_LOCATION_ARENA)
     {
-        return tensors->arena + rd_u32(rec + REC_OFFSET);
+        return tensors->arena + offset;
     }
     if (rec[REC_LOCATION] == TL_LOCATION_IMAGE)
     {
         /* Image tensors are only ever read (outputs are arena tensors, checked at load). */
-        return (uint8_t *)(uintptr_t)(tensors->image + rd_u32(rec + REC_OFFSET));
+        return (uint8_t *)(uintptr_t)(tensors->image + offset);
     }
     return NULL;
 }

@@ -13,4 +13,11 @@ public sealed class Graph
     public string SourceSha256 { get; init; } = "";
     /// <summary>TFLite model description string, if any.</summary>
     public string Description { get; init; } = "";
+
+    /// <summary>Appends a tensor the compiler made (weights relaid, scratch, stream windows ...); returns its index.</summary>
+    public int AddTensor(string name, DataType type, int[] shape, Quantization? quantization = null, byte[]? data = null)
+    {
+        Tensors.Add(new Tensor { Index = Tensors.Count, Name = name, Type = type, Shape = shape, Quantization = quantization, Data = data });
+        return Tensors.Count - 1;
+    }
 }

@@ -44,9 +44,7 @@ public sealed class LoweringContext(Graph graph, Operator op, CompileOptions? op
     /// <summary>Adds a constant tensor (weights laid out for the kernel, bias terms, multipliers ...).</summary>
     public int AddConstant(string name, DataType type, int[] shape, byte[] data)
     {
-        var t = new Tensor { Index = Graph.Tensors.Count, Name = name, Type = type, Shape = shape, Data = data };
-        Graph.Tensors.Add(t);
-        return t.Index;
+        return Graph.AddTensor(name, type, shape, data: data);
     }
 
     /// <summary>Adds an int32 constant vector.</summary>
@@ -71,8 +69,6 @@ public sealed class LoweringContext(Graph graph, Operator op, CompileOptions? op
     /// </summary>
     public int AddScratch(string name, long bytes)
     {
-        var t = new Tensor { Index = Graph.Tensors.Count, Name = name, Type = DataType.Int8, Shape = [checked((int)bytes)] };
-        Graph.Tensors.Add(t);
-        return t.Index;
+        return Graph.AddTensor(name, DataType.Int8, [checked((int)bytes)]);
     }
 }

@@ -20,17 +20,13 @@ public sealed class FullyConnectedSink(KernelCall call, long rowElements)
         int inDepth = call.Params[1], outDepth = call.Params[2];
         var output = graph.Tensors[call.Outputs[0]];
         if (_accumulators < 0)
-            _accumulators = Add(graph, new Tensor { Index = graph.Tensors.Count, Name = "accumulators: " + output.Name, Type = DataType.Int32, Shape = [outDepth] });
+            _accumulators = graph.AddTensor("accumulators: " + output.Name, DataType.Int32, [outDepth]);
         int n = checked((int)(count * rowElements));
         int from = checked((int)(first * rowElements));
         var weights = graph.Tensors[call.Inputs[1]];
         var slice = new byte[outDepth * n];
         for (int o = 0; o < outDepth; o++) Array.Copy(weights.Data!, o * inDepth + from, slice, o * n, n);
-        int sliceTensor = Add(graph, new Tensor
-        {
-            Index = graph.Tensors.Count, Name = $"{weights.Name}[{from}:{from + n}]", Type = DataType.Int8, Shape = [outDepth, n],
-            Quantization = weights.Quantization, Data = slice,
-        });
+        int sliceTensor = graph.AddTensor($"{weights.Name}[{from}:{from + n}]", DataType.Int8, [outDepth, n], weights.Quantization, slice);
         return new KernelCall
         {
             Code = OpCode.FullyConnectedS8Accumulate, Inputs = [input, sliceTensor, first == 0 ? call.Inputs[2] : -1],
@@ -48,11 +44,5 @@ public sealed class FullyConnectedSink(KernelCall call, long rowElements)
             Code = OpCode.FullyConnectedS8Finish, Inputs = [_accumulators, call.Inputs[3]], Outputs = [call.Outputs[0]],
             Params = [p[2], p[3], p[4], p[5], p[6]], SourceIndex = call.SourceIndex, SourceOp = call.SourceOp,
         };
-    }
-
-    private static int Add(Graph graph, Tensor t)
-    {
-        graph.Tensors.Add(t);
-        return t.Index;
     }
 }

@@ -137,10 +137,7 @@ public static class StreamExpander
                     // A patch recomputes its rows from scratch: the window holds one band at a time.
                     capacity = Math.Max(capacity, patch ? emissions[e].Count : end - Math.Min(emissions[e].First, suffixLow[e + 1]));
                 }
-                var source = graph.Tensors[t];
-                int[] shape = (int[])source.Shape.Clone();
-                shape[1] = capacity;
-                int window = Add(new Tensor { Index = graph.Tensors.Count, Name = "window: " + source.Name, Type = source.Type, Shape = shape, Quantization = source.Quantization });
+                int window = AddRows(t, capacity, "window: " + graph.Tensors[t].Name);
                 windows[t] = (window, capacity, suffixLow);
             }
 
@@ -375,10 +372,13 @@ public static class StreamExpander
             return best;
         }
 
-        private int Add(Tensor t)
+        /// <summary>A new tensor like <paramref name="source"/> (type, quantization, row shape) with <paramref name="rows"/> rows.</summary>
+        private int AddRows(int source, int rows, string name)
         {
-            graph.Tensors.Add(t);
-            return t.Index;
+            var p = graph.Tensors[source];
+            int[] shape = (int[])p.Shape.Clone();
+            shape[1] = rows;
+            return graph.AddTensor(name, p.Type, shape, p.Quantization);
         }
 
         /// <summary>A tensor for rows [offset, offset + rows * row bytes) of <paramref name="parent"/> (the parent itself when whole).</summary>
@@ -387,9 +387,7 @@ public static class StreamExpander
             var p = graph.Tensors[parent];
             if (offset == 0 && rows == RowKernel.RowsOf(p)) return parent;
             if (_viewIds.TryGetValue((parent, offset, rows), out int id)) return id;
-            int[] shape = (int[])p.Shape.Clone();
-            shape[1] = rows;
-            id = Add(new Tensor { Index = graph.Tensors.Count, Name = $"{p.Name}@{offset}", Type = p.Type, Shape = shape, Quantization = p.Quantization });
+            id = AddRows(parent, rows, $"{p.Name}@{offset}");
             Views[id] = (parent, offset);
             _viewIds[(parent, offset, rows)] = id;
             return id;

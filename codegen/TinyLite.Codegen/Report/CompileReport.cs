@@ -62,10 +62,13 @@ public sealed record CompileReport
         => tensors * (10L * 4 + ImageLayout.MaxRank * 4)
            + calls.Select((c, i) => 24L + 3 * 12 + 4L * (c.Inputs.Length + c.Outputs.Length + (SharesParams(calls, i) ? 0 : c.Params.Length))).Sum();
 
-    /// <summary>True when the interpreter reuses an earlier call's parameter array for call <paramref name="i"/> (same kernel and values among the 16 before it).</summary>
+    /// <summary>
+    /// True when the interpreter reuses an earlier call's parameter array for call <paramref name="i"/> (same kernel
+    /// and values among the <see cref="TinyLite.Runtime.Interpreter.ParamsSharingWindow"/> calls before it).
+    /// </summary>
     private static bool SharesParams(IReadOnlyList<KernelCall> calls, int i)
     {
-        for (int j = i - 1; j >= Math.Max(0, i - 16); j--)
+        for (int j = i - 1; j >= Math.Max(0, i - TinyLite.Runtime.Interpreter.ParamsSharingWindow); j--)
             if (calls[j].Code == calls[i].Code && calls[j].Params.AsSpan().SequenceEqual(calls[i].Params)) return true;
         return false;
     }

@@ -321,7 +321,7 @@ namespace TinyLite.Runtime
         }
 
         /// <summary>Earlier operators searched for an equal parameter array (kernels only read Params).</summary>
-        private const int ParamsSharingWindow = 16;
+        public const int ParamsSharingWindow = 16;
 
         /// <summary>
         /// The parameter array of an earlier operator of the same kernel with the same values, else

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using TinyLite.Codegen;
 using TinyLite.Runtime;
 using TinyLite.Tests.Support;
@@ -18,9 +17,6 @@ public class GoldenModelTests
     private const int GuardBytes = 64;
     private const byte Guard = 0xA5;
 
-    /// <summary>Each model is compiled once per plan, however many cases it has.</summary>
-    private static readonly ConcurrentDictionary<(string Model, string Plan), byte[]> Images = new();
-
     public static IEnumerable<object[]> Rows() =>
         SharedModels.CaseRows().SelectMany(row => Plans.Select(plan => new object[] { row[0], row[1], plan }));
 
@@ -30,13 +26,8 @@ public class GoldenModelTests
     {
         Skip.If(SharedModels.Root == null, SharedModels.MissingMessage);
         var c = SharedModels.Cases(model).Single(x => x.Name == caseName);
-        byte[] image = Images.GetOrAdd((model, plan), key =>
-        {
-            string path = Path.Combine(SharedModels.Dir(key.Model), "model.tflite");
-            var compiled = Compiler.Compile(File.ReadAllBytes(path), path, new CompileOptions { Plan = key.Plan });
-            Assert.Equal(key.Plan, compiled.Report.Plan);
-            return compiled.Image;
-        });
+        // Each model is compiled once per plan, however many cases it has.
+        byte[] image = GoldenImages.Get(model, plan);
 
         // The image goes through its byte form, exactly as a .tlm file would; the arena sits between guard
         // bytes, and its own bytes start as the same non-zero pattern (no reliance on a zeroed arena).

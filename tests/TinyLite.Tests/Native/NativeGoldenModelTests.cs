@@ -19,9 +19,6 @@ public class NativeGoldenModelTests
     /// </summary>
     public static readonly CompileOptions NativePlan = new() { Plan = "layer" };
 
-    /// <summary>Each model is compiled once per plan (and CMSIS-NN option), however many cases it has.</summary>
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Model, string Plan, bool CmsisNn), byte[]> Images = new();
-
     public static IEnumerable<object[]> Rows() =>
         SharedModels.CaseRows().SelectMany(row => GoldenModelTests.Plans.Select(plan => new object[] { row[0], row[1], plan }));
 
@@ -46,15 +43,9 @@ public class NativeGoldenModelTests
         Skip.If(SharedModels.Root == null, SharedModels.MissingMessage);
         Skip.IfNot(NativeKernels.IsAvailable, NativeSupport.SkipReason);
         var c = SharedModels.Cases(model).Single(x => x.Name == caseName);
-        byte[] image = Images.GetOrAdd((model, plan, options.CmsisNn), key =>
-        {
-            string path = Path.Combine(SharedModels.Dir(key.Model), "model.tflite");
-            var compiled = Compiler.Compile(File.ReadAllBytes(path), path, new CompileOptions { Plan = key.Plan, CmsisNn = key.CmsisNn });
-            Assert.Equal(key.Plan, compiled.Report.Plan);
-            return compiled.Image;
-        });
+        byte[] image = GoldenImages.Get(model, plan, options.CmsisNn);
 
-        var interpreter = new Interpreter((byte[])image.Clone());
+        var interpreter = new Interpreter(image);
         NativeSupport.UseNative(interpreter, model);
         Assert.True(interpreter.UsesNativeKernels);
         Assert.Equal(c.Inputs.Length, interpreter.InputCount);

@@ -383,6 +383,34 @@ tl_status tl_dv_pool(const tl_op *op, const tl_tensors *tensors, int32_t io_type
     return tl_dv_activation_range(p[12], p[13], type_min, type_max);
 }
 
+tl_status tl_dv_average_pool(const tl_op *op, const tl_tensors *tensors, int32_t io_type, int32_t io_bytes,
+                             int32_t act_lo, int32_t act_hi)
+{
+    tl_op pool;
+    tl_status e;
+    int32_t scratch;
+    if (op->output_count != 2)
+    {
+        return tl_dv_pool(op, tensors, io_type, io_bytes, act_lo, act_hi);
+    }
+    /* A second output is the CMSIS-NN scratch (compile --cmsis-nn; unused by the reference kernels): the record is
+       checked without it, then the scratch. */
+    pool = *op;
+    pool.output_count = 1;
+    e = tl_dv_pool(&pool, tensors, io_type, io_bytes, act_lo, act_hi);
+    if (e != TL_OK)
+    {
+        return e;
+    }
+    scratch = op->outputs[1];
+    if (tl_tensor_type(tensors, scratch) != TL_TYPE_INT8 || tl_tensor_bytes(tensors, scratch) < 4 * (int64_t)op->params[3] ||
+        tl_tensor_data(tensors, scratch) == 0 || ((uintptr_t)tl_tensor_data(tensors, scratch) & 3u) != 0)
+    {
+        return TL_ERR_PARAMS;
+    }
+    return TL_OK;
+}
+
 void tl_dv_pool_params(const int32_t *p, tl_pool_params *out)
 {
     out->batches = p[0];

@@ -1,12 +1,21 @@
 /*
  * CONV_2D, int8 activations, packed int4 OHWI weights, folded int32 bias (required), per-channel requantization.
- * Twin of nf-runtime/src/Kernels/Conv/ConvS4.cs: TFLM unpacks the filter to int8 and runs ConvPerChannel;
- * this kernel reads each nibble in place (flat OHWI element e: low nibble of byte e/2 when e is even, high
- * nibble when odd, sign-extended), so it needs no unpacked copy. Sums in uint32 (C#'s wrapping int32).
+ * Twin of nf-runtime/src/Kernels/Conv/ConvS4.cs: TFLM unpacks the filter to int8 and runs ConvPerChannel.
+ *
+ * tl_conv2d_s4_plain is the managed kernel's loop nest, reading each nibble in place (flat OHWI element e: low
+ * nibble of byte e/2 when e is even, high nibble when odd, sign-extended). Sums in uint32 (C#'s wrapping int32).
+ * tl_conv2d_s4 unpacks a filter of at most TL_S4_CONV_UNPACK_MAX elements into int8 on the stack and runs the
+ * int8 kernel (tl_conv2d_s8 and its fast paths) over it: an int4 value widened to int8 is the same integer, and
+ * the two kernels define the same sums, so the bytes are the same as the plain loop's.
  */
 #include "tl_conv_common.h"
 
-tl_status tl_conv2d_s4(const tl_conv_params *params, const tl_conv_quant *quant, const tl_conv_dims *input_dims,
+#include "../tl_s4.h"
+
+/* Largest filter (out_c * f_h * f_w * f_c elements) unpacked on the stack: 256 bytes. */
+#define TL_S4_CONV_UNPACK_MAX 256
+
+tl_status tl_conv2d_s4_plain(const tl_conv_params *params, const tl_conv_quant *quant, const tl_conv_dims *input_dims,
                        const int8_t *input, const tl_conv_dims *filter_dims, const uint8_t *filter_packed,
                        const uint8_t *bias, const tl_conv_dims *output_dims, int8_t *output)
 {
@@ -112,6 +121,31 @@ tl_status tl_conv2d_s4(const tl_conv_params *params, const tl_conv_quant *quant,
         }
     }
     return TL_OK;
+}
+
+tl_status tl_conv2d_s4(const tl_conv_params *params, const tl_conv_quant *quant, const tl_conv_dims *input_dims,
+                       const int8_t *input, const tl_conv_dims *filter_dims, const uint8_t *filter_packed,
+                       const uint8_t *bias, const tl_conv_dims *output_dims, int8_t *output)
+{
+    int64_t elements;
+    tl_status status = tl_cv_check_shapes(TL_CV_KIND_CONV, params, input_dims, filter_dims, output_dims, -128, 127);
+    if (status != TL_OK)
+    {
+        return status;
+    }
+    if (quant == 0 || quant->table == 0 || input == 0 || filter_packed == 0 || bias == 0 || output == 0)
+    {
+        return TL_ERR_ARGUMENT;
+    }
+    /* Dimensions are in [1, 65535] (checked above): the product fits int64. */
+    elements = (int64_t)filter_dims->batches * filter_dims->height * filter_dims->width * filter_dims->channels;
+    if (elements <= TL_S4_CONV_UNPACK_MAX)
+    {
+        int8_t filter[TL_S4_CONV_UNPACK_MAX];
+        tl_s4_unpack(filter_packed, 0, (int32_t)elements, filter);
+        return tl_conv2d_s8(params, quant, input_dims, input, filter_dims, filter, bias, output_dims, output);
+    }
+    return tl_conv2d_s4_plain(params, quant, input_dims, input, filter_dims, filter_packed, bias, output_dims, output);
 }
 
 tl_status tl_op_conv2d_s4_validate(const tl_op *op, const tl_tensors *tensors)

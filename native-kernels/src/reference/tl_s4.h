@@ -66,16 +66,30 @@ static inline void tl_s4_pairs16(uint32_t v, uint32_t *p04, uint32_t *p26, uint3
     *p37 = tl_dsp_sxtb16_odd(odd);
 }
 
-/** The low halves of @p a and @p b as a pair (a's in the low half): PKHBT on Arm. */
+/** The low halves of @p a and @p b as a pair (a's in the low half): one PKHBT on cores with the DSP extension. */
 static inline uint32_t tl_s4_pack_lo(uint32_t a, uint32_t b)
 {
+#if TL_DSP_ARM && defined(__GNUC__)
+    /* GCC does not form PKHBT from the C expression below (it emits UXTH + ORR). */
+    uint32_t r;
+    __asm__("pkhbt %0, %1, %2, lsl #16" : "=r"(r) : "r"(a), "r"(b));
+    return r;
+#else
     return (a & 0xFFFFu) | (b << 16);
+#endif
 }
 
-/** The high halves of @p a and @p b as a pair (a's in the low half): PKHTB on Arm. */
+/** The high halves of @p a and @p b as a pair (a's in the low half): one PKHTB on cores with the DSP extension. */
 static inline uint32_t tl_s4_pack_hi(uint32_t a, uint32_t b)
 {
+#if TL_DSP_ARM && defined(__GNUC__)
+    /* PKHTB r, b, a, ASR #16: the top half of b, the bottom half of (a >> 16), i.e. a's top half. */
+    uint32_t r;
+    __asm__("pkhtb %0, %1, %2, asr #16" : "=r"(r) : "r"(b), "r"(a));
+    return r;
+#else
     return (a >> 16) | (b & 0xFFFF0000u);
+#endif
 }
 
 /** @p acc (a sum of products scaled by 16) divided by 16: an exact arithmetic shift while |acc / 16| < 2^27. */

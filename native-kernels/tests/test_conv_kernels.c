@@ -1020,6 +1020,10 @@ int main(int argc, char **argv)
         run_case(i, TL_CV_KIND_DEPTHWISE, 8, 5);
         /* int4 weights: the unpacked whole filter, the channel groups, the plain fallback. */
         run_case(i, TL_CV_KIND_DEPTHWISE, 4, i % 2 == 0 ? 5 : 6);
+        /* int4 CONV_2D filters too large to unpack: the gathered path (1x1 read in place, 10x4 over one
+           channel), the block path (large receptive fields, groups, offsets beyond int8: edges tap by tap). */
+        run_case(i, TL_CV_KIND_CONV, 4, 1 + i % 4);
+        run_case(i, TL_CV_KIND_CONV, 4, 4);
     }
     for (i = 0; i < cases / 4; i++)
     {

@@ -50,6 +50,19 @@ static inline void tl_s4_unpack(const uint8_t *packed, int32_t start, int32_t n,
     }
 }
 
+/** Bytes 1 and 3 of @p v sign-extended into the low and high int16 halves: one SXTB16 with ROR #8 on cores with
+    the DSP extension (GCC does not fold the rotation of tl_dsp_sxtb16_odd into it). */
+static inline uint32_t tl_s4_sxtb16_odd(uint32_t v)
+{
+#if TL_DSP_ARM && defined(__GNUC__)
+    uint32_t r;
+    __asm__("sxtb16 %0, %1, ror #8" : "=r"(r) : "r"(v));
+    return r;
+#else
+    return tl_dsp_sxtb16_odd(v);
+#endif
+}
+
 /**
  * Eight packed elements w0..w7 (a little-endian word, w_k in bits 4k..4k+3) as four int16 pairs, each value
  * times 16: @p p04 = (16 w0, 16 w4), @p p26 = (16 w2, 16 w6), @p p15 = (16 w1, 16 w5), @p p37 = (16 w3, 16 w7).
@@ -61,9 +74,9 @@ static inline void tl_s4_pairs16(uint32_t v, uint32_t *p04, uint32_t *p26, uint3
     const uint32_t even = (v << 4) & 0xF0F0F0F0u; /* bytes 16 w0, 16 w2, 16 w4, 16 w6 */
     const uint32_t odd = v & 0xF0F0F0F0u;         /* bytes 16 w1, 16 w3, 16 w5, 16 w7 */
     *p04 = tl_dsp_sxtb16(even);
-    *p26 = tl_dsp_sxtb16_odd(even);
+    *p26 = tl_s4_sxtb16_odd(even);
     *p15 = tl_dsp_sxtb16(odd);
-    *p37 = tl_dsp_sxtb16_odd(odd);
+    *p37 = tl_s4_sxtb16_odd(odd);
 }
 
 /** The low halves of @p a and @p b as a pair (a's in the low half): one PKHBT on cores with the DSP extension. */

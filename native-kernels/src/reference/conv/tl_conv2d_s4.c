@@ -145,6 +145,21 @@ tl_status tl_conv2d_s4_plain(const tl_conv_params *params, const tl_conv_quant *
     return TL_OK;
 }
 
+/* A little-endian int32 of the bias or requantization table: one word load on Arm (tl_dsp_load4). */
+static inline int32_t tl_s4_load_i32(const uint8_t *p)
+{
+    return tl_cv_s32(tl_dsp_load4((const int8_t *)p));
+}
+
+/* Requantization of one sum: the clamp as one saturation when it is the whole int8 range. */
+static inline int8_t tl_s4_out(uint32_t acc, const uint8_t *quant_pair, const tl_conv_params *params, int full)
+{
+    const int32_t multiplier = tl_s4_load_i32(quant_pair);
+    const int32_t shift = tl_s4_load_i32(quant_pair + 4);
+    return full ? tl_cv_out_s8_q_full(acc, multiplier, shift, params->output_offset)
+                : tl_cv_out_s8_q(acc, multiplier, shift, params->output_offset, params->act_min, params->act_max);
+}
+
 /*
  * Eight packed weights from byte @p p: elements 2k.. when @p odd is 0 (bytes p[0..3]); when @p odd is 1, the
  * eight from the high nibble of p[0] (bytes p[0..4]: the low nibble of p[4] is the eighth).
@@ -162,9 +177,9 @@ static TL_S4_INLINE void tl_s4_input_pairs(const int8_t *x, uint32_t *x04, uint3
     const uint32_t a = tl_dsp_load4(x);
     const uint32_t b = tl_dsp_load4(x + 4);
     const uint32_t ae = tl_dsp_sxtb16(a);
-    const uint32_t ao = tl_dsp_sxtb16_odd(a);
+    const uint32_t ao = tl_s4_sxtb16_odd(a);
     const uint32_t be = tl_dsp_sxtb16(b);
-    const uint32_t bo = tl_dsp_sxtb16_odd(b);
+    const uint32_t bo = tl_s4_sxtb16_odd(b);
     *x04 = tl_s4_pack_lo(ae, be);
     *x26 = tl_s4_pack_hi(ae, be);
     *x15 = tl_s4_pack_lo(ao, bo);
@@ -172,16 +187,15 @@ static TL_S4_INLINE void tl_s4_input_pairs(const int8_t *x, uint32_t *x04, uint3
 }
 
 /*
- * Scaled dot products (16 * w * x, added to acc[0..3]) of @p groups groups of eight input values at @p x with
- * four weight runs starting at byte @p w (nibble parity @p odd) and @p row bytes apart.
+ * Scaled dot products (16 * w * x, added to acc[0..1]) of @p groups groups of eight input values at @p x with
+ * two weight runs starting at byte @p w (nibble parity @p odd) and @p row bytes apart. Two runs, not four: with
+ * four the sums and pairs no longer fit Cortex-M4's registers and the loop spills (measured).
  */
-static TL_S4_INLINE void tl_s4_dot4_impl(const int8_t *x, const uint8_t *w, int32_t row, int32_t groups,
+static TL_S4_INLINE void tl_s4_dot2_impl(const int8_t *x, const uint8_t *w, int32_t row, int32_t groups,
                                          const int odd, uint32_t *acc)
 {
     uint32_t a0 = acc[0];
     uint32_t a1 = acc[1];
-    uint32_t a2 = acc[2];
-    uint32_t a3 = acc[3];
     while (groups-- > 0)
     {
         uint32_t x04;
@@ -203,23 +217,11 @@ static TL_S4_INLINE void tl_s4_dot4_impl(const int8_t *x, const uint8_t *w, int3
         a1 = tl_dsp_smlad(p26, x26, a1);
         a1 = tl_dsp_smlad(p15, x15, a1);
         a1 = tl_dsp_smlad(p37, x37, a1);
-        tl_s4_pairs16(tl_s4_word(w + 2 * row, odd), &p04, &p26, &p15, &p37);
-        a2 = tl_dsp_smlad(p04, x04, a2);
-        a2 = tl_dsp_smlad(p26, x26, a2);
-        a2 = tl_dsp_smlad(p15, x15, a2);
-        a2 = tl_dsp_smlad(p37, x37, a2);
-        tl_s4_pairs16(tl_s4_word(w + 3 * row, odd), &p04, &p26, &p15, &p37);
-        a3 = tl_dsp_smlad(p04, x04, a3);
-        a3 = tl_dsp_smlad(p26, x26, a3);
-        a3 = tl_dsp_smlad(p15, x15, a3);
-        a3 = tl_dsp_smlad(p37, x37, a3);
         x += 8;
         w += 4;
     }
     acc[0] = a0;
     acc[1] = a1;
-    acc[2] = a2;
-    acc[3] = a3;
 }
 
 /* One weight run: the scaled dot product of @p groups groups of eight inputs with the run at byte @p w. */
@@ -249,14 +251,14 @@ static TL_S4_INLINE uint32_t tl_s4_dot1_impl(const int8_t *x, const uint8_t *w, 
 }
 
 /* The two parities as separate functions (the parity test stays out of the loops). */
-static TL_S4_NOINLINE void tl_s4_dot4_even(const int8_t *x, const uint8_t *w, int32_t row, int32_t groups, uint32_t *acc)
+static TL_S4_NOINLINE void tl_s4_dot2_even(const int8_t *x, const uint8_t *w, int32_t row, int32_t groups, uint32_t *acc)
 {
-    tl_s4_dot4_impl(x, w, row, groups, 0, acc);
+    tl_s4_dot2_impl(x, w, row, groups, 0, acc);
 }
 
-static TL_S4_NOINLINE void tl_s4_dot4_odd(const int8_t *x, const uint8_t *w, int32_t row, int32_t groups, uint32_t *acc)
+static TL_S4_NOINLINE void tl_s4_dot2_odd(const int8_t *x, const uint8_t *w, int32_t row, int32_t groups, uint32_t *acc)
 {
-    tl_s4_dot4_impl(x, w, row, groups, 1, acc);
+    tl_s4_dot2_impl(x, w, row, groups, 1, acc);
 }
 
 static TL_S4_NOINLINE uint32_t tl_s4_dot1_even(const int8_t *x, const uint8_t *w, int32_t groups, uint32_t acc)
@@ -307,16 +309,14 @@ static void tl_s4_block_dot(const tl_s4_block *b, const int8_t *x, int32_t e0, i
     if (groups > 0)
     {
         const uint8_t *w = b->packed + (e0 >> 1);
-        if (b->count == 4)
+        /* Runs two at a time, then the last one alone. */
+        for (j = 0; j + 2 <= b->count; j += 2)
         {
-            (odd ? tl_s4_dot4_odd : tl_s4_dot4_even)(x, w, row, groups, scaled);
+            (odd ? tl_s4_dot2_odd : tl_s4_dot2_even)(x, w + j * row, row, groups, scaled + j);
         }
-        else
+        if (j < b->count)
         {
-            for (j = 0; j < b->count; j++)
-            {
-                scaled[j] = (odd ? tl_s4_dot1_odd : tl_s4_dot1_even)(x, w + j * row, groups, scaled[j]);
-            }
+            scaled[j] = (odd ? tl_s4_dot1_odd : tl_s4_dot1_even)(x, w + j * row, groups, scaled[j]);
         }
     }
     if (rest > 0)
@@ -566,6 +566,7 @@ static void tl_conv2d_s4_gathered(const tl_conv_params *params, const tl_conv_qu
     const int8_t pad = (int8_t)(0 - params->input_offset);
     /* A one-row window of adjacent pixels is contiguous in the input: no copy when it lies inside. */
     const int in_place_rows = f_h == 1 && params->dilation_w == 1;
+    const int full = params->act_min == -128 && params->act_max == 127;
     int8_t col[TL_S4_CONV_ROW_MAX];
     tl_cv_interior interior;
     tl_s4_block b;
@@ -639,16 +640,14 @@ static void tl_conv2d_s4_gathered(const tl_conv_params *params, const tl_conv_qu
                         }
                         for (j = 0; j < b.count; j++)
                         {
-                            plain[j] = (uint32_t)tl_cv_load_i32(bias + (first + j * ch_step) * 4);
+                            plain[j] = (uint32_t)tl_s4_load_i32(bias + (first + j * ch_step) * 4);
                         }
                         tl_s4_block_dot(&b, v, first * filter_size, filter_size, scaled, plain);
                         for (j = 0; j < b.count; j++)
                         {
                             const int32_t ch = first + j * ch_step;
-                            out[ch] = tl_cv_out_s8_q(plain[j] + tl_s4_unscale(scaled[j]),
-                                                     tl_cv_load_i32(quant->table + ch * 8),
-                                                     tl_cv_load_i32(quant->table + ch * 8 + 4), params->output_offset,
-                                                     params->act_min, params->act_max);
+                            out[ch] = tl_s4_out(plain[j] + tl_s4_unscale(scaled[j]), quant->table + ch * 8, params,
+                                                full);
                         }
                     }
                 }

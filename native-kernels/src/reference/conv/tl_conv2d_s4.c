@@ -363,7 +363,7 @@ static void tl_s4_block_dot_offset(const tl_s4_block *b, const int8_t *x, int32_
  * of taps (a filter row when it is contiguous in the input, else one tap's channels), edge pixels from the model
  * bias over their in-range taps with the offset. Sums mod 2^32; the scaled part divided by 16 exactly.
  */
-static void tl_conv2d_s4_blocks(const tl_conv_params *params, const tl_conv_quant *quant,
+static TL_S4_NOINLINE void tl_conv2d_s4_blocks(const tl_conv_params *params, const tl_conv_quant *quant,
                                 const tl_conv_dims *input_dims, const int8_t *input, const tl_conv_dims *filter_dims,
                                 const uint8_t *filter_packed, const uint8_t *bias, const tl_conv_dims *output_dims,
                                 int8_t *output)
@@ -548,7 +548,7 @@ static void tl_conv2d_s4_blocks(const tl_conv_params *params, const tl_conv_quan
  *   folded bias + sum w * v = bias + sum over in-range taps of w * (x + input_offset)   (mod 2^32).
  * Short filter rows (e.g. a 10x4 filter over one channel) thus still get whole groups of eight.
  */
-static void tl_conv2d_s4_gathered(const tl_conv_params *params, const tl_conv_quant *quant,
+static TL_S4_NOINLINE void tl_conv2d_s4_gathered(const tl_conv_params *params, const tl_conv_quant *quant,
                                   const tl_conv_dims *input_dims, const int8_t *input, const tl_conv_dims *filter_dims,
                                   const uint8_t *filter_packed, const uint8_t *bias, const tl_conv_dims *output_dims,
                                   int8_t *output)

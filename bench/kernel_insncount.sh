@@ -28,10 +28,12 @@ done
 
 # Regions 1.. of each program after the empty region 0: "name MACs" (order as in the bench source).
 # MACs: 25*5*64*40 (10x4 conv), 25*5*64*9 (3x3 depthwise), 25*5*64*64 (1x1 conv), 25*20*8*80 (micro_speech's
-# 10x8 depthwise), 24*24*16*9 and 6*6*128*9 (vww-like 3x3 depthwise), 256*64 (fully connected).
+# 10x8 depthwise), 24*24*16*9 and 6*6*128*9 (vww-like 3x3 depthwise), 256*64 (fully connected); qemu_bench_s4:
+# the same kws shapes and FC with packed int4 weights, and 8*8*8*27 (synthetic_int4_cnn_s1's first CONV_2D).
 declare -A kernels=(
   [qemu_bench_conv]="conv_10x4_fast:320000 dw_3x3_fast:72000 conv_1x1_fast:512000 conv_10x4_plain:320000 dw_3x3_plain:72000 conv_1x1_plain:512000 dw_10x8_m8_s2:320000 dw_3x3_s2_48:82944 dw_3x3_6x6x128:41472"
-  [qemu_bench_fc]="fc_256x64_plain:16384 fc_256x64_fast:16384")
+  [qemu_bench_fc]="fc_256x64_plain:16384 fc_256x64_fast:16384"
+  [qemu_bench_s4]="s4_conv_10x4:320000 s4_dw_3x3:72000 s4_conv_1x1:512000 s4_conv_10x4_plain:320000 s4_dw_3x3_plain:72000 s4_conv_1x1_plain:512000 s4_fc_256x64:16384 s4_fc_256x64_plain:16384 s4_conv_3x3x3_s2:13824")
 generator=()
 command -v ninja >/dev/null && generator=(-G Ninja)
 plugin_dir="$root/.build/insncount"
@@ -47,9 +49,9 @@ for board in $boards; do
   done
   cmake -S "$root/native-kernels/tests/qemu" -B "$dir" "${generator[@]}" \
     -DCMAKE_TOOLCHAIN_FILE="$root/boards/$board/toolchain.cmake" >/dev/null
-  cmake --build "$dir" -j 2 --target qemu_bench_conv qemu_bench_fc >/dev/null
+  cmake --build "$dir" -j 2 --target qemu_bench_conv qemu_bench_fc qemu_bench_s4 >/dev/null
   echo "== $board ($machine)"
-  for program in qemu_bench_conv qemu_bench_fc; do
+  for program in qemu_bench_conv qemu_bench_fc qemu_bench_s4; do
     counts="$dir/$program.counts.txt"
     if ! timeout 600 qemu-system-arm -M "$machine" -nographic -monitor none -serial none \
         -semihosting-config enable=on,target=native -plugin "$plugin_dir/libinsncount.so,out=$counts" \

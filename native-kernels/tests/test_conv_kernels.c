@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "../src/reference/conv/tl_conv_common.h"
+#include "../src/reference/tl_s4.h"
 #include "tinylite/tl_conv_kernels.h"
 #include "tinylite/tl_families.h"
 
@@ -149,7 +150,8 @@ static int32_t out_size(int32_t in, int32_t f, int32_t stride, int32_t dilation,
 
 /* shape: 0 random, 1 1x1 stride-1 unpadded (GEMM), 2 3x3 depthwise-like, 3 10x4 over one channel,
    4 a receptive field over 256 values (int8 conv: the row-run path instead of the gathered one),
-   5 larger depthwise layers (the tiled path: several tiles, multiplier 8, transposed view). */
+   5 larger depthwise layers (the tiled path: several tiles, multiplier 8, transposed view), 6 depthwise layers
+   with many channels (int4 weights: channel groups). */
 static void make_problem(problem *pr, int kind, int dtype, int shape)
 {
     int32_t groups = 1;
@@ -253,6 +255,23 @@ static void make_problem(problem *pr, int kind, int dtype, int shape)
             pr->p.pad_top = rand_in(0, 1);
             pr->p.pad_left = rand_in(0, 1);
         }
+        pr->out.channels = pr->in.channels * pr->p.depth_multiplier;
+    }
+    else if (shape == 6 && kind == TL_CV_KIND_DEPTHWISE)
+    {
+        /* Many channels (int4: more taps than the unpacked-filter buffer holds, so channel groups through the
+           tiled path): 3x3 or 5x5, odd and even channel counts, multipliers 1-3, strides 1-2, padding; sometimes
+           dilation 2 (the tiled path declines: the plain loop). */
+        pr->filt.height = pr->filt.width = rand_in(0, 2) == 0 ? 5 : 3;
+        pr->in.height = rand_in(3, 14);
+        pr->in.width = rand_in(3, 14);
+        pr->in.channels = rand_in(15, 70);
+        pr->p.depth_multiplier = rand_in(0, 3) == 0 ? rand_in(2, 3) : 1;
+        pr->p.stride_h = rand_in(1, 2);
+        pr->p.stride_w = rand_in(1, 2);
+        pr->p.pad_top = rand_in(0, 2);
+        pr->p.pad_left = rand_in(0, 2);
+        pr->p.dilation_h = pr->p.dilation_w = rand_in(0, 5) == 0 ? 2 : 1;
         pr->out.channels = pr->in.channels * pr->p.depth_multiplier;
     }
     else if (shape == 4 && kind == TL_CV_KIND_CONV)
@@ -530,8 +549,9 @@ static tl_status run_kernel(const problem *pr, int plain, uint8_t *out)
         }
         if (pr->dtype == 4)
         {
-            return tl_conv2d_s4(&pr->p, &quant, &pr->in, (const int8_t *)pr->input, &pr->filt, pr->filter, pr->kbias,
-                                &pr->out, (int8_t *)out);
+            return (plain ? tl_conv2d_s4_plain : tl_conv2d_s4)(&pr->p, &quant, &pr->in, (const int8_t *)pr->input,
+                                                               &pr->filt, pr->filter, pr->kbias, &pr->out,
+                                                               (int8_t *)out);
         }
         return tl_conv2d_s16(&pr->p, &quant, &pr->in, pr->input, &pr->filt, (const int8_t *)pr->filter, pr->kbias,
                              (tl_conv_bias_type)pr->bias_type, &pr->out, out);
@@ -546,8 +566,9 @@ static tl_status run_kernel(const problem *pr, int plain, uint8_t *out)
         }
         if (pr->dtype == 4)
         {
-            return tl_depthwise_conv2d_s4(&pr->p, &quant, &pr->in, (const int8_t *)pr->input, &pr->filt, pr->filter,
-                                          pr->kbias, &pr->out, (int8_t *)out);
+            return (plain ? tl_depthwise_conv2d_s4_plain : tl_depthwise_conv2d_s4)(
+                &pr->p, &quant, &pr->in, (const int8_t *)pr->input, &pr->filt, pr->filter, pr->kbias, &pr->out,
+                (int8_t *)out);
         }
         return tl_depthwise_conv2d_s16(&pr->p, &quant, &pr->in, pr->input, &pr->filt, (const int8_t *)pr->filter,
                                        pr->kbias, &pr->out, out);
@@ -722,11 +743,12 @@ static void run_case(int32_t case_index, int kind, int dtype, int shape)
     expect_bytes(kind == TL_CV_KIND_CONV ? "conv vs definition"
                  : kind == TL_CV_KIND_DEPTHWISE ? "depthwise vs definition" : "transpose vs definition",
                  case_index, got, want, pr.output_bytes);
-    if (dtype == 8 && kind != TL_CV_KIND_TRANSPOSE)
+    if ((dtype == 8 || dtype == 4) && kind != TL_CV_KIND_TRANSPOSE)
     {
         expect_status("fast status", case_index, run_kernel(&pr, 0, fast), TL_OK);
-        expect_bytes(kind == TL_CV_KIND_CONV ? "conv fast vs plain" : "depthwise fast vs plain", case_index, fast, got,
-                     pr.output_bytes);
+        expect_bytes(kind == TL_CV_KIND_CONV ? (dtype == 4 ? "conv s4 fast vs plain" : "conv fast vs plain")
+                     : (dtype == 4 ? "depthwise s4 fast vs plain" : "depthwise fast vs plain"),
+                     case_index, fast, got, pr.output_bytes);
     }
     check_adapter(&pr, case_index, want);
     free(want);
@@ -808,7 +830,8 @@ static void make_in_place_problem(problem *pr, int kind, int dtype, int backward
 {
     for (;;)
     {
-        make_problem(pr, kind, dtype, kind == TL_CV_KIND_CONV ? 1 : (rand_in(0, 1) == 0 ? 2 : 0));
+        int32_t pick = rand_in(0, 2);
+        make_problem(pr, kind, dtype, kind == TL_CV_KIND_CONV ? 1 : (pick == 0 ? 2 : (pick == 1 ? 6 : 0)));
         if (kind == TL_CV_KIND_CONV)
         {
             if (pr->out.height == pr->in.height && pr->out.width == pr->in.width &&
@@ -977,13 +1000,13 @@ int main(int argc, char **argv)
         if (pick == 0)
             run_case(i, TL_CV_KIND_CONV, 8, shape);
         else if (pick == 1)
-            run_case(i, TL_CV_KIND_CONV, 4, shape >= 3 ? 0 : shape);
+            run_case(i, TL_CV_KIND_CONV, 4, shape);
         else if (pick == 2)
             run_case(i, TL_CV_KIND_CONV, 16, shape >= 3 ? 0 : shape);
         else if (pick == 3)
             run_case(i, TL_CV_KIND_DEPTHWISE, 8, shape == 1 || shape >= 3 ? 2 : shape);
         else if (pick == 4)
-            run_case(i, TL_CV_KIND_DEPTHWISE, 4, shape == 2 ? 2 : 0);
+            run_case(i, TL_CV_KIND_DEPTHWISE, 4, shape == 2 ? 2 : (shape == 3 ? 5 : (shape == 4 ? 6 : 0)));
         else if (pick == 5)
             run_case(i, TL_CV_KIND_DEPTHWISE, 16, shape == 2 ? 2 : 0);
         else if (pick == 6)
@@ -995,6 +1018,12 @@ int main(int argc, char **argv)
     {
         /* Larger depthwise shapes (the tiled path), fast vs plain vs the definition. */
         run_case(i, TL_CV_KIND_DEPTHWISE, 8, 5);
+        /* int4 weights: the unpacked whole filter, the channel groups, the plain fallback. */
+        run_case(i, TL_CV_KIND_DEPTHWISE, 4, i % 2 == 0 ? 5 : 6);
+        /* int4 CONV_2D filters too large to unpack: the gathered path (1x1 read in place, 10x4 over one
+           channel), the block path (large receptive fields, groups, offsets beyond int8: edges tap by tap). */
+        run_case(i, TL_CV_KIND_CONV, 4, 1 + i % 4);
+        run_case(i, TL_CV_KIND_CONV, 4, 4);
     }
     for (i = 0; i < cases / 4; i++)
     {

@@ -13,6 +13,7 @@
 #include "tinylite/tl_image.h"
 #include "tl_dense_fixed_point.h"
 #include "tl_ndense_tensors.h"
+#include "../src/reference/tl_s4.h"
 
 static int g_failures;
 static int g_checks;
@@ -100,6 +101,102 @@ static void test_fc_fast_matches_plain(void)
         free(bias);
         free(pairs);
     }
+}
+
+/*
+ * FULLY_CONNECTED with packed int4 weights: the fast path (tl_fully_connected_s4: eight nibbles per word as
+ * scaled int16 pairs, four rows per pass, input widened per 128-value chunk) against the plain loop. Depths
+ * 1..300 cover the depths without a whole group of eight (plain path), the tails of 1..7 values, odd depths
+ * (rows padded with an unused high nibble), one and several input chunks; every 8th trial uses extreme values
+ * only (weights -8, inputs -128 or 127) so the scaled sums reach their largest magnitude.
+ */
+static void test_fc_s4_fast_matches_plain(void)
+{
+    int trial;
+    for (trial = 0; trial < 3000; trial++)
+    {
+        tl_fc_params p;
+        tl_fc_quant q;
+        int32_t i;
+        int32_t row_bytes;
+        int8_t *in, *out_fast, *out_plain;
+        uint8_t *w;
+        int32_t *bias, *pairs;
+        tl_status s1, s2;
+        const int extreme = trial % 8 == 7;
+        p.batches = rnd_range(1, 3);
+        p.in_depth = trial % 5 == 0 ? rnd_range(129, 300) : rnd_range(1, 70);
+        p.out_depth = rnd_range(1, 19);
+        p.output_zero_point = rnd_range(-128, 127);
+        p.act_min = rnd_range(-128, 0);
+        p.act_max = rnd_range(p.act_min, 127);
+        if (trial % 3 == 0)
+        {
+            p.act_min = -128;
+            p.act_max = 127;
+        }
+        row_bytes = (p.in_depth + 1) / 2;
+        in = (int8_t *)malloc((size_t)(p.batches * p.in_depth));
+        w = (uint8_t *)malloc((size_t)(p.out_depth * row_bytes));
+        out_fast = (int8_t *)malloc((size_t)(p.batches * p.out_depth));
+        out_plain = (int8_t *)malloc((size_t)(p.batches * p.out_depth));
+        bias = (int32_t *)malloc(sizeof(int32_t) * (size_t)p.out_depth);
+        pairs = (int32_t *)malloc(sizeof(int32_t) * 2 * (size_t)p.out_depth);
+        for (i = 0; i < p.batches * p.in_depth; i++)
+        {
+            in[i] = extreme ? (int8_t)(rnd_range(0, 1) == 0 ? -128 : 127) : (int8_t)rnd_range(-128, 127);
+        }
+        for (i = 0; i < p.out_depth * row_bytes; i++)
+        {
+            w[i] = extreme ? (uint8_t)0x88 : (uint8_t)rnd();
+        }
+        for (i = 0; i < p.out_depth; i++)
+        {
+            bias[i] = (trial % 16 == 0) ? (int32_t)rnd() : rnd_range(-100000, 100000);
+            pairs[2 * i] = rnd_range(0x40000000, 0x7FFFFFFF);
+            pairs[2 * i + 1] = extreme ? rnd_range(-20, -12) : rnd_range(-14, 2);
+        }
+        q.pairs = pairs;
+        q.per_channel = (trial % 4 == 0) ? 0 : 1;
+        memset(out_fast, 0x5A, (size_t)(p.batches * p.out_depth));
+        memset(out_plain, 0xA5, (size_t)(p.batches * p.out_depth));
+        s1 = tl_fully_connected_s4(&p, &q, in, w, bias, out_fast);
+        s2 = tl_fully_connected_s4_plain(&p, &q, in, w, bias, out_plain);
+        CHECK(s1 == TL_OK && s2 == TL_OK, "fc s4 statuses %d %d", (int)s1, (int)s2);
+        CHECK(memcmp(out_fast, out_plain, (size_t)(p.batches * p.out_depth)) == 0,
+              "fc s4 fast != plain (trial %d: batches %d in %d out %d)", trial, (int)p.batches, (int)p.in_depth,
+              (int)p.out_depth);
+        free(in);
+        free(w);
+        free(out_fast);
+        free(out_plain);
+        free(bias);
+        free(pairs);
+    }
+}
+
+/* The fast int4 FC on a hand-computed row of 9 values (a whole group of eight and a one-value tail). */
+static void test_fc_s4_hand_values(void)
+{
+    /* Weights 1, -1, 7, -8, 2, 0, -3, 5, 4 packed low nibble first; inputs 1..9 with signs.
+       Sum: 1*1 - 1*(-2) + 7*3 - 8*(-4) + 2*5 + 0 - 3*7 + 5*(-8) + 4*9 = 1 + 2 + 21 + 32 + 10 - 21 - 40 + 36 = 41,
+       plus bias 1 = 42; scale 1.0 (multiplier 2^30, shift 1). */
+    const uint8_t w[5] = {0xF1, 0x87, 0x02, 0x5D, 0x04};
+    const int8_t in[9] = {1, -2, 3, -4, 5, -6, 7, -8, 9};
+    const int32_t bias[1] = {1};
+    const int32_t pairs[2] = {0x40000000, 1};
+    int8_t out[1] = {0};
+    tl_fc_params p;
+    tl_fc_quant q;
+    p.batches = 1;
+    p.in_depth = 9;
+    p.out_depth = 1;
+    p.output_zero_point = 0;
+    p.act_min = -128;
+    p.act_max = 127;
+    q.pairs = pairs;
+    q.per_channel = 0;
+    CHECK(tl_fully_connected_s4(&p, &q, in, w, bias, out) == TL_OK && out[0] == 42, "fc s4 fast = %d", out[0]);
 }
 
 /*
@@ -758,6 +855,8 @@ int main(void)
 {
     test_in_place_matches_out_of_place();
     test_fc_fast_matches_plain();
+    test_fc_s4_fast_matches_plain();
+    test_fc_s4_hand_values();
     test_fc_streaming_matches_whole();
     test_fc_streaming_validation();
     test_fc_streaming_arguments();

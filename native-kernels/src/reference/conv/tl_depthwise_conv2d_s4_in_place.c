@@ -6,25 +6,94 @@
  * input pixel p (same base, same channel count), so nothing another channel still needs is overwritten, for
  * any stride, dilation or padding. Arithmetic of tl_depthwise_conv2d_s4 (channel-major packed weights, folded
  * bias, padded taps take their share of the fold back out).
+ *
+ * Each channel goes through the tiled int8 path of tl_depthwise_conv2d_s8 (tl_depthwise_s8_tiled, into the
+ * scratch) with its taps unpacked to int8 on the stack when the shape suits it, else through the managed loop.
+ * Same bytes either way.
  */
 #include "tl_conv_common.h"
+
+#include "tl_conv_blocks.h"
+#include "../tl_s4.h"
+
+/* Largest filter (f_h * f_w taps) unpacked to int8 on the stack for the tiled path: 256 bytes. */
+#define TL_S4_DW_IN_PLACE_TAPS 256
+
+/* Channel ch of every output pixel into scratch (out_h * out_w values), the managed kernel's loop. */
+static void tl_depthwise_s4_in_place_channel(const tl_conv_params *params, const tl_conv_quant *quant,
+                                             const tl_conv_dims *input_dims, const tl_conv_dims *filter_dims,
+                                             const uint8_t *filter_packed, const uint8_t *bias,
+                                             const tl_conv_dims *output_dims, const int8_t *data, int32_t ch,
+                                             int8_t *scratch)
+{
+    const int32_t in_h = input_dims->height;
+    const int32_t in_w = input_dims->width;
+    const int32_t channels = input_dims->channels;
+    const int32_t f_h = filter_dims->height;
+    const int32_t f_w = filter_dims->width;
+    const int32_t out_h = output_dims->height;
+    const int32_t out_w = output_dims->width;
+    const int32_t in_row_stride = in_w * channels;
+    const int32_t filter_ch = ch * f_h * f_w; /* flat element index of the first tap */
+    const int8_t *in_channel = data + ch;
+    const uint32_t bias_value = (uint32_t)tl_cv_load_i32(bias + ch * 4);
+    const int32_t multiplier = tl_cv_load_i32(quant->table + ch * 8);
+    const int32_t shift = tl_cv_load_i32(quant->table + ch * 8 + 4);
+    int32_t s = 0;
+    int32_t out_y;
+    for (out_y = 0; out_y < out_h; out_y++)
+    {
+        /* C#'s int arithmetic wraps; so does this (only reachable with absurd strides). */
+        int32_t in_y_origin = tl_cv_s32((uint32_t)out_y * (uint32_t)params->stride_h - (uint32_t)params->pad_top);
+        int32_t out_x;
+        for (out_x = 0; out_x < out_w; out_x++)
+        {
+            int32_t in_x_origin =
+                tl_cv_s32((uint32_t)out_x * (uint32_t)params->stride_w - (uint32_t)params->pad_left);
+            /* The sum wraps mod 2^32 like C#'s int. */
+            uint32_t acc = 0;
+            int32_t filter_y;
+            for (filter_y = 0; filter_y < f_h; filter_y++)
+            {
+                int32_t in_y = tl_cv_s32((uint32_t)in_y_origin + (uint32_t)params->dilation_h * (uint32_t)filter_y);
+                int row_outside = in_y < 0 || in_y >= in_h;
+                int32_t w_index = filter_ch + filter_y * f_w;
+                int32_t filter_x;
+                for (filter_x = 0; filter_x < f_w; filter_x++)
+                {
+                    int32_t in_x =
+                        tl_cv_s32((uint32_t)in_x_origin + (uint32_t)params->dilation_w * (uint32_t)filter_x);
+                    int32_t w = tl_cv_load_i4(filter_packed, w_index + filter_x);
+                    if (row_outside || in_x < 0 || in_x >= in_w)
+                    {
+                        /* A padded tap: take its share of the folded input offset back out. */
+                        acc -= (uint32_t)w * (uint32_t)params->input_offset;
+                    }
+                    else
+                    {
+                        acc += (uint32_t)(w * in_channel[in_y * in_row_stride + in_x * channels]);
+                    }
+                }
+            }
+            acc += bias_value;
+            scratch[s] = tl_cv_out_s8_q(acc, multiplier, shift, params->output_offset, params->act_min,
+                                        params->act_max);
+            s++;
+        }
+    }
+}
 
 tl_status tl_depthwise_conv2d_s4_in_place(const tl_conv_params *params, const tl_conv_quant *quant,
                                           const tl_conv_dims *input_dims, const tl_conv_dims *filter_dims,
                                           const uint8_t *filter_packed, const uint8_t *bias,
                                           const tl_conv_dims *output_dims, int8_t *data, int8_t *scratch)
 {
-    int32_t in_h;
-    int32_t in_w;
+    int8_t taps_buf[TL_S4_DW_IN_PLACE_TAPS];
     int32_t channels;
-    int32_t f_h;
-    int32_t f_w;
-    int32_t out_h;
-    int32_t out_w;
     int32_t taps;
-    int32_t in_row_stride;
     int32_t out_pixels;
     int32_t ch;
+    int tiled;
     tl_status status =
         tl_cv_check_shapes(TL_CV_KIND_DEPTHWISE, params, input_dims, filter_dims, output_dims, -128, 127);
     if (status != TL_OK)
@@ -40,67 +109,29 @@ tl_status tl_depthwise_conv2d_s4_in_place(const tl_conv_params *params, const tl
     {
         return TL_ERR_ARGUMENT;
     }
-    in_h = input_dims->height;
-    in_w = input_dims->width;
     channels = input_dims->channels;
-    f_h = filter_dims->height;
-    f_w = filter_dims->width;
-    out_h = output_dims->height;
-    out_w = output_dims->width;
-    taps = f_h * f_w;
-    in_row_stride = in_w * channels;
-    out_pixels = out_h * out_w;
+    taps = filter_dims->height * filter_dims->width;
+    out_pixels = output_dims->height * output_dims->width;
 
+    /* The tiled path decides from the shape alone: it takes every channel or (at the first) none. */
+    tiled = taps <= TL_S4_DW_IN_PLACE_TAPS && tl_cv_geometry_fits(params, input_dims, filter_dims, output_dims);
     for (ch = 0; ch < channels; ch++)
     {
-        int32_t filter_ch = ch * taps; /* flat element index of the first tap */
-        const int8_t *in_channel = data + ch;
-        uint32_t bias_value = (uint32_t)tl_cv_load_i32(bias + ch * 4);
-        int32_t multiplier = tl_cv_load_i32(quant->table + ch * 8);
-        int32_t shift = tl_cv_load_i32(quant->table + ch * 8 + 4);
         int8_t *out = data + ch;
-        int32_t s = 0;
-        int32_t out_y;
         int32_t i;
-        for (out_y = 0; out_y < out_h; out_y++)
+        if (tiled)
         {
-            /* C#'s int arithmetic wraps; so does this (only reachable with absurd strides). */
-            int32_t in_y_origin = tl_cv_s32((uint32_t)out_y * (uint32_t)params->stride_h - (uint32_t)params->pad_top);
-            int32_t out_x;
-            for (out_x = 0; out_x < out_w; out_x++)
-            {
-                int32_t in_x_origin =
-                    tl_cv_s32((uint32_t)out_x * (uint32_t)params->stride_w - (uint32_t)params->pad_left);
-                /* The sum wraps mod 2^32 like C#'s int. */
-                uint32_t acc = 0;
-                int32_t filter_y;
-                for (filter_y = 0; filter_y < f_h; filter_y++)
-                {
-                    int32_t in_y = tl_cv_s32((uint32_t)in_y_origin + (uint32_t)params->dilation_h * (uint32_t)filter_y);
-                    int row_outside = in_y < 0 || in_y >= in_h;
-                    int32_t w_index = filter_ch + filter_y * f_w;
-                    int32_t filter_x;
-                    for (filter_x = 0; filter_x < f_w; filter_x++)
-                    {
-                        int32_t in_x =
-                            tl_cv_s32((uint32_t)in_x_origin + (uint32_t)params->dilation_w * (uint32_t)filter_x);
-                        int32_t w = tl_cv_load_i4(filter_packed, w_index + filter_x);
-                        if (row_outside || in_x < 0 || in_x >= in_w)
-                        {
-                            /* A padded tap: take its share of the folded input offset back out. */
-                            acc -= (uint32_t)w * (uint32_t)params->input_offset;
-                        }
-                        else
-                        {
-                            acc += (uint32_t)(w * in_channel[in_y * in_row_stride + in_x * channels]);
-                        }
-                    }
-                }
-                acc += bias_value;
-                scratch[s] = tl_cv_out_s8_q(acc, multiplier, shift, params->output_offset, params->act_min,
-                                            params->act_max);
-                s++;
-            }
+            /* A view of the tensors from channel ch: its channel 0 is ch, its filter the unpacked taps. */
+            tl_conv_quant view_quant;
+            view_quant.table = quant->table + ch * 8;
+            tl_s4_unpack(filter_packed, ch * taps, taps, taps_buf);
+            tiled = tl_depthwise_s8_tiled(params, &view_quant, input_dims, data + ch, filter_dims, taps_buf,
+                                          bias + ch * 4, output_dims, 0, 1, scratch, 1, 0);
+        }
+        if (!tiled)
+        {
+            tl_depthwise_s4_in_place_channel(params, quant, input_dims, filter_dims, filter_packed, bias,
+                                             output_dims, data, ch, scratch);
         }
         /* Channel ch of the input is no longer needed: write the finished channel over it. */
         for (i = 0; i < out_pixels; i++)

@@ -15,7 +15,8 @@ namespace TinyLite.Tests.Native;
 /// multiple of the DSP path's 4, broadcasting ADD that must stay on the reference kernel), compiled with
 /// <c>--cmsis-nn</c> and run through the native library and the managed kernels: the bytes must agree. With the
 /// default library the native side is the reference C; select a CMSIS-NN build with TINYLITE_NATIVE_LIB to test
-/// the routes (bench/RESULTS.md, "CMSIS-NN backend").
+/// the routes, one configured with -DTINYLITE_CMSIS_NN_ALL_ROUTES=ON for the int4 ones (bench/RESULTS.md,
+/// "CMSIS-NN backend").
 /// </summary>
 public class CmsisNnRouteTests
 {

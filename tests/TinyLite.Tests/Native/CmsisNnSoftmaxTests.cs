@@ -9,7 +9,7 @@ namespace TinyLite.Tests.Native;
 /// <summary>
 /// int8 SOFTMAX records compiled with <c>--cmsis-nn</c> carry TFLM's Prepare values (beta multiplier, left shift,
 /// diff_min) for CMSIS-NN's arm_softmax_s8 / arm_softmax_s8_s16, which a native build with
-/// TINYLITE_CMSIS_NN_SOFTMAX=ON routes them to. Row lengths on both sides of the route's limit (511), several rows,
+/// TINYLITE_CMSIS_NN_ALL_ROUTES=ON routes them to. Row lengths on both sides of the route's limit (511), several rows,
 /// int16 output and in-place plans run through the native library and the managed kernels: the bytes must agree
 /// (with the default library the native side is the reference C; select a CMSIS-NN build with TINYLITE_NATIVE_LIB).
 /// </summary>

@@ -1,6 +1,7 @@
 /*
  * CONV_2D with int8 activations and packed int4 weights routed to CMSIS-NN's arm_convolve_wrapper_s4. Replaces
- * the adapters of src/reference/conv/tl_conv2d_s4.c when TINYLITE_CMSIS_NN=ON (the reference validation runs first).
+ * the adapters of src/reference/conv/tl_conv2d_s4.c when TINYLITE_CMSIS_NN=ON and TINYLITE_CMSIS_NN_ALL_ROUTES=ON
+ * (our int4 kernels take fewer instructions on Cortex-M4; the reference validation runs first).
  *
  * Weights. Our image keeps the model's filter bytes: OHWI int4 packed contiguously over the whole tensor, element
  * e in the low nibble of byte e/2 when e is even, the high nibble when odd (ConvS4.cs). CMSIS-NN's int4 kernels

@@ -1,7 +1,8 @@
 /*
  * FULLY_CONNECTED int8 with packed int4 weights routed to CMSIS-NN's arm_fully_connected_s4 (per-tensor
  * requantization, even input depth). Replaces the adapters of src/reference/dense/tl_fully_connected_s4.c when
- * TINYLITE_CMSIS_NN=ON; the validation is the reference one.
+ * TINYLITE_CMSIS_NN=ON and TINYLITE_CMSIS_NN_ALL_ROUTES=ON (our int4 kernel takes fewer instructions on Cortex-M4);
+ * the validation is the reference one.
  *
  * Weights. CMSIS-NN reads the int4 weights packed two per byte, element 2i in the low nibble (as TFLite and our
  * image), but contiguously over the whole [out_c][depth] tensor; our image starts every output channel's row on a

@@ -46,4 +46,12 @@ void tl_ref_op_average_pool_s8(const tl_op *op, const tl_tensors *tensors);
 tl_status tl_ref_op_add_s8_validate(const tl_op *op, const tl_tensors *tensors);
 void tl_ref_op_add_s8(const tl_op *op, const tl_tensors *tensors);
 
+/** The reference SOFTMAX int8 -> int8 adapters (src/reference/dense/tl_softmax_s8.c). */
+tl_status tl_ref_op_softmax_s8_validate(const tl_op *op, const tl_tensors *tensors);
+void tl_ref_op_softmax_s8(const tl_op *op, const tl_tensors *tensors);
+
+/** The reference SOFTMAX int8 -> int16 adapters (src/reference/dense/tl_softmax_s8_s16.c). */
+tl_status tl_ref_op_softmax_s8_s16_validate(const tl_op *op, const tl_tensors *tensors);
+void tl_ref_op_softmax_s8_s16(const tl_op *op, const tl_tensors *tensors);
+
 #endif

@@ -178,6 +178,60 @@ public class CmsisNnRawBiasTests
         Assert.Equal(managed[0], native[0]);
     }
 
+    /// <summary>
+    /// An int4 depthwise record whose windows reach into the padding, with its fifth input edited to -1 (as the compiler
+    /// writes it for windows inside the input): both loaders accept it, and the CMSIS-NN adapter rebuilds the raw bias
+    /// from the channel-major nibbles (bytes equal to the managed kernel's and the reference). A sixth input of -1 (no
+    /// filter in TFLite's order) is refused by both loaders.
+    /// </summary>
+    [SkippableFact]
+    public void NativeRun_DepthwiseInt4RawBiasRemoved_RebuildsItAndMatchesManaged()
+    {
+        Skip.IfNot(NativeKernels.IsAvailable, NativeSupport.SkipReason);
+        var model = Model(Kind.Depthwise, DataType.Int4, true, Padding.Same);
+        var compiled = Compiler.Compile(model.Graph, Cmsis);
+        var call = Routed(compiled);
+        int at = FindParams(compiled.Image, call.Params);
+        // Record: ..., inputs (6), outputs (2), params: input 4 sits 16 bytes before the params, input 5 12 bytes.
+        Assert.Equal(call.Inputs[4], BitConverter.ToInt32(compiled.Image, at - 16));
+        Assert.Equal(call.Inputs[5], BitConverter.ToInt32(compiled.Image, at - 12));
+        byte[] noRawBias = EditInt32(compiled.Image, at - 16, -1);
+        _ = new Interpreter((byte[])noRawBias.Clone());
+        Assert.Equal(NativeKernels.StatusOk, NativeLoad(noRawBias));
+        var (managed, native) = NativeSupport.RunBoth(noRawBias, [model.InputBytes()], "depthwise int4 without raw bias");
+        Assert.Equal(model.Expected(), model.Decode(managed[0]));
+        Assert.Equal(managed[0], native[0]);
+
+        byte[] noFilter = EditInt32(compiled.Image, at - 12, -1);
+        Assert.Throws<ImageException>(() => new Interpreter(noFilter));
+        Assert.NotEqual(NativeKernels.StatusOk, NativeLoad(noFilter));
+    }
+
+    private static byte[] EditInt32(byte[] original, int offset, int value)
+    {
+        byte[] image = (byte[])original.Clone();
+        BitConverter.TryWriteBytes(image.AsSpan(offset), value);
+        BitConverter.TryWriteBytes(image.AsSpan(12), Crc32.Compute(image, 16, image.Length - 16));
+        return image;
+    }
+
+    /// <summary>Byte offset of the (unique) int32 sequence <paramref name="parameters"/> in <paramref name="image"/>.</summary>
+    private static int FindParams(byte[] image, int[] parameters)
+    {
+        byte[] pattern = parameters.SelectMany(BitConverter.GetBytes).ToArray();
+        int found = -1;
+        for (int i = 0; i + pattern.Length <= image.Length; i += 4)
+        {
+            if (image.AsSpan(i, pattern.Length).SequenceEqual(pattern))
+            {
+                Assert.Equal(-1, found);
+                found = i;
+            }
+        }
+        Assert.True(found >= 0, "params not found in the image");
+        return found;
+    }
+
     private static int NativeLoad(byte[] image)
     {
         int arenaBytes = BitConverter.ToInt32(image, 24);

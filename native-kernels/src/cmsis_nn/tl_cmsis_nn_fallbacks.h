@@ -30,6 +30,10 @@ void tl_ref_op_conv2d_s4(const tl_op *op, const tl_tensors *tensors);
 tl_status tl_ref_op_depthwise_conv2d_s8_validate(const tl_op *op, const tl_tensors *tensors);
 void tl_ref_op_depthwise_conv2d_s8(const tl_op *op, const tl_tensors *tensors);
 
+/** The reference DEPTHWISE_CONV_2D int8 x packed int4 adapters (src/reference/conv/tl_depthwise_conv2d_s4.c). */
+tl_status tl_ref_op_depthwise_conv2d_s4_validate(const tl_op *op, const tl_tensors *tensors);
+void tl_ref_op_depthwise_conv2d_s4(const tl_op *op, const tl_tensors *tensors);
+
 /** The reference MAX_POOL_2D int8 adapters (src/reference/dense/tl_max_pool_s8.c). */
 tl_status tl_ref_op_max_pool_s8_validate(const tl_op *op, const tl_tensors *tensors);
 void tl_ref_op_max_pool_s8(const tl_op *op, const tl_tensors *tensors);

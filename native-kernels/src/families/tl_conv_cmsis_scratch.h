@@ -1,5 +1,5 @@
 /*
- * The CMSIS-NN scratch of CONV_2D (int8 or int4 weights) / int8 DEPTHWISE_CONV_2D records (their optional second output, reserved by
+ * The CMSIS-NN scratch of CONV_2D / DEPTHWISE_CONV_2D records (int8 or int4 weights) (their optional second output, reserved by
  * `tinylite compile --cmsis-nn`): the size check every build applies, so that the native loader refuses exactly
  * the images the managed loader refuses (nf-runtime/src/Kernels/Conv/CmsisNnScratchCheck.cs), whether or not
  * the CMSIS-NN backend is linked.
@@ -26,16 +26,21 @@ int64_t tl_depthwise_conv_s8_cmsis_scratch_bytes(const int32_t *params);
 /** Same for a CONV_2D record with int4 weights (CmsisNnScratch.ConvS4Bytes: arm_convolve_wrapper_s4's buffer). */
 int64_t tl_conv_s4_cmsis_scratch_bytes(const int32_t *params);
 
+/** Same for a DEPTHWISE_CONV_2D record with int4 weights (CmsisNnScratch.DepthwiseS4Bytes: 12·out_c plus
+    arm_depthwise_conv_wrapper_s4's buffer). */
+int64_t tl_depthwise_conv_s4_cmsis_scratch_bytes(const int32_t *params);
+
 /** Which reserved size tl_conv_cmsis_scratch_validate checks. */
 typedef enum
 {
     TL_CMSIS_SCRATCH_CONV_S8,
     TL_CMSIS_SCRATCH_CONV_S4,
-    TL_CMSIS_SCRATCH_DEPTHWISE_S8
+    TL_CMSIS_SCRATCH_DEPTHWISE_S8,
+    TL_CMSIS_SCRATCH_DEPTHWISE_S4
 } tl_cmsis_scratch_kind;
 
 /**
- * For an already validated CONV_2D (int8 or int4 weights) or int8 DEPTHWISE_CONV_2D record of @p kind: TL_OK
+ * For an already validated CONV_2D or DEPTHWISE_CONV_2D record (int8 or int4 weights) of @p kind: TL_OK
  * when it has no scratch (one output), or when its second output is an int8 tensor, 4-byte aligned, of at least
  * the reserved size above; TL_ERR_PARAMS otherwise.
  */

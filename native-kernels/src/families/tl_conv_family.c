@@ -27,7 +27,10 @@ tl_status tl_conv_family_validate(const tl_op *op, const tl_tensors *tensors)
         return status != TL_OK ? status : tl_conv_cmsis_scratch_validate(op, tensors, TL_CMSIS_SCRATCH_DEPTHWISE_S8);
     }
     case TL_OP_DEPTHWISE_CONV_S4:
-        return tl_op_depthwise_conv2d_s4_validate(op, tensors);
+    {
+        tl_status status = tl_op_depthwise_conv2d_s4_validate(op, tensors);
+        return status != TL_OK ? status : tl_conv_cmsis_scratch_validate(op, tensors, TL_CMSIS_SCRATCH_DEPTHWISE_S4);
+    }
     case TL_OP_DEPTHWISE_CONV_S16:
         return tl_op_depthwise_conv2d_s16_validate(op, tensors);
     case TL_OP_POINTWISE_CONV_S8_IN_PLACE:

@@ -230,6 +230,12 @@ TL_QEMU_WRAP_CMSIS(arm_depthwise_conv_wrapper_s8,
                     const cmsis_nn_dims *f, const int8_t *g, const cmsis_nn_dims *h, const int32_t *i,
                     const cmsis_nn_dims *j, int8_t *k),
                    (a, b, c, d, e, f, g, h, i, j, k))
+TL_QEMU_WRAP_CMSIS(arm_depthwise_conv_wrapper_s4,
+                   (const cmsis_nn_context *a, const cmsis_nn_dw_conv_params *b,
+                    const cmsis_nn_per_channel_quant_params *c, const cmsis_nn_dims *d, const int8_t *e,
+                    const cmsis_nn_dims *f, const int8_t *g, const cmsis_nn_dims *h, const int32_t *i,
+                    const cmsis_nn_dims *j, int8_t *k),
+                   (a, b, c, d, e, f, g, h, i, j, k))
 TL_QEMU_WRAP_CMSIS(arm_fully_connected_s8,
                    (const cmsis_nn_context *a, const cmsis_nn_fc_params *b, const cmsis_nn_per_tensor_quant_params *c,
                     const cmsis_nn_dims *d, const int8_t *e, const cmsis_nn_dims *f, const int8_t *g,

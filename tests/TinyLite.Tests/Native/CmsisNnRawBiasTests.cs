@@ -38,7 +38,7 @@ public class CmsisNnRawBiasTests
         });
 
     private static KernelCall Routed(CompiledModel compiled) =>
-        compiled.Calls.Single(c => c.Code is OpCode.ConvS8 or OpCode.ConvS4 or OpCode.DepthwiseConvS8);
+        compiled.Calls.Single(c => c.Code is OpCode.ConvS8 or OpCode.ConvS4 or OpCode.DepthwiseConvS8 or OpCode.DepthwiseConvS4);
 
     [Theory]
     [MemberData(nameof(Padded))]
@@ -76,6 +76,7 @@ public class CmsisNnRawBiasTests
     [InlineData(Kind.Conv, DataType.Int8)]
     [InlineData(Kind.Conv, DataType.Int4)]
     [InlineData(Kind.Depthwise, DataType.Int8)]
+    [InlineData(Kind.Depthwise, DataType.Int4)]
     public void Compile_WithoutCmsisNn_KeepsFourInputs(Kind kind, DataType weights)
     {
         var call = Routed(Compiler.Compile(Model(kind, weights, true, Padding.Same).Graph, new CompileOptions { Plan = "layer" }));
@@ -117,6 +118,120 @@ public class CmsisNnRawBiasTests
         Assert.Equal(managed[0], native[0]);
     }
 
+    /// <summary>
+    /// int4 DEPTHWISE_CONV_2D under --cmsis-nn: six inputs, the fifth the raw bias (SAME, windows in the padding) or
+    /// -1 (VALID), the sixth the filter in TFLite's packed [f_h][f_w][out_c] order (the model's filter as built),
+    /// which arm_depthwise_conv_wrapper_s4 reads; the image's input 1 stays channel-major.
+    /// </summary>
+    [Theory]
+    [InlineData(Padding.Same)]
+    [InlineData(Padding.Valid)]
+    public void Compile_CmsisNnDepthwiseInt4_AddsTfliteOrderFilterAsSixthInput(Padding padding)
+    {
+        var model = Model(Kind.Depthwise, DataType.Int4, true, padding);
+        var compiled = Compiler.Compile(model.Graph, Cmsis);
+        var call = Routed(compiled);
+        Assert.Equal(OpCode.DepthwiseConvS4, call.Code);
+        Assert.Equal(6, call.Inputs.Length);
+        Assert.Equal(2, call.Outputs.Length);
+        if (padding == Padding.Same)
+        {
+            var raw = compiled.Graph.Tensors[call.Inputs[4]].Data!;
+            for (int c = 0; c < 4; c++) Assert.Equal(model.Bias![c], BitConverter.ToInt32(raw, 4 * c));
+        }
+        else
+        {
+            Assert.Equal(-1, call.Inputs[4]);
+        }
+        var tfliteOrder = compiled.Graph.Tensors[call.Inputs[5]];
+        Assert.Equal(DataType.Int4, tfliteOrder.Type);
+        Assert.Equal(ConvTestModel.PackInt4(model.Filter), tfliteOrder.Data);
+        Assert.NotEqual(tfliteOrder.Data, compiled.Graph.Tensors[call.Inputs[1]].Data);
+    }
+
+    [Theory]
+    [InlineData(Padding.Same)]
+    [InlineData(Padding.Valid)]
+    public void ManagedLoad_ResizedTfliteOrderFilter_Refused(Padding padding)
+    {
+        var compiled = Compiler.Compile(Model(Kind.Depthwise, DataType.Int4, true, padding).Graph, Cmsis);
+        var call = Routed(compiled);
+        _ = new Interpreter((byte[])compiled.Image.Clone());
+        // 36 nibbles in 18 bytes; claim 34 in 17.
+        var e = Assert.Throws<ImageException>(() => new Interpreter(Resize(compiled.Image, call.Inputs[5], 17, 17, 34)));
+        Assert.Contains("TFLite order", e.Message);
+    }
+
+    [SkippableTheory]
+    [InlineData(Padding.Same)]
+    [InlineData(Padding.Valid)]
+    public void NativeLoad_ResizedTfliteOrderFilter_RefusedLikeManaged(Padding padding)
+    {
+        Skip.IfNot(NativeKernels.IsAvailable, NativeSupport.SkipReason);
+        var model = Model(Kind.Depthwise, DataType.Int4, true, padding);
+        var compiled = Compiler.Compile(model.Graph, Cmsis);
+        var call = Routed(compiled);
+        Assert.Equal(NativeKernels.StatusOk, NativeLoad(compiled.Image));
+        Assert.NotEqual(NativeKernels.StatusOk, NativeLoad(Resize(compiled.Image, call.Inputs[5], 17, 17, 34)));
+        var (managed, native) = NativeSupport.RunBoth(compiled.Image, [model.InputBytes()], $"depthwise int4 {padding}");
+        Assert.Equal(model.Expected(), model.Decode(managed[0]));
+        Assert.Equal(managed[0], native[0]);
+    }
+
+    /// <summary>
+    /// An int4 depthwise record whose windows reach into the padding, with its fifth input edited to -1 (as the compiler
+    /// writes it for windows inside the input): both loaders accept it, and the CMSIS-NN adapter rebuilds the raw bias
+    /// from the channel-major nibbles (bytes equal to the managed kernel's and the reference). A sixth input of -1 (no
+    /// filter in TFLite's order) is refused by both loaders.
+    /// </summary>
+    [SkippableFact]
+    public void NativeRun_DepthwiseInt4RawBiasRemoved_RebuildsItAndMatchesManaged()
+    {
+        Skip.IfNot(NativeKernels.IsAvailable, NativeSupport.SkipReason);
+        var model = Model(Kind.Depthwise, DataType.Int4, true, Padding.Same);
+        var compiled = Compiler.Compile(model.Graph, Cmsis);
+        var call = Routed(compiled);
+        int at = FindParams(compiled.Image, call.Params);
+        // Record: ..., inputs (6), outputs (2), params: input 4 sits 16 bytes before the params, input 5 12 bytes.
+        Assert.Equal(call.Inputs[4], BitConverter.ToInt32(compiled.Image, at - 16));
+        Assert.Equal(call.Inputs[5], BitConverter.ToInt32(compiled.Image, at - 12));
+        byte[] noRawBias = EditInt32(compiled.Image, at - 16, -1);
+        _ = new Interpreter((byte[])noRawBias.Clone());
+        Assert.Equal(NativeKernels.StatusOk, NativeLoad(noRawBias));
+        var (managed, native) = NativeSupport.RunBoth(noRawBias, [model.InputBytes()], "depthwise int4 without raw bias");
+        Assert.Equal(model.Expected(), model.Decode(managed[0]));
+        Assert.Equal(managed[0], native[0]);
+
+        byte[] noFilter = EditInt32(compiled.Image, at - 12, -1);
+        Assert.Throws<ImageException>(() => new Interpreter(noFilter));
+        Assert.NotEqual(NativeKernels.StatusOk, NativeLoad(noFilter));
+    }
+
+    private static byte[] EditInt32(byte[] original, int offset, int value)
+    {
+        byte[] image = (byte[])original.Clone();
+        BitConverter.TryWriteBytes(image.AsSpan(offset), value);
+        BitConverter.TryWriteBytes(image.AsSpan(12), Crc32.Compute(image, 16, image.Length - 16));
+        return image;
+    }
+
+    /// <summary>Byte offset of the (unique) int32 sequence <paramref name="parameters"/> in <paramref name="image"/>.</summary>
+    private static int FindParams(byte[] image, int[] parameters)
+    {
+        byte[] pattern = parameters.SelectMany(BitConverter.GetBytes).ToArray();
+        int found = -1;
+        for (int i = 0; i + pattern.Length <= image.Length; i += 4)
+        {
+            if (image.AsSpan(i, pattern.Length).SequenceEqual(pattern))
+            {
+                Assert.Equal(-1, found);
+                found = i;
+            }
+        }
+        Assert.True(found >= 0, "params not found in the image");
+        return found;
+    }
+
     private static int NativeLoad(byte[] image)
     {
         int arenaBytes = BitConverter.ToInt32(image, 24);
@@ -128,7 +243,11 @@ public class CmsisNnRawBiasTests
     /// A copy of <paramref name="original"/> whose rank-1 int32 tensor <paramref name="tensor"/> claims
     /// <paramref name="elements"/> elements (dimension and byte size edited, CRC recomputed; the bytes stay where they are).
     /// </summary>
-    private static byte[] ResizeInt32(byte[] original, int tensor, int elements)
+    private static byte[] ResizeInt32(byte[] original, int tensor, int elements) => Resize(original, tensor, 2, elements * 4, elements);
+
+    /// <summary>A copy of <paramref name="original"/> whose rank-1 tensor <paramref name="tensor"/> of type code <paramref name="type"/>
+    /// claims <paramref name="bytes"/> bytes and <paramref name="elements"/> elements (CRC recomputed; the bytes stay where they are).</summary>
+    private static byte[] Resize(byte[] original, int tensor, int type, int bytes, int elements)
     {
         byte[] image = (byte[])original.Clone();
         int sections = BitConverter.ToInt32(image, 20);
@@ -138,9 +257,9 @@ public class CmsisNnRawBiasTests
             if (BitConverter.ToInt32(image, 48 + 12 * s) == 2) record = BitConverter.ToInt32(image, 48 + 12 * s + 4) + 4 + 44 * tensor;
         }
         Assert.True(record >= 0, "no tensor section");
-        Assert.Equal(2, image[record]);
+        Assert.Equal(type, image[record]);
         Assert.Equal(1, image[record + 2]);
-        BitConverter.TryWriteBytes(image.AsSpan(record + 8), elements * 4);
+        BitConverter.TryWriteBytes(image.AsSpan(record + 8), bytes);
         BitConverter.TryWriteBytes(image.AsSpan(record + 12), elements);
         BitConverter.TryWriteBytes(image.AsSpan(12), Crc32.Compute(image, 16, image.Length - 16));
         return image;

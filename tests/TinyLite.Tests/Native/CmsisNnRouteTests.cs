@@ -11,7 +11,9 @@ namespace TinyLite.Tests.Native;
 /// <summary>
 /// Shapes that exercise the edges of the CMSIS-NN routes of native-kernels/src/cmsis_nn (per-channel
 /// FULLY_CONNECTED split in channel blocks of 32, int4 FULLY_CONNECTED with even and odd depths, int4 CONV_2D through each path of
-/// arm_convolve_wrapper_s4 (and grouped, which stays on the reference kernel), pooling windows clipped by padding, ADD lengths that are not a
+/// arm_convolve_wrapper_s4 (and grouped, which stays on the reference kernel), int4 DEPTHWISE_CONV_2D through both kernels of
+/// arm_depthwise_conv_wrapper_s4 with even and odd depths and multipliers 1 to 3 (odd-depth records it cannot take stay on the
+/// reference kernel), pooling windows clipped by padding, ADD lengths that are not a
 /// multiple of the DSP path's 4, broadcasting ADD that must stay on the reference kernel), compiled with
 /// <c>--cmsis-nn</c> and run through the native library and the managed kernels: the bytes must agree. With the
 /// default library the native side is the reference C; select a CMSIS-NN build with TINYLITE_NATIVE_LIB to test
@@ -38,6 +40,32 @@ public class CmsisNnRouteTests
         ["conv_s4_dilated_relu"] = () => ConvS4(new ConvTestModel.Options
             { InH = 7, InW = 7, InC = 2, OutC = 3, DilH = 2, DilW = 2, Activation = Activation.Relu, Seed = 26 }),
         ["conv_s4_grouped"] = () => ConvS4(new ConvTestModel.Options { InH = 5, InW = 5, InC = 4, OutC = 4, FC = 2, Seed = 27 }),
+        // DEPTHWISE_CONV_2D int4 (arm_depthwise_conv_wrapper_s4): the optimised kernel (multiplier 1, one batch, no
+        // dilation) with even and odd depths, the generic kernel's even-depth paths (multiplier 2 and 3, two batches,
+        // dilation), and the odd-depth records it cannot take (multiplier > 1, windows in the padding): reference kernel.
+        ["dw_s4_3x3_same_even"] = () => DepthwiseS4(new ConvTestModel.Options { InH = 6, InW = 5, InC = 8, Seed = 41 }),
+        ["dw_s4_3x3_same_odd"] = () => DepthwiseS4(new ConvTestModel.Options { InH = 5, InW = 6, InC = 5, Seed = 42 }),
+        ["dw_s4_3x3_same_odd_7"] = () => DepthwiseS4(new ConvTestModel.Options { InH = 4, InW = 4, InC = 7, Activation = Activation.Relu, Seed = 52 }),
+        ["dw_s4_3x3_valid_odd_stride2"] = () => DepthwiseS4(new ConvTestModel.Options
+            { InH = 7, InW = 8, InC = 7, StrideH = 2, StrideW = 2, Padding = Padding.Valid, Seed = 43 }),
+        ["dw_s4_5x5_same_stride2_relu6"] = () => DepthwiseS4(new ConvTestModel.Options
+            { InH = 7, InW = 6, InC = 6, FH = 5, FW = 5, StrideH = 2, StrideW = 2, Activation = Activation.Relu6, Seed = 44 }),
+        ["dw_s4_1x3_odd_taps"] = () => DepthwiseS4(new ConvTestModel.Options { InH = 3, InW = 7, InC = 3, FH = 1, FW = 3, Seed = 45 }),
+        ["dw_s4_tiny_1x1_output"] = () => DepthwiseS4(new ConvTestModel.Options { InH = 3, InW = 3, InC = 2, Padding = Padding.Valid, Seed = 46 }),
+        ["dw_s4_tiny_1x1_output_odd"] = () => DepthwiseS4(new ConvTestModel.Options { InH = 2, InW = 2, InC = 3, FH = 2, FW = 2, Padding = Padding.Valid, Seed = 53 }),
+        ["dw_s4_multiplier2_same"] = () => DepthwiseS4(new ConvTestModel.Options { InH = 5, InW = 5, InC = 4, FC = 2, Seed = 47 }),
+        ["dw_s4_multiplier3_same"] = () => DepthwiseS4(new ConvTestModel.Options { InH = 4, InW = 5, InC = 2, FC = 3, Seed = 48 }),
+        ["dw_s4_multiplier2_odd_depth"] = () => DepthwiseS4(new ConvTestModel.Options { InH = 5, InW = 4, InC = 3, FC = 2, Seed = 49 }),
+        ["dw_s4_multiplier3_odd_depth_valid"] = () => DepthwiseS4(new ConvTestModel.Options
+            { InH = 5, InW = 4, InC = 3, FC = 3, Padding = Padding.Valid, Seed = 54 }),
+        ["dw_s4_batch2_same_even"] = () => DepthwiseS4(new ConvTestModel.Options { N = 2, InH = 4, InW = 4, InC = 6, Seed = 50 }),
+        ["dw_s4_batch2_same_odd"] = () => DepthwiseS4(new ConvTestModel.Options { N = 2, InH = 4, InW = 4, InC = 5, Seed = 55 }),
+        ["dw_s4_batch2_valid_odd"] = () => DepthwiseS4(new ConvTestModel.Options { N = 2, InH = 4, InW = 5, InC = 5, Padding = Padding.Valid, Seed = 56 }),
+        ["dw_s4_dilated_same_even"] = () => DepthwiseS4(new ConvTestModel.Options { InH = 7, InW = 7, InC = 4, DilH = 2, DilW = 2, Seed = 51 }),
+        ["dw_s4_dilated_valid_odd"] = () => DepthwiseS4(new ConvTestModel.Options
+            { InH = 7, InW = 6, InC = 3, DilH = 2, DilW = 2, Padding = Padding.Valid, Seed = 57 }),
+        ["dw_s4_dilated_same_odd"] = () => DepthwiseS4(new ConvTestModel.Options { InH = 6, InW = 7, InC = 5, DilH = 2, DilW = 2, Seed = 58 }),
+        ["dw_s4_no_bias_same_odd"] = () => DepthwiseS4(new ConvTestModel.Options { InH = 4, InW = 5, InC = 5, BiasType = null, Seed = 59 }),
         ["max_pool_3x3_same"] = () => Pool(BuiltinOperator.MaxPool2D, 2, 7, 6, 5, Padding.Same, 1, 1, 3, 3, Activation.None),
         ["max_pool_2x2_valid_relu6"] = () => Pool(BuiltinOperator.MaxPool2D, 1, 8, 8, 4, Padding.Valid, 2, 2, 2, 2, Activation.Relu6),
         ["max_pool_even_same_stride2"] = () => Pool(BuiltinOperator.MaxPool2D, 1, 6, 7, 3, Padding.Same, 2, 2, 4, 3, Activation.None),
@@ -215,6 +243,10 @@ public class CmsisNnRouteTests
     }
 
     private static Graph ConvS4(ConvTestModel.Options o) => ConvTestModel.Build(o with { WeightType = DataType.Int4 }).Graph;
+
+    /// <summary>DEPTHWISE_CONV_2D with int4 weights (FC = depth multiplier, 0 = 1).</summary>
+    private static Graph DepthwiseS4(ConvTestModel.Options o) =>
+        ConvTestModel.Build(o with { Kind = ConvTestModel.Kind.Depthwise, WeightType = DataType.Int4 }).Graph;
 
     /// <summary>Per-tensor FULLY_CONNECTED with int4 weights (TFLite's packing: element 2i in the low nibble, across rows).</summary>
     private static Graph FullyConnectedS4(int batches, int inDepth, int outDepth)

@@ -10,7 +10,7 @@ using Kind = TinyLite.Tests.Kernels.Conv.ConvTestModel.Kind;
 namespace TinyLite.Tests.Native;
 
 /// <summary>
-/// The CMSIS-NN scratch that <c>compile --cmsis-nn</c> gives int8 CONV_2D / DEPTHWISE_CONV_2D / AVERAGE_POOL_2D (their second output):
+/// The CMSIS-NN scratch that <c>compile --cmsis-nn</c> gives int8 CONV_2D / DEPTHWISE_CONV_2D (int8 or int4 weights) / AVERAGE_POOL_2D (their second output):
 /// its size, and the load verdicts of the managed and the native loaders on images whose scratch was shrunk. Both
 /// loaders must refuse a scratch smaller than the compiler reserves, whichever native build is loaded (with or
 /// without the CMSIS-NN backend).
@@ -37,17 +37,26 @@ public class CmsisNnScratchTests
         { Kind.Depthwise, 4, 4, 5, 5, 1, 348 },
         // DEPTHWISE 3x3, multiplier 2 (2 -> 4 channels): 12*4 + filter 36, no buffer (generic kernel).
         { Kind.Depthwise, 2, 4, 3, 3, 2, 84 },
+        // Kind.Depthwise with fc = -m means int4 weights, multiplier m (arm_depthwise_conv_wrapper_s4; the filter in
+        // TFLite's order is a constant input, not scratch):
+        // DEPTHWISE int4 3x3, 4 channels: 12*4 + arm_depthwise_conv_s4_opt's im2col 4*9 int16 = 48 + 72.
+        { Kind.Depthwise, 4, 4, 3, 3, -1, 120 },
+        // DEPTHWISE int4 5x5, 5 channels: 12*5 + 5*25 int16 = 60 + 250.
+        { Kind.Depthwise, 5, 5, 5, 5, -1, 310 },
+        // DEPTHWISE int4 3x3, multiplier 2 (2 -> 4 channels): 12*4, no buffer (generic kernel).
+        { Kind.Depthwise, 2, 4, 3, 3, -2, 48 },
     };
 
     private static (CompiledModel Model, int Scratch) Compile(Kind kind, int inC, int outC, int fH, int fW, int fc)
     {
         var model = ConvTestModel.Build(new ConvTestModel.Options
         {
-            Kind = kind, InH = 6, InW = 6, InC = inC, OutC = outC, FH = fH, FW = fW, FC = Math.Max(fc, 0),
+            Kind = kind, InH = 6, InW = 6, InC = inC, OutC = outC, FH = fH, FW = fW,
+            FC = kind == Kind.Depthwise && fc < 0 ? -fc : Math.Max(fc, 0),
             WeightType = fc < 0 ? DataType.Int4 : DataType.Int8,
         });
         var compiled = Compiler.Compile(model.Graph, Cmsis);
-        var call = compiled.Calls.Single(c => c.Code is OpCode.ConvS8 or OpCode.ConvS4 or OpCode.DepthwiseConvS8);
+        var call = compiled.Calls.Single(c => c.Code is OpCode.ConvS8 or OpCode.ConvS4 or OpCode.DepthwiseConvS8 or OpCode.DepthwiseConvS4);
         Assert.Equal(2, call.Outputs.Length);
         return (compiled, call.Outputs[1]);
     }

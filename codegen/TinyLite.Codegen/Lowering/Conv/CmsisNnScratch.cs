@@ -95,6 +95,29 @@ internal static class CmsisNnScratch
         DepthwiseWrapperBytes(batches, inC, outC, fH, fW, dilationH, dilationW, padTop, padLeft);
 
     /// <summary>
+    /// Bytes of arm_depthwise_conv_wrapper_s4's buffer (CMSIS-NN v7, arm_depthwise_conv_get_buffer_sizes_s4.c, the
+    /// same on portable and DSP builds): single batch, multiplier 1 and no dilation take arm_depthwise_conv_s4_opt,
+    /// whose im2col buffer is inC·fH·fW int16; every other shape needs none.
+    /// </summary>
+    public static long DepthwiseWrapperS4Bytes(int batches, int inC, int outC, int fH, int fW, int dilationH, int dilationW) =>
+        inC == outC && batches == 1 && dilationH == 1 && dilationW == 1 ? (long)inC * fH * fW * sizeof(short) : 0;
+
+    /// <summary>
+    /// Whole scratch of one DEPTHWISE_CONV_2D with int4 weights: three int32 arrays of outC entries (as for CONV_2D),
+    /// then the s4 wrapper's buffer. The filter in TFLite's packed order is a constant (<see cref="TfliteOrderFilterName"/>),
+    /// not rebuilt per call.
+    /// </summary>
+    public static long DepthwiseS4Bytes(int batches, int inC, int outC, int fH, int fW, int dilationH, int dilationW) =>
+        12L * outC + DepthwiseWrapperS4Bytes(batches, inC, outC, fH, fW, dilationH, dilationW);
+
+    /// <summary>
+    /// Name of the constant holding an int4 depthwise filter in TFLite's packed [fH, fW, outC] order (element
+    /// (fy·fW + fx)·outC + c, element 2i in the low nibble), the optional sixth input of DEPTHWISE_CONV_2D under
+    /// --cmsis-nn: arm_depthwise_conv_wrapper_s4 reads that order, the image's own filter is channel-major.
+    /// </summary>
+    public static string TfliteOrderFilterName(string filterName) => filterName + "/cmsis_nn_tflite_order";
+
+    /// <summary>
     /// Scratch of one int8 or int16 AVERAGE_POOL_2D (Lowering/Dense/Pool2DLowering.cs): the buffer of
     /// <c>arm_avgpool_s8</c> / <c>arm_avgpool_s16</c> (CMSIS-NN v7, arm_avgpool_get_buffer_sizes_s8.c / _s16.c), one
     /// int32 sum per channel on DSP builds (none on portable and MVE builds).

@@ -83,19 +83,28 @@ public sealed class DepthwiseConv2DLowering : IOperatorLowering
             biasT = ctx.AddInt32Constant($"{filter.Name}/folded_bias", BiasFolding.Fold(ctx, bias, sums, inputOffset));
         }
 
-        // int8 x int8: with --cmsis-nn, scratch for the optional CMSIS-NN native backend (CmsisNnScratch), ignored by the reference kernels.
-        int[] outputs = code == DepthwiseConvS8 && ctx.CompileOptions.CmsisNn
-            ? [output.Index, ctx.AddScratch($"{filter.Name}/cmsis_nn_scratch", CmsisNnScratch.DepthwiseS8Bytes(batches, inC, outC,
-                fH, fW, options.DilationH, options.DilationW, padTop, padLeft))]
-            : [output.Index];
+        // int8 activations: with --cmsis-nn, scratch for the optional CMSIS-NN native backend (CmsisNnScratch), ignored by the reference kernels.
+        bool cmsisNn = code is (DepthwiseConvS8 or DepthwiseConvS4) && ctx.CompileOptions.CmsisNn;
+        int[] outputs = !cmsisNn ? [output.Index]
+            : code == DepthwiseConvS8
+                ? [output.Index, ctx.AddScratch($"{filter.Name}/cmsis_nn_scratch", CmsisNnScratch.DepthwiseS8Bytes(batches, inC, outC,
+                    fH, fW, options.DilationH, options.DilationW, padTop, padLeft))]
+                : [output.Index, ctx.AddScratch($"{filter.Name}/cmsis_nn_scratch", CmsisNnScratch.DepthwiseS4Bytes(batches, inC, outC,
+                    fH, fW, options.DilationH, options.DilationW))];
 
         int[] inputs = [input.Index, filterT, biasT, quant];
         // With --cmsis-nn and taps in the padding, the raw bias (the model's, zeros without one) as an optional fifth
         // input for the CMSIS-NN adapter (see Conv2DLowering); ignored by the managed kernels, not given to the in-place variant.
-        int[] routedInputs = code == DepthwiseConvS8 && ctx.CompileOptions.CmsisNn && CmsisNnScratch.HasPaddingTaps(inH, inW, fH, fW,
-            options.StrideH, options.StrideW, options.DilationH, options.DilationW, outH, outW, padTop, padLeft)
-            ? [.. inputs, ctx.AddInt32Constant(CmsisNnScratch.RawBiasName(filter.Name), BiasFolding.Fold(ctx, bias, new int[outC], 0))]
-            : inputs;
+        int rawBias = cmsisNn && CmsisNnScratch.HasPaddingTaps(inH, inW, fH, fW, options.StrideH, options.StrideW,
+            options.DilationH, options.DilationW, outH, outW, padTop, padLeft)
+            ? ctx.AddInt32Constant(CmsisNnScratch.RawBiasName(filter.Name), BiasFolding.Fold(ctx, bias, new int[outC], 0))
+            : -1;
+        // int4 weights with --cmsis-nn: a sixth input, the filter in TFLite's packed order for arm_depthwise_conv_wrapper_s4
+        // (fifth input -1 without padding taps); stored once in flash (f_h·f_w·out_c / 2 bytes) instead of repacking it per call.
+        int[] routedInputs = code == DepthwiseConvS4 && cmsisNn
+            ? [.. inputs, rawBias, ctx.AddConstant(CmsisNnScratch.TfliteOrderFilterName(filter.Name), DataType.Int4, [outC * fH * fW],
+                data[..((outC * fH * fW + 1) / 2)])]
+            : rawBias >= 0 ? [.. inputs, rawBias] : inputs;
         int[] parameters =
         [
             batches, inH, inW, inC, fH, fW, options.DepthMultiplier, outH, outW, outC,

@@ -1,5 +1,5 @@
 /*
- * Pieces shared by the CMSIS-NN convolution adapters (CONV_2D s8 and s4, DEPTHWISE_CONV_2D s8), whose Params
+ * Pieces shared by the CMSIS-NN convolution adapters (CONV_2D s8 and s4, DEPTHWISE_CONV_2D s8 and s4), whose Params
  * use the layout of nf-runtime's ConvS8 / DepthwiseConvS8 (same indices for the spatial fields).
  */
 #ifndef TINYLITE_TL_CMSIS_NN_CONV_COMMON_H
@@ -41,6 +41,35 @@ static inline void tl_cmsis_conv_decode(const int32_t *p, cmsis_nn_conv_params *
     conv->output_offset = p[17];
     conv->activation.min = p[18];
     conv->activation.max = p[19];
+}
+
+/* Decodes DEPTHWISE_CONV_2D Params (DepthwiseConvS8's layout, shared by DepthwiseConvS4) into CMSIS-NN's structures. */
+static inline void tl_cmsis_dw_decode(const int32_t *p, cmsis_nn_dw_conv_params *dw, cmsis_nn_dims *input_dims,
+                                      cmsis_nn_dims *filter_dims, cmsis_nn_dims *output_dims)
+{
+    input_dims->n = p[0];
+    input_dims->h = p[1];
+    input_dims->w = p[2];
+    input_dims->c = p[3];
+    filter_dims->n = 1;
+    filter_dims->h = p[4];
+    filter_dims->w = p[5];
+    filter_dims->c = p[9];
+    output_dims->n = p[0];
+    output_dims->h = p[7];
+    output_dims->w = p[8];
+    output_dims->c = p[9];
+    dw->ch_mult = p[6];
+    dw->stride.h = p[10];
+    dw->stride.w = p[11];
+    dw->dilation.h = p[12];
+    dw->dilation.w = p[13];
+    dw->padding.h = p[14];
+    dw->padding.w = p[15];
+    dw->input_offset = p[16];
+    dw->output_offset = p[17];
+    dw->activation.min = p[18];
+    dw->activation.max = p[19];
 }
 
 /* 1 when every tap of every output pixel lies inside the input (so the folded bias can be used as is).

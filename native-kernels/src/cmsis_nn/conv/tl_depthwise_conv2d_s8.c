@@ -22,35 +22,6 @@
 #include "../tl_cmsis_nn_geometry.h"
 #include "tl_cmsis_nn_conv_common.h"
 
-/* Params (layout of nf-runtime's DepthwiseConvS8) into CMSIS-NN's structures. */
-static void tl_cmsis_dw_decode(const int32_t *p, cmsis_nn_dw_conv_params *dw, cmsis_nn_dims *input_dims,
-                               cmsis_nn_dims *filter_dims, cmsis_nn_dims *output_dims)
-{
-    input_dims->n = p[0];
-    input_dims->h = p[1];
-    input_dims->w = p[2];
-    input_dims->c = p[3];
-    filter_dims->n = 1;
-    filter_dims->h = p[4];
-    filter_dims->w = p[5];
-    filter_dims->c = p[9];
-    output_dims->n = p[0];
-    output_dims->h = p[7];
-    output_dims->w = p[8];
-    output_dims->c = p[9];
-    dw->ch_mult = p[6];
-    dw->stride.h = p[10];
-    dw->stride.w = p[11];
-    dw->dilation.h = p[12];
-    dw->dilation.w = p[13];
-    dw->padding.h = p[14];
-    dw->padding.w = p[15];
-    dw->input_offset = p[16];
-    dw->output_offset = p[17];
-    dw->activation.min = p[18];
-    dw->activation.max = p[19];
-}
-
 /* Bytes before CMSIS-NN's buffer: three int32 arrays and the transposed filter rounded up to 4. */
 static int64_t tl_cmsis_dw_head_bytes(const int32_t *p)
 {

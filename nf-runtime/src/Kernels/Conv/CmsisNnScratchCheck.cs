@@ -4,7 +4,7 @@ namespace TinyLite.Runtime.Kernels.Conv
 {
     /// <summary>
     /// Load-time check of the optional second output of an int8 CONV_2D / DEPTHWISE_CONV_2D record (int8 or int4
-    /// weights for CONV_2D): the scratch that
+    /// weights): the scratch that
     /// <c>tinylite compile --cmsis-nn</c> reserves for the CMSIS-NN backend of the native kernels. The managed kernels
     /// never touch it, but an image whose scratch is smaller than the compiler reserves would be refused by the native
     /// loader (native-kernels/src/families/tl_conv_cmsis_scratch.c applies the same sizes in every native build), so
@@ -12,7 +12,8 @@ namespace TinyLite.Runtime.Kernels.Conv
     /// <para>Sizes (bytes) replicate codegen's CmsisNnScratch: CONV_2D 12 * out_c + the buffer of CMSIS-NN's
     /// arm_convolve_wrapper_s8 (portable and DSP builds); DEPTHWISE_CONV_2D 12 * out_c + the filter in TFLite order
     /// rounded up to 4 + the buffer of arm_depthwise_conv_wrapper_s8; CONV_2D with int4 weights 12 * out_c + the buffer
-    /// of arm_convolve_wrapper_s4. The scratch must be an int8 tensor of at least that many bytes at a 4-byte aligned
+    /// of arm_convolve_wrapper_s4; DEPTHWISE_CONV_2D with int4 weights 12 * out_c + the buffer of
+    /// arm_depthwise_conv_wrapper_s4. The scratch must be an int8 tensor of at least that many bytes at a 4-byte aligned
     /// offset.</para>
     /// </summary>
     public static class CmsisNnScratchCheck
@@ -20,9 +21,10 @@ namespace TinyLite.Runtime.Kernels.Conv
         /// <summary>
         /// Null when <paramref name="op"/> (already validated by <see cref="ConvChecks.Conv2D"/> or
         /// <see cref="ConvChecks.Depthwise"/>) has no scratch or one of at least the bytes the compiler reserves for
-        /// it (<see cref="ConvS8Bytes"/>, <see cref="ConvS4Bytes"/>, <see cref="DepthwiseS8Bytes"/> when
-        /// <paramref name="kind"/> is <see cref="OpCode.ConvS8"/>, <see cref="OpCode.ConvS4"/>,
-        /// <see cref="OpCode.DepthwiseConvS8"/>); an error message otherwise.
+        /// it (<see cref="ConvS8Bytes"/>, <see cref="ConvS4Bytes"/>, <see cref="DepthwiseS8Bytes"/>,
+        /// <see cref="DepthwiseS4Bytes"/> when <paramref name="kind"/> is <see cref="OpCode.ConvS8"/>,
+        /// <see cref="OpCode.ConvS4"/>, <see cref="OpCode.DepthwiseConvS8"/>, <see cref="OpCode.DepthwiseConvS4"/>);
+        /// an error message otherwise.
         /// </summary>
         public static string Validate(KernelContext ctx, OpRecord op, int kind)
         {
@@ -39,7 +41,7 @@ namespace TinyLite.Runtime.Kernels.Conv
             {
                 return "CMSIS-NN scratch: tensor " + t.ToString() + " has type " + ctx.Type(t).ToString() + ", expected int8";
             }
-            long needed = kind == OpCode.DepthwiseConvS8 ? DepthwiseS8Bytes(op.Params) : kind == OpCode.ConvS4 ? ConvS4Bytes(op.Params) : ConvS8Bytes(op.Params);
+            long needed = kind == OpCode.DepthwiseConvS8 ? DepthwiseS8Bytes(op.Params) : kind == OpCode.DepthwiseConvS4 ? DepthwiseS4Bytes(op.Params) : kind == OpCode.ConvS4 ? ConvS4Bytes(op.Params) : ConvS8Bytes(op.Params);
             int offset = ctx.Offset(t);
             byte[] buffer = ctx.Buffer(t);
             if (ctx.ByteSize(t) < needed)
@@ -90,6 +92,14 @@ namespace TinyLite.Runtime.Kernels.Conv
                 buffer = 2L * p[3] * taps;
             }
             return 12L * p[9] + (taps * p[9] + 3) / 4 * 4 + buffer;
+        }
+
+        /// <summary>Scratch bytes of a validated DEPTHWISE_CONV_2D record with int4 weights (Params layout of <see cref="DepthwiseConvS8"/>).</summary>
+        public static long DepthwiseS4Bytes(int[] p)
+        {
+            // arm_depthwise_conv_s4_opt (one batch, multiplier 1, no dilation) buffers in_c * taps int16; the generic kernel nothing.
+            long buffer = p[3] == p[9] && p[0] == 1 && p[12] == 1 && p[13] == 1 ? 2L * p[3] * p[4] * p[5] : 0;
+            return 12L * p[9] + buffer;
         }
     }
 }

@@ -250,12 +250,12 @@ namespace TinyLite.Runtime.Kernels.Conv
         /// <summary>
         /// Checks the optional fifth input of CONV_2D / DEPTHWISE_CONV_2D: the raw bias (without the folded
         /// input-offset term) the compiler adds under --cmsis-nn for native backends, <paramref name="channels"/>
-        /// int32 values. Absent (four inputs) is fine; when present it must be such a tensor. The managed kernels
-        /// never read it.
+        /// int32 values. Absent (four inputs, or -1 in a DEPTHWISE_CONV_2D record of six inputs whose sixth is the
+        /// filter in TFLite's order) is fine; when present it must be such a tensor. The managed kernels never read it.
         /// </summary>
         public static string RawBias(KernelContext ctx, OpRecord op, int channels)
         {
-            if (op.Inputs.Length != 5)
+            if (op.Inputs.Length < 5 || (op.Inputs.Length == 6 && op.Inputs[4] == -1))
             {
                 return null;
             }
@@ -292,8 +292,9 @@ namespace TinyLite.Runtime.Kernels.Conv
         public static string Depthwise(KernelContext ctx, OpRecord op, int activationType, int filterType, bool int32Bias, bool int64Bias, bool biasRequired)
         {
             // A second output is the scratch the compiler reserves for native backends (CMSIS-NN), a fifth input the
-            // raw bias they need (see RawBias); both unused here.
-            string e = Counts(op, op.Inputs != null && op.Inputs.Length == 5 ? 5 : 4, op.Outputs != null && op.Outputs.Length == 2 ? 2 : 1, 20);
+            // raw bias they need (see RawBias), a sixth the filter in TFLite's order (see TfliteOrderFilter); all unused here.
+            int inputs = op.Inputs != null && (op.Inputs.Length == 5 || op.Inputs.Length == 6) ? op.Inputs.Length : 4;
+            string e = Counts(op, inputs, op.Outputs != null && op.Outputs.Length == 2 ? 2 : 1, 20);
             if (e != null)
             {
                 return e;
@@ -336,6 +337,10 @@ namespace TinyLite.Runtime.Kernels.Conv
             long filterCount = Product(p[9], p[4], p[5], 1, 1);
             long filterBytes = filterCount == TooBig ? TooBig : (filterType == TensorType.Int4 ? (filterCount + 1) / 2 : filterCount);
             e = Tensor(ctx, op.Inputs[1], filterType, filterBytes, "filter");
+            if (e == null && op.Inputs.Length == 6)
+            {
+                e = Tensor(ctx, op.Inputs[5], filterType, filterBytes, "filter in TFLite order");
+            }
             if (e != null)
             {
                 return e;

@@ -1,0 +1,165 @@
+/*
+ * DEPTHWISE_CONV_2D with int8 activations and packed int4 weights routed to CMSIS-NN's
+ * arm_depthwise_conv_wrapper_s4. Replaces the adapters of src/reference/conv/tl_depthwise_conv2d_s4.c when
+ * TINYLITE_CMSIS_NN=ON and TINYLITE_CMSIS_NN_ALL_ROUTES=ON (our portable int4 depthwise takes about a third of its
+ * instructions on Cortex-M4; the reference validation runs first).
+ *
+ * Weights. The image's filter (input 1) is channel-major for the reference kernel; CMSIS-NN reads TFLite's packed
+ * [f_h][f_w][out_c] order (element (f_y * f_w + f_x) * out_c + ch, low nibble for even elements, across rows).
+ * `compile --cmsis-nn` stores that order as a sixth input (the model's own bytes, f_h * f_w * out_c / 2 bytes of
+ * flash), so nothing is repacked per call; records without it (other compilers, older images) run the reference
+ * kernel. The fifth input is the raw bias, or -1 when no tap falls in the padding.
+ *
+ * Scratch (codegen's CmsisNnScratch.DepthwiseS4Bytes): [multipliers int32 x out_c][shifts int32 x out_c]
+ * [unfolded bias int32 x out_c][arm_depthwise_conv_wrapper_s4 buffer]. Validation checks its size against what the
+ * linked CMSIS-NN asks for and its alignment.
+ *
+ * Bias, as for CONV_2D s4 (tl_conv2d_s4.c): without padding taps the folded bias with input_offset 0; otherwise the
+ * raw bias with the true input_offset (CMSIS-NN skips, or zero-fills after the offset, the taps in the padding, as
+ * TFLM skips them): the fifth input, or b = folded - input_offset * sum(w) rebuilt in the scratch when it is -1.
+ *
+ * What CMSIS-NN v7 takes bit-exactly (read from arm_depthwise_conv_s4.c / _s4_opt.c), the rest runs the reference:
+ * * TFLM's SAME / VALID geometry (tl_cmsis_nn_geometry.h).
+ * * Window origins are held in int16_t (out_x * stride - pad): input height / width and padding below 2^15.
+ *   The optimised kernel counts taps in a uint16_t: f_h * f_w below 2^16. Its im2col holds x + input_offset in
+ *   int16: |input_offset| <= 32640.
+ * * Odd input depth: the generic kernel's odd-depth path steps through the filter with a running nibble parity that
+ *   assumes every tap of the window is visited and that the multiplier is 1 (its per-tap stride is
+ *   (in_c / 2) * ch_mult bytes). Taken only with multiplier 1 and either the optimised kernel (one batch, no
+ *   dilation: it zero-fills padding taps in its im2col and visits them all) or no tap in the padding.
+ */
+#include <stddef.h>
+
+#include "arm_nnfunctions.h"
+
+#include "tinylite/tl_conv_kernels.h"
+#include "../tl_cmsis_nn_fallbacks.h"
+#include "../tl_cmsis_nn_geometry.h"
+#include "tl_cmsis_nn_conv_common.h"
+
+/* 1 when CMSIS-NN takes this validated record with TFLM's geometry bit-exactly (see the file comment). */
+static int tl_cmsis_dw_s4_takes(const int32_t *p)
+{
+    const int optimised = p[3] == p[9] && p[0] == 1 && p[12] == 1 && p[13] == 1;
+    if (p[1] > 32767 || p[2] > 32767 || p[14] > 32767 || p[15] > 32767 || (int64_t)p[4] * p[5] > 65535 ||
+        p[16] < -32640 || p[16] > 32640)
+    {
+        return 0;
+    }
+    if ((p[3] & 1) != 0)
+    {
+        return p[6] == 1 && (optimised || tl_cmsis_conv_no_padding_taps(p));
+    }
+    return 1;
+}
+
+tl_status tl_op_depthwise_conv2d_s4_validate(const tl_op *op, const tl_tensors *tensors)
+{
+    cmsis_nn_dw_conv_params dw;
+    cmsis_nn_dims input_dims;
+    cmsis_nn_dims filter_dims;
+    cmsis_nn_dims output_dims;
+    int64_t needed;
+    tl_status status = tl_ref_op_depthwise_conv2d_s4_validate(op, tensors);
+    if (status != TL_OK || op->output_count == 1)
+    {
+        return status;
+    }
+    tl_cmsis_dw_decode(op->params, &dw, &input_dims, &filter_dims, &output_dims);
+    needed = 12 * (int64_t)output_dims.c +
+             (int64_t)arm_depthwise_conv_wrapper_s4_get_buffer_size(&dw, &input_dims, &filter_dims, &output_dims);
+    if (tl_tensor_data(tensors, op->outputs[1]) == NULL || tl_tensor_bytes(tensors, op->outputs[1]) < needed ||
+        ((uintptr_t)tl_tensor_data(tensors, op->outputs[1]) & 3u) != 0)
+    {
+        return TL_ERR_PARAMS;
+    }
+    return TL_OK;
+}
+
+void tl_op_depthwise_conv2d_s4(const tl_op *op, const tl_tensors *tensors)
+{
+    const int32_t *p = op->params;
+    const int32_t *pairs;
+    const int32_t *folded_bias;
+    int32_t *multipliers;
+    int32_t *shifts;
+    int32_t *raw_bias;
+    const int32_t *bias;
+    int32_t out_c;
+    int32_t ch;
+    cmsis_nn_context context;
+    cmsis_nn_dw_conv_params dw;
+    cmsis_nn_per_channel_quant_params quant;
+    cmsis_nn_dims input_dims;
+    cmsis_nn_dims filter_dims;
+    cmsis_nn_dims bias_dims;
+    cmsis_nn_dims output_dims;
+    arm_cmsis_nn_status status;
+    if (op->output_count != 2 || op->input_count != 6 || !tl_cmsis_tflm_geometry(p) || !tl_cmsis_dw_s4_takes(p))
+    {
+        tl_ref_op_depthwise_conv2d_s4(op, tensors);
+        return;
+    }
+    tl_cmsis_dw_decode(p, &dw, &input_dims, &filter_dims, &output_dims);
+    out_c = p[9];
+    pairs = (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[3]);
+    folded_bias = (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[2]);
+    /* Validated: the scratch is 4-aligned and holds 3 * out_c words plus CMSIS-NN's buffer. */
+    multipliers = (int32_t *)(void *)tl_tensor_data(tensors, op->outputs[1]);
+    shifts = multipliers + out_c;
+    raw_bias = shifts + out_c;
+    for (ch = 0; ch < out_c; ch++)
+    {
+        multipliers[ch] = pairs[2 * ch];
+        shifts[ch] = pairs[2 * ch + 1];
+    }
+    if (tl_cmsis_conv_no_padding_taps(p))
+    {
+        dw.input_offset = 0;
+        bias = folded_bias;
+    }
+    else if (op->inputs[4] != -1)
+    {
+        /* The raw bias the compiler precomputed (--cmsis-nn, padding taps): validated int32 x out_c. */
+        bias = (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[4]);
+    }
+    else
+    {
+        /* Channel-major filter: channel ch's taps are elements [ch * taps, (ch + 1) * taps). Validated sizes:
+           out_c * taps elements fit the filter (below 2^31). */
+        const uint8_t *filter = tl_tensor_data(tensors, op->inputs[1]);
+        const int32_t taps = p[4] * p[5];
+        int32_t e = 0;
+        for (ch = 0; ch < out_c; ch++)
+        {
+            uint32_t sum = 0;
+            int32_t k;
+            for (k = 0; k < taps; k++, e++)
+            {
+                const uint8_t packed = filter[e >> 1];
+                /* Sign-extended nibble: low for even elements, high for odd ones. */
+                const int32_t nibble = (e & 1) == 0 ? (int32_t)(packed & 0x0Fu) : (int32_t)(packed >> 4);
+                sum += (uint32_t)(nibble - ((nibble & 0x8) << 1));
+            }
+            raw_bias[ch] = tl_cmsis_s32((uint32_t)folded_bias[ch] - (uint32_t)p[16] * sum);
+        }
+        bias = raw_bias;
+    }
+    quant.multiplier = multipliers;
+    quant.shift = shifts;
+    bias_dims.n = 1;
+    bias_dims.h = 1;
+    bias_dims.w = 1;
+    bias_dims.c = out_c;
+    context.buf = raw_bias + out_c;
+    context.size = (int32_t)(tl_tensor_bytes(tensors, op->outputs[1]) - 12 * out_c);
+    status = arm_depthwise_conv_wrapper_s4(&context, &dw, &quant, &input_dims,
+                                           (const int8_t *)tl_tensor_data(tensors, op->inputs[0]), &filter_dims,
+                                           (const int8_t *)tl_tensor_data(tensors, op->inputs[5]), &bias_dims, bias,
+                                           &output_dims, (int8_t *)tl_tensor_data(tensors, op->outputs[0]));
+    if (status != ARM_CMSIS_NN_SUCCESS)
+    {
+        /* A shape CMSIS-NN refuses (it checks before writing anything): the reference kernel takes it. */
+        tl_ref_op_depthwise_conv2d_s4(op, tensors);
+    }
+}

@@ -87,6 +87,11 @@ public sealed class DepthwiseConv2DLowering : IOperatorLowering
         int[] outputs = code == DepthwiseConvS8 && ctx.CompileOptions.CmsisNn
             ? [output.Index, ctx.AddScratch($"{filter.Name}/cmsis_nn_scratch", CmsisNnScratch.DepthwiseS8Bytes(batches, inC, outC,
                 fH, fW, options.DilationH, options.DilationW, padTop, padLeft))]
+            // int16: with --cmsis-nn and CMSIS-NN proven bit-exact for this record (CmsisNnInt16), its scratch.
+            : code == DepthwiseConvS16 && ctx.CompileOptions.CmsisNn && (bias == null || bias.Data != null)
+                && CmsisNnInt16.AllExact(ChannelMajorInt8(data, fH * fW, outC), outC, CmsisNnInt16.BiasValues(bias, outC), false, table)
+            ? [output.Index, ctx.AddScratch($"{filter.Name}/cmsis_nn_scratch", CmsisNnScratch.DepthwiseS16Bytes(inC, outC, fH, fW,
+                options.DilationH, options.DilationW))]
             : [output.Index];
 
         int[] inputs = [input.Index, filterT, biasT, quant];
@@ -95,6 +100,9 @@ public sealed class DepthwiseConv2DLowering : IOperatorLowering
         int[] routedInputs = code == DepthwiseConvS8 && ctx.CompileOptions.CmsisNn && CmsisNnScratch.HasPaddingTaps(inH, inW, fH, fW,
             options.StrideH, options.StrideW, options.DilationH, options.DilationW, outH, outW, padTop, padLeft)
             ? [.. inputs, ctx.AddInt32Constant(CmsisNnScratch.RawBiasName(filter.Name), BiasFolding.Fold(ctx, bias, new int[outC], 0))]
+            // int16 and proven: the marker, the requantization table split into CMSIS-NN's two arrays.
+            : code == DepthwiseConvS16 && outputs.Length == 2
+            ? [.. inputs, ctx.AddInt32Constant(CmsisNnInt16.QuantName(filter.Name), CmsisNnInt16.Split(table))]
             : inputs;
         int[] parameters =
         [

@@ -265,9 +265,11 @@ static tl_status tl_cv_check_conv_tensors(const tl_op *op, const tl_tensors *ten
         (bias_required && op->inputs[2] == -1) ||
         tl_cv_check_bias(tensors, op->inputs[2], p[9], int32_bias, int64_bias) != TL_OK ||
         tl_cv_check_quant(tensors, op->inputs[3], p[9]) != TL_OK ||
-        /* Optional raw bias (ConvChecks.RawBias): int32 x out_c when present. */
+        /* Optional fifth input: for int8 the raw bias (ConvChecks.RawBias), int32 x out_c; for int16 the
+           requantization table split into CMSIS-NN's two arrays (ConvChecks.CmsisNnQuant), int32 x 2 * out_c. */
         (op->input_count == 5 &&
-         tl_cv_check_tensor(tensors, op->inputs[4], TL_CV_TYPE_INT32, tl_cv_product(p[9], 4, 1, 1, 1)) != TL_OK) ||
+         tl_cv_check_tensor(tensors, op->inputs[4], TL_CV_TYPE_INT32,
+                            tl_cv_product(p[9], activation_type == TL_CV_TYPE_INT16 ? 8 : 4, 1, 1, 1)) != TL_OK) ||
         tl_cv_check_tensor(tensors, op->outputs[0], activation_type,
                            tl_cv_product(p[0], p[7], p[8], p[9], element_bytes)) != TL_OK)
     {

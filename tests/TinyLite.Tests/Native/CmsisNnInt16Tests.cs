@@ -122,6 +122,53 @@ public class CmsisNnInt16Tests
         Assert.Equal(32767, BitConverter.ToInt16(m[0], 0));
     }
 
+    public static TheoryData<string, long> ScratchShapes() => new()
+    {
+        // Worked out by hand. CONV 3x3, inC 3: im2col of 2 columns * 27 int16 = 108.
+        { "conv_s16_3x3_same_odd_pixels", 108 },
+        // DEPTHWISE 3x3, 6 channels: filter 54 -> 56 bytes + fast kernel's 6 * 9 int16 = 56 + 108.
+        { "depthwise_s16_3x3_same", 164 },
+        // DEPTHWISE 3x3, multiplier 2 (3 -> 6 channels): filter 54 -> 56, generic kernel: no buffer.
+        { "depthwise_s16_multiplier2_no_bias", 56 },
+    };
+
+    private static (CompiledModel Model, int Scratch) CompileScratch(string name)
+    {
+        var compiled = Compiler.Compile(RouteModel(name), new CompileOptions { Plan = "layer", CmsisNn = true });
+        var call = compiled.Calls.Single();
+        Assert.Equal(2, call.Outputs.Length);
+        return (compiled, call.Outputs[1]);
+    }
+
+    [Theory]
+    [MemberData(nameof(ScratchShapes))]
+    public void Compile_Int16CmsisNn_ReservesScratchOfExpectedSize(string name, long expected)
+    {
+        var (compiled, scratch) = CompileScratch(name);
+        Assert.Equal(expected, compiled.Graph.Tensors[scratch].ByteSize);
+    }
+
+    [Theory]
+    [MemberData(nameof(ScratchShapes))]
+    public void ManagedLoad_ShrunkInt16CmsisNnScratch_Refused(string name, long expected)
+    {
+        var (compiled, scratch) = CompileScratch(name);
+        _ = new TinyLite.Runtime.Interpreter((byte[])compiled.Image.Clone());
+        var e = Assert.Throws<TinyLite.Runtime.Image.ImageException>(() =>
+            new TinyLite.Runtime.Interpreter(CmsisNnScratchTests.Resize(compiled.Image, scratch, (int)expected - 4)));
+        Assert.Contains("CMSIS-NN scratch", e.Message);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(ScratchShapes))]
+    public void NativeLoad_ShrunkInt16CmsisNnScratch_RefusedLikeManaged(string name, long expected)
+    {
+        Skip.IfNot(NativeKernels.IsAvailable, NativeSupport.SkipReason);
+        var (compiled, scratch) = CompileScratch(name);
+        Assert.Equal(NativeKernels.StatusOk, CmsisNnScratchTests.NativeLoad(compiled.Image, out _));
+        Assert.NotEqual(NativeKernels.StatusOk, CmsisNnScratchTests.NativeLoad(CmsisNnScratchTests.Resize(compiled.Image, scratch, (int)expected - 4), out _));
+    }
+
     private static Graph Minus128Conv(int weight)
     {
         const int depth = 512, outC = 3;

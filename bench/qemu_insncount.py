@@ -82,6 +82,11 @@ def qemu(machine, elf, manifest, plugin, counts):
 PLAN = "layer"
 
 
+def stem(model):
+    """A file name for a model name that may hold folders (seanet/conv/conv0 -> seanet_conv_conv0)."""
+    return model.replace("/", "_")
+
+
 def measure(model, plugin):
     img_dir = os.path.join(BUILD, "images")
     os.makedirs(img_dir, exist_ok=True)
@@ -94,7 +99,7 @@ def measure(model, plugin):
     with open(rep) as f:
         report = json.load(f)
     base = os.path.join(SHARED, "models", model)
-    manifest = os.path.join(BUILD, "bench-" + model + ".txt")
+    manifest = os.path.join(BUILD, "bench-" + stem(model) + ".txt")
     with open(manifest, "w") as f:
         f.write("model %s %s\ncase random_0\n" % (model, img))
         i = 0
@@ -107,7 +112,7 @@ def measure(model, plugin):
     result = {"report": report}
     for core, _, machine, short in BOARDS:
         d = os.path.join(BUILD, short)
-        counts = os.path.join(BUILD, "counts-%s-%s.txt" % (model, short))
+        counts = os.path.join(BUILD, "counts-%s-%s.txt" % (stem(model), short))
         out, insn = qemu(machine, os.path.join(d, "qemu_golden.elf"), manifest, plugin, counts)
         if "ok   %s/random_0" % model not in out:
             # Not measured: refused, missing kernel or not bit-exact; the table says why.

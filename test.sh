@@ -19,6 +19,12 @@ echo "== native loader fuzzing (ASan + UBSan, ${TINYLITE_FUZZ_SECONDS:-12} s)"
 native-kernels/tests/fuzz.sh "${TINYLITE_FUZZ_SECONDS:-12}" || status=1
 echo "== native kernels on emulated Cortex-M4/M7 (QEMU): kernel tests, golden models bit-exact"
 native-kernels/tests/qemu/run-golden.sh || status=1
+# The 127 single-operator int16 seanet models (conv, transpose conv, add, pad, ...): one plan is enough.
+if [ -d ../shared/models/seanet ]; then
+  echo "== int16 seanet models on emulated Cortex-M4/M7 (QEMU), layer plan"
+  seanet_models=$(cd ../shared/models && ls -d seanet/*/* | tr '\n' ' ')
+  native-kernels/tests/qemu/run-golden.sh --models "$seanet_models" --plans layer || status=1
+fi
 # One plain closing line for CI: "N passed, N failed, N skipped".
 summary=$(grep -Eo 'Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$log" | tail -1 || true)
 if [ -n "$summary" ]; then

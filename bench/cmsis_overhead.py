@@ -26,7 +26,7 @@ def ratio(a, b):
 
 
 def cmsis_calls(core_short, machine, manifest, plugin, model):
-    counts = os.path.join(q.BUILD, "counts-cmsis-%s-%s.txt" % (q.stem(model), core_short))
+    counts = os.path.join(q.BUILD, "counts-cmsis-%s-%s.txt" % (model.replace("/", "_"), core_short))
     out, insn = q.qemu(machine, os.path.join(q.BUILD, core_short, "qemu_cmsis_calls.elf"), manifest, plugin, counts)
     if "ok   %s/random_0" % model not in out:
         sys.exit("not bit-exact (qemu_cmsis_calls, %s):\n%s" % (core_short, out))
@@ -53,7 +53,7 @@ def main():
         r = q.measure(model, plugin)
         if "error" in r:
             sys.exit("%s: %s" % (model, r["error"]))
-        manifest = os.path.join(q.BUILD, "bench-" + q.stem(model) + ".txt")
+        manifest = os.path.join(q.BUILD, "bench-" + model.replace("/", "_") + ".txt")
         calls = {}
         for core, _, machine, short in q.BOARDS:
             calls[core] = cmsis_calls(short, machine, manifest, plugin, model)

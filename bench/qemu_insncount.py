@@ -82,24 +82,21 @@ def qemu(machine, elf, manifest, plugin, counts):
 PLAN = "layer"
 
 
-def stem(model):
-    """A file name for a model name that may hold folders (seanet/conv/conv0 -> seanet_conv_conv0)."""
-    return model.replace("/", "_")
-
-
 def measure(model, plugin):
     img_dir = os.path.join(BUILD, "images")
     os.makedirs(img_dir, exist_ok=True)
     src = os.path.join(SHARED, "models", model, "model.tflite")
-    img = os.path.join(img_dir, model + ".tlm")
-    rep = os.path.join(img_dir, model + ".report.json")
+    # Nested model names (seanet/add/add0) become flat file names.
+    stem = model.replace("/", "_")
+    img = os.path.join(img_dir, stem + ".tlm")
+    rep = os.path.join(img_dir, stem + ".report.json")
     # The layer plan by default: one call per layer, comparable with TFLM's per-layer figures.
     run([os.path.join(ROOT, "tinylite"), "compile", src, "-o", img, "--report", rep, "--plan", PLAN]
         + (["--cmsis-nn"] if os.environ.get("TINYLITE_COMPILE_CMSIS_NN") else []))
     with open(rep) as f:
         report = json.load(f)
     base = os.path.join(SHARED, "models", model)
-    manifest = os.path.join(BUILD, "bench-" + stem(model) + ".txt")
+    manifest = os.path.join(BUILD, "bench-" + stem + ".txt")
     with open(manifest, "w") as f:
         f.write("model %s %s\ncase random_0\n" % (model, img))
         i = 0
@@ -112,7 +109,7 @@ def measure(model, plugin):
     result = {"report": report}
     for core, _, machine, short in BOARDS:
         d = os.path.join(BUILD, short)
-        counts = os.path.join(BUILD, "counts-%s-%s.txt" % (stem(model), short))
+        counts = os.path.join(BUILD, "counts-%s-%s.txt" % (stem, short))
         out, insn = qemu(machine, os.path.join(d, "qemu_golden.elf"), manifest, plugin, counts)
         if "ok   %s/random_0" % model not in out:
             # Not measured: refused, missing kernel or not bit-exact; the table says why.

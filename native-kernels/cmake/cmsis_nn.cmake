@@ -27,6 +27,9 @@ target_compile_options(tinylite_cmsis_nn PRIVATE -w)
 
 # The routed kernels: src/cmsis_nn/<family>/<file> replaces the run adapter of src/reference/<family>/<file>.
 file(GLOB_RECURSE TINYLITE_CMSIS_NN_ADAPTERS CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/src/cmsis_nn/*.c)
+if(NOT TINYLITE_CMSIS_NN_SOFTMAX)
+    list(FILTER TINYLITE_CMSIS_NN_ADAPTERS EXCLUDE REGEX "/tl_softmax_[^/]*\\.c$")
+endif()
 foreach(adapter ${TINYLITE_CMSIS_NN_ADAPTERS})
     file(RELATIVE_PATH rel ${CMAKE_CURRENT_SOURCE_DIR}/src/cmsis_nn ${adapter})
     set(reference ${CMAKE_CURRENT_SOURCE_DIR}/src/reference/${rel})

@@ -20,6 +20,7 @@
 #   TINYLITE_CMSIS_NN  ON: route the kernels of src/cmsis_nn to CMSIS-NN on Arm targets (default OFF; images
 #                      compiled with `tinylite compile --cmsis-nn` carry the scratch it needs)
 #   CMSIS_NN_ROOT      root of an unmodified CMSIS-NN checkout (required with TINYLITE_CMSIS_NN=ON)
+#   TINYLITE_CMSIS_NN_SOFTMAX  ON: also route int8 SOFTMAX (default OFF: our kernel is cheaper, native-kernels/README.md)
 #
 # Sets, as nf-interpreter expects of an interop module: TinyLite.Runtime_INCLUDE_DIRS, TinyLite.Runtime_SOURCES.
 #
@@ -27,6 +28,7 @@
 set(TINYLITE_ROOT "" CACHE PATH "native-kernels/ folder of a TinyLite checkout")
 option(TINYLITE_CMSIS_NN "TinyLite: route supported kernels to Arm CMSIS-NN (needs CMSIS_NN_ROOT)" OFF)
 set(CMSIS_NN_ROOT "" CACHE PATH "TinyLite: root of an unmodified CMSIS-NN checkout")
+option(TINYLITE_CMSIS_NN_SOFTMAX "TinyLite: with TINYLITE_CMSIS_NN, also route int8 SOFTMAX to CMSIS-NN" OFF)
 
 if(NOT EXISTS "${TINYLITE_ROOT}/include/tinylite/tl_native.h")
     message(FATAL_ERROR "TinyLite.Runtime interop: set -DTINYLITE_ROOT=<TinyLite checkout>/native-kernels "
@@ -89,6 +91,9 @@ if(TINYLITE_CMSIS_NN)
             "(no Include/arm_nnfunctions.h under '${CMSIS_NN_ROOT}')")
     endif()
     file(GLOB_RECURSE TINYLITE_CMSIS_NN_SOURCES ${TINYLITE_ROOT}/src/cmsis_nn/*.c)
+    if(NOT TINYLITE_CMSIS_NN_SOFTMAX)
+        list(FILTER TINYLITE_CMSIS_NN_SOURCES EXCLUDE REGEX "/tl_softmax_[^/]*\\.c$")
+    endif()
     foreach(CMSIS_FILE ${TINYLITE_CMSIS_NN_SOURCES})
         file(RELATIVE_PATH CMSIS_REL ${TINYLITE_ROOT}/src/cmsis_nn ${CMSIS_FILE})
         set(CMSIS_REFERENCE ${TINYLITE_ROOT}/src/reference/${CMSIS_REL})

@@ -42,6 +42,26 @@ void tl_ref_op_average_pool_s8(const tl_op *op, const tl_tensors *tensors);
 tl_status tl_ref_op_add_s8_validate(const tl_op *op, const tl_tensors *tensors);
 void tl_ref_op_add_s8(const tl_op *op, const tl_tensors *tensors);
 
+/** The reference MAX_POOL_2D int16 adapters (src/reference/dense/tl_max_pool_s16.c). */
+tl_status tl_ref_op_max_pool_s16_validate(const tl_op *op, const tl_tensors *tensors);
+void tl_ref_op_max_pool_s16(const tl_op *op, const tl_tensors *tensors);
+
+/** The reference AVERAGE_POOL_2D int16 adapters (src/reference/dense/tl_average_pool_s16.c). */
+tl_status tl_ref_op_average_pool_s16_validate(const tl_op *op, const tl_tensors *tensors);
+void tl_ref_op_average_pool_s16(const tl_op *op, const tl_tensors *tensors);
+
+/** The reference ADD int16 adapters (src/reference/elementwise/tl_add_s16.c). */
+tl_status tl_ref_op_add_s16_validate(const tl_op *op, const tl_tensors *tensors);
+void tl_ref_op_add_s16(const tl_op *op, const tl_tensors *tensors);
+
+/** The reference SOFTMAX int8 -> int8 adapters (src/reference/dense/tl_softmax_s8.c). */
+tl_status tl_ref_op_softmax_s8_validate(const tl_op *op, const tl_tensors *tensors);
+void tl_ref_op_softmax_s8(const tl_op *op, const tl_tensors *tensors);
+
+/** The reference SOFTMAX int8 -> int16 adapters (src/reference/dense/tl_softmax_s8_s16.c). */
+tl_status tl_ref_op_softmax_s8_s16_validate(const tl_op *op, const tl_tensors *tensors);
+void tl_ref_op_softmax_s8_s16(const tl_op *op, const tl_tensors *tensors);
+
 /** The reference int16 x int8 adapters (src/reference/{conv,dense}/tl_*_s16.c), CMSIS-NN routes of proven records. */
 tl_status tl_ref_op_conv2d_s16_validate(const tl_op *op, const tl_tensors *tensors);
 void tl_ref_op_conv2d_s16(const tl_op *op, const tl_tensors *tensors);

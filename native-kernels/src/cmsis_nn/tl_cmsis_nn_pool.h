@@ -1,6 +1,7 @@
 /*
  * Shared by the CMSIS-NN pooling adapters: the pooling Params (layout of nf-runtime's PoolGeometry) decoded into
- * CMSIS-NN's structures, and the overlap test that keeps aliased tensors on the reference kernels.
+ * CMSIS-NN's structures, the overlap test that keeps aliased tensors on the reference kernels, and the route
+ * decision and arguments of the average pools.
  */
 #ifndef TINYLITE_TL_CMSIS_NN_POOL_H
 #define TINYLITE_TL_CMSIS_NN_POOL_H
@@ -8,6 +9,8 @@
 #include <stdint.h>
 
 #include "arm_nnfunctions.h"
+
+#include "tinylite/tl_op.h"
 
 /* Params: 0 batches, 1 in_h, 2 in_w, 3 depth, 4 out_h, 5 out_w, 6/7 strides, 8/9 filter h/w, 10/11 padding
    top/left, 12/13 activation min/max. TFLM's padding values are CMSIS-NN's (window origin = out * stride - pad). */
@@ -40,6 +43,43 @@ static inline int tl_cmsis_overlap(const void *a, int32_t a_bytes, const void *b
     const uintptr_t a0 = (uintptr_t)a;
     const uintptr_t b0 = (uintptr_t)b;
     return a0 < b0 + (uintptr_t)b_bytes && b0 < a0 + (uintptr_t)a_bytes;
+}
+
+/* The arguments of arm_avgpool_s8 / arm_avgpool_s16 for a validated AVERAGE_POOL_2D record with @p elem_bytes per
+   element, whose linked CMSIS-NN asks for @p buffer_needed scratch bytes and sums exactly below @p max_taps taps;
+   returns 0 when the record must run the reference kernel instead (no scratch where one is needed, a window too
+   large, or an output overlapping the input: pooling writes before it has read everything). */
+static inline int tl_cmsis_avgpool_setup(const tl_op *op, const tl_tensors *tensors, int32_t elem_bytes,
+                                         int32_t buffer_needed, int64_t max_taps, cmsis_nn_context *context,
+                                         cmsis_nn_pool_params *pool, cmsis_nn_dims *input_dims,
+                                         cmsis_nn_dims *filter_dims, cmsis_nn_dims *output_dims)
+{
+    const int32_t *p = op->params;
+    /* Validated: the input holds exactly batches * in_h * in_w * depth elements and the output batches * out_h *
+       out_w * depth, both below 2^31 bytes, so these products need no tensor lookups and fit int32. */
+    const int32_t input_bytes = p[0] * p[1] * p[2] * p[3] * elem_bytes;
+    const int32_t output_bytes = p[0] * p[4] * p[5] * p[3] * elem_bytes;
+    if (op->output_count == 2)
+    {
+        /* Validated: 4-aligned and at least one int32 per channel (the reference validation) and at least what the
+           linked CMSIS-NN asks for (the adapter's validation); 4 * depth bytes is what the compiler reserves. */
+        context->buf = tl_tensor_data(tensors, op->outputs[1]);
+        context->size = 4 * p[3];
+    }
+    else
+    {
+        context->buf = NULL;
+        context->size = 0;
+    }
+    /* Validated: filter dims below 2^16, so the product fits int64. */
+    if ((context->buf == NULL && buffer_needed != 0) || (int64_t)p[8] * p[9] >= max_taps ||
+        tl_cmsis_overlap(tl_tensor_data(tensors, op->inputs[0]), input_bytes, tl_tensor_data(tensors, op->outputs[0]),
+                         output_bytes))
+    {
+        return 0;
+    }
+    tl_cmsis_pool_decode(p, pool, input_dims, filter_dims, output_dims);
+    return 1;
 }
 
 #endif

@@ -276,6 +276,40 @@ TL_QEMU_WRAP_CMSIS(arm_fully_connected_s16,
                     const cmsis_nn_dims *h, const int64_t *i, const cmsis_nn_dims *j, int16_t *k),
                    (a, b, c, d, e, f, g, h, i, j, k))
 
+TL_QEMU_WRAP_CMSIS(arm_avgpool_s16,
+                   (const cmsis_nn_context *a, const cmsis_nn_pool_params *b, const cmsis_nn_dims *c, const int16_t *d,
+                    const cmsis_nn_dims *e, const cmsis_nn_dims *f, int16_t *g),
+                   (a, b, c, d, e, f, g))
+TL_QEMU_WRAP_CMSIS(arm_max_pool_s16,
+                   (const cmsis_nn_context *a, const cmsis_nn_pool_params *b, const cmsis_nn_dims *c, const int16_t *d,
+                    const cmsis_nn_dims *e, const cmsis_nn_dims *f, int16_t *g),
+                   (a, b, c, d, e, f, g))
+TL_QEMU_WRAP_CMSIS(arm_elementwise_add_s16,
+                   (const int16_t *a, const int16_t *b, const int32_t c, const int32_t d, const int32_t e, const int32_t f,
+                    const int32_t g, const int32_t h, const int32_t i, int16_t *j, const int32_t k, const int32_t l,
+                    const int32_t m, const int32_t n, const int32_t o, const int32_t q),
+                   (a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, q))
+
+/* The same for the routed CMSIS-NN functions that return nothing (the softmax ones). */
+#define TL_QEMU_WRAP_CMSIS_VOID(name, params, args)                                                                    \
+    void __real_##name params;                                                                                         \
+    void __wrap_##name params;                                                                                         \
+    void __wrap_##name params                                                                                          \
+    {                                                                                                                  \
+        mcu_region_begin();                                                                                            \
+        __real_##name args;                                                                                            \
+        cmsis_done(region_end());                                                                                      \
+    }
+
+TL_QEMU_WRAP_CMSIS_VOID(arm_softmax_s8,
+                        (const int8_t *a, const int32_t b, const int32_t c, const int32_t d, const int32_t e,
+                         const int32_t f, int8_t *g),
+                        (a, b, c, d, e, f, g))
+TL_QEMU_WRAP_CMSIS_VOID(arm_softmax_s8_s16,
+                        (const int8_t *a, const int32_t b, const int32_t c, const int32_t d, const int32_t e,
+                         const int32_t f, int16_t *g),
+                        (a, b, c, d, e, f, g))
+
 static void print_cmsis_calls(void)
 {
     int32_t i;

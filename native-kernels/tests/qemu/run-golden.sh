@@ -5,9 +5,10 @@
 # the native runner on both machines, bit-exact against TFLM's reference kernels.
 #
 #   native-kernels/tests/qemu/run-golden.sh [--build DIR] [--models "kws_dscnn ..."] [--plans "layer ..."]
-#                                           [--allow-missing] [--cmsis-nn CMSIS_NN_ROOT]
+#                                           [--allow-missing] [--cmsis-nn CMSIS_NN_ROOT [--cmsis-nn-softmax]]
 #   --cmsis-nn DIR builds with the CMSIS-NN backend (-DTINYLITE_CMSIS_NN=ON -DCMSIS_NN_ROOT=DIR, an unmodified
-#   CMSIS-NN checkout) into <build>-cmsis-nn.
+#   CMSIS-NN checkout) into <build>-cmsis-nn; --cmsis-nn-softmax also routes int8 SOFTMAX
+#   (-DTINYLITE_CMSIS_NN_SOFTMAX=ON) and builds into <build>-cmsis-nn-softmax.
 #
 # Needs arm-none-eabi-gcc (gcc-arm-none-eabi, libnewlib-arm-none-eabi), qemu-system-arm and cmake;
 # skips with a message when they or ../shared/models are absent. Exit status: 0 when every case is
@@ -21,6 +22,7 @@ models="kws_dscnn vww_96_int8 ic_pretrained_resnet_quant micro_speech synthetic_
   ad_toycar_fullint_micro"
 allow_missing=0
 cmsis_nn_root=""
+cmsis_nn_softmax=0
 # Memory plans to run every model with (a plan the compiler does not offer for a model is skipped with
 # its message; only a failure of the default layer plan fails the run).
 plans="layer inplace patch stream"
@@ -31,6 +33,7 @@ while [ $# -gt 0 ]; do
     --plans) plans="$2"; shift 2 ;;
     --allow-missing) allow_missing=1; shift ;;
     --cmsis-nn) cmsis_nn_root="$2"; shift 2 ;;
+    --cmsis-nn-softmax) cmsis_nn_softmax=1; shift ;;
     *) echo "run-golden.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -51,6 +54,12 @@ if [ -n "$cmsis_nn_root" ]; then
   build="$build-cmsis-nn"
   # The images get the CMSIS-NN scratch (without it the backend runs its reference fallbacks).
   cmsis_compile_flag="--cmsis-nn"
+  if [ "$cmsis_nn_softmax" = 1 ]; then
+    cmsis_args+=(-DTINYLITE_CMSIS_NN_SOFTMAX=ON)
+    build="$build-softmax"
+  fi
+elif [ "$cmsis_nn_softmax" = 1 ]; then
+  echo "run-golden.sh: --cmsis-nn-softmax needs --cmsis-nn" >&2; exit 2
 fi
 generator=()
 command -v ninja >/dev/null && generator=(-G Ninja)

@@ -116,9 +116,9 @@ internal static class CmsisNnScratch
     }
 
     /// <summary>
-    /// Scratch of one int8 AVERAGE_POOL_2D (Lowering/Dense/Pool2DLowering.cs): the buffer of <c>arm_avgpool_s8</c>
-    /// (CMSIS-NN v7, arm_avgpool_get_buffer_sizes_s8.c), one int32 sum per channel on DSP builds (none on portable
-    /// and MVE builds).
+    /// Scratch of one int8 or int16 AVERAGE_POOL_2D (Lowering/Dense/Pool2DLowering.cs): the buffer of
+    /// <c>arm_avgpool_s8</c> / <c>arm_avgpool_s16</c> (CMSIS-NN v7, arm_avgpool_get_buffer_sizes_s8.c / _s16.c), one
+    /// int32 sum per channel on DSP builds (none on portable and MVE builds).
     /// </summary>
-    public static long AveragePoolS8Bytes(int depth) => 4L * depth;
+    public static long AveragePoolBytes(int depth) => 4L * depth;
 }

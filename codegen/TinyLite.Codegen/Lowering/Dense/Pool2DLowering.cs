@@ -65,9 +65,9 @@ public sealed class Pool2DLowering : IOperatorLowering
             if (Math.Max(0, -origin) >= Math.Min(filterW, inW - origin)) throw ctx.Error($"window of output column {x} lies in the padding");
         }
         var (actMin, actMax) = DenseQuantization.ActivationRange(ctx, options.Activation, output);
-        // int8 average: with --cmsis-nn, scratch for the optional CMSIS-NN native backend (CmsisNnScratch), ignored by the reference kernels.
-        int[] outputs = code == OpCode.AveragePoolS8 && ctx.CompileOptions.CmsisNn
-            ? [ctx.Op.Outputs[0], ctx.AddScratch($"{output.Name}/cmsis_nn_scratch", CmsisNnScratch.AveragePoolS8Bytes(depth))]
+        // Average pooling: with --cmsis-nn, scratch for the optional CMSIS-NN native backend (CmsisNnScratch), ignored by the reference kernels.
+        int[] outputs = (code is OpCode.AveragePoolS8 or OpCode.AveragePoolS16) && ctx.CompileOptions.CmsisNn
+            ? [ctx.Op.Outputs[0], ctx.AddScratch($"{output.Name}/cmsis_nn_scratch", CmsisNnScratch.AveragePoolBytes(depth))]
             : [ctx.Op.Outputs[0]];
         return
         [

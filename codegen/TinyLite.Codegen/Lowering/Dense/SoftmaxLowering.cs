@@ -57,6 +57,11 @@ public sealed class SoftmaxLowering : IOperatorLowering
         int outer = checked((int)(input.ElementCount / depth));
         int[] table = ExpTable(ctx, options.Beta, inQ.Scale);
         int tableTensor = ctx.AddInt32Constant($"softmax{ctx.Op.Index}_exp", table);
+        // With --cmsis-nn, the values the table came from, for CMSIS-NN's softmax (when its arithmetic allows them).
+        var (m, diffMin) = Prepare(ctx, options.Beta, inQ.Scale);
+        int[] parameters = ctx.CompileOptions.CmsisNn && DenseValidation.SoftmaxCmsisNnValues(m.Multiplier, m.Shift, diffMin) == null
+            ? [outer, depth, m.Multiplier, m.Shift, diffMin]
+            : [outer, depth];
         return
         [
             new KernelCall
@@ -64,7 +69,7 @@ public sealed class SoftmaxLowering : IOperatorLowering
                 Code = output.Type == DataType.Int8 ? OpCode.SoftmaxS8 : OpCode.SoftmaxS8S16,
                 Inputs = [ctx.Op.Inputs[0], tableTensor],
                 Outputs = [ctx.Op.Outputs[0]],
-                Params = [outer, depth],
+                Params = parameters,
             },
         ];
     }

@@ -10,7 +10,7 @@
  *
  * Scratch. Its DSP path keeps one int32 sum per channel in a buffer (arm_avgpool_s8_get_buffer_size; none on the
  * portable and MVE paths). `compile --cmsis-nn` gives every int8 AVERAGE_POOL_2D a second output of 4 * depth bytes in
- * the arena plan (codegen/.../Lowering/Conv/CmsisNnScratch.cs, AveragePoolS8Bytes); the reference validation checks
+ * the arena plan (codegen/.../Lowering/Conv/CmsisNnScratch.cs, AveragePoolBytes); the reference validation checks
  * that size and alignment, this one that it covers what the linked CMSIS-NN asks for. An image without the scratch
  * runs CMSIS-NN only when the linked build needs no buffer, the reference kernel otherwise.
  * Output written before the input is fully read: an output overlapping the input (pooling is never planned in place)
@@ -38,38 +38,18 @@ tl_status tl_op_average_pool_s8_validate(const tl_op *op, const tl_tensors *tens
 
 void tl_op_average_pool_s8(const tl_op *op, const tl_tensors *tensors)
 {
-    const int32_t *p = op->params;
-    const int8_t *input = (const int8_t *)tl_tensor_data(tensors, op->inputs[0]);
-    int8_t *output = (int8_t *)tl_tensor_data(tensors, op->outputs[0]);
-    /* Validated: the input holds exactly batches * in_h * in_w * depth bytes and the output batches * out_h * out_w *
-       depth, both below 2^31, so these products need no tensor lookups and fit int32. */
-    const int32_t input_bytes = p[0] * p[1] * p[2] * p[3];
-    const int32_t output_bytes = p[0] * p[4] * p[5] * p[3];
     cmsis_nn_context context;
     cmsis_nn_pool_params pool;
     cmsis_nn_dims input_dims;
     cmsis_nn_dims filter_dims;
     cmsis_nn_dims output_dims;
-    if (op->output_count == 2)
-    {
-        /* Validated: 4-aligned and at least one int32 per channel (the reference validation) and at least what the
-           linked CMSIS-NN asks for (above); 4 * depth bytes is what the compiler reserves. */
-        context.buf = tl_tensor_data(tensors, op->outputs[1]);
-        context.size = 4 * p[3];
-    }
-    else
-    {
-        context.buf = NULL;
-        context.size = 0;
-    }
-    /* Validated: filter dims below 2^16, so the product fits int64. */
-    if ((context.buf == NULL && arm_avgpool_s8_get_buffer_size(p[5], p[3]) != 0) || (int64_t)p[8] * p[9] >= (1 << 24) ||
-        tl_cmsis_overlap(input, input_bytes, output, output_bytes))
+    if (!tl_cmsis_avgpool_setup(op, tensors, 1, arm_avgpool_s8_get_buffer_size(op->params[5], op->params[3]),
+                                (int64_t)1 << 24, &context, &pool, &input_dims, &filter_dims, &output_dims))
     {
         tl_ref_op_average_pool_s8(op, tensors);
         return;
     }
-    tl_cmsis_pool_decode(p, &pool, &input_dims, &filter_dims, &output_dims);
     /* Validated: batches >= 1, a buffer when one is needed, no empty window: the status is SUCCESS. */
-    (void)arm_avgpool_s8(&context, &pool, &input_dims, input, &filter_dims, &output_dims, output);
+    (void)arm_avgpool_s8(&context, &pool, &input_dims, (const int8_t *)tl_tensor_data(tensors, op->inputs[0]),
+                         &filter_dims, &output_dims, (int8_t *)tl_tensor_data(tensors, op->outputs[0]));
 }

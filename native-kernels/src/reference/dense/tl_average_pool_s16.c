@@ -69,7 +69,7 @@ tl_status tl_average_pool_s16(const tl_pool_params *params, const int16_t *input
 
 tl_status tl_op_average_pool_s16_validate(const tl_op *op, const tl_tensors *tensors)
 {
-    return tl_dv_pool(op, tensors, TL_TYPE_INT16, 2, -32768, 32767);
+    return tl_dv_average_pool(op, tensors, TL_TYPE_INT16, 2, -32768, 32767);
 }
 
 void tl_op_average_pool_s16(const tl_op *op, const tl_tensors *tensors)

@@ -70,29 +70,7 @@ tl_status tl_average_pool_s8(const tl_pool_params *params, const int8_t *input, 
 
 tl_status tl_op_average_pool_s8_validate(const tl_op *op, const tl_tensors *tensors)
 {
-    tl_op pool;
-    tl_status e;
-    int32_t scratch;
-    if (op->output_count != 2)
-    {
-        return tl_dv_pool(op, tensors, TL_TYPE_INT8, 1, -128, 127);
-    }
-    /* A second output is the CMSIS-NN scratch (compile --cmsis-nn; unused here): the record is checked without it,
-       then the scratch, an int8 tensor of at least one int32 per channel, 4-byte aligned (as CmsisNnPoolScratch.cs). */
-    pool = *op;
-    pool.output_count = 1;
-    e = tl_dv_pool(&pool, tensors, TL_TYPE_INT8, 1, -128, 127);
-    if (e != TL_OK)
-    {
-        return e;
-    }
-    scratch = op->outputs[1];
-    if (tl_tensor_type(tensors, scratch) != TL_TYPE_INT8 || tl_tensor_bytes(tensors, scratch) < 4 * (int64_t)op->params[3] ||
-        tl_tensor_data(tensors, scratch) == 0 || ((uintptr_t)tl_tensor_data(tensors, scratch) & 3u) != 0)
-    {
-        return TL_ERR_PARAMS;
-    }
-    return TL_OK;
+    return tl_dv_average_pool(op, tensors, TL_TYPE_INT8, 1, -128, 127);
 }
 
 void tl_op_average_pool_s8(const tl_op *op, const tl_tensors *tensors)

@@ -228,6 +228,17 @@ tl_status tl_dv_mean(const tl_op *op, const tl_tensors *tensors, int32_t param_c
     return e;
 }
 
+tl_status tl_dv_softmax_cmsis_nn_values(int32_t multiplier, int32_t shift, int32_t diff_min)
+{
+    /* Differences to the row maximum are at least -255; those at or above diff_min get scaled by 2^shift. */
+    const int32_t lowest = diff_min < -255 ? -255 : diff_min;
+    if (multiplier <= 0 || shift < 0 || shift > 30 || diff_min > 0 || (int64_t)lowest * ((int64_t)1 << shift) < INT32_MIN)
+    {
+        return TL_ERR_PARAMS;
+    }
+    return TL_OK;
+}
+
 tl_status tl_dv_softmax_s8(const tl_op *op, const tl_tensors *tensors, int32_t param_count, int32_t out_type,
                            int32_t out_bytes)
 {
@@ -235,13 +246,20 @@ tl_status tl_dv_softmax_s8(const tl_op *op, const tl_tensors *tensors, int32_t p
     int64_t count;
     const uint8_t *table;
     int k;
-    tl_status e = tl_dv_shape(op, 2, 1, param_count);
+    /* The three CMSIS-NN values are optional (TL_SOFTMAX_S8_CMSIS_NN_PARAM_COUNT). */
+    const int32_t count_given =
+        op->param_count == TL_SOFTMAX_S8_CMSIS_NN_PARAM_COUNT ? TL_SOFTMAX_S8_CMSIS_NN_PARAM_COUNT : param_count;
+    tl_status e = tl_dv_shape(op, 2, 1, count_given);
     if (e != TL_OK)
     {
         return e;
     }
     p = op->params;
     e = tl_dv_at_least(p, 0, 2, 1);
+    if (e == TL_OK && count_given == TL_SOFTMAX_S8_CMSIS_NN_PARAM_COUNT)
+    {
+        e = tl_dv_softmax_cmsis_nn_values(p[2], p[3], p[4]);
+    }
     if (e != TL_OK)
     {
         return e;
@@ -370,6 +388,34 @@ tl_status tl_dv_pool(const tl_op *op, const tl_tensors *tensors, int32_t io_type
         return e;
     }
     return tl_dv_activation_range(p[12], p[13], type_min, type_max);
+}
+
+tl_status tl_dv_average_pool(const tl_op *op, const tl_tensors *tensors, int32_t io_type, int32_t io_bytes,
+                             int32_t act_lo, int32_t act_hi)
+{
+    tl_op pool;
+    tl_status e;
+    int32_t scratch;
+    if (op->output_count != 2)
+    {
+        return tl_dv_pool(op, tensors, io_type, io_bytes, act_lo, act_hi);
+    }
+    /* A second output is the CMSIS-NN scratch (compile --cmsis-nn; unused by the reference kernels): the record is
+       checked without it, then the scratch. */
+    pool = *op;
+    pool.output_count = 1;
+    e = tl_dv_pool(&pool, tensors, io_type, io_bytes, act_lo, act_hi);
+    if (e != TL_OK)
+    {
+        return e;
+    }
+    scratch = op->outputs[1];
+    if (tl_tensor_type(tensors, scratch) != TL_TYPE_INT8 || tl_tensor_bytes(tensors, scratch) < 4 * (int64_t)op->params[3] ||
+        tl_tensor_data(tensors, scratch) == 0 || ((uintptr_t)tl_tensor_data(tensors, scratch) & 3u) != 0)
+    {
+        return TL_ERR_PARAMS;
+    }
+    return TL_OK;
 }
 
 void tl_dv_pool_params(const int32_t *p, tl_pool_params *out)

@@ -45,7 +45,15 @@ int tl_dv_overlap(const tl_tensors *tensors, int32_t a, int64_t bytes_a, int32_t
 tl_status tl_dv_mean(const tl_op *op, const tl_tensors *tensors, int32_t param_count, int32_t io_type,
                      int32_t io_bytes);
 
-/* A SOFTMAX record with int8 input and an int32 exp table of 256 non-negative entries. */
+/* Params of an int8 SOFTMAX record that also carries CMSIS-NN's values (SoftmaxS8.CmsisNnParamCount). */
+#define TL_SOFTMAX_S8_CMSIS_NN_PARAM_COUNT 5
+
+/* The optional CMSIS-NN values of an int8 SOFTMAX record (DenseValidation.SoftmaxCmsisNnValues): multiplier > 0,
+   left shift in [0, 30], diff_min <= 0 with every scaled difference at or above it inside int32. */
+tl_status tl_dv_softmax_cmsis_nn_values(int32_t multiplier, int32_t shift, int32_t diff_min);
+
+/* A SOFTMAX record with int8 input and an int32 exp table of 256 non-negative entries; param_count params, or
+   TL_SOFTMAX_S8_CMSIS_NN_PARAM_COUNT with CMSIS-NN's values. */
 tl_status tl_dv_softmax_s8(const tl_op *op, const tl_tensors *tensors, int32_t param_count, int32_t out_type,
                            int32_t out_bytes);
 
@@ -59,6 +67,11 @@ tl_status tl_dv_lookup_scaling(int32_t multiplier, int32_t shift);
 /* A pooling record (see PoolGeometry): sizes, positive dims, non-negative padding, non-empty windows. */
 tl_status tl_dv_pool(const tl_op *op, const tl_tensors *tensors, int32_t io_type, int32_t io_bytes,
                      int32_t type_min, int32_t type_max);
+
+/* An AVERAGE_POOL_2D record as tl_dv_pool, with an optional second output: the CMSIS-NN backend's scratch (compile
+   --cmsis-nn), an int8 tensor of at least one int32 per channel, 4-byte aligned (CmsisNnPoolScratch.ValidatePool). */
+tl_status tl_dv_average_pool(const tl_op *op, const tl_tensors *tensors, int32_t io_type, int32_t io_bytes,
+                             int32_t act_lo, int32_t act_hi);
 
 
 

@@ -5,6 +5,8 @@ namespace TinyLite.Runtime.Kernels.Dense
     /// <summary>
     /// AVERAGE_POOL_2D on int16, bit-exact with TFLM's reference kernel. Inputs, outputs and Params as documented on
     /// <see cref="PoolGeometry"/>. Each output is the window sum divided by the number of input elements the window covers (padding excluded), rounded half away from zero, then clamped.
+    /// <para>An optional second output is the scratch of the native CMSIS-NN backend (<c>compile --cmsis-nn</c>; see
+    /// <see cref="CmsisNnPoolScratch"/>): never touched here.</para>
     /// </summary>
     public static class AveragePoolS16
     {
@@ -78,7 +80,7 @@ namespace TinyLite.Runtime.Kernels.Dense
         /// <summary>Checks the record against the tensors' sizes; null when valid.</summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            return PoolGeometry.Validate(ctx, op, TensorType.Int16, 2, -32768, 32767);
+            return CmsisNnPoolScratch.ValidatePool(ctx, op, TensorType.Int16, 2, -32768, 32767);
         }
     }
 }

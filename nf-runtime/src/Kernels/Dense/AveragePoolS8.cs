@@ -75,23 +75,10 @@ namespace TinyLite.Runtime.Kernels.Dense
             }
         }
 
-        /// <summary>Checks the record against the tensors' sizes; null when valid.</summary>
+        /// <summary>Checks the record (and the optional CMSIS-NN scratch) against the tensors' sizes; null when valid.</summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            if (op.Outputs == null || op.Outputs.Length != 2)
-            {
-                return PoolGeometry.Validate(ctx, op, TensorType.Int8, 1, -128, 127);
-            }
-            // A second output is the CMSIS-NN scratch (compile --cmsis-nn; unused here): the pooling record is checked
-            // without it, then the scratch's size, as the native loader does.
-            OpRecord pool = new OpRecord();
-            pool.Code = op.Code;
-            pool.SourceIndex = op.SourceIndex;
-            pool.Inputs = op.Inputs;
-            pool.Outputs = new int[] { op.Outputs[0] };
-            pool.Params = op.Params;
-            string e = PoolGeometry.Validate(ctx, pool, TensorType.Int8, 1, -128, 127);
-            return e != null ? e : CmsisNnPoolScratch.Validate(ctx, op.Outputs[1], op.Params[3]);
+            return CmsisNnPoolScratch.ValidatePool(ctx, op, TensorType.Int8, 1, -128, 127);
         }
     }
 }

@@ -3,14 +3,34 @@ using TinyLite.Runtime.Execution;
 namespace TinyLite.Runtime.Kernels.Dense
 {
     /// <summary>
-    /// Load-time check of the optional second output of an int8 AVERAGE_POOL_2D record: the scratch that
+    /// Load-time check of the optional second output of an int8 or int16 AVERAGE_POOL_2D record: the scratch that
     /// <c>tinylite compile --cmsis-nn</c> reserves for the CMSIS-NN backend of the native kernels (the buffer of
-    /// arm_avgpool_s8: one int32 per channel). The managed kernel never touches it; the native loader refuses a smaller
-    /// one (native-kernels/src/reference/dense/tl_average_pool_s8.c, every native build), so the managed loader does
-    /// too: an int8 tensor of at least 4 * depth bytes at a 4-byte aligned offset inside its buffer.
+    /// arm_avgpool_s8 / arm_avgpool_s16: one int32 per channel). The managed kernels never touch it; the native loader
+    /// refuses a smaller one (native-kernels/src/reference/dense/tl_dense_validation.c, every native build), so the
+    /// managed loader does too: an int8 tensor of at least 4 * depth bytes at a 4-byte aligned offset inside its buffer.
     /// </summary>
     public static class CmsisNnPoolScratch
     {
+        /// <summary>
+        /// Checks an AVERAGE_POOL_2D record (<see cref="PoolGeometry"/> with the given element type, size and clamp
+        /// range) that may carry the CMSIS-NN scratch as a second output: the pooling record without it, then the scratch.
+        /// </summary>
+        public static string ValidatePool(KernelContext ctx, OpRecord op, int type, int elementBytes, int min, int max)
+        {
+            if (op.Outputs == null || op.Outputs.Length != 2)
+            {
+                return PoolGeometry.Validate(ctx, op, type, elementBytes, min, max);
+            }
+            OpRecord pool = new OpRecord();
+            pool.Code = op.Code;
+            pool.SourceIndex = op.SourceIndex;
+            pool.Inputs = op.Inputs;
+            pool.Outputs = new int[] { op.Outputs[0] };
+            pool.Params = op.Params;
+            string e = PoolGeometry.Validate(ctx, pool, type, elementBytes, min, max);
+            return e != null ? e : Validate(ctx, op.Outputs[1], op.Params[3]);
+        }
+
         /// <summary>Null when tensor <paramref name="t"/> is a large enough scratch for <paramref name="depth"/> channels; an error otherwise.</summary>
         public static string Validate(KernelContext ctx, int t, int depth)
         {

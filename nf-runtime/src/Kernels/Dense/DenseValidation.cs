@@ -237,16 +237,48 @@ namespace TinyLite.Runtime.Kernels.Dense
             return e;
         }
 
+        /// <summary>
+        /// Checks the optional CMSIS-NN values of an int8 SOFTMAX record: a positive multiplier, a left shift in
+        /// [0, 30] and a diff_min &lt;= 0 such that every scaled difference at or above it (at least -255 * 2^shift)
+        /// fits int32, so that CMSIS-NN's fixed-point arithmetic stays defined.
+        /// </summary>
+        public static string SoftmaxCmsisNnValues(int multiplier, int shift, int diffMin)
+        {
+            if (multiplier <= 0)
+            {
+                return "softmax multiplier must be positive";
+            }
+            if (shift < 0 || shift > 30)
+            {
+                return "softmax left shift must be in [0, 30]";
+            }
+            // Differences to the row maximum are at least -255; those at or above diff_min get scaled.
+            int lowest = diffMin < -255 ? -255 : diffMin;
+            if (diffMin > 0 || ((long)lowest << shift) < int.MinValue)
+            {
+                return "softmax diff_min out of range";
+            }
+            return null;
+        }
+
         /// <summary>Checks a SOFTMAX record with int8 input (see <see cref="SoftmaxS8"/> for the layout).</summary>
         public static string SoftmaxS8(KernelContext ctx, OpRecord op, int paramCount, int outType, int outBytes)
         {
-            string e = Shape(op, 2, 1, paramCount);
+            // The three CMSIS-NN values are optional (see SoftmaxS8.CmsisNnParamCount).
+            int given = op.Params != null && op.Params.Length == Dense.SoftmaxS8.CmsisNnParamCount
+                ? Dense.SoftmaxS8.CmsisNnParamCount
+                : paramCount;
+            string e = Shape(op, 2, 1, given);
             if (e != null)
             {
                 return e;
             }
             int[] p = op.Params;
             e = AtLeast(p, 0, 2, 1);
+            if (e == null && given == Dense.SoftmaxS8.CmsisNnParamCount)
+            {
+                e = SoftmaxCmsisNnValues(p[2], p[3], p[4]);
+            }
             if (e != null)
             {
                 return e;

@@ -11,12 +11,17 @@ namespace TinyLite.Runtime.Kernels.Dense
     /// with TFLM's beta/scale multiplier and diff_min, so the kernel only looks it up.</para>
     /// <para>Inputs: [0] input int8 [outer * depth]; [1] exp table int32 [256]: entry k = exp(-k) in Q0 as TFLM
     /// computes it, 0 where -k &lt; diff_min. Outputs: [0] output int8 [outer * depth].</para>
-    /// <para>Params: [0] outer (number of rows), [1] depth (row length, the last dimension).</para>
+    /// <para>Params: [0] outer (number of rows), [1] depth (row length, the last dimension); optional (compile
+    /// --cmsis-nn, for CMSIS-NN's softmax; this kernel ignores them) [2] TFLM's input beta multiplier (Q0.31),
+    /// [3] its left shift, [4] diff_min: the values the exp table was computed from.</para>
     /// </summary>
     public static class SoftmaxS8
     {
         /// <summary>Number of Params entries.</summary>
         public const int ParamCount = 2;
+
+        /// <summary>Number of Params entries with the optional CMSIS-NN values (also for <see cref="SoftmaxS8S16"/>).</summary>
+        public const int CmsisNnParamCount = 5;
 
         /// <summary>Normalizes each row of the input.</summary>
         public static void Run(KernelContext ctx, OpRecord op)

@@ -11,7 +11,9 @@ namespace TinyLite.Runtime.Kernels.Dense
     /// with TFLM's beta/scale multiplier and diff_min, so the kernel only looks it up.</para>
     /// <para>Inputs: [0] input int8 [outer * depth]; [1] exp table int32 [256]: entry k = exp(-k) in Q0 as TFLM
     /// computes it, 0 where -k &lt; diff_min. Outputs: [0] output int16 [outer * depth].</para>
-    /// <para>Params: [0] outer (number of rows), [1] depth (row length, the last dimension).</para>
+    /// <para>Params: [0] outer (number of rows), [1] depth (row length, the last dimension); optional (compile
+    /// --cmsis-nn, for CMSIS-NN's softmax; this kernel ignores them) [2] TFLM's input beta multiplier (Q0.31),
+    /// [3] its left shift, [4] diff_min: the values the exp table was computed from.</para>
     /// </summary>
     public static class SoftmaxS8S16
     {

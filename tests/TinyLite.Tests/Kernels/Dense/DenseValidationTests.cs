@@ -89,6 +89,22 @@ public class DenseValidationTests
     }
 
     [Fact]
+    public void SoftmaxValidate_CmsisNnValues_AcceptedOnlyInRange()
+    {
+        var ctx = Context((8, TensorType.Int8), (1024, TensorType.Int32), (8, TensorType.Int8));
+        string Check(params int[] p) => DenseFamily.Validate(ctx, new OpRecord { Code = OpCode.SoftmaxS8, Inputs = [0, 1], Outputs = [2], Params = p });
+        Assert.Null(Check(2, 4, 1717986918, 23, -248));
+        Assert.Null(Check(2, 4, 1 << 30, 0, -100000)); // diff_min below -255 only excludes nothing
+        Assert.NotNull(Check(2, 4, 1717986918, 23)); // three or four params: neither layout
+        Assert.NotNull(Check(2, 4, 0, 23, -248)); // multiplier must be positive
+        Assert.NotNull(Check(2, 4, 1717986918, 31, -1)); // 1 << 31 is no int32 scale
+        Assert.NotNull(Check(2, 4, 1717986918, -1, -248));
+        Assert.NotNull(Check(2, 4, 1717986918, 23, 1)); // the maximum itself must pass diff_min
+        Assert.NotNull(Check(2, 4, 1717986918, 24, -255)); // -255 * 2^24 < -2^31
+        Assert.Null(Check(2, 4, 1717986918, 23, -255)); // -255 * 2^23 fits
+    }
+
+    [Fact]
     public void MeanValidate_RejectsBadMaskAndShortOutput()
     {
         var ctx = Context((24, TensorType.Int8), (6, TensorType.Int8));

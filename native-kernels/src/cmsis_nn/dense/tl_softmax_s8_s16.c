@@ -1,0 +1,28 @@
+/*
+ * SOFTMAX int8 -> int16 routed to CMSIS-NN's arm_softmax_s8_s16 (built only with TINYLITE_CMSIS_NN_SOFTMAX=ON,
+ * like tl_softmax_s8.c). Replaces the adapters of src/reference/dense/tl_softmax_s8_s16.c; the validation is the
+ * reference one. Records without the CMSIS-NN values or outside tl_cmsis_softmax_routable run the reference kernel.
+ */
+#include "arm_nnfunctions.h"
+
+#include "tinylite/tl_dense_kernels.h"
+#include "../tl_cmsis_nn_fallbacks.h"
+#include "../tl_cmsis_nn_softmax.h"
+
+tl_status tl_op_softmax_s8_s16_validate(const tl_op *op, const tl_tensors *tensors)
+{
+    return tl_ref_op_softmax_s8_s16_validate(op, tensors);
+}
+
+void tl_op_softmax_s8_s16(const tl_op *op, const tl_tensors *tensors)
+{
+    const int32_t *p = op->params;
+    const int8_t *input = (const int8_t *)tl_tensor_data(tensors, op->inputs[0]);
+    int16_t *output = (int16_t *)(void *)tl_tensor_data(tensors, op->outputs[0]);
+    if (!tl_cmsis_softmax_routable(op, input, output, 2))
+    {
+        tl_ref_op_softmax_s8_s16(op, tensors);
+        return;
+    }
+    arm_softmax_s8_s16(input, p[0], p[1], p[2], p[3], p[4], output);
+}

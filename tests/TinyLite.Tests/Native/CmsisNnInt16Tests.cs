@@ -169,6 +169,36 @@ public class CmsisNnInt16Tests
         Assert.NotEqual(NativeKernels.StatusOk, CmsisNnScratchTests.NativeLoad(CmsisNnScratchTests.Resize(compiled.Image, scratch, (int)expected - 4), out _));
     }
 
+    /// <summary>
+    /// The marker input must hold exactly (conv, depthwise) or at least (fully connected, like its other inputs) the
+    /// split table: both loaders refuse the record when it is one int32 short.
+    /// </summary>
+    [SkippableTheory]
+    [InlineData("conv_s16_3x3_same_odd_pixels")]
+    [InlineData("depthwise_s16_3x3_same")]
+    [InlineData("fc_s16_per_tensor")]
+    public void Load_ShortCmsisNnQuantArrays_RefusedByBothLoaders(string name)
+    {
+        var compiled = Compiler.Compile(RouteModel(name), new CompileOptions { Plan = "layer", CmsisNn = true });
+        int marker = compiled.Calls.Single().Inputs[4];
+        byte[] image = (byte[])compiled.Image.Clone();
+        int record = CmsisNnScratchTests.TensorRecord(image, marker);
+        Assert.Equal(2, image[record]); // int32
+        Assert.Equal(1, image[record + 2]); // rank 1
+        // docs/FORMAT.md: byte size at +8, first dimension at +12.
+        int count = BitConverter.ToInt32(image, record + 12);
+        Assert.Equal(count * 4, BitConverter.ToInt32(image, record + 8));
+        BitConverter.TryWriteBytes(image.AsSpan(record + 8), (count - 1) * 4);
+        BitConverter.TryWriteBytes(image.AsSpan(record + 12), count - 1);
+        BitConverter.TryWriteBytes(image.AsSpan(12), TinyLite.Runtime.Image.Crc32.Compute(image, 16, image.Length - 16));
+        _ = new TinyLite.Runtime.Interpreter((byte[])compiled.Image.Clone());
+        var e = Assert.Throws<TinyLite.Runtime.Image.ImageException>(() => new TinyLite.Runtime.Interpreter(image));
+        Assert.Contains("CMSIS-NN requantization arrays", e.Message);
+        Skip.IfNot(NativeKernels.IsAvailable, NativeSupport.SkipReason);
+        Assert.Equal(NativeKernels.StatusOk, CmsisNnScratchTests.NativeLoad(compiled.Image, out _));
+        Assert.NotEqual(NativeKernels.StatusOk, CmsisNnScratchTests.NativeLoad(image, out _));
+    }
+
     private static Graph Minus128Conv(int weight)
     {
         const int depth = 512, outC = 3;

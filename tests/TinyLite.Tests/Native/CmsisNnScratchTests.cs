@@ -154,7 +154,7 @@ public class CmsisNnScratchTests
         return (long)BitConverter.ToInt32(image, record + 4) + bytes <= BitConverter.ToInt32(image, 24);
     }
 
-    private static int TensorRecord(byte[] image, int tensor)
+    internal static int TensorRecord(byte[] image, int tensor)
     {
         int sections = BitConverter.ToInt32(image, 20);
         for (int s = 0; s < sections; s++)

@@ -17,7 +17,7 @@ public static class CompileCommand
         var plan = new Option<string>("--plan") { Description = "memory plan: layer, inplace, stream, patch or auto (the smallest arena within --max-extra-macs)", DefaultValueFactory = _ => "auto" };
         var maxExtraMacs = new Option<string>("--max-extra-macs") { Description = "most MACs a plan may add by recomputing rows, in percent of the model's (patch, auto)", DefaultValueFactory = _ => "5%" };
         plan.AcceptOnlyFromAmong("layer", "inplace", "patch", "stream", "auto");
-        var cmsisNn = new Option<bool>("--cmsis-nn") { Description = "reserve the scratch of the native CMSIS-NN backend (int8 conv, depthwise, average pool; int4 depthwise also gets its filter in TFLite order)" };
+        var cmsisNn = new Option<bool>("--cmsis-nn") { Description = "reserve the scratch of the native CMSIS-NN backend and add what its routes need (int8 conv, depthwise, average pool; int4 depthwise filter in TFLite order; int8 softmax parameters) and mark the int16 conv, depthwise and fully-connected layers it is proven bit-exact on" };
         var report = new Option<string?>("--report") { Description = "write the report JSON here, and the memory picture (.html) beside it" };
         var emitC = new Option<string?>("--emit-c") { Description = "write the image as C source (model_data.c/.h) into this folder" };
         var emitCs = new Option<string?>("--emit-cs") { Description = "write the model's constants as C# (Model.g.cs) into this folder" };

@@ -66,4 +66,12 @@ void tl_ref_op_softmax_s8(const tl_op *op, const tl_tensors *tensors);
 tl_status tl_ref_op_softmax_s8_s16_validate(const tl_op *op, const tl_tensors *tensors);
 void tl_ref_op_softmax_s8_s16(const tl_op *op, const tl_tensors *tensors);
 
+/** The reference int16 x int8 adapters (src/reference/{conv,dense}/tl_*_s16.c), CMSIS-NN routes of proven records. */
+tl_status tl_ref_op_conv2d_s16_validate(const tl_op *op, const tl_tensors *tensors);
+void tl_ref_op_conv2d_s16(const tl_op *op, const tl_tensors *tensors);
+tl_status tl_ref_op_depthwise_conv2d_s16_validate(const tl_op *op, const tl_tensors *tensors);
+void tl_ref_op_depthwise_conv2d_s16(const tl_op *op, const tl_tensors *tensors);
+tl_status tl_ref_op_fully_connected_s16_validate(const tl_op *op, const tl_tensors *tensors);
+void tl_ref_op_fully_connected_s16(const tl_op *op, const tl_tensors *tensors);
+
 #endif

@@ -61,6 +61,19 @@ int64_t tl_depthwise_conv_s4_cmsis_scratch_bytes(const int32_t *params)
     return 12 * (int64_t)params[9] + buffer;
 }
 
+int64_t tl_conv_s16_cmsis_scratch_bytes(const int32_t *params)
+{
+    return 4 * (int64_t)params[4] * params[5] * params[3];
+}
+
+int64_t tl_depthwise_conv_s16_cmsis_scratch_bytes(const int32_t *params)
+{
+    const int64_t taps = (int64_t)params[4] * params[5];
+    /* arm_depthwise_conv_fast_s16 (multiplier 1, no dilation, fewer than 512 taps) buffers in_c·taps int16. */
+    const int fast = params[3] == params[9] && params[12] == 1 && params[13] == 1 && taps < 512;
+    return (taps * params[9] + 3) / 4 * 4 + (fast ? 2 * (int64_t)params[3] * taps : 0);
+}
+
 tl_status tl_conv_cmsis_scratch_validate(const tl_op *op, const tl_tensors *tensors, tl_cmsis_scratch_kind kind)
 {
     int32_t scratch;
@@ -70,10 +83,12 @@ tl_status tl_conv_cmsis_scratch_validate(const tl_op *op, const tl_tensors *tens
         return TL_OK;
     }
     scratch = op->outputs[1];
-    needed = kind == TL_CMSIS_SCRATCH_DEPTHWISE_S8   ? tl_depthwise_conv_s8_cmsis_scratch_bytes(op->params)
-             : kind == TL_CMSIS_SCRATCH_DEPTHWISE_S4 ? tl_depthwise_conv_s4_cmsis_scratch_bytes(op->params)
-             : kind == TL_CMSIS_SCRATCH_CONV_S4      ? tl_conv_s4_cmsis_scratch_bytes(op->params)
-                                                     : tl_conv_s8_cmsis_scratch_bytes(op->params);
+    needed = kind == TL_CMSIS_SCRATCH_DEPTHWISE_S8    ? tl_depthwise_conv_s8_cmsis_scratch_bytes(op->params)
+             : kind == TL_CMSIS_SCRATCH_DEPTHWISE_S4  ? tl_depthwise_conv_s4_cmsis_scratch_bytes(op->params)
+             : kind == TL_CMSIS_SCRATCH_CONV_S4        ? tl_conv_s4_cmsis_scratch_bytes(op->params)
+             : kind == TL_CMSIS_SCRATCH_CONV_S16       ? tl_conv_s16_cmsis_scratch_bytes(op->params)
+             : kind == TL_CMSIS_SCRATCH_DEPTHWISE_S16 ? tl_depthwise_conv_s16_cmsis_scratch_bytes(op->params)
+                                                       : tl_conv_s8_cmsis_scratch_bytes(op->params);
     if (tl_tensor_type(tensors, scratch) != TL_TYPE_INT8 || tl_tensor_bytes(tensors, scratch) < needed ||
         tl_tensor_data(tensors, scratch) == NULL || ((uintptr_t)tl_tensor_data(tensors, scratch) & 3u) != 0)
     {

@@ -30,13 +30,23 @@ int64_t tl_conv_s4_cmsis_scratch_bytes(const int32_t *params);
     arm_depthwise_conv_wrapper_s4's buffer). */
 int64_t tl_depthwise_conv_s4_cmsis_scratch_bytes(const int32_t *params);
 
+/** Same for an int16 CONV_2D record the compiler proved CMSIS-NN-exact (CmsisNnScratch.ConvS16Bytes: the
+    im2col buffer of arm_convolve_wrapper_s16, two columns of filter_h * filter_w * in_c int16). */
+int64_t tl_conv_s16_cmsis_scratch_bytes(const int32_t *params);
+
+/** Same for such an int16 DEPTHWISE_CONV_2D record (CmsisNnScratch.DepthwiseS16Bytes: the filter in TFLite order
+    rounded up to 4, plus in_c * taps int16 when arm_depthwise_conv_fast_s16 runs). */
+int64_t tl_depthwise_conv_s16_cmsis_scratch_bytes(const int32_t *params);
+
 /** Which reserved size tl_conv_cmsis_scratch_validate checks. */
 typedef enum
 {
     TL_CMSIS_SCRATCH_CONV_S8,
     TL_CMSIS_SCRATCH_CONV_S4,
     TL_CMSIS_SCRATCH_DEPTHWISE_S8,
-    TL_CMSIS_SCRATCH_DEPTHWISE_S4
+    TL_CMSIS_SCRATCH_DEPTHWISE_S4,
+    TL_CMSIS_SCRATCH_CONV_S16,
+    TL_CMSIS_SCRATCH_DEPTHWISE_S16
 } tl_cmsis_scratch_kind;
 
 /**

@@ -20,7 +20,10 @@ tl_status tl_conv_family_validate(const tl_op *op, const tl_tensors *tensors)
         return status != TL_OK ? status : tl_conv_cmsis_scratch_validate(op, tensors, TL_CMSIS_SCRATCH_CONV_S4);
     }
     case TL_OP_CONV_S16:
-        return tl_op_conv2d_s16_validate(op, tensors);
+    {
+        tl_status status = tl_op_conv2d_s16_validate(op, tensors);
+        return status != TL_OK ? status : tl_conv_cmsis_scratch_validate(op, tensors, TL_CMSIS_SCRATCH_CONV_S16);
+    }
     case TL_OP_DEPTHWISE_CONV_S8:
     {
         tl_status status = tl_op_depthwise_conv2d_s8_validate(op, tensors);
@@ -32,7 +35,10 @@ tl_status tl_conv_family_validate(const tl_op *op, const tl_tensors *tensors)
         return status != TL_OK ? status : tl_conv_cmsis_scratch_validate(op, tensors, TL_CMSIS_SCRATCH_DEPTHWISE_S4);
     }
     case TL_OP_DEPTHWISE_CONV_S16:
-        return tl_op_depthwise_conv2d_s16_validate(op, tensors);
+    {
+        tl_status status = tl_op_depthwise_conv2d_s16_validate(op, tensors);
+        return status != TL_OK ? status : tl_conv_cmsis_scratch_validate(op, tensors, TL_CMSIS_SCRATCH_DEPTHWISE_S16);
+    }
     case TL_OP_POINTWISE_CONV_S8_IN_PLACE:
         return tl_op_pointwise_conv_s8_in_place_validate(op, tensors);
     case TL_OP_POINTWISE_CONV_S16_IN_PLACE:

@@ -264,6 +264,23 @@ TL_QEMU_WRAP_CMSIS(arm_elementwise_add_s8,
                     const int32_t g, const int32_t h, const int32_t i, int8_t *j, const int32_t k, const int32_t l,
                     const int32_t m, const int32_t n, const int32_t o, const int32_t q),
                    (a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, q))
+/* int16 x int8 routes (src/cmsis_nn/tl_cmsis_nn_s16.h). */
+TL_QEMU_WRAP_CMSIS(arm_convolve_wrapper_s16,
+                   (const cmsis_nn_context *a, const cmsis_nn_conv_params *b, const cmsis_nn_per_channel_quant_params *c,
+                    const cmsis_nn_dims *d, const int16_t *e, const cmsis_nn_dims *f, const int8_t *g,
+                    const cmsis_nn_dims *h, const cmsis_nn_bias_data *i, const cmsis_nn_dims *j, int16_t *k),
+                   (a, b, c, d, e, f, g, h, i, j, k))
+TL_QEMU_WRAP_CMSIS(arm_depthwise_conv_wrapper_s16,
+                   (const cmsis_nn_context *a, const cmsis_nn_dw_conv_params *b,
+                    const cmsis_nn_per_channel_quant_params *c, const cmsis_nn_dims *d, const int16_t *e,
+                    const cmsis_nn_dims *f, const int8_t *g, const cmsis_nn_dims *h, const int64_t *i,
+                    const cmsis_nn_dims *j, int16_t *k),
+                   (a, b, c, d, e, f, g, h, i, j, k))
+TL_QEMU_WRAP_CMSIS(arm_fully_connected_s16,
+                   (const cmsis_nn_context *a, const cmsis_nn_fc_params *b, const cmsis_nn_per_tensor_quant_params *c,
+                    const cmsis_nn_dims *d, const int16_t *e, const cmsis_nn_dims *f, const int8_t *g,
+                    const cmsis_nn_dims *h, const int64_t *i, const cmsis_nn_dims *j, int16_t *k),
+                   (a, b, c, d, e, f, g, h, i, j, k))
 
 TL_QEMU_WRAP_CMSIS(arm_avgpool_s16,
                    (const cmsis_nn_context *a, const cmsis_nn_pool_params *b, const cmsis_nn_dims *c, const int16_t *d,

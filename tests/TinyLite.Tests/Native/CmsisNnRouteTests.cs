@@ -14,7 +14,9 @@ namespace TinyLite.Tests.Native;
 /// arm_convolve_wrapper_s4 (and grouped, which stays on the reference kernel), int4 DEPTHWISE_CONV_2D through both kernels of
 /// arm_depthwise_conv_wrapper_s4 with even and odd depths and multipliers 1 to 3 (odd-depth records it cannot take stay on the
 /// reference kernel), pooling windows clipped by padding, ADD lengths that are not a
-/// multiple of the DSP path's 4, broadcasting ADD that must stay on the reference kernel), compiled with
+/// multiple of the DSP path's 4, broadcasting ADD that must stay on the reference kernel; int16 CONV_2D, DEPTHWISE_CONV_2D
+/// and FULLY_CONNECTED over the paths of arm_convolve_s16 (odd pixel counts, more than 512 columns with an odd channel
+/// count), arm_depthwise_conv_wrapper_s16 and arm_fully_connected_s16, and the int16 records that stay on the reference kernel), compiled with
 /// <c>--cmsis-nn</c> and run through the native library and the managed kernels: the bytes must agree. With the
 /// default library the native side is the reference C; select a CMSIS-NN build with TINYLITE_NATIVE_LIB to test
 /// the routes, one configured with -DTINYLITE_CMSIS_NN_ALL_ROUTES=ON for the int4 ones (bench/RESULTS.md,
@@ -76,9 +78,38 @@ public class CmsisNnRouteTests
             (0.05f, 3), (0.02f, -2), (0.06f, 1), new AddSubOptions(Activation.None, false)),
         ["add_same_shape_relu_4d"] = () => ElementwiseHarness.Binary(BuiltinOperator.Add, DataType.Int8, [1, 4, 4, 8], [1, 4, 4, 8],
             [1, 4, 4, 8], (0.1f, -128), (0.07f, 127), (0.12f, -20), new AddSubOptions(Activation.Relu, false)),
+        // int16 x int8 (CmsisNnInt16 proves each bit-exact; CmsisNnInt16Tests checks which records are marked).
+        ["conv_s16_3x3_same_odd_pixels"] = () => ConvTestModel.Build(Int16Conv(new ConvTestModel.Options
+            { InH = 5, InW = 3, InC = 3, OutC = 5, Seed = 41 })).Graph,
+        ["conv_s16_1x1_valid_stride2_int32_bias"] = () => ConvTestModel.Build(Int16Conv(new ConvTestModel.Options
+            { InH = 7, InW = 6, InC = 8, OutC = 4, FH = 1, FW = 1, StrideH = 2, StrideW = 2, Padding = Padding.Valid, Seed = 42 })
+            with { BiasType = DataType.Int32 }).Graph,
+        ["conv_s16_dilated_relu_no_bias"] = () => ConvTestModel.Build(Int16Conv(new ConvTestModel.Options
+            { InH = 7, InW = 7, InC = 2, OutC = 3, DilH = 2, DilW = 2, Activation = Activation.Relu, Seed = 43 }) with { BiasType = null }).Graph,
+        ["conv_s16_600_columns_odd_channels"] = () => ConvTestModel.Build(Int16Conv(new ConvTestModel.Options
+            { N = 2, InH = 3, InW = 1, InC = 600, OutC = 3, FH = 1, FW = 1, Seed = 44 })).Graph,
+        ["conv_s16_601_columns_odd_channels"] = () => ConvTestModel.Build(Int16Conv(new ConvTestModel.Options
+            { InH = 1, InW = 3, InC = 601, OutC = 3, FH = 1, FW = 1, Seed = 45 })).Graph,
+        ["conv_s16_grouped"] = () => ConvTestModel.Build(Int16Conv(new ConvTestModel.Options
+            { InH = 4, InW = 4, InC = 4, OutC = 4, FC = 2, Seed = 46 })).Graph,
+        ["depthwise_s16_3x3_same"] = () => ConvTestModel.Build(Int16Depthwise(new ConvTestModel.Options
+            { InH = 6, InW = 5, InC = 6, Seed = 47 })).Graph,
+        ["depthwise_s16_5x5_valid_stride2_odd_channels"] = () => ConvTestModel.Build(Int16Depthwise(new ConvTestModel.Options
+            { N = 2, InH = 9, InW = 8, InC = 7, FH = 5, FW = 5, StrideH = 2, StrideW = 2, Padding = Padding.Valid, Seed = 48 })).Graph,
+        ["depthwise_s16_multiplier2_no_bias"] = () => ConvTestModel.Build(Int16Depthwise(new ConvTestModel.Options
+            { InH = 5, InW = 5, InC = 3, FC = 2, Seed = 49 }) with { BiasType = null }).Graph,
+        ["depthwise_s16_dilated_relu6"] = () => ConvTestModel.Build(Int16Depthwise(new ConvTestModel.Options
+            { InH = 8, InW = 7, InC = 4, DilH = 2, DilW = 3, Activation = Activation.Relu6, Seed = 50 })).Graph,
+        ["fc_s16_per_tensor"] = () => FullyConnectedS16(2, 20, 9, perChannel: false, int32Bias: false),
+        ["fc_s16_600_columns_odd_rows"] = () => FullyConnectedS16(1, 600, 5, perChannel: false, int32Bias: false),
+        ["fc_s16_per_channel"] = () => FullyConnectedS16(2, 17, 6, perChannel: true, int32Bias: false),
+        ["fc_s16_int32_bias"] = () => FullyConnectedS16(1, 24, 7, perChannel: false, int32Bias: true),
         ["add_broadcast_row"] = () => ElementwiseHarness.Binary(BuiltinOperator.Add, DataType.Int8, [3, 8], [1, 8], [3, 8],
             (0.05f, 3), (0.02f, -2), (0.06f, 1), new AddSubOptions(Activation.None, false)),
     };
+
+    /// <summary>The model named <paramref name="name"/> of the table above (also used by CmsisNnInt16Tests).</summary>
+    public static Graph Model(string name) => Models[name]();
 
     public static IEnumerable<object[]> Names() => Models.Keys.Select(k => new object[] { k });
 
@@ -238,6 +269,30 @@ public class CmsisNnRouteTests
             new Quantization(biasScales, new long[biasScales.Length], 0));
         int y = b.AddTensor("y", DataType.Int8, [batches, outDepth], 0.2f, -2);
         b.AddOperator(BuiltinOperator.FullyConnected, [x, wt, bias], [y], new FullyConnectedOptions(activation, 0, false, false))
+            .MarkOutput(y);
+        return b.Build();
+    }
+
+    private static ConvTestModel.Options Int16Conv(ConvTestModel.Options o) => o with { ActivationType = DataType.Int16, BiasType = DataType.Int64 };
+
+    private static ConvTestModel.Options Int16Depthwise(ConvTestModel.Options o) =>
+        o with { Kind = ConvTestModel.Kind.Depthwise, ActivationType = DataType.Int16, BiasType = DataType.Int64, OutC = 0 };
+
+    /// <summary>FULLY_CONNECTED int16 x int8 (zero points 0) with an int64 or int32 bias.</summary>
+    public static Graph FullyConnectedS16(int batches, int inDepth, int outDepth, bool perChannel, bool int32Bias)
+    {
+        var rng = new Random(inDepth * 17 + outDepth);
+        var w = Enumerable.Range(0, inDepth * outDepth).Select(_ => (sbyte)rng.Next(-127, 128)).ToArray();
+        float[] wScales = perChannel ? Enumerable.Range(0, outDepth).Select(i => 0.002f + 0.0003f * (i % 7)).ToArray() : [0.003f];
+        var b = new GraphBuilder("fc_s16_cmsis.tflite");
+        int x = b.AddInput("x", DataType.Int16, [batches, inDepth], 0.001f, 0);
+        int wt = b.AddConstantInt8("w", [outDepth, inDepth], w, wScales);
+        var biasQ = new Quantization(wScales.Select(v => 0.001f * v).ToArray(), new long[wScales.Length], 0);
+        int bias = int32Bias
+            ? b.AddConstantInt32("b", [outDepth], Enumerable.Range(0, outDepth).Select(_ => rng.Next(-400000, 400000)).ToArray(), biasQ)
+            : b.AddConstantInt64("b", [outDepth], Enumerable.Range(0, outDepth).Select(_ => (long)rng.Next(-400000, 400000)).ToArray(), biasQ);
+        int y = b.AddTensor("y", DataType.Int16, [batches, outDepth], 0.02f * (float)Math.Sqrt(inDepth / 20.0), 0);
+        b.AddOperator(BuiltinOperator.FullyConnected, [x, wt, bias], [y], new FullyConnectedOptions(Activation.None, 0, false, false))
             .MarkOutput(y);
         return b.Build();
     }

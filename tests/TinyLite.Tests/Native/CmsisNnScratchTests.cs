@@ -147,7 +147,7 @@ public class CmsisNnScratchTests
         Assert.Equal(m[0], n[0]);
     }
 
-    private static int NativeLoad(byte[] image, out string message)
+    internal static int NativeLoad(byte[] image, out string message)
     {
         int arenaBytes = BitConverter.ToInt32(image, 24);
         var text = new byte[NativeKernels.MessageBytes];
@@ -163,7 +163,7 @@ public class CmsisNnScratchTests
         return (long)BitConverter.ToInt32(image, record + 4) + bytes <= BitConverter.ToInt32(image, 24);
     }
 
-    private static int TensorRecord(byte[] image, int tensor)
+    internal static int TensorRecord(byte[] image, int tensor)
     {
         int sections = BitConverter.ToInt32(image, 20);
         for (int s = 0; s < sections; s++)
@@ -178,7 +178,7 @@ public class CmsisNnScratchTests
     /// <paramref name="bytes"/> bytes (dimension and byte size edited, CRC recomputed). Growing it stays inside
     /// the arena only when the tensor is not at its end (see FitsGrown).
     /// </summary>
-    private static byte[] Resize(byte[] original, int tensor, int bytes)
+    internal static byte[] Resize(byte[] original, int tensor, int bytes)
     {
         byte[] image = (byte[])original.Clone();
         int record = TensorRecord(image, tensor);

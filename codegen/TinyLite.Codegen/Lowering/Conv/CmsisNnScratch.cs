@@ -118,6 +118,27 @@ internal static class CmsisNnScratch
     public static string TfliteOrderFilterName(string filterName) => filterName + "/cmsis_nn_tflite_order";
 
     /// <summary>
+    /// Scratch of one int16 CONV_2D routed to CMSIS-NN (only records <see cref="CmsisNnInt16"/> proves exact get one):
+    /// the im2col buffer of <c>arm_convolve_wrapper_s16</c> (CMSIS-NN v7, arm_convolve_get_buffer_sizes_s16.c) on
+    /// portable and DSP builds, two columns of fH·fW·inC int16. The requantization arrays are a constant input
+    /// (<see cref="CmsisNnInt16.Split"/>), so nothing else is needed.
+    /// </summary>
+    public static long ConvS16Bytes(int inC, int fH, int fW) => 2L * inC * fH * fW * sizeof(short);
+
+    /// <summary>
+    /// Scratch of one int16 DEPTHWISE_CONV_2D routed to CMSIS-NN: the filter back in TFLite's [fH, fW, outC] order
+    /// rounded up to 4 bytes (as for int8), then the buffer of <c>arm_depthwise_conv_wrapper_s16</c> (CMSIS-NN v7,
+    /// arm_depthwise_conv_get_buffer_sizes_s16.c): inC·fH·fW int16 on DSP builds when the fast kernel is taken
+    /// (multiplier 1, no dilation, fH·fW &lt; 512), none otherwise and none on portable builds.
+    /// </summary>
+    public static long DepthwiseS16Bytes(int inC, int outC, int fH, int fW, int dilationH, int dilationW)
+    {
+        long filter = ((long)fH * fW * outC + 3) / 4 * 4;
+        bool fast = inC == outC && dilationH == 1 && dilationW == 1 && (long)fH * fW < 512;
+        return filter + (fast ? (long)inC * fH * fW * sizeof(short) : 0);
+    }
+
+    /// <summary>
     /// Scratch of one int8 or int16 AVERAGE_POOL_2D (Lowering/Dense/Pool2DLowering.cs): the buffer of
     /// <c>arm_avgpool_s8</c> / <c>arm_avgpool_s16</c> (CMSIS-NN v7, arm_avgpool_get_buffer_sizes_s8.c / _s16.c), one
     /// int32 sum per channel on DSP builds (none on portable and MVE builds).

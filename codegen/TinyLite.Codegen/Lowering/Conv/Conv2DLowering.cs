@@ -86,6 +86,8 @@ public sealed class Conv2DLowering : IOperatorLowering
             : code == ConvS4 && ctx.CompileOptions.CmsisNn
             ? [output.Index, ctx.AddScratch($"{filter.Name}/cmsis_nn_scratch", CmsisNnScratch.ConvS4Bytes(outC, inC, fH, fW, fC,
                 options.DilationH, options.DilationW, padTop, padLeft))]
+            : code == ConvS16 && ctx.CompileOptions.CmsisNn && CmsisNnS16Exact(ctx, filter, bias, fC == inC, outC, table)
+            ? [output.Index, ctx.AddScratch($"{filter.Name}/cmsis_nn_scratch", CmsisNnScratch.ConvS16Bytes(inC, fH, fW))]
             : [output.Index];
 
         int[] inputs = [input.Index, filter.Index, biasT, quant];
@@ -96,6 +98,10 @@ public sealed class Conv2DLowering : IOperatorLowering
         int[] routedInputs = code != ConvS16 && ctx.CompileOptions.CmsisNn && CmsisNnScratch.HasPaddingTaps(inH, inW, fH, fW,
             options.StrideH, options.StrideW, options.DilationH, options.DilationW, outH, outW, padTop, padLeft)
             ? [.. inputs, ctx.AddInt32Constant(CmsisNnScratch.RawBiasName(filter.Name), BiasFolding.Fold(ctx, bias, new int[outC], 0))]
+            // int16 activations: the scratch above was reserved exactly when CMSIS-NN is proven bit-exact for this
+            // record (CmsisNnInt16); the marker is the requantization table split into CMSIS-NN's two arrays.
+            : code == ConvS16 && outputs.Length == 2
+            ? [.. inputs, ctx.AddInt32Constant(CmsisNnInt16.QuantName(filter.Name), CmsisNnInt16.Split(table))]
             : inputs;
         int[] parameters =
         [
@@ -122,5 +128,19 @@ public sealed class Conv2DLowering : IOperatorLowering
                     : null,
             },
         ];
+    }
+
+    /// <summary>
+    /// True when CMSIS-NN's arm_convolve_wrapper_s16 is proven to give TFLM's bytes for this int16 CONV_2D
+    /// (<see cref="CmsisNnInt16"/>): no groups (CMSIS-NN reads the whole input depth), constant bias, and the
+    /// per-channel bound on the weights, bias and requantization.
+    /// </summary>
+    private static bool CmsisNnS16Exact(LoweringContext ctx, Tensor filter, Tensor? bias, bool wholeDepth, int outC, int[] table)
+    {
+        if (!wholeDepth || (bias != null && bias.Data == null))
+            return false;
+        byte[] weights = ConvChecks.ConstantData(ctx, filter, "filter");
+        return CmsisNnInt16.AllExact(weights.AsSpan(0, checked((int)filter.ByteSize)), outC, CmsisNnInt16.BiasValues(bias, outC),
+            bias?.Type == DataType.Int32, table);
     }
 }

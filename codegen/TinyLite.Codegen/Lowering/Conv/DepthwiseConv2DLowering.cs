@@ -83,9 +83,15 @@ public sealed class DepthwiseConv2DLowering : IOperatorLowering
             biasT = ctx.AddInt32Constant($"{filter.Name}/folded_bias", BiasFolding.Fold(ctx, bias, sums, inputOffset));
         }
 
-        // int8 activations: with --cmsis-nn, scratch for the optional CMSIS-NN native backend (CmsisNnScratch), ignored by the reference kernels.
+        // With --cmsis-nn, scratch for the optional CMSIS-NN native backend (CmsisNnScratch), ignored by the reference
+        // kernels: int8 activations (int8 or int4 weights) always, int16 only where CMSIS-NN is proven bit-exact (CmsisNnInt16).
         bool cmsisNn = code is (DepthwiseConvS8 or DepthwiseConvS4) && ctx.CompileOptions.CmsisNn;
-        int[] outputs = !cmsisNn ? [output.Index]
+        bool cmsisNnS16 = code == DepthwiseConvS16 && ctx.CompileOptions.CmsisNn && (bias == null || bias.Data != null)
+            && CmsisNnInt16.AllExact(ChannelMajorInt8(data, fH * fW, outC), outC, CmsisNnInt16.BiasValues(bias, outC), false, table);
+        int[] outputs = cmsisNnS16
+            ? [output.Index, ctx.AddScratch($"{filter.Name}/cmsis_nn_scratch", CmsisNnScratch.DepthwiseS16Bytes(inC, outC, fH, fW,
+                options.DilationH, options.DilationW))]
+            : !cmsisNn ? [output.Index]
             : code == DepthwiseConvS8
                 ? [output.Index, ctx.AddScratch($"{filter.Name}/cmsis_nn_scratch", CmsisNnScratch.DepthwiseS8Bytes(batches, inC, outC,
                     fH, fW, options.DilationH, options.DilationW, padTop, padLeft))]
@@ -104,7 +110,10 @@ public sealed class DepthwiseConv2DLowering : IOperatorLowering
         int[] routedInputs = code == DepthwiseConvS4 && cmsisNn
             ? [.. inputs, rawBias, ctx.AddConstant(CmsisNnScratch.TfliteOrderFilterName(filter.Name), DataType.Int4, [outC * fH * fW],
                 data[..((outC * fH * fW + 1) / 2)])]
-            : rawBias >= 0 ? [.. inputs, rawBias] : inputs;
+            : rawBias >= 0 ? [.. inputs, rawBias]
+            // int16 and proven: the marker, the requantization table split into CMSIS-NN's two arrays.
+            : cmsisNnS16 ? [.. inputs, ctx.AddInt32Constant(CmsisNnInt16.QuantName(filter.Name), CmsisNnInt16.Split(table))]
+            : inputs;
         int[] parameters =
         [
             batches, inH, inW, inC, fH, fW, options.DepthMultiplier, outH, outW, outC,

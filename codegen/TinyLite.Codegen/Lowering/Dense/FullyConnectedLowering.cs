@@ -150,6 +150,18 @@ public sealed class FullyConnectedLowering : IOperatorLowering
             ? ctx.AddConstant(name + "_w4", DataType.Int8, [outDepth * ((inDepth + 1) / 2)], PackRows(w, outDepth, inDepth))
             : ctx.Op.Inputs[1];
 
+        // int16 with an int64 (or no) bias and per-tensor weights under --cmsis-nn: when CMSIS-NN's
+        // arm_fully_connected_s16 (one requantization pair, no output zero point) is proven to give TFLM's bytes
+        // (CmsisNnInt16), the marker input: the requantization table split into CMSIS-NN's two arrays. The managed
+        // kernel only size-checks it.
+        int[] requant = DenseQuantization.Pairs(wQ.IsPerChannel ? multipliers : [multipliers[0]]);
+        int[] inputs = [ctx.Op.Inputs[0], weightsTensor, biasTensor, quantTensor];
+        if (code == OpCode.FullyConnectedS16 && ctx.CompileOptions.CmsisNn && !accumulate32 && outQ.ZeroPoint == 0 && !wQ.IsPerChannel
+            && CmsisNnInt16.AllExact(weights.Data.AsSpan(0, outDepth * inDepth), outDepth, biasValues, false, requant))
+        {
+            inputs = [.. inputs, ctx.AddInt32Constant(name + "_cmsis_nn_s16_quant", CmsisNnInt16.Split(requant))];
+        }
+
         var p = new List<int> { batches, inDepth, outDepth, outQ.ZeroPoint, actMin, actMax };
         if (code == OpCode.FullyConnectedS16) p.Add(accumulate32 ? 1 : 0);
         p.Add(wQ.IsPerChannel ? 1 : 0);
@@ -158,7 +170,7 @@ public sealed class FullyConnectedLowering : IOperatorLowering
             new KernelCall
             {
                 Code = code,
-                Inputs = [ctx.Op.Inputs[0], weightsTensor, biasTensor, quantTensor],
+                Inputs = inputs,
                 Outputs = [ctx.Op.Outputs[0]],
                 Params = p.ToArray(),
                 Macs = (long)batches * outDepth * inDepth,

@@ -265,10 +265,13 @@ static tl_status tl_cv_check_conv_tensors(const tl_op *op, const tl_tensors *ten
         (bias_required && op->inputs[2] == -1) ||
         tl_cv_check_bias(tensors, op->inputs[2], p[9], int32_bias, int64_bias) != TL_OK ||
         tl_cv_check_quant(tensors, op->inputs[3], p[9]) != TL_OK ||
-        /* Optional raw bias (ConvChecks.RawBias): int32 x out_c when present (-1 allowed with six inputs). */
+        /* Optional fifth input: for int8 activations the raw bias (ConvChecks.RawBias), int32 x out_c, which may be -1
+           in a six-input record; for int16 the requantization table split into CMSIS-NN's two arrays
+           (ConvChecks.CmsisNnQuant), int32 x 2 * out_c. */
         (op->input_count >= 5 && !(op->input_count == 6 && op->inputs[4] == -1) &&
-         tl_cv_check_tensor(tensors, op->inputs[4], TL_CV_TYPE_INT32, tl_cv_product(p[9], 4, 1, 1, 1)) != TL_OK) ||
-        /* Optional filter in TFLite's order (depthwise, ConvChecks.Depthwise): the filter's type and size. */
+         tl_cv_check_tensor(tensors, op->inputs[4], TL_CV_TYPE_INT32,
+                            tl_cv_product(p[9], activation_type == TL_CV_TYPE_INT16 ? 8 : 4, 1, 1, 1)) != TL_OK) ||
+        /* Optional sixth input (int4 depthwise, ConvChecks.Depthwise): the filter in TFLite's order, same type and size. */
         (op->input_count == 6 && tl_cv_check_tensor(tensors, op->inputs[5], filter_type,
                                                     tl_cv_filter_bytes(filter_count, filter_type)) != TL_OK) ||
         tl_cv_check_tensor(tensors, op->outputs[0], activation_type,
@@ -324,9 +327,10 @@ tl_status tl_cv_check_depthwise(const tl_op *op, const tl_tensors *tensors, int3
     int32_t highest;
     const int32_t *p;
     /* A second output is the scratch the compiler reserves for the CMSIS-NN backend, a fifth input the raw bias it
-       needs (ConvChecks.RawBias), a sixth the filter in TFLite's order (int4 under --cmsis-nn); the reference
-       kernels ignore them. */
-    if (!tl_cv_counts_ok(op, op->input_count == 5 || op->input_count == 6 ? op->input_count : 4,
+       needs (ConvChecks.RawBias) or the split int16 requantization arrays (ConvChecks.CmsisNnQuant), a sixth the
+       filter in TFLite's order (int4 weights only); the reference kernels ignore them. */
+    if (!tl_cv_counts_ok(op,
+                         op->input_count == 5 || (op->input_count == 6 && filter_type == TL_CV_TYPE_INT4) ? op->input_count : 4,
                          op->output_count == 2 ? 2 : 1, 20))
     {
         return TL_ERR_PARAMS;

@@ -83,7 +83,10 @@ tl_status tl_dv_fully_connected(const tl_op *op, const tl_tensors *tensors, int3
     int64_t row_bytes;
     int32_t per_channel;
     int64_t pairs;
-    tl_status e = tl_dv_shape(op, 4, 1, param_count);
+    /* int16: an optional fifth input, the requantization table split into CMSIS-NN's two arrays (the compiler's
+       marker that CMSIS-NN is proven bit-exact for the record), not read by the reference kernel. */
+    const int cmsis_quant = io_type == TL_TYPE_INT16 && op->input_count == 5;
+    tl_status e = tl_dv_shape(op, cmsis_quant ? 5 : 4, 1, param_count);
     if (e != TL_OK)
     {
         return e;
@@ -124,6 +127,10 @@ tl_status tl_dv_fully_connected(const tl_op *op, const tl_tensors *tensors, int3
     if (e == TL_OK)
     {
         e = tl_dv_tensor(tensors, op->inputs[3], TL_TYPE_INT32, pairs * 8);
+    }
+    if (e == TL_OK && cmsis_quant)
+    {
+        e = tl_dv_tensor(tensors, op->inputs[4], TL_TYPE_INT32, pairs * 8);
     }
     if (e == TL_OK)
     {

@@ -178,7 +178,7 @@ namespace TinyLite.Runtime.Kernels.Conv
         public static string Conv2D(KernelContext ctx, OpRecord op, int activationType, int filterType, bool int32Bias, bool int64Bias, bool biasRequired)
         {
             // A second output is the scratch the compiler reserves for native backends (CMSIS-NN), a fifth input the
-            // raw bias they need (see RawBias); both unused here.
+            // raw bias they need (int8, see RawBias) or the split requantization arrays (int16, see CmsisNnQuant); both unused here.
             string e = Counts(op, op.Inputs != null && op.Inputs.Length == 5 ? 5 : 4, op.Outputs != null && op.Outputs.Length == 2 ? 2 : 1, 20);
             if (e != null)
             {
@@ -238,7 +238,7 @@ namespace TinyLite.Runtime.Kernels.Conv
             e = QuantTable(ctx, op.Inputs[3], p[9]);
             if (e == null)
             {
-                e = RawBias(ctx, op, p[9]);
+                e = activationType == TensorType.Int16 ? CmsisNnQuant(ctx, op, p[9]) : RawBias(ctx, op, p[9]);
             }
             if (e != null)
             {
@@ -260,6 +260,22 @@ namespace TinyLite.Runtime.Kernels.Conv
                 return null;
             }
             return Tensor(ctx, op.Inputs[4], TensorType.Int32, Product(channels, 4, 1, 1, 1), "raw bias");
+        }
+
+        /// <summary>
+        /// Checks the optional fifth input of the int16 CONV_2D / DEPTHWISE_CONV_2D kernels (and the int16
+        /// FULLY_CONNECTED's, with <paramref name="pairs"/> one pair per output channel or a single one): the
+        /// requantization table split into CMSIS-NN's two arrays, int32 [multipliers, shifts], which the compiler adds
+        /// under --cmsis-nn exactly when it has proven CMSIS-NN's int16 kernels bit-exact for the record
+        /// (codegen's Lowering/CmsisNnInt16.cs). Absent is fine; the managed kernels never read it.
+        /// </summary>
+        public static string CmsisNnQuant(KernelContext ctx, OpRecord op, int pairs)
+        {
+            if (op.Inputs.Length != 5)
+            {
+                return null;
+            }
+            return Tensor(ctx, op.Inputs[4], TensorType.Int32, Product(pairs, 8, 1, 1, 1), "CMSIS-NN requantization arrays");
         }
 
         /// <summary>Checks an optional bias (-1 = none) of <paramref name="channels"/> int32 or int64 values.</summary>
@@ -292,8 +308,11 @@ namespace TinyLite.Runtime.Kernels.Conv
         public static string Depthwise(KernelContext ctx, OpRecord op, int activationType, int filterType, bool int32Bias, bool int64Bias, bool biasRequired)
         {
             // A second output is the scratch the compiler reserves for native backends (CMSIS-NN), a fifth input the
-            // raw bias they need (see RawBias), a sixth the filter in TFLite's order (see TfliteOrderFilter); all unused here.
-            int inputs = op.Inputs != null && (op.Inputs.Length == 5 || op.Inputs.Length == 6) ? op.Inputs.Length : 4;
+            // raw bias they need (int8, see RawBias) or the split requantization arrays (int16, see CmsisNnQuant), a
+            // sixth (int4 weights only) the filter in TFLite's order; all unused here.
+            int inputs = op.Inputs != null && (op.Inputs.Length == 5 || (op.Inputs.Length == 6 && filterType == TensorType.Int4))
+                ? op.Inputs.Length
+                : 4;
             string e = Counts(op, inputs, op.Outputs != null && op.Outputs.Length == 2 ? 2 : 1, 20);
             if (e != null)
             {
@@ -353,7 +372,7 @@ namespace TinyLite.Runtime.Kernels.Conv
             e = QuantTable(ctx, op.Inputs[3], p[9]);
             if (e == null)
             {
-                e = RawBias(ctx, op, p[9]);
+                e = activationType == TensorType.Int16 ? CmsisNnQuant(ctx, op, p[9]) : RawBias(ctx, op, p[9]);
             }
             if (e != null)
             {

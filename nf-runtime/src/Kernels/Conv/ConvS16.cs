@@ -10,7 +10,11 @@ namespace TinyLite.Runtime.Kernels.Conv
     /// MultiplyByQuantizedMultiplier; an int32 bias accumulates in int32 (wrapping) and uses the int32 one. Here the sum
     /// is always formed in int64; truncating it to int32 gives exactly the wrapped int32 sum.
     /// <para>Inputs: [0] input int16 NHWC, [1] filter int8 OHWI, [2] bias int64 or int32 [out_c], or -1,
-    /// [3] multipliers int32 [out_c * 2]. Outputs: [0] output int16 NHWC.</para>
+    /// [3] multipliers int32 [out_c * 2], optionally [4] the same table as CMSIS-NN's two arrays int32 [multipliers x out_c,
+    /// shifts x out_c]. Outputs: [0] output int16 NHWC, optionally [1] the CMSIS-NN scratch (int8, see
+    /// <see cref="CmsisNnScratchCheck.ConvS16Bytes"/>). The optional input and output are added together by
+    /// <c>compile --cmsis-nn</c> when it has proven CMSIS-NN bit-exact for the record (codegen's Lowering/CmsisNnInt16.cs);
+    /// this kernel only checks their sizes.</para>
     /// <para>Params: the layout of <see cref="ConvS8"/>; [16] and [17] (offsets) must be 0.</para>
     /// </summary>
     public static class ConvS16
@@ -23,7 +27,7 @@ namespace TinyLite.Runtime.Kernels.Conv
             {
                 e = "int16 convolution with non-zero offsets";
             }
-            return e;
+            return e != null ? e : CmsisNnScratchCheck.Validate(ctx, op, OpCode.ConvS16);
         }
 
         /// <summary>Runs the convolution; allocates nothing.</summary>

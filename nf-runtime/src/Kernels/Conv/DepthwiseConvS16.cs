@@ -9,7 +9,9 @@ namespace TinyLite.Runtime.Kernels.Conv
     /// here), no zero points, int64 MultiplyByQuantizedMultiplier.
     /// <para>Inputs: [0] input int16 NHWC, [1] filter int8 channel-major [out_c][f_h][f_w] (see
     /// <see cref="DepthwiseConvS8"/>), [2] bias int64 [out_c] or -1, [3] multipliers int32 [out_c * 2].
-    /// Outputs: [0] output int16 NHWC.</para>
+    /// Optionally [4] the table as CMSIS-NN's two arrays int32 [multipliers x out_c, shifts x out_c]. Outputs: [0] output
+    /// int16 NHWC, optionally [1] the CMSIS-NN scratch (int8, see <see cref="CmsisNnScratchCheck.DepthwiseS16Bytes"/>);
+    /// both added by <c>compile --cmsis-nn</c> when it has proven CMSIS-NN bit-exact for the record, only size-checked here.</para>
     /// <para>Params: the layout of <see cref="DepthwiseConvS8"/>; [16] and [17] (offsets) must be 0.</para>
     /// </summary>
     public static class DepthwiseConvS16
@@ -22,7 +24,7 @@ namespace TinyLite.Runtime.Kernels.Conv
             {
                 e = "int16 convolution with non-zero offsets";
             }
-            return e;
+            return e != null ? e : CmsisNnScratchCheck.Validate(ctx, op, OpCode.DepthwiseConvS16);
         }
 
         /// <summary>Runs the convolution; allocates nothing.</summary>

@@ -106,7 +106,10 @@ namespace TinyLite.Runtime.Kernels.Dense
         public static string FullyConnected(KernelContext ctx, OpRecord op, int paramCount, int ioType, int ioBytes,
             int weightBits, int biasBytes)
         {
-            string e = Shape(op, 4, 1, paramCount);
+            // int16: an optional fifth input, the requantization table split into CMSIS-NN's two arrays (the compiler's
+            // marker that CMSIS-NN is proven bit-exact for the record; see ConvChecks.CmsisNnQuant), never read here.
+            bool cmsisQuant = ioType == TensorType.Int16 && op.Inputs != null && op.Inputs.Length == 5;
+            string e = Shape(op, cmsisQuant ? 5 : 4, 1, paramCount);
             if (e != null)
             {
                 return e;
@@ -140,6 +143,10 @@ namespace TinyLite.Runtime.Kernels.Dense
             if (e == null)
             {
                 e = Tensor(ctx, op.Inputs[3], TensorType.Int32, pairs * 8, "requantization");
+            }
+            if (e == null && cmsisQuant)
+            {
+                e = Tensor(ctx, op.Inputs[4], TensorType.Int32, pairs * 8, "CMSIS-NN requantization arrays");
             }
             if (e == null)
             {

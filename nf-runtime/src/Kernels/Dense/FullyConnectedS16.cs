@@ -9,7 +9,9 @@ namespace TinyLite.Runtime.Kernels.Dense
     /// (or absent), int32 wrapping accumulation and the int32 requantization when the bias is int32.
     /// <para>Inputs: [0] input int16 [batches * inDepth]; [1] weights int8 [outDepth, inDepth] row-major;
     /// [2] folded bias int64 [outDepth] = bias - inputZeroPoint * sum(weights row); [3] requantization int32
-    /// [outDepth * 2] or [2]: (multiplier, shift) per output channel or one pair for all. Outputs: [0] output int16 [batches * outDepth].</para>
+    /// [outDepth * 2] or [2]: (multiplier, shift) per output channel or one pair for all; optionally [4] that table as CMSIS-NN's two arrays int32 [multipliers, shifts], added by
+    /// <c>compile --cmsis-nn</c> when it has proven CMSIS-NN's arm_fully_connected_s16 bit-exact for the record, only
+    /// size-checked here. Outputs: [0] output int16 [batches * outDepth].</para>
     /// <para>Params: [0] batches, [1] inDepth, [2] outDepth, [3] output zero point, [4] activation min,
     /// [5] activation max, [6] 1 to accumulate in int32 (int32 bias), 0 for int64, [7] 1 when input [3] holds one
     /// (multiplier, shift) pair per output channel, 0 when it holds a single pair for all (per-tensor weights).</para>

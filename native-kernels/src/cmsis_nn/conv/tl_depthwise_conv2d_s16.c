@@ -1,0 +1,159 @@
+/*
+ * DEPTHWISE_CONV_2D int16 x int8 routed to CMSIS-NN's arm_depthwise_conv_wrapper_s16. Replaces the adapters of
+ * src/reference/conv/tl_depthwise_conv2d_s16.c when TINYLITE_CMSIS_NN=ON (the reference validation runs first).
+ *
+ * Routed only when the compiler proved CMSIS-NN bit-exact for the record (src/cmsis_nn/tl_cmsis_nn_s16.h): the
+ * record then has a fifth input, the requantization arrays int32 [multipliers x out_c][shifts x out_c], and a
+ * second output, the scratch (codegen/.../Lowering/Conv/CmsisNnScratch.cs DepthwiseS16Bytes):
+ *   [filter int8 in TFLite's [f_h][f_w][out_c] order, padded to 4 bytes][arm_depthwise_conv_wrapper_s16 buffer].
+ * As for int8 (tl_depthwise_conv2d_s8.c) the image keeps the filter channel-major for the reference kernel and the
+ * taps are transposed into the scratch on each call. The bias is int64 (TFLM reads no other type here) or absent.
+ *
+ * Everything else runs the reference kernel, as do records CMSIS-NN cannot take as they are: geometry other than
+ * TFLM's SAME / VALID (tl_cmsis_nn_geometry.h), and windows whose origins (out - 1) * stride or paddings exceed
+ * 32767 (CMSIS-NN keeps the window origin in an int16_t).
+ */
+#include <stddef.h>
+
+#include "arm_nnfunctions.h"
+
+#include "tinylite/tl_conv_kernels.h"
+#include "../tl_cmsis_nn_fallbacks.h"
+#include "../tl_cmsis_nn_geometry.h"
+#include "../tl_cmsis_nn_s16.h"
+
+/* Params (layout of nf-runtime's DepthwiseConvS8) into CMSIS-NN's structures. */
+static void tl_cmsis_dw16_decode(const int32_t *p, cmsis_nn_dw_conv_params *dw, cmsis_nn_dims *input_dims,
+                                 cmsis_nn_dims *filter_dims, cmsis_nn_dims *output_dims)
+{
+    input_dims->n = p[0];
+    input_dims->h = p[1];
+    input_dims->w = p[2];
+    input_dims->c = p[3];
+    filter_dims->n = 1;
+    filter_dims->h = p[4];
+    filter_dims->w = p[5];
+    filter_dims->c = p[9];
+    output_dims->n = p[0];
+    output_dims->h = p[7];
+    output_dims->w = p[8];
+    output_dims->c = p[9];
+    dw->ch_mult = p[6];
+    dw->stride.h = p[10];
+    dw->stride.w = p[11];
+    dw->dilation.h = p[12];
+    dw->dilation.w = p[13];
+    dw->padding.h = p[14];
+    dw->padding.w = p[15];
+    dw->input_offset = 0;
+    dw->output_offset = 0;
+    dw->activation.min = p[18];
+    dw->activation.max = p[19];
+}
+
+/* Bytes before CMSIS-NN's buffer: the transposed filter rounded up to 4. */
+static int64_t tl_cmsis_dw16_head_bytes(const int32_t *p)
+{
+    return ((int64_t)p[4] * p[5] * p[9] + 3) / 4 * 4;
+}
+
+tl_status tl_op_depthwise_conv2d_s16_validate(const tl_op *op, const tl_tensors *tensors)
+{
+    cmsis_nn_dw_conv_params dw;
+    cmsis_nn_dims input_dims;
+    cmsis_nn_dims filter_dims;
+    cmsis_nn_dims output_dims;
+    int64_t needed;
+    tl_status status = tl_ref_op_depthwise_conv2d_s16_validate(op, tensors);
+    if (status != TL_OK || op->input_count != 5 || op->output_count != 2)
+    {
+        return status;
+    }
+    if (tl_cmsis_s16_check_split_quant(op, tensors, op->params[9]) != TL_OK)
+    {
+        return TL_ERR_PARAMS;
+    }
+    tl_cmsis_dw16_decode(op->params, &dw, &input_dims, &filter_dims, &output_dims);
+    needed = tl_cmsis_dw16_head_bytes(op->params) +
+             (int64_t)arm_depthwise_conv_wrapper_s16_get_buffer_size(&dw, &input_dims, &filter_dims, &output_dims);
+    if (tl_tensor_data(tensors, op->outputs[1]) == NULL || tl_tensor_bytes(tensors, op->outputs[1]) < needed ||
+        ((uintptr_t)tl_tensor_data(tensors, op->outputs[1]) & 3u) != 0)
+    {
+        return TL_ERR_PARAMS;
+    }
+    return TL_OK;
+}
+
+/* 1 when CMSIS-NN takes the validated record as it is (see the file comment). Validated: every term is below
+   2^16 and (out - 1) * stride below 2^29. */
+static int tl_cmsis_dw16_routable(const tl_op *op)
+{
+    const int32_t *p = op->params;
+    return op->input_count == 5 && op->output_count == 2 && tl_cmsis_tflm_geometry(p) &&
+           (p[7] - 1) * p[10] <= 32767 && (p[8] - 1) * p[11] <= 32767 && p[14] <= 32767 && p[15] <= 32767 &&
+           p[1] <= 32767 && p[2] <= 32767;
+}
+
+void tl_op_depthwise_conv2d_s16(const tl_op *op, const tl_tensors *tensors)
+{
+    const int32_t *p = op->params;
+    const int8_t *channel_major;
+    uint8_t *scratch;
+    int8_t *filter_hwc;
+    int32_t *split;
+    int32_t out_c;
+    int32_t taps;
+    int32_t ch;
+    int64_t head;
+    cmsis_nn_context context;
+    cmsis_nn_dw_conv_params dw;
+    cmsis_nn_per_channel_quant_params quant;
+    cmsis_nn_dims input_dims;
+    cmsis_nn_dims filter_dims;
+    cmsis_nn_dims bias_dims;
+    cmsis_nn_dims output_dims;
+    arm_cmsis_nn_status status;
+    if (!tl_cmsis_dw16_routable(op))
+    {
+        tl_ref_op_depthwise_conv2d_s16(op, tensors);
+        return;
+    }
+    tl_cmsis_dw16_decode(p, &dw, &input_dims, &filter_dims, &output_dims);
+    out_c = p[9];
+    taps = p[4] * p[5];
+    channel_major = (const int8_t *)tl_tensor_data(tensors, op->inputs[1]);
+    /* Validated: 4-aligned, at least head bytes plus CMSIS-NN's buffer. */
+    scratch = tl_tensor_data(tensors, op->outputs[1]);
+    filter_hwc = (int8_t *)(void *)scratch;
+    head = tl_cmsis_dw16_head_bytes(p);
+    for (ch = 0; ch < out_c; ch++)
+    {
+        const int8_t *w = channel_major + ch * taps;
+        int32_t tap;
+        /* channel-major [out_c][taps] -> TFLite's [taps][out_c]. */
+        for (tap = 0; tap < taps; tap++)
+        {
+            filter_hwc[tap * out_c + ch] = w[tap];
+        }
+    }
+    /* Validated: 4-aligned int32 [multipliers x out_c][shifts x out_c]; CMSIS-NN only reads them. */
+    split = (int32_t *)(void *)tl_tensor_data(tensors, op->inputs[4]);
+    quant.multiplier = split;
+    quant.shift = split + out_c;
+    bias_dims.n = 1;
+    bias_dims.h = 1;
+    bias_dims.w = 1;
+    bias_dims.c = out_c;
+    context.buf = scratch + head;
+    context.size = (int32_t)(tl_tensor_bytes(tensors, op->outputs[1]) - head);
+    status = arm_depthwise_conv_wrapper_s16(
+        &context, &dw, &quant, &input_dims, (const int16_t *)(const void *)tl_tensor_data(tensors, op->inputs[0]),
+        &filter_dims, filter_hwc, &bias_dims,
+        op->inputs[2] >= 0 ? (const int64_t *)(const void *)tl_tensor_data(tensors, op->inputs[2]) : NULL,
+        &output_dims, (int16_t *)(void *)tl_tensor_data(tensors, op->outputs[0]));
+    if (status != ARM_CMSIS_NN_SUCCESS)
+    {
+        /* A shape CMSIS-NN refuses (checked before writing): the reference kernel takes it. */
+        tl_ref_op_depthwise_conv2d_s16(op, tensors);
+    }
+}

@@ -5,9 +5,13 @@
 #ifndef TINYLITE_TL_CMSIS_NN_CONV_COMMON_H
 #define TINYLITE_TL_CMSIS_NN_CONV_COMMON_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "arm_nnfunctions.h"
+
+#include "tinylite/tl_op.h"
+#include "tinylite/tl_status.h"
 
 /* Word reinterpretation without signed-overflow or conversion surprises. */
 static inline int32_t tl_cmsis_s32(uint32_t u)
@@ -79,6 +83,27 @@ static inline int tl_cmsis_conv_no_padding_taps(const int32_t *p)
     const int64_t last_y = (int64_t)(p[7] - 1) * p[10] + (int64_t)(p[4] - 1) * p[12];
     const int64_t last_x = (int64_t)(p[8] - 1) * p[11] + (int64_t)(p[5] - 1) * p[13];
     return p[14] == 0 && p[15] == 0 && last_y < p[1] && last_x < p[2];
+}
+
+/* TL_OK when the validated record's second output, the scratch, is 4-aligned and holds at least @p needed bytes
+   (what the linked CMSIS-NN asks for plus the adapter's own arrays). */
+static inline tl_status tl_cmsis_scratch_check(const tl_op *op, const tl_tensors *tensors, int64_t needed)
+{
+    const uint8_t *scratch = tl_tensor_data(tensors, op->outputs[1]);
+    return scratch == NULL || tl_tensor_bytes(tensors, op->outputs[1]) < needed || ((uintptr_t)scratch & 3u) != 0
+               ? TL_ERR_PARAMS
+               : TL_OK;
+}
+
+/* Splits the image's interleaved (multiplier, shift) pairs of @p out_c channels into CMSIS-NN's two arrays. */
+static inline void tl_cmsis_split_quant(const int32_t *pairs, int32_t out_c, int32_t *multipliers, int32_t *shifts)
+{
+    int32_t ch;
+    for (ch = 0; ch < out_c; ch++)
+    {
+        multipliers[ch] = pairs[2 * ch];
+        shifts[ch] = pairs[2 * ch + 1];
+    }
 }
 
 #endif

@@ -43,14 +43,9 @@ tl_status tl_op_conv2d_s16_validate(const tl_op *op, const tl_tensors *tensors)
         return TL_ERR_PARAMS;
     }
     tl_cmsis_conv_decode(op->params, &conv, &input_dims, &filter_dims, &output_dims);
-    if (tl_tensor_data(tensors, op->outputs[1]) == NULL ||
-        tl_tensor_bytes(tensors, op->outputs[1]) <
-            (int64_t)arm_convolve_wrapper_s16_get_buffer_size(&conv, &input_dims, &filter_dims, &output_dims) ||
-        ((uintptr_t)tl_tensor_data(tensors, op->outputs[1]) & 3u) != 0)
-    {
-        return TL_ERR_PARAMS;
-    }
-    return TL_OK;
+    return tl_cmsis_scratch_check(op, tensors,
+                                  (int64_t)arm_convolve_wrapper_s16_get_buffer_size(&conv, &input_dims, &filter_dims,
+                                                                                    &output_dims));
 }
 
 /* 1 when CMSIS-NN takes the validated record as it is (see the file comment). */

@@ -47,12 +47,7 @@ tl_status tl_op_conv2d_s4_validate(const tl_op *op, const tl_tensors *tensors)
     tl_cmsis_conv_decode(op->params, &conv, &input_dims, &filter_dims, &output_dims);
     needed = 12 * (int64_t)output_dims.c +
              (int64_t)arm_convolve_wrapper_s4_get_buffer_size(&conv, &input_dims, &filter_dims, &output_dims);
-    if (tl_tensor_data(tensors, op->outputs[1]) == NULL || tl_tensor_bytes(tensors, op->outputs[1]) < needed ||
-        ((uintptr_t)tl_tensor_data(tensors, op->outputs[1]) & 3u) != 0)
-    {
-        return TL_ERR_PARAMS;
-    }
-    return TL_OK;
+    return tl_cmsis_scratch_check(op, tensors, needed);
 }
 
 void tl_op_conv2d_s4(const tl_op *op, const tl_tensors *tensors)
@@ -89,11 +84,7 @@ void tl_op_conv2d_s4(const tl_op *op, const tl_tensors *tensors)
     multipliers = (int32_t *)(void *)tl_tensor_data(tensors, op->outputs[1]);
     shifts = multipliers + out_c;
     raw_bias = shifts + out_c;
-    for (ch = 0; ch < out_c; ch++)
-    {
-        multipliers[ch] = pairs[2 * ch];
-        shifts[ch] = pairs[2 * ch + 1];
-    }
+    tl_cmsis_split_quant(pairs, out_c, multipliers, shifts);
     if (tl_cmsis_conv_no_padding_taps(p))
     {
         conv.input_offset = 0;

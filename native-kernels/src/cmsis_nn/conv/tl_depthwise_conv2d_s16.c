@@ -21,35 +21,7 @@
 #include "../tl_cmsis_nn_fallbacks.h"
 #include "../tl_cmsis_nn_geometry.h"
 #include "../tl_cmsis_nn_s16.h"
-
-/* Params (layout of nf-runtime's DepthwiseConvS8) into CMSIS-NN's structures. */
-static void tl_cmsis_dw16_decode(const int32_t *p, cmsis_nn_dw_conv_params *dw, cmsis_nn_dims *input_dims,
-                                 cmsis_nn_dims *filter_dims, cmsis_nn_dims *output_dims)
-{
-    input_dims->n = p[0];
-    input_dims->h = p[1];
-    input_dims->w = p[2];
-    input_dims->c = p[3];
-    filter_dims->n = 1;
-    filter_dims->h = p[4];
-    filter_dims->w = p[5];
-    filter_dims->c = p[9];
-    output_dims->n = p[0];
-    output_dims->h = p[7];
-    output_dims->w = p[8];
-    output_dims->c = p[9];
-    dw->ch_mult = p[6];
-    dw->stride.h = p[10];
-    dw->stride.w = p[11];
-    dw->dilation.h = p[12];
-    dw->dilation.w = p[13];
-    dw->padding.h = p[14];
-    dw->padding.w = p[15];
-    dw->input_offset = 0;
-    dw->output_offset = 0;
-    dw->activation.min = p[18];
-    dw->activation.max = p[19];
-}
+#include "tl_cmsis_nn_conv_common.h"
 
 /* Bytes before CMSIS-NN's buffer: the transposed filter rounded up to 4. */
 static int64_t tl_cmsis_dw16_head_bytes(const int32_t *p)
@@ -73,15 +45,10 @@ tl_status tl_op_depthwise_conv2d_s16_validate(const tl_op *op, const tl_tensors 
     {
         return TL_ERR_PARAMS;
     }
-    tl_cmsis_dw16_decode(op->params, &dw, &input_dims, &filter_dims, &output_dims);
+    tl_cmsis_dw_decode(op->params, &dw, &input_dims, &filter_dims, &output_dims);
     needed = tl_cmsis_dw16_head_bytes(op->params) +
              (int64_t)arm_depthwise_conv_wrapper_s16_get_buffer_size(&dw, &input_dims, &filter_dims, &output_dims);
-    if (tl_tensor_data(tensors, op->outputs[1]) == NULL || tl_tensor_bytes(tensors, op->outputs[1]) < needed ||
-        ((uintptr_t)tl_tensor_data(tensors, op->outputs[1]) & 3u) != 0)
-    {
-        return TL_ERR_PARAMS;
-    }
-    return TL_OK;
+    return tl_cmsis_scratch_check(op, tensors, needed);
 }
 
 /* 1 when CMSIS-NN takes the validated record as it is (see the file comment). Validated: every term is below
@@ -118,7 +85,7 @@ void tl_op_depthwise_conv2d_s16(const tl_op *op, const tl_tensors *tensors)
         tl_ref_op_depthwise_conv2d_s16(op, tensors);
         return;
     }
-    tl_cmsis_dw16_decode(p, &dw, &input_dims, &filter_dims, &output_dims);
+    tl_cmsis_dw_decode(p, &dw, &input_dims, &filter_dims, &output_dims);
     out_c = p[9];
     taps = p[4] * p[5];
     channel_major = (const int8_t *)tl_tensor_data(tensors, op->inputs[1]);

@@ -68,12 +68,7 @@ tl_status tl_op_depthwise_conv2d_s4_validate(const tl_op *op, const tl_tensors *
     tl_cmsis_dw_decode(op->params, &dw, &input_dims, &filter_dims, &output_dims);
     needed = 12 * (int64_t)output_dims.c +
              (int64_t)arm_depthwise_conv_wrapper_s4_get_buffer_size(&dw, &input_dims, &filter_dims, &output_dims);
-    if (tl_tensor_data(tensors, op->outputs[1]) == NULL || tl_tensor_bytes(tensors, op->outputs[1]) < needed ||
-        ((uintptr_t)tl_tensor_data(tensors, op->outputs[1]) & 3u) != 0)
-    {
-        return TL_ERR_PARAMS;
-    }
-    return TL_OK;
+    return tl_cmsis_scratch_check(op, tensors, needed);
 }
 
 void tl_op_depthwise_conv2d_s4(const tl_op *op, const tl_tensors *tensors)
@@ -108,11 +103,7 @@ void tl_op_depthwise_conv2d_s4(const tl_op *op, const tl_tensors *tensors)
     multipliers = (int32_t *)(void *)tl_tensor_data(tensors, op->outputs[1]);
     shifts = multipliers + out_c;
     raw_bias = shifts + out_c;
-    for (ch = 0; ch < out_c; ch++)
-    {
-        multipliers[ch] = pairs[2 * ch];
-        shifts[ch] = pairs[2 * ch + 1];
-    }
+    tl_cmsis_split_quant(pairs, out_c, multipliers, shifts);
     if (tl_cmsis_conv_no_padding_taps(p))
     {
         dw.input_offset = 0;

@@ -43,12 +43,7 @@ tl_status tl_op_depthwise_conv2d_s8_validate(const tl_op *op, const tl_tensors *
     tl_cmsis_dw_decode(op->params, &dw, &input_dims, &filter_dims, &output_dims);
     needed = tl_cmsis_dw_head_bytes(op->params) +
              (int64_t)arm_depthwise_conv_wrapper_s8_get_buffer_size(&dw, &input_dims, &filter_dims, &output_dims);
-    if (tl_tensor_data(tensors, op->outputs[1]) == NULL || tl_tensor_bytes(tensors, op->outputs[1]) < needed ||
-        ((uintptr_t)tl_tensor_data(tensors, op->outputs[1]) & 3u) != 0)
-    {
-        return TL_ERR_PARAMS;
-    }
-    return TL_OK;
+    return tl_cmsis_scratch_check(op, tensors, needed);
 }
 
 void tl_op_depthwise_conv2d_s8(const tl_op *op, const tl_tensors *tensors)
@@ -97,6 +92,7 @@ void tl_op_depthwise_conv2d_s8(const tl_op *op, const tl_tensors *tensors)
     {
         const int8_t *w = channel_major + ch * taps;
         int32_t tap;
+        /* The split multiplier / shift arrays and the transposed filter in one pass over the channels. */
         multipliers[ch] = pairs[2 * ch];
         shifts[ch] = pairs[2 * ch + 1];
         /* channel-major [out_c][taps] -> TFLite's [taps][out_c]. */

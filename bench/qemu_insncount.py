@@ -246,7 +246,8 @@ def main():
     for model in args.models.split(","):
         print("measuring", model, file=sys.stderr)
         results[model] = measure(model, plugin)
-    command = "python3 bench/qemu_insncount.py" + ("" if args.models == ",".join(MODELS) else " --models " + args.models)
+    command = ("python3 bench/qemu_insncount.py" + ("" if PLAN == "layer" else " --plan " + PLAN)
+               + ("" if args.models == ",".join(MODELS) else " --models " + args.models))
     text = tables(results, command)
     if args.print:
         print(text)

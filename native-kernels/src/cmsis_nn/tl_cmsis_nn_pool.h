@@ -45,12 +45,16 @@ static inline int tl_cmsis_overlap(const void *a, int32_t a_bytes, const void *b
     return a0 < b0 + (uintptr_t)b_bytes && b0 < a0 + (uintptr_t)a_bytes;
 }
 
+/* CMSIS-NN's scratch size function of an average pool (arm_avgpool_s8_get_buffer_size, ..._s16_...). */
+typedef int32_t (*tl_cmsis_avgpool_buffer_size)(const int output_x, const int ch_src);
+
 /* The arguments of arm_avgpool_s8 / arm_avgpool_s16 for a validated AVERAGE_POOL_2D record with @p elem_bytes per
-   element, whose linked CMSIS-NN asks for @p buffer_needed scratch bytes and sums exactly below @p max_taps taps;
-   returns 0 when the record must run the reference kernel instead (no scratch where one is needed, a window too
-   large, or an output overlapping the input: pooling writes before it has read everything). */
+   element (its tensors' bytes in @p input and @p output), whose linked CMSIS-NN sums exactly below @p max_taps taps;
+   returns 0 when the record must run the reference kernel instead (no scratch where @p buffer_size asks for one, a
+   window too large, or an output overlapping the input: pooling writes before it has read everything). */
 static inline int tl_cmsis_avgpool_setup(const tl_op *op, const tl_tensors *tensors, int32_t elem_bytes,
-                                         int32_t buffer_needed, int64_t max_taps, cmsis_nn_context *context,
+                                         tl_cmsis_avgpool_buffer_size buffer_size, int64_t max_taps,
+                                         const void **input, void **output, cmsis_nn_context *context,
                                          cmsis_nn_pool_params *pool, cmsis_nn_dims *input_dims,
                                          cmsis_nn_dims *filter_dims, cmsis_nn_dims *output_dims)
 {
@@ -59,6 +63,8 @@ static inline int tl_cmsis_avgpool_setup(const tl_op *op, const tl_tensors *tens
        out_w * depth, both below 2^31 bytes, so these products need no tensor lookups and fit int32. */
     const int32_t input_bytes = p[0] * p[1] * p[2] * p[3] * elem_bytes;
     const int32_t output_bytes = p[0] * p[4] * p[5] * p[3] * elem_bytes;
+    *input = tl_tensor_data(tensors, op->inputs[0]);
+    *output = tl_tensor_data(tensors, op->outputs[0]);
     if (op->output_count == 2)
     {
         /* Validated: 4-aligned and at least one int32 per channel (the reference validation) and at least what the
@@ -72,9 +78,8 @@ static inline int tl_cmsis_avgpool_setup(const tl_op *op, const tl_tensors *tens
         context->size = 0;
     }
     /* Validated: filter dims below 2^16, so the product fits int64. */
-    if ((context->buf == NULL && buffer_needed != 0) || (int64_t)p[8] * p[9] >= max_taps ||
-        tl_cmsis_overlap(tl_tensor_data(tensors, op->inputs[0]), input_bytes, tl_tensor_data(tensors, op->outputs[0]),
-                         output_bytes))
+    if ((context->buf == NULL && buffer_size(p[5], p[3]) != 0) || (int64_t)p[8] * p[9] >= max_taps ||
+        tl_cmsis_overlap(*input, input_bytes, *output, output_bytes))
     {
         return 0;
     }

@@ -30,18 +30,20 @@ tl_status tl_op_average_pool_s16_validate(const tl_op *op, const tl_tensors *ten
 
 void tl_op_average_pool_s16(const tl_op *op, const tl_tensors *tensors)
 {
+    const void *input;
+    void *output;
     cmsis_nn_context context;
     cmsis_nn_pool_params pool;
     cmsis_nn_dims input_dims;
     cmsis_nn_dims filter_dims;
     cmsis_nn_dims output_dims;
-    if (!tl_cmsis_avgpool_setup(op, tensors, 2, arm_avgpool_s16_get_buffer_size(op->params[5], op->params[3]),
-                                (int64_t)1 << 16, &context, &pool, &input_dims, &filter_dims, &output_dims))
+    if (!tl_cmsis_avgpool_setup(op, tensors, 2, arm_avgpool_s16_get_buffer_size, (int64_t)1 << 16, &input, &output, &context,
+                                &pool, &input_dims, &filter_dims, &output_dims))
     {
         tl_ref_op_average_pool_s16(op, tensors);
         return;
     }
     /* Validated: batches >= 1, a buffer when one is needed, no empty window: the status is SUCCESS. */
-    (void)arm_avgpool_s16(&context, &pool, &input_dims, (const int16_t *)(const void *)tl_tensor_data(tensors, op->inputs[0]),
-                          &filter_dims, &output_dims, (int16_t *)(void *)tl_tensor_data(tensors, op->outputs[0]));
+    (void)arm_avgpool_s16(&context, &pool, &input_dims, (const int16_t *)input, &filter_dims, &output_dims,
+                          (int16_t *)output);
 }

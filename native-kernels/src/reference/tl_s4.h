@@ -79,6 +79,21 @@ static inline void tl_s4_pairs16(uint32_t v, uint32_t *p04, uint32_t *p26, uint3
     *p37 = tl_s4_sxtb16_odd(odd);
 }
 
+/** @p acc plus the scaled dot product of the eight packed weights of word @p w (tl_s4_pairs16) with eight inputs
+    already paired in that order (@p x04, @p x26, @p x15, @p x37): four dual multiply-accumulates. */
+static inline uint32_t tl_s4_mac8(uint32_t w, uint32_t x04, uint32_t x26, uint32_t x15, uint32_t x37, uint32_t acc)
+{
+    uint32_t p04;
+    uint32_t p26;
+    uint32_t p15;
+    uint32_t p37;
+    tl_s4_pairs16(w, &p04, &p26, &p15, &p37);
+    acc = tl_dsp_smlad(p04, x04, acc);
+    acc = tl_dsp_smlad(p26, x26, acc);
+    acc = tl_dsp_smlad(p15, x15, acc);
+    return tl_dsp_smlad(p37, x37, acc);
+}
+
 /** The low halves of @p a and @p b as a pair (a's in the low half): one PKHBT on cores with the DSP extension. */
 static inline uint32_t tl_s4_pack_lo(uint32_t a, uint32_t b)
 {

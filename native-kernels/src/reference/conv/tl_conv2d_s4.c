@@ -202,21 +202,9 @@ static TL_S4_INLINE void tl_s4_dot2_impl(const int8_t *x, const uint8_t *w, int3
         uint32_t x26;
         uint32_t x15;
         uint32_t x37;
-        uint32_t p04;
-        uint32_t p26;
-        uint32_t p15;
-        uint32_t p37;
         tl_s4_input_pairs(x, &x04, &x26, &x15, &x37);
-        tl_s4_pairs16(tl_s4_word(w, odd), &p04, &p26, &p15, &p37);
-        a0 = tl_dsp_smlad(p04, x04, a0);
-        a0 = tl_dsp_smlad(p26, x26, a0);
-        a0 = tl_dsp_smlad(p15, x15, a0);
-        a0 = tl_dsp_smlad(p37, x37, a0);
-        tl_s4_pairs16(tl_s4_word(w + row, odd), &p04, &p26, &p15, &p37);
-        a1 = tl_dsp_smlad(p04, x04, a1);
-        a1 = tl_dsp_smlad(p26, x26, a1);
-        a1 = tl_dsp_smlad(p15, x15, a1);
-        a1 = tl_dsp_smlad(p37, x37, a1);
+        a0 = tl_s4_mac8(tl_s4_word(w, odd), x04, x26, x15, x37, a0);
+        a1 = tl_s4_mac8(tl_s4_word(w + row, odd), x04, x26, x15, x37, a1);
         x += 8;
         w += 4;
     }
@@ -234,16 +222,8 @@ static TL_S4_INLINE uint32_t tl_s4_dot1_impl(const int8_t *x, const uint8_t *w, 
         uint32_t x26;
         uint32_t x15;
         uint32_t x37;
-        uint32_t p04;
-        uint32_t p26;
-        uint32_t p15;
-        uint32_t p37;
         tl_s4_input_pairs(x, &x04, &x26, &x15, &x37);
-        tl_s4_pairs16(tl_s4_word(w, odd), &p04, &p26, &p15, &p37);
-        acc = tl_dsp_smlad(p04, x04, acc);
-        acc = tl_dsp_smlad(p26, x26, acc);
-        acc = tl_dsp_smlad(p15, x15, acc);
-        acc = tl_dsp_smlad(p37, x37, acc);
+        acc = tl_s4_mac8(tl_s4_word(w, odd), x04, x26, x15, x37, acc);
         x += 8;
         w += 4;
     }

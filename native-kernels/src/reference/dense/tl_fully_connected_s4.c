@@ -137,30 +137,10 @@ static TL_S4_NOINLINE void tl_s4_fc_rows4(const uint32_t *pairs, int32_t groups,
         const uint32_t x26 = pairs[1];
         const uint32_t x15 = pairs[2];
         const uint32_t x37 = pairs[3];
-        uint32_t p04;
-        uint32_t p26;
-        uint32_t p15;
-        uint32_t p37;
-        tl_s4_pairs16(tl_dsp_load4((const int8_t *)w), &p04, &p26, &p15, &p37);
-        a0 = tl_dsp_smlad(p04, x04, a0);
-        a0 = tl_dsp_smlad(p26, x26, a0);
-        a0 = tl_dsp_smlad(p15, x15, a0);
-        a0 = tl_dsp_smlad(p37, x37, a0);
-        tl_s4_pairs16(tl_dsp_load4((const int8_t *)(w + row)), &p04, &p26, &p15, &p37);
-        a1 = tl_dsp_smlad(p04, x04, a1);
-        a1 = tl_dsp_smlad(p26, x26, a1);
-        a1 = tl_dsp_smlad(p15, x15, a1);
-        a1 = tl_dsp_smlad(p37, x37, a1);
-        tl_s4_pairs16(tl_dsp_load4((const int8_t *)(w + 2 * row)), &p04, &p26, &p15, &p37);
-        a2 = tl_dsp_smlad(p04, x04, a2);
-        a2 = tl_dsp_smlad(p26, x26, a2);
-        a2 = tl_dsp_smlad(p15, x15, a2);
-        a2 = tl_dsp_smlad(p37, x37, a2);
-        tl_s4_pairs16(tl_dsp_load4((const int8_t *)(w + 3 * row)), &p04, &p26, &p15, &p37);
-        a3 = tl_dsp_smlad(p04, x04, a3);
-        a3 = tl_dsp_smlad(p26, x26, a3);
-        a3 = tl_dsp_smlad(p15, x15, a3);
-        a3 = tl_dsp_smlad(p37, x37, a3);
+        a0 = tl_s4_mac8(tl_dsp_load4((const int8_t *)w), x04, x26, x15, x37, a0);
+        a1 = tl_s4_mac8(tl_dsp_load4((const int8_t *)(w + row)), x04, x26, x15, x37, a1);
+        a2 = tl_s4_mac8(tl_dsp_load4((const int8_t *)(w + 2 * row)), x04, x26, x15, x37, a2);
+        a3 = tl_s4_mac8(tl_dsp_load4((const int8_t *)(w + 3 * row)), x04, x26, x15, x37, a3);
         pairs += 4;
         w += 4;
     }
@@ -175,15 +155,7 @@ static uint32_t tl_s4_fc_row1(const uint32_t *pairs, int32_t groups, const uint8
 {
     while (groups-- > 0)
     {
-        uint32_t p04;
-        uint32_t p26;
-        uint32_t p15;
-        uint32_t p37;
-        tl_s4_pairs16(tl_dsp_load4((const int8_t *)w), &p04, &p26, &p15, &p37);
-        acc = tl_dsp_smlad(p04, pairs[0], acc);
-        acc = tl_dsp_smlad(p26, pairs[1], acc);
-        acc = tl_dsp_smlad(p15, pairs[2], acc);
-        acc = tl_dsp_smlad(p37, pairs[3], acc);
+        acc = tl_s4_mac8(tl_dsp_load4((const int8_t *)w), pairs[0], pairs[1], pairs[2], pairs[3], acc);
         pairs += 4;
         w += 4;
     }

@@ -6,11 +6,13 @@
 #ifndef TINYLITE_TL_CMSIS_NN_POOL_H
 #define TINYLITE_TL_CMSIS_NN_POOL_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "arm_nnfunctions.h"
 
 #include "tinylite/tl_op.h"
+#include "tinylite/tl_status.h"
 
 /* Params: 0 batches, 1 in_h, 2 in_w, 3 depth, 4 out_h, 5 out_w, 6/7 strides, 8/9 filter h/w, 10/11 padding
    top/left, 12/13 activation min/max. TFLM's padding values are CMSIS-NN's (window origin = out * stride - pad). */
@@ -47,6 +49,19 @@ static inline int tl_cmsis_overlap(const void *a, int32_t a_bytes, const void *b
 
 /* CMSIS-NN's scratch size function of an average pool (arm_avgpool_s8_get_buffer_size, ..._s16_...). */
 typedef int32_t (*tl_cmsis_avgpool_buffer_size)(const int output_x, const int ch_src);
+
+/* The CMSIS-NN part of an average pool's validation, after the reference one returned @p reference: a reserved
+   scratch must also cover what the linked CMSIS-NN asks for (@p buffer_size). */
+static inline tl_status tl_cmsis_avgpool_validate(const tl_op *op, const tl_tensors *tensors, tl_status reference,
+                                                  tl_cmsis_avgpool_buffer_size buffer_size)
+{
+    if (reference != TL_OK || op->output_count == 1)
+    {
+        return reference;
+    }
+    return tl_tensor_bytes(tensors, op->outputs[1]) < (int64_t)buffer_size(op->params[5], op->params[3]) ? TL_ERR_PARAMS
+                                                                                                        : TL_OK;
+}
 
 /* The arguments of arm_avgpool_s8 / arm_avgpool_s16 for a validated AVERAGE_POOL_2D record with @p elem_bytes per
    element (its tensors' bytes in @p input and @p output), whose linked CMSIS-NN sums exactly below @p max_taps taps;

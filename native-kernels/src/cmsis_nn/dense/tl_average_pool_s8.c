@@ -26,14 +26,8 @@
 
 tl_status tl_op_average_pool_s8_validate(const tl_op *op, const tl_tensors *tensors)
 {
-    tl_status status = tl_ref_op_average_pool_s8_validate(op, tensors);
-    if (status != TL_OK || op->output_count == 1)
-    {
-        return status;
-    }
-    return tl_tensor_bytes(tensors, op->outputs[1]) < (int64_t)arm_avgpool_s8_get_buffer_size(op->params[5], op->params[3])
-               ? TL_ERR_PARAMS
-               : TL_OK;
+    return tl_cmsis_avgpool_validate(op, tensors, tl_ref_op_average_pool_s8_validate(op, tensors),
+                                     arm_avgpool_s8_get_buffer_size);
 }
 
 void tl_op_average_pool_s8(const tl_op *op, const tl_tensors *tensors)

@@ -136,6 +136,46 @@ public class CmsisNnRouteTests
         { "conv_s8_1x1", 0 }, { "conv_s4_1x1", 1 }, { "depthwise_s8_3x3", 2 }, { "conv_s8_3x3", 3 },
     };
 
+    public static TheoryData<string, int> ScratchOverInput() => new()
+    {
+        { "conv_s8_3x3", 0 }, { "depthwise_s8_3x3", 1 }, { "conv_s8_1x1", 2 },
+    };
+
+    /// <summary>
+    /// An edited image whose CMSIS-NN scratch (the record's second output) starts where the input does: both loaders
+    /// accept it (the managed and reference kernels never touch the scratch), but CMSIS-NN would write its
+    /// multipliers and im2col columns over the input (and memcpy between overlapping ranges; found by the ASan fuzz run
+    /// of a CMSIS-NN build). The adapters must run the reference kernel instead: native and managed bytes agree.
+    /// </summary>
+    [SkippableTheory]
+    [MemberData(nameof(ScratchOverInput))]
+    public void NativeKernels_ScratchOverlappingInput_MatchManagedKernels(string name, int which)
+    {
+        Skip.IfNot(NativeKernels.IsAvailable, NativeSupport.SkipReason);
+        var options = which switch
+        {
+            0 => new ConvTestModel.Options { InH = 6, InW = 6, InC = 8, OutC = 8, Seed = 41 },
+            1 => new ConvTestModel.Options { Kind = ConvTestModel.Kind.Depthwise, InH = 6, InW = 6, InC = 8, OutC = 8, FC = 1, Seed = 42 },
+            _ => new ConvTestModel.Options { InH = 5, InW = 5, InC = 16, OutC = 8, FH = 1, FW = 1, Seed = 43 },
+        };
+        var compiled = Compiler.Compile(ConvTestModel.Build(options).Graph, new CompileOptions { Plan = "layer", CmsisNn = true });
+        var call = compiled.Calls.Single();
+        Assert.Equal(2, call.Outputs.Length);
+        byte[] image = (byte[])compiled.Image.Clone();
+        int scratch = CmsisNnScratchTests.TensorRecord(image, call.Outputs[1]);
+        int input = CmsisNnScratchTests.TensorRecord(image, call.Inputs[0]);
+        int inputOffset = BitConverter.ToInt32(image, input + 4);
+        Assert.Equal(0, inputOffset % 4);
+        Assert.True(inputOffset + BitConverter.ToInt32(image, scratch + 12) <= BitConverter.ToInt32(image, 24), "scratch must still fit the arena");
+        BitConverter.TryWriteBytes(image.AsSpan(scratch + 4), inputOffset);
+        BitConverter.TryWriteBytes(image.AsSpan(12), TinyLite.Runtime.Image.Crc32.Compute(image, 16, image.Length - 16));
+        for (int seed = 1; seed <= 3; seed++)
+        {
+            var (managed, native) = NativeSupport.RunBoth(image, NativeSupport.RandomInputs(image, seed), name);
+            ByteAssert.Equal(managed[0], native[0], $"{name} seed {seed}");
+        }
+    }
+
     /// <summary>
     /// A record whose geometry is not TFLM's (the stride raised after compiling, output sizes unchanged: later windows
     /// reach past the input and its padding) is valid for our kernels, which skip taps outside the input. CMSIS-NN's

@@ -95,6 +95,19 @@ static inline tl_status tl_cmsis_scratch_check(const tl_op *op, const tl_tensors
                : TL_OK;
 }
 
+/* 1 when the validated record's scratch (second output) shares no byte with its input or output. Compiled images
+   never overlap them (the scratch lives only during its operator); an edited one could, and CMSIS-NN copies the
+   input into the scratch with memcpy (undefined for overlapping ranges): such records run the reference kernel. */
+static inline int tl_cmsis_scratch_apart(const tl_op *op, const tl_tensors *tensors)
+{
+    const uint8_t *scratch = tl_tensor_data(tensors, op->outputs[1]);
+    const int32_t bytes = tl_tensor_bytes(tensors, op->outputs[1]);
+    const uint8_t *input = tl_tensor_data(tensors, op->inputs[0]);
+    const uint8_t *output = tl_tensor_data(tensors, op->outputs[0]);
+    return !(scratch < input + tl_tensor_bytes(tensors, op->inputs[0]) && input < scratch + bytes) &&
+           !(scratch < output + tl_tensor_bytes(tensors, op->outputs[0]) && output < scratch + bytes);
+}
+
 /* Splits the image's interleaved (multiplier, shift) pairs of @p out_c channels into CMSIS-NN's two arrays. */
 static inline void tl_cmsis_split_quant(const int32_t *pairs, int32_t out_c, int32_t *multipliers, int32_t *shifts)
 {

@@ -79,7 +79,7 @@ void tl_op_conv2d_s16(const tl_op *op, const tl_tensors *tensors)
     cmsis_nn_dims bias_dims;
     cmsis_nn_dims output_dims;
     arm_cmsis_nn_status status;
-    if (!tl_cmsis_conv_s16_routable(op, int32_bias))
+    if (!tl_cmsis_conv_s16_routable(op, int32_bias) || !tl_cmsis_scratch_apart(op, tensors))
     {
         tl_ref_op_conv2d_s16(op, tensors);
         return;

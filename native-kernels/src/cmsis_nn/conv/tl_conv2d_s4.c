@@ -70,7 +70,7 @@ void tl_op_conv2d_s4(const tl_op *op, const tl_tensors *tensors)
     cmsis_nn_dims bias_dims;
     cmsis_nn_dims output_dims;
     arm_cmsis_nn_status status;
-    if (op->output_count != 2 || p[6] != p[3] || !tl_cmsis_tflm_geometry(p))
+    if (op->output_count != 2 || p[6] != p[3] || !tl_cmsis_tflm_geometry(p) || !tl_cmsis_scratch_apart(op, tensors))
     {
         tl_ref_op_conv2d_s4(op, tensors);
         return;

@@ -80,7 +80,7 @@ void tl_op_depthwise_conv2d_s16(const tl_op *op, const tl_tensors *tensors)
     cmsis_nn_dims bias_dims;
     cmsis_nn_dims output_dims;
     arm_cmsis_nn_status status;
-    if (!tl_cmsis_dw16_routable(op))
+    if (!tl_cmsis_dw16_routable(op) || !tl_cmsis_scratch_apart(op, tensors))
     {
         tl_ref_op_depthwise_conv2d_s16(op, tensors);
         return;

@@ -90,7 +90,8 @@ void tl_op_depthwise_conv2d_s4(const tl_op *op, const tl_tensors *tensors)
     cmsis_nn_dims bias_dims;
     cmsis_nn_dims output_dims;
     arm_cmsis_nn_status status;
-    if (op->output_count != 2 || op->input_count != 6 || !tl_cmsis_tflm_geometry(p) || !tl_cmsis_dw_s4_takes(p))
+    if (op->output_count != 2 || op->input_count != 6 || !tl_cmsis_tflm_geometry(p) || !tl_cmsis_dw_s4_takes(p) ||
+        !tl_cmsis_scratch_apart(op, tensors))
     {
         tl_ref_op_depthwise_conv2d_s4(op, tensors);
         return;

@@ -70,7 +70,7 @@ void tl_op_depthwise_conv2d_s8(const tl_op *op, const tl_tensors *tensors)
     cmsis_nn_dims bias_dims;
     cmsis_nn_dims output_dims;
     arm_cmsis_nn_status status;
-    if (op->output_count != 2 || !tl_cmsis_tflm_geometry(p))
+    if (op->output_count != 2 || !tl_cmsis_tflm_geometry(p) || !tl_cmsis_scratch_apart(op, tensors))
     {
         tl_ref_op_depthwise_conv2d_s8(op, tensors);
         return;

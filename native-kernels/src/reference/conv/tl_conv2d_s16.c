@@ -3,13 +3,86 @@
  * quantization, zero points 0). Twin of nf-runtime/src/Kernels/Conv/ConvS16.cs: the sum is formed in int64;
  * with an int32 bias TFLM accumulates in int32, whose wrapped value is the int64 sum truncated to 32 bits,
  * and requantizes with the int32 MultiplyByQuantizedMultiplier; otherwise the int64 one.
+ *
+ * tl_conv2d_s16_plain is the managed kernel's loop nest. tl_conv2d_s16 adds a fast path (one group, dilation 1,
+ * coordinates that cannot wrap) giving the same bytes: the in-range taps of one filter row are one contiguous run
+ * of the input (pixels side by side, all channels) and of the filter, so each row is one dot product. Two output
+ * channels share every input load; four values at a time are two input words rearranged into the pairs (x0, x2),
+ * (x1, x3) (PKHBT / PKHTB) and one weight word widened into (w0, w2), (w1, w3) (SXTB16), two dual
+ * multiply-accumulates (SMLAD) per channel (tl_dsp.h, tl_s4.h: single instructions on cores with the DSP
+ * extension, the same values in portable C elsewhere).
+ *
+ * Exactness: |x * w| <= 2^15 * 2^7 = 2^22, so a sum of at most 511 products lies within int32 (511 * 2^22 < 2^31)
+ * and its value mod 2^32 (what the wrapping int32 arithmetic keeps) is the exact sum. The fast path adds at most
+ * TL_S16_CHUNK products in uint32, then widens the chunk into the int64 sum: the int64 sum equals the plain
+ * path's, and everything after it (bias, requantization, clamp) is the same code.
  */
 #include "tl_conv_common.h"
 
-tl_status tl_conv2d_s16(const tl_conv_params *params, const tl_conv_quant *quant, const tl_conv_dims *input_dims,
-                        const uint8_t *input, const tl_conv_dims *filter_dims, const int8_t *filter,
-                        const uint8_t *bias, tl_conv_bias_type bias_type, const tl_conv_dims *output_dims,
-                        uint8_t *output)
+#include "tl_conv_blocks.h"
+#include "tl_conv_s16.h"
+#include "../tl_dsp.h"
+#include "../tl_s4.h"
+
+/* Products summed in uint32 before the sum is widened: at most 511 (see above); an even count. */
+#define TL_S16_CHUNK 510
+
+/* Checks shared by both paths: shapes, 16x8 quantization (no offsets), bias kind, arguments. */
+static tl_status tl_conv2d_s16_check(const tl_conv_params *params, const tl_conv_quant *quant,
+                                     const tl_conv_dims *input_dims, const uint8_t *input,
+                                     const tl_conv_dims *filter_dims, const int8_t *filter, const uint8_t *bias,
+                                     tl_conv_bias_type bias_type, const tl_conv_dims *output_dims, const uint8_t *output)
+{
+    tl_status status = tl_cv_check_shapes(TL_CV_KIND_CONV, params, input_dims, filter_dims, output_dims, -32768, 32767);
+    if (status != TL_OK)
+    {
+        return status;
+    }
+    /* 16x8 quantization has no zero points; the bias is none, int32 or int64. */
+    if (params->input_offset != 0 || params->output_offset != 0 ||
+        (bias_type != TL_CONV_BIAS_NONE && bias_type != TL_CONV_BIAS_INT32 && bias_type != TL_CONV_BIAS_INT64) ||
+        (bias == 0) != (bias_type == TL_CONV_BIAS_NONE))
+    {
+        return TL_ERR_PARAMS;
+    }
+    if (quant == 0 || quant->table == 0 || input == 0 || filter == 0 || output == 0)
+    {
+        return TL_ERR_ARGUMENT;
+    }
+    return TL_OK;
+}
+
+/* Bias, requantization and clamp of output channel out_ch's int64 sum, stored at out (both paths). */
+static inline void tl_conv2d_s16_store(uint8_t *out, int64_t acc, int32_t out_ch, const uint8_t *table,
+                                       const uint8_t *bias, tl_conv_bias_type bias_type, int32_t act_min,
+                                       int32_t act_max)
+{
+    const int32_t multiplier = tl_cv_load_i32(table + out_ch * 8);
+    const int32_t shift = tl_cv_load_i32(table + out_ch * 8 + 4);
+    int32_t scaled;
+    if (bias_type == TL_CONV_BIAS_NONE)
+    {
+        scaled = tl_cv_mbqm64(acc, multiplier, shift);
+    }
+    else if (bias_type == TL_CONV_BIAS_INT64)
+    {
+        /* C#'s long addition wraps. */
+        acc = tl_cv_s64((uint64_t)acc + (uint64_t)tl_cv_load_i64(bias + out_ch * 8));
+        scaled = tl_cv_mbqm64(acc, multiplier, shift);
+    }
+    else
+    {
+        /* TFLM's int32 accumulator: the wrapped (truncated) sum plus the bias, wrapping. */
+        uint32_t acc32 = (uint32_t)(uint64_t)acc + (uint32_t)tl_cv_load_i32(bias + out_ch * 4);
+        scaled = tl_cv_mbqm(tl_cv_s32(acc32), multiplier, shift);
+    }
+    tl_cv_out_s16(out, scaled, act_min, act_max);
+}
+
+tl_status tl_conv2d_s16_plain(const tl_conv_params *params, const tl_conv_quant *quant,
+                              const tl_conv_dims *input_dims, const uint8_t *input, const tl_conv_dims *filter_dims,
+                              const int8_t *filter, const uint8_t *bias, tl_conv_bias_type bias_type,
+                              const tl_conv_dims *output_dims, uint8_t *output)
 {
     int32_t batches;
     int32_t in_h;
@@ -28,21 +101,11 @@ tl_status tl_conv2d_s16(const tl_conv_params *params, const tl_conv_quant *quant
     int32_t out_x;
     int32_t out_ch;
     int32_t o = 0;
-    tl_status status = tl_cv_check_shapes(TL_CV_KIND_CONV, params, input_dims, filter_dims, output_dims, -32768, 32767);
+    tl_status status = tl_conv2d_s16_check(params, quant, input_dims, input, filter_dims, filter, bias, bias_type,
+                                           output_dims, output);
     if (status != TL_OK)
     {
         return status;
-    }
-    /* 16x8 quantization has no zero points; the bias is none, int32 or int64. */
-    if (params->input_offset != 0 || params->output_offset != 0 ||
-        (bias_type != TL_CONV_BIAS_NONE && bias_type != TL_CONV_BIAS_INT32 && bias_type != TL_CONV_BIAS_INT64) ||
-        (bias == 0) != (bias_type == TL_CONV_BIAS_NONE))
-    {
-        return TL_ERR_PARAMS;
-    }
-    if (quant == 0 || quant->table == 0 || input == 0 || filter == 0 || output == 0)
-    {
-        return TL_ERR_ARGUMENT;
     }
     batches = input_dims->batches;
     in_h = input_dims->height;
@@ -75,9 +138,6 @@ tl_status tl_conv2d_s16(const tl_conv_params *params, const tl_conv_quant *quant
                     const int8_t *filter_out = filter + out_ch * filter_size;
                     /* Products |w * x| <= 2^22, at most 2^31 of them: the int64 sum cannot overflow. */
                     int64_t acc = 0;
-                    int32_t multiplier;
-                    int32_t shift;
-                    int32_t scaled;
                     int32_t filter_y;
                     for (filter_y = 0; filter_y < f_h; filter_y++)
                     {
@@ -110,30 +170,199 @@ tl_status tl_conv2d_s16(const tl_conv_params *params, const tl_conv_quant *quant
                             }
                         }
                     }
-                    multiplier = tl_cv_load_i32(quant->table + out_ch * 8);
-                    shift = tl_cv_load_i32(quant->table + out_ch * 8 + 4);
-                    if (bias_type == TL_CONV_BIAS_NONE)
-                    {
-                        scaled = tl_cv_mbqm64(acc, multiplier, shift);
-                    }
-                    else if (bias_type == TL_CONV_BIAS_INT64)
-                    {
-                        /* C#'s long addition wraps. */
-                        acc = tl_cv_s64((uint64_t)acc + (uint64_t)tl_cv_load_i64(bias + out_ch * 8));
-                        scaled = tl_cv_mbqm64(acc, multiplier, shift);
-                    }
-                    else
-                    {
-                        /* TFLM's int32 accumulator: the wrapped (truncated) sum plus the bias, wrapping. */
-                        uint32_t acc32 = (uint32_t)(uint64_t)acc + (uint32_t)tl_cv_load_i32(bias + out_ch * 4);
-                        scaled = tl_cv_mbqm(tl_cv_s32(acc32), multiplier, shift);
-                    }
-                    tl_cv_out_s16(output + o * 2, scaled, params->act_min, params->act_max);
+                    tl_conv2d_s16_store(output + o * 2, acc, out_ch, quant->table, bias, bias_type, params->act_min,
+                                        params->act_max);
                     o++;
                 }
             }
         }
     }
+    return TL_OK;
+}
+
+/* ---- fast path ---- */
+
+/* The row dot product is kept out of line: inlined into the loop nest it competes for registers with the nest's
+   own state (as in tl_conv2d_s8.c). */
+#if defined(__GNUC__)
+#define TL_S16_NOINLINE __attribute__((noinline))
+#else
+#define TL_S16_NOINLINE
+#endif
+
+/** The int16 value at @p p (little-endian, any alignment; one LDRSH on the DSP cores, which are little-endian). */
+static inline int32_t tl_s16_value(const uint8_t *p)
+{
+#if TL_DSP_ARM
+    int16_t v;
+    memcpy(&v, p, 2);
+    return v;
+#else
+    return tl_cv_load_i16(p);
+#endif
+}
+
+/**
+ * Adds to *acc_a and *acc_b (mod 2^32) the dot products of the @p n int16 inputs at @p x with the int8 weights at
+ * @p wa and at @p wb (two filters, same array; wb may equal wa). Four terms at a time: inputs (x0, x1), (x2, x3)
+ * as two words rearranged into (x0, x2), (x1, x3); a weight word widened into (w0, w2), (w1, w3); two SMLADs per
+ * filter. The remaining n % 4 terms one by one. The caller keeps n <= TL_S16_CHUNK since its last widening.
+ */
+static TL_S16_NOINLINE void tl_s16_dot2(const uint8_t *x, const int8_t *wa, const int8_t *wb, int32_t n,
+                                        uint32_t *acc_a, uint32_t *acc_b)
+{
+    uint32_t sa = *acc_a;
+    uint32_t sb = *acc_b;
+    /* wb as an offset from wa, so that one weight pointer advances. */
+    const int32_t d = (int32_t)(wb - wa);
+    int32_t quads = n >> 2;
+    int32_t rest = n & 3;
+    while (quads-- > 0)
+    {
+        const uint32_t x01 = tl_dsp_load4((const int8_t *)x);
+        const uint32_t x23 = tl_dsp_load4((const int8_t *)(x + 4));
+        const uint32_t x02 = tl_s4_pack_lo(x01, x23);
+        const uint32_t x13 = tl_s4_pack_hi(x01, x23);
+        const uint32_t va = tl_dsp_load4(wa);
+        const uint32_t vb = tl_dsp_load4(wa + d);
+        sa = tl_dsp_smlad(tl_dsp_sxtb16(va), x02, sa);
+        sa = tl_dsp_smlad(tl_s4_sxtb16_odd(va), x13, sa);
+        sb = tl_dsp_smlad(tl_dsp_sxtb16(vb), x02, sb);
+        sb = tl_dsp_smlad(tl_s4_sxtb16_odd(vb), x13, sb);
+        x += 8;
+        wa += 4;
+    }
+    while (rest-- > 0)
+    {
+        const int32_t v = tl_s16_value(x);
+        /* |w * v| <= 2^22: the int32 product cannot overflow. */
+        sa += (uint32_t)(wa[0] * v);
+        sb += (uint32_t)(wa[d] * v);
+        x += 2;
+        wa++;
+    }
+    *acc_a = sa;
+    *acc_b = sb;
+}
+
+/*
+ * One group, dilation 1, tl_cv_geometry_fits: per output pixel the in-range taps (tl_cv_window_of) form, in each
+ * in-range filter row, one run of (fx_end - fx_begin) * in_c consecutive input values and as many consecutive
+ * weights. Output channels two at a time (the last one alone when out_c is odd: its partner is itself).
+ */
+static void tl_conv2d_s16_rows(const tl_conv_params *params, const tl_conv_quant *quant,
+                               const tl_conv_dims *input_dims, const uint8_t *input, const tl_conv_dims *filter_dims,
+                               const int8_t *filter, const uint8_t *bias, tl_conv_bias_type bias_type,
+                               const tl_conv_dims *output_dims, uint8_t *output)
+{
+    const int32_t in_h = input_dims->height;
+    const int32_t in_w = input_dims->width;
+    const int32_t in_c = input_dims->channels;
+    const int32_t f_h = filter_dims->height;
+    const int32_t f_w = filter_dims->width;
+    const int32_t out_h = output_dims->height;
+    const int32_t out_w = output_dims->width;
+    const int32_t out_c = output_dims->channels;
+    const int32_t filter_size = f_h * f_w * in_c;
+    /* Bytes from one input row to the next, weights from one filter row to the next. */
+    const int32_t in_row_bytes = in_w * in_c * 2;
+    const int32_t f_row = f_w * in_c;
+    uint8_t *out = output;
+    int32_t batch;
+    int32_t out_y;
+    int32_t out_x;
+    for (batch = 0; batch < input_dims->batches; batch++)
+    {
+        const uint8_t *in_batch = input + batch * in_h * in_row_bytes;
+        for (out_y = 0; out_y < out_h; out_y++)
+        {
+            for (out_x = 0; out_x < out_w; out_x++)
+            {
+                tl_cv_window win;
+                int32_t run;
+                int32_t rows;
+                const uint8_t *x_first = in_batch;
+                int32_t w_first = 0;
+                int32_t out_ch;
+                tl_cv_window_of(params, in_h, in_w, f_h, f_w, out_y, out_x, &win);
+                run = (win.fx_end - win.fx_begin) * in_c;
+                rows = run > 0 ? win.fy_end - win.fy_begin : 0;
+                if (rows > 0)
+                {
+                    /* The first in-range tap: input (in_y + fy_begin, in_x + fx_begin), inside the input. */
+                    x_first = in_batch + (win.in_y + win.fy_begin) * in_row_bytes + (win.in_x + win.fx_begin) * in_c * 2;
+                    w_first = win.fy_begin * f_row + win.fx_begin * in_c;
+                }
+                for (out_ch = 0; out_ch < out_c; out_ch += 2)
+                {
+                    const int pair = out_ch + 1 < out_c;
+                    const int8_t *wa = filter + out_ch * filter_size + w_first;
+                    const int8_t *wb = pair ? wa + filter_size : wa;
+                    const uint8_t *x_row = x_first;
+                    int64_t sum_a = 0;
+                    int64_t sum_b = 0;
+                    uint32_t acc_a = 0;
+                    uint32_t acc_b = 0;
+                    /* Products in acc_a / acc_b since the last widening: at most TL_S16_CHUNK. */
+                    int32_t pending = 0;
+                    int32_t row;
+                    for (row = 0; row < rows; row++)
+                    {
+                        int32_t done = 0;
+                        while (done < run)
+                        {
+                            const int32_t piece = run - done > TL_S16_CHUNK ? TL_S16_CHUNK : run - done;
+                            if (pending + piece > TL_S16_CHUNK)
+                            {
+                                sum_a += tl_cv_s32(acc_a);
+                                sum_b += tl_cv_s32(acc_b);
+                                acc_a = 0;
+                                acc_b = 0;
+                                pending = 0;
+                            }
+                            tl_s16_dot2(x_row + done * 2, wa + done, wb + done, piece, &acc_a, &acc_b);
+                            pending += piece;
+                            done += piece;
+                        }
+                        x_row += in_row_bytes;
+                        wa += f_row;
+                        wb += f_row;
+                    }
+                    /* Each chunk's uint32 value is its exact sum (see the top of the file). */
+                    sum_a += tl_cv_s32(acc_a);
+                    sum_b += tl_cv_s32(acc_b);
+                    tl_conv2d_s16_store(out + out_ch * 2, sum_a, out_ch, quant->table, bias, bias_type,
+                                        params->act_min, params->act_max);
+                    if (pair)
+                    {
+                        tl_conv2d_s16_store(out + out_ch * 2 + 2, sum_b, out_ch + 1, quant->table, bias, bias_type,
+                                            params->act_min, params->act_max);
+                    }
+                }
+                out += out_c * 2;
+            }
+        }
+    }
+}
+
+tl_status tl_conv2d_s16(const tl_conv_params *params, const tl_conv_quant *quant, const tl_conv_dims *input_dims,
+                        const uint8_t *input, const tl_conv_dims *filter_dims, const int8_t *filter,
+                        const uint8_t *bias, tl_conv_bias_type bias_type, const tl_conv_dims *output_dims,
+                        uint8_t *output)
+{
+    tl_status status = tl_conv2d_s16_check(params, quant, input_dims, input, filter_dims, filter, bias, bias_type,
+                                           output_dims, output);
+    if (status != TL_OK)
+    {
+        return status;
+    }
+    if (filter_dims->channels != input_dims->channels || params->dilation_h != 1 || params->dilation_w != 1 ||
+        !tl_cv_geometry_fits(params, input_dims, filter_dims, output_dims))
+    {
+        return tl_conv2d_s16_plain(params, quant, input_dims, input, filter_dims, filter, bias, bias_type,
+                                   output_dims, output);
+    }
+    tl_conv2d_s16_rows(params, quant, input_dims, input, filter_dims, filter, bias, bias_type, output_dims, output);
     return TL_OK;
 }
 

@@ -318,95 +318,118 @@ typedef struct
     int32_t filter_size; /* weights from one filter to the next */
 } tl_s16_window;
 
-/* Largest piece of a row that fits the open chunk: run - done values, at most TL_S16_CHUNK; *pending is zeroed
-   (the caller widens its sums) when the piece would take the chunk past TL_S16_CHUNK products. */
-static inline int32_t tl_s16_piece(int32_t left, int32_t *pending, int *widen)
-{
-    const int32_t piece = left > TL_S16_CHUNK ? TL_S16_CHUNK : left;
-    *widen = *pending + piece > TL_S16_CHUNK;
-    *pending = (*widen ? 0 : *pending) + piece;
-    return piece;
-}
-
 /**
  * The exact int64 sums of the filters at @p wa and @p wb (wb may equal wa), both already at the window's first
- * in-range tap, over the window: at most TL_S16_CHUNK products are added in uint32 before each widening.
+ * in-range tap, over the window (win->rows >= 1, win->run >= 1). Chunks of at most TL_S16_CHUNK products are
+ * summed in uint32 and then widened: whole rows when a row fits a chunk, else pieces of a row.
  */
 static TL_S16_NOINLINE void tl_s16_window2(const tl_s16_window *win, const int8_t *wa, const int8_t *wb,
                                            int64_t *sum_a, int64_t *sum_b)
 {
     const uint8_t *x = win->x;
+    const int32_t run = win->run;
     int64_t sa = 0;
     int64_t sb = 0;
-    uint32_t acc[2] = {0u, 0u};
-    /* Products in acc since the last widening. */
-    int32_t pending = 0;
-    int32_t row;
-    for (row = 0; row < win->rows; row++)
+    int32_t row = 0;
+    if (run <= TL_S16_CHUNK)
     {
-        int32_t done = 0;
-        while (done < win->run)
+        const int32_t rows_per_chunk = TL_S16_CHUNK / run;
+        while (row < win->rows)
         {
-            int widen;
-            const int32_t piece = tl_s16_piece(win->run - done, &pending, &widen);
-            if (widen)
+            int32_t n = win->rows - row < rows_per_chunk ? win->rows - row : rows_per_chunk;
+            uint32_t acc[2] = {0u, 0u};
+            row += n;
+            for (; n > 0; n--)
             {
-                /* Each chunk's uint32 value is its exact sum (see the top of the file). */
+                tl_s16_dot2(x, wa, wb, run, acc);
+                x += win->x_step;
+                wa += win->w_step;
+                wb += win->w_step;
+            }
+            /* Each chunk's uint32 value is its exact sum (see the top of the file). */
+            sa += tl_cv_s32(acc[0]);
+            sb += tl_cv_s32(acc[1]);
+        }
+    }
+    else
+    {
+        for (; row < win->rows; row++)
+        {
+            int32_t done;
+            int32_t piece;
+            for (done = 0; done < run; done += piece)
+            {
+                uint32_t acc[2] = {0u, 0u};
+                piece = run - done > TL_S16_CHUNK ? TL_S16_CHUNK : run - done;
+                tl_s16_dot2(x + done * 2, wa + done, wb + done, piece, acc);
                 sa += tl_cv_s32(acc[0]);
                 sb += tl_cv_s32(acc[1]);
-                acc[0] = 0;
-                acc[1] = 0;
             }
-            tl_s16_dot2(x + done * 2, wa + done, wb + done, piece, acc);
-            done += piece;
+            x += win->x_step;
+            wa += win->w_step;
+            wb += win->w_step;
         }
-        x += win->x_step;
-        wa += win->w_step;
-        wb += win->w_step;
     }
-    *sum_a = sa + tl_cv_s32(acc[0]);
-    *sum_b = sb + tl_cv_s32(acc[1]);
+    *sum_a = sa;
+    *sum_b = sb;
 }
 
 /** tl_s16_window2 for the four filters from @p w (sums[0..3]). */
-static TL_S16_NOINLINE TL_S16_NO_PRESCHEDULE void tl_s16_window4(const tl_s16_window *win, const int8_t *w, int64_t *sums)
+static TL_S16_NOINLINE TL_S16_NO_PRESCHEDULE void tl_s16_window4(const tl_s16_window *win, const int8_t *w,
+                                                                 int64_t *sums)
 {
     const uint8_t *x = win->x;
+    const int32_t run = win->run;
+    const int32_t fs = win->filter_size;
     int64_t s0 = 0;
     int64_t s1 = 0;
     int64_t s2 = 0;
     int64_t s3 = 0;
-    uint32_t acc[4] = {0u, 0u, 0u, 0u};
-    int32_t pending = 0;
-    int32_t row;
-    for (row = 0; row < win->rows; row++)
+    int32_t row = 0;
+    if (run <= TL_S16_CHUNK)
     {
-        int32_t done = 0;
-        while (done < win->run)
+        const int32_t rows_per_chunk = TL_S16_CHUNK / run;
+        while (row < win->rows)
         {
-            int widen;
-            const int32_t piece = tl_s16_piece(win->run - done, &pending, &widen);
-            if (widen)
+            int32_t n = win->rows - row < rows_per_chunk ? win->rows - row : rows_per_chunk;
+            uint32_t acc[4] = {0u, 0u, 0u, 0u};
+            row += n;
+            for (; n > 0; n--)
             {
+                tl_s16_dot4(x, w, fs, run, acc);
+                x += win->x_step;
+                w += win->w_step;
+            }
+            s0 += tl_cv_s32(acc[0]);
+            s1 += tl_cv_s32(acc[1]);
+            s2 += tl_cv_s32(acc[2]);
+            s3 += tl_cv_s32(acc[3]);
+        }
+    }
+    else
+    {
+        for (; row < win->rows; row++)
+        {
+            int32_t done;
+            int32_t piece;
+            for (done = 0; done < run; done += piece)
+            {
+                uint32_t acc[4] = {0u, 0u, 0u, 0u};
+                piece = run - done > TL_S16_CHUNK ? TL_S16_CHUNK : run - done;
+                tl_s16_dot4(x + done * 2, w + done, fs, piece, acc);
                 s0 += tl_cv_s32(acc[0]);
                 s1 += tl_cv_s32(acc[1]);
                 s2 += tl_cv_s32(acc[2]);
                 s3 += tl_cv_s32(acc[3]);
-                acc[0] = 0;
-                acc[1] = 0;
-                acc[2] = 0;
-                acc[3] = 0;
             }
-            tl_s16_dot4(x + done * 2, w + done, win->filter_size, piece, acc);
-            done += piece;
+            x += win->x_step;
+            w += win->w_step;
         }
-        x += win->x_step;
-        w += win->w_step;
     }
-    sums[0] = s0 + tl_cv_s32(acc[0]);
-    sums[1] = s1 + tl_cv_s32(acc[1]);
-    sums[2] = s2 + tl_cv_s32(acc[2]);
-    sums[3] = s3 + tl_cv_s32(acc[3]);
+    sums[0] = s0;
+    sums[1] = s1;
+    sums[2] = s2;
+    sums[3] = s3;
 }
 
 /*
@@ -461,7 +484,12 @@ static void tl_conv2d_s16_rows(const tl_conv_params *params, const tl_conv_quant
                     const int8_t *w = filter + out_ch * tw.filter_size + w_first;
                     int64_t sums[4];
                     int32_t k;
-                    if (count == 4)
+                    if (tw.rows == 0)
+                    {
+                        /* No tap in range: every sum is 0. */
+                        sums[0] = sums[1] = sums[2] = sums[3] = 0;
+                    }
+                    else if (count == 4)
                     {
                         tl_s16_window4(&tw, w, sums);
                     }

@@ -388,6 +388,12 @@ static void make_problem(problem *pr, int kind, int dtype, int shape)
     {
         int32_t multiplier = rand_in(1 << 30, 0x7FFFFFFF);
         int32_t shift = dtype == 16 ? rand_in(-20, -8) : rand_in(-14, -4);
+        if (dtype == 16 && rand_in(0, 3) == 0)
+        {
+            /* Every shift the validator accepts (int16 fast path: total shifts 15 - shift below 1, in [1, 31],
+               in [32, 46]). */
+            shift = rand_in(-31, 31);
+        }
         if (rand_in(1, 20) == 1)
         {
             /* Extremes the validator accepts. */

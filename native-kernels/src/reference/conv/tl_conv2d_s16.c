@@ -307,6 +307,49 @@ static TL_S16_INLINE void tl_s16_dot4(const uint8_t *x, const int8_t *w, int32_t
     acc[3] = s3;
 }
 
+/**
+ * tl_conv2d_s16_store in fewer steps for the usual shifts (int64 bias or none, total shift 15 - shift in [1, 46]):
+ * TFLM's int64 MultiplyByQuantizedMultiplier is (acc * reduced + 2^(ts - 1)) >> ts, truncated to int32, i.e. bits
+ * ts .. ts + 31 of the 64-bit value (the product wraps mod 2^64 in both), taken from its two 32-bit halves here
+ * instead of through a variable 64-bit shift; bits above bit 63 are copies of bit 63 (arithmetic shift of the high
+ * half). Other cases: tl_conv2d_s16_store. The tests compare every output with the plain path's.
+ */
+static TL_S16_INLINE void tl_s16_out(uint8_t *out, int64_t acc, int32_t out_ch, const uint8_t *table,
+                                     const uint8_t *bias, tl_conv_bias_type bias_type, int32_t act_min,
+                                     int32_t act_max)
+{
+    const int32_t multiplier = tl_cv_load_i32(table + out_ch * 8);
+    const int32_t total_shift = 15 - tl_cv_load_i32(table + out_ch * 8 + 4);
+    int32_t reduced;
+    uint64_t p;
+    uint32_t lo;
+    uint32_t hi;
+    int32_t v;
+    if (bias_type == TL_CONV_BIAS_INT32 || total_shift < 1 || total_shift > 46)
+    {
+        tl_conv2d_s16_store(out, acc, out_ch, table, bias, bias_type, act_min, act_max);
+        return;
+    }
+    if (bias_type == TL_CONV_BIAS_INT64)
+    {
+        acc = tl_cv_s64((uint64_t)acc + (uint64_t)tl_cv_load_i64(bias + out_ch * 8));
+    }
+    /* The multiplier rounded to 16 bits, as in tl_multiply_by_quantized_multiplier_64. */
+    reduced = multiplier < 0x7FFF0000 ? tl_asr32(tl_add32_wrap(multiplier, 1 << 15), 16) : 0x7FFF;
+    p = (uint64_t)acc * (uint64_t)(int64_t)reduced + ((uint64_t)1 << (total_shift - 1));
+    lo = (uint32_t)p;
+    hi = (uint32_t)(p >> 32);
+    if (total_shift < 32)
+    {
+        v = tl_cv_s32((lo >> total_shift) | (hi << (32 - total_shift)));
+    }
+    else
+    {
+        v = tl_asr32(tl_cv_s32(hi), total_shift - 32);
+    }
+    tl_cv_out_s16(out, v, act_min, act_max);
+}
+
 /** The in-range taps of one output pixel: @p rows filter rows of @p run consecutive values each. */
 typedef struct
 {
@@ -500,8 +543,8 @@ static void tl_conv2d_s16_rows(const tl_conv_params *params, const tl_conv_quant
                     }
                     for (k = 0; k < count; k++)
                     {
-                        tl_conv2d_s16_store(out + (out_ch + k) * 2, sums[k], out_ch + k, quant->table, bias, bias_type,
-                                            params->act_min, params->act_max);
+                        tl_s16_out(out + (out_ch + k) * 2, sums[k], out_ch + k, quant->table, bias, bias_type,
+                                   params->act_min, params->act_max);
                     }
                     out_ch += count;
                 }

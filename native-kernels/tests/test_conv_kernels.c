@@ -154,7 +154,7 @@ static int32_t out_size(int32_t in, int32_t f, int32_t stride, int32_t dilation,
 /* shape: 0 random, 1 1x1 stride-1 unpadded (GEMM), 2 3x3 depthwise-like, 3 10x4 over one channel,
    4 a receptive field over 256 values (int8 conv: the row-run path instead of the gathered one),
    5 larger depthwise layers (the tiled path: several tiles, multiplier 8, transposed view), 6 depthwise layers
-   with many channels (int4 weights: channel groups), 7 int16 CONV_2D with 100-300 input channels (more than
+   with many channels (int4 weights: channel groups), 7 int16 CONV_2D with 100-600 input channels (more than
    510 products per output, filter rows of more than 510 values), often with extreme values. */
 static void make_problem(problem *pr, int kind, int dtype, int shape)
 {
@@ -282,7 +282,7 @@ static void make_problem(problem *pr, int kind, int dtype, int shape)
     {
         pr->filt.height = rand_in(1, 3);
         pr->filt.width = rand_in(1, 4);
-        pr->in.channels = pr->filt.channels = rand_in(100, 300);
+        pr->in.channels = pr->filt.channels = rand_in(100, 600);
         pr->in.height = rand_in(1, 5);
         pr->in.width = rand_in(1, 6);
         pr->p.dilation_h = pr->p.dilation_w = 1;

@@ -308,46 +308,132 @@ static TL_S16_INLINE void tl_s16_dot4(const uint8_t *x, const int8_t *w, int32_t
 }
 
 /**
- * tl_conv2d_s16_store in fewer steps for the usual shifts (int64 bias or none, total shift 15 - shift in [1, 46]):
- * TFLM's int64 MultiplyByQuantizedMultiplier is (acc * reduced + 2^(ts - 1)) >> ts, truncated to int32, i.e. bits
- * ts .. ts + 31 of the 64-bit value (the product wraps mod 2^64 in both), taken from its two 32-bit halves here
- * instead of through a variable 64-bit shift; bits above bit 63 are copies of bit 63 (arithmetic shift of the high
- * half). Other cases: tl_conv2d_s16_store. The tests compare every output with the plain path's.
+ * Requantization constants of one output channel for the fast path. For an int64 bias or none and a total shift
+ * 15 - shift in [1, 46], TFLM's int64 MultiplyByQuantizedMultiplier of (sum + bias) is ((sum + bias) * reduced +
+ * 2^(ts - 1)) >> ts, truncated to int32: bits ts .. ts + 31 of the 64-bit value (the additions and the product
+ * wrap mod 2^64 as in tl_conv2d_s16_store), taken here from its two 32-bit halves instead of through a variable
+ * 64-bit shift; bits above bit 63 are copies of bit 63 (arithmetic shift of the high half). Other channels go
+ * through tl_conv2d_s16_store. The tests compare every output with the plain path's.
  */
+typedef struct
+{
+    int64_t bias;        /* the int64 bias, 0 when none */
+    int32_t reduced;     /* the multiplier rounded to 16 bits (tl_multiply_by_quantized_multiplier_64) */
+    int32_t total_shift; /* 15 - shift */
+} tl_s16_requant;
+
+/** Fills @p r for output channel @p out_ch; 0 when the channel needs tl_conv2d_s16_store instead. */
+static inline int tl_s16_requant_of(tl_s16_requant *r, int32_t out_ch, const uint8_t *table, const uint8_t *bias,
+                                    tl_conv_bias_type bias_type)
+{
+    const int32_t multiplier = tl_cv_load_i32(table + out_ch * 8);
+    r->total_shift = 15 - tl_cv_load_i32(table + out_ch * 8 + 4);
+    r->reduced = multiplier < 0x7FFF0000 ? tl_asr32(tl_add32_wrap(multiplier, 1 << 15), 16) : 0x7FFF;
+    r->bias = bias_type == TL_CONV_BIAS_INT64 ? tl_cv_load_i64(bias + out_ch * 8) : 0;
+    return bias_type != TL_CONV_BIAS_INT32 && r->total_shift >= 1 && r->total_shift <= 46;
+}
+
+/** The requantized value of the int64 sum @p acc (before clamping) for a channel tl_s16_requant_of accepted. */
+static inline int32_t tl_s16_requant_apply(const tl_s16_requant *r, int64_t acc)
+{
+    const uint64_t p = ((uint64_t)acc + (uint64_t)r->bias) * (uint64_t)(int64_t)r->reduced +
+                       ((uint64_t)1 << (r->total_shift - 1));
+    const uint32_t lo = (uint32_t)p;
+    const uint32_t hi = (uint32_t)(p >> 32);
+    if (r->total_shift < 32)
+    {
+        return tl_cv_s32((lo >> r->total_shift) | (hi << (32 - r->total_shift)));
+    }
+    return tl_asr32(tl_cv_s32(hi), r->total_shift - 32);
+}
+
+/** tl_conv2d_s16_store through tl_s16_requant when the channel allows. */
 static TL_S16_INLINE void tl_s16_out(uint8_t *out, int64_t acc, int32_t out_ch, const uint8_t *table,
                                      const uint8_t *bias, tl_conv_bias_type bias_type, int32_t act_min,
                                      int32_t act_max)
 {
-    const int32_t multiplier = tl_cv_load_i32(table + out_ch * 8);
-    const int32_t total_shift = 15 - tl_cv_load_i32(table + out_ch * 8 + 4);
-    int32_t reduced;
-    uint64_t p;
-    uint32_t lo;
-    uint32_t hi;
-    int32_t v;
-    if (bias_type == TL_CONV_BIAS_INT32 || total_shift < 1 || total_shift > 46)
+    tl_s16_requant r;
+    if (tl_s16_requant_of(&r, out_ch, table, bias, bias_type))
     {
-        tl_conv2d_s16_store(out, acc, out_ch, table, bias, bias_type, act_min, act_max);
-        return;
-    }
-    if (bias_type == TL_CONV_BIAS_INT64)
-    {
-        acc = tl_cv_s64((uint64_t)acc + (uint64_t)tl_cv_load_i64(bias + out_ch * 8));
-    }
-    /* The multiplier rounded to 16 bits, as in tl_multiply_by_quantized_multiplier_64. */
-    reduced = multiplier < 0x7FFF0000 ? tl_asr32(tl_add32_wrap(multiplier, 1 << 15), 16) : 0x7FFF;
-    p = (uint64_t)acc * (uint64_t)(int64_t)reduced + ((uint64_t)1 << (total_shift - 1));
-    lo = (uint32_t)p;
-    hi = (uint32_t)(p >> 32);
-    if (total_shift < 32)
-    {
-        v = tl_cv_s32((lo >> total_shift) | (hi << (32 - total_shift)));
+        tl_cv_out_s16(out, tl_s16_requant_apply(&r, acc), act_min, act_max);
     }
     else
     {
-        v = tl_asr32(tl_cv_s32(hi), total_shift - 32);
+        tl_conv2d_s16_store(out, acc, out_ch, table, bias, bias_type, act_min, act_max);
     }
-    tl_cv_out_s16(out, v, act_min, act_max);
+}
+
+/*
+ * 1x1 filters over at most TL_S16_CHUNK input channels, no padding, every output pixel's input inside the input:
+ * one dot product per pixel and block of four output channels (then two, then one), no window bookkeeping, the
+ * block's requantization constants read once.
+ */
+static TL_S16_NOINLINE TL_S16_NO_PRESCHEDULE void
+tl_conv2d_s16_pointwise(const tl_conv_params *params, const tl_conv_quant *quant, const tl_conv_dims *input_dims,
+                        const uint8_t *input, const int8_t *filter, const uint8_t *bias, tl_conv_bias_type bias_type,
+                        const tl_conv_dims *output_dims, uint8_t *output)
+{
+    const int32_t in_c = input_dims->channels;
+    const int32_t out_h = output_dims->height;
+    const int32_t out_w = output_dims->width;
+    const int32_t out_c = output_dims->channels;
+    /* Bytes between the inputs of horizontally / vertically adjacent outputs, and between batches. */
+    const int32_t x_step = params->stride_w * in_c * 2;
+    const int32_t y_step = params->stride_h * input_dims->width * in_c * 2;
+    const int32_t batch_step = input_dims->height * input_dims->width * in_c * 2;
+    int32_t out_ch = 0;
+    while (out_ch < out_c)
+    {
+        const int32_t count = out_c - out_ch >= 4 ? 4 : (out_c - out_ch >= 2 ? 2 : 1);
+        const int8_t *w = filter + out_ch * in_c;
+        uint8_t *out = output + out_ch * 2;
+        tl_s16_requant rq[4];
+        int fast = 1;
+        int32_t batch;
+        int32_t out_y;
+        int32_t out_x;
+        int32_t k;
+        for (k = 0; k < count; k++)
+        {
+            fast &= tl_s16_requant_of(&rq[k], out_ch + k, quant->table, bias, bias_type);
+        }
+        for (batch = 0; batch < output_dims->batches; batch++)
+        {
+            for (out_y = 0; out_y < out_h; out_y++)
+            {
+                const uint8_t *x = input + batch * batch_step + out_y * y_step;
+                for (out_x = 0; out_x < out_w; out_x++)
+                {
+                    /* At most TL_S16_CHUNK products: each uint32 sum is exact. */
+                    uint32_t acc[4] = {0u, 0u, 0u, 0u};
+                    if (count == 4)
+                    {
+                        tl_s16_dot4(x, w, in_c, in_c, acc);
+                    }
+                    else
+                    {
+                        tl_s16_dot2(x, w, count == 2 ? w + in_c : w, in_c, acc);
+                    }
+                    for (k = 0; k < count; k++)
+                    {
+                        if (fast)
+                        {
+                            tl_cv_out_s16(out + k * 2, tl_s16_requant_apply(&rq[k], tl_cv_s32(acc[k])),
+                                          params->act_min, params->act_max);
+                        }
+                        else
+                        {
+                            tl_conv2d_s16_store(out + k * 2, tl_cv_s32(acc[k]), out_ch + k, quant->table, bias,
+                                                bias_type, params->act_min, params->act_max);
+                        }
+                    }
+                    x += x_step;
+                    out += out_c * 2;
+                }
+            }
+        }
+        out_ch += count;
+    }
 }
 
 /** The in-range taps of one output pixel: @p rows filter rows of @p run consecutive values each. */
@@ -570,6 +656,14 @@ tl_status tl_conv2d_s16(const tl_conv_params *params, const tl_conv_quant *quant
     {
         return tl_conv2d_s16_plain(params, quant, input_dims, input, filter_dims, filter, bias, bias_type,
                                    output_dims, output);
+    }
+    if (filter_dims->height == 1 && filter_dims->width == 1 && input_dims->channels <= TL_S16_CHUNK &&
+        params->pad_top == 0 && params->pad_left == 0 &&
+        (int64_t)(output_dims->height - 1) * params->stride_h < input_dims->height &&
+        (int64_t)(output_dims->width - 1) * params->stride_w < input_dims->width)
+    {
+        tl_conv2d_s16_pointwise(params, quant, input_dims, input, filter, bias, bias_type, output_dims, output);
+        return TL_OK;
     }
     tl_conv2d_s16_rows(params, quant, input_dims, input, filter_dims, filter, bias, bias_type, output_dims, output);
     return TL_OK;

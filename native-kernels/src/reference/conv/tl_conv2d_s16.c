@@ -566,7 +566,7 @@ static TL_S16_NOINLINE TL_S16_NO_PRESCHEDULE void tl_s16_window4(const tl_s16_wi
  * in-range filter row, one run of (fx_end - fx_begin) * in_c consecutive input values and as many consecutive
  * weights. Output channels four at a time, then two, then one.
  */
-static void tl_conv2d_s16_rows(const tl_conv_params *params, const tl_conv_quant *quant,
+static TL_S16_NOINLINE void tl_conv2d_s16_rows(const tl_conv_params *params, const tl_conv_quant *quant,
                                const tl_conv_dims *input_dims, const uint8_t *input, const tl_conv_dims *filter_dims,
                                const int8_t *filter, const uint8_t *bias, tl_conv_bias_type bias_type,
                                const tl_conv_dims *output_dims, uint8_t *output)

@@ -1,7 +1,9 @@
 /*
  * Conv family kernels on seeded random shapes and parameters (padding, strides, dilation, groups, depth
  * multipliers, odd int4 counts, extreme offsets and bias values):
- *  - the fast paths of tl_conv2d_s8 and tl_depthwise_conv2d_s8 against their plain loop nests, byte for byte;
+ *  - the fast paths of tl_conv2d_s8, tl_conv2d_s16 and tl_depthwise_conv2d_s8 (and the int4 kernels) against
+ *    their plain loop nests, byte for byte (int16: receptive fields of more than 510 products per output, rows
+ *    longer than that, and extreme values -32768 x -128 whose sums leave int32);
  *  - every kernel against a naive evaluation of the operator's definition written here (direct sums in
  *    int64 for each output; TRANSPOSE_CONV in TFLM's scatter form, not the kernels' gather form);
  *  - the image adapters: a well-formed record validates and runs like the kernel; records with one
@@ -18,6 +20,7 @@
 #include <string.h>
 
 #include "../src/reference/conv/tl_conv_common.h"
+#include "../src/reference/conv/tl_conv_s16.h"
 #include "../src/reference/tl_s4.h"
 #include "tinylite/tl_conv_kernels.h"
 #include "tinylite/tl_families.h"
@@ -151,7 +154,8 @@ static int32_t out_size(int32_t in, int32_t f, int32_t stride, int32_t dilation,
 /* shape: 0 random, 1 1x1 stride-1 unpadded (GEMM), 2 3x3 depthwise-like, 3 10x4 over one channel,
    4 a receptive field over 256 values (int8 conv: the row-run path instead of the gathered one),
    5 larger depthwise layers (the tiled path: several tiles, multiplier 8, transposed view), 6 depthwise layers
-   with many channels (int4 weights: channel groups). */
+   with many channels (int4 weights: channel groups), 7 int16 CONV_2D with 100-600 input channels (more than
+   510 products per output, filter rows of more than 510 values), often with extreme values. */
 static void make_problem(problem *pr, int kind, int dtype, int shape)
 {
     int32_t groups = 1;
@@ -274,6 +278,16 @@ static void make_problem(problem *pr, int kind, int dtype, int shape)
         pr->p.dilation_h = pr->p.dilation_w = rand_in(0, 5) == 0 ? 2 : 1;
         pr->out.channels = pr->in.channels * pr->p.depth_multiplier;
     }
+    else if (shape == 7 && kind == TL_CV_KIND_CONV)
+    {
+        pr->filt.height = rand_in(1, 3);
+        pr->filt.width = rand_in(1, 4);
+        pr->in.channels = pr->filt.channels = rand_in(100, 600);
+        pr->in.height = rand_in(1, 5);
+        pr->in.width = rand_in(1, 6);
+        pr->p.dilation_h = pr->p.dilation_w = 1;
+        pr->out.channels = rand_in(1, 5);
+    }
     else if (shape == 4 && kind == TL_CV_KIND_CONV)
     {
         pr->filt.height = rand_in(2, 4);
@@ -343,6 +357,21 @@ static void make_problem(problem *pr, int kind, int dtype, int shape)
     pr->quant = (uint8_t *)malloc((size_t)pr->out.channels * 8);
     fill_random(pr->input, pr->input_bytes);
     fill_random(pr->filter, pr->filter_bytes);
+    if (dtype == 16 && (shape == 7 ? rand_in(0, 1) == 0 : rand_in(0, 5) == 0))
+    {
+        /* Extreme values: only -32768 x -128 = 2^22 (a sum of more than 511 such products leaves int32), or
+           mostly that with some 32767 and 127. */
+        const int32_t mixed = rand_in(0, 1);
+        int32_t e;
+        for (e = 0; e < pr->input_bytes / 2; e++)
+        {
+            tl_cv_store_i16(pr->input + e * 2, mixed && rand_in(0, 9) == 0 ? 32767 : -32768);
+        }
+        for (e = 0; e < pr->filter_bytes; e++)
+        {
+            pr->filter[e] = (uint8_t)(mixed && rand_in(0, 9) == 0 ? 127 : -128);
+        }
+    }
     if (dtype == 16)
     {
         pr->bias_type = rand_in(0, 3) == 0 ? 0 : (kind == TL_CV_KIND_CONV && rand_in(0, 1) == 0 ? 4 : 8);
@@ -359,6 +388,12 @@ static void make_problem(problem *pr, int kind, int dtype, int shape)
     {
         int32_t multiplier = rand_in(1 << 30, 0x7FFFFFFF);
         int32_t shift = dtype == 16 ? rand_in(-20, -8) : rand_in(-14, -4);
+        if (dtype == 16 && rand_in(0, 3) == 0)
+        {
+            /* Every shift the validator accepts (int16 fast path: total shifts 15 - shift below 1, in [1, 31],
+               in [32, 46]). */
+            shift = rand_in(-31, 31);
+        }
         if (rand_in(1, 20) == 1)
         {
             /* Extremes the validator accepts. */
@@ -553,8 +588,9 @@ static tl_status run_kernel(const problem *pr, int plain, uint8_t *out)
                                                                &pr->filt, pr->filter, pr->kbias, &pr->out,
                                                                (int8_t *)out);
         }
-        return tl_conv2d_s16(&pr->p, &quant, &pr->in, pr->input, &pr->filt, (const int8_t *)pr->filter, pr->kbias,
-                             (tl_conv_bias_type)pr->bias_type, &pr->out, out);
+        return (plain ? tl_conv2d_s16_plain : tl_conv2d_s16)(&pr->p, &quant, &pr->in, pr->input, &pr->filt,
+                                                             (const int8_t *)pr->filter, pr->kbias,
+                                                             (tl_conv_bias_type)pr->bias_type, &pr->out, out);
     }
     if (pr->kind == TL_CV_KIND_DEPTHWISE)
     {
@@ -743,10 +779,11 @@ static void run_case(int32_t case_index, int kind, int dtype, int shape)
     expect_bytes(kind == TL_CV_KIND_CONV ? "conv vs definition"
                  : kind == TL_CV_KIND_DEPTHWISE ? "depthwise vs definition" : "transpose vs definition",
                  case_index, got, want, pr.output_bytes);
-    if ((dtype == 8 || dtype == 4) && kind != TL_CV_KIND_TRANSPOSE)
+    if (((dtype == 8 || dtype == 4) && kind != TL_CV_KIND_TRANSPOSE) || (dtype == 16 && kind == TL_CV_KIND_CONV))
     {
         expect_status("fast status", case_index, run_kernel(&pr, 0, fast), TL_OK);
-        expect_bytes(kind == TL_CV_KIND_CONV ? (dtype == 4 ? "conv s4 fast vs plain" : "conv fast vs plain")
+        expect_bytes(kind == TL_CV_KIND_CONV
+                         ? (dtype == 4 ? "conv s4 fast vs plain" : (dtype == 16 ? "conv s16 fast vs plain" : "conv fast vs plain"))
                      : (dtype == 4 ? "depthwise s4 fast vs plain" : "depthwise fast vs plain"),
                      case_index, fast, got, pr.output_bytes);
     }
@@ -1002,7 +1039,7 @@ int main(int argc, char **argv)
         else if (pick == 1)
             run_case(i, TL_CV_KIND_CONV, 4, shape);
         else if (pick == 2)
-            run_case(i, TL_CV_KIND_CONV, 16, shape >= 3 ? 0 : shape);
+            run_case(i, TL_CV_KIND_CONV, 16, shape == 4 ? 7 : (shape == 3 ? 0 : shape));
         else if (pick == 3)
             run_case(i, TL_CV_KIND_DEPTHWISE, 8, shape == 1 || shape >= 3 ? 2 : shape);
         else if (pick == 4)
@@ -1024,6 +1061,9 @@ int main(int argc, char **argv)
            channel), the block path (large receptive fields, groups, offsets beyond int8: edges tap by tap). */
         run_case(i, TL_CV_KIND_CONV, 4, 1 + i % 4);
         run_case(i, TL_CV_KIND_CONV, 4, 4);
+        /* int16 CONV_2D: the row path's chunks (more than 510 products) and extremes; random shapes. */
+        run_case(i, TL_CV_KIND_CONV, 16, 7);
+        run_case(i, TL_CV_KIND_CONV, 16, i % 3);
     }
     for (i = 0; i < cases / 4; i++)
     {

@@ -6,6 +6,7 @@
  * int32 requantization.
  */
 #include "tl_conv_common.h"
+#include "tl_conv_s16.h"
 
 tl_status tl_pointwise_conv_s16_in_place(const tl_conv_params *params, const tl_conv_quant *quant,
                                          const tl_conv_dims *input_dims, const tl_conv_dims *filter_dims,
@@ -57,31 +58,13 @@ tl_status tl_pointwise_conv_s16_in_place(const tl_conv_params *params, const tl_
             const int8_t *w = filter + out_ch * in_c;
             /* Products |w * x| <= 2^22, at most 65535 of them: the int64 sum cannot overflow. */
             int64_t acc = 0;
-            int32_t multiplier = tl_cv_load_i32(quant->table + out_ch * 8);
-            int32_t shift = tl_cv_load_i32(quant->table + out_ch * 8 + 4);
-            int32_t scaled;
             int32_t in_ch;
             for (in_ch = 0; in_ch < in_c; in_ch++)
             {
                 acc += (int64_t)(w[in_ch] * tl_cv_load_i16(in_pixel + in_ch * 2));
             }
-            if (bias_type == TL_CONV_BIAS_NONE)
-            {
-                scaled = tl_cv_mbqm64(acc, multiplier, shift);
-            }
-            else if (bias_type == TL_CONV_BIAS_INT64)
-            {
-                /* C#'s long addition wraps. */
-                acc = tl_cv_s64((uint64_t)acc + (uint64_t)tl_cv_load_i64(bias + out_ch * 8));
-                scaled = tl_cv_mbqm64(acc, multiplier, shift);
-            }
-            else
-            {
-                /* TFLM's int32 accumulator: the wrapped (truncated) sum plus the bias, wrapping. */
-                uint32_t acc32 = (uint32_t)(uint64_t)acc + (uint32_t)tl_cv_load_i32(bias + out_ch * 4);
-                scaled = tl_cv_mbqm(tl_cv_s32(acc32), multiplier, shift);
-            }
-            tl_cv_out_s16(scratch + out_ch * 2, scaled, params->act_min, params->act_max);
+            tl_conv2d_s16_store(scratch + out_ch * 2, acc, out_ch, quant->table, bias, bias_type, params->act_min,
+                                params->act_max);
         }
         /* Input pixel p is fully read: write the finished pixel over the tensor. */
         for (b = 0; b < out_c * 2; b++)

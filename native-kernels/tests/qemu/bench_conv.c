@@ -6,43 +6,17 @@
  */
 #include <stdint.h>
 
+#include "bench_data.h"
 #include "board.h"
 #include "tinylite/tl_conv_kernels.h"
 
 static uint32_t g_seed = 1u;
-
-static void fill(uint8_t *p, int32_t n)
-{
-    int32_t i;
-    for (i = 0; i < n; i++)
-    {
-        g_seed = g_seed * 1664525u + 1013904223u;
-        p[i] = (uint8_t)(g_seed >> 24);
-    }
-}
 
 static uint8_t g_input[48 * 48 * 16];
 static uint8_t g_filter[64 * 64];
 static uint8_t g_bias[128 * 4];
 static uint8_t g_quant[128 * 8];
 static uint8_t g_output[24 * 24 * 16];
-
-/* Per-channel multiplier/shift pairs, little-endian int32 each. */
-static void set_quant(int32_t channels)
-{
-    int32_t c;
-    for (c = 0; c < channels; c++)
-    {
-        uint32_t m = 0x50000000u + (uint32_t)c * 12345u;
-        uint32_t s = (uint32_t)-8;
-        int k;
-        for (k = 0; k < 4; k++)
-        {
-            g_quant[c * 8 + k] = (uint8_t)(m >> (8 * k));
-            g_quant[c * 8 + 4 + k] = (uint8_t)(s >> (8 * k));
-        }
-    }
-}
 
 static void params_of(tl_conv_params *p, int32_t stride, int32_t pad_top, int32_t pad_left)
 {
@@ -92,10 +66,10 @@ int main(void)
     const int8_t *w = (const int8_t *)g_filter;
     int8_t *y = (int8_t *)g_output;
     q.table = g_quant;
-    set_quant(64);
-    fill(g_input, (int32_t)sizeof(g_input));
-    fill(g_filter, (int32_t)sizeof(g_filter));
-    fill(g_bias, (int32_t)sizeof(g_bias));
+    bench_quant(g_quant, 64);
+    bench_fill(&g_seed, g_input, (int32_t)sizeof(g_input));
+    bench_fill(&g_seed, g_filter, (int32_t)sizeof(g_filter));
+    bench_fill(&g_seed, g_bias, (int32_t)sizeof(g_bias));
 
     mcu_region_begin();
     mcu_region_end();
@@ -129,7 +103,7 @@ int main(void)
     mcu_region_end();
 
     /* 7: micro_speech's depthwise: 49x40x1, 10x8 filter, depth multiplier 8, stride 2, padding 4 top, 3 left. */
-    set_quant(128);
+    bench_quant(g_quant, 128);
     in.height = 49; in.width = 40; in.channels = 1;
     f.batches = 8; f.height = 10; f.width = 8; f.channels = 1;
     out.height = 25; out.width = 20; out.channels = 8;

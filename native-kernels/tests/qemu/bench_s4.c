@@ -7,22 +7,13 @@
  */
 #include <stdint.h>
 
+#include "bench_data.h"
 #include "board.h"
 #include "tinylite/tl_conv_kernels.h"
 #include "tinylite/tl_dense_kernels.h"
 #include "../../src/reference/tl_s4.h"
 
 static uint32_t g_seed = 7u;
-
-static void fill(uint8_t *p, int32_t n)
-{
-    int32_t i;
-    for (i = 0; i < n; i++)
-    {
-        g_seed = g_seed * 1664525u + 1013904223u;
-        p[i] = (uint8_t)(g_seed >> 24);
-    }
-}
 
 static uint8_t g_input[49 * 10 * 64];
 static uint8_t g_filter[64 * 256 / 2];
@@ -31,22 +22,15 @@ static uint8_t g_quant[64 * 8];
 static int32_t g_fc_pairs[64 * 2];
 static uint8_t g_output[25 * 5 * 64];
 
-/* Per-channel multiplier/shift pairs, little-endian int32 each (and as int32 pairs for the FC). */
+/* Per-channel multiplier/shift pairs for the conv kernels and, as int32 pairs, for the FC. */
 static void set_quant(int32_t channels)
 {
     int32_t c;
+    bench_quant(g_quant, channels);
     for (c = 0; c < channels; c++)
     {
-        uint32_t m = 0x50000000u + (uint32_t)c * 12345u;
-        uint32_t s = (uint32_t)-8;
-        int k;
-        for (k = 0; k < 4; k++)
-        {
-            g_quant[c * 8 + k] = (uint8_t)(m >> (8 * k));
-            g_quant[c * 8 + 4 + k] = (uint8_t)(s >> (8 * k));
-        }
-        g_fc_pairs[2 * c] = (int32_t)m;
-        g_fc_pairs[2 * c + 1] = -8;
+        g_fc_pairs[2 * c] = (int32_t)BENCH_MULTIPLIER(c);
+        g_fc_pairs[2 * c + 1] = BENCH_SHIFT;
     }
 }
 
@@ -90,9 +74,9 @@ int main(void)
     int plain;
     q.table = g_quant;
     set_quant(64);
-    fill(g_input, (int32_t)sizeof(g_input));
-    fill(g_filter, (int32_t)sizeof(g_filter));
-    fill(g_bias, (int32_t)sizeof(g_bias));
+    bench_fill(&g_seed, g_input, (int32_t)sizeof(g_input));
+    bench_fill(&g_seed, g_filter, (int32_t)sizeof(g_filter));
+    bench_fill(&g_seed, g_bias, (int32_t)sizeof(g_bias));
 
     mcu_region_begin();
     mcu_region_end();

@@ -1,7 +1,6 @@
 /*
  * Shared by the CMSIS-NN pooling adapters: the pooling Params (layout of nf-runtime's PoolGeometry) decoded into
- * CMSIS-NN's structures, the overlap test that keeps aliased tensors on the reference kernels, and the route
- * decision and arguments of the average pools.
+ * CMSIS-NN's structures, and the route decision and arguments of the average pools.
  */
 #ifndef TINYLITE_TL_CMSIS_NN_POOL_H
 #define TINYLITE_TL_CMSIS_NN_POOL_H
@@ -13,6 +12,7 @@
 
 #include "tinylite/tl_op.h"
 #include "tinylite/tl_status.h"
+#include "tl_cmsis_nn_overlap.h"
 
 /* Params: 0 batches, 1 in_h, 2 in_w, 3 depth, 4 out_h, 5 out_w, 6/7 strides, 8/9 filter h/w, 10/11 padding
    top/left, 12/13 activation min/max. TFLM's padding values are CMSIS-NN's (window origin = out * stride - pad). */
@@ -37,14 +37,6 @@ static inline void tl_cmsis_pool_decode(const int32_t *p, cmsis_nn_pool_params *
     pool->padding.w = p[11];
     pool->activation.min = p[12];
     pool->activation.max = p[13];
-}
-
-/* 1 when the byte ranges [a, a + a_bytes) and [b, b + b_bytes) share a byte. */
-static inline int tl_cmsis_overlap(const void *a, int32_t a_bytes, const void *b, int32_t b_bytes)
-{
-    const uintptr_t a0 = (uintptr_t)a;
-    const uintptr_t b0 = (uintptr_t)b;
-    return a0 < b0 + (uintptr_t)b_bytes && b0 < a0 + (uintptr_t)a_bytes;
 }
 
 /* CMSIS-NN's scratch size function of an average pool (arm_avgpool_s8_get_buffer_size, ..._s16_...). */

@@ -10,7 +10,7 @@
 
 #include "tinylite/tl_op.h"
 #include "../reference/dense/tl_dense_validation.h"
-#include "tl_cmsis_nn_pool.h"
+#include "tl_cmsis_nn_overlap.h"
 
 /* Longest row CMSIS-NN takes: from 512 columns on, the Q12 sum of exps can reach 2^28, where TFLM's reciprocal
    exponent passes 31 (TFLM aborts there, our kernels clamp it, CMSIS-NN's shift would be undefined). */

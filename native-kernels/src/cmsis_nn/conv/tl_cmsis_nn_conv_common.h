@@ -12,6 +12,7 @@
 
 #include "tinylite/tl_op.h"
 #include "tinylite/tl_status.h"
+#include "../tl_cmsis_nn_overlap.h"
 
 /* Word reinterpretation without signed-overflow or conversion surprises. */
 static inline int32_t tl_cmsis_s32(uint32_t u)
@@ -102,10 +103,10 @@ static inline int tl_cmsis_scratch_apart(const tl_op *op, const tl_tensors *tens
 {
     const uint8_t *scratch = tl_tensor_data(tensors, op->outputs[1]);
     const int32_t bytes = tl_tensor_bytes(tensors, op->outputs[1]);
-    const uint8_t *input = tl_tensor_data(tensors, op->inputs[0]);
-    const uint8_t *output = tl_tensor_data(tensors, op->outputs[0]);
-    return !(scratch < input + tl_tensor_bytes(tensors, op->inputs[0]) && input < scratch + bytes) &&
-           !(scratch < output + tl_tensor_bytes(tensors, op->outputs[0]) && output < scratch + bytes);
+    return !tl_cmsis_overlap(scratch, bytes, tl_tensor_data(tensors, op->inputs[0]),
+                             tl_tensor_bytes(tensors, op->inputs[0])) &&
+           !tl_cmsis_overlap(scratch, bytes, tl_tensor_data(tensors, op->outputs[0]),
+                             tl_tensor_bytes(tensors, op->outputs[0]));
 }
 
 /* Splits the image's interleaved (multiplier, shift) pairs of @p out_c channels into CMSIS-NN's two arrays. */

@@ -6,8 +6,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
-echo "== device build of nf-runtime (nanoFramework mscorlib, warnings as errors)"
-dotnet build nf-runtime/device/TinyLite.Runtime.Device.csproj -c Release -nologo -v q
+echo "== device assemblies of nf-runtime (nanoFramework mscorlib, warnings as errors)"
+dotnet build nf-runtime/device/TinyLite.Device.slnf -c Release -nologo -v q
 echo "== native kernels: host library and CTest (cmake, Release)"
 native-kernels/build-host.sh --test
 echo "== xunit"

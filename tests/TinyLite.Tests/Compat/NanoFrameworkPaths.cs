@@ -13,8 +13,18 @@ public static class NanoFrameworkPaths
 {
     private const string PackageId = "nanoFramework.CoreLibrary";
 
-    /// <summary>The device project, relative to the repository root.</summary>
-    public const string DeviceProject = "nf-runtime/device/TinyLite.Runtime.Device.csproj";
+    /// <summary>The device core project (its restore output locates mscorlib), relative to the repository root.</summary>
+    public const string DeviceProject = "nf-runtime/device/TinyLite.Runtime/TinyLite.Runtime.Device.csproj";
+
+    /// <summary>The folder holding one project per device assembly, relative to the repository root.</summary>
+    public const string DeviceFolder = "nf-runtime/device";
+
+    /// <summary>The device assemblies by project folder name (each folder builds the assembly of that name).</summary>
+    public static readonly string[] DeviceAssemblyNames =
+    [
+        "TinyLite.Runtime.Native", "TinyLite.Runtime", "TinyLite.Kernels.Conv", "TinyLite.Kernels.Dense",
+        "TinyLite.Kernels.Elementwise", "TinyLite.Kernels.Shape",
+    ];
 
     /// <summary>The folder holding <c>TinyLite.sln</c>, found by walking up from the test assembly.</summary>
     public static string RepoRoot()
@@ -44,10 +54,16 @@ public static class NanoFrameworkPaths
         throw new InvalidOperationException("the test assembly lacks its TinyLite.Configuration metadata (see TinyLite.Tests.csproj)");
     }
 
-    /// <summary>Where the device build of the same configuration puts <c>TinyLite.Runtime.dll</c>.</summary>
-    public static string DeviceAssembly(string repoRoot, string configuration)
+    /// <summary>Where the device build of the given configuration puts assembly <paramref name="name"/>.</summary>
+    public static string DeviceAssembly(string repoRoot, string configuration, string name)
     {
-        return Path.Combine(repoRoot, "nf-runtime", "device", "bin", configuration, "netstandard2.0", "TinyLite.Runtime.dll");
+        return Path.Combine(repoRoot, DeviceFolder, name, "bin", configuration, "netstandard2.0", name + ".dll");
+    }
+
+    /// <summary>Every device assembly of the given configuration, in <see cref="DeviceAssemblyNames"/> order.</summary>
+    public static IReadOnlyList<string> DeviceAssemblies(string repoRoot, string configuration)
+    {
+        return DeviceAssemblyNames.Select(name => DeviceAssembly(repoRoot, configuration, name)).ToList();
     }
 
     /// <summary>

@@ -5,6 +5,15 @@ namespace TinyLite.Runtime.Kernels.Conv
     /// <summary>Dispatch and load-time validation for the Conv kernel family (see <see cref="OpCode"/>).</summary>
     public static class ConvFamily
     {
+        /// <summary>
+        /// Makes this family's kernels available to every interpreter loaded afterwards (on a device, call it once
+        /// before loading an image that uses the Conv kernels; registering twice is harmless).
+        /// </summary>
+        public static void Register()
+        {
+            KernelDispatch.Register(new ConvFamilyEntry());
+        }
+
         /// <summary>Runs one kernel of this family.</summary>
         public static void Run(KernelContext ctx, OpRecord op)
         {

@@ -5,6 +5,15 @@ namespace TinyLite.Runtime.Kernels.Elementwise
     /// <summary>Dispatch and load-time validation for the Elementwise kernel family (see <see cref="OpCode"/>).</summary>
     public static class ElementwiseFamily
     {
+        /// <summary>
+        /// Makes this family's kernels available to every interpreter loaded afterwards (on a device, call it once
+        /// before loading an image that uses the Elementwise kernels; registering twice is harmless).
+        /// </summary>
+        public static void Register()
+        {
+            KernelDispatch.Register(new ElementwiseFamilyEntry());
+        }
+
         /// <summary>Runs one kernel of this family.</summary>
         public static void Run(KernelContext ctx, OpRecord op)
         {

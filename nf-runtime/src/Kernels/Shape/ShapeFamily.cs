@@ -5,6 +5,15 @@ namespace TinyLite.Runtime.Kernels.Shape
     /// <summary>Dispatch and load-time validation for the Shape kernel family (see <see cref="OpCode"/>).</summary>
     public static class ShapeFamily
     {
+        /// <summary>
+        /// Makes this family's kernels available to every interpreter loaded afterwards (on a device, call it once
+        /// before loading an image that uses the Shape kernels; registering twice is harmless).
+        /// </summary>
+        public static void Register()
+        {
+            KernelDispatch.Register(new ShapeFamilyEntry());
+        }
+
         /// <summary>Runs one kernel of this family.</summary>
         public static void Run(KernelContext ctx, OpRecord op)
         {

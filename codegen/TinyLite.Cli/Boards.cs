@@ -21,9 +21,9 @@ public static class Boards
         long needRam = RamNeed(board, compiled);
         string model = Path.GetFileName(modelPath);
         if (needRam > board.RamBytes)
-            throw new CliError($"{model}: does not fit board {name}: needs {needRam} bytes of RAM ({RamParts(board, compiled)}) but the board leaves {board.RamBytes} for TinyLite, {needRam - board.RamBytes} bytes too many; {Advice(board, compiled, compileWithPlan)}");
+            throw new CliError($"{model}: does not fit board {name}: needs {N(needRam)} bytes of RAM ({RamParts(board, compiled)}) but the board leaves {N(board.RamBytes)} for TinyLite, {N(needRam - board.RamBytes)} bytes too many; {Advice(board, compiled, compileWithPlan)}");
         if (rep.ImageBytes > board.FlashBytes)
-            throw new CliError($"{model}: does not fit board {name}: the image takes {rep.ImageBytes} bytes of flash but the board leaves {board.FlashBytes}, {rep.ImageBytes - board.FlashBytes} bytes too many; --weights int4 may help");
+            throw new CliError($"{model}: does not fit board {name}: the image takes {N(rep.ImageBytes)} bytes of flash but the board leaves {N(board.FlashBytes)}, {N(rep.ImageBytes - board.FlashBytes)} bytes too many; --weights int4 may help");
         var speed = SpeedEstimate.For(board, rep.Plan, rep.Macs + rep.ExtraMacs, SpeedFile());
         return $"board {name}: fits (RAM {N(needRam)} of {N(board.RamBytes)} B: {RamParts(board, compiled)}; flash {N(rep.ImageBytes)} of {N(board.FlashBytes)} B); "
                + $"estimated {SpeedEstimate.FormatMs(speed.NativeMs)} per inference with native kernels, {SpeedEstimate.FormatMs(speed.ManagedMs)} with managed kernels "
@@ -75,7 +75,9 @@ public static class Boards
             .Select(c => c.Compiled)
             .FirstOrDefault();
         if (fits != null)
-            return $"--plan {fits.Plan.Strategy} needs an arena of {fits.Report.ArenaBytes} bytes, {RamNeed(board, fits)} in all, and fits (arena per plan: {each})";
+            return $"--plan {fits.Plan.Strategy} needs an arena of {N(fits.Report.ArenaBytes)} bytes, {N(RamNeed(board, fits))} in all, and fits (arena per plan: {each})";
+        if (board.ImageInRam && compiled.Report.ImageBytes >= board.RamBytes)
+            return $"no plan fits: the image alone ({N(compiled.Report.ImageBytes)} bytes) is more than the budget (arena per plan: {each}); --weights int4 may help, or a board with a larger managed heap";
         return $"no plan fits (arena per plan: {each}); a larger --max-extra-macs lets the patch plan recompute more, or the model must shrink";
     }
 

@@ -157,8 +157,8 @@ public sealed class BoardTests : IDisposable
         var lines = r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Single(lines);
         Assert.Contains("heavy.tflite: does not fit board esp32: needs ", lines[0]);
-        Assert.Contains(", a byte[] in the managed heap) but the board leaves 80896 for TinyLite", lines[0]);
-        Assert.Contains("; no plan fits (arena per plan: ", lines[0]);
+        Assert.Contains(", a byte[] in the managed heap) but the board leaves 80,896 for TinyLite", lines[0]);
+        Assert.Contains("; no plan fits: the image alone (", lines[0]);
         Assert.DoesNotContain("estimated", r.Stdout);
         Assert.False(File.Exists(image));
         // The same model fits a board whose managed heap is in SDRAM.

@@ -11,7 +11,7 @@ public static class CompileCommand
     {
         var model = new Argument<string>("MODEL.tflite") { Description = "the TFLite model to compile" };
         var output = new Option<string>("--output", "-o") { Description = "the .tlm image to write", Required = true };
-        var board = new Option<string?>("--board") { Description = "check the model fits this board (see boards/)" };
+        var board = new Option<string?>("--board") { Description = "check the model fits this board's RAM and flash budgets and estimate its ms per inference there (see boards/)" };
         var weights = new Option<string>("--weights") { Description = "weight precision: int8, int4 or auto", DefaultValueFactory = _ => "int8" };
         weights.AcceptOnlyFromAmong("int8", "int4", "auto");
         var plan = new Option<string>("--plan") { Description = "memory plan: layer, inplace, stream, patch or auto (the smallest arena within --max-extra-macs)", DefaultValueFactory = _ => "auto" };
@@ -32,8 +32,11 @@ public static class CompileCommand
                 Plan = r.GetValue(plan)!, CmsisNn = r.GetValue(cmsisNn), MaxExtraMacs = Percent(r.GetValue(maxExtraMacs)!),
                 ComparePlans = r.GetValue(report) != null || r.GetValue(board) != null,
             };
-            var compiled = Compiler.Compile(ModelFile.Read(path), path, options);
-            if (r.GetValue(board) is { } boardName) Boards.Check(boardName, compiled, path);
+            byte[] tflite = ModelFile.Read(path);
+            var compiled = Compiler.Compile(tflite, path, options);
+            string? boardLine = r.GetValue(board) is { } boardName
+                ? Boards.Check(boardName, compiled, path, strategy => Compiler.Compile(tflite, path, options with { Plan = strategy, ComparePlans = false }))
+                : null;
             AtomicFiles.Write(files =>
             {
                 files.Add(r.GetValue(output)!, compiled.Image);
@@ -48,6 +51,7 @@ public static class CompileCommand
             });
             var rep = compiled.Report;
             Console.WriteLine($"{Path.GetFileName(path)} -> {r.GetValue(output)}: image {rep.ImageBytes} B, arena {rep.ArenaBytes} B, weights {rep.WeightBytes} B, {rep.Macs} MACs, {compiled.Calls.Count} kernel calls, plan {rep.Plan}");
+            if (boardLine != null) Console.WriteLine(boardLine);
             return 0;
         }));
         return cmd;

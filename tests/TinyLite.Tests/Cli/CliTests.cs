@@ -143,7 +143,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public void Compile_LayerPlanTooBigForBoard_NamesThePlanThatFits()
     {
-        // A 64×64×32 intermediate (131,072 B) does not fit the ESP32's 96,000 B layer by layer; streamed, only a few
+        // A 64×64×32 intermediate (131,072 B) does not fit the ESP32's 80,896 B layer by layer; streamed, only a few
         // of its rows exist at once.
         var graph = TinyLite.Tests.Planning.StreamTestModels.Start("wide.tflite", 64, 64, 3, seed: 21)
             .Conv(32, 3, 1).Depthwise(3, 2).Conv(8, 1, 1).Finish();

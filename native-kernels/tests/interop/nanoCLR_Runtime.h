@@ -3,7 +3,8 @@
 //
 // The managed stack frame and heap blocks as far as the TinyLite glue uses them, with the member names of
 // nf-interpreter's nanoCLR_Runtime.h / nanoCLR_Runtime__HeapBlock.h (Arg0() ... ArgN(), SetResult_I4,
-// NumericByRef().s4, DereferenceArray(), CLR_RT_HeapBlock_Array::m_numOfElements and GetFirstElement()).
+// NumericByRef().s4, DereferenceArray(), CLR_RT_HeapBlock_Array::m_numOfElements and GetFirstElement(), and
+// g_CLR_RT_ExecutionEngine.PerformGarbageCollection() returning the free heap bytes).
 // The layout is ours: a heap block holds either an int32 or a pointer to an array object, and an array object
 // points at caller-owned storage. test_interop.cpp builds frames of these by hand.
 //
@@ -71,5 +72,23 @@ struct CLR_RT_StackFrame
         m_result.m_array = NULL;
     }
 };
+
+typedef uint32_t CLR_UINT32;
+
+// The execution engine as far as the glue uses it: a garbage collection that returns the free heap bytes. The
+// test sets the value to return and counts the collections (test_interop.cpp defines the one instance).
+struct CLR_RT_ExecutionEngine
+{
+    CLR_UINT32 m_freeBytesAfterGc;
+    int m_collections;
+
+    CLR_UINT32 PerformGarbageCollection()
+    {
+        m_collections++;
+        return m_freeBytesAfterGc;
+    }
+};
+
+extern CLR_RT_ExecutionEngine g_CLR_RT_ExecutionEngine;
 
 #endif // TINYLITE_TEST_STANDIN_NANOCLR_RUNTIME_H

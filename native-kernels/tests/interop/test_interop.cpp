@@ -10,21 +10,23 @@
  * Always checked: the version handler; a hand-built PAD image (expected output worked out by hand below)
  * through NativeLoad/NativeInvoke; a corrupted image refused with the runner's status and message; lengths
  * past the end of their arrays refused with status 5 before the runner sees them; a message array shorter than
- * the claimed message length is never written past its end.
+ * the claimed message length is never written past its end; the heap diagnostic runs one collection and returns
+ * the engine's free bytes (clamped to int32); the lookup table has the four handlers at the rows of the .pe it
+ * was generated from.
  */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "TinyLite_Runtime.h"
+#include "TinyLite_Runtime_Native.h"
 
 #include "tinylite/tl_image.h"
 #include "tinylite/tl_native.h"
 #include "tinylite/tl_runner.h"
 #include "tinylite/tl_shape_kernels.h"
 
-typedef Library_TinyLite_Runtime_TinyLite_Runtime_Native_NativeKernels NativeKernels;
+typedef Library_TinyLite_Runtime_Native_TinyLite_Runtime_Native_NativeKernels NativeKernels;
 
 #include "../tl_test_check.h"
 
@@ -369,6 +371,51 @@ static void test_compiled_images(const char *dir)
     printf("%d compiled images compared\n", compared);
 }
 
+/* ---- the heap diagnostic ---- */
+
+CLR_RT_ExecutionEngine g_CLR_RT_ExecutionEngine;
+
+static void test_managed_heap_free_bytes(void)
+{
+    CLR_RT_StackFrame frame;
+    frame.m_arguments = NULL;
+
+    g_CLR_RT_ExecutionEngine.m_collections = 0;
+    g_CLR_RT_ExecutionEngine.m_freeBytesAfterGc = 123456;
+    CHECK(NativeKernels::NativeManagedHeapFreeBytes___STATIC__I4(frame) == S_OK);
+    CHECK(frame.m_result.m_numeric.s4 == 123456);
+    CHECK(g_CLR_RT_ExecutionEngine.m_collections == 1);
+
+    /* A value past int32 (impossible on nanoCLR's heaps, but the handler must not return a negative count). */
+    g_CLR_RT_ExecutionEngine.m_freeBytesAfterGc = 0x80000010u;
+    CHECK(NativeKernels::NativeManagedHeapFreeBytes___STATIC__I4(frame) == S_OK);
+    CHECK(frame.m_result.m_numeric.s4 == 0x7FFFFFFF);
+    CHECK(g_CLR_RT_ExecutionEngine.m_collections == 2);
+}
+
+/* ---- the generated lookup table (TinyLite_Runtime_Native.cpp) ---- */
+
+static void test_lookup_table(void)
+{
+    /* TinyLite.Runtime.Native.pe: rows 0-7 managed (EmbeddedAttribute's constructor, NativeKernels' managed
+     * methods), rows 8-11 the four externs in declaration order. pe_interop_table.py's test checks the order rule
+     * itself; here the compiled table must point at the handlers of this glue. */
+    const CLR_RT_MethodHandler *table =
+        (const CLR_RT_MethodHandler *)g_CLR_AssemblyNative_TinyLite_Runtime_Native.m_pNativeMethods;
+    CHECK(strcmp(g_CLR_AssemblyNative_TinyLite_Runtime_Native.m_szAssemblyName, "TinyLite.Runtime.Native") == 0);
+    CHECK(g_CLR_AssemblyNative_TinyLite_Runtime_Native.m_checkSum != 0);
+    CHECK(g_CLR_AssemblyNative_TinyLite_Runtime_Native.m_Version.iMajorVersion == 1);
+    CHECK(g_CLR_AssemblyNative_TinyLite_Runtime_Native.m_Version.iMinorVersion == 1);
+    for (int row = 0; row < 8; row++)
+    {
+        CHECK(table[row] == NULL);
+    }
+    CHECK(table[8] == NativeKernels::NativeVersion___STATIC__I4);
+    CHECK(table[9] == NativeKernels::NativeLoad___STATIC__I4__SZARRAY_U1__I4__SZARRAY_U1__I4__SZARRAY_U1__I4);
+    CHECK(table[10] == NativeKernels::NativeInvoke___STATIC__I4__SZARRAY_U1__I4__SZARRAY_U1__I4__SZARRAY_U1__I4);
+    CHECK(table[11] == NativeKernels::NativeManagedHeapFreeBytes___STATIC__I4);
+}
+
 int main(int argc, char **argv)
 {
     test_version();
@@ -378,13 +425,8 @@ int main(int argc, char **argv)
     {
         test_compiled_images(argv[1]);
     }
-    /* The lookup table lists the three handlers in NativeKernels' method order (see TinyLite_Runtime.cpp). */
-    {
-        const CLR_RT_MethodHandler *table = (const CLR_RT_MethodHandler *)g_CLR_AssemblyNative_TinyLite_Runtime.m_pNativeMethods;
-        CHECK(strcmp(g_CLR_AssemblyNative_TinyLite_Runtime.m_szAssemblyName, "TinyLite.Runtime") == 0);
-        CHECK(table[6] == NativeKernels::NativeVersion___STATIC__I4);
-        CHECK(table[5] == NULL);
-    }
+    test_managed_heap_free_bytes();
+    test_lookup_table();
     if (failures != 0)
     {
         printf("%d check(s) failed\n", failures);

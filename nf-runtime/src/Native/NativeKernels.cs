@@ -122,6 +122,25 @@ namespace TinyLite.Runtime.Native
             return NativeInvoke(image, imageBytes, arena, arenaBytes, message, messageBytes);
         }
 
+        /// <summary>
+        /// Diagnostic: runs a garbage collection and returns the free bytes of nanoCLR's managed heap (device only,
+        /// through the firmware's TinyLite interop, as nanoFramework.Runtime.Native's <c>GC.Run</c> counts them).
+        /// Returns -1 in the host build and on a firmware without TinyLite's native interop
+        /// (<see cref="IsAvailable"/> false). Not for hot paths: a full collection takes milliseconds.
+        /// </summary>
+        public static int ManagedHeapFreeBytes()
+        {
+#if NANOFRAMEWORK_1_0
+            if (!IsAvailable)
+            {
+                return -1;
+            }
+            return NativeManagedHeapFreeBytes();
+#else
+            return -1;
+#endif
+        }
+
         /// <summary>The ASCII text before the first NUL of <paramref name="message"/>.</summary>
         public static string MessageText(byte[] message)
         {
@@ -147,6 +166,9 @@ namespace TinyLite.Runtime.Native
 
         [MethodImpl(MethodImplOptions.InternalCall)]
         private static extern int NativeInvoke(byte[] image, int imageBytes, byte[] arena, int arenaBytes, byte[] message, int messageBytes);
+
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        private static extern int NativeManagedHeapFreeBytes();
 #else
         /// <summary>Name of the library for DllImport (the loader adds lib/.so, .dll or .dylib).</summary>
         private const string LibraryName = "tinylite_native";

@@ -3,10 +3,14 @@
 #include <string.h>
 
 #include <nanoCLR_Interop.h>
+#include <nanoCLR_Runtime.h>
 
-extern const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_TinyLite_Runtime;
+// The one execution engine of the stand-in (nanoCLR defines it in its core; the glue's heap diagnostic uses it).
+CLR_RT_ExecutionEngine g_CLR_RT_ExecutionEngine;
+
+extern const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_TinyLite_Runtime_Native;
 
 int main()
 {
-    return strcmp(g_CLR_AssemblyNative_TinyLite_Runtime.m_szAssemblyName, "TinyLite.Runtime") == 0 ? 0 : 1;
+    return strcmp(g_CLR_AssemblyNative_TinyLite_Runtime_Native.m_szAssemblyName, "TinyLite.Runtime.Native") == 0 ? 0 : 1;
 }

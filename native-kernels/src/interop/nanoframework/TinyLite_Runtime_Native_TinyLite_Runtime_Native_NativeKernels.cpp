@@ -1,5 +1,5 @@
 //
-// nanoFramework interop glue for TinyLite.Runtime: the native handlers of
+// nanoFramework interop glue for TinyLite.Runtime.Native: the native handlers of
 // TinyLite.Runtime.Native.NativeKernels (nf-runtime/src/Native/NativeKernels.cs).
 //
 // File name, struct name and handler names are the ones nanoFramework's metadata processor gives the stub of
@@ -14,18 +14,19 @@
 // the message length is clamped to the message array. Negative lengths go through to tl_native_*, which
 // refuses them with the same status. Nothing is allocated here and the call runs to its end without giving
 // control back to the CLR, so the garbage collector cannot move the arrays while C code holds pointers into
-// them; nothing is kept after the call returns.
+// them; nothing is kept after the call returns. NativeManagedHeapFreeBytes is the exception: it runs the
+// garbage collector on purpose (no arrays are held then).
 //
 // The data of a nanoCLR byte[] starts right after its CLR_RT_HeapBlock_Array header, on a 4-byte boundary,
 // which is the alignment the runner requires for the image and the arena (it refuses anything else with
 // status 5 and says so in the message).
 //
 
-#include "TinyLite_Runtime.h"
+#include "TinyLite_Runtime_Native.h"
 
 #include "tinylite/tl_native.h"
 
-typedef Library_TinyLite_Runtime_TinyLite_Runtime_Native_NativeKernels NativeKernels;
+typedef Library_TinyLite_Runtime_Native_TinyLite_Runtime_Native_NativeKernels NativeKernels;
 
 // Status values shared with NativeKernels.StatusArgument and tl_status.h (TL_ERR_ARGUMENT).
 static const int32_t StatusArgument = 5;
@@ -166,4 +167,18 @@ HRESULT NativeKernels::NativeInvoke___STATIC__I4__SZARRAY_U1__I4__SZARRAY_U1__I4
     NANOCLR_CHECK_HRESULT(CallRunner(stack, tl_native_invoke));
 
     NANOCLR_NOCLEANUP();
+}
+
+// A full garbage collection, as nanoFramework.Runtime.Native's GC.Run(false) does it (the execution engine's
+// PerformGarbageCollection, which also queues finalizers), then the free bytes of the managed heap it reports.
+// The heap is far below 2 GB on every nanoCLR target; the value is clamped to int32 all the same.
+HRESULT NativeKernels::NativeManagedHeapFreeBytes___STATIC__I4(CLR_RT_StackFrame &stack)
+{
+    NANOCLR_HEADER();
+
+    CLR_UINT32 freeBytes = g_CLR_RT_ExecutionEngine.PerformGarbageCollection();
+
+    stack.SetResult_I4(freeBytes > 0x7FFFFFFFu ? 0x7FFFFFFF : (int32_t)freeBytes);
+
+    NANOCLR_NOCLEANUP_NOLABEL();
 }

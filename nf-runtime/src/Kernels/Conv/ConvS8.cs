@@ -34,6 +34,16 @@ namespace TinyLite.Runtime.Kernels.Conv
         }
 
         /// <summary>Runs the convolution; allocates nothing.</summary>
+        /// <remarks>
+        /// Tuned for nanoCLR, which interprets every IL instruction and pays most for array loads: four output
+        /// channels of one group at a time share each input load (1.25 loads per MAC instead of 2); each output
+        /// window is clipped to the image once (no test per tap) and, when the filter spans the whole input depth
+        /// without dilation, the taps of one filter row are one contiguous run; requantization is inline.
+        /// Requantization (TFLM's MultiplyByQuantizedMultiplier): x = acc shifted left by max(shift, 0), wrapping as
+        /// in C; high = floor((x * multiplier + 2^30) / 2^31), which equals TFLM's truncating division with its
+        /// sign-dependent nudge (the multiplier is non-negative, so the min*min saturation cannot occur); then for
+        /// e = -shift &gt; 0 a rounding right shift, ties away from zero: floor((high + 2^(e-1) - (high &lt; 0)) / 2^e).
+        /// </remarks>
         public static void Run(KernelContext ctx, OpRecord op)
         {
             int[] p = op.Params;
@@ -71,90 +81,168 @@ namespace TinyLite.Runtime.Kernels.Conv
             byte[] output = ctx.Buffer(op.Outputs[0]);
             int outBase = ctx.Offset(op.Outputs[0]);
             int filterSize = fH * fW * fC;
+            int fs2 = filterSize * 2;
+            int fs3 = filterSize * 3;
+            int inRowStride = inW * inC;
+            int fRowStride = fW * fC;
+            // With no dilation and the whole input depth in the filter, the in-image taps of a filter row are one
+            // contiguous run in both the input and the filter.
+            bool rowRuns = dilW == 1 && fC == inC;
+            int runStepIn = dilW * inC;
 
-            // Output channels outermost: each channel's bias and requantization constants are read once.
-            for (int outCh = 0; outCh < outC; outCh++)
+            int outCh = 0;
+            while (outCh < outC)
             {
-                int groupStart = (outCh / filtersPerGroup) * fC;
+                int group = outCh / filtersPerGroup;
+                // Four channels when they exist and share the group, else one.
+                int lanes = outCh + 4 <= outC && (outCh + 3) / filtersPerGroup == group ? 4 : 1;
+                int groupStart = group * fC;
                 int fOut = fBase + outCh * filterSize;
-                // The folded bias already holds input_offset * (sum of this channel's weights); taps in the padding
-                // take their share back out (TFLM skips them).
-                int biasValue = LittleEndian.ReadInt32(bias, biasBase + outCh * 4);
-                // FixedPoint.MultiplyByQuantizedMultiplier (int32) unrolled per channel: left shift, rounding doubling
-                // high multiply (Validate keeps the multiplier non-negative, so the min*min saturation cannot occur),
-                // then a rounding right shift with ties away from zero.
-                int multiplier = LittleEndian.ReadInt32(quant, quantBase + outCh * 8);
-                int shift = LittleEndian.ReadInt32(quant, quantBase + outCh * 8 + 4);
-                int leftFactor = shift > 0 ? 1 << shift : 1;
-                int rightShift = shift > 0 ? 0 : -shift;
-                int mask = (int)((1L << rightShift) - 1);
-                int halfMask = mask >> 1;
-                int o = outBase + outCh;
+                int b0 = 0, b1 = 0, b2 = 0, b3 = 0, m0 = 0, m1 = 0, m2 = 0, m3 = 0, s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+                for (int lane = 0; lane < lanes; lane++)
+                {
+                    int bb = biasBase + (outCh + lane) * 4;
+                    // The folded bias already holds input_offset * (sum of this channel's weights); taps in the
+                    // padding take their share back out (TFLM skips them).
+                    int bv = bias[bb] | (bias[bb + 1] << 8) | (bias[bb + 2] << 16) | (bias[bb + 3] << 24);
+                    int q = quantBase + (outCh + lane) * 8;
+                    int mv = quant[q] | (quant[q + 1] << 8) | (quant[q + 2] << 16) | (quant[q + 3] << 24);
+                    // Validate keeps the shift in [-31, 31]: its low byte, sign-extended, is the whole value.
+                    int sv = (sbyte)quant[q + 4];
+                    if (lane == 0) { b0 = bv; m0 = mv; s0 = sv; }
+                    else if (lane == 1) { b1 = bv; m1 = mv; s1 = sv; }
+                    else if (lane == 2) { b2 = bv; m2 = mv; s2 = sv; }
+                    else { b3 = bv; m3 = mv; s3 = sv; }
+                }
                 for (int b = 0; b < batches; b++)
                 {
-                    int inBatch = inBase + b * inH * inW * inC;
+                    int inBatch = inBase + b * inH * inRowStride + groupStart;
+                    int o = outBase + b * outH * outW * outC + outCh;
                     for (int outY = 0; outY < outH; outY++)
                     {
                         int inYOrigin = outY * strideH - padH;
+                        int fyStart = inYOrigin < 0 ? (dilH - 1 - inYOrigin) / dilH : 0;
+                        int fyEnd = ValidEnd(inH - inYOrigin, dilH, fH);
                         for (int outX = 0; outX < outW; outX++)
                         {
                             int inXOrigin = outX * strideW - padW;
-                            int acc = biasValue;
-                            for (int fy = 0; fy < fH; fy++)
+                            int fxStart = inXOrigin < 0 ? (dilW - 1 - inXOrigin) / dilW : 0;
+                            int fxEnd = ValidEnd(inW - inXOrigin, dilW, fW);
+                            int a0 = b0, a1 = b1, a2 = b2, a3 = b3;
+                            if (inputOffset != 0 && (fyStart > 0 || fyEnd < fH || fxStart > 0 || fxEnd < fW))
                             {
-                                int inY = inYOrigin + dilH * fy;
-                                int inRow = inBatch + inY * inW * inC + groupStart;
-                                int fRow = fOut + fy * fW * fC;
-                                bool rowOutside = inY < 0 || inY >= inH;
-                                for (int fx = 0; fx < fW; fx++)
+                                a0 -= PaddedSum(filter, fOut, fH, fW, fC, fyStart, fyEnd, fxStart, fxEnd) * inputOffset;
+                                if (lanes == 4)
                                 {
-                                    int inX = inXOrigin + dilW * fx;
-                                    if (rowOutside || inX < 0 || inX >= inW)
+                                    a1 -= PaddedSum(filter, fOut + filterSize, fH, fW, fC, fyStart, fyEnd, fxStart, fxEnd) * inputOffset;
+                                    a2 -= PaddedSum(filter, fOut + fs2, fH, fW, fC, fyStart, fyEnd, fxStart, fxEnd) * inputOffset;
+                                    a3 -= PaddedSum(filter, fOut + fs3, fH, fW, fC, fyStart, fyEnd, fxStart, fxEnd) * inputOffset;
+                                }
+                            }
+                            if (fxStart < fxEnd)
+                            {
+                                int runs = rowRuns ? 1 : fxEnd - fxStart;
+                                int runLength = rowRuns ? (fxEnd - fxStart) * fC : fC;
+                                for (int fy = fyStart; fy < fyEnd; fy++)
+                                {
+                                    int i = inBatch + (inYOrigin + dilH * fy) * inRowStride + (inXOrigin + dilW * fxStart) * inC;
+                                    int f = fOut + fy * fRowStride + fxStart * fC;
+                                    for (int r = 0; r < runs; r++)
                                     {
-                                        if (inputOffset != 0)
+                                        int iRun = i;
+                                        int fEnd = f + runLength;
+                                        if (lanes == 4)
                                         {
-                                            acc -= TapSum(filter, fRow + fx * fC, fC) * inputOffset;
+                                            while (f < fEnd)
+                                            {
+                                                int x = (sbyte)input[i];
+                                                a0 += (sbyte)filter[f] * x;
+                                                a1 += (sbyte)filter[f + filterSize] * x;
+                                                a2 += (sbyte)filter[f + fs2] * x;
+                                                a3 += (sbyte)filter[f + fs3] * x;
+                                                f++;
+                                                i++;
+                                            }
                                         }
-                                        continue;
-                                    }
-                                    int i = inRow + inX * inC;
-                                    int f = fRow + fx * fC;
-                                    int fEnd = f + fC;
-                                    while (f < fEnd)
-                                    {
-                                        acc += (sbyte)filter[f] * (sbyte)input[i];
-                                        f++;
-                                        i++;
+                                        else
+                                        {
+                                            while (f < fEnd)
+                                            {
+                                                a0 += (sbyte)filter[f] * (sbyte)input[i];
+                                                f++;
+                                                i++;
+                                            }
+                                        }
+                                        i = iRun + runStepIn;
                                     }
                                 }
                             }
-                            int high = (int)(((long)(acc * leftFactor) * multiplier + (1L << 30)) >> 31);
-                            int scaled = (high >> rightShift) + ((high & mask) > halfMask + (high < 0 ? 1 : 0) ? 1 : 0);
-                            scaled += outputOffset;
-                            if (scaled < actMin)
+                            for (int lane = 0; lane < lanes; lane++)
                             {
-                                scaled = actMin;
+                                int acc = lane == 0 ? a0 : lane == 1 ? a1 : lane == 2 ? a2 : a3;
+                                int multiplier = lane == 0 ? m0 : lane == 1 ? m1 : lane == 2 ? m2 : m3;
+                                int shift = lane == 0 ? s0 : lane == 1 ? s1 : lane == 2 ? s2 : s3;
+                                long prod = (long)(shift > 0 ? acc << shift : acc) * multiplier + (1L << 30);
+                                long high = prod >> 31;
+                                if (shift < 0)
+                                {
+                                    high = (high + ((1L << (-shift - 1)) - (prod < 0 ? 1 : 0))) >> -shift;
+                                }
+                                int v = (int)high + outputOffset;
+                                if (v < actMin)
+                                {
+                                    v = actMin;
+                                }
+                                if (v > actMax)
+                                {
+                                    v = actMax;
+                                }
+                                output[o + lane] = (byte)v;
                             }
-                            if (scaled > actMax)
-                            {
-                                scaled = actMax;
-                            }
-                            output[o] = (byte)scaled;
                             o += outC;
                         }
                     }
                 }
+                outCh += lanes;
             }
         }
 
-        /// <summary>Sum of <paramref name="count"/> int8 weights from byte <paramref name="start"/> (one tap, all depths).</summary>
-        private static int TapSum(byte[] filter, int start, int count)
+        /// <summary>
+        /// One past the last filter tap (of <paramref name="taps"/>, spaced <paramref name="dilation"/>) that lands
+        /// inside the image, given <paramref name="room"/> = image size - window origin.
+        /// </summary>
+        private static int ValidEnd(int room, int dilation, int taps)
+        {
+            if (room <= 0)
+            {
+                return 0;
+            }
+            int end = (room - 1) / dilation + 1;
+            return end < taps ? end : taps;
+        }
+
+        /// <summary>
+        /// Sum of one output channel's int8 weights (filter at byte <paramref name="f"/>, [f_h][f_w][f_c]) over the
+        /// taps outside rows [fyStart, fyEnd) x columns [fxStart, fxEnd): the taps that fall into the padding.
+        /// </summary>
+        private static int PaddedSum(byte[] filter, int f, int fH, int fW, int fC, int fyStart, int fyEnd, int fxStart, int fxEnd)
         {
             int sum = 0;
-            int end = start + count;
-            for (int f = start; f < end; f++)
+            for (int fy = 0; fy < fH; fy++)
             {
-                sum += (sbyte)filter[f];
+                bool rowInside = fy >= fyStart && fy < fyEnd;
+                for (int fx = 0; fx < fW; fx++)
+                {
+                    if (!rowInside || fx < fxStart || fx >= fxEnd)
+                    {
+                        int start = f + (fy * fW + fx) * fC;
+                        int end = start + fC;
+                        for (int k = start; k < end; k++)
+                        {
+                            sum += (sbyte)filter[k];
+                        }
+                    }
+                }
             }
             return sum;
         }

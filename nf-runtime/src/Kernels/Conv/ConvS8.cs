@@ -153,7 +153,19 @@ namespace TinyLite.Runtime.Kernels.Conv
                                         int fEnd = f + runLength;
                                         if (lanes == 4)
                                         {
-                                            while (f < fEnd)
+                                            int fPairEnd = f + (runLength & ~1);
+                                            while (f < fPairEnd)
+                                            {
+                                                int x0 = (sbyte)input[i];
+                                                int x1 = (sbyte)input[i + 1];
+                                                a0 += (sbyte)filter[f] * x0 + (sbyte)filter[f + 1] * x1;
+                                                a1 += (sbyte)filter[f + filterSize] * x0 + (sbyte)filter[f + filterSize + 1] * x1;
+                                                a2 += (sbyte)filter[f + fs2] * x0 + (sbyte)filter[f + fs2 + 1] * x1;
+                                                a3 += (sbyte)filter[f + fs3] * x0 + (sbyte)filter[f + fs3 + 1] * x1;
+                                                f += 2;
+                                                i += 2;
+                                            }
+                                            if (f < fEnd)
                                             {
                                                 int x = (sbyte)input[i];
                                                 a0 += (sbyte)filter[f] * x;
@@ -161,7 +173,6 @@ namespace TinyLite.Runtime.Kernels.Conv
                                                 a2 += (sbyte)filter[f + fs2] * x;
                                                 a3 += (sbyte)filter[f + fs3] * x;
                                                 f++;
-                                                i++;
                                             }
                                         }
                                         else

@@ -64,7 +64,7 @@ namespace TinyLite.Runtime.Kernels.Conv
                 int q = quantBase + outCh * 8;
                 for (int b = 0; b < batches; b++)
                 {
-                    RunChannel(p, input, inBase + b * inH * inW * inC + outCh / multiplier, filter, fBase + outCh * taps,
+                    RunChannel(p, input, inBase + b * inH * inW * inC + outCh / multiplier, filter, fBase + outCh * taps, -1,
                         bias[bb] | (bias[bb + 1] << 8) | (bias[bb + 2] << 16) | (bias[bb + 3] << 24),
                         quant[q] | (quant[q + 1] << 8) | (quant[q + 2] << 16) | (quant[q + 3] << 24),
                         (sbyte)quant[q + 4], output, outBase + b * outH * outW * outC + outCh, outC);
@@ -73,10 +73,13 @@ namespace TinyLite.Runtime.Kernels.Conv
         }
 
         /// <summary>
-        /// Computes one output channel of one batch (shared with <see cref="DepthwiseConvS8InPlace"/>).
+        /// Computes one output channel of one batch (shared with <see cref="DepthwiseConvS8InPlace"/>,
+        /// <see cref="DepthwiseConvS4"/> and <see cref="DepthwiseConvS4InPlace"/>).
         /// <paramref name="p"/> is the record's Params; the channel's input element (y, x) is
         /// <paramref name="input"/>[<paramref name="inChannel"/> + (y * in_w + x) * in_c]; its taps are the
-        /// f_h * f_w bytes at <paramref name="f"/>; <paramref name="biasValue"/> is its folded bias and
+        /// f_h * f_w int8 bytes at <paramref name="f"/> when <paramref name="nibbleBase"/> is negative, else packed
+        /// int4 elements f, f + 1, ... (element e: low nibble of byte nibbleBase + e / 2 when e is even, high nibble
+        /// when odd, sign-extended); <paramref name="biasValue"/> is its folded bias and
         /// (<paramref name="multiplier"/>, <paramref name="shift"/>) its requantization (shift in [-31, 31], multiplier
         /// non-negative, as Validate guarantees); output pixel k goes to <paramref name="dst"/>[<paramref name="d"/> +
         /// k * <paramref name="dstStep"/>].
@@ -88,7 +91,7 @@ namespace TinyLite.Runtime.Kernels.Conv
         /// output loads one new column (3 values) for 9 MACs; requantization is inline, as derived in
         /// <see cref="ConvS8"/>.
         /// </remarks>
-        public static void RunChannel(int[] p, byte[] input, int inChannel, byte[] filter, int f, int biasValue,
+        public static void RunChannel(int[] p, byte[] input, int inChannel, byte[] filter, int f, int nibbleBase, int biasValue,
             int multiplier, int shift, byte[] dst, int d, int dstStep)
         {
             int inH = p[1];
@@ -116,15 +119,15 @@ namespace TinyLite.Runtime.Kernels.Conv
             int w0 = 0, w1 = 0, w2 = 0, w3 = 0, w4 = 0, w5 = 0, w6 = 0, w7 = 0, w8 = 0;
             if (slide)
             {
-                w0 = (sbyte)filter[f];
-                w1 = (sbyte)filter[f + 1];
-                w2 = (sbyte)filter[f + 2];
-                w3 = (sbyte)filter[f + 3];
-                w4 = (sbyte)filter[f + 4];
-                w5 = (sbyte)filter[f + 5];
-                w6 = (sbyte)filter[f + 6];
-                w7 = (sbyte)filter[f + 7];
-                w8 = (sbyte)filter[f + 8];
+                w0 = Tap(filter, f, nibbleBase);
+                w1 = Tap(filter, f + 1, nibbleBase);
+                w2 = Tap(filter, f + 2, nibbleBase);
+                w3 = Tap(filter, f + 3, nibbleBase);
+                w4 = Tap(filter, f + 4, nibbleBase);
+                w5 = Tap(filter, f + 5, nibbleBase);
+                w6 = Tap(filter, f + 6, nibbleBase);
+                w7 = Tap(filter, f + 7, nibbleBase);
+                w8 = Tap(filter, f + 8, nibbleBase);
             }
             for (int outY = 0; outY < outH; outY++)
             {
@@ -197,7 +200,9 @@ namespace TinyLite.Runtime.Kernels.Conv
                             for (int fx = 0; fx < fW; fx++)
                             {
                                 int inX = inXOrigin + dilW * fx;
-                                acc += (sbyte)filter[t] * (rowInside && inX >= 0 && inX < inW ? (sbyte)input[inRow + inX * inC] : pad);
+                                int w = nibbleBase < 0 ? (sbyte)filter[t]
+                                    : ((t & 1) == 0 ? filter[nibbleBase + (t >> 1)] << 28 : filter[nibbleBase + (t >> 1)] << 24) >> 28;
+                                acc += w * (rowInside && inX >= 0 && inX < inW ? (sbyte)input[inRow + inX * inC] : pad);
                                 t++;
                             }
                         }
@@ -209,6 +214,17 @@ namespace TinyLite.Runtime.Kernels.Conv
                     }
                 }
             }
+        }
+
+        /// <summary>Tap <paramref name="e"/>: int8 byte e, or with <paramref name="nibbleBase"/> &gt;= 0 packed int4 element e, sign-extended.</summary>
+        private static int Tap(byte[] filter, int e, int nibbleBase)
+        {
+            if (nibbleBase < 0)
+            {
+                return (sbyte)filter[e];
+            }
+            int packed = filter[nibbleBase + (e >> 1)];
+            return ((e & 1) == 0 ? packed << 28 : packed << 24) >> 28;
         }
     }
 }

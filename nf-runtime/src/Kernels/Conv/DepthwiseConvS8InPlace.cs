@@ -48,7 +48,7 @@ namespace TinyLite.Runtime.Kernels.Conv
                 int bb = biasBase + ch * 4;
                 int q = quantBase + ch * 8;
                 // Validate keeps the shift in [-31, 31]: its low byte, sign-extended, is the whole value.
-                DepthwiseConvS8.RunChannel(p, data, inBase + ch, filter, fBase + ch * taps,
+                DepthwiseConvS8.RunChannel(p, data, inBase + ch, filter, fBase + ch * taps, -1,
                     bias[bb] | (bias[bb + 1] << 8) | (bias[bb + 2] << 16) | (bias[bb + 3] << 24),
                     quant[q] | (quant[q + 1] << 8) | (quant[q + 2] << 16) | (quant[q + 3] << 24),
                     (sbyte)quant[q + 4], scratch, scratchBase, 1);

@@ -46,6 +46,16 @@ namespace TinyLite.Runtime.Kernels.Conv
         /// </remarks>
         public static void Run(KernelContext ctx, OpRecord op)
         {
+            Compute(ctx, op, false);
+        }
+
+        /// <summary>
+        /// The convolution of <see cref="Run"/> (int8 filter) and of <see cref="ConvS4"/> (<paramref name="int4"/>: the
+        /// filter packed two elements per byte, element e the low nibble of byte e / 2 when e is even, the high one
+        /// when odd, sign-extended; a byte then feeds two MACs when a run starts on an even element).
+        /// </summary>
+        public static void Compute(KernelContext ctx, OpRecord op, bool int4)
+        {
             int[] p = op.Params;
             int batches = p[0];
             int inH = p[1];
@@ -72,7 +82,9 @@ namespace TinyLite.Runtime.Kernels.Conv
             byte[] input = ctx.Buffer(op.Inputs[0]);
             int inBase = ctx.Offset(op.Inputs[0]);
             byte[] filter = ctx.Buffer(op.Inputs[1]);
-            int fBase = ctx.Offset(op.Inputs[1]);
+            // int8: f indexes bytes from fBase; int4: f indexes elements and nibbleBase is the filter's first byte.
+            int nibbleBase = int4 ? ctx.Offset(op.Inputs[1]) : -1;
+            int fBase = int4 ? 0 : ctx.Offset(op.Inputs[1]);
             int biasT = op.Inputs[2];
             byte[] bias = ctx.Buffer(biasT);
             int biasBase = ctx.Offset(biasT);
@@ -89,13 +101,16 @@ namespace TinyLite.Runtime.Kernels.Conv
             // contiguous run in both the input and the filter.
             bool rowRuns = dilW == 1 && fC == inC;
             int runStepIn = dilW * inC;
+            // int4 pairs: every lane's run starts on the same parity only when a filter has an even element count.
+            int halfSize = filterSize >> 1;
+            bool pairable = !int4 || (filterSize & 1) == 0;
 
             int outCh = 0;
             while (outCh < outC)
             {
                 int group = outCh / filtersPerGroup;
                 // Four channels when they exist and share the group, else one.
-                int lanes = outCh + 4 <= outC && (outCh + 3) / filtersPerGroup == group ? 4 : 1;
+                int lanes = pairable && outCh + 4 <= outC && (outCh + 3) / filtersPerGroup == group ? 4 : 1;
                 int groupStart = group * fC;
                 int fOut = fBase + outCh * filterSize;
                 int b0 = 0, b1 = 0, b2 = 0, b3 = 0, m0 = 0, m1 = 0, m2 = 0, m3 = 0, s0 = 0, s1 = 0, s2 = 0, s3 = 0;
@@ -131,12 +146,12 @@ namespace TinyLite.Runtime.Kernels.Conv
                             int a0 = b0, a1 = b1, a2 = b2, a3 = b3;
                             if (inputOffset != 0 && (fyStart > 0 || fyEnd < fH || fxStart > 0 || fxEnd < fW))
                             {
-                                a0 -= PaddedSum(filter, fOut, fH, fW, fC, fyStart, fyEnd, fxStart, fxEnd) * inputOffset;
+                                a0 -= PaddedSum(filter, nibbleBase, fOut, fH, fW, fC, fyStart, fyEnd, fxStart, fxEnd) * inputOffset;
                                 if (lanes == 4)
                                 {
-                                    a1 -= PaddedSum(filter, fOut + filterSize, fH, fW, fC, fyStart, fyEnd, fxStart, fxEnd) * inputOffset;
-                                    a2 -= PaddedSum(filter, fOut + fs2, fH, fW, fC, fyStart, fyEnd, fxStart, fxEnd) * inputOffset;
-                                    a3 -= PaddedSum(filter, fOut + fs3, fH, fW, fC, fyStart, fyEnd, fxStart, fxEnd) * inputOffset;
+                                    a1 -= PaddedSum(filter, nibbleBase, fOut + filterSize, fH, fW, fC, fyStart, fyEnd, fxStart, fxEnd) * inputOffset;
+                                    a2 -= PaddedSum(filter, nibbleBase, fOut + fs2, fH, fW, fC, fyStart, fyEnd, fxStart, fxEnd) * inputOffset;
+                                    a3 -= PaddedSum(filter, nibbleBase, fOut + fs3, fH, fW, fC, fyStart, fyEnd, fxStart, fxEnd) * inputOffset;
                                 }
                             }
                             if (fxStart < fxEnd)
@@ -151,7 +166,53 @@ namespace TinyLite.Runtime.Kernels.Conv
                                     {
                                         int iRun = i;
                                         int fEnd = f + runLength;
-                                        if (lanes == 4)
+                                        if (lanes == 4 && int4)
+                                        {
+                                            if ((f & 1) != 0 && f < fEnd)
+                                            {
+                                                int x = (sbyte)input[i];
+                                                int g = nibbleBase + (f >> 1);
+                                                a0 += ((filter[g] << 24) >> 28) * x;
+                                                a1 += ((filter[g + halfSize] << 24) >> 28) * x;
+                                                a2 += ((filter[g + filterSize] << 24) >> 28) * x;
+                                                a3 += ((filter[g + halfSize + filterSize] << 24) >> 28) * x;
+                                                f++;
+                                                i++;
+                                            }
+                                            // f is even: byte g holds elements f (low nibble) and f + 1 (high nibble).
+                                            int h = halfSize;
+                                            int h2 = filterSize;
+                                            int h3 = halfSize + filterSize;
+                                            int g0 = nibbleBase + (f >> 1);
+                                            int gEnd = g0 + ((fEnd - f) >> 1);
+                                            while (g0 < gEnd)
+                                            {
+                                                int x0 = (sbyte)input[i];
+                                                int x1 = (sbyte)input[i + 1];
+                                                int w = filter[g0];
+                                                a0 += ((w << 28) >> 28) * x0 + ((w << 24) >> 28) * x1;
+                                                w = filter[g0 + h];
+                                                a1 += ((w << 28) >> 28) * x0 + ((w << 24) >> 28) * x1;
+                                                w = filter[g0 + h2];
+                                                a2 += ((w << 28) >> 28) * x0 + ((w << 24) >> 28) * x1;
+                                                w = filter[g0 + h3];
+                                                a3 += ((w << 28) >> 28) * x0 + ((w << 24) >> 28) * x1;
+                                                g0++;
+                                                i += 2;
+                                            }
+                                            f += ((fEnd - f) >> 1) << 1;
+                                            if (f < fEnd)
+                                            {
+                                                int x = (sbyte)input[i];
+                                                int g = nibbleBase + (f >> 1);
+                                                a0 += ((filter[g] << 28) >> 28) * x;
+                                                a1 += ((filter[g + h] << 28) >> 28) * x;
+                                                a2 += ((filter[g + h2] << 28) >> 28) * x;
+                                                a3 += ((filter[g + h3] << 28) >> 28) * x;
+                                                f++;
+                                            }
+                                        }
+                                        else if (lanes == 4)
                                         {
                                             int fPairEnd = f + (runLength & ~1);
                                             while (f < fPairEnd)
@@ -173,6 +234,16 @@ namespace TinyLite.Runtime.Kernels.Conv
                                                 a2 += (sbyte)filter[f + fs2] * x;
                                                 a3 += (sbyte)filter[f + fs3] * x;
                                                 f++;
+                                            }
+                                        }
+                                        else if (int4)
+                                        {
+                                            while (f < fEnd)
+                                            {
+                                                int packed = filter[nibbleBase + (f >> 1)];
+                                                a0 += (((f & 1) == 0 ? packed << 28 : packed << 24) >> 28) * (sbyte)input[i];
+                                                f++;
+                                                i++;
                                             }
                                         }
                                         else
@@ -233,10 +304,11 @@ namespace TinyLite.Runtime.Kernels.Conv
         }
 
         /// <summary>
-        /// Sum of one output channel's int8 weights (filter at byte <paramref name="f"/>, [f_h][f_w][f_c]) over the
-        /// taps outside rows [fyStart, fyEnd) x columns [fxStart, fxEnd): the taps that fall into the padding.
+        /// Sum of one output channel's weights (filter at <paramref name="f"/>, [f_h][f_w][f_c]; int8 bytes, or packed
+        /// int4 elements from byte <paramref name="nibbleBase"/> when it is not negative) over the taps outside rows
+        /// [fyStart, fyEnd) x columns [fxStart, fxEnd): the taps that fall into the padding.
         /// </summary>
-        private static int PaddedSum(byte[] filter, int f, int fH, int fW, int fC, int fyStart, int fyEnd, int fxStart, int fxEnd)
+        private static int PaddedSum(byte[] filter, int nibbleBase, int f, int fH, int fW, int fC, int fyStart, int fyEnd, int fxStart, int fxEnd)
         {
             int sum = 0;
             for (int fy = 0; fy < fH; fy++)
@@ -250,7 +322,15 @@ namespace TinyLite.Runtime.Kernels.Conv
                         int end = start + fC;
                         for (int k = start; k < end; k++)
                         {
-                            sum += (sbyte)filter[k];
+                            if (nibbleBase < 0)
+                            {
+                                sum += (sbyte)filter[k];
+                            }
+                            else
+                            {
+                                int packed = filter[nibbleBase + (k >> 1)];
+                                sum += ((k & 1) == 0 ? packed << 28 : packed << 24) >> 28;
+                            }
                         }
                     }
                 }

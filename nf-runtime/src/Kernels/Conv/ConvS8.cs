@@ -7,8 +7,9 @@ namespace TinyLite.Runtime.Kernels.Conv
     /// CONV_2D with int8 activations and int8 weights, per-channel requantization; bit-exact with TFLM's
     /// reference_integer_ops::ConvPerChannel (int32 accumulator, acc = bias + sum of w * (x + input_offset) over the
     /// taps inside the image, grouped convolution when the filter depth divides the input depth). The compiler folds
-    /// input_offset * (sum of the channel's weights) into the bias, so the inner loop is acc += w * x; a tap in the
-    /// padding subtracts input_offset * (its weights). int32 addition wraps, so any order gives TFLM's bits.
+    /// input_offset * (sum of the channel's weights) into the bias, so the inner loop is acc += w * x; a window that
+    /// reaches into the padding starts from the bias without that term and adds input_offset to each input it reads
+    /// (TFLM's own sum). int32 addition wraps, so any order gives TFLM's bits.
     /// <para>Inputs: [0] input int8 NHWC, [1] filter int8 OHWI (out_c, f_h, f_w, f_in_c), [2] folded bias int32
     /// [out_c], required (model bias, or 0, plus input_offset * sum of the channel's weights), [3] multipliers int32
     /// [out_c * 2] = (Q0.31 multiplier, shift with positive = left) per output channel; optional [4] raw bias int32
@@ -114,20 +115,24 @@ namespace TinyLite.Runtime.Kernels.Conv
                 int groupStart = group * fC;
                 int fOut = fBase + outCh * filterSize;
                 int b0 = 0, b1 = 0, b2 = 0, b3 = 0, m0 = 0, m1 = 0, m2 = 0, m3 = 0, s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+                // r: the bias without the folded input_offset * (sum of the channel's weights), for windows that reach
+                // into the padding; they add input_offset to every input value instead (TFLM's own formulation,
+                // acc = bias + sum over the taps inside of w * (x + input_offset); int32 wraps, so the order is free).
+                int r0 = 0, r1 = 0, r2 = 0, r3 = 0;
                 for (int lane = 0; lane < lanes; lane++)
                 {
                     int bb = biasBase + (outCh + lane) * 4;
-                    // The folded bias already holds input_offset * (sum of this channel's weights); taps in the
-                    // padding take their share back out (TFLM skips them).
+                    // The folded bias already holds input_offset * (sum of this channel's weights).
                     int bv = bias[bb] | (bias[bb + 1] << 8) | (bias[bb + 2] << 16) | (bias[bb + 3] << 24);
                     int q = quantBase + (outCh + lane) * 8;
                     int mv = quant[q] | (quant[q + 1] << 8) | (quant[q + 2] << 16) | (quant[q + 3] << 24);
                     // Validate keeps the shift in [-31, 31]: its low byte, sign-extended, is the whole value.
                     int sv = (sbyte)quant[q + 4];
-                    if (lane == 0) { b0 = bv; m0 = mv; s0 = sv; }
-                    else if (lane == 1) { b1 = bv; m1 = mv; s1 = sv; }
-                    else if (lane == 2) { b2 = bv; m2 = mv; s2 = sv; }
-                    else { b3 = bv; m3 = mv; s3 = sv; }
+                    int rv = bv - WeightSum(filter, nibbleBase, fOut + lane * filterSize, filterSize) * inputOffset;
+                    if (lane == 0) { b0 = bv; m0 = mv; s0 = sv; r0 = rv; }
+                    else if (lane == 1) { b1 = bv; m1 = mv; s1 = sv; r1 = rv; }
+                    else if (lane == 2) { b2 = bv; m2 = mv; s2 = sv; r2 = rv; }
+                    else { b3 = bv; m3 = mv; s3 = sv; r3 = rv; }
                 }
                 for (int b = 0; b < batches; b++)
                 {
@@ -144,15 +149,14 @@ namespace TinyLite.Runtime.Kernels.Conv
                             int fxStart = inXOrigin < 0 ? (dilW - 1 - inXOrigin) / dilW : 0;
                             int fxEnd = ValidEnd(inW - inXOrigin, dilW, fW);
                             int a0 = b0, a1 = b1, a2 = b2, a3 = b3;
-                            if (inputOffset != 0 && (fyStart > 0 || fyEnd < fH || fxStart > 0 || fxEnd < fW))
+                            int xAdd = 0;
+                            if (fyStart > 0 || fyEnd < fH || fxStart > 0 || fxEnd < fW)
                             {
-                                a0 -= PaddedSum(filter, nibbleBase, fOut, fH, fW, fC, fyStart, fyEnd, fxStart, fxEnd) * inputOffset;
-                                if (lanes == 4)
-                                {
-                                    a1 -= PaddedSum(filter, nibbleBase, fOut + filterSize, fH, fW, fC, fyStart, fyEnd, fxStart, fxEnd) * inputOffset;
-                                    a2 -= PaddedSum(filter, nibbleBase, fOut + fs2, fH, fW, fC, fyStart, fyEnd, fxStart, fxEnd) * inputOffset;
-                                    a3 -= PaddedSum(filter, nibbleBase, fOut + fs3, fH, fW, fC, fyStart, fyEnd, fxStart, fxEnd) * inputOffset;
-                                }
+                                a0 = r0;
+                                a1 = r1;
+                                a2 = r2;
+                                a3 = r3;
+                                xAdd = inputOffset;
                             }
                             if (fxStart < fxEnd)
                             {
@@ -170,7 +174,7 @@ namespace TinyLite.Runtime.Kernels.Conv
                                         {
                                             if ((f & 1) != 0 && f < fEnd)
                                             {
-                                                int x = (sbyte)input[i];
+                                                int x = (sbyte)input[i] + xAdd;
                                                 int g = nibbleBase + (f >> 1);
                                                 a0 += ((filter[g] << 24) >> 28) * x;
                                                 a1 += ((filter[g + halfSize] << 24) >> 28) * x;
@@ -187,8 +191,8 @@ namespace TinyLite.Runtime.Kernels.Conv
                                             int gEnd = g0 + ((fEnd - f) >> 1);
                                             while (g0 < gEnd)
                                             {
-                                                int x0 = (sbyte)input[i];
-                                                int x1 = (sbyte)input[i + 1];
+                                                int x0 = (sbyte)input[i] + xAdd;
+                                                int x1 = (sbyte)input[i + 1] + xAdd;
                                                 int w = filter[g0];
                                                 a0 += ((w << 28) >> 28) * x0 + ((w << 24) >> 28) * x1;
                                                 w = filter[g0 + h];
@@ -203,7 +207,7 @@ namespace TinyLite.Runtime.Kernels.Conv
                                             f += ((fEnd - f) >> 1) << 1;
                                             if (f < fEnd)
                                             {
-                                                int x = (sbyte)input[i];
+                                                int x = (sbyte)input[i] + xAdd;
                                                 int g = nibbleBase + (f >> 1);
                                                 a0 += ((filter[g] << 28) >> 28) * x;
                                                 a1 += ((filter[g + h] << 28) >> 28) * x;
@@ -217,8 +221,8 @@ namespace TinyLite.Runtime.Kernels.Conv
                                             int fPairEnd = f + (runLength & ~1);
                                             while (f < fPairEnd)
                                             {
-                                                int x0 = (sbyte)input[i];
-                                                int x1 = (sbyte)input[i + 1];
+                                                int x0 = (sbyte)input[i] + xAdd;
+                                                int x1 = (sbyte)input[i + 1] + xAdd;
                                                 a0 += (sbyte)filter[f] * x0 + (sbyte)filter[f + 1] * x1;
                                                 a1 += (sbyte)filter[f + filterSize] * x0 + (sbyte)filter[f + filterSize + 1] * x1;
                                                 a2 += (sbyte)filter[f + fs2] * x0 + (sbyte)filter[f + fs2 + 1] * x1;
@@ -228,7 +232,7 @@ namespace TinyLite.Runtime.Kernels.Conv
                                             }
                                             if (f < fEnd)
                                             {
-                                                int x = (sbyte)input[i];
+                                                int x = (sbyte)input[i] + xAdd;
                                                 a0 += (sbyte)filter[f] * x;
                                                 a1 += (sbyte)filter[f + filterSize] * x;
                                                 a2 += (sbyte)filter[f + fs2] * x;
@@ -241,7 +245,7 @@ namespace TinyLite.Runtime.Kernels.Conv
                                             while (f < fEnd)
                                             {
                                                 int packed = filter[nibbleBase + (f >> 1)];
-                                                a0 += (((f & 1) == 0 ? packed << 28 : packed << 24) >> 28) * (sbyte)input[i];
+                                                a0 += (((f & 1) == 0 ? packed << 28 : packed << 24) >> 28) * ((sbyte)input[i] + xAdd);
                                                 f++;
                                                 i++;
                                             }
@@ -250,7 +254,7 @@ namespace TinyLite.Runtime.Kernels.Conv
                                         {
                                             while (f < fEnd)
                                             {
-                                                a0 += (sbyte)filter[f] * (sbyte)input[i];
+                                                a0 += (sbyte)filter[f] * ((sbyte)input[i] + xAdd);
                                                 f++;
                                                 i++;
                                             }
@@ -304,35 +308,23 @@ namespace TinyLite.Runtime.Kernels.Conv
         }
 
         /// <summary>
-        /// Sum of one output channel's weights (filter at <paramref name="f"/>, [f_h][f_w][f_c]; int8 bytes, or packed
-        /// int4 elements from byte <paramref name="nibbleBase"/> when it is not negative) over the taps outside rows
-        /// [fyStart, fyEnd) x columns [fxStart, fxEnd): the taps that fall into the padding.
+        /// Sum of <paramref name="count"/> weights from element <paramref name="f"/>: int8 bytes, or packed int4
+        /// elements from byte <paramref name="nibbleBase"/> when it is not negative.
         /// </summary>
-        private static int PaddedSum(byte[] filter, int nibbleBase, int f, int fH, int fW, int fC, int fyStart, int fyEnd, int fxStart, int fxEnd)
+        private static int WeightSum(byte[] filter, int nibbleBase, int f, int count)
         {
             int sum = 0;
-            for (int fy = 0; fy < fH; fy++)
+            int end = f + count;
+            for (int k = f; k < end; k++)
             {
-                bool rowInside = fy >= fyStart && fy < fyEnd;
-                for (int fx = 0; fx < fW; fx++)
+                if (nibbleBase < 0)
                 {
-                    if (!rowInside || fx < fxStart || fx >= fxEnd)
-                    {
-                        int start = f + (fy * fW + fx) * fC;
-                        int end = start + fC;
-                        for (int k = start; k < end; k++)
-                        {
-                            if (nibbleBase < 0)
-                            {
-                                sum += (sbyte)filter[k];
-                            }
-                            else
-                            {
-                                int packed = filter[nibbleBase + (k >> 1)];
-                                sum += ((k & 1) == 0 ? packed << 28 : packed << 24) >> 28;
-                            }
-                        }
-                    }
+                    sum += (sbyte)filter[k];
+                }
+                else
+                {
+                    int packed = filter[nibbleBase + (k >> 1)];
+                    sum += ((k & 1) == 0 ? packed << 28 : packed << 24) >> 28;
                 }
             }
             return sum;

@@ -26,6 +26,7 @@ namespace TinyLite.Runtime.Kernels.Conv
         }
 
         /// <summary>Runs the convolution; allocates nothing.</summary>
+        /// <remarks>Through <see cref="DepthwiseConvS8.RunChannel"/>, which reads the nibbles in place.</remarks>
         public static void Run(KernelContext ctx, OpRecord op)
         {
             int[] p = op.Params;
@@ -33,22 +34,10 @@ namespace TinyLite.Runtime.Kernels.Conv
             int inH = p[1];
             int inW = p[2];
             int inC = p[3];
-            int fH = p[4];
-            int fW = p[5];
             int multiplier = p[6];
             int outH = p[7];
             int outW = p[8];
             int outC = p[9];
-            int strideH = p[10];
-            int strideW = p[11];
-            int dilH = p[12];
-            int dilW = p[13];
-            int padH = p[14];
-            int padW = p[15];
-            int inputOffset = p[16];
-            int outputOffset = p[17];
-            int actMin = p[18];
-            int actMax = p[19];
 
             byte[] input = ctx.Buffer(op.Inputs[0]);
             int inBase = ctx.Offset(op.Inputs[0]);
@@ -61,97 +50,19 @@ namespace TinyLite.Runtime.Kernels.Conv
             int quantBase = ctx.Offset(op.Inputs[3]);
             byte[] output = ctx.Buffer(op.Outputs[0]);
             int outBase = ctx.Offset(op.Outputs[0]);
-            int taps = fH * fW;
-            int inRowStride = inW * inC;
-            int stepX = dilW * inC;
-            int spanY = dilH * (fH - 1);
-            int spanX = dilW * (fW - 1);
+            int taps = p[4] * p[5];
 
-            // Output channels outermost: each channel's bias and requantization constants are read once.
             for (int outCh = 0; outCh < outC; outCh++)
             {
-                int inCh = outCh / multiplier;
-                int fOut = outCh * taps;
-                // The folded bias already holds input_offset * (sum of this channel's weights); taps in the padding
-                // take their share back out (TFLM skips them).
-                int biasValue = LittleEndian.ReadInt32(bias, biasBase + outCh * 4);
-                // FixedPoint.MultiplyByQuantizedMultiplier (int32) unrolled per channel, as in ConvS8.
-                int quantMultiplier = LittleEndian.ReadInt32(quant, quantBase + outCh * 8);
-                int shift = LittleEndian.ReadInt32(quant, quantBase + outCh * 8 + 4);
-                int leftFactor = shift > 0 ? 1 << shift : 1;
-                int rightShift = shift > 0 ? 0 : -shift;
-                int mask = (int)((1L << rightShift) - 1);
-                int halfMask = mask >> 1;
-                int o = outBase + outCh;
+                int bb = biasBase + outCh * 4;
+                int q = quantBase + outCh * 8;
                 for (int b = 0; b < batches; b++)
                 {
-                    int inPixel = inBase + b * inH * inRowStride + inCh;
-                    for (int outY = 0; outY < outH; outY++)
-                    {
-                        int inYOrigin = outY * strideH - padH;
-                        for (int outX = 0; outX < outW; outX++)
-                        {
-                            int inXOrigin = outX * strideW - padW;
-                            int acc = biasValue;
-                            if (inYOrigin >= 0 && inYOrigin + spanY < inH && inXOrigin >= 0 && inXOrigin + spanX < inW)
-                            {
-                                // The whole window lies inside the image: no bounds checks, running indices.
-                                int f = fOut;
-                                for (int fy = 0; fy < fH; fy++)
-                                {
-                                    int i = inPixel + (inYOrigin + dilH * fy) * inRowStride + inXOrigin * inC;
-                                    int fEnd = f + fW;
-                                    while (f < fEnd)
-                                    {
-                                        int packed = filter[fBase + (f >> 1)];
-                                        int w = (f & 1) == 0 ? (packed << 28) >> 28 : (packed << 24) >> 28;
-                                        acc += w * (sbyte)input[i];
-                                        f++;
-                                        i += stepX;
-                                    }
-                                }
-                            }
-                            else
-                            {
-                                for (int fy = 0; fy < fH; fy++)
-                                {
-                                    int inY = inYOrigin + dilH * fy;
-                                    int inRow = inPixel + inY * inRowStride;
-                                    int f = fOut + fy * fW;
-                                    bool rowOutside = inY < 0 || inY >= inH;
-                                    for (int fx = 0; fx < fW; fx++)
-                                    {
-                                        int inX = inXOrigin + dilW * fx;
-                                        int e = f + fx;
-                                        int packed = filter[fBase + (e >> 1)];
-                                        // Sign-extend the nibble: move it to the top of the int, shift back.
-                                        int w = (e & 1) == 0 ? (packed << 28) >> 28 : (packed << 24) >> 28;
-                                        if (rowOutside || inX < 0 || inX >= inW)
-                                        {
-                                            acc -= w * inputOffset;
-                                        }
-                                        else
-                                        {
-                                            acc += w * (sbyte)input[inRow + inX * inC];
-                                        }
-                                    }
-                                }
-                            }
-                            int high = (int)(((long)(acc * leftFactor) * quantMultiplier + (1L << 30)) >> 31);
-                            int scaled = (high >> rightShift) + ((high & mask) > halfMask + (high < 0 ? 1 : 0) ? 1 : 0);
-                            scaled += outputOffset;
-                            if (scaled < actMin)
-                            {
-                                scaled = actMin;
-                            }
-                            if (scaled > actMax)
-                            {
-                                scaled = actMax;
-                            }
-                            output[o] = (byte)scaled;
-                            o += outC;
-                        }
-                    }
+                    // Validate keeps the shift in [-31, 31]: its low byte, sign-extended, is the whole value.
+                    DepthwiseConvS8.RunChannel(p, input, inBase + b * inH * inW * inC + outCh / multiplier, filter, outCh * taps,
+                        fBase, bias[bb] | (bias[bb + 1] << 8) | (bias[bb + 2] << 16) | (bias[bb + 3] << 24),
+                        quant[q] | (quant[q + 1] << 8) | (quant[q + 2] << 16) | (quant[q + 3] << 24),
+                        (sbyte)quant[q + 4], output, outBase + b * outH * outW * outC + outCh, outC);
                 }
             }
         }

@@ -22,23 +22,9 @@ namespace TinyLite.Runtime.Kernels.Conv
         public static void Run(KernelContext ctx, OpRecord op)
         {
             int[] p = op.Params;
-            int inH = p[1];
-            int inW = p[2];
             int channels = p[3];
-            int fH = p[4];
-            int fW = p[5];
-            int outH = p[7];
-            int outW = p[8];
-            int strideH = p[10];
-            int strideW = p[11];
-            int dilH = p[12];
-            int dilW = p[13];
-            int padH = p[14];
-            int padW = p[15];
-            int inputOffset = p[16];
-            int outputOffset = p[17];
-            int actMin = p[18];
-            int actMax = p[19];
+            int taps = p[4] * p[5];
+            int outPixels = p[7] * p[8];
 
             byte[] data = ctx.Buffer(op.Inputs[0]);
             int inBase = ctx.Offset(op.Inputs[0]);
@@ -52,68 +38,21 @@ namespace TinyLite.Runtime.Kernels.Conv
             int outBase = ctx.Offset(op.Outputs[0]);
             byte[] scratch = ctx.Buffer(op.Outputs[1]);
             int scratchBase = ctx.Offset(op.Outputs[1]);
-            int taps = fH * fW;
-            int inRowStride = inW * channels;
-            int outPixels = outH * outW;
 
             for (int ch = 0; ch < channels; ch++)
             {
-                int fCh = ch * taps;
-                int inChannel = inBase + ch;
-                // The folded bias holds input_offset * (sum of the channel's weights); padded taps take their share out.
-                int biasValue = LittleEndian.ReadInt32(bias, biasBase + ch * 4);
-                int multiplier = LittleEndian.ReadInt32(quant, quantBase + ch * 8);
-                int shift = LittleEndian.ReadInt32(quant, quantBase + ch * 8 + 4);
-                int s = scratchBase;
-                for (int outY = 0; outY < outH; outY++)
-                {
-                    int inYOrigin = outY * strideH - padH;
-                    for (int outX = 0; outX < outW; outX++)
-                    {
-                        int inXOrigin = outX * strideW - padW;
-                        int acc = 0;
-                        for (int fy = 0; fy < fH; fy++)
-                        {
-                            int inY = inYOrigin + dilH * fy;
-                            bool rowOutside = inY < 0 || inY >= inH;
-                            int inRow = inChannel + inY * inRowStride;
-                            int f = fCh + fy * fW;
-                            for (int fx = 0; fx < fW; fx++)
-                            {
-                                int inX = inXOrigin + dilW * fx;
-                                int e = f + fx;
-                                int packed = filter[fBase + (e >> 1)];
-                                // Sign-extend the nibble: move it to the top of the int, shift back.
-                                int w = (e & 1) == 0 ? (packed << 28) >> 28 : (packed << 24) >> 28;
-                                if (rowOutside || inX < 0 || inX >= inW)
-                                {
-                                    acc -= w * inputOffset;
-                                }
-                                else
-                                {
-                                    acc += w * (sbyte)data[inRow + inX * channels];
-                                }
-                            }
-                        }
-                        acc += biasValue;
-                        acc = FixedPoint.MultiplyByQuantizedMultiplier(acc, multiplier, shift);
-                        acc += outputOffset;
-                        if (acc < actMin)
-                        {
-                            acc = actMin;
-                        }
-                        if (acc > actMax)
-                        {
-                            acc = actMax;
-                        }
-                        scratch[s] = (byte)acc;
-                        s++;
-                    }
-                }
+                int bb = biasBase + ch * 4;
+                int q = quantBase + ch * 8;
+                // Validate keeps the shift in [-31, 31]: its low byte, sign-extended, is the whole value.
+                DepthwiseConvS8.RunChannel(p, data, inBase + ch, filter, ch * taps, fBase,
+                    bias[bb] | (bias[bb + 1] << 8) | (bias[bb + 2] << 16) | (bias[bb + 3] << 24),
+                    quant[q] | (quant[q + 1] << 8) | (quant[q + 2] << 16) | (quant[q + 3] << 24),
+                    (sbyte)quant[q + 4], scratch, scratchBase, 1);
                 // Channel ch of the input is no longer needed: write the finished channel over it.
                 int o = outBase + ch;
-                s = scratchBase;
-                for (int i = 0; i < outPixels; i++)
+                int s = scratchBase;
+                int sEnd = scratchBase + outPixels;
+                while (s < sEnd)
                 {
                     data[o] = scratch[s];
                     o += channels;

@@ -39,22 +39,10 @@ namespace TinyLite.Runtime.Kernels.Conv
             int inH = p[1];
             int inW = p[2];
             int inC = p[3];
-            int fH = p[4];
-            int fW = p[5];
             int multiplier = p[6];
             int outH = p[7];
             int outW = p[8];
             int outC = p[9];
-            int strideH = p[10];
-            int strideW = p[11];
-            int dilH = p[12];
-            int dilW = p[13];
-            int padH = p[14];
-            int padW = p[15];
-            int inputOffset = p[16];
-            int outputOffset = p[17];
-            int actMin = p[18];
-            int actMax = p[19];
 
             byte[] input = ctx.Buffer(op.Inputs[0]);
             int inBase = ctx.Offset(op.Inputs[0]);
@@ -67,93 +55,176 @@ namespace TinyLite.Runtime.Kernels.Conv
             int quantBase = ctx.Offset(op.Inputs[3]);
             byte[] output = ctx.Buffer(op.Outputs[0]);
             int outBase = ctx.Offset(op.Outputs[0]);
-            int taps = fH * fW;
-            int inRowStride = inW * inC;
-            int stepX = dilW * inC;
-            int spanY = dilH * (fH - 1);
-            int spanX = dilW * (fW - 1);
+            int taps = p[4] * p[5];
 
             // Output channels outermost: each channel's bias and requantization constants are read once.
             for (int outCh = 0; outCh < outC; outCh++)
             {
-                int inCh = outCh / multiplier;
-                int fOut = fBase + outCh * taps;
-                // The folded bias already holds input_offset * (sum of this channel's weights); taps in the padding
-                // take their share back out (TFLM skips them).
-                int biasValue = LittleEndian.ReadInt32(bias, biasBase + outCh * 4);
-                // FixedPoint.MultiplyByQuantizedMultiplier (int32) unrolled per channel, as in ConvS8.
-                int quantMultiplier = LittleEndian.ReadInt32(quant, quantBase + outCh * 8);
-                int shift = LittleEndian.ReadInt32(quant, quantBase + outCh * 8 + 4);
-                int leftFactor = shift > 0 ? 1 << shift : 1;
-                int rightShift = shift > 0 ? 0 : -shift;
-                int mask = (int)((1L << rightShift) - 1);
-                int halfMask = mask >> 1;
-                int o = outBase + outCh;
+                int bb = biasBase + outCh * 4;
+                int q = quantBase + outCh * 8;
                 for (int b = 0; b < batches; b++)
                 {
-                    int inPixel = inBase + b * inH * inRowStride + inCh;
-                    for (int outY = 0; outY < outH; outY++)
+                    RunChannel(p, input, inBase + b * inH * inW * inC + outCh / multiplier, filter, fBase + outCh * taps, -1,
+                        bias[bb] | (bias[bb + 1] << 8) | (bias[bb + 2] << 16) | (bias[bb + 3] << 24),
+                        quant[q] | (quant[q + 1] << 8) | (quant[q + 2] << 16) | (quant[q + 3] << 24),
+                        (sbyte)quant[q + 4], output, outBase + b * outH * outW * outC + outCh, outC);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Computes one output channel of one batch (shared with <see cref="DepthwiseConvS8InPlace"/>,
+        /// <see cref="DepthwiseConvS4"/> and <see cref="DepthwiseConvS4InPlace"/>).
+        /// <paramref name="p"/> is the record's Params; the channel's input element (y, x) is
+        /// <paramref name="input"/>[<paramref name="inChannel"/> + (y * in_w + x) * in_c]; its taps are the
+        /// f_h * f_w int8 bytes at <paramref name="f"/> when <paramref name="nibbleBase"/> is negative, else packed
+        /// int4 elements f, f + 1, ... (element e: low nibble of byte nibbleBase + e / 2 when e is even, high nibble
+        /// when odd, sign-extended); <paramref name="biasValue"/> is its folded bias and
+        /// (<paramref name="multiplier"/>, <paramref name="shift"/>) its requantization (shift in [-31, 31], multiplier
+        /// non-negative, as Validate guarantees); output pixel k goes to <paramref name="dst"/>[<paramref name="d"/> +
+        /// k * <paramref name="dstStep"/>].
+        /// </summary>
+        /// <remarks>
+        /// Tuned for nanoCLR (every IL instruction interpreted, array loads the dearest): a tap in the padding is
+        /// the value -input_offset (its product then cancels the folded bias's share, exactly TFLM's skipped tap);
+        /// 3x3 filters with stride 1 and no dilation keep the weights and a sliding 3x3 window in locals, so each
+        /// output loads one new column (3 values) for 9 MACs; requantization is inline, as derived in
+        /// <see cref="ConvS8"/>.
+        /// </remarks>
+        public static void RunChannel(int[] p, byte[] input, int inChannel, byte[] filter, int f, int nibbleBase, int biasValue,
+            int multiplier, int shift, byte[] dst, int d, int dstStep)
+        {
+            int inH = p[1];
+            int inW = p[2];
+            int inC = p[3];
+            int fH = p[4];
+            int fW = p[5];
+            int outH = p[7];
+            int outW = p[8];
+            int strideH = p[10];
+            int strideW = p[11];
+            int dilH = p[12];
+            int dilW = p[13];
+            int padH = p[14];
+            int padW = p[15];
+            int pad = -p[16];
+            int outputOffset = p[17];
+            int actMin = p[18];
+            int actMax = p[19];
+            int inRowStride = inW * inC;
+            int leftShift = shift > 0 ? shift : 0;
+            int rightShift = shift < 0 ? -shift : 0;
+            long nudge = rightShift > 0 ? 1L << (rightShift - 1) : 0;
+            bool slide = fH == 3 && fW == 3 && strideW == 1 && dilH == 1 && dilW == 1;
+            int w0 = 0, w1 = 0, w2 = 0, w3 = 0, w4 = 0, w5 = 0, w6 = 0, w7 = 0, w8 = 0;
+            if (slide)
+            {
+                w0 = Tap(filter, f, nibbleBase);
+                w1 = Tap(filter, f + 1, nibbleBase);
+                w2 = Tap(filter, f + 2, nibbleBase);
+                w3 = Tap(filter, f + 3, nibbleBase);
+                w4 = Tap(filter, f + 4, nibbleBase);
+                w5 = Tap(filter, f + 5, nibbleBase);
+                w6 = Tap(filter, f + 6, nibbleBase);
+                w7 = Tap(filter, f + 7, nibbleBase);
+                w8 = Tap(filter, f + 8, nibbleBase);
+            }
+            for (int outY = 0; outY < outH; outY++)
+            {
+                int inYOrigin = outY * strideH - padH;
+                if (slide)
+                {
+                    bool in0 = inYOrigin >= 0 && inYOrigin < inH;
+                    bool in1 = inYOrigin + 1 >= 0 && inYOrigin + 1 < inH;
+                    bool in2 = inYOrigin + 2 >= 0 && inYOrigin + 2 < inH;
+                    int row0 = inChannel + inYOrigin * inRowStride;
+                    int row1 = row0 + inRowStride;
+                    int row2 = row1 + inRowStride;
+                    // Columns a (left), b, c (right) of the window, rows 0..2; the first output loads all three.
+                    int x = -padW;
+                    int a0 = pad, a1 = pad, a2 = pad;
+                    if (x >= 0 && x < inW)
                     {
-                        int inYOrigin = outY * strideH - padH;
-                        for (int outX = 0; outX < outW; outX++)
+                        int i = x * inC;
+                        a0 = in0 ? (sbyte)input[row0 + i] : pad;
+                        a1 = in1 ? (sbyte)input[row1 + i] : pad;
+                        a2 = in2 ? (sbyte)input[row2 + i] : pad;
+                    }
+                    x++;
+                    int b0 = pad, b1 = pad, b2 = pad;
+                    if (x >= 0 && x < inW)
+                    {
+                        int i = x * inC;
+                        b0 = in0 ? (sbyte)input[row0 + i] : pad;
+                        b1 = in1 ? (sbyte)input[row1 + i] : pad;
+                        b2 = in2 ? (sbyte)input[row2 + i] : pad;
+                    }
+                    for (int outX = 0; outX < outW; outX++)
+                    {
+                        x++;
+                        int c0 = pad, c1 = pad, c2 = pad;
+                        if (x >= 0 && x < inW)
                         {
-                            int inXOrigin = outX * strideW - padW;
-                            int acc = biasValue;
-                            if (inYOrigin >= 0 && inYOrigin + spanY < inH && inXOrigin >= 0 && inXOrigin + spanX < inW)
-                            {
-                                // The whole window lies inside the image: no bounds checks, running indices.
-                                int f = fOut;
-                                for (int fy = 0; fy < fH; fy++)
-                                {
-                                    int i = inPixel + (inYOrigin + dilH * fy) * inRowStride + inXOrigin * inC;
-                                    int fEnd = f + fW;
-                                    while (f < fEnd)
-                                    {
-                                        acc += (sbyte)filter[f] * (sbyte)input[i];
-                                        f++;
-                                        i += stepX;
-                                    }
-                                }
-                            }
-                            else
-                            {
-                                for (int fy = 0; fy < fH; fy++)
-                                {
-                                    int inY = inYOrigin + dilH * fy;
-                                    int inRow = inPixel + inY * inRowStride;
-                                    int f = fOut + fy * fW;
-                                    bool rowOutside = inY < 0 || inY >= inH;
-                                    for (int fx = 0; fx < fW; fx++)
-                                    {
-                                        int inX = inXOrigin + dilW * fx;
-                                        if (rowOutside || inX < 0 || inX >= inW)
-                                        {
-                                            acc -= (sbyte)filter[f + fx] * inputOffset;
-                                        }
-                                        else
-                                        {
-                                            acc += (sbyte)filter[f + fx] * (sbyte)input[inRow + inX * inC];
-                                        }
-                                    }
-                                }
-                            }
-                            int high = (int)(((long)(acc * leftFactor) * quantMultiplier + (1L << 30)) >> 31);
-                            int scaled = (high >> rightShift) + ((high & mask) > halfMask + (high < 0 ? 1 : 0) ? 1 : 0);
-                            scaled += outputOffset;
-                            if (scaled < actMin)
-                            {
-                                scaled = actMin;
-                            }
-                            if (scaled > actMax)
-                            {
-                                scaled = actMax;
-                            }
-                            output[o] = (byte)scaled;
-                            o += outC;
+                            int i = x * inC;
+                            c0 = in0 ? (sbyte)input[row0 + i] : pad;
+                            c1 = in1 ? (sbyte)input[row1 + i] : pad;
+                            c2 = in2 ? (sbyte)input[row2 + i] : pad;
                         }
+                        int acc = biasValue + w0 * a0 + w1 * b0 + w2 * c0 + w3 * a1 + w4 * b1 + w5 * c1
+                            + w6 * a2 + w7 * b2 + w8 * c2;
+                        long prod = (long)(acc << leftShift) * multiplier + (1L << 30);
+                        int v = (int)(((prod >> 31) + (prod < 0 ? nudge - (rightShift > 0 ? 1 : 0) : nudge)) >> rightShift)
+                            + outputOffset;
+                        dst[d] = (byte)(v < actMin ? actMin : v > actMax ? actMax : v);
+                        d += dstStep;
+                        a0 = b0;
+                        a1 = b1;
+                        a2 = b2;
+                        b0 = c0;
+                        b1 = c1;
+                        b2 = c2;
+                    }
+                }
+                else
+                {
+                    for (int outX = 0; outX < outW; outX++)
+                    {
+                        int inXOrigin = outX * strideW - padW;
+                        int acc = biasValue;
+                        int t = f;
+                        for (int fy = 0; fy < fH; fy++)
+                        {
+                            int inY = inYOrigin + dilH * fy;
+                            bool rowInside = inY >= 0 && inY < inH;
+                            int inRow = inChannel + inY * inRowStride;
+                            for (int fx = 0; fx < fW; fx++)
+                            {
+                                int inX = inXOrigin + dilW * fx;
+                                int w = nibbleBase < 0 ? (sbyte)filter[t]
+                                    : ((t & 1) == 0 ? filter[nibbleBase + (t >> 1)] << 28 : filter[nibbleBase + (t >> 1)] << 24) >> 28;
+                                acc += w * (rowInside && inX >= 0 && inX < inW ? (sbyte)input[inRow + inX * inC] : pad);
+                                t++;
+                            }
+                        }
+                        long prod = (long)(acc << leftShift) * multiplier + (1L << 30);
+                        int v = (int)(((prod >> 31) + (prod < 0 ? nudge - (rightShift > 0 ? 1 : 0) : nudge)) >> rightShift)
+                            + outputOffset;
+                        dst[d] = (byte)(v < actMin ? actMin : v > actMax ? actMax : v);
+                        d += dstStep;
                     }
                 }
             }
+        }
+
+        /// <summary>Tap <paramref name="e"/>: int8 byte e, or with <paramref name="nibbleBase"/> &gt;= 0 packed int4 element e, sign-extended.</summary>
+        private static int Tap(byte[] filter, int e, int nibbleBase)
+        {
+            if (nibbleBase < 0)
+            {
+                return (sbyte)filter[e];
+            }
+            int packed = filter[nibbleBase + (e >> 1)];
+            return ((e & 1) == 0 ? packed << 28 : packed << 24) >> 28;
         }
     }
 }

@@ -23,6 +23,12 @@ namespace TinyLite.Runtime.Kernels.Conv
         }
 
         /// <summary>Runs the convolution pixel by pixel; allocates nothing.</summary>
+        /// <remarks>
+        /// Tuned for nanoCLR, which interprets every IL instruction and pays most for array loads: four output
+        /// channels at a time share each input load (1.25 loads per MAC instead of 2), input channels go two per
+        /// step, and requantization is inline (<see cref="FixedPoint.MultiplyByQuantizedMultiplier(int, int, int)"/>,
+        /// see <see cref="ConvS8"/> for the derivation), with no call per output.
+        /// </remarks>
         public static void Run(KernelContext ctx, OpRecord op)
         {
             int[] p = op.Params;
@@ -46,38 +52,96 @@ namespace TinyLite.Runtime.Kernels.Conv
             byte[] scratch = ctx.Buffer(op.Outputs[1]);
             int scratchBase = ctx.Offset(op.Outputs[1]);
             bool forward = outC <= inC;
+            int inC2 = inC * 2;
+            int inC3 = inC * 3;
+            int pairEnd = inC & ~1;
+            int blockEnd = outC & ~3;
 
             for (int k = 0; k < pixels; k++)
             {
                 int pixel = forward ? k : pixels - 1 - k;
                 int inPixel = inBase + pixel * inC;
-                for (int outCh = 0; outCh < outC; outCh++)
+                int inPairEnd = inPixel + pairEnd;
+                int inEnd = inPixel + inC;
+                int outCh = 0;
+                while (outCh < outC)
                 {
+                    // Channels outCh .. outCh + lanes - 1 (four, or one at the tail); rows f, f + inC, ... of the filter.
+                    int lanes = outCh < blockEnd ? 4 : 1;
                     int f = fBase + outCh * inC;
                     // The folded bias holds input_offset * (sum of the channel's weights); no tap is ever padded.
-                    int acc = LittleEndian.ReadInt32(bias, biasBase + outCh * 4);
-                    for (int inCh = 0; inCh < inC; inCh++)
+                    int b = biasBase + outCh * 4;
+                    int a0 = bias[b] | (bias[b + 1] << 8) | (bias[b + 2] << 16) | (bias[b + 3] << 24);
+                    int a1 = 0;
+                    int a2 = 0;
+                    int a3 = 0;
+                    int i = inPixel;
+                    if (lanes == 4)
                     {
-                        acc += (sbyte)filter[f + inCh] * (sbyte)data[inPixel + inCh];
+                        a1 = bias[b + 4] | (bias[b + 5] << 8) | (bias[b + 6] << 16) | (bias[b + 7] << 24);
+                        a2 = bias[b + 8] | (bias[b + 9] << 8) | (bias[b + 10] << 16) | (bias[b + 11] << 24);
+                        a3 = bias[b + 12] | (bias[b + 13] << 8) | (bias[b + 14] << 16) | (bias[b + 15] << 24);
+                        while (i < inPairEnd)
+                        {
+                            int x0 = (sbyte)data[i];
+                            int x1 = (sbyte)data[i + 1];
+                            a0 += (sbyte)filter[f] * x0 + (sbyte)filter[f + 1] * x1;
+                            a1 += (sbyte)filter[f + inC] * x0 + (sbyte)filter[f + inC + 1] * x1;
+                            a2 += (sbyte)filter[f + inC2] * x0 + (sbyte)filter[f + inC2 + 1] * x1;
+                            a3 += (sbyte)filter[f + inC3] * x0 + (sbyte)filter[f + inC3 + 1] * x1;
+                            i += 2;
+                            f += 2;
+                        }
+                        if (i < inEnd)
+                        {
+                            int x = (sbyte)data[i];
+                            a0 += (sbyte)filter[f] * x;
+                            a1 += (sbyte)filter[f + inC] * x;
+                            a2 += (sbyte)filter[f + inC2] * x;
+                            a3 += (sbyte)filter[f + inC3] * x;
+                        }
                     }
-                    acc = FixedPoint.MultiplyByQuantizedMultiplier(acc,
-                        LittleEndian.ReadInt32(quant, quantBase + outCh * 8),
-                        LittleEndian.ReadInt32(quant, quantBase + outCh * 8 + 4));
-                    acc += outputOffset;
-                    if (acc < actMin)
+                    else
                     {
-                        acc = actMin;
+                        while (i < inEnd)
+                        {
+                            a0 += (sbyte)filter[f] * (sbyte)data[i];
+                            i++;
+                            f++;
+                        }
                     }
-                    if (acc > actMax)
+                    for (int lane = 0; lane < lanes; lane++)
                     {
-                        acc = actMax;
+                        int acc = lane == 0 ? a0 : lane == 1 ? a1 : lane == 2 ? a2 : a3;
+                        int q = quantBase + (outCh + lane) * 8;
+                        int multiplier = quant[q] | (quant[q + 1] << 8) | (quant[q + 2] << 16) | (quant[q + 3] << 24);
+                        // Validate keeps the shift in [-31, 31]: its low byte, sign-extended, is the whole value.
+                        int shift = (sbyte)quant[q + 4];
+                        // Left shift (wrapping like TFLM's int32 multiply), rounding doubling high multiply (the
+                        // multiplier is non-negative, so min*min cannot occur), rounding right shift ties away from 0.
+                        long prod = (long)(shift > 0 ? acc << shift : acc) * multiplier + (1L << 30);
+                        long high = prod >> 31;
+                        if (shift < 0)
+                        {
+                            high = (high + ((1L << (-shift - 1)) - (prod < 0 ? 1 : 0))) >> -shift;
+                        }
+                        int v = (int)high + outputOffset;
+                        if (v < actMin)
+                        {
+                            v = actMin;
+                        }
+                        if (v > actMax)
+                        {
+                            v = actMax;
+                        }
+                        scratch[scratchBase + outCh + lane] = (byte)v;
                     }
-                    scratch[scratchBase + outCh] = (byte)acc;
+                    outCh += lanes;
                 }
                 int o = outBase + pixel * outC;
-                for (int outCh = 0; outCh < outC; outCh++)
+                for (int c = 0; c < outC; c++)
                 {
-                    data[o + outCh] = scratch[scratchBase + outCh];
+                    data[o + c] = scratch[scratchBase + c];
                 }
             }
         }

@@ -44,40 +44,73 @@ namespace TinyLite.Runtime.Kernels.Dense
             int quantOffset = ctx.Offset(op.Inputs[3]);
             byte[] output = ctx.Buffer(op.Outputs[0]);
             int outputOffset = ctx.Offset(op.Outputs[0]);
+            int blockEnd = outDepth & ~3;
             for (int b = 0; b < batches; b++)
             {
                 int inRow = inputOffset + b * inDepth;
                 int outRow = outputOffset + b * outDepth;
-                int wRow = weightsOffset;
-                for (int o = 0; o < outDepth; o++)
+                int o = 0;
+                // Four output rows at a time share each pair of input loads; one weight byte feeds two MACs.
+                while (o < blockEnd)
                 {
-                    int acc = LittleEndian.ReadInt32(bias, biasOffset + o * 4);
+                    int bb = biasOffset + o * 4;
+                    int a0 = bias[bb] | (bias[bb + 1] << 8) | (bias[bb + 2] << 16) | (bias[bb + 3] << 24);
+                    int a1 = bias[bb + 4] | (bias[bb + 5] << 8) | (bias[bb + 6] << 16) | (bias[bb + 7] << 24);
+                    int a2 = bias[bb + 8] | (bias[bb + 9] << 8) | (bias[bb + 10] << 16) | (bias[bb + 11] << 24);
+                    int a3 = bias[bb + 12] | (bias[bb + 13] << 8) | (bias[bb + 14] << 16) | (bias[bb + 15] << 24);
+                    int w = weightsOffset + o * rowBytes;
+                    int wEnd = w + pairs;
+                    int r2 = rowBytes * 2;
+                    int r3 = rowBytes * 3;
                     int x = inRow;
-                    for (int i = 0; i < pairs; i++)
+                    while (w < wEnd)
                     {
-                        int packed = weights[wRow + i];
-                        // Low nibble: shift it to the top of an sbyte and back to sign-extend; high nibble: arithmetic shift.
-                        acc += ((sbyte)(packed << 4) >> 4) * (sbyte)input[x];
-                        acc += ((sbyte)packed >> 4) * (sbyte)input[x + 1];
+                        int x0 = (sbyte)input[x];
+                        int x1 = (sbyte)input[x + 1];
+                        // Low nibble: shift it to the top of the int and back to sign-extend; high nibble likewise.
+                        int k = weights[w];
+                        a0 += ((k << 28) >> 28) * x0 + ((k << 24) >> 28) * x1;
+                        k = weights[w + rowBytes];
+                        a1 += ((k << 28) >> 28) * x0 + ((k << 24) >> 28) * x1;
+                        k = weights[w + r2];
+                        a2 += ((k << 28) >> 28) * x0 + ((k << 24) >> 28) * x1;
+                        k = weights[w + r3];
+                        a3 += ((k << 28) >> 28) * x0 + ((k << 24) >> 28) * x1;
+                        w++;
                         x += 2;
                     }
                     if (odd)
                     {
-                        acc += ((sbyte)(weights[wRow + pairs] << 4) >> 4) * (sbyte)input[x];
+                        int x0 = (sbyte)input[x];
+                        a0 += ((weights[w] << 28) >> 28) * x0;
+                        a1 += ((weights[w + rowBytes] << 28) >> 28) * x0;
+                        a2 += ((weights[w + r2] << 28) >> 28) * x0;
+                        a3 += ((weights[w + r3] << 28) >> 28) * x0;
                     }
-                    wRow += rowBytes;
-                    int multiplier = LittleEndian.ReadInt32(quant, quantOffset + o * quantStride);
-                    int shift = LittleEndian.ReadInt32(quant, quantOffset + o * quantStride + 4);
-                    int v = FixedPoint.MultiplyByQuantizedMultiplier(acc, multiplier, shift) + outputZeroPoint;
-                    if (v < actMin)
+                    output[outRow + o] = (byte)FullyConnectedS8.Requantize(a0, quant, quantOffset + o * quantStride, outputZeroPoint, actMin, actMax);
+                    output[outRow + o + 1] = (byte)FullyConnectedS8.Requantize(a1, quant, quantOffset + (o + 1) * quantStride, outputZeroPoint, actMin, actMax);
+                    output[outRow + o + 2] = (byte)FullyConnectedS8.Requantize(a2, quant, quantOffset + (o + 2) * quantStride, outputZeroPoint, actMin, actMax);
+                    output[outRow + o + 3] = (byte)FullyConnectedS8.Requantize(a3, quant, quantOffset + (o + 3) * quantStride, outputZeroPoint, actMin, actMax);
+                    o += 4;
+                }
+                while (o < outDepth)
+                {
+                    int bb = biasOffset + o * 4;
+                    int acc = bias[bb] | (bias[bb + 1] << 8) | (bias[bb + 2] << 16) | (bias[bb + 3] << 24);
+                    int w = weightsOffset + o * rowBytes;
+                    int x = inRow;
+                    for (int i = 0; i < pairs; i++)
                     {
-                        v = actMin;
+                        int k = weights[w + i];
+                        acc += ((k << 28) >> 28) * (sbyte)input[x] + ((k << 24) >> 28) * (sbyte)input[x + 1];
+                        x += 2;
                     }
-                    if (v > actMax)
+                    if (odd)
                     {
-                        v = actMax;
+                        acc += ((weights[w + pairs] << 28) >> 28) * (sbyte)input[x];
                     }
-                    output[outRow + o] = (byte)v;
+                    output[outRow + o] = (byte)FullyConnectedS8.Requantize(acc, quant, quantOffset + o * quantStride, outputZeroPoint, actMin, actMax);
+                    o++;
                 }
             }
         }

@@ -40,36 +40,66 @@ namespace TinyLite.Runtime.Kernels.Dense
             int quantOffset = ctx.Offset(op.Inputs[3]);
             byte[] output = ctx.Buffer(op.Outputs[0]);
             int outputOffset = ctx.Offset(op.Outputs[0]);
+            int blockEnd = outDepth & ~3;
+            int pairEnd = inDepth & ~1;
+            int rows2 = inDepth * 2;
+            int rows3 = inDepth * 3;
             for (int b = 0; b < batches; b++)
             {
                 int inRow = inputOffset + b * inDepth;
+                int inPairEnd = inRow + pairEnd;
+                int inEnd = inRow + inDepth;
                 int outRow = outputOffset + b * outDepth;
-                int wRow = weightsOffset;
-                for (int o = 0; o < outDepth; o++)
+                int o = 0;
+                // Four output rows at a time share each input load (nanoCLR pays most for array loads).
+                while (o < blockEnd)
                 {
-                    int acc = LittleEndian.ReadInt32(bias, biasOffset + o * 4);
-                    int w = wRow;
+                    int bb = biasOffset + o * 4;
+                    int a0 = bias[bb] | (bias[bb + 1] << 8) | (bias[bb + 2] << 16) | (bias[bb + 3] << 24);
+                    int a1 = bias[bb + 4] | (bias[bb + 5] << 8) | (bias[bb + 6] << 16) | (bias[bb + 7] << 24);
+                    int a2 = bias[bb + 8] | (bias[bb + 9] << 8) | (bias[bb + 10] << 16) | (bias[bb + 11] << 24);
+                    int a3 = bias[bb + 12] | (bias[bb + 13] << 8) | (bias[bb + 14] << 16) | (bias[bb + 15] << 24);
+                    int w = weightsOffset + o * inDepth;
                     int x = inRow;
-                    int end4 = wRow + (inDepth & ~3);
-                    // Four products per iteration: the interpreter pays per loop test, not per multiply.
-                    while (w < end4)
+                    while (x < inPairEnd)
                     {
-                        acc += (sbyte)weights[w] * (sbyte)input[x]
-                            + (sbyte)weights[w + 1] * (sbyte)input[x + 1]
-                            + (sbyte)weights[w + 2] * (sbyte)input[x + 2]
-                            + (sbyte)weights[w + 3] * (sbyte)input[x + 3];
-                        w += 4;
-                        x += 4;
+                        int x0 = (sbyte)input[x];
+                        int x1 = (sbyte)input[x + 1];
+                        a0 += (sbyte)weights[w] * x0 + (sbyte)weights[w + 1] * x1;
+                        a1 += (sbyte)weights[w + inDepth] * x0 + (sbyte)weights[w + inDepth + 1] * x1;
+                        a2 += (sbyte)weights[w + rows2] * x0 + (sbyte)weights[w + rows2 + 1] * x1;
+                        a3 += (sbyte)weights[w + rows3] * x0 + (sbyte)weights[w + rows3 + 1] * x1;
+                        w += 2;
+                        x += 2;
                     }
-                    int end = wRow + inDepth;
-                    while (w < end)
+                    if (x < inEnd)
+                    {
+                        int x0 = (sbyte)input[x];
+                        a0 += (sbyte)weights[w] * x0;
+                        a1 += (sbyte)weights[w + inDepth] * x0;
+                        a2 += (sbyte)weights[w + rows2] * x0;
+                        a3 += (sbyte)weights[w + rows3] * x0;
+                    }
+                    output[outRow + o] = (byte)Requantize(a0, quant, quantOffset + o * quantStride, outputZeroPoint, actMin, actMax);
+                    output[outRow + o + 1] = (byte)Requantize(a1, quant, quantOffset + (o + 1) * quantStride, outputZeroPoint, actMin, actMax);
+                    output[outRow + o + 2] = (byte)Requantize(a2, quant, quantOffset + (o + 2) * quantStride, outputZeroPoint, actMin, actMax);
+                    output[outRow + o + 3] = (byte)Requantize(a3, quant, quantOffset + (o + 3) * quantStride, outputZeroPoint, actMin, actMax);
+                    o += 4;
+                }
+                while (o < outDepth)
+                {
+                    int bb = biasOffset + o * 4;
+                    int acc = bias[bb] | (bias[bb + 1] << 8) | (bias[bb + 2] << 16) | (bias[bb + 3] << 24);
+                    int w = weightsOffset + o * inDepth;
+                    int x = inRow;
+                    while (x < inEnd)
                     {
                         acc += (sbyte)weights[w] * (sbyte)input[x];
                         w++;
                         x++;
                     }
-                    wRow = end;
                     output[outRow + o] = (byte)Requantize(acc, quant, quantOffset + o * quantStride, outputZeroPoint, actMin, actMax);
+                    o++;
                 }
             }
         }

@@ -54,6 +54,11 @@ public class ConvKernelTests
     [InlineData(3, 3, 3, 3, 1, Padding.Same, true)]
     [InlineData(2, 2, 5, 3, 2, Padding.Valid, false)]
     [InlineData(3, 1, 3, 5, 1, Padding.Same, true)]
+    // Even filters with four or more output channels take the nibble-pair path of ConvS8.Compute: 1x1x6 (runs start
+    // on even elements), 3x2x3 with padding (clipped runs start on odd elements), 2x2x5 strided (odd run lengths).
+    [InlineData(1, 1, 6, 9, 1, Padding.Valid, true)]
+    [InlineData(3, 2, 3, 6, 1, Padding.Same, true)]
+    [InlineData(2, 2, 5, 8, 2, Padding.Same, false)]
     public void ConvS4_MatchesReference(int fH, int fW, int inC, int outC, int stride, Padding padding, bool perChannel)
     {
         RunAndCheck(new ConvTestModel.Options

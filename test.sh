@@ -25,6 +25,10 @@ if [ -d ../shared/models/seanet ]; then
   seanet_models=$(cd ../shared/models && ls -d seanet/*/* | tr '\n' ' ')
   native-kernels/tests/qemu/run-golden.sh --models "$seanet_models" --plans layer || status=1
 fi
+# The device assemblies and the device test program on a real nanoCLR: optional, enabled by TINYLITE_NANOCLR and
+# TINYLITE_NF_MDP (+ TINYLITE_NF_INTERPRETER for the native kernels); says it was skipped otherwise.
+echo "== nanoCLR lane (tests/nanoclr/run-lane.sh)"
+tests/nanoclr/run-lane.sh || status=1
 # One plain closing line for CI: "N passed, N failed, N skipped".
 summary=$(grep -Eo 'Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$log" | tail -1 || true)
 if [ -n "$summary" ]; then

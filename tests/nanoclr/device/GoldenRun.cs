@@ -13,15 +13,26 @@ namespace TinyLite.DeviceTests
     {
         /// <summary>
         /// Runs the case and fails on the first output byte that differs from <paramref name="goldens"/>. Prints
-        /// <c>TIME label kernels microseconds MAC/s</c> for the benchmark tables.
+        /// <c>TIME label kernels microseconds MAC/s</c> for the benchmark tables and, where the firmware can tell the
+        /// free managed heap (<see cref="NativeKernels.ManagedHeapFreeBytes"/>), <c>HEAP label measured report</c>:
+        /// the heap <c>new Interpreter(image, arena)</c> takes besides the image and the arena, against the
+        /// compiler's <c>runtime_ram_bytes</c>.
         /// </summary>
-        public static void Check(string label, byte[] image, byte[][] inputs, byte[][] goldens, long macs, bool native)
+        public static void Check(string label, byte[] image, byte[][] inputs, byte[][] goldens, long macs, int arenaBytes,
+            int runtimeRamBytes, bool native)
         {
             if (native && !NativeKernels.IsAvailable)
             {
                 Assert.SkipTest(NativeKernels.UnavailableReason);
             }
-            Interpreter interpreter = new Interpreter(image);
+            byte[] arena = new byte[arenaBytes];
+            int freeBefore = NativeKernels.ManagedHeapFreeBytes();
+            Interpreter interpreter = new Interpreter(image, arena);
+            int freeAfter = NativeKernels.ManagedHeapFreeBytes();
+            if (!native && freeBefore >= 0 && freeAfter >= 0)
+            {
+                Console.WriteLine("HEAP " + label + " measured " + (freeBefore - freeAfter).ToString() + " report " + runtimeRamBytes.ToString());
+            }
             if (native)
             {
                 interpreter.UseNativeKernels();

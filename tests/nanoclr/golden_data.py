@@ -89,11 +89,9 @@ def compile_model(tinylite, model_path, plan, out_dir):
         data = f.read()
     with open(report) as f:
         figures = json.load(f)
-    os.remove(image)
-    os.remove(report)
-    for html in (os.path.join(out_dir, "model.html"),):
-        if os.path.exists(html):
-            os.remove(html)
+    for path in (image, report, os.path.join(out_dir, "model.html")):  # --report also writes the memory picture
+        if os.path.exists(path):
+            os.remove(path)
     return data, figures
 
 

@@ -38,7 +38,7 @@ public sealed record DeviceAssemblySize(string Name, int BytecodeBytes, int Init
             FieldDefinition field = reader.GetFieldDefinition(handle);
             if (field.GetRelativeVirtualAddress() != 0)
             {
-                initializers += FieldDataBytes(reader, field);
+                initializers += NanoCompatChecker.StaticDataSize(reader, field);
             }
         }
 
@@ -61,46 +61,5 @@ public sealed record DeviceAssemblySize(string Name, int BytecodeBytes, int Init
 
         return over.Count == 0 ? null
             : $"{Name} has {string.Join(" and ", over)}, over the {LimitBytes}-byte ceiling (nanoFramework's PE format stops at 64 KB): move code into another device assembly, or load data at run time";
-    }
-
-    /// <summary>
-    /// The size of an RVA field's blob: the compiler types it as a value type of explicit size (ClassLayout) in
-    /// the same module, or as a primitive for blobs of 1, 2, 4 or 8 bytes.
-    /// </summary>
-    private static int FieldDataBytes(MetadataReader reader, FieldDefinition field)
-    {
-        BlobReader signature = reader.GetBlobReader(field.Signature);
-        signature.ReadSignatureHeader();
-        SignatureTypeCode code = signature.ReadSignatureTypeCode();
-        switch (code)
-        {
-            case SignatureTypeCode.Boolean:
-            case SignatureTypeCode.SByte:
-            case SignatureTypeCode.Byte:
-                return 1;
-            case SignatureTypeCode.Char:
-            case SignatureTypeCode.Int16:
-            case SignatureTypeCode.UInt16:
-                return 2;
-            case SignatureTypeCode.Int32:
-            case SignatureTypeCode.UInt32:
-            case SignatureTypeCode.Single:
-                return 4;
-            case SignatureTypeCode.Int64:
-            case SignatureTypeCode.UInt64:
-            case SignatureTypeCode.Double:
-                return 8;
-            case SignatureTypeCode.TypeHandle:
-                EntityHandle type = signature.ReadTypeHandle();
-                if (type.Kind == HandleKind.TypeDefinition)
-                {
-                    TypeLayout layout = reader.GetTypeDefinition((TypeDefinitionHandle)type).GetLayout();
-                    return layout.Size;
-                }
-
-                break;
-        }
-
-        throw new InvalidDataException("RVA field " + reader.GetString(field.Name) + " has a type whose size is unknown: " + code);
     }
 }

@@ -45,6 +45,38 @@ public sealed class NanoCompatChecker
         return new Pass(this, peReader).Run();
     }
 
+    /// <summary>Size in bytes of an RVA field's data: its value type's ClassLayout size, or a primitive's size (0 when unknown).</summary>
+    public static int StaticDataSize(MetadataReader reader, FieldDefinition field)
+    {
+        BlobReader blob = reader.GetBlobReader(field.Signature);
+        blob.ReadSignatureHeader();
+        SignatureTypeCode code = blob.ReadSignatureTypeCode();
+        while (code is SignatureTypeCode.RequiredModifier or SignatureTypeCode.OptionalModifier)
+        {
+            blob.ReadTypeHandle();
+            code = blob.ReadSignatureTypeCode();
+        }
+
+        switch (code)
+        {
+            case SignatureTypeCode.Boolean or SignatureTypeCode.SByte or SignatureTypeCode.Byte:
+                return 1;
+            case SignatureTypeCode.Char or SignatureTypeCode.Int16 or SignatureTypeCode.UInt16:
+                return 2;
+            case SignatureTypeCode.Int32 or SignatureTypeCode.UInt32 or SignatureTypeCode.Single:
+                return 4;
+            case SignatureTypeCode.Int64 or SignatureTypeCode.UInt64 or SignatureTypeCode.Double:
+                return 8;
+            case SignatureTypeCode.TypeHandle:
+                EntityHandle type = blob.ReadTypeHandle();
+                return type.Kind == HandleKind.TypeDefinition
+                    ? reader.GetTypeDefinition((TypeDefinitionHandle)type).GetLayout().Size
+                    : 0;
+            default:
+                return 0;
+        }
+    }
+
     private bool IsByRefLikeInReference(string assembly, string typeName)
     {
         return _references.TryGetValue(assembly, out ReferenceAssembly? reference) && reference.IsByRefLike(typeName);
@@ -236,45 +268,13 @@ public sealed class NanoCompatChecker
 
             if ((field.Attributes & FieldAttributes.HasFieldRVA) != 0)
             {
-                int size = StaticDataSize(field);
+                int size = StaticDataSize(_reader, field);
                 if (size > MaxStaticDataBytes)
                 {
                     Add(CompatViolationKind.LargeStaticData, location,
                         "static array initializer data of " + size + " bytes exceeds " + MaxStaticDataBytes +
                         " bytes (nanoFramework's tooling truncates it); split the array or load it from the image");
                 }
-            }
-        }
-
-        /// <summary>Size in bytes of an RVA field's data: its value type's ClassLayout size, or a primitive's size.</summary>
-        private int StaticDataSize(FieldDefinition field)
-        {
-            BlobReader blob = _reader.GetBlobReader(field.Signature);
-            blob.ReadSignatureHeader();
-            SignatureTypeCode code = blob.ReadSignatureTypeCode();
-            while (code is SignatureTypeCode.RequiredModifier or SignatureTypeCode.OptionalModifier)
-            {
-                blob.ReadTypeHandle();
-                code = blob.ReadSignatureTypeCode();
-            }
-
-            switch (code)
-            {
-                case SignatureTypeCode.Boolean or SignatureTypeCode.SByte or SignatureTypeCode.Byte:
-                    return 1;
-                case SignatureTypeCode.Char or SignatureTypeCode.Int16 or SignatureTypeCode.UInt16:
-                    return 2;
-                case SignatureTypeCode.Int32 or SignatureTypeCode.UInt32 or SignatureTypeCode.Single:
-                    return 4;
-                case SignatureTypeCode.Int64 or SignatureTypeCode.UInt64 or SignatureTypeCode.Double:
-                    return 8;
-                case SignatureTypeCode.TypeHandle:
-                    EntityHandle type = blob.ReadTypeHandle();
-                    return type.Kind == HandleKind.TypeDefinition
-                        ? _reader.GetTypeDefinition((TypeDefinitionHandle)type).GetLayout().Size
-                        : 0;
-                default:
-                    return 0;
             }
         }
 

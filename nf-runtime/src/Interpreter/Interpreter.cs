@@ -492,8 +492,12 @@ namespace TinyLite.Runtime
         /// Runs every kernel once, reading the inputs and writing the outputs in the arena (with the native kernels
         /// after <see cref="UseNativeKernels"/>).
         /// </summary>
+        /// <remarks>The managed path reads each operator record from the image again before its call and does not
+        /// validate it again: on an image modified after loading (which the constructor's contract forbids) a kernel
+        /// may then index outside an array and the runtime's bounds check throws; on the unmodified image it never
+        /// throws.</remarks>
         /// <exception cref="ImageException">Native kernels only, and only if the image array was modified after
-        /// loading so that it no longer validates (the managed path never throws).</exception>
+        /// loading so that it no longer validates.</exception>
         public void Invoke()
         {
             if (_native)

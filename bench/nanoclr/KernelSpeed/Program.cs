@@ -3,6 +3,8 @@ using TinyLite.Runtime;
 using TinyLite.Runtime.Execution;
 using TinyLite.Runtime.Kernels.Conv;
 using TinyLite.Runtime.Kernels.Dense;
+using TinyLite.Runtime.Kernels.Elementwise;
+using TinyLite.Runtime.Kernels.Shape;
 
 namespace TinyLite.Bench.NanoClr
 {
@@ -21,6 +23,12 @@ namespace TinyLite.Bench.NanoClr
         /// <summary>Entry point.</summary>
         public static void Main()
         {
+            // The device build registers no family by itself (each lives in its own assembly on a device; here all
+            // sources are compiled in, still under NANOFRAMEWORK_1_0).
+            ConvFamily.Register();
+            DenseFamily.Register();
+            ElementwiseFamily.Register();
+            ShapeFamily.Register();
             if (ModelData.RunKernels)
             {
                 Kernels();

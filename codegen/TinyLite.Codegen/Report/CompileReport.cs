@@ -23,8 +23,17 @@ public sealed record CompileReport
     [JsonPropertyName("macs")] public required long Macs { get; init; }
     /// <summary>MACs recomputed by the plan (patch borders); 0 for layer-by-layer.</summary>
     [JsonPropertyName("extra_macs")] public required long ExtraMacs { get; init; }
-    /// <summary>Interpreter state besides the arena: tensor and operator tables as the runtime holds them.</summary>
+    /// <summary>
+    /// Interpreter state besides the arena and the image on a 32-bit device: the managed heap
+    /// <c>new Interpreter(image, arena)</c> keeps, object by object with nanoCLR's 12-byte heap blocks
+    /// (<see cref="InterpreterHeap"/>).
+    /// </summary>
     [JsonPropertyName("runtime_ram_bytes")] public required long RuntimeRamBytes { get; init; }
+    /// <summary>
+    /// The same on the 64-bit posix nanoCLR (24-byte heap blocks), the build bench/nanoclr/run-heap.sh measures on:
+    /// compare the measurement with this figure.
+    /// </summary>
+    [JsonPropertyName("runtime_ram_bytes_posix64")] public required long RuntimeRamBytesPosix64 { get; init; }
     [JsonPropertyName("compile_ms")] public required double CompileMilliseconds { get; init; }
     [JsonPropertyName("layers")] public required IReadOnlyList<LayerReport> Layers { get; init; }
 
@@ -47,30 +56,11 @@ public sealed record CompileReport
             WeightBytes = calls.SelectMany(c => c.Inputs).Where(t => t >= 0 && graph.Tensors[t].IsConstant).Distinct().Sum(t => (long)graph.Tensors[t].Data!.Length),
             Macs = calls.Sum(c => c.Macs) - plan.ExtraMacs,
             ExtraMacs = plan.ExtraMacs,
-            RuntimeRamBytes = RuntimeRam(graph.Tensors.Count, calls),
+            RuntimeRamBytes = InterpreterHeap.Bytes(ImageCounts.FromImage(image), HeapLayout.Device32),
+            RuntimeRamBytesPosix64 = InterpreterHeap.Bytes(ImageCounts.FromImage(image), HeapLayout.Posix64),
             CompileMilliseconds = Math.Round(elapsed.TotalMilliseconds, 1),
             Layers = layers,
         };
-    }
-
-    /// <summary>
-    /// Estimate of the interpreter's own managed state on a 32-bit device: per tensor the nine int tables and a
-    /// buffer reference (10 × 4 bytes + 6 dims × 4), per kernel call an OpRecord (header and three arrays of
-    /// 12-byte headers plus their ints).
-    /// </summary>
-    private static long RuntimeRam(int tensors, IReadOnlyList<KernelCall> calls)
-        => tensors * (10L * 4 + ImageLayout.MaxRank * 4)
-           + calls.Select((c, i) => 24L + 3 * 12 + 4L * (c.Inputs.Length + c.Outputs.Length + (SharesParams(calls, i) ? 0 : c.Params.Length))).Sum();
-
-    /// <summary>
-    /// True when the interpreter reuses an earlier call's parameter array for call <paramref name="i"/> (same kernel
-    /// and values among the <see cref="TinyLite.Runtime.Interpreter.ParamsSharingWindow"/> calls before it).
-    /// </summary>
-    private static bool SharesParams(IReadOnlyList<KernelCall> calls, int i)
-    {
-        for (int j = i - 1; j >= Math.Max(0, i - TinyLite.Runtime.Interpreter.ParamsSharingWindow); j--)
-            if (calls[j].Code == calls[i].Code && calls[j].Params.AsSpan().SequenceEqual(calls[i].Params)) return true;
-        return false;
     }
 
     /// <summary>The report as indented JSON.</summary>

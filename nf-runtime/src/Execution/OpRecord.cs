@@ -1,8 +1,10 @@
 namespace TinyLite.Runtime.Execution
 {
     /// <summary>
-    /// One kernel call of the image, decoded at load: the kernel code, the tensors it reads and writes,
-    /// and the integer parameters the compiler computed for it (shapes, zero points, multipliers ...).
+    /// One kernel call of the image: the kernel code, the tensors it reads and writes, and the integer parameters the
+    /// compiler computed for it (shapes, zero points, multipliers ...). The interpreter decodes each record from the
+    /// image right before its kernel runs, into one instance and arrays it reuses for every call (the arrays have the
+    /// record's exact lengths), so a kernel must not keep the record or its arrays after it returns.
     /// </summary>
     public sealed class OpRecord
     {

@@ -7,7 +7,9 @@ namespace TinyLite.Runtime
     /// <summary>
     /// Runs a TinyLite image. The constructor validates the whole image (CRC, every section, tensor and
     /// kernel parameter) before it touches the arena; <see cref="Invoke"/> then runs the kernels in order
-    /// without validating, allocating or throwing.
+    /// without validating, allocating or throwing. Operator records stay in the image: only their offsets are kept, and
+    /// each is decoded again (into reused arrays) right before it runs, so the interpreter's heap does not grow with the
+    /// number of kernel calls (the report's runtime_ram_bytes counts what it keeps, docs/RUNTIME.md).
     /// </summary>
     public sealed class Interpreter
     {
@@ -25,7 +27,14 @@ namespace TinyLite.Runtime
         private readonly int[] _scaleBits;
         private readonly int[] _zeroPoints;
         private readonly byte[][] _buffers;
-        private readonly OpRecord[] _ops;
+        private readonly int[] _opOffsets;
+        private readonly OpRecord _op;
+        private readonly int[] _inputLengths;
+        private readonly int[][] _inputArrays;
+        private readonly int[] _outputLengths;
+        private readonly int[][] _outputArrays;
+        private readonly int[] _paramLengths;
+        private readonly int[][] _paramArrays;
         private readonly int[] _inputs;
         private readonly int[] _outputs;
         private readonly KernelContext _context;
@@ -140,13 +149,32 @@ namespace TinyLite.Runtime
             _outputs = ReadIoList(io, tensorCount, "output");
 
             // Operators.
+            // Operators: only where each record starts is kept; a record is decoded again right before it runs,
+            // into one reusable OpRecord and arrays of the exact lengths the records use (one per distinct length
+            // and role), so the interpreter's memory does not grow with the number of calls (streamed plans have
+            // hundreds of row-band calls).
             ImageReader ops = new ImageReader(image, opsOff, opsLen, "operator section");
-            int opCount = ops.Count(opsLen / 20, "operator count");
-            _ops = new OpRecord[opCount];
+            int opCount = ops.Count(opsLen / OpRecordHeaderBytes, "operator count");
+            _opOffsets = new int[opCount];
+            int[] inputLengths = new int[opCount];
+            int[] outputLengths = new int[opCount];
+            int[] paramLengths = new int[opCount];
+            int distinctInputs = 0, distinctOutputs = 0, distinctParams = 0;
             for (int i = 0; i < opCount; i++)
             {
-                _ops[i] = ReadOp(ops, i, tensorCount);
+                _opOffsets[i] = ops.Position;
+                CheckOp(ops, i, tensorCount);
+                distinctInputs = AddLength(inputLengths, distinctInputs, ReadI32(image, _opOffsets[i] + 8));
+                distinctOutputs = AddLength(outputLengths, distinctOutputs, ReadI32(image, _opOffsets[i] + 12));
+                distinctParams = AddLength(paramLengths, distinctParams, ReadI32(image, _opOffsets[i] + 16));
             }
+            _inputLengths = Trim(inputLengths, distinctInputs);
+            _inputArrays = ArraysOf(_inputLengths);
+            _outputLengths = Trim(outputLengths, distinctOutputs);
+            _outputArrays = ArraysOf(_outputLengths);
+            _paramLengths = Trim(paramLengths, distinctParams);
+            _paramArrays = ArraysOf(_paramLengths);
+            _op = new OpRecord();
 
             // The arena: checked before any byte of it is written.
             if (arena == null)
@@ -175,10 +203,11 @@ namespace TinyLite.Runtime
             _context = new KernelContext(_buffers, _offsets, _byteSizes, _types);
             for (int i = 0; i < opCount; i++)
             {
-                string problem = KernelDispatch.Validate(_context, _ops[i]);
+                OpRecord op = Decode(_opOffsets[i]);
+                string problem = KernelDispatch.Validate(_context, op);
                 if (problem != null)
                 {
-                    throw new ImageException("image: operator " + i.ToString() + " (kernel " + _ops[i].Code.ToString() + ", model operator " + _ops[i].SourceIndex.ToString() + "): " + problem);
+                    throw new ImageException("image: operator " + i.ToString() + " (kernel " + op.Code.ToString() + ", model operator " + op.SourceIndex.ToString() + "): " + problem);
                 }
             }
             ResetState();
@@ -278,19 +307,25 @@ namespace TinyLite.Runtime
             return list;
         }
 
-        private OpRecord ReadOp(ImageReader r, int index, int tensorCount)
+        /// <summary>Bytes of an operator record before its tensor indices and parameters (five int32).</summary>
+        private const int OpRecordHeaderBytes = 20;
+
+        /// <summary>
+        /// Checks operator record <paramref name="index"/> at the reader's position (known kernel code, counts in range,
+        /// tensor indices that exist, outputs in the arena) and moves past it; the kernel's own checks run later on the
+        /// decoded record.
+        /// </summary>
+        private void CheckOp(ImageReader r, int index, int tensorCount)
         {
-            OpRecord op = new OpRecord();
-            op.Code = r.I32();
-            op.SourceIndex = r.I32();
+            int code = r.I32();
+            r.I32();
             int inputs = r.Count(64, "operator " + index.ToString() + " input count");
             int outputs = r.Count(64, "operator " + index.ToString() + " output count");
             int parameters = r.Count(1 << 16, "operator " + index.ToString() + " parameter count");
-            if (op.Code < OpCode.First || op.Code >= OpCode.End)
+            if (code < OpCode.First || code >= OpCode.End)
             {
-                throw new ImageException("image: operator " + index.ToString() + " has unknown kernel code " + op.Code.ToString());
+                throw new ImageException("image: operator " + index.ToString() + " has unknown kernel code " + code.ToString());
             }
-            op.Inputs = new int[inputs];
             for (int i = 0; i < inputs; i++)
             {
                 int t = r.I32();
@@ -298,9 +333,7 @@ namespace TinyLite.Runtime
                 {
                     throw new ImageException("image: operator " + index.ToString() + " input " + i.ToString() + " refers to invalid tensor " + t.ToString());
                 }
-                op.Inputs[i] = t;
             }
-            op.Outputs = new int[outputs];
             for (int i = 0; i < outputs; i++)
             {
                 int t = r.I32();
@@ -309,66 +342,90 @@ namespace TinyLite.Runtime
                 {
                     throw new ImageException("image: operator " + index.ToString() + " output " + i.ToString() + " refers to invalid tensor " + t.ToString());
                 }
-                op.Outputs[i] = t;
             }
-            op.Params = new int[parameters];
-            for (int i = 0; i < parameters; i++)
+            r.Skip(parameters * 4);
+        }
+
+        /// <summary>
+        /// Decodes the operator record at byte <paramref name="at"/> of the image into the reusable record and its
+        /// arrays (no allocation). Only for records <see cref="CheckOp"/> accepted: the lengths are then ones seen at load.
+        /// </summary>
+        private OpRecord Decode(int at)
+        {
+            byte[] b = _image;
+            OpRecord op = _op;
+            op.Code = b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24);
+            op.SourceIndex = b[at + 4] | (b[at + 5] << 8) | (b[at + 6] << 16) | (b[at + 7] << 24);
+            int[] inputs = Pick(_inputLengths, _inputArrays, b[at + 8] | (b[at + 9] << 8) | (b[at + 10] << 16) | (b[at + 11] << 24));
+            int[] outputs = Pick(_outputLengths, _outputArrays, b[at + 12] | (b[at + 13] << 8) | (b[at + 14] << 16) | (b[at + 15] << 24));
+            int[] parameters = Pick(_paramLengths, _paramArrays, b[at + 16] | (b[at + 17] << 8) | (b[at + 18] << 16) | (b[at + 19] << 24));
+            int p = at + OpRecordHeaderBytes;
+            for (int i = 0; i < inputs.Length; i++, p += 4)
             {
-                op.Params[i] = r.I32();
+                inputs[i] = b[p] | (b[p + 1] << 8) | (b[p + 2] << 16) | (b[p + 3] << 24);
             }
-            op.Params = SharedParams(op, index);
+            for (int i = 0; i < outputs.Length; i++, p += 4)
+            {
+                outputs[i] = b[p] | (b[p + 1] << 8) | (b[p + 2] << 16) | (b[p + 3] << 24);
+            }
+            for (int i = 0; i < parameters.Length; i++, p += 4)
+            {
+                parameters[i] = b[p] | (b[p + 1] << 8) | (b[p + 2] << 16) | (b[p + 3] << 24);
+            }
+            op.Inputs = inputs;
+            op.Outputs = outputs;
+            op.Params = parameters;
             return op;
         }
 
-        /// <summary>Earlier operators searched for an equal parameter array (kernels only read Params).</summary>
-        public const int ParamsSharingWindow = 16;
-
-        /// <summary>
-        /// The parameter array of an earlier operator of the same kernel with the same values, else
-        /// <paramref name="op"/>'s own: the row bands of a streamed plan repeat their parameters, and on the
-        /// device every array is heap the interpreter keeps for its whole life.
-        /// </summary>
-        private int[] SharedParams(OpRecord op, int index)
+        /// <summary>The reusable array of length <paramref name="length"/> (one of <paramref name="lengths"/>).</summary>
+        private static int[] Pick(int[] lengths, int[][] arrays, int length)
         {
-            int[] own = op.Params;
-            int first = index - ParamsSharingWindow < 0 ? 0 : index - ParamsSharingWindow;
-            for (int j = index - 1; j >= first; j--)
+            int k = 0;
+            while (lengths[k] != length)
             {
-                OpRecord earlier = _ops[j];
-                if (earlier.Code != op.Code || earlier.Params.Length != own.Length)
-                {
-                    continue;
-                }
-                bool same = true;
-                for (int i = 0; i < own.Length && same; i++)
-                {
-                    same = earlier.Params[i] == own[i];
-                }
-                if (same)
-                {
-                    return earlier.Params;
-                }
+                k++;
             }
-            return own;
+            return arrays[k];
         }
 
-        /// <summary>Number of distinct parameter arrays the loaded operators hold (shared ones counted once).</summary>
-        public int DistinctParamArrays
+        private static int ReadI32(byte[] b, int at)
         {
-            get
+            return b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24);
+        }
+
+        /// <summary>Adds <paramref name="length"/> to the first <paramref name="count"/> entries unless present; the new count.</summary>
+        private static int AddLength(int[] lengths, int count, int length)
+        {
+            for (int k = 0; k < count; k++)
             {
-                int distinct = 0;
-                for (int i = 0; i < _ops.Length; i++)
+                if (lengths[k] == length)
                 {
-                    bool seen = false;
-                    for (int j = i - 1; j >= 0 && j >= i - ParamsSharingWindow && !seen; j--)
-                    {
-                        seen = object.ReferenceEquals(_ops[j].Params, _ops[i].Params);
-                    }
-                    distinct += seen ? 0 : 1;
+                    return count;
                 }
-                return distinct;
             }
+            lengths[count] = length;
+            return count + 1;
+        }
+
+        private static int[] Trim(int[] values, int count)
+        {
+            int[] trimmed = new int[count];
+            for (int k = 0; k < count; k++)
+            {
+                trimmed[k] = values[k];
+            }
+            return trimmed;
+        }
+
+        private static int[][] ArraysOf(int[] lengths)
+        {
+            int[][] arrays = new int[lengths.Length][];
+            for (int k = 0; k < lengths.Length; k++)
+            {
+                arrays[k] = new int[lengths[k]];
+            }
+            return arrays;
         }
 
         /// <summary>Bytes of <paramref name="elements"/> elements of <paramref name="type"/>; -1 for an unknown type.</summary>
@@ -435,8 +492,12 @@ namespace TinyLite.Runtime
         /// Runs every kernel once, reading the inputs and writing the outputs in the arena (with the native kernels
         /// after <see cref="UseNativeKernels"/>).
         /// </summary>
+        /// <remarks>The managed path reads each operator record from the image again before its call and does not
+        /// validate it again: on an image modified after loading (which the constructor's contract forbids) a kernel
+        /// may then index outside an array and the runtime's bounds check throws; on the unmodified image it never
+        /// throws.</remarks>
         /// <exception cref="ImageException">Native kernels only, and only if the image array was modified after
-        /// loading so that it no longer validates (the managed path never throws).</exception>
+        /// loading so that it no longer validates.</exception>
         public void Invoke()
         {
             if (_native)
@@ -448,18 +509,18 @@ namespace TinyLite.Runtime
                 }
                 return;
             }
-            OpRecord[] ops = _ops;
+            int[] offsets = _opOffsets;
             KernelContext ctx = _context;
-            for (int i = 0; i < ops.Length; i++)
+            for (int i = 0; i < offsets.Length; i++)
             {
-                KernelDispatch.Run(ctx, ops[i]);
+                KernelDispatch.Run(ctx, Decode(offsets[i]));
             }
         }
 
         /// <summary>Runs kernel <paramref name="index"/> alone (for step-by-step debugging and tests).</summary>
         public void InvokeOperator(int index)
         {
-            KernelDispatch.Run(_context, _ops[index]);
+            KernelDispatch.Run(_context, Decode(_opOffsets[index]));
         }
 
         /// <summary>Zeroes the variable (state) tensors, as after loading.</summary>
@@ -492,7 +553,7 @@ namespace TinyLite.Runtime
         /// <summary>Number of kernel calls per <see cref="Invoke"/>.</summary>
         public int OperatorCount
         {
-            get { return _ops.Length; }
+            get { return _opOffsets.Length; }
         }
 
         /// <summary>Number of tensors in the image's tensor table (the model's own indices come first).</summary>

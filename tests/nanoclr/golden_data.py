@@ -106,7 +106,7 @@ def main():
     os.makedirs(args.out, exist_ok=True)
 
     store = Store()
-    tests = []  # (model, plan, case, image blob, input blobs, golden blobs, macs, arena, runtime ram)
+    tests = []  # (model, plan, case, image blob, input blobs, golden blobs, macs, arena, runtime ram 32-bit, 64-bit)
     for model in args.model:
         folder = os.path.join(args.models, model)
         with open(os.path.join(folder, "meta.json")) as f:
@@ -120,7 +120,8 @@ def main():
                 inputs = [store.add(open(os.path.join(folder, p), "rb").read()) for p in case["inputs"]]
                 goldens = [store.add(open(os.path.join(folder, p), "rb").read()) for p in case["golden"]]
                 tests.append((model, plan, case["name"], image_blob, inputs, goldens, figures["macs"],
-                              figures["arena_bytes"], figures["runtime_ram_bytes"]))
+                              figures["arena_bytes"], figures["runtime_ram_bytes"],
+                              figures["runtime_ram_bytes_posix64"]))
 
     for number, pieces in enumerate(store.assemblies):
         write_assembly(os.path.join(args.out, "TinyLite.GoldenData.%d.cs" % number), number, pieces)
@@ -151,7 +152,7 @@ def main():
                     "    [TestClass]",
                     "    public class %sGolden_%s" % ("Native" if native else "", identifier(model)),
                     "    {"]
-            for (m, plan, case, image, inputs, goldens, macs, arena, runtime) in tests:
+            for (m, plan, case, image, inputs, goldens, macs, arena, ram32, ram64) in tests:
                 if m != model:
                     continue
                 blobs = lambda numbers: "new byte[][] { %s }" % ", ".join("GoldenCatalog.Blob%d()" % n for n in numbers)
@@ -159,8 +160,8 @@ def main():
                         "        [TestMethod]",
                         "        public void %s_%s()" % (identifier(plan), identifier(case)),
                         "        {",
-                        '            GoldenRun.Check("%s %s %s", GoldenCatalog.Blob%d(), %s, %s, %dL, %d, %d, %s);'
-                        % (model, plan, case, image, blobs(inputs), blobs(goldens), macs, arena, runtime,
+                        '            GoldenRun.Check("%s %s %s", GoldenCatalog.Blob%d(), %s, %s, %dL, %d, %d, %d, %s);'
+                        % (model, plan, case, image, blobs(inputs), blobs(goldens), macs, arena, ram32, ram64,
                            "true" if native else "false"),
                         "        }"]
             out.append("    }")

@@ -9,21 +9,8 @@
 # usage: bench/nanoclr/run-heap.sh [MODEL ...]   (default: hello_world_int8 micro_speech kws_dscnn
 #        synthetic_int4_cnn_s1 vww_96_int8 ic_pretrained_resnet_quant); PLANS="layer inplace stream patch" by default.
 set -euo pipefail
-HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ROOT="$(cd "$HERE/../.." && pwd)"
-if [ -z "${TINYLITE_NANOCLR:-}" ] || [ -z "${TINYLITE_NF_MDP:-}" ]; then
-  echo "bench/nanoclr/run-heap.sh: skipped (set TINYLITE_NANOCLR and TINYLITE_NF_MDP)"
-  exit 0
-fi
-CORELIB="${NF_CORELIB_DIR:-$HOME/.nuget/packages/nanoframework.corelibrary/1.17.11/lib}"
-MODELS="${TINYLITE_MODELS:-}"
-if [ -z "$MODELS" ]; then
-  d="$ROOT"
-  while [ "$d" != / ]; do
-    [ -d "$d/../shared/models" ] && { MODELS="$(cd "$d/../shared/models" && pwd)"; break; }
-    d="$(dirname "$d")"
-  done
-fi
+# shellcheck source=common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh" bench/nanoclr/run-heap.sh
 models=("$@"); [ ${#models[@]} -gt 0 ] || models=(hello_world_int8 micro_speech kws_dscnn synthetic_int4_cnn_s1 vww_96_int8 ic_pretrained_resnet_quant)
 read -r -a plans <<< "${PLANS:-layer inplace stream patch}"
 runs="${HEAP_TIMED_RUNS:-0}"

@@ -6,22 +6,8 @@
 # NuGet cache, or NF_CORELIB_DIR. Models from ../shared/models (see below) or TINYLITE_MODELS.
 # usage: bench/nanoclr/run.sh [PLAN ...]   (default: auto layer)
 set -euo pipefail
-HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ROOT="$(cd "$HERE/../.." && pwd)"
-if [ -z "${TINYLITE_NANOCLR:-}" ] || [ -z "${TINYLITE_NF_MDP:-}" ]; then
-  echo "bench/nanoclr: skipped (set TINYLITE_NANOCLR and TINYLITE_NF_MDP to a posix nanoCLR and the metadata processor dll)"
-  exit 0
-fi
-CORELIB="${NF_CORELIB_DIR:-$HOME/.nuget/packages/nanoframework.corelibrary/1.17.11/lib}"
-# ../shared/models beside the repository, or beside any folder above it (as the tests look for it from a worktree).
-MODELS="${TINYLITE_MODELS:-}"
-if [ -z "$MODELS" ]; then
-  d="$ROOT"
-  while [ "$d" != / ]; do
-    [ -d "$d/../shared/models" ] && { MODELS="$(cd "$d/../shared/models" && pwd)"; break; }
-    d="$(dirname "$d")"
-  done
-fi
+# shellcheck source=common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh" bench/nanoclr/run.sh
 MODEL="$MODELS/kws_dscnn"
 [ -f "$MODEL/model.tflite" ] || { echo "bench/nanoclr: $MODEL/model.tflite not found (set TINYLITE_MODELS)" >&2; exit 2; }
 plans=("$@"); [ ${#plans[@]} -gt 0 ] || plans=(auto layer)

@@ -6,6 +6,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
+echo "== kernel manifest: the files generated from codegen/manifest/kernels.toml are up to date"
+python3 codegen/manifest/generate.py --check
 echo "== device assemblies of nf-runtime (nanoFramework mscorlib, warnings as errors)"
 dotnet build nf-runtime/device/TinyLite.Device.slnf -c Release -nologo -v q
 echo "== native kernels: host library and CTest (cmake, Release)"

@@ -29,19 +29,8 @@
 #include "tl_op.h"
 #include "tl_status.h"
 
-/** Kernel codes (same numbers as nf-runtime's OpCode, Kernels/Conv/ConvOpCodes.cs). */
-#define TL_OP_CONV_S8 100
-#define TL_OP_CONV_S4 101
-#define TL_OP_CONV_S16 102
-#define TL_OP_POINTWISE_CONV_S8_IN_PLACE 103
-#define TL_OP_POINTWISE_CONV_S16_IN_PLACE 104
-#define TL_OP_DEPTHWISE_CONV_S8 110
-#define TL_OP_DEPTHWISE_CONV_S4 111
-#define TL_OP_DEPTHWISE_CONV_S16 112
-#define TL_OP_DEPTHWISE_CONV_S8_IN_PLACE 113
-#define TL_OP_DEPTHWISE_CONV_S4_IN_PLACE 114
-#define TL_OP_TRANSPOSE_CONV_S8 120
-#define TL_OP_TRANSPOSE_CONV_S16 122
+#include "tl_op_codes.h"
+#include "tl_conv_layouts.h"
 
 /**
  * A 4-D shape. Activations: (batches, height, width, channels). Filters: (output channels, filter height,

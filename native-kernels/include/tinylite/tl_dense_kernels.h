@@ -17,25 +17,10 @@
 #include "tl_op.h"
 #include "tl_status.h"
 
-/* ---- Kernel codes (same numbers as nf-runtime's OpCode) ---------------------------------------------- */
+/* ---- Kernel codes and Params layouts (generated from codegen/manifest/kernels.toml) ---------------------- */
 
-#define TL_OP_FULLY_CONNECTED_S8 200
-#define TL_OP_FULLY_CONNECTED_S16 201
-#define TL_OP_FULLY_CONNECTED_S4 202
-#define TL_OP_FULLY_CONNECTED_S8_ACCUMULATE 203
-#define TL_OP_FULLY_CONNECTED_S8_FINISH 204
-#define TL_OP_AVERAGE_POOL_S8 210
-#define TL_OP_AVERAGE_POOL_S16 211
-#define TL_OP_MAX_POOL_S8 212
-#define TL_OP_MAX_POOL_S16 213
-#define TL_OP_MEAN_S8 220
-#define TL_OP_MEAN_S16 221
-#define TL_OP_SOFTMAX_S8 230
-#define TL_OP_SOFTMAX_S8_S16 231
-#define TL_OP_SOFTMAX_S16 232
-#define TL_OP_LOOKUP_S8 240
-#define TL_OP_LOGISTIC_S16 241
-#define TL_OP_TANH_S16 242
+#include "tl_op_codes.h"
+#include "tl_dense_layouts.h"
 
 /* ---- Fully connected ------------------------------------------------------------------------------------ */
 

@@ -18,39 +18,10 @@
 #include "tl_op.h"
 #include "tl_status.h"
 
-/* ---- Kernel codes (same numbers as nf-runtime's OpCode) ---------------------------------------------- */
+/* ---- Kernel codes and Params layouts (generated from codegen/manifest/kernels.toml) ---------------------- */
 
-#define TL_OP_ADD_S8 300
-#define TL_OP_ADD_S16 301
-#define TL_OP_ADD_S32 302
-#define TL_OP_ADD_F32 303
-#define TL_OP_SUB_S8 304
-#define TL_OP_SUB_S16 305
-#define TL_OP_SUB_S32 306
-#define TL_OP_SUB_F32 307
-#define TL_OP_MUL_S8 308
-#define TL_OP_MUL_S16 309
-#define TL_OP_MUL_S32 310
-#define TL_OP_MUL_F32 311
-#define TL_OP_MAXIMUM_S8 312
-#define TL_OP_MAXIMUM_S16 313
-#define TL_OP_MAXIMUM_S32 314
-#define TL_OP_MAXIMUM_F32 315
-#define TL_OP_MINIMUM_S8 316
-#define TL_OP_MINIMUM_S16 317
-#define TL_OP_MINIMUM_S32 318
-#define TL_OP_MINIMUM_F32 319
-#define TL_OP_RELU_S8 320
-#define TL_OP_RELU_S16 321
-#define TL_OP_RELU_F32 322
-#define TL_OP_RELU6_S8 323
-#define TL_OP_RELU6_S16 324
-#define TL_OP_RELU6_F32 325
-#define TL_OP_LEAKY_RELU_S8 326
-#define TL_OP_LEAKY_RELU_S16 327
-#define TL_OP_LEAKY_RELU_F32 328
-#define TL_OP_HARD_SWISH_S8 329
-#define TL_OP_HARD_SWISH_F32 330
+#include "tl_op_codes.h"
+#include "tl_elementwise_layouts.h"
 
 /* ---- Broadcast descriptor (Broadcast.cs) ---------------------------------------------------------------- */
 

@@ -16,15 +16,8 @@
 #include "tl_op.h"
 #include "tl_status.h"
 
-/** Kernel codes (same numbers as nf-runtime's ShapeOpCodes.cs). */
-#define TL_OP_COPY 400
-#define TL_OP_PAD 401
-#define TL_OP_STRIDED_COPY 402
-#define TL_OP_CONCATENATION 403
-#define TL_OP_QUANTIZE_FLOAT 404
-#define TL_OP_REQUANTIZE 405
-#define TL_OP_DEQUANTIZE 406
-#define TL_OP_CAST 407
+#include "tl_op_codes.h"
+#include "tl_shape_layouts.h"
 
 /* ---- 400 COPY (RESHAPE, SQUEEZE, EXPAND_DIMS). Params: [0] byte count. ---- */
 

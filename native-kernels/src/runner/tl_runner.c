@@ -582,22 +582,6 @@ static const uint8_t *decode_op(const uint8_t *p, tl_op *op)
     return p + 20 + 4 * ((size_t)op->input_count + (size_t)op->output_count + (size_t)op->param_count);
 }
 
-static tl_status validate_kernel(const tl_op *op, const tl_tensors *tensors)
-{
-    switch (op->code / 100)
-    {
-    case 1:
-        return tl_conv_family_validate(op, tensors);
-    case 2:
-        return tl_dense_family_validate(op, tensors);
-    case 3:
-        return tl_elementwise_family_validate(op, tensors);
-    case 4:
-        return tl_shape_family_validate(op, tensors);
-    default:
-        return TL_ERR_UNSUPPORTED;
-    }
-}
 
 static int is_little_endian(void)
 {
@@ -788,7 +772,7 @@ tl_status tl_model_load_ex(tl_model *model, const uint8_t *image, size_t image_b
         tl_op op;
         tl_status status;
         p = decode_op(p, &op);
-        status = validate_kernel(&op, &model->tensors);
+        status = tl_family_validate(&op, &model->tensors);
         if (status != TL_OK)
         {
             model->failed_op = i;
@@ -837,21 +821,7 @@ tl_status tl_model_invoke(const tl_model *model)
     {
         tl_op op;
         p = decode_op(p, &op);
-        switch (op.code / 100)
-        {
-        case 1:
-            tl_conv_family_run(&op, &model->tensors);
-            break;
-        case 2:
-            tl_dense_family_run(&op, &model->tensors);
-            break;
-        case 3:
-            tl_elementwise_family_run(&op, &model->tensors);
-            break;
-        default:
-            tl_shape_family_run(&op, &model->tensors);
-            break;
-        }
+        tl_family_run(&op, &model->tensors);
     }
     return TL_OK;
 }

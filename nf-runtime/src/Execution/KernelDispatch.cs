@@ -1,10 +1,3 @@
-#if !NANOFRAMEWORK_1_0
-using TinyLite.Runtime.Kernels.Conv;
-using TinyLite.Runtime.Kernels.Dense;
-using TinyLite.Runtime.Kernels.Elementwise;
-using TinyLite.Runtime.Kernels.Shape;
-#endif
-
 namespace TinyLite.Runtime.Execution
 {
     /// <summary>
@@ -14,21 +7,14 @@ namespace TinyLite.Runtime.Execution
     /// </summary>
     public static class KernelDispatch
     {
-        /// <summary>Family numbers are 1 to <c>FamilySlots - 1</c> (codes 100-499, see <see cref="OpCode"/>).</summary>
-        private const int FamilySlots = OpCode.End / 100;
+        private const int FamilySlots = KernelFamilies.Slots;
 
         private static readonly KernelFamily[] Families = new KernelFamily[FamilySlots];
-
-        /// <summary>The device assembly of each family number, for the message when one is missing.</summary>
-        private static readonly string[] FamilyNames = new string[] { null, "Conv", "Dense", "Elementwise", "Shape" };
 
 #if !NANOFRAMEWORK_1_0
         static KernelDispatch()
         {
-            ConvFamily.Register();
-            DenseFamily.Register();
-            ElementwiseFamily.Register();
-            ShapeFamily.Register();
+            KernelFamilies.RegisterAll();
         }
 #endif
 
@@ -46,14 +32,14 @@ namespace TinyLite.Runtime.Execution
         /// <summary>True when the family that runs <paramref name="code"/> is registered.</summary>
         public static bool IsRegistered(int code)
         {
-            int number = code / 100;
+            int number = code / OpCode.FamilyRange;
             return number >= 1 && number < FamilySlots && Families[number] != null;
         }
 
         /// <summary>Runs one kernel. Assumes <see cref="Validate"/> accepted the record at load time.</summary>
         public static void Run(KernelContext ctx, OpRecord op)
         {
-            Families[op.Code / 100].Run(ctx, op);
+            Families[op.Code / OpCode.FamilyRange].Run(ctx, op);
         }
 
         /// <summary>
@@ -63,7 +49,7 @@ namespace TinyLite.Runtime.Execution
         /// </summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            int number = op.Code / 100;
+            int number = op.Code / OpCode.FamilyRange;
             if (op.Code < OpCode.First || op.Code >= OpCode.End)
             {
                 return "unknown kernel code " + op.Code.ToString();
@@ -71,8 +57,8 @@ namespace TinyLite.Runtime.Execution
             KernelFamily family = Families[number];
             if (family == null)
             {
-                string name = FamilyNames[number];
-                return "kernel family " + name + " (codes " + (number * 100).ToString() + "-" + (number * 100 + 99).ToString()
+                string name = KernelFamilies.Name(number);
+                return "kernel family " + name + " (codes " + (number * OpCode.FamilyRange).ToString() + "-" + (number * OpCode.FamilyRange + OpCode.FamilyRange - 1).ToString()
                     + ") is not registered: deploy TinyLite.Kernels." + name + " and call " + name + "Family.Register() before loading";
             }
             return family.Validate(ctx, op);

@@ -23,6 +23,7 @@
 #include "tl_conv_s16.h"
 #include "../tl_dsp.h"
 #include "../tl_s4.h"
+#include "tl_conv_cmsis_scratch.h"
 
 /* Products summed in uint32 before the sum is widened: at most 511 (see above); an even count. */
 #define TL_S16_CHUNK 510
@@ -650,7 +651,8 @@ tl_status tl_op_conv2d_s16_validate(const tl_op *op, const tl_tensors *tensors)
         /* int16 convolution with non-zero offsets */
         status = TL_ERR_PARAMS;
     }
-    return status;
+    /* An optional second output is the CMSIS-NN scratch: every build checks its size (managed agreement). */
+    return status != TL_OK ? status : tl_conv_cmsis_scratch_validate(op, tensors, TL_CMSIS_SCRATCH_CONV_S16);
 }
 
 void tl_op_conv2d_s16(const tl_op *op, const tl_tensors *tensors)

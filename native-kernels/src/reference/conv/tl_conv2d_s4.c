@@ -20,6 +20,7 @@
 
 #include "tl_conv_blocks.h"
 #include "../tl_s4.h"
+#include "tl_conv_cmsis_scratch.h"
 
 /* Largest filter (out_c * f_h * f_w * f_c elements) unpacked on the stack: 256 bytes. */
 #define TL_S4_CONV_UNPACK_MAX 256
@@ -680,7 +681,9 @@ tl_status tl_conv2d_s4(const tl_conv_params *params, const tl_conv_quant *quant,
 
 tl_status tl_op_conv2d_s4_validate(const tl_op *op, const tl_tensors *tensors)
 {
-    return tl_cv_check_conv2d(op, tensors, TL_CV_TYPE_INT8, TL_CV_TYPE_INT4, 1, 0, 1);
+    tl_status status = tl_cv_check_conv2d(op, tensors, TL_CV_TYPE_INT8, TL_CV_TYPE_INT4, 1, 0, 1);
+    /* An optional second output is the CMSIS-NN scratch: every build checks its size (managed agreement). */
+    return status != TL_OK ? status : tl_conv_cmsis_scratch_validate(op, tensors, TL_CMSIS_SCRATCH_CONV_S4);
 }
 
 void tl_op_conv2d_s4(const tl_op *op, const tl_tensors *tensors)

@@ -15,6 +15,7 @@
 
 #include "tl_conv_blocks.h"
 #include "../tl_dsp.h"
+#include "tl_conv_cmsis_scratch.h"
 
 /* The dot products are kept out of line: inlined into the large loop nests, they compete for registers with
    the nest's own state and the compiler spills their pointers (measured on Cortex-M4). */
@@ -843,7 +844,9 @@ tl_status tl_conv2d_s8(const tl_conv_params *params, const tl_conv_quant *quant,
 
 tl_status tl_op_conv2d_s8_validate(const tl_op *op, const tl_tensors *tensors)
 {
-    return tl_cv_check_conv2d(op, tensors, TL_CV_TYPE_INT8, TL_CV_TYPE_INT8, 1, 0, 1);
+    tl_status status = tl_cv_check_conv2d(op, tensors, TL_CV_TYPE_INT8, TL_CV_TYPE_INT8, 1, 0, 1);
+    /* An optional second output is the CMSIS-NN scratch: every build checks its size (managed agreement). */
+    return status != TL_OK ? status : tl_conv_cmsis_scratch_validate(op, tensors, TL_CMSIS_SCRATCH_CONV_S8);
 }
 
 void tl_op_conv2d_s8(const tl_op *op, const tl_tensors *tensors)

@@ -4,6 +4,7 @@
  * nf-runtime/src/Kernels/Conv/DepthwiseConvS16.cs.
  */
 #include "tl_conv_common.h"
+#include "tl_conv_cmsis_scratch.h"
 
 tl_status tl_depthwise_conv2d_s16(const tl_conv_params *params, const tl_conv_quant *quant,
                                   const tl_conv_dims *input_dims, const uint8_t *input,
@@ -117,7 +118,8 @@ tl_status tl_op_depthwise_conv2d_s16_validate(const tl_op *op, const tl_tensors 
         /* int16 convolution with non-zero offsets */
         status = TL_ERR_PARAMS;
     }
-    return status;
+    /* An optional second output is the CMSIS-NN scratch: every build checks its size (managed agreement). */
+    return status != TL_OK ? status : tl_conv_cmsis_scratch_validate(op, tensors, TL_CMSIS_SCRATCH_DEPTHWISE_S16);
 }
 
 void tl_op_depthwise_conv2d_s16(const tl_op *op, const tl_tensors *tensors)

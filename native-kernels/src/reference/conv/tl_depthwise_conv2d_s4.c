@@ -16,6 +16,7 @@
 
 #include "tl_conv_blocks.h"
 #include "../tl_s4.h"
+#include "tl_conv_cmsis_scratch.h"
 
 /* Bytes of unpacked int8 taps on the stack (a 3x3 filter: 28 channels). */
 #define TL_S4_DW_UNPACK_MAX 256
@@ -192,7 +193,9 @@ tl_status tl_depthwise_conv2d_s4(const tl_conv_params *params, const tl_conv_qua
 
 tl_status tl_op_depthwise_conv2d_s4_validate(const tl_op *op, const tl_tensors *tensors)
 {
-    return tl_cv_check_depthwise(op, tensors, TL_CV_TYPE_INT8, TL_CV_TYPE_INT4, 1, 0, 1);
+    tl_status status = tl_cv_check_depthwise(op, tensors, TL_CV_TYPE_INT8, TL_CV_TYPE_INT4, 1, 0, 1);
+    /* An optional second output is the CMSIS-NN scratch: every build checks its size (managed agreement). */
+    return status != TL_OK ? status : tl_conv_cmsis_scratch_validate(op, tensors, TL_CMSIS_SCRATCH_DEPTHWISE_S4);
 }
 
 void tl_op_depthwise_conv2d_s4(const tl_op *op, const tl_tensors *tensors)

@@ -20,6 +20,7 @@
 
 #include "tl_conv_blocks.h"
 #include "../tl_dsp.h"
+#include "tl_conv_cmsis_scratch.h"
 
 tl_status tl_depthwise_conv2d_s8_plain(const tl_conv_params *params, const tl_conv_quant *quant,
                                        const tl_conv_dims *input_dims, const int8_t *input,
@@ -958,7 +959,9 @@ tl_status tl_depthwise_conv2d_s8(const tl_conv_params *params, const tl_conv_qua
 
 tl_status tl_op_depthwise_conv2d_s8_validate(const tl_op *op, const tl_tensors *tensors)
 {
-    return tl_cv_check_depthwise(op, tensors, TL_CV_TYPE_INT8, TL_CV_TYPE_INT8, 1, 0, 1);
+    tl_status status = tl_cv_check_depthwise(op, tensors, TL_CV_TYPE_INT8, TL_CV_TYPE_INT8, 1, 0, 1);
+    /* An optional second output is the CMSIS-NN scratch: every build checks its size (managed agreement). */
+    return status != TL_OK ? status : tl_conv_cmsis_scratch_validate(op, tensors, TL_CMSIS_SCRATCH_DEPTHWISE_S8);
 }
 
 void tl_op_depthwise_conv2d_s8(const tl_op *op, const tl_tensors *tensors)

@@ -1,8 +1,10 @@
 using TinyLite.Codegen;
 using TinyLite.Codegen.Ir;
+using TinyLite.Runtime.Execution;
 using TinyLite.Runtime.Native;
 using TinyLite.Tests.Kernels.Elementwise;
 using TinyLite.Tests.Kernels.Conv;
+using TinyLite.Tests.Planning;
 using TinyLite.Tests.Support;
 
 namespace TinyLite.Tests.Native;
@@ -14,7 +16,7 @@ namespace TinyLite.Tests.Native;
 /// </summary>
 public class NativeAgreementTests
 {
-    private static readonly Dictionary<string, Func<Graph>> Models = new()
+    private static readonly Dictionary<string, Func<Graph>> Models = new Dictionary<string, Func<Graph>>
     {
         // Shape family.
         ["pad_s8"] = () => Single(BuiltinOperator.Pad, DataType.Int8, [1, 3, 4, 2], [1, 6, 5, 2], 0.1f, 3,
@@ -51,21 +53,9 @@ public class NativeAgreementTests
         ["transpose_conv_s8"] = () => ConvTestModel.Build(new ConvTestModel.Options
             { Kind = ConvTestModel.Kind.Transpose, StrideH = 2, StrideW = 2, Seed = 9 }).Graph,
 
-        // Element-wise family.
+        // Element-wise family (every operator and type: ElementwiseModels below).
         ["add_s8_broadcast"] = () => ElementwiseHarness.Binary(BuiltinOperator.Add, DataType.Int8, [2, 3, 4], [1, 1, 4], [2, 3, 4],
             (0.05f, 3), (0.02f, -2), (0.06f, 1), new AddSubOptions(Activation.None, true)),
-        ["sub_s16"] = () => ElementwiseHarness.Binary(BuiltinOperator.Sub, DataType.Int16, [3, 5], [3, 5], [3, 5],
-            (0.001f, 0), (0.002f, 0), (0.003f, 0), new AddSubOptions(Activation.None, false)),
-        ["mul_s8"] = () => ElementwiseHarness.Binary(BuiltinOperator.Mul, DataType.Int8, [4, 4], [4, 4], [4, 4],
-            (0.05f, 1), (0.04f, -3), (0.1f, 2), new MulOptions(Activation.None)),
-        ["maximum_s8"] = () => ElementwiseHarness.Binary(BuiltinOperator.Maximum, DataType.Int8, [10], [10], [10],
-            (0.05f, 0), (0.05f, 0), (0.05f, 0)),
-        ["relu_s8"] = () => ElementwiseHarness.Unary(BuiltinOperator.Relu, DataType.Int8, [12], (0.05f, -3), (0.04f, -128)),
-        ["leaky_relu_s16"] = () => ElementwiseHarness.Unary(BuiltinOperator.LeakyRelu, DataType.Int16, [12], (0.001f, 0), (0.001f, 0),
-            new LeakyReluOptions(0.2f)),
-        ["hard_swish_s8"] = () => ElementwiseHarness.Unary(BuiltinOperator.HardSwish, DataType.Int8, [16], (0.05f, 2), (0.03f, -5)),
-        ["add_f32"] = () => ElementwiseHarness.Binary(BuiltinOperator.Add, DataType.Float32, [6], [6], [6],
-            options: new AddSubOptions(Activation.None, true)),
 
         // Dense family.
         ["fully_connected_s8"] = FullyConnected,
@@ -79,24 +69,125 @@ public class NativeAgreementTests
             DataType.Int16, 1f / 32768, 0),
         ["tanh_s16"] = () => Single(BuiltinOperator.Tanh, DataType.Int16, [15], [15], 1f / 4096, 0, null, null,
             DataType.Int16, 1f / 32768, 0),
-    };
+        ["logistic_s8"] = () => Single(BuiltinOperator.Logistic, DataType.Int8, [15], [15], 0.06f, 3, null, null,
+            DataType.Int8, 1f / 256, -128),
+        ["fully_connected_s16"] = () => FullyConnected(DataType.Int16, DataType.Int8),
+        ["fully_connected_s4"] = () => FullyConnected(DataType.Int8, DataType.Int4),
+        // micro_speech's shape in small: the streamed plan feeds the fully connected layer band by band
+        // (FullyConnectedS8Accumulate, FullyConnectedS8Finish).
+        ["depthwise_then_fully_connected_s8"] = () => StreamTestModels.Start("fc.tflite", 13, 10, 1, seed: 14)
+            .Depthwise(5, 2, multiplier: 8).FullyConnected(3).Finish(),
+        ["average_pool_s16"] = () => Pool(BuiltinOperator.AveragePool2D, DataType.Int16),
+        ["max_pool_s16"] = () => Pool(BuiltinOperator.MaxPool2D, DataType.Int16),
+        ["mean_s16"] = () => Single(BuiltinOperator.Mean, DataType.Int16, [1, 4, 5, 3], [1, 1, 1, 3], 0.002f, 0,
+            b => [b.AddConstantInt32("axis", [2], [1, 2])], new ReducerOptions(true), DataType.Int16, 0.0015f, 0),
+        ["softmax_s8_s16"] = () => Single(BuiltinOperator.Softmax, DataType.Int8, [2, 10], [2, 10], 0.1f, 4, null,
+            new SoftmaxOptions(1f), DataType.Int16, 1f / 65536, -32768),
+        ["softmax_s16"] = () => Single(BuiltinOperator.Softmax, DataType.Int16, [2, 10], [2, 10], 0.0005f, 0, null,
+            new SoftmaxOptions(1f), DataType.Int16, 1f / 32768, 0),
 
-    public static IEnumerable<object[]> Names() => Models.Keys.Select(k => new object[] { k });
+        // Conv kernels the cases above do not reach: int4 depthwise, int16 transposed, 1x1 and multiplier-1 shapes
+        // that the in-place plan runs over their own input.
+        ["depthwise_s4"] = () => ConvTestModel.Build(new ConvTestModel.Options
+            { Kind = ConvTestModel.Kind.Depthwise, WeightType = DataType.Int4, FC = 2, Seed = 10 }).Graph,
+        ["depthwise_s8_multiplier1"] = () => ConvTestModel.Build(new ConvTestModel.Options
+            { Kind = ConvTestModel.Kind.Depthwise, FC = 1, Seed = 11 }).Graph,
+        ["depthwise_s4_multiplier1"] = () => ConvTestModel.Build(new ConvTestModel.Options
+            { Kind = ConvTestModel.Kind.Depthwise, WeightType = DataType.Int4, FC = 1, Seed = 12 }).Graph,
+        ["pointwise_s8"] = () => ConvTestModel.Build(new ConvTestModel.Options
+            { FH = 1, FW = 1, Padding = Padding.Valid, Seed = 13 }).Graph,
+        ["pointwise_s16"] = () => ConvTestModel.Build(new ConvTestModel.Options
+            { FH = 1, FW = 1, Padding = Padding.Valid, ActivationType = DataType.Int16, BiasType = DataType.Int64, Seed = 14 }).Graph,
+        ["transpose_conv_s16"] = () => ConvTestModel.Build(new ConvTestModel.Options
+            { Kind = ConvTestModel.Kind.Transpose, StrideH = 2, StrideW = 2, ActivationType = DataType.Int16,
+              BiasType = DataType.Int64, Seed = 15 }).Graph,
+    }.Concat(ElementwiseModels()).ToDictionary(e => e.Key, e => e.Value);
+
+    /// <summary>Every element-wise operator on every type it has a kernel for, same-shape operands.</summary>
+    private static IEnumerable<KeyValuePair<string, Func<Graph>>> ElementwiseModels()
+    {
+        (DataType Type, string Suffix, (float, long)? In1, (float, long)? In2, (float, long)? Out)[] types =
+        [
+            (DataType.Int8, "s8", (0.05f, 3), (0.04f, -2), (0.07f, 1)),
+            (DataType.Int16, "s16", (0.001f, 0), (0.0015f, 0), (0.002f, 0)),
+            (DataType.Int32, "s32", null, null, null),
+            (DataType.Float32, "f32", null, null, null),
+        ];
+        (BuiltinOperator Op, string Name, Func<OperatorOptions?> Options)[] binary =
+        [
+            (BuiltinOperator.Add, "add", () => new AddSubOptions(Activation.None, true)),
+            (BuiltinOperator.Sub, "sub", () => new AddSubOptions(Activation.None, true)),
+            (BuiltinOperator.Mul, "mul", () => new MulOptions(Activation.None)),
+            (BuiltinOperator.Maximum, "maximum", () => null),
+            (BuiltinOperator.Minimum, "minimum", () => null),
+        ];
+        foreach (var (op, name, options) in binary)
+            foreach (var t in types)
+            {
+                // MAXIMUM and MINIMUM keep the input quantization.
+                var outQuant = op is BuiltinOperator.Maximum or BuiltinOperator.Minimum ? t.In1 : t.Out;
+                var inQuant2 = op is BuiltinOperator.Maximum or BuiltinOperator.Minimum ? t.In1 : t.In2;
+                yield return new($"{name}_{t.Suffix}", () => ElementwiseHarness.Binary(op, t.Type, [3, 5], [3, 5], [3, 5],
+                    t.In1, inQuant2, outQuant, options()));
+            }
+        (BuiltinOperator Op, string Name, Func<OperatorOptions?> Options, string[] Suffixes)[] unary =
+        [
+            (BuiltinOperator.Relu, "relu", () => null, ["s8", "s16", "f32"]),
+            (BuiltinOperator.Relu6, "relu6", () => null, ["s8", "s16", "f32"]),
+            (BuiltinOperator.LeakyRelu, "leaky_relu", () => new LeakyReluOptions(0.2f), ["s8", "s16", "f32"]),
+            (BuiltinOperator.HardSwish, "hard_swish", () => null, ["s8", "f32"]),
+        ];
+        foreach (var (op, name, options, suffixes) in unary)
+            foreach (var t in types.Where(t => suffixes.Contains(t.Suffix)))
+                yield return new($"{name}_{t.Suffix}", () => ElementwiseHarness.Unary(op, t.Type, [12], t.In1,
+                    op == BuiltinOperator.Relu6 ? t.In1 : t.Out, options()));
+    }
+
+    /// <summary>The plans every model runs under: the in-place and streamed plans pick their own kernel variants.</summary>
+    private static readonly string[] Plans = ["layer", "inplace", "stream"];
+
+    public static IEnumerable<object[]> Cases() =>
+        from name in Models.Keys from plan in Plans select new object[] { name, plan };
+
+    private static CompiledModel Compile(string name, string plan) =>
+        Compiler.Compile(Models[name](), new CompileOptions { Plan = plan });
 
     [SkippableTheory]
-    [MemberData(nameof(Names))]
-    public void NativeKernels_MatchManagedKernels(string name)
+    [MemberData(nameof(Cases))]
+    public void NativeKernels_MatchManagedKernels(string name, string plan)
     {
         Skip.IfNot(NativeKernels.IsAvailable, NativeSupport.SkipReason);
-        byte[] image = Compiler.Compile(Models[name](), NativeGoldenModelTests.NativePlan).Image;
+        byte[] image = Compile(name, plan).Image;
         for (int seed = 1; seed <= 3; seed++)
         {
             var (managed, native) = NativeSupport.RunBoth(image, NativeSupport.RandomInputs(image, seed), name);
             Assert.Equal(managed.Length, native.Length);
             for (int j = 0; j < managed.Length; j++)
-                ByteAssert.Equal(managed[j], native[j], $"{name} seed {seed} output {j}");
+                ByteAssert.Equal(managed[j], native[j], $"{name} {plan} seed {seed} output {j}");
         }
     }
+
+    /// <summary>
+    /// Every kernel code of the manifest (the generated <see cref="OpCode"/> constants) appears in at least one of
+    /// the compiled models above, so a new kernel cannot land without a native-vs-managed agreement case.
+    /// </summary>
+    [Fact]
+    public void EveryManifestKernel_IsCoveredByAnAgreementCase()
+    {
+        var covered = new HashSet<int>();
+        foreach (string name in Models.Keys)
+            foreach (string plan in Plans)
+                foreach (var call in Compile(name, plan).Plan.Calls)
+                    covered.Add(call.Code);
+        var missing = ManifestCodes().Where(c => !covered.Contains(c.Value)).Select(c => $"{c.Key} ({c.Value})").ToList();
+        Assert.True(missing.Count == 0, "kernels without a native agreement case: " + string.Join(", ", missing));
+    }
+
+    /// <summary>The kernel codes of the manifest: every constant of OpCode inside [First, End) but the range bounds.</summary>
+    internal static Dictionary<string, int> ManifestCodes() =>
+        typeof(OpCode).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.IsLiteral && f.Name is not (nameof(OpCode.First) or nameof(OpCode.End) or nameof(OpCode.FamilyRange)))
+            .ToDictionary(f => f.Name, f => (int)f.GetRawConstantValue()!);
 
     /// <summary>A one-operator graph: input x (plus constant inputs) to output y.</summary>
     private static Graph Single(BuiltinOperator op, DataType type, int[] inShape, int[] outShape, float? scale, long zeroPoint,
@@ -122,28 +213,47 @@ public class NativeAgreementTests
         return b.Build();
     }
 
-    private static Graph FullyConnected()
+    private static Graph FullyConnected() => FullyConnected(DataType.Int8, DataType.Int8);
+
+    /// <summary>FULLY_CONNECTED 12 -> 5 over two rows, per-channel weights of <paramref name="weights"/> type.</summary>
+    private static Graph FullyConnected(DataType activations, DataType weights)
     {
-        var rng = new Random(11);
-        int inDepth = 12, outDepth = 5;
-        var w = Enumerable.Range(0, inDepth * outDepth).Select(_ => (sbyte)rng.Next(-127, 128)).ToArray();
-        float[] wScales = Enumerable.Range(0, outDepth).Select(i => 0.01f + 0.002f * i).ToArray();
         var b = new GraphBuilder("fc_native.tflite");
-        int x = b.AddInput("x", DataType.Int8, [2, inDepth], 0.05f, 3);
-        int wt = b.AddConstantInt8("w", [outDepth, inDepth], w, wScales);
-        int bias = b.AddConstantInt32("b", [outDepth], Enumerable.Range(0, outDepth).Select(_ => rng.Next(-3000, 3000)).ToArray(),
-            new Quantization(wScales.Select(s => 0.05f * s).ToArray(), new long[outDepth], 0));
-        int y = b.AddTensor("y", DataType.Int8, [2, outDepth], 0.2f, -2);
-        b.AddOperator(BuiltinOperator.FullyConnected, [x, wt, bias], [y], new FullyConnectedOptions(Activation.None, 0, false, false))
-            .MarkOutput(y);
+        bool int16 = activations == DataType.Int16;
+        int x = b.AddInput("x", activations, [2, 12], int16 ? 0.001f : 0.05f, int16 ? 0 : 3);
+        int y = b.AddTensor("y", activations, [2, 5], int16 ? 0.004f : 0.2f, int16 ? 0 : -2);
+        AddFullyConnected(b, x, y, 12, 5, weights, int16 ? 0.001f : 0.05f, int64Bias: int16, seed: 11);
+        b.MarkOutput(y);
         return b.Build();
     }
 
-    private static Graph Pool(BuiltinOperator op)
+    /// <summary>Adds FULLY_CONNECTED <paramref name="x"/> -> <paramref name="y"/> with random weights and bias.</summary>
+    private static void AddFullyConnected(GraphBuilder b, int x, int y, int inDepth, int outDepth, DataType weights,
+        float inputScale, bool int64Bias, int seed)
+    {
+        var rng = new Random(seed);
+        bool int4 = weights == DataType.Int4;
+        int[] w = Enumerable.Range(0, inDepth * outDepth).Select(_ => int4 ? rng.Next(-8, 8) : rng.Next(-127, 128)).ToArray();
+        // int4 FULLY_CONNECTED has per-tensor weights only (as TFLM).
+        float[] wScales = Enumerable.Range(0, int4 ? 1 : outDepth).Select(i => (int4 ? 0.1f : 0.01f) + 0.002f * i).ToArray();
+        int wt = b.Add("w", weights, [outDepth, inDepth], new Quantization(wScales, new long[wScales.Length], 0),
+            int4 ? ConvTestModel.PackInt4(w) : w.Select(v => (byte)(sbyte)v).ToArray());
+        var biasQuant = new Quantization(wScales.Select(s => inputScale * s).ToArray(), new long[wScales.Length], 0);
+        long[] biasValues = Enumerable.Range(0, outDepth).Select(_ => (long)rng.Next(-3000, 3000)).ToArray();
+        int bias = int64Bias
+            ? b.AddConstantInt64("b", [outDepth], biasValues, biasQuant)
+            : b.AddConstantInt32("b", [outDepth], biasValues.Select(v => (int)v).ToArray(), biasQuant);
+        b.AddOperator(BuiltinOperator.FullyConnected, [x, wt, bias], [y], new FullyConnectedOptions(Activation.None, 0, false, false));
+    }
+
+    private static Graph Pool(BuiltinOperator op) => Pool(op, DataType.Int8);
+
+    private static Graph Pool(BuiltinOperator op, DataType type)
     {
         var b = new GraphBuilder("pool_native.tflite");
-        int x = b.AddInput("x", DataType.Int8, [1, 6, 5, 3], 0.05f, 2);
-        int y = b.AddTensor("y", DataType.Int8, [1, 3, 3, 3], 0.05f, 2);
+        bool int16 = type == DataType.Int16;
+        int x = b.AddInput("x", type, [1, 6, 5, 3], int16 ? 0.001f : 0.05f, int16 ? 0 : 2);
+        int y = b.AddTensor("y", type, [1, 3, 3, 3], int16 ? 0.001f : 0.05f, int16 ? 0 : 2);
         b.AddOperator(op, [x], [y], new Pool2DOptions(Padding.Same, 2, 2, 3, 2, Activation.None)).MarkOutput(y);
         return b.Build();
     }

@@ -25,19 +25,28 @@ cmake --build "$build" --target fuzz_loader test_runner -j 2 >"$log" 2>&1 || { c
 "$build/tests/test_runner" >"$log" 2>&1 || { cat "$log" >&2; echo "fuzz: test_runner failed under the sanitizers" >&2; exit 1; }
 
 # Seed images: small real models covering every kernel family (and float I/O, int4 weights, int16), compiled
-# by the CLI once and cached in .build/fuzz-seeds until the CLI changes.
+# by the CLI, and one-operator images of every family from the xunit suite; cached in .build/fuzz-seeds until the
+# CLI or the tests change.
 seeds=(hello_world_int8 kws_dscnn ad_toycar_fullint_micro synthetic_int4_cnn_s1 synthetic_int4_fc_s1
        micro_speech seanet/pad/pad0 seanet/strided_slice/strided_slice0 seanet/quantize/quantize0
        seanet/transpose_conv/transpose_conv0 seanet/leaky_relu/leaky_relu0 seanet/add/add0 seanet/conv/conv0)
 cli="$root/codegen/TinyLite.Cli/bin/Release/net10.0/tinylite.dll"
 [ -f "$cli" ] || "$root/tinylite" --help >/dev/null
 cache="$root/.build/fuzz-seeds"
-if [ ! -f "$cache/.done" ] || [ "$cli" -nt "$cache/.done" ]; then
+tests_dll="$root/tests/TinyLite.Tests/bin/Release/net10.0/TinyLite.Tests.dll"
+if [ ! -f "$cache/.done" ] || [ "$cli" -nt "$cache/.done" ] || [ "$tests_dll" -nt "$cache/.done" ]; then
   rm -rf "$cache" && mkdir -p "$cache"
   for m in "${seeds[@]}"; do
     [ -f "$models/$m/model.tflite" ] && printf '%s\0%s\0' "$models/$m/model.tflite" "$cache/${m//\//_}.tlm"
   done | xargs -0 -n 2 -P 2 sh -c 'dotnet "$0" compile "$1" -o "$2" >/dev/null' "$cli" 2>"$log" \
     || { cat "$log" >&2; echo "fuzz: compiling the seed images failed" >&2; exit 1; }
+  # One-operator images of every kernel family, written by the xunit suite's FuzzSeedImages test.
+  if [ -f "$tests_dll" ]; then
+    TINYLITE_FUZZ_SEED_DIR="$cache" dotnet test "$tests_dll" --filter "FullyQualifiedName~FuzzSeedImages" -v q >"$log" 2>&1 \
+      || { cat "$log" >&2; echo "fuzz: writing the one-operator seed images failed" >&2; exit 1; }
+  else
+    echo "fuzz: $tests_dll not built: no one-operator seed images (run the xunit suite first)"
+  fi
   touch "$cache/.done"
 fi
 images=("$cache"/*.tlm)

@@ -5,6 +5,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "tinylite/tl_image.h"
@@ -284,6 +285,13 @@ static void test_refuses_bad_images(void)
     image = build_model(ops, (int)(sizeof ops / 4), MODEL_OP_COUNT, MODEL_ARENA);
     CHECK(load_status(image, MODEL_ARENA, &model) == TL_ERR_PARAMS);
     CHECK(model.failed_op == 1);
+
+    /* A concatenation claiming INT32_MAX inputs: refused without overflowing 2 + count (UBSan in fuzz.sh). */
+    memcpy(ops, model_ops, sizeof ops);
+    ops[25 + 19 + 5 + 3 + 1] = INT32_MAX;
+    image = build_model(ops, (int)(sizeof ops / 4), MODEL_OP_COUNT, MODEL_ARENA);
+    CHECK(load_status(image, MODEL_ARENA, &model) == TL_ERR_PARAMS);
+    CHECK(model.failed_op == 2 && model.failed_code == TL_OP_CONCATENATION);
 
     /* A code in the valid range that no native kernel implements. */
     memcpy(ops, model_ops, sizeof ops);

@@ -16,7 +16,7 @@ namespace TinyLite.Tests.Native;
 /// </summary>
 public class NativeAgreementTests
 {
-    private static readonly Dictionary<string, Func<Graph>> Models = new Dictionary<string, Func<Graph>>
+    internal static readonly Dictionary<string, Func<Graph>> Models = new Dictionary<string, Func<Graph>>
     {
         // Shape family.
         ["pad_s8"] = () => Single(BuiltinOperator.Pad, DataType.Int8, [1, 3, 4, 2], [1, 6, 5, 2], 0.1f, 3,

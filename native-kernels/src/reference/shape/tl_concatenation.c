@@ -41,8 +41,9 @@ tl_status tl_op_concatenation_validate(const tl_op *op, const tl_tensors *tensor
     {
         return TL_ERR_PARAMS;
     }
-    if (op->param_count < 2 || p[1] < 1 || op->param_count != 2 + p[1] || op->input_count != p[1] ||
-        p[1] > CONCAT_MAX_INPUTS)
+    /* The count is bounded before 2 + count is formed, so a hostile count cannot overflow it. */
+    if (op->param_count < 2 || p[1] < 1 || p[1] > CONCAT_MAX_INPUTS || op->param_count != 2 + p[1] ||
+        op->input_count != p[1])
     {
         return TL_ERR_PARAMS;
     }

@@ -86,11 +86,11 @@ public class CmsisNnInt16Tests
     public void Compile_Int16RecordUnderCmsisNn_MarkedExactlyWhenProven(string name, bool marked)
     {
         var graph = RouteModel(name);
-        var call = Compiler.Compile(graph, new CompileOptions { Plan = "layer", CmsisNn = true }).Calls.Single();
+        var call = Compiler.Compile(graph, new CompileOptions { Plan = PlanStrategy.Layer, CmsisNn = true }).Calls.Single();
         bool dense = call.Code == OpCode.FullyConnectedS16;
         Assert.Equal(marked ? 5 : 4, call.Inputs.Length);
         Assert.Equal(marked && !dense ? 2 : 1, call.Outputs.Length);
-        var plain = Compiler.Compile(RouteModel(name), new CompileOptions { Plan = "layer" }).Calls.Single();
+        var plain = Compiler.Compile(RouteModel(name), new CompileOptions { Plan = PlanStrategy.Layer }).Calls.Single();
         Assert.Equal(4, plain.Inputs.Length);
         Assert.Single(plain.Outputs);
     }
@@ -107,7 +107,7 @@ public class CmsisNnInt16Tests
     public void Compile_WeightMinus128Over512Columns_NotMarkedAndExact(int weight, bool marked)
     {
         var graph = Minus128Conv(weight);
-        var compiled = Compiler.Compile(graph, new CompileOptions { Plan = "layer", CmsisNn = true });
+        var compiled = Compiler.Compile(graph, new CompileOptions { Plan = PlanStrategy.Layer, CmsisNn = true });
         Assert.Equal(marked ? 5 : 4, compiled.Calls.Single().Inputs.Length);
         Skip.IfNot(NativeKernels.IsAvailable, NativeSupport.SkipReason);
         var extreme = new byte[3 * 512 * 2];
@@ -134,7 +134,7 @@ public class CmsisNnInt16Tests
 
     private static (CompiledModel Model, int Scratch) CompileScratch(string name)
     {
-        var compiled = Compiler.Compile(RouteModel(name), new CompileOptions { Plan = "layer", CmsisNn = true });
+        var compiled = Compiler.Compile(RouteModel(name), new CompileOptions { Plan = PlanStrategy.Layer, CmsisNn = true });
         var call = compiled.Calls.Single();
         Assert.Equal(2, call.Outputs.Length);
         return (compiled, call.Outputs[1]);
@@ -179,7 +179,7 @@ public class CmsisNnInt16Tests
     [InlineData("fc_s16_per_tensor")]
     public void Load_ShortCmsisNnQuantArrays_RefusedByBothLoaders(string name)
     {
-        var compiled = Compiler.Compile(RouteModel(name), new CompileOptions { Plan = "layer", CmsisNn = true });
+        var compiled = Compiler.Compile(RouteModel(name), new CompileOptions { Plan = PlanStrategy.Layer, CmsisNn = true });
         int marker = compiled.Calls.Single().Inputs[4];
         byte[] image = (byte[])compiled.Image.Clone();
         int record = CmsisNnScratchTests.TensorRecord(image, marker);

@@ -19,7 +19,7 @@ namespace TinyLite.Tests.Native;
 /// </summary>
 public class CmsisNnRawBiasTests
 {
-    private static readonly CompileOptions Cmsis = new() { Plan = "layer", CmsisNn = true };
+    private static readonly CompileOptions Cmsis = new() { Plan = PlanStrategy.Layer, CmsisNn = true };
 
     public static TheoryData<Kind, DataType, bool> Padded() => new()
     {
@@ -79,7 +79,7 @@ public class CmsisNnRawBiasTests
     [InlineData(Kind.Depthwise, DataType.Int4)]
     public void Compile_WithoutCmsisNn_KeepsFourInputs(Kind kind, DataType weights)
     {
-        var call = Routed(Compiler.Compile(Model(kind, weights, true, Padding.Same).Graph, new CompileOptions { Plan = "layer" }));
+        var call = Routed(Compiler.Compile(Model(kind, weights, true, Padding.Same).Graph, new CompileOptions { Plan = PlanStrategy.Layer }));
         Assert.Equal(4, call.Inputs.Length);
     }
 

@@ -17,7 +17,7 @@ namespace TinyLite.Tests.Native;
 /// </summary>
 public class CmsisNnScratchTests
 {
-    private static readonly CompileOptions Cmsis = new() { Plan = "layer", CmsisNn = true };
+    private static readonly CompileOptions Cmsis = new() { Plan = PlanStrategy.Layer, CmsisNn = true };
 
     public static TheoryData<Kind, int, int, int, int, int, long> Shapes() => new()
     {

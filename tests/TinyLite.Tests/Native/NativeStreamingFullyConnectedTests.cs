@@ -1,3 +1,4 @@
+using TinyLite.Codegen;
 using TinyLite.Codegen.Image;
 using TinyLite.Codegen.Ir;
 using TinyLite.Codegen.Lowering;
@@ -65,7 +66,7 @@ public class NativeStreamingFullyConnectedTests
         });
         var plan = new MemoryPlan
         {
-            Calls = calls, Offsets = offsets, Lifetimes = new Dictionary<int, TensorLifetime>(), ArenaBytes = end, Strategy = "test",
+            Calls = calls, Offsets = offsets, Lifetimes = new Dictionary<int, TensorLifetime>(), ArenaBytes = end, Strategy = PlanStrategy.Layer,
         };
         return ImageWriter.Write(b.Build(), calls, plan, new ImageMetadata("test", "test", "", "streaming_fc"));
     }

@@ -46,7 +46,8 @@ public static class RunCommand
 
     /// <summary>
     /// The interpreter <c>run</c> uses for <paramref name="path"/>: a .tlm image as it is, a .tflite compiled in
-    /// memory; the native kernels selected for <see cref="KernelSet.Native"/>.
+    /// memory with <c>compile</c>'s defaults (plan auto) whatever the kernels; the native kernels selected for
+    /// <see cref="KernelSet.Native"/>.
     /// </summary>
     /// <exception cref="CliError">The native kernels are unavailable or refuse the image.</exception>
     public static Interpreter Load(string path, KernelSet kernels)
@@ -54,8 +55,8 @@ public static class RunCommand
         bool native = kernels == KernelSet.Native;
         if (native && !NativeKernels.IsAvailable)
             throw new CliError("--kernels native: " + NativeKernels.UnavailableReason);
-        // The native kernels lack the in-place variants so far: a .tflite run natively is planned layer by layer.
-        var image = ModelFile.LoadImage(path, new CompileOptions { Plan = native ? PlanStrategy.Layer : PlanStrategy.Auto });
+        // Both kernel sets run every plan (the native runner has the in-place and streaming kernels too).
+        var image = ModelFile.LoadImage(path, new CompileOptions());
         var interpreter = new Interpreter(image);
         if (native)
         {

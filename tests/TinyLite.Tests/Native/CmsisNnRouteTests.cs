@@ -1,6 +1,7 @@
 using TinyLite.Codegen;
 using TinyLite.Codegen.Ir;
 using TinyLite.Runtime;
+using TinyLite.Runtime.Kernels.Conv;
 using TinyLite.Runtime.Native;
 using TinyLite.Tests.Kernels.Conv;
 using TinyLite.Tests.Kernels.Elementwise;
@@ -160,10 +161,12 @@ public class CmsisNnRouteTests
         };
         var compiled = Compiler.Compile(ConvTestModel.Build(options).Graph, new CompileOptions { Plan = PlanStrategy.Layer, CmsisNn = true });
         var call = compiled.Calls.Single();
-        Assert.Equal(2, call.Outputs.Length);
+        bool depthwise = options.Kind == ConvTestModel.Kind.Depthwise;
+        int scratchSlot = depthwise ? DepthwiseConvSlots.OutScratch : ConvSlots.OutScratch;
+        Assert.Equal(scratchSlot + 1, call.Outputs.Length);
         byte[] image = (byte[])compiled.Image.Clone();
-        int scratch = CmsisNnScratchTests.TensorRecord(image, call.Outputs[1]);
-        int input = CmsisNnScratchTests.TensorRecord(image, call.Inputs[0]);
+        int scratch = CmsisNnScratchTests.TensorRecord(image, call.Outputs[scratchSlot]);
+        int input = CmsisNnScratchTests.TensorRecord(image, call.Inputs[depthwise ? DepthwiseConvSlots.InInput : ConvSlots.InInput]);
         int inputOffset = BitConverter.ToInt32(image, input + 4);
         Assert.Equal(0, inputOffset % 4);
         Assert.True(inputOffset + BitConverter.ToInt32(image, scratch + 12) <= BitConverter.ToInt32(image, 24), "scratch must still fit the arena");

@@ -9,7 +9,8 @@ using TinyLite.Runtime.Native;
 // throughput of the managed and (when the host library is built) native kernels. Prints a Markdown table for bench/RESULTS.md.
 // Usage: dotnet run -c Release --project bench/TinyLite.Bench [-- --plan layer] [-- --only SUBSTR]
 
-string plan = Arg("--plan") ?? "auto";
+// An unknown --plan ends the run here, naming the plans.
+var plan = PlanStrategies.Names.Parse(Arg("--plan") ?? "auto");
 string? only = Arg("--only");
 string root = FindModels();
 var rows = new List<string>();

@@ -14,7 +14,7 @@ public static class Boards
     /// inference. Throws a <see cref="CliError"/> saying by how much the model misses a budget, and which other plan
     /// would fit; <paramref name="compileWithPlan"/> compiles the same model under another plan for that advice.
     /// </summary>
-    public static string Check(string name, CompiledModel compiled, string modelPath, Func<string, CompiledModel> compileWithPlan)
+    public static string Check(string name, CompiledModel compiled, string modelPath, Func<PlanStrategy, CompiledModel> compileWithPlan)
     {
         var board = Load(name);
         var rep = compiled.Report;
@@ -63,9 +63,9 @@ public static class Boards
     /// Which other plan fits the board's RAM, or that none does. Each plan is compiled on its own: its interpreter
     /// state and image differ from the chosen plan's (more kernel calls for streamed or patched layers).
     /// </summary>
-    private static string Advice(BoardProfile board, CompiledModel compiled, Func<string, CompiledModel> compileWithPlan)
+    private static string Advice(BoardProfile board, CompiledModel compiled, Func<PlanStrategy, CompiledModel> compileWithPlan)
     {
-        string each = string.Join(", ", compiled.Alternatives.Select(p => $"{p.Strategy} {p.ArenaBytes}"));
+        string each = string.Join(", ", compiled.Alternatives.Select(p => $"{p.Strategy.Name()} {p.ArenaBytes}"));
         var fits = compiled.Alternatives
             .Where(p => p.Strategy != compiled.Plan.Strategy)
             .Select(p => compileWithPlan(p.Strategy))
@@ -75,7 +75,7 @@ public static class Boards
             .Select(c => c.Compiled)
             .FirstOrDefault();
         if (fits != null)
-            return $"--plan {fits.Plan.Strategy} needs an arena of {N(fits.Report.ArenaBytes)} bytes, {N(RamNeed(board, fits))} in all, and fits (arena per plan: {each})";
+            return $"--plan {fits.Plan.Strategy.Name()} needs an arena of {N(fits.Report.ArenaBytes)} bytes, {N(RamNeed(board, fits))} in all, and fits (arena per plan: {each})";
         if (board.ImageInRam && compiled.Report.ImageBytes >= board.RamBytes)
             return $"no plan fits: the image alone ({N(compiled.Report.ImageBytes)} bytes) is more than the budget (arena per plan: {each}); --weights int4 may help, or a board with a larger managed heap";
         return $"no plan fits (arena per plan: {each}); a larger --max-extra-macs lets the patch plan recompute more, or the model must shrink";

@@ -12,24 +12,20 @@ public static class CompileCommand
         var model = new Argument<string>("MODEL.tflite") { Description = "the TFLite model to compile" };
         var output = new Option<string>("--output", "-o") { Description = "the .tlm image to write", Required = true };
         var board = new Option<string?>("--board") { Description = "check the model fits this board's RAM and flash budgets and estimate its ms per inference there (see boards/)" };
-        var weights = new Option<string>("--weights") { Description = "weight precision: int8, int4 or auto", DefaultValueFactory = _ => "int8" };
-        weights.AcceptOnlyFromAmong("int8", "int4", "auto");
-        var plan = new Option<string>("--plan") { Description = "memory plan: layer, inplace, stream, patch or auto (the smallest arena within --max-extra-macs)", DefaultValueFactory = _ => "auto" };
+        var weights = new EnumOption<WeightPrecision>("--weights", WeightPrecisions.Names, WeightPrecision.Int8, "weight precision: int8, int4 or auto");
+        var plan = new EnumOption<PlanStrategy>("--plan", PlanStrategies.Names, PlanStrategy.Auto, "memory plan: layer, inplace, stream, patch or auto (the smallest arena within --max-extra-macs)");
         var maxExtraMacs = new Option<string>("--max-extra-macs") { Description = "most MACs a plan may add by recomputing rows, in percent of the model's (patch, auto)", DefaultValueFactory = _ => "5%" };
-        plan.AcceptOnlyFromAmong("layer", "inplace", "patch", "stream", "auto");
         var cmsisNn = new Option<bool>("--cmsis-nn") { Description = "reserve the scratch of the native CMSIS-NN backend and add what its routes need (int8 conv, depthwise, average pool; int4 depthwise filter in TFLite order; int8 softmax parameters) and mark the int16 conv, depthwise and fully-connected layers it is proven bit-exact on" };
         var report = new Option<string?>("--report") { Description = "write the report JSON here, and the memory picture (.html) beside it" };
         var emitC = new Option<string?>("--emit-c") { Description = "write the image as C source (model_data.c/.h) into this folder" };
         var emitCs = new Option<string?>("--emit-cs") { Description = "write the model's constants as C# (Model.g.cs) into this folder" };
-        var cmd = new Command("compile", "Compile a TFLite model to a TinyLite flash image") { model, output, board, weights, plan, maxExtraMacs, cmsisNn, report, emitC, emitCs };
+        var cmd = new Command("compile", "Compile a TFLite model to a TinyLite flash image") { model, output, board, weights.Option, plan.Option, maxExtraMacs, cmsisNn, report, emitC, emitCs };
         cmd.SetAction(r => CliError.Guard(() =>
         {
             string path = r.GetValue(model)!;
-            if (r.GetValue(weights) == "int4")
-                throw new CliError($"{path}: --weights int4 is not implemented yet (int8 weights, and int4 weights already in the model, are supported)");
             var options = new CompileOptions
             {
-                Plan = r.GetValue(plan)!, CmsisNn = r.GetValue(cmsisNn), MaxExtraMacs = Percent(r.GetValue(maxExtraMacs)!),
+                Plan = plan.GetValue(r), Weights = weights.GetValue(r), CmsisNn = r.GetValue(cmsisNn), MaxExtraMacs = Percent(r.GetValue(maxExtraMacs)!),
                 ComparePlans = r.GetValue(report) != null || r.GetValue(board) != null,
             };
             byte[] tflite = ModelFile.Read(path);
@@ -50,7 +46,7 @@ public static class CompileCommand
                 if (r.GetValue(emitCs) is { } csDir) Emitters.AddCSharp(files, csDir, compiled);
             });
             var rep = compiled.Report;
-            Console.WriteLine($"{Path.GetFileName(path)} -> {r.GetValue(output)}: image {rep.ImageBytes} B, arena {rep.ArenaBytes} B, weights {rep.WeightBytes} B, {rep.Macs} MACs, {compiled.Calls.Count} kernel calls, plan {rep.Plan}");
+            Console.WriteLine($"{Path.GetFileName(path)} -> {r.GetValue(output)}: image {rep.ImageBytes} B, arena {rep.ArenaBytes} B, weights {rep.WeightBytes} B, {rep.Macs} MACs, {compiled.Calls.Count} kernel calls, plan {rep.Plan.Name()}");
             if (boardLine != null) Console.WriteLine(boardLine);
             return 0;
         }));

@@ -14,29 +14,12 @@ public static class RunCommand
         var model = new Argument<string>("MODEL") { Description = "a .tflite model (compiled in memory) or a .tlm image" };
         var inputs = new Option<string[]>("--input", "-i") { Description = "raw bytes of one input tensor, in model order (repeat per input)", AllowMultipleArgumentsPerToken = false };
         var output = new Option<string>("--output", "-o") { Description = "folder for output0.bin, output1.bin, ...", Required = true };
-        var kernels = new Option<string>("--kernels") { Description = "managed (C#) or native (C) kernels", DefaultValueFactory = _ => "managed" };
-        kernels.AcceptOnlyFromAmong("managed", "native");
-        var cmd = new Command("run", "Run a model on raw input tensors and write raw output tensors") { model, inputs, output, kernels };
+        var kernels = new EnumOption<KernelSet>("--kernels", KernelSets.Names, KernelSet.Managed, "managed (C#) or native (C) kernels");
+        var cmd = new Command("run", "Run a model on raw input tensors and write raw output tensors") { model, inputs, output, kernels.Option };
         cmd.SetAction(r => CliError.Guard(() =>
         {
             string path = r.GetValue(model)!;
-            bool native = r.GetValue(kernels) == "native";
-            if (native && !NativeKernels.IsAvailable)
-                throw new CliError("--kernels native: " + NativeKernels.UnavailableReason);
-            // The native kernels lack the in-place variants so far: a .tflite run natively is planned layer by layer.
-            var image = ModelFile.LoadImage(path, new CompileOptions { Plan = native ? "layer" : "auto" });
-            var interpreter = new Interpreter(image);
-            if (native)
-            {
-                try
-                {
-                    interpreter.UseNativeKernels();
-                }
-                catch (ImageException e)
-                {
-                    throw new CliError($"{Path.GetFileName(path)}: --kernels native: {e.Message}");
-                }
-            }
+            var interpreter = Load(path, kernels.GetValue(r));
             var files = r.GetValue(inputs) ?? [];
             if (files.Length != interpreter.InputCount)
                 throw new CliError($"{Path.GetFileName(path)}: the model has {interpreter.InputCount} input(s) but {files.Length} -i file(s) were given");
@@ -59,5 +42,33 @@ public static class RunCommand
             return 0;
         }));
         return cmd;
+    }
+
+    /// <summary>
+    /// The interpreter <c>run</c> uses for <paramref name="path"/>: a .tlm image as it is, a .tflite compiled in
+    /// memory with <c>compile</c>'s defaults (plan auto) whatever the kernels; the native kernels selected for
+    /// <see cref="KernelSet.Native"/>.
+    /// </summary>
+    /// <exception cref="CliError">The native kernels are unavailable or refuse the image.</exception>
+    public static Interpreter Load(string path, KernelSet kernels)
+    {
+        bool native = kernels == KernelSet.Native;
+        if (native && !NativeKernels.IsAvailable)
+            throw new CliError("--kernels native: " + NativeKernels.UnavailableReason);
+        // Both kernel sets run every plan (the native runner has the in-place and streaming kernels too).
+        var image = ModelFile.LoadImage(path, new CompileOptions());
+        var interpreter = new Interpreter(image);
+        if (native)
+        {
+            try
+            {
+                interpreter.UseNativeKernels();
+            }
+            catch (ImageException e)
+            {
+                throw new CliError($"{Path.GetFileName(path)}: --kernels native: {e.Message}");
+            }
+        }
+        return interpreter;
     }
 }

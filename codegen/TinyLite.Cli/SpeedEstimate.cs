@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using TinyLite.Codegen;
 
 namespace TinyLite.Cli;
 
@@ -29,7 +30,7 @@ public sealed record SpeedEstimate
     /// The estimate for <paramref name="executedMacs"/> MACs (the report's <c>macs + extra_macs</c>) under memory plan
     /// <paramref name="plan"/> on <paramref name="board"/>, from <paramref name="speedFile"/>.
     /// </summary>
-    public static SpeedEstimate For(BoardProfile board, string plan, long executedMacs, string speedFile)
+    public static SpeedEstimate For(BoardProfile board, PlanStrategy plan, long executedMacs, string speedFile)
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(speedFile));
         var root = doc.RootElement;
@@ -44,7 +45,7 @@ public sealed record SpeedEstimate
             measuredCore = proxy.GetString()!;
             core = native.GetProperty(measuredCore);
         }
-        string planFigure = root.GetProperty("plan_figures").TryGetProperty(plan, out var p) ? p.GetString()! : "layer";
+        string planFigure = root.GetProperty("plan_figures").TryGetProperty(plan.Name(), out var p) ? p.GetString()! : "layer";
         var measured = core.GetProperty("plans").GetProperty(planFigure);
         double insnPerMac = measured.GetProperty("instructions").GetDouble() / measured.GetProperty("macs").GetDouble();
 

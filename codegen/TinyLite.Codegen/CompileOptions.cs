@@ -4,12 +4,16 @@ namespace TinyLite.Codegen;
 public sealed record CompileOptions
 {
     /// <summary>
-    /// Memory plan strategy: "layer" (layer by layer), "inplace" (outputs over dying inputs where the kernel
-    /// allows it), "stream" (line-buffer streaming of runs of layers, on top of in place), "patch" (runs of layers
-    /// in horizontal strips that recompute their halo rows) or "auto" (the smallest arena whose extra MACs stay
-    /// within <see cref="MaxExtraMacs"/>).
+    /// Memory plan strategy (<see cref="PlanStrategy"/>): one of the four that make plans, or
+    /// <see cref="PlanStrategy.Auto"/> (the smallest arena whose extra MACs stay within <see cref="MaxExtraMacs"/>).
     /// </summary>
-    public string Plan { get; init; } = "auto";
+    public PlanStrategy Plan { get; init; } = PlanStrategy.Auto;
+
+    /// <summary>
+    /// Precision of the image's weights. <see cref="WeightPrecision.Int4"/> is refused (requantizing to int4 is not
+    /// implemented yet); <see cref="WeightPrecision.Auto"/> compiles as <see cref="WeightPrecision.Int8"/> until it is.
+    /// </summary>
+    public WeightPrecision Weights { get; init; } = WeightPrecision.Int8;
 
     /// <summary>
     /// Most multiply-accumulates a plan may add by recomputing rows, as a fraction of the model's own (0.05 = 5%).

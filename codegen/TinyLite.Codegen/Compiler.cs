@@ -26,8 +26,9 @@ public static class Compiler
         options ??= new CompileOptions();
         var clock = Stopwatch.StartNew();
         string model = Path.GetFileName(graph.Source);
-        if (options.Plan is not ("auto" or "layer" or "inplace" or "stream" or "patch"))
-            throw new CompileException($"{model}: unknown plan '{options.Plan}' (available: layer, inplace, stream, patch, auto)");
+        // The path as given names the model here, as the CLI's message always has.
+        if (options.Weights == WeightPrecision.Int4)
+            throw new CompileException($"{graph.Source}: --weights int4 is not implemented yet (int8 weights, and int4 weights already in the model, are supported)");
         if (!(options.MaxExtraMacs >= 0 && options.MaxExtraMacs <= 10))
             throw new CompileException($"{model}: --max-extra-macs must be between 0% and 1000% (got {options.MaxExtraMacs * 100:0.##}%)");
         CheckGraph(graph, model);
@@ -51,9 +52,9 @@ public static class Compiler
             }
         }
 
-        var plans = options.Plan == "auto" || options.ComparePlans ? Plans(graph, calls, options.MaxExtraMacs) : [Plan(graph, calls, options.Plan, options.MaxExtraMacs)];
+        var plans = options.Plan == PlanStrategy.Auto || options.ComparePlans ? Plans(graph, calls, options.MaxExtraMacs) : [Plan(graph, calls, options.Plan, options.MaxExtraMacs)];
         long macs = calls.Sum(c => c.Macs);
-        var plan = options.Plan == "auto"
+        var plan = options.Plan == PlanStrategy.Auto
             ? plans.Where(p => p.ExtraMacs <= macs * options.MaxExtraMacs).OrderBy(p => p.ArenaBytes).First()
             : plans.Single(p => p.Strategy == options.Plan);
         var planned = plan.Graph ?? graph;
@@ -65,20 +66,21 @@ public static class Compiler
     }
 
     /// <summary>
-    /// Every plan the compiler can make for the lowered calls, simplest first (so "auto" keeps the plain
-    /// layer-by-layer plan on a tie, then in place, then streaming over patches); the memory picture compares them.
+    /// Every plan the compiler can make for the lowered calls, in the order of <see cref="PlanStrategies.Concrete"/>
+    /// (simplest first, so "auto" keeps the simpler plan on a tie); the memory picture compares them.
     /// </summary>
     public static IReadOnlyList<MemoryPlan> Plans(Graph graph, IReadOnlyList<KernelCall> calls, double maxExtraMacs = 0.05) =>
-        [.. new[] { "layer", "inplace", "stream", "patch" }.Select(s => Plan(graph, calls, s, maxExtraMacs))];
+        [.. PlanStrategies.Concrete.Select(s => Plan(graph, calls, s, maxExtraMacs))];
 
-    /// <summary>The plan of one strategy ("layer", "inplace", "stream" or "patch").</summary>
-    public static MemoryPlan Plan(Graph graph, IReadOnlyList<KernelCall> calls, string strategy, double maxExtraMacs = 0.05) => strategy switch
+    /// <summary>The plan of one concrete strategy (any but <see cref="PlanStrategy.Auto"/>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="strategy"/> is <see cref="PlanStrategy.Auto"/> or not a strategy.</exception>
+    public static MemoryPlan Plan(Graph graph, IReadOnlyList<KernelCall> calls, PlanStrategy strategy, double maxExtraMacs = 0.05) => strategy switch
     {
-        "layer" => LayerPlanner.Plan(graph, calls),
-        "inplace" => InPlacePlanner.Plan(graph, calls),
-        "stream" => StreamPlanner.Plan(graph, calls),
-        "patch" => StreamPlanner.Plan(graph, calls, patch: true, maxExtraMacs),
-        _ => throw new ArgumentException($"unknown plan '{strategy}'", nameof(strategy)),
+        PlanStrategy.Layer => LayerPlanner.Plan(graph, calls),
+        PlanStrategy.InPlace => InPlacePlanner.Plan(graph, calls),
+        PlanStrategy.Stream => StreamPlanner.Plan(graph, calls),
+        PlanStrategy.Patch => StreamPlanner.Plan(graph, calls, patch: true, maxExtraMacs),
+        _ => throw new ArgumentOutOfRangeException(nameof(strategy), strategy, "not a strategy that makes a plan (auto picks among them)"),
     };
 
     /// <summary>

@@ -15,13 +15,13 @@ namespace TinyLite.Codegen.Planning;
 public static class InPlacePlanner
 {
     /// <summary>Plans <paramref name="calls"/> (the lowered calls, unchanged) in place where possible.</summary>
-    public static MemoryPlan Plan(Graph graph, IReadOnlyList<KernelCall> calls) => Plan(graph, calls, null, "inplace");
+    public static MemoryPlan Plan(Graph graph, IReadOnlyList<KernelCall> calls) => Plan(graph, calls, null, PlanStrategy.InPlace);
 
     /// <summary>
     /// Plans the calls of a streamed layout (<paramref name="stream"/>, whose calls are <paramref name="calls"/>)
     /// or of none; views share their parent's bytes and lifetime.
     /// </summary>
-    public static MemoryPlan Plan(Graph graph, IReadOnlyList<KernelCall> calls, StreamLayout? stream, string strategy)
+    public static MemoryPlan Plan(Graph graph, IReadOnlyList<KernelCall> calls, StreamLayout? stream, PlanStrategy strategy)
     {
         Func<int, int> resolve = stream == null ? t => t : stream.Resolve;
         var original = LayerPlanner.Lifetimes(graph, calls, resolve);

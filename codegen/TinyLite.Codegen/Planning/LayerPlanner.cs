@@ -46,6 +46,6 @@ public static class LayerPlanner
     {
         var lifetimes = Lifetimes(graph, calls);
         var (offsets, arena) = BlockPlacer.Place(lifetimes.Values.Select(l => (IReadOnlyList<BlockMember>)[new BlockMember(l, 0)]));
-        return new MemoryPlan { Calls = calls, Offsets = offsets, Lifetimes = lifetimes, ArenaBytes = arena, Strategy = "layer" };
+        return new MemoryPlan { Calls = calls, Offsets = offsets, Lifetimes = lifetimes, ArenaBytes = arena, Strategy = PlanStrategy.Layer };
     }
 }

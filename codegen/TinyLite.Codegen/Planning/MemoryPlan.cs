@@ -16,8 +16,8 @@ public sealed class MemoryPlan
     public required IReadOnlyDictionary<int, TensorLifetime> Lifetimes { get; init; }
     /// <summary>Peak arena bytes: the highest end offset of any tensor.</summary>
     public required int ArenaBytes { get; init; }
-    /// <summary>Name of the strategy that made the plan ("layer", "inplace", "stream").</summary>
-    public required string Strategy { get; init; }
+    /// <summary>The strategy that made the plan (never <see cref="PlanStrategy.Auto"/>).</summary>
+    public required PlanStrategy Strategy { get; init; }
     /// <summary>
     /// The graph the plan's tensor indices refer to, when the plan added tensors of its own (stream windows and
     /// row views): a copy of the compiled graph plus those. Null when the plan uses the compiled graph as is.

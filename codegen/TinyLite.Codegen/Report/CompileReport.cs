@@ -14,7 +14,8 @@ public sealed record CompileReport
     [JsonPropertyName("model_sha256")] public required string ModelSha256 { get; init; }
     [JsonPropertyName("compiler_version")] public required string CompilerVersion { get; init; }
     [JsonPropertyName("git_commit")] public required string GitCommit { get; init; }
-    [JsonPropertyName("plan")] public required string Plan { get; init; }
+    /// <summary>The strategy of the image's plan (never <see cref="PlanStrategy.Auto"/>); its name in the JSON.</summary>
+    [JsonPropertyName("plan"), JsonConverter(typeof(PlanStrategyJsonConverter))] public required PlanStrategy Plan { get; init; }
     /// <summary>Peak activation RAM including inputs, outputs and scratch.</summary>
     [JsonPropertyName("arena_bytes")] public required int ArenaBytes { get; init; }
     [JsonPropertyName("image_bytes")] public required int ImageBytes { get; init; }

@@ -140,6 +140,97 @@ public sealed class CliTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_dir, "x.tlm")));
     }
 
+    /// <summary>System.CommandLine's error for a value outside a fixed list, the names in the CLI's order.</summary>
+    private static string NotOneOf(string value, params string[] names) =>
+        $"Argument '{value}' not recognized. Must be one of:{string.Concat(names.Select(n => $"\n\t'{n}'"))}\n\n";
+
+    [Theory]
+    [InlineData("tiles")]
+    [InlineData("Layer")] // names are case-sensitive
+    [InlineData("1")] // and never the enum's numbers
+    [InlineData("")]
+    public void Compile_UnknownPlan_ListsThePlansAndWritesNothing(string value)
+    {
+        string image = Path.Combine(_dir, "x.tlm");
+        var r = CliRunner.Run("compile", PassThroughModel(), "-o", image, "--plan", value);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Equal(NotOneOf(value, "layer", "inplace", "patch", "stream", "auto"), r.Stderr);
+        Assert.Contains("--plan <auto|inplace|layer|patch|stream>", r.Stdout);
+        Assert.False(File.Exists(image));
+    }
+
+    [Theory]
+    [InlineData("int2")]
+    [InlineData("INT8")]
+    [InlineData("0")]
+    public void Compile_UnknownWeights_ListsThePrecisionsAndWritesNothing(string value)
+    {
+        string image = Path.Combine(_dir, "x.tlm");
+        var r = CliRunner.Run("compile", PassThroughModel(), "-o", image, "--weights", value);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Equal(NotOneOf(value, "int8", "int4", "auto"), r.Stderr);
+        Assert.False(File.Exists(image));
+    }
+
+    [Fact]
+    public void Compile_WeightsInt4_SaysItIsNotImplementedAndWritesNothing()
+    {
+        string model = PassThroughModel(), image = Path.Combine(_dir, "x.tlm");
+        var r = CliRunner.Run("compile", model, "-o", image, "--weights", "int4");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Equal($"tinylite: error: {model}: --weights int4 is not implemented yet (int8 weights, and int4 weights already in the model, are supported)\n", r.Stderr);
+        Assert.False(File.Exists(image));
+    }
+
+    [Theory]
+    [InlineData("int8")]
+    [InlineData("auto")]
+    public void Compile_WeightsInt8OrAuto_WritesTheSameImage(string value)
+    {
+        string model = PassThroughModel(), plain = Path.Combine(_dir, "plain.tlm"), image = Path.Combine(_dir, "x.tlm");
+        Assert.Equal(0, CliRunner.Run("compile", model, "-o", plain).ExitCode);
+        var r = CliRunner.Run("compile", model, "-o", image, "--weights", value);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.Equal(File.ReadAllBytes(plain), File.ReadAllBytes(image));
+    }
+
+    [Fact]
+    public void Run_UnknownKernels_ListsTheKernelSets()
+    {
+        var r = CliRunner.Run("run", PassThroughModel(), "-o", Path.Combine(_dir, "out"), "--kernels", "cmsis");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Equal(NotOneOf("cmsis", "managed", "native"), r.Stderr);
+        Assert.Contains("--kernels <managed|native>", r.Stdout);
+        Assert.False(Directory.Exists(Path.Combine(_dir, "out")));
+    }
+
+    [Fact]
+    public void Help_NamedOptions_ShowTheNamesAndTheDefaultByName()
+    {
+        var compile = CliRunner.Run("compile", "--help");
+        Assert.Equal(0, compile.ExitCode);
+        Assert.Matches(@"--weights <auto\|int4\|int8>\s+weight precision: int8, int4 or auto \[default: int8\]", compile.Stdout);
+        Assert.Matches(@"--plan <auto\|inplace\|layer\|patch\|stream>\s+memory plan: .* \[default: auto\]", compile.Stdout);
+        var run = CliRunner.Run("run", "--help");
+        Assert.Matches(@"--kernels <managed\|native>\s+managed \(C#\) or native \(C\) kernels \[default: managed\]", run.Stdout);
+    }
+
+    [Theory]
+    [InlineData("layer")]
+    [InlineData("inplace")]
+    [InlineData("stream")]
+    [InlineData("patch")]
+    public void Compile_EachPlan_NamesItInTheReportAndTheSummary(string plan)
+    {
+        string report = Path.Combine(_dir, "r.json");
+        var r = CliRunner.Run("compile", PassThroughModel(), "-o", Path.Combine(_dir, "x.tlm"), "--plan", plan, "--report", report);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.EndsWith($" kernel calls, plan {plan}\n", r.Stdout);
+        using var doc = JsonDocument.Parse(File.ReadAllText(report));
+        Assert.Equal(plan, doc.RootElement.GetProperty("plan").GetString());
+        Assert.Contains($"The image uses plan <b>{plan}</b>", File.ReadAllText(Path.Combine(_dir, "r.html")));
+    }
+
     [Fact]
     public void Compile_LayerPlanTooBigForBoard_NamesThePlanThatFits()
     {

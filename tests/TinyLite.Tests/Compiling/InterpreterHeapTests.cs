@@ -14,7 +14,7 @@ namespace TinyLite.Tests.Compiling;
 /// </summary>
 public class InterpreterHeapTests
 {
-    private static CompiledModel StreamedChain(string plan) => Compiler.Compile(
+    private static CompiledModel StreamedChain(PlanStrategy plan) => Compiler.Compile(
         StreamTestModels.Start("chain.tflite", 10, 6, 4, seed: 3).Conv(8, 3, 1).Conv(4, 3, 1).Finish(),
         new CompileOptions { Plan = plan });
 
@@ -46,7 +46,7 @@ public class InterpreterHeapTests
     [Fact]
     public void ImageCounts_StreamedChain_AgreeWithTheLoadedInterpreterAndTheCalls()
     {
-        var compiled = StreamedChain("stream");
+        var compiled = StreamedChain(PlanStrategy.Stream);
         var interpreter = new Interpreter(compiled.Image);
         var counts = ImageCounts.FromImage(compiled.Image);
         Assert.Equal(interpreter.TensorCount, counts.Tensors);
@@ -65,7 +65,7 @@ public class InterpreterHeapTests
     public void Estimate_MoreCallsWithSeenLengths_CostFourBytesEach()
     {
         // Records are decoded again before each call: a call adds its offset (one int) and nothing else.
-        var counts = ImageCounts.FromImage(StreamedChain("stream").Image);
+        var counts = ImageCounts.FromImage(StreamedChain(PlanStrategy.Stream).Image);
         foreach (var layout in new[] { HeapLayout.Device32, HeapLayout.Posix64 })
         {
             long more = InterpreterHeap.Bytes(counts with { Operators = counts.Operators + 300 }, layout) - InterpreterHeap.Bytes(counts, layout);
@@ -76,8 +76,8 @@ public class InterpreterHeapTests
     [Fact]
     public void Report_StreamVersusLayer_DiffersByTheTablesNotByAnObjectPerCall()
     {
-        var layer = StreamedChain("layer");
-        var stream = StreamedChain("stream");
+        var layer = StreamedChain(PlanStrategy.Layer);
+        var stream = StreamedChain(PlanStrategy.Stream);
         Assert.True(stream.Calls.Count > layer.Calls.Count + 10, $"{stream.Calls.Count} vs {layer.Calls.Count} calls");
         Assert.Equal(InterpreterHeap.Bytes(ImageCounts.FromImage(stream.Image), HeapLayout.Device32), stream.Report.RuntimeRamBytes);
         Assert.Equal(InterpreterHeap.Bytes(ImageCounts.FromImage(stream.Image), HeapLayout.Posix64), stream.Report.RuntimeRamBytesPosix64);

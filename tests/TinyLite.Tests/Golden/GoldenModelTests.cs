@@ -12,7 +12,7 @@ namespace TinyLite.Tests.Golden;
 public class GoldenModelTests
 {
     /// <summary>The plans that make different images ("auto" picks one of them).</summary>
-    public static readonly string[] Plans = ["layer", "inplace", "stream", "patch"];
+    public static readonly IReadOnlyList<PlanStrategy> Plans = PlanStrategies.Concrete;
 
     private const int GuardBytes = 64;
     private const byte Guard = 0xA5;
@@ -22,7 +22,7 @@ public class GoldenModelTests
 
     [SkippableTheory]
     [MemberData(nameof(Rows))]
-    public void CompiledImage_MatchesTflmGoldenBitExactInsideGuardedArena(string model, string caseName, string plan)
+    public void CompiledImage_MatchesTflmGoldenBitExactInsideGuardedArena(string model, string caseName, PlanStrategy plan)
     {
         Skip.If(SharedModels.Root == null, SharedModels.MissingMessage);
         var c = SharedModels.Cases(model).Single(x => x.Name == caseName);
@@ -40,8 +40,8 @@ public class GoldenModelTests
         interpreter.Invoke();
         Assert.Equal(c.Golden.Length, interpreter.OutputCount);
         for (int j = 0; j < c.Golden.Length; j++)
-            ByteAssert.Equal(File.ReadAllBytes(c.Golden[j]), interpreter.GetOutput(j), $"{model}/{caseName} plan {plan} output {j}");
+            ByteAssert.Equal(File.ReadAllBytes(c.Golden[j]), interpreter.GetOutput(j), $"{model}/{caseName} plan {plan.Name()} output {j}");
         int touched = Enumerable.Range(0, GuardBytes).Count(i => memory[i] != Guard || memory[GuardBytes + arenaBytes + i] != Guard);
-        Assert.True(touched == 0, $"{model}/{caseName} plan {plan}: {touched} guard byte(s) around the {arenaBytes}-byte arena were written");
+        Assert.True(touched == 0, $"{model}/{caseName} plan {plan.Name()}: {touched} guard byte(s) around the {arenaBytes}-byte arena were written");
     }
 }

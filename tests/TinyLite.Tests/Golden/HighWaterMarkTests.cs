@@ -12,13 +12,13 @@ public class HighWaterMarkTests
 {
     public static IEnumerable<object[]> Rows() =>
         SharedModels.Root == null
-            ? [["(no shared models)", "layer"]]
+            ? [["(no shared models)", PlanStrategy.Layer]]
             : SharedModels.ModelNames().Where(m => !m.StartsWith("seanet/", StringComparison.Ordinal) || m.EndsWith('0'))
                 .SelectMany(m => GoldenModelTests.Plans.Select(p => new object[] { m, p }));
 
     [SkippableTheory]
     [MemberData(nameof(Rows))]
-    public void Invoke_HighestTouchedByte_IsTheLastByteOfThePlannedArena(string model, string plan)
+    public void Invoke_HighestTouchedByte_IsTheLastByteOfThePlannedArena(string model, PlanStrategy plan)
     {
         Skip.If(SharedModels.Root == null, SharedModels.MissingMessage);
         byte[] image = GoldenImages.Get(model, plan);

@@ -2,6 +2,8 @@ using TinyLite.Codegen;
 using TinyLite.Codegen.Ir;
 using TinyLite.Codegen.Lowering;
 using TinyLite.Runtime.Execution;
+using TinyLite.Runtime.Kernels.Conv;
+using TinyLite.Runtime.Kernels.Dense;
 using TinyLite.Runtime.Native;
 using TinyLite.Tests.Kernels.Conv;
 using TinyLite.Tests.Support;
@@ -81,17 +83,35 @@ public class CmsisNnInt16Tests
         { "fc_s16_int32_bias", false },
     };
 
+    /// <summary>The slot of the split requantization arrays that mark an int16 record for CMSIS-NN.</summary>
+    private static int CmsisMultipliersSlot(KernelCall call) => call.Code switch
+    {
+        OpCode.ConvS16 => ConvS16Slots.InCmsisMultipliers,
+        OpCode.DepthwiseConvS16 => DepthwiseConvS16Slots.InCmsisMultipliers,
+        OpCode.FullyConnectedS16 => FullyConnectedS16Slots.InCmsisMultipliers,
+        _ => throw new ArgumentOutOfRangeException(nameof(call), call.Code, "not an int16 record CMSIS-NN routes"),
+    };
+
+    /// <summary>The slot of the CMSIS-NN scratch of an int16 convolution.</summary>
+    private static int ScratchSlot(KernelCall call) => call.Code switch
+    {
+        OpCode.ConvS16 => ConvS16Slots.OutScratch,
+        OpCode.DepthwiseConvS16 => DepthwiseConvS16Slots.OutScratch,
+        _ => throw new ArgumentOutOfRangeException(nameof(call), call.Code, "not an int16 convolution"),
+    };
+
     [Theory]
     [MemberData(nameof(Marked))]
     public void Compile_Int16RecordUnderCmsisNn_MarkedExactlyWhenProven(string name, bool marked)
     {
         var graph = RouteModel(name);
-        var call = Compiler.Compile(graph, new CompileOptions { Plan = "layer", CmsisNn = true }).Calls.Single();
+        var call = Compiler.Compile(graph, new CompileOptions { Plan = PlanStrategy.Layer, CmsisNn = true }).Calls.Single();
         bool dense = call.Code == OpCode.FullyConnectedS16;
-        Assert.Equal(marked ? 5 : 4, call.Inputs.Length);
-        Assert.Equal(marked && !dense ? 2 : 1, call.Outputs.Length);
-        var plain = Compiler.Compile(RouteModel(name), new CompileOptions { Plan = "layer" }).Calls.Single();
-        Assert.Equal(4, plain.Inputs.Length);
+        // Unmarked, the inputs end before the split arrays' slot.
+        Assert.Equal(marked ? CmsisMultipliersSlot(call) + 1 : CmsisMultipliersSlot(call), call.Inputs.Length);
+        Assert.Equal(marked && !dense ? ScratchSlot(call) + 1 : 1, call.Outputs.Length);
+        var plain = Compiler.Compile(RouteModel(name), new CompileOptions { Plan = PlanStrategy.Layer }).Calls.Single();
+        Assert.Equal(CmsisMultipliersSlot(plain), plain.Inputs.Length);
         Assert.Single(plain.Outputs);
     }
 
@@ -107,8 +127,8 @@ public class CmsisNnInt16Tests
     public void Compile_WeightMinus128Over512Columns_NotMarkedAndExact(int weight, bool marked)
     {
         var graph = Minus128Conv(weight);
-        var compiled = Compiler.Compile(graph, new CompileOptions { Plan = "layer", CmsisNn = true });
-        Assert.Equal(marked ? 5 : 4, compiled.Calls.Single().Inputs.Length);
+        var compiled = Compiler.Compile(graph, new CompileOptions { Plan = PlanStrategy.Layer, CmsisNn = true });
+        Assert.Equal(marked ? ConvS16Slots.InCmsisMultipliers + 1 : ConvS16Slots.InCmsisMultipliers, compiled.Calls.Single().Inputs.Length);
         Skip.IfNot(NativeKernels.IsAvailable, NativeSupport.SkipReason);
         var extreme = new byte[3 * 512 * 2];
         for (int i = 0; i < extreme.Length; i += 2) extreme[i + 1] = 0x80; // -32768
@@ -134,10 +154,10 @@ public class CmsisNnInt16Tests
 
     private static (CompiledModel Model, int Scratch) CompileScratch(string name)
     {
-        var compiled = Compiler.Compile(RouteModel(name), new CompileOptions { Plan = "layer", CmsisNn = true });
+        var compiled = Compiler.Compile(RouteModel(name), new CompileOptions { Plan = PlanStrategy.Layer, CmsisNn = true });
         var call = compiled.Calls.Single();
-        Assert.Equal(2, call.Outputs.Length);
-        return (compiled, call.Outputs[1]);
+        Assert.Equal(ScratchSlot(call) + 1, call.Outputs.Length);
+        return (compiled, call.Outputs[ScratchSlot(call)]);
     }
 
     [Theory]
@@ -179,8 +199,9 @@ public class CmsisNnInt16Tests
     [InlineData("fc_s16_per_tensor")]
     public void Load_ShortCmsisNnQuantArrays_RefusedByBothLoaders(string name)
     {
-        var compiled = Compiler.Compile(RouteModel(name), new CompileOptions { Plan = "layer", CmsisNn = true });
-        int marker = compiled.Calls.Single().Inputs[4];
+        var compiled = Compiler.Compile(RouteModel(name), new CompileOptions { Plan = PlanStrategy.Layer, CmsisNn = true });
+        var call = compiled.Calls.Single();
+        int marker = call.Inputs[CmsisMultipliersSlot(call)];
         byte[] image = (byte[])compiled.Image.Clone();
         int record = CmsisNnScratchTests.TensorRecord(image, marker);
         Assert.Equal(2, image[record]); // int32

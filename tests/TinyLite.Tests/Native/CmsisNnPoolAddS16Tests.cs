@@ -1,6 +1,7 @@
 using TinyLite.Codegen;
 using TinyLite.Codegen.Ir;
 using TinyLite.Runtime.Execution;
+using TinyLite.Runtime.Kernels.Dense;
 using TinyLite.Runtime.Native;
 using TinyLite.Tests.Kernels.Elementwise;
 using TinyLite.Tests.Support;
@@ -41,13 +42,13 @@ public class CmsisNnPoolAddS16Tests
     public void NativeKernels_CmsisNnInt16PoolAddShapes_MatchManagedKernels(string name)
     {
         Skip.IfNot(NativeKernels.IsAvailable, NativeSupport.SkipReason);
-        foreach (string plan in new[] { "layer", "inplace" })
+        foreach (var plan in new[] { PlanStrategy.Layer, PlanStrategy.InPlace })
         {
             byte[] image = Compiler.Compile(Models[name](), new CompileOptions { Plan = plan, CmsisNn = true }).Image;
             for (int seed = 1; seed <= 4; seed++)
             {
                 var (managed, native) = NativeSupport.RunBoth(image, NativeSupport.RandomInputs(image, seed), name);
-                ByteAssert.Equal(managed[0], native[0], $"{name} plan {plan} seed {seed}");
+                ByteAssert.Equal(managed[0], native[0], $"{name} plan {plan.Name()} seed {seed}");
             }
         }
     }
@@ -56,14 +57,14 @@ public class CmsisNnPoolAddS16Tests
     public void Compile_CmsisNn_Int16AveragePoolGetsOneInt32PerChannelOfScratch()
     {
         var plain = Compiler.Compile(Pool(BuiltinOperator.AveragePool2D, 1, 5, 4, 9, Padding.Valid, 1, 1, 5, 4, Activation.None),
-            new CompileOptions { Plan = "layer" });
+            new CompileOptions { Plan = PlanStrategy.Layer });
         var cmsis = Compiler.Compile(Pool(BuiltinOperator.AveragePool2D, 1, 5, 4, 9, Padding.Valid, 1, 1, 5, 4, Activation.None),
-            new CompileOptions { Plan = "layer", CmsisNn = true });
+            new CompileOptions { Plan = PlanStrategy.Layer, CmsisNn = true });
         Assert.Single(plain.Calls.Single().Outputs);
         var call = cmsis.Calls.Single();
         Assert.Equal(OpCode.AveragePoolS16, call.Code);
-        Assert.Equal(2, call.Outputs.Length);
-        Assert.Equal(9 * 4, cmsis.Graph.Tensors[call.Outputs[1]].ByteSize);
+        Assert.Equal(PoolSlots.OutScratch + 1, call.Outputs.Length);
+        Assert.Equal(9 * 4, cmsis.Graph.Tensors[call.Outputs[PoolSlots.OutScratch]].ByteSize);
     }
 
     private static Graph Pool(BuiltinOperator op, int n, int h, int w, int c, Padding padding, int strideH, int strideW, int fH, int fW,

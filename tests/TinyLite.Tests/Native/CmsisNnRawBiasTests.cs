@@ -4,6 +4,7 @@ using TinyLite.Codegen.Lowering;
 using TinyLite.Runtime;
 using TinyLite.Runtime.Execution;
 using TinyLite.Runtime.Image;
+using TinyLite.Runtime.Kernels.Conv;
 using TinyLite.Runtime.Native;
 using TinyLite.Tests.Kernels.Conv;
 using Kind = TinyLite.Tests.Kernels.Conv.ConvTestModel.Kind;
@@ -19,7 +20,7 @@ namespace TinyLite.Tests.Native;
 /// </summary>
 public class CmsisNnRawBiasTests
 {
-    private static readonly CompileOptions Cmsis = new() { Plan = "layer", CmsisNn = true };
+    private static readonly CompileOptions Cmsis = new() { Plan = PlanStrategy.Layer, CmsisNn = true };
 
     public static TheoryData<Kind, DataType, bool> Padded() => new()
     {
@@ -40,6 +41,11 @@ public class CmsisNnRawBiasTests
     private static KernelCall Routed(CompiledModel compiled) =>
         compiled.Calls.Single(c => c.Code is OpCode.ConvS8 or OpCode.ConvS4 or OpCode.DepthwiseConvS8 or OpCode.DepthwiseConvS4);
 
+    // The conv and depthwise layouts put the raw bias, the folded bias and the output depth at the same indexes.
+    private static int RawBiasSlot(Kind kind) => kind == Kind.Depthwise ? DepthwiseConvSlots.InRawBias : ConvSlots.InRawBias;
+    private static int BiasSlot(Kind kind) => kind == Kind.Depthwise ? DepthwiseConvSlots.InBias : ConvSlots.InBias;
+    private static int OutputDepth(Kind kind, KernelCall call) => call.Params[kind == Kind.Depthwise ? DepthwiseConvParams.OutputDepth : ConvParams.OutputDepth];
+
     [Theory]
     [MemberData(nameof(Padded))]
     public void Compile_CmsisNnPaddedWindows_AddsModelBiasAsFifthInput(Kind kind, DataType weights, bool withBias)
@@ -47,8 +53,8 @@ public class CmsisNnRawBiasTests
         var model = Model(kind, weights, withBias, Padding.Same);
         var compiled = Compiler.Compile(model.Graph, Cmsis);
         var call = Routed(compiled);
-        Assert.Equal(5, call.Inputs.Length);
-        var raw = compiled.Graph.Tensors[call.Inputs[4]];
+        Assert.Equal(RawBiasSlot(kind) + 1, call.Inputs.Length);
+        var raw = compiled.Graph.Tensors[call.Inputs[RawBiasSlot(kind)]];
         Assert.Equal(DataType.Int32, raw.Type);
         Assert.NotNull(raw.Data);
         int outC = kind == Kind.Depthwise ? 4 : 5;
@@ -58,8 +64,8 @@ public class CmsisNnRawBiasTests
             long expected = withBias ? model.Bias![c] : 0;
             Assert.Equal(expected, BitConverter.ToInt32(raw.Data, 4 * c));
         }
-        // The folded bias (input 2) differs from it whenever the input zero point is not 0.
-        if (model.Spec.InputZeroPoint != 0) Assert.NotEqual(raw.Data, compiled.Graph.Tensors[call.Inputs[2]].Data);
+        // The folded bias differs from it whenever the input zero point is not 0.
+        if (model.Spec.InputZeroPoint != 0) Assert.NotEqual(raw.Data, compiled.Graph.Tensors[call.Inputs[BiasSlot(kind)]].Data);
     }
 
     [Theory]
@@ -69,7 +75,7 @@ public class CmsisNnRawBiasTests
     public void Compile_CmsisNnValidWindows_KeepsFourInputs(Kind kind, DataType weights)
     {
         var call = Routed(Compiler.Compile(Model(kind, weights, true, Padding.Valid).Graph, Cmsis));
-        Assert.Equal(4, call.Inputs.Length);
+        Assert.Equal(RawBiasSlot(kind), call.Inputs.Length); // the inputs end before the raw bias slot
     }
 
     [Theory]
@@ -79,8 +85,8 @@ public class CmsisNnRawBiasTests
     [InlineData(Kind.Depthwise, DataType.Int4)]
     public void Compile_WithoutCmsisNn_KeepsFourInputs(Kind kind, DataType weights)
     {
-        var call = Routed(Compiler.Compile(Model(kind, weights, true, Padding.Same).Graph, new CompileOptions { Plan = "layer" }));
-        Assert.Equal(4, call.Inputs.Length);
+        var call = Routed(Compiler.Compile(Model(kind, weights, true, Padding.Same).Graph, new CompileOptions { Plan = PlanStrategy.Layer }));
+        Assert.Equal(RawBiasSlot(kind), call.Inputs.Length); // the inputs end before the raw bias slot
     }
 
     [Theory]
@@ -89,9 +95,9 @@ public class CmsisNnRawBiasTests
     {
         var compiled = Compiler.Compile(Model(kind, weights, withBias, Padding.Same).Graph, Cmsis);
         var call = Routed(compiled);
-        int outC = call.Params[9];
+        int outC = OutputDepth(kind, call);
         _ = new Interpreter((byte[])compiled.Image.Clone());
-        var e = Assert.Throws<ImageException>(() => new Interpreter(ResizeInt32(compiled.Image, call.Inputs[4], outC - 1)));
+        var e = Assert.Throws<ImageException>(() => new Interpreter(ResizeInt32(compiled.Image, call.Inputs[RawBiasSlot(kind)], outC - 1)));
         Assert.Contains("raw bias", e.Message);
     }
 
@@ -103,7 +109,7 @@ public class CmsisNnRawBiasTests
         var compiled = Compiler.Compile(Model(kind, weights, withBias, Padding.Same).Graph, Cmsis);
         var call = Routed(compiled);
         Assert.Equal(NativeKernels.StatusOk, NativeLoad(compiled.Image));
-        Assert.NotEqual(NativeKernels.StatusOk, NativeLoad(ResizeInt32(compiled.Image, call.Inputs[4], call.Params[9] - 1)));
+        Assert.NotEqual(NativeKernels.StatusOk, NativeLoad(ResizeInt32(compiled.Image, call.Inputs[RawBiasSlot(kind)], OutputDepth(kind, call) - 1)));
     }
 
     [SkippableTheory]
@@ -132,21 +138,21 @@ public class CmsisNnRawBiasTests
         var compiled = Compiler.Compile(model.Graph, Cmsis);
         var call = Routed(compiled);
         Assert.Equal(OpCode.DepthwiseConvS4, call.Code);
-        Assert.Equal(6, call.Inputs.Length);
-        Assert.Equal(2, call.Outputs.Length);
+        Assert.Equal(DepthwiseConvSlots.InTfliteFilter + 1, call.Inputs.Length);
+        Assert.Equal(DepthwiseConvSlots.OutScratch + 1, call.Outputs.Length);
         if (padding == Padding.Same)
         {
-            var raw = compiled.Graph.Tensors[call.Inputs[4]].Data!;
+            var raw = compiled.Graph.Tensors[call.Inputs[DepthwiseConvSlots.InRawBias]].Data!;
             for (int c = 0; c < 4; c++) Assert.Equal(model.Bias![c], BitConverter.ToInt32(raw, 4 * c));
         }
         else
         {
-            Assert.Equal(-1, call.Inputs[4]);
+            Assert.Equal(-1, call.Inputs[DepthwiseConvSlots.InRawBias]);
         }
-        var tfliteOrder = compiled.Graph.Tensors[call.Inputs[5]];
+        var tfliteOrder = compiled.Graph.Tensors[call.Inputs[DepthwiseConvSlots.InTfliteFilter]];
         Assert.Equal(DataType.Int4, tfliteOrder.Type);
         Assert.Equal(ConvTestModel.PackInt4(model.Filter), tfliteOrder.Data);
-        Assert.NotEqual(tfliteOrder.Data, compiled.Graph.Tensors[call.Inputs[1]].Data);
+        Assert.NotEqual(tfliteOrder.Data, compiled.Graph.Tensors[call.Inputs[DepthwiseConvSlots.InFilter]].Data);
     }
 
     [Theory]
@@ -158,7 +164,7 @@ public class CmsisNnRawBiasTests
         var call = Routed(compiled);
         _ = new Interpreter((byte[])compiled.Image.Clone());
         // 36 nibbles in 18 bytes; claim 34 in 17.
-        var e = Assert.Throws<ImageException>(() => new Interpreter(Resize(compiled.Image, call.Inputs[5], 17, 17, 34)));
+        var e = Assert.Throws<ImageException>(() => new Interpreter(Resize(compiled.Image, call.Inputs[DepthwiseConvSlots.InTfliteFilter], 17, 17, 34)));
         Assert.Contains("TFLite order", e.Message);
     }
 
@@ -172,7 +178,7 @@ public class CmsisNnRawBiasTests
         var compiled = Compiler.Compile(model.Graph, Cmsis);
         var call = Routed(compiled);
         Assert.Equal(NativeKernels.StatusOk, NativeLoad(compiled.Image));
-        Assert.NotEqual(NativeKernels.StatusOk, NativeLoad(Resize(compiled.Image, call.Inputs[5], 17, 17, 34)));
+        Assert.NotEqual(NativeKernels.StatusOk, NativeLoad(Resize(compiled.Image, call.Inputs[DepthwiseConvSlots.InTfliteFilter], 17, 17, 34)));
         var (managed, native) = NativeSupport.RunBoth(compiled.Image, [model.InputBytes()], $"depthwise int4 {padding}");
         Assert.Equal(model.Expected(), model.Decode(managed[0]));
         Assert.Equal(managed[0], native[0]);
@@ -192,20 +198,26 @@ public class CmsisNnRawBiasTests
         var compiled = Compiler.Compile(model.Graph, Cmsis);
         var call = Routed(compiled);
         int at = FindParams(compiled.Image, call.Params);
-        // Record: ..., inputs (6), outputs (2), params: input 4 sits 16 bytes before the params, input 5 12 bytes.
-        Assert.Equal(call.Inputs[4], BitConverter.ToInt32(compiled.Image, at - 16));
-        Assert.Equal(call.Inputs[5], BitConverter.ToInt32(compiled.Image, at - 12));
-        byte[] noRawBias = EditInt32(compiled.Image, at - 16, -1);
+        int rawBiasAt = InputAt(at, call, DepthwiseConvSlots.InRawBias), tfliteFilterAt = InputAt(at, call, DepthwiseConvSlots.InTfliteFilter);
+        Assert.Equal(call.Inputs[DepthwiseConvSlots.InRawBias], BitConverter.ToInt32(compiled.Image, rawBiasAt));
+        Assert.Equal(call.Inputs[DepthwiseConvSlots.InTfliteFilter], BitConverter.ToInt32(compiled.Image, tfliteFilterAt));
+        byte[] noRawBias = EditInt32(compiled.Image, rawBiasAt, -1);
         _ = new Interpreter((byte[])noRawBias.Clone());
         Assert.Equal(NativeKernels.StatusOk, NativeLoad(noRawBias));
         var (managed, native) = NativeSupport.RunBoth(noRawBias, [model.InputBytes()], "depthwise int4 without raw bias");
         Assert.Equal(model.Expected(), model.Decode(managed[0]));
         Assert.Equal(managed[0], native[0]);
 
-        byte[] noFilter = EditInt32(compiled.Image, at - 12, -1);
+        byte[] noFilter = EditInt32(compiled.Image, tfliteFilterAt, -1);
         Assert.Throws<ImageException>(() => new Interpreter(noFilter));
         Assert.NotEqual(NativeKernels.StatusOk, NativeLoad(noFilter));
     }
+
+    /// <summary>
+    /// Byte offset in the image of input <paramref name="slot"/> of <paramref name="call"/>, whose params start at
+    /// <paramref name="paramsAt"/>: a record holds its inputs, then its outputs, then its params, 4 bytes each.
+    /// </summary>
+    private static int InputAt(int paramsAt, KernelCall call, int slot) => paramsAt - 4 * (call.Outputs.Length + call.Inputs.Length - slot);
 
     private static byte[] EditInt32(byte[] original, int offset, int value)
     {

@@ -1,6 +1,7 @@
 using TinyLite.Codegen;
 using TinyLite.Codegen.Ir;
 using TinyLite.Runtime;
+using TinyLite.Runtime.Kernels.Conv;
 using TinyLite.Runtime.Native;
 using TinyLite.Tests.Kernels.Conv;
 using TinyLite.Tests.Kernels.Elementwise;
@@ -118,7 +119,7 @@ public class CmsisNnRouteTests
     public void NativeKernels_CmsisNnRouteShapes_MatchManagedKernels(string name)
     {
         Skip.IfNot(NativeKernels.IsAvailable, NativeSupport.SkipReason);
-        foreach (string plan in new[] { "layer", "inplace" })
+        foreach (var plan in new[] { PlanStrategy.Layer, PlanStrategy.InPlace })
         {
             byte[] image = Compiler.Compile(Models[name](), new CompileOptions { Plan = plan, CmsisNn = true }).Image;
             for (int seed = 1; seed <= 4; seed++)
@@ -126,7 +127,7 @@ public class CmsisNnRouteTests
                 var (managed, native) = NativeSupport.RunBoth(image, NativeSupport.RandomInputs(image, seed), name);
                 Assert.Equal(managed.Length, native.Length);
                 for (int j = 0; j < managed.Length; j++)
-                    ByteAssert.Equal(managed[j], native[j], $"{name} plan {plan} seed {seed} output {j}");
+                    ByteAssert.Equal(managed[j], native[j], $"{name} plan {plan.Name()} seed {seed} output {j}");
             }
         }
     }
@@ -158,12 +159,14 @@ public class CmsisNnRouteTests
             1 => new ConvTestModel.Options { Kind = ConvTestModel.Kind.Depthwise, InH = 6, InW = 6, InC = 8, OutC = 8, FC = 1, Seed = 42 },
             _ => new ConvTestModel.Options { InH = 5, InW = 5, InC = 16, OutC = 8, FH = 1, FW = 1, Seed = 43 },
         };
-        var compiled = Compiler.Compile(ConvTestModel.Build(options).Graph, new CompileOptions { Plan = "layer", CmsisNn = true });
+        var compiled = Compiler.Compile(ConvTestModel.Build(options).Graph, new CompileOptions { Plan = PlanStrategy.Layer, CmsisNn = true });
         var call = compiled.Calls.Single();
-        Assert.Equal(2, call.Outputs.Length);
+        bool depthwise = options.Kind == ConvTestModel.Kind.Depthwise;
+        int scratchSlot = depthwise ? DepthwiseConvSlots.OutScratch : ConvSlots.OutScratch;
+        Assert.Equal(scratchSlot + 1, call.Outputs.Length);
         byte[] image = (byte[])compiled.Image.Clone();
-        int scratch = CmsisNnScratchTests.TensorRecord(image, call.Outputs[1]);
-        int input = CmsisNnScratchTests.TensorRecord(image, call.Inputs[0]);
+        int scratch = CmsisNnScratchTests.TensorRecord(image, call.Outputs[scratchSlot]);
+        int input = CmsisNnScratchTests.TensorRecord(image, call.Inputs[depthwise ? DepthwiseConvSlots.InInput : ConvSlots.InInput]);
         int inputOffset = BitConverter.ToInt32(image, input + 4);
         Assert.Equal(0, inputOffset % 4);
         Assert.True(inputOffset + BitConverter.ToInt32(image, scratch + 12) <= BitConverter.ToInt32(image, 24), "scratch must still fit the arena");
@@ -194,7 +197,7 @@ public class CmsisNnRouteTests
             2 => new ConvTestModel.Options { Kind = ConvTestModel.Kind.Depthwise, InH = 6, InW = 6, InC = 4, OutC = 4, FC = 1, Seed = 33 },
             _ => new ConvTestModel.Options { InH = 6, InW = 6, InC = 3, OutC = 4, Seed = 34 },
         };
-        var compiled = Compiler.Compile(ConvTestModel.Build(options).Graph, new CompileOptions { Plan = "layer", CmsisNn = true });
+        var compiled = Compiler.Compile(ConvTestModel.Build(options).Graph, new CompileOptions { Plan = PlanStrategy.Layer, CmsisNn = true });
         var call = compiled.Calls.Single();
         byte[] image = (byte[])compiled.Image.Clone();
         int at = FindParams(image, call.Params);
@@ -229,12 +232,12 @@ public class CmsisNnRouteTests
             int cases = 0;
             foreach (var (name, graph) in Models)
             {
-                foreach (string plan in new[] { "layer", "inplace" })
+                foreach (var plan in new[] { PlanStrategy.Layer, PlanStrategy.InPlace })
                 {
                     byte[] image = Compiler.Compile(graph(), new CompileOptions { Plan = plan, CmsisNn = true }).Image;
-                    string stem = Path.Combine(dir, name + "-" + plan);
+                    string stem = Path.Combine(dir, name + "-" + plan.Name());
                     File.WriteAllBytes(stem + ".tlm", image);
-                    manifest.Append("model ").Append(name).Append('@').Append(plan).Append(' ').Append(stem).Append(".tlm\n");
+                    manifest.Append("model ").Append(name).Append('@').Append(plan.Name()).Append(' ').Append(stem).Append(".tlm\n");
                     for (int seed = 1; seed <= 2; seed++)
                     {
                         var inputs = NativeSupport.RandomInputs(image, seed);

@@ -3,6 +3,8 @@ using TinyLite.Codegen.Ir;
 using TinyLite.Runtime;
 using TinyLite.Runtime.Execution;
 using TinyLite.Runtime.Image;
+using TinyLite.Runtime.Kernels.Conv;
+using TinyLite.Runtime.Kernels.Dense;
 using TinyLite.Runtime.Native;
 using TinyLite.Tests.Kernels.Conv;
 using Kind = TinyLite.Tests.Kernels.Conv.ConvTestModel.Kind;
@@ -17,7 +19,7 @@ namespace TinyLite.Tests.Native;
 /// </summary>
 public class CmsisNnScratchTests
 {
-    private static readonly CompileOptions Cmsis = new() { Plan = "layer", CmsisNn = true };
+    private static readonly CompileOptions Cmsis = new() { Plan = PlanStrategy.Layer, CmsisNn = true };
 
     public static TheoryData<Kind, int, int, int, int, int, long> Shapes() => new()
     {
@@ -57,8 +59,9 @@ public class CmsisNnScratchTests
         });
         var compiled = Compiler.Compile(model.Graph, Cmsis);
         var call = compiled.Calls.Single(c => c.Code is OpCode.ConvS8 or OpCode.ConvS4 or OpCode.DepthwiseConvS8 or OpCode.DepthwiseConvS4);
-        Assert.Equal(2, call.Outputs.Length);
-        return (compiled, call.Outputs[1]);
+        int slot = kind == Kind.Depthwise ? DepthwiseConvSlots.OutScratch : ConvSlots.OutScratch;
+        Assert.Equal(slot + 1, call.Outputs.Length);
+        return (compiled, call.Outputs[slot]);
     }
 
     [Theory]
@@ -119,8 +122,8 @@ public class CmsisNnScratchTests
         var compiled = Compiler.Compile(b.Build(), Cmsis);
         var call = compiled.Calls.Single();
         Assert.Equal(OpCode.AveragePoolS8, call.Code);
-        Assert.Equal(2, call.Outputs.Length);
-        return (compiled, call.Outputs[1]);
+        Assert.Equal(PoolSlots.OutScratch + 1, call.Outputs.Length);
+        return (compiled, call.Outputs[PoolSlots.OutScratch]);
     }
 
     [Fact]

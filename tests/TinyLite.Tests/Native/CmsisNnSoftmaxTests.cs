@@ -32,8 +32,8 @@ public class CmsisNnSoftmaxTests
         // Input scale 0.1f = 13421773 * 2^-27, beta 1: beta * scale * 2^26 = 6710886.5, in [2^22, 2^23), so the left
         // shift is 23 and the Q0.31 multiplier 6710886.5 * 2^-23 * 2^31 = 1717986944 exactly; TFLM's input radius
         // is (2^5 - 1) * 2^26 / 2^23 = 248.
-        var plain = Compiler.Compile(Softmax(2, 10, 0.1f, 1f, false), new CompileOptions { Plan = "layer" }).Calls.Single();
-        var cmsis = Compiler.Compile(Softmax(2, 10, 0.1f, 1f, false), new CompileOptions { Plan = "layer", CmsisNn = true }).Calls.Single();
+        var plain = Compiler.Compile(Softmax(2, 10, 0.1f, 1f, false), new CompileOptions { Plan = PlanStrategy.Layer }).Calls.Single();
+        var cmsis = Compiler.Compile(Softmax(2, 10, 0.1f, 1f, false), new CompileOptions { Plan = PlanStrategy.Layer, CmsisNn = true }).Calls.Single();
         Assert.Equal([2, 10], plain.Params);
         Assert.Equal([2, 10, 1717986944, 23, -248], cmsis.Params);
     }
@@ -54,14 +54,14 @@ public class CmsisNnSoftmaxTests
         bool int16Out)
     {
         Skip.IfNot(NativeKernels.IsAvailable, NativeSupport.SkipReason);
-        foreach (string plan in new[] { "layer", "inplace" })
+        foreach (var plan in new[] { PlanStrategy.Layer, PlanStrategy.InPlace })
         {
             var compiled = Compiler.Compile(Softmax(rows, depth, inScale, beta, int16Out), new CompileOptions { Plan = plan, CmsisNn = true });
             Assert.Equal(5, compiled.Calls.Single(c => c.Code is OpCode.SoftmaxS8 or OpCode.SoftmaxS8S16).Params.Length);
             for (int seed = 1; seed <= 4; seed++)
             {
                 var (managed, native) = NativeSupport.RunBoth(compiled.Image, NativeSupport.RandomInputs(compiled.Image, seed), name);
-                ByteAssert.Equal(managed[0], native[0], $"{name} plan {plan} seed {seed}");
+                ByteAssert.Equal(managed[0], native[0], $"{name} plan {plan.Name()} seed {seed}");
             }
         }
     }

@@ -1,5 +1,9 @@
+using TinyLite.Cli;
+using TinyLite.Codegen;
+using TinyLite.Codegen.Demo;
 using TinyLite.Codegen.Ir;
 using TinyLite.Codegen.Tflite;
+using TinyLite.Runtime;
 using TinyLite.Runtime.Native;
 using TinyLite.Tests.Cli;
 using TinyLite.Tests.Support;
@@ -38,6 +42,36 @@ public sealed class NativeCliTests : IDisposable
         byte[] expected = [p, p, p, p, p, p, p, p, 1, 2, 3, p, p, p, 4, 5, 6, p];
         Assert.Equal(expected, File.ReadAllBytes(Path.Combine(_dir, "native", "output0.bin")));
         Assert.Equal(expected, File.ReadAllBytes(Path.Combine(_dir, "managed", "output0.bin")));
+    }
+
+    [SkippableFact]
+    public void RunKernelsNative_Tflite_RunsTheDefaultPlanBitExact()
+    {
+        Skip.IfNot(NativeKernels.IsAvailable, NativeSupport.SkipReason);
+        // The line detector's default plan streams (13 kernel calls, a smaller arena than layer by layer's 5 calls).
+        byte[] tflite = TfliteWriter.Write(LineDetectorModel.Build());
+        string model = Path.Combine(_dir, "line_detector.tflite");
+        File.WriteAllBytes(model, tflite);
+        var compiled = Compiler.Compile(tflite, model);
+        Assert.Equal(PlanStrategy.Stream, compiled.Report.Plan);
+
+        var loaded = RunCommand.Load(model, KernelSet.Native);
+        Assert.True(loaded.UsesNativeKernels);
+        Assert.Equal(compiled.Report.ArenaBytes, loaded.ArenaBytes);
+        Assert.Equal(compiled.Calls.Count, loaded.OperatorCount);
+
+        var managed = new Interpreter(compiled.Image);
+        for (int k = 0; k < LineDetectorModel.Classes.Length; k++)
+        {
+            string input = Path.Combine(_dir, $"in{k}.bin"), outDir = Path.Combine(_dir, $"out{k}");
+            byte[] picture = LineDetectorModel.Picture(LineDetectorModel.Classes[k], seed: 3 + k);
+            File.WriteAllBytes(input, picture);
+            var r = CliRunner.Run("run", model, "-i", input, "-o", outDir, "--kernels", "native");
+            Assert.True(r.ExitCode == 0, r.Stderr);
+            managed.SetInput(0, picture);
+            managed.Invoke();
+            ByteAssert.Equal(managed.GetOutput(0), File.ReadAllBytes(Path.Combine(outDir, "output0.bin")), $"picture {k}");
+        }
     }
 
     [SkippableFact]

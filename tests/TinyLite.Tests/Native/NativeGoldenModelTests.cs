@@ -17,14 +17,14 @@ public class NativeGoldenModelTests
     /// The plan of the other native tests (the layer-by-layer plan, plain kernels only); the golden test below
     /// runs every plan, the in-place kernels (DepthwiseConv*InPlace, PointwiseConv*InPlace) included.
     /// </summary>
-    public static readonly CompileOptions NativePlan = new() { Plan = "layer" };
+    public static readonly CompileOptions NativePlan = new() { Plan = PlanStrategy.Layer };
 
     public static IEnumerable<object[]> Rows() =>
         SharedModels.CaseRows().SelectMany(row => GoldenModelTests.Plans.Select(plan => new object[] { row[0], row[1], plan }));
 
     [SkippableTheory]
     [MemberData(nameof(Rows))]
-    public void NativeKernels_MatchTflmGoldenBitExact(string model, string caseName, string plan) =>
+    public void NativeKernels_MatchTflmGoldenBitExact(string model, string caseName, PlanStrategy plan) =>
         RunGolden(model, caseName, new CompileOptions { Plan = plan });
 
     /// <summary>
@@ -34,12 +34,12 @@ public class NativeGoldenModelTests
     /// </summary>
     [SkippableTheory]
     [MemberData(nameof(Rows))]
-    public void NativeKernels_CmsisNnImages_MatchTflmGoldenBitExact(string model, string caseName, string plan) =>
+    public void NativeKernels_CmsisNnImages_MatchTflmGoldenBitExact(string model, string caseName, PlanStrategy plan) =>
         RunGolden(model, caseName, new CompileOptions { Plan = plan, CmsisNn = true });
 
     private static void RunGolden(string model, string caseName, CompileOptions options)
     {
-        string plan = options.Plan;
+        var plan = options.Plan;
         Skip.If(SharedModels.Root == null, SharedModels.MissingMessage);
         Skip.IfNot(NativeKernels.IsAvailable, NativeSupport.SkipReason);
         var c = SharedModels.Cases(model).Single(x => x.Name == caseName);
@@ -53,6 +53,6 @@ public class NativeGoldenModelTests
         interpreter.Invoke();
         Assert.Equal(c.Golden.Length, interpreter.OutputCount);
         for (int j = 0; j < c.Golden.Length; j++)
-            ByteAssert.Equal(File.ReadAllBytes(c.Golden[j]), interpreter.GetOutput(j), $"{model}/{caseName} plan {plan} output {j} (native)");
+            ByteAssert.Equal(File.ReadAllBytes(c.Golden[j]), interpreter.GetOutput(j), $"{model}/{caseName} plan {plan.Name()} output {j} (native)");
     }
 }

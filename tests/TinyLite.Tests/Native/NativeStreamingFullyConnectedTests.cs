@@ -1,3 +1,4 @@
+using TinyLite.Codegen;
 using TinyLite.Codegen.Image;
 using TinyLite.Codegen.Ir;
 using TinyLite.Codegen.Lowering;
@@ -5,6 +6,7 @@ using TinyLite.Codegen.Planning;
 using TinyLite.Runtime;
 using TinyLite.Runtime.Execution;
 using TinyLite.Runtime.Image;
+using TinyLite.Runtime.Kernels.Dense;
 using TinyLite.Runtime.Native;
 using TinyLite.Tests.Kernels.Dense;
 using TinyLite.Tests.Support;
@@ -53,19 +55,30 @@ public class NativeStreamingFullyConnectedTests
         b.MarkOutput(y);
         var calls = new List<KernelCall>();
         for (int s = 0; s < c.Slices; s++)
+        {
+            var inputs = new int[FullyConnectedAccumulateSlots.InStart + 1];
+            inputs[FullyConnectedAccumulateSlots.InInput] = x[s];
+            inputs[FullyConnectedAccumulateSlots.InWeights] = w[s];
+            // The first slice starts the accumulators from the bias; the others add to them (no start tensor).
+            inputs[FullyConnectedAccumulateSlots.InStart] = s == 0 ? bias : -1;
             calls.Add(new KernelCall
             {
-                Code = OpCode.FullyConnectedS8Accumulate, Inputs = [x[s], w[s], s == 0 ? bias : -1], Outputs = [acc],
-                Params = [c.SliceLength(s), c.OutDepth],
+                Code = OpCode.FullyConnectedS8Accumulate, Inputs = inputs, Outputs = [acc],
+                Params = KernelParams.FullyConnectedAccumulate(sliceLength: c.SliceLength(s), outputDepth: c.OutDepth),
             });
+        }
+        var finishInputs = new int[FullyConnectedFinishSlots.InMultipliers + 1];
+        finishInputs[FullyConnectedFinishSlots.InAccumulators] = acc;
+        finishInputs[FullyConnectedFinishSlots.InMultipliers] = quant;
         calls.Add(new KernelCall
         {
-            Code = OpCode.FullyConnectedS8Finish, Inputs = [acc, quant], Outputs = [y],
-            Params = [c.OutDepth, c.OutZp, c.ActMin, c.ActMax, perChannelFlag ?? (c.PerChannel ? 1 : 0)],
+            Code = OpCode.FullyConnectedS8Finish, Inputs = finishInputs, Outputs = [y],
+            Params = KernelParams.FullyConnectedFinish(outputDepth: c.OutDepth, outputOffset: c.OutZp, activationMin: c.ActMin,
+                activationMax: c.ActMax, perChannel: perChannelFlag ?? (c.PerChannel ? 1 : 0)),
         });
         var plan = new MemoryPlan
         {
-            Calls = calls, Offsets = offsets, Lifetimes = new Dictionary<int, TensorLifetime>(), ArenaBytes = end, Strategy = "test",
+            Calls = calls, Offsets = offsets, Lifetimes = new Dictionary<int, TensorLifetime>(), ArenaBytes = end, Strategy = PlanStrategy.Layer,
         };
         return ImageWriter.Write(b.Build(), calls, plan, new ImageMetadata("test", "test", "", "streaming_fc"));
     }

@@ -9,22 +9,30 @@ namespace TinyLite.Tests.Planning;
 public class PlanSelectionTests
 {
     [Fact]
-    public void Compile_UnknownPlan_NamesTheAvailableOnes()
+    public void PlanNames_UnknownName_NamesTheAvailableOnes()
     {
-        var e = Assert.Throws<CompileException>(() => Compiler.Compile(LineDetectorModel.Build(), new CompileOptions { Plan = "tiles" }));
-        Assert.Contains("unknown plan 'tiles' (available: layer, inplace, stream, patch, auto)", e.Message);
+        Assert.False(PlanStrategies.Names.TryParse("tiles", out _));
+        var e = Assert.Throws<ArgumentException>(() => PlanStrategies.Names.Parse("tiles"));
+        Assert.StartsWith("unknown PlanStrategy 'tiles' (available: layer, inplace, patch, stream, auto)", e.Message);
+    }
+
+    [Fact]
+    public void Plan_Auto_IsNotAStrategyThatMakesAPlan()
+    {
+        var compiled = Compiler.Compile(LineDetectorModel.Build(), new CompileOptions { Plan = PlanStrategy.Layer });
+        Assert.Throws<ArgumentOutOfRangeException>(() => Compiler.Plan(compiled.Graph, compiled.Calls, PlanStrategy.Auto));
     }
 
     [Fact]
     public void Compile_Auto_PicksTheSmallerArenaAndNamesIt()
     {
-        var layer = Compiler.Compile(LineDetectorModel.Build(), new CompileOptions { Plan = "layer" });
-        var inplace = Compiler.Compile(LineDetectorModel.Build(), new CompileOptions { Plan = "inplace" });
-        var stream = Compiler.Compile(LineDetectorModel.Build(), new CompileOptions { Plan = "stream" });
-        var auto = Compiler.Compile(LineDetectorModel.Build(), new CompileOptions { Plan = "auto" });
-        Assert.Equal("layer", layer.Report.Plan);
-        Assert.Equal("inplace", inplace.Report.Plan);
-        Assert.Equal("stream", stream.Report.Plan);
+        var layer = Compiler.Compile(LineDetectorModel.Build(), new CompileOptions { Plan = PlanStrategy.Layer });
+        var inplace = Compiler.Compile(LineDetectorModel.Build(), new CompileOptions { Plan = PlanStrategy.InPlace });
+        var stream = Compiler.Compile(LineDetectorModel.Build(), new CompileOptions { Plan = PlanStrategy.Stream });
+        var auto = Compiler.Compile(LineDetectorModel.Build(), new CompileOptions { Plan = PlanStrategy.Auto });
+        Assert.Equal(PlanStrategy.Layer, layer.Report.Plan);
+        Assert.Equal(PlanStrategy.InPlace, inplace.Report.Plan);
+        Assert.Equal(PlanStrategy.Stream, stream.Report.Plan);
         var smallest = new[] { layer, inplace, stream }.OrderBy(c => c.Report.ArenaBytes).First();
         Assert.Equal(smallest.Report.ArenaBytes, auto.Report.ArenaBytes);
         Assert.Equal(smallest.Report.Plan, auto.Report.Plan);
@@ -35,14 +43,14 @@ public class PlanSelectionTests
     {
         Skip.If(SharedModels.Root == null, SharedModels.MissingMessage);
         string path = Path.Combine(SharedModels.Dir("kws_dscnn"), "model.tflite");
-        var layer = Compiler.Compile(File.ReadAllBytes(path), path, new CompileOptions { Plan = "layer" });
-        var inplace = Compiler.Compile(File.ReadAllBytes(path), path, new CompileOptions { Plan = "inplace" });
+        var layer = Compiler.Compile(File.ReadAllBytes(path), path, new CompileOptions { Plan = PlanStrategy.Layer });
+        var inplace = Compiler.Compile(File.ReadAllBytes(path), path, new CompileOptions { Plan = PlanStrategy.InPlace });
         var auto = Compiler.Compile(File.ReadAllBytes(path), path);
         // Layer by layer the peak is a 25x5x64 input plus output (16,000 B); in place, conv1's 490-byte input
         // plus its 8,000-byte output is the peak (the one-channel scratches are smaller), below the 9 KiB target.
         Assert.Equal(16000, layer.Report.ArenaBytes);
         Assert.Equal(8000 + 490, inplace.Report.ArenaBytes);
-        Assert.True(auto.Report.ArenaBytes <= 9216, $"auto ({auto.Report.Plan}): {auto.Report.ArenaBytes} B");
+        Assert.True(auto.Report.ArenaBytes <= 9216, $"auto ({auto.Report.Plan.Name()}): {auto.Report.ArenaBytes} B");
     }
 
     [SkippableFact]
@@ -50,7 +58,7 @@ public class PlanSelectionTests
     {
         Skip.If(SharedModels.Root == null, SharedModels.MissingMessage);
         string path = Path.Combine(SharedModels.Dir("vww_96_int8"), "model.tflite");
-        var layer = Compiler.Compile(File.ReadAllBytes(path), path, new CompileOptions { Plan = "layer" });
+        var layer = Compiler.Compile(File.ReadAllBytes(path), path, new CompileOptions { Plan = PlanStrategy.Layer });
         // The floor: a 48x48x16 output (36,864 B) of a 48x48x8 input (18,432 B); largest-first greedy
         // placement alone fragments to 64,512 B, the first-use order reaches the floor.
         Assert.Equal(36864 + 18432, layer.Report.ArenaBytes);

@@ -103,20 +103,20 @@ public class StreamPlannerTests
             .Depthwise(5, 2, multiplier: 4, Padding.Valid).Conv(6, 3, 1, Padding.Valid).Pool(max: true, 2, 2).Finish())],
     ];
 
-    public static IEnumerable<object[]> ModelsAndPlans() => Models().SelectMany(m => new[] { "stream", "patch" }.Select(p => new[] { m[0], m[1], p }));
+    public static IEnumerable<object[]> ModelsAndPlans() => Models().SelectMany(m => new[] { PlanStrategy.Stream, PlanStrategy.Patch }.Select(p => new[] { m[0], m[1], p }));
 
     [Theory]
     [MemberData(nameof(ModelsAndPlans))]
-    public void StreamPlan_Model_ComputesTheLayerPlansBytesInsideItsArena(string name, Func<Graph> build, string plan)
+    public void StreamPlan_Model_ComputesTheLayerPlansBytesInsideItsArena(string name, Func<Graph> build, PlanStrategy plan)
     {
-        var layer = Compiler.Compile(build(), new CompileOptions { Plan = "layer" });
+        var layer = Compiler.Compile(build(), new CompileOptions { Plan = PlanStrategy.Layer });
         // A generous budget, so the patch plan does recompute rows here.
         var stream = Compiler.Compile(build(), new CompileOptions { Plan = plan, MaxExtraMacs = 0.5 });
         Assert.Equal(plan, stream.Report.Plan);
         Assert.NotEmpty(stream.Plan.Segments);
-        Assert.True(stream.Report.ArenaBytes < layer.Report.ArenaBytes, $"{name}: {plan} {stream.Report.ArenaBytes} B, layer {layer.Report.ArenaBytes} B");
+        Assert.True(stream.Report.ArenaBytes < layer.Report.ArenaBytes, $"{name}: {plan.Name()} {stream.Report.ArenaBytes} B, layer {layer.Report.ArenaBytes} B");
         Assert.True(stream.Report.ExtraMacs <= 0.5 * layer.Report.Macs);
-        if (plan == "stream") Assert.Equal(0, stream.Report.ExtraMacs);
+        if (plan == PlanStrategy.Stream) Assert.Equal(0, stream.Report.ExtraMacs);
         for (int seed = 0; seed < 3; seed++)
         {
             byte[] input = StreamTestModels.RandomInput(layer.Graph, seed);
@@ -146,8 +146,8 @@ public class StreamPlannerTests
     {
         // Layer by layer the 112×112×96 expansion (1,204,224 B) and its input are live together; streamed, the
         // expanded tensors exist a few rows at a time and the peak is the 150,528-byte input plus windows.
-        var layer = Compiler.Compile(StreamTestModels.MobileNetV2(224, 1.0, seed: 16), new CompileOptions { Plan = "layer" });
-        var stream = Compiler.Compile(StreamTestModels.MobileNetV2(224, 1.0, seed: 16), new CompileOptions { Plan = "stream" });
+        var layer = Compiler.Compile(StreamTestModels.MobileNetV2(224, 1.0, seed: 16), new CompileOptions { Plan = PlanStrategy.Layer });
+        var stream = Compiler.Compile(StreamTestModels.MobileNetV2(224, 1.0, seed: 16), new CompileOptions { Plan = PlanStrategy.Stream });
         Assert.True(layer.Report.ArenaBytes > 1_204_224);
         Assert.True(stream.Report.ArenaBytes < 300 * 1024, $"stream arena {stream.Report.ArenaBytes} B");
     }
@@ -158,9 +158,9 @@ public class StreamPlannerTests
         // The interpreter decodes each record again right before it runs, into arrays it reuses across records of the
         // same lengths; the bands of a streamed plan alternate kernels and lengths, so running them one by one and in
         // one Invoke must give the layer plan's bytes.
-        var layer = new Interpreter(Compiler.Compile(TwoConvChain(), new CompileOptions { Plan = "layer" }).Image);
-        var whole = new Interpreter(Compiler.Compile(TwoConvChain(), new CompileOptions { Plan = "stream" }).Image);
-        var steps = new Interpreter(Compiler.Compile(TwoConvChain(), new CompileOptions { Plan = "stream" }).Image);
+        var layer = new Interpreter(Compiler.Compile(TwoConvChain(), new CompileOptions { Plan = PlanStrategy.Layer }).Image);
+        var whole = new Interpreter(Compiler.Compile(TwoConvChain(), new CompileOptions { Plan = PlanStrategy.Stream }).Image);
+        var steps = new Interpreter(Compiler.Compile(TwoConvChain(), new CompileOptions { Plan = PlanStrategy.Stream }).Image);
         Assert.True(whole.OperatorCount > 10);
         var input = new byte[layer.TensorByteSize(layer.InputTensor(0))];
         new Random(5).NextBytes(input);
@@ -181,18 +181,18 @@ public class StreamPlannerTests
         var layout = StreamExpander.Expand(graph, Lower(graph), [new StreamSegment(0, 1)], out string? why);
         Assert.Null(layout);
         Assert.Contains("must end the stream", why);
-        Assert.Equal("stream", Compiler.Compile(StreamTestModels.Start("fc2.tflite", 4, 4, 2, seed: 17).FullyConnected(16).FullyConnected(3).Finish(),
-            new CompileOptions { Plan = "stream" }).Report.Plan);
+        Assert.Equal(PlanStrategy.Stream, Compiler.Compile(StreamTestModels.Start("fc2.tflite", 4, 4, 2, seed: 17).FullyConnected(16).FullyConnected(3).Finish(),
+            new CompileOptions { Plan = PlanStrategy.Stream }).Report.Plan);
     }
 
     [Fact]
     public void StreamPlan_TwoConvChain_IsSmallerThanInPlace()
     {
-        var inplace = Compiler.Compile(TwoConvChain(), new CompileOptions { Plan = "inplace" });
-        var stream = Compiler.Compile(TwoConvChain(), new CompileOptions { Plan = "stream" });
+        var inplace = Compiler.Compile(TwoConvChain(), new CompileOptions { Plan = PlanStrategy.InPlace });
+        var stream = Compiler.Compile(TwoConvChain(), new CompileOptions { Plan = PlanStrategy.Stream });
         var auto = Compiler.Compile(TwoConvChain());
         Assert.True(stream.Report.ArenaBytes < inplace.Report.ArenaBytes);
-        Assert.Equal("stream", auto.Report.Plan);
+        Assert.Equal(PlanStrategy.Stream, auto.Report.Plan);
     }
 
     /// <summary>Runs an image on one input with the C kernels (their own arena: they address it from index 0).</summary>

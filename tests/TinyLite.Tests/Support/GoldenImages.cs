@@ -9,10 +9,10 @@ namespace TinyLite.Tests.Support;
 /// </summary>
 public static class GoldenImages
 {
-    private static readonly ConcurrentDictionary<(string Model, string Plan, bool CmsisNn), byte[]> Images = new();
+    private static readonly ConcurrentDictionary<(string Model, PlanStrategy Plan, bool CmsisNn), byte[]> Images = new();
 
     /// <summary>The image of shared model <paramref name="model"/> under <paramref name="plan"/> (a copy the caller may keep).</summary>
-    public static byte[] Get(string model, string plan, bool cmsisNn = false) =>
+    public static byte[] Get(string model, PlanStrategy plan, bool cmsisNn = false) =>
         (byte[])Images.GetOrAdd((model, plan, cmsisNn), key =>
         {
             string path = Path.Combine(SharedModels.Dir(key.Model), "model.tflite");

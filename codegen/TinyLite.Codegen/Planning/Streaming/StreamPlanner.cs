@@ -85,7 +85,7 @@ public static class StreamPlanner
         };
         var layout = StreamExpander.Expand(copy, calls, segments, out _);
         if (layout == null) return null;
-        var plan = InPlacePlanner.Plan(copy, layout.Calls, layout, patch ? "patch" : "stream");
+        var plan = InPlacePlanner.Plan(copy, layout.Calls, layout, patch ? PlanStrategy.Patch : PlanStrategy.Stream);
         return new MemoryPlan
         {
             Calls = plan.Calls, Offsets = plan.Offsets, Lifetimes = plan.Lifetimes, ArenaBytes = plan.ArenaBytes,

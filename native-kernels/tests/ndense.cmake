@@ -1,5 +1,5 @@
 # Tests of the dense and elementwise kernels. They link the kernel sources directly with a test tensor
-# resolver (tests/tl_ndense_tensors.c) instead of the runner, so they build without it.
+# resolver (tests/tl_ndense_tensors.c) instead of the image-backed one (src/tensors), so they need no image.
 file(GLOB TINYLITE_NDENSE_SOURCES CONFIGURE_DEPENDS
     ${PROJECT_SOURCE_DIR}/src/reference/dense/*.c
     ${PROJECT_SOURCE_DIR}/src/reference/elementwise/*.c)

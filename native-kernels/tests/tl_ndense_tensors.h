@@ -1,6 +1,7 @@
 /*
  * A minimal tl_tensors for the dense/elementwise tests: each tensor is a separate host buffer. The real
- * resolver belongs to the runner; these tests link only the kernel sources, so they define their own.
+ * resolver reads an image's tensor records (src/tensors/tl_tensors.c); these tests have no image, so they
+ * define their own.
  */
 #ifndef TINYLITE_TL_NDENSE_TENSORS_H
 #define TINYLITE_TL_NDENSE_TENSORS_H

@@ -105,17 +105,17 @@ public static class ImageWriter
                 : plan.Offsets.ContainsKey(t) ? ImageLayout.LocationArena : ImageLayout.LocationNone;
             if (tensor.Shape.Length > ImageLayout.MaxRank)
                 throw new CompileException($"{Path.GetFileName(graph.Source)}: tensor {t} ({tensor.Name}) has rank {tensor.Shape.Length}; at most {ImageLayout.MaxRank} is supported");
-            rec[0] = (byte)tensor.Type;
-            rec[1] = (byte)location;
-            rec[2] = (byte)tensor.Shape.Length;
-            rec[3] = (byte)(tensor.IsVariable ? ImageLayout.TensorFlagVariable : 0);
+            rec[ImageLayout.TensorOffType] = (byte)tensor.Type;
+            rec[ImageLayout.TensorOffLocation] = (byte)location;
+            rec[ImageLayout.TensorOffRank] = (byte)tensor.Shape.Length;
+            rec[ImageLayout.TensorOffFlags] = (byte)(tensor.IsVariable ? ImageLayout.TensorFlagVariable : 0);
             int dataOffset = location == ImageLayout.LocationImage ? constOffsets[t] : location == ImageLayout.LocationArena ? plan.Offsets[t] : 0;
-            BinaryPrimitives.WriteInt32LittleEndian(rec[4..], dataOffset);
-            BinaryPrimitives.WriteInt32LittleEndian(rec[8..], location == ImageLayout.LocationNone ? 0 : checked((int)tensor.ByteSize));
-            for (int d = 0; d < tensor.Shape.Length; d++) BinaryPrimitives.WriteInt32LittleEndian(rec[(12 + 4 * d)..], tensor.Shape[d]);
+            BinaryPrimitives.WriteInt32LittleEndian(rec[ImageLayout.TensorOffOffset..], dataOffset);
+            BinaryPrimitives.WriteInt32LittleEndian(rec[ImageLayout.TensorOffByteSize..], location == ImageLayout.LocationNone ? 0 : checked((int)tensor.ByteSize));
+            for (int d = 0; d < tensor.Shape.Length; d++) BinaryPrimitives.WriteInt32LittleEndian(rec[(ImageLayout.TensorOffDims + 4 * d)..], tensor.Shape[d]);
             var q = tensor.Quantization;
-            BinaryPrimitives.WriteSingleLittleEndian(rec[36..], q is { Scales.Length: > 0 } ? q.Scales[0] : 0f);
-            BinaryPrimitives.WriteInt32LittleEndian(rec[40..], q?.ZeroPoint ?? 0);
+            BinaryPrimitives.WriteSingleLittleEndian(rec[ImageLayout.TensorOffScale..], q is { Scales.Length: > 0 } ? q.Scales[0] : 0f);
+            BinaryPrimitives.WriteInt32LittleEndian(rec[ImageLayout.TensorOffZeroPoint..], q?.ZeroPoint ?? 0);
             if (location == ImageLayout.LocationImage) tensor.Data!.CopyTo(image, constOffsets[t]);
         }
 

@@ -27,7 +27,7 @@ public sealed record ImageCounts(int Tensors, int Inputs, int Outputs, int Opera
             else if (kind == ImageLayout.SectionIo) io = off;
         }
         var strings = new List<int>();
-        for (int k = 0, p = meta; k < 4; k++)
+        for (int k = 0, p = meta; k < ImageLayout.MetaStrings; k++)
         {
             int n = image[p] | (image[p + 1] << 8);
             strings.Add(n);
@@ -41,11 +41,12 @@ public sealed record ImageCounts(int Tensors, int Inputs, int Outputs, int Opera
         var paramLengths = new SortedSet<int>();
         for (int i = 0, p = ops + 4; i < opCount; i++)
         {
-            int nIn = I32(image, p + 8), nOut = I32(image, p + 12), nParams = I32(image, p + 16);
+            int nIn = I32(image, p + ImageLayout.OpOffInputCount), nOut = I32(image, p + ImageLayout.OpOffOutputCount);
+            int nParams = I32(image, p + ImageLayout.OpOffParamCount);
             inLengths.Add(nIn);
             outLengths.Add(nOut);
             paramLengths.Add(nParams);
-            p += 20 + 4 * (nIn + nOut + nParams);
+            p += ImageLayout.OpRecordHeaderBytes + 4 * (nIn + nOut + nParams);
         }
         return new ImageCounts(I32(image, tensors), inputs, outputs, opCount, [.. inLengths], [.. outLengths], [.. paramLengths], strings);
     }

@@ -7,12 +7,12 @@ namespace TinyLite.Codegen.Report;
 /// bench/nanoclr/run-heap.sh measures: nanoCLR's free heap before minus after <c>new Interpreter(image, arena)</c>),
 /// counted object by object from what the image holds:
 /// <list type="bullet">
-/// <item>the Interpreter (<see cref="InterpreterFields"/> fields), its KernelContext (<see cref="ContextFields"/>)
-/// and the one reusable OpRecord (<see cref="OpRecordFields"/>);</item>
+/// <item>the Interpreter (<see cref="InterpreterFields"/> fields), its KernelContext (<see cref="ContextFields"/>),
+/// its OpRecordDecoder (<see cref="DecoderFields"/>) and the decoder's one reusable OpRecord (<see cref="OpRecordFields"/>);</item>
 /// <item>per tensor T: eight int[T] tables, the dims int[6T] and the byte[T][] of buffers;</item>
 /// <item>the input and output index lists;</item>
-/// <item>per operator one int (its record's offset in the image, one int[ops]); per role (inputs, outputs, params)
-/// an int[] of the distinct lengths the records use, an int[][] with one reusable int[length] each;</item>
+/// <item>per operator one int (its record's offset in the image, one int[ops]); in the decoder, per role (inputs,
+/// outputs, params) an int[] of the distinct lengths the records use, an int[][] with one reusable int[length] each;</item>
 /// <item>the four meta strings (compiler version, git commit, model SHA-256, model name).</item>
 /// </list>
 /// Each object is rounded to whole heap blocks as <see cref="HeapLayout"/> says. The estimate no longer depends on
@@ -22,10 +22,13 @@ namespace TinyLite.Codegen.Report;
 public static class InterpreterHeap
 {
     /// <summary>Instance fields of TinyLite.Runtime.Interpreter (a test checks it by reflection).</summary>
-    public const int InterpreterFields = 31;
+    public const int InterpreterFields = 25;
 
     /// <summary>Instance fields of TinyLite.Runtime.Execution.KernelContext.</summary>
     public const int ContextFields = 4;
+
+    /// <summary>Instance fields of TinyLite.Runtime.Image.OpRecordDecoder (the OpRecord and the arrays per role).</summary>
+    public const int DecoderFields = 7;
 
     /// <summary>Instance fields of TinyLite.Runtime.Execution.OpRecord.</summary>
     public const int OpRecordFields = 5;
@@ -37,7 +40,7 @@ public static class InterpreterHeap
     public static long Bytes(ImageCounts counts, HeapLayout layout)
     {
         int t = counts.Tensors;
-        long bytes = layout.Object(InterpreterFields) + layout.Object(ContextFields) + layout.Object(OpRecordFields);
+        long bytes = layout.Object(InterpreterFields) + layout.Object(ContextFields) + layout.Object(DecoderFields) + layout.Object(OpRecordFields);
         bytes += PerTensorIntTables * layout.IntArray(t) + layout.IntArray((long)ImageLayout.MaxRank * t) + layout.ReferenceArray(t);
         bytes += layout.IntArray(counts.Inputs) + layout.IntArray(counts.Outputs);
         bytes += layout.IntArray(counts.Operators);

@@ -40,10 +40,48 @@
 #define TL_SECTION_IO 4
 #define TL_SECTION_CONSTANTS 5
 
+/** Most section-table entries a loader reads. */
+#define TL_IMAGE_MAX_SECTIONS 64
+
+/** Strings in the meta section: compiler version, git commit, model SHA-256, model name. */
+#define TL_IMAGE_META_STRINGS 4
+
 /** Bytes of one tensor record in the tensor section. */
 #define TL_IMAGE_TENSOR_RECORD_BYTES 44
+
+/** Tensor record field offsets (bytes): type, location, rank and flags are one byte each, the rest int32. */
+#define TL_IMAGE_TENSOR_OFF_TYPE 0
+#define TL_IMAGE_TENSOR_OFF_LOCATION 1
+#define TL_IMAGE_TENSOR_OFF_RANK 2
+#define TL_IMAGE_TENSOR_OFF_FLAGS 3
+#define TL_IMAGE_TENSOR_OFF_OFFSET 4
+#define TL_IMAGE_TENSOR_OFF_BYTE_SIZE 8
+#define TL_IMAGE_TENSOR_OFF_DIMS 12 /**< TL_IMAGE_MAX_RANK int32 */
+#define TL_IMAGE_TENSOR_OFF_SCALE 36
+#define TL_IMAGE_TENSOR_OFF_ZERO_POINT 40
+
 /** Largest tensor rank an image may hold. */
 #define TL_IMAGE_MAX_RANK 6
+
+/** Largest dimension a loader accepts (2^27 - 1): with at most 2^31 - 1 elements before it, the element
+ *  count's product stays inside an int64. */
+#define TL_IMAGE_MAX_DIMENSION 0x7FFFFFF
+
+/** Bytes of an operator record before its tensor indices and parameters: five int32. */
+#define TL_IMAGE_OP_RECORD_HEADER_BYTES 20
+
+/** Operator record header field offsets (bytes); the input and output tensor indices and the parameters
+ *  follow, int32 each. */
+#define TL_IMAGE_OP_OFF_CODE 0
+#define TL_IMAGE_OP_OFF_SOURCE_INDEX 4
+#define TL_IMAGE_OP_OFF_INPUT_COUNT 8
+#define TL_IMAGE_OP_OFF_OUTPUT_COUNT 12
+#define TL_IMAGE_OP_OFF_PARAM_COUNT 16
+
+/** Most input (and most output) tensors of one operator record. */
+#define TL_IMAGE_MAX_OP_TENSORS 64
+/** Most parameters of one operator record. */
+#define TL_IMAGE_MAX_OP_PARAMS 65536
 
 /** Where a tensor's bytes live. */
 #define TL_LOCATION_NONE 0

@@ -26,11 +26,12 @@ typedef struct
     const int32_t *params;  /**< Kernel parameters, layout per kernel. */
 } tl_op;
 
-/** Resolves tensor indices to their bytes (arena or image); owned by the runner. */
+/** Resolves tensor indices to their bytes (arena or image); opaque to kernels. The runner's resolver reads the
+ *  image's tensor records (tl_tensors.h, src/tensors/tl_tensors.c); kernel tests define their own. */
 typedef struct tl_tensors tl_tensors;
 
-/** Bytes of tensor @p index (arena or image), or NULL for index -1. Valid only after validation; @p tensors is
- *  the resolver the runner hands to kernels and must not be NULL. */
+/** Bytes of tensor @p index (arena or image), or NULL for index -1 or a tensor without storage. Valid only after
+ *  validation; @p tensors is the resolver the runner hands to kernels and must not be NULL. */
 uint8_t *tl_tensor_data(const tl_tensors *tensors, int32_t index);
 
 /** Byte size of tensor @p index; 0 for index -1 or an out-of-range index. */

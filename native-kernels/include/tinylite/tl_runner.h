@@ -3,8 +3,8 @@
  * @brief Loads, validates and runs a whole TinyLite image (.tlm, docs/FORMAT.md) held in a const array,
  * with a caller-given arena.
  *
- * Loading checks everything the managed loader (nf-runtime/src/Interpreter/Interpreter.cs) checks, in the
- * same order: magic, major version, image length, CRC32, header size, sections, counts, tensor records,
+ * Loading checks everything the managed loader (nf-runtime/src/Image/ImageLoader.cs and ImageValidator.cs)
+ * checks, in the same order: magic, major version, image length, CRC32, header size, sections, counts, tensor records,
  * the input/output lists, the operator records, the arena size, and finally every kernel's parameters
  * through the family validators (tl_families.h). An image that passes cannot make any kernel read or
  * write outside its tensors; one that fails is refused before any byte of the arena is written, with a
@@ -31,6 +31,7 @@
 
 #include "tl_op.h"
 #include "tl_status.h"
+#include "tl_tensors.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -43,18 +44,6 @@ extern "C" {
 #define TL_LOAD_CHECK_CRC 1u
 /** Load option: zero the variable (state) tensors after validation, as the managed ResetState. */
 #define TL_LOAD_RESET_STATE 2u
-
-/**
- * The tensor resolver given to kernels: where the image and the arena are and where the tensor records
- * start. Tensor @c i's record is the 44-byte record @c i of the tensor section.
- */
-struct tl_tensors
-{
-    const uint8_t *image;   /**< The validated image (read-only). */
-    uint8_t *arena;         /**< The arena (at least arena_bytes). */
-    const uint8_t *records; /**< First tensor record inside the image. */
-    int32_t count;          /**< Number of tensor records. */
-};
 
 /** A loaded image. Owned by the caller (stack or static); a few dozen bytes plus the message. */
 typedef struct

@@ -25,6 +25,9 @@ public class InterpreterHeapTests
         const BindingFlags instance = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic;
         Assert.Equal(InterpreterHeap.InterpreterFields, typeof(Interpreter).GetFields(instance).Length);
         Assert.Equal(InterpreterHeap.ContextFields, typeof(KernelContext).GetFields(instance).Length);
+        // The decoder is internal to the runtime: found by name.
+        var decoder = typeof(Interpreter).Assembly.GetType("TinyLite.Runtime.Image.OpRecordDecoder", throwOnError: true)!;
+        Assert.Equal(InterpreterHeap.DecoderFields, decoder.GetFields(instance).Length);
         Assert.Equal(InterpreterHeap.OpRecordFields, typeof(OpRecord).GetFields(instance).Length);
     }
 

@@ -17,7 +17,7 @@
 #   1. writes TinyLite_Runtime_Native.cpp from the .pe with pe_interop_table.py (fails on a malformed .pe, a
 #      checksum it cannot reproduce, or an extern without a handler in the glue);
 #   2. skips everything else when BUILDDIR/stamp matches: a SHA-256 over the .pe, our C/C++ sources and headers
-#      (native-kernels/include, src/{reference,families,runner}, src/interop/nanoframework), this script, its CMake
+#      (native-kernels/include, src/{reference,families,tensors,runner}, src/interop/nanoframework), this script, its CMake
 #      fragment and the generator, and the checkout's identity (git HEAD and status, or a hash of its files);
 #   3. copies the checkout without .git and build folders into BUILDDIR/src (again only when its identity changed),
 #      puts the glue, the generated table and posix/tinylite_posix.cmake into
@@ -80,7 +80,7 @@ fi
 stamp="$( {
   echo "$checkout_id"
   sha256sum "$pe" | cut -c1-64
-  (cd "$native_kernels" && find include src/reference src/families src/runner src/interop/nanoframework -type f \
+  (cd "$native_kernels" && find include src/reference src/families src/tensors src/runner src/interop/nanoframework -type f \
     \( -name '*.c' -o -name '*.h' -o -name '*.cpp' \) -print0 | LC_ALL=C sort -z | xargs -0 sha256sum)
   sha256sum "${BASH_SOURCE[0]}" "$fragment" "$generator" | cut -c1-64
 } | sha256sum | cut -c1-64)"

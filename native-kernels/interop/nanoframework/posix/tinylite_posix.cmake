@@ -6,7 +6,7 @@
 #
 # * The glue (the handlers, the header and the lookup table generated from the .pe) is compiled as part of
 #   nanoFramework.nanoCLR, with nanoCLR's own C++ flags, as a firmware build does.
-# * The C kernels, family dispatchers and runner are compiled from the TinyLite checkout (TINYLITE_ROOT = its
+# * The C kernels, family dispatchers, tensor accessors and runner are compiled from the TinyLite checkout (TINYLITE_ROOT = its
 #   native-kernels folder) as C99 in their own static library with the flags of the host library
 #   (native-kernels/CMakeLists.txt: C99 with GNU extensions, -Wall -Wextra -Werror, position-independent, and the
 #   build type's optimisation, Release = -O3 -DNDEBUG), so the posix nanoCLR computes the same bytes as
@@ -21,6 +21,7 @@ endif()
 file(GLOB_RECURSE TINYLITE_POSIX_C_SOURCES CONFIGURE_DEPENDS
     ${TINYLITE_ROOT}/src/reference/*.c
     ${TINYLITE_ROOT}/src/families/*.c
+    ${TINYLITE_ROOT}/src/tensors/*.c
     ${TINYLITE_ROOT}/src/runner/*.c)
 
 add_library(tinylite_kernels STATIC ${TINYLITE_POSIX_C_SOURCES})

@@ -19,6 +19,7 @@
  */
 #include "tl_conv_common.h"
 
+#include "tinylite/tl_compiler.h"
 #include "tl_conv_blocks.h"
 #include "tl_conv_s16.h"
 #include "../tl_dsp.h"
@@ -158,13 +159,8 @@ tl_status tl_conv2d_s16_plain(const tl_conv_params *params, const tl_conv_quant 
 
 /* The window sums are kept out of line: inlined into the loop nest they compete for registers with the nest's
    own state (as in tl_conv2d_s8.c). */
-#if defined(__GNUC__)
-#define TL_S16_NOINLINE __attribute__((noinline))
-#define TL_S16_INLINE __attribute__((always_inline)) inline
-#else
-#define TL_S16_NOINLINE
-#define TL_S16_INLINE inline
-#endif
+#define TL_S16_NOINLINE TL_NOINLINE
+#define TL_S16_INLINE TL_ALWAYS_INLINE
 /* GCC's scheduling before register allocation hoists the four weight loads and widenings of tl_s16_dot4 to the
    top of the loop and then spills (measured on Cortex-M4: 37 instructions per four values instead of 27); without
    it the loop runs in registers. Other compilers: no attribute. */

@@ -18,6 +18,7 @@
 
 #include "tl_conv_common.h"
 
+#include "tinylite/tl_compiler.h"
 #include "tl_conv_blocks.h"
 #include "../tl_s4.h"
 #include "tl_conv_cmsis_scratch.h"
@@ -30,13 +31,8 @@
    field (f_h * f_w * f_c) of the gathered path: 256 bytes. */
 #define TL_S4_CONV_ROW_MAX 256
 
-#if defined(__GNUC__)
-#define TL_S4_NOINLINE __attribute__((noinline))
-#define TL_S4_INLINE __attribute__((always_inline)) inline
-#else
-#define TL_S4_NOINLINE
-#define TL_S4_INLINE inline
-#endif
+#define TL_S4_NOINLINE TL_NOINLINE
+#define TL_S4_INLINE TL_ALWAYS_INLINE
 
 tl_status tl_conv2d_s4_plain(const tl_conv_params *params, const tl_conv_quant *quant, const tl_conv_dims *input_dims,
                              const int8_t *input, const tl_conv_dims *filter_dims, const uint8_t *filter_packed,

@@ -13,17 +13,14 @@
  */
 #include "tl_conv_common.h"
 
+#include "tinylite/tl_compiler.h"
 #include "tl_conv_blocks.h"
 #include "../tl_dsp.h"
 #include "tl_conv_cmsis_scratch.h"
 
 /* The dot products are kept out of line: inlined into the large loop nests, they compete for registers with
    the nest's own state and the compiler spills their pointers (measured on Cortex-M4). */
-#if defined(__GNUC__)
-#define TL_CV_NOINLINE __attribute__((noinline))
-#else
-#define TL_CV_NOINLINE
-#endif
+#define TL_CV_NOINLINE TL_NOINLINE
 
 /*
  * The dot products below walk their operands with post-incremented pointers and one loop counter so that

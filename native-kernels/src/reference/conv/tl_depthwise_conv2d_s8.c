@@ -18,6 +18,7 @@
 
 #include "tl_conv_common.h"
 
+#include "tinylite/tl_compiler.h"
 #include "tl_conv_blocks.h"
 #include "../tl_dsp.h"
 #include "tl_conv_cmsis_scratch.h"
@@ -332,11 +333,7 @@ static void tl_depthwise_s8_pixel_major(const tl_conv_params *params, const tl_c
 /* Output pixels whose int32 sums are formed before they are requantized together (128 bytes on the stack). */
 #define TL_CV_DW_CHUNK 32
 
-#if defined(__GNUC__)
-#define TL_DW_NOINLINE __attribute__((noinline))
-#else
-#define TL_DW_NOINLINE
-#endif
+#define TL_DW_NOINLINE TL_NOINLINE
 
 /* One output channel's requantization: its (multiplier, shift) pair and the layer's output offset and clamp. */
 typedef struct

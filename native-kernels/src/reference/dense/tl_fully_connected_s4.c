@@ -9,6 +9,7 @@
  * (tl_s4_pairs16), each pair one SMLAD. The sum of 16 * w * x is divided by 16 at the end (exact: |sum w * x| <=
  * 1024 * in_depth < 2^27 for in_depth < 2^17), then the bias is added mod 2^32: the plain loop's int32 sum.
  */
+#include "tinylite/tl_compiler.h"
 #include "tinylite/tl_dense_kernels.h"
 
 #include "tl_dense_fixed_point.h"
@@ -21,11 +22,7 @@
 /* Largest in_depth of the scaled sums: 16 * 1024 * in_depth must stay below 2^31. */
 #define TL_S4_FC_MAX_DEPTH 65536
 
-#if defined(__GNUC__)
-#define TL_S4_NOINLINE __attribute__((noinline))
-#else
-#define TL_S4_NOINLINE
-#endif
+#define TL_S4_NOINLINE TL_NOINLINE
 
 #define FC_PARAM_COUNT 7
 

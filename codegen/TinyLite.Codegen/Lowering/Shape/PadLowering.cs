@@ -73,7 +73,7 @@ public sealed class PadLowering : IOperatorLowering
         }
 
         var axes = Merge(input.Shape, paddings);
-        var p = new int[Runtime.Kernels.Shape.Pad.ParamCount];
+        var p = new int[Runtime.Kernels.Shape.PadParams.Length];
         p[0] = elementSize;
         p[1] = padValue;
         int lead = MaxRank - axes.Count;

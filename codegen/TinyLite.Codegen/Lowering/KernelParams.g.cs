@@ -325,14 +325,14 @@ public static class KernelParams
     }
 
     /// <summary>Params of the hard_swish layout: int8 HARD_SWISH with TFLM's Q0.15 multipliers.</summary>
-    public static int[] HardSwish(int count, int inputZeroPoint, int outputZeroPoint, int reluMultiplier, int reluShift, int outputMultiplier, int outputShift)
+    public static int[] HardSwish(int count, int inputZeroPoint, int outputZeroPoint, int reluishMultiplier, int reluishShift, int outputMultiplier, int outputShift)
     {
         var p = new System.Collections.Generic.List<int>(7);
         p.Add(count);
         p.Add(inputZeroPoint);
         p.Add(outputZeroPoint);
-        p.Add(reluMultiplier);
-        p.Add(reluShift);
+        p.Add(reluishMultiplier);
+        p.Add(reluishShift);
         p.Add(outputMultiplier);
         p.Add(outputShift);
         return p.ToArray();

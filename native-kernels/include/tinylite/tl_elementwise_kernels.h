@@ -29,10 +29,28 @@
 #define TL_BROADCAST_MAX_OUTER 7
 
 /**
+ * Where each field of a broadcast descriptor lies in Params, relative to the descriptor's start (a layout's
+ * TL_<LAYOUT>_P_BROADCAST): the row fields, then TL_BROADCAST_DIM_LENGTH ints per outer dimension k from
+ * TL_BROADCAST_HEADER_LENGTH + TL_BROADCAST_DIM_LENGTH * k. Broadcast.cs names the same offsets.
+ */
+enum tl_broadcast_field
+{
+    TL_BROADCAST_OUTER = 0,         /**< Number of outer dimensions, 0..TL_BROADCAST_MAX_OUTER. */
+    TL_BROADCAST_ROW_LENGTH = 1,    /**< n, elements per row, at least 1. */
+    TL_BROADCAST_ROW_STRIDE1 = 2,   /**< Input 1's step along a row, 0 or 1. */
+    TL_BROADCAST_ROW_STRIDE2 = 3,   /**< Input 2's step along a row, 0 or 1. */
+    TL_BROADCAST_HEADER_LENGTH = 4, /**< Ints before the first outer dimension (a descriptor's least length). */
+    TL_BROADCAST_DIM_LENGTH = 3,    /**< Ints per outer dimension. */
+    TL_BROADCAST_DIM_EXTENT = 0,    /**< An outer dimension's extent, from its first int. */
+    TL_BROADCAST_DIM_STRIDE1 = 1,   /**< Input 1's stride along it (0 = broadcast), from its first int. */
+    TL_BROADCAST_DIM_STRIDE2 = 2,   /**< Input 2's stride along it (0 = broadcast), from its first int. */
+};
+
+/**
  * The compiler's folded broadcast loop nest: `outer` outer dimensions (outermost first) over rows of `n`
  * output elements; along a row the inputs advance by inner1/inner2 (0 = broadcast, 1); along outer dimension
  * k by stride1[k]/stride2[k] elements. The output is dense: row r covers elements [r*n, (r+1)*n).
- * In Params: {outer, n, inner1, inner2, then extent, stride1, stride2 per outer dimension}.
+ * In Params: {outer, n, inner1, inner2, then extent, stride1, stride2 per outer dimension} (tl_broadcast_field).
  */
 typedef struct
 {
@@ -66,9 +84,9 @@ int32_t tl_broadcast_row_offset(const tl_broadcast *bc, int32_t row, int32_t inp
 /* ---- Binary arithmetic ---------------------------------------------------------------------------------- */
 
 /**
- * Quantized ADD/SUB (Params [0..11] of AddS8): inputs offset (-zero point), shifted left by left_shift (20 for
- * int8, 15 for int16), rescaled by their multiplier (Q0.31 >= 0) and right shift (shift <= 0), summed (or
- * subtracted), rescaled to the output, offset and clamped.
+ * Quantized ADD/SUB (the add_sub layout, TL_ADD_SUB_P_*): inputs offset (-zero point), shifted left by
+ * left_shift (20 for int8, 15 for int16), rescaled by their multiplier (Q0.31 >= 0) and right shift
+ * (shift <= 0), summed (or subtracted), rescaled to the output, offset and clamped.
  */
 typedef struct
 {
@@ -79,7 +97,7 @@ typedef struct
     int32_t act_min, act_max;
 } tl_add_params;
 
-/** Quantized MUL (Params [0..6] of MulS8): (x1 + off1) * (x2 + off2) requantized, offset, clamped. */
+/** Quantized MUL (the mul layout, TL_MUL_P_*): (x1 + off1) * (x2 + off2) requantized, offset, clamped. */
 typedef struct
 {
     int32_t input1_offset, input2_offset, output_offset;
@@ -128,7 +146,10 @@ tl_status tl_minimum_f32(const tl_broadcast *bc, const float *input1, const floa
 
 /* ---- Activations ---------------------------------------------------------------------------------------- */
 
-/** RELU quantized (Params [1..6] of ReluS8): zp_out + MBQM(x - zp_in), clamped to [act_min, act_max]. */
+/**
+ * RELU quantized (the relu layout after its count, TL_RELU_P_*): zp_out + MBQM(x - zp_in), clamped to
+ * [act_min, act_max].
+ */
 typedef struct
 {
     int32_t input_zero_point, output_zero_point;
@@ -136,7 +157,7 @@ typedef struct
     int32_t act_min, act_max;
 } tl_relu_params;
 
-/** LEAKY_RELU quantized (Params [1..7] of LeakyReluS8). */
+/** LEAKY_RELU quantized (the leaky_relu layout after its count, TL_LEAKY_RELU_P_*). */
 typedef struct
 {
     int32_t input_zero_point, output_zero_point;
@@ -145,7 +166,7 @@ typedef struct
     int32_t alpha_negative;                /**< 1: negate the scaled negative branch. */
 } tl_leaky_relu_params;
 
-/** HARD_SWISH int8 (Params [1..6] of HardSwishS8): gemmlowp int16 fixed point. */
+/** HARD_SWISH int8 (the hard_swish layout after its count, TL_HARD_SWISH_P_*): gemmlowp int16 fixed point. */
 typedef struct
 {
     int32_t input_zero_point, output_zero_point;

@@ -179,8 +179,8 @@ enum tl_hard_swish_param_index
     TL_HARD_SWISH_P_COUNT = 0, /**< Count. */
     TL_HARD_SWISH_P_INPUT_ZERO_POINT = 1, /**< Input zero point. */
     TL_HARD_SWISH_P_OUTPUT_ZERO_POINT = 2, /**< Output zero point. */
-    TL_HARD_SWISH_P_RELU_MULTIPLIER = 3, /**< Relu multiplier. */
-    TL_HARD_SWISH_P_RELU_SHIFT = 4, /**< Relu shift. */
+    TL_HARD_SWISH_P_RELUISH_MULTIPLIER = 3, /**< Reluish multiplier. */
+    TL_HARD_SWISH_P_RELUISH_SHIFT = 4, /**< Reluish shift. */
     TL_HARD_SWISH_P_OUTPUT_MULTIPLIER = 5, /**< Output multiplier. */
     TL_HARD_SWISH_P_OUTPUT_SHIFT = 6, /**< Output shift. */
     TL_HARD_SWISH_P_LENGTH = 7, /**< Number of ints every record of this layout has. */

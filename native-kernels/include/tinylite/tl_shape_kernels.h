@@ -19,14 +19,14 @@
 #include "tl_op_codes.h"
 #include "tl_shape_layouts.h"
 
-/* ---- 400 COPY (RESHAPE, SQUEEZE, EXPAND_DIMS). Params: [0] byte count. ---- */
+/* ---- TL_OP_COPY (RESHAPE, SQUEEZE, EXPAND_DIMS). Params: TL_COPY_P_*. ---- */
 
 /** Copies @p bytes bytes (nothing when @p input == @p output; overlap allowed). @return TL_OK or TL_ERR_ARGUMENT. */
 tl_status tl_copy(const uint8_t *input, uint8_t *output, int32_t bytes);
 tl_status tl_op_copy_validate(const tl_op *op, const tl_tensors *tensors);
 void tl_op_copy(const tl_op *op, const tl_tensors *tensors);
 
-/* ---- 401 PAD (PAD, PADV2): constant padding of a shape merged and padded to 5 dims. ---- */
+/* ---- TL_OP_PAD (PAD, PADV2): constant padding of a shape merged and padded to 5 dims (TL_PAD_P_*). ---- */
 
 /** Geometry of a 5-D constant pad; right padding = output - left - input per dim. */
 typedef struct
@@ -43,7 +43,7 @@ tl_status tl_pad(const tl_pad_params *params, const uint8_t *input, uint8_t *out
 tl_status tl_op_pad_validate(const tl_op *op, const tl_tensors *tensors);
 void tl_op_pad(const tl_op *op, const tl_tensors *tensors);
 
-/* ---- 402 STRIDED_COPY (STRIDED_SLICE, TRANSPOSE): 5-D strided gather. ---- */
+/* ---- TL_OP_STRIDED_COPY (STRIDED_SLICE, TRANSPOSE): 5-D strided gather (TL_STRIDED_COPY_P_*). ---- */
 
 /** Output element (i0..i4) = input element start + sum(ik * steps[k]); counts outermost first. */
 typedef struct
@@ -59,7 +59,7 @@ tl_status tl_strided_copy(const tl_strided_copy_params *params, const uint8_t *i
 tl_status tl_op_strided_copy_validate(const tl_op *op, const tl_tensors *tensors);
 void tl_op_strided_copy(const tl_op *op, const tl_tensors *tensors);
 
-/* ---- 403 CONCATENATION. Params: [0] outer count; [1] input count n; [2 + i] chunk bytes of input i. ---- */
+/* ---- TL_OP_CONCATENATION. Params: TL_CONCATENATION_P_* (outer count, input count n, n chunk bytes). ---- */
 
 /** For each of @p outer rows, copies chunk_bytes[i] bytes of each input i in turn (up to 64 inputs). */
 tl_status tl_concatenation(int32_t outer, int32_t input_count, const uint8_t *const *inputs,
@@ -67,7 +67,7 @@ tl_status tl_concatenation(int32_t outer, int32_t input_count, const uint8_t *co
 tl_status tl_op_concatenation_validate(const tl_op *op, const tl_tensors *tensors);
 void tl_op_concatenation(const tl_op *op, const tl_tensors *tensors);
 
-/* ---- 404 QUANTIZE float32 -> int8/int16: q = clamp(roundf(x / scale) + zero_point). ---- */
+/* ---- TL_OP_QUANTIZE_FLOAT float32 -> int8/int16: q = clamp(roundf(x / scale) + zero_point). ---- */
 
 /** Quantization of float32 to int8 or int16 (roundf: ties away from zero; NaN gives 0, out-of-range saturates). */
 typedef struct
@@ -81,7 +81,7 @@ tl_status tl_quantize_f32_s16(const tl_affine_quant *quant, int32_t count, const
 tl_status tl_op_quantize_f32_validate(const tl_op *op, const tl_tensors *tensors);
 void tl_op_quantize_f32(const tl_op *op, const tl_tensors *tensors);
 
-/* ---- 405 REQUANTIZE int8/int16/int32 -> int8/int16/int32. ---- */
+/* ---- TL_OP_REQUANTIZE int8/int16/int32 -> int8/int16/int32. ---- */
 
 /** q_out = clamp(MultiplyByQuantizedMultiplier(q_in - input_zero_point, multiplier, shift) + output_zero_point). */
 typedef struct
@@ -99,7 +99,7 @@ tl_status tl_requantize(const tl_requantize_params *params, int32_t count, const
 tl_status tl_op_requantize_validate(const tl_op *op, const tl_tensors *tensors);
 void tl_op_requantize(const tl_op *op, const tl_tensors *tensors);
 
-/* ---- 406 DEQUANTIZE int8/int16 -> float32: x = scale * (q - zero_point) in float32. ---- */
+/* ---- TL_OP_DEQUANTIZE int8/int16 -> float32: x = scale * (q - zero_point) in float32. ---- */
 
 /** The float32 product is stored with its exact bits (as the managed FloatBits encoder). */
 tl_status tl_dequantize_s8_f32(const tl_affine_quant *quant, int32_t count, const int8_t *input, float *output);
@@ -107,7 +107,7 @@ tl_status tl_dequantize_s16_f32(const tl_affine_quant *quant, int32_t count, con
 tl_status tl_op_dequantize_validate(const tl_op *op, const tl_tensors *tensors);
 void tl_op_dequantize(const tl_op *op, const tl_tensors *tensors);
 
-/* ---- 407 CAST: C static_cast semantics (wrap to narrower ints, nearest float, truncate floats). ---- */
+/* ---- TL_OP_CAST: C static_cast semantics (wrap to narrower ints, nearest float, truncate floats). ---- */
 
 /** Input types bool/int8/int16/int32/uint32/float32; output int8/int16/int32/uint32/float32. */
 tl_status tl_cast(int32_t input_type, int32_t output_type, int32_t count, const void *input, void *output);

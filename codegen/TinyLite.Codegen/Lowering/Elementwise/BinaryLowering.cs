@@ -18,20 +18,28 @@ public static class BinaryLowering
         return (a, b, output);
     }
 
-    /// <summary>A kernel call over the two inputs with <paramref name="head"/> followed by the broadcast descriptor.</summary>
-    public static KernelCall Call(LoweringContext ctx, int code, int[] head, Tensor a, Tensor b, Tensor output, bool arithmetic)
+    /// <summary>
+    /// A kernel call over the two inputs; <paramref name="layout"/> builds its Params (a <see cref="KernelParams"/>
+    /// builder of the kernel's layout) around the broadcast descriptor planned here.
+    /// </summary>
+    public static KernelCall Call(LoweringContext ctx, int code, Tensor a, Tensor b, Tensor output, bool arithmetic,
+        Func<int[], int[]> layout)
     {
-        int[] descriptor = BroadcastPlan.Describe(ctx, a, b, output);
+        int[] broadcast = BroadcastPlan.Describe(ctx, a, b, output);
         return new KernelCall
         {
             Code = code,
             Inputs = [a.Index, b.Index],
             Outputs = [output.Index],
-            Params = [.. head, .. descriptor],
+            Params = layout(broadcast),
             Macs = arithmetic ? output.ElementCount : 0,
             InPlace = BroadcastPlan.InPlace(a, b, output),
         };
     }
+
+    /// <summary>The binary_clamped layout's builder for the activation range [<paramref name="min"/>, <paramref name="max"/>].</summary>
+    public static Func<int[], int[]> Clamped(int min, int max) =>
+        broadcast => KernelParams.BinaryClamped(activationMin: min, activationMax: max, broadcast: broadcast);
 
     /// <summary>ADD or SUB of any supported dtype.</summary>
     public static KernelCall Arithmetic(LoweringContext ctx, bool subtract)
@@ -43,11 +51,11 @@ public static class BinaryLowering
             case DataType.Int8:
             case DataType.Int16:
             {
-                int[] head = AddSubParams.Compute(ctx, a, b, output, activation, subtract);
+                var layout = AddSubRescaling.Params(ctx, a, b, output, activation, subtract);
                 int code = output.Type == DataType.Int8
                     ? (subtract ? OpCode.SubS8 : OpCode.AddS8)
                     : (subtract ? OpCode.SubS16 : OpCode.AddS16);
-                return Call(ctx, code, head, a, b, output, arithmetic: true);
+                return Call(ctx, code, a, b, output, arithmetic: true, layout);
             }
             case DataType.Int32:
             {
@@ -55,12 +63,12 @@ public static class BinaryLowering
                 if (IsQuantized(a) || IsQuantized(b) || (subtract && IsQuantized(output)))
                     throw ctx.Error("quantized int32 operands are not supported (TFLM runs int32 ADD/SUB unquantized only)");
                 var (min, max) = subtract ? Int32ActivationRange(ctx, activation) : (int.MinValue, int.MaxValue);
-                return Call(ctx, subtract ? OpCode.SubS32 : OpCode.AddS32, [min, max], a, b, output, arithmetic: true);
+                return Call(ctx, subtract ? OpCode.SubS32 : OpCode.AddS32, a, b, output, arithmetic: true, Clamped(min, max));
             }
             case DataType.Float32:
             {
                 var (min, max) = FloatActivationRange(ctx, activation);
-                return Call(ctx, subtract ? OpCode.SubF32 : OpCode.AddF32, [min, max], a, b, output, arithmetic: true);
+                return Call(ctx, subtract ? OpCode.SubF32 : OpCode.AddF32, a, b, output, arithmetic: true, Clamped(min, max));
             }
             default:
                 throw ctx.Error($"dtype {DataTypes.Name(output.Type)} is not supported (int8, int16, int32, float32 are)");

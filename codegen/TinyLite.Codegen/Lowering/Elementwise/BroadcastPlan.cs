@@ -1,10 +1,11 @@
 using TinyLite.Codegen.Ir;
+using TinyLite.Runtime.Kernels.Elementwise;
 
 namespace TinyLite.Codegen.Lowering.Elementwise;
 
 /// <summary>
 /// Turns the shapes of a binary element-wise operator into the runtime's broadcast descriptor
-/// (<c>TinyLite.Runtime.Kernels.Elementwise.Broadcast</c>): numpy/TFLM broadcasting of up to 8 dimensions, with
+/// (<see cref="Broadcast"/>, whose offsets it writes by name): numpy/TFLM broadcasting of up to 8 dimensions, with
 /// output dimensions of extent 1 dropped and neighbouring dimensions fused when both inputs walk them
 /// contiguously (or both broadcast them), so the kernel loops over long dense rows.
 /// </summary>
@@ -54,20 +55,28 @@ public static class BroadcastPlan
             fused.Add((so[i], da, db));
         }
         if (fused.Count == 0) fused.Add((1, 1, 1));
-        if (fused.Count - 1 > 7)
-            throw ctx.Error("the broadcast needs more than 8 loop levels");
+        if (fused.Count - 1 > Broadcast.MaxOuterDims)
+            throw ctx.Error($"the broadcast needs more than {Broadcast.MaxOuterDims + 1} loop levels");
         if (output.ElementCount > int.MaxValue)
             throw ctx.Error($"output {output.Describe()} is too large");
 
+        // The innermost fused dimension is the row; the others are the outer dimensions, outermost first.
+        int outer = fused.Count - 1;
         var row = fused[0];
-        var p = new List<int> { fused.Count - 1, (int)row.Extent, (int)row.A, (int)row.B };
-        for (int k = fused.Count - 1; k >= 1; k--)
+        var p = new int[Broadcast.Length(outer)];
+        p[Broadcast.OuterDims] = outer;
+        p[Broadcast.RowLength] = (int)row.Extent;
+        p[Broadcast.RowStride1] = (int)row.A;
+        p[Broadcast.RowStride2] = (int)row.B;
+        for (int k = 0; k < outer; k++)
         {
-            p.Add((int)fused[k].Extent);
-            p.Add((int)fused[k].A);
-            p.Add((int)fused[k].B);
+            var dim = fused[outer - k];
+            int at = Broadcast.HeaderLength + Broadcast.DimLength * k;
+            p[at + Broadcast.DimExtent] = (int)dim.Extent;
+            p[at + Broadcast.DimStride1] = (int)dim.A;
+            p[at + Broadcast.DimStride2] = (int)dim.B;
         }
-        return p.ToArray();
+        return p;
     }
 
     /// <summary>

@@ -30,11 +30,14 @@ public sealed class HardSwishLowering : IOperatorLowering
                 var reluishM = QuantizedMultiplier.From((float)(hiresInputScale / reluishScale));
                 if (reluishM.Shift > 31)
                     throw ctx.Error($"input scale {si} is too large");
-                return [UnaryLowering.Call(OpCode.HardSwishS8, input, output, zpi, zpo,
-                    DownScaleToInt16(reluishM.Multiplier), reluishM.Shift, DownScaleToInt16(outM.Multiplier), outM.Shift)];
+                return [UnaryLowering.Call(OpCode.HardSwishS8, input, output, KernelParams.HardSwish(
+                    count: UnaryLowering.Count(output), inputZeroPoint: zpi, outputZeroPoint: zpo,
+                    reluishMultiplier: DownScaleToInt16(reluishM.Multiplier), reluishShift: reluishM.Shift,
+                    outputMultiplier: DownScaleToInt16(outM.Multiplier), outputShift: outM.Shift))];
             }
             case DataType.Float32:
-                return [UnaryLowering.Call(OpCode.HardSwishF32, input, output)];
+                return [UnaryLowering.Call(OpCode.HardSwishF32, input, output,
+                    KernelParams.UnaryFloat(count: UnaryLowering.Count(output)))];
             default:
                 throw UnaryLowering.Unsupported(ctx, input.Type, "int8, float32");
         }

@@ -29,11 +29,14 @@ public sealed class LeakyReluLowering : IOperatorLowering
                 bool negative = alphaM.Multiplier < 0;
                 int magnitude = negative ? unchecked(-alphaM.Multiplier) : alphaM.Multiplier;
                 int code = input.Type == DataType.Int8 ? OpCode.LeakyReluS8 : OpCode.LeakyReluS16;
-                return [UnaryLowering.Call(code, input, output, zpi, zpo, identity.Multiplier, identity.Shift,
-                    magnitude, alphaM.Shift, negative ? 1 : 0)];
+                return [UnaryLowering.Call(code, input, output, KernelParams.LeakyRelu(
+                    count: UnaryLowering.Count(output), inputZeroPoint: zpi, outputZeroPoint: zpo,
+                    identityMultiplier: identity.Multiplier, identityShift: identity.Shift, alphaMultiplier: magnitude,
+                    alphaShift: alphaM.Shift, alphaNegative: negative ? 1 : 0))];
             }
             case DataType.Float32:
-                return [UnaryLowering.Call(OpCode.LeakyReluF32, input, output, BitConverter.SingleToInt32Bits(alpha))];
+                return [UnaryLowering.Call(OpCode.LeakyReluF32, input, output, KernelParams.LeakyReluF32(
+                    count: UnaryLowering.Count(output), alphaBits: BitConverter.SingleToInt32Bits(alpha)))];
             default:
                 throw UnaryLowering.Unsupported(ctx, input.Type, "int8, int16, float32");
         }

@@ -23,6 +23,7 @@ public sealed class MaximumMinimumLowering : IOperatorLowering
             DataType.Float32 => max ? OpCode.MaximumF32 : OpCode.MinimumF32,
             _ => throw ctx.Error($"dtype {DataTypes.Name(output.Type)} is not supported (int8, int16, int32, float32 are)"),
         };
-        return [BinaryLowering.Call(ctx, code, [], a, b, output, arithmetic: false)];
+        return [BinaryLowering.Call(ctx, code, a, b, output, arithmetic: false,
+            broadcast => KernelParams.Binary(broadcast: broadcast))];
     }
 }

@@ -29,17 +29,19 @@ public sealed class MulLowering : IOperatorLowering
                 var (actMin, actMax) = ActivationRange(ctx, activation, output.Type, so, zpo);
                 var m = Multiplier(ctx, (double)s1 * (double)s2 / (double)so, "output");
                 int code = output.Type == DataType.Int8 ? OpCode.MulS8 : OpCode.MulS16;
-                return [BinaryLowering.Call(ctx, code, [-zp1, -zp2, zpo, m.Multiplier, m.Shift, actMin, actMax], a, b, output, arithmetic: true)];
+                return [BinaryLowering.Call(ctx, code, a, b, output, arithmetic: true, broadcast => KernelParams.Mul(
+                    input1Offset: -zp1, input2Offset: -zp2, outputOffset: zpo, outputMultiplier: m.Multiplier,
+                    outputShift: m.Shift, activationMin: actMin, activationMax: actMax, broadcast: broadcast))];
             }
             case DataType.Int32:
             {
                 var (min, max) = Int32ActivationRange(ctx, activation);
-                return [BinaryLowering.Call(ctx, OpCode.MulS32, [min, max], a, b, output, arithmetic: true)];
+                return [BinaryLowering.Call(ctx, OpCode.MulS32, a, b, output, arithmetic: true, BinaryLowering.Clamped(min, max))];
             }
             case DataType.Float32:
             {
                 var (min, max) = FloatActivationRange(ctx, activation);
-                return [BinaryLowering.Call(ctx, OpCode.MulF32, [min, max], a, b, output, arithmetic: true)];
+                return [BinaryLowering.Call(ctx, OpCode.MulF32, a, b, output, arithmetic: true, BinaryLowering.Clamped(min, max))];
             }
             default:
                 throw ctx.Error($"dtype {DataTypes.Name(output.Type)} is not supported (int8, int16, int32, float32 are)");

@@ -26,10 +26,12 @@ public sealed class Relu6Lowering : IOperatorLowering
                 double six = Math.Round((double)(6f / si), MidpointRounding.AwayFromZero) + zpi;
                 int sixQ = (int)Math.Clamp(six, qmin, qmax);
                 int code = input.Type == DataType.Int8 ? OpCode.Relu6S8 : OpCode.Relu6S16;
-                return [UnaryLowering.Call(code, input, output, zpi, sixQ)];
+                return [UnaryLowering.Call(code, input, output,
+                    KernelParams.Relu6(count: UnaryLowering.Count(output), lowerBound: zpi, upperBound: sixQ))];
             }
             case DataType.Float32:
-                return [UnaryLowering.Call(OpCode.Relu6F32, input, output)];
+                return [UnaryLowering.Call(OpCode.Relu6F32, input, output,
+                    KernelParams.UnaryFloat(count: UnaryLowering.Count(output)))];
             default:
                 throw UnaryLowering.Unsupported(ctx, input.Type, "int8, int16, float32");
         }

@@ -29,10 +29,13 @@ public sealed class ReluLowering : IOperatorLowering
                 // TFLM: max(type min, zp + (int)roundf(0.0f / s_out)); the upper bound is the type's (act_max is +inf).
                 int actMin = Math.Max(qmin, zpo + (int)MathF.Round(0f / so, MidpointRounding.AwayFromZero));
                 int code = input.Type == DataType.Int8 ? OpCode.ReluS8 : OpCode.ReluS16;
-                return [UnaryLowering.Call(code, input, output, zpi, zpo, m.Multiplier, m.Shift, actMin, qmax)];
+                return [UnaryLowering.Call(code, input, output, KernelParams.Relu(count: UnaryLowering.Count(output),
+                    inputZeroPoint: zpi, outputZeroPoint: zpo, multiplier: m.Multiplier, shift: m.Shift,
+                    clampMin: actMin, clampMax: qmax))];
             }
             case DataType.Float32:
-                return [UnaryLowering.Call(OpCode.ReluF32, input, output)];
+                return [UnaryLowering.Call(OpCode.ReluF32, input, output,
+                    KernelParams.UnaryFloat(count: UnaryLowering.Count(output)))];
             default:
                 throw UnaryLowering.Unsupported(ctx, input.Type, "int8, int16, float32");
         }

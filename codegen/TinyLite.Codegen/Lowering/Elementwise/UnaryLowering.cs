@@ -2,7 +2,7 @@ using TinyLite.Codegen.Ir;
 
 namespace TinyLite.Codegen.Lowering.Elementwise;
 
-/// <summary>What the unary activation lowerings share: operand checks and the kernel call (Params[0] = element count).</summary>
+/// <summary>What the unary activation lowerings share: operand checks, the element count and the kernel call.</summary>
 public static class UnaryLowering
 {
     /// <summary>The input and the output; a compile error unless they have one dtype and one element count.</summary>
@@ -20,13 +20,19 @@ public static class UnaryLowering
         return (input, output);
     }
 
-    /// <summary>The kernel call: Params = [element count, .. <paramref name="rest"/>]; the output may overwrite an activation input.</summary>
-    public static KernelCall Call(int code, Tensor input, Tensor output, params int[] rest) => new()
+    /// <summary>The element count every unary layout holds (<see cref="Operands"/> bounds it to an int).</summary>
+    public static int Count(Tensor output) => (int)output.ElementCount;
+
+    /// <summary>
+    /// The kernel call with <paramref name="parameters"/> (built by the kernel layout's <see cref="KernelParams"/>
+    /// builder); the output may overwrite an activation input.
+    /// </summary>
+    public static KernelCall Call(int code, Tensor input, Tensor output, int[] parameters) => new()
     {
         Code = code,
         Inputs = [input.Index],
         Outputs = [output.Index],
-        Params = [(int)output.ElementCount, .. rest],
+        Params = parameters,
         InPlace = input.IsConstant ? [] : [(0, 0)],
     };
 

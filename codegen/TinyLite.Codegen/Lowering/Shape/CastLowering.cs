@@ -27,7 +27,8 @@ public sealed class CastLowering : IOperatorLowering
             new KernelCall
             {
                 Code = OpCode.Cast, Inputs = [input.Index], Outputs = [output.Index],
-                Params = [checked((int)input.ElementCount), ShapeTensors.Code(input.Type), ShapeTensors.Code(output.Type)],
+                Params = KernelParams.Cast(count: checked((int)input.ElementCount),
+                    inputType: ShapeTensors.Code(input.Type), outputType: ShapeTensors.Code(output.Type)),
                 InPlace = inPlace ? [(0, 0)] : [],
             },
         ];

@@ -32,9 +32,8 @@ public sealed class ConcatenationLowering : IOperatorLowering
         long elementBytes = DataTypes.ByteSize(output.Type, 1);
 
         var inputs = new int[ctx.Op.Inputs.Length];
-        var p = new int[2 + inputs.Length];
-        p[0] = checked((int)outer);
-        p[1] = inputs.Length;
+        var chunkBytes = new int[inputs.Length];
+        int outerCount = checked((int)outer);
         long axisTotal = 0;
         for (int i = 0; i < inputs.Length; i++)
         {
@@ -56,12 +55,13 @@ public sealed class ConcatenationLowering : IOperatorLowering
                 throw ctx.Error($"int16 input {i} has a non-zero zero point");
             axisTotal += input.Shape[axis];
             inputs[i] = input.Index;
-            p[2 + i] = checked((int)(input.Shape[axis] * inner * elementBytes));
+            chunkBytes[i] = checked((int)(input.Shape[axis] * inner * elementBytes));
         }
         if (output.Type == DataType.Int16 && (output.Quantization?.ZeroPoint ?? 0) != 0)
             throw ctx.Error("int16 output has a non-zero zero point");
         if (axisTotal != output.Shape[axis])
             throw ctx.Error($"the inputs add up to {axisTotal} along axis {axis}, the output has {output.Shape[axis]}");
+        var p = KernelParams.Concatenation(outerCount: outerCount, inputCount: inputs.Length, chunkBytes: chunkBytes);
         return [new KernelCall { Code = OpCode.Concatenation, Inputs = inputs, Outputs = [output.Index], Params = p }];
     }
 }

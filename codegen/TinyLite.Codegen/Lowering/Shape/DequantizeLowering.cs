@@ -25,7 +25,9 @@ public sealed class DequantizeLowering : IOperatorLowering
             new KernelCall
             {
                 Code = OpCode.Dequantize, Inputs = [input.Index], Outputs = [output.Index],
-                Params = [checked((int)input.ElementCount), ShapeTensors.Code(input.Type), zeroPoint, ShapeTensors.FloatBits(scale)],
+                Params = KernelParams.Dequantize(count: checked((int)input.ElementCount),
+                    inputType: ShapeTensors.Code(input.Type), inputZeroPoint: zeroPoint,
+                    inputScaleBits: ShapeTensors.FloatBits(scale)),
             },
         ];
     }

@@ -73,17 +73,19 @@ public sealed class PadLowering : IOperatorLowering
         }
 
         var axes = Merge(input.Shape, paddings);
-        var p = new int[Runtime.Kernels.Shape.Pad.ParamCount];
-        p[0] = elementSize;
-        p[1] = padValue;
+        var outputDims = new int[MaxRank];
+        var leftPadding = new int[MaxRank];
+        var inputDims = new int[MaxRank];
         int lead = MaxRank - axes.Count;
         for (int d = 0; d < MaxRank; d++)
         {
             var (inDim, left, right) = d < lead ? (1, 0, 0) : axes[d - lead];
-            p[2 + d] = checked(inDim + left + right);
-            p[7 + d] = left;
-            p[12 + d] = inDim;
+            outputDims[d] = checked(inDim + left + right);
+            leftPadding[d] = left;
+            inputDims[d] = inDim;
         }
+        var p = KernelParams.Pad(elementBytes: elementSize, padValue: padValue, outputDims: outputDims,
+            leftPadding: leftPadding, inputDims: inputDims);
         return
         [
             new KernelCall { Code = OpCode.Pad, Inputs = [input.Index, valueTensor], Outputs = [output.Index], Params = p },

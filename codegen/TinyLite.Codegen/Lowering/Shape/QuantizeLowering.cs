@@ -31,7 +31,8 @@ public sealed class QuantizeLowering : IOperatorLowering
                 new KernelCall
                 {
                     Code = OpCode.QuantizeFloat, Inputs = [input.Index], Outputs = [output.Index],
-                    Params = [count, ShapeTensors.Code(output.Type), outZeroPoint, ShapeTensors.FloatBits(outScale)],
+                    Params = KernelParams.QuantizeFloat(count: count, outputType: ShapeTensors.Code(output.Type),
+                        outputZeroPoint: outZeroPoint, outputScaleBits: ShapeTensors.FloatBits(outScale)),
                     InPlace = input.IsConstant ? [] : [(0, 0)],
                 },
             ];
@@ -56,7 +57,9 @@ public sealed class QuantizeLowering : IOperatorLowering
             new KernelCall
             {
                 Code = OpCode.Requantize, Inputs = [input.Index], Outputs = [output.Index],
-                Params = [count, ShapeTensors.Code(input.Type), ShapeTensors.Code(output.Type), inZeroPoint, outZeroPoint, m.Multiplier, m.Shift],
+                Params = KernelParams.Requantize(count: count, inputType: ShapeTensors.Code(input.Type),
+                    outputType: ShapeTensors.Code(output.Type), inputZeroPoint: inZeroPoint,
+                    outputZeroPoint: outZeroPoint, multiplier: m.Multiplier, shift: m.Shift),
                 InPlace = inPlace ? [(0, 0)] : [],
             },
         ];

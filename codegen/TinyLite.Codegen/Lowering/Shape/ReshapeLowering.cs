@@ -33,7 +33,8 @@ public sealed class ReshapeLowering : IOperatorLowering
             new KernelCall
             {
                 Code = OpCode.Copy, Inputs = [input.Index], Outputs = [output.Index],
-                Params = [checked((int)input.ByteSize)], InPlace = input.IsConstant ? [] : [(0, 0)], IsAliasCopy = true,
+                Params = KernelParams.Copy(byteCount: checked((int)input.ByteSize)),
+                InPlace = input.IsConstant ? [] : [(0, 0)], IsAliasCopy = true,
             },
         ];
     }

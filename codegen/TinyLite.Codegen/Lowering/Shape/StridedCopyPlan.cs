@@ -1,7 +1,8 @@
 namespace TinyLite.Codegen.Lowering.Shape;
 
 /// <summary>
-/// Builds the params of the <c>StridedCopy</c> kernel from a list of (count, step) axes, outermost first:
+/// Builds the params of the <c>StridedCopy</c> kernel (its strided_copy layout, through
+/// <see cref="KernelParams.StridedCopy"/>) from a list of (count, step) axes, outermost first:
 /// count-1 axes are dropped, an axis is merged into the one before it when that one steps exactly over it
 /// (outer step = inner count × inner step), and the result is padded at the front to the kernel's 5 axes.
 /// The element order of the gather does not change.
@@ -11,15 +12,15 @@ public static class StridedCopyPlan
     private const int Axes = 5;
 
     /// <summary>
-    /// Params [element size, start, c0..c4, s0..s4]. <paramref name="start"/> and the steps are in elements;
-    /// a zero count anywhere gives an empty gather (all counts 0).
+    /// The Params: element size, start, 5 counts, 5 steps. <paramref name="start"/> and the steps are in elements;
+    /// a zero count anywhere gives an empty gather (start, counts and steps all 0).
     /// </summary>
     public static int[] Params(int elementSize, long start, IReadOnlyList<(long Count, long Step)> axes)
     {
-        var p = new int[12];
-        p[0] = elementSize;
+        var counts = new int[Axes];
+        var steps = new int[Axes];
         if (axes.Any(a => a.Count == 0))
-            return p;
+            return KernelParams.StridedCopy(elementBytes: elementSize, start: 0, counts: counts, steps: steps);
         var merged = new List<(long Count, long Step)>();
         foreach (var axis in axes)
         {
@@ -32,14 +33,14 @@ public static class StridedCopyPlan
         if (merged.Count > Axes)
             throw new InvalidOperationException($"a gather over {merged.Count} independent axes exceeds the kernel's {Axes}");
         int lead = Axes - merged.Count;
-        p[1] = checked((int)start);
+        int first = checked((int)start);
         for (int d = 0; d < Axes; d++)
         {
             var (count, step) = d < lead ? (1L, 0L) : merged[d - lead];
-            p[2 + d] = checked((int)count);
-            p[7 + d] = checked((int)step);
+            counts[d] = checked((int)count);
+            steps[d] = checked((int)step);
         }
-        return p;
+        return KernelParams.StridedCopy(elementBytes: elementSize, start: first, counts: counts, steps: steps);
     }
 
     /// <summary>Row-major element strides of <paramref name="shape"/>.</summary>

@@ -29,17 +29,22 @@ tl_status tl_op_add_s8_validate(const tl_op *op, const tl_tensors *tensors)
 void tl_op_add_s8(const tl_op *op, const tl_tensors *tensors)
 {
     const int32_t *p = op->params;
-    /* Params (AddS8): 0 input1 offset, 1/2 input1 multiplier/shift, 3 input2 offset, 4/5 input2 multiplier/shift,
-       6/7 output multiplier/shift, 8 output offset, 9 left shift, 10/11 activation range, 12.. broadcast descriptor
-       (12 outer dims R, 13 row length, 14/15 row strides of the inputs). */
-    if (p[12] != 0 || p[14] != 1 || p[15] != 1 || p[9] < 16 || p[9] > 20 || p[0] < -255 || p[0] > 255 || p[3] < -255 ||
-        p[3] > 255)
+    const int32_t *bc = p + TL_ADD_SUB_P_BROADCAST; /* the broadcast descriptor (tl_broadcast_field) */
+    /* Same shapes only (no outer dimension, both row strides 1), and the offsets and left shift described above. */
+    if (bc[TL_BROADCAST_OUTER] != 0 || bc[TL_BROADCAST_ROW_STRIDE1] != 1 || bc[TL_BROADCAST_ROW_STRIDE2] != 1 ||
+        p[TL_ADD_SUB_P_LEFT_SHIFT] < 16 || p[TL_ADD_SUB_P_LEFT_SHIFT] > 20 ||
+        p[TL_ADD_SUB_P_INPUT1_OFFSET] < -255 || p[TL_ADD_SUB_P_INPUT1_OFFSET] > 255 ||
+        p[TL_ADD_SUB_P_INPUT2_OFFSET] < -255 || p[TL_ADD_SUB_P_INPUT2_OFFSET] > 255)
     {
         tl_ref_op_add_s8(op, tensors);
         return;
     }
-    (void)arm_elementwise_add_s8((const int8_t *)tl_tensor_data(tensors, op->inputs[0]),
-                                 (const int8_t *)tl_tensor_data(tensors, op->inputs[1]), p[0], p[1], p[2], p[3], p[4], p[5],
-                                 p[9], (int8_t *)tl_tensor_data(tensors, op->outputs[0]), p[8], p[6], p[7], p[10], p[11],
-                                 p[13]);
+    (void)arm_elementwise_add_s8(
+        (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_ADD_SUB_IN_INPUT1]),
+        (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_ADD_SUB_IN_INPUT2]), p[TL_ADD_SUB_P_INPUT1_OFFSET],
+        p[TL_ADD_SUB_P_INPUT1_MULTIPLIER], p[TL_ADD_SUB_P_INPUT1_SHIFT], p[TL_ADD_SUB_P_INPUT2_OFFSET],
+        p[TL_ADD_SUB_P_INPUT2_MULTIPLIER], p[TL_ADD_SUB_P_INPUT2_SHIFT], p[TL_ADD_SUB_P_LEFT_SHIFT],
+        (int8_t *)tl_tensor_data(tensors, op->outputs[TL_ADD_SUB_OUT_OUTPUT]), p[TL_ADD_SUB_P_OUTPUT_OFFSET],
+        p[TL_ADD_SUB_P_OUTPUT_MULTIPLIER], p[TL_ADD_SUB_P_OUTPUT_SHIFT], p[TL_ADD_SUB_P_ACTIVATION_MIN],
+        p[TL_ADD_SUB_P_ACTIVATION_MAX], bc[TL_BROADCAST_ROW_LENGTH]);
 }

@@ -40,12 +40,13 @@ tl_status tl_add_f32(float act_min, float act_max, const tl_broadcast *bc, const
 tl_status tl_op_add_f32_validate(const tl_op *op, const tl_tensors *tensors)
 {
     tl_broadcast bc;
-    tl_status e = tl_ew_tensors(op, tensors, 2, TL_EW_TYPE_FLOAT32, 2 + 4);
+    tl_status e = tl_ew_tensors(op, tensors, 2, TL_EW_TYPE_FLOAT32,
+        TL_BINARY_CLAMPED_P_BROADCAST + TL_BROADCAST_HEADER_LENGTH);
     if (e != TL_OK)
     {
         return e;
     }
-    return tl_ew_broadcast(op, tensors, 2, 4, &bc);
+    return tl_ew_broadcast(op, tensors, TL_BINARY_CLAMPED_P_BROADCAST, 4, &bc);
 }
 
 void tl_op_add_f32(const tl_op *op, const tl_tensors *tensors)
@@ -53,9 +54,10 @@ void tl_op_add_f32(const tl_op *op, const tl_tensors *tensors)
     const int32_t *p = op->params;
     tl_broadcast bc;
     (void)p;
-    (void)tl_broadcast_decode(p, op->param_count, 2, &bc);
-    (void)tl_add_f32(tl_ew_float_from_bits(p[0]), tl_ew_float_from_bits(p[1]), &bc,
-        (const float *)(const void *)tl_tensor_data(tensors, op->inputs[0]),
-        (const float *)(const void *)tl_tensor_data(tensors, op->inputs[1]),
-        (float *)(void *)tl_tensor_data(tensors, op->outputs[0]));
+    (void)tl_broadcast_decode(p, op->param_count, TL_BINARY_CLAMPED_P_BROADCAST, &bc);
+    (void)tl_add_f32(tl_ew_float_from_bits(p[TL_BINARY_CLAMPED_P_ACTIVATION_MIN]),
+        tl_ew_float_from_bits(p[TL_BINARY_CLAMPED_P_ACTIVATION_MAX]), &bc,
+        (const float *)(const void *)tl_tensor_data(tensors, op->inputs[TL_BINARY_CLAMPED_IN_INPUT1]),
+        (const float *)(const void *)tl_tensor_data(tensors, op->inputs[TL_BINARY_CLAMPED_IN_INPUT2]),
+        (float *)(void *)tl_tensor_data(tensors, op->outputs[TL_BINARY_CLAMPED_OUT_OUTPUT]));
 }

@@ -40,16 +40,17 @@ tl_status tl_add_s32(int32_t act_min, int32_t act_max, const tl_broadcast *bc, c
 tl_status tl_op_add_s32_validate(const tl_op *op, const tl_tensors *tensors)
 {
     tl_broadcast bc;
-    tl_status e = tl_ew_tensors(op, tensors, 2, TL_EW_TYPE_INT32, 2 + 4);
+    tl_status e = tl_ew_tensors(op, tensors, 2, TL_EW_TYPE_INT32,
+        TL_BINARY_CLAMPED_P_BROADCAST + TL_BROADCAST_HEADER_LENGTH);
     if (e != TL_OK)
     {
         return e;
     }
-    if (op->params[0] > op->params[1])
+    if (op->params[TL_BINARY_CLAMPED_P_ACTIVATION_MIN] > op->params[TL_BINARY_CLAMPED_P_ACTIVATION_MAX])
     {
         return TL_ERR_PARAMS;
     }
-    return tl_ew_broadcast(op, tensors, 2, 4, &bc);
+    return tl_ew_broadcast(op, tensors, TL_BINARY_CLAMPED_P_BROADCAST, 4, &bc);
 }
 
 void tl_op_add_s32(const tl_op *op, const tl_tensors *tensors)
@@ -57,9 +58,9 @@ void tl_op_add_s32(const tl_op *op, const tl_tensors *tensors)
     const int32_t *p = op->params;
     tl_broadcast bc;
     (void)p;
-    (void)tl_broadcast_decode(p, op->param_count, 2, &bc);
-    (void)tl_add_s32(p[0], p[1], &bc,
-        (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[0]),
-        (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[1]),
-        (int32_t *)(void *)tl_tensor_data(tensors, op->outputs[0]));
+    (void)tl_broadcast_decode(p, op->param_count, TL_BINARY_CLAMPED_P_BROADCAST, &bc);
+    (void)tl_add_s32(p[TL_BINARY_CLAMPED_P_ACTIVATION_MIN], p[TL_BINARY_CLAMPED_P_ACTIVATION_MAX], &bc,
+        (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_BINARY_CLAMPED_IN_INPUT1]),
+        (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_BINARY_CLAMPED_IN_INPUT2]),
+        (int32_t *)(void *)tl_tensor_data(tensors, op->outputs[TL_BINARY_CLAMPED_OUT_OUTPUT]));
 }

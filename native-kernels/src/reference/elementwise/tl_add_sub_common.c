@@ -26,38 +26,41 @@ tl_status tl_ew_add_sub_validate(const tl_op *op, const tl_tensors *tensors, int
 {
     tl_broadcast bc;
     const int32_t *p;
-    tl_status e = tl_ew_tensors(op, tensors, 2, type, 12 + 4);
+    tl_status e = tl_ew_tensors(op, tensors, 2, type, TL_ADD_SUB_P_BROADCAST + TL_BROADCAST_HEADER_LENGTH);
     if (e != TL_OK)
     {
         return e;
     }
     p = op->params;
-    if (p[1] < 0 || p[4] < 0 || p[6] < 0 || !tl_ew_is_right_shift(p[2]) || !tl_ew_is_right_shift(p[5]) ||
-        !tl_ew_is_right_shift(p[7]) || p[9] < 0 || p[9] > 30)
+    if (p[TL_ADD_SUB_P_INPUT1_MULTIPLIER] < 0 || p[TL_ADD_SUB_P_INPUT2_MULTIPLIER] < 0 ||
+        p[TL_ADD_SUB_P_OUTPUT_MULTIPLIER] < 0 || !tl_ew_is_right_shift(p[TL_ADD_SUB_P_INPUT1_SHIFT]) ||
+        !tl_ew_is_right_shift(p[TL_ADD_SUB_P_INPUT2_SHIFT]) ||
+        !tl_ew_is_right_shift(p[TL_ADD_SUB_P_OUTPUT_SHIFT]) || p[TL_ADD_SUB_P_LEFT_SHIFT] < 0 ||
+        p[TL_ADD_SUB_P_LEFT_SHIFT] > 30)
     {
         return TL_ERR_PARAMS;
     }
-    if (!tl_ew_is_range(p[10], p[11], lowest, highest))
+    if (!tl_ew_is_range(p[TL_ADD_SUB_P_ACTIVATION_MIN], p[TL_ADD_SUB_P_ACTIVATION_MAX], lowest, highest))
     {
         return TL_ERR_PARAMS;
     }
-    return tl_ew_broadcast(op, tensors, 12, element_bytes, &bc);
+    return tl_ew_broadcast(op, tensors, TL_ADD_SUB_P_BROADCAST, element_bytes, &bc);
 }
 
 void tl_ew_add_sub_decode(const tl_op *op, tl_add_params *params, tl_broadcast *bc)
 {
     const int32_t *p = op->params;
-    (void)tl_broadcast_decode(p, op->param_count, 12, bc);
-    params->input1_offset = p[0];
-    params->input1_multiplier = p[1];
-    params->input1_shift = p[2];
-    params->input2_offset = p[3];
-    params->input2_multiplier = p[4];
-    params->input2_shift = p[5];
-    params->output_multiplier = p[6];
-    params->output_shift = p[7];
-    params->output_offset = p[8];
-    params->left_shift = p[9];
-    params->act_min = p[10];
-    params->act_max = p[11];
+    (void)tl_broadcast_decode(p, op->param_count, TL_ADD_SUB_P_BROADCAST, bc);
+    params->input1_offset = p[TL_ADD_SUB_P_INPUT1_OFFSET];
+    params->input1_multiplier = p[TL_ADD_SUB_P_INPUT1_MULTIPLIER];
+    params->input1_shift = p[TL_ADD_SUB_P_INPUT1_SHIFT];
+    params->input2_offset = p[TL_ADD_SUB_P_INPUT2_OFFSET];
+    params->input2_multiplier = p[TL_ADD_SUB_P_INPUT2_MULTIPLIER];
+    params->input2_shift = p[TL_ADD_SUB_P_INPUT2_SHIFT];
+    params->output_multiplier = p[TL_ADD_SUB_P_OUTPUT_MULTIPLIER];
+    params->output_shift = p[TL_ADD_SUB_P_OUTPUT_SHIFT];
+    params->output_offset = p[TL_ADD_SUB_P_OUTPUT_OFFSET];
+    params->left_shift = p[TL_ADD_SUB_P_LEFT_SHIFT];
+    params->act_min = p[TL_ADD_SUB_P_ACTIVATION_MIN];
+    params->act_max = p[TL_ADD_SUB_P_ACTIVATION_MAX];
 }

@@ -48,7 +48,7 @@ static inline int32_t tl_ew_add_sub_element(const tl_add_params *params, int32_t
 tl_status tl_ew_add_sub_validate(const tl_op *op, const tl_tensors *tensors, int32_t type, int32_t element_bytes,
                                  int32_t lowest, int32_t highest);
 
-/** Decodes Params [0..11] of an ADD/SUB record and its broadcast descriptor (a validated record). */
+/** Decodes the Params of an ADD/SUB record (TL_ADD_SUB_P_*) and its broadcast descriptor (a validated record). */
 void tl_ew_add_sub_decode(const tl_op *op, tl_add_params *params, tl_broadcast *bc);
 
 #endif /* TINYLITE_TL_ADD_SUB_COMMON_H */

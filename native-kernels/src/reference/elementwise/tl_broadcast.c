@@ -4,28 +4,29 @@
 tl_status tl_broadcast_decode(const int32_t *params, int32_t param_count, int32_t at, tl_broadcast *out)
 {
     int32_t k;
-    if (params == 0 || out == 0 || at < 0 || param_count < at + 4)
+    if (params == 0 || out == 0 || at < 0 || param_count < at + TL_BROADCAST_HEADER_LENGTH)
     {
         return TL_ERR_PARAMS;
     }
-    out->outer = params[at];
+    out->outer = params[at + TL_BROADCAST_OUTER];
     if (out->outer < 0 || out->outer > TL_BROADCAST_MAX_OUTER)
     {
         return TL_ERR_PARAMS;
     }
     /* The descriptor must end the Params exactly. */
-    if (param_count != at + 4 + 3 * out->outer)
+    if (param_count != at + TL_BROADCAST_HEADER_LENGTH + TL_BROADCAST_DIM_LENGTH * out->outer)
     {
         return TL_ERR_PARAMS;
     }
-    out->n = params[at + 1];
-    out->inner1 = params[at + 2];
-    out->inner2 = params[at + 3];
+    out->n = params[at + TL_BROADCAST_ROW_LENGTH];
+    out->inner1 = params[at + TL_BROADCAST_ROW_STRIDE1];
+    out->inner2 = params[at + TL_BROADCAST_ROW_STRIDE2];
     for (k = 0; k < out->outer; k++)
     {
-        out->extent[k] = params[at + 4 + 3 * k];
-        out->stride1[k] = params[at + 5 + 3 * k];
-        out->stride2[k] = params[at + 6 + 3 * k];
+        const int32_t dim = at + TL_BROADCAST_HEADER_LENGTH + TL_BROADCAST_DIM_LENGTH * k; /* outer dimension k */
+        out->extent[k] = params[dim + TL_BROADCAST_DIM_EXTENT];
+        out->stride1[k] = params[dim + TL_BROADCAST_DIM_STRIDE1];
+        out->stride2[k] = params[dim + TL_BROADCAST_DIM_STRIDE2];
     }
     return TL_OK;
 }

@@ -38,9 +38,9 @@ tl_status tl_ew_tensors(const tl_op *op, const tl_tensors *tensors, int32_t inpu
     return tl_ew_tensor(tensors, op->outputs[0], type);
 }
 
-tl_status tl_ew_count(const tl_op *op, const tl_tensors *tensors, int32_t element_bytes)
+tl_status tl_ew_count(const tl_op *op, const tl_tensors *tensors, int32_t count_index, int32_t element_bytes)
 {
-    int64_t count = op->params[0];
+    int64_t count = op->params[count_index];
     int64_t bytes;
     if (count < 0)
     {

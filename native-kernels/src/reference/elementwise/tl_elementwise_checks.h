@@ -18,8 +18,9 @@
 tl_status tl_ew_tensors(const tl_op *op, const tl_tensors *tensors, int32_t inputs, int32_t type,
                         int32_t min_params);
 
-/* Unary kernels: params[0] element count >= 0, within the input's and output's byte sizes. */
-tl_status tl_ew_count(const tl_op *op, const tl_tensors *tensors, int32_t element_bytes);
+/* Unary kernels (one input, one output): the element count params[count_index] (the layout's TL_<LAYOUT>_P_COUNT)
+   is >= 0 and within the input's and output's byte sizes. */
+tl_status tl_ew_count(const tl_op *op, const tl_tensors *tensors, int32_t count_index, int32_t element_bytes);
 
 /* Decodes the descriptor at params[at] and checks it against the tensors' element counts. */
 tl_status tl_ew_broadcast(const tl_op *op, const tl_tensors *tensors, int32_t at, int32_t element_bytes,

@@ -1,5 +1,5 @@
 /*
- * HARD_SWISH int8 (code 329), bit-exact with HardSwishS8.cs / TFLM's 16-bit fixed-point reference
+ * HARD_SWISH int8 (TL_OP_HARD_SWISH_S8), bit-exact with HardSwishS8.cs / TFLM's 16-bit fixed-point reference
  * (reference_ops::HardSwish with HardSwishParams): the input less its zero point goes to a "high resolution"
  * scale (times 2^7); one branch rescales it to the output scale, the other maps it to a "relu-ish" factor in
  * [0, 1]; their product is shifted to the output scale, offset and saturated. Every step keeps gemmlowp's
@@ -10,7 +10,6 @@
 #include "../dense/tl_dense_fixed_point.h"
 #include "tl_elementwise_checks.h"
 
-#define HARD_SWISH_PARAM_COUNT 7
 
 /* gemmlowp's int16 SaturatingRoundingDoublingHighMul for a non-negative multiplier (no saturation case). */
 static inline int32_t srdhm16(int32_t a, int32_t b)
@@ -88,30 +87,36 @@ tl_status tl_hard_swish_s8(const tl_hard_swish_params *params, int32_t count, co
 tl_status tl_op_hard_swish_s8_validate(const tl_op *op, const tl_tensors *tensors)
 {
     const int32_t *p;
-    tl_status e = tl_ew_tensors(op, tensors, 1, TL_EW_TYPE_INT8, HARD_SWISH_PARAM_COUNT);
+    tl_status e = tl_ew_tensors(op, tensors, 1, TL_EW_TYPE_INT8, TL_HARD_SWISH_P_LENGTH);
     if (e != TL_OK)
     {
         return e;
     }
     p = op->params;
-    if (op->param_count != HARD_SWISH_PARAM_COUNT || p[1] < -128 || p[1] > 127 || p[2] < -128 || p[2] > 127 ||
-        p[3] < 0 || p[3] > 32767 || p[4] < -31 || p[4] > 31 || p[5] < 0 || p[5] > 32767 || p[6] < -31 || p[6] > 0)
+    if (op->param_count != TL_HARD_SWISH_P_LENGTH || p[TL_HARD_SWISH_P_INPUT_ZERO_POINT] < -128 ||
+        p[TL_HARD_SWISH_P_INPUT_ZERO_POINT] > 127 || p[TL_HARD_SWISH_P_OUTPUT_ZERO_POINT] < -128 ||
+        p[TL_HARD_SWISH_P_OUTPUT_ZERO_POINT] > 127 ||
+        p[TL_HARD_SWISH_P_RELUISH_MULTIPLIER] < 0 || p[TL_HARD_SWISH_P_RELUISH_MULTIPLIER] > 32767 ||
+        p[TL_HARD_SWISH_P_RELUISH_SHIFT] < -31 || p[TL_HARD_SWISH_P_RELUISH_SHIFT] > 31 ||
+        p[TL_HARD_SWISH_P_OUTPUT_MULTIPLIER] < 0 || p[TL_HARD_SWISH_P_OUTPUT_MULTIPLIER] > 32767 ||
+        p[TL_HARD_SWISH_P_OUTPUT_SHIFT] < -31 || p[TL_HARD_SWISH_P_OUTPUT_SHIFT] > 0)
     {
         return TL_ERR_PARAMS;
     }
-    return tl_ew_count(op, tensors, 1);
+    return tl_ew_count(op, tensors, TL_HARD_SWISH_P_COUNT, 1);
 }
 
 void tl_op_hard_swish_s8(const tl_op *op, const tl_tensors *tensors)
 {
     const int32_t *p = op->params;
     tl_hard_swish_params params;
-    params.input_zero_point = p[1];
-    params.output_zero_point = p[2];
-    params.reluish_multiplier = p[3];
-    params.reluish_exponent = p[4];
-    params.output_multiplier = p[5];
-    params.output_exponent = p[6];
-    (void)tl_hard_swish_s8(&params, p[0], (const int8_t *)tl_tensor_data(tensors, op->inputs[0]),
-                           (int8_t *)tl_tensor_data(tensors, op->outputs[0]));
+    params.input_zero_point = p[TL_HARD_SWISH_P_INPUT_ZERO_POINT];
+    params.output_zero_point = p[TL_HARD_SWISH_P_OUTPUT_ZERO_POINT];
+    params.reluish_multiplier = p[TL_HARD_SWISH_P_RELUISH_MULTIPLIER];
+    params.reluish_exponent = p[TL_HARD_SWISH_P_RELUISH_SHIFT];
+    params.output_multiplier = p[TL_HARD_SWISH_P_OUTPUT_MULTIPLIER];
+    params.output_exponent = p[TL_HARD_SWISH_P_OUTPUT_SHIFT];
+    (void)tl_hard_swish_s8(&params, p[TL_HARD_SWISH_P_COUNT],
+                           (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_HARD_SWISH_IN_INPUT]),
+                           (int8_t *)tl_tensor_data(tensors, op->outputs[TL_HARD_SWISH_OUT_OUTPUT]));
 }

@@ -25,24 +25,25 @@ tl_status tl_leaky_relu_f32(float alpha, int32_t count, const float *input, floa
 tl_status tl_op_leaky_relu_f32_validate(const tl_op *op, const tl_tensors *tensors)
 {
     const int32_t *p;
-    tl_status e = tl_ew_tensors(op, tensors, 1, TL_EW_TYPE_FLOAT32, 2);
+    tl_status e = tl_ew_tensors(op, tensors, 1, TL_EW_TYPE_FLOAT32, TL_LEAKY_RELU_F32_P_LENGTH);
     if (e != TL_OK)
     {
         return e;
     }
     p = op->params;
     (void)p;
-    if (op->param_count != 2)
+    if (op->param_count != TL_LEAKY_RELU_F32_P_LENGTH)
     {
         return TL_ERR_PARAMS;
     }
-    return tl_ew_count(op, tensors, 4);
+    return tl_ew_count(op, tensors, TL_LEAKY_RELU_F32_P_COUNT, 4);
 }
 
 void tl_op_leaky_relu_f32(const tl_op *op, const tl_tensors *tensors)
 {
     const int32_t *p = op->params;
-    const float *in = (const float *)(const void *)tl_tensor_data(tensors, op->inputs[0]);
-    float *out = (float *)(void *)tl_tensor_data(tensors, op->outputs[0]);
-    (void)tl_leaky_relu_f32(tl_ew_float_from_bits(p[1]), p[0], in, out);
+    const float *in = (const float *)(const void *)tl_tensor_data(tensors, op->inputs[TL_LEAKY_RELU_F32_IN_INPUT]);
+    float *out = (float *)(void *)tl_tensor_data(tensors, op->outputs[TL_LEAKY_RELU_F32_OUT_OUTPUT]);
+    (void)tl_leaky_relu_f32(tl_ew_float_from_bits(p[TL_LEAKY_RELU_F32_P_ALPHA_BITS]), p[TL_LEAKY_RELU_F32_P_COUNT],
+                            in, out);
 }

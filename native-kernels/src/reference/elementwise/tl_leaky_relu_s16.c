@@ -41,33 +41,36 @@ tl_status tl_leaky_relu_s16(const tl_leaky_relu_params *params, int32_t count, c
 tl_status tl_op_leaky_relu_s16_validate(const tl_op *op, const tl_tensors *tensors)
 {
     const int32_t *p;
-    tl_status e = tl_ew_tensors(op, tensors, 1, TL_EW_TYPE_INT16, 8);
+    tl_status e = tl_ew_tensors(op, tensors, 1, TL_EW_TYPE_INT16, TL_LEAKY_RELU_P_LENGTH);
     if (e != TL_OK)
     {
         return e;
     }
     p = op->params;
     (void)p;
-    if (op->param_count != 8 || p[3] < 0 || p[4] < -31 || p[4] > 30 || p[5] < 0 || p[6] < -31 || p[6] > 30 ||
-        p[7] < 0 || p[7] > 1)
+    if (op->param_count != TL_LEAKY_RELU_P_LENGTH || p[TL_LEAKY_RELU_P_IDENTITY_MULTIPLIER] < 0 ||
+        p[TL_LEAKY_RELU_P_IDENTITY_SHIFT] < -31 || p[TL_LEAKY_RELU_P_IDENTITY_SHIFT] > 30 ||
+        p[TL_LEAKY_RELU_P_ALPHA_MULTIPLIER] < 0 || p[TL_LEAKY_RELU_P_ALPHA_SHIFT] < -31 ||
+        p[TL_LEAKY_RELU_P_ALPHA_SHIFT] > 30 ||
+        p[TL_LEAKY_RELU_P_ALPHA_NEGATIVE] < 0 || p[TL_LEAKY_RELU_P_ALPHA_NEGATIVE] > 1)
     {
         return TL_ERR_PARAMS;
     }
-    return tl_ew_count(op, tensors, 2);
+    return tl_ew_count(op, tensors, TL_LEAKY_RELU_P_COUNT, 2);
 }
 
 void tl_op_leaky_relu_s16(const tl_op *op, const tl_tensors *tensors)
 {
     const int32_t *p = op->params;
-    const int16_t *in = (const int16_t *)(const void *)tl_tensor_data(tensors, op->inputs[0]);
-    int16_t *out = (int16_t *)(void *)tl_tensor_data(tensors, op->outputs[0]);
+    const int16_t *in = (const int16_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_LEAKY_RELU_IN_INPUT]);
+    int16_t *out = (int16_t *)(void *)tl_tensor_data(tensors, op->outputs[TL_LEAKY_RELU_OUT_OUTPUT]);
     tl_leaky_relu_params params;
-    params.input_zero_point = p[1];
-    params.output_zero_point = p[2];
-    params.identity_multiplier = p[3];
-    params.identity_shift = p[4];
-    params.alpha_multiplier = p[5];
-    params.alpha_shift = p[6];
-    params.alpha_negative = p[7];
-    (void)tl_leaky_relu_s16(&params, p[0], in, out);
+    params.input_zero_point = p[TL_LEAKY_RELU_P_INPUT_ZERO_POINT];
+    params.output_zero_point = p[TL_LEAKY_RELU_P_OUTPUT_ZERO_POINT];
+    params.identity_multiplier = p[TL_LEAKY_RELU_P_IDENTITY_MULTIPLIER];
+    params.identity_shift = p[TL_LEAKY_RELU_P_IDENTITY_SHIFT];
+    params.alpha_multiplier = p[TL_LEAKY_RELU_P_ALPHA_MULTIPLIER];
+    params.alpha_shift = p[TL_LEAKY_RELU_P_ALPHA_SHIFT];
+    params.alpha_negative = p[TL_LEAKY_RELU_P_ALPHA_NEGATIVE];
+    (void)tl_leaky_relu_s16(&params, p[TL_LEAKY_RELU_P_COUNT], in, out);
 }

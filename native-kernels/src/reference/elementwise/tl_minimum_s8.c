@@ -36,12 +36,12 @@ tl_status tl_minimum_s8(const tl_broadcast *bc, const int8_t *input1, const int8
 tl_status tl_op_minimum_s8_validate(const tl_op *op, const tl_tensors *tensors)
 {
     tl_broadcast bc;
-    tl_status e = tl_ew_tensors(op, tensors, 2, TL_EW_TYPE_INT8, 0 + 4);
+    tl_status e = tl_ew_tensors(op, tensors, 2, TL_EW_TYPE_INT8, TL_BINARY_P_BROADCAST + TL_BROADCAST_HEADER_LENGTH);
     if (e != TL_OK)
     {
         return e;
     }
-    return tl_ew_broadcast(op, tensors, 0, 1, &bc);
+    return tl_ew_broadcast(op, tensors, TL_BINARY_P_BROADCAST, 1, &bc);
 }
 
 void tl_op_minimum_s8(const tl_op *op, const tl_tensors *tensors)
@@ -49,9 +49,9 @@ void tl_op_minimum_s8(const tl_op *op, const tl_tensors *tensors)
     const int32_t *p = op->params;
     tl_broadcast bc;
     (void)p;
-    (void)tl_broadcast_decode(p, op->param_count, 0, &bc);
+    (void)tl_broadcast_decode(p, op->param_count, TL_BINARY_P_BROADCAST, &bc);
     (void)tl_minimum_s8(&bc,
-        (const int8_t *)(const void *)tl_tensor_data(tensors, op->inputs[0]),
-        (const int8_t *)(const void *)tl_tensor_data(tensors, op->inputs[1]),
-        (int8_t *)(void *)tl_tensor_data(tensors, op->outputs[0]));
+        (const int8_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_BINARY_IN_INPUT1]),
+        (const int8_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_BINARY_IN_INPUT2]),
+        (int8_t *)(void *)tl_tensor_data(tensors, op->outputs[TL_BINARY_OUT_OUTPUT]));
 }

@@ -49,21 +49,21 @@ tl_status tl_op_mul_s16_validate(const tl_op *op, const tl_tensors *tensors)
 {
     tl_broadcast bc;
     const int32_t *p;
-    tl_status e = tl_ew_tensors(op, tensors, 2, TL_EW_TYPE_INT16, 7 + 4);
+    tl_status e = tl_ew_tensors(op, tensors, 2, TL_EW_TYPE_INT16, TL_MUL_P_BROADCAST + TL_BROADCAST_HEADER_LENGTH);
     if (e != TL_OK)
     {
         return e;
     }
     p = op->params;
-    if (p[3] < 0 || p[4] < -31 || p[4] > 30)
+    if (p[TL_MUL_P_OUTPUT_MULTIPLIER] < 0 || p[TL_MUL_P_OUTPUT_SHIFT] < -31 || p[TL_MUL_P_OUTPUT_SHIFT] > 30)
     {
         return TL_ERR_PARAMS;
     }
-    if (!tl_ew_is_range(p[5], p[6], -32768, 32767))
+    if (!tl_ew_is_range(p[TL_MUL_P_ACTIVATION_MIN], p[TL_MUL_P_ACTIVATION_MAX], -32768, 32767))
     {
         return TL_ERR_PARAMS;
     }
-    return tl_ew_broadcast(op, tensors, 7, 2, &bc);
+    return tl_ew_broadcast(op, tensors, TL_MUL_P_BROADCAST, 2, &bc);
 }
 
 void tl_op_mul_s16(const tl_op *op, const tl_tensors *tensors)
@@ -71,16 +71,16 @@ void tl_op_mul_s16(const tl_op *op, const tl_tensors *tensors)
     const int32_t *p = op->params;
     tl_broadcast bc;
     tl_mul_params params;
-    (void)tl_broadcast_decode(p, op->param_count, 7, &bc);
-    params.input1_offset = p[0];
-    params.input2_offset = p[1];
-    params.output_offset = p[2];
-    params.output_multiplier = p[3];
-    params.output_shift = p[4];
-    params.act_min = p[5];
-    params.act_max = p[6];
+    (void)tl_broadcast_decode(p, op->param_count, TL_MUL_P_BROADCAST, &bc);
+    params.input1_offset = p[TL_MUL_P_INPUT1_OFFSET];
+    params.input2_offset = p[TL_MUL_P_INPUT2_OFFSET];
+    params.output_offset = p[TL_MUL_P_OUTPUT_OFFSET];
+    params.output_multiplier = p[TL_MUL_P_OUTPUT_MULTIPLIER];
+    params.output_shift = p[TL_MUL_P_OUTPUT_SHIFT];
+    params.act_min = p[TL_MUL_P_ACTIVATION_MIN];
+    params.act_max = p[TL_MUL_P_ACTIVATION_MAX];
     (void)tl_mul_s16(&params, &bc,
-        (const int16_t *)(const void *)tl_tensor_data(tensors, op->inputs[0]),
-        (const int16_t *)(const void *)tl_tensor_data(tensors, op->inputs[1]),
-        (int16_t *)(void *)tl_tensor_data(tensors, op->outputs[0]));
+        (const int16_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_MUL_IN_INPUT1]),
+        (const int16_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_MUL_IN_INPUT2]),
+        (int16_t *)(void *)tl_tensor_data(tensors, op->outputs[TL_MUL_OUT_OUTPUT]));
 }

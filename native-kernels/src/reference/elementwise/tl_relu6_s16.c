@@ -25,24 +25,25 @@ tl_status tl_relu6_s16(int32_t lower, int32_t upper, int32_t count, const int16_
 tl_status tl_op_relu6_s16_validate(const tl_op *op, const tl_tensors *tensors)
 {
     const int32_t *p;
-    tl_status e = tl_ew_tensors(op, tensors, 1, TL_EW_TYPE_INT16, 3);
+    tl_status e = tl_ew_tensors(op, tensors, 1, TL_EW_TYPE_INT16, TL_RELU6_P_LENGTH);
     if (e != TL_OK)
     {
         return e;
     }
     p = op->params;
     (void)p;
-    if (op->param_count != 3 || p[1] < -32768 || p[1] > 32767 || p[2] < -32768 || p[2] > 32767)
+    if (op->param_count != TL_RELU6_P_LENGTH || p[TL_RELU6_P_LOWER_BOUND] < -32768 ||
+        p[TL_RELU6_P_LOWER_BOUND] > 32767 || p[TL_RELU6_P_UPPER_BOUND] < -32768 || p[TL_RELU6_P_UPPER_BOUND] > 32767)
     {
         return TL_ERR_PARAMS;
     }
-    return tl_ew_count(op, tensors, 2);
+    return tl_ew_count(op, tensors, TL_RELU6_P_COUNT, 2);
 }
 
 void tl_op_relu6_s16(const tl_op *op, const tl_tensors *tensors)
 {
     const int32_t *p = op->params;
-    const int16_t *in = (const int16_t *)(const void *)tl_tensor_data(tensors, op->inputs[0]);
-    int16_t *out = (int16_t *)(void *)tl_tensor_data(tensors, op->outputs[0]);
-    (void)tl_relu6_s16(p[1], p[2], p[0], in, out);
+    const int16_t *in = (const int16_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_RELU6_IN_INPUT]);
+    int16_t *out = (int16_t *)(void *)tl_tensor_data(tensors, op->outputs[TL_RELU6_OUT_OUTPUT]);
+    (void)tl_relu6_s16(p[TL_RELU6_P_LOWER_BOUND], p[TL_RELU6_P_UPPER_BOUND], p[TL_RELU6_P_COUNT], in, out);
 }

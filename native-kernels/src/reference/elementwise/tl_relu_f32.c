@@ -25,24 +25,24 @@ tl_status tl_relu_f32(int32_t count, const float *input, float *output)
 tl_status tl_op_relu_f32_validate(const tl_op *op, const tl_tensors *tensors)
 {
     const int32_t *p;
-    tl_status e = tl_ew_tensors(op, tensors, 1, TL_EW_TYPE_FLOAT32, 1);
+    tl_status e = tl_ew_tensors(op, tensors, 1, TL_EW_TYPE_FLOAT32, TL_UNARY_FLOAT_P_LENGTH);
     if (e != TL_OK)
     {
         return e;
     }
     p = op->params;
     (void)p;
-    if (op->param_count != 1)
+    if (op->param_count != TL_UNARY_FLOAT_P_LENGTH)
     {
         return TL_ERR_PARAMS;
     }
-    return tl_ew_count(op, tensors, 4);
+    return tl_ew_count(op, tensors, TL_UNARY_FLOAT_P_COUNT, 4);
 }
 
 void tl_op_relu_f32(const tl_op *op, const tl_tensors *tensors)
 {
     const int32_t *p = op->params;
-    const float *in = (const float *)(const void *)tl_tensor_data(tensors, op->inputs[0]);
-    float *out = (float *)(void *)tl_tensor_data(tensors, op->outputs[0]);
-    (void)tl_relu_f32(p[0], in, out);
+    const float *in = (const float *)(const void *)tl_tensor_data(tensors, op->inputs[TL_UNARY_FLOAT_IN_INPUT]);
+    float *out = (float *)(void *)tl_tensor_data(tensors, op->outputs[TL_UNARY_FLOAT_OUT_OUTPUT]);
+    (void)tl_relu_f32(p[TL_UNARY_FLOAT_P_COUNT], in, out);
 }

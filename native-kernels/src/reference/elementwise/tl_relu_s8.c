@@ -30,31 +30,32 @@ tl_status tl_relu_s8(const tl_relu_params *params, int32_t count, const int8_t *
 tl_status tl_op_relu_s8_validate(const tl_op *op, const tl_tensors *tensors)
 {
     const int32_t *p;
-    tl_status e = tl_ew_tensors(op, tensors, 1, TL_EW_TYPE_INT8, 7);
+    tl_status e = tl_ew_tensors(op, tensors, 1, TL_EW_TYPE_INT8, TL_RELU_P_LENGTH);
     if (e != TL_OK)
     {
         return e;
     }
     p = op->params;
     (void)p;
-    if (op->param_count != 7 || p[3] < 0 || p[4] < -31 || p[4] > 30 || !tl_ew_is_range(p[5], p[6], -128, 127))
+    if (op->param_count != TL_RELU_P_LENGTH || p[TL_RELU_P_MULTIPLIER] < 0 || p[TL_RELU_P_SHIFT] < -31 ||
+        p[TL_RELU_P_SHIFT] > 30 || !tl_ew_is_range(p[TL_RELU_P_CLAMP_MIN], p[TL_RELU_P_CLAMP_MAX], -128, 127))
     {
         return TL_ERR_PARAMS;
     }
-    return tl_ew_count(op, tensors, 1);
+    return tl_ew_count(op, tensors, TL_RELU_P_COUNT, 1);
 }
 
 void tl_op_relu_s8(const tl_op *op, const tl_tensors *tensors)
 {
     const int32_t *p = op->params;
-    const int8_t *in = (const int8_t *)(const void *)tl_tensor_data(tensors, op->inputs[0]);
-    int8_t *out = (int8_t *)(void *)tl_tensor_data(tensors, op->outputs[0]);
+    const int8_t *in = (const int8_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_RELU_IN_INPUT]);
+    int8_t *out = (int8_t *)(void *)tl_tensor_data(tensors, op->outputs[TL_RELU_OUT_OUTPUT]);
     tl_relu_params params;
-    params.input_zero_point = p[1];
-    params.output_zero_point = p[2];
-    params.multiplier = p[3];
-    params.shift = p[4];
-    params.act_min = p[5];
-    params.act_max = p[6];
-    (void)tl_relu_s8(&params, p[0], in, out);
+    params.input_zero_point = p[TL_RELU_P_INPUT_ZERO_POINT];
+    params.output_zero_point = p[TL_RELU_P_OUTPUT_ZERO_POINT];
+    params.multiplier = p[TL_RELU_P_MULTIPLIER];
+    params.shift = p[TL_RELU_P_SHIFT];
+    params.act_min = p[TL_RELU_P_CLAMP_MIN];
+    params.act_max = p[TL_RELU_P_CLAMP_MAX];
+    (void)tl_relu_s8(&params, p[TL_RELU_P_COUNT], in, out);
 }

@@ -41,7 +41,7 @@ void tl_op_sub_s8(const tl_op *op, const tl_tensors *tensors)
     tl_add_params params;
     tl_ew_add_sub_decode(op, &params, &bc);
     (void)tl_sub_s8(&params, &bc,
-        (const int8_t *)(const void *)tl_tensor_data(tensors, op->inputs[0]),
-        (const int8_t *)(const void *)tl_tensor_data(tensors, op->inputs[1]),
-        (int8_t *)(void *)tl_tensor_data(tensors, op->outputs[0]));
+        (const int8_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_ADD_SUB_IN_INPUT1]),
+        (const int8_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_ADD_SUB_IN_INPUT2]),
+        (int8_t *)(void *)tl_tensor_data(tensors, op->outputs[TL_ADD_SUB_OUT_OUTPUT]));
 }

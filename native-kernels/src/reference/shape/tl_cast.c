@@ -1,12 +1,10 @@
-/* CAST (code 407); twin of nf-runtime Kernels/Shape/Cast.cs: C static_cast semantics (integers wrap to the
+/* CAST (TL_OP_CAST); twin of nf-runtime Kernels/Shape/Cast.cs: C static_cast semantics (integers wrap to the
  * narrower width, integers become the nearest float32, float32 truncates toward zero). */
 #include <string.h>
 
 #include "tinylite/tl_shape_kernels.h"
 #include "tl_shape_checks.h"
 #include "tl_shape_float.h"
-
-#define CAST_PARAM_COUNT 3
 
 static int is_numeric(int32_t type)
 {
@@ -107,18 +105,21 @@ tl_status tl_cast(int32_t input_type, int32_t output_type, int32_t count, const 
 tl_status tl_op_cast_validate(const tl_op *op, const tl_tensors *tensors)
 {
     const int32_t *p = op->params;
-    if (!tl_shape_arity(op, 1, 1, CAST_PARAM_COUNT))
+    if (!tl_shape_arity(op, 1, 1, TL_CAST_P_LENGTH))
     {
         return TL_ERR_PARAMS;
     }
-    if ((!is_numeric(p[1]) && p[1] != TL_TYPE_BOOL) || !is_numeric(p[2]))
+    if ((!is_numeric(p[TL_CAST_P_INPUT_TYPE]) && p[TL_CAST_P_INPUT_TYPE] != TL_TYPE_BOOL) ||
+        !is_numeric(p[TL_CAST_P_OUTPUT_TYPE]))
     {
         return TL_ERR_PARAMS;
     }
-    if (!tl_shape_fits(tensors, op->inputs[0], (int64_t)tl_shape_element_size(p[1]) * p[0]) ||
-        !tl_shape_type(tensors, op->inputs[0], p[1]) ||
-        !tl_shape_fits(tensors, op->outputs[0], (int64_t)tl_shape_element_size(p[2]) * p[0]) ||
-        !tl_shape_type(tensors, op->outputs[0], p[2]))
+    if (!tl_shape_fits(tensors, op->inputs[TL_CAST_IN_INPUT],
+                       (int64_t)tl_shape_element_size(p[TL_CAST_P_INPUT_TYPE]) * p[TL_CAST_P_COUNT]) ||
+        !tl_shape_type(tensors, op->inputs[TL_CAST_IN_INPUT], p[TL_CAST_P_INPUT_TYPE]) ||
+        !tl_shape_fits(tensors, op->outputs[TL_CAST_OUT_OUTPUT],
+                       (int64_t)tl_shape_element_size(p[TL_CAST_P_OUTPUT_TYPE]) * p[TL_CAST_P_COUNT]) ||
+        !tl_shape_type(tensors, op->outputs[TL_CAST_OUT_OUTPUT], p[TL_CAST_P_OUTPUT_TYPE]))
     {
         return TL_ERR_PARAMS;
     }
@@ -127,6 +128,7 @@ tl_status tl_op_cast_validate(const tl_op *op, const tl_tensors *tensors)
 
 void tl_op_cast(const tl_op *op, const tl_tensors *tensors)
 {
-    (void)tl_cast(op->params[1], op->params[2], op->params[0], tl_tensor_data(tensors, op->inputs[0]),
-                  tl_tensor_data(tensors, op->outputs[0]));
+    (void)tl_cast(op->params[TL_CAST_P_INPUT_TYPE], op->params[TL_CAST_P_OUTPUT_TYPE], op->params[TL_CAST_P_COUNT],
+                  tl_tensor_data(tensors, op->inputs[TL_CAST_IN_INPUT]),
+                  tl_tensor_data(tensors, op->outputs[TL_CAST_OUT_OUTPUT]));
 }

@@ -1,4 +1,4 @@
-/* CONCATENATION (code 403); twin of nf-runtime Kernels/Shape/Concatenation.cs (TFLM's Concatenation). */
+/* CONCATENATION (TL_OP_CONCATENATION); twin of nf-runtime Kernels/Shape/Concatenation.cs (TFLM's Concatenation). */
 #include <string.h>
 
 #include "tinylite/tl_shape_kernels.h"
@@ -41,21 +41,23 @@ tl_status tl_op_concatenation_validate(const tl_op *op, const tl_tensors *tensor
     {
         return TL_ERR_PARAMS;
     }
-    /* The count is bounded before 2 + count is formed, so a hostile count cannot overflow it. */
-    if (op->param_count < 2 || p[1] < 1 || p[1] > CONCAT_MAX_INPUTS || op->param_count != 2 + p[1] ||
-        op->input_count != p[1])
+    /* The count is bounded before the sum is formed, so a hostile count cannot overflow it. */
+    if (op->param_count < TL_CONCATENATION_P_LENGTH || p[TL_CONCATENATION_P_INPUT_COUNT] < 1 ||
+        p[TL_CONCATENATION_P_INPUT_COUNT] > CONCAT_MAX_INPUTS ||
+        op->param_count != TL_CONCATENATION_P_CHUNK_BYTES + p[TL_CONCATENATION_P_INPUT_COUNT] ||
+        op->input_count != p[TL_CONCATENATION_P_INPUT_COUNT])
     {
         return TL_ERR_PARAMS;
     }
-    outer = p[0];
+    outer = p[TL_CONCATENATION_P_OUTER_COUNT];
     if (outer < 0)
     {
         return TL_ERR_PARAMS;
     }
-    for (i = 0; i < p[1]; i++)
+    for (i = 0; i < p[TL_CONCATENATION_P_INPUT_COUNT]; i++)
     {
-        const int64_t chunk = p[2 + i];
-        if (chunk < 0 || !tl_shape_fits(tensors, op->inputs[i], outer * chunk))
+        const int64_t chunk = p[TL_CONCATENATION_P_CHUNK_BYTES + i];
+        if (chunk < 0 || !tl_shape_fits(tensors, op->inputs[TL_CONCATENATION_IN_INPUTS + i], outer * chunk))
         {
             return TL_ERR_PARAMS;
         }
@@ -65,17 +67,19 @@ tl_status tl_op_concatenation_validate(const tl_op *op, const tl_tensors *tensor
             return TL_ERR_PARAMS;
         }
     }
-    return tl_shape_fits(tensors, op->outputs[0], outer * row) ? TL_OK : TL_ERR_PARAMS;
+    return tl_shape_fits(tensors, op->outputs[TL_CONCATENATION_OUT_OUTPUT], outer * row) ? TL_OK : TL_ERR_PARAMS;
 }
 
 void tl_op_concatenation(const tl_op *op, const tl_tensors *tensors)
 {
     const uint8_t *inputs[CONCAT_MAX_INPUTS];
-    const int32_t count = op->params[1];
+    const int32_t count = op->params[TL_CONCATENATION_P_INPUT_COUNT];
     int32_t i;
     for (i = 0; i < count; i++)
     {
-        inputs[i] = tl_tensor_data(tensors, op->inputs[i]);
+        inputs[i] = tl_tensor_data(tensors, op->inputs[TL_CONCATENATION_IN_INPUTS + i]);
     }
-    (void)tl_concatenation(op->params[0], count, inputs, op->params + 2, tl_tensor_data(tensors, op->outputs[0]));
+    (void)tl_concatenation(op->params[TL_CONCATENATION_P_OUTER_COUNT], count, inputs,
+                           op->params + TL_CONCATENATION_P_CHUNK_BYTES,
+                           tl_tensor_data(tensors, op->outputs[TL_CONCATENATION_OUT_OUTPUT]));
 }

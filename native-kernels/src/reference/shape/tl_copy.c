@@ -1,4 +1,4 @@
-/* COPY (code 400): RESHAPE, SQUEEZE, EXPAND_DIMS; twin of nf-runtime Kernels/Shape/Copy.cs. */
+/* COPY (TL_OP_COPY): RESHAPE, SQUEEZE, EXPAND_DIMS; twin of nf-runtime Kernels/Shape/Copy.cs. */
 #include <string.h>
 
 #include "tinylite/tl_shape_kernels.h"
@@ -21,12 +21,13 @@ tl_status tl_copy(const uint8_t *input, uint8_t *output, int32_t bytes)
 tl_status tl_op_copy_validate(const tl_op *op, const tl_tensors *tensors)
 {
     int32_t bytes;
-    if (!tl_shape_arity(op, 1, 1, 1))
+    if (!tl_shape_arity(op, 1, 1, TL_COPY_P_LENGTH))
     {
         return TL_ERR_PARAMS;
     }
-    bytes = op->params[0];
-    if (!tl_shape_fits(tensors, op->inputs[0], bytes) || !tl_shape_fits(tensors, op->outputs[0], bytes))
+    bytes = op->params[TL_COPY_P_BYTE_COUNT];
+    if (!tl_shape_fits(tensors, op->inputs[TL_COPY_IN_SOURCE], bytes) ||
+        !tl_shape_fits(tensors, op->outputs[TL_COPY_OUT_DESTINATION], bytes))
     {
         return TL_ERR_PARAMS;
     }
@@ -35,5 +36,6 @@ tl_status tl_op_copy_validate(const tl_op *op, const tl_tensors *tensors)
 
 void tl_op_copy(const tl_op *op, const tl_tensors *tensors)
 {
-    (void)tl_copy(tl_tensor_data(tensors, op->inputs[0]), tl_tensor_data(tensors, op->outputs[0]), op->params[0]);
+    (void)tl_copy(tl_tensor_data(tensors, op->inputs[TL_COPY_IN_SOURCE]),
+                  tl_tensor_data(tensors, op->outputs[TL_COPY_OUT_DESTINATION]), op->params[TL_COPY_P_BYTE_COUNT]);
 }

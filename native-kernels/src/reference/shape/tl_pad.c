@@ -1,10 +1,8 @@
-/* PAD (code 401): constant padding of up to 5 dims; twin of nf-runtime Kernels/Shape/Pad.cs (TFLM's Pad). */
+/* PAD (TL_OP_PAD): constant padding of up to 5 dims; twin of nf-runtime Kernels/Shape/Pad.cs (TFLM's Pad). */
 #include <string.h>
 
 #include "tinylite/tl_shape_kernels.h"
 #include "tl_shape_checks.h"
-
-#define PAD_PARAM_COUNT 17
 
 /** Writes @p bytes bytes of repeated pad elements (bytes is a multiple of element_size). */
 static void pad_fill(uint8_t *out, int32_t bytes, int32_t element_size, uint32_t value)
@@ -88,20 +86,20 @@ tl_status tl_op_pad_validate(const tl_op *op, const tl_tensors *tensors)
     int64_t out_count = 1;
     int64_t in_count = 1;
     int32_t es, d;
-    if (!tl_shape_arity(op, 2, 1, PAD_PARAM_COUNT))
+    if (!tl_shape_arity(op, 2, 1, TL_PAD_P_LENGTH))
     {
         return TL_ERR_PARAMS;
     }
-    es = p[0];
+    es = p[TL_PAD_P_ELEMENT_BYTES];
     if (!tl_shape_is_element_size(es))
     {
         return TL_ERR_PARAMS;
     }
     for (d = 0; d < 5; d++)
     {
-        const int32_t out_dim = p[2 + d];
-        const int32_t left = p[7 + d];
-        const int32_t in_dim = p[12 + d];
+        const int32_t out_dim = p[TL_PAD_P_OUTPUT_DIMS + d];
+        const int32_t left = p[TL_PAD_P_LEFT_PADDING + d];
+        const int32_t in_dim = p[TL_PAD_P_INPUT_DIMS + d];
         /* Every term non-negative and the right padding too; the dims are bounded by the byte sizes below. */
         if (out_dim < 0 || left < 0 || in_dim < 0 || (int64_t)left + in_dim > out_dim)
         {
@@ -114,11 +112,13 @@ tl_status tl_op_pad_validate(const tl_op *op, const tl_tensors *tensors)
             return TL_ERR_PARAMS;
         }
     }
-    if (!tl_shape_fits(tensors, op->inputs[0], in_count * es) || !tl_shape_fits(tensors, op->outputs[0], out_count * es))
+    if (!tl_shape_fits(tensors, op->inputs[TL_PAD_IN_DATA], in_count * es) ||
+        !tl_shape_fits(tensors, op->outputs[TL_PAD_OUT_OUTPUT], out_count * es))
     {
         return TL_ERR_PARAMS;
     }
-    if (op->inputs[1] >= 0 && !tl_shape_fits(tensors, op->inputs[1], es))
+    if (op->inputs[TL_PAD_IN_PAD_VALUE_TENSOR] >= 0 &&
+        !tl_shape_fits(tensors, op->inputs[TL_PAD_IN_PAD_VALUE_TENSOR], es))
     {
         return TL_ERR_PARAMS;
     }
@@ -130,12 +130,12 @@ void tl_op_pad(const tl_op *op, const tl_tensors *tensors)
     const int32_t *p = op->params;
     tl_pad_params params;
     int32_t d;
-    params.element_size = p[0];
-    params.pad_value = (uint32_t)p[1];
-    if (op->inputs[1] >= 0)
+    params.element_size = p[TL_PAD_P_ELEMENT_BYTES];
+    params.pad_value = (uint32_t)p[TL_PAD_P_PAD_VALUE];
+    if (op->inputs[TL_PAD_IN_PAD_VALUE_TENSOR] >= 0)
     {
         /* The pad value tensor (one element) is read at run time, little-endian. */
-        const uint8_t *v = tl_tensor_data(tensors, op->inputs[1]);
+        const uint8_t *v = tl_tensor_data(tensors, op->inputs[TL_PAD_IN_PAD_VALUE_TENSOR]);
         params.pad_value = v[0];
         if (params.element_size >= 2)
         {
@@ -148,9 +148,10 @@ void tl_op_pad(const tl_op *op, const tl_tensors *tensors)
     }
     for (d = 0; d < 5; d++)
     {
-        params.output_dims[d] = p[2 + d];
-        params.left[d] = p[7 + d];
-        params.input_dims[d] = p[12 + d];
+        params.output_dims[d] = p[TL_PAD_P_OUTPUT_DIMS + d];
+        params.left[d] = p[TL_PAD_P_LEFT_PADDING + d];
+        params.input_dims[d] = p[TL_PAD_P_INPUT_DIMS + d];
     }
-    (void)tl_pad(&params, tl_tensor_data(tensors, op->inputs[0]), tl_tensor_data(tensors, op->outputs[0]));
+    (void)tl_pad(&params, tl_tensor_data(tensors, op->inputs[TL_PAD_IN_DATA]),
+                 tl_tensor_data(tensors, op->outputs[TL_PAD_OUT_OUTPUT]));
 }

@@ -1,10 +1,8 @@
-/* QUANTIZE float32 -> int8/int16 (code 404); twin of nf-runtime Kernels/Shape/QuantizeFloat.cs (TFLM's
+/* QUANTIZE float32 -> int8/int16 (TL_OP_QUANTIZE_FLOAT); twin of nf-runtime Kernels/Shape/QuantizeFloat.cs (TFLM's
  * AffineQuantize). */
 #include "tinylite/tl_shape_kernels.h"
 #include "tl_shape_checks.h"
 #include "tl_shape_float.h"
-
-#define QUANTIZE_PARAM_COUNT 4
 
 /**
  * roundf(x / scale) + zero_point in int64. roundf is done as the managed kernel does it: truncate, then step
@@ -70,19 +68,20 @@ tl_status tl_op_quantize_f32_validate(const tl_op *op, const tl_tensors *tensors
 {
     const int32_t *p = op->params;
     int32_t out_type;
-    if (!tl_shape_arity(op, 1, 1, QUANTIZE_PARAM_COUNT))
+    if (!tl_shape_arity(op, 1, 1, TL_QUANTIZE_FLOAT_P_LENGTH))
     {
         return TL_ERR_PARAMS;
     }
-    out_type = p[1];
+    out_type = p[TL_QUANTIZE_FLOAT_P_OUTPUT_TYPE];
     if (out_type != TL_TYPE_INT8 && out_type != TL_TYPE_INT16)
     {
         return TL_ERR_PARAMS;
     }
-    if (!tl_shape_fits(tensors, op->inputs[0], 4 * (int64_t)p[0]) ||
-        !tl_shape_type(tensors, op->inputs[0], TL_TYPE_FLOAT32) ||
-        !tl_shape_fits(tensors, op->outputs[0], (int64_t)tl_shape_element_size(out_type) * p[0]) ||
-        !tl_shape_type(tensors, op->outputs[0], out_type))
+    if (!tl_shape_fits(tensors, op->inputs[TL_QUANTIZE_FLOAT_IN_INPUT], 4 * (int64_t)p[TL_QUANTIZE_FLOAT_P_COUNT]) ||
+        !tl_shape_type(tensors, op->inputs[TL_QUANTIZE_FLOAT_IN_INPUT], TL_TYPE_FLOAT32) ||
+        !tl_shape_fits(tensors, op->outputs[TL_QUANTIZE_FLOAT_OUT_OUTPUT],
+                       (int64_t)tl_shape_element_size(out_type) * p[TL_QUANTIZE_FLOAT_P_COUNT]) ||
+        !tl_shape_type(tensors, op->outputs[TL_QUANTIZE_FLOAT_OUT_OUTPUT], out_type))
     {
         return TL_ERR_PARAMS;
     }
@@ -93,16 +92,16 @@ void tl_op_quantize_f32(const tl_op *op, const tl_tensors *tensors)
 {
     const int32_t *p = op->params;
     tl_affine_quant quant;
-    const float *input = (const float *)(const void *)tl_tensor_data(tensors, op->inputs[0]);
-    void *output = tl_tensor_data(tensors, op->outputs[0]);
-    quant.zero_point = p[2];
-    quant.scale = tl_float_from_bits((uint32_t)p[3]);
-    if (p[1] == TL_TYPE_INT8)
+    const float *input = (const float *)(const void *)tl_tensor_data(tensors, op->inputs[TL_QUANTIZE_FLOAT_IN_INPUT]);
+    void *output = tl_tensor_data(tensors, op->outputs[TL_QUANTIZE_FLOAT_OUT_OUTPUT]);
+    quant.zero_point = p[TL_QUANTIZE_FLOAT_P_OUTPUT_ZERO_POINT];
+    quant.scale = tl_float_from_bits((uint32_t)p[TL_QUANTIZE_FLOAT_P_OUTPUT_SCALE_BITS]);
+    if (p[TL_QUANTIZE_FLOAT_P_OUTPUT_TYPE] == TL_TYPE_INT8)
     {
-        (void)tl_quantize_f32_s8(&quant, p[0], input, (int8_t *)output);
+        (void)tl_quantize_f32_s8(&quant, p[TL_QUANTIZE_FLOAT_P_COUNT], input, (int8_t *)output);
     }
     else
     {
-        (void)tl_quantize_f32_s16(&quant, p[0], input, (int16_t *)output);
+        (void)tl_quantize_f32_s16(&quant, p[TL_QUANTIZE_FLOAT_P_COUNT], input, (int16_t *)output);
     }
 }

@@ -1,10 +1,8 @@
-/* REQUANTIZE int8/int16/int32 -> int8/int16/int32 (code 405); twin of nf-runtime Kernels/Shape/Requantize.cs
+/* REQUANTIZE int8/int16/int32 -> int8/int16/int32 (TL_OP_REQUANTIZE); twin of nf-runtime Kernels/Shape/Requantize.cs
  * (TFLM's Requantize). */
 #include "tinylite/tl_fixed_point.h"
 #include "tinylite/tl_shape_kernels.h"
 #include "tl_shape_checks.h"
-
-#define REQUANTIZE_PARAM_COUNT 7
 
 static int is_integer_type(int32_t type)
 {
@@ -63,18 +61,21 @@ tl_status tl_requantize(const tl_requantize_params *params, int32_t count, const
 tl_status tl_op_requantize_validate(const tl_op *op, const tl_tensors *tensors)
 {
     const int32_t *p = op->params;
-    if (!tl_shape_arity(op, 1, 1, REQUANTIZE_PARAM_COUNT))
+    if (!tl_shape_arity(op, 1, 1, TL_REQUANTIZE_P_LENGTH))
     {
         return TL_ERR_PARAMS;
     }
-    if (!is_integer_type(p[1]) || !is_integer_type(p[2]) || p[5] < 0 || p[6] < -31 || p[6] > 30)
+    if (!is_integer_type(p[TL_REQUANTIZE_P_INPUT_TYPE]) || !is_integer_type(p[TL_REQUANTIZE_P_OUTPUT_TYPE]) ||
+        p[TL_REQUANTIZE_P_MULTIPLIER] < 0 || p[TL_REQUANTIZE_P_SHIFT] < -31 || p[TL_REQUANTIZE_P_SHIFT] > 30)
     {
         return TL_ERR_PARAMS;
     }
-    if (!tl_shape_fits(tensors, op->inputs[0], (int64_t)tl_shape_element_size(p[1]) * p[0]) ||
-        !tl_shape_type(tensors, op->inputs[0], p[1]) ||
-        !tl_shape_fits(tensors, op->outputs[0], (int64_t)tl_shape_element_size(p[2]) * p[0]) ||
-        !tl_shape_type(tensors, op->outputs[0], p[2]))
+    if (!tl_shape_fits(tensors, op->inputs[TL_REQUANTIZE_IN_INPUT],
+                       (int64_t)tl_shape_element_size(p[TL_REQUANTIZE_P_INPUT_TYPE]) * p[TL_REQUANTIZE_P_COUNT]) ||
+        !tl_shape_type(tensors, op->inputs[TL_REQUANTIZE_IN_INPUT], p[TL_REQUANTIZE_P_INPUT_TYPE]) ||
+        !tl_shape_fits(tensors, op->outputs[TL_REQUANTIZE_OUT_OUTPUT],
+                       (int64_t)tl_shape_element_size(p[TL_REQUANTIZE_P_OUTPUT_TYPE]) * p[TL_REQUANTIZE_P_COUNT]) ||
+        !tl_shape_type(tensors, op->outputs[TL_REQUANTIZE_OUT_OUTPUT], p[TL_REQUANTIZE_P_OUTPUT_TYPE]))
     {
         return TL_ERR_PARAMS;
     }
@@ -85,11 +86,12 @@ void tl_op_requantize(const tl_op *op, const tl_tensors *tensors)
 {
     const int32_t *p = op->params;
     tl_requantize_params params;
-    params.input_type = p[1];
-    params.output_type = p[2];
-    params.input_zero_point = p[3];
-    params.output_zero_point = p[4];
-    params.multiplier = p[5];
-    params.shift = p[6];
-    (void)tl_requantize(&params, p[0], tl_tensor_data(tensors, op->inputs[0]), tl_tensor_data(tensors, op->outputs[0]));
+    params.input_type = p[TL_REQUANTIZE_P_INPUT_TYPE];
+    params.output_type = p[TL_REQUANTIZE_P_OUTPUT_TYPE];
+    params.input_zero_point = p[TL_REQUANTIZE_P_INPUT_ZERO_POINT];
+    params.output_zero_point = p[TL_REQUANTIZE_P_OUTPUT_ZERO_POINT];
+    params.multiplier = p[TL_REQUANTIZE_P_MULTIPLIER];
+    params.shift = p[TL_REQUANTIZE_P_SHIFT];
+    (void)tl_requantize(&params, p[TL_REQUANTIZE_P_COUNT], tl_tensor_data(tensors, op->inputs[TL_REQUANTIZE_IN_INPUT]),
+                        tl_tensor_data(tensors, op->outputs[TL_REQUANTIZE_OUT_OUTPUT]));
 }

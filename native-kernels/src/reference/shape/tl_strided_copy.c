@@ -1,11 +1,9 @@
-/* STRIDED_COPY (code 402): STRIDED_SLICE and TRANSPOSE; twin of nf-runtime Kernels/Shape/StridedCopy.cs. */
+/* STRIDED_COPY (TL_OP_STRIDED_COPY): STRIDED_SLICE and TRANSPOSE; twin of nf-runtime Kernels/Shape/StridedCopy.cs. */
 #include <stddef.h>
 #include <string.h>
 
 #include "tinylite/tl_shape_kernels.h"
 #include "tl_shape_checks.h"
-
-#define STRIDED_COPY_PARAM_COUNT 12
 
 tl_status tl_strided_copy(const tl_strided_copy_params *params, const uint8_t *input, uint8_t *output)
 {
@@ -91,22 +89,22 @@ tl_status tl_op_strided_copy_validate(const tl_op *op, const tl_tensors *tensors
     const int32_t *p = op->params;
     int64_t input_elements, total = 1, lowest, highest;
     int32_t es, d;
-    if (!tl_shape_arity(op, 1, 1, STRIDED_COPY_PARAM_COUNT))
+    if (!tl_shape_arity(op, 1, 1, TL_STRIDED_COPY_P_LENGTH))
     {
         return TL_ERR_PARAMS;
     }
-    es = p[0];
-    if (!tl_shape_is_element_size(es) || !tl_shape_tensor(tensors, op->inputs[0]))
+    es = p[TL_STRIDED_COPY_P_ELEMENT_BYTES];
+    if (!tl_shape_is_element_size(es) || !tl_shape_tensor(tensors, op->inputs[TL_STRIDED_COPY_IN_SOURCE]))
     {
         return TL_ERR_PARAMS;
     }
-    input_elements = tl_tensor_bytes(tensors, op->inputs[0]) / es;
-    lowest = p[1];
-    highest = p[1];
+    input_elements = tl_tensor_bytes(tensors, op->inputs[TL_STRIDED_COPY_IN_SOURCE]) / es;
+    lowest = p[TL_STRIDED_COPY_P_START];
+    highest = p[TL_STRIDED_COPY_P_START];
     for (d = 0; d < 5; d++)
     {
-        const int64_t count = p[2 + d];
-        const int64_t step = p[7 + d];
+        const int64_t count = p[TL_STRIDED_COPY_P_COUNTS + d];
+        const int64_t step = p[TL_STRIDED_COPY_P_STEPS + d];
         if (count < 0)
         {
             return TL_ERR_PARAMS;
@@ -134,7 +132,7 @@ tl_status tl_op_strided_copy_validate(const tl_op *op, const tl_tensors *tensors
     {
         return TL_ERR_PARAMS;
     }
-    return tl_shape_fits(tensors, op->outputs[0], total * es) ? TL_OK : TL_ERR_PARAMS;
+    return tl_shape_fits(tensors, op->outputs[TL_STRIDED_COPY_OUT_DESTINATION], total * es) ? TL_OK : TL_ERR_PARAMS;
 }
 
 void tl_op_strided_copy(const tl_op *op, const tl_tensors *tensors)
@@ -142,12 +140,13 @@ void tl_op_strided_copy(const tl_op *op, const tl_tensors *tensors)
     const int32_t *p = op->params;
     tl_strided_copy_params params;
     int32_t d;
-    params.element_size = p[0];
-    params.start = p[1];
+    params.element_size = p[TL_STRIDED_COPY_P_ELEMENT_BYTES];
+    params.start = p[TL_STRIDED_COPY_P_START];
     for (d = 0; d < 5; d++)
     {
-        params.counts[d] = p[2 + d];
-        params.steps[d] = p[7 + d];
+        params.counts[d] = p[TL_STRIDED_COPY_P_COUNTS + d];
+        params.steps[d] = p[TL_STRIDED_COPY_P_STEPS + d];
     }
-    (void)tl_strided_copy(&params, tl_tensor_data(tensors, op->inputs[0]), tl_tensor_data(tensors, op->outputs[0]));
+    (void)tl_strided_copy(&params, tl_tensor_data(tensors, op->inputs[TL_STRIDED_COPY_IN_SOURCE]),
+                          tl_tensor_data(tensors, op->outputs[TL_STRIDED_COPY_OUT_DESTINATION]));
 }

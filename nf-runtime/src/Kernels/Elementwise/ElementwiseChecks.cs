@@ -38,12 +38,13 @@ namespace TinyLite.Runtime.Kernels.Elementwise
         }
 
         /// <summary>
-        /// For a unary kernel whose Params[0] is the element count: checks the count against the byte sizes
-        /// of the input and the output (<paramref name="elementBytes"/> bytes per element).
+        /// For a unary kernel (one input, one output) whose element count is Params[<paramref name="countIndex"/>]
+        /// (its layout's <c>Count</c>): checks the count against the byte sizes of the input and the output
+        /// (<paramref name="elementBytes"/> bytes per element).
         /// </summary>
-        public static string Count(KernelContext ctx, OpRecord op, int elementBytes)
+        public static string Count(KernelContext ctx, OpRecord op, int countIndex, int elementBytes)
         {
-            long count = op.Params[0];
+            long count = op.Params[countIndex];
             if (count < 0)
             {
                 return "negative element count";

@@ -316,11 +316,11 @@ namespace TinyLite.Runtime.Kernels.Elementwise
         /// <summary>Output zero point.</summary>
         public const int OutputZeroPoint = 2;
 
-        /// <summary>Relu multiplier.</summary>
-        public const int ReluMultiplier = 3;
+        /// <summary>Reluish multiplier.</summary>
+        public const int ReluishMultiplier = 3;
 
-        /// <summary>Relu shift.</summary>
-        public const int ReluShift = 4;
+        /// <summary>Reluish shift.</summary>
+        public const int ReluishShift = 4;
 
         /// <summary>Output multiplier.</summary>
         public const int OutputMultiplier = 5;

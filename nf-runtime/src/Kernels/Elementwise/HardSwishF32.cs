@@ -8,25 +8,22 @@ namespace TinyLite.Runtime.Kernels.Elementwise
     /// HARD_SWISH on float32, as TFLM's float reference: <c>x * min(6, max(0, x + 3)) / 6</c> in float,
     /// with std::min/std::max argument order (a NaN in x + 3 selects 0).
     /// Inputs: [input]; outputs: [output], which may be the same buffer region as the input.
-    /// Params (ints):
+    /// Tensor slots: <see cref="UnaryFloatSlots"/>. Params (<see cref="UnaryFloatParams"/>):
     /// <list type="table">
-    /// <item><term>0</term><description>element count</description></item>
+    /// <item><term><see cref="UnaryFloatParams.Count"/></term><description>element count</description></item>
     /// </list>
     /// </summary>
     public static class HardSwishF32
     {
-        /// <summary>Number of params.</summary>
-        public const int ParamCount = 1;
-
         /// <summary>Runs the kernel. Assumes <see cref="Validate"/> accepted the record.</summary>
         public static void Run(KernelContext ctx, OpRecord op)
         {
             int[] p = op.Params;
-            byte[] a = ctx.Buffer(op.Inputs[0]);
-            int ai = ctx.Offset(op.Inputs[0]);
-            byte[] o = ctx.Buffer(op.Outputs[0]);
-            int oi = ctx.Offset(op.Outputs[0]);
-            int count = p[0];
+            byte[] a = ctx.Buffer(op.Inputs[UnaryFloatSlots.InInput]);
+            int ai = ctx.Offset(op.Inputs[UnaryFloatSlots.InInput]);
+            byte[] o = ctx.Buffer(op.Outputs[UnaryFloatSlots.OutOutput]);
+            int oi = ctx.Offset(op.Outputs[UnaryFloatSlots.OutOutput]);
+            int count = p[UnaryFloatParams.Count];
             for (int i = 0; i < count; i++)
             {
                 float x = BitConverter.ToSingle(a, ai);
@@ -43,16 +40,16 @@ namespace TinyLite.Runtime.Kernels.Elementwise
         /// <summary>Returns null if the record is valid for this kernel, else what is wrong.</summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            string error = ElementwiseChecks.Tensors(ctx, op, 1, TensorType.Float32, ParamCount);
+            string error = ElementwiseChecks.Tensors(ctx, op, 1, TensorType.Float32, UnaryFloatParams.Length);
             if (error != null)
             {
                 return error;
             }
-            if (op.Params.Length != ParamCount)
+            if (op.Params.Length != UnaryFloatParams.Length)
             {
                 return "bad params";
             }
-            return ElementwiseChecks.Count(ctx, op, 4);
+            return ElementwiseChecks.Count(ctx, op, UnaryFloatParams.Count, 4);
         }
     }
 }

@@ -10,39 +10,39 @@ namespace TinyLite.Runtime.Kernels.Elementwise
     /// doubling high multiply) is shifted to the output scale, offset and saturated to int8. Every step keeps
     /// gemmlowp's int16 semantics, including its int16 RoundingDivideByPOT for shifts of 16 and more.
     /// Inputs: [input]; outputs: [output], which may be the same buffer region as the input.
-    /// Params (ints):
+    /// Tensor slots: <see cref="HardSwishSlots"/>. Params (<see cref="HardSwishParams"/>):
     /// <list type="table">
-    /// <item><term>0</term><description>element count</description></item>
-    /// <item><term>1, 2</term><description>input and output zero points, in [-128, 127]</description></item>
-    /// <item><term>3, 4</term><description>relu-ish multiplier (Q0.15, in [0, 32767]) and exponent (positive = left), in [-31, 31]</description></item>
-    /// <item><term>5, 6</term><description>output multiplier (Q0.15, in [0, 32767]) and exponent, in [-31, 0]</description></item>
+    /// <item><term><see cref="HardSwishParams.Count"/></term><description>element count</description></item>
+    /// <item><term><see cref="HardSwishParams.InputZeroPoint"/>, <see cref="HardSwishParams.OutputZeroPoint"/></term>
+    /// <description>input and output zero points, in [-128, 127]</description></item>
+    /// <item><term><see cref="HardSwishParams.ReluishMultiplier"/>, <see cref="HardSwishParams.ReluishShift"/></term>
+    /// <description>relu-ish multiplier (Q0.15, in [0, 32767]) and exponent (positive = left), in [-31, 31]</description></item>
+    /// <item><term><see cref="HardSwishParams.OutputMultiplier"/>, <see cref="HardSwishParams.OutputShift"/></term>
+    /// <description>output multiplier (Q0.15, in [0, 32767]) and exponent, in [-31, 0]</description></item>
     /// </list>
     /// </summary>
     public static class HardSwishS8
     {
-        /// <summary>Number of params.</summary>
-        public const int ParamCount = 7;
-
         /// <summary>Runs the kernel. Assumes <see cref="Validate"/> accepted the record.</summary>
         public static void Run(KernelContext ctx, OpRecord op)
         {
             int[] p = op.Params;
-            byte[] a = ctx.Buffer(op.Inputs[0]);
-            int ai = ctx.Offset(op.Inputs[0]);
-            byte[] o = ctx.Buffer(op.Outputs[0]);
-            int oi = ctx.Offset(op.Outputs[0]);
-            int count = p[0];
-            int inZero = p[1];
-            int outZero = p[2];
-            int reluishMultiplier = p[3];
-            int reluishExponent = p[4];
-            int outMultiplier = p[5];
+            byte[] a = ctx.Buffer(op.Inputs[HardSwishSlots.InInput]);
+            int ai = ctx.Offset(op.Inputs[HardSwishSlots.InInput]);
+            byte[] o = ctx.Buffer(op.Outputs[HardSwishSlots.OutOutput]);
+            int oi = ctx.Offset(op.Outputs[HardSwishSlots.OutOutput]);
+            int count = p[HardSwishParams.Count];
+            int inZero = p[HardSwishParams.InputZeroPoint];
+            int outZero = p[HardSwishParams.OutputZeroPoint];
+            int reluishMultiplier = p[HardSwishParams.ReluishMultiplier];
+            int reluishExponent = p[HardSwishParams.ReluishShift];
+            int outMultiplier = p[HardSwishParams.OutputMultiplier];
             // gemmlowp's int16 RoundingDivideByPOT builds its mask in int16: for shifts of 16 and more the
             // mask truncates to -1, which these precomputed values reproduce.
             int reluishRight = reluishExponent < 0 ? -reluishExponent : 0;
             int reluishMask = (short)((1L << reluishRight) - 1);
             int reluishHalf = reluishMask >> 1;
-            int outRight = -p[6];
+            int outRight = -p[HardSwishParams.OutputShift];
             int outMask = (short)((1L << outRight) - 1);
             int outHalf = outMask >> 1;
             for (int i = 0; i < count; i++)
@@ -98,18 +98,23 @@ namespace TinyLite.Runtime.Kernels.Elementwise
         /// <summary>Returns null if the record is valid for this kernel, else what is wrong.</summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            string error = ElementwiseChecks.Tensors(ctx, op, 1, TensorType.Int8, ParamCount);
+            string error = ElementwiseChecks.Tensors(ctx, op, 1, TensorType.Int8, HardSwishParams.Length);
             if (error != null)
             {
                 return error;
             }
             int[] p = op.Params;
-            if (p.Length != ParamCount || p[1] < -128 || p[1] > 127 || p[2] < -128 || p[2] > 127 ||
-                p[3] < 0 || p[3] > 32767 || p[4] < -31 || p[4] > 31 || p[5] < 0 || p[5] > 32767 || p[6] < -31 || p[6] > 0)
+            if (p.Length != HardSwishParams.Length || p[HardSwishParams.InputZeroPoint] < -128 ||
+                p[HardSwishParams.InputZeroPoint] > 127 || p[HardSwishParams.OutputZeroPoint] < -128 ||
+                p[HardSwishParams.OutputZeroPoint] > 127 ||
+                p[HardSwishParams.ReluishMultiplier] < 0 || p[HardSwishParams.ReluishMultiplier] > 32767 ||
+                p[HardSwishParams.ReluishShift] < -31 || p[HardSwishParams.ReluishShift] > 31 ||
+                p[HardSwishParams.OutputMultiplier] < 0 || p[HardSwishParams.OutputMultiplier] > 32767 ||
+                p[HardSwishParams.OutputShift] < -31 || p[HardSwishParams.OutputShift] > 0)
             {
                 return "bad params";
             }
-            return ElementwiseChecks.Count(ctx, op, 1);
+            return ElementwiseChecks.Count(ctx, op, HardSwishParams.Count, 1);
         }
     }
 }

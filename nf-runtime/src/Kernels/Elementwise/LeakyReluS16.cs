@@ -8,42 +8,43 @@ namespace TinyLite.Runtime.Kernels.Elementwise
     /// multiplier (s_in*alpha/s_out, applied as a non-negative multiplier whose result is negated when alpha is
     /// negative), offset by the output zero point and saturated to int16.
     /// Inputs: [input]; outputs: [output], which may be the same buffer region as the input.
-    /// Params (ints):
+    /// Tensor slots: <see cref="LeakyReluSlots"/>. Params (<see cref="LeakyReluParams"/>):
     /// <list type="table">
-    /// <item><term>0</term><description>element count</description></item>
-    /// <item><term>1, 2</term><description>input and output zero points</description></item>
-    /// <item><term>3, 4</term><description>identity multiplier (Q0.31, &gt;= 0) and shift (positive = left), in [-31, 30]</description></item>
-    /// <item><term>5, 6</term><description>alpha multiplier magnitude (Q0.31, &gt;= 0) and shift</description></item>
-    /// <item><term>7</term><description>1 when alpha is negative (negate the scaled value), else 0</description></item>
+    /// <item><term><see cref="LeakyReluParams.Count"/></term><description>element count</description></item>
+    /// <item><term><see cref="LeakyReluParams.InputZeroPoint"/>, <see cref="LeakyReluParams.OutputZeroPoint"/></term>
+    /// <description>input and output zero points</description></item>
+    /// <item><term><see cref="LeakyReluParams.IdentityMultiplier"/>, <see cref="LeakyReluParams.IdentityShift"/></term>
+    /// <description>identity multiplier (Q0.31, &gt;= 0) and shift (positive = left), in [-31, 30]</description></item>
+    /// <item><term><see cref="LeakyReluParams.AlphaMultiplier"/>, <see cref="LeakyReluParams.AlphaShift"/></term>
+    /// <description>alpha multiplier magnitude (Q0.31, &gt;= 0) and shift</description></item>
+    /// <item><term><see cref="LeakyReluParams.AlphaNegative"/></term>
+    /// <description>1 when alpha is negative (negate the scaled value), else 0</description></item>
     /// </list>
     /// </summary>
     public static class LeakyReluS16
     {
-        /// <summary>Number of params.</summary>
-        public const int ParamCount = 8;
-
         /// <summary>Runs the kernel. Assumes <see cref="Validate"/> accepted the record.</summary>
         public static void Run(KernelContext ctx, OpRecord op)
         {
             int[] p = op.Params;
-            byte[] a = ctx.Buffer(op.Inputs[0]);
-            int ai = ctx.Offset(op.Inputs[0]);
-            byte[] o = ctx.Buffer(op.Outputs[0]);
-            int oi = ctx.Offset(op.Outputs[0]);
-            int count = p[0];
-            int inZero = p[1];
-            int outZero = p[2];
-            int idMultiplier = p[3];
-            int idLeft = p[4] > 0 ? p[4] : 0;
-            int idRight = p[4] > 0 ? 0 : -p[4];
+            byte[] a = ctx.Buffer(op.Inputs[LeakyReluSlots.InInput]);
+            int ai = ctx.Offset(op.Inputs[LeakyReluSlots.InInput]);
+            byte[] o = ctx.Buffer(op.Outputs[LeakyReluSlots.OutOutput]);
+            int oi = ctx.Offset(op.Outputs[LeakyReluSlots.OutOutput]);
+            int count = p[LeakyReluParams.Count];
+            int inZero = p[LeakyReluParams.InputZeroPoint];
+            int outZero = p[LeakyReluParams.OutputZeroPoint];
+            int idMultiplier = p[LeakyReluParams.IdentityMultiplier];
+            int idLeft = p[LeakyReluParams.IdentityShift] > 0 ? p[LeakyReluParams.IdentityShift] : 0;
+            int idRight = p[LeakyReluParams.IdentityShift] > 0 ? 0 : -p[LeakyReluParams.IdentityShift];
             int idMask = (int)((1L << idRight) - 1);
             int idHalf = idMask >> 1;
-            int alphaMultiplier = p[5];
-            int alphaLeft = p[6] > 0 ? p[6] : 0;
-            int alphaRight = p[6] > 0 ? 0 : -p[6];
+            int alphaMultiplier = p[LeakyReluParams.AlphaMultiplier];
+            int alphaLeft = p[LeakyReluParams.AlphaShift] > 0 ? p[LeakyReluParams.AlphaShift] : 0;
+            int alphaRight = p[LeakyReluParams.AlphaShift] > 0 ? 0 : -p[LeakyReluParams.AlphaShift];
             int alphaMask = (int)((1L << alphaRight) - 1);
             int alphaHalf = alphaMask >> 1;
-            bool alphaNegative = p[7] != 0;
+            bool alphaNegative = p[LeakyReluParams.AlphaNegative] != 0;
             for (int i = 0; i < count; i++)
             {
                 int value = (short)(a[ai] | (a[ai + 1] << 8)) - inZero;
@@ -82,18 +83,21 @@ namespace TinyLite.Runtime.Kernels.Elementwise
         /// <summary>Returns null if the record is valid for this kernel, else what is wrong.</summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            string error = ElementwiseChecks.Tensors(ctx, op, 1, TensorType.Int16, ParamCount);
+            string error = ElementwiseChecks.Tensors(ctx, op, 1, TensorType.Int16, LeakyReluParams.Length);
             if (error != null)
             {
                 return error;
             }
             int[] p = op.Params;
-            if (p.Length != ParamCount || p[3] < 0 || p[4] < -31 || p[4] > 30 || p[5] < 0 || p[6] < -31 || p[6] > 30 ||
-                p[7] < 0 || p[7] > 1)
+            if (p.Length != LeakyReluParams.Length || p[LeakyReluParams.IdentityMultiplier] < 0 ||
+                p[LeakyReluParams.IdentityShift] < -31 || p[LeakyReluParams.IdentityShift] > 30 ||
+                p[LeakyReluParams.AlphaMultiplier] < 0 || p[LeakyReluParams.AlphaShift] < -31 ||
+                p[LeakyReluParams.AlphaShift] > 30 ||
+                p[LeakyReluParams.AlphaNegative] < 0 || p[LeakyReluParams.AlphaNegative] > 1)
             {
                 return "bad params";
             }
-            return ElementwiseChecks.Count(ctx, op, 2);
+            return ElementwiseChecks.Count(ctx, op, LeakyReluParams.Count, 2);
         }
     }
 }

@@ -6,35 +6,33 @@ namespace TinyLite.Runtime.Kernels.Elementwise
     /// MINIMUM of two int32 tensors with numpy broadcasting, bit-exact with TFLM's MinimumOp (<c>x &lt; y ? x : y</c>).
     /// Inputs: [input1, input2]; outputs: [output]. The output may be the same buffer region as an input of
     /// the same shape (each element is read before it is written).
-    /// Params (ints):
+    /// Tensor slots: <see cref="BinarySlots"/>. Params (<see cref="BinaryParams"/>):
     /// <list type="table">
-    /// <item><term>0..</term><description>broadcast descriptor, see <see cref="Broadcast"/></description></item>
+    /// <item><term><see cref="BinaryParams.Broadcast"/>..</term>
+    /// <description>broadcast descriptor, see <see cref="Broadcast"/></description></item>
     /// </list>
     /// </summary>
     public static class MinimumS32
     {
-        /// <summary>Index of the broadcast descriptor in Params.</summary>
-        public const int Descriptor = 0;
-
         /// <summary>Runs the kernel. Assumes <see cref="Validate"/> accepted the record.</summary>
         public static void Run(KernelContext ctx, OpRecord op)
         {
             int[] p = op.Params;
-            byte[] a = ctx.Buffer(op.Inputs[0]);
-            int aBase = ctx.Offset(op.Inputs[0]);
-            byte[] b = ctx.Buffer(op.Inputs[1]);
-            int bBase = ctx.Offset(op.Inputs[1]);
-            byte[] o = ctx.Buffer(op.Outputs[0]);
-            int oi = ctx.Offset(op.Outputs[0]);
+            byte[] a = ctx.Buffer(op.Inputs[BinarySlots.InInput1]);
+            int aBase = ctx.Offset(op.Inputs[BinarySlots.InInput1]);
+            byte[] b = ctx.Buffer(op.Inputs[BinarySlots.InInput2]);
+            int bBase = ctx.Offset(op.Inputs[BinarySlots.InInput2]);
+            byte[] o = ctx.Buffer(op.Outputs[BinarySlots.OutOutput]);
+            int oi = ctx.Offset(op.Outputs[BinarySlots.OutOutput]);
 
-            int rows = Broadcast.RowCount(p, Descriptor);
-            int n = p[Descriptor + 1];
-            int step1 = 4 * p[Descriptor + 2];
-            int step2 = 4 * p[Descriptor + 3];
+            int rows = Broadcast.RowCount(p, BinaryParams.Broadcast);
+            int n = p[BinaryParams.Broadcast + Broadcast.RowLength];
+            int step1 = 4 * p[BinaryParams.Broadcast + Broadcast.RowStride1];
+            int step2 = 4 * p[BinaryParams.Broadcast + Broadcast.RowStride2];
             for (int row = 0; row < rows; row++)
             {
-                int ai = aBase + 4 * Broadcast.RowOffset(p, Descriptor, row, 0);
-                int bi = bBase + 4 * Broadcast.RowOffset(p, Descriptor, row, 1);
+                int ai = aBase + 4 * Broadcast.RowOffset(p, BinaryParams.Broadcast, row, 0);
+                int bi = bBase + 4 * Broadcast.RowOffset(p, BinaryParams.Broadcast, row, 1);
                 for (int i = 0; i < n; i++)
                 {
                     int x = a[ai] | (a[ai + 1] << 8) | (a[ai + 2] << 16) | (a[ai + 3] << 24);
@@ -54,14 +52,16 @@ namespace TinyLite.Runtime.Kernels.Elementwise
         /// <summary>Returns null if the record is valid for this kernel, else what is wrong.</summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            string error = ElementwiseChecks.Tensors(ctx, op, 2, TensorType.Int32, Descriptor + 4);
+            string error = ElementwiseChecks.Tensors(ctx, op, 2, TensorType.Int32,
+                BinaryParams.Broadcast + Broadcast.HeaderLength);
             if (error != null)
             {
                 return error;
             }
             int[] p = op.Params;
-            return Broadcast.Validate(p, Descriptor, ctx.ByteSize(op.Inputs[0]) / 4, ctx.ByteSize(op.Inputs[1]) / 4,
-                ctx.ByteSize(op.Outputs[0]) / 4);
+            return Broadcast.Validate(p, BinaryParams.Broadcast, ctx.ByteSize(op.Inputs[BinarySlots.InInput1]) / 4,
+                ctx.ByteSize(op.Inputs[BinarySlots.InInput2]) / 4,
+                ctx.ByteSize(op.Outputs[BinarySlots.OutOutput]) / 4);
         }
     }
 }

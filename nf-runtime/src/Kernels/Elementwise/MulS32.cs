@@ -7,38 +7,37 @@ namespace TinyLite.Runtime.Kernels.Elementwise
     /// followed by the activation clamp.
     /// Inputs: [input1, input2]; outputs: [output]. The output may be the same buffer region as an input of
     /// the same shape (each element is read before it is written).
-    /// Params (ints):
+    /// Tensor slots: <see cref="BinaryClampedSlots"/>. Params (<see cref="BinaryClampedParams"/>):
     /// <list type="table">
-    /// <item><term>0, 1</term><description>activation min and max (int32)</description></item>
-    /// <item><term>2..</term><description>broadcast descriptor, see <see cref="Broadcast"/></description></item>
+    /// <item><term><see cref="BinaryClampedParams.ActivationMin"/>, <see cref="BinaryClampedParams.ActivationMax"/></term>
+    /// <description>activation min and max (int32)</description></item>
+    /// <item><term><see cref="BinaryClampedParams.Broadcast"/>..</term>
+    /// <description>broadcast descriptor, see <see cref="Broadcast"/></description></item>
     /// </list>
     /// </summary>
     public static class MulS32
     {
-        /// <summary>Index of the broadcast descriptor in Params.</summary>
-        public const int Descriptor = 2;
-
         /// <summary>Runs the kernel. Assumes <see cref="Validate"/> accepted the record.</summary>
         public static void Run(KernelContext ctx, OpRecord op)
         {
             int[] p = op.Params;
-            byte[] a = ctx.Buffer(op.Inputs[0]);
-            int aBase = ctx.Offset(op.Inputs[0]);
-            byte[] b = ctx.Buffer(op.Inputs[1]);
-            int bBase = ctx.Offset(op.Inputs[1]);
-            byte[] o = ctx.Buffer(op.Outputs[0]);
-            int oi = ctx.Offset(op.Outputs[0]);
-            int actMin = p[0];
-            int actMax = p[1];
+            byte[] a = ctx.Buffer(op.Inputs[BinaryClampedSlots.InInput1]);
+            int aBase = ctx.Offset(op.Inputs[BinaryClampedSlots.InInput1]);
+            byte[] b = ctx.Buffer(op.Inputs[BinaryClampedSlots.InInput2]);
+            int bBase = ctx.Offset(op.Inputs[BinaryClampedSlots.InInput2]);
+            byte[] o = ctx.Buffer(op.Outputs[BinaryClampedSlots.OutOutput]);
+            int oi = ctx.Offset(op.Outputs[BinaryClampedSlots.OutOutput]);
+            int actMin = p[BinaryClampedParams.ActivationMin];
+            int actMax = p[BinaryClampedParams.ActivationMax];
 
-            int rows = Broadcast.RowCount(p, Descriptor);
-            int n = p[Descriptor + 1];
-            int step1 = 4 * p[Descriptor + 2];
-            int step2 = 4 * p[Descriptor + 3];
+            int rows = Broadcast.RowCount(p, BinaryClampedParams.Broadcast);
+            int n = p[BinaryClampedParams.Broadcast + Broadcast.RowLength];
+            int step1 = 4 * p[BinaryClampedParams.Broadcast + Broadcast.RowStride1];
+            int step2 = 4 * p[BinaryClampedParams.Broadcast + Broadcast.RowStride2];
             for (int row = 0; row < rows; row++)
             {
-                int ai = aBase + 4 * Broadcast.RowOffset(p, Descriptor, row, 0);
-                int bi = bBase + 4 * Broadcast.RowOffset(p, Descriptor, row, 1);
+                int ai = aBase + 4 * Broadcast.RowOffset(p, BinaryClampedParams.Broadcast, row, 0);
+                int bi = bBase + 4 * Broadcast.RowOffset(p, BinaryClampedParams.Broadcast, row, 1);
                 for (int i = 0; i < n; i++)
                 {
                     int x = a[ai] | (a[ai + 1] << 8) | (a[ai + 2] << 16) | (a[ai + 3] << 24);
@@ -61,18 +60,21 @@ namespace TinyLite.Runtime.Kernels.Elementwise
         /// <summary>Returns null if the record is valid for this kernel, else what is wrong.</summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            string error = ElementwiseChecks.Tensors(ctx, op, 2, TensorType.Int32, Descriptor + 4);
+            string error = ElementwiseChecks.Tensors(ctx, op, 2, TensorType.Int32,
+                BinaryClampedParams.Broadcast + Broadcast.HeaderLength);
             if (error != null)
             {
                 return error;
             }
             int[] p = op.Params;
-            if (p[0] > p[1])
+            if (p[BinaryClampedParams.ActivationMin] > p[BinaryClampedParams.ActivationMax])
             {
                 return "bad activation range";
             }
-            return Broadcast.Validate(p, Descriptor, ctx.ByteSize(op.Inputs[0]) / 4, ctx.ByteSize(op.Inputs[1]) / 4,
-                ctx.ByteSize(op.Outputs[0]) / 4);
+            return Broadcast.Validate(p, BinaryClampedParams.Broadcast,
+                ctx.ByteSize(op.Inputs[BinaryClampedSlots.InInput1]) / 4,
+                ctx.ByteSize(op.Inputs[BinaryClampedSlots.InInput2]) / 4,
+                ctx.ByteSize(op.Outputs[BinaryClampedSlots.OutOutput]) / 4);
         }
     }
 }

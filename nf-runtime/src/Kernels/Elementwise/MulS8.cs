@@ -9,50 +9,58 @@ namespace TinyLite.Runtime.Kernels.Elementwise
     /// multiply, rounding right shift), offset by the output zero point and clamped.
     /// Inputs: [input1, input2]; outputs: [output]. The output may be the same buffer region as an input of
     /// the same shape (each element is read before it is written).
-    /// Params (ints):
+    /// Tensor slots: <see cref="MulSlots"/>. Params (<see cref="MulParams"/>):
     /// <list type="table">
-    /// <item><term>0, 1</term><description>input 1 and input 2 offsets (-zero point)</description></item>
-    /// <item><term>2</term><description>output offset (zero point)</description></item>
-    /// <item><term>3, 4</term><description>output multiplier (Q0.31, &gt;= 0) and shift (positive = left), in [-31, 30]</description></item>
-    /// <item><term>5, 6</term><description>activation min and max, in [-128, 127]</description></item>
-    /// <item><term>7..</term><description>broadcast descriptor, see <see cref="Broadcast"/></description></item>
+    /// <item><term><see cref="MulParams.Input1Offset"/>, <see cref="MulParams.Input2Offset"/></term>
+    /// <description>input 1 and input 2 offsets (-zero point)</description></item>
+    /// <item><term><see cref="MulParams.OutputOffset"/></term>
+    /// <description>output offset (zero point)</description></item>
+    /// <item><term><see cref="MulParams.OutputMultiplier"/>, <see cref="MulParams.OutputShift"/></term>
+    /// <description>output multiplier (Q0.31, &gt;= 0) and shift (positive = left), in [-31, 30]</description></item>
+    /// <item><term><see cref="MulParams.ActivationMin"/>, <see cref="MulParams.ActivationMax"/></term>
+    /// <description>activation min and max, in [-128, 127]</description></item>
+    /// <item><term><see cref="MulParams.Broadcast"/>..</term>
+    /// <description>broadcast descriptor, see <see cref="Broadcast"/></description></item>
     /// </list>
     /// </summary>
     public static class MulS8
     {
-        /// <summary>Index of the broadcast descriptor in Params.</summary>
-        public const int Descriptor = 7;
+        /// <summary>
+        /// Index of the broadcast descriptor in Params, <see cref="MulParams.Broadcast"/>; codegen's streaming
+        /// planner (Planning/Streaming/RowKernel.cs) reads it here.
+        /// </summary>
+        public const int Descriptor = MulParams.Broadcast;
 
         /// <summary>Runs the kernel. Assumes <see cref="Validate"/> accepted the record.</summary>
         public static void Run(KernelContext ctx, OpRecord op)
         {
             int[] p = op.Params;
-            byte[] a = ctx.Buffer(op.Inputs[0]);
-            int aBase = ctx.Offset(op.Inputs[0]);
-            byte[] b = ctx.Buffer(op.Inputs[1]);
-            int bBase = ctx.Offset(op.Inputs[1]);
-            byte[] o = ctx.Buffer(op.Outputs[0]);
-            int oi = ctx.Offset(op.Outputs[0]);
+            byte[] a = ctx.Buffer(op.Inputs[MulSlots.InInput1]);
+            int aBase = ctx.Offset(op.Inputs[MulSlots.InInput1]);
+            byte[] b = ctx.Buffer(op.Inputs[MulSlots.InInput2]);
+            int bBase = ctx.Offset(op.Inputs[MulSlots.InInput2]);
+            byte[] o = ctx.Buffer(op.Outputs[MulSlots.OutOutput]);
+            int oi = ctx.Offset(op.Outputs[MulSlots.OutOutput]);
 
-            int offset1 = p[0];
-            int offset2 = p[1];
-            int outOffset = p[2];
-            int multiplier = p[3];
-            int leftShift = p[4] > 0 ? p[4] : 0;
-            int rightShift = p[4] > 0 ? 0 : -p[4];
+            int offset1 = p[MulParams.Input1Offset];
+            int offset2 = p[MulParams.Input2Offset];
+            int outOffset = p[MulParams.OutputOffset];
+            int multiplier = p[MulParams.OutputMultiplier];
+            int leftShift = p[MulParams.OutputShift] > 0 ? p[MulParams.OutputShift] : 0;
+            int rightShift = p[MulParams.OutputShift] > 0 ? 0 : -p[MulParams.OutputShift];
             int mask = (int)((1L << rightShift) - 1);
             int half = mask >> 1;
-            int actMin = p[5];
-            int actMax = p[6];
+            int actMin = p[MulParams.ActivationMin];
+            int actMax = p[MulParams.ActivationMax];
 
-            int rows = Broadcast.RowCount(p, Descriptor);
-            int n = p[Descriptor + 1];
-            int step1 = p[Descriptor + 2];
-            int step2 = p[Descriptor + 3];
+            int rows = Broadcast.RowCount(p, MulParams.Broadcast);
+            int n = p[MulParams.Broadcast + Broadcast.RowLength];
+            int step1 = p[MulParams.Broadcast + Broadcast.RowStride1];
+            int step2 = p[MulParams.Broadcast + Broadcast.RowStride2];
             for (int row = 0; row < rows; row++)
             {
-                int ai = aBase + Broadcast.RowOffset(p, Descriptor, row, 0);
-                int bi = bBase + Broadcast.RowOffset(p, Descriptor, row, 1);
+                int ai = aBase + Broadcast.RowOffset(p, MulParams.Broadcast, row, 0);
+                int bi = bBase + Broadcast.RowOffset(p, MulParams.Broadcast, row, 1);
                 for (int i = 0; i < n; i++)
                 {
                     int product = (offset1 + (sbyte)a[ai]) * (offset2 + (sbyte)b[bi]);
@@ -81,22 +89,24 @@ namespace TinyLite.Runtime.Kernels.Elementwise
         /// <summary>Returns null if the record is valid for this kernel, else what is wrong.</summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            string error = ElementwiseChecks.Tensors(ctx, op, 2, TensorType.Int8, Descriptor + 4);
+            string error = ElementwiseChecks.Tensors(ctx, op, 2, TensorType.Int8,
+                MulParams.Broadcast + Broadcast.HeaderLength);
             if (error != null)
             {
                 return error;
             }
             int[] p = op.Params;
-            if (p[3] < 0 || p[4] < -31 || p[4] > 30)
+            if (p[MulParams.OutputMultiplier] < 0 || p[MulParams.OutputShift] < -31 || p[MulParams.OutputShift] > 30)
             {
                 return "bad multiplier or shift";
             }
-            if (!ElementwiseChecks.IsRange(p[5], p[6], -128, 127))
+            if (!ElementwiseChecks.IsRange(p[MulParams.ActivationMin], p[MulParams.ActivationMax], -128, 127))
             {
                 return "bad activation range";
             }
-            return Broadcast.Validate(p, Descriptor, ctx.ByteSize(op.Inputs[0]), ctx.ByteSize(op.Inputs[1]),
-                ctx.ByteSize(op.Outputs[0]));
+            return Broadcast.Validate(p, MulParams.Broadcast, ctx.ByteSize(op.Inputs[MulSlots.InInput1]),
+                ctx.ByteSize(op.Inputs[MulSlots.InInput2]),
+                ctx.ByteSize(op.Outputs[MulSlots.OutOutput]));
         }
     }
 }

@@ -7,25 +7,22 @@ namespace TinyLite.Runtime.Kernels.Elementwise
     /// <summary>
     /// RELU6 on float32, as TFLM's Relu6Float: <c>x &gt; 6 ? 6 : x &lt; 0 ? 0 : x</c>.
     /// Inputs: [input]; outputs: [output], which may be the same buffer region as the input.
-    /// Params (ints):
+    /// Tensor slots: <see cref="UnaryFloatSlots"/>. Params (<see cref="UnaryFloatParams"/>):
     /// <list type="table">
-    /// <item><term>0</term><description>element count</description></item>
+    /// <item><term><see cref="UnaryFloatParams.Count"/></term><description>element count</description></item>
     /// </list>
     /// </summary>
     public static class Relu6F32
     {
-        /// <summary>Number of params.</summary>
-        public const int ParamCount = 1;
-
         /// <summary>Runs the kernel. Assumes <see cref="Validate"/> accepted the record.</summary>
         public static void Run(KernelContext ctx, OpRecord op)
         {
             int[] p = op.Params;
-            byte[] a = ctx.Buffer(op.Inputs[0]);
-            int ai = ctx.Offset(op.Inputs[0]);
-            byte[] o = ctx.Buffer(op.Outputs[0]);
-            int oi = ctx.Offset(op.Outputs[0]);
-            int count = p[0];
+            byte[] a = ctx.Buffer(op.Inputs[UnaryFloatSlots.InInput]);
+            int ai = ctx.Offset(op.Inputs[UnaryFloatSlots.InInput]);
+            byte[] o = ctx.Buffer(op.Outputs[UnaryFloatSlots.OutOutput]);
+            int oi = ctx.Offset(op.Outputs[UnaryFloatSlots.OutOutput]);
+            int count = p[UnaryFloatParams.Count];
             for (int i = 0; i < count; i++)
             {
                 float x = BitConverter.ToSingle(a, ai);
@@ -39,16 +36,16 @@ namespace TinyLite.Runtime.Kernels.Elementwise
         /// <summary>Returns null if the record is valid for this kernel, else what is wrong.</summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            string error = ElementwiseChecks.Tensors(ctx, op, 1, TensorType.Float32, ParamCount);
+            string error = ElementwiseChecks.Tensors(ctx, op, 1, TensorType.Float32, UnaryFloatParams.Length);
             if (error != null)
             {
                 return error;
             }
-            if (op.Params.Length != ParamCount)
+            if (op.Params.Length != UnaryFloatParams.Length)
             {
                 return "bad params";
             }
-            return ElementwiseChecks.Count(ctx, op, 4);
+            return ElementwiseChecks.Count(ctx, op, UnaryFloatParams.Count, 4);
         }
     }
 }

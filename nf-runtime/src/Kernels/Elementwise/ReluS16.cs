@@ -7,37 +7,37 @@ namespace TinyLite.Runtime.Kernels.Elementwise
     /// output scale (MultiplyByQuantizedMultiplier), offset by the output zero point and clamped to
     /// [max(-32768, output zero point), 32767].
     /// Inputs: [input]; outputs: [output], which may be the same buffer region as the input.
-    /// Params (ints):
+    /// Tensor slots: <see cref="ReluSlots"/>. Params (<see cref="ReluParams"/>):
     /// <list type="table">
-    /// <item><term>0</term><description>element count</description></item>
-    /// <item><term>1, 2</term><description>input and output zero points</description></item>
-    /// <item><term>3, 4</term><description>multiplier s_in/s_out (Q0.31, &gt;= 0) and shift (positive = left), in [-31, 30]</description></item>
-    /// <item><term>5, 6</term><description>clamp min and max, in [-32768, 32767]</description></item>
+    /// <item><term><see cref="ReluParams.Count"/></term><description>element count</description></item>
+    /// <item><term><see cref="ReluParams.InputZeroPoint"/>, <see cref="ReluParams.OutputZeroPoint"/></term>
+    /// <description>input and output zero points</description></item>
+    /// <item><term><see cref="ReluParams.Multiplier"/>, <see cref="ReluParams.Shift"/></term>
+    /// <description>multiplier s_in/s_out (Q0.31, &gt;= 0) and shift (positive = left), in [-31, 30]</description></item>
+    /// <item><term><see cref="ReluParams.ClampMin"/>, <see cref="ReluParams.ClampMax"/></term>
+    /// <description>clamp min and max, in [-32768, 32767]</description></item>
     /// </list>
     /// </summary>
     public static class ReluS16
     {
-        /// <summary>Number of params.</summary>
-        public const int ParamCount = 7;
-
         /// <summary>Runs the kernel. Assumes <see cref="Validate"/> accepted the record.</summary>
         public static void Run(KernelContext ctx, OpRecord op)
         {
             int[] p = op.Params;
-            byte[] a = ctx.Buffer(op.Inputs[0]);
-            int ai = ctx.Offset(op.Inputs[0]);
-            byte[] o = ctx.Buffer(op.Outputs[0]);
-            int oi = ctx.Offset(op.Outputs[0]);
-            int count = p[0];
-            int inZero = p[1];
-            int outZero = p[2];
-            int multiplier = p[3];
-            int leftShift = p[4] > 0 ? p[4] : 0;
-            int rightShift = p[4] > 0 ? 0 : -p[4];
+            byte[] a = ctx.Buffer(op.Inputs[ReluSlots.InInput]);
+            int ai = ctx.Offset(op.Inputs[ReluSlots.InInput]);
+            byte[] o = ctx.Buffer(op.Outputs[ReluSlots.OutOutput]);
+            int oi = ctx.Offset(op.Outputs[ReluSlots.OutOutput]);
+            int count = p[ReluParams.Count];
+            int inZero = p[ReluParams.InputZeroPoint];
+            int outZero = p[ReluParams.OutputZeroPoint];
+            int multiplier = p[ReluParams.Multiplier];
+            int leftShift = p[ReluParams.Shift] > 0 ? p[ReluParams.Shift] : 0;
+            int rightShift = p[ReluParams.Shift] > 0 ? 0 : -p[ReluParams.Shift];
             int mask = (int)((1L << rightShift) - 1);
             int half = mask >> 1;
-            int actMin = p[5];
-            int actMax = p[6];
+            int actMin = p[ReluParams.ClampMin];
+            int actMax = p[ReluParams.ClampMax];
             for (int i = 0; i < count; i++)
             {
                 // Inlined MultiplyByQuantizedMultiplier (double rounding).
@@ -63,21 +63,22 @@ namespace TinyLite.Runtime.Kernels.Elementwise
         /// <summary>Returns null if the record is valid for this kernel, else what is wrong.</summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            string error = ElementwiseChecks.Tensors(ctx, op, 1, TensorType.Int16, ParamCount);
+            string error = ElementwiseChecks.Tensors(ctx, op, 1, TensorType.Int16, ReluParams.Length);
             if (error != null)
             {
                 return error;
             }
             int[] p = op.Params;
-            if (p.Length != ParamCount || p[3] < 0 || p[4] < -31 || p[4] > 30)
+            if (p.Length != ReluParams.Length || p[ReluParams.Multiplier] < 0 || p[ReluParams.Shift] < -31 ||
+                p[ReluParams.Shift] > 30)
             {
                 return "bad params";
             }
-            if (!ElementwiseChecks.IsRange(p[5], p[6], -32768, 32767))
+            if (!ElementwiseChecks.IsRange(p[ReluParams.ClampMin], p[ReluParams.ClampMax], -32768, 32767))
             {
                 return "bad clamp range";
             }
-            return ElementwiseChecks.Count(ctx, op, 2);
+            return ElementwiseChecks.Count(ctx, op, ReluParams.Count, 2);
         }
     }
 }

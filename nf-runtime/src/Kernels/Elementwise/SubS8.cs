@@ -9,62 +9,68 @@ namespace TinyLite.Runtime.Kernels.Elementwise
     /// multiplier and a rounding right shift, subtracted, rescaled to the output scale, offset and clamped.
     /// Inputs: [input1, input2]; outputs: [output]. The output may be the same buffer region as an input of
     /// the same shape (each element is read before it is written).
-    /// Params (ints):
+    /// Tensor slots: <see cref="AddSubSlots"/>. Params (<see cref="AddSubParams"/>):
     /// <list type="table">
-    /// <item><term>0</term><description>input 1 offset (-zero point)</description></item>
-    /// <item><term>1, 2</term><description>input 1 multiplier (Q0.31, &gt;= 0) and shift (&lt;= 0)</description></item>
-    /// <item><term>3</term><description>input 2 offset (-zero point)</description></item>
-    /// <item><term>4, 5</term><description>input 2 multiplier and shift</description></item>
-    /// <item><term>6, 7</term><description>output multiplier and shift (&lt;= 0)</description></item>
-    /// <item><term>8</term><description>output offset (zero point)</description></item>
-    /// <item><term>9</term><description>left shift applied to both inputs (20 for int8)</description></item>
-    /// <item><term>10, 11</term><description>activation min and max, in [-128, 127]</description></item>
-    /// <item><term>12..</term><description>broadcast descriptor, see <see cref="Broadcast"/></description></item>
+    /// <item><term><see cref="AddSubParams.Input1Offset"/></term>
+    /// <description>input 1 offset (-zero point)</description></item>
+    /// <item><term><see cref="AddSubParams.Input1Multiplier"/>, <see cref="AddSubParams.Input1Shift"/></term>
+    /// <description>input 1 multiplier (Q0.31, &gt;= 0) and shift (&lt;= 0)</description></item>
+    /// <item><term><see cref="AddSubParams.Input2Offset"/></term>
+    /// <description>input 2 offset (-zero point)</description></item>
+    /// <item><term><see cref="AddSubParams.Input2Multiplier"/>, <see cref="AddSubParams.Input2Shift"/></term>
+    /// <description>input 2 multiplier and shift</description></item>
+    /// <item><term><see cref="AddSubParams.OutputMultiplier"/>, <see cref="AddSubParams.OutputShift"/></term>
+    /// <description>output multiplier and shift (&lt;= 0)</description></item>
+    /// <item><term><see cref="AddSubParams.OutputOffset"/></term>
+    /// <description>output offset (zero point)</description></item>
+    /// <item><term><see cref="AddSubParams.LeftShift"/></term>
+    /// <description>left shift applied to both inputs (20 for int8)</description></item>
+    /// <item><term><see cref="AddSubParams.ActivationMin"/>, <see cref="AddSubParams.ActivationMax"/></term>
+    /// <description>activation min and max, in [-128, 127]</description></item>
+    /// <item><term><see cref="AddSubParams.Broadcast"/>..</term>
+    /// <description>broadcast descriptor, see <see cref="Broadcast"/></description></item>
     /// </list>
     /// </summary>
     public static class SubS8
     {
-        /// <summary>Index of the broadcast descriptor in Params.</summary>
-        public const int Descriptor = 12;
-
         /// <summary>Runs the kernel. Assumes <see cref="Validate"/> accepted the record.</summary>
         public static void Run(KernelContext ctx, OpRecord op)
         {
             int[] p = op.Params;
-            byte[] a = ctx.Buffer(op.Inputs[0]);
-            int aBase = ctx.Offset(op.Inputs[0]);
-            byte[] b = ctx.Buffer(op.Inputs[1]);
-            int bBase = ctx.Offset(op.Inputs[1]);
-            byte[] o = ctx.Buffer(op.Outputs[0]);
-            int oi = ctx.Offset(op.Outputs[0]);
+            byte[] a = ctx.Buffer(op.Inputs[AddSubSlots.InInput1]);
+            int aBase = ctx.Offset(op.Inputs[AddSubSlots.InInput1]);
+            byte[] b = ctx.Buffer(op.Inputs[AddSubSlots.InInput2]);
+            int bBase = ctx.Offset(op.Inputs[AddSubSlots.InInput2]);
+            byte[] o = ctx.Buffer(op.Outputs[AddSubSlots.OutOutput]);
+            int oi = ctx.Offset(op.Outputs[AddSubSlots.OutOutput]);
 
-            int offset1 = p[0];
-            int multiplier1 = p[1];
-            int shift1 = -p[2];
+            int offset1 = p[AddSubParams.Input1Offset];
+            int multiplier1 = p[AddSubParams.Input1Multiplier];
+            int shift1 = -p[AddSubParams.Input1Shift];
             int mask1 = (int)((1L << shift1) - 1);
             int half1 = mask1 >> 1;
-            int offset2 = p[3];
-            int multiplier2 = p[4];
-            int shift2 = -p[5];
+            int offset2 = p[AddSubParams.Input2Offset];
+            int multiplier2 = p[AddSubParams.Input2Multiplier];
+            int shift2 = -p[AddSubParams.Input2Shift];
             int mask2 = (int)((1L << shift2) - 1);
             int half2 = mask2 >> 1;
-            int outMultiplier = p[6];
-            int outShift = -p[7];
+            int outMultiplier = p[AddSubParams.OutputMultiplier];
+            int outShift = -p[AddSubParams.OutputShift];
             int outMask = (int)((1L << outShift) - 1);
             int outHalf = outMask >> 1;
-            int outOffset = p[8];
-            int leftShift = p[9];
-            int actMin = p[10];
-            int actMax = p[11];
+            int outOffset = p[AddSubParams.OutputOffset];
+            int leftShift = p[AddSubParams.LeftShift];
+            int actMin = p[AddSubParams.ActivationMin];
+            int actMax = p[AddSubParams.ActivationMax];
 
-            int rows = Broadcast.RowCount(p, Descriptor);
-            int n = p[Descriptor + 1];
-            int step1 = p[Descriptor + 2];
-            int step2 = p[Descriptor + 3];
+            int rows = Broadcast.RowCount(p, AddSubParams.Broadcast);
+            int n = p[AddSubParams.Broadcast + Broadcast.RowLength];
+            int step1 = p[AddSubParams.Broadcast + Broadcast.RowStride1];
+            int step2 = p[AddSubParams.Broadcast + Broadcast.RowStride2];
             for (int row = 0; row < rows; row++)
             {
-                int ai = aBase + Broadcast.RowOffset(p, Descriptor, row, 0);
-                int bi = bBase + Broadcast.RowOffset(p, Descriptor, row, 1);
+                int ai = aBase + Broadcast.RowOffset(p, AddSubParams.Broadcast, row, 0);
+                int bi = bBase + Broadcast.RowOffset(p, AddSubParams.Broadcast, row, 1);
                 for (int i = 0; i < n; i++)
                 {
                     // Inlined MultiplyByQuantizedMultiplierSmallerThanOneExp: a rounding doubling high multiply
@@ -105,24 +111,29 @@ namespace TinyLite.Runtime.Kernels.Elementwise
         /// <summary>Returns null if the record is valid for this kernel, else what is wrong.</summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            string error = ElementwiseChecks.Tensors(ctx, op, 2, TensorType.Int8, Descriptor + 4);
+            string error = ElementwiseChecks.Tensors(ctx, op, 2, TensorType.Int8,
+                AddSubParams.Broadcast + Broadcast.HeaderLength);
             if (error != null)
             {
                 return error;
             }
             int[] p = op.Params;
-            if (p[1] < 0 || p[4] < 0 || p[6] < 0 ||
-                !ElementwiseChecks.IsRightShift(p[2]) || !ElementwiseChecks.IsRightShift(p[5]) ||
-                !ElementwiseChecks.IsRightShift(p[7]) || p[9] < 0 || p[9] > 30)
+            if (p[AddSubParams.Input1Multiplier] < 0 || p[AddSubParams.Input2Multiplier] < 0 ||
+                p[AddSubParams.OutputMultiplier] < 0 ||
+                !ElementwiseChecks.IsRightShift(p[AddSubParams.Input1Shift]) ||
+                !ElementwiseChecks.IsRightShift(p[AddSubParams.Input2Shift]) ||
+                !ElementwiseChecks.IsRightShift(p[AddSubParams.OutputShift]) || p[AddSubParams.LeftShift] < 0 ||
+                p[AddSubParams.LeftShift] > 30)
             {
                 return "bad multiplier or shift";
             }
-            if (!ElementwiseChecks.IsRange(p[10], p[11], -128, 127))
+            if (!ElementwiseChecks.IsRange(p[AddSubParams.ActivationMin], p[AddSubParams.ActivationMax], -128, 127))
             {
                 return "bad activation range";
             }
-            return Broadcast.Validate(p, Descriptor, ctx.ByteSize(op.Inputs[0]), ctx.ByteSize(op.Inputs[1]),
-                ctx.ByteSize(op.Outputs[0]));
+            return Broadcast.Validate(p, AddSubParams.Broadcast, ctx.ByteSize(op.Inputs[AddSubSlots.InInput1]),
+                ctx.ByteSize(op.Inputs[AddSubSlots.InInput2]),
+                ctx.ByteSize(op.Outputs[AddSubSlots.OutOutput]));
         }
     }
 }

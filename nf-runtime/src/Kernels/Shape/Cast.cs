@@ -10,27 +10,25 @@ namespace TinyLite.Runtime.Kernels.Shape
     /// int16, int32, uint32, float32; output types: int8, int16, int32, uint32, float32. Where C's float-to-int
     /// conversion is undefined (NaN, out of range) this kernel truncates to a saturated 64-bit integer (NaN
     /// gives 0) and keeps the low bits.
-    /// <para>Params (3): [0] element count; [1] input type; [2] output type (<see cref="TensorType"/> codes).</para>
+    /// <para>Params (<see cref="CastParams"/>): <see cref="CastParams.Count"/> elements;
+    /// <see cref="CastParams.InputType"/> and <see cref="CastParams.OutputType"/> (<see cref="TensorType"/> codes).</para>
     /// <para>Inputs: [values]. Outputs: [converted].</para>
     /// </summary>
     public static class Cast
     {
-        /// <summary>Number of parameters.</summary>
-        public const int ParamCount = 3;
-
         /// <summary>Converts; assumes <see cref="Validate"/> accepted the record.</summary>
         public static void Run(KernelContext ctx, OpRecord op)
         {
             int[] p = op.Params;
-            int count = p[0];
-            int inType = p[1];
-            int outType = p[2];
+            int count = p[CastParams.Count];
+            int inType = p[CastParams.InputType];
+            int outType = p[CastParams.OutputType];
             int inSize = ShapeChecks.ElementSize(inType);
             int outSize = ShapeChecks.ElementSize(outType);
-            byte[] input = ctx.Buffer(op.Inputs[0]);
-            int inPos = ctx.Offset(op.Inputs[0]);
-            byte[] output = ctx.Buffer(op.Outputs[0]);
-            int outPos = ctx.Offset(op.Outputs[0]);
+            byte[] input = ctx.Buffer(op.Inputs[CastSlots.InInput]);
+            int inPos = ctx.Offset(op.Inputs[CastSlots.InInput]);
+            byte[] output = ctx.Buffer(op.Outputs[CastSlots.OutOutput]);
+            int outPos = ctx.Offset(op.Outputs[CastSlots.OutOutput]);
             if (inType == outType)
             {
                 Array.Copy(input, inPos, output, outPos, count * inSize);
@@ -115,14 +113,14 @@ namespace TinyLite.Runtime.Kernels.Shape
         /// <summary>Returns null if the record is valid, else what is wrong.</summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            string error = ShapeChecks.Arity(op, 1, 1, ParamCount);
+            string error = ShapeChecks.Arity(op, 1, 1, CastParams.Length);
             if (error != null)
             {
                 return error;
             }
             int[] p = op.Params;
-            int inType = p[1];
-            int outType = p[2];
+            int inType = p[CastParams.InputType];
+            int outType = p[CastParams.OutputType];
             if (!IsNumeric(inType) && inType != TensorType.Bool)
             {
                 return "cast: input type " + inType.ToString() + " not supported";
@@ -131,22 +129,24 @@ namespace TinyLite.Runtime.Kernels.Shape
             {
                 return "cast: output type " + outType.ToString() + " not supported";
             }
-            error = ShapeChecks.Fits(ctx, op.Inputs[0], (long)ShapeChecks.ElementSize(inType) * p[0], "cast input");
+            error = ShapeChecks.Fits(ctx, op.Inputs[CastSlots.InInput],
+                (long)ShapeChecks.ElementSize(inType) * p[CastParams.Count], "cast input");
             if (error != null)
             {
                 return error;
             }
-            error = ShapeChecks.Type(ctx, op.Inputs[0], inType, "cast input");
+            error = ShapeChecks.Type(ctx, op.Inputs[CastSlots.InInput], inType, "cast input");
             if (error != null)
             {
                 return error;
             }
-            error = ShapeChecks.Fits(ctx, op.Outputs[0], (long)ShapeChecks.ElementSize(outType) * p[0], "cast output");
+            error = ShapeChecks.Fits(ctx, op.Outputs[CastSlots.OutOutput],
+                (long)ShapeChecks.ElementSize(outType) * p[CastParams.Count], "cast output");
             if (error != null)
             {
                 return error;
             }
-            return ShapeChecks.Type(ctx, op.Outputs[0], outType, "cast output");
+            return ShapeChecks.Type(ctx, op.Outputs[CastSlots.OutOutput], outType, "cast output");
         }
 
         private static bool IsNumeric(int type)

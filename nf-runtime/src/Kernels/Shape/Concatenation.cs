@@ -7,8 +7,10 @@ namespace TinyLite.Runtime.Kernels.Shape
     /// Concatenation along one axis (TFLM's reference Concatenation): for each of the <c>outer</c> index
     /// combinations of the axes before the concatenation axis, copies one chunk of each input in turn. A chunk
     /// is the input's extent along the axis times the product of the later dims, times the element size.
-    /// <para>Params (2 + n): [0] outer count; [1] input count n; [2 + i] chunk bytes of input i.</para>
-    /// <para>Inputs: [input 0 .. input n-1]. Outputs: [concatenated].</para>
+    /// <para>Params (<see cref="ConcatenationParams"/>, 2 + n ints): <see cref="ConcatenationParams.OuterCount"/>;
+    /// <see cref="ConcatenationParams.InputCount"/> n; from <see cref="ConcatenationParams.ChunkBytes"/>, the chunk
+    /// bytes of each input in turn.</para>
+    /// <para>Inputs (<see cref="ConcatenationSlots"/>): [input 0 .. input n-1]. Outputs: [concatenated].</para>
     /// </summary>
     public static class Concatenation
     {
@@ -16,16 +18,16 @@ namespace TinyLite.Runtime.Kernels.Shape
         public static void Run(KernelContext ctx, OpRecord op)
         {
             int[] p = op.Params;
-            int outer = p[0];
-            int count = p[1];
-            byte[] output = ctx.Buffer(op.Outputs[0]);
-            int outPos = ctx.Offset(op.Outputs[0]);
+            int outer = p[ConcatenationParams.OuterCount];
+            int count = p[ConcatenationParams.InputCount];
+            byte[] output = ctx.Buffer(op.Outputs[ConcatenationSlots.OutOutput]);
+            int outPos = ctx.Offset(op.Outputs[ConcatenationSlots.OutOutput]);
             for (int k = 0; k < outer; k++)
             {
                 for (int i = 0; i < count; i++)
                 {
-                    int tensor = op.Inputs[i];
-                    int chunk = p[2 + i];
+                    int tensor = op.Inputs[ConcatenationSlots.InInputs + i];
+                    int chunk = p[ConcatenationParams.ChunkBytes + i];
                     Array.Copy(ctx.Buffer(tensor), ctx.Offset(tensor) + k * chunk, output, outPos, chunk);
                     outPos += chunk;
                 }
@@ -41,24 +43,27 @@ namespace TinyLite.Runtime.Kernels.Shape
                 return error;
             }
             int[] p = op.Params;
-            if (p.Length < 2 || p[1] < 1 || p.Length != 2 + p[1] || op.Inputs.Length != p[1])
+            if (p.Length < ConcatenationParams.Length || p[ConcatenationParams.InputCount] < 1 ||
+                p.Length != ConcatenationParams.ChunkBytes + p[ConcatenationParams.InputCount] ||
+                op.Inputs.Length != p[ConcatenationParams.InputCount])
             {
                 return "concatenation: params must be [outer, n, n chunk sizes] with n inputs";
             }
-            long outer = p[0];
+            long outer = p[ConcatenationParams.OuterCount];
             if (outer < 0)
             {
                 return "concatenation: negative outer count";
             }
             long row = 0;
-            for (int i = 0; i < p[1]; i++)
+            for (int i = 0; i < p[ConcatenationParams.InputCount]; i++)
             {
-                long chunk = p[2 + i];
+                long chunk = p[ConcatenationParams.ChunkBytes + i];
                 if (chunk < 0)
                 {
                     return "concatenation: negative chunk";
                 }
-                error = ShapeChecks.Fits(ctx, op.Inputs[i], outer * chunk, "concatenation input");
+                error = ShapeChecks.Fits(ctx, op.Inputs[ConcatenationSlots.InInputs + i], outer * chunk,
+                    "concatenation input");
                 if (error != null)
                 {
                     return error;
@@ -69,7 +74,7 @@ namespace TinyLite.Runtime.Kernels.Shape
                     return "concatenation: output row too large";
                 }
             }
-            return ShapeChecks.Fits(ctx, op.Outputs[0], outer * row, "concatenation output");
+            return ShapeChecks.Fits(ctx, op.Outputs[ConcatenationSlots.OutOutput], outer * row, "concatenation output");
         }
     }
 }

@@ -6,7 +6,7 @@ namespace TinyLite.Runtime.Kernels.Shape
     /// <summary>
     /// Byte copy from input 0 to output 0: RESHAPE, SQUEEZE and EXPAND_DIMS (the shape only changes on the host).
     /// When the planner gives input and output the same bytes, nothing is copied.
-    /// <para>Params: [0] byte count.</para>
+    /// <para>Params (<see cref="CopyParams"/>): <see cref="CopyParams.ByteCount"/>.</para>
     /// <para>Inputs: [source]. Outputs: [destination].</para>
     /// </summary>
     public static class Copy
@@ -14,8 +14,8 @@ namespace TinyLite.Runtime.Kernels.Shape
         /// <summary>Copies the bytes; assumes <see cref="Validate"/> accepted the record.</summary>
         public static void Run(KernelContext ctx, OpRecord op)
         {
-            int source = op.Inputs[0];
-            int destination = op.Outputs[0];
+            int source = op.Inputs[CopySlots.InSource];
+            int destination = op.Outputs[CopySlots.OutDestination];
             byte[] sourceBuffer = ctx.Buffer(source);
             byte[] destinationBuffer = ctx.Buffer(destination);
             int sourceOffset = ctx.Offset(source);
@@ -24,7 +24,8 @@ namespace TinyLite.Runtime.Kernels.Shape
             {
                 return;
             }
-            Array.Copy(sourceBuffer, sourceOffset, destinationBuffer, destinationOffset, op.Params[0]);
+            Array.Copy(sourceBuffer, sourceOffset, destinationBuffer, destinationOffset,
+                op.Params[CopyParams.ByteCount]);
         }
 
         /// <summary>Returns null if the record is valid, else what is wrong.</summary>
@@ -35,13 +36,13 @@ namespace TinyLite.Runtime.Kernels.Shape
             {
                 return error;
             }
-            int bytes = op.Params[0];
-            error = ShapeChecks.Fits(ctx, op.Inputs[0], bytes, "copy source");
+            int bytes = op.Params[CopyParams.ByteCount];
+            error = ShapeChecks.Fits(ctx, op.Inputs[CopySlots.InSource], bytes, "copy source");
             if (error != null)
             {
                 return error;
             }
-            return ShapeChecks.Fits(ctx, op.Outputs[0], bytes, "copy destination");
+            return ShapeChecks.Fits(ctx, op.Outputs[CopySlots.OutDestination], bytes, "copy destination");
         }
     }
 }

@@ -7,24 +7,24 @@ namespace TinyLite.Runtime.Kernels.Shape
     /// Constant padding of a tensor of up to 5 dimensions (TFLM's reference Pad): every output element outside
     /// the copied input block is the pad value; input elements are consumed in order. Element size 1, 2 or 4
     /// bytes (int8, int16, int32, float32).
-    /// <para>Params (17): [0] element size in bytes; [1] pad value, raw little-endian bits in the low
-    /// element-size bytes (used when input 1 is -1); [2..6] output dims d0..d4; [7..11] left (leading)
-    /// padding per dim; [12..16] input dims. The right padding is output - left - input. The host merges and
-    /// pads the shape to exactly 5 dims (outermost first).</para>
-    /// <para>Inputs: [data, pad value tensor or -1 (one element, read at run time)]. Outputs: [padded].</para>
+    /// <para>Params (<see cref="PadParams"/>, 17 ints): <see cref="PadParams.ElementBytes"/>, the element size in
+    /// bytes; <see cref="PadParams.PadValue"/>, raw little-endian bits in the low element-size bytes (used when
+    /// there is no pad value tensor); from <see cref="PadParams.OutputDims"/>, <see cref="PadParams.LeftPadding"/>
+    /// and <see cref="PadParams.InputDims"/>, 5 ints each: the output dims d0..d4, the left (leading) padding per
+    /// dim and the input dims. The right padding is output - left - input. The host merges and pads the shape to
+    /// exactly 5 dims (outermost first).</para>
+    /// <para>Inputs (<see cref="PadSlots"/>): [data, pad value tensor or -1 (one element, read at run time)].
+    /// Outputs: [padded].</para>
     /// </summary>
     public static class Pad
     {
-        /// <summary>Number of parameters.</summary>
-        public const int ParamCount = 17;
-
         /// <summary>Pads; assumes <see cref="Validate"/> accepted the record.</summary>
         public static void Run(KernelContext ctx, OpRecord op)
         {
             int[] p = op.Params;
-            int elementSize = p[0];
-            int padValue = p[1];
-            int valueTensor = op.Inputs[1];
+            int elementSize = p[PadParams.ElementBytes];
+            int padValue = p[PadParams.PadValue];
+            int valueTensor = op.Inputs[PadSlots.InPadValueTensor];
             if (valueTensor >= 0)
             {
                 byte[] vb = ctx.Buffer(valueTensor);
@@ -39,26 +39,26 @@ namespace TinyLite.Runtime.Kernels.Shape
                     padValue |= (vb[vo + 2] << 16) | (vb[vo + 3] << 24);
                 }
             }
-            int out0 = p[2];
-            int out1 = p[3];
-            int out2 = p[4];
-            int out3 = p[5];
-            int out4 = p[6];
-            int left0 = p[7];
-            int left1 = p[8];
-            int left2 = p[9];
-            int left3 = p[10];
-            int left4 = p[11];
-            int in0 = p[12];
-            int in1 = p[13];
-            int in2 = p[14];
-            int in3 = p[15];
-            int in4 = p[16];
+            int out0 = p[PadParams.OutputDims];
+            int out1 = p[PadParams.OutputDims + 1];
+            int out2 = p[PadParams.OutputDims + 2];
+            int out3 = p[PadParams.OutputDims + 3];
+            int out4 = p[PadParams.OutputDims + 4];
+            int left0 = p[PadParams.LeftPadding];
+            int left1 = p[PadParams.LeftPadding + 1];
+            int left2 = p[PadParams.LeftPadding + 2];
+            int left3 = p[PadParams.LeftPadding + 3];
+            int left4 = p[PadParams.LeftPadding + 4];
+            int in0 = p[PadParams.InputDims];
+            int in1 = p[PadParams.InputDims + 1];
+            int in2 = p[PadParams.InputDims + 2];
+            int in3 = p[PadParams.InputDims + 3];
+            int in4 = p[PadParams.InputDims + 4];
 
-            byte[] input = ctx.Buffer(op.Inputs[0]);
-            int inPos = ctx.Offset(op.Inputs[0]);
-            byte[] output = ctx.Buffer(op.Outputs[0]);
-            int outPos = ctx.Offset(op.Outputs[0]);
+            byte[] input = ctx.Buffer(op.Inputs[PadSlots.InData]);
+            int inPos = ctx.Offset(op.Inputs[PadSlots.InData]);
+            byte[] output = ctx.Buffer(op.Outputs[PadSlots.OutOutput]);
+            int outPos = ctx.Offset(op.Outputs[PadSlots.OutOutput]);
 
             int rowBytes = out4 * elementSize;
             int leftBytes = left4 * elementSize;
@@ -135,13 +135,13 @@ namespace TinyLite.Runtime.Kernels.Shape
         /// <summary>Returns null if the record is valid, else what is wrong.</summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            string error = ShapeChecks.Arity(op, 2, 1, ParamCount);
+            string error = ShapeChecks.Arity(op, 2, 1, PadParams.Length);
             if (error != null)
             {
                 return error;
             }
             int[] p = op.Params;
-            int elementSize = p[0];
+            int elementSize = p[PadParams.ElementBytes];
             if (!ShapeChecks.IsElementSize(elementSize))
             {
                 return "pad: element size " + elementSize.ToString() + " not 1, 2 or 4";
@@ -150,9 +150,9 @@ namespace TinyLite.Runtime.Kernels.Shape
             long inCount = 1;
             for (int d = 0; d < 5; d++)
             {
-                int outDim = p[2 + d];
-                int left = p[7 + d];
-                int inDim = p[12 + d];
+                int outDim = p[PadParams.OutputDims + d];
+                int left = p[PadParams.LeftPadding + d];
+                int inDim = p[PadParams.InputDims + d];
                 // Every term non-negative and the right padding too; the dims are bounded by the byte sizes below.
                 if (outDim < 0 || left < 0 || inDim < 0 || (long)left + inDim > outDim)
                 {
@@ -165,19 +165,19 @@ namespace TinyLite.Runtime.Kernels.Shape
                     return "pad: too many elements";
                 }
             }
-            error = ShapeChecks.Fits(ctx, op.Inputs[0], inCount * elementSize, "pad input");
+            error = ShapeChecks.Fits(ctx, op.Inputs[PadSlots.InData], inCount * elementSize, "pad input");
             if (error != null)
             {
                 return error;
             }
-            error = ShapeChecks.Fits(ctx, op.Outputs[0], outCount * elementSize, "pad output");
+            error = ShapeChecks.Fits(ctx, op.Outputs[PadSlots.OutOutput], outCount * elementSize, "pad output");
             if (error != null)
             {
                 return error;
             }
-            if (op.Inputs[1] >= 0)
+            if (op.Inputs[PadSlots.InPadValueTensor] >= 0)
             {
-                return ShapeChecks.Fits(ctx, op.Inputs[1], elementSize, "pad value");
+                return ShapeChecks.Fits(ctx, op.Inputs[PadSlots.InPadValueTensor], elementSize, "pad value");
             }
             return null;
         }

@@ -9,30 +9,29 @@ namespace TinyLite.Runtime.Kernels.Shape
     /// scale) + zero_point)</c>, the division done in float32 and the rounding half away from zero (C's
     /// <c>roundf</c>). Where C's float-to-int conversion is undefined (NaN, |x / scale| &gt;= 2^31) this kernel
     /// saturates (NaN gives 0 before the zero point is added), as Arm's conversion instruction does.
-    /// <para>Params (4): [0] element count; [1] output type (<see cref="TensorType.Int8"/> or
-    /// <see cref="TensorType.Int16"/>); [2] output zero point; [3] output scale, IEEE-754 float32 bits.</para>
+    /// <para>Params (<see cref="QuantizeFloatParams"/>): <see cref="QuantizeFloatParams.Count"/> elements;
+    /// <see cref="QuantizeFloatParams.OutputType"/> (<see cref="TensorType.Int8"/> or <see cref="TensorType.Int16"/>);
+    /// <see cref="QuantizeFloatParams.OutputZeroPoint"/>; <see cref="QuantizeFloatParams.OutputScaleBits"/>, the
+    /// output scale as IEEE-754 float32 bits.</para>
     /// <para>Inputs: [float32 values]. Outputs: [quantized].</para>
     /// </summary>
     public static class QuantizeFloat
     {
-        /// <summary>Number of parameters.</summary>
-        public const int ParamCount = 4;
-
         /// <summary>Quantizes; assumes <see cref="Validate"/> accepted the record.</summary>
         public static void Run(KernelContext ctx, OpRecord op)
         {
             int[] p = op.Params;
-            int count = p[0];
-            bool int8 = p[1] == TensorType.Int8;
-            long zeroPoint = p[2];
-            float scale = FloatBits.FromBits(p[3]);
+            int count = p[QuantizeFloatParams.Count];
+            bool int8 = p[QuantizeFloatParams.OutputType] == TensorType.Int8;
+            long zeroPoint = p[QuantizeFloatParams.OutputZeroPoint];
+            float scale = FloatBits.FromBits(p[QuantizeFloatParams.OutputScaleBits]);
             long min = int8 ? -128 : -32768;
             long max = int8 ? 127 : 32767;
 
-            byte[] input = ctx.Buffer(op.Inputs[0]);
-            int inPos = ctx.Offset(op.Inputs[0]);
-            byte[] output = ctx.Buffer(op.Outputs[0]);
-            int outPos = ctx.Offset(op.Outputs[0]);
+            byte[] input = ctx.Buffer(op.Inputs[QuantizeFloatSlots.InInput]);
+            int inPos = ctx.Offset(op.Inputs[QuantizeFloatSlots.InInput]);
+            byte[] output = ctx.Buffer(op.Outputs[QuantizeFloatSlots.OutOutput]);
+            int outPos = ctx.Offset(op.Outputs[QuantizeFloatSlots.OutOutput]);
 
             for (int i = 0; i < count; i++)
             {
@@ -92,33 +91,35 @@ namespace TinyLite.Runtime.Kernels.Shape
         /// <summary>Returns null if the record is valid, else what is wrong.</summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            string error = ShapeChecks.Arity(op, 1, 1, ParamCount);
+            string error = ShapeChecks.Arity(op, 1, 1, QuantizeFloatParams.Length);
             if (error != null)
             {
                 return error;
             }
             int[] p = op.Params;
-            int outType = p[1];
+            int outType = p[QuantizeFloatParams.OutputType];
             if (outType != TensorType.Int8 && outType != TensorType.Int16)
             {
                 return "quantize: output type " + outType.ToString() + " not int8 or int16";
             }
-            error = ShapeChecks.Fits(ctx, op.Inputs[0], 4L * p[0], "quantize input");
+            error = ShapeChecks.Fits(ctx, op.Inputs[QuantizeFloatSlots.InInput], 4L * p[QuantizeFloatParams.Count],
+                "quantize input");
             if (error != null)
             {
                 return error;
             }
-            error = ShapeChecks.Type(ctx, op.Inputs[0], TensorType.Float32, "quantize input");
+            error = ShapeChecks.Type(ctx, op.Inputs[QuantizeFloatSlots.InInput], TensorType.Float32, "quantize input");
             if (error != null)
             {
                 return error;
             }
-            error = ShapeChecks.Fits(ctx, op.Outputs[0], (long)ShapeChecks.ElementSize(outType) * p[0], "quantize output");
+            error = ShapeChecks.Fits(ctx, op.Outputs[QuantizeFloatSlots.OutOutput],
+                (long)ShapeChecks.ElementSize(outType) * p[QuantizeFloatParams.Count], "quantize output");
             if (error != null)
             {
                 return error;
             }
-            return ShapeChecks.Type(ctx, op.Outputs[0], outType, "quantize output");
+            return ShapeChecks.Type(ctx, op.Outputs[QuantizeFloatSlots.OutOutput], outType, "quantize output");
         }
     }
 }

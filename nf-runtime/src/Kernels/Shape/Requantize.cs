@@ -8,35 +8,35 @@ namespace TinyLite.Runtime.Kernels.Shape
     /// <c>q_out = clamp(MultiplyByQuantizedMultiplier(q_in - zp_in, multiplier, shift) + zp_out)</c> in int32
     /// arithmetic (wrapping like the C code), clamped to the output type's range. Input and output types are
     /// int8, int16 or int32 in any combination.
-    /// <para>Params (7): [0] element count; [1] input type; [2] output type (<see cref="TensorType"/> codes
-    /// Int8, Int16, Int32); [3] input zero point; [4] output zero point; [5] Q0.31 multiplier of
-    /// input_scale / output_scale; [6] its shift (positive = left), in [-31, 30].</para>
+    /// <para>Params (<see cref="RequantizeParams"/>): <see cref="RequantizeParams.Count"/> elements;
+    /// <see cref="RequantizeParams.InputType"/> and <see cref="RequantizeParams.OutputType"/> (<see cref="TensorType"/>
+    /// codes Int8, Int16, Int32); <see cref="RequantizeParams.InputZeroPoint"/> and
+    /// <see cref="RequantizeParams.OutputZeroPoint"/>; <see cref="RequantizeParams.Multiplier"/>, the Q0.31
+    /// multiplier of input_scale / output_scale, and <see cref="RequantizeParams.Shift"/>, its shift (positive =
+    /// left), in [-31, 30].</para>
     /// <para>Inputs: [quantized]. Outputs: [requantized]. Output may overlay the input when its element is not
     /// wider (elements are read before they are written, in order).</para>
     /// </summary>
     public static class Requantize
     {
-        /// <summary>Number of parameters.</summary>
-        public const int ParamCount = 7;
-
         /// <summary>Requantizes; assumes <see cref="Validate"/> accepted the record.</summary>
         public static void Run(KernelContext ctx, OpRecord op)
         {
             int[] p = op.Params;
-            int count = p[0];
-            int inSize = ShapeChecks.ElementSize(p[1]);
-            int outSize = ShapeChecks.ElementSize(p[2]);
-            int inZeroPoint = p[3];
-            int outZeroPoint = p[4];
-            int multiplier = p[5];
-            int shift = p[6];
+            int count = p[RequantizeParams.Count];
+            int inSize = ShapeChecks.ElementSize(p[RequantizeParams.InputType]);
+            int outSize = ShapeChecks.ElementSize(p[RequantizeParams.OutputType]);
+            int inZeroPoint = p[RequantizeParams.InputZeroPoint];
+            int outZeroPoint = p[RequantizeParams.OutputZeroPoint];
+            int multiplier = p[RequantizeParams.Multiplier];
+            int shift = p[RequantizeParams.Shift];
             int min = outSize == 1 ? -128 : (outSize == 2 ? -32768 : int.MinValue);
             int max = outSize == 1 ? 127 : (outSize == 2 ? 32767 : int.MaxValue);
 
-            byte[] input = ctx.Buffer(op.Inputs[0]);
-            int inPos = ctx.Offset(op.Inputs[0]);
-            byte[] output = ctx.Buffer(op.Outputs[0]);
-            int outPos = ctx.Offset(op.Outputs[0]);
+            byte[] input = ctx.Buffer(op.Inputs[RequantizeSlots.InInput]);
+            int inPos = ctx.Offset(op.Inputs[RequantizeSlots.InInput]);
+            byte[] output = ctx.Buffer(op.Outputs[RequantizeSlots.OutOutput]);
+            int outPos = ctx.Offset(op.Outputs[RequantizeSlots.OutOutput]);
 
             for (int i = 0; i < count; i++)
             {
@@ -54,7 +54,8 @@ namespace TinyLite.Runtime.Kernels.Shape
                     value = input[inPos] | (input[inPos + 1] << 8) | (input[inPos + 2] << 16) | (input[inPos + 3] << 24);
                 }
                 inPos += inSize;
-                int scaled = FixedPoint.MultiplyByQuantizedMultiplier(value - inZeroPoint, multiplier, shift) + outZeroPoint;
+                int scaled = FixedPoint.MultiplyByQuantizedMultiplier(value - inZeroPoint, multiplier,
+                    shift) + outZeroPoint;
                 if (scaled < min)
                 {
                     scaled = min;
@@ -80,36 +81,43 @@ namespace TinyLite.Runtime.Kernels.Shape
         /// <summary>Returns null if the record is valid, else what is wrong.</summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            string error = ShapeChecks.Arity(op, 1, 1, ParamCount);
+            string error = ShapeChecks.Arity(op, 1, 1, RequantizeParams.Length);
             if (error != null)
             {
                 return error;
             }
             int[] p = op.Params;
-            if (!IsIntegerType(p[1]) || !IsIntegerType(p[2]))
+            if (!IsIntegerType(p[RequantizeParams.InputType]) || !IsIntegerType(p[RequantizeParams.OutputType]))
             {
-                return "requantize: types " + p[1].ToString() + " -> " + p[2].ToString() + " not int8/int16/int32";
+                return "requantize: types " + p[RequantizeParams.InputType].ToString() + " -> "
+                    + p[RequantizeParams.OutputType].ToString() + " not int8/int16/int32";
             }
-            if (p[5] < 0 || p[6] < -31 || p[6] > 30)
+            if (p[RequantizeParams.Multiplier] < 0 || p[RequantizeParams.Shift] < -31 || p[RequantizeParams.Shift] > 30)
             {
                 return "requantize: multiplier or shift out of range";
             }
-            error = ShapeChecks.Fits(ctx, op.Inputs[0], (long)ShapeChecks.ElementSize(p[1]) * p[0], "requantize input");
+            error = ShapeChecks.Fits(ctx, op.Inputs[RequantizeSlots.InInput],
+                (long)ShapeChecks.ElementSize(p[RequantizeParams.InputType]) * p[RequantizeParams.Count],
+                "requantize input");
             if (error != null)
             {
                 return error;
             }
-            error = ShapeChecks.Type(ctx, op.Inputs[0], p[1], "requantize input");
+            error = ShapeChecks.Type(ctx, op.Inputs[RequantizeSlots.InInput], p[RequantizeParams.InputType],
+                "requantize input");
             if (error != null)
             {
                 return error;
             }
-            error = ShapeChecks.Fits(ctx, op.Outputs[0], (long)ShapeChecks.ElementSize(p[2]) * p[0], "requantize output");
+            error = ShapeChecks.Fits(ctx, op.Outputs[RequantizeSlots.OutOutput],
+                (long)ShapeChecks.ElementSize(p[RequantizeParams.OutputType]) * p[RequantizeParams.Count],
+                "requantize output");
             if (error != null)
             {
                 return error;
             }
-            return ShapeChecks.Type(ctx, op.Outputs[0], p[2], "requantize output");
+            return ShapeChecks.Type(ctx, op.Outputs[RequantizeSlots.OutOutput], p[RequantizeParams.OutputType],
+                "requantize output");
         }
 
         private static bool IsIntegerType(int type)

@@ -9,34 +9,33 @@ namespace TinyLite.Runtime.Kernels.Shape
     /// <c>0 &lt;= ik &lt; countk</c> (outermost first). STRIDED_SLICE (steps = slice stride times input stride,
     /// negative for reversed axes) and TRANSPOSE (steps = the input strides in permuted order) both lower to it;
     /// the host merges contiguous axes and pads to 5. Element size 1, 2 or 4 bytes.
-    /// <para>Params (12): [0] element size in bytes; [1] start, in elements from the input's first element;
-    /// [2..6] counts c0..c4; [7..11] steps s0..s4 in elements (any sign).</para>
-    /// <para>Inputs: [source]. Outputs: [destination].</para>
+    /// <para>Params (<see cref="StridedCopyParams"/>, 12 ints): <see cref="StridedCopyParams.ElementBytes"/>, the
+    /// element size in bytes; <see cref="StridedCopyParams.Start"/>, in elements from the input's first element;
+    /// from <see cref="StridedCopyParams.Counts"/> the counts c0..c4 and from <see cref="StridedCopyParams.Steps"/>
+    /// the steps s0..s4, in elements (any sign).</para>
+    /// <para>Inputs (<see cref="StridedCopySlots"/>): [source]. Outputs: [destination].</para>
     /// </summary>
     public static class StridedCopy
     {
-        /// <summary>Number of parameters.</summary>
-        public const int ParamCount = 12;
-
         /// <summary>Gathers; assumes <see cref="Validate"/> accepted the record.</summary>
         public static void Run(KernelContext ctx, OpRecord op)
         {
             int[] p = op.Params;
-            int es = p[0];
-            int count0 = p[2];
-            int count1 = p[3];
-            int count2 = p[4];
-            int count3 = p[5];
-            int count4 = p[6];
-            int step0 = p[7] * es;
-            int step1 = p[8] * es;
-            int step2 = p[9] * es;
-            int step3 = p[10] * es;
-            int step4 = p[11] * es;
+            int es = p[StridedCopyParams.ElementBytes];
+            int count0 = p[StridedCopyParams.Counts];
+            int count1 = p[StridedCopyParams.Counts + 1];
+            int count2 = p[StridedCopyParams.Counts + 2];
+            int count3 = p[StridedCopyParams.Counts + 3];
+            int count4 = p[StridedCopyParams.Counts + 4];
+            int step0 = p[StridedCopyParams.Steps] * es;
+            int step1 = p[StridedCopyParams.Steps + 1] * es;
+            int step2 = p[StridedCopyParams.Steps + 2] * es;
+            int step3 = p[StridedCopyParams.Steps + 3] * es;
+            int step4 = p[StridedCopyParams.Steps + 4] * es;
 
-            byte[] input = ctx.Buffer(op.Inputs[0]);
-            byte[] output = ctx.Buffer(op.Outputs[0]);
-            int outPos = ctx.Offset(op.Outputs[0]);
+            byte[] input = ctx.Buffer(op.Inputs[StridedCopySlots.InSource]);
+            byte[] output = ctx.Buffer(op.Outputs[StridedCopySlots.OutDestination]);
+            int outPos = ctx.Offset(op.Outputs[StridedCopySlots.OutDestination]);
             int rowBytes = count4 * es;
             bool contiguous = step4 == es;
             if (count4 == 0)
@@ -44,7 +43,7 @@ namespace TinyLite.Runtime.Kernels.Shape
                 return;
             }
 
-            int pos0 = ctx.Offset(op.Inputs[0]) + p[1] * es;
+            int pos0 = ctx.Offset(op.Inputs[StridedCopySlots.InSource]) + p[StridedCopyParams.Start] * es;
             for (int i0 = 0; i0 < count0; i0++)
             {
                 int pos1 = pos0;
@@ -111,30 +110,30 @@ namespace TinyLite.Runtime.Kernels.Shape
         /// </summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            string error = ShapeChecks.Arity(op, 1, 1, ParamCount);
+            string error = ShapeChecks.Arity(op, 1, 1, StridedCopyParams.Length);
             if (error != null)
             {
                 return error;
             }
             int[] p = op.Params;
-            int es = p[0];
+            int es = p[StridedCopyParams.ElementBytes];
             if (!ShapeChecks.IsElementSize(es))
             {
                 return "strided copy: element size " + es.ToString() + " not 1, 2 or 4";
             }
-            error = ShapeChecks.Tensor(ctx, op.Inputs[0], "strided copy input");
+            error = ShapeChecks.Tensor(ctx, op.Inputs[StridedCopySlots.InSource], "strided copy input");
             if (error != null)
             {
                 return error;
             }
-            long inputElements = ctx.ByteSize(op.Inputs[0]) / es;
+            long inputElements = ctx.ByteSize(op.Inputs[StridedCopySlots.InSource]) / es;
             long total = 1;
-            long lowest = p[1];
-            long highest = p[1];
+            long lowest = p[StridedCopyParams.Start];
+            long highest = p[StridedCopyParams.Start];
             for (int d = 0; d < 5; d++)
             {
-                long count = p[2 + d];
-                long step = p[7 + d];
+                long count = p[StridedCopyParams.Counts + d];
+                long step = p[StridedCopyParams.Steps + d];
                 if (count < 0)
                 {
                     return "strided copy: negative count";
@@ -164,7 +163,8 @@ namespace TinyLite.Runtime.Kernels.Shape
                     + " of an input of " + inputElements.ToString();
             }
             // Byte offsets must also stay inside an int: the input fits in a byte[], so its element range does.
-            return ShapeChecks.Fits(ctx, op.Outputs[0], total * es, "strided copy output");
+            return ShapeChecks.Fits(ctx, op.Outputs[StridedCopySlots.OutDestination], total * es,
+                "strided copy output");
         }
     }
 }

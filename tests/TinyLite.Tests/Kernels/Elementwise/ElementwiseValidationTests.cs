@@ -37,7 +37,7 @@ public class ElementwiseValidationTests
     {
         int[] p = AddS8Params();
         // [4,4] + [4]: one outer dimension (extent 4, strides 4 and 0) over rows of 4.
-        Assert.Equal([1, 4, 1, 1, 4, 4, 0], p[AddS8.Descriptor..]);
+        Assert.Equal([1, 4, 1, 1, 4, 4, 0], p[AddSubParams.Broadcast..]);
         Assert.Null(ElementwiseFamily.Validate(Context(16, 4, 16), Record(OpCode.AddS8, p)));
     }
 
@@ -45,7 +45,8 @@ public class ElementwiseValidationTests
     public void Validate_BroadcastStrideReadingPastInput_IsRejected()
     {
         int[] p = AddS8Params();
-        p[AddS8.Descriptor + 6] = 1; // input 2 advancing per row: reads 4 + 3 elements of a 4-element tensor.
+        // Input 2 advancing per row: reads 4 + 3 elements of a 4-element tensor.
+        p[AddSubParams.Broadcast + Broadcast.HeaderLength + Broadcast.DimStride2] = 1;
         Assert.Contains("reads past", ElementwiseFamily.Validate(Context(16, 4, 16), Record(OpCode.AddS8, p)));
     }
 
@@ -54,7 +55,7 @@ public class ElementwiseValidationTests
     {
         int[] p = AddS8Params();
         Assert.Contains("output has", ElementwiseFamily.Validate(Context(16, 4, 12), Record(OpCode.AddS8, p)));
-        p[AddS8.Descriptor + 4] = 5;
+        p[AddSubParams.Broadcast + Broadcast.HeaderLength + Broadcast.DimExtent] = 5;
         Assert.NotNull(ElementwiseFamily.Validate(Context(16, 4, 16), Record(OpCode.AddS8, p)));
     }
 
@@ -63,11 +64,11 @@ public class ElementwiseValidationTests
     {
         int[] p = AddS8Params();
         int[] bad = (int[])p.Clone();
-        bad[10] = 100;
-        bad[11] = 20;
+        bad[AddSubParams.ActivationMin] = 100;
+        bad[AddSubParams.ActivationMax] = 20;
         Assert.Equal("bad activation range", ElementwiseFamily.Validate(Context(16, 4, 16), Record(OpCode.AddS8, bad)));
         bad = (int[])p.Clone();
-        bad[7] = 3;
+        bad[AddSubParams.OutputShift] = 3;
         Assert.Equal("bad multiplier or shift", ElementwiseFamily.Validate(Context(16, 4, 16), Record(OpCode.AddS8, bad)));
         Assert.NotNull(ElementwiseFamily.Validate(Context(16, 4, 16), Record(OpCode.AddS8, p[..^1])));
         Assert.NotNull(ElementwiseFamily.Validate(Context(16, 4, 16), Record(OpCode.AddS8, [.. p, 0])));
@@ -81,7 +82,9 @@ public class ElementwiseValidationTests
         var record = Record(OpCode.AddS8, p);
         record.Inputs = [0, 7];
         Assert.Contains("out of range", ElementwiseFamily.Validate(Context(16, 4, 16), record));
-        Assert.Contains("unknown kernel code", ElementwiseFamily.Validate(Context(16, 4, 16), Record(399, p)));
+        // The last code of the Elementwise family's range, which no kernel uses.
+        int unused = (OpCode.AddS8 / OpCode.FamilyRange + 1) * OpCode.FamilyRange - 1;
+        Assert.Contains("unknown kernel code", ElementwiseFamily.Validate(Context(16, 4, 16), Record(unused, p)));
     }
 
     [Fact]
@@ -91,7 +94,7 @@ public class ElementwiseValidationTests
         int[] p = Lowered(graph).Params;
         var ctx = new KernelContext([new byte[20], null!, new byte[20]], [0, 0, 0], [20, 0, 20], [TensorType.Int16, 0, TensorType.Int16]);
         Assert.Null(ElementwiseFamily.Validate(ctx, Record(OpCode.LeakyReluS16, p, inputs: 1)));
-        p[0] = 11;
+        p[LeakyReluParams.Count] = 11;
         Assert.Contains("exceeds", ElementwiseFamily.Validate(ctx, Record(OpCode.LeakyReluS16, p, inputs: 1)));
     }
 
@@ -168,7 +171,7 @@ public class ElementwiseValidationTests
     public void Lowering_SameShapes_IsOneFlatRow()
     {
         var graph = Binary(BuiltinOperator.Sub, DataType.Int16, [1, 5, 64], [5, 64], [1, 5, 64], (0.001f, 0), (0.002f, 0), (0.0015f, 0));
-        Assert.Equal([0, 320, 1, 1], Lowered(graph).Params[AddS8.Descriptor..]);
+        Assert.Equal([0, 320, 1, 1], Lowered(graph).Params[AddSubParams.Broadcast..]);
     }
 
     [Fact]
@@ -183,6 +186,7 @@ public class ElementwiseValidationTests
     [InlineData("dtypes", "must have one dtype")]
     [InlineData("uint8", "is not supported")]
     [InlineData("unquantized", "no quantization")]
+    [InlineData("unquantized_shapes", "no quantization")]
     [InlineData("mul_int16_zero_point", "zero points of 0")]
     [InlineData("tanh", "fused activation Tanh is not supported")]
     [InlineData("hard_swish_int16", "is not supported")]
@@ -194,6 +198,8 @@ public class ElementwiseValidationTests
             "dtypes" => Mixed(),
             "uint8" => Binary(BuiltinOperator.Add, DataType.UInt8, [4], [4], [4], (0.1f, 0), (0.1f, 0), (0.1f, 0)),
             "unquantized" => Binary(BuiltinOperator.Sub, DataType.Int8, [4], [4], [4]),
+            // Both wrong: the quantization is checked before the broadcast is planned.
+            "unquantized_shapes" => Binary(BuiltinOperator.Add, DataType.Int8, [2, 3], [3, 2], [2, 3]),
             "mul_int16_zero_point" => Binary(BuiltinOperator.Mul, DataType.Int16, [4], [4], [4], (0.1f, 2), (0.1f, 0), (0.1f, 0)),
             "tanh" => Binary(BuiltinOperator.Add, DataType.Int8, [4], [4], [4], (0.1f, 0), (0.1f, 0), (0.1f, 0), new AddSubOptions(Activation.Tanh, false)),
             _ => Unary(BuiltinOperator.HardSwish, DataType.Int16, [4], (0.1f, 0), (0.1f, 0)),

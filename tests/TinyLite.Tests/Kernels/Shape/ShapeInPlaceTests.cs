@@ -1,3 +1,4 @@
+using TinyLite.Codegen.Lowering;
 using TinyLite.Runtime.Execution;
 using TinyLite.Runtime.Kernels.Shape;
 
@@ -33,14 +34,25 @@ public class ShapeInPlaceTests
 
     public static IEnumerable<object[]> Cases() =>
     [
-        ["copy", Op(OpCode.Copy, [40]), TensorType.Int8, TensorType.Int8, 40, 40],
-        ["requantize int32->int16", Op(OpCode.Requantize, [10, TensorType.Int32, TensorType.Int16, 3, -2, 1518500250, -12]), TensorType.Int32, TensorType.Int16, 40, 20],
-        ["requantize int16->int8", Op(OpCode.Requantize, [20, TensorType.Int16, TensorType.Int8, 0, 5, 1518500250, -7]), TensorType.Int16, TensorType.Int8, 40, 20],
-        ["requantize int8->int8", Op(OpCode.Requantize, [40, TensorType.Int8, TensorType.Int8, 1, 5, 1518500250, 0]), TensorType.Int8, TensorType.Int8, 40, 40],
-        ["quantize float->int8", Op(OpCode.QuantizeFloat, [10, TensorType.Int8, -3, BitConverter.SingleToInt32Bits(1e-30f)]), TensorType.Float32, TensorType.Int8, 40, 10],
-        ["cast int32->int16", Op(OpCode.Cast, [10, TensorType.Int32, TensorType.Int16]), TensorType.Int32, TensorType.Int16, 40, 20],
-        ["cast float->int32", Op(OpCode.Cast, [10, TensorType.Float32, TensorType.Int32]), TensorType.Float32, TensorType.Int32, 40, 40],
+        ["copy", Op(OpCode.Copy, KernelParams.Copy(byteCount: 40)), TensorType.Int8, TensorType.Int8, 40, 40],
+        ["requantize int32->int16", Op(OpCode.Requantize, Requantize(10, TensorType.Int32, TensorType.Int16, 3, -2, -12)),
+            TensorType.Int32, TensorType.Int16, 40, 20],
+        ["requantize int16->int8", Op(OpCode.Requantize, Requantize(20, TensorType.Int16, TensorType.Int8, 0, 5, -7)),
+            TensorType.Int16, TensorType.Int8, 40, 20],
+        ["requantize int8->int8", Op(OpCode.Requantize, Requantize(40, TensorType.Int8, TensorType.Int8, 1, 5, 0)),
+            TensorType.Int8, TensorType.Int8, 40, 40],
+        ["quantize float->int8", Op(OpCode.QuantizeFloat, KernelParams.QuantizeFloat(count: 10, outputType: TensorType.Int8,
+            outputZeroPoint: -3, outputScaleBits: BitConverter.SingleToInt32Bits(1e-30f))), TensorType.Float32, TensorType.Int8, 40, 10],
+        ["cast int32->int16", Op(OpCode.Cast, KernelParams.Cast(count: 10, inputType: TensorType.Int32, outputType: TensorType.Int16)),
+            TensorType.Int32, TensorType.Int16, 40, 20],
+        ["cast float->int32", Op(OpCode.Cast, KernelParams.Cast(count: 10, inputType: TensorType.Float32, outputType: TensorType.Int32)),
+            TensorType.Float32, TensorType.Int32, 40, 40],
     ];
+
+    /// <summary>Requantize Params with the multiplier 1518500250 (about 0.707 in Q0.31).</summary>
+    private static int[] Requantize(int count, int inputType, int outputType, int inputZeroPoint, int outputZeroPoint, int shift) =>
+        KernelParams.Requantize(count: count, inputType: inputType, outputType: outputType, inputZeroPoint: inputZeroPoint,
+            outputZeroPoint: outputZeroPoint, multiplier: 1518500250, shift: shift);
 
     [Theory]
     [MemberData(nameof(Cases))]

@@ -21,7 +21,7 @@ public class FuzzSeedImages
         {
             var graph = build();
             if (graph.Operators.Count != 1) continue;
-            var compiled = Compiler.Compile(graph, new CompileOptions { Plan = "layer" });
+            var compiled = Compiler.Compile(graph, new CompileOptions { Plan = PlanStrategy.Layer });
             foreach (var call in compiled.Plan.Calls) families.Add(call.Code / OpCode.FamilyRange);
             if (folder == null) continue;
             Directory.CreateDirectory(folder);

@@ -144,17 +144,17 @@ public class NativeAgreementTests
     }
 
     /// <summary>The plans every model runs under: the in-place and streamed plans pick their own kernel variants.</summary>
-    private static readonly string[] Plans = ["layer", "inplace", "stream"];
+    private static readonly PlanStrategy[] Plans = [PlanStrategy.Layer, PlanStrategy.InPlace, PlanStrategy.Stream];
 
     public static IEnumerable<object[]> Cases() =>
         from name in Models.Keys from plan in Plans select new object[] { name, plan };
 
-    private static CompiledModel Compile(string name, string plan) =>
+    private static CompiledModel Compile(string name, PlanStrategy plan) =>
         Compiler.Compile(Models[name](), new CompileOptions { Plan = plan });
 
     [SkippableTheory]
     [MemberData(nameof(Cases))]
-    public void NativeKernels_MatchManagedKernels(string name, string plan)
+    public void NativeKernels_MatchManagedKernels(string name, PlanStrategy plan)
     {
         Skip.IfNot(NativeKernels.IsAvailable, NativeSupport.SkipReason);
         byte[] image = Compile(name, plan).Image;
@@ -176,7 +176,7 @@ public class NativeAgreementTests
     {
         var covered = new HashSet<int>();
         foreach (string name in Models.Keys)
-            foreach (string plan in Plans)
+            foreach (PlanStrategy plan in Plans)
                 foreach (var call in Compile(name, plan).Plan.Calls)
                     covered.Add(call.Code);
         var missing = ManifestCodes().Where(c => !covered.Contains(c.Value)).Select(c => $"{c.Key} ({c.Value})").ToList();

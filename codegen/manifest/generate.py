@@ -470,7 +470,7 @@ def c_families_source(families):
 
 # ---------------------------------------------------------------------------------------------------------- docs
 
-def doc_tables(families, kernels, layouts):
+def doc_tables(families, kernels):
     out = [DOC_BEGIN, "", "### Kernels", "",
            "| code | kernel (C# / C) | TFLite operators | types | Params layout | doc |", "|---:|---|---|---|---|---|"]
     for k in kernels:
@@ -496,7 +496,7 @@ def doc_tables(families, kernels, layouts):
 # ------------------------------------------------------------------------------------------------------- driver
 
 def outputs():
-    families, kernels, layouts = load()
+    families, kernels, _ = load()
     files = {
         "nf-runtime/src/Execution/OpCode.g.cs": cs_op_codes(families, kernels),
         "nf-runtime/src/Execution/KernelFamilies.g.cs": cs_families(families),
@@ -518,7 +518,7 @@ def outputs():
         fail("%s lacks the markers %s and %s" % (doc_path, DOC_BEGIN, DOC_END))
     start = doc.index(DOC_BEGIN)
     end = doc.index(DOC_END) + len(DOC_END)
-    texts[doc_path] = doc[:start] + "\n".join(doc_tables(families, kernels, layouts)) + doc[end:]
+    texts[doc_path] = doc[:start] + "\n".join(doc_tables(families, kernels)) + doc[end:]
     return texts
 
 

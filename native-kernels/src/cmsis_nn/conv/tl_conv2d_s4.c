@@ -11,7 +11,7 @@
  * Scope. arm_convolve_s4 runs one group (the filter depth is the input depth): grouped convolutions run the
  * reference kernel.
  *
- * Scratch (compile --cmsis-nn; codegen's CmsisNnScratch.ConvS4Bytes) laid out as for int8:
+ * Scratch (compile --cmsis-nn; CmsisNnScratchCheck.ConvS4Bytes, nf-runtime) laid out as for int8:
  *   [multipliers int32 x out_c][shifts int32 x out_c][unfolded bias int32 x out_c][arm_convolve_wrapper_s4 buffer].
  * Validation checks its size against what the linked CMSIS-NN asks for and its alignment; images without it run the
  * reference kernel.

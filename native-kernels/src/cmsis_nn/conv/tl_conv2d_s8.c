@@ -3,7 +3,7 @@
  * src/reference/conv/tl_conv2d_s8.c when TINYLITE_CMSIS_NN=ON (the reference validation runs first).
  *
  * Scratch. The compiler gives every int8 CONV_2D a second output, a scratch tensor in the arena plan
- * (codegen/.../Lowering/Conv/CmsisNnScratch.cs), laid out as
+ * (sized by nf-runtime/src/Kernels/Conv/CmsisNnScratchCheck.cs), laid out as
  *   [multipliers int32 x out_c][shifts int32 x out_c][unfolded bias int32 x out_c][arm_convolve_wrapper_s8 buffer].
  * CMSIS-NN wants multipliers and shifts as two arrays; the image interleaves them, so they are copied (2 * out_c
  * words per call). Validation checks that the scratch holds 12 * out_c bytes plus what the linked CMSIS-NN's

@@ -4,7 +4,7 @@
  *
  * Routed only when the compiler proved CMSIS-NN bit-exact for the record (src/cmsis_nn/tl_cmsis_nn_s16.h): the
  * record then has a fifth input, the requantization arrays int32 [multipliers x out_c][shifts x out_c], and a
- * second output, the scratch (codegen/.../Lowering/Conv/CmsisNnScratch.cs DepthwiseS16Bytes):
+ * second output, the scratch (nf-runtime's CmsisNnScratchCheck.DepthwiseS16Bytes):
  *   [filter int8 in TFLite's [f_h][f_w][out_c] order, padded to 4 bytes][arm_depthwise_conv_wrapper_s16 buffer].
  * As for int8 (tl_depthwise_conv2d_s8.c) the image keeps the filter channel-major for the reference kernel and the
  * taps are transposed into the scratch on each call. The bias is int64 (TFLM reads no other type here) or absent.

@@ -10,7 +10,7 @@
  * flash), so nothing is repacked per call; records without it (other compilers, older images) run the reference
  * kernel. The fifth input is the raw bias, or -1 when no tap falls in the padding.
  *
- * Scratch (codegen's CmsisNnScratch.DepthwiseS4Bytes): [multipliers int32 x out_c][shifts int32 x out_c]
+ * Scratch (CmsisNnScratchCheck.DepthwiseS4Bytes, nf-runtime): [multipliers int32 x out_c][shifts int32 x out_c]
  * [unfolded bias int32 x out_c][arm_depthwise_conv_wrapper_s4 buffer]. Validation checks its size against what the
  * linked CMSIS-NN asks for and its alignment.
  *

@@ -2,7 +2,7 @@
  * DEPTHWISE_CONV_2D int8 routed to CMSIS-NN's arm_depthwise_conv_wrapper_s8. Replaces the adapters of
  * src/reference/conv/tl_depthwise_conv2d_s8.c when TINYLITE_CMSIS_NN=ON (the reference validation runs first).
  *
- * Scratch: the second output the compiler reserves (codegen/.../Lowering/Conv/CmsisNnScratch.cs), laid out as
+ * Scratch: the second output the compiler reserves (nf-runtime's CmsisNnScratchCheck.DepthwiseS8Bytes), laid out as
  *   [multipliers int32 x out_c][shifts int32 x out_c][unfolded bias int32 x out_c]
  *   [filter int8 in TFLite's [f_h][f_w][out_c] order, padded to 4 bytes][arm_depthwise_conv_wrapper_s8 buffer].
  * The image keeps the filter channel-major for the reference kernel; CMSIS-NN reads TFLite's order, so the taps

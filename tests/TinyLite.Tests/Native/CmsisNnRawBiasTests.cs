@@ -4,6 +4,7 @@ using TinyLite.Codegen.Lowering;
 using TinyLite.Runtime;
 using TinyLite.Runtime.Execution;
 using TinyLite.Runtime.Image;
+using TinyLite.Runtime.Kernels.Conv;
 using TinyLite.Runtime.Native;
 using TinyLite.Tests.Kernels.Conv;
 using Kind = TinyLite.Tests.Kernels.Conv.ConvTestModel.Kind;
@@ -48,7 +49,7 @@ public class CmsisNnRawBiasTests
         var compiled = Compiler.Compile(model.Graph, Cmsis);
         var call = Routed(compiled);
         Assert.Equal(5, call.Inputs.Length);
-        var raw = compiled.Graph.Tensors[call.Inputs[4]];
+        var raw = compiled.Graph.Tensors[call.Inputs[ConvSlots.InRawBias]];
         Assert.Equal(DataType.Int32, raw.Type);
         Assert.NotNull(raw.Data);
         int outC = kind == Kind.Depthwise ? 4 : 5;
@@ -59,7 +60,7 @@ public class CmsisNnRawBiasTests
             Assert.Equal(expected, BitConverter.ToInt32(raw.Data, 4 * c));
         }
         // The folded bias (input 2) differs from it whenever the input zero point is not 0.
-        if (model.Spec.InputZeroPoint != 0) Assert.NotEqual(raw.Data, compiled.Graph.Tensors[call.Inputs[2]].Data);
+        if (model.Spec.InputZeroPoint != 0) Assert.NotEqual(raw.Data, compiled.Graph.Tensors[call.Inputs[ConvSlots.InBias]].Data);
     }
 
     [Theory]
@@ -89,9 +90,10 @@ public class CmsisNnRawBiasTests
     {
         var compiled = Compiler.Compile(Model(kind, weights, withBias, Padding.Same).Graph, Cmsis);
         var call = Routed(compiled);
-        int outC = call.Params[9];
+        // Output depth and raw-bias slot: the same indexes in the conv and depthwise_conv layouts.
+        int outC = call.Params[ConvParams.OutputDepth];
         _ = new Interpreter((byte[])compiled.Image.Clone());
-        var e = Assert.Throws<ImageException>(() => new Interpreter(ResizeInt32(compiled.Image, call.Inputs[4], outC - 1)));
+        var e = Assert.Throws<ImageException>(() => new Interpreter(ResizeInt32(compiled.Image, call.Inputs[ConvSlots.InRawBias], outC - 1)));
         Assert.Contains("raw bias", e.Message);
     }
 
@@ -103,7 +105,8 @@ public class CmsisNnRawBiasTests
         var compiled = Compiler.Compile(Model(kind, weights, withBias, Padding.Same).Graph, Cmsis);
         var call = Routed(compiled);
         Assert.Equal(NativeKernels.StatusOk, NativeLoad(compiled.Image));
-        Assert.NotEqual(NativeKernels.StatusOk, NativeLoad(ResizeInt32(compiled.Image, call.Inputs[4], call.Params[9] - 1)));
+        byte[] shrunk = ResizeInt32(compiled.Image, call.Inputs[ConvSlots.InRawBias], call.Params[ConvParams.OutputDepth] - 1);
+        Assert.NotEqual(NativeKernels.StatusOk, NativeLoad(shrunk));
     }
 
     [SkippableTheory]
@@ -136,17 +139,17 @@ public class CmsisNnRawBiasTests
         Assert.Equal(2, call.Outputs.Length);
         if (padding == Padding.Same)
         {
-            var raw = compiled.Graph.Tensors[call.Inputs[4]].Data!;
+            var raw = compiled.Graph.Tensors[call.Inputs[ConvSlots.InRawBias]].Data!;
             for (int c = 0; c < 4; c++) Assert.Equal(model.Bias![c], BitConverter.ToInt32(raw, 4 * c));
         }
         else
         {
-            Assert.Equal(-1, call.Inputs[4]);
+            Assert.Equal(-1, call.Inputs[ConvSlots.InRawBias]);
         }
-        var tfliteOrder = compiled.Graph.Tensors[call.Inputs[5]];
+        var tfliteOrder = compiled.Graph.Tensors[call.Inputs[DepthwiseConvSlots.InTfliteFilter]];
         Assert.Equal(DataType.Int4, tfliteOrder.Type);
         Assert.Equal(ConvTestModel.PackInt4(model.Filter), tfliteOrder.Data);
-        Assert.NotEqual(tfliteOrder.Data, compiled.Graph.Tensors[call.Inputs[1]].Data);
+        Assert.NotEqual(tfliteOrder.Data, compiled.Graph.Tensors[call.Inputs[DepthwiseConvSlots.InFilter]].Data);
     }
 
     [Theory]
@@ -158,7 +161,8 @@ public class CmsisNnRawBiasTests
         var call = Routed(compiled);
         _ = new Interpreter((byte[])compiled.Image.Clone());
         // 36 nibbles in 18 bytes; claim 34 in 17.
-        var e = Assert.Throws<ImageException>(() => new Interpreter(Resize(compiled.Image, call.Inputs[5], 17, 17, 34)));
+        byte[] shrunk = Resize(compiled.Image, call.Inputs[DepthwiseConvSlots.InTfliteFilter], 17, 17, 34);
+        var e = Assert.Throws<ImageException>(() => new Interpreter(shrunk));
         Assert.Contains("TFLite order", e.Message);
     }
 
@@ -172,7 +176,7 @@ public class CmsisNnRawBiasTests
         var compiled = Compiler.Compile(model.Graph, Cmsis);
         var call = Routed(compiled);
         Assert.Equal(NativeKernels.StatusOk, NativeLoad(compiled.Image));
-        Assert.NotEqual(NativeKernels.StatusOk, NativeLoad(Resize(compiled.Image, call.Inputs[5], 17, 17, 34)));
+        Assert.NotEqual(NativeKernels.StatusOk, NativeLoad(Resize(compiled.Image, call.Inputs[DepthwiseConvSlots.InTfliteFilter], 17, 17, 34)));
         var (managed, native) = NativeSupport.RunBoth(compiled.Image, [model.InputBytes()], $"depthwise int4 {padding}");
         Assert.Equal(model.Expected(), model.Decode(managed[0]));
         Assert.Equal(managed[0], native[0]);
@@ -193,8 +197,8 @@ public class CmsisNnRawBiasTests
         var call = Routed(compiled);
         int at = FindParams(compiled.Image, call.Params);
         // Record: ..., inputs (6), outputs (2), params: input 4 sits 16 bytes before the params, input 5 12 bytes.
-        Assert.Equal(call.Inputs[4], BitConverter.ToInt32(compiled.Image, at - 16));
-        Assert.Equal(call.Inputs[5], BitConverter.ToInt32(compiled.Image, at - 12));
+        Assert.Equal(call.Inputs[ConvSlots.InRawBias], BitConverter.ToInt32(compiled.Image, at - 16));
+        Assert.Equal(call.Inputs[DepthwiseConvSlots.InTfliteFilter], BitConverter.ToInt32(compiled.Image, at - 12));
         byte[] noRawBias = EditInt32(compiled.Image, at - 16, -1);
         _ = new Interpreter((byte[])noRawBias.Clone());
         Assert.Equal(NativeKernels.StatusOk, NativeLoad(noRawBias));

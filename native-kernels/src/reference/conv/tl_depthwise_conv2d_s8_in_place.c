@@ -136,7 +136,7 @@ void tl_op_depthwise_conv2d_s8_in_place(const tl_op *op, const tl_tensors *tenso
     tl_conv_params params;
     tl_conv_quant quant;
     tl_cv_decode_conv(op->params, &input_dims, &filter_dims, &output_dims, &params);
-    /* Params[6] is the depth multiplier; the filter depth is 1. */
+    /* The depth multiplier takes the filter depth's place in this layout; the filter depth is 1. */
     params.depth_multiplier = op->params[TL_DEPTHWISE_CONV_P_DEPTH_MULTIPLIER];
     filter_dims.channels = 1;
     quant.table = tl_tensor_data(tensors, op->inputs[TL_DEPTHWISE_CONV_S8_IN_PLACE_IN_MULTIPLIERS]);

@@ -29,9 +29,10 @@ public sealed record CompileOptions
 
     /// <summary>
     /// Reserve, in the arena plan, the scratch the optional CMSIS-NN backend of the native kernels needs for int8
-    /// CONV_2D, DEPTHWISE_CONV_2D and AVERAGE_POOL_2D (see Lowering/Conv/CmsisNnScratch.cs), and mark the int16 CONV_2D,
-    /// DEPTHWISE_CONV_2D and FULLY_CONNECTED records CMSIS-NN is proven bit-exact on (Lowering/CmsisNnInt16.cs: split
-    /// requantization arrays as a fifth input, scratch for the convolutions). Off by default: the images of the
+    /// CONV_2D, DEPTHWISE_CONV_2D and AVERAGE_POOL_2D (sizes: the runtime's CmsisNnScratchCheck; for the pool
+    /// Lowering/Conv/CmsisNnScratch.cs), and mark the int16 CONV_2D, DEPTHWISE_CONV_2D and FULLY_CONNECTED records
+    /// CMSIS-NN is proven bit-exact on (Lowering/CmsisNnInt16.cs: split requantization arrays as a fifth input, scratch
+    /// for the convolutions). Off by default: the images of the
     /// reference kernels carry no scratch; a CMSIS-NN build runs images compiled without it on its reference kernels.
     /// </summary>
     public bool CmsisNn { get; init; }

@@ -77,13 +77,13 @@ static void fill_random(uint8_t *p, int32_t n)
     }
 }
 
-static void store_i32(uint8_t *p, int32_t v)
+static void store_i32(uint8_t *bytes, int32_t v)
 {
     uint32_t u = (uint32_t)v;
-    p[0] = (uint8_t)u;
-    p[1] = (uint8_t)(u >> 8);
-    p[2] = (uint8_t)(u >> 16);
-    p[3] = (uint8_t)(u >> 24);
+    bytes[0] = (uint8_t)u;
+    bytes[1] = (uint8_t)(u >> 8);
+    bytes[2] = (uint8_t)(u >> 16);
+    bytes[3] = (uint8_t)(u >> 24);
 }
 
 static void store_i64(uint8_t *p, int64_t v)
@@ -632,23 +632,54 @@ static int32_t encode_params(const problem *pr, int32_t *p)
 {
     if (pr->kind == TL_CV_KIND_TRANSPOSE)
     {
-        int32_t v[17];
-        v[0] = pr->in.batches; v[1] = pr->in.height; v[2] = pr->in.width; v[3] = pr->in.channels;
-        v[4] = pr->filt.height; v[5] = pr->filt.width; v[6] = pr->out.height; v[7] = pr->out.width;
-        v[8] = pr->out.channels; v[9] = pr->p.stride_h; v[10] = pr->p.stride_w; v[11] = pr->p.pad_top;
-        v[12] = pr->p.pad_left; v[13] = pr->p.input_offset; v[14] = pr->p.output_offset; v[15] = pr->p.act_min;
-        v[16] = pr->p.act_max;
-        memcpy(p, v, sizeof(v));
-        return 17;
+        p[TL_TRANSPOSE_CONV_P_BATCHES] = pr->in.batches;
+        p[TL_TRANSPOSE_CONV_P_INPUT_HEIGHT] = pr->in.height;
+        p[TL_TRANSPOSE_CONV_P_INPUT_WIDTH] = pr->in.width;
+        p[TL_TRANSPOSE_CONV_P_INPUT_DEPTH] = pr->in.channels;
+        p[TL_TRANSPOSE_CONV_P_FILTER_HEIGHT] = pr->filt.height;
+        p[TL_TRANSPOSE_CONV_P_FILTER_WIDTH] = pr->filt.width;
+        p[TL_TRANSPOSE_CONV_P_OUTPUT_HEIGHT] = pr->out.height;
+        p[TL_TRANSPOSE_CONV_P_OUTPUT_WIDTH] = pr->out.width;
+        p[TL_TRANSPOSE_CONV_P_OUTPUT_DEPTH] = pr->out.channels;
+        p[TL_TRANSPOSE_CONV_P_STRIDE_HEIGHT] = pr->p.stride_h;
+        p[TL_TRANSPOSE_CONV_P_STRIDE_WIDTH] = pr->p.stride_w;
+        p[TL_TRANSPOSE_CONV_P_PADDING_TOP] = pr->p.pad_top;
+        p[TL_TRANSPOSE_CONV_P_PADDING_LEFT] = pr->p.pad_left;
+        p[TL_TRANSPOSE_CONV_P_INPUT_OFFSET] = pr->p.input_offset;
+        p[TL_TRANSPOSE_CONV_P_OUTPUT_OFFSET] = pr->p.output_offset;
+        p[TL_TRANSPOSE_CONV_P_ACTIVATION_MIN] = pr->p.act_min;
+        p[TL_TRANSPOSE_CONV_P_ACTIVATION_MAX] = pr->p.act_max;
+        return TL_TRANSPOSE_CONV_P_LENGTH;
     }
-    p[0] = pr->in.batches; p[1] = pr->in.height; p[2] = pr->in.width; p[3] = pr->in.channels;
-    p[4] = pr->filt.height; p[5] = pr->filt.width;
-    p[6] = pr->kind == TL_CV_KIND_DEPTHWISE ? pr->p.depth_multiplier : pr->filt.channels;
-    p[7] = pr->out.height; p[8] = pr->out.width; p[9] = pr->out.channels; p[10] = pr->p.stride_h;
-    p[11] = pr->p.stride_w; p[12] = pr->p.dilation_h; p[13] = pr->p.dilation_w; p[14] = pr->p.pad_top;
-    p[15] = pr->p.pad_left; p[16] = pr->p.input_offset; p[17] = pr->p.output_offset; p[18] = pr->p.act_min;
-    p[19] = pr->p.act_max;
-    return 20;
+    /* CONV_2D and DEPTHWISE_CONV_2D: the same indexes but the depth multiplier in the filter depth's place. */
+    p[TL_CONV_P_BATCHES] = pr->in.batches;
+    p[TL_CONV_P_INPUT_HEIGHT] = pr->in.height;
+    p[TL_CONV_P_INPUT_WIDTH] = pr->in.width;
+    p[TL_CONV_P_INPUT_DEPTH] = pr->in.channels;
+    p[TL_CONV_P_FILTER_HEIGHT] = pr->filt.height;
+    p[TL_CONV_P_FILTER_WIDTH] = pr->filt.width;
+    if (pr->kind == TL_CV_KIND_DEPTHWISE)
+    {
+        p[TL_DEPTHWISE_CONV_P_DEPTH_MULTIPLIER] = pr->p.depth_multiplier;
+    }
+    else
+    {
+        p[TL_CONV_P_FILTER_DEPTH] = pr->filt.channels;
+    }
+    p[TL_CONV_P_OUTPUT_HEIGHT] = pr->out.height;
+    p[TL_CONV_P_OUTPUT_WIDTH] = pr->out.width;
+    p[TL_CONV_P_OUTPUT_DEPTH] = pr->out.channels;
+    p[TL_CONV_P_STRIDE_HEIGHT] = pr->p.stride_h;
+    p[TL_CONV_P_STRIDE_WIDTH] = pr->p.stride_w;
+    p[TL_CONV_P_DILATION_HEIGHT] = pr->p.dilation_h;
+    p[TL_CONV_P_DILATION_WIDTH] = pr->p.dilation_w;
+    p[TL_CONV_P_PADDING_TOP] = pr->p.pad_top;
+    p[TL_CONV_P_PADDING_LEFT] = pr->p.pad_left;
+    p[TL_CONV_P_INPUT_OFFSET] = pr->p.input_offset;
+    p[TL_CONV_P_OUTPUT_OFFSET] = pr->p.output_offset;
+    p[TL_CONV_P_ACTIVATION_MIN] = pr->p.act_min;
+    p[TL_CONV_P_ACTIVATION_MAX] = pr->p.act_max;
+    return TL_CONV_P_LENGTH;
 }
 
 static void make_tensors(const problem *pr, tl_tensors *t, uint8_t *out)
@@ -667,18 +698,19 @@ static void check_adapter(const problem *pr, int32_t case_index, const uint8_t *
 {
     int32_t inputs[4];
     int32_t outputs[1];
-    int32_t params[20];
+    int32_t params[TL_CONV_P_LENGTH];
     int32_t saved;
     tl_tensors t;
     tl_op op;
     uint8_t *out = (uint8_t *)calloc((size_t)pr->output_bytes, 1);
     int32_t mutation;
     make_tensors(pr, &t, out);
-    inputs[0] = 0;
-    inputs[1] = 1;
-    inputs[2] = pr->kbias != 0 ? 2 : -1;
-    inputs[3] = 3;
-    outputs[0] = 4;
+    /* Tensors 0-4 as make_tensors lays them out; the slots are the same in the three layouts. */
+    inputs[TL_CONV_IN_INPUT] = 0;
+    inputs[TL_CONV_IN_FILTER] = 1;
+    inputs[TL_CONV_IN_BIAS] = pr->kbias != 0 ? 2 : -1;
+    inputs[TL_CONV_IN_MULTIPLIERS] = 3;
+    outputs[TL_CONV_OUT_OUTPUT] = 4;
     op.code = op_code(pr);
     op.source_index = case_index;
     op.input_count = 4;
@@ -697,12 +729,13 @@ static void check_adapter(const problem *pr, int32_t case_index, const uint8_t *
         tl_op bad = op;
         tl_tensors tb = t;
         /* a dimension, stride, dilation or padding parameter: negative values are never legal there */
-        int32_t p = rand_in(0, op.param_count - 5);
+        int32_t p =
+            rand_in(0, pr->kind == TL_CV_KIND_TRANSPOSE ? TL_TRANSPOSE_CONV_P_PADDING_LEFT : TL_CONV_P_PADDING_LEFT);
         saved = params[p];
         switch (mutation)
         {
         case 0: /* a dimension one too large: some tensor size no longer matches (or the relation breaks) */
-            p = rand_in(0, 3);
+            p = rand_in(TL_CONV_P_BATCHES, TL_CONV_P_INPUT_DEPTH);
             saved = params[p];
             params[p] += 1;
             break;
@@ -710,14 +743,16 @@ static void check_adapter(const problem *pr, int32_t case_index, const uint8_t *
             params[p] = -1 - rand_in(0, 70000);
             break;
         case 2: /* stride 0 */
-            p = pr->kind == TL_CV_KIND_TRANSPOSE ? 9 : 10;
+            p = pr->kind == TL_CV_KIND_TRANSPOSE ? TL_TRANSPOSE_CONV_P_STRIDE_HEIGHT : TL_CONV_P_STRIDE_HEIGHT;
             saved = params[p];
             params[p] = 0;
             break;
         case 3: /* activation range inverted */
-            p = pr->kind == TL_CV_KIND_TRANSPOSE ? 15 : 18;
+            p = pr->kind == TL_CV_KIND_TRANSPOSE ? TL_TRANSPOSE_CONV_P_ACTIVATION_MIN : TL_CONV_P_ACTIVATION_MIN;
             saved = params[p];
-            params[p] = params[p + 1] + 1;
+            params[p] = params[pr->kind == TL_CV_KIND_TRANSPOSE ? TL_TRANSPOSE_CONV_P_ACTIVATION_MAX
+                                                                : TL_CONV_P_ACTIVATION_MAX] +
+                        1;
             break;
         case 4:
             bad.param_count = op.param_count - 1;
@@ -735,8 +770,8 @@ static void check_adapter(const problem *pr, int32_t case_index, const uint8_t *
         case 8:
             tb.bytes[4] = t.bytes[4] + 1;
             break;
-        default:
-            bad.code = 199;
+        default: /* the conv family's last code, which no kernel has */
+            bad.code = 2 * TL_OP_FAMILY_RANGE - 1;
             break;
         }
         {
@@ -756,10 +791,10 @@ static void check_adapter(const problem *pr, int32_t case_index, const uint8_t *
     if (pr->kbias != pr->bias)
     {
         /* int8 CONV_2D / DEPTHWISE_CONV_2D need the folded bias: an omitted bias is refused. */
-        inputs[2] = -1;
+        inputs[TL_CONV_IN_BIAS] = -1;
         expect_status("validate refuses a missing folded bias", case_index, tl_conv_family_validate(&op, &t),
                       TL_ERR_PARAMS);
-        inputs[2] = 2;
+        inputs[TL_CONV_IN_BIAS] = 2;
     }
     free(out);
 }
@@ -917,7 +952,7 @@ static void run_in_place_case(int32_t case_index, int kind, int dtype, int backw
     {
         int32_t inputs[4];
         int32_t outputs[2];
-        int32_t params[20];
+        int32_t params[TL_CONV_P_LENGTH];
         uint8_t *other = guarded_alloc(pr.output_bytes);
         tl_tensors t;
         tl_tensors tb;
@@ -929,12 +964,12 @@ static void run_in_place_case(int32_t case_index, int kind, int dtype, int backw
         t.data[5] = scratch;
         t.bytes[5] = scratch_bytes;
         t.type[5] = TL_CV_TYPE_INT8;
-        inputs[0] = 0;
-        inputs[1] = 1;
-        inputs[2] = pr.kbias != 0 ? 2 : -1;
-        inputs[3] = 3;
-        outputs[0] = 4;
-        outputs[1] = 5;
+        inputs[TL_CONV_IN_INPUT] = 0;
+        inputs[TL_CONV_IN_FILTER] = 1;
+        inputs[TL_CONV_IN_BIAS] = pr.kbias != 0 ? 2 : -1;
+        inputs[TL_CONV_IN_MULTIPLIERS] = 3;
+        outputs[TL_CONV_OUT_OUTPUT] = 4;
+        outputs[TL_CONV_OUT_SCRATCH] = 5;
         op.code = in_place_code(&pr);
         op.source_index = case_index;
         op.input_count = 4;
@@ -971,23 +1006,23 @@ static void run_in_place_case(int32_t case_index, int kind, int dtype, int backw
         if (kind == TL_CV_KIND_CONV)
         {
             /* Stride 2 is legal for the plain kernel's checks here (output size is not derived from it). */
-            params[10] = 2;
+            params[TL_CONV_P_STRIDE_HEIGHT] = 2;
             expect_status("in-place validate refuses stride 2", case_index, tl_conv_family_validate(&op, &t),
                           TL_ERR_PARAMS);
-            params[10] = 1;
-            params[14] = 1;
+            params[TL_CONV_P_STRIDE_HEIGHT] = 1;
+            params[TL_CONV_P_PADDING_TOP] = 1;
             expect_status("in-place validate refuses padding", case_index, tl_conv_family_validate(&op, &t),
                           TL_ERR_PARAMS);
-            params[14] = 0;
+            params[TL_CONV_P_PADDING_TOP] = 0;
         }
         else
         {
-            params[0] = 2;
+            params[TL_DEPTHWISE_CONV_P_BATCHES] = 2;
             t.bytes[0] *= 2;
             t.bytes[4] *= 2;
             expect_status("in-place validate refuses 2 batches", case_index, tl_conv_family_validate(&op, &t),
                           TL_ERR_PARAMS);
-            params[0] = 1;
+            params[TL_DEPTHWISE_CONV_P_BATCHES] = 1;
             t.bytes[0] /= 2;
             t.bytes[4] /= 2;
         }

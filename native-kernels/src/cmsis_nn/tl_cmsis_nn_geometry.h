@@ -13,6 +13,8 @@
 
 #include <stdint.h>
 
+#include "tinylite/tl_conv_layouts.h"
+
 /* 1 when output size `out` and padding `pad` along one axis are TFLM's for SAME or VALID padding:
    SAME:  out = ceil(in / stride)                   <=>  (out - 1) * stride < in <= out * stride;
    VALID: out = (in - effective) / stride + 1       <=>  (out - 1) * stride + effective <= in < out * stride + effective;
@@ -31,11 +33,14 @@ static inline int tl_cmsis_tflm_axis(int32_t in, int32_t filter, int32_t stride,
     return (same || valid) && pad == total / 2;
 }
 
-/* 1 when a CONV_2D / DEPTHWISE_CONV_2D record (Params layout of ConvS8) has TFLM's geometry on both axes. */
+/* 1 when a CONV_2D / DEPTHWISE_CONV_2D record (the conv layout's spatial fields, the same in the depthwise_conv
+   layout) has TFLM's geometry on both axes. */
 static inline int tl_cmsis_tflm_geometry(const int32_t *p)
 {
-    return tl_cmsis_tflm_axis(p[1], p[4], p[10], p[12], p[7], p[14]) &&
-           tl_cmsis_tflm_axis(p[2], p[5], p[11], p[13], p[8], p[15]);
+    return tl_cmsis_tflm_axis(p[TL_CONV_P_INPUT_HEIGHT], p[TL_CONV_P_FILTER_HEIGHT], p[TL_CONV_P_STRIDE_HEIGHT],
+                              p[TL_CONV_P_DILATION_HEIGHT], p[TL_CONV_P_OUTPUT_HEIGHT], p[TL_CONV_P_PADDING_TOP]) &&
+           tl_cmsis_tflm_axis(p[TL_CONV_P_INPUT_WIDTH], p[TL_CONV_P_FILTER_WIDTH], p[TL_CONV_P_STRIDE_WIDTH],
+                              p[TL_CONV_P_DILATION_WIDTH], p[TL_CONV_P_OUTPUT_WIDTH], p[TL_CONV_P_PADDING_LEFT]);
 }
 
 #endif

@@ -14,14 +14,16 @@
 
 #include <stdint.h>
 
+#include "tinylite/tl_conv_layouts.h"
 #include "tinylite/tl_op.h"
 #include "tinylite/tl_status.h"
 
-/* Validates the split requantization arrays of `count` pairs in input 4 (already size-checked by the reference
-   validation): 4-aligned, multipliers >= 0, shifts in [-31, 14]. */
+/* Validates the split requantization arrays of `count` pairs in the optional fifth input (already size-checked by the
+   reference validation): 4-aligned, multipliers >= 0, shifts in [-31, 14]. The slot is ConvS16's cmsis_multipliers,
+   the same in DepthwiseConvS16 and FullyConnectedS16 (kernels.toml). */
 static inline tl_status tl_cmsis_s16_check_split_quant(const tl_op *op, const tl_tensors *tensors, int32_t count)
 {
-    const uint8_t *data = tl_tensor_data(tensors, op->inputs[4]);
+    const uint8_t *data = tl_tensor_data(tensors, op->inputs[TL_CONV_S16_IN_CMSIS_MULTIPLIERS]);
     const int32_t *split;
     int32_t i;
     if (data == 0 || ((uintptr_t)data & 3u) != 0)

@@ -1,19 +1,18 @@
 using TinyLite.Codegen.Ir;
+using TinyLite.Runtime.Execution;
+using TinyLite.Runtime.Kernels.Conv;
 
 namespace TinyLite.Codegen.Lowering.Conv;
 
 /// <summary>
 /// CONV_2D for int8 activations with int8 or packed int4 weights (int32 bias) and for int16 activations with int8
 /// weights (int64 or int32 bias), per-channel or per-tensor weight scales. Emits one ConvS8 / ConvS4 / ConvS16 call
-/// (Params layout in the runtime's ConvS8); the OHWI filter is used as stored, which is the order the kernel reads.
+/// (Params: the conv layout, <see cref="KernelParams.Conv"/>); the OHWI filter is used as stored, which is the order the kernel reads.
 /// For int8 activations the input zero point is folded into an int32 bias constant (<see cref="BiasFolding"/>),
 /// which needs constant weights and bias.
 /// </summary>
 public sealed class Conv2DLowering : IOperatorLowering
 {
-    // Runtime kernel codes (TinyLite.Runtime.Execution.OpCode).
-    private const int ConvS8 = 100, ConvS4 = 101, ConvS16 = 102, PointwiseConvS8InPlace = 103, PointwiseConvS16InPlace = 104;
-
     public IReadOnlyList<BuiltinOperator> Handles { get; } = [BuiltinOperator.Conv2D];
 
     public IReadOnlyList<KernelCall> Lower(LoweringContext ctx)
@@ -33,7 +32,7 @@ public sealed class Conv2DLowering : IOperatorLowering
         {
             if (bias != null && bias.Type != DataType.Int32)
                 throw ctx.Error($"bias type {DataTypes.Name(bias.Type)} is not supported with INT8 activations (INT32 is)");
-            code = filter.Type == DataType.Int4 ? ConvS4 : ConvS8;
+            code = filter.Type == DataType.Int4 ? OpCode.ConvS4 : OpCode.ConvS8;
         }
         else if (input.Type == DataType.Int16 && output.Type == DataType.Int16 && filter.Type == DataType.Int8)
         {
@@ -41,7 +40,7 @@ public sealed class Conv2DLowering : IOperatorLowering
                 throw ctx.Error($"bias type {DataTypes.Name(bias.Type)} is not supported with INT16 activations (INT64 or INT32 are)");
             ConvChecks.RequireZeroPointZero(ctx, input, "input");
             ConvChecks.RequireZeroPointZero(ctx, output, "output");
-            code = ConvS16;
+            code = OpCode.ConvS16;
         }
         else
         {
@@ -63,11 +62,16 @@ public sealed class Conv2DLowering : IOperatorLowering
         var (actMin, actMax) = ConvQuantization.ActivationRange(ctx, options.Activation, output);
         int[] table = ConvQuantization.Multipliers(ctx, input, filter, output, channelDim: 0);
         int quant = ctx.AddInt32Constant($"{filter.Name}/multipliers", table);
-        int inputOffset = code == ConvS16 ? 0 : -input.Quantization!.ZeroPoint;
-        int outputOffset = code == ConvS16 ? 0 : output.Quantization!.ZeroPoint;
+        int inputOffset = code == OpCode.ConvS16 ? 0 : -input.Quantization!.ZeroPoint;
+        int outputOffset = code == OpCode.ConvS16 ? 0 : output.Quantization!.ZeroPoint;
+        int[] parameters = KernelParams.Conv(batches: batches, inputHeight: inH, inputWidth: inW, inputDepth: inC,
+            filterHeight: fH, filterWidth: fW, filterDepth: fC, outputHeight: outH, outputWidth: outW, outputDepth: outC,
+            strideHeight: options.StrideH, strideWidth: options.StrideW, dilationHeight: options.DilationH,
+            dilationWidth: options.DilationW, paddingTop: padTop, paddingLeft: padLeft, inputOffset: inputOffset,
+            outputOffset: outputOffset, activationMin: actMin, activationMax: actMax);
 
         int biasT = bias?.Index ?? -1;
-        if (code != ConvS16)
+        if (code != OpCode.ConvS16)
         {
             // Fold input_offset * (sum of each output channel's weights) into the bias (see BiasFolding).
             int[] w = BiasFolding.Values(ctx, filter);
@@ -78,16 +82,14 @@ public sealed class Conv2DLowering : IOperatorLowering
             biasT = ctx.AddInt32Constant($"{filter.Name}/folded_bias", BiasFolding.Fold(ctx, bias, sums, inputOffset));
         }
 
-        // int8 activations, int8 or int4 weights: with --cmsis-nn, scratch for the optional CMSIS-NN native backend
-        // (CmsisNnScratch), ignored by the reference kernels.
-        int[] outputs = code == ConvS8 && ctx.CompileOptions.CmsisNn
-            ? [output.Index, ctx.AddScratch($"{filter.Name}/cmsis_nn_scratch", CmsisNnScratch.ConvS8Bytes(outC, inC, fH, fW, fC,
-                options.StrideH, options.StrideW, options.DilationH, options.DilationW, padTop, padLeft))]
-            : code == ConvS4 && ctx.CompileOptions.CmsisNn
-            ? [output.Index, ctx.AddScratch($"{filter.Name}/cmsis_nn_scratch", CmsisNnScratch.ConvS4Bytes(outC, inC, fH, fW, fC,
-                options.DilationH, options.DilationW, padTop, padLeft))]
-            : code == ConvS16 && ctx.CompileOptions.CmsisNn && CmsisNnS16Exact(ctx, filter, bias, fC == inC, outC, table)
-            ? [output.Index, ctx.AddScratch($"{filter.Name}/cmsis_nn_scratch", CmsisNnScratch.ConvS16Bytes(inC, fH, fW))]
+        // int8 activations, int8 or int4 weights: with --cmsis-nn, scratch for the optional CMSIS-NN native backend,
+        // ignored by the reference kernels, of the size the loaders demand (the runtime's CmsisNnScratchCheck).
+        int[] outputs = code == OpCode.ConvS8 && ctx.CompileOptions.CmsisNn
+            ? [output.Index, ctx.AddScratch($"{filter.Name}/cmsis_nn_scratch", CmsisNnScratchCheck.ConvS8Bytes(parameters))]
+            : code == OpCode.ConvS4 && ctx.CompileOptions.CmsisNn
+            ? [output.Index, ctx.AddScratch($"{filter.Name}/cmsis_nn_scratch", CmsisNnScratchCheck.ConvS4Bytes(parameters))]
+            : code == OpCode.ConvS16 && ctx.CompileOptions.CmsisNn && CmsisNnS16Exact(ctx, filter, bias, fC == inC, outC, table)
+            ? [output.Index, ctx.AddScratch($"{filter.Name}/cmsis_nn_scratch", CmsisNnScratchCheck.ConvS16Bytes(parameters))]
             : [output.Index];
 
         int[] inputs = [input.Index, filter.Index, biasT, quant];
@@ -95,22 +97,16 @@ public sealed class Conv2DLowering : IOperatorLowering
         // without one) as an optional fifth input: CMSIS-NN needs it with the true input offset, and the native
         // adapter would otherwise rebuild it from the weights on every call. The managed kernels ignore it; the
         // in-place variant (no padding, no CMSIS-NN route) keeps four inputs.
-        int[] routedInputs = code != ConvS16 && ctx.CompileOptions.CmsisNn && CmsisNnScratch.HasPaddingTaps(inH, inW, fH, fW,
+        int[] routedInputs = code != OpCode.ConvS16 && ctx.CompileOptions.CmsisNn && CmsisNnScratch.HasPaddingTaps(inH, inW, fH, fW,
             options.StrideH, options.StrideW, options.DilationH, options.DilationW, outH, outW, padTop, padLeft)
             ? [.. inputs, ctx.AddInt32Constant(CmsisNnScratch.RawBiasName(filter.Name), BiasFolding.Fold(ctx, bias, new int[outC], 0))]
             // int16 activations: the scratch above was reserved exactly when CMSIS-NN is proven bit-exact for this
             // record (CmsisNnInt16); the marker is the requantization table split into CMSIS-NN's two arrays.
-            : code == ConvS16 && outputs.Length == 2
+            : code == OpCode.ConvS16 && outputs.Length == 2
             ? [.. inputs, ctx.AddInt32Constant(CmsisNnInt16.QuantName(filter.Name), CmsisNnInt16.Split(table))]
             : inputs;
-        int[] parameters =
-        [
-            batches, inH, inW, inC, fH, fW, fC, outH, outW, outC,
-            options.StrideH, options.StrideW, options.DilationH, options.DilationW, padTop, padLeft,
-            inputOffset, outputOffset, actMin, actMax,
-        ];
         long macs = (long)batches * outH * outW * outC * fH * fW * fC;
-        bool pointwise = code is (ConvS8 or ConvS16) && fH == 1 && fW == 1 && fC == inC && options.StrideH == 1 && options.StrideW == 1
+        bool pointwise = code is (OpCode.ConvS8 or OpCode.ConvS16) && fH == 1 && fW == 1 && fC == inC && options.StrideH == 1 && options.StrideW == 1
             && padTop == 0 && padLeft == 0 && outH == inH && outW == inW;
         return
         [
@@ -121,9 +117,9 @@ public sealed class Conv2DLowering : IOperatorLowering
                 InPlaceVariant = pointwise
                     ? new KernelCall
                     {
-                        Code = code == ConvS8 ? PointwiseConvS8InPlace : PointwiseConvS16InPlace,
+                        Code = code == OpCode.ConvS8 ? OpCode.PointwiseConvS8InPlace : OpCode.PointwiseConvS16InPlace,
                         Inputs = inputs, Params = parameters, Macs = macs, InPlace = [(0, 0)],
-                        Outputs = [output.Index, ctx.AddScratch($"{output.Name}/pixel_scratch", outC * (code == ConvS8 ? 1L : 2L))],
+                        Outputs = [output.Index, ctx.AddScratch($"{output.Name}/pixel_scratch", outC * (code == OpCode.ConvS8 ? 1L : 2L))],
                     }
                     : null,
             },

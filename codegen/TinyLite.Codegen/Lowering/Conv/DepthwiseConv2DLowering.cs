@@ -1,19 +1,18 @@
 using TinyLite.Codegen.Ir;
+using TinyLite.Runtime.Execution;
+using TinyLite.Runtime.Kernels.Conv;
 
 namespace TinyLite.Codegen.Lowering.Conv;
 
 /// <summary>
 /// DEPTHWISE_CONV_2D for int8 activations with int8 or packed int4 weights (int32 bias) and int16 activations with
-/// int8 weights (int64 bias, the only one TFLM reads there). Emits one DepthwiseConvS8 / S4 / S16 call (Params
-/// layout in the runtime's DepthwiseConvS8). The [1, f_h, f_w, out_c] filter is re-laid out channel-major,
+/// int8 weights (int64 bias, the only one TFLM reads there). Emits one DepthwiseConvS8 / S4 / S16 call (Params: the
+/// depthwise_conv layout, <see cref="KernelParams.DepthwiseConv"/>). The [1, f_h, f_w, out_c] filter is re-laid out channel-major,
 /// [out_c][f_h][f_w], so each output channel's taps are contiguous; int4 weights are repacked in that order. For
 /// int8 activations the input zero point is folded into an int32 bias constant (<see cref="BiasFolding"/>).
 /// </summary>
 public sealed class DepthwiseConv2DLowering : IOperatorLowering
 {
-    // Runtime kernel codes (TinyLite.Runtime.Execution.OpCode).
-    private const int DepthwiseConvS8 = 110, DepthwiseConvS4 = 111, DepthwiseConvS16 = 112, DepthwiseConvS8InPlace = 113, DepthwiseConvS4InPlace = 114;
-
     public IReadOnlyList<BuiltinOperator> Handles { get; } = [BuiltinOperator.DepthwiseConv2D];
 
     public IReadOnlyList<KernelCall> Lower(LoweringContext ctx)
@@ -33,7 +32,7 @@ public sealed class DepthwiseConv2DLowering : IOperatorLowering
         {
             if (bias != null && bias.Type != DataType.Int32)
                 throw ctx.Error($"bias type {DataTypes.Name(bias.Type)} is not supported with INT8 activations (INT32 is)");
-            code = filter.Type == DataType.Int4 ? DepthwiseConvS4 : DepthwiseConvS8;
+            code = filter.Type == DataType.Int4 ? OpCode.DepthwiseConvS4 : OpCode.DepthwiseConvS8;
         }
         else if (input.Type == DataType.Int16 && output.Type == DataType.Int16 && filter.Type == DataType.Int8)
         {
@@ -41,7 +40,7 @@ public sealed class DepthwiseConv2DLowering : IOperatorLowering
                 throw ctx.Error($"bias type {DataTypes.Name(bias.Type)} is not supported with INT16 activations (TFLM reads INT64 only)");
             ConvChecks.RequireZeroPointZero(ctx, input, "input");
             ConvChecks.RequireZeroPointZero(ctx, output, "output");
-            code = DepthwiseConvS16;
+            code = OpCode.DepthwiseConvS16;
         }
         else
         {
@@ -69,11 +68,16 @@ public sealed class DepthwiseConv2DLowering : IOperatorLowering
         var (actMin, actMax) = ConvQuantization.ActivationRange(ctx, options.Activation, output);
         int[] table = ConvQuantization.Multipliers(ctx, input, filter, output, channelDim: 3);
         int quant = ctx.AddInt32Constant($"{filter.Name}/multipliers", table);
-        int inputOffset = code == DepthwiseConvS16 ? 0 : -input.Quantization!.ZeroPoint;
-        int outputOffset = code == DepthwiseConvS16 ? 0 : output.Quantization!.ZeroPoint;
+        int inputOffset = code == OpCode.DepthwiseConvS16 ? 0 : -input.Quantization!.ZeroPoint;
+        int outputOffset = code == OpCode.DepthwiseConvS16 ? 0 : output.Quantization!.ZeroPoint;
+        int[] parameters = KernelParams.DepthwiseConv(batches: batches, inputHeight: inH, inputWidth: inW, inputDepth: inC,
+            filterHeight: fH, filterWidth: fW, depthMultiplier: options.DepthMultiplier, outputHeight: outH,
+            outputWidth: outW, outputDepth: outC, strideHeight: options.StrideH, strideWidth: options.StrideW,
+            dilationHeight: options.DilationH, dilationWidth: options.DilationW, paddingTop: padTop, paddingLeft: padLeft,
+            inputOffset: inputOffset, outputOffset: outputOffset, activationMin: actMin, activationMax: actMax);
 
         int biasT = bias?.Index ?? -1;
-        if (code != DepthwiseConvS16)
+        if (code != OpCode.DepthwiseConvS16)
         {
             // Fold input_offset * (sum of each channel's weights) into the bias (see BiasFolding).
             int[] w = BiasFolding.Values(ctx, filter);
@@ -83,20 +87,18 @@ public sealed class DepthwiseConv2DLowering : IOperatorLowering
             biasT = ctx.AddInt32Constant($"{filter.Name}/folded_bias", BiasFolding.Fold(ctx, bias, sums, inputOffset));
         }
 
-        // With --cmsis-nn, scratch for the optional CMSIS-NN native backend (CmsisNnScratch), ignored by the reference
-        // kernels: int8 activations (int8 or int4 weights) always, int16 only where CMSIS-NN is proven bit-exact (CmsisNnInt16).
-        bool cmsisNn = code is (DepthwiseConvS8 or DepthwiseConvS4) && ctx.CompileOptions.CmsisNn;
-        bool cmsisNnS16 = code == DepthwiseConvS16 && ctx.CompileOptions.CmsisNn && (bias == null || bias.Data != null)
+        // With --cmsis-nn, scratch for the optional CMSIS-NN native backend, ignored by the reference kernels, of the size
+        // the loaders demand (the runtime's CmsisNnScratchCheck): int8 activations (int8 or int4 weights) always, int16
+        // only where CMSIS-NN is proven bit-exact (CmsisNnInt16).
+        bool cmsisNn = code is (OpCode.DepthwiseConvS8 or OpCode.DepthwiseConvS4) && ctx.CompileOptions.CmsisNn;
+        bool cmsisNnS16 = code == OpCode.DepthwiseConvS16 && ctx.CompileOptions.CmsisNn && (bias == null || bias.Data != null)
             && CmsisNnInt16.AllExact(ChannelMajorInt8(data, fH * fW, outC), outC, CmsisNnInt16.BiasValues(bias, outC), false, table);
         int[] outputs = cmsisNnS16
-            ? [output.Index, ctx.AddScratch($"{filter.Name}/cmsis_nn_scratch", CmsisNnScratch.DepthwiseS16Bytes(inC, outC, fH, fW,
-                options.DilationH, options.DilationW))]
+            ? [output.Index, ctx.AddScratch($"{filter.Name}/cmsis_nn_scratch", CmsisNnScratchCheck.DepthwiseS16Bytes(parameters))]
             : !cmsisNn ? [output.Index]
-            : code == DepthwiseConvS8
-                ? [output.Index, ctx.AddScratch($"{filter.Name}/cmsis_nn_scratch", CmsisNnScratch.DepthwiseS8Bytes(batches, inC, outC,
-                    fH, fW, options.DilationH, options.DilationW, padTop, padLeft))]
-                : [output.Index, ctx.AddScratch($"{filter.Name}/cmsis_nn_scratch", CmsisNnScratch.DepthwiseS4Bytes(batches, inC, outC,
-                    fH, fW, options.DilationH, options.DilationW))];
+            : code == OpCode.DepthwiseConvS8
+                ? [output.Index, ctx.AddScratch($"{filter.Name}/cmsis_nn_scratch", CmsisNnScratchCheck.DepthwiseS8Bytes(parameters))]
+                : [output.Index, ctx.AddScratch($"{filter.Name}/cmsis_nn_scratch", CmsisNnScratchCheck.DepthwiseS4Bytes(parameters))];
 
         int[] inputs = [input.Index, filterT, biasT, quant];
         // With --cmsis-nn and taps in the padding, the raw bias (the model's, zeros without one) as an optional fifth
@@ -107,19 +109,13 @@ public sealed class DepthwiseConv2DLowering : IOperatorLowering
             : -1;
         // int4 weights with --cmsis-nn: a sixth input, the filter in TFLite's packed order for arm_depthwise_conv_wrapper_s4
         // (fifth input -1 without padding taps); stored once in flash (f_h·f_w·out_c / 2 bytes) instead of repacking it per call.
-        int[] routedInputs = code == DepthwiseConvS4 && cmsisNn
+        int[] routedInputs = code == OpCode.DepthwiseConvS4 && cmsisNn
             ? [.. inputs, rawBias, ctx.AddConstant(CmsisNnScratch.TfliteOrderFilterName(filter.Name), DataType.Int4, [outC * fH * fW],
                 data[..((outC * fH * fW + 1) / 2)])]
             : rawBias >= 0 ? [.. inputs, rawBias]
             // int16 and proven: the marker, the requantization table split into CMSIS-NN's two arrays.
             : cmsisNnS16 ? [.. inputs, ctx.AddInt32Constant(CmsisNnInt16.QuantName(filter.Name), CmsisNnInt16.Split(table))]
             : inputs;
-        int[] parameters =
-        [
-            batches, inH, inW, inC, fH, fW, options.DepthMultiplier, outH, outW, outC,
-            options.StrideH, options.StrideW, options.DilationH, options.DilationW, padTop, padLeft,
-            inputOffset, outputOffset, actMin, actMax,
-        ];
         long macs = (long)batches * outH * outW * outC * fH * fW;
         return
         [
@@ -137,11 +133,11 @@ public sealed class DepthwiseConv2DLowering : IOperatorLowering
     /// </summary>
     private static KernelCall? InPlaceVariant(LoweringContext ctx, int code, int multiplier, int batches, int[] inputs, Tensor output, int[] parameters, long macs)
     {
-        if (code is not (DepthwiseConvS8 or DepthwiseConvS4) || multiplier != 1 || batches != 1) return null;
+        if (code is not (OpCode.DepthwiseConvS8 or OpCode.DepthwiseConvS4) || multiplier != 1 || batches != 1) return null;
         int scratch = ctx.AddScratch($"{output.Name}/channel_scratch", (long)output.Shape[1] * output.Shape[2]);
         return new KernelCall
         {
-            Code = code == DepthwiseConvS8 ? DepthwiseConvS8InPlace : DepthwiseConvS4InPlace, Inputs = inputs, Outputs = [output.Index, scratch], Params = parameters, Macs = macs,
+            Code = code == OpCode.DepthwiseConvS8 ? OpCode.DepthwiseConvS8InPlace : OpCode.DepthwiseConvS4InPlace, Inputs = inputs, Outputs = [output.Index, scratch], Params = parameters, Macs = macs,
             InPlace = [(0, 0)],
         };
     }

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using TinyLite.Codegen.Ir;
+using TinyLite.Runtime.Execution;
 
 namespace TinyLite.Codegen.Lowering.Conv;
 
@@ -7,14 +8,11 @@ namespace TinyLite.Codegen.Lowering.Conv;
 /// TRANSPOSE_CONV (inputs: output shape, filter OHWI, input, optional bias) for int8 activations with int8 weights
 /// (int32 bias) and int16 activations with int8 weights (int64 bias, or int16 bias widened here to int64 as TFLM
 /// widens it at run time). The output-shape input is not read: like TFLM, the kernel takes the output tensor's
-/// dimensions. Emits one TransposeConvS8 / S16 call (Params layout in the runtime's TransposeConvS8). The kernels
+/// dimensions. Emits one TransposeConvS8 / S16 call (Params: the transpose_conv layout, <see cref="KernelParams.TransposeConv"/>). The kernels
 /// gather per output element, so they need no accumulator scratch.
 /// </summary>
 public sealed class TransposeConvLowering : IOperatorLowering
 {
-    // Runtime kernel codes (TinyLite.Runtime.Execution.OpCode).
-    private const int TransposeConvS8 = 120, TransposeConvS16 = 122;
-
     public IReadOnlyList<BuiltinOperator> Handles { get; } = [BuiltinOperator.TransposeConv];
 
     public IReadOnlyList<KernelCall> Lower(LoweringContext ctx)
@@ -35,7 +33,7 @@ public sealed class TransposeConvLowering : IOperatorLowering
         {
             if (bias != null && bias.Type != DataType.Int32)
                 throw ctx.Error($"bias type {DataTypes.Name(bias.Type)} is not supported with INT8 activations (INT32 is)");
-            code = TransposeConvS8;
+            code = OpCode.TransposeConvS8;
         }
         else if (input.Type == DataType.Int16 && output.Type == DataType.Int16 && filter.Type == DataType.Int8)
         {
@@ -45,7 +43,7 @@ public sealed class TransposeConvLowering : IOperatorLowering
                 biasT = ctx.AddInt64Constant($"{bias.Name}/int64", WidenInt16(ConvChecks.ConstantData(ctx, bias, "int16 bias"), outC));
             else if (bias != null && bias.Type != DataType.Int64)
                 throw ctx.Error($"bias type {DataTypes.Name(bias.Type)} is not supported with INT16 activations (INT64 or INT16 are)");
-            code = TransposeConvS16;
+            code = OpCode.TransposeConvS16;
         }
         else
         {
@@ -66,8 +64,8 @@ public sealed class TransposeConvLowering : IOperatorLowering
         var (actMin, actMax) = ConvQuantization.ActivationRange(ctx, options.Activation, output);
         int[] table = ConvQuantization.Multipliers(ctx, input, filter, output, channelDim: 0);
         int quant = ctx.AddInt32Constant($"{filter.Name}/multipliers", table);
-        int inputOffset = code == TransposeConvS16 ? 0 : -input.Quantization!.ZeroPoint;
-        int outputOffset = code == TransposeConvS16 ? 0 : output.Quantization!.ZeroPoint;
+        int inputOffset = code == OpCode.TransposeConvS16 ? 0 : -input.Quantization!.ZeroPoint;
+        int outputOffset = code == OpCode.TransposeConvS16 ? 0 : output.Quantization!.ZeroPoint;
 
         return
         [
@@ -76,12 +74,10 @@ public sealed class TransposeConvLowering : IOperatorLowering
                 Code = code,
                 Inputs = [input.Index, filter.Index, biasT, quant],
                 Outputs = [output.Index],
-                Params =
-                [
-                    batches, inH, inW, inC, fH, fW, outH, outW, outC,
-                    options.StrideH, options.StrideW, padTop, padLeft,
-                    inputOffset, outputOffset, actMin, actMax,
-                ],
+                Params = KernelParams.TransposeConv(batches: batches, inputHeight: inH, inputWidth: inW, inputDepth: inC,
+                    filterHeight: fH, filterWidth: fW, outputHeight: outH, outputWidth: outW, outputDepth: outC,
+                    strideHeight: options.StrideH, strideWidth: options.StrideW, paddingTop: padTop, paddingLeft: padLeft,
+                    inputOffset: inputOffset, outputOffset: outputOffset, activationMin: actMin, activationMax: actMax),
                 Macs = (long)batches * inH * inW * inC * fH * fW * outC,
             },
         ];

@@ -1,6 +1,7 @@
 using TinyLite.Codegen.Ir;
 using TinyLite.Codegen.Lowering;
 using TinyLite.Runtime.Execution;
+using TinyLite.Runtime.Kernels.Dense;
 
 namespace TinyLite.Codegen.Planning.Streaming;
 
@@ -17,20 +18,22 @@ public sealed class FullyConnectedSink(KernelCall call, long rowElements)
     /// <summary>The accumulate call for input rows [<paramref name="first"/>, <paramref name="first"/> + <paramref name="count"/>), read from <paramref name="input"/>.</summary>
     public KernelCall Band(Graph graph, int first, int count, int input)
     {
-        int inDepth = call.Params[1], outDepth = call.Params[2];
-        var output = graph.Tensors[call.Outputs[0]];
+        int inDepth = call.Params[FullyConnectedParams.InputDepth], outDepth = call.Params[FullyConnectedParams.OutputDepth];
+        var output = graph.Tensors[call.Outputs[FullyConnectedSlots.OutOutput]];
         if (_accumulators < 0)
             _accumulators = graph.AddTensor("accumulators: " + output.Name, DataType.Int32, [outDepth]);
         int n = checked((int)(count * rowElements));
         int from = checked((int)(first * rowElements));
-        var weights = graph.Tensors[call.Inputs[1]];
+        var weights = graph.Tensors[call.Inputs[FullyConnectedSlots.InWeights]];
         var slice = new byte[outDepth * n];
         for (int o = 0; o < outDepth; o++) Array.Copy(weights.Data!, o * inDepth + from, slice, o * n, n);
         int sliceTensor = graph.AddTensor($"{weights.Name}[{from}:{from + n}]", DataType.Int8, [outDepth, n], weights.Quantization, slice);
         return new KernelCall
         {
-            Code = OpCode.FullyConnectedS8Accumulate, Inputs = [input, sliceTensor, first == 0 ? call.Inputs[2] : -1],
-            Outputs = [_accumulators], Params = [n, outDepth], Macs = (long)outDepth * n,
+            // Slots input, weights, start: the first band starts from the folded bias, the others from the accumulators.
+            Code = OpCode.FullyConnectedS8Accumulate, Inputs = [input, sliceTensor, first == 0 ? call.Inputs[FullyConnectedSlots.InBias] : -1],
+            Outputs = [_accumulators], Params = KernelParams.FullyConnectedAccumulate(sliceLength: n, outputDepth: outDepth),
+            Macs = (long)outDepth * n,
             SourceIndex = call.SourceIndex, SourceOp = call.SourceOp,
         };
     }
@@ -41,8 +44,12 @@ public sealed class FullyConnectedSink(KernelCall call, long rowElements)
         int[] p = call.Params;
         return new KernelCall
         {
-            Code = OpCode.FullyConnectedS8Finish, Inputs = [_accumulators, call.Inputs[3]], Outputs = [call.Outputs[0]],
-            Params = [p[2], p[3], p[4], p[5], p[6]], SourceIndex = call.SourceIndex, SourceOp = call.SourceOp,
+            Code = OpCode.FullyConnectedS8Finish, Inputs = [_accumulators, call.Inputs[FullyConnectedSlots.InMultipliers]],
+            Outputs = [call.Outputs[FullyConnectedSlots.OutOutput]],
+            Params = KernelParams.FullyConnectedFinish(outputDepth: p[FullyConnectedParams.OutputDepth],
+                outputOffset: p[FullyConnectedParams.OutputOffset], activationMin: p[FullyConnectedParams.ActivationMin],
+                activationMax: p[FullyConnectedParams.ActivationMax], perChannel: p[FullyConnectedParams.PerChannel]),
+            SourceIndex = call.SourceIndex, SourceOp = call.SourceOp,
         };
     }
 }

@@ -1,6 +1,8 @@
 using TinyLite.Codegen.Ir;
 using TinyLite.Codegen.Lowering;
 using TinyLite.Runtime.Execution;
+using TinyLite.Runtime.Kernels.Conv;
+using TinyLite.Runtime.Kernels.Dense;
 using TinyLite.Runtime.Kernels.Elementwise;
 
 namespace TinyLite.Codegen.Planning.Streaming;
@@ -65,32 +67,50 @@ public sealed class RowKernel
         if (RowsOf(output) == 0) return null;
         switch (call.Code)
         {
-            case OpCode.ConvS8 or OpCode.ConvS4 or OpCode.ConvS16
-                or OpCode.DepthwiseConvS8 or OpCode.DepthwiseConvS4 or OpCode.DepthwiseConvS16:
-                return Window(graph, call, inH: 1, outH: 7, padTop: 14, filterH: 4, strideH: 10, dilationH: 12);
+            case OpCode.ConvS8 or OpCode.ConvS4 or OpCode.ConvS16:
+                return Window(graph, call, batches: ConvParams.Batches, inH: ConvParams.InputHeight,
+                    outH: ConvParams.OutputHeight, padTop: ConvParams.PaddingTop, filterH: ConvParams.FilterHeight,
+                    strideH: ConvParams.StrideHeight, dilationH: ConvParams.DilationHeight);
+            case OpCode.DepthwiseConvS8 or OpCode.DepthwiseConvS4 or OpCode.DepthwiseConvS16:
+                return Window(graph, call, batches: DepthwiseConvParams.Batches, inH: DepthwiseConvParams.InputHeight,
+                    outH: DepthwiseConvParams.OutputHeight, padTop: DepthwiseConvParams.PaddingTop,
+                    filterH: DepthwiseConvParams.FilterHeight, strideH: DepthwiseConvParams.StrideHeight,
+                    dilationH: DepthwiseConvParams.DilationHeight);
             case OpCode.AveragePoolS8 or OpCode.AveragePoolS16 or OpCode.MaxPoolS8 or OpCode.MaxPoolS16:
-                return Window(graph, call, inH: 1, outH: 4, padTop: 10, filterH: 8, strideH: 6, dilationH: -1);
-            case OpCode.ReluS8 or OpCode.ReluS16 or OpCode.Relu6S8 or OpCode.Relu6S16 or OpCode.LeakyReluS8
-                or OpCode.LeakyReluS16 or OpCode.HardSwishS8 or OpCode.LookupS8:
-                return Flat(graph, call, countIndex: 0, rowInputs: [0]);
+                return Window(graph, call, batches: PoolParams.Batches, inH: PoolParams.InputHeight,
+                    outH: PoolParams.OutputHeight, padTop: PoolParams.PaddingTop, filterH: PoolParams.FilterHeight,
+                    strideH: PoolParams.StrideHeight, dilationH: -1);
+            case OpCode.ReluS8 or OpCode.ReluS16:
+                return Flat(graph, call, countIndex: ReluParams.Count, rowInputs: [ReluSlots.InInput]);
+            case OpCode.Relu6S8 or OpCode.Relu6S16:
+                return Flat(graph, call, countIndex: Relu6Params.Count, rowInputs: [Relu6Slots.InInput]);
+            case OpCode.LeakyReluS8 or OpCode.LeakyReluS16:
+                return Flat(graph, call, countIndex: LeakyReluParams.Count, rowInputs: [LeakyReluSlots.InInput]);
+            case OpCode.HardSwishS8:
+                return Flat(graph, call, countIndex: HardSwishParams.Count, rowInputs: [HardSwishSlots.InInput]);
+            case OpCode.LookupS8:
+                return Flat(graph, call, countIndex: LookupS8Params.Count, rowInputs: [LookupS8Slots.InInput]);
             case OpCode.AddS8 or OpCode.AddS16 or OpCode.SubS8 or OpCode.SubS16:
-                return Binary(graph, call, AddS8.Descriptor);
+                return Binary(graph, call, AddSubParams.Broadcast, [AddSubSlots.InInput1, AddSubSlots.InInput2]);
             case OpCode.MulS8 or OpCode.MulS16:
-                return Binary(graph, call, MulS8.Descriptor);
+                return Binary(graph, call, MulParams.Broadcast, [MulSlots.InInput1, MulSlots.InInput2]);
             case OpCode.MaximumS8 or OpCode.MaximumS16 or OpCode.MinimumS8 or OpCode.MinimumS16:
-                return Binary(graph, call, MaximumS8.Descriptor);
+                return Binary(graph, call, BinaryParams.Broadcast, [BinarySlots.InInput1, BinarySlots.InInput2]);
             default:
                 return null;
         }
 
-        // Conv, depthwise, pooling: input 0 [1, H, W, C] read through a window; the other inputs are constants.
-        static RowKernel? Window(Graph graph, KernelCall call, int inH, int outH, int padTop, int filterH, int strideH, int dilationH)
+        // Conv, depthwise, pooling: input 0 [1, H, W, C] read through a window; the other inputs are constants. The
+        // arguments are the Params indexes of the kernel's layout (dilationH -1: none, dilation 1).
+        static RowKernel? Window(Graph graph, KernelCall call, int batches, int inH, int outH, int padTop, int filterH,
+            int strideH, int dilationH)
         {
             int[] p = call.Params;
-            int input = call.Inputs[0];
-            if (p[0] != 1 || input < 0 || graph.Tensors[input].IsConstant) return null;
+            // Input and output slot 0 in the conv, depthwise_conv and pool layouts alike.
+            int input = call.Inputs[ConvSlots.InInput];
+            if (p[batches] != 1 || input < 0 || graph.Tensors[input].IsConstant) return null;
             var inTensor = graph.Tensors[input];
-            var outTensor = graph.Tensors[call.Outputs[0]];
+            var outTensor = graph.Tensors[call.Outputs[ConvSlots.OutOutput]];
             if (inTensor.Shape.Length != 4 || outTensor.Shape.Length != 4) return null;
             if (RowsOf(inTensor) != p[inH] || RowsOf(outTensor) != p[outH]) return null;
             for (int i = 1; i < call.Inputs.Length; i++)
@@ -98,7 +118,7 @@ public sealed class RowKernel
             int dilation = dilationH < 0 ? 1 : p[dilationH];
             var reach = new RowReach(dilation * (p[filterH] - 1) + 1, p[strideH], p[padTop]);
             var reaches = new RowReach?[call.Inputs.Length];
-            reaches[0] = reach;
+            reaches[ConvSlots.InInput] = reach;
             return new RowKernel(call, p[outH], reaches, (first, count, low, rows) =>
             {
                 int[] band = (int[])p.Clone();
@@ -113,12 +133,12 @@ public sealed class RowKernel
         static RowKernel? FullyConnected(Graph graph, KernelCall call)
         {
             int[] p = call.Params;
-            if (call.Inputs.Length != 4 || call.Outputs.Length != 1 || p[0] != 1) return null;
-            int input = call.Inputs[0];
+            if (call.Inputs.Length != 4 || call.Outputs.Length != 1 || p[FullyConnectedParams.Batches] != 1) return null;
+            int input = call.Inputs[FullyConnectedSlots.InInput];
             if (input < 0 || graph.Tensors[input].IsConstant || RowsOf(graph.Tensors[input]) == 0) return null;
-            if (graph.Tensors[input].ElementCount != p[1]) return null;
-            for (int i = 1; i < 4; i++)
-                if (call.Inputs[i] < 0 || !graph.Tensors[call.Inputs[i]].IsConstant) return null;
+            if (graph.Tensors[input].ElementCount != p[FullyConnectedParams.InputDepth]) return null;
+            foreach (int slot in new[] { FullyConnectedSlots.InWeights, FullyConnectedSlots.InBias, FullyConnectedSlots.InMultipliers })
+                if (call.Inputs[slot] < 0 || !graph.Tensors[call.Inputs[slot]].IsConstant) return null;
             var inTensor = graph.Tensors[input];
             int rows = RowsOf(inTensor);
             return new RowKernel(call, rows, [RowReach.SameRow, null, null, null], (_, _, _, _) => p, inTensor.ElementCount / rows);
@@ -148,12 +168,13 @@ public sealed class RowKernel
             });
         }
 
-        // Binary element-wise without broadcasting (descriptor with no outer dimensions and unit strides).
-        static RowKernel? Binary(Graph graph, KernelCall call, int descriptor)
+        // Binary element-wise without broadcasting (descriptor, the layout's broadcast tail, with no outer dimensions and
+        // unit strides: [outer count, inner count, stride 1, stride 2, ...]).
+        static RowKernel? Binary(Graph graph, KernelCall call, int descriptor, int[] rowInputs)
         {
             int[] p = call.Params;
             if (p.Length < descriptor + 4 || p[descriptor] != 0 || p[descriptor + 2] != 1 || p[descriptor + 3] != 1) return null;
-            return Flat(graph, call, descriptor + 1, [0, 1]);
+            return Flat(graph, call, descriptor + 1, rowInputs);
         }
     }
 }

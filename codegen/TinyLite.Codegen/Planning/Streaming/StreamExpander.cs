@@ -175,7 +175,7 @@ public static class StreamExpander
                             Calls.Add(new KernelCall
                             {
                                 Code = OpCode.Copy, Inputs = [View(w.Tensor, (keep - b) * outRowBytes, rows)],
-                                Outputs = [View(w.Tensor, 0, rows)], Params = [checked((int)(rows * outRowBytes))],
+                                Outputs = [View(w.Tensor, 0, rows)], Params = KernelParams.Copy(byteCount: checked((int)(rows * outRowBytes))),
                                 SourceIndex = rk.Call.SourceIndex, SourceOp = rk.Call.SourceOp,
                             });
                         }

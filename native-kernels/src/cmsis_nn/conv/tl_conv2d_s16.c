@@ -38,7 +38,7 @@ tl_status tl_op_conv2d_s16_validate(const tl_op *op, const tl_tensors *tensors)
     {
         return status;
     }
-    if (tl_cmsis_s16_check_split_quant(op, tensors, op->params[9]) != TL_OK)
+    if (tl_cmsis_s16_check_split_quant(op, tensors, op->params[TL_CONV_P_OUTPUT_DEPTH]) != TL_OK)
     {
         return TL_ERR_PARAMS;
     }
@@ -53,19 +53,19 @@ static int tl_cmsis_conv_s16_routable(const tl_op *op, int int32_bias)
 {
     const int32_t *p = op->params;
     /* Validated: each factor is at most 65535, so the product fits int64. */
-    const int64_t columns = (int64_t)p[4] * p[5] * p[6];
-    if (op->input_count != 5 || op->output_count != 2 || !tl_cmsis_tflm_geometry(p) || p[6] != p[3] ||
-        columns > 65535)
+    const int64_t columns = (int64_t)p[TL_CONV_P_FILTER_HEIGHT] * p[TL_CONV_P_FILTER_WIDTH] * p[TL_CONV_P_FILTER_DEPTH];
+    if (op->input_count != 5 || op->output_count != 2 || !tl_cmsis_tflm_geometry(p) ||
+        p[TL_CONV_P_FILTER_DEPTH] != p[TL_CONV_P_INPUT_DEPTH] || columns > 65535)
     {
         return 0;
     }
-    return int32_bias || (p[9] & 1) == 0 || columns <= 512 || (columns & 3) == 0;
+    return int32_bias || (p[TL_CONV_P_OUTPUT_DEPTH] & 1) == 0 || columns <= 512 || (columns & 3) == 0;
 }
 
 void tl_op_conv2d_s16(const tl_op *op, const tl_tensors *tensors)
 {
     const int32_t *p = op->params;
-    const int32_t bias_t = op->inputs[2];
+    const int32_t bias_t = op->inputs[TL_CONV_S16_IN_BIAS];
     const int int32_bias = bias_t >= 0 && tl_tensor_type(tensors, bias_t) == TL_TYPE_INT32;
     /* CMSIS-NN's bias descriptor has a const member: it is initialised here, used only when routed. */
     const cmsis_nn_bias_data bias = {bias_t >= 0 ? (const void *)tl_tensor_data(tensors, bias_t) : NULL,
@@ -86,19 +86,20 @@ void tl_op_conv2d_s16(const tl_op *op, const tl_tensors *tensors)
     }
     tl_cmsis_conv_decode(p, &conv, &input_dims, &filter_dims, &output_dims);
     /* Validated: 4-aligned int32 [multipliers x out_c][shifts x out_c]; CMSIS-NN only reads them. */
-    split = (int32_t *)(void *)tl_tensor_data(tensors, op->inputs[4]);
+    split = (int32_t *)(void *)tl_tensor_data(tensors, op->inputs[TL_CONV_S16_IN_CMSIS_MULTIPLIERS]);
     quant.multiplier = split;
-    quant.shift = split + p[9];
+    quant.shift = split + p[TL_CONV_P_OUTPUT_DEPTH];
     bias_dims.n = 1;
     bias_dims.h = 1;
     bias_dims.w = 1;
-    bias_dims.c = p[9];
-    context.buf = tl_tensor_data(tensors, op->outputs[1]);
-    context.size = tl_tensor_bytes(tensors, op->outputs[1]);
-    status = arm_convolve_wrapper_s16(&context, &conv, &quant, &input_dims,
-                                      (const int16_t *)(const void *)tl_tensor_data(tensors, op->inputs[0]),
-                                      &filter_dims, (const int8_t *)tl_tensor_data(tensors, op->inputs[1]), &bias_dims,
-                                      &bias, &output_dims, (int16_t *)(void *)tl_tensor_data(tensors, op->outputs[0]));
+    bias_dims.c = p[TL_CONV_P_OUTPUT_DEPTH];
+    context.buf = tl_tensor_data(tensors, op->outputs[TL_CONV_S16_OUT_SCRATCH]);
+    context.size = tl_tensor_bytes(tensors, op->outputs[TL_CONV_S16_OUT_SCRATCH]);
+    status = arm_convolve_wrapper_s16(
+        &context, &conv, &quant, &input_dims,
+        (const int16_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_CONV_S16_IN_INPUT]), &filter_dims,
+        (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_CONV_S16_IN_FILTER]), &bias_dims, &bias, &output_dims,
+        (int16_t *)(void *)tl_tensor_data(tensors, op->outputs[TL_CONV_S16_OUT_OUTPUT]));
     if (status != ARM_CMSIS_NN_SUCCESS)
     {
         /* A shape CMSIS-NN refuses: the reference kernel recomputes the whole output. */

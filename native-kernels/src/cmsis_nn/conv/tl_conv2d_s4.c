@@ -11,7 +11,7 @@
  * Scope. arm_convolve_s4 runs one group (the filter depth is the input depth): grouped convolutions run the
  * reference kernel.
  *
- * Scratch (compile --cmsis-nn; codegen's CmsisNnScratch.ConvS4Bytes) laid out as for int8:
+ * Scratch (compile --cmsis-nn; CmsisNnScratchCheck.ConvS4Bytes, nf-runtime) laid out as for int8:
  *   [multipliers int32 x out_c][shifts int32 x out_c][unfolded bias int32 x out_c][arm_convolve_wrapper_s4 buffer].
  * Validation checks its size against what the linked CMSIS-NN asks for and its alignment; images without it run the
  * reference kernel.
@@ -70,18 +70,19 @@ void tl_op_conv2d_s4(const tl_op *op, const tl_tensors *tensors)
     cmsis_nn_dims bias_dims;
     cmsis_nn_dims output_dims;
     arm_cmsis_nn_status status;
-    if (op->output_count != 2 || p[6] != p[3] || !tl_cmsis_tflm_geometry(p) || !tl_cmsis_scratch_apart(op, tensors))
+    if (op->output_count != 2 || p[TL_CONV_P_FILTER_DEPTH] != p[TL_CONV_P_INPUT_DEPTH] || !tl_cmsis_tflm_geometry(p) ||
+        !tl_cmsis_scratch_apart(op, tensors))
     {
         tl_ref_op_conv2d_s4(op, tensors);
         return;
     }
     tl_cmsis_conv_decode(p, &conv, &input_dims, &filter_dims, &output_dims);
-    out_c = p[9];
-    pairs = (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[3]);
-    filter = tl_tensor_data(tensors, op->inputs[1]);
-    folded_bias = (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[2]);
+    out_c = p[TL_CONV_P_OUTPUT_DEPTH];
+    pairs = (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_CONV_IN_MULTIPLIERS]);
+    filter = tl_tensor_data(tensors, op->inputs[TL_CONV_IN_FILTER]);
+    folded_bias = (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_CONV_IN_BIAS]);
     /* Validated: the scratch is 4-aligned and holds 3 * out_c words plus CMSIS-NN's buffer. */
-    multipliers = (int32_t *)(void *)tl_tensor_data(tensors, op->outputs[1]);
+    multipliers = (int32_t *)(void *)tl_tensor_data(tensors, op->outputs[TL_CONV_OUT_SCRATCH]);
     shifts = multipliers + out_c;
     raw_bias = shifts + out_c;
     tl_cmsis_split_quant(pairs, out_c, multipliers, shifts);
@@ -93,12 +94,12 @@ void tl_op_conv2d_s4(const tl_op *op, const tl_tensors *tensors)
     else if (op->input_count == 5)
     {
         /* The raw bias the compiler precomputed (--cmsis-nn, padding taps): validated int32 x out_c. */
-        bias = (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[4]);
+        bias = (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_CONV_IN_RAW_BIAS]);
     }
     else
     {
         /* Validated sizes: out_c * filter_size elements fit the filter (below 2^31). */
-        const int32_t filter_size = p[4] * p[5] * p[6];
+        const int32_t filter_size = p[TL_CONV_P_FILTER_HEIGHT] * p[TL_CONV_P_FILTER_WIDTH] * p[TL_CONV_P_FILTER_DEPTH];
         int32_t e = 0;
         for (ch = 0; ch < out_c; ch++)
         {
@@ -111,7 +112,7 @@ void tl_op_conv2d_s4(const tl_op *op, const tl_tensors *tensors)
                 const int32_t nibble = (e & 1) == 0 ? (int32_t)(packed & 0x0Fu) : (int32_t)(packed >> 4);
                 sum += (uint32_t)(nibble - ((nibble & 0x8) << 1));
             }
-            raw_bias[ch] = tl_cmsis_s32((uint32_t)folded_bias[ch] - (uint32_t)p[16] * sum);
+            raw_bias[ch] = tl_cmsis_s32((uint32_t)folded_bias[ch] - (uint32_t)p[TL_CONV_P_INPUT_OFFSET] * sum);
         }
         bias = raw_bias;
     }
@@ -122,11 +123,11 @@ void tl_op_conv2d_s4(const tl_op *op, const tl_tensors *tensors)
     bias_dims.w = 1;
     bias_dims.c = out_c;
     context.buf = raw_bias + out_c;
-    context.size = tl_tensor_bytes(tensors, op->outputs[1]) - 12 * out_c;
+    context.size = tl_tensor_bytes(tensors, op->outputs[TL_CONV_OUT_SCRATCH]) - 12 * out_c;
     status = arm_convolve_wrapper_s4(&context, &conv, &quant, &input_dims,
-                                     (const int8_t *)tl_tensor_data(tensors, op->inputs[0]), &filter_dims,
-                                     (const int8_t *)filter, &bias_dims, bias, &output_dims,
-                                     (int8_t *)tl_tensor_data(tensors, op->outputs[0]));
+                                     (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_CONV_IN_INPUT]),
+                                     &filter_dims, (const int8_t *)filter, &bias_dims, bias, &output_dims,
+                                     (int8_t *)tl_tensor_data(tensors, op->outputs[TL_CONV_OUT_OUTPUT]));
     if (status != ARM_CMSIS_NN_SUCCESS)
     {
         /* A shape CMSIS-NN refuses (it checks before writing anything): the reference kernel takes it. */

@@ -3,7 +3,7 @@
  * src/reference/conv/tl_conv2d_s8.c when TINYLITE_CMSIS_NN=ON (the reference validation runs first).
  *
  * Scratch. The compiler gives every int8 CONV_2D a second output, a scratch tensor in the arena plan
- * (codegen/.../Lowering/Conv/CmsisNnScratch.cs), laid out as
+ * (sized by nf-runtime/src/Kernels/Conv/CmsisNnScratchCheck.cs), laid out as
  *   [multipliers int32 x out_c][shifts int32 x out_c][unfolded bias int32 x out_c][arm_convolve_wrapper_s8 buffer].
  * CMSIS-NN wants multipliers and shifts as two arrays; the image interleaves them, so they are copied (2 * out_c
  * words per call). Validation checks that the scratch holds 12 * out_c bytes plus what the linked CMSIS-NN's
@@ -76,13 +76,13 @@ void tl_op_conv2d_s8(const tl_op *op, const tl_tensors *tensors)
         return;
     }
     tl_cmsis_conv_decode(p, &conv, &input_dims, &filter_dims, &output_dims);
-    out_c = p[9];
-    filter_size = p[4] * p[5] * p[6];
-    pairs = (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[3]);
-    filter = (const int8_t *)tl_tensor_data(tensors, op->inputs[1]);
-    folded_bias = (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[2]);
+    out_c = p[TL_CONV_P_OUTPUT_DEPTH];
+    filter_size = p[TL_CONV_P_FILTER_HEIGHT] * p[TL_CONV_P_FILTER_WIDTH] * p[TL_CONV_P_FILTER_DEPTH];
+    pairs = (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_CONV_IN_MULTIPLIERS]);
+    filter = (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_CONV_IN_FILTER]);
+    folded_bias = (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_CONV_IN_BIAS]);
     /* Validated: the scratch is 4-aligned and holds 3 * out_c words plus CMSIS-NN's buffer. */
-    multipliers = (int32_t *)(void *)tl_tensor_data(tensors, op->outputs[1]);
+    multipliers = (int32_t *)(void *)tl_tensor_data(tensors, op->outputs[TL_CONV_OUT_SCRATCH]);
     shifts = multipliers + out_c;
     raw_bias = shifts + out_c;
     tl_cmsis_split_quant(pairs, out_c, multipliers, shifts);
@@ -94,7 +94,7 @@ void tl_op_conv2d_s8(const tl_op *op, const tl_tensors *tensors)
     else if (op->input_count == 5)
     {
         /* The raw bias the compiler precomputed (--cmsis-nn, padding taps): validated int32 x out_c. */
-        bias = (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[4]);
+        bias = (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_CONV_IN_RAW_BIAS]);
     }
     else
     {
@@ -107,7 +107,7 @@ void tl_op_conv2d_s8(const tl_op *op, const tl_tensors *tensors)
             {
                 sum += (uint32_t)(int32_t)*w++;
             }
-            raw_bias[ch] = tl_cmsis_s32((uint32_t)folded_bias[ch] - (uint32_t)p[16] * sum);
+            raw_bias[ch] = tl_cmsis_s32((uint32_t)folded_bias[ch] - (uint32_t)p[TL_CONV_P_INPUT_OFFSET] * sum);
         }
         bias = raw_bias;
     }
@@ -118,10 +118,11 @@ void tl_op_conv2d_s8(const tl_op *op, const tl_tensors *tensors)
     bias_dims.w = 1;
     bias_dims.c = out_c;
     context.buf = raw_bias + out_c;
-    context.size = tl_tensor_bytes(tensors, op->outputs[1]) - 12 * out_c;
+    context.size = tl_tensor_bytes(tensors, op->outputs[TL_CONV_OUT_SCRATCH]) - 12 * out_c;
     status = arm_convolve_wrapper_s8(&context, &conv, &quant, &input_dims,
-                                     (const int8_t *)tl_tensor_data(tensors, op->inputs[0]), &filter_dims, filter,
-                                     &bias_dims, bias, &output_dims, (int8_t *)tl_tensor_data(tensors, op->outputs[0]));
+                                     (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_CONV_IN_INPUT]),
+                                     &filter_dims, filter, &bias_dims, bias, &output_dims,
+                                     (int8_t *)tl_tensor_data(tensors, op->outputs[TL_CONV_OUT_OUTPUT]));
     if (status != ARM_CMSIS_NN_SUCCESS)
     {
         /* A shape CMSIS-NN refuses (it checks before writing anything): the reference kernel takes it. */

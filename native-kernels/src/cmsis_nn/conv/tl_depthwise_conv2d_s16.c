@@ -4,7 +4,7 @@
  *
  * Routed only when the compiler proved CMSIS-NN bit-exact for the record (src/cmsis_nn/tl_cmsis_nn_s16.h): the
  * record then has a fifth input, the requantization arrays int32 [multipliers x out_c][shifts x out_c], and a
- * second output, the scratch (codegen/.../Lowering/Conv/CmsisNnScratch.cs DepthwiseS16Bytes):
+ * second output, the scratch (nf-runtime's CmsisNnScratchCheck.DepthwiseS16Bytes):
  *   [filter int8 in TFLite's [f_h][f_w][out_c] order, padded to 4 bytes][arm_depthwise_conv_wrapper_s16 buffer].
  * As for int8 (tl_depthwise_conv2d_s8.c) the image keeps the filter channel-major for the reference kernel and the
  * taps are transposed into the scratch on each call. The bias is int64 (TFLM reads no other type here) or absent.
@@ -26,7 +26,8 @@
 /* Bytes before CMSIS-NN's buffer: the transposed filter rounded up to 4. */
 static int64_t tl_cmsis_dw16_head_bytes(const int32_t *p)
 {
-    return ((int64_t)p[4] * p[5] * p[9] + 3) / 4 * 4;
+    const int64_t taps = (int64_t)p[TL_DEPTHWISE_CONV_P_FILTER_HEIGHT] * p[TL_DEPTHWISE_CONV_P_FILTER_WIDTH];
+    return (taps * p[TL_DEPTHWISE_CONV_P_OUTPUT_DEPTH] + 3) / 4 * 4;
 }
 
 tl_status tl_op_depthwise_conv2d_s16_validate(const tl_op *op, const tl_tensors *tensors)
@@ -41,7 +42,7 @@ tl_status tl_op_depthwise_conv2d_s16_validate(const tl_op *op, const tl_tensors 
     {
         return status;
     }
-    if (tl_cmsis_s16_check_split_quant(op, tensors, op->params[9]) != TL_OK)
+    if (tl_cmsis_s16_check_split_quant(op, tensors, op->params[TL_DEPTHWISE_CONV_P_OUTPUT_DEPTH]) != TL_OK)
     {
         return TL_ERR_PARAMS;
     }
@@ -57,8 +58,10 @@ static int tl_cmsis_dw16_routable(const tl_op *op)
 {
     const int32_t *p = op->params;
     return op->input_count == 5 && op->output_count == 2 && tl_cmsis_tflm_geometry(p) &&
-           (p[7] - 1) * p[10] <= 32767 && (p[8] - 1) * p[11] <= 32767 && p[14] <= 32767 && p[15] <= 32767 &&
-           p[1] <= 32767 && p[2] <= 32767;
+           (p[TL_DEPTHWISE_CONV_P_OUTPUT_HEIGHT] - 1) * p[TL_DEPTHWISE_CONV_P_STRIDE_HEIGHT] <= 32767 &&
+           (p[TL_DEPTHWISE_CONV_P_OUTPUT_WIDTH] - 1) * p[TL_DEPTHWISE_CONV_P_STRIDE_WIDTH] <= 32767 &&
+           p[TL_DEPTHWISE_CONV_P_PADDING_TOP] <= 32767 && p[TL_DEPTHWISE_CONV_P_PADDING_LEFT] <= 32767 &&
+           p[TL_DEPTHWISE_CONV_P_INPUT_HEIGHT] <= 32767 && p[TL_DEPTHWISE_CONV_P_INPUT_WIDTH] <= 32767;
 }
 
 void tl_op_depthwise_conv2d_s16(const tl_op *op, const tl_tensors *tensors)
@@ -86,11 +89,11 @@ void tl_op_depthwise_conv2d_s16(const tl_op *op, const tl_tensors *tensors)
         return;
     }
     tl_cmsis_dw_decode(p, &dw, &input_dims, &filter_dims, &output_dims);
-    out_c = p[9];
-    taps = p[4] * p[5];
-    channel_major = (const int8_t *)tl_tensor_data(tensors, op->inputs[1]);
+    out_c = p[TL_DEPTHWISE_CONV_P_OUTPUT_DEPTH];
+    taps = p[TL_DEPTHWISE_CONV_P_FILTER_HEIGHT] * p[TL_DEPTHWISE_CONV_P_FILTER_WIDTH];
+    channel_major = (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_DEPTHWISE_CONV_S16_IN_FILTER]);
     /* Validated: 4-aligned, at least head bytes plus CMSIS-NN's buffer. */
-    scratch = tl_tensor_data(tensors, op->outputs[1]);
+    scratch = tl_tensor_data(tensors, op->outputs[TL_DEPTHWISE_CONV_S16_OUT_SCRATCH]);
     filter_hwc = (int8_t *)(void *)scratch;
     head = tl_cmsis_dw16_head_bytes(p);
     for (ch = 0; ch < out_c; ch++)
@@ -104,7 +107,7 @@ void tl_op_depthwise_conv2d_s16(const tl_op *op, const tl_tensors *tensors)
         }
     }
     /* Validated: 4-aligned int32 [multipliers x out_c][shifts x out_c]; CMSIS-NN only reads them. */
-    split = (int32_t *)(void *)tl_tensor_data(tensors, op->inputs[4]);
+    split = (int32_t *)(void *)tl_tensor_data(tensors, op->inputs[TL_DEPTHWISE_CONV_S16_IN_CMSIS_MULTIPLIERS]);
     quant.multiplier = split;
     quant.shift = split + out_c;
     bias_dims.n = 1;
@@ -112,12 +115,15 @@ void tl_op_depthwise_conv2d_s16(const tl_op *op, const tl_tensors *tensors)
     bias_dims.w = 1;
     bias_dims.c = out_c;
     context.buf = scratch + head;
-    context.size = (int32_t)(tl_tensor_bytes(tensors, op->outputs[1]) - head);
+    context.size = (int32_t)(tl_tensor_bytes(tensors, op->outputs[TL_DEPTHWISE_CONV_S16_OUT_SCRATCH]) - head);
     status = arm_depthwise_conv_wrapper_s16(
-        &context, &dw, &quant, &input_dims, (const int16_t *)(const void *)tl_tensor_data(tensors, op->inputs[0]),
+        &context, &dw, &quant, &input_dims,
+        (const int16_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_DEPTHWISE_CONV_S16_IN_INPUT]),
         &filter_dims, filter_hwc, &bias_dims,
-        op->inputs[2] >= 0 ? (const int64_t *)(const void *)tl_tensor_data(tensors, op->inputs[2]) : NULL,
-        &output_dims, (int16_t *)(void *)tl_tensor_data(tensors, op->outputs[0]));
+        op->inputs[TL_DEPTHWISE_CONV_S16_IN_BIAS] >= 0
+            ? (const int64_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_DEPTHWISE_CONV_S16_IN_BIAS])
+            : NULL,
+        &output_dims, (int16_t *)(void *)tl_tensor_data(tensors, op->outputs[TL_DEPTHWISE_CONV_S16_OUT_OUTPUT]));
     if (status != ARM_CMSIS_NN_SUCCESS)
     {
         /* A shape CMSIS-NN refuses (checked before writing): the reference kernel takes it. */

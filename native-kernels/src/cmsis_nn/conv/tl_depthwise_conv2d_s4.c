@@ -10,7 +10,7 @@
  * flash), so nothing is repacked per call; records without it (other compilers, older images) run the reference
  * kernel. The fifth input is the raw bias, or -1 when no tap falls in the padding.
  *
- * Scratch (codegen's CmsisNnScratch.DepthwiseS4Bytes): [multipliers int32 x out_c][shifts int32 x out_c]
+ * Scratch (CmsisNnScratchCheck.DepthwiseS4Bytes, nf-runtime): [multipliers int32 x out_c][shifts int32 x out_c]
  * [unfolded bias int32 x out_c][arm_depthwise_conv_wrapper_s4 buffer]. Validation checks its size against what the
  * linked CMSIS-NN asks for and its alignment.
  *
@@ -40,15 +40,19 @@
 /* 1 when CMSIS-NN takes this validated record with TFLM's geometry bit-exactly (see the file comment). */
 static int tl_cmsis_dw_s4_takes(const int32_t *p)
 {
-    const int optimised = p[3] == p[9] && p[0] == 1 && p[12] == 1 && p[13] == 1;
-    if (p[1] > 32767 || p[2] > 32767 || p[14] > 32767 || p[15] > 32767 || (int64_t)p[4] * p[5] > 65535 ||
-        p[16] < -32640 || p[16] > 32640)
+    const int optimised = p[TL_DEPTHWISE_CONV_P_INPUT_DEPTH] == p[TL_DEPTHWISE_CONV_P_OUTPUT_DEPTH] &&
+                          p[TL_DEPTHWISE_CONV_P_BATCHES] == 1 && p[TL_DEPTHWISE_CONV_P_DILATION_HEIGHT] == 1 &&
+                          p[TL_DEPTHWISE_CONV_P_DILATION_WIDTH] == 1;
+    if (p[TL_DEPTHWISE_CONV_P_INPUT_HEIGHT] > 32767 || p[TL_DEPTHWISE_CONV_P_INPUT_WIDTH] > 32767 ||
+        p[TL_DEPTHWISE_CONV_P_PADDING_TOP] > 32767 || p[TL_DEPTHWISE_CONV_P_PADDING_LEFT] > 32767 ||
+        (int64_t)p[TL_DEPTHWISE_CONV_P_FILTER_HEIGHT] * p[TL_DEPTHWISE_CONV_P_FILTER_WIDTH] > 65535 ||
+        p[TL_DEPTHWISE_CONV_P_INPUT_OFFSET] < -32640 || p[TL_DEPTHWISE_CONV_P_INPUT_OFFSET] > 32640)
     {
         return 0;
     }
-    if ((p[3] & 1) != 0)
+    if ((p[TL_DEPTHWISE_CONV_P_INPUT_DEPTH] & 1) != 0)
     {
-        return p[6] == 1 && (optimised || tl_cmsis_conv_no_padding_taps(p));
+        return p[TL_DEPTHWISE_CONV_P_DEPTH_MULTIPLIER] == 1 && (optimised || tl_cmsis_conv_no_padding_taps(p));
     }
     return 1;
 }
@@ -97,11 +101,11 @@ void tl_op_depthwise_conv2d_s4(const tl_op *op, const tl_tensors *tensors)
         return;
     }
     tl_cmsis_dw_decode(p, &dw, &input_dims, &filter_dims, &output_dims);
-    out_c = p[9];
-    pairs = (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[3]);
-    folded_bias = (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[2]);
+    out_c = p[TL_DEPTHWISE_CONV_P_OUTPUT_DEPTH];
+    pairs = (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_DEPTHWISE_CONV_IN_MULTIPLIERS]);
+    folded_bias = (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_DEPTHWISE_CONV_IN_BIAS]);
     /* Validated: the scratch is 4-aligned and holds 3 * out_c words plus CMSIS-NN's buffer. */
-    multipliers = (int32_t *)(void *)tl_tensor_data(tensors, op->outputs[1]);
+    multipliers = (int32_t *)(void *)tl_tensor_data(tensors, op->outputs[TL_DEPTHWISE_CONV_OUT_SCRATCH]);
     shifts = multipliers + out_c;
     raw_bias = shifts + out_c;
     tl_cmsis_split_quant(pairs, out_c, multipliers, shifts);
@@ -110,17 +114,17 @@ void tl_op_depthwise_conv2d_s4(const tl_op *op, const tl_tensors *tensors)
         dw.input_offset = 0;
         bias = folded_bias;
     }
-    else if (op->inputs[4] != -1)
+    else if (op->inputs[TL_DEPTHWISE_CONV_IN_RAW_BIAS] != -1)
     {
         /* The raw bias the compiler precomputed (--cmsis-nn, padding taps): validated int32 x out_c. */
-        bias = (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[4]);
+        bias = (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_DEPTHWISE_CONV_IN_RAW_BIAS]);
     }
     else
     {
         /* Channel-major filter: channel ch's taps are elements [ch * taps, (ch + 1) * taps). Validated sizes:
            out_c * taps elements fit the filter (below 2^31). */
-        const uint8_t *filter = tl_tensor_data(tensors, op->inputs[1]);
-        const int32_t taps = p[4] * p[5];
+        const uint8_t *filter = tl_tensor_data(tensors, op->inputs[TL_DEPTHWISE_CONV_IN_FILTER]);
+        const int32_t taps = p[TL_DEPTHWISE_CONV_P_FILTER_HEIGHT] * p[TL_DEPTHWISE_CONV_P_FILTER_WIDTH];
         int32_t e = 0;
         for (ch = 0; ch < out_c; ch++)
         {
@@ -133,7 +137,8 @@ void tl_op_depthwise_conv2d_s4(const tl_op *op, const tl_tensors *tensors)
                 const int32_t nibble = (e & 1) == 0 ? (int32_t)(packed & 0x0Fu) : (int32_t)(packed >> 4);
                 sum += (uint32_t)(nibble - ((nibble & 0x8) << 1));
             }
-            raw_bias[ch] = tl_cmsis_s32((uint32_t)folded_bias[ch] - (uint32_t)p[16] * sum);
+            raw_bias[ch] =
+                tl_cmsis_s32((uint32_t)folded_bias[ch] - (uint32_t)p[TL_DEPTHWISE_CONV_P_INPUT_OFFSET] * sum);
         }
         bias = raw_bias;
     }
@@ -144,11 +149,12 @@ void tl_op_depthwise_conv2d_s4(const tl_op *op, const tl_tensors *tensors)
     bias_dims.w = 1;
     bias_dims.c = out_c;
     context.buf = raw_bias + out_c;
-    context.size = (int32_t)(tl_tensor_bytes(tensors, op->outputs[1]) - 12 * out_c);
-    status = arm_depthwise_conv_wrapper_s4(&context, &dw, &quant, &input_dims,
-                                           (const int8_t *)tl_tensor_data(tensors, op->inputs[0]), &filter_dims,
-                                           (const int8_t *)tl_tensor_data(tensors, op->inputs[5]), &bias_dims, bias,
-                                           &output_dims, (int8_t *)tl_tensor_data(tensors, op->outputs[0]));
+    context.size = (int32_t)(tl_tensor_bytes(tensors, op->outputs[TL_DEPTHWISE_CONV_OUT_SCRATCH]) - 12 * out_c);
+    status = arm_depthwise_conv_wrapper_s4(
+        &context, &dw, &quant, &input_dims,
+        (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_DEPTHWISE_CONV_IN_INPUT]), &filter_dims,
+        (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_DEPTHWISE_CONV_IN_TFLITE_FILTER]), &bias_dims, bias,
+        &output_dims, (int8_t *)tl_tensor_data(tensors, op->outputs[TL_DEPTHWISE_CONV_OUT_OUTPUT]));
     if (status != ARM_CMSIS_NN_SUCCESS)
     {
         /* A shape CMSIS-NN refuses (it checks before writing anything): the reference kernel takes it. */

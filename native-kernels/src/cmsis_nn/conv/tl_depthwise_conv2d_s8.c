@@ -2,7 +2,7 @@
  * DEPTHWISE_CONV_2D int8 routed to CMSIS-NN's arm_depthwise_conv_wrapper_s8. Replaces the adapters of
  * src/reference/conv/tl_depthwise_conv2d_s8.c when TINYLITE_CMSIS_NN=ON (the reference validation runs first).
  *
- * Scratch: the second output the compiler reserves (codegen/.../Lowering/Conv/CmsisNnScratch.cs), laid out as
+ * Scratch: the second output the compiler reserves (nf-runtime's CmsisNnScratchCheck.DepthwiseS8Bytes), laid out as
  *   [multipliers int32 x out_c][shifts int32 x out_c][unfolded bias int32 x out_c]
  *   [filter int8 in TFLite's [f_h][f_w][out_c] order, padded to 4 bytes][arm_depthwise_conv_wrapper_s8 buffer].
  * The image keeps the filter channel-major for the reference kernel; CMSIS-NN reads TFLite's order, so the taps
@@ -25,7 +25,9 @@
 /* Bytes before CMSIS-NN's buffer: three int32 arrays and the transposed filter rounded up to 4. */
 static int64_t tl_cmsis_dw_head_bytes(const int32_t *p)
 {
-    return 12 * (int64_t)p[9] + ((int64_t)p[4] * p[5] * p[9] + 3) / 4 * 4;
+    const int64_t out_c = p[TL_DEPTHWISE_CONV_P_OUTPUT_DEPTH];
+    const int64_t taps = (int64_t)p[TL_DEPTHWISE_CONV_P_FILTER_HEIGHT] * p[TL_DEPTHWISE_CONV_P_FILTER_WIDTH];
+    return 12 * out_c + (taps * out_c + 3) / 4 * 4;
 }
 
 tl_status tl_op_depthwise_conv2d_s8_validate(const tl_op *op, const tl_tensors *tensors)
@@ -76,13 +78,13 @@ void tl_op_depthwise_conv2d_s8(const tl_op *op, const tl_tensors *tensors)
         return;
     }
     tl_cmsis_dw_decode(p, &dw, &input_dims, &filter_dims, &output_dims);
-    out_c = p[9];
-    taps = p[4] * p[5];
-    pairs = (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[3]);
-    channel_major = (const int8_t *)tl_tensor_data(tensors, op->inputs[1]);
-    folded_bias = (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[2]);
+    out_c = p[TL_DEPTHWISE_CONV_P_OUTPUT_DEPTH];
+    taps = p[TL_DEPTHWISE_CONV_P_FILTER_HEIGHT] * p[TL_DEPTHWISE_CONV_P_FILTER_WIDTH];
+    pairs = (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_DEPTHWISE_CONV_S8_IN_MULTIPLIERS]);
+    channel_major = (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_DEPTHWISE_CONV_S8_IN_FILTER]);
+    folded_bias = (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_DEPTHWISE_CONV_S8_IN_BIAS]);
     /* Validated: 4-aligned, at least head bytes plus CMSIS-NN's buffer. */
-    scratch = tl_tensor_data(tensors, op->outputs[1]);
+    scratch = tl_tensor_data(tensors, op->outputs[TL_DEPTHWISE_CONV_S8_OUT_SCRATCH]);
     multipliers = (int32_t *)(void *)scratch;
     shifts = multipliers + out_c;
     raw_bias = shifts + out_c;
@@ -109,7 +111,7 @@ void tl_op_depthwise_conv2d_s8(const tl_op *op, const tl_tensors *tensors)
     else if (op->input_count == 5)
     {
         /* The raw bias the compiler precomputed (--cmsis-nn, padding taps): validated int32 x out_c. */
-        bias = (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[4]);
+        bias = (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_DEPTHWISE_CONV_S8_IN_RAW_BIAS]);
     }
     else
     {
@@ -122,7 +124,8 @@ void tl_op_depthwise_conv2d_s8(const tl_op *op, const tl_tensors *tensors)
             {
                 sum += (uint32_t)(int32_t)w[tap];
             }
-            raw_bias[ch] = tl_cmsis_s32((uint32_t)folded_bias[ch] - (uint32_t)p[16] * sum);
+            raw_bias[ch] =
+                tl_cmsis_s32((uint32_t)folded_bias[ch] - (uint32_t)p[TL_DEPTHWISE_CONV_P_INPUT_OFFSET] * sum);
         }
         bias = raw_bias;
     }
@@ -133,11 +136,12 @@ void tl_op_depthwise_conv2d_s8(const tl_op *op, const tl_tensors *tensors)
     bias_dims.w = 1;
     bias_dims.c = out_c;
     context.buf = scratch + head;
-    context.size = (int32_t)(tl_tensor_bytes(tensors, op->outputs[1]) - head);
-    status = arm_depthwise_conv_wrapper_s8(&context, &dw, &quant, &input_dims,
-                                           (const int8_t *)tl_tensor_data(tensors, op->inputs[0]), &filter_dims,
-                                           filter_hwc, &bias_dims, bias, &output_dims,
-                                           (int8_t *)tl_tensor_data(tensors, op->outputs[0]));
+    context.size = (int32_t)(tl_tensor_bytes(tensors, op->outputs[TL_DEPTHWISE_CONV_S8_OUT_SCRATCH]) - head);
+    status = arm_depthwise_conv_wrapper_s8(
+        &context, &dw, &quant, &input_dims,
+        (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_DEPTHWISE_CONV_S8_IN_INPUT]), &filter_dims, filter_hwc,
+        &bias_dims, bias, &output_dims,
+        (int8_t *)tl_tensor_data(tensors, op->outputs[TL_DEPTHWISE_CONV_S8_OUT_OUTPUT]));
     if (status != ARM_CMSIS_NN_SUCCESS)
     {
         /* A shape CMSIS-NN refuses (checked before writing): the reference kernel takes it. */

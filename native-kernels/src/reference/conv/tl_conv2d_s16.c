@@ -642,7 +642,7 @@ tl_status tl_conv2d_s16(const tl_conv_params *params, const tl_conv_quant *quant
 tl_status tl_op_conv2d_s16_validate(const tl_op *op, const tl_tensors *tensors)
 {
     tl_status status = tl_cv_check_conv2d(op, tensors, TL_CV_TYPE_INT16, TL_CV_TYPE_INT8, 1, 1, 0);
-    if (status == TL_OK && (op->params[16] != 0 || op->params[17] != 0))
+    if (status == TL_OK && (op->params[TL_CONV_P_INPUT_OFFSET] != 0 || op->params[TL_CONV_P_OUTPUT_OFFSET] != 0))
     {
         /* int16 convolution with non-zero offsets */
         status = TL_ERR_PARAMS;
@@ -660,14 +660,16 @@ void tl_op_conv2d_s16(const tl_op *op, const tl_tensors *tensors)
     tl_conv_quant quant;
     tl_conv_bias_type bias_type = TL_CONV_BIAS_NONE;
     tl_cv_decode_conv(op->params, &input_dims, &filter_dims, &output_dims, &params);
-    quant.table = tl_tensor_data(tensors, op->inputs[3]);
-    if (op->inputs[2] >= 0)
+    quant.table = tl_tensor_data(tensors, op->inputs[TL_CONV_S16_IN_MULTIPLIERS]);
+    if (op->inputs[TL_CONV_S16_IN_BIAS] >= 0)
     {
-        bias_type = tl_tensor_type(tensors, op->inputs[2]) == TL_CV_TYPE_INT64 ? TL_CONV_BIAS_INT64 : TL_CONV_BIAS_INT32;
+        bias_type = tl_tensor_type(tensors, op->inputs[TL_CONV_S16_IN_BIAS]) == TL_CV_TYPE_INT64 ? TL_CONV_BIAS_INT64
+                                                                                                 : TL_CONV_BIAS_INT32;
     }
     /* Validated: the status is TL_OK. */
-    (void)tl_conv2d_s16(&params, &quant, &input_dims, tl_tensor_data(tensors, op->inputs[0]), &filter_dims,
-                        (const int8_t *)tl_tensor_data(tensors, op->inputs[1]),
-                        op->inputs[2] >= 0 ? tl_tensor_data(tensors, op->inputs[2]) : 0, bias_type, &output_dims,
-                        tl_tensor_data(tensors, op->outputs[0]));
+    (void)tl_conv2d_s16(&params, &quant, &input_dims, tl_tensor_data(tensors, op->inputs[TL_CONV_S16_IN_INPUT]),
+                        &filter_dims, (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_CONV_S16_IN_FILTER]),
+                        op->inputs[TL_CONV_S16_IN_BIAS] >= 0 ? tl_tensor_data(tensors, op->inputs[TL_CONV_S16_IN_BIAS])
+                                                             : 0,
+                        bias_type, &output_dims, tl_tensor_data(tensors, op->outputs[TL_CONV_S16_OUT_OUTPUT]));
 }

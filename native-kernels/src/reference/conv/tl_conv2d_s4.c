@@ -158,13 +158,13 @@ static inline int8_t tl_s4_out(uint32_t acc, const uint8_t *quant_pair, const tl
 }
 
 /*
- * Eight packed weights from byte @p p: elements 2k.. when @p odd is 0 (bytes p[0..3]); when @p odd is 1, the
- * eight from the high nibble of p[0] (bytes p[0..4]: the low nibble of p[4] is the eighth).
+ * Eight packed weights from @p bytes: elements 2k.. when @p odd is 0 (bytes[0..3]); when @p odd is 1, the
+ * eight from the high nibble of bytes[0] (bytes[0..4]: the low nibble of bytes[4] is the eighth).
  */
-static TL_S4_INLINE uint32_t tl_s4_word(const uint8_t *p, const int odd)
+static TL_S4_INLINE uint32_t tl_s4_word(const uint8_t *bytes, const int odd)
 {
-    const uint32_t v = tl_dsp_load4((const int8_t *)p);
-    return odd ? (v >> 4) | ((uint32_t)p[4] << 28) : v;
+    const uint32_t v = tl_dsp_load4((const int8_t *)bytes);
+    return odd ? (v >> 4) | ((uint32_t)bytes[4] << 28) : v;
 }
 
 /* The input pairs of eight int8 values in tl_s4_pairs16's order: (x0, x4), (x2, x6), (x1, x5), (x3, x7). */
@@ -690,10 +690,11 @@ void tl_op_conv2d_s4(const tl_op *op, const tl_tensors *tensors)
     tl_conv_params params;
     tl_conv_quant quant;
     tl_cv_decode_conv(op->params, &input_dims, &filter_dims, &output_dims, &params);
-    quant.table = tl_tensor_data(tensors, op->inputs[3]);
+    quant.table = tl_tensor_data(tensors, op->inputs[TL_CONV_IN_MULTIPLIERS]);
     /* Validated: the status is TL_OK. */
-    (void)tl_conv2d_s4(&params, &quant, &input_dims, (const int8_t *)tl_tensor_data(tensors, op->inputs[0]),
-                       &filter_dims, tl_tensor_data(tensors, op->inputs[1]),
-                       op->inputs[2] >= 0 ? tl_tensor_data(tensors, op->inputs[2]) : 0, &output_dims,
-                       (int8_t *)tl_tensor_data(tensors, op->outputs[0]));
+    (void)tl_conv2d_s4(&params, &quant, &input_dims,
+                       (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_CONV_IN_INPUT]), &filter_dims,
+                       tl_tensor_data(tensors, op->inputs[TL_CONV_IN_FILTER]),
+                       op->inputs[TL_CONV_IN_BIAS] >= 0 ? tl_tensor_data(tensors, op->inputs[TL_CONV_IN_BIAS]) : 0,
+                       &output_dims, (int8_t *)tl_tensor_data(tensors, op->outputs[TL_CONV_OUT_OUTPUT]));
 }

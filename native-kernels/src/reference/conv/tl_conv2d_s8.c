@@ -854,10 +854,11 @@ void tl_op_conv2d_s8(const tl_op *op, const tl_tensors *tensors)
     tl_conv_params params;
     tl_conv_quant quant;
     tl_cv_decode_conv(op->params, &input_dims, &filter_dims, &output_dims, &params);
-    quant.table = tl_tensor_data(tensors, op->inputs[3]);
+    quant.table = tl_tensor_data(tensors, op->inputs[TL_CONV_IN_MULTIPLIERS]);
     /* Validated: the status is TL_OK. */
-    (void)tl_conv2d_s8(&params, &quant, &input_dims, (const int8_t *)tl_tensor_data(tensors, op->inputs[0]),
-                       &filter_dims, (const int8_t *)tl_tensor_data(tensors, op->inputs[1]),
-                       op->inputs[2] >= 0 ? tl_tensor_data(tensors, op->inputs[2]) : 0, &output_dims,
-                       (int8_t *)tl_tensor_data(tensors, op->outputs[0]));
+    (void)tl_conv2d_s8(&params, &quant, &input_dims,
+                       (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_CONV_IN_INPUT]), &filter_dims,
+                       (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_CONV_IN_FILTER]),
+                       op->inputs[TL_CONV_IN_BIAS] >= 0 ? tl_tensor_data(tensors, op->inputs[TL_CONV_IN_BIAS]) : 0,
+                       &output_dims, (int8_t *)tl_tensor_data(tensors, op->outputs[TL_CONV_OUT_OUTPUT]));
 }

@@ -5,6 +5,43 @@
  */
 #include "tl_conv_common.h"
 
+/* tl_cv_decode_conv and tl_cv_check_conv_tensors (and the CMSIS-NN adapters' shared helpers) read CONV_2D and
+   DEPTHWISE_CONV_2D records through the conv layout's names: the two layouts of kernels.toml must agree everywhere
+   but where the depth multiplier takes the filter depth's place, and share their tensor slots. A C99 compile-time
+   check (an array of size -1 when they differ) fails the build otherwise. */
+#define TL_CV_SAME_INDEX(name, a, b) typedef char tl_cv_same_index_##name[(int)(a) == (int)(b) ? 1 : -1]
+TL_CV_SAME_INDEX(batches, TL_CONV_P_BATCHES, TL_DEPTHWISE_CONV_P_BATCHES);
+TL_CV_SAME_INDEX(input_height, TL_CONV_P_INPUT_HEIGHT, TL_DEPTHWISE_CONV_P_INPUT_HEIGHT);
+TL_CV_SAME_INDEX(input_width, TL_CONV_P_INPUT_WIDTH, TL_DEPTHWISE_CONV_P_INPUT_WIDTH);
+TL_CV_SAME_INDEX(input_depth, TL_CONV_P_INPUT_DEPTH, TL_DEPTHWISE_CONV_P_INPUT_DEPTH);
+TL_CV_SAME_INDEX(filter_height, TL_CONV_P_FILTER_HEIGHT, TL_DEPTHWISE_CONV_P_FILTER_HEIGHT);
+TL_CV_SAME_INDEX(filter_width, TL_CONV_P_FILTER_WIDTH, TL_DEPTHWISE_CONV_P_FILTER_WIDTH);
+TL_CV_SAME_INDEX(filter_depth, TL_CONV_P_FILTER_DEPTH, TL_DEPTHWISE_CONV_P_DEPTH_MULTIPLIER);
+TL_CV_SAME_INDEX(output_height, TL_CONV_P_OUTPUT_HEIGHT, TL_DEPTHWISE_CONV_P_OUTPUT_HEIGHT);
+TL_CV_SAME_INDEX(output_width, TL_CONV_P_OUTPUT_WIDTH, TL_DEPTHWISE_CONV_P_OUTPUT_WIDTH);
+TL_CV_SAME_INDEX(output_depth, TL_CONV_P_OUTPUT_DEPTH, TL_DEPTHWISE_CONV_P_OUTPUT_DEPTH);
+TL_CV_SAME_INDEX(stride_height, TL_CONV_P_STRIDE_HEIGHT, TL_DEPTHWISE_CONV_P_STRIDE_HEIGHT);
+TL_CV_SAME_INDEX(stride_width, TL_CONV_P_STRIDE_WIDTH, TL_DEPTHWISE_CONV_P_STRIDE_WIDTH);
+TL_CV_SAME_INDEX(dilation_height, TL_CONV_P_DILATION_HEIGHT, TL_DEPTHWISE_CONV_P_DILATION_HEIGHT);
+TL_CV_SAME_INDEX(dilation_width, TL_CONV_P_DILATION_WIDTH, TL_DEPTHWISE_CONV_P_DILATION_WIDTH);
+TL_CV_SAME_INDEX(padding_top, TL_CONV_P_PADDING_TOP, TL_DEPTHWISE_CONV_P_PADDING_TOP);
+TL_CV_SAME_INDEX(padding_left, TL_CONV_P_PADDING_LEFT, TL_DEPTHWISE_CONV_P_PADDING_LEFT);
+TL_CV_SAME_INDEX(input_offset, TL_CONV_P_INPUT_OFFSET, TL_DEPTHWISE_CONV_P_INPUT_OFFSET);
+TL_CV_SAME_INDEX(output_offset, TL_CONV_P_OUTPUT_OFFSET, TL_DEPTHWISE_CONV_P_OUTPUT_OFFSET);
+TL_CV_SAME_INDEX(activation_min, TL_CONV_P_ACTIVATION_MIN, TL_DEPTHWISE_CONV_P_ACTIVATION_MIN);
+TL_CV_SAME_INDEX(activation_max, TL_CONV_P_ACTIVATION_MAX, TL_DEPTHWISE_CONV_P_ACTIVATION_MAX);
+TL_CV_SAME_INDEX(length, TL_CONV_P_LENGTH, TL_DEPTHWISE_CONV_P_LENGTH);
+TL_CV_SAME_INDEX(in_input, TL_CONV_IN_INPUT, TL_DEPTHWISE_CONV_IN_INPUT);
+TL_CV_SAME_INDEX(in_filter, TL_CONV_IN_FILTER, TL_DEPTHWISE_CONV_IN_FILTER);
+TL_CV_SAME_INDEX(in_bias, TL_CONV_IN_BIAS, TL_DEPTHWISE_CONV_IN_BIAS);
+TL_CV_SAME_INDEX(in_multipliers, TL_CONV_IN_MULTIPLIERS, TL_DEPTHWISE_CONV_IN_MULTIPLIERS);
+TL_CV_SAME_INDEX(in_raw_bias, TL_CONV_IN_RAW_BIAS, TL_DEPTHWISE_CONV_IN_RAW_BIAS);
+/* The int16 kernels' optional fifth input (the split requantization arrays) is the int8 kernels' raw-bias slot. */
+TL_CV_SAME_INDEX(in_conv_s16_cmsis, TL_CONV_IN_RAW_BIAS, TL_CONV_S16_IN_CMSIS_MULTIPLIERS);
+TL_CV_SAME_INDEX(in_depthwise_s16_cmsis, TL_CONV_IN_RAW_BIAS, TL_DEPTHWISE_CONV_S16_IN_CMSIS_MULTIPLIERS);
+TL_CV_SAME_INDEX(out_output, TL_CONV_OUT_OUTPUT, TL_DEPTHWISE_CONV_OUT_OUTPUT);
+TL_CV_SAME_INDEX(out_scratch, TL_CONV_OUT_SCRATCH, TL_DEPTHWISE_CONV_OUT_SCRATCH);
+
 int64_t tl_cv_product(int32_t a, int32_t b, int32_t c, int32_t d, int32_t e)
 {
     int32_t factors[5];
@@ -182,58 +219,58 @@ tl_status tl_cv_check_shapes(int kind, const tl_conv_params *params, const tl_co
 void tl_cv_decode_conv(const int32_t *p, tl_conv_dims *input_dims, tl_conv_dims *filter_dims,
                        tl_conv_dims *output_dims, tl_conv_params *params)
 {
-    input_dims->batches = p[0];
-    input_dims->height = p[1];
-    input_dims->width = p[2];
-    input_dims->channels = p[3];
-    filter_dims->batches = p[9];
-    filter_dims->height = p[4];
-    filter_dims->width = p[5];
+    input_dims->batches = p[TL_CONV_P_BATCHES];
+    input_dims->height = p[TL_CONV_P_INPUT_HEIGHT];
+    input_dims->width = p[TL_CONV_P_INPUT_WIDTH];
+    input_dims->channels = p[TL_CONV_P_INPUT_DEPTH];
+    filter_dims->batches = p[TL_CONV_P_OUTPUT_DEPTH];
+    filter_dims->height = p[TL_CONV_P_FILTER_HEIGHT];
+    filter_dims->width = p[TL_CONV_P_FILTER_WIDTH];
     /* CONV_2D: filter depth; DEPTHWISE_CONV_2D: depth multiplier (the filter depth is 1). */
-    filter_dims->channels = p[6];
-    output_dims->batches = p[0];
-    output_dims->height = p[7];
-    output_dims->width = p[8];
-    output_dims->channels = p[9];
-    params->stride_h = p[10];
-    params->stride_w = p[11];
-    params->dilation_h = p[12];
-    params->dilation_w = p[13];
-    params->pad_top = p[14];
-    params->pad_left = p[15];
+    filter_dims->channels = p[TL_CONV_P_FILTER_DEPTH];
+    output_dims->batches = p[TL_CONV_P_BATCHES];
+    output_dims->height = p[TL_CONV_P_OUTPUT_HEIGHT];
+    output_dims->width = p[TL_CONV_P_OUTPUT_WIDTH];
+    output_dims->channels = p[TL_CONV_P_OUTPUT_DEPTH];
+    params->stride_h = p[TL_CONV_P_STRIDE_HEIGHT];
+    params->stride_w = p[TL_CONV_P_STRIDE_WIDTH];
+    params->dilation_h = p[TL_CONV_P_DILATION_HEIGHT];
+    params->dilation_w = p[TL_CONV_P_DILATION_WIDTH];
+    params->pad_top = p[TL_CONV_P_PADDING_TOP];
+    params->pad_left = p[TL_CONV_P_PADDING_LEFT];
     params->depth_multiplier = 1;
-    params->input_offset = p[16];
-    params->output_offset = p[17];
-    params->act_min = p[18];
-    params->act_max = p[19];
+    params->input_offset = p[TL_CONV_P_INPUT_OFFSET];
+    params->output_offset = p[TL_CONV_P_OUTPUT_OFFSET];
+    params->act_min = p[TL_CONV_P_ACTIVATION_MIN];
+    params->act_max = p[TL_CONV_P_ACTIVATION_MAX];
 }
 
 void tl_cv_decode_transpose(const int32_t *p, tl_conv_dims *input_dims, tl_conv_dims *filter_dims,
                             tl_conv_dims *output_dims, tl_conv_params *params)
 {
-    input_dims->batches = p[0];
-    input_dims->height = p[1];
-    input_dims->width = p[2];
-    input_dims->channels = p[3];
-    filter_dims->batches = p[8];
-    filter_dims->height = p[4];
-    filter_dims->width = p[5];
-    filter_dims->channels = p[3];
-    output_dims->batches = p[0];
-    output_dims->height = p[6];
-    output_dims->width = p[7];
-    output_dims->channels = p[8];
-    params->stride_h = p[9];
-    params->stride_w = p[10];
+    input_dims->batches = p[TL_TRANSPOSE_CONV_P_BATCHES];
+    input_dims->height = p[TL_TRANSPOSE_CONV_P_INPUT_HEIGHT];
+    input_dims->width = p[TL_TRANSPOSE_CONV_P_INPUT_WIDTH];
+    input_dims->channels = p[TL_TRANSPOSE_CONV_P_INPUT_DEPTH];
+    filter_dims->batches = p[TL_TRANSPOSE_CONV_P_OUTPUT_DEPTH];
+    filter_dims->height = p[TL_TRANSPOSE_CONV_P_FILTER_HEIGHT];
+    filter_dims->width = p[TL_TRANSPOSE_CONV_P_FILTER_WIDTH];
+    filter_dims->channels = p[TL_TRANSPOSE_CONV_P_INPUT_DEPTH];
+    output_dims->batches = p[TL_TRANSPOSE_CONV_P_BATCHES];
+    output_dims->height = p[TL_TRANSPOSE_CONV_P_OUTPUT_HEIGHT];
+    output_dims->width = p[TL_TRANSPOSE_CONV_P_OUTPUT_WIDTH];
+    output_dims->channels = p[TL_TRANSPOSE_CONV_P_OUTPUT_DEPTH];
+    params->stride_h = p[TL_TRANSPOSE_CONV_P_STRIDE_HEIGHT];
+    params->stride_w = p[TL_TRANSPOSE_CONV_P_STRIDE_WIDTH];
     params->dilation_h = 1;
     params->dilation_w = 1;
-    params->pad_top = p[11];
-    params->pad_left = p[12];
+    params->pad_top = p[TL_TRANSPOSE_CONV_P_PADDING_TOP];
+    params->pad_left = p[TL_TRANSPOSE_CONV_P_PADDING_LEFT];
     params->depth_multiplier = 1;
-    params->input_offset = p[13];
-    params->output_offset = p[14];
-    params->act_min = p[15];
-    params->act_max = p[16];
+    params->input_offset = p[TL_TRANSPOSE_CONV_P_INPUT_OFFSET];
+    params->output_offset = p[TL_TRANSPOSE_CONV_P_OUTPUT_OFFSET];
+    params->act_min = p[TL_TRANSPOSE_CONV_P_ACTIVATION_MIN];
+    params->act_max = p[TL_TRANSPOSE_CONV_P_ACTIVATION_MAX];
 }
 
 static int tl_cv_counts_ok(const tl_op *op, int32_t inputs, int32_t outputs, int32_t parameters)
@@ -258,24 +295,30 @@ static tl_status tl_cv_check_conv_tensors(const tl_op *op, const tl_tensors *ten
 {
     const int32_t *p = op->params;
     int32_t element_bytes = activation_type == TL_CV_TYPE_INT8 ? 1 : 2;
-    if (tl_cv_check_tensor(tensors, op->inputs[0], activation_type,
-                           tl_cv_product(p[0], p[1], p[2], p[3], element_bytes)) != TL_OK ||
-        tl_cv_check_tensor(tensors, op->inputs[1], filter_type, tl_cv_filter_bytes(filter_count, filter_type)) !=
+    if (tl_cv_check_tensor(tensors, op->inputs[TL_CONV_IN_INPUT], activation_type,
+                           tl_cv_product(p[TL_CONV_P_BATCHES], p[TL_CONV_P_INPUT_HEIGHT], p[TL_CONV_P_INPUT_WIDTH],
+                                         p[TL_CONV_P_INPUT_DEPTH], element_bytes)) != TL_OK ||
+        tl_cv_check_tensor(tensors, op->inputs[TL_CONV_IN_FILTER], filter_type,
+                           tl_cv_filter_bytes(filter_count, filter_type)) != TL_OK ||
+        (bias_required && op->inputs[TL_CONV_IN_BIAS] == -1) ||
+        tl_cv_check_bias(tensors, op->inputs[TL_CONV_IN_BIAS], p[TL_CONV_P_OUTPUT_DEPTH], int32_bias, int64_bias) !=
             TL_OK ||
-        (bias_required && op->inputs[2] == -1) ||
-        tl_cv_check_bias(tensors, op->inputs[2], p[9], int32_bias, int64_bias) != TL_OK ||
-        tl_cv_check_quant(tensors, op->inputs[3], p[9]) != TL_OK ||
+        tl_cv_check_quant(tensors, op->inputs[TL_CONV_IN_MULTIPLIERS], p[TL_CONV_P_OUTPUT_DEPTH]) != TL_OK ||
         /* Optional fifth input: for int8 activations the raw bias (ConvChecks.RawBias), int32 x out_c, which may be -1
            in a six-input record; for int16 the requantization table split into CMSIS-NN's two arrays
            (ConvChecks.CmsisNnQuant), int32 x 2 * out_c. */
-        (op->input_count >= 5 && !(op->input_count == 6 && op->inputs[4] == -1) &&
-         tl_cv_check_tensor(tensors, op->inputs[4], TL_CV_TYPE_INT32,
-                            tl_cv_product(p[9], activation_type == TL_CV_TYPE_INT16 ? 8 : 4, 1, 1, 1)) != TL_OK) ||
-        /* Optional sixth input (int4 depthwise, ConvChecks.Depthwise): the filter in TFLite's order, same type and size. */
-        (op->input_count == 6 && tl_cv_check_tensor(tensors, op->inputs[5], filter_type,
-                                                    tl_cv_filter_bytes(filter_count, filter_type)) != TL_OK) ||
-        tl_cv_check_tensor(tensors, op->outputs[0], activation_type,
-                           tl_cv_product(p[0], p[7], p[8], p[9], element_bytes)) != TL_OK)
+        (op->input_count >= 5 && !(op->input_count == 6 && op->inputs[TL_CONV_IN_RAW_BIAS] == -1) &&
+         tl_cv_check_tensor(
+             tensors, op->inputs[TL_CONV_IN_RAW_BIAS], TL_CV_TYPE_INT32,
+             tl_cv_product(p[TL_CONV_P_OUTPUT_DEPTH], activation_type == TL_CV_TYPE_INT16 ? 8 : 4, 1, 1, 1)) != TL_OK) ||
+        /* Optional sixth input (int4 depthwise, ConvChecks.Depthwise): the filter in TFLite's order, same type and
+           size. */
+        (op->input_count == 6 &&
+         tl_cv_check_tensor(tensors, op->inputs[TL_DEPTHWISE_CONV_IN_TFLITE_FILTER], filter_type,
+                            tl_cv_filter_bytes(filter_count, filter_type)) != TL_OK) ||
+        tl_cv_check_tensor(tensors, op->outputs[TL_CONV_OUT_OUTPUT], activation_type,
+                           tl_cv_product(p[TL_CONV_P_BATCHES], p[TL_CONV_P_OUTPUT_HEIGHT], p[TL_CONV_P_OUTPUT_WIDTH],
+                                         p[TL_CONV_P_OUTPUT_DEPTH], element_bytes)) != TL_OK)
     {
         return TL_ERR_PARAMS;
     }
@@ -300,7 +343,7 @@ tl_status tl_cv_check_conv2d(const tl_op *op, const tl_tensors *tensors, int32_t
     const int32_t *p;
     /* A second output is the scratch the compiler reserves for the CMSIS-NN backend, a fifth input the raw bias it
        needs (ConvChecks.RawBias); the reference kernels ignore both. */
-    if (!tl_cv_counts_ok(op, op->input_count == 5 ? 5 : 4, op->output_count == 2 ? 2 : 1, 20))
+    if (!tl_cv_counts_ok(op, op->input_count == 5 ? 5 : 4, op->output_count == 2 ? 2 : 1, TL_CONV_P_LENGTH))
     {
         return TL_ERR_PARAMS;
     }
@@ -312,7 +355,9 @@ tl_status tl_cv_check_conv2d(const tl_op *op, const tl_tensors *tensors, int32_t
     {
         return TL_ERR_PARAMS;
     }
-    return tl_cv_check_conv_tensors(op, tensors, activation_type, filter_type, tl_cv_product(p[9], p[4], p[5], p[6], 1),
+    return tl_cv_check_conv_tensors(op, tensors, activation_type, filter_type,
+                                    tl_cv_product(p[TL_CONV_P_OUTPUT_DEPTH], p[TL_CONV_P_FILTER_HEIGHT],
+                                                  p[TL_CONV_P_FILTER_WIDTH], p[TL_CONV_P_FILTER_DEPTH], 1),
                                     int32_bias, int64_bias, bias_required);
 }
 
@@ -331,14 +376,14 @@ tl_status tl_cv_check_depthwise(const tl_op *op, const tl_tensors *tensors, int3
        filter in TFLite's order (int4 weights only); the reference kernels ignore them. */
     if (!tl_cv_counts_ok(op,
                          op->input_count == 5 || (op->input_count == 6 && filter_type == TL_CV_TYPE_INT4) ? op->input_count : 4,
-                         op->output_count == 2 ? 2 : 1, 20))
+                         op->output_count == 2 ? 2 : 1, TL_DEPTHWISE_CONV_P_LENGTH))
     {
         return TL_ERR_PARAMS;
     }
     p = op->params;
     tl_cv_decode_conv(p, &input_dims, &filter_dims, &output_dims, &params);
-    /* Params[6] is the depth multiplier here; the filter has depth 1. */
-    params.depth_multiplier = p[6];
+    /* The depth multiplier takes the filter depth's place in this layout; the filter has depth 1. */
+    params.depth_multiplier = p[TL_DEPTHWISE_CONV_P_DEPTH_MULTIPLIER];
     filter_dims.channels = 1;
     tl_cv_type_range(activation_type, &lowest, &highest);
     if (tl_cv_check_shapes(TL_CV_KIND_DEPTHWISE, &params, &input_dims, &filter_dims, &output_dims, lowest,
@@ -346,7 +391,10 @@ tl_status tl_cv_check_depthwise(const tl_op *op, const tl_tensors *tensors, int3
     {
         return TL_ERR_PARAMS;
     }
-    return tl_cv_check_conv_tensors(op, tensors, activation_type, filter_type, tl_cv_product(p[9], p[4], p[5], 1, 1),
+    return tl_cv_check_conv_tensors(op, tensors, activation_type, filter_type,
+                                    tl_cv_product(p[TL_DEPTHWISE_CONV_P_OUTPUT_DEPTH],
+                                                  p[TL_DEPTHWISE_CONV_P_FILTER_HEIGHT],
+                                                  p[TL_DEPTHWISE_CONV_P_FILTER_WIDTH], 1, 1),
                                     int32_bias, int64_bias, bias_required);
 }
 
@@ -361,7 +409,7 @@ tl_status tl_cv_check_transpose(const tl_op *op, const tl_tensors *tensors, int3
     int32_t highest;
     int32_t element_bytes = activation_type == TL_CV_TYPE_INT8 ? 1 : 2;
     const int32_t *p;
-    if (!tl_cv_counts_ok(op, 4, 1, 17))
+    if (!tl_cv_counts_ok(op, 4, 1, TL_TRANSPOSE_CONV_P_LENGTH))
     {
         return TL_ERR_PARAMS;
     }
@@ -373,14 +421,22 @@ tl_status tl_cv_check_transpose(const tl_op *op, const tl_tensors *tensors, int3
     {
         return TL_ERR_PARAMS;
     }
-    if (tl_cv_check_tensor(tensors, op->inputs[0], activation_type,
-                           tl_cv_product(p[0], p[1], p[2], p[3], element_bytes)) != TL_OK ||
-        tl_cv_check_tensor(tensors, op->inputs[1], TL_CV_TYPE_INT8, tl_cv_product(p[8], p[4], p[5], p[3], 1)) !=
+    if (tl_cv_check_tensor(tensors, op->inputs[TL_TRANSPOSE_CONV_IN_INPUT], activation_type,
+                           tl_cv_product(p[TL_TRANSPOSE_CONV_P_BATCHES], p[TL_TRANSPOSE_CONV_P_INPUT_HEIGHT],
+                                         p[TL_TRANSPOSE_CONV_P_INPUT_WIDTH], p[TL_TRANSPOSE_CONV_P_INPUT_DEPTH],
+                                         element_bytes)) != TL_OK ||
+        tl_cv_check_tensor(tensors, op->inputs[TL_TRANSPOSE_CONV_IN_FILTER], TL_CV_TYPE_INT8,
+                           tl_cv_product(p[TL_TRANSPOSE_CONV_P_OUTPUT_DEPTH], p[TL_TRANSPOSE_CONV_P_FILTER_HEIGHT],
+                                         p[TL_TRANSPOSE_CONV_P_FILTER_WIDTH], p[TL_TRANSPOSE_CONV_P_INPUT_DEPTH], 1)) !=
             TL_OK ||
-        tl_cv_check_bias(tensors, op->inputs[2], p[8], int32_bias, int64_bias) != TL_OK ||
-        tl_cv_check_quant(tensors, op->inputs[3], p[8]) != TL_OK ||
-        tl_cv_check_tensor(tensors, op->outputs[0], activation_type,
-                           tl_cv_product(p[0], p[6], p[7], p[8], element_bytes)) != TL_OK)
+        tl_cv_check_bias(tensors, op->inputs[TL_TRANSPOSE_CONV_IN_BIAS], p[TL_TRANSPOSE_CONV_P_OUTPUT_DEPTH],
+                         int32_bias, int64_bias) != TL_OK ||
+        tl_cv_check_quant(tensors, op->inputs[TL_TRANSPOSE_CONV_IN_MULTIPLIERS], p[TL_TRANSPOSE_CONV_P_OUTPUT_DEPTH]) !=
+            TL_OK ||
+        tl_cv_check_tensor(tensors, op->outputs[TL_TRANSPOSE_CONV_OUT_OUTPUT], activation_type,
+                           tl_cv_product(p[TL_TRANSPOSE_CONV_P_BATCHES], p[TL_TRANSPOSE_CONV_P_OUTPUT_HEIGHT],
+                                         p[TL_TRANSPOSE_CONV_P_OUTPUT_WIDTH], p[TL_TRANSPOSE_CONV_P_OUTPUT_DEPTH],
+                                         element_bytes)) != TL_OK)
     {
         return TL_ERR_PARAMS;
     }
@@ -406,7 +462,8 @@ static int tl_cv_without_scratch(const tl_op *op, tl_op *plain)
    offset, hence the same address). */
 static int tl_cv_same_base(const tl_op *op, const tl_tensors *tensors)
 {
-    return tl_tensor_data(tensors, op->inputs[0]) == tl_tensor_data(tensors, op->outputs[0]);
+    return tl_tensor_data(tensors, op->inputs[TL_CONV_IN_INPUT]) ==
+           tl_tensor_data(tensors, op->outputs[TL_CONV_OUT_OUTPUT]);
 }
 
 tl_status tl_cv_check_in_place_depthwise(const tl_op *op, const tl_tensors *tensors, int32_t activation_type,
@@ -423,12 +480,15 @@ tl_status tl_cv_check_in_place_depthwise(const tl_op *op, const tl_tensors *tens
     }
     p = op->params;
     /* in-place depthwise needs batches 1 and depth multiplier 1 */
-    if (p[0] != 1 || p[6] != 1 || !tl_cv_same_base(op, tensors))
+    if (p[TL_DEPTHWISE_CONV_P_BATCHES] != 1 || p[TL_DEPTHWISE_CONV_P_DEPTH_MULTIPLIER] != 1 ||
+        !tl_cv_same_base(op, tensors))
     {
         return TL_ERR_PARAMS;
     }
     /* Scratch: one output channel, out_h * out_w elements. */
-    return tl_cv_check_tensor(tensors, op->outputs[1], TL_CV_TYPE_INT8, tl_cv_product(p[7], p[8], element_bytes, 1, 1));
+    return tl_cv_check_tensor(
+        tensors, op->outputs[TL_DEPTHWISE_CONV_S8_IN_PLACE_OUT_SCRATCH], TL_CV_TYPE_INT8,
+        tl_cv_product(p[TL_DEPTHWISE_CONV_P_OUTPUT_HEIGHT], p[TL_DEPTHWISE_CONV_P_OUTPUT_WIDTH], element_bytes, 1, 1));
 }
 
 tl_status tl_cv_check_in_place_pointwise(const tl_op *op, const tl_tensors *tensors, int32_t activation_type,
@@ -445,11 +505,15 @@ tl_status tl_cv_check_in_place_pointwise(const tl_op *op, const tl_tensors *tens
     }
     p = op->params;
     /* 1x1 filter over the whole input depth, stride 1, no padding, output height and width = input's. */
-    if (p[4] != 1 || p[5] != 1 || p[6] != p[3] || p[10] != 1 || p[11] != 1 || p[14] != 0 || p[15] != 0 ||
-        p[7] != p[1] || p[8] != p[2] || !tl_cv_same_base(op, tensors))
+    if (p[TL_CONV_P_FILTER_HEIGHT] != 1 || p[TL_CONV_P_FILTER_WIDTH] != 1 ||
+        p[TL_CONV_P_FILTER_DEPTH] != p[TL_CONV_P_INPUT_DEPTH] || p[TL_CONV_P_STRIDE_HEIGHT] != 1 ||
+        p[TL_CONV_P_STRIDE_WIDTH] != 1 || p[TL_CONV_P_PADDING_TOP] != 0 || p[TL_CONV_P_PADDING_LEFT] != 0 ||
+        p[TL_CONV_P_OUTPUT_HEIGHT] != p[TL_CONV_P_INPUT_HEIGHT] ||
+        p[TL_CONV_P_OUTPUT_WIDTH] != p[TL_CONV_P_INPUT_WIDTH] || !tl_cv_same_base(op, tensors))
     {
         return TL_ERR_PARAMS;
     }
     /* Scratch: one output pixel, out_c elements. */
-    return tl_cv_check_tensor(tensors, op->outputs[1], TL_CV_TYPE_INT8, tl_cv_product(p[9], element_bytes, 1, 1, 1));
+    return tl_cv_check_tensor(tensors, op->outputs[TL_POINTWISE_CONV_S8_IN_PLACE_OUT_SCRATCH], TL_CV_TYPE_INT8,
+                              tl_cv_product(p[TL_CONV_P_OUTPUT_DEPTH], element_bytes, 1, 1, 1));
 }

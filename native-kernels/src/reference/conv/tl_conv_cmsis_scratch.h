@@ -1,8 +1,9 @@
 /*
  * The CMSIS-NN scratch of CONV_2D / DEPTHWISE_CONV_2D records (int8 or int4 weights) (their optional second output, reserved by
  * `tinylite compile --cmsis-nn`): the size check every build applies, so that the native loader refuses exactly
- * the images the managed loader refuses (nf-runtime/src/Kernels/Conv/CmsisNnScratchCheck.cs), whether or not
- * the CMSIS-NN backend is linked.
+ * the images the managed loader refuses, whether or not the CMSIS-NN backend is linked. The sizes are the native
+ * twins of nf-runtime/src/Kernels/Conv/CmsisNnScratchCheck.cs, the one C# home of the formulas (the managed loader
+ * checks with it and the compiler reserves with it).
  */
 #ifndef TINYLITE_TL_CONV_CMSIS_SCRATCH_H
 #define TINYLITE_TL_CONV_CMSIS_SCRATCH_H
@@ -13,28 +14,29 @@
 #include "tinylite/tl_status.h"
 
 /**
- * Bytes the compiler reserves for the scratch of an int8 CONV_2D record (Params layout of ConvS8):
+ * Bytes the compiler reserves for the scratch of an int8 CONV_2D record (Params: the conv layout):
  * 12·out_c (multipliers, shifts, unfolded bias) plus arm_convolve_wrapper_s8's buffer for the portable and DSP
- * builds (the larger where they differ). Replica of codegen's CmsisNnScratch.ConvS8Bytes. The Params must have
+ * builds (the larger where they differ). Twin of CmsisNnScratchCheck.ConvS8Bytes. The Params must have
  * passed the CONV_2D validation (dimensions positive and bounded).
  */
 int64_t tl_conv_s8_cmsis_scratch_bytes(const int32_t *params);
 
-/** Same for an int8 DEPTHWISE_CONV_2D record (CmsisNnScratch.DepthwiseS8Bytes). */
+/** Same for an int8 DEPTHWISE_CONV_2D record (CmsisNnScratchCheck.DepthwiseS8Bytes; Params: the depthwise_conv layout).
+ */
 int64_t tl_depthwise_conv_s8_cmsis_scratch_bytes(const int32_t *params);
 
-/** Same for a CONV_2D record with int4 weights (CmsisNnScratch.ConvS4Bytes: arm_convolve_wrapper_s4's buffer). */
+/** Same for a CONV_2D record with int4 weights (CmsisNnScratchCheck.ConvS4Bytes: arm_convolve_wrapper_s4's buffer). */
 int64_t tl_conv_s4_cmsis_scratch_bytes(const int32_t *params);
 
-/** Same for a DEPTHWISE_CONV_2D record with int4 weights (CmsisNnScratch.DepthwiseS4Bytes: 12·out_c plus
+/** Same for a DEPTHWISE_CONV_2D record with int4 weights (CmsisNnScratchCheck.DepthwiseS4Bytes: 12·out_c plus
     arm_depthwise_conv_wrapper_s4's buffer). */
 int64_t tl_depthwise_conv_s4_cmsis_scratch_bytes(const int32_t *params);
 
-/** Same for an int16 CONV_2D record the compiler proved CMSIS-NN-exact (CmsisNnScratch.ConvS16Bytes: the
+/** Same for an int16 CONV_2D record the compiler proved CMSIS-NN-exact (CmsisNnScratchCheck.ConvS16Bytes: the
     im2col buffer of arm_convolve_wrapper_s16, two columns of filter_h * filter_w * in_c int16). */
 int64_t tl_conv_s16_cmsis_scratch_bytes(const int32_t *params);
 
-/** Same for such an int16 DEPTHWISE_CONV_2D record (CmsisNnScratch.DepthwiseS16Bytes: the filter in TFLite order
+/** Same for such an int16 DEPTHWISE_CONV_2D record (CmsisNnScratchCheck.DepthwiseS16Bytes: the filter in TFLite order
     rounded up to 4, plus in_c * taps int16 when arm_depthwise_conv_fast_s16 runs). */
 int64_t tl_depthwise_conv_s16_cmsis_scratch_bytes(const int32_t *params);
 

@@ -44,28 +44,31 @@ static inline int64_t tl_cv_s64(uint64_t u)
 
 /* ---- little-endian tensor data ---- */
 
-static inline int32_t tl_cv_load_i32(const uint8_t *p)
+static inline int32_t tl_cv_load_i32(const uint8_t *bytes)
 {
-    return tl_cv_s32((uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24));
+    return tl_cv_s32((uint32_t)bytes[0] | ((uint32_t)bytes[1] << 8) | ((uint32_t)bytes[2] << 16) |
+                     ((uint32_t)bytes[3] << 24));
 }
 
-static inline int64_t tl_cv_load_i64(const uint8_t *p)
+static inline int64_t tl_cv_load_i64(const uint8_t *bytes)
 {
-    uint64_t lo = (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24);
-    uint64_t hi = (uint32_t)p[4] | ((uint32_t)p[5] << 8) | ((uint32_t)p[6] << 16) | ((uint32_t)p[7] << 24);
+    uint64_t lo =
+        (uint32_t)bytes[0] | ((uint32_t)bytes[1] << 8) | ((uint32_t)bytes[2] << 16) | ((uint32_t)bytes[3] << 24);
+    uint64_t hi =
+        (uint32_t)bytes[4] | ((uint32_t)bytes[5] << 8) | ((uint32_t)bytes[6] << 16) | ((uint32_t)bytes[7] << 24);
     return tl_cv_s64(lo | (hi << 32));
 }
 
-static inline int32_t tl_cv_load_i16(const uint8_t *p)
+static inline int32_t tl_cv_load_i16(const uint8_t *bytes)
 {
     /* Sign-extend the 16-bit value: (v ^ 0x8000) - 0x8000 maps [0, 65535] onto [-32768, 32767]. */
-    return (int32_t)(((uint32_t)p[0] | ((uint32_t)p[1] << 8)) ^ 0x8000u) - 0x8000;
+    return (int32_t)(((uint32_t)bytes[0] | ((uint32_t)bytes[1] << 8)) ^ 0x8000u) - 0x8000;
 }
 
-static inline void tl_cv_store_i16(uint8_t *p, int32_t v)
+static inline void tl_cv_store_i16(uint8_t *bytes, int32_t v)
 {
-    p[0] = (uint8_t)((uint32_t)v & 0xFFu);
-    p[1] = (uint8_t)(((uint32_t)v >> 8) & 0xFFu);
+    bytes[0] = (uint8_t)((uint32_t)v & 0xFFu);
+    bytes[1] = (uint8_t)(((uint32_t)v >> 8) & 0xFFu);
 }
 
 /** Element @p e of a packed int4 array: low nibble of byte e/2 when e is even, high nibble when odd. */

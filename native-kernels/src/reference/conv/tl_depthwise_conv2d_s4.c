@@ -206,13 +206,14 @@ void tl_op_depthwise_conv2d_s4(const tl_op *op, const tl_tensors *tensors)
     tl_conv_params params;
     tl_conv_quant quant;
     tl_cv_decode_conv(op->params, &input_dims, &filter_dims, &output_dims, &params);
-    /* Params[6] is the depth multiplier; the filter depth is 1. */
-    params.depth_multiplier = op->params[6];
+    /* The depth multiplier takes the filter depth's place in this layout; the filter depth is 1. */
+    params.depth_multiplier = op->params[TL_DEPTHWISE_CONV_P_DEPTH_MULTIPLIER];
     filter_dims.channels = 1;
-    quant.table = tl_tensor_data(tensors, op->inputs[3]);
+    quant.table = tl_tensor_data(tensors, op->inputs[TL_DEPTHWISE_CONV_IN_MULTIPLIERS]);
     /* Validated: the status is TL_OK. */
-    (void)tl_depthwise_conv2d_s4(&params, &quant, &input_dims, (const int8_t *)tl_tensor_data(tensors, op->inputs[0]),
-                                  &filter_dims, tl_tensor_data(tensors, op->inputs[1]),
-                                  op->inputs[2] >= 0 ? tl_tensor_data(tensors, op->inputs[2]) : 0, &output_dims,
-                                  (int8_t *)tl_tensor_data(tensors, op->outputs[0]));
+    (void)tl_depthwise_conv2d_s4(
+        &params, &quant, &input_dims, (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_DEPTHWISE_CONV_IN_INPUT]),
+        &filter_dims, tl_tensor_data(tensors, op->inputs[TL_DEPTHWISE_CONV_IN_FILTER]),
+        op->inputs[TL_DEPTHWISE_CONV_IN_BIAS] >= 0 ? tl_tensor_data(tensors, op->inputs[TL_DEPTHWISE_CONV_IN_BIAS]) : 0,
+        &output_dims, (int8_t *)tl_tensor_data(tensors, op->outputs[TL_DEPTHWISE_CONV_OUT_OUTPUT]));
 }

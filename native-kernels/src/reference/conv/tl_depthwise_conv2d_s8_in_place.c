@@ -136,14 +136,15 @@ void tl_op_depthwise_conv2d_s8_in_place(const tl_op *op, const tl_tensors *tenso
     tl_conv_params params;
     tl_conv_quant quant;
     tl_cv_decode_conv(op->params, &input_dims, &filter_dims, &output_dims, &params);
-    /* Params[6] is the depth multiplier; the filter depth is 1. */
-    params.depth_multiplier = op->params[6];
+    /* The depth multiplier takes the filter depth's place in this layout; the filter depth is 1. */
+    params.depth_multiplier = op->params[TL_DEPTHWISE_CONV_P_DEPTH_MULTIPLIER];
     filter_dims.channels = 1;
-    quant.table = tl_tensor_data(tensors, op->inputs[3]);
+    quant.table = tl_tensor_data(tensors, op->inputs[TL_DEPTHWISE_CONV_S8_IN_PLACE_IN_MULTIPLIERS]);
     /* Validated: the status is TL_OK; outputs[0] is inputs[0]'s address. */
-    (void)tl_depthwise_conv2d_s8_in_place(&params, &quant, &input_dims, &filter_dims,
-                                          (const int8_t *)tl_tensor_data(tensors, op->inputs[1]),
-                                          tl_tensor_data(tensors, op->inputs[2]), &output_dims,
-                                          (int8_t *)tl_tensor_data(tensors, op->outputs[0]),
-                                          (int8_t *)tl_tensor_data(tensors, op->outputs[1]));
+    (void)tl_depthwise_conv2d_s8_in_place(
+        &params, &quant, &input_dims, &filter_dims,
+        (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_DEPTHWISE_CONV_S8_IN_PLACE_IN_FILTER]),
+        tl_tensor_data(tensors, op->inputs[TL_DEPTHWISE_CONV_S8_IN_PLACE_IN_BIAS]), &output_dims,
+        (int8_t *)tl_tensor_data(tensors, op->outputs[TL_DEPTHWISE_CONV_S8_IN_PLACE_OUT_OUTPUT]),
+        (int8_t *)tl_tensor_data(tensors, op->outputs[TL_DEPTHWISE_CONV_S8_IN_PLACE_OUT_SCRATCH]));
 }

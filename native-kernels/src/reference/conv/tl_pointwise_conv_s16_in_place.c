@@ -78,7 +78,7 @@ tl_status tl_pointwise_conv_s16_in_place(const tl_conv_params *params, const tl_
 tl_status tl_op_pointwise_conv_s16_in_place_validate(const tl_op *op, const tl_tensors *tensors)
 {
     tl_status status = tl_cv_check_in_place_pointwise(op, tensors, TL_CV_TYPE_INT16, TL_CV_TYPE_INT8, 1, 1, 0);
-    if (status == TL_OK && (op->params[16] != 0 || op->params[17] != 0))
+    if (status == TL_OK && (op->params[TL_CONV_P_INPUT_OFFSET] != 0 || op->params[TL_CONV_P_OUTPUT_OFFSET] != 0))
     {
         /* int16 convolution with non-zero offsets */
         status = TL_ERR_PARAMS;
@@ -95,15 +95,20 @@ void tl_op_pointwise_conv_s16_in_place(const tl_op *op, const tl_tensors *tensor
     tl_conv_quant quant;
     tl_conv_bias_type bias_type = TL_CONV_BIAS_NONE;
     tl_cv_decode_conv(op->params, &input_dims, &filter_dims, &output_dims, &params);
-    quant.table = tl_tensor_data(tensors, op->inputs[3]);
-    if (op->inputs[2] >= 0)
+    quant.table = tl_tensor_data(tensors, op->inputs[TL_POINTWISE_CONV_S16_IN_PLACE_IN_MULTIPLIERS]);
+    if (op->inputs[TL_POINTWISE_CONV_S16_IN_PLACE_IN_BIAS] >= 0)
     {
-        bias_type = tl_tensor_type(tensors, op->inputs[2]) == TL_CV_TYPE_INT64 ? TL_CONV_BIAS_INT64 : TL_CONV_BIAS_INT32;
+        bias_type = tl_tensor_type(tensors, op->inputs[TL_POINTWISE_CONV_S16_IN_PLACE_IN_BIAS]) == TL_CV_TYPE_INT64
+                        ? TL_CONV_BIAS_INT64
+                        : TL_CONV_BIAS_INT32;
     }
     /* Validated: the status is TL_OK; outputs[0] is inputs[0]'s address. */
-    (void)tl_pointwise_conv_s16_in_place(&params, &quant, &input_dims, &filter_dims,
-                                         (const int8_t *)tl_tensor_data(tensors, op->inputs[1]),
-                                         op->inputs[2] >= 0 ? tl_tensor_data(tensors, op->inputs[2]) : 0, bias_type,
-                                         &output_dims, tl_tensor_data(tensors, op->outputs[0]),
-                                         tl_tensor_data(tensors, op->outputs[1]));
+    (void)tl_pointwise_conv_s16_in_place(
+        &params, &quant, &input_dims, &filter_dims,
+        (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_POINTWISE_CONV_S16_IN_PLACE_IN_FILTER]),
+        op->inputs[TL_POINTWISE_CONV_S16_IN_PLACE_IN_BIAS] >= 0
+            ? tl_tensor_data(tensors, op->inputs[TL_POINTWISE_CONV_S16_IN_PLACE_IN_BIAS])
+            : 0,
+        bias_type, &output_dims, tl_tensor_data(tensors, op->outputs[TL_POINTWISE_CONV_S16_IN_PLACE_OUT_OUTPUT]),
+        tl_tensor_data(tensors, op->outputs[TL_POINTWISE_CONV_S16_IN_PLACE_OUT_SCRATCH]));
 }

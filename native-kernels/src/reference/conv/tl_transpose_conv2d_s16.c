@@ -114,7 +114,8 @@ tl_status tl_transpose_conv2d_s16(const tl_conv_params *params, const tl_conv_qu
 tl_status tl_op_transpose_conv2d_s16_validate(const tl_op *op, const tl_tensors *tensors)
 {
     tl_status status = tl_cv_check_transpose(op, tensors, TL_CV_TYPE_INT16, 0, 1);
-    if (status == TL_OK && (op->params[13] != 0 || op->params[14] != 0))
+    if (status == TL_OK &&
+        (op->params[TL_TRANSPOSE_CONV_P_INPUT_OFFSET] != 0 || op->params[TL_TRANSPOSE_CONV_P_OUTPUT_OFFSET] != 0))
     {
         /* int16 transposed convolution with non-zero offsets */
         status = TL_ERR_PARAMS;
@@ -130,10 +131,11 @@ void tl_op_transpose_conv2d_s16(const tl_op *op, const tl_tensors *tensors)
     tl_conv_params params;
     tl_conv_quant quant;
     tl_cv_decode_transpose(op->params, &input_dims, &filter_dims, &output_dims, &params);
-    quant.table = tl_tensor_data(tensors, op->inputs[3]);
+    quant.table = tl_tensor_data(tensors, op->inputs[TL_TRANSPOSE_CONV_IN_MULTIPLIERS]);
     /* Validated: the status is TL_OK. */
-    (void)tl_transpose_conv2d_s16(&params, &quant, &input_dims, tl_tensor_data(tensors, op->inputs[0]),
-                                 &filter_dims, (const int8_t *)tl_tensor_data(tensors, op->inputs[1]),
-                                 op->inputs[2] >= 0 ? tl_tensor_data(tensors, op->inputs[2]) : 0, &output_dims,
-                                  tl_tensor_data(tensors, op->outputs[0]));
+    (void)tl_transpose_conv2d_s16(
+        &params, &quant, &input_dims, tl_tensor_data(tensors, op->inputs[TL_TRANSPOSE_CONV_IN_INPUT]), &filter_dims,
+        (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_TRANSPOSE_CONV_IN_FILTER]),
+        op->inputs[TL_TRANSPOSE_CONV_IN_BIAS] >= 0 ? tl_tensor_data(tensors, op->inputs[TL_TRANSPOSE_CONV_IN_BIAS]) : 0,
+        &output_dims, tl_tensor_data(tensors, op->outputs[TL_TRANSPOSE_CONV_OUT_OUTPUT]));
 }

@@ -4,18 +4,17 @@ namespace TinyLite.Runtime.Kernels.Conv
 {
     /// <summary>
     /// Load-time check of the optional second output of an int8 CONV_2D / DEPTHWISE_CONV_2D record (int8 or int4
-    /// weights for CONV_2D) or of an int16 one the compiler proved CMSIS-NN-exact: the scratch that
-    /// <c>tinylite compile --cmsis-nn</c> reserves for the CMSIS-NN backend of the native kernels. The managed kernels
-    /// never touch it, but an image whose scratch is smaller than the compiler reserves would be refused by the native
-    /// loader (native-kernels/src/families/tl_conv_cmsis_scratch.c applies the same sizes in every native build), so
-    /// the managed loader refuses it too.
-    /// <para>Sizes (bytes) replicate codegen's CmsisNnScratch: CONV_2D 12 * out_c + the buffer of CMSIS-NN's
-    /// arm_convolve_wrapper_s8 (portable and DSP builds); DEPTHWISE_CONV_2D 12 * out_c + the filter in TFLite order
-    /// rounded up to 4 + the buffer of arm_depthwise_conv_wrapper_s8; CONV_2D with int4 weights 12 * out_c + the buffer
-    /// of arm_convolve_wrapper_s4; DEPTHWISE_CONV_2D with int4 weights 12 * out_c + the buffer of
-    /// arm_depthwise_conv_wrapper_s4; int16 CONV_2D and DEPTHWISE_CONV_2D: see <see cref="ConvS16Bytes"/> and
-    /// <see cref="DepthwiseS16Bytes"/>. The scratch must be an int8 tensor of at least that many bytes at a 4-byte aligned
-    /// offset.</para>
+    /// weights) or of an int16 one the compiler proved CMSIS-NN-exact: the scratch that <c>tinylite compile --cmsis-nn</c>
+    /// reserves for the CMSIS-NN backend of the native kernels, and the sizes themselves. The compiler reserves exactly
+    /// these sizes (codegen's Lowering/Conv lowerings call the byte methods below on the record's Params), so the
+    /// formulas exist once in C#; native-kernels/src/reference/conv/tl_conv_cmsis_scratch.c is their native twin,
+    /// which every native build applies. The managed kernels never touch the scratch, but an image whose scratch is
+    /// smaller than the compiler reserves would be refused by the native loader, so the managed loader refuses it too:
+    /// the scratch must be an int8 tensor of at least that many bytes at a 4-byte aligned offset.
+    /// <para>Layout (int8 records): [0, 4 * out_c) multipliers int32, [4 * out_c, 8 * out_c) shifts int32 (CMSIS-NN wants
+    /// two arrays; the image interleaves them), [8 * out_c, 12 * out_c) unfolded bias int32 (bias without the folded
+    /// input-offset term, for windows reaching into the padding), then the CMSIS-NN function's own buffer. The native
+    /// adapter also checks at load time that the reserved buffer is at least what the linked CMSIS-NN asks for.</para>
     /// </summary>
     public static class CmsisNnScratchCheck
     {
@@ -34,7 +33,8 @@ namespace TinyLite.Runtime.Kernels.Conv
             {
                 return null;
             }
-            int t = op.Outputs[1];
+            // Output slot 1 in both layouts (ConvSlots, DepthwiseConvSlots) and in the kernels' own slot lists.
+            int t = op.Outputs[ConvSlots.OutScratch];
             if (t < 0 || t >= ctx.TensorCount)
             {
                 return "CMSIS-NN scratch: tensor index " + t.ToString() + " out of range";
@@ -62,71 +62,118 @@ namespace TinyLite.Runtime.Kernels.Conv
             return null;
         }
 
-        /// <summary>Scratch bytes of a validated int8 CONV_2D record (Params layout of <see cref="ConvS8"/>).</summary>
+        /// <summary>
+        /// Scratch bytes of a validated int8 CONV_2D record (<see cref="ConvParams"/>): three int32 arrays of out_c
+        /// entries, then the buffer of arm_convolve_wrapper_s8 (CMSIS-NN v7, arm_convolve_get_buffer_sizes_s8.c) for the
+        /// portable and DSP builds, the larger where they differ: a 1×1 filter over the whole input depth without
+        /// padding or dilation needs 2 * in_c int16 at unit stride (Arm Compiler builds; none with GCC) and nothing
+        /// otherwise; every other shape (1×N included) the im2col buffer of two columns, each fH * fW * in_c int16
+        /// rounded up to 4. The MVE (Cortex-M55) formula differs and is not covered.
+        /// </summary>
         public static long ConvS8Bytes(int[] p)
         {
+            int inC = p[ConvParams.InputDepth];
+            int fH = p[ConvParams.FilterHeight];
+            int fW = p[ConvParams.FilterWidth];
             long buffer;
-            if (p[14] == 0 && p[15] == 0 && p[4] == 1 && p[5] == 1 && p[12] == 1 && p[13] == 1 && p[3] == p[6])
+            if (OneByOneWholeDepth(p))
             {
-                // 1x1 over the whole depth, no padding or dilation: 2 * in_c int16 at unit stride, nothing otherwise.
-                buffer = p[10] == 1 && p[11] == 1 ? 4L * p[3] : 0;
+                buffer = p[ConvParams.StrideHeight] == 1 && p[ConvParams.StrideWidth] == 1 ? 4L * inC : 0;
             }
             else
             {
-                // im2col of two columns, each rounded up to 4 int16.
-                long taps = (long)p[4] * p[5] * p[3];
+                long taps = (long)fH * fW * inC;
                 buffer = 4 * ((taps + 3) / 4 * 4);
             }
-            return 12L * p[9] + buffer;
-        }
-
-        /// <summary>Scratch bytes of a validated CONV_2D record with int4 weights (Params layout of <see cref="ConvS8"/>).</summary>
-        public static long ConvS4Bytes(int[] p)
-        {
-            // No buffer for 1x1 over the whole depth without padding or dilation; else im2col of two columns (fH * fW * in_c int16 each).
-            bool oneByOne = p[14] == 0 && p[15] == 0 && p[4] == 1 && p[5] == 1 && p[12] == 1 && p[13] == 1 && p[3] == p[6];
-            return 12L * p[9] + (oneByOne ? 0 : 4L * p[4] * p[5] * p[3]);
+            return 12L * p[ConvParams.OutputDepth] + buffer;
         }
 
         /// <summary>
-        /// Scratch bytes of a validated int16 CONV_2D record the compiler proved CMSIS-NN-exact (Params layout of
-        /// <see cref="ConvS8"/>): the im2col buffer of arm_convolve_wrapper_s16, two columns of fH * fW * in_c int16.
+        /// Scratch bytes of a validated CONV_2D record with int4 weights (<see cref="ConvParams"/>): three int32 arrays
+        /// of out_c entries, then the buffer of arm_convolve_wrapper_s4 (CMSIS-NN v7, arm_convolve_get_buffer_sizes_s4.c,
+        /// portable and DSP builds): none for a 1×1 filter over the whole input depth without padding or dilation,
+        /// otherwise the im2col buffer of two columns of fH * fW * in_c int16.
+        /// </summary>
+        public static long ConvS4Bytes(int[] p)
+        {
+            long buffer = OneByOneWholeDepth(p)
+                ? 0
+                : 4L * p[ConvParams.FilterHeight] * p[ConvParams.FilterWidth] * p[ConvParams.InputDepth];
+            return 12L * p[ConvParams.OutputDepth] + buffer;
+        }
+
+        /// <summary>
+        /// Scratch bytes of a validated int16 CONV_2D record the compiler proved CMSIS-NN-exact
+        /// (<see cref="ConvParams"/>): the im2col buffer of arm_convolve_wrapper_s16 (CMSIS-NN v7,
+        /// arm_convolve_get_buffer_sizes_s16.c) on portable and DSP builds, two columns of fH * fW * in_c int16. The
+        /// requantization arrays are a constant input (the optional fifth), so nothing else is needed.
         /// </summary>
         public static long ConvS16Bytes(int[] p)
         {
-            return 4L * p[4] * p[5] * p[3];
+            return 4L * p[ConvParams.FilterHeight] * p[ConvParams.FilterWidth] * p[ConvParams.InputDepth];
         }
 
         /// <summary>
-        /// Scratch bytes of such an int16 DEPTHWISE_CONV_2D record: the filter in TFLite order rounded up to 4, plus
-        /// in_c * taps int16 when arm_depthwise_conv_fast_s16 runs (multiplier 1, no dilation, fewer than 512 taps).
+        /// Scratch bytes of a validated int8 DEPTHWISE_CONV_2D record (<see cref="DepthwiseConvParams"/>): three int32
+        /// arrays of out_c entries, the filter back in TFLite's [fH, fW, out_c] order (the image stores it channel-major
+        /// for the managed kernel; CMSIS-NN reads the TFLite order) rounded up to 4 bytes, then the buffer of
+        /// arm_depthwise_conv_wrapper_s8 (CMSIS-NN v7, arm_depthwise_conv_get_buffer_sizes_s8.c), the larger of the
+        /// portable and DSP builds: one batch, multiplier 1 and no dilation take the optimised kernel, which buffers
+        /// in_c * fH * fW int16 on DSP unless the filter is 3×3 with padding &lt;= 1 (its own kernel, no buffer); every
+        /// other shape needs none.
+        /// </summary>
+        public static long DepthwiseS8Bytes(int[] p)
+        {
+            long taps = (long)p[DepthwiseConvParams.FilterHeight] * p[DepthwiseConvParams.FilterWidth];
+            bool threeByThree = p[DepthwiseConvParams.FilterHeight] == 3 && p[DepthwiseConvParams.FilterWidth] == 3
+                && p[DepthwiseConvParams.PaddingTop] <= 1 && p[DepthwiseConvParams.PaddingLeft] <= 1;
+            long buffer = DepthwiseOptimised(p) && !threeByThree ? 2L * p[DepthwiseConvParams.InputDepth] * taps : 0;
+            return 12L * p[DepthwiseConvParams.OutputDepth] + (taps * p[DepthwiseConvParams.OutputDepth] + 3) / 4 * 4 + buffer;
+        }
+
+        /// <summary>
+        /// Scratch bytes of a validated DEPTHWISE_CONV_2D record with int4 weights (<see cref="DepthwiseConvParams"/>):
+        /// three int32 arrays of out_c entries, then the buffer of arm_depthwise_conv_wrapper_s4 (CMSIS-NN v7,
+        /// arm_depthwise_conv_get_buffer_sizes_s4.c, the same on portable and DSP builds): one batch, multiplier 1 and no
+        /// dilation take arm_depthwise_conv_s4_opt, whose im2col buffer is in_c * fH * fW int16; every other shape needs
+        /// none. The filter in TFLite's packed order is a constant input (the optional sixth), not scratch.
+        /// </summary>
+        public static long DepthwiseS4Bytes(int[] p)
+        {
+            long buffer = DepthwiseOptimised(p)
+                ? 2L * p[DepthwiseConvParams.InputDepth] * p[DepthwiseConvParams.FilterHeight] * p[DepthwiseConvParams.FilterWidth]
+                : 0;
+            return 12L * p[DepthwiseConvParams.OutputDepth] + buffer;
+        }
+
+        /// <summary>
+        /// Scratch bytes of such an int16 DEPTHWISE_CONV_2D record (<see cref="DepthwiseConvParams"/>): the filter in
+        /// TFLite order rounded up to 4 bytes (as for int8), then the buffer of arm_depthwise_conv_wrapper_s16 (CMSIS-NN
+        /// v7, arm_depthwise_conv_get_buffer_sizes_s16.c): in_c * taps int16 on DSP builds when
+        /// arm_depthwise_conv_fast_s16 runs (multiplier 1, no dilation, fewer than 512 taps), none otherwise and none on
+        /// portable builds.
         /// </summary>
         public static long DepthwiseS16Bytes(int[] p)
         {
-            long taps = (long)p[4] * p[5];
-            bool fast = p[3] == p[9] && p[12] == 1 && p[13] == 1 && taps < 512;
-            return (taps * p[9] + 3) / 4 * 4 + (fast ? 2L * p[3] * taps : 0);
+            long taps = (long)p[DepthwiseConvParams.FilterHeight] * p[DepthwiseConvParams.FilterWidth];
+            bool fast = p[DepthwiseConvParams.InputDepth] == p[DepthwiseConvParams.OutputDepth]
+                && p[DepthwiseConvParams.DilationHeight] == 1 && p[DepthwiseConvParams.DilationWidth] == 1 && taps < 512;
+            return (taps * p[DepthwiseConvParams.OutputDepth] + 3) / 4 * 4 + (fast ? 2L * p[DepthwiseConvParams.InputDepth] * taps : 0);
         }
 
-        /// <summary>Scratch bytes of a validated int8 DEPTHWISE_CONV_2D record (Params layout of <see cref="DepthwiseConvS8"/>).</summary>
-        public static long DepthwiseS8Bytes(int[] p)
+        /// <summary>A 1×1 CONV_2D over the whole input depth without padding or dilation: CMSIS-NN's own 1×1 path.</summary>
+        private static bool OneByOneWholeDepth(int[] p)
         {
-            long taps = (long)p[4] * p[5];
-            long buffer = 0;
-            // The optimised kernel (one batch, multiplier 1, no dilation) buffers in_c * taps int16, unless 3x3 with padding <= 1.
-            if (p[3] == p[9] && p[0] == 1 && p[12] == 1 && p[13] == 1 && !(p[4] == 3 && p[5] == 3 && p[14] <= 1 && p[15] <= 1))
-            {
-                buffer = 2L * p[3] * taps;
-            }
-            return 12L * p[9] + (taps * p[9] + 3) / 4 * 4 + buffer;
+            return p[ConvParams.PaddingTop] == 0 && p[ConvParams.PaddingLeft] == 0 && p[ConvParams.FilterHeight] == 1
+                && p[ConvParams.FilterWidth] == 1 && p[ConvParams.DilationHeight] == 1 && p[ConvParams.DilationWidth] == 1
+                && p[ConvParams.InputDepth] == p[ConvParams.FilterDepth];
         }
 
-        /// <summary>Scratch bytes of a validated DEPTHWISE_CONV_2D record with int4 weights (Params layout of <see cref="DepthwiseConvS8"/>).</summary>
-        public static long DepthwiseS4Bytes(int[] p)
+        /// <summary>One batch, depth multiplier 1 (in_c = out_c), no dilation: CMSIS-NN's optimised depthwise kernels.</summary>
+        private static bool DepthwiseOptimised(int[] p)
         {
-            // arm_depthwise_conv_s4_opt (one batch, multiplier 1, no dilation) buffers in_c * taps int16; the generic kernel nothing.
-            long buffer = p[3] == p[9] && p[0] == 1 && p[12] == 1 && p[13] == 1 ? 2L * p[3] * p[4] * p[5] : 0;
-            return 12L * p[9] + buffer;
+            return p[DepthwiseConvParams.InputDepth] == p[DepthwiseConvParams.OutputDepth] && p[DepthwiseConvParams.Batches] == 1
+                && p[DepthwiseConvParams.DilationHeight] == 1 && p[DepthwiseConvParams.DilationWidth] == 1;
         }
     }
 }

@@ -171,15 +171,17 @@ namespace TinyLite.Runtime.Kernels.Conv
         }
 
         /// <summary>
-        /// Validates a CONV_2D record (layout in <see cref="ConvS8"/>): geometry, groups, and the byte sizes of
-        /// input, filter (<paramref name="filterType"/>), optional bias (int32 when <paramref name="int32Bias"/>,
-        /// int64 when <paramref name="int64Bias"/>; present when <paramref name="biasRequired"/>), multipliers and output.
+        /// Validates a CONV_2D record (layout <see cref="ConvParams"/>, slots <see cref="ConvSlots"/>): geometry, groups,
+        /// and the byte sizes of input, filter (<paramref name="filterType"/>), optional bias (int32 when
+        /// <paramref name="int32Bias"/>, int64 when <paramref name="int64Bias"/>; present when
+        /// <paramref name="biasRequired"/>), multipliers and output.
         /// </summary>
         public static string Conv2D(KernelContext ctx, OpRecord op, int activationType, int filterType, bool int32Bias, bool int64Bias, bool biasRequired)
         {
             // A second output is the scratch the compiler reserves for native backends (CMSIS-NN), a fifth input the
             // raw bias they need (int8, see RawBias) or the split requantization arrays (int16, see CmsisNnQuant); both unused here.
-            string e = Counts(op, op.Inputs != null && op.Inputs.Length == 5 ? 5 : 4, op.Outputs != null && op.Outputs.Length == 2 ? 2 : 1, 20);
+            string e = Counts(op, op.Inputs != null && op.Inputs.Length == 5 ? 5 : 4, op.Outputs != null && op.Outputs.Length == 2 ? 2 : 1,
+                ConvParams.Length);
             if (e != null)
             {
                 return e;
@@ -187,64 +189,81 @@ namespace TinyLite.Runtime.Kernels.Conv
             int[] p = op.Params;
             int lowest = activationType == TensorType.Int8 ? -128 : -32768;
             int highest = activationType == TensorType.Int8 ? 127 : 32767;
-            e = Geometry(p, new int[] { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 }, new int[] { 10, 11, 12, 13 }, new int[] { 14, 15 }, 18, 19, lowest, highest);
+            e = Geometry(p,
+                new int[]
+                {
+                    ConvParams.Batches, ConvParams.InputHeight, ConvParams.InputWidth, ConvParams.InputDepth,
+                    ConvParams.FilterHeight, ConvParams.FilterWidth, ConvParams.FilterDepth, ConvParams.OutputHeight,
+                    ConvParams.OutputWidth, ConvParams.OutputDepth,
+                },
+                new int[] { ConvParams.StrideHeight, ConvParams.StrideWidth, ConvParams.DilationHeight, ConvParams.DilationWidth },
+                new int[] { ConvParams.PaddingTop, ConvParams.PaddingLeft },
+                ConvParams.ActivationMin, ConvParams.ActivationMax, lowest, highest);
             if (e == null)
             {
-                e = Reach(p, 7, 10, 4, 12);
+                e = Reach(p, ConvParams.OutputHeight, ConvParams.StrideHeight, ConvParams.FilterHeight, ConvParams.DilationHeight);
             }
             if (e == null)
             {
-                e = Reach(p, 8, 11, 5, 13);
+                e = Reach(p, ConvParams.OutputWidth, ConvParams.StrideWidth, ConvParams.FilterWidth, ConvParams.DilationWidth);
             }
             if (e != null)
             {
                 return e;
             }
-            if (p[3] % p[6] != 0)
+            if (p[ConvParams.InputDepth] % p[ConvParams.FilterDepth] != 0)
             {
-                return "input depth " + p[3].ToString() + " is not a multiple of the filter depth " + p[6].ToString();
+                return "input depth " + p[ConvParams.InputDepth].ToString() + " is not a multiple of the filter depth "
+                    + p[ConvParams.FilterDepth].ToString();
             }
-            if (p[9] % (p[3] / p[6]) != 0)
+            if (p[ConvParams.OutputDepth] % (p[ConvParams.InputDepth] / p[ConvParams.FilterDepth]) != 0)
             {
-                return "output depth " + p[9].ToString() + " is not a multiple of the group count";
+                return "output depth " + p[ConvParams.OutputDepth].ToString() + " is not a multiple of the group count";
             }
-            e = Range("input offset", p[16], -65536, 65536);
+            e = Range("input offset", p[ConvParams.InputOffset], -65536, 65536);
             if (e == null)
             {
-                e = Range("output offset", p[17], -65536, 65536);
+                e = Range("output offset", p[ConvParams.OutputOffset], -65536, 65536);
             }
             if (e != null)
             {
                 return e;
             }
             int elementBytes = activationType == TensorType.Int8 ? 1 : 2;
-            e = Tensor(ctx, op.Inputs[0], activationType, Product(p[0], p[1], p[2], p[3], elementBytes), "input");
+            e = Tensor(ctx, op.Inputs[ConvSlots.InInput], activationType, Product(p[ConvParams.Batches], p[ConvParams.InputHeight],
+                p[ConvParams.InputWidth], p[ConvParams.InputDepth], elementBytes), "input");
             if (e != null)
             {
                 return e;
             }
-            long filterCount = Product(p[9], p[4], p[5], p[6], 1);
+            long filterCount = Product(p[ConvParams.OutputDepth], p[ConvParams.FilterHeight], p[ConvParams.FilterWidth],
+                p[ConvParams.FilterDepth], 1);
             long filterBytes = filterCount == TooBig ? TooBig : (filterType == TensorType.Int4 ? (filterCount + 1) / 2 : filterCount);
-            e = Tensor(ctx, op.Inputs[1], filterType, filterBytes, "filter");
+            e = Tensor(ctx, op.Inputs[ConvSlots.InFilter], filterType, filterBytes, "filter");
             if (e != null)
             {
                 return e;
             }
-            e = biasRequired && op.Inputs[2] == -1 ? "bias: required by this kernel" : Bias(ctx, op.Inputs[2], p[9], int32Bias, int64Bias);
+            e = biasRequired && op.Inputs[ConvSlots.InBias] == -1
+                ? "bias: required by this kernel"
+                : Bias(ctx, op.Inputs[ConvSlots.InBias], p[ConvParams.OutputDepth], int32Bias, int64Bias);
             if (e != null)
             {
                 return e;
             }
-            e = QuantTable(ctx, op.Inputs[3], p[9]);
+            e = QuantTable(ctx, op.Inputs[ConvSlots.InMultipliers], p[ConvParams.OutputDepth]);
             if (e == null)
             {
-                e = activationType == TensorType.Int16 ? CmsisNnQuant(ctx, op, p[9]) : RawBias(ctx, op, p[9]);
+                e = activationType == TensorType.Int16
+                    ? CmsisNnQuant(ctx, op, p[ConvParams.OutputDepth])
+                    : RawBias(ctx, op, p[ConvParams.OutputDepth]);
             }
             if (e != null)
             {
                 return e;
             }
-            return Tensor(ctx, op.Outputs[0], activationType, Product(p[0], p[7], p[8], p[9], elementBytes), "output");
+            return Tensor(ctx, op.Outputs[ConvSlots.OutOutput], activationType, Product(p[ConvParams.Batches], p[ConvParams.OutputHeight],
+                p[ConvParams.OutputWidth], p[ConvParams.OutputDepth], elementBytes), "output");
         }
 
         /// <summary>
@@ -255,11 +274,11 @@ namespace TinyLite.Runtime.Kernels.Conv
         /// </summary>
         public static string RawBias(KernelContext ctx, OpRecord op, int channels)
         {
-            if (op.Inputs.Length < 5 || (op.Inputs.Length == 6 && op.Inputs[4] == -1))
+            if (op.Inputs.Length < 5 || (op.Inputs.Length == 6 && op.Inputs[ConvSlots.InRawBias] == -1))
             {
                 return null;
             }
-            return Tensor(ctx, op.Inputs[4], TensorType.Int32, Product(channels, 4, 1, 1, 1), "raw bias");
+            return Tensor(ctx, op.Inputs[ConvSlots.InRawBias], TensorType.Int32, Product(channels, 4, 1, 1, 1), "raw bias");
         }
 
         /// <summary>
@@ -275,7 +294,9 @@ namespace TinyLite.Runtime.Kernels.Conv
             {
                 return null;
             }
-            return Tensor(ctx, op.Inputs[4], TensorType.Int32, Product(pairs, 8, 1, 1, 1), "CMSIS-NN requantization arrays");
+            // The same slot in ConvS16, DepthwiseConvS16 and FullyConnectedS16 (kernels.toml).
+            return Tensor(ctx, op.Inputs[ConvS16Slots.InCmsisMultipliers], TensorType.Int32, Product(pairs, 8, 1, 1, 1),
+                "CMSIS-NN requantization arrays");
         }
 
         /// <summary>Checks an optional bias (-1 = none) of <paramref name="channels"/> int32 or int64 values.</summary>
@@ -301,9 +322,9 @@ namespace TinyLite.Runtime.Kernels.Conv
             return "bias: type " + type.ToString() + " not supported by this kernel";
         }
             /// <summary>
-        /// Validates a DEPTHWISE_CONV_2D record (layout in <see cref="DepthwiseConvS8"/>): geometry, output depth =
-        /// input depth * multiplier, and the byte sizes of input, channel-major filter, bias (optional unless
-        /// <paramref name="biasRequired"/>), multipliers and output.
+        /// Validates a DEPTHWISE_CONV_2D record (layout <see cref="DepthwiseConvParams"/>, slots
+        /// <see cref="DepthwiseConvSlots"/>): geometry, output depth = input depth * multiplier, and the byte sizes of
+        /// input, channel-major filter, bias (optional unless <paramref name="biasRequired"/>), multipliers and output.
         /// </summary>
         public static string Depthwise(KernelContext ctx, OpRecord op, int activationType, int filterType, bool int32Bias, bool int64Bias, bool biasRequired)
         {
@@ -313,7 +334,7 @@ namespace TinyLite.Runtime.Kernels.Conv
             int inputs = op.Inputs != null && (op.Inputs.Length == 5 || (op.Inputs.Length == 6 && filterType == TensorType.Int4))
                 ? op.Inputs.Length
                 : 4;
-            string e = Counts(op, inputs, op.Outputs != null && op.Outputs.Length == 2 ? 2 : 1, 20);
+            string e = Counts(op, inputs, op.Outputs != null && op.Outputs.Length == 2 ? 2 : 1, DepthwiseConvParams.Length);
             if (e != null)
             {
                 return e;
@@ -321,72 +342,96 @@ namespace TinyLite.Runtime.Kernels.Conv
             int[] p = op.Params;
             int lowest = activationType == TensorType.Int8 ? -128 : -32768;
             int highest = activationType == TensorType.Int8 ? 127 : 32767;
-            e = Geometry(p, new int[] { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 }, new int[] { 10, 11, 12, 13 }, new int[] { 14, 15 }, 18, 19, lowest, highest);
+            e = Geometry(p,
+                new int[]
+                {
+                    DepthwiseConvParams.Batches, DepthwiseConvParams.InputHeight, DepthwiseConvParams.InputWidth,
+                    DepthwiseConvParams.InputDepth, DepthwiseConvParams.FilterHeight, DepthwiseConvParams.FilterWidth,
+                    DepthwiseConvParams.DepthMultiplier, DepthwiseConvParams.OutputHeight, DepthwiseConvParams.OutputWidth,
+                    DepthwiseConvParams.OutputDepth,
+                },
+                new int[]
+                {
+                    DepthwiseConvParams.StrideHeight, DepthwiseConvParams.StrideWidth, DepthwiseConvParams.DilationHeight,
+                    DepthwiseConvParams.DilationWidth,
+                },
+                new int[] { DepthwiseConvParams.PaddingTop, DepthwiseConvParams.PaddingLeft },
+                DepthwiseConvParams.ActivationMin, DepthwiseConvParams.ActivationMax, lowest, highest);
             if (e == null)
             {
-                e = Reach(p, 7, 10, 4, 12);
+                e = Reach(p, DepthwiseConvParams.OutputHeight, DepthwiseConvParams.StrideHeight, DepthwiseConvParams.FilterHeight,
+                    DepthwiseConvParams.DilationHeight);
             }
             if (e == null)
             {
-                e = Reach(p, 8, 11, 5, 13);
+                e = Reach(p, DepthwiseConvParams.OutputWidth, DepthwiseConvParams.StrideWidth, DepthwiseConvParams.FilterWidth,
+                    DepthwiseConvParams.DilationWidth);
             }
             if (e != null)
             {
                 return e;
             }
-            if (Product(p[3], p[6], 1, 1, 1) != p[9])
+            if (Product(p[DepthwiseConvParams.InputDepth], p[DepthwiseConvParams.DepthMultiplier], 1, 1, 1)
+                != p[DepthwiseConvParams.OutputDepth])
             {
-                return "output depth " + p[9].ToString() + " is not input depth * depth multiplier";
+                return "output depth " + p[DepthwiseConvParams.OutputDepth].ToString() + " is not input depth * depth multiplier";
             }
-            e = Range("input offset", p[16], -65536, 65536);
+            e = Range("input offset", p[DepthwiseConvParams.InputOffset], -65536, 65536);
             if (e == null)
             {
-                e = Range("output offset", p[17], -65536, 65536);
+                e = Range("output offset", p[DepthwiseConvParams.OutputOffset], -65536, 65536);
             }
             if (e != null)
             {
                 return e;
             }
             int elementBytes = activationType == TensorType.Int8 ? 1 : 2;
-            e = Tensor(ctx, op.Inputs[0], activationType, Product(p[0], p[1], p[2], p[3], elementBytes), "input");
+            e = Tensor(ctx, op.Inputs[DepthwiseConvSlots.InInput], activationType, Product(p[DepthwiseConvParams.Batches],
+                p[DepthwiseConvParams.InputHeight], p[DepthwiseConvParams.InputWidth], p[DepthwiseConvParams.InputDepth], elementBytes), "input");
             if (e != null)
             {
                 return e;
             }
-            long filterCount = Product(p[9], p[4], p[5], 1, 1);
+            long filterCount = Product(p[DepthwiseConvParams.OutputDepth], p[DepthwiseConvParams.FilterHeight],
+                p[DepthwiseConvParams.FilterWidth], 1, 1);
             long filterBytes = filterCount == TooBig ? TooBig : (filterType == TensorType.Int4 ? (filterCount + 1) / 2 : filterCount);
-            e = Tensor(ctx, op.Inputs[1], filterType, filterBytes, "filter");
+            e = Tensor(ctx, op.Inputs[DepthwiseConvSlots.InFilter], filterType, filterBytes, "filter");
             if (e == null && op.Inputs.Length == 6)
             {
-                e = Tensor(ctx, op.Inputs[5], filterType, filterBytes, "filter in TFLite order");
+                e = Tensor(ctx, op.Inputs[DepthwiseConvSlots.InTfliteFilter], filterType, filterBytes, "filter in TFLite order");
             }
             if (e != null)
             {
                 return e;
             }
-            e = biasRequired && op.Inputs[2] == -1 ? "bias: required by this kernel" : Bias(ctx, op.Inputs[2], p[9], int32Bias, int64Bias);
+            e = biasRequired && op.Inputs[DepthwiseConvSlots.InBias] == -1
+                ? "bias: required by this kernel"
+                : Bias(ctx, op.Inputs[DepthwiseConvSlots.InBias], p[DepthwiseConvParams.OutputDepth], int32Bias, int64Bias);
             if (e != null)
             {
                 return e;
             }
-            e = QuantTable(ctx, op.Inputs[3], p[9]);
+            e = QuantTable(ctx, op.Inputs[DepthwiseConvSlots.InMultipliers], p[DepthwiseConvParams.OutputDepth]);
             if (e == null)
             {
-                e = activationType == TensorType.Int16 ? CmsisNnQuant(ctx, op, p[9]) : RawBias(ctx, op, p[9]);
+                e = activationType == TensorType.Int16
+                    ? CmsisNnQuant(ctx, op, p[DepthwiseConvParams.OutputDepth])
+                    : RawBias(ctx, op, p[DepthwiseConvParams.OutputDepth]);
             }
             if (e != null)
             {
                 return e;
             }
-            return Tensor(ctx, op.Outputs[0], activationType, Product(p[0], p[7], p[8], p[9], elementBytes), "output");
+            return Tensor(ctx, op.Outputs[DepthwiseConvSlots.OutOutput], activationType, Product(p[DepthwiseConvParams.Batches],
+                p[DepthwiseConvParams.OutputHeight], p[DepthwiseConvParams.OutputWidth], p[DepthwiseConvParams.OutputDepth], elementBytes), "output");
         }
             /// <summary>
-        /// Validates a TRANSPOSE_CONV record (layout in <see cref="TransposeConvS8"/>): geometry and the byte sizes
+        /// Validates a TRANSPOSE_CONV record (layout <see cref="TransposeConvParams"/>): geometry and the byte sizes
         /// of input, OHWI filter, optional bias, multipliers and output.
         /// </summary>
         public static string Transpose(KernelContext ctx, OpRecord op, int activationType, bool int32Bias, bool int64Bias)
         {
-            string e = Counts(op, 4, 1, 17);
+            string e = Counts(op, 4, 1, TransposeConvParams.Length);
             if (e != null)
             {
                 return e;
@@ -394,42 +439,54 @@ namespace TinyLite.Runtime.Kernels.Conv
             int[] p = op.Params;
             int lowest = activationType == TensorType.Int8 ? -128 : -32768;
             int highest = activationType == TensorType.Int8 ? 127 : 32767;
-            e = Geometry(p, new int[] { 0, 1, 2, 3, 4, 5, 6, 7, 8 }, new int[] { 9, 10 }, new int[] { 11, 12 }, 15, 16, lowest, highest);
+            e = Geometry(p,
+                new int[]
+                {
+                    TransposeConvParams.Batches, TransposeConvParams.InputHeight, TransposeConvParams.InputWidth,
+                    TransposeConvParams.InputDepth, TransposeConvParams.FilterHeight, TransposeConvParams.FilterWidth,
+                    TransposeConvParams.OutputHeight, TransposeConvParams.OutputWidth, TransposeConvParams.OutputDepth,
+                },
+                new int[] { TransposeConvParams.StrideHeight, TransposeConvParams.StrideWidth },
+                new int[] { TransposeConvParams.PaddingTop, TransposeConvParams.PaddingLeft },
+                TransposeConvParams.ActivationMin, TransposeConvParams.ActivationMax, lowest, highest);
             if (e != null)
             {
                 return e;
             }
-            e = Range("input offset", p[13], -65536, 65536);
+            e = Range("input offset", p[TransposeConvParams.InputOffset], -65536, 65536);
             if (e == null)
             {
-                e = Range("output offset", p[14], -65536, 65536);
+                e = Range("output offset", p[TransposeConvParams.OutputOffset], -65536, 65536);
             }
             if (e != null)
             {
                 return e;
             }
             int elementBytes = activationType == TensorType.Int8 ? 1 : 2;
-            e = Tensor(ctx, op.Inputs[0], activationType, Product(p[0], p[1], p[2], p[3], elementBytes), "input");
+            e = Tensor(ctx, op.Inputs[TransposeConvSlots.InInput], activationType, Product(p[TransposeConvParams.Batches],
+                p[TransposeConvParams.InputHeight], p[TransposeConvParams.InputWidth], p[TransposeConvParams.InputDepth], elementBytes), "input");
             if (e != null)
             {
                 return e;
             }
-            e = Tensor(ctx, op.Inputs[1], TensorType.Int8, Product(p[8], p[4], p[5], p[3], 1), "filter");
+            e = Tensor(ctx, op.Inputs[TransposeConvSlots.InFilter], TensorType.Int8, Product(p[TransposeConvParams.OutputDepth],
+                p[TransposeConvParams.FilterHeight], p[TransposeConvParams.FilterWidth], p[TransposeConvParams.InputDepth], 1), "filter");
             if (e != null)
             {
                 return e;
             }
-            e = Bias(ctx, op.Inputs[2], p[8], int32Bias, int64Bias);
+            e = Bias(ctx, op.Inputs[TransposeConvSlots.InBias], p[TransposeConvParams.OutputDepth], int32Bias, int64Bias);
             if (e != null)
             {
                 return e;
             }
-            e = QuantTable(ctx, op.Inputs[3], p[8]);
+            e = QuantTable(ctx, op.Inputs[TransposeConvSlots.InMultipliers], p[TransposeConvParams.OutputDepth]);
             if (e != null)
             {
                 return e;
             }
-            return Tensor(ctx, op.Outputs[0], activationType, Product(p[0], p[6], p[7], p[8], elementBytes), "output");
+            return Tensor(ctx, op.Outputs[TransposeConvSlots.OutOutput], activationType, Product(p[TransposeConvParams.Batches],
+                p[TransposeConvParams.OutputHeight], p[TransposeConvParams.OutputWidth], p[TransposeConvParams.OutputDepth], elementBytes), "output");
         }
     }
 }

@@ -15,7 +15,7 @@ namespace TinyLite.Runtime.Kernels.Conv
     /// <see cref="CmsisNnScratchCheck.ConvS16Bytes"/>). The optional input and output are added together by
     /// <c>compile --cmsis-nn</c> when it has proven CMSIS-NN bit-exact for the record (codegen's Lowering/CmsisNnInt16.cs);
     /// this kernel only checks their sizes.</para>
-    /// <para>Params: the layout of <see cref="ConvS8"/>; [16] and [17] (offsets) must be 0.</para>
+    /// <para>Params: the layout of <see cref="ConvS8"/>; the input and output offsets must be 0.</para>
     /// </summary>
     public static class ConvS16
     {
@@ -23,7 +23,7 @@ namespace TinyLite.Runtime.Kernels.Conv
         public static string Validate(KernelContext ctx, OpRecord op)
         {
             string e = ConvChecks.Conv2D(ctx, op, TensorType.Int16, TensorType.Int8, true, true, false);
-            if (e == null && (op.Params[16] != 0 || op.Params[17] != 0))
+            if (e == null && (op.Params[ConvParams.InputOffset] != 0 || op.Params[ConvParams.OutputOffset] != 0))
             {
                 e = "int16 convolution with non-zero offsets";
             }
@@ -34,38 +34,38 @@ namespace TinyLite.Runtime.Kernels.Conv
         public static void Run(KernelContext ctx, OpRecord op)
         {
             int[] p = op.Params;
-            int batches = p[0];
-            int inH = p[1];
-            int inW = p[2];
-            int inC = p[3];
-            int fH = p[4];
-            int fW = p[5];
-            int fC = p[6];
-            int outH = p[7];
-            int outW = p[8];
-            int outC = p[9];
-            int strideH = p[10];
-            int strideW = p[11];
-            int dilH = p[12];
-            int dilW = p[13];
-            int padH = p[14];
-            int padW = p[15];
-            int actMin = p[18];
-            int actMax = p[19];
+            int batches = p[ConvParams.Batches];
+            int inH = p[ConvParams.InputHeight];
+            int inW = p[ConvParams.InputWidth];
+            int inC = p[ConvParams.InputDepth];
+            int fH = p[ConvParams.FilterHeight];
+            int fW = p[ConvParams.FilterWidth];
+            int fC = p[ConvParams.FilterDepth];
+            int outH = p[ConvParams.OutputHeight];
+            int outW = p[ConvParams.OutputWidth];
+            int outC = p[ConvParams.OutputDepth];
+            int strideH = p[ConvParams.StrideHeight];
+            int strideW = p[ConvParams.StrideWidth];
+            int dilH = p[ConvParams.DilationHeight];
+            int dilW = p[ConvParams.DilationWidth];
+            int padH = p[ConvParams.PaddingTop];
+            int padW = p[ConvParams.PaddingLeft];
+            int actMin = p[ConvParams.ActivationMin];
+            int actMax = p[ConvParams.ActivationMax];
             int filtersPerGroup = outC / (inC / fC);
 
-            byte[] input = ctx.Buffer(op.Inputs[0]);
-            int inBase = ctx.Offset(op.Inputs[0]);
-            byte[] filter = ctx.Buffer(op.Inputs[1]);
-            int fBase = ctx.Offset(op.Inputs[1]);
-            int biasT = op.Inputs[2];
+            byte[] input = ctx.Buffer(op.Inputs[ConvS16Slots.InInput]);
+            int inBase = ctx.Offset(op.Inputs[ConvS16Slots.InInput]);
+            byte[] filter = ctx.Buffer(op.Inputs[ConvS16Slots.InFilter]);
+            int fBase = ctx.Offset(op.Inputs[ConvS16Slots.InFilter]);
+            int biasT = op.Inputs[ConvS16Slots.InBias];
             byte[] bias = biasT >= 0 ? ctx.Buffer(biasT) : null;
             bool bias64 = biasT >= 0 && ctx.Type(biasT) == TensorType.Int64;
             int biasBase = biasT >= 0 ? ctx.Offset(biasT) : 0;
-            byte[] quant = ctx.Buffer(op.Inputs[3]);
-            int quantBase = ctx.Offset(op.Inputs[3]);
-            byte[] output = ctx.Buffer(op.Outputs[0]);
-            int outBase = ctx.Offset(op.Outputs[0]);
+            byte[] quant = ctx.Buffer(op.Inputs[ConvS16Slots.InMultipliers]);
+            int quantBase = ctx.Offset(op.Inputs[ConvS16Slots.InMultipliers]);
+            byte[] output = ctx.Buffer(op.Outputs[ConvS16Slots.OutOutput]);
+            int outBase = ctx.Offset(op.Outputs[ConvS16Slots.OutOutput]);
             int filterSize = fH * fW * fC;
 
             // Output channels outermost: each channel's bias and requantization constants are read once.

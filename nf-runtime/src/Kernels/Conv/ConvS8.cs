@@ -17,12 +17,10 @@ namespace TinyLite.Runtime.Kernels.Conv
     /// without one, i.e. without the folded term; read by the native CMSIS-NN backend, never by this kernel;
     /// size-checked by Validate when present).
     /// Outputs: [0] output int8 NHWC.</para>
-    /// <para>Params (shared with <see cref="ConvS4"/> and <see cref="ConvS16"/>): [0] batches, [1] input height,
-    /// [2] input width, [3] input depth, [4] filter height, [5] filter width, [6] filter depth (input channels per
-    /// group), [7] output height, [8] output width, [9] output depth, [10] stride height, [11] stride width,
-    /// [12] dilation height, [13] dilation width, [14] padding top, [15] padding left, [16] input offset
-    /// (-input zero point), [17] output offset (output zero point), [18] activation min, [19] activation max
-    /// (quantized, fused activation included).</para>
+    /// <para>Params: the conv layout, <see cref="ConvParams"/> (shared with <see cref="ConvS4"/> and
+    /// <see cref="ConvS16"/>); the filter depth is the input channels per group, the input offset is -input zero
+    /// point, the output offset the output zero point, the activation range quantized (fused activation
+    /// included).</para>
     /// </summary>
     public static class ConvS8
     {
@@ -58,41 +56,41 @@ namespace TinyLite.Runtime.Kernels.Conv
         public static void Compute(KernelContext ctx, OpRecord op, bool int4)
         {
             int[] p = op.Params;
-            int batches = p[0];
-            int inH = p[1];
-            int inW = p[2];
-            int inC = p[3];
-            int fH = p[4];
-            int fW = p[5];
-            int fC = p[6];
-            int outH = p[7];
-            int outW = p[8];
-            int outC = p[9];
-            int strideH = p[10];
-            int strideW = p[11];
-            int dilH = p[12];
-            int dilW = p[13];
-            int padH = p[14];
-            int padW = p[15];
-            int inputOffset = p[16];
-            int outputOffset = p[17];
-            int actMin = p[18];
-            int actMax = p[19];
+            int batches = p[ConvParams.Batches];
+            int inH = p[ConvParams.InputHeight];
+            int inW = p[ConvParams.InputWidth];
+            int inC = p[ConvParams.InputDepth];
+            int fH = p[ConvParams.FilterHeight];
+            int fW = p[ConvParams.FilterWidth];
+            int fC = p[ConvParams.FilterDepth];
+            int outH = p[ConvParams.OutputHeight];
+            int outW = p[ConvParams.OutputWidth];
+            int outC = p[ConvParams.OutputDepth];
+            int strideH = p[ConvParams.StrideHeight];
+            int strideW = p[ConvParams.StrideWidth];
+            int dilH = p[ConvParams.DilationHeight];
+            int dilW = p[ConvParams.DilationWidth];
+            int padH = p[ConvParams.PaddingTop];
+            int padW = p[ConvParams.PaddingLeft];
+            int inputOffset = p[ConvParams.InputOffset];
+            int outputOffset = p[ConvParams.OutputOffset];
+            int actMin = p[ConvParams.ActivationMin];
+            int actMax = p[ConvParams.ActivationMax];
             int filtersPerGroup = outC / (inC / fC);
 
-            byte[] input = ctx.Buffer(op.Inputs[0]);
-            int inBase = ctx.Offset(op.Inputs[0]);
-            byte[] filter = ctx.Buffer(op.Inputs[1]);
+            byte[] input = ctx.Buffer(op.Inputs[ConvSlots.InInput]);
+            int inBase = ctx.Offset(op.Inputs[ConvSlots.InInput]);
+            byte[] filter = ctx.Buffer(op.Inputs[ConvSlots.InFilter]);
             // int8: f indexes bytes from fBase; int4: f indexes elements and nibbleBase is the filter's first byte.
-            int nibbleBase = int4 ? ctx.Offset(op.Inputs[1]) : -1;
-            int fBase = int4 ? 0 : ctx.Offset(op.Inputs[1]);
-            int biasT = op.Inputs[2];
+            int nibbleBase = int4 ? ctx.Offset(op.Inputs[ConvSlots.InFilter]) : -1;
+            int fBase = int4 ? 0 : ctx.Offset(op.Inputs[ConvSlots.InFilter]);
+            int biasT = op.Inputs[ConvSlots.InBias];
             byte[] bias = ctx.Buffer(biasT);
             int biasBase = ctx.Offset(biasT);
-            byte[] quant = ctx.Buffer(op.Inputs[3]);
-            int quantBase = ctx.Offset(op.Inputs[3]);
-            byte[] output = ctx.Buffer(op.Outputs[0]);
-            int outBase = ctx.Offset(op.Outputs[0]);
+            byte[] quant = ctx.Buffer(op.Inputs[ConvSlots.InMultipliers]);
+            int quantBase = ctx.Offset(op.Inputs[ConvSlots.InMultipliers]);
+            byte[] output = ctx.Buffer(op.Outputs[ConvSlots.OutOutput]);
+            int outBase = ctx.Offset(op.Outputs[ConvSlots.OutOutput]);
             int filterSize = fH * fW * fC;
             int fs2 = filterSize * 2;
             int fs3 = filterSize * 3;

@@ -12,7 +12,7 @@ namespace TinyLite.Runtime.Kernels.Conv
     /// Optionally [4] the table as CMSIS-NN's two arrays int32 [multipliers x out_c, shifts x out_c]. Outputs: [0] output
     /// int16 NHWC, optionally [1] the CMSIS-NN scratch (int8, see <see cref="CmsisNnScratchCheck.DepthwiseS16Bytes"/>);
     /// both added by <c>compile --cmsis-nn</c> when it has proven CMSIS-NN bit-exact for the record, only size-checked here.</para>
-    /// <para>Params: the layout of <see cref="DepthwiseConvS8"/>; [16] and [17] (offsets) must be 0.</para>
+    /// <para>Params: the layout of <see cref="DepthwiseConvS8"/>; the input and output offsets must be 0.</para>
     /// </summary>
     public static class DepthwiseConvS16
     {
@@ -20,7 +20,7 @@ namespace TinyLite.Runtime.Kernels.Conv
         public static string Validate(KernelContext ctx, OpRecord op)
         {
             string e = ConvChecks.Depthwise(ctx, op, TensorType.Int16, TensorType.Int8, false, true, false);
-            if (e == null && (op.Params[16] != 0 || op.Params[17] != 0))
+            if (e == null && (op.Params[DepthwiseConvParams.InputOffset] != 0 || op.Params[DepthwiseConvParams.OutputOffset] != 0))
             {
                 e = "int16 convolution with non-zero offsets";
             }
@@ -31,36 +31,36 @@ namespace TinyLite.Runtime.Kernels.Conv
         public static void Run(KernelContext ctx, OpRecord op)
         {
             int[] p = op.Params;
-            int batches = p[0];
-            int inH = p[1];
-            int inW = p[2];
-            int inC = p[3];
-            int fH = p[4];
-            int fW = p[5];
-            int multiplier = p[6];
-            int outH = p[7];
-            int outW = p[8];
-            int outC = p[9];
-            int strideH = p[10];
-            int strideW = p[11];
-            int dilH = p[12];
-            int dilW = p[13];
-            int padH = p[14];
-            int padW = p[15];
-            int actMin = p[18];
-            int actMax = p[19];
+            int batches = p[DepthwiseConvParams.Batches];
+            int inH = p[DepthwiseConvParams.InputHeight];
+            int inW = p[DepthwiseConvParams.InputWidth];
+            int inC = p[DepthwiseConvParams.InputDepth];
+            int fH = p[DepthwiseConvParams.FilterHeight];
+            int fW = p[DepthwiseConvParams.FilterWidth];
+            int multiplier = p[DepthwiseConvParams.DepthMultiplier];
+            int outH = p[DepthwiseConvParams.OutputHeight];
+            int outW = p[DepthwiseConvParams.OutputWidth];
+            int outC = p[DepthwiseConvParams.OutputDepth];
+            int strideH = p[DepthwiseConvParams.StrideHeight];
+            int strideW = p[DepthwiseConvParams.StrideWidth];
+            int dilH = p[DepthwiseConvParams.DilationHeight];
+            int dilW = p[DepthwiseConvParams.DilationWidth];
+            int padH = p[DepthwiseConvParams.PaddingTop];
+            int padW = p[DepthwiseConvParams.PaddingLeft];
+            int actMin = p[DepthwiseConvParams.ActivationMin];
+            int actMax = p[DepthwiseConvParams.ActivationMax];
 
-            byte[] input = ctx.Buffer(op.Inputs[0]);
-            int inBase = ctx.Offset(op.Inputs[0]);
-            byte[] filter = ctx.Buffer(op.Inputs[1]);
-            int fBase = ctx.Offset(op.Inputs[1]);
-            int biasT = op.Inputs[2];
+            byte[] input = ctx.Buffer(op.Inputs[DepthwiseConvS16Slots.InInput]);
+            int inBase = ctx.Offset(op.Inputs[DepthwiseConvS16Slots.InInput]);
+            byte[] filter = ctx.Buffer(op.Inputs[DepthwiseConvS16Slots.InFilter]);
+            int fBase = ctx.Offset(op.Inputs[DepthwiseConvS16Slots.InFilter]);
+            int biasT = op.Inputs[DepthwiseConvS16Slots.InBias];
             byte[] bias = biasT >= 0 ? ctx.Buffer(biasT) : null;
             int biasBase = biasT >= 0 ? ctx.Offset(biasT) : 0;
-            byte[] quant = ctx.Buffer(op.Inputs[3]);
-            int quantBase = ctx.Offset(op.Inputs[3]);
-            byte[] output = ctx.Buffer(op.Outputs[0]);
-            int outBase = ctx.Offset(op.Outputs[0]);
+            byte[] quant = ctx.Buffer(op.Inputs[DepthwiseConvS16Slots.InMultipliers]);
+            int quantBase = ctx.Offset(op.Inputs[DepthwiseConvS16Slots.InMultipliers]);
+            byte[] output = ctx.Buffer(op.Outputs[DepthwiseConvS16Slots.OutOutput]);
+            int outBase = ctx.Offset(op.Outputs[DepthwiseConvS16Slots.OutOutput]);
             int taps = fH * fW;
             int inRowStride = inW * inC;
 

@@ -30,27 +30,27 @@ namespace TinyLite.Runtime.Kernels.Conv
         public static void Run(KernelContext ctx, OpRecord op)
         {
             int[] p = op.Params;
-            int batches = p[0];
-            int inH = p[1];
-            int inW = p[2];
-            int inC = p[3];
-            int multiplier = p[6];
-            int outH = p[7];
-            int outW = p[8];
-            int outC = p[9];
+            int batches = p[DepthwiseConvParams.Batches];
+            int inH = p[DepthwiseConvParams.InputHeight];
+            int inW = p[DepthwiseConvParams.InputWidth];
+            int inC = p[DepthwiseConvParams.InputDepth];
+            int multiplier = p[DepthwiseConvParams.DepthMultiplier];
+            int outH = p[DepthwiseConvParams.OutputHeight];
+            int outW = p[DepthwiseConvParams.OutputWidth];
+            int outC = p[DepthwiseConvParams.OutputDepth];
 
-            byte[] input = ctx.Buffer(op.Inputs[0]);
-            int inBase = ctx.Offset(op.Inputs[0]);
-            byte[] filter = ctx.Buffer(op.Inputs[1]);
-            int fBase = ctx.Offset(op.Inputs[1]);
-            int biasT = op.Inputs[2];
+            byte[] input = ctx.Buffer(op.Inputs[DepthwiseConvSlots.InInput]);
+            int inBase = ctx.Offset(op.Inputs[DepthwiseConvSlots.InInput]);
+            byte[] filter = ctx.Buffer(op.Inputs[DepthwiseConvSlots.InFilter]);
+            int fBase = ctx.Offset(op.Inputs[DepthwiseConvSlots.InFilter]);
+            int biasT = op.Inputs[DepthwiseConvSlots.InBias];
             byte[] bias = ctx.Buffer(biasT);
             int biasBase = ctx.Offset(biasT);
-            byte[] quant = ctx.Buffer(op.Inputs[3]);
-            int quantBase = ctx.Offset(op.Inputs[3]);
-            byte[] output = ctx.Buffer(op.Outputs[0]);
-            int outBase = ctx.Offset(op.Outputs[0]);
-            int taps = p[4] * p[5];
+            byte[] quant = ctx.Buffer(op.Inputs[DepthwiseConvSlots.InMultipliers]);
+            int quantBase = ctx.Offset(op.Inputs[DepthwiseConvSlots.InMultipliers]);
+            byte[] output = ctx.Buffer(op.Outputs[DepthwiseConvSlots.OutOutput]);
+            int outBase = ctx.Offset(op.Outputs[DepthwiseConvSlots.OutOutput]);
+            int taps = p[DepthwiseConvParams.FilterHeight] * p[DepthwiseConvParams.FilterWidth];
 
             for (int outCh = 0; outCh < outC; outCh++)
             {

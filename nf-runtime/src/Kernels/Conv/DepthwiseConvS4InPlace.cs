@@ -22,22 +22,22 @@ namespace TinyLite.Runtime.Kernels.Conv
         public static void Run(KernelContext ctx, OpRecord op)
         {
             int[] p = op.Params;
-            int channels = p[3];
-            int taps = p[4] * p[5];
-            int outPixels = p[7] * p[8];
+            int channels = p[DepthwiseConvParams.InputDepth];
+            int taps = p[DepthwiseConvParams.FilterHeight] * p[DepthwiseConvParams.FilterWidth];
+            int outPixels = p[DepthwiseConvParams.OutputHeight] * p[DepthwiseConvParams.OutputWidth];
 
-            byte[] data = ctx.Buffer(op.Inputs[0]);
-            int inBase = ctx.Offset(op.Inputs[0]);
-            byte[] filter = ctx.Buffer(op.Inputs[1]);
-            int fBase = ctx.Offset(op.Inputs[1]);
-            int biasT = op.Inputs[2];
+            byte[] data = ctx.Buffer(op.Inputs[DepthwiseConvS4InPlaceSlots.InInput]);
+            int inBase = ctx.Offset(op.Inputs[DepthwiseConvS4InPlaceSlots.InInput]);
+            byte[] filter = ctx.Buffer(op.Inputs[DepthwiseConvS4InPlaceSlots.InFilter]);
+            int fBase = ctx.Offset(op.Inputs[DepthwiseConvS4InPlaceSlots.InFilter]);
+            int biasT = op.Inputs[DepthwiseConvS4InPlaceSlots.InBias];
             byte[] bias = ctx.Buffer(biasT);
             int biasBase = ctx.Offset(biasT);
-            byte[] quant = ctx.Buffer(op.Inputs[3]);
-            int quantBase = ctx.Offset(op.Inputs[3]);
-            int outBase = ctx.Offset(op.Outputs[0]);
-            byte[] scratch = ctx.Buffer(op.Outputs[1]);
-            int scratchBase = ctx.Offset(op.Outputs[1]);
+            byte[] quant = ctx.Buffer(op.Inputs[DepthwiseConvS4InPlaceSlots.InMultipliers]);
+            int quantBase = ctx.Offset(op.Inputs[DepthwiseConvS4InPlaceSlots.InMultipliers]);
+            int outBase = ctx.Offset(op.Outputs[DepthwiseConvS4InPlaceSlots.OutOutput]);
+            byte[] scratch = ctx.Buffer(op.Outputs[DepthwiseConvS4InPlaceSlots.OutScratch]);
+            int scratchBase = ctx.Offset(op.Outputs[DepthwiseConvS4InPlaceSlots.OutScratch]);
 
             for (int ch = 0; ch < channels; ch++)
             {

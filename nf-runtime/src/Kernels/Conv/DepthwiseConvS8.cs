@@ -15,11 +15,9 @@ namespace TinyLite.Runtime.Kernels.Conv
     /// channel, optional [4] raw bias int32 [out_c] (as in <see cref="ConvS8"/>: compile --cmsis-nn, windows
     /// reaching into the padding; for the native CMSIS-NN backend, not read here).
     /// Outputs: [0] output int8 NHWC.</para>
-    /// <para>Params (shared with <see cref="DepthwiseConvS4"/> and <see cref="DepthwiseConvS16"/>): [0] batches,
-    /// [1] input height, [2] input width, [3] input depth, [4] filter height, [5] filter width, [6] depth multiplier,
-    /// [7] output height, [8] output width, [9] output depth (= input depth * multiplier), [10] stride height,
-    /// [11] stride width, [12] dilation height, [13] dilation width, [14] padding top, [15] padding left,
-    /// [16] input offset (-input zero point), [17] output offset, [18] activation min, [19] activation max.</para>
+    /// <para>Params: the depthwise_conv layout, <see cref="DepthwiseConvParams"/> (shared with
+    /// <see cref="DepthwiseConvS4"/> and <see cref="DepthwiseConvS16"/>); output depth = input depth * depth
+    /// multiplier, the input offset is -input zero point.</para>
     /// </summary>
     public static class DepthwiseConvS8
     {
@@ -35,27 +33,27 @@ namespace TinyLite.Runtime.Kernels.Conv
         public static void Run(KernelContext ctx, OpRecord op)
         {
             int[] p = op.Params;
-            int batches = p[0];
-            int inH = p[1];
-            int inW = p[2];
-            int inC = p[3];
-            int multiplier = p[6];
-            int outH = p[7];
-            int outW = p[8];
-            int outC = p[9];
+            int batches = p[DepthwiseConvParams.Batches];
+            int inH = p[DepthwiseConvParams.InputHeight];
+            int inW = p[DepthwiseConvParams.InputWidth];
+            int inC = p[DepthwiseConvParams.InputDepth];
+            int multiplier = p[DepthwiseConvParams.DepthMultiplier];
+            int outH = p[DepthwiseConvParams.OutputHeight];
+            int outW = p[DepthwiseConvParams.OutputWidth];
+            int outC = p[DepthwiseConvParams.OutputDepth];
 
-            byte[] input = ctx.Buffer(op.Inputs[0]);
-            int inBase = ctx.Offset(op.Inputs[0]);
-            byte[] filter = ctx.Buffer(op.Inputs[1]);
-            int fBase = ctx.Offset(op.Inputs[1]);
-            int biasT = op.Inputs[2];
+            byte[] input = ctx.Buffer(op.Inputs[DepthwiseConvS8Slots.InInput]);
+            int inBase = ctx.Offset(op.Inputs[DepthwiseConvS8Slots.InInput]);
+            byte[] filter = ctx.Buffer(op.Inputs[DepthwiseConvS8Slots.InFilter]);
+            int fBase = ctx.Offset(op.Inputs[DepthwiseConvS8Slots.InFilter]);
+            int biasT = op.Inputs[DepthwiseConvS8Slots.InBias];
             byte[] bias = ctx.Buffer(biasT);
             int biasBase = ctx.Offset(biasT);
-            byte[] quant = ctx.Buffer(op.Inputs[3]);
-            int quantBase = ctx.Offset(op.Inputs[3]);
-            byte[] output = ctx.Buffer(op.Outputs[0]);
-            int outBase = ctx.Offset(op.Outputs[0]);
-            int taps = p[4] * p[5];
+            byte[] quant = ctx.Buffer(op.Inputs[DepthwiseConvS8Slots.InMultipliers]);
+            int quantBase = ctx.Offset(op.Inputs[DepthwiseConvS8Slots.InMultipliers]);
+            byte[] output = ctx.Buffer(op.Outputs[DepthwiseConvS8Slots.OutOutput]);
+            int outBase = ctx.Offset(op.Outputs[DepthwiseConvS8Slots.OutOutput]);
+            int taps = p[DepthwiseConvParams.FilterHeight] * p[DepthwiseConvParams.FilterWidth];
 
             // Output channels outermost: each channel's bias and requantization constants are read once.
             for (int outCh = 0; outCh < outC; outCh++)
@@ -94,23 +92,23 @@ namespace TinyLite.Runtime.Kernels.Conv
         public static void RunChannel(int[] p, byte[] input, int inChannel, byte[] filter, int f, int nibbleBase, int biasValue,
             int multiplier, int shift, byte[] dst, int d, int dstStep)
         {
-            int inH = p[1];
-            int inW = p[2];
-            int inC = p[3];
-            int fH = p[4];
-            int fW = p[5];
-            int outH = p[7];
-            int outW = p[8];
-            int strideH = p[10];
-            int strideW = p[11];
-            int dilH = p[12];
-            int dilW = p[13];
-            int padH = p[14];
-            int padW = p[15];
-            int pad = -p[16];
-            int outputOffset = p[17];
-            int actMin = p[18];
-            int actMax = p[19];
+            int inH = p[DepthwiseConvParams.InputHeight];
+            int inW = p[DepthwiseConvParams.InputWidth];
+            int inC = p[DepthwiseConvParams.InputDepth];
+            int fH = p[DepthwiseConvParams.FilterHeight];
+            int fW = p[DepthwiseConvParams.FilterWidth];
+            int outH = p[DepthwiseConvParams.OutputHeight];
+            int outW = p[DepthwiseConvParams.OutputWidth];
+            int strideH = p[DepthwiseConvParams.StrideHeight];
+            int strideW = p[DepthwiseConvParams.StrideWidth];
+            int dilH = p[DepthwiseConvParams.DilationHeight];
+            int dilW = p[DepthwiseConvParams.DilationWidth];
+            int padH = p[DepthwiseConvParams.PaddingTop];
+            int padW = p[DepthwiseConvParams.PaddingLeft];
+            int pad = -p[DepthwiseConvParams.InputOffset];
+            int outputOffset = p[DepthwiseConvParams.OutputOffset];
+            int actMin = p[DepthwiseConvParams.ActivationMin];
+            int actMax = p[DepthwiseConvParams.ActivationMax];
             int inRowStride = inW * inC;
             int leftShift = shift > 0 ? shift : 0;
             int rightShift = shift < 0 ? -shift : 0;

@@ -25,7 +25,7 @@ namespace TinyLite.Runtime.Kernels.Conv
                 return e;
             }
             int[] p = op.Params;
-            if (p[0] != 1 || p[6] != 1)
+            if (p[DepthwiseConvParams.Batches] != 1 || p[DepthwiseConvParams.DepthMultiplier] != 1)
             {
                 return "in-place depthwise needs batches 1 and depth multiplier 1";
             }
@@ -35,7 +35,8 @@ namespace TinyLite.Runtime.Kernels.Conv
                 return e;
             }
             int elementBytes = activationType == TensorType.Int8 ? 1 : 2;
-            return ConvChecks.Tensor(ctx, op.Outputs[1], TensorType.Int8, ConvChecks.Product(p[7], p[8], elementBytes, 1, 1), "scratch");
+            return ConvChecks.Tensor(ctx, op.Outputs[DepthwiseConvS8InPlaceSlots.OutScratch], TensorType.Int8,
+                ConvChecks.Product(p[DepthwiseConvParams.OutputHeight], p[DepthwiseConvParams.OutputWidth], elementBytes, 1, 1), "scratch");
         }
 
         /// <summary>
@@ -56,7 +57,10 @@ namespace TinyLite.Runtime.Kernels.Conv
                 return e;
             }
             int[] p = op.Params;
-            if (p[4] != 1 || p[5] != 1 || p[6] != p[3] || p[10] != 1 || p[11] != 1 || p[14] != 0 || p[15] != 0 || p[7] != p[1] || p[8] != p[2])
+            if (p[ConvParams.FilterHeight] != 1 || p[ConvParams.FilterWidth] != 1 || p[ConvParams.FilterDepth] != p[ConvParams.InputDepth]
+                || p[ConvParams.StrideHeight] != 1 || p[ConvParams.StrideWidth] != 1 || p[ConvParams.PaddingTop] != 0
+                || p[ConvParams.PaddingLeft] != 0 || p[ConvParams.OutputHeight] != p[ConvParams.InputHeight]
+                || p[ConvParams.OutputWidth] != p[ConvParams.InputWidth])
             {
                 return "in-place 1x1 convolution needs a 1x1 filter over the whole input depth, stride 1 and no padding";
             }
@@ -66,7 +70,8 @@ namespace TinyLite.Runtime.Kernels.Conv
                 return e;
             }
             int elementBytes = activationType == TensorType.Int8 ? 1 : 2;
-            return ConvChecks.Tensor(ctx, op.Outputs[1], TensorType.Int8, ConvChecks.Product(p[9], elementBytes, 1, 1, 1), "scratch");
+            return ConvChecks.Tensor(ctx, op.Outputs[PointwiseConvS8InPlaceSlots.OutScratch], TensorType.Int8,
+                ConvChecks.Product(p[ConvParams.OutputDepth], elementBytes, 1, 1, 1), "scratch");
         }
 
         private static string PlainRecord(OpRecord op)
@@ -84,16 +89,19 @@ namespace TinyLite.Runtime.Kernels.Conv
             plain.Code = op.Code;
             plain.SourceIndex = op.SourceIndex;
             plain.Inputs = op.Inputs;
-            plain.Outputs = new int[] { op.Outputs[0] };
+            plain.Outputs = new int[] { op.Outputs[ConvSlots.OutOutput] };
             plain.Params = op.Params;
             return plain;
         }
 
-        /// <summary>The kernels compute over their input: the output must start where the input starts.</summary>
+        /// <summary>
+        /// The kernels compute over their input: the output must start where the input starts (input and output
+        /// slots are the same in the conv and depthwise_conv layouts).
+        /// </summary>
         private static string SameBase(KernelContext ctx, OpRecord op)
         {
-            int input = op.Inputs[0];
-            int output = op.Outputs[0];
+            int input = op.Inputs[ConvSlots.InInput];
+            int output = op.Outputs[ConvSlots.OutOutput];
             if (ctx.Buffer(input) != ctx.Buffer(output) || ctx.Offset(input) != ctx.Offset(output))
             {
                 return "in-place output must share the input's base offset";

@@ -18,7 +18,7 @@ namespace TinyLite.Runtime.Kernels.Conv
         public static string Validate(KernelContext ctx, OpRecord op)
         {
             string e = InPlaceChecks.Pointwise(ctx, op, TensorType.Int16, TensorType.Int8, true, true, false);
-            if (e == null && (op.Params[16] != 0 || op.Params[17] != 0))
+            if (e == null && (op.Params[ConvParams.InputOffset] != 0 || op.Params[ConvParams.OutputOffset] != 0))
             {
                 e = "int16 convolution with non-zero offsets";
             }
@@ -29,25 +29,25 @@ namespace TinyLite.Runtime.Kernels.Conv
         public static void Run(KernelContext ctx, OpRecord op)
         {
             int[] p = op.Params;
-            int pixels = p[0] * p[1] * p[2];
-            int inC = p[3];
-            int outC = p[9];
-            int actMin = p[18];
-            int actMax = p[19];
+            int pixels = p[ConvParams.Batches] * p[ConvParams.InputHeight] * p[ConvParams.InputWidth];
+            int inC = p[ConvParams.InputDepth];
+            int outC = p[ConvParams.OutputDepth];
+            int actMin = p[ConvParams.ActivationMin];
+            int actMax = p[ConvParams.ActivationMax];
 
-            byte[] data = ctx.Buffer(op.Inputs[0]);
-            int inBase = ctx.Offset(op.Inputs[0]);
-            byte[] filter = ctx.Buffer(op.Inputs[1]);
-            int fBase = ctx.Offset(op.Inputs[1]);
-            int biasT = op.Inputs[2];
+            byte[] data = ctx.Buffer(op.Inputs[PointwiseConvS16InPlaceSlots.InInput]);
+            int inBase = ctx.Offset(op.Inputs[PointwiseConvS16InPlaceSlots.InInput]);
+            byte[] filter = ctx.Buffer(op.Inputs[PointwiseConvS16InPlaceSlots.InFilter]);
+            int fBase = ctx.Offset(op.Inputs[PointwiseConvS16InPlaceSlots.InFilter]);
+            int biasT = op.Inputs[PointwiseConvS16InPlaceSlots.InBias];
             byte[] bias = biasT >= 0 ? ctx.Buffer(biasT) : null;
             bool bias64 = biasT >= 0 && ctx.Type(biasT) == TensorType.Int64;
             int biasBase = biasT >= 0 ? ctx.Offset(biasT) : 0;
-            byte[] quant = ctx.Buffer(op.Inputs[3]);
-            int quantBase = ctx.Offset(op.Inputs[3]);
-            int outBase = ctx.Offset(op.Outputs[0]);
-            byte[] scratch = ctx.Buffer(op.Outputs[1]);
-            int scratchBase = ctx.Offset(op.Outputs[1]);
+            byte[] quant = ctx.Buffer(op.Inputs[PointwiseConvS16InPlaceSlots.InMultipliers]);
+            int quantBase = ctx.Offset(op.Inputs[PointwiseConvS16InPlaceSlots.InMultipliers]);
+            int outBase = ctx.Offset(op.Outputs[PointwiseConvS16InPlaceSlots.OutOutput]);
+            byte[] scratch = ctx.Buffer(op.Outputs[PointwiseConvS16InPlaceSlots.OutScratch]);
+            int scratchBase = ctx.Offset(op.Outputs[PointwiseConvS16InPlaceSlots.OutScratch]);
             bool forward = outC <= inC;
 
             for (int k = 0; k < pixels; k++)

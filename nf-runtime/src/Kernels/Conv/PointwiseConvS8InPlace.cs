@@ -32,25 +32,25 @@ namespace TinyLite.Runtime.Kernels.Conv
         public static void Run(KernelContext ctx, OpRecord op)
         {
             int[] p = op.Params;
-            int pixels = p[0] * p[1] * p[2];
-            int inC = p[3];
-            int outC = p[9];
-            int outputOffset = p[17];
-            int actMin = p[18];
-            int actMax = p[19];
+            int pixels = p[ConvParams.Batches] * p[ConvParams.InputHeight] * p[ConvParams.InputWidth];
+            int inC = p[ConvParams.InputDepth];
+            int outC = p[ConvParams.OutputDepth];
+            int outputOffset = p[ConvParams.OutputOffset];
+            int actMin = p[ConvParams.ActivationMin];
+            int actMax = p[ConvParams.ActivationMax];
 
-            byte[] data = ctx.Buffer(op.Inputs[0]);
-            int inBase = ctx.Offset(op.Inputs[0]);
-            byte[] filter = ctx.Buffer(op.Inputs[1]);
-            int fBase = ctx.Offset(op.Inputs[1]);
-            int biasT = op.Inputs[2];
+            byte[] data = ctx.Buffer(op.Inputs[PointwiseConvS8InPlaceSlots.InInput]);
+            int inBase = ctx.Offset(op.Inputs[PointwiseConvS8InPlaceSlots.InInput]);
+            byte[] filter = ctx.Buffer(op.Inputs[PointwiseConvS8InPlaceSlots.InFilter]);
+            int fBase = ctx.Offset(op.Inputs[PointwiseConvS8InPlaceSlots.InFilter]);
+            int biasT = op.Inputs[PointwiseConvS8InPlaceSlots.InBias];
             byte[] bias = ctx.Buffer(biasT);
             int biasBase = ctx.Offset(biasT);
-            byte[] quant = ctx.Buffer(op.Inputs[3]);
-            int quantBase = ctx.Offset(op.Inputs[3]);
-            int outBase = ctx.Offset(op.Outputs[0]);
-            byte[] scratch = ctx.Buffer(op.Outputs[1]);
-            int scratchBase = ctx.Offset(op.Outputs[1]);
+            byte[] quant = ctx.Buffer(op.Inputs[PointwiseConvS8InPlaceSlots.InMultipliers]);
+            int quantBase = ctx.Offset(op.Inputs[PointwiseConvS8InPlaceSlots.InMultipliers]);
+            int outBase = ctx.Offset(op.Outputs[PointwiseConvS8InPlaceSlots.OutOutput]);
+            byte[] scratch = ctx.Buffer(op.Outputs[PointwiseConvS8InPlaceSlots.OutScratch]);
+            int scratchBase = ctx.Offset(op.Outputs[PointwiseConvS8InPlaceSlots.OutScratch]);
             bool forward = outC <= inC;
             int inC2 = inC * 2;
             int inC3 = inC * 3;

@@ -10,7 +10,7 @@ namespace TinyLite.Runtime.Kernels.Conv
     /// instead of scattering, like <see cref="TransposeConvS8"/>, so no int64 scratch of the output size is needed.
     /// <para>Inputs: [0] input int16 NHWC, [1] filter int8 OHWI, [2] bias int64 [out_c] or -1, [3] multipliers int32
     /// [out_c * 2]. Outputs: [0] output int16 NHWC.</para>
-    /// <para>Params: the layout of <see cref="TransposeConvS8"/>; [13] and [14] (offsets) must be 0.</para>
+    /// <para>Params: the layout of <see cref="TransposeConvS8"/>; the input and output offsets must be 0.</para>
     /// </summary>
     public static class TransposeConvS16
     {
@@ -18,7 +18,7 @@ namespace TinyLite.Runtime.Kernels.Conv
         public static string Validate(KernelContext ctx, OpRecord op)
         {
             string e = ConvChecks.Transpose(ctx, op, TensorType.Int16, false, true);
-            if (e == null && (op.Params[13] != 0 || op.Params[14] != 0))
+            if (e == null && (op.Params[TransposeConvParams.InputOffset] != 0 || op.Params[TransposeConvParams.OutputOffset] != 0))
             {
                 e = "int16 transposed convolution with non-zero offsets";
             }
@@ -29,33 +29,33 @@ namespace TinyLite.Runtime.Kernels.Conv
         public static void Run(KernelContext ctx, OpRecord op)
         {
             int[] p = op.Params;
-            int batches = p[0];
-            int inH = p[1];
-            int inW = p[2];
-            int inC = p[3];
-            int fH = p[4];
-            int fW = p[5];
-            int outH = p[6];
-            int outW = p[7];
-            int outC = p[8];
-            int strideH = p[9];
-            int strideW = p[10];
-            int padH = p[11];
-            int padW = p[12];
-            int actMin = p[15];
-            int actMax = p[16];
+            int batches = p[TransposeConvParams.Batches];
+            int inH = p[TransposeConvParams.InputHeight];
+            int inW = p[TransposeConvParams.InputWidth];
+            int inC = p[TransposeConvParams.InputDepth];
+            int fH = p[TransposeConvParams.FilterHeight];
+            int fW = p[TransposeConvParams.FilterWidth];
+            int outH = p[TransposeConvParams.OutputHeight];
+            int outW = p[TransposeConvParams.OutputWidth];
+            int outC = p[TransposeConvParams.OutputDepth];
+            int strideH = p[TransposeConvParams.StrideHeight];
+            int strideW = p[TransposeConvParams.StrideWidth];
+            int padH = p[TransposeConvParams.PaddingTop];
+            int padW = p[TransposeConvParams.PaddingLeft];
+            int actMin = p[TransposeConvParams.ActivationMin];
+            int actMax = p[TransposeConvParams.ActivationMax];
 
-            byte[] input = ctx.Buffer(op.Inputs[0]);
-            int inBase = ctx.Offset(op.Inputs[0]);
-            byte[] filter = ctx.Buffer(op.Inputs[1]);
-            int fBase = ctx.Offset(op.Inputs[1]);
-            int biasT = op.Inputs[2];
+            byte[] input = ctx.Buffer(op.Inputs[TransposeConvSlots.InInput]);
+            int inBase = ctx.Offset(op.Inputs[TransposeConvSlots.InInput]);
+            byte[] filter = ctx.Buffer(op.Inputs[TransposeConvSlots.InFilter]);
+            int fBase = ctx.Offset(op.Inputs[TransposeConvSlots.InFilter]);
+            int biasT = op.Inputs[TransposeConvSlots.InBias];
             byte[] bias = biasT >= 0 ? ctx.Buffer(biasT) : null;
             int biasBase = biasT >= 0 ? ctx.Offset(biasT) : 0;
-            byte[] quant = ctx.Buffer(op.Inputs[3]);
-            int quantBase = ctx.Offset(op.Inputs[3]);
-            byte[] output = ctx.Buffer(op.Outputs[0]);
-            int outBase = ctx.Offset(op.Outputs[0]);
+            byte[] quant = ctx.Buffer(op.Inputs[TransposeConvSlots.InMultipliers]);
+            int quantBase = ctx.Offset(op.Inputs[TransposeConvSlots.InMultipliers]);
+            byte[] output = ctx.Buffer(op.Outputs[TransposeConvSlots.OutOutput]);
+            int outBase = ctx.Offset(op.Outputs[TransposeConvSlots.OutOutput]);
 
             // Output channels outermost: each channel's bias and requantization constants are read once.
             for (int outCh = 0; outCh < outC; outCh++)

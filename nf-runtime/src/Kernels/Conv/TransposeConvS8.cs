@@ -13,10 +13,8 @@ namespace TinyLite.Runtime.Kernels.Conv
     /// <para>Inputs: [0] input int8 NHWC, [1] filter int8 OHWI (out_c, f_h, f_w, in_c), [2] bias int32 [out_c] or -1,
     /// [3] multipliers int32 [out_c * 2] = (Q0.31 multiplier, shift) per output channel. The TFLite output-shape
     /// input is not read (the output dimensions are in Params). Outputs: [0] output int8 NHWC.</para>
-    /// <para>Params (shared with <see cref="TransposeConvS16"/>): [0] batches, [1] input height, [2] input width,
-    /// [3] input depth, [4] filter height, [5] filter width, [6] output height, [7] output width, [8] output depth,
-    /// [9] stride height, [10] stride width, [11] padding top, [12] padding left, [13] input offset
-    /// (-input zero point), [14] output offset, [15] activation min, [16] activation max.</para>
+    /// <para>Params: the transpose_conv layout, <see cref="TransposeConvParams"/> (shared with
+    /// <see cref="TransposeConvS16"/>); the input offset is -input zero point.</para>
     /// </summary>
     public static class TransposeConvS8
     {
@@ -30,35 +28,35 @@ namespace TinyLite.Runtime.Kernels.Conv
         public static void Run(KernelContext ctx, OpRecord op)
         {
             int[] p = op.Params;
-            int batches = p[0];
-            int inH = p[1];
-            int inW = p[2];
-            int inC = p[3];
-            int fH = p[4];
-            int fW = p[5];
-            int outH = p[6];
-            int outW = p[7];
-            int outC = p[8];
-            int strideH = p[9];
-            int strideW = p[10];
-            int padH = p[11];
-            int padW = p[12];
-            int inputOffset = p[13];
-            int outputOffset = p[14];
-            int actMin = p[15];
-            int actMax = p[16];
+            int batches = p[TransposeConvParams.Batches];
+            int inH = p[TransposeConvParams.InputHeight];
+            int inW = p[TransposeConvParams.InputWidth];
+            int inC = p[TransposeConvParams.InputDepth];
+            int fH = p[TransposeConvParams.FilterHeight];
+            int fW = p[TransposeConvParams.FilterWidth];
+            int outH = p[TransposeConvParams.OutputHeight];
+            int outW = p[TransposeConvParams.OutputWidth];
+            int outC = p[TransposeConvParams.OutputDepth];
+            int strideH = p[TransposeConvParams.StrideHeight];
+            int strideW = p[TransposeConvParams.StrideWidth];
+            int padH = p[TransposeConvParams.PaddingTop];
+            int padW = p[TransposeConvParams.PaddingLeft];
+            int inputOffset = p[TransposeConvParams.InputOffset];
+            int outputOffset = p[TransposeConvParams.OutputOffset];
+            int actMin = p[TransposeConvParams.ActivationMin];
+            int actMax = p[TransposeConvParams.ActivationMax];
 
-            byte[] input = ctx.Buffer(op.Inputs[0]);
-            int inBase = ctx.Offset(op.Inputs[0]);
-            byte[] filter = ctx.Buffer(op.Inputs[1]);
-            int fBase = ctx.Offset(op.Inputs[1]);
-            int biasT = op.Inputs[2];
+            byte[] input = ctx.Buffer(op.Inputs[TransposeConvSlots.InInput]);
+            int inBase = ctx.Offset(op.Inputs[TransposeConvSlots.InInput]);
+            byte[] filter = ctx.Buffer(op.Inputs[TransposeConvSlots.InFilter]);
+            int fBase = ctx.Offset(op.Inputs[TransposeConvSlots.InFilter]);
+            int biasT = op.Inputs[TransposeConvSlots.InBias];
             byte[] bias = biasT >= 0 ? ctx.Buffer(biasT) : null;
             int biasBase = biasT >= 0 ? ctx.Offset(biasT) : 0;
-            byte[] quant = ctx.Buffer(op.Inputs[3]);
-            int quantBase = ctx.Offset(op.Inputs[3]);
-            byte[] output = ctx.Buffer(op.Outputs[0]);
-            int outBase = ctx.Offset(op.Outputs[0]);
+            byte[] quant = ctx.Buffer(op.Inputs[TransposeConvSlots.InMultipliers]);
+            int quantBase = ctx.Offset(op.Inputs[TransposeConvSlots.InMultipliers]);
+            byte[] output = ctx.Buffer(op.Outputs[TransposeConvSlots.OutOutput]);
+            int outBase = ctx.Offset(op.Outputs[TransposeConvSlots.OutOutput]);
 
             // Output channels outermost: each channel's bias and requantization constants are read once.
             for (int outCh = 0; outCh < outC; outCh++)

@@ -2,6 +2,7 @@ using TinyLite.Codegen;
 using TinyLite.Codegen.Ir;
 using TinyLite.Codegen.Lowering;
 using TinyLite.Runtime.Execution;
+using TinyLite.Runtime.Kernels.Conv;
 using Kind = TinyLite.Tests.Kernels.Conv.ConvTestModel.Kind;
 
 namespace TinyLite.Tests.Kernels.Conv;
@@ -103,6 +104,25 @@ public class ConvErrorTests
         { Kind.Transpose, DataType.Int16, DataType.Int8 },
     };
 
+    /// <summary>Params indexes of the kind's layout: stride height, activation min and max, dilation height (-1: none), and the first index after the dimensions.</summary>
+    private static (int StrideHeight, int ActivationMin, int ActivationMax, int DilationHeight, int DimensionsEnd) Indexes(Kind kind) => kind switch
+    {
+        Kind.Conv => (ConvParams.StrideHeight, ConvParams.ActivationMin, ConvParams.ActivationMax, ConvParams.DilationHeight,
+            ConvParams.OutputDepth + 1),
+        Kind.Depthwise => (DepthwiseConvParams.StrideHeight, DepthwiseConvParams.ActivationMin, DepthwiseConvParams.ActivationMax,
+            DepthwiseConvParams.DilationHeight, DepthwiseConvParams.OutputDepth + 1),
+        _ => (TransposeConvParams.StrideHeight, TransposeConvParams.ActivationMin, TransposeConvParams.ActivationMax, -1,
+            TransposeConvParams.OutputDepth + 1),
+    };
+
+    /// <summary>A copy of <paramref name="slots"/> with <paramref name="slot"/> set to <paramref name="tensor"/>.</summary>
+    private static int[] WithSlot(int[] slots, int slot, int tensor)
+    {
+        int[] copy = (int[])slots.Clone();
+        copy[slot] = tensor;
+        return copy;
+    }
+
     private static (KernelHarness Harness, OpRecord Record) Lowered(Kind kind, DataType activations, DataType weights)
     {
         var model = ConvTestModel.Build(new ConvTestModel.Options
@@ -124,7 +144,9 @@ public class ConvErrorTests
     public void Validate_Int8KernelWithoutFoldedBiasRejected(Kind kind, DataType weights)
     {
         var (harness, record) = Lowered(kind, DataType.Int8, weights);
-        var noBias = new OpRecord { Code = record.Code, Inputs = [record.Inputs[0], record.Inputs[1], -1, record.Inputs[3]], Outputs = record.Outputs, Params = record.Params };
+        Assert.Equal(4, record.Inputs.Length);
+        int biasSlot = kind == Kind.Depthwise ? DepthwiseConvSlots.InBias : ConvSlots.InBias;
+        var noBias = new OpRecord { Code = record.Code, Inputs = WithSlot(record.Inputs, biasSlot, -1), Outputs = record.Outputs, Params = record.Params };
         Assert.Equal("bias: required by this kernel", KernelDispatch.Validate(harness.Context(), noBias));
     }
 
@@ -141,8 +163,11 @@ public class ConvErrorTests
         var harness = new KernelHarness(model.Graph);
         var record = KernelHarness.Record(harness.Calls.Single());
         Assert.Null(KernelDispatch.Validate(harness.Context(), record));
-        record.Params[12] = 65535;
-        Assert.Equal("window of parameters 7/4 reaches too far", KernelDispatch.Validate(harness.Context(), record));
+        var (_, _, _, dilationHeight, _) = Indexes(kind);
+        record.Params[dilationHeight] = 65535;
+        // The message names the output height and filter height indexes, the same in both layouts.
+        Assert.Equal($"window of parameters {ConvParams.OutputHeight}/{ConvParams.FilterHeight} reaches too far",
+            KernelDispatch.Validate(harness.Context(), record));
     }
 
     [Fact]
@@ -152,7 +177,7 @@ public class ConvErrorTests
         var model = ConvTestModel.Build(new ConvTestModel.Options { InH = 3, InW = 3, InC = 2, FH = 1, FW = 1, OutC = 2, BiasType = null, Seed = 3 });
         var harness = new KernelHarness(model.Graph);
         var call = harness.Calls.Single();
-        var folded = harness.Graph.Tensors[call.Inputs[2]];
+        var folded = harness.Graph.Tensors[call.Inputs[ConvSlots.InBias]];
         int offset = -model.Spec.InputZeroPoint;
         Assert.NotEqual(0, offset);
         int[] expected = [offset * (model.Filter[0] + model.Filter[1]), offset * (model.Filter[2] + model.Filter[3])];
@@ -182,7 +207,7 @@ public class ConvErrorTests
     {
         var (harness, record) = Lowered(kind, activations, weights);
         // Every dimension parameter (the leading ones, before strides) must agree with the tensor sizes.
-        int dims = kind == Kind.Transpose ? 9 : 10;
+        int dims = Indexes(kind).DimensionsEnd;
         for (int i = 0; i < dims; i++)
         {
             foreach (int bad in new[] { record.Params[i] + 1, 0, -1 })
@@ -199,8 +224,7 @@ public class ConvErrorTests
     public void Validate_BadStrideActivationOrMissingParamsRejected(Kind kind, DataType activations, DataType weights)
     {
         var (harness, record) = Lowered(kind, activations, weights);
-        int stride = kind == Kind.Transpose ? 9 : 10;
-        int actMin = kind == Kind.Transpose ? 15 : 18;
+        var (stride, actMin, actMax, _, _) = Indexes(kind);
         OpRecord With(int index, int value)
         {
             var r = KernelHarness.Record(new KernelCall { Code = record.Code, Inputs = record.Inputs, Outputs = record.Outputs, Params = record.Params });
@@ -208,11 +232,14 @@ public class ConvErrorTests
             return r;
         }
         Assert.NotNull(KernelDispatch.Validate(harness.Context(), With(stride, 0)));
-        Assert.NotNull(KernelDispatch.Validate(harness.Context(), With(actMin, record.Params[actMin + 1] + 1)));
+        Assert.NotNull(KernelDispatch.Validate(harness.Context(), With(actMin, record.Params[actMax] + 1)));
         Assert.NotNull(KernelDispatch.Validate(harness.Context(), With(actMin, activations == DataType.Int8 ? -129 : -32769)));
         var shortParams = new OpRecord { Code = record.Code, Inputs = record.Inputs, Outputs = record.Outputs, Params = record.Params[..^1] };
         Assert.NotNull(KernelDispatch.Validate(harness.Context(), shortParams));
-        var swapped = new OpRecord { Code = record.Code, Inputs = [record.Inputs[1], record.Inputs[0], record.Inputs[2], record.Inputs[3]], Outputs = record.Outputs, Params = record.Params };
+        // Input and filter exchanged (slots 0 and 1 in the three layouts).
+        int[] exchanged = WithSlot(WithSlot(record.Inputs, ConvSlots.InInput, record.Inputs[ConvSlots.InFilter]), ConvSlots.InFilter,
+            record.Inputs[ConvSlots.InInput]);
+        var swapped = new OpRecord { Code = record.Code, Inputs = exchanged, Outputs = record.Outputs, Params = record.Params };
         Assert.NotNull(KernelDispatch.Validate(harness.Context(), swapped));
     }
 }

@@ -1,6 +1,7 @@
 using TinyLite.Codegen.Ir;
 using TinyLite.Codegen.Lowering;
 using TinyLite.Runtime.Execution;
+using TinyLite.Runtime.Kernels.Conv;
 using Kind = TinyLite.Tests.Kernels.Conv.ConvTestModel.Kind;
 
 namespace TinyLite.Tests.Kernels.Conv;
@@ -25,7 +26,7 @@ public class InPlaceConvKernelTests
         KernelCall variant = call.InPlaceVariant ?? throw new InvalidOperationException("no in-place variant offered");
         Assert.Equal(expectedCode, variant.Code);
         Assert.Equal([(0, 0)], variant.InPlace);
-        int input = variant.Inputs[0], output = variant.Outputs[0];
+        int input = variant.Inputs[ConvSlots.InInput], output = variant.Outputs[ConvSlots.OutOutput];
 
         int n = graph.Tensors.Count;
         var offsets = new int[n];

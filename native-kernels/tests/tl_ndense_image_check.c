@@ -12,7 +12,12 @@
 #include <string.h>
 
 #include "tinylite/tl_families.h"
+#include "tinylite/tl_op_codes.h"
 #include "tl_ndense_tensors.h"
+
+/* The two families this check runs, by the family number of one of their codes. */
+#define DENSE_FAMILY (TL_OP_FULLY_CONNECTED_S8 / TL_OP_FAMILY_RANGE)
+#define ELEMENTWISE_FAMILY (TL_OP_ADD_S8 / TL_OP_FAMILY_RANGE)
 
 static uint8_t *read_file(const char *path, long *size)
 {
@@ -36,9 +41,10 @@ static uint8_t *read_file(const char *path, long *size)
     return buf;
 }
 
-static int32_t rd32(const uint8_t *p)
+static int32_t rd32(const uint8_t *bytes)
 {
-    return (int32_t)((uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24));
+    return (int32_t)((uint32_t)bytes[0] | ((uint32_t)bytes[1] << 8) | ((uint32_t)bytes[2] << 16) |
+                     ((uint32_t)bytes[3] << 24));
 }
 
 int main(int argc, char **argv)
@@ -145,8 +151,8 @@ int main(int argc, char **argv)
         op.outputs = op.inputs + op.input_count;
         op.params = op.outputs + op.output_count;
         rec += 20 + 4 * (op.input_count + op.output_count + op.param_count);
-        family = op.code / 100;
-        if (family != 2 && family != 3)
+        family = op.code / TL_OP_FAMILY_RANGE;
+        if (family != DENSE_FAMILY && family != ELEMENTWISE_FAMILY)
         {
             continue;
         }
@@ -164,7 +170,7 @@ int main(int argc, char **argv)
             continue;
         }
         {
-            tl_status st = family == 2 ? tl_dense_family_validate(&op, &tensors)
+            tl_status st = family == DENSE_FAMILY ? tl_dense_family_validate(&op, &tensors)
                                        : tl_elementwise_family_validate(&op, &tensors);
             /* Keep TFLM's copy of each output to compare with. */
             uint8_t *expected[8] = {0};
@@ -184,7 +190,7 @@ int main(int argc, char **argv)
                 }
                 memset(tensors.data[t], 0xA5, (size_t)tensors.bytes[t]);
             }
-            if (family == 2)
+            if (family == DENSE_FAMILY)
             {
                 tl_dense_family_run(&op, &tensors);
             }

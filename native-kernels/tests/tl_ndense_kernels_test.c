@@ -341,10 +341,19 @@ static void test_fc_streaming_validation(void)
     uint8_t *base = (uint8_t *)arena;
     int32_t acc_inputs[3] = {0, 1, 2};
     int32_t acc_outputs[1] = {3};
-    int32_t acc_params[2] = {4, 3}; /* n 4, out_depth 3 */
+    int32_t acc_params[TL_FULLY_CONNECTED_ACCUMULATE_P_LENGTH] = {
+        [TL_FULLY_CONNECTED_ACCUMULATE_P_SLICE_LENGTH] = 4,
+        [TL_FULLY_CONNECTED_ACCUMULATE_P_OUTPUT_DEPTH] = 3,
+    };
     int32_t fin_inputs[2] = {3, 4};
     int32_t fin_outputs[1] = {5};
-    int32_t fin_params[5] = {3, 0, -128, 127, 1};
+    int32_t fin_params[TL_FULLY_CONNECTED_FINISH_P_LENGTH] = {
+        [TL_FULLY_CONNECTED_FINISH_P_OUTPUT_DEPTH] = 3,
+        [TL_FULLY_CONNECTED_FINISH_P_OUTPUT_OFFSET] = 0,
+        [TL_FULLY_CONNECTED_FINISH_P_ACTIVATION_MIN] = -128,
+        [TL_FULLY_CONNECTED_FINISH_P_ACTIVATION_MAX] = 127,
+        [TL_FULLY_CONNECTED_FINISH_P_PER_CHANNEL] = 1,
+    };
     tl_op op;
     int k;
     memset(&tensors, 0, sizeof tensors);
@@ -378,24 +387,24 @@ static void test_fc_streaming_validation(void)
     op.code = TL_OP_FULLY_CONNECTED_S8_ACCUMULATE;
     op.input_count = 3;
     op.output_count = 1;
-    op.param_count = 2;
+    op.param_count = TL_FULLY_CONNECTED_ACCUMULATE_P_LENGTH;
     op.inputs = acc_inputs;
     op.outputs = acc_outputs;
     op.params = acc_params;
     CHECK(tl_dense_family_validate(&op, &tensors) == TL_OK, "valid accumulate refused");
-    acc_inputs[2] = -1;
+    acc_inputs[TL_FULLY_CONNECTED_ACCUMULATE_IN_START] = -1;
     CHECK(tl_dense_family_validate(&op, &tensors) == TL_OK, "accumulate without start refused");
-    acc_inputs[2] = 3; /* start values are the accumulators themselves */
+    acc_inputs[TL_FULLY_CONNECTED_ACCUMULATE_IN_START] = 3; /* start values are the accumulators themselves */
     CHECK(tl_dense_family_validate(&op, &tensors) == TL_OK, "accumulate with start == acc refused");
-    acc_inputs[2] = 2;
-    acc_params[0] = 5; /* slice longer than input 0 */
+    acc_inputs[TL_FULLY_CONNECTED_ACCUMULATE_IN_START] = 2;
+    acc_params[TL_FULLY_CONNECTED_ACCUMULATE_P_SLICE_LENGTH] = 5; /* slice longer than input 0 */
     CHECK(tl_dense_family_validate(&op, &tensors) == TL_ERR_PARAMS, "accumulate n past the slice accepted");
-    acc_params[0] = 4;
-    acc_params[1] = 4; /* more channels than weights, start and acc hold */
+    acc_params[TL_FULLY_CONNECTED_ACCUMULATE_P_SLICE_LENGTH] = 4;
+    acc_params[TL_FULLY_CONNECTED_ACCUMULATE_P_OUTPUT_DEPTH] = 4; /* more channels than weights, start and acc hold */
     CHECK(tl_dense_family_validate(&op, &tensors) == TL_ERR_PARAMS, "accumulate out_depth past tensors accepted");
-    acc_params[1] = 0;
+    acc_params[TL_FULLY_CONNECTED_ACCUMULATE_P_OUTPUT_DEPTH] = 0;
     CHECK(tl_dense_family_validate(&op, &tensors) == TL_ERR_PARAMS, "accumulate out_depth 0 accepted");
-    acc_params[1] = 3;
+    acc_params[TL_FULLY_CONNECTED_ACCUMULATE_P_OUTPUT_DEPTH] = 3;
     tensors.type[3] = TL_TYPE_INT8; /* int8 accumulators */
     CHECK(tl_dense_family_validate(&op, &tensors) == TL_ERR_PARAMS, "int8 accumulators accepted");
     tensors.type[3] = TL_TYPE_INT32;
@@ -409,32 +418,32 @@ static void test_fc_streaming_validation(void)
     op.input_count = 2; /* the start input is not optional in the record, only its tensor */
     CHECK(tl_dense_family_validate(&op, &tensors) == TL_ERR_PARAMS, "accumulate with 2 inputs accepted");
     op.input_count = 3;
-    op.param_count = 3;
+    op.param_count = TL_FULLY_CONNECTED_ACCUMULATE_P_LENGTH + 1;
     CHECK(tl_dense_family_validate(&op, &tensors) == TL_ERR_PARAMS, "accumulate with 3 params accepted");
 
     op.code = TL_OP_FULLY_CONNECTED_S8_FINISH;
     op.input_count = 2;
-    op.param_count = 5;
+    op.param_count = TL_FULLY_CONNECTED_FINISH_P_LENGTH;
     op.inputs = fin_inputs;
     op.outputs = fin_outputs;
     op.params = fin_params;
     CHECK(tl_dense_family_validate(&op, &tensors) == TL_OK, "valid finish refused");
-    fin_params[4] = 2;
+    fin_params[TL_FULLY_CONNECTED_FINISH_P_PER_CHANNEL] = 2;
     CHECK(tl_dense_family_validate(&op, &tensors) == TL_ERR_PARAMS, "finish flag 2 accepted");
-    fin_params[4] = 0;
+    fin_params[TL_FULLY_CONNECTED_FINISH_P_PER_CHANNEL] = 0;
     tensors.bytes[4] = 8; /* one pair is enough per tensor */
     CHECK(tl_dense_family_validate(&op, &tensors) == TL_OK, "per-tensor finish refused");
-    fin_params[4] = 1;
+    fin_params[TL_FULLY_CONNECTED_FINISH_P_PER_CHANNEL] = 1;
     CHECK(tl_dense_family_validate(&op, &tensors) == TL_ERR_PARAMS, "per-channel finish with one pair accepted");
     tensors.bytes[4] = 24;
-    fin_params[0] = 4; /* more channels than the accumulators and output hold */
+    fin_params[TL_FULLY_CONNECTED_FINISH_P_OUTPUT_DEPTH] = 4; /* more channels than the accumulators and output hold */
     CHECK(tl_dense_family_validate(&op, &tensors) == TL_ERR_PARAMS, "finish out_depth past tensors accepted");
-    fin_params[0] = 3;
-    fin_params[2] = 5;
-    fin_params[3] = 4; /* empty activation range */
+    fin_params[TL_FULLY_CONNECTED_FINISH_P_OUTPUT_DEPTH] = 3;
+    fin_params[TL_FULLY_CONNECTED_FINISH_P_ACTIVATION_MIN] = 5;
+    fin_params[TL_FULLY_CONNECTED_FINISH_P_ACTIVATION_MAX] = 4; /* empty activation range */
     CHECK(tl_dense_family_validate(&op, &tensors) == TL_ERR_PARAMS, "finish empty range accepted");
-    fin_params[2] = -128;
-    fin_params[3] = 127;
+    fin_params[TL_FULLY_CONNECTED_FINISH_P_ACTIVATION_MIN] = -128;
+    fin_params[TL_FULLY_CONNECTED_FINISH_P_ACTIVATION_MAX] = 127;
     quant[5] = 31; /* last pair's shift out of range */
     CHECK(tl_dense_family_validate(&op, &tensors) == TL_ERR_PARAMS, "finish shift 31 accepted");
     quant[5] = -2;
@@ -711,7 +720,15 @@ static void test_validation_refuses_hostile_records(void)
     static int32_t bias[4], quant[8];
     int32_t op_inputs[4] = {0, 1, 2, 3};
     int32_t op_outputs[1] = {4};
-    int32_t params[7] = {1, 4, 4, 0, -128, 127, 1};
+    int32_t params[TL_FULLY_CONNECTED_P_LENGTH] = {
+        [TL_FULLY_CONNECTED_P_BATCHES] = 1,
+        [TL_FULLY_CONNECTED_P_INPUT_DEPTH] = 4,
+        [TL_FULLY_CONNECTED_P_OUTPUT_DEPTH] = 4,
+        [TL_FULLY_CONNECTED_P_OUTPUT_OFFSET] = 0,
+        [TL_FULLY_CONNECTED_P_ACTIVATION_MIN] = -128,
+        [TL_FULLY_CONNECTED_P_ACTIVATION_MAX] = 127,
+        [TL_FULLY_CONNECTED_P_PER_CHANNEL] = 1,
+    };
     tl_op op;
     int k;
     memset(&tensors, 0, sizeof tensors);
@@ -740,56 +757,59 @@ static void test_validation_refuses_hostile_records(void)
     op.source_index = 0;
     op.input_count = 4;
     op.output_count = 1;
-    op.param_count = 7;
+    op.param_count = TL_FULLY_CONNECTED_P_LENGTH;
     op.inputs = op_inputs;
     op.outputs = op_outputs;
     op.params = params;
     CHECK(tl_dense_family_validate(&op, &tensors) == TL_OK, "valid FC refused");
-    params[2] = 5; /* more output channels than the weights hold */
+    params[TL_FULLY_CONNECTED_P_OUTPUT_DEPTH] = 5; /* more output channels than the weights hold */
     CHECK(tl_dense_family_validate(&op, &tensors) == TL_ERR_PARAMS, "FC out_depth past weights accepted");
-    params[2] = 4;
-    params[0] = 2; /* two batches read past the input */
+    params[TL_FULLY_CONNECTED_P_OUTPUT_DEPTH] = 4;
+    params[TL_FULLY_CONNECTED_P_BATCHES] = 2; /* two batches read past the input */
     CHECK(tl_dense_family_validate(&op, &tensors) == TL_ERR_PARAMS, "FC batches past input accepted");
-    params[0] = 1;
+    params[TL_FULLY_CONNECTED_P_BATCHES] = 1;
     quant[3] = 31; /* shift out of range */
     CHECK(tl_dense_family_validate(&op, &tensors) == TL_ERR_PARAMS, "FC shift 31 accepted");
     quant[3] = 0;
-    params[4] = 10;
-    params[5] = 5; /* empty activation range */
+    params[TL_FULLY_CONNECTED_P_ACTIVATION_MIN] = 10;
+    params[TL_FULLY_CONNECTED_P_ACTIVATION_MAX] = 5; /* empty activation range */
     CHECK(tl_dense_family_validate(&op, &tensors) == TL_ERR_PARAMS, "FC empty range accepted");
-    params[4] = -128;
-    params[5] = 127;
-    op_inputs[1] = 7; /* no such tensor */
+    params[TL_FULLY_CONNECTED_P_ACTIVATION_MIN] = -128;
+    params[TL_FULLY_CONNECTED_P_ACTIVATION_MAX] = 127;
+    op_inputs[TL_FULLY_CONNECTED_IN_WEIGHTS] = 7; /* no such tensor */
     CHECK(tl_dense_family_validate(&op, &tensors) == TL_ERR_PARAMS, "FC unknown tensor accepted");
-    op_inputs[1] = 1;
-    params[6] = 2; /* per-channel flag must be 0 or 1 */
+    op_inputs[TL_FULLY_CONNECTED_IN_WEIGHTS] = 1;
+    params[TL_FULLY_CONNECTED_P_PER_CHANNEL] = 2; /* per-channel flag must be 0 or 1 */
     CHECK(tl_dense_family_validate(&op, &tensors) == TL_ERR_PARAMS, "FC per-channel flag 2 accepted");
-    params[6] = 0; /* one pair for all: a requantization tensor of 8 bytes is enough */
+    params[TL_FULLY_CONNECTED_P_PER_CHANNEL] = 0; /* one pair for all: a requantization tensor of 8 bytes is enough */
     tensors.bytes[3] = 8;
     CHECK(tl_dense_family_validate(&op, &tensors) == TL_OK, "per-tensor FC refused");
-    params[6] = 1;
+    params[TL_FULLY_CONNECTED_P_PER_CHANNEL] = 1;
     CHECK(tl_dense_family_validate(&op, &tensors) == TL_ERR_PARAMS, "per-channel FC with one pair accepted");
     tensors.bytes[3] = 32;
-    op.code = 299;
+    /* The last code of the Dense family's range, which no kernel uses. */
+    op.code = (TL_OP_FULLY_CONNECTED_S8 / TL_OP_FAMILY_RANGE + 1) * TL_OP_FAMILY_RANGE - 1;
     CHECK(tl_dense_family_validate(&op, &tensors) == TL_ERR_UNSUPPORTED, "unknown dense code accepted");
     {
-        /* MAXIMUM s8 whose broadcast rows read past input 2. */
+        /* MAXIMUM s8 (binary layout: the broadcast descriptor only) whose broadcast rows read past input 2: no outer
+           dimension, rows of 4 elements, both inputs stepping along a row. */
         int32_t ew_inputs[2] = {0, 1};
         int32_t ew_outputs[1] = {4};
-        int32_t ew_params[4] = {0, 4, 1, 1};
+        int32_t ew_params[TL_BINARY_P_LENGTH + 4] = {0, 4, 1, 1};
         tensors.bytes[1] = 3;
         op.code = TL_OP_MAXIMUM_S8;
         op.input_count = 2;
-        op.param_count = 4;
+        op.param_count = TL_BINARY_P_LENGTH + 4;
         op.inputs = ew_inputs;
         op.outputs = ew_outputs;
         op.params = ew_params;
         CHECK(tl_elementwise_family_validate(&op, &tensors) == TL_ERR_PARAMS, "broadcast past input accepted");
         tensors.bytes[1] = 4;
         CHECK(tl_elementwise_family_validate(&op, &tensors) == TL_OK, "valid maximum refused");
-        ew_params[0] = 1; /* rank 1 declared but no dimension follows */
+        /* The descriptor's first field, its number of outer dimensions: 1 declared but no dimension follows. */
+        ew_params[TL_BINARY_P_BROADCAST] = 1;
         CHECK(tl_elementwise_family_validate(&op, &tensors) == TL_ERR_PARAMS, "truncated descriptor accepted");
-        ew_params[0] = 0;
+        ew_params[TL_BINARY_P_BROADCAST] = 0;
         tensors.type[1] = 7; /* int16 operand for an int8 kernel */
         CHECK(tl_elementwise_family_validate(&op, &tensors) == TL_ERR_PARAMS, "wrong dtype accepted");
     }

@@ -17,6 +17,8 @@
 
 #include "arm_nnfunctions.h"
 
+#include "tinylite/tl_dense_layouts.h"
+
 /* No buffer: arm_fully_connected_s8 / _s4 / _per_channel_s8 need none on the portable and DSP builds. */
 static const cmsis_nn_context tl_cmsis_fc_no_buffer = {NULL, 0};
 
@@ -29,20 +31,19 @@ typedef struct
     cmsis_nn_dims output;
 } tl_cmsis_fc_args;
 
-/* Params (FullyConnectedS8 / S4): 0 batches, 1 depth, 2 out_c, 3 output zero point, 4/5 activation range.
-   The folded bias carries the input offset (see tl_fully_connected_s8.c), hence input_offset 0. CMSIS-NN's FC
-   dims: input [batches, 1, 1, depth]; filter n = depth (accumulation), c = out_c; bias [out_c]; output
-   [batches, 1, 1, out_c]. The kernels read input n, filter n and output c; the h and w of every dims are 1 and
-   written once per call (a struct copy of the unit dims, two word pairs), the bias dims are the output dims
-   (whose c is the bias length; the kernels do not read them). */
+/* Params: the fully_connected layout (TL_FULLY_CONNECTED_P_*, FullyConnectedS8 / S4). The folded bias carries the input
+   offset (see tl_fully_connected_s8.c), hence input_offset 0. CMSIS-NN's FC dims: input [batches, 1, 1, depth]; filter
+   n = depth (accumulation), c = out_c; bias [out_c]; output [batches, 1, 1, out_c]. The kernels read input n, filter n
+   and output c; the h and w of every dims are 1 and written once per call (a struct copy of the unit dims, two word
+   pairs), the bias dims are the output dims (whose c is the bias length; the kernels do not read them). */
 static inline void tl_cmsis_fc_args_fill(const int32_t *p, tl_cmsis_fc_args *a)
 {
-    const int32_t batches = p[0];
-    const int32_t depth = p[1];
-    const int32_t out_c = p[2];
-    const int32_t output_offset = p[3];
-    const int32_t act_min = p[4];
-    const int32_t act_max = p[5];
+    const int32_t batches = p[TL_FULLY_CONNECTED_P_BATCHES];
+    const int32_t depth = p[TL_FULLY_CONNECTED_P_INPUT_DEPTH];
+    const int32_t out_c = p[TL_FULLY_CONNECTED_P_OUTPUT_DEPTH];
+    const int32_t output_offset = p[TL_FULLY_CONNECTED_P_OUTPUT_OFFSET];
+    const int32_t act_min = p[TL_FULLY_CONNECTED_P_ACTIVATION_MIN];
+    const int32_t act_max = p[TL_FULLY_CONNECTED_P_ACTIVATION_MAX];
     a->fc.input_offset = 0;
     a->fc.filter_offset = 0;
     a->fc.output_offset = output_offset;

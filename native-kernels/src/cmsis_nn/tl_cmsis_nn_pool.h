@@ -1,5 +1,5 @@
 /*
- * Shared by the CMSIS-NN pooling adapters: the pooling Params (layout of nf-runtime's PoolGeometry) decoded into
+ * Shared by the CMSIS-NN pooling adapters: the pooling Params (the pool layout, TL_POOL_P_*) decoded into
  * CMSIS-NN's structures, and the route decision and arguments of the average pools.
  */
 #ifndef TINYLITE_TL_CMSIS_NN_POOL_H
@@ -10,33 +10,33 @@
 
 #include "arm_nnfunctions.h"
 
+#include "tinylite/tl_dense_layouts.h"
 #include "tinylite/tl_op.h"
 #include "tinylite/tl_status.h"
 #include "tl_cmsis_nn_overlap.h"
 
-/* Params: 0 batches, 1 in_h, 2 in_w, 3 depth, 4 out_h, 5 out_w, 6/7 strides, 8/9 filter h/w, 10/11 padding
-   top/left, 12/13 activation min/max. TFLM's padding values are CMSIS-NN's (window origin = out * stride - pad). */
+/* TFLM's padding values are CMSIS-NN's (window origin = out * stride - pad). */
 static inline void tl_cmsis_pool_decode(const int32_t *p, cmsis_nn_pool_params *pool, cmsis_nn_dims *input_dims,
                                         cmsis_nn_dims *filter_dims, cmsis_nn_dims *output_dims)
 {
-    input_dims->n = p[0];
-    input_dims->h = p[1];
-    input_dims->w = p[2];
-    input_dims->c = p[3];
+    input_dims->n = p[TL_POOL_P_BATCHES];
+    input_dims->h = p[TL_POOL_P_INPUT_HEIGHT];
+    input_dims->w = p[TL_POOL_P_INPUT_WIDTH];
+    input_dims->c = p[TL_POOL_P_DEPTH];
     filter_dims->n = 1;
-    filter_dims->h = p[8];
-    filter_dims->w = p[9];
+    filter_dims->h = p[TL_POOL_P_FILTER_HEIGHT];
+    filter_dims->w = p[TL_POOL_P_FILTER_WIDTH];
     filter_dims->c = 1;
-    output_dims->n = p[0];
-    output_dims->h = p[4];
-    output_dims->w = p[5];
-    output_dims->c = p[3];
-    pool->stride.h = p[6];
-    pool->stride.w = p[7];
-    pool->padding.h = p[10];
-    pool->padding.w = p[11];
-    pool->activation.min = p[12];
-    pool->activation.max = p[13];
+    output_dims->n = p[TL_POOL_P_BATCHES];
+    output_dims->h = p[TL_POOL_P_OUTPUT_HEIGHT];
+    output_dims->w = p[TL_POOL_P_OUTPUT_WIDTH];
+    output_dims->c = p[TL_POOL_P_DEPTH];
+    pool->stride.h = p[TL_POOL_P_STRIDE_HEIGHT];
+    pool->stride.w = p[TL_POOL_P_STRIDE_WIDTH];
+    pool->padding.h = p[TL_POOL_P_PADDING_TOP];
+    pool->padding.w = p[TL_POOL_P_PADDING_LEFT];
+    pool->activation.min = p[TL_POOL_P_ACTIVATION_MIN];
+    pool->activation.max = p[TL_POOL_P_ACTIVATION_MAX];
 }
 
 /* CMSIS-NN's scratch size function of an average pool (arm_avgpool_s8_get_buffer_size, ..._s16_...). */
@@ -47,12 +47,15 @@ typedef int32_t (*tl_cmsis_avgpool_buffer_size)(const int output_x, const int ch
 static inline tl_status tl_cmsis_avgpool_validate(const tl_op *op, const tl_tensors *tensors, tl_status reference,
                                                   tl_cmsis_avgpool_buffer_size buffer_size)
 {
-    if (reference != TL_OK || op->output_count == 1)
+    /* Without the scratch slot there is nothing more to check. */
+    if (reference != TL_OK || op->output_count == TL_POOL_OUT_SCRATCH)
     {
         return reference;
     }
-    return tl_tensor_bytes(tensors, op->outputs[1]) < (int64_t)buffer_size(op->params[5], op->params[3]) ? TL_ERR_PARAMS
-                                                                                                        : TL_OK;
+    return tl_tensor_bytes(tensors, op->outputs[TL_POOL_OUT_SCRATCH]) <
+                   (int64_t)buffer_size(op->params[TL_POOL_P_OUTPUT_WIDTH], op->params[TL_POOL_P_DEPTH])
+               ? TL_ERR_PARAMS
+               : TL_OK;
 }
 
 /* The arguments of arm_avgpool_s8 / arm_avgpool_s16 for a validated AVERAGE_POOL_2D record with @p elem_bytes per
@@ -68,16 +71,18 @@ static inline int tl_cmsis_avgpool_setup(const tl_op *op, const tl_tensors *tens
     const int32_t *p = op->params;
     /* Validated: the input holds exactly batches * in_h * in_w * depth elements and the output batches * out_h *
        out_w * depth, both below 2^31 bytes, so these products need no tensor lookups and fit int32. */
-    const int32_t input_bytes = p[0] * p[1] * p[2] * p[3] * elem_bytes;
-    const int32_t output_bytes = p[0] * p[4] * p[5] * p[3] * elem_bytes;
-    *input = tl_tensor_data(tensors, op->inputs[0]);
-    *output = tl_tensor_data(tensors, op->outputs[0]);
-    if (op->output_count == 2)
+    const int32_t input_bytes =
+        p[TL_POOL_P_BATCHES] * p[TL_POOL_P_INPUT_HEIGHT] * p[TL_POOL_P_INPUT_WIDTH] * p[TL_POOL_P_DEPTH] * elem_bytes;
+    const int32_t output_bytes =
+        p[TL_POOL_P_BATCHES] * p[TL_POOL_P_OUTPUT_HEIGHT] * p[TL_POOL_P_OUTPUT_WIDTH] * p[TL_POOL_P_DEPTH] * elem_bytes;
+    *input = tl_tensor_data(tensors, op->inputs[TL_POOL_IN_INPUT]);
+    *output = tl_tensor_data(tensors, op->outputs[TL_POOL_OUT_OUTPUT]);
+    if (op->output_count == TL_POOL_OUT_SCRATCH + 1)
     {
         /* Validated: 4-aligned and at least one int32 per channel (the reference validation) and at least what the
            linked CMSIS-NN asks for (the adapter's validation); 4 * depth bytes is what the compiler reserves. */
-        context->buf = tl_tensor_data(tensors, op->outputs[1]);
-        context->size = 4 * p[3];
+        context->buf = tl_tensor_data(tensors, op->outputs[TL_POOL_OUT_SCRATCH]);
+        context->size = 4 * p[TL_POOL_P_DEPTH];
     }
     else
     {
@@ -85,7 +90,8 @@ static inline int tl_cmsis_avgpool_setup(const tl_op *op, const tl_tensors *tens
         context->size = 0;
     }
     /* Validated: filter dims below 2^16, so the product fits int64. */
-    if ((context->buf == NULL && buffer_size(p[5], p[3]) != 0) || (int64_t)p[8] * p[9] >= max_taps ||
+    if ((context->buf == NULL && buffer_size(p[TL_POOL_P_OUTPUT_WIDTH], p[TL_POOL_P_DEPTH]) != 0) ||
+        (int64_t)p[TL_POOL_P_FILTER_HEIGHT] * p[TL_POOL_P_FILTER_WIDTH] >= max_taps ||
         tl_cmsis_overlap(*input, input_bytes, *output, output_bytes))
     {
         return 0;

@@ -1,7 +1,8 @@
 /*
  * When an int8 SOFTMAX record (SoftmaxS8 / SoftmaxS8S16) can go to CMSIS-NN's arm_softmax_s8 / arm_softmax_s8_s16
  * bit-exactly. Those functions are TFLM's gemmlowp softmax with the Prepare values as arguments (multiplier, left
- * shift, diff_min), which the record carries only when compiled with --cmsis-nn (Params [2..4], validated).
+ * shift, diff_min), which the record carries only when compiled with --cmsis-nn (the softmax_s8 layout's optional tail,
+ * validated).
  */
 #ifndef TINYLITE_TL_CMSIS_NN_SOFTMAX_H
 #define TINYLITE_TL_CMSIS_NN_SOFTMAX_H
@@ -22,8 +23,8 @@
    does not overlap it. */
 static inline int tl_cmsis_softmax_routable(const tl_op *op, const void *input, const void *output, int32_t out_bytes)
 {
-    const int32_t count = op->params[0] * op->params[1];
-    if (op->param_count != TL_SOFTMAX_S8_CMSIS_NN_PARAM_COUNT || op->params[1] > TL_CMSIS_SOFTMAX_MAX_DEPTH)
+    const int32_t count = op->params[TL_SOFTMAX_S8_P_ROWS] * op->params[TL_SOFTMAX_S8_P_DEPTH];
+    if (op->param_count != TL_SOFTMAX_S8_P_MAX_LENGTH || op->params[TL_SOFTMAX_S8_P_DEPTH] > TL_CMSIS_SOFTMAX_MAX_DEPTH)
     {
         return 0;
     }

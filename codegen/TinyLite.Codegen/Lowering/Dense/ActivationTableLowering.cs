@@ -57,7 +57,7 @@ public sealed class ActivationTableLowering : IOperatorLowering
                 Code = OpCode.LookupS8,
                 Inputs = [ctx.Op.Inputs[0], tableTensor],
                 Outputs = [ctx.Op.Outputs[0]],
-                Params = [checked((int)input.ElementCount)],
+                Params = KernelParams.LookupS8(count: checked((int)input.ElementCount)),
                 InPlace = [(0, 0)],
             },
         ];
@@ -88,7 +88,8 @@ public sealed class ActivationTableLowering : IOperatorLowering
                 Code = logistic ? OpCode.LogisticS16 : OpCode.TanhS16,
                 Inputs = [ctx.Op.Inputs[0], table],
                 Outputs = [ctx.Op.Outputs[0]],
-                Params = [checked((int)input.ElementCount), multiplier, shift],
+                Params = KernelParams.LookupS16(count: checked((int)input.ElementCount), inputMultiplier: multiplier,
+                    inputShift: shift),
                 InPlace = [(0, 0)],
             },
         ];

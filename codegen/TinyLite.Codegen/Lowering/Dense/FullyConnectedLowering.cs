@@ -162,9 +162,13 @@ public sealed class FullyConnectedLowering : IOperatorLowering
             inputs = [.. inputs, ctx.AddInt32Constant(name + "_cmsis_nn_s16_quant", CmsisNnInt16.Split(requant))];
         }
 
-        var p = new List<int> { batches, inDepth, outDepth, outQ.ZeroPoint, actMin, actMax };
-        if (code == OpCode.FullyConnectedS16) p.Add(accumulate32 ? 1 : 0);
-        p.Add(wQ.IsPerChannel ? 1 : 0);
+        int perChannel = wQ.IsPerChannel ? 1 : 0;
+        int[] parameters = code == OpCode.FullyConnectedS16
+            ? KernelParams.FullyConnectedS16(batches: batches, inputDepth: inDepth, outputDepth: outDepth,
+                outputOffset: outQ.ZeroPoint, activationMin: actMin, activationMax: actMax, biasIsInt32: accumulate32 ? 1 : 0,
+                perChannel: perChannel)
+            : KernelParams.FullyConnected(batches: batches, inputDepth: inDepth, outputDepth: outDepth,
+                outputOffset: outQ.ZeroPoint, activationMin: actMin, activationMax: actMax, perChannel: perChannel);
         return
         [
             new KernelCall
@@ -172,7 +176,7 @@ public sealed class FullyConnectedLowering : IOperatorLowering
                 Code = code,
                 Inputs = inputs,
                 Outputs = [ctx.Op.Outputs[0]],
-                Params = p.ToArray(),
+                Params = parameters,
                 Macs = (long)batches * outDepth * inDepth,
             },
         ];

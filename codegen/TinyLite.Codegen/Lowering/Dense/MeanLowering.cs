@@ -84,7 +84,8 @@ public sealed class MeanLowering : IOperatorLowering
                 Code = code,
                 Inputs = [ctx.Op.Inputs[0]],
                 Outputs = [ctx.Op.Outputs[0]],
-                Params = [dims[0], dims[1], dims[2], dims[3], mask, multiplier, outShift, outQ.ZeroPoint, folded],
+                Params = KernelParams.Mean(dims: dims, axesMask: mask, multiplier: multiplier, shift: outShift,
+                    outputOffset: outQ.ZeroPoint, foldedInputTerm: folded),
                 Macs = input.ElementCount,
             },
         ];

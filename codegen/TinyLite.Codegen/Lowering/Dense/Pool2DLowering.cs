@@ -76,7 +76,10 @@ public sealed class Pool2DLowering : IOperatorLowering
                 Code = code,
                 Inputs = [ctx.Op.Inputs[0]],
                 Outputs = outputs,
-                Params = [batches, inH, inW, depth, outH, outW, strideH, strideW, filterH, filterW, padTop, padLeft, actMin, actMax],
+                Params = KernelParams.Pool(batches: batches, inputHeight: inH, inputWidth: inW, depth: depth,
+                    outputHeight: outH, outputWidth: outW, strideHeight: strideH, strideWidth: strideW,
+                    filterHeight: filterH, filterWidth: filterW, paddingTop: padTop, paddingLeft: padLeft,
+                    activationMin: actMin, activationMax: actMax),
                 Macs = output.ElementCount * filterH * filterW,
             },
         ];

@@ -60,8 +60,9 @@ public sealed class SoftmaxLowering : IOperatorLowering
         // With --cmsis-nn, the values the table came from, for CMSIS-NN's softmax (when its arithmetic allows them).
         var (m, diffMin) = Prepare(ctx, options.Beta, inQ.Scale);
         int[] parameters = ctx.CompileOptions.CmsisNn && DenseValidation.SoftmaxCmsisNnValues(m.Multiplier, m.Shift, diffMin) == null
-            ? [outer, depth, m.Multiplier, m.Shift, diffMin]
-            : [outer, depth];
+            ? KernelParams.SoftmaxS8(rows: outer, depth: depth, betaMultiplier: m.Multiplier, betaShift: m.Shift,
+                diffMin: diffMin)
+            : KernelParams.SoftmaxS8(rows: outer, depth: depth);
         return
         [
             new KernelCall
@@ -106,7 +107,7 @@ public sealed class SoftmaxLowering : IOperatorLowering
                 Code = OpCode.SoftmaxS16,
                 Inputs = [ctx.Op.Inputs[0], tables],
                 Outputs = [ctx.Op.Outputs[0]],
-                Params = [outer, depth, m.Multiplier, m.Shift],
+                Params = KernelParams.SoftmaxS16(rows: outer, depth: depth, inputMultiplier: m.Multiplier, inputShift: m.Shift),
             },
         ];
     }

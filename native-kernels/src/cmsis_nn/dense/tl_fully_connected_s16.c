@@ -15,16 +15,25 @@
 #include "tinylite/tl_dense_kernels.h"
 #include "../tl_cmsis_nn_fallbacks.h"
 #include "../tl_cmsis_nn_s16.h"
+#include "tinylite/tl_conv_layouts.h"
+
+/* tl_cmsis_s16_check_split_quant reads the split arrays from the int16 convolutions' CMSIS-NN slot: the fully
+   connected one must be the same (kernels.toml); a C99 compile-time check (an array of size -1) fails otherwise. */
+typedef char tl_cmsis_fc_s16_same_split_slot
+    [(int)TL_FULLY_CONNECTED_S16_IN_CMSIS_MULTIPLIERS == (int)TL_CONV_S16_IN_CMSIS_MULTIPLIERS ? 1 : -1];
 
 tl_status tl_op_fully_connected_s16_validate(const tl_op *op, const tl_tensors *tensors)
 {
     tl_status status = tl_ref_op_fully_connected_s16_validate(op, tensors);
-    if (status != TL_OK || op->input_count != 5)
+    if (status != TL_OK || op->input_count != TL_FULLY_CONNECTED_S16_IN_CMSIS_MULTIPLIERS + 1)
     {
         return status;
     }
-    /* Params[7]: 1 = one pair per output channel (p[2] of them), 0 = one pair. */
-    return tl_cmsis_s16_check_split_quant(op, tensors, op->params[7] != 0 ? op->params[2] : 1);
+    /* Per-channel flag 1: one pair per output channel, 0: one pair. */
+    return tl_cmsis_s16_check_split_quant(op, tensors,
+                                          op->params[TL_FULLY_CONNECTED_S16_P_PER_CHANNEL] != 0
+                                              ? op->params[TL_FULLY_CONNECTED_S16_P_OUTPUT_DEPTH]
+                                              : 1);
 }
 
 void tl_op_fully_connected_s16(const tl_op *op, const tl_tensors *tensors)
@@ -38,42 +47,46 @@ void tl_op_fully_connected_s16(const tl_op *op, const tl_tensors *tensors)
     cmsis_nn_dims filter_dims;
     cmsis_nn_dims bias_dims;
     cmsis_nn_dims output_dims;
-    /* Params: [3] output zero point, [6] 1 = int32 accumulation, [7] 1 = per-channel pairs. */
-    if (op->input_count != 5 || p[3] != 0 || p[6] != 0 || p[7] != 0)
+    /* CMSIS-NN: no output zero point, int64 accumulation (an int64 bias), one requantization pair. */
+    if (op->input_count != TL_FULLY_CONNECTED_S16_IN_CMSIS_MULTIPLIERS + 1 ||
+        p[TL_FULLY_CONNECTED_S16_P_OUTPUT_OFFSET] != 0 || p[TL_FULLY_CONNECTED_S16_P_BIAS_IS_INT32] != 0 ||
+        p[TL_FULLY_CONNECTED_S16_P_PER_CHANNEL] != 0)
     {
         tl_ref_op_fully_connected_s16(op, tensors);
         return;
     }
-    split = (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[4]);
+    split =
+        (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_FULLY_CONNECTED_S16_IN_CMSIS_MULTIPLIERS]);
     quant.multiplier = split[0];
     quant.shift = split[1];
     fc.input_offset = 0;
     fc.filter_offset = 0;
     fc.output_offset = 0;
-    fc.activation.min = p[4];
-    fc.activation.max = p[5];
-    input_dims.n = p[0];
+    fc.activation.min = p[TL_FULLY_CONNECTED_S16_P_ACTIVATION_MIN];
+    fc.activation.max = p[TL_FULLY_CONNECTED_S16_P_ACTIVATION_MAX];
+    input_dims.n = p[TL_FULLY_CONNECTED_S16_P_BATCHES];
     input_dims.h = 1;
     input_dims.w = 1;
-    input_dims.c = p[1];
+    input_dims.c = p[TL_FULLY_CONNECTED_S16_P_INPUT_DEPTH];
     /* CMSIS-NN's FC reads the accumulation depth from filter_dims->n. */
-    filter_dims.n = p[1];
+    filter_dims.n = p[TL_FULLY_CONNECTED_S16_P_INPUT_DEPTH];
     filter_dims.h = 1;
     filter_dims.w = 1;
-    filter_dims.c = p[2];
+    filter_dims.c = p[TL_FULLY_CONNECTED_S16_P_OUTPUT_DEPTH];
     bias_dims.n = 1;
     bias_dims.h = 1;
     bias_dims.w = 1;
-    bias_dims.c = p[2];
-    output_dims.n = p[0];
+    bias_dims.c = p[TL_FULLY_CONNECTED_S16_P_OUTPUT_DEPTH];
+    output_dims.n = p[TL_FULLY_CONNECTED_S16_P_BATCHES];
     output_dims.h = 1;
     output_dims.w = 1;
-    output_dims.c = p[2];
+    output_dims.c = p[TL_FULLY_CONNECTED_S16_P_OUTPUT_DEPTH];
     context.buf = NULL;
     context.size = 0;
-    (void)arm_fully_connected_s16(&context, &fc, &quant, &input_dims,
-                                  (const int16_t *)(const void *)tl_tensor_data(tensors, op->inputs[0]), &filter_dims,
-                                  (const int8_t *)tl_tensor_data(tensors, op->inputs[1]), &bias_dims,
-                                  (const int64_t *)(const void *)tl_tensor_data(tensors, op->inputs[2]), &output_dims,
-                                  (int16_t *)(void *)tl_tensor_data(tensors, op->outputs[0]));
+    (void)arm_fully_connected_s16(
+        &context, &fc, &quant, &input_dims,
+        (const int16_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_FULLY_CONNECTED_S16_IN_INPUT]),
+        &filter_dims, (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_FULLY_CONNECTED_S16_IN_WEIGHTS]),
+        &bias_dims, (const int64_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_FULLY_CONNECTED_S16_IN_BIAS]),
+        &output_dims, (int16_t *)(void *)tl_tensor_data(tensors, op->outputs[TL_FULLY_CONNECTED_S16_OUT_OUTPUT]));
 }

@@ -29,25 +29,24 @@ tl_status tl_op_fully_connected_s4_validate(const tl_op *op, const tl_tensors *t
 
 void tl_op_fully_connected_s4(const tl_op *op, const tl_tensors *tensors)
 {
-    /* Params (FullyConnectedS4): 0 batches, 1 depth, 2 out_c, 3 output zero point, 4/5 activation range,
-       6 per-channel flag. */
     const int32_t *p = op->params;
     const int32_t *in = op->inputs;
     const int32_t *pairs;
     tl_cmsis_fc_args args;
     cmsis_nn_per_tensor_quant_params quant_params;
-    if (p[6] != 0 || (p[1] & 1) != 0)
+    if (p[TL_FULLY_CONNECTED_P_PER_CHANNEL] != 0 || (p[TL_FULLY_CONNECTED_P_INPUT_DEPTH] & 1) != 0)
     {
         tl_ref_op_fully_connected_s4(op, tensors);
         return;
     }
     tl_cmsis_fc_args_fill(p, &args);
-    pairs = (const int32_t *)(const void *)tl_tensor_data(tensors, in[3]);
+    pairs = (const int32_t *)(const void *)tl_tensor_data(tensors, in[TL_FULLY_CONNECTED_IN_MULTIPLIERS]);
     quant_params.multiplier = pairs[0];
     quant_params.shift = pairs[1];
-    (void)arm_fully_connected_s4(&tl_cmsis_fc_no_buffer, &args.fc, &quant_params, &args.input,
-                                 (const int8_t *)tl_tensor_data(tensors, in[0]), &args.filter,
-                                 (const int8_t *)tl_tensor_data(tensors, in[1]), &args.output,
-                                 (const int32_t *)(const void *)tl_tensor_data(tensors, in[2]), &args.output,
-                                 (int8_t *)tl_tensor_data(tensors, op->outputs[0]));
+    (void)arm_fully_connected_s4(
+        &tl_cmsis_fc_no_buffer, &args.fc, &quant_params, &args.input,
+        (const int8_t *)tl_tensor_data(tensors, in[TL_FULLY_CONNECTED_IN_INPUT]), &args.filter,
+        (const int8_t *)tl_tensor_data(tensors, in[TL_FULLY_CONNECTED_IN_WEIGHTS]), &args.output,
+        (const int32_t *)(const void *)tl_tensor_data(tensors, in[TL_FULLY_CONNECTED_IN_BIAS]), &args.output,
+        (int8_t *)tl_tensor_data(tensors, op->outputs[TL_FULLY_CONNECTED_OUT_OUTPUT]));
 }

@@ -48,15 +48,15 @@ static void tl_cmsis_fc_per_channel(const int32_t *p, const int32_t *pairs, cons
     cmsis_nn_dims filter_dims;
     cmsis_nn_dims bias_dims;
     cmsis_nn_dims output_dims;
-    const int32_t batches = p[0];
-    const int32_t depth = p[1];
-    const int32_t out_c = p[2];
+    const int32_t batches = p[TL_FULLY_CONNECTED_P_BATCHES];
+    const int32_t depth = p[TL_FULLY_CONNECTED_P_INPUT_DEPTH];
+    const int32_t out_c = p[TL_FULLY_CONNECTED_P_OUTPUT_DEPTH];
     int32_t first;
     fc_params.input_offset = 0;
     fc_params.filter_offset = 0;
-    fc_params.output_offset = p[3];
-    fc_params.activation.min = p[4];
-    fc_params.activation.max = p[5];
+    fc_params.output_offset = p[TL_FULLY_CONNECTED_P_OUTPUT_OFFSET];
+    fc_params.activation.min = p[TL_FULLY_CONNECTED_P_ACTIVATION_MIN];
+    fc_params.activation.max = p[TL_FULLY_CONNECTED_P_ACTIVATION_MAX];
     quant_params.multiplier = multipliers;
     quant_params.shift = shifts;
     input_dims.n = 1;
@@ -103,15 +103,16 @@ void tl_op_fully_connected_s8(const tl_op *op, const tl_tensors *tensors)
 {
     const int32_t *p = op->params;
     const int32_t *in = op->inputs;
-    const int32_t *pairs = (const int32_t *)(const void *)tl_tensor_data(tensors, in[3]);
+    const int32_t *pairs =
+        (const int32_t *)(const void *)tl_tensor_data(tensors, in[TL_FULLY_CONNECTED_IN_MULTIPLIERS]);
     tl_cmsis_fc_args args;
     cmsis_nn_per_tensor_quant_params quant_params;
-    if (p[6] != 0)
+    if (p[TL_FULLY_CONNECTED_P_PER_CHANNEL] != 0)
     {
-        tl_cmsis_fc_per_channel(p, pairs, (const int8_t *)tl_tensor_data(tensors, in[0]),
-                                (const int8_t *)tl_tensor_data(tensors, in[1]),
-                                (const int32_t *)(const void *)tl_tensor_data(tensors, in[2]),
-                                (int8_t *)tl_tensor_data(tensors, op->outputs[0]));
+        tl_cmsis_fc_per_channel(p, pairs, (const int8_t *)tl_tensor_data(tensors, in[TL_FULLY_CONNECTED_IN_INPUT]),
+                                (const int8_t *)tl_tensor_data(tensors, in[TL_FULLY_CONNECTED_IN_WEIGHTS]),
+                                (const int32_t *)(const void *)tl_tensor_data(tensors, in[TL_FULLY_CONNECTED_IN_BIAS]),
+                                (int8_t *)tl_tensor_data(tensors, op->outputs[TL_FULLY_CONNECTED_OUT_OUTPUT]));
         return;
     }
     /* Folded bias: the input offset is already in it (see the file comment). */
@@ -119,9 +120,10 @@ void tl_op_fully_connected_s8(const tl_op *op, const tl_tensors *tensors)
     quant_params.multiplier = pairs[0];
     quant_params.shift = pairs[1];
     /* Validated at load: shapes and activation range are within what CMSIS-NN accepts; the status is SUCCESS. */
-    (void)arm_fully_connected_s8(&tl_cmsis_fc_no_buffer, &args.fc, &quant_params, &args.input,
-                                 (const int8_t *)tl_tensor_data(tensors, in[0]), &args.filter,
-                                 (const int8_t *)tl_tensor_data(tensors, in[1]), &args.output,
-                                 (const int32_t *)(const void *)tl_tensor_data(tensors, in[2]), &args.output,
-                                 (int8_t *)tl_tensor_data(tensors, op->outputs[0]));
+    (void)arm_fully_connected_s8(
+        &tl_cmsis_fc_no_buffer, &args.fc, &quant_params, &args.input,
+        (const int8_t *)tl_tensor_data(tensors, in[TL_FULLY_CONNECTED_IN_INPUT]), &args.filter,
+        (const int8_t *)tl_tensor_data(tensors, in[TL_FULLY_CONNECTED_IN_WEIGHTS]), &args.output,
+        (const int32_t *)(const void *)tl_tensor_data(tensors, in[TL_FULLY_CONNECTED_IN_BIAS]), &args.output,
+        (int8_t *)tl_tensor_data(tensors, op->outputs[TL_FULLY_CONNECTED_OUT_OUTPUT]));
 }

@@ -18,14 +18,15 @@ tl_status tl_op_max_pool_s16_validate(const tl_op *op, const tl_tensors *tensors
 
 void tl_op_max_pool_s16(const tl_op *op, const tl_tensors *tensors)
 {
-    const int16_t *input = (const int16_t *)(const void *)tl_tensor_data(tensors, op->inputs[0]);
-    int16_t *output = (int16_t *)(void *)tl_tensor_data(tensors, op->outputs[0]);
+    const int16_t *input = (const int16_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_POOL_IN_INPUT]);
+    int16_t *output = (int16_t *)(void *)tl_tensor_data(tensors, op->outputs[TL_POOL_OUT_OUTPUT]);
     cmsis_nn_context context;
     cmsis_nn_pool_params pool;
     cmsis_nn_dims input_dims;
     cmsis_nn_dims filter_dims;
     cmsis_nn_dims output_dims;
-    if (tl_cmsis_overlap(input, tl_tensor_bytes(tensors, op->inputs[0]), output, tl_tensor_bytes(tensors, op->outputs[0])))
+    if (tl_cmsis_overlap(input, tl_tensor_bytes(tensors, op->inputs[TL_POOL_IN_INPUT]), output,
+                         tl_tensor_bytes(tensors, op->outputs[TL_POOL_OUT_OUTPUT])))
     {
         tl_ref_op_max_pool_s16(op, tensors);
         return;

@@ -18,12 +18,13 @@ tl_status tl_op_softmax_s8_validate(const tl_op *op, const tl_tensors *tensors)
 void tl_op_softmax_s8(const tl_op *op, const tl_tensors *tensors)
 {
     const int32_t *p = op->params;
-    const int8_t *input = (const int8_t *)tl_tensor_data(tensors, op->inputs[0]);
-    int8_t *output = (int8_t *)(void *)tl_tensor_data(tensors, op->outputs[0]);
+    const int8_t *input = (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_SOFTMAX_S8_IN_INPUT]);
+    int8_t *output = (int8_t *)(void *)tl_tensor_data(tensors, op->outputs[TL_SOFTMAX_S8_OUT_OUTPUT]);
     if (!tl_cmsis_softmax_routable(op, input, output, 1))
     {
         tl_ref_op_softmax_s8(op, tensors);
         return;
     }
-    arm_softmax_s8(input, p[0], p[1], p[2], p[3], p[4], output);
+    arm_softmax_s8(input, p[TL_SOFTMAX_S8_P_ROWS], p[TL_SOFTMAX_S8_P_DEPTH], p[TL_SOFTMAX_S8_P_BETA_MULTIPLIER],
+                   p[TL_SOFTMAX_S8_P_BETA_SHIFT], p[TL_SOFTMAX_S8_P_DIFF_MIN], output);
 }

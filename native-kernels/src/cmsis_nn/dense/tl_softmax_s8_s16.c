@@ -17,12 +17,13 @@ tl_status tl_op_softmax_s8_s16_validate(const tl_op *op, const tl_tensors *tenso
 void tl_op_softmax_s8_s16(const tl_op *op, const tl_tensors *tensors)
 {
     const int32_t *p = op->params;
-    const int8_t *input = (const int8_t *)tl_tensor_data(tensors, op->inputs[0]);
-    int16_t *output = (int16_t *)(void *)tl_tensor_data(tensors, op->outputs[0]);
+    const int8_t *input = (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_SOFTMAX_S8_IN_INPUT]);
+    int16_t *output = (int16_t *)(void *)tl_tensor_data(tensors, op->outputs[TL_SOFTMAX_S8_OUT_OUTPUT]);
     if (!tl_cmsis_softmax_routable(op, input, output, 2))
     {
         tl_ref_op_softmax_s8_s16(op, tensors);
         return;
     }
-    arm_softmax_s8_s16(input, p[0], p[1], p[2], p[3], p[4], output);
+    arm_softmax_s8_s16(input, p[TL_SOFTMAX_S8_P_ROWS], p[TL_SOFTMAX_S8_P_DEPTH], p[TL_SOFTMAX_S8_P_BETA_MULTIPLIER],
+                       p[TL_SOFTMAX_S8_P_BETA_SHIFT], p[TL_SOFTMAX_S8_P_DIFF_MIN], output);
 }

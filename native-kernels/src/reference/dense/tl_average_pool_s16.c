@@ -76,6 +76,7 @@ void tl_op_average_pool_s16(const tl_op *op, const tl_tensors *tensors)
 {
     tl_pool_params params;
     tl_dv_pool_params(op->params, &params);
-    (void)tl_average_pool_s16(&params, (const int16_t *)(const void *)tl_tensor_data(tensors, op->inputs[0]),
-                              (int16_t *)(void *)tl_tensor_data(tensors, op->outputs[0]));
+    (void)tl_average_pool_s16(&params,
+                              (const int16_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_POOL_IN_INPUT]),
+                              (int16_t *)(void *)tl_tensor_data(tensors, op->outputs[TL_POOL_OUT_OUTPUT]));
 }

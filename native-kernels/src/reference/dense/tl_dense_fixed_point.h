@@ -39,9 +39,10 @@ static inline int32_t tl_d_mbqm64(int64_t x, int32_t multiplier, int32_t shift)
 }
 
 /* Reads a little-endian int32 from bytes (no alignment assumption). */
-static inline int32_t tl_d_read_i32(const uint8_t *p)
+static inline int32_t tl_d_read_i32(const uint8_t *bytes)
 {
-    return (int32_t)((uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24));
+    return (int32_t)((uint32_t)bytes[0] | ((uint32_t)bytes[1] << 8) | ((uint32_t)bytes[2] << 16) |
+                     ((uint32_t)bytes[3] << 24));
 }
 
 #endif /* TINYLITE_TL_DENSE_FIXED_POINT_H */

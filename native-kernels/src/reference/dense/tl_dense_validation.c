@@ -3,6 +3,26 @@
 
 #include "tl_dense_fixed_point.h"
 
+/* tl_dv_fully_connected reads the fully_connected and fully_connected_s16 records, tl_dv_lookup the lookup_s8 and
+   lookup_s16 records, through the first layout's names: the layouts of kernels.toml must agree where these checks
+   rely on it. A C99 compile-time check (an array of size -1 when they differ) fails the build otherwise. */
+#define TL_DV_SAME_INDEX(name, a, b) typedef char tl_dv_same_index_##name[(int)(a) == (int)(b) ? 1 : -1]
+TL_DV_SAME_INDEX(fc_batches, TL_FULLY_CONNECTED_P_BATCHES, TL_FULLY_CONNECTED_S16_P_BATCHES);
+TL_DV_SAME_INDEX(fc_input_depth, TL_FULLY_CONNECTED_P_INPUT_DEPTH, TL_FULLY_CONNECTED_S16_P_INPUT_DEPTH);
+TL_DV_SAME_INDEX(fc_output_depth, TL_FULLY_CONNECTED_P_OUTPUT_DEPTH, TL_FULLY_CONNECTED_S16_P_OUTPUT_DEPTH);
+/* The per-channel flag is the last param of both (read as params[param_count - 1]). */
+TL_DV_SAME_INDEX(fc_per_channel, TL_FULLY_CONNECTED_P_PER_CHANNEL, TL_FULLY_CONNECTED_P_LENGTH - 1);
+TL_DV_SAME_INDEX(fc_s16_per_channel, TL_FULLY_CONNECTED_S16_P_PER_CHANNEL, TL_FULLY_CONNECTED_S16_P_LENGTH - 1);
+TL_DV_SAME_INDEX(fc_in_input, TL_FULLY_CONNECTED_IN_INPUT, TL_FULLY_CONNECTED_S16_IN_INPUT);
+TL_DV_SAME_INDEX(fc_in_weights, TL_FULLY_CONNECTED_IN_WEIGHTS, TL_FULLY_CONNECTED_S16_IN_WEIGHTS);
+TL_DV_SAME_INDEX(fc_in_bias, TL_FULLY_CONNECTED_IN_BIAS, TL_FULLY_CONNECTED_S16_IN_BIAS);
+TL_DV_SAME_INDEX(fc_in_multipliers, TL_FULLY_CONNECTED_IN_MULTIPLIERS, TL_FULLY_CONNECTED_S16_IN_MULTIPLIERS);
+TL_DV_SAME_INDEX(fc_out_output, TL_FULLY_CONNECTED_OUT_OUTPUT, TL_FULLY_CONNECTED_S16_OUT_OUTPUT);
+TL_DV_SAME_INDEX(lookup_count, TL_LOOKUP_S8_P_COUNT, TL_LOOKUP_S16_P_COUNT);
+TL_DV_SAME_INDEX(lookup_in_input, TL_LOOKUP_S8_IN_INPUT, TL_LOOKUP_S16_IN_INPUT);
+TL_DV_SAME_INDEX(lookup_in_table, TL_LOOKUP_S8_IN_TABLE, TL_LOOKUP_S16_IN_SIGMOID_TABLE);
+TL_DV_SAME_INDEX(lookup_out_output, TL_LOOKUP_S8_OUT_OUTPUT, TL_LOOKUP_S16_OUT_OUTPUT);
+
 tl_status tl_dv_shape(const tl_op *op, int32_t inputs, int32_t outputs, int32_t param_count)
 {
     if (op->inputs == 0 || op->input_count != inputs)
@@ -85,37 +105,38 @@ tl_status tl_dv_fully_connected(const tl_op *op, const tl_tensors *tensors, int3
     int64_t pairs;
     /* int16: an optional fifth input, the requantization table split into CMSIS-NN's two arrays (the compiler's
        marker that CMSIS-NN is proven bit-exact for the record), not read by the reference kernel. */
-    const int cmsis_quant = io_type == TL_TYPE_INT16 && op->input_count == 5;
+    const int cmsis_quant =
+        io_type == TL_TYPE_INT16 && op->input_count == TL_FULLY_CONNECTED_S16_IN_CMSIS_MULTIPLIERS + 1;
     tl_status e = tl_dv_shape(op, cmsis_quant ? 5 : 4, 1, param_count);
     if (e != TL_OK)
     {
         return e;
     }
     p = op->params;
-    e = tl_dv_at_least(p, 0, 3, 1);
+    e = tl_dv_at_least(p, TL_FULLY_CONNECTED_P_BATCHES, 3, 1);
     if (e != TL_OK)
     {
         return e;
     }
-    batches = p[0];
-    in_depth = p[1];
-    out_depth = p[2];
+    batches = p[TL_FULLY_CONNECTED_P_BATCHES];
+    in_depth = p[TL_FULLY_CONNECTED_P_INPUT_DEPTH];
+    out_depth = p[TL_FULLY_CONNECTED_P_OUTPUT_DEPTH];
     row_bytes = weight_bits == 4 ? (in_depth + 1) / 2 : in_depth;
     /* Keep the byte-count products below int64 overflow: no tensor can exceed 2^31 bytes anyway. */
     if (batches * in_depth > INT32_MAX || batches * out_depth > INT32_MAX)
     {
         return TL_ERR_PARAMS;
     }
-    e = tl_dv_tensor(tensors, op->inputs[0], io_type, batches * in_depth * io_bytes);
+    e = tl_dv_tensor(tensors, op->inputs[TL_FULLY_CONNECTED_IN_INPUT], io_type, batches * in_depth * io_bytes);
     if (e == TL_OK)
     {
         /* Packed int4 weights are stored as raw bytes (an int8 tensor). */
-        e = tl_dv_tensor(tensors, op->inputs[1], TL_TYPE_INT8, out_depth * row_bytes);
+        e = tl_dv_tensor(tensors, op->inputs[TL_FULLY_CONNECTED_IN_WEIGHTS], TL_TYPE_INT8, out_depth * row_bytes);
     }
     if (e == TL_OK)
     {
-        e = tl_dv_tensor(tensors, op->inputs[2], bias_bytes == 8 ? TL_TYPE_INT64 : TL_TYPE_INT32,
-                         out_depth * bias_bytes);
+        e = tl_dv_tensor(tensors, op->inputs[TL_FULLY_CONNECTED_IN_BIAS],
+                         bias_bytes == 8 ? TL_TYPE_INT64 : TL_TYPE_INT32, out_depth * bias_bytes);
     }
     /* Last param: 1 = one requantization pair per output channel, 0 = one pair for all. */
     per_channel = p[param_count - 1];
@@ -126,21 +147,21 @@ tl_status tl_dv_fully_connected(const tl_op *op, const tl_tensors *tensors, int3
     pairs = per_channel != 0 ? out_depth : 1;
     if (e == TL_OK)
     {
-        e = tl_dv_tensor(tensors, op->inputs[3], TL_TYPE_INT32, pairs * 8);
+        e = tl_dv_tensor(tensors, op->inputs[TL_FULLY_CONNECTED_IN_MULTIPLIERS], TL_TYPE_INT32, pairs * 8);
     }
     if (e == TL_OK && cmsis_quant)
     {
-        e = tl_dv_tensor(tensors, op->inputs[4], TL_TYPE_INT32, pairs * 8);
+        e = tl_dv_tensor(tensors, op->inputs[TL_FULLY_CONNECTED_S16_IN_CMSIS_MULTIPLIERS], TL_TYPE_INT32, pairs * 8);
     }
     if (e == TL_OK)
     {
-        e = tl_dv_tensor(tensors, op->outputs[0], io_type, batches * out_depth * io_bytes);
+        e = tl_dv_tensor(tensors, op->outputs[TL_FULLY_CONNECTED_OUT_OUTPUT], io_type, batches * out_depth * io_bytes);
     }
     if (e != TL_OK)
     {
         return e;
     }
-    return tl_dv_requantization_pairs(tensors, op->inputs[3], pairs);
+    return tl_dv_requantization_pairs(tensors, op->inputs[TL_FULLY_CONNECTED_IN_MULTIPLIERS], pairs);
 }
 
 tl_status tl_dv_requantization_pairs(const tl_tensors *tensors, int32_t t, int64_t pairs)
@@ -184,46 +205,46 @@ tl_status tl_dv_mean(const tl_op *op, const tl_tensors *tensors, int32_t param_c
         return e;
     }
     p = op->params;
-    e = tl_dv_at_least(p, 0, 4, 1);
+    e = tl_dv_at_least(p, TL_MEAN_P_DIMS, 4, 1);
     if (e != TL_OK)
     {
         return e;
     }
-    if (p[4] < 0 || p[4] > 15)
+    if (p[TL_MEAN_P_AXES_MASK] < 0 || p[TL_MEAN_P_AXES_MASK] > 15)
     {
         return TL_ERR_PARAMS;
     }
     /* Each factor is in [1, 2^31), so the product of four fits int64 only after each step is bounded. */
-    total = (int64_t)p[0] * p[1];
+    total = (int64_t)p[TL_MEAN_P_DIMS] * p[TL_MEAN_P_DIMS + 1];
     if (total > INT32_MAX / 2)
     {
         return TL_ERR_PARAMS;
     }
-    total *= p[2];
+    total *= p[TL_MEAN_P_DIMS + 2];
     if (total > INT32_MAX / 2)
     {
         return TL_ERR_PARAMS;
     }
-    total *= p[3];
+    total *= p[TL_MEAN_P_DIMS + 3];
     if (total > INT32_MAX / 2)
     {
         return TL_ERR_PARAMS;
     }
     for (k = 0; k < 4; k++)
     {
-        if ((p[4] & (1 << k)) == 0)
+        if ((p[TL_MEAN_P_AXES_MASK] & (1 << k)) == 0)
         {
-            kept *= p[k];
+            kept *= p[TL_MEAN_P_DIMS + k];
         }
     }
-    e = tl_dv_tensor(tensors, op->inputs[0], io_type, total * io_bytes);
+    e = tl_dv_tensor(tensors, op->inputs[TL_MEAN_IN_INPUT], io_type, total * io_bytes);
     if (e == TL_OK)
     {
-        e = tl_dv_tensor(tensors, op->outputs[0], io_type, kept * io_bytes);
+        e = tl_dv_tensor(tensors, op->outputs[TL_MEAN_OUT_OUTPUT], io_type, kept * io_bytes);
     }
     if (e == TL_OK)
     {
-        e = tl_dv_multiplier(p[5], p[6]);
+        e = tl_dv_multiplier(p[TL_MEAN_P_MULTIPLIER], p[TL_MEAN_P_SHIFT]);
     }
     return e;
 }
@@ -246,43 +267,44 @@ tl_status tl_dv_softmax_s8(const tl_op *op, const tl_tensors *tensors, int32_t p
     int64_t count;
     const uint8_t *table;
     int k;
-    /* The three CMSIS-NN values are optional (TL_SOFTMAX_S8_CMSIS_NN_PARAM_COUNT). */
+    /* The three CMSIS-NN values are optional (the layout's optional tail, TL_SOFTMAX_S8_P_MAX_LENGTH). */
     const int32_t count_given =
-        op->param_count == TL_SOFTMAX_S8_CMSIS_NN_PARAM_COUNT ? TL_SOFTMAX_S8_CMSIS_NN_PARAM_COUNT : param_count;
+        op->param_count == TL_SOFTMAX_S8_P_MAX_LENGTH ? TL_SOFTMAX_S8_P_MAX_LENGTH : param_count;
     tl_status e = tl_dv_shape(op, 2, 1, count_given);
     if (e != TL_OK)
     {
         return e;
     }
     p = op->params;
-    e = tl_dv_at_least(p, 0, 2, 1);
-    if (e == TL_OK && count_given == TL_SOFTMAX_S8_CMSIS_NN_PARAM_COUNT)
+    e = tl_dv_at_least(p, TL_SOFTMAX_S8_P_ROWS, 2, 1);
+    if (e == TL_OK && count_given == TL_SOFTMAX_S8_P_MAX_LENGTH)
     {
-        e = tl_dv_softmax_cmsis_nn_values(p[2], p[3], p[4]);
+        e = tl_dv_softmax_cmsis_nn_values(p[TL_SOFTMAX_S8_P_BETA_MULTIPLIER], p[TL_SOFTMAX_S8_P_BETA_SHIFT],
+                                          p[TL_SOFTMAX_S8_P_DIFF_MIN]);
     }
     if (e != TL_OK)
     {
         return e;
     }
-    count = (int64_t)p[0] * p[1];
+    count = (int64_t)p[TL_SOFTMAX_S8_P_ROWS] * p[TL_SOFTMAX_S8_P_DEPTH];
     if (count > INT32_MAX / 2)
     {
         return TL_ERR_PARAMS;
     }
-    e = tl_dv_tensor(tensors, op->inputs[0], TL_TYPE_INT8, count);
+    e = tl_dv_tensor(tensors, op->inputs[TL_SOFTMAX_S8_IN_INPUT], TL_TYPE_INT8, count);
     if (e == TL_OK)
     {
-        e = tl_dv_tensor(tensors, op->inputs[1], TL_TYPE_INT32, 256 * 4);
+        e = tl_dv_tensor(tensors, op->inputs[TL_SOFTMAX_S8_IN_EXP_TABLE], TL_TYPE_INT32, 256 * 4);
     }
     if (e == TL_OK)
     {
-        e = tl_dv_tensor(tensors, op->outputs[0], out_type, count * out_bytes);
+        e = tl_dv_tensor(tensors, op->outputs[TL_SOFTMAX_S8_OUT_OUTPUT], out_type, count * out_bytes);
     }
     if (e != TL_OK)
     {
         return e;
     }
-    table = tl_tensor_data(tensors, op->inputs[1]);
+    table = tl_tensor_data(tensors, op->inputs[TL_SOFTMAX_S8_IN_EXP_TABLE]);
     for (k = 0; k < 256; k++)
     {
         if (tl_d_read_i32(table + 4 * k) < 0)
@@ -302,20 +324,20 @@ tl_status tl_dv_lookup(const tl_op *op, const tl_tensors *tensors, int32_t param
     {
         return e;
     }
-    e = tl_dv_at_least(op->params, 0, 1, 0);
+    e = tl_dv_at_least(op->params, TL_LOOKUP_S8_P_COUNT, 1, 0);
     if (e != TL_OK)
     {
         return e;
     }
-    count = op->params[0];
-    e = tl_dv_tensor(tensors, op->inputs[0], io_type, count * io_bytes);
+    count = op->params[TL_LOOKUP_S8_P_COUNT];
+    e = tl_dv_tensor(tensors, op->inputs[TL_LOOKUP_S8_IN_INPUT], io_type, count * io_bytes);
     if (e == TL_OK)
     {
-        e = tl_dv_tensor(tensors, op->inputs[1], table_type, table_bytes);
+        e = tl_dv_tensor(tensors, op->inputs[TL_LOOKUP_S8_IN_TABLE], table_type, table_bytes);
     }
     if (e == TL_OK)
     {
-        e = tl_dv_tensor(tensors, op->outputs[0], io_type, count * io_bytes);
+        e = tl_dv_tensor(tensors, op->outputs[TL_LOOKUP_S8_OUT_OUTPUT], io_type, count * io_bytes);
     }
     return e;
 }
@@ -348,46 +370,53 @@ tl_status tl_dv_pool(const tl_op *op, const tl_tensors *tensors, int32_t io_type
     const int32_t *p;
     int64_t batches;
     int64_t depth;
-    tl_status e = tl_dv_shape(op, 1, 1, 14);
+    tl_status e = tl_dv_shape(op, 1, 1, TL_POOL_P_LENGTH);
     if (e != TL_OK)
     {
         return e;
     }
     p = op->params;
-    e = tl_dv_at_least(p, 0, 10, 1);
+    /* Everything up to the filter width is positive, the two paddings non-negative. */
+    e = tl_dv_at_least(p, TL_POOL_P_BATCHES, TL_POOL_P_PADDING_TOP, 1);
     if (e == TL_OK)
     {
-        e = tl_dv_at_least(p, 10, 2, 0);
+        e = tl_dv_at_least(p, TL_POOL_P_PADDING_TOP, 2, 0);
     }
     if (e != TL_OK)
     {
         return e;
     }
-    batches = p[0];
-    depth = p[3];
+    batches = p[TL_POOL_P_BATCHES];
+    depth = p[TL_POOL_P_DEPTH];
     /* Products of four positive int32 can exceed int64: bound the spatial part first (any tensor is < 2^31 bytes). */
-    if ((int64_t)p[1] * p[2] > INT32_MAX || (int64_t)p[4] * p[5] > INT32_MAX || batches * depth > INT32_MAX)
+    if ((int64_t)p[TL_POOL_P_INPUT_HEIGHT] * p[TL_POOL_P_INPUT_WIDTH] > INT32_MAX ||
+        (int64_t)p[TL_POOL_P_OUTPUT_HEIGHT] * p[TL_POOL_P_OUTPUT_WIDTH] > INT32_MAX || batches * depth > INT32_MAX)
     {
         return TL_ERR_PARAMS;
     }
-    e = tl_dv_tensor(tensors, op->inputs[0], io_type, batches * depth * ((int64_t)p[1] * p[2]) * io_bytes);
+    e = tl_dv_tensor(tensors, op->inputs[TL_POOL_IN_INPUT], io_type,
+                     batches * depth * ((int64_t)p[TL_POOL_P_INPUT_HEIGHT] * p[TL_POOL_P_INPUT_WIDTH]) * io_bytes);
     if (e == TL_OK)
     {
-        e = tl_dv_tensor(tensors, op->outputs[0], io_type, batches * depth * ((int64_t)p[4] * p[5]) * io_bytes);
+        e = tl_dv_tensor(tensors, op->outputs[TL_POOL_OUT_OUTPUT], io_type,
+                         batches * depth * ((int64_t)p[TL_POOL_P_OUTPUT_HEIGHT] * p[TL_POOL_P_OUTPUT_WIDTH]) *
+                             io_bytes);
     }
     if (e == TL_OK)
     {
-        e = tl_dv_windows(p[4], p[6], p[8], p[10], p[1]);
+        e = tl_dv_windows(p[TL_POOL_P_OUTPUT_HEIGHT], p[TL_POOL_P_STRIDE_HEIGHT], p[TL_POOL_P_FILTER_HEIGHT],
+                          p[TL_POOL_P_PADDING_TOP], p[TL_POOL_P_INPUT_HEIGHT]);
     }
     if (e == TL_OK)
     {
-        e = tl_dv_windows(p[5], p[7], p[9], p[11], p[2]);
+        e = tl_dv_windows(p[TL_POOL_P_OUTPUT_WIDTH], p[TL_POOL_P_STRIDE_WIDTH], p[TL_POOL_P_FILTER_WIDTH],
+                          p[TL_POOL_P_PADDING_LEFT], p[TL_POOL_P_INPUT_WIDTH]);
     }
     if (e != TL_OK)
     {
         return e;
     }
-    return tl_dv_activation_range(p[12], p[13], type_min, type_max);
+    return tl_dv_activation_range(p[TL_POOL_P_ACTIVATION_MIN], p[TL_POOL_P_ACTIVATION_MAX], type_min, type_max);
 }
 
 tl_status tl_dv_average_pool(const tl_op *op, const tl_tensors *tensors, int32_t io_type, int32_t io_bytes,
@@ -396,7 +425,7 @@ tl_status tl_dv_average_pool(const tl_op *op, const tl_tensors *tensors, int32_t
     tl_op pool;
     tl_status e;
     int32_t scratch;
-    if (op->output_count != 2)
+    if (op->output_count != TL_POOL_OUT_SCRATCH + 1)
     {
         return tl_dv_pool(op, tensors, io_type, io_bytes, act_lo, act_hi);
     }
@@ -409,8 +438,9 @@ tl_status tl_dv_average_pool(const tl_op *op, const tl_tensors *tensors, int32_t
     {
         return e;
     }
-    scratch = op->outputs[1];
-    if (tl_tensor_type(tensors, scratch) != TL_TYPE_INT8 || tl_tensor_bytes(tensors, scratch) < 4 * (int64_t)op->params[3] ||
+    scratch = op->outputs[TL_POOL_OUT_SCRATCH];
+    if (tl_tensor_type(tensors, scratch) != TL_TYPE_INT8 ||
+        tl_tensor_bytes(tensors, scratch) < 4 * (int64_t)op->params[TL_POOL_P_DEPTH] ||
         tl_tensor_data(tensors, scratch) == 0 || ((uintptr_t)tl_tensor_data(tensors, scratch) & 3u) != 0)
     {
         return TL_ERR_PARAMS;
@@ -420,20 +450,20 @@ tl_status tl_dv_average_pool(const tl_op *op, const tl_tensors *tensors, int32_t
 
 void tl_dv_pool_params(const int32_t *p, tl_pool_params *out)
 {
-    out->batches = p[0];
-    out->in_height = p[1];
-    out->in_width = p[2];
-    out->depth = p[3];
-    out->out_height = p[4];
-    out->out_width = p[5];
-    out->stride_height = p[6];
-    out->stride_width = p[7];
-    out->filter_height = p[8];
-    out->filter_width = p[9];
-    out->pad_top = p[10];
-    out->pad_left = p[11];
-    out->act_min = p[12];
-    out->act_max = p[13];
+    out->batches = p[TL_POOL_P_BATCHES];
+    out->in_height = p[TL_POOL_P_INPUT_HEIGHT];
+    out->in_width = p[TL_POOL_P_INPUT_WIDTH];
+    out->depth = p[TL_POOL_P_DEPTH];
+    out->out_height = p[TL_POOL_P_OUTPUT_HEIGHT];
+    out->out_width = p[TL_POOL_P_OUTPUT_WIDTH];
+    out->stride_height = p[TL_POOL_P_STRIDE_HEIGHT];
+    out->stride_width = p[TL_POOL_P_STRIDE_WIDTH];
+    out->filter_height = p[TL_POOL_P_FILTER_HEIGHT];
+    out->filter_width = p[TL_POOL_P_FILTER_WIDTH];
+    out->pad_top = p[TL_POOL_P_PADDING_TOP];
+    out->pad_left = p[TL_POOL_P_PADDING_LEFT];
+    out->act_min = p[TL_POOL_P_ACTIVATION_MIN];
+    out->act_max = p[TL_POOL_P_ACTIVATION_MAX];
 }
 
 int tl_dv_pool_params_ok(const tl_pool_params *params)

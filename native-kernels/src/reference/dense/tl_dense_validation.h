@@ -7,6 +7,7 @@
 
 #include <stdint.h>
 
+#include "tinylite/tl_dense_layouts.h"
 #include "tinylite/tl_op.h"
 
 /* TFLite TensorType numbers (TL_TYPE_*). */
@@ -27,7 +28,8 @@ tl_status tl_dv_activation_range(int32_t act_min, int32_t act_max, int32_t lo, i
 /* multiplier is a non-negative Q0.31 value and shift lies in [-31, 30]. */
 tl_status tl_dv_multiplier(int32_t multiplier, int32_t shift);
 
-/* A FULLY_CONNECTED record (see FullyConnectedS8): weight_bits 8 or 4, bias_bytes 4 or 8. */
+/* A FULLY_CONNECTED record of the fully_connected or fully_connected_s16 layout (see FullyConnectedS8): weight_bits
+   8 or 4, bias_bytes 4 or 8. */
 tl_status tl_dv_fully_connected(const tl_op *op, const tl_tensors *tensors, int32_t param_count, int32_t io_type,
                                 int32_t io_bytes, int32_t weight_bits, int32_t bias_bytes);
 
@@ -45,19 +47,17 @@ int tl_dv_overlap(const tl_tensors *tensors, int32_t a, int64_t bytes_a, int32_t
 tl_status tl_dv_mean(const tl_op *op, const tl_tensors *tensors, int32_t param_count, int32_t io_type,
                      int32_t io_bytes);
 
-/* Params of an int8 SOFTMAX record that also carries CMSIS-NN's values (SoftmaxS8.CmsisNnParamCount). */
-#define TL_SOFTMAX_S8_CMSIS_NN_PARAM_COUNT 5
-
 /* The optional CMSIS-NN values of an int8 SOFTMAX record (DenseValidation.SoftmaxCmsisNnValues): multiplier > 0,
    left shift in [0, 30], diff_min <= 0 with every scaled difference at or above it inside int32. */
 tl_status tl_dv_softmax_cmsis_nn_values(int32_t multiplier, int32_t shift, int32_t diff_min);
 
 /* A SOFTMAX record with int8 input and an int32 exp table of 256 non-negative entries; param_count params, or
-   TL_SOFTMAX_S8_CMSIS_NN_PARAM_COUNT with CMSIS-NN's values. */
+   TL_SOFTMAX_S8_P_MAX_LENGTH with CMSIS-NN's values. */
 tl_status tl_dv_softmax_s8(const tl_op *op, const tl_tensors *tensors, int32_t param_count, int32_t out_type,
                            int32_t out_bytes);
 
-/* A one-input table-driven record: input, table of at least table_bytes, output, params[0] = count. */
+/* A one-input table-driven record of the lookup_s8 or lookup_s16 layout: input, table of at least table_bytes,
+   output, the element count first. */
 tl_status tl_dv_lookup(const tl_op *op, const tl_tensors *tensors, int32_t param_count, int32_t io_type,
                        int32_t io_bytes, int32_t table_type, int32_t table_bytes);
 
@@ -77,7 +77,7 @@ tl_status tl_dv_average_pool(const tl_op *op, const tl_tensors *tensors, int32_t
 
 #include "tinylite/tl_dense_kernels.h"
 
-/* Decodes the 14 pooling Params (PoolGeometry layout). */
+/* Decodes the pooling Params (the pool layout, TL_POOL_P_*). */
 void tl_dv_pool_params(const int32_t *p, tl_pool_params *out);
 
 /* Checks the typed pooling geometry the kernels rely on (positive dims). */

@@ -8,8 +8,6 @@
 #include "tl_dense_fixed_point.h"
 #include "tl_dense_validation.h"
 
-#define FC_S16_PARAM_COUNT 8
-
 tl_status tl_fully_connected_s16(const tl_fc_params *params, const tl_fc_quant *quant, int32_t accumulate32,
                                  const int16_t *input, const int8_t *weights, const int64_t *bias,
                                  int16_t *output)
@@ -71,12 +69,13 @@ tl_status tl_fully_connected_s16(const tl_fc_params *params, const tl_fc_quant *
 
 tl_status tl_op_fully_connected_s16_validate(const tl_op *op, const tl_tensors *tensors)
 {
-    tl_status e = tl_dv_fully_connected(op, tensors, FC_S16_PARAM_COUNT, TL_TYPE_INT16, 2, 8, 8);
+    tl_status e = tl_dv_fully_connected(op, tensors, TL_FULLY_CONNECTED_S16_P_LENGTH, TL_TYPE_INT16, 2, 8, 8);
     if (e != TL_OK)
     {
         return e;
     }
-    return tl_dv_activation_range(op->params[4], op->params[5], -32768, 32767);
+    return tl_dv_activation_range(op->params[TL_FULLY_CONNECTED_S16_P_ACTIVATION_MIN],
+                                  op->params[TL_FULLY_CONNECTED_S16_P_ACTIVATION_MAX], -32768, 32767);
 }
 
 void tl_op_fully_connected_s16(const tl_op *op, const tl_tensors *tensors)
@@ -84,17 +83,19 @@ void tl_op_fully_connected_s16(const tl_op *op, const tl_tensors *tensors)
     const int32_t *p = op->params;
     tl_fc_params params;
     tl_fc_quant quant;
-    params.batches = p[0];
-    params.in_depth = p[1];
-    params.out_depth = p[2];
-    params.output_zero_point = p[3];
-    params.act_min = p[4];
-    params.act_max = p[5];
-    quant.pairs = (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[3]);
-    quant.per_channel = p[7];
-    (void)tl_fully_connected_s16(&params, &quant, p[6],
-                                 (const int16_t *)(const void *)tl_tensor_data(tensors, op->inputs[0]),
-                                 (const int8_t *)tl_tensor_data(tensors, op->inputs[1]),
-                                 (const int64_t *)(const void *)tl_tensor_data(tensors, op->inputs[2]),
-                                 (int16_t *)(void *)tl_tensor_data(tensors, op->outputs[0]));
+    params.batches = p[TL_FULLY_CONNECTED_S16_P_BATCHES];
+    params.in_depth = p[TL_FULLY_CONNECTED_S16_P_INPUT_DEPTH];
+    params.out_depth = p[TL_FULLY_CONNECTED_S16_P_OUTPUT_DEPTH];
+    params.output_zero_point = p[TL_FULLY_CONNECTED_S16_P_OUTPUT_OFFSET];
+    params.act_min = p[TL_FULLY_CONNECTED_S16_P_ACTIVATION_MIN];
+    params.act_max = p[TL_FULLY_CONNECTED_S16_P_ACTIVATION_MAX];
+    quant.pairs =
+        (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_FULLY_CONNECTED_S16_IN_MULTIPLIERS]);
+    quant.per_channel = p[TL_FULLY_CONNECTED_S16_P_PER_CHANNEL];
+    (void)tl_fully_connected_s16(
+        &params, &quant, p[TL_FULLY_CONNECTED_S16_P_BIAS_IS_INT32],
+        (const int16_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_FULLY_CONNECTED_S16_IN_INPUT]),
+        (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_FULLY_CONNECTED_S16_IN_WEIGHTS]),
+        (const int64_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_FULLY_CONNECTED_S16_IN_BIAS]),
+        (int16_t *)(void *)tl_tensor_data(tensors, op->outputs[TL_FULLY_CONNECTED_S16_OUT_OUTPUT]));
 }

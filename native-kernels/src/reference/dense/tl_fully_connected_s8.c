@@ -10,8 +10,6 @@
 #include "tl_fc_s8_output.h"
 #include "../tl_dot_s8.h"
 
-#define FC_PARAM_COUNT 7
-
 static tl_status fc_s8_check(const tl_fc_params *params, const tl_fc_quant *quant, const int8_t *input,
                              const int8_t *weights, const int32_t *bias, const int8_t *output)
 {
@@ -119,12 +117,13 @@ tl_status tl_fully_connected_s8(const tl_fc_params *params, const tl_fc_quant *q
 
 tl_status tl_op_fully_connected_s8_validate(const tl_op *op, const tl_tensors *tensors)
 {
-    tl_status e = tl_dv_fully_connected(op, tensors, FC_PARAM_COUNT, TL_TYPE_INT8, 1, 8, 4);
+    tl_status e = tl_dv_fully_connected(op, tensors, TL_FULLY_CONNECTED_P_LENGTH, TL_TYPE_INT8, 1, 8, 4);
     if (e != TL_OK)
     {
         return e;
     }
-    return tl_dv_activation_range(op->params[4], op->params[5], -128, 127);
+    return tl_dv_activation_range(op->params[TL_FULLY_CONNECTED_P_ACTIVATION_MIN],
+                                  op->params[TL_FULLY_CONNECTED_P_ACTIVATION_MAX], -128, 127);
 }
 
 void tl_op_fully_connected_s8(const tl_op *op, const tl_tensors *tensors)
@@ -132,16 +131,17 @@ void tl_op_fully_connected_s8(const tl_op *op, const tl_tensors *tensors)
     const int32_t *p = op->params;
     tl_fc_params params;
     tl_fc_quant quant;
-    params.batches = p[0];
-    params.in_depth = p[1];
-    params.out_depth = p[2];
-    params.output_zero_point = p[3];
-    params.act_min = p[4];
-    params.act_max = p[5];
-    quant.pairs = (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[3]);
-    quant.per_channel = p[6];
-    (void)tl_fully_connected_s8(&params, &quant, (const int8_t *)tl_tensor_data(tensors, op->inputs[0]),
-                                (const int8_t *)tl_tensor_data(tensors, op->inputs[1]),
-                                (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[2]),
-                                (int8_t *)tl_tensor_data(tensors, op->outputs[0]));
+    params.batches = p[TL_FULLY_CONNECTED_P_BATCHES];
+    params.in_depth = p[TL_FULLY_CONNECTED_P_INPUT_DEPTH];
+    params.out_depth = p[TL_FULLY_CONNECTED_P_OUTPUT_DEPTH];
+    params.output_zero_point = p[TL_FULLY_CONNECTED_P_OUTPUT_OFFSET];
+    params.act_min = p[TL_FULLY_CONNECTED_P_ACTIVATION_MIN];
+    params.act_max = p[TL_FULLY_CONNECTED_P_ACTIVATION_MAX];
+    quant.pairs = (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_FULLY_CONNECTED_IN_MULTIPLIERS]);
+    quant.per_channel = p[TL_FULLY_CONNECTED_P_PER_CHANNEL];
+    (void)tl_fully_connected_s8(
+        &params, &quant, (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_FULLY_CONNECTED_IN_INPUT]),
+        (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_FULLY_CONNECTED_IN_WEIGHTS]),
+        (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_FULLY_CONNECTED_IN_BIAS]),
+        (int8_t *)tl_tensor_data(tensors, op->outputs[TL_FULLY_CONNECTED_OUT_OUTPUT]));
 }

@@ -10,8 +10,6 @@
 #include "tl_dense_validation.h"
 #include "../tl_dot_s8.h"
 
-#define FC_ACC_PARAM_COUNT 2
-
 static tl_status fc_acc_check(int32_t n, int32_t out_depth, const int8_t *input, const int8_t *weights,
                               const int32_t *acc)
 {
@@ -94,7 +92,7 @@ tl_status tl_op_fully_connected_s8_accumulate_validate(const tl_op *op, const tl
     int64_t out_depth;
     int32_t acc;
     int32_t start;
-    tl_status e = tl_dv_shape(op, 3, 1, FC_ACC_PARAM_COUNT);
+    tl_status e = tl_dv_shape(op, 3, 1, TL_FULLY_CONNECTED_ACCUMULATE_P_LENGTH);
     if (e != TL_OK)
     {
         return e;
@@ -105,20 +103,20 @@ tl_status tl_op_fully_connected_s8_accumulate_validate(const tl_op *op, const tl
     {
         return e;
     }
-    n = p[0];
-    out_depth = p[1];
+    n = p[TL_FULLY_CONNECTED_ACCUMULATE_P_SLICE_LENGTH];
+    out_depth = p[TL_FULLY_CONNECTED_ACCUMULATE_P_OUTPUT_DEPTH];
     /* n and out_depth are below 2^31, so out_depth * n and out_depth * 4 fit int64. */
-    e = tl_dv_tensor(tensors, op->inputs[0], TL_TYPE_INT8, n);
+    e = tl_dv_tensor(tensors, op->inputs[TL_FULLY_CONNECTED_ACCUMULATE_IN_INPUT], TL_TYPE_INT8, n);
     if (e == TL_OK)
     {
-        e = tl_dv_tensor(tensors, op->inputs[1], TL_TYPE_INT8, out_depth * n);
+        e = tl_dv_tensor(tensors, op->inputs[TL_FULLY_CONNECTED_ACCUMULATE_IN_WEIGHTS], TL_TYPE_INT8, out_depth * n);
     }
-    start = op->inputs[2];
+    start = op->inputs[TL_FULLY_CONNECTED_ACCUMULATE_IN_START];
     if (e == TL_OK && start != -1)
     {
         e = tl_dv_tensor(tensors, start, TL_TYPE_INT32, out_depth * 4);
     }
-    acc = op->outputs[0];
+    acc = op->outputs[TL_FULLY_CONNECTED_ACCUMULATE_OUT_ACCUMULATORS];
     if (e == TL_OK)
     {
         e = tl_dv_tensor(tensors, acc, TL_TYPE_INT32, out_depth * 4);
@@ -128,8 +126,8 @@ tl_status tl_op_fully_connected_s8_accumulate_validate(const tl_op *op, const tl
         return e;
     }
     /* The kernel writes the accumulators while it still reads the slice and the weights. */
-    if (tl_dv_overlap(tensors, acc, out_depth * 4, op->inputs[0], n) ||
-        tl_dv_overlap(tensors, acc, out_depth * 4, op->inputs[1], out_depth * n))
+    if (tl_dv_overlap(tensors, acc, out_depth * 4, op->inputs[TL_FULLY_CONNECTED_ACCUMULATE_IN_INPUT], n) ||
+        tl_dv_overlap(tensors, acc, out_depth * 4, op->inputs[TL_FULLY_CONNECTED_ACCUMULATE_IN_WEIGHTS], out_depth * n))
     {
         return TL_ERR_PARAMS;
     }
@@ -145,8 +143,13 @@ tl_status tl_op_fully_connected_s8_accumulate_validate(const tl_op *op, const tl
 void tl_op_fully_connected_s8_accumulate(const tl_op *op, const tl_tensors *tensors)
 {
     const int32_t *p = op->params;
-    const int32_t *start = op->inputs[2] == -1 ? 0 : (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[2]);
-    (void)tl_fully_connected_s8_accumulate(p[0], p[1], (const int8_t *)tl_tensor_data(tensors, op->inputs[0]),
-                                           (const int8_t *)tl_tensor_data(tensors, op->inputs[1]), start,
-                                           (int32_t *)(void *)tl_tensor_data(tensors, op->outputs[0]));
+    const int32_t *start = op->inputs[TL_FULLY_CONNECTED_ACCUMULATE_IN_START] == -1
+                               ? 0
+                               : (const int32_t *)(const void *)tl_tensor_data(
+                                     tensors, op->inputs[TL_FULLY_CONNECTED_ACCUMULATE_IN_START]);
+    (void)tl_fully_connected_s8_accumulate(
+        p[TL_FULLY_CONNECTED_ACCUMULATE_P_SLICE_LENGTH], p[TL_FULLY_CONNECTED_ACCUMULATE_P_OUTPUT_DEPTH],
+        (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_FULLY_CONNECTED_ACCUMULATE_IN_INPUT]),
+        (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_FULLY_CONNECTED_ACCUMULATE_IN_WEIGHTS]), start,
+        (int32_t *)(void *)tl_tensor_data(tensors, op->outputs[TL_FULLY_CONNECTED_ACCUMULATE_OUT_ACCUMULATORS]));
 }

@@ -8,8 +8,6 @@
 #include "tl_dense_validation.h"
 #include "tl_fc_s8_output.h"
 
-#define FC_FINISH_PARAM_COUNT 5
-
 tl_status tl_fully_connected_s8_finish(const tl_fc_finish_params *params, const tl_fc_quant *quant,
                                        const int32_t *acc, int8_t *output)
 {
@@ -37,7 +35,7 @@ tl_status tl_op_fully_connected_s8_finish_validate(const tl_op *op, const tl_ten
     int64_t out_depth;
     int64_t pairs;
     int32_t per_channel;
-    tl_status e = tl_dv_shape(op, 2, 1, FC_FINISH_PARAM_COUNT);
+    tl_status e = tl_dv_shape(op, 2, 1, TL_FULLY_CONNECTED_FINISH_P_LENGTH);
     if (e != TL_OK)
     {
         return e;
@@ -48,38 +46,41 @@ tl_status tl_op_fully_connected_s8_finish_validate(const tl_op *op, const tl_ten
     {
         return e;
     }
-    out_depth = p[0];
+    out_depth = p[TL_FULLY_CONNECTED_FINISH_P_OUTPUT_DEPTH];
     /* Last param: 1 = one requantization pair per output channel, 0 = one pair for all. */
-    per_channel = p[4];
+    per_channel = p[TL_FULLY_CONNECTED_FINISH_P_PER_CHANNEL];
     if (per_channel != 0 && per_channel != 1)
     {
         return TL_ERR_PARAMS;
     }
     pairs = per_channel != 0 ? out_depth : 1;
-    e = tl_dv_tensor(tensors, op->inputs[0], TL_TYPE_INT32, out_depth * 4);
+    e = tl_dv_tensor(tensors, op->inputs[TL_FULLY_CONNECTED_FINISH_IN_ACCUMULATORS], TL_TYPE_INT32, out_depth * 4);
     if (e == TL_OK)
     {
-        e = tl_dv_tensor(tensors, op->inputs[1], TL_TYPE_INT32, pairs * 8);
+        e = tl_dv_tensor(tensors, op->inputs[TL_FULLY_CONNECTED_FINISH_IN_MULTIPLIERS], TL_TYPE_INT32, pairs * 8);
     }
     if (e == TL_OK)
     {
-        e = tl_dv_tensor(tensors, op->outputs[0], TL_TYPE_INT8, out_depth);
+        e = tl_dv_tensor(tensors, op->outputs[TL_FULLY_CONNECTED_FINISH_OUT_OUTPUT], TL_TYPE_INT8, out_depth);
     }
     if (e == TL_OK)
     {
-        e = tl_dv_requantization_pairs(tensors, op->inputs[1], pairs);
+        e = tl_dv_requantization_pairs(tensors, op->inputs[TL_FULLY_CONNECTED_FINISH_IN_MULTIPLIERS], pairs);
     }
     if (e == TL_OK)
     {
-        e = tl_dv_activation_range(p[2], p[3], -128, 127);
+        e = tl_dv_activation_range(p[TL_FULLY_CONNECTED_FINISH_P_ACTIVATION_MIN],
+                                   p[TL_FULLY_CONNECTED_FINISH_P_ACTIVATION_MAX], -128, 127);
     }
     if (e != TL_OK)
     {
         return e;
     }
     /* In place only from the accumulators' first byte (see tl_fully_connected_s8_finish). */
-    if (tl_dv_overlap(tensors, op->outputs[0], out_depth, op->inputs[0], out_depth * 4) &&
-        tl_tensor_data(tensors, op->outputs[0]) != tl_tensor_data(tensors, op->inputs[0]))
+    if (tl_dv_overlap(tensors, op->outputs[TL_FULLY_CONNECTED_FINISH_OUT_OUTPUT], out_depth,
+                      op->inputs[TL_FULLY_CONNECTED_FINISH_IN_ACCUMULATORS], out_depth * 4) &&
+        tl_tensor_data(tensors, op->outputs[TL_FULLY_CONNECTED_FINISH_OUT_OUTPUT]) !=
+            tl_tensor_data(tensors, op->inputs[TL_FULLY_CONNECTED_FINISH_IN_ACCUMULATORS]))
     {
         return TL_ERR_PARAMS;
     }
@@ -91,12 +92,15 @@ void tl_op_fully_connected_s8_finish(const tl_op *op, const tl_tensors *tensors)
     const int32_t *p = op->params;
     tl_fc_finish_params params;
     tl_fc_quant quant;
-    params.out_depth = p[0];
-    params.output_zero_point = p[1];
-    params.act_min = p[2];
-    params.act_max = p[3];
-    quant.pairs = (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[1]);
-    quant.per_channel = p[4];
-    (void)tl_fully_connected_s8_finish(&params, &quant, (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[0]),
-                                       (int8_t *)tl_tensor_data(tensors, op->outputs[0]));
+    params.out_depth = p[TL_FULLY_CONNECTED_FINISH_P_OUTPUT_DEPTH];
+    params.output_zero_point = p[TL_FULLY_CONNECTED_FINISH_P_OUTPUT_OFFSET];
+    params.act_min = p[TL_FULLY_CONNECTED_FINISH_P_ACTIVATION_MIN];
+    params.act_max = p[TL_FULLY_CONNECTED_FINISH_P_ACTIVATION_MAX];
+    quant.pairs =
+        (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_FULLY_CONNECTED_FINISH_IN_MULTIPLIERS]);
+    quant.per_channel = p[TL_FULLY_CONNECTED_FINISH_P_PER_CHANNEL];
+    (void)tl_fully_connected_s8_finish(
+        &params, &quant,
+        (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_FULLY_CONNECTED_FINISH_IN_ACCUMULATORS]),
+        (int8_t *)tl_tensor_data(tensors, op->outputs[TL_FULLY_CONNECTED_FINISH_OUT_OUTPUT]));
 }

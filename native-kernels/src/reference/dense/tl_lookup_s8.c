@@ -6,8 +6,6 @@
 
 #include "tl_dense_validation.h"
 
-#define LOOKUP_PARAM_COUNT 1
-
 tl_status tl_lookup_s8(int32_t count, const int8_t *input, const int8_t *table, int8_t *output)
 {
     int32_t i;
@@ -25,12 +23,13 @@ tl_status tl_lookup_s8(int32_t count, const int8_t *input, const int8_t *table, 
 
 tl_status tl_op_lookup_s8_validate(const tl_op *op, const tl_tensors *tensors)
 {
-    return tl_dv_lookup(op, tensors, LOOKUP_PARAM_COUNT, TL_TYPE_INT8, 1, TL_TYPE_INT8, 256);
+    return tl_dv_lookup(op, tensors, TL_LOOKUP_S8_P_LENGTH, TL_TYPE_INT8, 1, TL_TYPE_INT8, 256);
 }
 
 void tl_op_lookup_s8(const tl_op *op, const tl_tensors *tensors)
 {
-    (void)tl_lookup_s8(op->params[0], (const int8_t *)tl_tensor_data(tensors, op->inputs[0]),
-                       (const int8_t *)tl_tensor_data(tensors, op->inputs[1]),
-                       (int8_t *)tl_tensor_data(tensors, op->outputs[0]));
+    (void)tl_lookup_s8(op->params[TL_LOOKUP_S8_P_COUNT],
+                       (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_LOOKUP_S8_IN_INPUT]),
+                       (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_LOOKUP_S8_IN_TABLE]),
+                       (int8_t *)tl_tensor_data(tensors, op->outputs[TL_LOOKUP_S8_OUT_OUTPUT]));
 }

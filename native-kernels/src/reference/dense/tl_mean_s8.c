@@ -8,8 +8,6 @@
 #include "tl_dense_fixed_point.h"
 #include "tl_dense_validation.h"
 
-#define MEAN_PARAM_COUNT 9
-
 tl_status tl_mean_s8(const tl_mean_params *params, const int8_t *input, int8_t *output)
 {
     int32_t stride0, stride1, stride2;
@@ -82,22 +80,22 @@ tl_status tl_mean_s8(const tl_mean_params *params, const int8_t *input, int8_t *
 
 tl_status tl_op_mean_s8_validate(const tl_op *op, const tl_tensors *tensors)
 {
-    return tl_dv_mean(op, tensors, MEAN_PARAM_COUNT, TL_TYPE_INT8, 1);
+    return tl_dv_mean(op, tensors, TL_MEAN_P_LENGTH, TL_TYPE_INT8, 1);
 }
 
 void tl_op_mean_s8(const tl_op *op, const tl_tensors *tensors)
 {
     const int32_t *p = op->params;
     tl_mean_params params;
-    params.dims[0] = p[0];
-    params.dims[1] = p[1];
-    params.dims[2] = p[2];
-    params.dims[3] = p[3];
-    params.reduced_mask = p[4];
-    params.multiplier = p[5];
-    params.shift = p[6];
-    params.output_zero_point = p[7];
-    params.folded = p[8];
-    (void)tl_mean_s8(&params, (const int8_t *)(const void *)tl_tensor_data(tensors, op->inputs[0]),
-                      (int8_t *)(void *)tl_tensor_data(tensors, op->outputs[0]));
+    params.dims[0] = p[TL_MEAN_P_DIMS];
+    params.dims[1] = p[TL_MEAN_P_DIMS + 1];
+    params.dims[2] = p[TL_MEAN_P_DIMS + 2];
+    params.dims[3] = p[TL_MEAN_P_DIMS + 3];
+    params.reduced_mask = p[TL_MEAN_P_AXES_MASK];
+    params.multiplier = p[TL_MEAN_P_MULTIPLIER];
+    params.shift = p[TL_MEAN_P_SHIFT];
+    params.output_zero_point = p[TL_MEAN_P_OUTPUT_OFFSET];
+    params.folded = p[TL_MEAN_P_FOLDED_INPUT_TERM];
+    (void)tl_mean_s8(&params, (const int8_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_MEAN_IN_INPUT]),
+                      (int8_t *)(void *)tl_tensor_data(tensors, op->outputs[TL_MEAN_OUT_OUTPUT]));
 }

@@ -9,7 +9,6 @@
 #include "tl_dense_fixed_point.h"
 #include "tl_dense_validation.h"
 
-#define SOFTMAX_S16_PARAM_COUNT 4
 /* Entries per table (exp over [-10, 0], then 1/(1+x) over [0, 1]). */
 #define SOFTMAX_S16_TABLE_SIZE 513
 
@@ -88,7 +87,7 @@ tl_status tl_op_softmax_s16_validate(const tl_op *op, const tl_tensors *tensors)
 {
     const int32_t *p;
     int64_t count;
-    tl_status e = tl_dv_shape(op, 2, 1, SOFTMAX_S16_PARAM_COUNT);
+    tl_status e = tl_dv_shape(op, 2, 1, TL_SOFTMAX_S16_P_LENGTH);
     if (e != TL_OK)
     {
         return e;
@@ -99,31 +98,32 @@ tl_status tl_op_softmax_s16_validate(const tl_op *op, const tl_tensors *tensors)
     {
         return e;
     }
-    count = (int64_t)p[0] * p[1];
+    count = (int64_t)p[TL_SOFTMAX_S16_P_ROWS] * p[TL_SOFTMAX_S16_P_DEPTH];
     if (count > INT32_MAX / 4)
     {
         return TL_ERR_PARAMS;
     }
-    e = tl_dv_tensor(tensors, op->inputs[0], TL_TYPE_INT16, count * 2);
+    e = tl_dv_tensor(tensors, op->inputs[TL_SOFTMAX_S16_IN_INPUT], TL_TYPE_INT16, count * 2);
     if (e == TL_OK)
     {
-        e = tl_dv_tensor(tensors, op->inputs[1], TL_TYPE_INT16, 2 * 2 * SOFTMAX_S16_TABLE_SIZE);
+        e = tl_dv_tensor(tensors, op->inputs[TL_SOFTMAX_S16_IN_TABLES], TL_TYPE_INT16, 2 * 2 * SOFTMAX_S16_TABLE_SIZE);
     }
     if (e == TL_OK)
     {
-        e = tl_dv_tensor(tensors, op->outputs[0], TL_TYPE_INT16, count * 2);
+        e = tl_dv_tensor(tensors, op->outputs[TL_SOFTMAX_S16_OUT_OUTPUT], TL_TYPE_INT16, count * 2);
     }
     if (e == TL_OK)
     {
-        e = tl_dv_multiplier(p[2], p[3]);
+        e = tl_dv_multiplier(p[TL_SOFTMAX_S16_P_INPUT_MULTIPLIER], p[TL_SOFTMAX_S16_P_INPUT_SHIFT]);
     }
     return e;
 }
 
 void tl_op_softmax_s16(const tl_op *op, const tl_tensors *tensors)
 {
-    (void)tl_softmax_s16(op->params[0], op->params[1], op->params[2], op->params[3],
-                         (const int16_t *)(const void *)tl_tensor_data(tensors, op->inputs[0]),
-                         (const int16_t *)(const void *)tl_tensor_data(tensors, op->inputs[1]),
-                         (int16_t *)(void *)tl_tensor_data(tensors, op->outputs[0]));
+    (void)tl_softmax_s16(op->params[TL_SOFTMAX_S16_P_ROWS], op->params[TL_SOFTMAX_S16_P_DEPTH],
+                         op->params[TL_SOFTMAX_S16_P_INPUT_MULTIPLIER], op->params[TL_SOFTMAX_S16_P_INPUT_SHIFT],
+                         (const int16_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_SOFTMAX_S16_IN_INPUT]),
+                         (const int16_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_SOFTMAX_S16_IN_TABLES]),
+                         (int16_t *)(void *)tl_tensor_data(tensors, op->outputs[TL_SOFTMAX_S16_OUT_OUTPUT]));
 }

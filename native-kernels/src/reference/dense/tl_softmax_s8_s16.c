@@ -8,8 +8,6 @@
 #include "tl_dense_fixed_point.h"
 #include "tl_dense_validation.h"
 
-#define SOFTMAX_PARAM_COUNT 2
-
 tl_status tl_softmax_s8_s16(int32_t outer, int32_t depth, const int8_t *input, const int32_t *exp_table,
                         int16_t *output)
 {
@@ -71,12 +69,14 @@ tl_status tl_softmax_s8_s16(int32_t outer, int32_t depth, const int8_t *input, c
 
 tl_status tl_op_softmax_s8_s16_validate(const tl_op *op, const tl_tensors *tensors)
 {
-    return tl_dv_softmax_s8(op, tensors, SOFTMAX_PARAM_COUNT, TL_TYPE_INT16, 2);
+    return tl_dv_softmax_s8(op, tensors, TL_SOFTMAX_S8_P_LENGTH, TL_TYPE_INT16, 2);
 }
 
 void tl_op_softmax_s8_s16(const tl_op *op, const tl_tensors *tensors)
 {
-    (void)tl_softmax_s8_s16(op->params[0], op->params[1], (const int8_t *)tl_tensor_data(tensors, op->inputs[0]),
-                        (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[1]),
-                        (int16_t *)(void *)tl_tensor_data(tensors, op->outputs[0]));
+    (void)tl_softmax_s8_s16(
+        op->params[TL_SOFTMAX_S8_P_ROWS], op->params[TL_SOFTMAX_S8_P_DEPTH],
+        (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_SOFTMAX_S8_IN_INPUT]),
+        (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_SOFTMAX_S8_IN_EXP_TABLE]),
+        (int16_t *)(void *)tl_tensor_data(tensors, op->outputs[TL_SOFTMAX_S8_OUT_OUTPUT]));
 }

@@ -7,8 +7,6 @@
 #include "tl_dense_fixed_point.h"
 #include "tl_dense_validation.h"
 
-#define TANH_PARAM_COUNT 3
-
 tl_status tl_tanh_s16(int32_t count, int32_t multiplier, int32_t shift, const int16_t *input,
                       const uint16_t *table, int16_t *output)
 {
@@ -47,18 +45,20 @@ tl_status tl_tanh_s16(int32_t count, int32_t multiplier, int32_t shift, const in
 
 tl_status tl_op_tanh_s16_validate(const tl_op *op, const tl_tensors *tensors)
 {
-    tl_status e = tl_dv_lookup(op, tensors, TANH_PARAM_COUNT, TL_TYPE_INT16, 2, TL_TYPE_INT16, 512);
+    tl_status e = tl_dv_lookup(op, tensors, TL_LOOKUP_S16_P_LENGTH, TL_TYPE_INT16, 2, TL_TYPE_INT16, 512);
     if (e != TL_OK)
     {
         return e;
     }
-    return tl_dv_lookup_scaling(op->params[1], op->params[2]);
+    return tl_dv_lookup_scaling(op->params[TL_LOOKUP_S16_P_INPUT_MULTIPLIER], op->params[TL_LOOKUP_S16_P_INPUT_SHIFT]);
 }
 
 void tl_op_tanh_s16(const tl_op *op, const tl_tensors *tensors)
 {
-    (void)tl_tanh_s16(op->params[0], op->params[1], op->params[2],
-                      (const int16_t *)(const void *)tl_tensor_data(tensors, op->inputs[0]),
-                      (const uint16_t *)(const void *)tl_tensor_data(tensors, op->inputs[1]),
-                      (int16_t *)(void *)tl_tensor_data(tensors, op->outputs[0]));
+    (void)tl_tanh_s16(
+        op->params[TL_LOOKUP_S16_P_COUNT], op->params[TL_LOOKUP_S16_P_INPUT_MULTIPLIER],
+        op->params[TL_LOOKUP_S16_P_INPUT_SHIFT],
+        (const int16_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_LOOKUP_S16_IN_INPUT]),
+        (const uint16_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_LOOKUP_S16_IN_SIGMOID_TABLE]),
+        (int16_t *)(void *)tl_tensor_data(tensors, op->outputs[TL_LOOKUP_S16_OUT_OUTPUT]));
 }

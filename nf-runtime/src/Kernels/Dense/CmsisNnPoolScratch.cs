@@ -17,7 +17,7 @@ namespace TinyLite.Runtime.Kernels.Dense
         /// </summary>
         public static string ValidatePool(KernelContext ctx, OpRecord op, int type, int elementBytes, int min, int max)
         {
-            if (op.Outputs == null || op.Outputs.Length != 2)
+            if (op.Outputs == null || op.Outputs.Length != PoolSlots.OutScratch + 1)
             {
                 return PoolGeometry.Validate(ctx, op, type, elementBytes, min, max);
             }
@@ -25,10 +25,10 @@ namespace TinyLite.Runtime.Kernels.Dense
             pool.Code = op.Code;
             pool.SourceIndex = op.SourceIndex;
             pool.Inputs = op.Inputs;
-            pool.Outputs = new int[] { op.Outputs[0] };
+            pool.Outputs = new int[] { op.Outputs[PoolSlots.OutOutput] };
             pool.Params = op.Params;
             string e = PoolGeometry.Validate(ctx, pool, type, elementBytes, min, max);
-            return e != null ? e : Validate(ctx, op.Outputs[1], op.Params[3]);
+            return e != null ? e : Validate(ctx, op.Outputs[PoolSlots.OutScratch], op.Params[PoolParams.Depth]);
         }
 
         /// <summary>Null when tensor <paramref name="t"/> is a large enough scratch for <paramref name="depth"/> channels; an error otherwise.</summary>

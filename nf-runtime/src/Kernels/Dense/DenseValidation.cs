@@ -93,8 +93,9 @@ namespace TinyLite.Runtime.Kernels.Dense
         }
 
         /// <summary>
-        /// Checks a FULLY_CONNECTED record: inputs (input, weights, folded bias, requantization pairs), one output,
-        /// Params starting with batches, inDepth, outDepth and ending with the per-channel flag (0 or 1).
+        /// Checks a FULLY_CONNECTED record of the fully_connected or fully_connected_s16 layout (they share the first
+        /// three Params, batches, input depth and output depth, end with the per-channel flag, 0 or 1, and share the
+        /// first four input slots): input, weights, folded bias, requantization pairs, one output.
         /// </summary>
         /// <param name="ctx">Tensor tables.</param>
         /// <param name="op">The record.</param>
@@ -108,31 +109,33 @@ namespace TinyLite.Runtime.Kernels.Dense
         {
             // int16: an optional fifth input, the requantization table split into CMSIS-NN's two arrays (the compiler's
             // marker that CMSIS-NN is proven bit-exact for the record; see ConvChecks.CmsisNnQuant), never read here.
-            bool cmsisQuant = ioType == TensorType.Int16 && op.Inputs != null && op.Inputs.Length == 5;
+            bool cmsisQuant = ioType == TensorType.Int16 && op.Inputs != null
+                && op.Inputs.Length == FullyConnectedS16Slots.InCmsisMultipliers + 1;
             string e = Shape(op, cmsisQuant ? 5 : 4, 1, paramCount);
             if (e != null)
             {
                 return e;
             }
             int[] p = op.Params;
-            e = AtLeast(p, 0, 3, 1);
+            e = AtLeast(p, FullyConnectedParams.Batches, 3, 1);
             if (e != null)
             {
                 return e;
             }
-            long batches = p[0];
-            long inDepth = p[1];
-            long outDepth = p[2];
+            long batches = p[FullyConnectedParams.Batches];
+            long inDepth = p[FullyConnectedParams.InputDepth];
+            long outDepth = p[FullyConnectedParams.OutputDepth];
             long rowBytes = weightBits == 4 ? (inDepth + 1) / 2 : inDepth;
-            e = Tensor(ctx, op.Inputs[0], ioType, batches * inDepth * ioBytes, "input");
+            e = Tensor(ctx, op.Inputs[FullyConnectedSlots.InInput], ioType, batches * inDepth * ioBytes, "input");
             if (e == null)
             {
                 // Packed int4 weights are stored as raw bytes (an int8 tensor of outDepth * rowBytes bytes).
-                e = Tensor(ctx, op.Inputs[1], TensorType.Int8, outDepth * rowBytes, "weights");
+                e = Tensor(ctx, op.Inputs[FullyConnectedSlots.InWeights], TensorType.Int8, outDepth * rowBytes, "weights");
             }
             if (e == null)
             {
-                e = Tensor(ctx, op.Inputs[2], biasBytes == 8 ? TensorType.Int64 : TensorType.Int32, outDepth * biasBytes, "bias");
+                e = Tensor(ctx, op.Inputs[FullyConnectedSlots.InBias],
+                    biasBytes == 8 ? TensorType.Int64 : TensorType.Int32, outDepth * biasBytes, "bias");
             }
             int perChannel = p[paramCount - 1];
             if (perChannel != 0 && perChannel != 1)
@@ -142,21 +145,23 @@ namespace TinyLite.Runtime.Kernels.Dense
             long pairs = perChannel != 0 ? outDepth : 1;
             if (e == null)
             {
-                e = Tensor(ctx, op.Inputs[3], TensorType.Int32, pairs * 8, "requantization");
+                e = Tensor(ctx, op.Inputs[FullyConnectedSlots.InMultipliers], TensorType.Int32, pairs * 8,
+                    "requantization");
             }
             if (e == null && cmsisQuant)
             {
-                e = Tensor(ctx, op.Inputs[4], TensorType.Int32, pairs * 8, "CMSIS-NN requantization arrays");
+                e = Tensor(ctx, op.Inputs[FullyConnectedS16Slots.InCmsisMultipliers], TensorType.Int32, pairs * 8,
+                    "CMSIS-NN requantization arrays");
             }
             if (e == null)
             {
-                e = Tensor(ctx, op.Outputs[0], ioType, batches * outDepth * ioBytes, "output");
+                e = Tensor(ctx, op.Outputs[FullyConnectedSlots.OutOutput], ioType, batches * outDepth * ioBytes, "output");
             }
             if (e != null)
             {
                 return e;
             }
-            return RequantizationPairs(ctx, op.Inputs[3], (int)pairs);
+            return RequantizationPairs(ctx, op.Inputs[FullyConnectedSlots.InMultipliers], (int)pairs);
         }
 
         /// <summary>
@@ -203,16 +208,17 @@ namespace TinyLite.Runtime.Kernels.Dense
                 return e;
             }
             int[] p = op.Params;
-            e = AtLeast(p, 0, 4, 1);
+            e = AtLeast(p, MeanParams.Dims, 4, 1);
             if (e != null)
             {
                 return e;
             }
-            if (p[4] < 0 || p[4] > 15)
+            if (p[MeanParams.AxesMask] < 0 || p[MeanParams.AxesMask] > 15)
             {
-                return "reduced-axes mask " + p[4].ToString() + " out of range";
+                return "reduced-axes mask " + p[MeanParams.AxesMask].ToString() + " out of range";
             }
-            long total = (long)p[0] * p[1] * p[2] * p[3];
+            long total = (long)p[MeanParams.Dims] * p[MeanParams.Dims + 1] * p[MeanParams.Dims + 2]
+                * p[MeanParams.Dims + 3];
             if (total > int.MaxValue / 2)
             {
                 return "input too large";
@@ -220,19 +226,19 @@ namespace TinyLite.Runtime.Kernels.Dense
             long kept = 1;
             for (int k = 0; k < 4; k++)
             {
-                if ((p[4] & (1 << k)) == 0)
+                if ((p[MeanParams.AxesMask] & (1 << k)) == 0)
                 {
-                    kept *= p[k];
+                    kept *= p[MeanParams.Dims + k];
                 }
             }
-            e = Tensor(ctx, op.Inputs[0], ioType, total * ioBytes, "input");
+            e = Tensor(ctx, op.Inputs[MeanSlots.InInput], ioType, total * ioBytes, "input");
             if (e == null)
             {
-                e = Tensor(ctx, op.Outputs[0], ioType, kept * ioBytes, "output");
+                e = Tensor(ctx, op.Outputs[MeanSlots.OutOutput], ioType, kept * ioBytes, "output");
             }
             if (e == null)
             {
-                e = Multiplier(p[5], p[6]);
+                e = Multiplier(p[MeanParams.Multiplier], p[MeanParams.Shift]);
             }
             return e;
         }
@@ -264,9 +270,9 @@ namespace TinyLite.Runtime.Kernels.Dense
         /// <summary>Checks a SOFTMAX record with int8 input (see <see cref="SoftmaxS8"/> for the layout).</summary>
         public static string SoftmaxS8(KernelContext ctx, OpRecord op, int paramCount, int outType, int outBytes)
         {
-            // The three CMSIS-NN values are optional (see SoftmaxS8.CmsisNnParamCount).
-            int given = op.Params != null && op.Params.Length == Dense.SoftmaxS8.CmsisNnParamCount
-                ? Dense.SoftmaxS8.CmsisNnParamCount
+            // The three CMSIS-NN values are optional (the layout's optional tail, SoftmaxS8Params.MaxLength).
+            int given = op.Params != null && op.Params.Length == SoftmaxS8Params.MaxLength
+                ? SoftmaxS8Params.MaxLength
                 : paramCount;
             string e = Shape(op, 2, 1, given);
             if (e != null)
@@ -274,35 +280,36 @@ namespace TinyLite.Runtime.Kernels.Dense
                 return e;
             }
             int[] p = op.Params;
-            e = AtLeast(p, 0, 2, 1);
-            if (e == null && given == Dense.SoftmaxS8.CmsisNnParamCount)
+            e = AtLeast(p, SoftmaxS8Params.Rows, 2, 1);
+            if (e == null && given == SoftmaxS8Params.MaxLength)
             {
-                e = SoftmaxCmsisNnValues(p[2], p[3], p[4]);
+                e = SoftmaxCmsisNnValues(p[SoftmaxS8Params.BetaMultiplier], p[SoftmaxS8Params.BetaShift],
+                    p[SoftmaxS8Params.DiffMin]);
             }
             if (e != null)
             {
                 return e;
             }
-            long count = (long)p[0] * p[1];
+            long count = (long)p[SoftmaxS8Params.Rows] * p[SoftmaxS8Params.Depth];
             if (count > int.MaxValue / 2)
             {
                 return "input too large";
             }
-            e = Tensor(ctx, op.Inputs[0], TensorType.Int8, count, "input");
+            e = Tensor(ctx, op.Inputs[SoftmaxS8Slots.InInput], TensorType.Int8, count, "input");
             if (e == null)
             {
-                e = Tensor(ctx, op.Inputs[1], TensorType.Int32, 256 * 4, "exp table");
+                e = Tensor(ctx, op.Inputs[SoftmaxS8Slots.InExpTable], TensorType.Int32, 256 * 4, "exp table");
             }
             if (e == null)
             {
-                e = Tensor(ctx, op.Outputs[0], outType, count * outBytes, "output");
+                e = Tensor(ctx, op.Outputs[SoftmaxS8Slots.OutOutput], outType, count * outBytes, "output");
             }
             if (e != null)
             {
                 return e;
             }
-            byte[] table = ctx.Buffer(op.Inputs[1]);
-            int offset = ctx.Offset(op.Inputs[1]);
+            byte[] table = ctx.Buffer(op.Inputs[SoftmaxS8Slots.InExpTable]);
+            int offset = ctx.Offset(op.Inputs[SoftmaxS8Slots.InExpTable]);
             for (int k = 0; k < 256; k++)
             {
                 if (LittleEndian.ReadInt32(table, offset + 4 * k) < 0)
@@ -313,8 +320,9 @@ namespace TinyLite.Runtime.Kernels.Dense
             return null;
         }
 
-        /// <summary>Checks an elementwise record: one data input, an optional constant table of at least
-        /// <paramref name="tableBytes"/> bytes, one output, Params[0] = element count.</summary>
+        /// <summary>Checks a lookup record (the lookup_s8 and lookup_s16 layouts, which share the count and the
+        /// input, table and output slots): one data input, a constant table of at least <paramref name="tableBytes"/>
+        /// bytes, one output.</summary>
         public static string Elementwise(KernelContext ctx, OpRecord op, int paramCount, int ioType, int ioBytes,
             int tableType, int tableBytes)
         {
@@ -323,20 +331,20 @@ namespace TinyLite.Runtime.Kernels.Dense
             {
                 return e;
             }
-            e = AtLeast(op.Params, 0, 1, 0);
+            e = AtLeast(op.Params, LookupS8Params.Count, 1, 0);
             if (e != null)
             {
                 return e;
             }
-            long count = op.Params[0];
-            e = Tensor(ctx, op.Inputs[0], ioType, count * ioBytes, "input");
+            long count = op.Params[LookupS8Params.Count];
+            e = Tensor(ctx, op.Inputs[LookupS8Slots.InInput], ioType, count * ioBytes, "input");
             if (e == null)
             {
-                e = Tensor(ctx, op.Inputs[1], tableType, tableBytes, "table");
+                e = Tensor(ctx, op.Inputs[LookupS8Slots.InTable], tableType, tableBytes, "table");
             }
             if (e == null)
             {
-                e = Tensor(ctx, op.Outputs[0], ioType, count * ioBytes, "output");
+                e = Tensor(ctx, op.Outputs[LookupS8Slots.OutOutput], ioType, count * ioBytes, "output");
             }
             return e;
         }

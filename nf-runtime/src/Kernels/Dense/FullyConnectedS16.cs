@@ -12,37 +12,35 @@ namespace TinyLite.Runtime.Kernels.Dense
     /// [outDepth * 2] or [2]: (multiplier, shift) per output channel or one pair for all; optionally [4] that table as CMSIS-NN's two arrays int32 [multipliers, shifts], added by
     /// <c>compile --cmsis-nn</c> when it has proven CMSIS-NN's arm_fully_connected_s16 bit-exact for the record, only
     /// size-checked here. Outputs: [0] output int16 [batches * outDepth].</para>
-    /// <para>Params: [0] batches, [1] inDepth, [2] outDepth, [3] output zero point, [4] activation min,
-    /// [5] activation max, [6] 1 to accumulate in int32 (int32 bias), 0 for int64, [7] 1 when input [3] holds one
-    /// (multiplier, shift) pair per output channel, 0 when it holds a single pair for all (per-tensor weights).</para>
+    /// <para>Params: the fully_connected_s16 layout, <see cref="FullyConnectedS16Params"/>; the output offset is the
+    /// output zero point, bias_is_int32 1 to accumulate in int32 (int32 bias), 0 for int64, the per-channel flag 1
+    /// when input [3] holds one (multiplier, shift) pair per output channel, 0 when it holds a single pair for all
+    /// (per-tensor weights).</para>
     /// </summary>
     public static class FullyConnectedS16
     {
-        /// <summary>Number of Params entries.</summary>
-        public const int ParamCount = 8;
-
         /// <summary>Computes output = clamp(requantize(foldedBias + sum(w * x)) + zp).</summary>
         public static void Run(KernelContext ctx, OpRecord op)
         {
             int[] p = op.Params;
-            int batches = p[0];
-            int inDepth = p[1];
-            int outDepth = p[2];
-            int outputZeroPoint = p[3];
-            int actMin = p[4];
-            int actMax = p[5];
-            bool accumulate32 = p[6] != 0;
-            int quantStride = p[7] != 0 ? 8 : 0;
-            byte[] input = ctx.Buffer(op.Inputs[0]);
-            int inputOffset = ctx.Offset(op.Inputs[0]);
-            byte[] weights = ctx.Buffer(op.Inputs[1]);
-            int weightsOffset = ctx.Offset(op.Inputs[1]);
-            byte[] bias = ctx.Buffer(op.Inputs[2]);
-            int biasOffset = ctx.Offset(op.Inputs[2]);
-            byte[] quant = ctx.Buffer(op.Inputs[3]);
-            int quantOffset = ctx.Offset(op.Inputs[3]);
-            byte[] output = ctx.Buffer(op.Outputs[0]);
-            int outputOffset = ctx.Offset(op.Outputs[0]);
+            int batches = p[FullyConnectedS16Params.Batches];
+            int inDepth = p[FullyConnectedS16Params.InputDepth];
+            int outDepth = p[FullyConnectedS16Params.OutputDepth];
+            int outputZeroPoint = p[FullyConnectedS16Params.OutputOffset];
+            int actMin = p[FullyConnectedS16Params.ActivationMin];
+            int actMax = p[FullyConnectedS16Params.ActivationMax];
+            bool accumulate32 = p[FullyConnectedS16Params.BiasIsInt32] != 0;
+            int quantStride = p[FullyConnectedS16Params.PerChannel] != 0 ? 8 : 0;
+            byte[] input = ctx.Buffer(op.Inputs[FullyConnectedS16Slots.InInput]);
+            int inputOffset = ctx.Offset(op.Inputs[FullyConnectedS16Slots.InInput]);
+            byte[] weights = ctx.Buffer(op.Inputs[FullyConnectedS16Slots.InWeights]);
+            int weightsOffset = ctx.Offset(op.Inputs[FullyConnectedS16Slots.InWeights]);
+            byte[] bias = ctx.Buffer(op.Inputs[FullyConnectedS16Slots.InBias]);
+            int biasOffset = ctx.Offset(op.Inputs[FullyConnectedS16Slots.InBias]);
+            byte[] quant = ctx.Buffer(op.Inputs[FullyConnectedS16Slots.InMultipliers]);
+            int quantOffset = ctx.Offset(op.Inputs[FullyConnectedS16Slots.InMultipliers]);
+            byte[] output = ctx.Buffer(op.Outputs[FullyConnectedS16Slots.OutOutput]);
+            int outputOffset = ctx.Offset(op.Outputs[FullyConnectedS16Slots.OutOutput]);
             for (int b = 0; b < batches; b++)
             {
                 int inRow = inputOffset + b * inDepth * 2;
@@ -87,12 +85,13 @@ namespace TinyLite.Runtime.Kernels.Dense
         /// <summary>Checks the record against the tensors' sizes; null when valid.</summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            string e = DenseValidation.FullyConnected(ctx, op, ParamCount, TensorType.Int16, 2, 8, 8);
+            string e = DenseValidation.FullyConnected(ctx, op, FullyConnectedS16Params.Length, TensorType.Int16, 2, 8, 8);
             if (e != null)
             {
                 return e;
             }
-            return DenseValidation.ActivationRange(op.Params[4], op.Params[5], -32768, 32767);
+            return DenseValidation.ActivationRange(op.Params[FullyConnectedS16Params.ActivationMin],
+                op.Params[FullyConnectedS16Params.ActivationMax], -32768, 32767);
         }
     }
 }

@@ -11,39 +11,35 @@ namespace TinyLite.Runtime.Kernels.Dense
     /// the high nibble, sign-extended (a row with odd inDepth ends with an unused high nibble); [2] folded bias
     /// int32 [outDepth]; [3] requantization int32 [outDepth * 2] or [2]: (multiplier, shift) per output channel or one pair for all.
     /// Outputs: [0] output int8 [batches * outDepth].</para>
-    /// <para>Params: [0] batches, [1] inDepth, [2] outDepth, [3] output zero point, [4] activation min,
-    /// [5] activation max, [6] 1 when input [3] holds one (multiplier, shift) pair per output channel, 0 when it
-    /// holds a single pair for all (per-tensor weights).</para>
+    /// <para>Params: the fully_connected layout, <see cref="FullyConnectedParams"/>, as for
+    /// <see cref="FullyConnectedS8"/>.</para>
     /// </summary>
     public static class FullyConnectedS4
     {
-        /// <summary>Number of Params entries.</summary>
-        public const int ParamCount = 7;
-
         /// <summary>Computes output = clamp(requantize(foldedBias + sum(w * x)) + zp).</summary>
         public static void Run(KernelContext ctx, OpRecord op)
         {
             int[] p = op.Params;
-            int batches = p[0];
-            int inDepth = p[1];
-            int outDepth = p[2];
-            int outputZeroPoint = p[3];
-            int actMin = p[4];
-            int actMax = p[5];
-            int quantStride = p[6] != 0 ? 8 : 0;
+            int batches = p[FullyConnectedParams.Batches];
+            int inDepth = p[FullyConnectedParams.InputDepth];
+            int outDepth = p[FullyConnectedParams.OutputDepth];
+            int outputZeroPoint = p[FullyConnectedParams.OutputOffset];
+            int actMin = p[FullyConnectedParams.ActivationMin];
+            int actMax = p[FullyConnectedParams.ActivationMax];
+            int quantStride = p[FullyConnectedParams.PerChannel] != 0 ? 8 : 0;
             int pairs = inDepth >> 1;
             bool odd = (inDepth & 1) != 0;
             int rowBytes = (inDepth + 1) >> 1;
-            byte[] input = ctx.Buffer(op.Inputs[0]);
-            int inputOffset = ctx.Offset(op.Inputs[0]);
-            byte[] weights = ctx.Buffer(op.Inputs[1]);
-            int weightsOffset = ctx.Offset(op.Inputs[1]);
-            byte[] bias = ctx.Buffer(op.Inputs[2]);
-            int biasOffset = ctx.Offset(op.Inputs[2]);
-            byte[] quant = ctx.Buffer(op.Inputs[3]);
-            int quantOffset = ctx.Offset(op.Inputs[3]);
-            byte[] output = ctx.Buffer(op.Outputs[0]);
-            int outputOffset = ctx.Offset(op.Outputs[0]);
+            byte[] input = ctx.Buffer(op.Inputs[FullyConnectedSlots.InInput]);
+            int inputOffset = ctx.Offset(op.Inputs[FullyConnectedSlots.InInput]);
+            byte[] weights = ctx.Buffer(op.Inputs[FullyConnectedSlots.InWeights]);
+            int weightsOffset = ctx.Offset(op.Inputs[FullyConnectedSlots.InWeights]);
+            byte[] bias = ctx.Buffer(op.Inputs[FullyConnectedSlots.InBias]);
+            int biasOffset = ctx.Offset(op.Inputs[FullyConnectedSlots.InBias]);
+            byte[] quant = ctx.Buffer(op.Inputs[FullyConnectedSlots.InMultipliers]);
+            int quantOffset = ctx.Offset(op.Inputs[FullyConnectedSlots.InMultipliers]);
+            byte[] output = ctx.Buffer(op.Outputs[FullyConnectedSlots.OutOutput]);
+            int outputOffset = ctx.Offset(op.Outputs[FullyConnectedSlots.OutOutput]);
             int blockEnd = outDepth & ~3;
             for (int b = 0; b < batches; b++)
             {
@@ -118,12 +114,13 @@ namespace TinyLite.Runtime.Kernels.Dense
         /// <summary>Checks the record against the tensors' sizes; null when valid.</summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            string e = DenseValidation.FullyConnected(ctx, op, ParamCount, TensorType.Int8, 1, 4, 4);
+            string e = DenseValidation.FullyConnected(ctx, op, FullyConnectedParams.Length, TensorType.Int8, 1, 4, 4);
             if (e != null)
             {
                 return e;
             }
-            return DenseValidation.ActivationRange(op.Params[4], op.Params[5], -128, 127);
+            return DenseValidation.ActivationRange(op.Params[FullyConnectedParams.ActivationMin],
+                op.Params[FullyConnectedParams.ActivationMax], -128, 127);
         }
     }
 }

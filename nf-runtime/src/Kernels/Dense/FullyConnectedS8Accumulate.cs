@@ -15,34 +15,32 @@ namespace TinyLite.Runtime.Kernels.Dense
     /// Outputs: [0] accumulators int32 [outDepth] (arena).</para>
     /// <para>With input [2]: acc[o] = start[o] + sum_k w[o][k] * x[k]. Without it (-1): acc[o] += sum_k w[o][k] * x[k],
     /// a read-modify-write of the output. All sums wrap in int32.</para>
-    /// <para>Params: [0] n, the slice length (&gt;= 1); [1] outDepth (&gt;= 1).</para>
+    /// <para>Params: the fully_connected_accumulate layout, <see cref="FullyConnectedAccumulateParams"/>: the slice
+    /// length n (&gt;= 1) and outDepth (&gt;= 1).</para>
     /// <para>The accumulators must not share bytes with the input slice or the weights; the start values may be
     /// the accumulators themselves (same bytes) but must not overlap them otherwise.</para>
     /// </summary>
     public static class FullyConnectedS8Accumulate
     {
-        /// <summary>Number of Params entries.</summary>
-        public const int ParamCount = 2;
-
         /// <summary>Adds the slice's products to the accumulators (see the class documentation).</summary>
         public static void Run(KernelContext ctx, OpRecord op)
         {
             int[] p = op.Params;
-            int n = p[0];
-            int outDepth = p[1];
-            byte[] input = ctx.Buffer(op.Inputs[0]);
-            int inputOffset = ctx.Offset(op.Inputs[0]);
-            byte[] weights = ctx.Buffer(op.Inputs[1]);
-            int weightsOffset = ctx.Offset(op.Inputs[1]);
-            byte[] acc = ctx.Buffer(op.Outputs[0]);
-            int accOffset = ctx.Offset(op.Outputs[0]);
+            int n = p[FullyConnectedAccumulateParams.SliceLength];
+            int outDepth = p[FullyConnectedAccumulateParams.OutputDepth];
+            byte[] input = ctx.Buffer(op.Inputs[FullyConnectedAccumulateSlots.InInput]);
+            int inputOffset = ctx.Offset(op.Inputs[FullyConnectedAccumulateSlots.InInput]);
+            byte[] weights = ctx.Buffer(op.Inputs[FullyConnectedAccumulateSlots.InWeights]);
+            int weightsOffset = ctx.Offset(op.Inputs[FullyConnectedAccumulateSlots.InWeights]);
+            byte[] acc = ctx.Buffer(op.Outputs[FullyConnectedAccumulateSlots.OutAccumulators]);
+            int accOffset = ctx.Offset(op.Outputs[FullyConnectedAccumulateSlots.OutAccumulators]);
             // Without start values each channel starts from its own accumulator.
             byte[] start = acc;
             int startOffset = accOffset;
-            if (op.Inputs[2] != -1)
+            if (op.Inputs[FullyConnectedAccumulateSlots.InStart] != -1)
             {
-                start = ctx.Buffer(op.Inputs[2]);
-                startOffset = ctx.Offset(op.Inputs[2]);
+                start = ctx.Buffer(op.Inputs[FullyConnectedAccumulateSlots.InStart]);
+                startOffset = ctx.Offset(op.Inputs[FullyConnectedAccumulateSlots.InStart]);
             }
             int inputEnd4 = inputOffset + (n & ~3);
             int inputEnd = inputOffset + n;
@@ -74,46 +72,50 @@ namespace TinyLite.Runtime.Kernels.Dense
         /// <summary>Checks the record against the tensors' sizes and the aliasing rules; null when valid.</summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            string e = DenseValidation.Shape(op, 3, 1, ParamCount);
+            string e = DenseValidation.Shape(op, 3, 1, FullyConnectedAccumulateParams.Length);
             if (e != null)
             {
                 return e;
             }
             int[] p = op.Params;
-            e = DenseValidation.AtLeast(p, 0, 2, 1);
+            e = DenseValidation.AtLeast(p, FullyConnectedAccumulateParams.SliceLength, 2, 1);
             if (e != null)
             {
                 return e;
             }
-            long n = p[0];
-            long outDepth = p[1];
-            e = DenseValidation.Tensor(ctx, op.Inputs[0], TensorType.Int8, n, "input");
+            long n = p[FullyConnectedAccumulateParams.SliceLength];
+            long outDepth = p[FullyConnectedAccumulateParams.OutputDepth];
+            e = DenseValidation.Tensor(ctx, op.Inputs[FullyConnectedAccumulateSlots.InInput], TensorType.Int8, n, "input");
             if (e == null)
             {
-                e = DenseValidation.Tensor(ctx, op.Inputs[1], TensorType.Int8, outDepth * n, "weights");
+                e = DenseValidation.Tensor(ctx, op.Inputs[FullyConnectedAccumulateSlots.InWeights], TensorType.Int8,
+                    outDepth * n, "weights");
             }
-            if (e == null && op.Inputs[2] != -1)
+            if (e == null && op.Inputs[FullyConnectedAccumulateSlots.InStart] != -1)
             {
-                e = DenseValidation.Tensor(ctx, op.Inputs[2], TensorType.Int32, outDepth * 4, "start values");
+                e = DenseValidation.Tensor(ctx, op.Inputs[FullyConnectedAccumulateSlots.InStart], TensorType.Int32,
+                    outDepth * 4, "start values");
             }
             if (e == null)
             {
-                e = DenseValidation.Tensor(ctx, op.Outputs[0], TensorType.Int32, outDepth * 4, "accumulators");
+                e = DenseValidation.Tensor(ctx, op.Outputs[FullyConnectedAccumulateSlots.OutAccumulators],
+                    TensorType.Int32, outDepth * 4, "accumulators");
             }
             if (e != null)
             {
                 return e;
             }
-            int acc = op.Outputs[0];
-            if (DenseValidation.Overlap(ctx, acc, outDepth * 4, op.Inputs[0], n))
+            int acc = op.Outputs[FullyConnectedAccumulateSlots.OutAccumulators];
+            if (DenseValidation.Overlap(ctx, acc, outDepth * 4, op.Inputs[FullyConnectedAccumulateSlots.InInput], n))
             {
                 return "accumulators overlap the input slice";
             }
-            if (DenseValidation.Overlap(ctx, acc, outDepth * 4, op.Inputs[1], outDepth * n))
+            if (DenseValidation.Overlap(ctx, acc, outDepth * 4, op.Inputs[FullyConnectedAccumulateSlots.InWeights],
+                outDepth * n))
             {
                 return "accumulators overlap the weights";
             }
-            int start = op.Inputs[2];
+            int start = op.Inputs[FullyConnectedAccumulateSlots.InStart];
             if (start != -1 && DenseValidation.Overlap(ctx, acc, outDepth * 4, start, outDepth * 4)
                 && ctx.Offset(start) != ctx.Offset(acc))
             {

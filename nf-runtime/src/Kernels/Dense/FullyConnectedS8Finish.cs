@@ -10,32 +10,30 @@ namespace TinyLite.Runtime.Kernels.Dense
     /// <para>Inputs: [0] accumulators int32 [outDepth]; [1] requantization int32 [outDepth * 2] or [2], as input [3] of
     /// <see cref="FullyConnectedS8"/>: multiplier (Q0.31) then shift (positive = left) per output channel, or one
     /// pair for all channels (see the last param). Outputs: [0] output int8 [outDepth].</para>
-    /// <para>Params: [0] outDepth (&gt;= 1), [1] output zero point, [2] activation min, [3] activation max, [4] 1 when
-    /// input [1] holds one pair per output channel, 0 when it holds a single pair for all.</para>
+    /// <para>Params: the fully_connected_finish layout, <see cref="FullyConnectedFinishParams"/>: outDepth (&gt;= 1),
+    /// the output offset (output zero point), the activation range, the per-channel flag (1 when input [1] holds
+    /// one pair per output channel, 0 when it holds a single pair for all).</para>
     /// <para>The output may start at the first byte of the accumulators (in place: output channel o is written
     /// after accumulator o is read, and byte o never lies in a later accumulator), but must not overlap them
     /// otherwise.</para>
     /// </summary>
     public static class FullyConnectedS8Finish
     {
-        /// <summary>Number of Params entries.</summary>
-        public const int ParamCount = 5;
-
         /// <summary>Computes output[o] = clamp(requantize(acc[o]) + zp).</summary>
         public static void Run(KernelContext ctx, OpRecord op)
         {
             int[] p = op.Params;
-            int outDepth = p[0];
-            int outputZeroPoint = p[1];
-            int actMin = p[2];
-            int actMax = p[3];
-            int quantStride = p[4] != 0 ? 8 : 0;
-            byte[] acc = ctx.Buffer(op.Inputs[0]);
-            int accOffset = ctx.Offset(op.Inputs[0]);
-            byte[] quant = ctx.Buffer(op.Inputs[1]);
-            int quantOffset = ctx.Offset(op.Inputs[1]);
-            byte[] output = ctx.Buffer(op.Outputs[0]);
-            int outputOffset = ctx.Offset(op.Outputs[0]);
+            int outDepth = p[FullyConnectedFinishParams.OutputDepth];
+            int outputZeroPoint = p[FullyConnectedFinishParams.OutputOffset];
+            int actMin = p[FullyConnectedFinishParams.ActivationMin];
+            int actMax = p[FullyConnectedFinishParams.ActivationMax];
+            int quantStride = p[FullyConnectedFinishParams.PerChannel] != 0 ? 8 : 0;
+            byte[] acc = ctx.Buffer(op.Inputs[FullyConnectedFinishSlots.InAccumulators]);
+            int accOffset = ctx.Offset(op.Inputs[FullyConnectedFinishSlots.InAccumulators]);
+            byte[] quant = ctx.Buffer(op.Inputs[FullyConnectedFinishSlots.InMultipliers]);
+            int quantOffset = ctx.Offset(op.Inputs[FullyConnectedFinishSlots.InMultipliers]);
+            byte[] output = ctx.Buffer(op.Outputs[FullyConnectedFinishSlots.OutOutput]);
+            int outputOffset = ctx.Offset(op.Outputs[FullyConnectedFinishSlots.OutOutput]);
             for (int o = 0; o < outDepth; o++)
             {
                 int a = LittleEndian.ReadInt32(acc, accOffset + 4 * o);
@@ -47,47 +45,54 @@ namespace TinyLite.Runtime.Kernels.Dense
         /// <summary>Checks the record against the tensors' sizes; null when valid.</summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            string e = DenseValidation.Shape(op, 2, 1, ParamCount);
+            string e = DenseValidation.Shape(op, 2, 1, FullyConnectedFinishParams.Length);
             if (e != null)
             {
                 return e;
             }
             int[] p = op.Params;
-            e = DenseValidation.AtLeast(p, 0, 1, 1);
+            e = DenseValidation.AtLeast(p, FullyConnectedFinishParams.OutputDepth, 1, 1);
             if (e != null)
             {
                 return e;
             }
-            long outDepth = p[0];
-            int perChannel = p[4];
+            long outDepth = p[FullyConnectedFinishParams.OutputDepth];
+            int perChannel = p[FullyConnectedFinishParams.PerChannel];
             if (perChannel != 0 && perChannel != 1)
             {
                 return "per-channel flag must be 0 or 1";
             }
             long pairs = perChannel != 0 ? outDepth : 1;
-            e = DenseValidation.Tensor(ctx, op.Inputs[0], TensorType.Int32, outDepth * 4, "accumulators");
+            e = DenseValidation.Tensor(ctx, op.Inputs[FullyConnectedFinishSlots.InAccumulators], TensorType.Int32,
+                outDepth * 4, "accumulators");
             if (e == null)
             {
-                e = DenseValidation.Tensor(ctx, op.Inputs[1], TensorType.Int32, pairs * 8, "requantization");
+                e = DenseValidation.Tensor(ctx, op.Inputs[FullyConnectedFinishSlots.InMultipliers], TensorType.Int32,
+                    pairs * 8, "requantization");
             }
             if (e == null)
             {
-                e = DenseValidation.Tensor(ctx, op.Outputs[0], TensorType.Int8, outDepth, "output");
+                e = DenseValidation.Tensor(ctx, op.Outputs[FullyConnectedFinishSlots.OutOutput], TensorType.Int8,
+                    outDepth, "output");
             }
             if (e == null)
             {
-                e = DenseValidation.RequantizationPairs(ctx, op.Inputs[1], (int)pairs);
+                e = DenseValidation.RequantizationPairs(ctx, op.Inputs[FullyConnectedFinishSlots.InMultipliers],
+                    (int)pairs);
             }
             if (e == null)
             {
-                e = DenseValidation.ActivationRange(p[2], p[3], -128, 127);
+                e = DenseValidation.ActivationRange(p[FullyConnectedFinishParams.ActivationMin],
+                    p[FullyConnectedFinishParams.ActivationMax], -128, 127);
             }
             if (e != null)
             {
                 return e;
             }
-            if (DenseValidation.Overlap(ctx, op.Outputs[0], outDepth, op.Inputs[0], outDepth * 4)
-                && ctx.Offset(op.Outputs[0]) != ctx.Offset(op.Inputs[0]))
+            if (DenseValidation.Overlap(ctx, op.Outputs[FullyConnectedFinishSlots.OutOutput], outDepth,
+                    op.Inputs[FullyConnectedFinishSlots.InAccumulators], outDepth * 4)
+                && ctx.Offset(op.Outputs[FullyConnectedFinishSlots.OutOutput])
+                    != ctx.Offset(op.Inputs[FullyConnectedFinishSlots.InAccumulators]))
             {
                 return "output partly overlaps the accumulators";
             }

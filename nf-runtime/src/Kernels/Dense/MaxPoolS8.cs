@@ -12,24 +12,24 @@ namespace TinyLite.Runtime.Kernels.Dense
         public static void Run(KernelContext ctx, OpRecord op)
         {
             int[] p = op.Params;
-            int batches = p[0];
-            int inHeight = p[1];
-            int inWidth = p[2];
-            int depth = p[3];
-            int outHeight = p[4];
-            int outWidth = p[5];
-            int strideHeight = p[6];
-            int strideWidth = p[7];
-            int filterHeight = p[8];
-            int filterWidth = p[9];
-            int padTop = p[10];
-            int padLeft = p[11];
-            int actMin = p[12];
-            int actMax = p[13];
-            byte[] input = ctx.Buffer(op.Inputs[0]);
-            int inputOffset = ctx.Offset(op.Inputs[0]);
-            byte[] output = ctx.Buffer(op.Outputs[0]);
-            int outIndex = ctx.Offset(op.Outputs[0]);
+            int batches = p[PoolParams.Batches];
+            int inHeight = p[PoolParams.InputHeight];
+            int inWidth = p[PoolParams.InputWidth];
+            int depth = p[PoolParams.Depth];
+            int outHeight = p[PoolParams.OutputHeight];
+            int outWidth = p[PoolParams.OutputWidth];
+            int strideHeight = p[PoolParams.StrideHeight];
+            int strideWidth = p[PoolParams.StrideWidth];
+            int filterHeight = p[PoolParams.FilterHeight];
+            int filterWidth = p[PoolParams.FilterWidth];
+            int padTop = p[PoolParams.PaddingTop];
+            int padLeft = p[PoolParams.PaddingLeft];
+            int actMin = p[PoolParams.ActivationMin];
+            int actMax = p[PoolParams.ActivationMax];
+            byte[] input = ctx.Buffer(op.Inputs[PoolSlots.InInput]);
+            int inputOffset = ctx.Offset(op.Inputs[PoolSlots.InInput]);
+            byte[] output = ctx.Buffer(op.Outputs[PoolSlots.OutOutput]);
+            int outIndex = ctx.Offset(op.Outputs[PoolSlots.OutOutput]);
             for (int b = 0; b < batches; b++)
             {
                 int batchBase = b * inHeight;

@@ -10,41 +10,36 @@ namespace TinyLite.Runtime.Kernels.Dense
     /// zero point, clamped to the int16 range.
     /// <para>Inputs: [0] input int16, dims [d0, d1, d2, d3] (lower ranks padded with leading 1s).
     /// Outputs: [0] output int16 with the reduced axes removed (or kept as 1; the element order is the same).</para>
-    /// <para>Params: [0] d0, [1] d1, [2] d2, [3] d3, [4] reduced-axes mask (bit k set: axis k is averaged),
-    /// [5] multiplier (Q0.31), [6] shift (positive = left), [7] output zero point,
-    /// [8] folded term -inputZeroPoint * count (int32, wrapping), where count is the number of elements averaged.</para>
+    /// <para>Params: the mean layout, <see cref="MeanParams"/>, as for <see cref="MeanS8"/>.</para>
     /// </summary>
     public static class MeanS16
     {
-        /// <summary>Number of Params entries.</summary>
-        public const int ParamCount = 9;
-
         /// <summary>Averages the input over the reduced axes.</summary>
         public static void Run(KernelContext ctx, OpRecord op)
         {
             int[] p = op.Params;
-            int mask = p[4];
-            int multiplier = p[5];
-            int shift = p[6];
-            int outputZeroPoint = p[7];
-            int folded = p[8];
+            int mask = p[MeanParams.AxesMask];
+            int multiplier = p[MeanParams.Multiplier];
+            int shift = p[MeanParams.Shift];
+            int outputZeroPoint = p[MeanParams.OutputOffset];
+            int folded = p[MeanParams.FoldedInputTerm];
             int s3 = 1;
-            int s2 = p[3];
-            int s1 = p[2] * s2;
-            int s0 = p[1] * s1;
+            int s2 = p[MeanParams.Dims + 3];
+            int s1 = p[MeanParams.Dims + 2] * s2;
+            int s0 = p[MeanParams.Dims + 1] * s1;
             // Outer loops walk the kept axes, inner loops the reduced ones.
-            int n0 = (mask & 1) != 0 ? 1 : p[0];
-            int n1 = (mask & 2) != 0 ? 1 : p[1];
-            int n2 = (mask & 4) != 0 ? 1 : p[2];
-            int n3 = (mask & 8) != 0 ? 1 : p[3];
-            int m0 = (mask & 1) != 0 ? p[0] : 1;
-            int m1 = (mask & 2) != 0 ? p[1] : 1;
-            int m2 = (mask & 4) != 0 ? p[2] : 1;
-            int m3 = (mask & 8) != 0 ? p[3] : 1;
-            byte[] input = ctx.Buffer(op.Inputs[0]);
-            int inputOffset = ctx.Offset(op.Inputs[0]);
-            byte[] output = ctx.Buffer(op.Outputs[0]);
-            int outIndex = ctx.Offset(op.Outputs[0]);
+            int n0 = (mask & 1) != 0 ? 1 : p[MeanParams.Dims];
+            int n1 = (mask & 2) != 0 ? 1 : p[MeanParams.Dims + 1];
+            int n2 = (mask & 4) != 0 ? 1 : p[MeanParams.Dims + 2];
+            int n3 = (mask & 8) != 0 ? 1 : p[MeanParams.Dims + 3];
+            int m0 = (mask & 1) != 0 ? p[MeanParams.Dims] : 1;
+            int m1 = (mask & 2) != 0 ? p[MeanParams.Dims + 1] : 1;
+            int m2 = (mask & 4) != 0 ? p[MeanParams.Dims + 2] : 1;
+            int m3 = (mask & 8) != 0 ? p[MeanParams.Dims + 3] : 1;
+            byte[] input = ctx.Buffer(op.Inputs[MeanSlots.InInput]);
+            int inputOffset = ctx.Offset(op.Inputs[MeanSlots.InInput]);
+            byte[] output = ctx.Buffer(op.Outputs[MeanSlots.OutOutput]);
+            int outIndex = ctx.Offset(op.Outputs[MeanSlots.OutOutput]);
             for (int i0 = 0; i0 < n0; i0++)
             {
                 for (int i1 = 0; i1 < n1; i1++)
@@ -91,7 +86,7 @@ namespace TinyLite.Runtime.Kernels.Dense
         /// <summary>Checks the record against the tensors' sizes; null when valid.</summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            return DenseValidation.Mean(ctx, op, ParamCount, TensorType.Int16, 2);
+            return DenseValidation.Mean(ctx, op, MeanParams.Length, TensorType.Int16, 2);
         }
     }
 }

@@ -7,16 +7,11 @@ namespace TinyLite.Runtime.Kernels.Dense
     /// <see cref="MaxPoolS8"/>, <see cref="MaxPoolS16"/>) and its load-time check.
     /// <para>Inputs: [0] input NHWC [batches, inHeight, inWidth, depth]. Outputs: [0] output NHWC
     /// [batches, outHeight, outWidth, depth], same element type and quantization.</para>
-    /// <para>Params: [0] batches, [1] inHeight, [2] inWidth, [3] depth, [4] outHeight, [5] outWidth,
-    /// [6] strideHeight, [7] strideWidth, [8] filterHeight, [9] filterWidth, [10] padTop, [11] padLeft (TFLM's
-    /// padding values: the window of output (y, x) starts at input row y * strideHeight - padTop),
-    /// [12] activation min, [13] activation max.</para>
+    /// <para>Params: the pool layout, <see cref="PoolParams"/>; the paddings are TFLM's padding values (the window
+    /// of output (y, x) starts at input row y * strideHeight - paddingTop), the activation range is quantized.</para>
     /// </summary>
     public static class PoolGeometry
     {
-        /// <summary>Number of Params entries.</summary>
-        public const int ParamCount = 14;
-
         /// <summary>
         /// Checks a pooling record: sizes of input and output, positive dimensions and strides, non-negative padding,
         /// every window overlapping the input (TFLM fails on an empty average window), activation range inside the
@@ -24,41 +19,47 @@ namespace TinyLite.Runtime.Kernels.Dense
         /// </summary>
         public static string Validate(KernelContext ctx, OpRecord op, int ioType, int ioBytes, int typeMin, int typeMax)
         {
-            string e = DenseValidation.Shape(op, 1, 1, ParamCount);
+            string e = DenseValidation.Shape(op, 1, 1, PoolParams.Length);
             if (e != null)
             {
                 return e;
             }
             int[] p = op.Params;
-            e = DenseValidation.AtLeast(p, 0, 10, 1);
+            // Everything up to the filter width is positive, the two paddings non-negative.
+            e = DenseValidation.AtLeast(p, PoolParams.Batches, PoolParams.PaddingTop, 1);
             if (e == null)
             {
-                e = DenseValidation.AtLeast(p, 10, 2, 0);
+                e = DenseValidation.AtLeast(p, PoolParams.PaddingTop, 2, 0);
             }
             if (e != null)
             {
                 return e;
             }
-            long batches = p[0];
-            long depth = p[3];
-            e = DenseValidation.Tensor(ctx, op.Inputs[0], ioType, batches * p[1] * p[2] * depth * ioBytes, "input");
+            long batches = p[PoolParams.Batches];
+            long depth = p[PoolParams.Depth];
+            e = DenseValidation.Tensor(ctx, op.Inputs[PoolSlots.InInput], ioType,
+                batches * p[PoolParams.InputHeight] * p[PoolParams.InputWidth] * depth * ioBytes, "input");
             if (e == null)
             {
-                e = DenseValidation.Tensor(ctx, op.Outputs[0], ioType, batches * p[4] * p[5] * depth * ioBytes, "output");
+                e = DenseValidation.Tensor(ctx, op.Outputs[PoolSlots.OutOutput], ioType,
+                    batches * p[PoolParams.OutputHeight] * p[PoolParams.OutputWidth] * depth * ioBytes, "output");
             }
             if (e == null)
             {
-                e = Windows(p[4], p[6], p[8], p[10], p[1]);
+                e = Windows(p[PoolParams.OutputHeight], p[PoolParams.StrideHeight], p[PoolParams.FilterHeight],
+                    p[PoolParams.PaddingTop], p[PoolParams.InputHeight]);
             }
             if (e == null)
             {
-                e = Windows(p[5], p[7], p[9], p[11], p[2]);
+                e = Windows(p[PoolParams.OutputWidth], p[PoolParams.StrideWidth], p[PoolParams.FilterWidth],
+                    p[PoolParams.PaddingLeft], p[PoolParams.InputWidth]);
             }
             if (e != null)
             {
                 return e;
             }
-            return DenseValidation.ActivationRange(p[12], p[13], typeMin, typeMax);
+            return DenseValidation.ActivationRange(p[PoolParams.ActivationMin], p[PoolParams.ActivationMax], typeMin,
+                typeMax);
         }
 
         /// <summary>Checks along one axis that each output's window, clamped to the input, is not empty.</summary>

@@ -11,30 +11,28 @@ namespace TinyLite.Runtime.Kernels.Dense
     /// <para>Inputs: [0] input int16 [outer * depth]; [1] tables int16 [1026]: entries 0..512 exp over [-10, 0],
     /// entries 513..1025 1/(1+x) over [0, 1], both as TFLM's LUTPopulate computes them.
     /// Outputs: [0] output int16 [outer * depth] (must not overlap the input).</para>
-    /// <para>Params: [0] outer (rows), [1] depth (row length), [2] input multiplier (Q0.31), [3] input shift.</para>
+    /// <para>Params: the softmax_s16 layout, <see cref="SoftmaxS16Params"/>: rows (outer), depth (row length), the
+    /// input multiplier (Q0.31) and shift.</para>
     /// </summary>
     public static class SoftmaxS16
     {
-        /// <summary>Number of Params entries.</summary>
-        public const int ParamCount = 4;
-
         /// <summary>Entries per table.</summary>
         public const int TableSize = 513;
 
         /// <summary>Normalizes each row of the input.</summary>
         public static void Run(KernelContext ctx, OpRecord op)
         {
-            int outer = op.Params[0];
-            int depth = op.Params[1];
-            int multiplier = op.Params[2];
-            int shift = op.Params[3];
-            byte[] input = ctx.Buffer(op.Inputs[0]);
-            int inputOffset = ctx.Offset(op.Inputs[0]);
-            byte[] table = ctx.Buffer(op.Inputs[1]);
-            int expTable = ctx.Offset(op.Inputs[1]);
+            int outer = op.Params[SoftmaxS16Params.Rows];
+            int depth = op.Params[SoftmaxS16Params.Depth];
+            int multiplier = op.Params[SoftmaxS16Params.InputMultiplier];
+            int shift = op.Params[SoftmaxS16Params.InputShift];
+            byte[] input = ctx.Buffer(op.Inputs[SoftmaxS16Slots.InInput]);
+            int inputOffset = ctx.Offset(op.Inputs[SoftmaxS16Slots.InInput]);
+            byte[] table = ctx.Buffer(op.Inputs[SoftmaxS16Slots.InTables]);
+            int expTable = ctx.Offset(op.Inputs[SoftmaxS16Slots.InTables]);
             int reciprocalTable = expTable + 2 * TableSize;
-            byte[] output = ctx.Buffer(op.Outputs[0]);
-            int outputOffset = ctx.Offset(op.Outputs[0]);
+            byte[] output = ctx.Buffer(op.Outputs[SoftmaxS16Slots.OutOutput]);
+            int outputOffset = ctx.Offset(op.Outputs[SoftmaxS16Slots.OutOutput]);
             for (int row = 0; row < outer; row++)
             {
                 int inRow = inputOffset + 2 * row * depth;
@@ -101,34 +99,36 @@ namespace TinyLite.Runtime.Kernels.Dense
         /// <summary>Checks the record against the tensors' sizes; null when valid.</summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            string e = DenseValidation.Shape(op, 2, 1, ParamCount);
+            string e = DenseValidation.Shape(op, 2, 1, SoftmaxS16Params.Length);
             if (e != null)
             {
                 return e;
             }
             int[] p = op.Params;
-            e = DenseValidation.AtLeast(p, 0, 2, 1);
+            e = DenseValidation.AtLeast(p, SoftmaxS16Params.Rows, 2, 1);
             if (e != null)
             {
                 return e;
             }
-            long count = (long)p[0] * p[1];
+            long count = (long)p[SoftmaxS16Params.Rows] * p[SoftmaxS16Params.Depth];
             if (count > int.MaxValue / 4)
             {
                 return "input too large";
             }
-            e = DenseValidation.Tensor(ctx, op.Inputs[0], TensorType.Int16, count * 2, "input");
+            e = DenseValidation.Tensor(ctx, op.Inputs[SoftmaxS16Slots.InInput], TensorType.Int16, count * 2, "input");
             if (e == null)
             {
-                e = DenseValidation.Tensor(ctx, op.Inputs[1], TensorType.Int16, 2 * 2 * TableSize, "tables");
+                e = DenseValidation.Tensor(ctx, op.Inputs[SoftmaxS16Slots.InTables], TensorType.Int16,
+                    2 * 2 * TableSize, "tables");
             }
             if (e == null)
             {
-                e = DenseValidation.Tensor(ctx, op.Outputs[0], TensorType.Int16, count * 2, "output");
+                e = DenseValidation.Tensor(ctx, op.Outputs[SoftmaxS16Slots.OutOutput], TensorType.Int16, count * 2,
+                    "output");
             }
             if (e == null)
             {
-                e = DenseValidation.Multiplier(p[2], p[3]);
+                e = DenseValidation.Multiplier(p[SoftmaxS16Params.InputMultiplier], p[SoftmaxS16Params.InputShift]);
             }
             return e;
         }

@@ -11,26 +11,21 @@ namespace TinyLite.Runtime.Kernels.Dense
     /// with TFLM's beta/scale multiplier and diff_min, so the kernel only looks it up.</para>
     /// <para>Inputs: [0] input int8 [outer * depth]; [1] exp table int32 [256]: entry k = exp(-k) in Q0 as TFLM
     /// computes it, 0 where -k &lt; diff_min. Outputs: [0] output int16 [outer * depth].</para>
-    /// <para>Params: [0] outer (number of rows), [1] depth (row length, the last dimension); optional (compile
-    /// --cmsis-nn, for CMSIS-NN's softmax; this kernel ignores them) [2] TFLM's input beta multiplier (Q0.31),
-    /// [3] its left shift, [4] diff_min: the values the exp table was computed from.</para>
+    /// <para>Params: the softmax_s8 layout, <see cref="SoftmaxS8Params"/>, as for <see cref="SoftmaxS8"/>.</para>
     /// </summary>
     public static class SoftmaxS8S16
     {
-        /// <summary>Number of Params entries.</summary>
-        public const int ParamCount = 2;
-
         /// <summary>Normalizes each row of the input.</summary>
         public static void Run(KernelContext ctx, OpRecord op)
         {
-            int outer = op.Params[0];
-            int depth = op.Params[1];
-            byte[] input = ctx.Buffer(op.Inputs[0]);
-            int inputOffset = ctx.Offset(op.Inputs[0]);
-            byte[] table = ctx.Buffer(op.Inputs[1]);
-            int tableOffset = ctx.Offset(op.Inputs[1]);
-            byte[] output = ctx.Buffer(op.Outputs[0]);
-            int outIndex = ctx.Offset(op.Outputs[0]);
+            int outer = op.Params[SoftmaxS8Params.Rows];
+            int depth = op.Params[SoftmaxS8Params.Depth];
+            byte[] input = ctx.Buffer(op.Inputs[SoftmaxS8Slots.InInput]);
+            int inputOffset = ctx.Offset(op.Inputs[SoftmaxS8Slots.InInput]);
+            byte[] table = ctx.Buffer(op.Inputs[SoftmaxS8Slots.InExpTable]);
+            int tableOffset = ctx.Offset(op.Inputs[SoftmaxS8Slots.InExpTable]);
+            byte[] output = ctx.Buffer(op.Outputs[SoftmaxS8Slots.OutOutput]);
+            int outIndex = ctx.Offset(op.Outputs[SoftmaxS8Slots.OutOutput]);
             for (int row = 0; row < outer; row++)
             {
                 int start = inputOffset + row * depth;
@@ -86,7 +81,7 @@ namespace TinyLite.Runtime.Kernels.Dense
         /// <summary>Checks the record against the tensors' sizes; null when valid.</summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            return DenseValidation.SoftmaxS8(ctx, op, ParamCount, TensorType.Int16, 2);
+            return DenseValidation.SoftmaxS8(ctx, op, SoftmaxS8Params.Length, TensorType.Int16, 2);
         }
     }
 }

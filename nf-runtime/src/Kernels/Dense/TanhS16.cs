@@ -8,26 +8,24 @@ namespace TinyLite.Runtime.Kernels.Dense
     /// 8 bits of interpolation instead of 9.
     /// <para>Inputs: [0] input int16 [count]; [1] sigmoid table, 256 unsigned 16-bit entries (an int16 tensor of
     /// 512 bytes). Outputs: [0] output int16 [count].</para>
-    /// <para>Params: [0] count, [1] input multiplier, [2] input right shift (0 .. 31).</para>
+    /// <para>Params: the lookup_s16 layout, <see cref="LookupS16Params"/>: the element count, the input multiplier
+    /// and the input right shift (0 .. 31).</para>
     /// </summary>
     public static class TanhS16
     {
-        /// <summary>Number of Params entries.</summary>
-        public const int ParamCount = 3;
-
         /// <summary>Applies the interpolated tanh to every element.</summary>
         public static void Run(KernelContext ctx, OpRecord op)
         {
-            int count = op.Params[0];
-            int multiplier = op.Params[1];
-            int shift = op.Params[2];
+            int count = op.Params[LookupS16Params.Count];
+            int multiplier = op.Params[LookupS16Params.InputMultiplier];
+            int shift = op.Params[LookupS16Params.InputShift];
             int round = shift > 0 ? 1 << (shift - 1) : 0;
-            byte[] input = ctx.Buffer(op.Inputs[0]);
-            int inputOffset = ctx.Offset(op.Inputs[0]);
-            byte[] table = ctx.Buffer(op.Inputs[1]);
-            int tableOffset = ctx.Offset(op.Inputs[1]);
-            byte[] output = ctx.Buffer(op.Outputs[0]);
-            int outputOffset = ctx.Offset(op.Outputs[0]);
+            byte[] input = ctx.Buffer(op.Inputs[LookupS16Slots.InInput]);
+            int inputOffset = ctx.Offset(op.Inputs[LookupS16Slots.InInput]);
+            byte[] table = ctx.Buffer(op.Inputs[LookupS16Slots.InSigmoidTable]);
+            int tableOffset = ctx.Offset(op.Inputs[LookupS16Slots.InSigmoidTable]);
+            byte[] output = ctx.Buffer(op.Outputs[LookupS16Slots.OutOutput]);
+            int outputOffset = ctx.Offset(op.Outputs[LookupS16Slots.OutOutput]);
             for (int i = 0; i < count; i++)
             {
                 int at = inputOffset + 2 * i;
@@ -60,12 +58,14 @@ namespace TinyLite.Runtime.Kernels.Dense
         /// <summary>Checks the record against the tensors' sizes; null when valid.</summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            string e = DenseValidation.Elementwise(ctx, op, ParamCount, TensorType.Int16, 2, TensorType.Int16, 512);
+            string e = DenseValidation.Elementwise(ctx, op, LookupS16Params.Length, TensorType.Int16, 2,
+                TensorType.Int16, 512);
             if (e != null)
             {
                 return e;
             }
-            return DenseValidation.LookupScaling(op.Params[1], op.Params[2]);
+            return DenseValidation.LookupScaling(op.Params[LookupS16Params.InputMultiplier],
+                op.Params[LookupS16Params.InputShift]);
         }
     }
 }

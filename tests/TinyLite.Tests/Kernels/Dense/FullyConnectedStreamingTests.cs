@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using TinyLite.Codegen.Lowering;
 using TinyLite.Runtime.Execution;
 using TinyLite.Runtime.Kernels.Dense;
 using TinyLite.Tests.Support;
@@ -57,7 +58,8 @@ public class FullyConnectedStreamingTests
         ValidateAndRun(ctx, new OpRecord
         {
             Code = OpCode.FullyConnectedS8, Inputs = [x, w, bias, quant], Outputs = [y],
-            Params = [1, c.InDepth, c.OutDepth, c.OutZp, c.ActMin, c.ActMax, c.PerChannel ? 1 : 0],
+            Params = KernelParams.FullyConnected(batches: 1, inputDepth: c.InDepth, outputDepth: c.OutDepth,
+                outputOffset: c.OutZp, activationMin: c.ActMin, activationMax: c.ActMax, perChannel: c.PerChannel ? 1 : 0),
         });
         return ctx.Buffer(y)[..c.OutDepth];
     }
@@ -91,13 +93,14 @@ public class FullyConnectedStreamingTests
                 Code = OpCode.FullyConnectedS8Accumulate,
                 Inputs = [slices[s], weights[s], i == 0 ? bias : startIsAcc ? acc : -1],
                 Outputs = [acc],
-                Params = [c.SliceLength(s), c.OutDepth],
+                Params = KernelParams.FullyConnectedAccumulate(sliceLength: c.SliceLength(s), outputDepth: c.OutDepth),
             });
         }
         ValidateAndRun(ctx, new OpRecord
         {
             Code = OpCode.FullyConnectedS8Finish, Inputs = [acc, quant], Outputs = [y],
-            Params = [c.OutDepth, c.OutZp, c.ActMin, c.ActMax, c.PerChannel ? 1 : 0],
+            Params = KernelParams.FullyConnectedFinish(outputDepth: c.OutDepth, outputOffset: c.OutZp,
+                activationMin: c.ActMin, activationMax: c.ActMax, perChannel: c.PerChannel ? 1 : 0),
         });
         return arena[yOffset..(yOffset + c.OutDepth)];
     }
@@ -163,7 +166,11 @@ public class FullyConnectedStreamingTests
         int start = t.Add(StreamingFcCase.Int32Bytes([10, -7]), TensorType.Int32);
         int acc = t.Add(StreamingFcCase.Int32Bytes([1000, 1000]), TensorType.Int32);
         var ctx = t.Build();
-        var op = new OpRecord { Code = OpCode.FullyConnectedS8Accumulate, Inputs = [x, w, start], Outputs = [acc], Params = [3, 2] };
+        var op = new OpRecord
+        {
+            Code = OpCode.FullyConnectedS8Accumulate, Inputs = [x, w, start], Outputs = [acc],
+            Params = KernelParams.FullyConnectedAccumulate(sliceLength: 3, outputDepth: 2),
+        };
         ValidateAndRun(ctx, op);
         // 10 + (1 - 4 + 9) = 16; -7 + (-1 + 0 + 12) = 4.
         Assert.Equal(StreamingFcCase.Int32Bytes([16, 4]), ctx.Buffer(acc));
@@ -197,44 +204,58 @@ public class FullyConnectedStreamingTests
     private static OpRecord Accumulate(int[] p, int start = 2) =>
         new() { Code = OpCode.FullyConnectedS8Accumulate, Inputs = [0, 1, start], Outputs = [3], Params = p };
 
+    private static OpRecord Accumulate(int sliceLength, int outputDepth, int start = 2) =>
+        Accumulate(KernelParams.FullyConnectedAccumulate(sliceLength: sliceLength, outputDepth: outputDepth), start);
+
     private static OpRecord Finish(int[] p) =>
         new() { Code = OpCode.FullyConnectedS8Finish, Inputs = [3, 4], Outputs = [5], Params = p };
+
+    private static OpRecord Finish(int outputDepth, int outputOffset, int activationMin, int activationMax, int perChannel) =>
+        Finish(KernelParams.FullyConnectedFinish(outputDepth: outputDepth, outputOffset: outputOffset,
+            activationMin: activationMin, activationMax: activationMax, perChannel: perChannel));
 
     [Fact]
     public void AccumulateValidate_AcceptsConsistentRecords()
     {
         var ctx = ValidationTensors().T.Build();
-        Assert.Null(DenseFamily.Validate(ctx, Accumulate([4, 3])));
-        Assert.Null(DenseFamily.Validate(ctx, Accumulate([4, 3], start: -1)));
-        Assert.Null(DenseFamily.Validate(ctx, Accumulate([4, 3], start: 3)));
-        Assert.Null(DenseFamily.Validate(ctx, Accumulate([1, 1])));
+        Assert.Null(DenseFamily.Validate(ctx, Accumulate(4, 3)));
+        Assert.Null(DenseFamily.Validate(ctx, Accumulate(4, 3, start: -1)));
+        Assert.Null(DenseFamily.Validate(ctx, Accumulate(4, 3, start: 3)));
+        Assert.Null(DenseFamily.Validate(ctx, Accumulate(1, 1)));
     }
 
     [Theory]
-    [InlineData(new[] { 5, 3 })]      // slice longer than input 0
-    [InlineData(new[] { 4, 4 })]      // 4 channels: weights, start and accumulators too small
-    [InlineData(new[] { 0, 3 })]      // empty slice
-    [InlineData(new[] { 4, 0 })]      // no channels
-    [InlineData(new[] { 4, -1 })]     // negative channels
-    [InlineData(new[] { 4 })]         // missing param
-    [InlineData(new[] { 4, 3, 0 })]   // extra param
-    [InlineData(new[] { int.MaxValue, int.MaxValue })]   // products beyond int32
-    public void AccumulateValidate_RejectsOutOfBoundsParams(int[] p)
+    [InlineData(5, 3)]      // slice longer than input 0
+    [InlineData(4, 4)]      // 4 channels: weights, start and accumulators too small
+    [InlineData(0, 3)]      // empty slice
+    [InlineData(4, 0)]      // no channels
+    [InlineData(4, -1)]     // negative channels
+    [InlineData(int.MaxValue, int.MaxValue)]   // products beyond int32
+    public void AccumulateValidate_RejectsOutOfBoundsParams(int sliceLength, int outputDepth)
     {
-        Assert.NotNull(DenseFamily.Validate(ValidationTensors().T.Build(), Accumulate(p)));
+        Assert.NotNull(DenseFamily.Validate(ValidationTensors().T.Build(), Accumulate(sliceLength, outputDepth)));
+    }
+
+    [Fact]
+    public void AccumulateValidate_RejectsMissingOrExtraParam()
+    {
+        var ctx = ValidationTensors().T.Build();
+        int[] p = KernelParams.FullyConnectedAccumulate(sliceLength: 4, outputDepth: 3);
+        Assert.NotNull(DenseFamily.Validate(ctx, Accumulate(p[..^1])));
+        Assert.NotNull(DenseFamily.Validate(ctx, Accumulate([.. p, 0])));
     }
 
     [Fact]
     public void AccumulateValidate_RejectsWrongTypesAndTensors()
     {
         var ctx = ValidationTensors().T.Build();
-        Assert.NotNull(DenseFamily.Validate(ctx, Accumulate([4, 3], start: 5)));   // int8 start values
-        Assert.NotNull(DenseFamily.Validate(ctx, Accumulate([4, 3], start: -2)));  // no such tensor
-        Assert.NotNull(DenseFamily.Validate(ctx, Accumulate([4, 3], start: 9)));   // no such tensor
-        var op = Accumulate([4, 3]);
+        Assert.NotNull(DenseFamily.Validate(ctx, Accumulate(4, 3, start: 5)));   // int8 start values
+        Assert.NotNull(DenseFamily.Validate(ctx, Accumulate(4, 3, start: -2)));  // no such tensor
+        Assert.NotNull(DenseFamily.Validate(ctx, Accumulate(4, 3, start: 9)));   // no such tensor
+        var op = Accumulate(4, 3);
         op.Outputs = [5];   // int8 accumulators
         Assert.NotNull(DenseFamily.Validate(ctx, op));
-        op = Accumulate([4, 3]);
+        op = Accumulate(4, 3);
         op.Inputs = [0, 1];   // the start input must be present in the record (as -1 when omitted)
         Assert.NotNull(DenseFamily.Validate(ctx, op));
     }
@@ -246,10 +267,10 @@ public class FullyConnectedStreamingTests
     {
         var (t, arena, _, _) = ValidationTensors();
         t.Move(3, arena, accOffset);
-        Assert.True(DenseFamily.Validate(t.Build(), Accumulate([4, 3])) != null, "accumulators over the " + what + " accepted");
+        Assert.True(DenseFamily.Validate(t.Build(), Accumulate(4, 3)) != null, "accumulators over the " + what + " accepted");
         // The same accumulators between the slice and the start values are fine.
         t.Move(3, arena, 4);
-        Assert.Null(DenseFamily.Validate(t.Build(), Accumulate([4, 3])));
+        Assert.Null(DenseFamily.Validate(t.Build(), Accumulate(4, 3)));
     }
 
     [Fact]
@@ -257,36 +278,45 @@ public class FullyConnectedStreamingTests
     {
         var (t, _, weights, _) = ValidationTensors();
         t.Move(3, weights, 4);   // as if the weights were in the arena under the accumulators
-        Assert.NotNull(DenseFamily.Validate(t.Build(), Accumulate([4, 3], start: -1)));
+        Assert.NotNull(DenseFamily.Validate(t.Build(), Accumulate(4, 3, start: -1)));
     }
 
     [Fact]
     public void FinishValidate_AcceptsConsistentRecords()
     {
-        Assert.Null(DenseFamily.Validate(ValidationTensors().T.Build(), Finish([3, 0, -128, 127, 1])));
-        Assert.Null(DenseFamily.Validate(ValidationTensors(8).T.Build(), Finish([3, 5, -20, 100, 0])));
+        Assert.Null(DenseFamily.Validate(ValidationTensors().T.Build(), Finish(3, 0, -128, 127, 1)));
+        Assert.Null(DenseFamily.Validate(ValidationTensors(8).T.Build(), Finish(3, 5, -20, 100, 0)));
     }
 
     [Theory]
-    [InlineData(new[] { 4, 0, -128, 127, 1 })]    // 4 channels: accumulators, pairs and output too small
-    [InlineData(new[] { 0, 0, -128, 127, 1 })]    // no channels
-    [InlineData(new[] { 3, 0, -128, 127, 2 })]    // per-channel flag neither 0 nor 1
-    [InlineData(new[] { 3, 0, -128, 127, -1 })]   // per-channel flag neither 0 nor 1
-    [InlineData(new[] { 3, 0, 5, 4, 1 })]         // empty activation range
-    [InlineData(new[] { 3, 0, -129, 127, 1 })]    // activation below int8
-    [InlineData(new[] { 3, 0, -128, 128, 1 })]    // activation above int8
-    [InlineData(new[] { 3, 0, -128, 127 })]       // missing param
-    public void FinishValidate_RejectsOutOfBoundsParams(int[] p)
+    [InlineData(4, 0, -128, 127, 1)]    // 4 channels: accumulators, pairs and output too small
+    [InlineData(0, 0, -128, 127, 1)]    // no channels
+    [InlineData(3, 0, -128, 127, 2)]    // per-channel flag neither 0 nor 1
+    [InlineData(3, 0, -128, 127, -1)]   // per-channel flag neither 0 nor 1
+    [InlineData(3, 0, 5, 4, 1)]         // empty activation range
+    [InlineData(3, 0, -129, 127, 1)]    // activation below int8
+    [InlineData(3, 0, -128, 128, 1)]    // activation above int8
+    public void FinishValidate_RejectsOutOfBoundsParams(int outputDepth, int outputOffset, int activationMin,
+        int activationMax, int perChannel)
     {
-        Assert.NotNull(DenseFamily.Validate(ValidationTensors().T.Build(), Finish(p)));
+        Assert.NotNull(DenseFamily.Validate(ValidationTensors().T.Build(),
+            Finish(outputDepth, outputOffset, activationMin, activationMax, perChannel)));
+    }
+
+    [Fact]
+    public void FinishValidate_RejectsMissingParam()
+    {
+        int[] p = KernelParams.FullyConnectedFinish(outputDepth: 3, outputOffset: 0, activationMin: -128,
+            activationMax: 127, perChannel: 1);
+        Assert.NotNull(DenseFamily.Validate(ValidationTensors().T.Build(), Finish(p[..^1])));
     }
 
     [Fact]
     public void FinishValidate_PerChannelNeedsOnePairPerChannel()
     {
         var ctx = ValidationTensors(8).T.Build();
-        Assert.Null(DenseFamily.Validate(ctx, Finish([3, 0, -128, 127, 0])));
-        Assert.NotNull(DenseFamily.Validate(ctx, Finish([3, 0, -128, 127, 1])));
+        Assert.Null(DenseFamily.Validate(ctx, Finish(3, 0, -128, 127, 0)));
+        Assert.NotNull(DenseFamily.Validate(ctx, Finish(3, 0, -128, 127, 1)));
     }
 
     [Fact]
@@ -295,13 +325,13 @@ public class FullyConnectedStreamingTests
         var (t, _, _, quant) = ValidationTensors();
         var ctx = t.Build();
         BinaryPrimitives.WriteInt32LittleEndian(quant.AsSpan(20), 31);   // last pair's shift 31
-        Assert.NotNull(DenseFamily.Validate(ctx, Finish([3, 0, -128, 127, 1])));
+        Assert.NotNull(DenseFamily.Validate(ctx, Finish(3, 0, -128, 127, 1)));
         // One pair for all channels: only the first pair is read, so the bad last pair does not matter.
-        Assert.Null(DenseFamily.Validate(ctx, Finish([3, 0, -128, 127, 0])));
+        Assert.Null(DenseFamily.Validate(ctx, Finish(3, 0, -128, 127, 0)));
         BinaryPrimitives.WriteInt32LittleEndian(quant.AsSpan(20), 30);
-        Assert.Null(DenseFamily.Validate(ctx, Finish([3, 0, -128, 127, 1])));
+        Assert.Null(DenseFamily.Validate(ctx, Finish(3, 0, -128, 127, 1)));
         BinaryPrimitives.WriteInt32LittleEndian(quant.AsSpan(16), -5);   // last pair's multiplier negative
-        Assert.NotNull(DenseFamily.Validate(t.Build(), Finish([3, 0, -128, 127, 1])));
+        Assert.NotNull(DenseFamily.Validate(t.Build(), Finish(3, 0, -128, 127, 1)));
     }
 
     [Fact]
@@ -309,10 +339,10 @@ public class FullyConnectedStreamingTests
     {
         var (t, arena, _, _) = ValidationTensors();
         t.Move(5, arena, 28);
-        Assert.Null(DenseFamily.Validate(t.Build(), Finish([3, 0, -128, 127, 1])));
+        Assert.Null(DenseFamily.Validate(t.Build(), Finish(3, 0, -128, 127, 1)));
         t.Move(5, arena, 30);
-        Assert.NotNull(DenseFamily.Validate(t.Build(), Finish([3, 0, -128, 127, 1])));
+        Assert.NotNull(DenseFamily.Validate(t.Build(), Finish(3, 0, -128, 127, 1)));
         t.Move(5, arena, 26);
-        Assert.NotNull(DenseFamily.Validate(t.Build(), Finish([3, 0, -128, 127, 1])));
+        Assert.NotNull(DenseFamily.Validate(t.Build(), Finish(3, 0, -128, 127, 1)));
     }
 }

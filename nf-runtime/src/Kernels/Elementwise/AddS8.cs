@@ -33,12 +33,6 @@ namespace TinyLite.Runtime.Kernels.Elementwise
     /// </summary>
     public static class AddS8
     {
-        /// <summary>
-        /// Index of the broadcast descriptor in Params, <see cref="AddSubParams.Broadcast"/>; codegen's streaming
-        /// planner (Planning/Streaming/RowKernel.cs) reads it here.
-        /// </summary>
-        public const int Descriptor = AddSubParams.Broadcast;
-
         /// <summary>Runs the kernel. Assumes <see cref="Validate"/> accepted the record.</summary>
         public static void Run(KernelContext ctx, OpRecord op)
         {

@@ -14,12 +14,6 @@ namespace TinyLite.Runtime.Kernels.Elementwise
     /// </summary>
     public static class MaximumS8
     {
-        /// <summary>
-        /// Index of the broadcast descriptor in Params, <see cref="BinaryParams.Broadcast"/>; codegen's streaming
-        /// planner (Planning/Streaming/RowKernel.cs) reads it here.
-        /// </summary>
-        public const int Descriptor = BinaryParams.Broadcast;
-
         /// <summary>Runs the kernel. Assumes <see cref="Validate"/> accepted the record.</summary>
         public static void Run(KernelContext ctx, OpRecord op)
         {

@@ -25,12 +25,6 @@ namespace TinyLite.Runtime.Kernels.Elementwise
     /// </summary>
     public static class MulS8
     {
-        /// <summary>
-        /// Index of the broadcast descriptor in Params, <see cref="MulParams.Broadcast"/>; codegen's streaming
-        /// planner (Planning/Streaming/RowKernel.cs) reads it here.
-        /// </summary>
-        public const int Descriptor = MulParams.Broadcast;
-
         /// <summary>Runs the kernel. Assumes <see cref="Validate"/> accepted the record.</summary>
         public static void Run(KernelContext ctx, OpRecord op)
         {

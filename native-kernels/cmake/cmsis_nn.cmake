@@ -2,8 +2,8 @@
 #
 # * Builds the integer kernels of an UNMODIFIED CMSIS-NN checkout (CMSIS_NN_ROOT: its Source/*Functions/*.c and
 #   Include/) as the static library tinylite_cmsis_nn. Nothing of CMSIS-NN lives in this repository.
-# * Every file under src/cmsis_nn/<family>/ has the name of a reference file under src/reference/<family>/ and
-#   provides that kernel's image adapter tl_op_<op>_<dtype> routed to CMSIS-NN. The reference file stays in the
+# * Every file under src/cmsis_nn/<family>/ has the name of a portable file under src/portable/<family>/ and
+#   provides that kernel's image adapter tl_op_<op>_<dtype> routed to CMSIS-NN. The portable file stays in the
 #   build for its layer-1 kernel and checks (the CMSIS adapter validates through it, adds its own checks, and
 #   falls back to it for records CMSIS-NN does not take); only its two adapters are renamed,
 #   tl_op_<op>_<dtype>[_validate] -> tl_ref_op_<op>_<dtype>[_validate], through a per-file compile definition,
@@ -25,7 +25,7 @@ set_target_properties(tinylite_cmsis_nn PROPERTIES POSITION_INDEPENDENT_CODE ON)
 # Arm's code is built as shipped: our -Werror policy does not apply to it.
 target_compile_options(tinylite_cmsis_nn PRIVATE -w)
 
-# The routed kernels: src/cmsis_nn/<family>/<file> replaces the run adapter of src/reference/<family>/<file>.
+# The routed kernels: src/cmsis_nn/<family>/<file> replaces the run adapter of src/portable/<family>/<file>.
 file(GLOB_RECURSE TINYLITE_CMSIS_NN_ADAPTERS CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/src/cmsis_nn/*.c)
 # Routes slower than our portable kernels on Cortex-M4 (int8 SOFTMAX, int4 weights) only on request.
 if(NOT TINYLITE_CMSIS_NN_ALL_ROUTES)
@@ -33,15 +33,15 @@ if(NOT TINYLITE_CMSIS_NN_ALL_ROUTES)
 endif()
 foreach(adapter ${TINYLITE_CMSIS_NN_ADAPTERS})
     file(RELATIVE_PATH rel ${CMAKE_CURRENT_SOURCE_DIR}/src/cmsis_nn ${adapter})
-    set(reference ${CMAKE_CURRENT_SOURCE_DIR}/src/reference/${rel})
-    if(NOT EXISTS ${reference})
-        message(FATAL_ERROR "src/cmsis_nn/${rel} has no reference twin src/reference/${rel}")
+    set(portable ${CMAKE_CURRENT_SOURCE_DIR}/src/portable/${rel})
+    if(NOT EXISTS ${portable})
+        message(FATAL_ERROR "src/cmsis_nn/${rel} has no portable twin src/portable/${rel}")
     endif()
     # tl_conv2d_s8.c -> tl_op_conv2d_s8: the run adapter's symbol.
     get_filename_component(stem ${rel} NAME_WE)
     string(REGEX REPLACE "^tl_" "tl_op_" run_adapter ${stem})
     string(REGEX REPLACE "^tl_" "tl_ref_op_" ref_adapter ${stem})
-    set_property(SOURCE ${reference} APPEND PROPERTY COMPILE_DEFINITIONS
+    set_property(SOURCE ${portable} APPEND PROPERTY COMPILE_DEFINITIONS
         "${run_adapter}=${ref_adapter}" "${run_adapter}_validate=${ref_adapter}_validate")
     set_property(SOURCE ${adapter} APPEND PROPERTY INCLUDE_DIRECTORIES "${CMSIS_NN_ROOT}/Include")
     list(APPEND TINYLITE_KERNEL_SOURCES ${adapter})

@@ -1,8 +1,8 @@
 # Tests of the dense and elementwise kernels. They link the kernel sources directly with a test tensor
 # resolver (tests/tl_ndense_tensors.c) instead of the image-backed one (src/tensors), so they need no image.
 file(GLOB TINYLITE_NDENSE_SOURCES CONFIGURE_DEPENDS
-    ${PROJECT_SOURCE_DIR}/src/reference/dense/*.c
-    ${PROJECT_SOURCE_DIR}/src/reference/elementwise/*.c)
+    ${PROJECT_SOURCE_DIR}/src/portable/dense/*.c
+    ${PROJECT_SOURCE_DIR}/src/portable/elementwise/*.c)
 list(APPEND TINYLITE_NDENSE_SOURCES
     ${PROJECT_SOURCE_DIR}/src/families/tl_dense_family.c
     ${PROJECT_SOURCE_DIR}/src/families/tl_elementwise_family.c
@@ -21,7 +21,7 @@ endif()
 
 add_executable(tl_ndense_kernels_test ${PROJECT_SOURCE_DIR}/tests/tl_ndense_kernels_test.c ${TINYLITE_NDENSE_SOURCES})
 target_include_directories(tl_ndense_kernels_test PRIVATE
-    ${PROJECT_SOURCE_DIR}/include ${PROJECT_SOURCE_DIR}/tests ${PROJECT_SOURCE_DIR}/src/reference/dense)
+    ${PROJECT_SOURCE_DIR}/include ${PROJECT_SOURCE_DIR}/tests ${PROJECT_SOURCE_DIR}/src/portable/dense)
 target_link_libraries(tl_ndense_kernels_test PRIVATE ${TINYLITE_NDENSE_LIBS})
 add_test(NAME ndense_kernels COMMAND tl_ndense_kernels_test)
 

@@ -19,9 +19,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../src/reference/conv/tl_conv_common.h"
-#include "../src/reference/conv/tl_conv_s16.h"
-#include "../src/reference/tl_s4.h"
+#include "../src/portable/conv/tl_conv_common.h"
+#include "../src/portable/conv/tl_conv_s16.h"
+#include "../src/portable/tl_s4.h"
 #include "tinylite/tl_conv_kernels.h"
 #include "tinylite/tl_families.h"
 

@@ -13,7 +13,7 @@
 #include "tinylite/tl_image.h"
 #include "tl_dense_fixed_point.h"
 #include "tl_ndense_tensors.h"
-#include "../src/reference/tl_s4.h"
+#include "../src/portable/tl_s4.h"
 
 static int g_failures;
 static int g_checks;

@@ -2,7 +2,7 @@
  * Shared by the CMSIS-NN convolution adapters: the records CMSIS-NN may be given.
  *
  * Our validation accepts any convolution geometry whose tensors fit (a window may reach past the input and its
- * padding: the reference kernels skip taps outside the input). CMSIS-NN's kernels assume the geometry TFLM derives
+ * padding: the portable kernels skip taps outside the input). CMSIS-NN's kernels assume the geometry TFLM derives
  * from the model (its 1x1 and 1xN paths, for instance, read input rows at y * stride without a bounds check), so a
  * hostile image with other output sizes or padding could make them read outside the input tensor. The adapters
  * therefore route only records whose output sizes and padding are what TFLM computes for SAME or VALID padding

@@ -1,6 +1,6 @@
 /*
  * The overlap test of the CMSIS-NN adapters: CMSIS-NN's kernels write their output (or scratch) before they have
- * read all of their input, so records whose ranges overlap in ways our kernels allow run the reference kernel.
+ * read all of their input, so records whose ranges overlap in ways our kernels allow run the portable kernel.
  */
 #ifndef TINYLITE_TL_CMSIS_NN_OVERLAP_H
 #define TINYLITE_TL_CMSIS_NN_OVERLAP_H

@@ -42,7 +42,7 @@ static inline void tl_cmsis_pool_decode(const int32_t *p, cmsis_nn_pool_params *
 /* CMSIS-NN's scratch size function of an average pool (arm_avgpool_s8_get_buffer_size, ..._s16_...). */
 typedef int32_t (*tl_cmsis_avgpool_buffer_size)(const int output_x, const int ch_src);
 
-/* The CMSIS-NN part of an average pool's validation, after the reference one returned @p reference: a reserved
+/* The CMSIS-NN part of an average pool's validation, after the portable one returned @p reference: a reserved
    scratch must also cover what the linked CMSIS-NN asks for (@p buffer_size). */
 static inline tl_status tl_cmsis_avgpool_validate(const tl_op *op, const tl_tensors *tensors, tl_status reference,
                                                   tl_cmsis_avgpool_buffer_size buffer_size)
@@ -60,7 +60,7 @@ static inline tl_status tl_cmsis_avgpool_validate(const tl_op *op, const tl_tens
 
 /* The arguments of arm_avgpool_s8 / arm_avgpool_s16 for a validated AVERAGE_POOL_2D record with @p elem_bytes per
    element (its tensors' bytes in @p input and @p output), whose linked CMSIS-NN sums exactly below @p max_taps taps;
-   returns 0 when the record must run the reference kernel instead (no scratch where @p buffer_size asks for one, a
+   returns 0 when the record must run the portable kernel instead (no scratch where @p buffer_size asks for one, a
    window too large, or an output overlapping the input: pooling writes before it has read everything). */
 static inline int tl_cmsis_avgpool_setup(const tl_op *op, const tl_tensors *tensors, int32_t elem_bytes,
                                          tl_cmsis_avgpool_buffer_size buffer_size, int64_t max_taps,
@@ -79,7 +79,7 @@ static inline int tl_cmsis_avgpool_setup(const tl_op *op, const tl_tensors *tens
     *output = tl_tensor_data(tensors, op->outputs[TL_POOL_OUT_OUTPUT]);
     if (op->output_count == TL_POOL_OUT_SCRATCH + 1)
     {
-        /* Validated: 4-aligned and at least one int32 per channel (the reference validation) and at least what the
+        /* Validated: 4-aligned and at least one int32 per channel (the portable validation) and at least what the
            linked CMSIS-NN asks for (the adapter's validation); 4 * depth bytes is what the compiler reserves. */
         context->buf = tl_tensor_data(tensors, op->outputs[TL_POOL_OUT_SCRATCH]);
         context->size = 4 * p[TL_POOL_P_DEPTH];

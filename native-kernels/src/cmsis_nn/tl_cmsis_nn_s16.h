@@ -6,7 +6,7 @@
  * partial sum can overflow whatever columns CMSIS-NN accumulates in int32, and arm_nn_requantize_s64's early
  * truncation to int32 cannot bite). Its marker is the optional fifth input: the requantization table split into
  * CMSIS-NN's two arrays, int32 [multipliers x n][shifts x n], which the adapters pass to CMSIS-NN as they are.
- * The reference validation checks its size; the adapters also check its values at load time, so that CMSIS-NN
+ * The portable validation checks its size; the adapters also check its values at load time, so that CMSIS-NN
  * never shifts by a negative count (arm_nn_requantize_s64 shifts by 14 - shift).
  */
 #ifndef TINYLITE_TL_CMSIS_NN_S16_H
@@ -19,7 +19,7 @@
 #include "tinylite/tl_status.h"
 
 /* Validates the split requantization arrays of `count` pairs in the optional fifth input (already size-checked by the
-   reference validation): 4-aligned, multipliers >= 0, shifts in [-31, 14]. The slot is ConvS16's cmsis_multipliers,
+   portable validation): 4-aligned, multipliers >= 0, shifts in [-31, 14]. The slot is ConvS16's cmsis_multipliers,
    the same in DepthwiseConvS16 and FullyConnectedS16 (kernels.toml). */
 static inline tl_status tl_cmsis_s16_check_split_quant(const tl_op *op, const tl_tensors *tensors, int32_t count)
 {

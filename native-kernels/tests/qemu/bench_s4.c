@@ -11,7 +11,7 @@
 #include "board.h"
 #include "tinylite/tl_conv_kernels.h"
 #include "tinylite/tl_dense_kernels.h"
-#include "../../src/reference/tl_s4.h"
+#include "../../src/portable/tl_s4.h"
 
 static uint32_t g_seed = 7u;
 

@@ -80,7 +80,7 @@ fi
 stamp="$( {
   echo "$checkout_id"
   sha256sum "$pe" | cut -c1-64
-  (cd "$native_kernels" && find include src/reference src/families src/tensors src/runner src/interop/nanoframework -type f \
+  (cd "$native_kernels" && find include src/portable src/families src/tensors src/runner src/interop/nanoframework -type f \
     \( -name '*.c' -o -name '*.h' -o -name '*.cpp' \) -print0 | LC_ALL=C sort -z | xargs -0 sha256sum)
   sha256sum "${BASH_SOURCE[0]}" "$fragment" "$generator" | cut -c1-64
 } | sha256sum | cut -c1-64)"

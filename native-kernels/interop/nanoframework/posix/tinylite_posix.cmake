@@ -19,7 +19,7 @@ if(NOT EXISTS "${TINYLITE_ROOT}/include/tinylite/tl_native.h")
 endif()
 
 file(GLOB_RECURSE TINYLITE_POSIX_C_SOURCES CONFIGURE_DEPENDS
-    ${TINYLITE_ROOT}/src/reference/*.c
+    ${TINYLITE_ROOT}/src/portable/*.c
     ${TINYLITE_ROOT}/src/families/*.c
     ${TINYLITE_ROOT}/src/tensors/*.c
     ${TINYLITE_ROOT}/src/runner/*.c)

@@ -1,7 +1,7 @@
 /*
  * Pieces shared by the CMSIS-NN convolution adapters (CONV_2D s8, s4 and s16, DEPTHWISE_CONV_2D s8, s4 and s16), whose
  * Params use the conv and depthwise_conv layouts (tl_conv_layouts.h; the same indexes for the spatial fields, which
- * reference/conv/tl_conv_checks.c checks at compile time).
+ * portable/conv/tl_conv_checks.c checks at compile time).
  */
 #ifndef TINYLITE_TL_CMSIS_NN_CONV_COMMON_H
 #define TINYLITE_TL_CMSIS_NN_CONV_COMMON_H
@@ -104,7 +104,7 @@ static inline tl_status tl_cmsis_scratch_check(const tl_op *op, const tl_tensors
 
 /* 1 when the validated record's scratch (second output) shares no byte with its input or output. Compiled images
    never overlap them (the scratch lives only during its operator); an edited one could, and CMSIS-NN copies the
-   input into the scratch with memcpy (undefined for overlapping ranges): such records run the reference kernel. */
+   input into the scratch with memcpy (undefined for overlapping ranges): such records run the portable kernel. */
 static inline int tl_cmsis_scratch_apart(const tl_op *op, const tl_tensors *tensors)
 {
     const uint8_t *scratch = tl_tensor_data(tensors, op->outputs[TL_CONV_OUT_SCRATCH]);

@@ -1,11 +1,11 @@
 /*
  * CONV_2D int16 x int8 routed to CMSIS-NN's arm_convolve_wrapper_s16. Replaces the adapters of
- * src/reference/conv/tl_conv2d_s16.c when TINYLITE_CMSIS_NN=ON (the reference validation runs first).
+ * src/portable/conv/tl_conv2d_s16.c when TINYLITE_CMSIS_NN=ON (the portable validation runs first).
  *
  * Routed only when the compiler proved CMSIS-NN bit-exact for the record (src/cmsis_nn/tl_cmsis_nn_s16.h): the
  * record then has a fifth input, the requantization arrays int32 [multipliers x out_c][shifts x out_c], and a
  * second output, the scratch holding arm_convolve_wrapper_s16's im2col buffer (validated against the linked
- * CMSIS-NN's arm_convolve_wrapper_s16_get_buffer_size). Everything else runs the reference kernel, as do records
+ * CMSIS-NN's arm_convolve_wrapper_s16_get_buffer_size). Everything else runs the portable kernel, as do records
  * CMSIS-NN cannot take as they are:
  *  - geometry other than TFLM's SAME / VALID (tl_cmsis_nn_geometry.h), or grouped filters (arm_convolve_s16
  *    reads the whole input depth per tap);
@@ -102,7 +102,7 @@ void tl_op_conv2d_s16(const tl_op *op, const tl_tensors *tensors)
         (int16_t *)(void *)tl_tensor_data(tensors, op->outputs[TL_CONV_S16_OUT_OUTPUT]));
     if (status != ARM_CMSIS_NN_SUCCESS)
     {
-        /* A shape CMSIS-NN refuses: the reference kernel recomputes the whole output. */
+        /* A shape CMSIS-NN refuses: the portable kernel recomputes the whole output. */
         tl_ref_op_conv2d_s16(op, tensors);
     }
 }

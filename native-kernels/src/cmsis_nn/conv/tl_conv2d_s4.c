@@ -1,7 +1,7 @@
 /*
  * CONV_2D with int8 activations and packed int4 weights routed to CMSIS-NN's arm_convolve_wrapper_s4. Replaces
- * the adapters of src/reference/conv/tl_conv2d_s4.c when TINYLITE_CMSIS_NN=ON and TINYLITE_CMSIS_NN_ALL_ROUTES=ON
- * (our int4 kernels take fewer instructions on Cortex-M4; the reference validation runs first).
+ * the adapters of src/portable/conv/tl_conv2d_s4.c when TINYLITE_CMSIS_NN=ON and TINYLITE_CMSIS_NN_ALL_ROUTES=ON
+ * (our int4 kernels take fewer instructions on Cortex-M4; the portable validation runs first).
  *
  * Weights. Our image keeps the model's filter bytes: OHWI int4 packed contiguously over the whole tensor, element
  * e in the low nibble of byte e/2 when e is even, the high nibble when odd (ConvS4.cs). CMSIS-NN's int4 kernels
@@ -9,12 +9,12 @@
  * byte-aligned when filter_h * filter_w * in_c is odd), so the filter is passed as it is.
  *
  * Scope. arm_convolve_s4 runs one group (the filter depth is the input depth): grouped convolutions run the
- * reference kernel.
+ * portable kernel.
  *
  * Scratch (compile --cmsis-nn; CmsisNnScratchCheck.ConvS4Bytes, nf-runtime) laid out as for int8:
  *   [multipliers int32 x out_c][shifts int32 x out_c][unfolded bias int32 x out_c][arm_convolve_wrapper_s4 buffer].
  * Validation checks its size against what the linked CMSIS-NN asks for and its alignment; images without it run the
- * reference kernel.
+ * portable kernel.
  *
  * Bias, as for int8 (tl_conv2d_s8.c): the folded bias b' = b + input_offset * sum(w) is passed with input_offset 0
  * when no tap of any output pixel lies in the padding; otherwise CMSIS-NN gets the true input_offset and the raw
@@ -130,7 +130,7 @@ void tl_op_conv2d_s4(const tl_op *op, const tl_tensors *tensors)
                                      (int8_t *)tl_tensor_data(tensors, op->outputs[TL_CONV_OUT_OUTPUT]));
     if (status != ARM_CMSIS_NN_SUCCESS)
     {
-        /* A shape CMSIS-NN refuses (it checks before writing anything): the reference kernel takes it. */
+        /* A shape CMSIS-NN refuses (it checks before writing anything): the portable kernel takes it. */
         tl_ref_op_conv2d_s4(op, tensors);
     }
 }

@@ -1,6 +1,6 @@
 /*
  * CONV_2D int8 routed to CMSIS-NN's arm_convolve_wrapper_s8. Replaces the adapters of
- * src/reference/conv/tl_conv2d_s8.c when TINYLITE_CMSIS_NN=ON (the reference validation runs first).
+ * src/portable/conv/tl_conv2d_s8.c when TINYLITE_CMSIS_NN=ON (the portable validation runs first).
  *
  * Scratch. The compiler gives every int8 CONV_2D a second output, a scratch tensor in the arena plan
  * (sized by nf-runtime/src/Kernels/Conv/CmsisNnScratchCheck.cs), laid out as
@@ -8,7 +8,7 @@
  * CMSIS-NN wants multipliers and shifts as two arrays; the image interleaves them, so they are copied (2 * out_c
  * words per call). Validation checks that the scratch holds 12 * out_c bytes plus what the linked CMSIS-NN's
  * arm_convolve_wrapper_s8_get_buffer_size asks for, and that it is 4-byte aligned. Images without the scratch
- * (compiled before it existed) run the reference kernel.
+ * (compiled before it existed) run the portable kernel.
  *
  * Bias. The image carries b' = b + input_offset * sum(w) (mod 2^32) per channel. CMSIS-NN computes
  * b + sum over in-image taps of w * (x + input_offset); taps in the padding contribute nothing (TFLM's definition).
@@ -125,7 +125,7 @@ void tl_op_conv2d_s8(const tl_op *op, const tl_tensors *tensors)
                                      (int8_t *)tl_tensor_data(tensors, op->outputs[TL_CONV_OUT_OUTPUT]));
     if (status != ARM_CMSIS_NN_SUCCESS)
     {
-        /* A shape CMSIS-NN refuses (it checks before writing anything): the reference kernel takes it. */
+        /* A shape CMSIS-NN refuses (it checks before writing anything): the portable kernel takes it. */
         tl_ref_op_conv2d_s8(op, tensors);
     }
 }

@@ -1,15 +1,15 @@
 /*
  * DEPTHWISE_CONV_2D int16 x int8 routed to CMSIS-NN's arm_depthwise_conv_wrapper_s16. Replaces the adapters of
- * src/reference/conv/tl_depthwise_conv2d_s16.c when TINYLITE_CMSIS_NN=ON (the reference validation runs first).
+ * src/portable/conv/tl_depthwise_conv2d_s16.c when TINYLITE_CMSIS_NN=ON (the portable validation runs first).
  *
  * Routed only when the compiler proved CMSIS-NN bit-exact for the record (src/cmsis_nn/tl_cmsis_nn_s16.h): the
  * record then has a fifth input, the requantization arrays int32 [multipliers x out_c][shifts x out_c], and a
  * second output, the scratch (nf-runtime's CmsisNnScratchCheck.DepthwiseS16Bytes):
  *   [filter int8 in TFLite's [f_h][f_w][out_c] order, padded to 4 bytes][arm_depthwise_conv_wrapper_s16 buffer].
- * As for int8 (tl_depthwise_conv2d_s8.c) the image keeps the filter channel-major for the reference kernel and the
+ * As for int8 (tl_depthwise_conv2d_s8.c) the image keeps the filter channel-major for the portable kernel and the
  * taps are transposed into the scratch on each call. The bias is int64 (TFLM reads no other type here) or absent.
  *
- * Everything else runs the reference kernel, as do records CMSIS-NN cannot take as they are: geometry other than
+ * Everything else runs the portable kernel, as do records CMSIS-NN cannot take as they are: geometry other than
  * TFLM's SAME / VALID (tl_cmsis_nn_geometry.h), and windows whose origins (out - 1) * stride or paddings exceed
  * 32767 (CMSIS-NN keeps the window origin in an int16_t).
  */
@@ -126,7 +126,7 @@ void tl_op_depthwise_conv2d_s16(const tl_op *op, const tl_tensors *tensors)
         &output_dims, (int16_t *)(void *)tl_tensor_data(tensors, op->outputs[TL_DEPTHWISE_CONV_S16_OUT_OUTPUT]));
     if (status != ARM_CMSIS_NN_SUCCESS)
     {
-        /* A shape CMSIS-NN refuses (checked before writing): the reference kernel takes it. */
+        /* A shape CMSIS-NN refuses (checked before writing): the portable kernel takes it. */
         tl_ref_op_depthwise_conv2d_s16(op, tensors);
     }
 }

@@ -1,13 +1,13 @@
 /*
  * DEPTHWISE_CONV_2D with int8 activations and packed int4 weights routed to CMSIS-NN's
- * arm_depthwise_conv_wrapper_s4. Replaces the adapters of src/reference/conv/tl_depthwise_conv2d_s4.c when
+ * arm_depthwise_conv_wrapper_s4. Replaces the adapters of src/portable/conv/tl_depthwise_conv2d_s4.c when
  * TINYLITE_CMSIS_NN=ON and TINYLITE_CMSIS_NN_ALL_ROUTES=ON (our portable int4 depthwise takes about a third of its
- * instructions on Cortex-M4; the reference validation runs first).
+ * instructions on Cortex-M4; the portable validation runs first).
  *
- * Weights. The image's filter (input 1) is channel-major for the reference kernel; CMSIS-NN reads TFLite's packed
+ * Weights. The image's filter (input 1) is channel-major for the portable kernel; CMSIS-NN reads TFLite's packed
  * [f_h][f_w][out_c] order (element (f_y * f_w + f_x) * out_c + ch, low nibble for even elements, across rows).
  * `compile --cmsis-nn` stores that order as a sixth input (the model's own bytes, f_h * f_w * out_c / 2 bytes of
- * flash), so nothing is repacked per call; records without it (other compilers, older images) run the reference
+ * flash), so nothing is repacked per call; records without it (other compilers, older images) run the portable
  * kernel. The fifth input is the raw bias, or -1 when no tap falls in the padding.
  *
  * Scratch (CmsisNnScratchCheck.DepthwiseS4Bytes, nf-runtime): [multipliers int32 x out_c][shifts int32 x out_c]
@@ -18,7 +18,7 @@
  * raw bias with the true input_offset (CMSIS-NN skips, or zero-fills after the offset, the taps in the padding, as
  * TFLM skips them): the fifth input, or b = folded - input_offset * sum(w) rebuilt in the scratch when it is -1.
  *
- * What CMSIS-NN v7 takes bit-exactly (read from arm_depthwise_conv_s4.c / _s4_opt.c), the rest runs the reference:
+ * What CMSIS-NN v7 takes bit-exactly (read from arm_depthwise_conv_s4.c / _s4_opt.c), the rest runs the portable kernel:
  * * TFLM's SAME / VALID geometry (tl_cmsis_nn_geometry.h).
  * * Window origins are held in int16_t (out_x * stride - pad): input height / width and padding below 2^15.
  *   The optimised kernel counts taps in a uint16_t: f_h * f_w below 2^16. Its im2col holds x + input_offset in
@@ -157,7 +157,7 @@ void tl_op_depthwise_conv2d_s4(const tl_op *op, const tl_tensors *tensors)
         &output_dims, (int8_t *)tl_tensor_data(tensors, op->outputs[TL_DEPTHWISE_CONV_OUT_OUTPUT]));
     if (status != ARM_CMSIS_NN_SUCCESS)
     {
-        /* A shape CMSIS-NN refuses (it checks before writing anything): the reference kernel takes it. */
+        /* A shape CMSIS-NN refuses (it checks before writing anything): the portable kernel takes it. */
         tl_ref_op_depthwise_conv2d_s4(op, tensors);
     }
 }

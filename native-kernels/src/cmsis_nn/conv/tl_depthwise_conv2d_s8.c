@@ -1,11 +1,11 @@
 /*
  * DEPTHWISE_CONV_2D int8 routed to CMSIS-NN's arm_depthwise_conv_wrapper_s8. Replaces the adapters of
- * src/reference/conv/tl_depthwise_conv2d_s8.c when TINYLITE_CMSIS_NN=ON (the reference validation runs first).
+ * src/portable/conv/tl_depthwise_conv2d_s8.c when TINYLITE_CMSIS_NN=ON (the portable validation runs first).
  *
  * Scratch: the second output the compiler reserves (nf-runtime's CmsisNnScratchCheck.DepthwiseS8Bytes), laid out as
  *   [multipliers int32 x out_c][shifts int32 x out_c][unfolded bias int32 x out_c]
  *   [filter int8 in TFLite's [f_h][f_w][out_c] order, padded to 4 bytes][arm_depthwise_conv_wrapper_s8 buffer].
- * The image keeps the filter channel-major for the reference kernel; CMSIS-NN reads TFLite's order, so the taps
+ * The image keeps the filter channel-major for the portable kernel; CMSIS-NN reads TFLite's order, so the taps
  * are transposed into the scratch on each call (f_h * f_w * out_c bytes, 1 / (out_h * out_w) of the MACs) rather
  * than storing a second copy of the weights in flash.
  *
@@ -144,7 +144,7 @@ void tl_op_depthwise_conv2d_s8(const tl_op *op, const tl_tensors *tensors)
         (int8_t *)tl_tensor_data(tensors, op->outputs[TL_DEPTHWISE_CONV_S8_OUT_OUTPUT]));
     if (status != ARM_CMSIS_NN_SUCCESS)
     {
-        /* A shape CMSIS-NN refuses (checked before writing): the reference kernel takes it. */
+        /* A shape CMSIS-NN refuses (checked before writing): the portable kernel takes it. */
         tl_ref_op_depthwise_conv2d_s8(op, tensors);
     }
 }

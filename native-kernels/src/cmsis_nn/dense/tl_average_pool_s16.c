@@ -1,12 +1,12 @@
 /*
  * AVERAGE_POOL_2D int16 routed to CMSIS-NN's arm_avgpool_s16. Replaces the adapters of
- * src/reference/dense/tl_average_pool_s16.c when TINYLITE_CMSIS_NN=ON (the reference validation runs first).
+ * src/portable/dense/tl_average_pool_s16.c when TINYLITE_CMSIS_NN=ON (the portable validation runs first).
  *
  * Same arithmetic as the int8 route (tl_average_pool_s8.c) and TFLM's int16 reference: the int32 sum of the covered
  * inputs, (sum ± count/2) / count, clamped. Its DSP path sums with QADD, equal to our wrapping sum while
  * |sum| < 2^31: with inputs of magnitude up to 2^15, windows of fewer than 2^16 taps (larger ones run the reference
  * kernel). Scratch as for int8 (one int32 per channel on DSP builds, reserved by `compile --cmsis-nn`); an overlapping
- * output runs the reference kernel.
+ * output runs the portable kernel.
  */
 #include <stddef.h>
 

@@ -1,20 +1,20 @@
 /*
  * AVERAGE_POOL_2D int8 routed to CMSIS-NN's arm_avgpool_s8. Replaces the adapters of
- * src/reference/dense/tl_average_pool_s8.c when TINYLITE_CMSIS_NN=ON (the reference validation runs first).
+ * src/portable/dense/tl_average_pool_s8.c when TINYLITE_CMSIS_NN=ON (the portable validation runs first).
  *
  * Same result as TFLM's reference: the sum of the inputs the window covers (padding excluded) divided by their count
  * with rounding half away from zero ((sum ± count/2) / count, C division), then clamped. Its DSP (Cortex-M4/M7)
  * path sums with a saturating add (QADD), equal to our wrapping sum while |sum| < 2^31, i.e. for windows of fewer
- * than 2^24 taps (larger windows run the reference kernel). Every window covers at least one input (validated), the
+ * than 2^24 taps (larger windows run the portable kernel). Every window covers at least one input (validated), the
  * one case where it would stop early.
  *
  * Scratch. Its DSP path keeps one int32 sum per channel in a buffer (arm_avgpool_s8_get_buffer_size; none on the
  * portable and MVE paths). `compile --cmsis-nn` gives every int8 AVERAGE_POOL_2D a second output of 4 * depth bytes in
- * the arena plan (codegen/.../Lowering/Conv/CmsisNnScratch.cs, AveragePoolBytes); the reference validation checks
+ * the arena plan (codegen/.../Lowering/Conv/CmsisNnScratch.cs, AveragePoolBytes); the portable validation checks
  * that size and alignment, this one that it covers what the linked CMSIS-NN asks for. An image without the scratch
- * runs CMSIS-NN only when the linked build needs no buffer, the reference kernel otherwise.
+ * runs CMSIS-NN only when the linked build needs no buffer, the portable kernel otherwise.
  * Output written before the input is fully read: an output overlapping the input (pooling is never planned in place)
- * runs the reference kernel.
+ * runs the portable kernel.
  */
 #include <stddef.h>
 

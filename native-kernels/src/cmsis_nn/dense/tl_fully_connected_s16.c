@@ -1,12 +1,12 @@
 /*
  * FULLY_CONNECTED int16 x int8 routed to CMSIS-NN's arm_fully_connected_s16. Replaces the adapters of
- * src/reference/dense/tl_fully_connected_s16.c when TINYLITE_CMSIS_NN=ON (the reference validation runs first).
+ * src/portable/dense/tl_fully_connected_s16.c when TINYLITE_CMSIS_NN=ON (the portable validation runs first).
  *
  * Routed only when the compiler proved CMSIS-NN bit-exact for the record (src/cmsis_nn/tl_cmsis_nn_s16.h): the
  * record then has a fifth input, the requantization arrays int32 [multiplier][shift] (the compiler marks only
  * per-tensor weights: arm_fully_connected_s16 takes one pair), and Params say int64 accumulation and output zero
  * point 0 (CMSIS-NN applies none). The image's bias is the folded int64 one, passed as it is; CMSIS-NN needs no
- * buffer (arm_fully_connected_s16_get_buffer_size is 0). Everything else runs the reference kernel.
+ * buffer (arm_fully_connected_s16_get_buffer_size is 0). Everything else runs the portable kernel.
  */
 #include <stddef.h>
 

@@ -1,17 +1,17 @@
 /*
  * FULLY_CONNECTED int8 with packed int4 weights routed to CMSIS-NN's arm_fully_connected_s4 (per-tensor
- * requantization, even input depth). Replaces the adapters of src/reference/dense/tl_fully_connected_s4.c when
+ * requantization, even input depth). Replaces the adapters of src/portable/dense/tl_fully_connected_s4.c when
  * TINYLITE_CMSIS_NN=ON and TINYLITE_CMSIS_NN_ALL_ROUTES=ON (our int4 kernel takes fewer instructions on Cortex-M4);
- * the validation is the reference one.
+ * the validation is the portable one.
  *
  * Weights. CMSIS-NN reads the int4 weights packed two per byte, element 2i in the low nibble (as TFLite and our
  * image), but contiguously over the whole [out_c][depth] tensor; our image starts every output channel's row on a
  * byte ((depth + 1) / 2 bytes per row, FullyConnectedS4.cs). The two layouts are the same bytes exactly when the
- * depth is even; records with an odd depth run the reference kernel.
+ * depth is even; records with an odd depth run the portable kernel.
  *
  * Bias and requantization as for int8 (tl_fully_connected_s8.c): the image's folded bias b + input_offset * sum(row)
  * with input_offset = 0 gives CMSIS-NN TFLM's int32 accumulator, and arm_nn_requantize (double rounding) TFLM's
- * bytes. CMSIS-NN has no per-channel int4 fully connected kernel: per-channel records run the reference kernel.
+ * bytes. CMSIS-NN has no per-channel int4 fully connected kernel: per-channel records run the portable kernel.
  * No scratch (arm_fully_connected_s4 takes none).
  */
 #include <stddef.h>

@@ -1,8 +1,8 @@
 /*
  * FULLY_CONNECTED int8 routed to CMSIS-NN's arm_fully_connected_s8 (per-tensor requantization) and
  * arm_fully_connected_per_channel_s8 (per-channel).
- * Replaces the adapters of src/reference/dense/tl_fully_connected_s8.c when TINYLITE_CMSIS_NN=ON; the
- * validation is the reference one, so the record was checked at load time.
+ * Replaces the adapters of src/portable/dense/tl_fully_connected_s8.c when TINYLITE_CMSIS_NN=ON; the
+ * validation is the portable one, so the record was checked at load time.
  *
  * Bias. Our image carries the folded bias b' = b + input_offset * sum(row) (mod 2^32). CMSIS-NN computes
  * bias + sum w * (x + input_offset) with wrapping int32 sums; a fully connected layer has no padding, so every

@@ -1,9 +1,9 @@
 /*
  * MAX_POOL_2D int16 routed to CMSIS-NN's arm_max_pool_s16. Replaces the adapters of
- * src/reference/dense/tl_max_pool_s16.c when TINYLITE_CMSIS_NN=ON; the validation is the reference one.
+ * src/portable/dense/tl_max_pool_s16.c when TINYLITE_CMSIS_NN=ON; the validation is the portable one.
  *
  * As the int8 route (tl_max_pool_s8.c): the largest covered input (padding excluded), then clamped; every window
- * covers an input (validated), and an output overlapping the input runs the reference kernel.
+ * covers an input (validated), and an output overlapping the input runs the portable kernel.
  */
 #include "arm_nnfunctions.h"
 

@@ -1,13 +1,13 @@
 /*
  * MAX_POOL_2D int8 routed to CMSIS-NN's arm_max_pool_s8. Replaces the adapters of
- * src/reference/dense/tl_max_pool_s8.c when TINYLITE_CMSIS_NN=ON; the validation is the reference one.
+ * src/portable/dense/tl_max_pool_s8.c when TINYLITE_CMSIS_NN=ON; the validation is the portable one.
  *
  * Same result as TFLM's reference: the largest input the window covers (padding excluded), then clamped.
  * arm_max_pool_s8 uses the output as its running maximum (first covered tap copied, the next ones compared) and
  * clamps afterwards; its only divergence is a window that covers no input (it leaves the output as it was,
  * TFLM writes the clamped -128), which the validation refuses (every window overlaps the input).
  * The output is written before the input is fully read, so a record whose output overlaps its input (not
- * produced by the compiler: pooling is never planned in place) runs the reference kernel.
+ * produced by the compiler: pooling is never planned in place) runs the portable kernel.
  */
 #include "arm_nnfunctions.h"
 

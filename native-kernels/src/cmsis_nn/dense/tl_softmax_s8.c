@@ -1,8 +1,8 @@
 /*
  * SOFTMAX int8 -> int8 routed to CMSIS-NN's arm_softmax_s8 (built only with TINYLITE_CMSIS_NN_ALL_ROUTES=ON,
  * see native-kernels/README.md: our table-driven kernel takes about a fifth of CMSIS-NN's instructions). Replaces the
- * adapters of src/reference/dense/tl_softmax_s8.c; the validation is the reference one. Records without the
- * CMSIS-NN values (compiled without --cmsis-nn) or outside tl_cmsis_softmax_routable run the reference kernel.
+ * adapters of src/portable/dense/tl_softmax_s8.c; the validation is the portable one. Records without the
+ * CMSIS-NN values (compiled without --cmsis-nn) or outside tl_cmsis_softmax_routable run the portable kernel.
  */
 #include "arm_nnfunctions.h"
 

@@ -1,7 +1,7 @@
 /*
  * SOFTMAX int8 -> int16 routed to CMSIS-NN's arm_softmax_s8_s16 (built only with TINYLITE_CMSIS_NN_ALL_ROUTES=ON,
- * like tl_softmax_s8.c). Replaces the adapters of src/reference/dense/tl_softmax_s8_s16.c; the validation is the
- * reference one. Records without the CMSIS-NN values or outside tl_cmsis_softmax_routable run the reference kernel.
+ * like tl_softmax_s8.c). Replaces the adapters of src/portable/dense/tl_softmax_s8_s16.c; the validation is the
+ * portable one. Records without the CMSIS-NN values or outside tl_cmsis_softmax_routable run the portable kernel.
  */
 #include "arm_nnfunctions.h"
 

@@ -1,11 +1,11 @@
 /*
  * ADD int16 routed to CMSIS-NN's arm_elementwise_add_s16 for same-shape operands without zero points. Replaces the
- * adapters of src/reference/elementwise/tl_add_s16.c when TINYLITE_CMSIS_NN=ON; the validation is the reference one.
+ * adapters of src/portable/elementwise/tl_add_s16.c when TINYLITE_CMSIS_NN=ON; the validation is the portable one.
  *
  * TFLM's int16 ADD (16x8 quantization, zero points 0): each input shifted left by left_shift (15), scaled by its
  * multiplier with a right shift (arm_nn_requantize with a shift <= 0 is MultiplyByQuantizedMultiplierSmallerThanOneExp),
  * summed in int32, scaled by the output multiplier, clamped. arm_elementwise_add_s16 ignores the offsets, so records
- * with a non-zero offset run the reference kernel, as do broadcasting ones and left shifts above 15 (an int16 shifted
+ * with a non-zero offset run the portable kernel, as do broadcasting ones and left shifts above 15 (an int16 shifted
  * by at most 15 stays within 2^30, well inside int32). Each element of both inputs is read before that element is
  * written (in pairs on the DSP path, both read first), so an output that is exactly an input (in-place plans) is safe.
  */

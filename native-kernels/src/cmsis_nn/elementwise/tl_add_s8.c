@@ -1,13 +1,13 @@
 /*
  * ADD int8 routed to CMSIS-NN's arm_elementwise_add_s8 for same-shape operands (broadcast descriptor R = 0, both
- * row strides 1). Replaces the adapters of src/reference/elementwise/tl_add_s8.c when TINYLITE_CMSIS_NN=ON; the
- * validation is the reference one; broadcasting records run the reference kernel.
+ * row strides 1). Replaces the adapters of src/portable/elementwise/tl_add_s8.c when TINYLITE_CMSIS_NN=ON; the
+ * validation is the portable one; broadcasting records run the portable kernel.
  *
  * Same arithmetic as TFLM's reference (and AddS8): each input plus its offset, shifted left by left_shift, scaled by
  * its multiplier with a right shift (arm_nn_requantize with a shift <= 0 is TFLM's
  * MultiplyByQuantizedMultiplierSmallerThanOneExp: doubling high multiply, rounding divide by a power of two), the
  * two summed in int32, scaled by the output multiplier, plus the output offset, clamped. Two details of its DSP
- * (Cortex-M4/M7) path hold only for TFLM's int8 parameters, so other records run the reference kernel:
+ * (Cortex-M4/M7) path hold only for TFLM's int8 parameters, so other records run the portable kernel:
  *  - input + offset is formed in 16-bit lanes (the offset truncated to 16 bits, a saturating SADD16): exact while
  *    the offset and input + offset fit int16; TFLM's offsets are -zero point, within [-127, 128] — routed only
  *    for |offset| <= 255;

@@ -7,7 +7,7 @@ namespace TinyLite.Runtime.Kernels.Conv
     /// weights) or of an int16 one the compiler proved CMSIS-NN-exact: the scratch that <c>tinylite compile --cmsis-nn</c>
     /// reserves for the CMSIS-NN backend of the native kernels, and the sizes themselves. The compiler reserves exactly
     /// these sizes (codegen's Lowering/Conv lowerings call the byte methods below on the record's Params), so the
-    /// formulas exist once in C#; native-kernels/src/reference/conv/tl_conv_cmsis_scratch.c is their native twin,
+    /// formulas exist once in C#; native-kernels/src/portable/conv/tl_conv_cmsis_scratch.c is their native twin,
     /// which every native build applies. The managed kernels never touch the scratch, but an image whose scratch is
     /// smaller than the compiler reserves would be refused by the native loader, so the managed loader refuses it too:
     /// the scratch must be an int8 tensor of at least that many bytes at a 4-byte aligned offset.

@@ -389,7 +389,7 @@ def c_op_codes(families, kernels):
     for f in families:
         out += ["/* %s: %s */" % (f.name, f.doc)]
         for k in f.kernels:
-            out.append("#define %s %d /**< %s */" % (k.c_code, k.code, k.doc))
+            out += ["/** %s */" % k.doc, "#define %s %d" % (k.c_code, k.code)]
         out.append("")
     out += ["#endif /* TINYLITE_TL_OP_CODES_H */"]
     return out
@@ -398,7 +398,7 @@ def c_op_codes(families, kernels):
 def c_enum(name, brief, entries):
     out = ["/** %s */" % brief, "enum %s" % name, "{"]
     for const, value, doc in entries:
-        out.append("    %s = %d, /**< %s */" % (const, value, doc))
+        out += ["    /** %s */" % doc, "    %s = %d," % (const, value)]
     out.append("};")
     return out
 

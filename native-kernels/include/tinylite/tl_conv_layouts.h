@@ -9,191 +9,316 @@
 /** Params of the conv layout: CONV_2D: geometry (filter_depth is the input channels per group), quantization and fused activation. */
 enum tl_conv_param_index
 {
-    TL_CONV_P_BATCHES = 0, /**< Batches. */
-    TL_CONV_P_INPUT_HEIGHT = 1, /**< Input height. */
-    TL_CONV_P_INPUT_WIDTH = 2, /**< Input width. */
-    TL_CONV_P_INPUT_DEPTH = 3, /**< Input depth. */
-    TL_CONV_P_FILTER_HEIGHT = 4, /**< Filter height. */
-    TL_CONV_P_FILTER_WIDTH = 5, /**< Filter width. */
-    TL_CONV_P_FILTER_DEPTH = 6, /**< Filter depth. */
-    TL_CONV_P_OUTPUT_HEIGHT = 7, /**< Output height. */
-    TL_CONV_P_OUTPUT_WIDTH = 8, /**< Output width. */
-    TL_CONV_P_OUTPUT_DEPTH = 9, /**< Output depth. */
-    TL_CONV_P_STRIDE_HEIGHT = 10, /**< Stride height. */
-    TL_CONV_P_STRIDE_WIDTH = 11, /**< Stride width. */
-    TL_CONV_P_DILATION_HEIGHT = 12, /**< Dilation height. */
-    TL_CONV_P_DILATION_WIDTH = 13, /**< Dilation width. */
-    TL_CONV_P_PADDING_TOP = 14, /**< Padding top. */
-    TL_CONV_P_PADDING_LEFT = 15, /**< Padding left. */
-    TL_CONV_P_INPUT_OFFSET = 16, /**< Input offset. */
-    TL_CONV_P_OUTPUT_OFFSET = 17, /**< Output offset. */
-    TL_CONV_P_ACTIVATION_MIN = 18, /**< Activation min. */
-    TL_CONV_P_ACTIVATION_MAX = 19, /**< Activation max. */
-    TL_CONV_P_LENGTH = 20, /**< Number of ints every record of this layout has. */
+    /** Batches. */
+    TL_CONV_P_BATCHES = 0,
+    /** Input height. */
+    TL_CONV_P_INPUT_HEIGHT = 1,
+    /** Input width. */
+    TL_CONV_P_INPUT_WIDTH = 2,
+    /** Input depth. */
+    TL_CONV_P_INPUT_DEPTH = 3,
+    /** Filter height. */
+    TL_CONV_P_FILTER_HEIGHT = 4,
+    /** Filter width. */
+    TL_CONV_P_FILTER_WIDTH = 5,
+    /** Filter depth. */
+    TL_CONV_P_FILTER_DEPTH = 6,
+    /** Output height. */
+    TL_CONV_P_OUTPUT_HEIGHT = 7,
+    /** Output width. */
+    TL_CONV_P_OUTPUT_WIDTH = 8,
+    /** Output depth. */
+    TL_CONV_P_OUTPUT_DEPTH = 9,
+    /** Stride height. */
+    TL_CONV_P_STRIDE_HEIGHT = 10,
+    /** Stride width. */
+    TL_CONV_P_STRIDE_WIDTH = 11,
+    /** Dilation height. */
+    TL_CONV_P_DILATION_HEIGHT = 12,
+    /** Dilation width. */
+    TL_CONV_P_DILATION_WIDTH = 13,
+    /** Padding top. */
+    TL_CONV_P_PADDING_TOP = 14,
+    /** Padding left. */
+    TL_CONV_P_PADDING_LEFT = 15,
+    /** Input offset. */
+    TL_CONV_P_INPUT_OFFSET = 16,
+    /** Output offset. */
+    TL_CONV_P_OUTPUT_OFFSET = 17,
+    /** Activation min. */
+    TL_CONV_P_ACTIVATION_MIN = 18,
+    /** Activation max. */
+    TL_CONV_P_ACTIVATION_MAX = 19,
+    /** Number of ints every record of this layout has. */
+    TL_CONV_P_LENGTH = 20,
 };
 
 /** Tensor slots of the conv layout. */
 enum tl_conv_slot
 {
-    TL_CONV_IN_INPUT = 0, /**< Input slot: input. */
-    TL_CONV_IN_FILTER = 1, /**< Input slot: filter. */
-    TL_CONV_IN_BIAS = 2, /**< Input slot: bias. */
-    TL_CONV_IN_MULTIPLIERS = 3, /**< Input slot: multipliers. */
-    TL_CONV_IN_RAW_BIAS = 4, /**< Input slot: raw bias (optional, written for the CMSIS-NN backend only). */
-    TL_CONV_OUT_OUTPUT = 0, /**< Output slot: output. */
-    TL_CONV_OUT_SCRATCH = 1, /**< Output slot: scratch (optional, written for the CMSIS-NN backend only). */
+    /** Input slot: input. */
+    TL_CONV_IN_INPUT = 0,
+    /** Input slot: filter. */
+    TL_CONV_IN_FILTER = 1,
+    /** Input slot: bias. */
+    TL_CONV_IN_BIAS = 2,
+    /** Input slot: multipliers. */
+    TL_CONV_IN_MULTIPLIERS = 3,
+    /** Input slot: raw bias (optional, written for the CMSIS-NN backend only). */
+    TL_CONV_IN_RAW_BIAS = 4,
+    /** Output slot: output. */
+    TL_CONV_OUT_OUTPUT = 0,
+    /** Output slot: scratch (optional, written for the CMSIS-NN backend only). */
+    TL_CONV_OUT_SCRATCH = 1,
 };
 
 /** Params of the depthwise_conv layout: DEPTHWISE_CONV_2D: as conv, with the depth multiplier in place of the filter depth. */
 enum tl_depthwise_conv_param_index
 {
-    TL_DEPTHWISE_CONV_P_BATCHES = 0, /**< Batches. */
-    TL_DEPTHWISE_CONV_P_INPUT_HEIGHT = 1, /**< Input height. */
-    TL_DEPTHWISE_CONV_P_INPUT_WIDTH = 2, /**< Input width. */
-    TL_DEPTHWISE_CONV_P_INPUT_DEPTH = 3, /**< Input depth. */
-    TL_DEPTHWISE_CONV_P_FILTER_HEIGHT = 4, /**< Filter height. */
-    TL_DEPTHWISE_CONV_P_FILTER_WIDTH = 5, /**< Filter width. */
-    TL_DEPTHWISE_CONV_P_DEPTH_MULTIPLIER = 6, /**< Depth multiplier. */
-    TL_DEPTHWISE_CONV_P_OUTPUT_HEIGHT = 7, /**< Output height. */
-    TL_DEPTHWISE_CONV_P_OUTPUT_WIDTH = 8, /**< Output width. */
-    TL_DEPTHWISE_CONV_P_OUTPUT_DEPTH = 9, /**< Output depth. */
-    TL_DEPTHWISE_CONV_P_STRIDE_HEIGHT = 10, /**< Stride height. */
-    TL_DEPTHWISE_CONV_P_STRIDE_WIDTH = 11, /**< Stride width. */
-    TL_DEPTHWISE_CONV_P_DILATION_HEIGHT = 12, /**< Dilation height. */
-    TL_DEPTHWISE_CONV_P_DILATION_WIDTH = 13, /**< Dilation width. */
-    TL_DEPTHWISE_CONV_P_PADDING_TOP = 14, /**< Padding top. */
-    TL_DEPTHWISE_CONV_P_PADDING_LEFT = 15, /**< Padding left. */
-    TL_DEPTHWISE_CONV_P_INPUT_OFFSET = 16, /**< Input offset. */
-    TL_DEPTHWISE_CONV_P_OUTPUT_OFFSET = 17, /**< Output offset. */
-    TL_DEPTHWISE_CONV_P_ACTIVATION_MIN = 18, /**< Activation min. */
-    TL_DEPTHWISE_CONV_P_ACTIVATION_MAX = 19, /**< Activation max. */
-    TL_DEPTHWISE_CONV_P_LENGTH = 20, /**< Number of ints every record of this layout has. */
+    /** Batches. */
+    TL_DEPTHWISE_CONV_P_BATCHES = 0,
+    /** Input height. */
+    TL_DEPTHWISE_CONV_P_INPUT_HEIGHT = 1,
+    /** Input width. */
+    TL_DEPTHWISE_CONV_P_INPUT_WIDTH = 2,
+    /** Input depth. */
+    TL_DEPTHWISE_CONV_P_INPUT_DEPTH = 3,
+    /** Filter height. */
+    TL_DEPTHWISE_CONV_P_FILTER_HEIGHT = 4,
+    /** Filter width. */
+    TL_DEPTHWISE_CONV_P_FILTER_WIDTH = 5,
+    /** Depth multiplier. */
+    TL_DEPTHWISE_CONV_P_DEPTH_MULTIPLIER = 6,
+    /** Output height. */
+    TL_DEPTHWISE_CONV_P_OUTPUT_HEIGHT = 7,
+    /** Output width. */
+    TL_DEPTHWISE_CONV_P_OUTPUT_WIDTH = 8,
+    /** Output depth. */
+    TL_DEPTHWISE_CONV_P_OUTPUT_DEPTH = 9,
+    /** Stride height. */
+    TL_DEPTHWISE_CONV_P_STRIDE_HEIGHT = 10,
+    /** Stride width. */
+    TL_DEPTHWISE_CONV_P_STRIDE_WIDTH = 11,
+    /** Dilation height. */
+    TL_DEPTHWISE_CONV_P_DILATION_HEIGHT = 12,
+    /** Dilation width. */
+    TL_DEPTHWISE_CONV_P_DILATION_WIDTH = 13,
+    /** Padding top. */
+    TL_DEPTHWISE_CONV_P_PADDING_TOP = 14,
+    /** Padding left. */
+    TL_DEPTHWISE_CONV_P_PADDING_LEFT = 15,
+    /** Input offset. */
+    TL_DEPTHWISE_CONV_P_INPUT_OFFSET = 16,
+    /** Output offset. */
+    TL_DEPTHWISE_CONV_P_OUTPUT_OFFSET = 17,
+    /** Activation min. */
+    TL_DEPTHWISE_CONV_P_ACTIVATION_MIN = 18,
+    /** Activation max. */
+    TL_DEPTHWISE_CONV_P_ACTIVATION_MAX = 19,
+    /** Number of ints every record of this layout has. */
+    TL_DEPTHWISE_CONV_P_LENGTH = 20,
 };
 
 /** Tensor slots of the depthwise_conv layout. */
 enum tl_depthwise_conv_slot
 {
-    TL_DEPTHWISE_CONV_IN_INPUT = 0, /**< Input slot: input. */
-    TL_DEPTHWISE_CONV_IN_FILTER = 1, /**< Input slot: filter. */
-    TL_DEPTHWISE_CONV_IN_BIAS = 2, /**< Input slot: bias. */
-    TL_DEPTHWISE_CONV_IN_MULTIPLIERS = 3, /**< Input slot: multipliers. */
-    TL_DEPTHWISE_CONV_IN_RAW_BIAS = 4, /**< Input slot: raw bias (optional, written for the CMSIS-NN backend only). */
-    TL_DEPTHWISE_CONV_IN_TFLITE_FILTER = 5, /**< Input slot: tflite filter (optional, written for the CMSIS-NN backend only). */
-    TL_DEPTHWISE_CONV_OUT_OUTPUT = 0, /**< Output slot: output. */
-    TL_DEPTHWISE_CONV_OUT_SCRATCH = 1, /**< Output slot: scratch (optional, written for the CMSIS-NN backend only). */
+    /** Input slot: input. */
+    TL_DEPTHWISE_CONV_IN_INPUT = 0,
+    /** Input slot: filter. */
+    TL_DEPTHWISE_CONV_IN_FILTER = 1,
+    /** Input slot: bias. */
+    TL_DEPTHWISE_CONV_IN_BIAS = 2,
+    /** Input slot: multipliers. */
+    TL_DEPTHWISE_CONV_IN_MULTIPLIERS = 3,
+    /** Input slot: raw bias (optional, written for the CMSIS-NN backend only). */
+    TL_DEPTHWISE_CONV_IN_RAW_BIAS = 4,
+    /** Input slot: tflite filter (optional, written for the CMSIS-NN backend only). */
+    TL_DEPTHWISE_CONV_IN_TFLITE_FILTER = 5,
+    /** Output slot: output. */
+    TL_DEPTHWISE_CONV_OUT_OUTPUT = 0,
+    /** Output slot: scratch (optional, written for the CMSIS-NN backend only). */
+    TL_DEPTHWISE_CONV_OUT_SCRATCH = 1,
 };
 
 /** Params of the transpose_conv layout: TRANSPOSE_CONV: geometry, quantization and activation (no dilation). */
 enum tl_transpose_conv_param_index
 {
-    TL_TRANSPOSE_CONV_P_BATCHES = 0, /**< Batches. */
-    TL_TRANSPOSE_CONV_P_INPUT_HEIGHT = 1, /**< Input height. */
-    TL_TRANSPOSE_CONV_P_INPUT_WIDTH = 2, /**< Input width. */
-    TL_TRANSPOSE_CONV_P_INPUT_DEPTH = 3, /**< Input depth. */
-    TL_TRANSPOSE_CONV_P_FILTER_HEIGHT = 4, /**< Filter height. */
-    TL_TRANSPOSE_CONV_P_FILTER_WIDTH = 5, /**< Filter width. */
-    TL_TRANSPOSE_CONV_P_OUTPUT_HEIGHT = 6, /**< Output height. */
-    TL_TRANSPOSE_CONV_P_OUTPUT_WIDTH = 7, /**< Output width. */
-    TL_TRANSPOSE_CONV_P_OUTPUT_DEPTH = 8, /**< Output depth. */
-    TL_TRANSPOSE_CONV_P_STRIDE_HEIGHT = 9, /**< Stride height. */
-    TL_TRANSPOSE_CONV_P_STRIDE_WIDTH = 10, /**< Stride width. */
-    TL_TRANSPOSE_CONV_P_PADDING_TOP = 11, /**< Padding top. */
-    TL_TRANSPOSE_CONV_P_PADDING_LEFT = 12, /**< Padding left. */
-    TL_TRANSPOSE_CONV_P_INPUT_OFFSET = 13, /**< Input offset. */
-    TL_TRANSPOSE_CONV_P_OUTPUT_OFFSET = 14, /**< Output offset. */
-    TL_TRANSPOSE_CONV_P_ACTIVATION_MIN = 15, /**< Activation min. */
-    TL_TRANSPOSE_CONV_P_ACTIVATION_MAX = 16, /**< Activation max. */
-    TL_TRANSPOSE_CONV_P_LENGTH = 17, /**< Number of ints every record of this layout has. */
+    /** Batches. */
+    TL_TRANSPOSE_CONV_P_BATCHES = 0,
+    /** Input height. */
+    TL_TRANSPOSE_CONV_P_INPUT_HEIGHT = 1,
+    /** Input width. */
+    TL_TRANSPOSE_CONV_P_INPUT_WIDTH = 2,
+    /** Input depth. */
+    TL_TRANSPOSE_CONV_P_INPUT_DEPTH = 3,
+    /** Filter height. */
+    TL_TRANSPOSE_CONV_P_FILTER_HEIGHT = 4,
+    /** Filter width. */
+    TL_TRANSPOSE_CONV_P_FILTER_WIDTH = 5,
+    /** Output height. */
+    TL_TRANSPOSE_CONV_P_OUTPUT_HEIGHT = 6,
+    /** Output width. */
+    TL_TRANSPOSE_CONV_P_OUTPUT_WIDTH = 7,
+    /** Output depth. */
+    TL_TRANSPOSE_CONV_P_OUTPUT_DEPTH = 8,
+    /** Stride height. */
+    TL_TRANSPOSE_CONV_P_STRIDE_HEIGHT = 9,
+    /** Stride width. */
+    TL_TRANSPOSE_CONV_P_STRIDE_WIDTH = 10,
+    /** Padding top. */
+    TL_TRANSPOSE_CONV_P_PADDING_TOP = 11,
+    /** Padding left. */
+    TL_TRANSPOSE_CONV_P_PADDING_LEFT = 12,
+    /** Input offset. */
+    TL_TRANSPOSE_CONV_P_INPUT_OFFSET = 13,
+    /** Output offset. */
+    TL_TRANSPOSE_CONV_P_OUTPUT_OFFSET = 14,
+    /** Activation min. */
+    TL_TRANSPOSE_CONV_P_ACTIVATION_MIN = 15,
+    /** Activation max. */
+    TL_TRANSPOSE_CONV_P_ACTIVATION_MAX = 16,
+    /** Number of ints every record of this layout has. */
+    TL_TRANSPOSE_CONV_P_LENGTH = 17,
 };
 
 /** Tensor slots of the transpose_conv layout. */
 enum tl_transpose_conv_slot
 {
-    TL_TRANSPOSE_CONV_IN_INPUT = 0, /**< Input slot: input. */
-    TL_TRANSPOSE_CONV_IN_FILTER = 1, /**< Input slot: filter. */
-    TL_TRANSPOSE_CONV_IN_BIAS = 2, /**< Input slot: bias (optional: -1 or absent). */
-    TL_TRANSPOSE_CONV_IN_MULTIPLIERS = 3, /**< Input slot: multipliers. */
-    TL_TRANSPOSE_CONV_OUT_OUTPUT = 0, /**< Output slot: output. */
+    /** Input slot: input. */
+    TL_TRANSPOSE_CONV_IN_INPUT = 0,
+    /** Input slot: filter. */
+    TL_TRANSPOSE_CONV_IN_FILTER = 1,
+    /** Input slot: bias (optional: -1 or absent). */
+    TL_TRANSPOSE_CONV_IN_BIAS = 2,
+    /** Input slot: multipliers. */
+    TL_TRANSPOSE_CONV_IN_MULTIPLIERS = 3,
+    /** Output slot: output. */
+    TL_TRANSPOSE_CONV_OUT_OUTPUT = 0,
 };
 
 /** Tensor slots of ConvS16. */
 enum tl_conv_s16_slot
 {
-    TL_CONV_S16_IN_INPUT = 0, /**< Input slot: input. */
-    TL_CONV_S16_IN_FILTER = 1, /**< Input slot: filter. */
-    TL_CONV_S16_IN_BIAS = 2, /**< Input slot: bias (optional: -1 or absent). */
-    TL_CONV_S16_IN_MULTIPLIERS = 3, /**< Input slot: multipliers. */
-    TL_CONV_S16_IN_CMSIS_MULTIPLIERS = 4, /**< Input slot: cmsis multipliers (optional, written for the CMSIS-NN backend only). */
-    TL_CONV_S16_OUT_OUTPUT = 0, /**< Output slot: output. */
-    TL_CONV_S16_OUT_SCRATCH = 1, /**< Output slot: scratch (optional, written for the CMSIS-NN backend only). */
+    /** Input slot: input. */
+    TL_CONV_S16_IN_INPUT = 0,
+    /** Input slot: filter. */
+    TL_CONV_S16_IN_FILTER = 1,
+    /** Input slot: bias (optional: -1 or absent). */
+    TL_CONV_S16_IN_BIAS = 2,
+    /** Input slot: multipliers. */
+    TL_CONV_S16_IN_MULTIPLIERS = 3,
+    /** Input slot: cmsis multipliers (optional, written for the CMSIS-NN backend only). */
+    TL_CONV_S16_IN_CMSIS_MULTIPLIERS = 4,
+    /** Output slot: output. */
+    TL_CONV_S16_OUT_OUTPUT = 0,
+    /** Output slot: scratch (optional, written for the CMSIS-NN backend only). */
+    TL_CONV_S16_OUT_SCRATCH = 1,
 };
 
 /** Tensor slots of PointwiseConvS8InPlace. */
 enum tl_pointwise_conv_s8_in_place_slot
 {
-    TL_POINTWISE_CONV_S8_IN_PLACE_IN_INPUT = 0, /**< Input slot: input. */
-    TL_POINTWISE_CONV_S8_IN_PLACE_IN_FILTER = 1, /**< Input slot: filter. */
-    TL_POINTWISE_CONV_S8_IN_PLACE_IN_BIAS = 2, /**< Input slot: bias. */
-    TL_POINTWISE_CONV_S8_IN_PLACE_IN_MULTIPLIERS = 3, /**< Input slot: multipliers. */
-    TL_POINTWISE_CONV_S8_IN_PLACE_OUT_OUTPUT = 0, /**< Output slot: output. */
-    TL_POINTWISE_CONV_S8_IN_PLACE_OUT_SCRATCH = 1, /**< Output slot: scratch. */
+    /** Input slot: input. */
+    TL_POINTWISE_CONV_S8_IN_PLACE_IN_INPUT = 0,
+    /** Input slot: filter. */
+    TL_POINTWISE_CONV_S8_IN_PLACE_IN_FILTER = 1,
+    /** Input slot: bias. */
+    TL_POINTWISE_CONV_S8_IN_PLACE_IN_BIAS = 2,
+    /** Input slot: multipliers. */
+    TL_POINTWISE_CONV_S8_IN_PLACE_IN_MULTIPLIERS = 3,
+    /** Output slot: output. */
+    TL_POINTWISE_CONV_S8_IN_PLACE_OUT_OUTPUT = 0,
+    /** Output slot: scratch. */
+    TL_POINTWISE_CONV_S8_IN_PLACE_OUT_SCRATCH = 1,
 };
 
 /** Tensor slots of PointwiseConvS16InPlace. */
 enum tl_pointwise_conv_s16_in_place_slot
 {
-    TL_POINTWISE_CONV_S16_IN_PLACE_IN_INPUT = 0, /**< Input slot: input. */
-    TL_POINTWISE_CONV_S16_IN_PLACE_IN_FILTER = 1, /**< Input slot: filter. */
-    TL_POINTWISE_CONV_S16_IN_PLACE_IN_BIAS = 2, /**< Input slot: bias (optional: -1 or absent). */
-    TL_POINTWISE_CONV_S16_IN_PLACE_IN_MULTIPLIERS = 3, /**< Input slot: multipliers. */
-    TL_POINTWISE_CONV_S16_IN_PLACE_OUT_OUTPUT = 0, /**< Output slot: output. */
-    TL_POINTWISE_CONV_S16_IN_PLACE_OUT_SCRATCH = 1, /**< Output slot: scratch. */
+    /** Input slot: input. */
+    TL_POINTWISE_CONV_S16_IN_PLACE_IN_INPUT = 0,
+    /** Input slot: filter. */
+    TL_POINTWISE_CONV_S16_IN_PLACE_IN_FILTER = 1,
+    /** Input slot: bias (optional: -1 or absent). */
+    TL_POINTWISE_CONV_S16_IN_PLACE_IN_BIAS = 2,
+    /** Input slot: multipliers. */
+    TL_POINTWISE_CONV_S16_IN_PLACE_IN_MULTIPLIERS = 3,
+    /** Output slot: output. */
+    TL_POINTWISE_CONV_S16_IN_PLACE_OUT_OUTPUT = 0,
+    /** Output slot: scratch. */
+    TL_POINTWISE_CONV_S16_IN_PLACE_OUT_SCRATCH = 1,
 };
 
 /** Tensor slots of DepthwiseConvS8. */
 enum tl_depthwise_conv_s8_slot
 {
-    TL_DEPTHWISE_CONV_S8_IN_INPUT = 0, /**< Input slot: input. */
-    TL_DEPTHWISE_CONV_S8_IN_FILTER = 1, /**< Input slot: filter. */
-    TL_DEPTHWISE_CONV_S8_IN_BIAS = 2, /**< Input slot: bias. */
-    TL_DEPTHWISE_CONV_S8_IN_MULTIPLIERS = 3, /**< Input slot: multipliers. */
-    TL_DEPTHWISE_CONV_S8_IN_RAW_BIAS = 4, /**< Input slot: raw bias (optional, written for the CMSIS-NN backend only). */
-    TL_DEPTHWISE_CONV_S8_OUT_OUTPUT = 0, /**< Output slot: output. */
-    TL_DEPTHWISE_CONV_S8_OUT_SCRATCH = 1, /**< Output slot: scratch (optional, written for the CMSIS-NN backend only). */
+    /** Input slot: input. */
+    TL_DEPTHWISE_CONV_S8_IN_INPUT = 0,
+    /** Input slot: filter. */
+    TL_DEPTHWISE_CONV_S8_IN_FILTER = 1,
+    /** Input slot: bias. */
+    TL_DEPTHWISE_CONV_S8_IN_BIAS = 2,
+    /** Input slot: multipliers. */
+    TL_DEPTHWISE_CONV_S8_IN_MULTIPLIERS = 3,
+    /** Input slot: raw bias (optional, written for the CMSIS-NN backend only). */
+    TL_DEPTHWISE_CONV_S8_IN_RAW_BIAS = 4,
+    /** Output slot: output. */
+    TL_DEPTHWISE_CONV_S8_OUT_OUTPUT = 0,
+    /** Output slot: scratch (optional, written for the CMSIS-NN backend only). */
+    TL_DEPTHWISE_CONV_S8_OUT_SCRATCH = 1,
 };
 
 /** Tensor slots of DepthwiseConvS16. */
 enum tl_depthwise_conv_s16_slot
 {
-    TL_DEPTHWISE_CONV_S16_IN_INPUT = 0, /**< Input slot: input. */
-    TL_DEPTHWISE_CONV_S16_IN_FILTER = 1, /**< Input slot: filter. */
-    TL_DEPTHWISE_CONV_S16_IN_BIAS = 2, /**< Input slot: bias (optional: -1 or absent). */
-    TL_DEPTHWISE_CONV_S16_IN_MULTIPLIERS = 3, /**< Input slot: multipliers. */
-    TL_DEPTHWISE_CONV_S16_IN_CMSIS_MULTIPLIERS = 4, /**< Input slot: cmsis multipliers (optional, written for the CMSIS-NN backend only). */
-    TL_DEPTHWISE_CONV_S16_OUT_OUTPUT = 0, /**< Output slot: output. */
-    TL_DEPTHWISE_CONV_S16_OUT_SCRATCH = 1, /**< Output slot: scratch (optional, written for the CMSIS-NN backend only). */
+    /** Input slot: input. */
+    TL_DEPTHWISE_CONV_S16_IN_INPUT = 0,
+    /** Input slot: filter. */
+    TL_DEPTHWISE_CONV_S16_IN_FILTER = 1,
+    /** Input slot: bias (optional: -1 or absent). */
+    TL_DEPTHWISE_CONV_S16_IN_BIAS = 2,
+    /** Input slot: multipliers. */
+    TL_DEPTHWISE_CONV_S16_IN_MULTIPLIERS = 3,
+    /** Input slot: cmsis multipliers (optional, written for the CMSIS-NN backend only). */
+    TL_DEPTHWISE_CONV_S16_IN_CMSIS_MULTIPLIERS = 4,
+    /** Output slot: output. */
+    TL_DEPTHWISE_CONV_S16_OUT_OUTPUT = 0,
+    /** Output slot: scratch (optional, written for the CMSIS-NN backend only). */
+    TL_DEPTHWISE_CONV_S16_OUT_SCRATCH = 1,
 };
 
 /** Tensor slots of DepthwiseConvS8InPlace. */
 enum tl_depthwise_conv_s8_in_place_slot
 {
-    TL_DEPTHWISE_CONV_S8_IN_PLACE_IN_INPUT = 0, /**< Input slot: input. */
-    TL_DEPTHWISE_CONV_S8_IN_PLACE_IN_FILTER = 1, /**< Input slot: filter. */
-    TL_DEPTHWISE_CONV_S8_IN_PLACE_IN_BIAS = 2, /**< Input slot: bias. */
-    TL_DEPTHWISE_CONV_S8_IN_PLACE_IN_MULTIPLIERS = 3, /**< Input slot: multipliers. */
-    TL_DEPTHWISE_CONV_S8_IN_PLACE_OUT_OUTPUT = 0, /**< Output slot: output. */
-    TL_DEPTHWISE_CONV_S8_IN_PLACE_OUT_SCRATCH = 1, /**< Output slot: scratch. */
+    /** Input slot: input. */
+    TL_DEPTHWISE_CONV_S8_IN_PLACE_IN_INPUT = 0,
+    /** Input slot: filter. */
+    TL_DEPTHWISE_CONV_S8_IN_PLACE_IN_FILTER = 1,
+    /** Input slot: bias. */
+    TL_DEPTHWISE_CONV_S8_IN_PLACE_IN_BIAS = 2,
+    /** Input slot: multipliers. */
+    TL_DEPTHWISE_CONV_S8_IN_PLACE_IN_MULTIPLIERS = 3,
+    /** Output slot: output. */
+    TL_DEPTHWISE_CONV_S8_IN_PLACE_OUT_OUTPUT = 0,
+    /** Output slot: scratch. */
+    TL_DEPTHWISE_CONV_S8_IN_PLACE_OUT_SCRATCH = 1,
 };
 
 /** Tensor slots of DepthwiseConvS4InPlace. */
 enum tl_depthwise_conv_s4_in_place_slot
 {
-    TL_DEPTHWISE_CONV_S4_IN_PLACE_IN_INPUT = 0, /**< Input slot: input. */
-    TL_DEPTHWISE_CONV_S4_IN_PLACE_IN_FILTER = 1, /**< Input slot: filter. */
-    TL_DEPTHWISE_CONV_S4_IN_PLACE_IN_BIAS = 2, /**< Input slot: bias. */
-    TL_DEPTHWISE_CONV_S4_IN_PLACE_IN_MULTIPLIERS = 3, /**< Input slot: multipliers. */
-    TL_DEPTHWISE_CONV_S4_IN_PLACE_OUT_OUTPUT = 0, /**< Output slot: output. */
-    TL_DEPTHWISE_CONV_S4_IN_PLACE_OUT_SCRATCH = 1, /**< Output slot: scratch. */
+    /** Input slot: input. */
+    TL_DEPTHWISE_CONV_S4_IN_PLACE_IN_INPUT = 0,
+    /** Input slot: filter. */
+    TL_DEPTHWISE_CONV_S4_IN_PLACE_IN_FILTER = 1,
+    /** Input slot: bias. */
+    TL_DEPTHWISE_CONV_S4_IN_PLACE_IN_BIAS = 2,
+    /** Input slot: multipliers. */
+    TL_DEPTHWISE_CONV_S4_IN_PLACE_IN_MULTIPLIERS = 3,
+    /** Output slot: output. */
+    TL_DEPTHWISE_CONV_S4_IN_PLACE_OUT_OUTPUT = 0,
+    /** Output slot: scratch. */
+    TL_DEPTHWISE_CONV_S4_IN_PLACE_OUT_SCRATCH = 1,
 };
 
 #endif /* TINYLITE_TL_CONV_LAYOUTS_H */

@@ -9,202 +9,303 @@
 /** Params of the fully_connected layout: FULLY_CONNECTED int8/int4: per_channel is 1 when multipliers hold one (multiplier, shift) pair per output. */
 enum tl_fully_connected_param_index
 {
-    TL_FULLY_CONNECTED_P_BATCHES = 0, /**< Batches. */
-    TL_FULLY_CONNECTED_P_INPUT_DEPTH = 1, /**< Input depth. */
-    TL_FULLY_CONNECTED_P_OUTPUT_DEPTH = 2, /**< Output depth. */
-    TL_FULLY_CONNECTED_P_OUTPUT_OFFSET = 3, /**< Output offset. */
-    TL_FULLY_CONNECTED_P_ACTIVATION_MIN = 4, /**< Activation min. */
-    TL_FULLY_CONNECTED_P_ACTIVATION_MAX = 5, /**< Activation max. */
-    TL_FULLY_CONNECTED_P_PER_CHANNEL = 6, /**< Per channel. */
-    TL_FULLY_CONNECTED_P_LENGTH = 7, /**< Number of ints every record of this layout has. */
+    /** Batches. */
+    TL_FULLY_CONNECTED_P_BATCHES = 0,
+    /** Input depth. */
+    TL_FULLY_CONNECTED_P_INPUT_DEPTH = 1,
+    /** Output depth. */
+    TL_FULLY_CONNECTED_P_OUTPUT_DEPTH = 2,
+    /** Output offset. */
+    TL_FULLY_CONNECTED_P_OUTPUT_OFFSET = 3,
+    /** Activation min. */
+    TL_FULLY_CONNECTED_P_ACTIVATION_MIN = 4,
+    /** Activation max. */
+    TL_FULLY_CONNECTED_P_ACTIVATION_MAX = 5,
+    /** Per channel. */
+    TL_FULLY_CONNECTED_P_PER_CHANNEL = 6,
+    /** Number of ints every record of this layout has. */
+    TL_FULLY_CONNECTED_P_LENGTH = 7,
 };
 
 /** Tensor slots of the fully_connected layout. */
 enum tl_fully_connected_slot
 {
-    TL_FULLY_CONNECTED_IN_INPUT = 0, /**< Input slot: input. */
-    TL_FULLY_CONNECTED_IN_WEIGHTS = 1, /**< Input slot: weights. */
-    TL_FULLY_CONNECTED_IN_BIAS = 2, /**< Input slot: bias. */
-    TL_FULLY_CONNECTED_IN_MULTIPLIERS = 3, /**< Input slot: multipliers. */
-    TL_FULLY_CONNECTED_OUT_OUTPUT = 0, /**< Output slot: output. */
+    /** Input slot: input. */
+    TL_FULLY_CONNECTED_IN_INPUT = 0,
+    /** Input slot: weights. */
+    TL_FULLY_CONNECTED_IN_WEIGHTS = 1,
+    /** Input slot: bias. */
+    TL_FULLY_CONNECTED_IN_BIAS = 2,
+    /** Input slot: multipliers. */
+    TL_FULLY_CONNECTED_IN_MULTIPLIERS = 3,
+    /** Output slot: output. */
+    TL_FULLY_CONNECTED_OUT_OUTPUT = 0,
 };
 
 /** Params of the fully_connected_s16 layout: FULLY_CONNECTED int16: bias_is_int32 is 1 for an int32 bias, 0 for int64. */
 enum tl_fully_connected_s16_param_index
 {
-    TL_FULLY_CONNECTED_S16_P_BATCHES = 0, /**< Batches. */
-    TL_FULLY_CONNECTED_S16_P_INPUT_DEPTH = 1, /**< Input depth. */
-    TL_FULLY_CONNECTED_S16_P_OUTPUT_DEPTH = 2, /**< Output depth. */
-    TL_FULLY_CONNECTED_S16_P_OUTPUT_OFFSET = 3, /**< Output offset. */
-    TL_FULLY_CONNECTED_S16_P_ACTIVATION_MIN = 4, /**< Activation min. */
-    TL_FULLY_CONNECTED_S16_P_ACTIVATION_MAX = 5, /**< Activation max. */
-    TL_FULLY_CONNECTED_S16_P_BIAS_IS_INT32 = 6, /**< Bias is int32. */
-    TL_FULLY_CONNECTED_S16_P_PER_CHANNEL = 7, /**< Per channel. */
-    TL_FULLY_CONNECTED_S16_P_LENGTH = 8, /**< Number of ints every record of this layout has. */
+    /** Batches. */
+    TL_FULLY_CONNECTED_S16_P_BATCHES = 0,
+    /** Input depth. */
+    TL_FULLY_CONNECTED_S16_P_INPUT_DEPTH = 1,
+    /** Output depth. */
+    TL_FULLY_CONNECTED_S16_P_OUTPUT_DEPTH = 2,
+    /** Output offset. */
+    TL_FULLY_CONNECTED_S16_P_OUTPUT_OFFSET = 3,
+    /** Activation min. */
+    TL_FULLY_CONNECTED_S16_P_ACTIVATION_MIN = 4,
+    /** Activation max. */
+    TL_FULLY_CONNECTED_S16_P_ACTIVATION_MAX = 5,
+    /** Bias is int32. */
+    TL_FULLY_CONNECTED_S16_P_BIAS_IS_INT32 = 6,
+    /** Per channel. */
+    TL_FULLY_CONNECTED_S16_P_PER_CHANNEL = 7,
+    /** Number of ints every record of this layout has. */
+    TL_FULLY_CONNECTED_S16_P_LENGTH = 8,
 };
 
 /** Tensor slots of the fully_connected_s16 layout. */
 enum tl_fully_connected_s16_slot
 {
-    TL_FULLY_CONNECTED_S16_IN_INPUT = 0, /**< Input slot: input. */
-    TL_FULLY_CONNECTED_S16_IN_WEIGHTS = 1, /**< Input slot: weights. */
-    TL_FULLY_CONNECTED_S16_IN_BIAS = 2, /**< Input slot: bias. */
-    TL_FULLY_CONNECTED_S16_IN_MULTIPLIERS = 3, /**< Input slot: multipliers. */
-    TL_FULLY_CONNECTED_S16_IN_CMSIS_MULTIPLIERS = 4, /**< Input slot: cmsis multipliers (optional, written for the CMSIS-NN backend only). */
-    TL_FULLY_CONNECTED_S16_OUT_OUTPUT = 0, /**< Output slot: output. */
+    /** Input slot: input. */
+    TL_FULLY_CONNECTED_S16_IN_INPUT = 0,
+    /** Input slot: weights. */
+    TL_FULLY_CONNECTED_S16_IN_WEIGHTS = 1,
+    /** Input slot: bias. */
+    TL_FULLY_CONNECTED_S16_IN_BIAS = 2,
+    /** Input slot: multipliers. */
+    TL_FULLY_CONNECTED_S16_IN_MULTIPLIERS = 3,
+    /** Input slot: cmsis multipliers (optional, written for the CMSIS-NN backend only). */
+    TL_FULLY_CONNECTED_S16_IN_CMSIS_MULTIPLIERS = 4,
+    /** Output slot: output. */
+    TL_FULLY_CONNECTED_S16_OUT_OUTPUT = 0,
 };
 
 /** Params of the fully_connected_accumulate layout: one input slice's products added to int32 accumulators (streamed FULLY_CONNECTED). */
 enum tl_fully_connected_accumulate_param_index
 {
-    TL_FULLY_CONNECTED_ACCUMULATE_P_SLICE_LENGTH = 0, /**< Slice length. */
-    TL_FULLY_CONNECTED_ACCUMULATE_P_OUTPUT_DEPTH = 1, /**< Output depth. */
-    TL_FULLY_CONNECTED_ACCUMULATE_P_LENGTH = 2, /**< Number of ints every record of this layout has. */
+    /** Slice length. */
+    TL_FULLY_CONNECTED_ACCUMULATE_P_SLICE_LENGTH = 0,
+    /** Output depth. */
+    TL_FULLY_CONNECTED_ACCUMULATE_P_OUTPUT_DEPTH = 1,
+    /** Number of ints every record of this layout has. */
+    TL_FULLY_CONNECTED_ACCUMULATE_P_LENGTH = 2,
 };
 
 /** Tensor slots of the fully_connected_accumulate layout. */
 enum tl_fully_connected_accumulate_slot
 {
-    TL_FULLY_CONNECTED_ACCUMULATE_IN_INPUT = 0, /**< Input slot: input. */
-    TL_FULLY_CONNECTED_ACCUMULATE_IN_WEIGHTS = 1, /**< Input slot: weights. */
-    TL_FULLY_CONNECTED_ACCUMULATE_IN_START = 2, /**< Input slot: start (optional: -1 or absent). */
-    TL_FULLY_CONNECTED_ACCUMULATE_OUT_ACCUMULATORS = 0, /**< Output slot: accumulators. */
+    /** Input slot: input. */
+    TL_FULLY_CONNECTED_ACCUMULATE_IN_INPUT = 0,
+    /** Input slot: weights. */
+    TL_FULLY_CONNECTED_ACCUMULATE_IN_WEIGHTS = 1,
+    /** Input slot: start (optional: -1 or absent). */
+    TL_FULLY_CONNECTED_ACCUMULATE_IN_START = 2,
+    /** Output slot: accumulators. */
+    TL_FULLY_CONNECTED_ACCUMULATE_OUT_ACCUMULATORS = 0,
 };
 
 /** Params of the fully_connected_finish layout: int32 accumulators requantized to int8 (streamed FULLY_CONNECTED). */
 enum tl_fully_connected_finish_param_index
 {
-    TL_FULLY_CONNECTED_FINISH_P_OUTPUT_DEPTH = 0, /**< Output depth. */
-    TL_FULLY_CONNECTED_FINISH_P_OUTPUT_OFFSET = 1, /**< Output offset. */
-    TL_FULLY_CONNECTED_FINISH_P_ACTIVATION_MIN = 2, /**< Activation min. */
-    TL_FULLY_CONNECTED_FINISH_P_ACTIVATION_MAX = 3, /**< Activation max. */
-    TL_FULLY_CONNECTED_FINISH_P_PER_CHANNEL = 4, /**< Per channel. */
-    TL_FULLY_CONNECTED_FINISH_P_LENGTH = 5, /**< Number of ints every record of this layout has. */
+    /** Output depth. */
+    TL_FULLY_CONNECTED_FINISH_P_OUTPUT_DEPTH = 0,
+    /** Output offset. */
+    TL_FULLY_CONNECTED_FINISH_P_OUTPUT_OFFSET = 1,
+    /** Activation min. */
+    TL_FULLY_CONNECTED_FINISH_P_ACTIVATION_MIN = 2,
+    /** Activation max. */
+    TL_FULLY_CONNECTED_FINISH_P_ACTIVATION_MAX = 3,
+    /** Per channel. */
+    TL_FULLY_CONNECTED_FINISH_P_PER_CHANNEL = 4,
+    /** Number of ints every record of this layout has. */
+    TL_FULLY_CONNECTED_FINISH_P_LENGTH = 5,
 };
 
 /** Tensor slots of the fully_connected_finish layout. */
 enum tl_fully_connected_finish_slot
 {
-    TL_FULLY_CONNECTED_FINISH_IN_ACCUMULATORS = 0, /**< Input slot: accumulators. */
-    TL_FULLY_CONNECTED_FINISH_IN_MULTIPLIERS = 1, /**< Input slot: multipliers. */
-    TL_FULLY_CONNECTED_FINISH_OUT_OUTPUT = 0, /**< Output slot: output. */
+    /** Input slot: accumulators. */
+    TL_FULLY_CONNECTED_FINISH_IN_ACCUMULATORS = 0,
+    /** Input slot: multipliers. */
+    TL_FULLY_CONNECTED_FINISH_IN_MULTIPLIERS = 1,
+    /** Output slot: output. */
+    TL_FULLY_CONNECTED_FINISH_OUT_OUTPUT = 0,
 };
 
 /** Params of the pool layout: AVERAGE_POOL_2D and MAX_POOL_2D: TFLM's padding (window of output y starts at y * stride_height - padding_top). */
 enum tl_pool_param_index
 {
-    TL_POOL_P_BATCHES = 0, /**< Batches. */
-    TL_POOL_P_INPUT_HEIGHT = 1, /**< Input height. */
-    TL_POOL_P_INPUT_WIDTH = 2, /**< Input width. */
-    TL_POOL_P_DEPTH = 3, /**< Depth. */
-    TL_POOL_P_OUTPUT_HEIGHT = 4, /**< Output height. */
-    TL_POOL_P_OUTPUT_WIDTH = 5, /**< Output width. */
-    TL_POOL_P_STRIDE_HEIGHT = 6, /**< Stride height. */
-    TL_POOL_P_STRIDE_WIDTH = 7, /**< Stride width. */
-    TL_POOL_P_FILTER_HEIGHT = 8, /**< Filter height. */
-    TL_POOL_P_FILTER_WIDTH = 9, /**< Filter width. */
-    TL_POOL_P_PADDING_TOP = 10, /**< Padding top. */
-    TL_POOL_P_PADDING_LEFT = 11, /**< Padding left. */
-    TL_POOL_P_ACTIVATION_MIN = 12, /**< Activation min. */
-    TL_POOL_P_ACTIVATION_MAX = 13, /**< Activation max. */
-    TL_POOL_P_LENGTH = 14, /**< Number of ints every record of this layout has. */
+    /** Batches. */
+    TL_POOL_P_BATCHES = 0,
+    /** Input height. */
+    TL_POOL_P_INPUT_HEIGHT = 1,
+    /** Input width. */
+    TL_POOL_P_INPUT_WIDTH = 2,
+    /** Depth. */
+    TL_POOL_P_DEPTH = 3,
+    /** Output height. */
+    TL_POOL_P_OUTPUT_HEIGHT = 4,
+    /** Output width. */
+    TL_POOL_P_OUTPUT_WIDTH = 5,
+    /** Stride height. */
+    TL_POOL_P_STRIDE_HEIGHT = 6,
+    /** Stride width. */
+    TL_POOL_P_STRIDE_WIDTH = 7,
+    /** Filter height. */
+    TL_POOL_P_FILTER_HEIGHT = 8,
+    /** Filter width. */
+    TL_POOL_P_FILTER_WIDTH = 9,
+    /** Padding top. */
+    TL_POOL_P_PADDING_TOP = 10,
+    /** Padding left. */
+    TL_POOL_P_PADDING_LEFT = 11,
+    /** Activation min. */
+    TL_POOL_P_ACTIVATION_MIN = 12,
+    /** Activation max. */
+    TL_POOL_P_ACTIVATION_MAX = 13,
+    /** Number of ints every record of this layout has. */
+    TL_POOL_P_LENGTH = 14,
 };
 
 /** Tensor slots of the pool layout. */
 enum tl_pool_slot
 {
-    TL_POOL_IN_INPUT = 0, /**< Input slot: input. */
-    TL_POOL_OUT_OUTPUT = 0, /**< Output slot: output. */
-    TL_POOL_OUT_SCRATCH = 1, /**< Output slot: scratch (optional, written for the CMSIS-NN backend only). */
+    /** Input slot: input. */
+    TL_POOL_IN_INPUT = 0,
+    /** Output slot: output. */
+    TL_POOL_OUT_OUTPUT = 0,
+    /** Output slot: scratch (optional, written for the CMSIS-NN backend only). */
+    TL_POOL_OUT_SCRATCH = 1,
 };
 
 /** Params of the mean layout: MEAN over the axes set in axes_mask of a 4-D input; folded_input_term = -input zero point * count. */
 enum tl_mean_param_index
 {
-    TL_MEAN_P_DIMS = 0, /**< First of 4 ints: dims. */
-    TL_MEAN_P_AXES_MASK = 4, /**< Axes mask. */
-    TL_MEAN_P_MULTIPLIER = 5, /**< Multiplier. */
-    TL_MEAN_P_SHIFT = 6, /**< Shift. */
-    TL_MEAN_P_OUTPUT_OFFSET = 7, /**< Output offset. */
-    TL_MEAN_P_FOLDED_INPUT_TERM = 8, /**< Folded input term. */
-    TL_MEAN_P_LENGTH = 9, /**< Number of ints every record of this layout has. */
+    /** First of 4 ints: dims. */
+    TL_MEAN_P_DIMS = 0,
+    /** Axes mask. */
+    TL_MEAN_P_AXES_MASK = 4,
+    /** Multiplier. */
+    TL_MEAN_P_MULTIPLIER = 5,
+    /** Shift. */
+    TL_MEAN_P_SHIFT = 6,
+    /** Output offset. */
+    TL_MEAN_P_OUTPUT_OFFSET = 7,
+    /** Folded input term. */
+    TL_MEAN_P_FOLDED_INPUT_TERM = 8,
+    /** Number of ints every record of this layout has. */
+    TL_MEAN_P_LENGTH = 9,
 };
 
 /** Tensor slots of the mean layout. */
 enum tl_mean_slot
 {
-    TL_MEAN_IN_INPUT = 0, /**< Input slot: input. */
-    TL_MEAN_OUT_OUTPUT = 0, /**< Output slot: output. */
+    /** Input slot: input. */
+    TL_MEAN_IN_INPUT = 0,
+    /** Output slot: output. */
+    TL_MEAN_OUT_OUTPUT = 0,
 };
 
 /** Params of the softmax_s8 layout: SOFTMAX from int8 through an exp table computed by the compiler; the optional tail is for CMSIS-NN. */
 enum tl_softmax_s8_param_index
 {
-    TL_SOFTMAX_S8_P_ROWS = 0, /**< Rows. */
-    TL_SOFTMAX_S8_P_DEPTH = 1, /**< Depth. */
-    TL_SOFTMAX_S8_P_BETA_MULTIPLIER = 2, /**< Beta multiplier (optional: present when Params has more than this index). */
-    TL_SOFTMAX_S8_P_BETA_SHIFT = 3, /**< Beta shift (optional: present when Params has more than this index). */
-    TL_SOFTMAX_S8_P_DIFF_MIN = 4, /**< Diff min (optional: present when Params has more than this index). */
-    TL_SOFTMAX_S8_P_LENGTH = 2, /**< Number of ints every record of this layout has (without the optional ones). */
-    TL_SOFTMAX_S8_P_MAX_LENGTH = 5, /**< Number of ints with every optional one. */
+    /** Rows. */
+    TL_SOFTMAX_S8_P_ROWS = 0,
+    /** Depth. */
+    TL_SOFTMAX_S8_P_DEPTH = 1,
+    /** Beta multiplier (optional: present when Params has more than this index). */
+    TL_SOFTMAX_S8_P_BETA_MULTIPLIER = 2,
+    /** Beta shift (optional: present when Params has more than this index). */
+    TL_SOFTMAX_S8_P_BETA_SHIFT = 3,
+    /** Diff min (optional: present when Params has more than this index). */
+    TL_SOFTMAX_S8_P_DIFF_MIN = 4,
+    /** Number of ints every record of this layout has (without the optional ones). */
+    TL_SOFTMAX_S8_P_LENGTH = 2,
+    /** Number of ints with every optional one. */
+    TL_SOFTMAX_S8_P_MAX_LENGTH = 5,
 };
 
 /** Tensor slots of the softmax_s8 layout. */
 enum tl_softmax_s8_slot
 {
-    TL_SOFTMAX_S8_IN_INPUT = 0, /**< Input slot: input. */
-    TL_SOFTMAX_S8_IN_EXP_TABLE = 1, /**< Input slot: exp table. */
-    TL_SOFTMAX_S8_OUT_OUTPUT = 0, /**< Output slot: output. */
+    /** Input slot: input. */
+    TL_SOFTMAX_S8_IN_INPUT = 0,
+    /** Input slot: exp table. */
+    TL_SOFTMAX_S8_IN_EXP_TABLE = 1,
+    /** Output slot: output. */
+    TL_SOFTMAX_S8_OUT_OUTPUT = 0,
 };
 
 /** Params of the softmax_s16 layout: SOFTMAX int16 through TFLM's exp and reciprocal tables. */
 enum tl_softmax_s16_param_index
 {
-    TL_SOFTMAX_S16_P_ROWS = 0, /**< Rows. */
-    TL_SOFTMAX_S16_P_DEPTH = 1, /**< Depth. */
-    TL_SOFTMAX_S16_P_INPUT_MULTIPLIER = 2, /**< Input multiplier. */
-    TL_SOFTMAX_S16_P_INPUT_SHIFT = 3, /**< Input shift. */
-    TL_SOFTMAX_S16_P_LENGTH = 4, /**< Number of ints every record of this layout has. */
+    /** Rows. */
+    TL_SOFTMAX_S16_P_ROWS = 0,
+    /** Depth. */
+    TL_SOFTMAX_S16_P_DEPTH = 1,
+    /** Input multiplier. */
+    TL_SOFTMAX_S16_P_INPUT_MULTIPLIER = 2,
+    /** Input shift. */
+    TL_SOFTMAX_S16_P_INPUT_SHIFT = 3,
+    /** Number of ints every record of this layout has. */
+    TL_SOFTMAX_S16_P_LENGTH = 4,
 };
 
 /** Tensor slots of the softmax_s16 layout. */
 enum tl_softmax_s16_slot
 {
-    TL_SOFTMAX_S16_IN_INPUT = 0, /**< Input slot: input. */
-    TL_SOFTMAX_S16_IN_TABLES = 1, /**< Input slot: tables. */
-    TL_SOFTMAX_S16_OUT_OUTPUT = 0, /**< Output slot: output. */
+    /** Input slot: input. */
+    TL_SOFTMAX_S16_IN_INPUT = 0,
+    /** Input slot: tables. */
+    TL_SOFTMAX_S16_IN_TABLES = 1,
+    /** Output slot: output. */
+    TL_SOFTMAX_S16_OUT_OUTPUT = 0,
 };
 
 /** Params of the lookup_s8 layout: an int8 activation through a 256-entry table computed by the compiler. */
 enum tl_lookup_s8_param_index
 {
-    TL_LOOKUP_S8_P_COUNT = 0, /**< Count. */
-    TL_LOOKUP_S8_P_LENGTH = 1, /**< Number of ints every record of this layout has. */
+    /** Count. */
+    TL_LOOKUP_S8_P_COUNT = 0,
+    /** Number of ints every record of this layout has. */
+    TL_LOOKUP_S8_P_LENGTH = 1,
 };
 
 /** Tensor slots of the lookup_s8 layout. */
 enum tl_lookup_s8_slot
 {
-    TL_LOOKUP_S8_IN_INPUT = 0, /**< Input slot: input. */
-    TL_LOOKUP_S8_IN_TABLE = 1, /**< Input slot: table. */
-    TL_LOOKUP_S8_OUT_OUTPUT = 0, /**< Output slot: output. */
+    /** Input slot: input. */
+    TL_LOOKUP_S8_IN_INPUT = 0,
+    /** Input slot: table. */
+    TL_LOOKUP_S8_IN_TABLE = 1,
+    /** Output slot: output. */
+    TL_LOOKUP_S8_OUT_OUTPUT = 0,
 };
 
 /** Params of the lookup_s16 layout: LOGISTIC and TANH int16: input rescaling, then TFLM's 256-entry sigmoid table. */
 enum tl_lookup_s16_param_index
 {
-    TL_LOOKUP_S16_P_COUNT = 0, /**< Count. */
-    TL_LOOKUP_S16_P_INPUT_MULTIPLIER = 1, /**< Input multiplier. */
-    TL_LOOKUP_S16_P_INPUT_SHIFT = 2, /**< Input shift. */
-    TL_LOOKUP_S16_P_LENGTH = 3, /**< Number of ints every record of this layout has. */
+    /** Count. */
+    TL_LOOKUP_S16_P_COUNT = 0,
+    /** Input multiplier. */
+    TL_LOOKUP_S16_P_INPUT_MULTIPLIER = 1,
+    /** Input shift. */
+    TL_LOOKUP_S16_P_INPUT_SHIFT = 2,
+    /** Number of ints every record of this layout has. */
+    TL_LOOKUP_S16_P_LENGTH = 3,
 };
 
 /** Tensor slots of the lookup_s16 layout. */
 enum tl_lookup_s16_slot
 {
-    TL_LOOKUP_S16_IN_INPUT = 0, /**< Input slot: input. */
-    TL_LOOKUP_S16_IN_SIGMOID_TABLE = 1, /**< Input slot: sigmoid table. */
-    TL_LOOKUP_S16_OUT_OUTPUT = 0, /**< Output slot: output. */
+    /** Input slot: input. */
+    TL_LOOKUP_S16_IN_INPUT = 0,
+    /** Input slot: sigmoid table. */
+    TL_LOOKUP_S16_IN_SIGMOID_TABLE = 1,
+    /** Output slot: output. */
+    TL_LOOKUP_S16_OUT_OUTPUT = 0,
 };
 
 #endif /* TINYLITE_TL_DENSE_LAYOUTS_H */

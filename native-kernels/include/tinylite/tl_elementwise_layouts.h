@@ -9,188 +9,275 @@
 /** Params of the add_sub layout: quantized ADD and SUB: both inputs rescaled to a common scale, then to the output's. */
 enum tl_add_sub_param_index
 {
-    TL_ADD_SUB_P_INPUT1_OFFSET = 0, /**< Input1 offset. */
-    TL_ADD_SUB_P_INPUT1_MULTIPLIER = 1, /**< Input1 multiplier. */
-    TL_ADD_SUB_P_INPUT1_SHIFT = 2, /**< Input1 shift. */
-    TL_ADD_SUB_P_INPUT2_OFFSET = 3, /**< Input2 offset. */
-    TL_ADD_SUB_P_INPUT2_MULTIPLIER = 4, /**< Input2 multiplier. */
-    TL_ADD_SUB_P_INPUT2_SHIFT = 5, /**< Input2 shift. */
-    TL_ADD_SUB_P_OUTPUT_MULTIPLIER = 6, /**< Output multiplier. */
-    TL_ADD_SUB_P_OUTPUT_SHIFT = 7, /**< Output shift. */
-    TL_ADD_SUB_P_OUTPUT_OFFSET = 8, /**< Output offset. */
-    TL_ADD_SUB_P_LEFT_SHIFT = 9, /**< Left shift. */
-    TL_ADD_SUB_P_ACTIVATION_MIN = 10, /**< Activation min. */
-    TL_ADD_SUB_P_ACTIVATION_MAX = 11, /**< Activation max. */
-    TL_ADD_SUB_P_BROADCAST = 12, /**< Start of the variable-length tail: broadcast. */
-    TL_ADD_SUB_P_LENGTH = 12, /**< Number of ints every record of this layout has before the tail. */
+    /** Input1 offset. */
+    TL_ADD_SUB_P_INPUT1_OFFSET = 0,
+    /** Input1 multiplier. */
+    TL_ADD_SUB_P_INPUT1_MULTIPLIER = 1,
+    /** Input1 shift. */
+    TL_ADD_SUB_P_INPUT1_SHIFT = 2,
+    /** Input2 offset. */
+    TL_ADD_SUB_P_INPUT2_OFFSET = 3,
+    /** Input2 multiplier. */
+    TL_ADD_SUB_P_INPUT2_MULTIPLIER = 4,
+    /** Input2 shift. */
+    TL_ADD_SUB_P_INPUT2_SHIFT = 5,
+    /** Output multiplier. */
+    TL_ADD_SUB_P_OUTPUT_MULTIPLIER = 6,
+    /** Output shift. */
+    TL_ADD_SUB_P_OUTPUT_SHIFT = 7,
+    /** Output offset. */
+    TL_ADD_SUB_P_OUTPUT_OFFSET = 8,
+    /** Left shift. */
+    TL_ADD_SUB_P_LEFT_SHIFT = 9,
+    /** Activation min. */
+    TL_ADD_SUB_P_ACTIVATION_MIN = 10,
+    /** Activation max. */
+    TL_ADD_SUB_P_ACTIVATION_MAX = 11,
+    /** Start of the variable-length tail: broadcast. */
+    TL_ADD_SUB_P_BROADCAST = 12,
+    /** Number of ints every record of this layout has before the tail. */
+    TL_ADD_SUB_P_LENGTH = 12,
 };
 
 /** Tensor slots of the add_sub layout. */
 enum tl_add_sub_slot
 {
-    TL_ADD_SUB_IN_INPUT1 = 0, /**< Input slot: input1. */
-    TL_ADD_SUB_IN_INPUT2 = 1, /**< Input slot: input2. */
-    TL_ADD_SUB_OUT_OUTPUT = 0, /**< Output slot: output. */
+    /** Input slot: input1. */
+    TL_ADD_SUB_IN_INPUT1 = 0,
+    /** Input slot: input2. */
+    TL_ADD_SUB_IN_INPUT2 = 1,
+    /** Output slot: output. */
+    TL_ADD_SUB_OUT_OUTPUT = 0,
 };
 
 /** Params of the mul layout: quantized MUL. */
 enum tl_mul_param_index
 {
-    TL_MUL_P_INPUT1_OFFSET = 0, /**< Input1 offset. */
-    TL_MUL_P_INPUT2_OFFSET = 1, /**< Input2 offset. */
-    TL_MUL_P_OUTPUT_OFFSET = 2, /**< Output offset. */
-    TL_MUL_P_OUTPUT_MULTIPLIER = 3, /**< Output multiplier. */
-    TL_MUL_P_OUTPUT_SHIFT = 4, /**< Output shift. */
-    TL_MUL_P_ACTIVATION_MIN = 5, /**< Activation min. */
-    TL_MUL_P_ACTIVATION_MAX = 6, /**< Activation max. */
-    TL_MUL_P_BROADCAST = 7, /**< Start of the variable-length tail: broadcast. */
-    TL_MUL_P_LENGTH = 7, /**< Number of ints every record of this layout has before the tail. */
+    /** Input1 offset. */
+    TL_MUL_P_INPUT1_OFFSET = 0,
+    /** Input2 offset. */
+    TL_MUL_P_INPUT2_OFFSET = 1,
+    /** Output offset. */
+    TL_MUL_P_OUTPUT_OFFSET = 2,
+    /** Output multiplier. */
+    TL_MUL_P_OUTPUT_MULTIPLIER = 3,
+    /** Output shift. */
+    TL_MUL_P_OUTPUT_SHIFT = 4,
+    /** Activation min. */
+    TL_MUL_P_ACTIVATION_MIN = 5,
+    /** Activation max. */
+    TL_MUL_P_ACTIVATION_MAX = 6,
+    /** Start of the variable-length tail: broadcast. */
+    TL_MUL_P_BROADCAST = 7,
+    /** Number of ints every record of this layout has before the tail. */
+    TL_MUL_P_LENGTH = 7,
 };
 
 /** Tensor slots of the mul layout. */
 enum tl_mul_slot
 {
-    TL_MUL_IN_INPUT1 = 0, /**< Input slot: input1. */
-    TL_MUL_IN_INPUT2 = 1, /**< Input slot: input2. */
-    TL_MUL_OUT_OUTPUT = 0, /**< Output slot: output. */
+    /** Input slot: input1. */
+    TL_MUL_IN_INPUT1 = 0,
+    /** Input slot: input2. */
+    TL_MUL_IN_INPUT2 = 1,
+    /** Output slot: output. */
+    TL_MUL_OUT_OUTPUT = 0,
 };
 
 /** Params of the binary_clamped layout: int32 and float32 ADD, SUB, MUL: the activation range (float32 as IEEE-754 bits), then the broadcast. */
 enum tl_binary_clamped_param_index
 {
-    TL_BINARY_CLAMPED_P_ACTIVATION_MIN = 0, /**< Activation min. */
-    TL_BINARY_CLAMPED_P_ACTIVATION_MAX = 1, /**< Activation max. */
-    TL_BINARY_CLAMPED_P_BROADCAST = 2, /**< Start of the variable-length tail: broadcast. */
-    TL_BINARY_CLAMPED_P_LENGTH = 2, /**< Number of ints every record of this layout has before the tail. */
+    /** Activation min. */
+    TL_BINARY_CLAMPED_P_ACTIVATION_MIN = 0,
+    /** Activation max. */
+    TL_BINARY_CLAMPED_P_ACTIVATION_MAX = 1,
+    /** Start of the variable-length tail: broadcast. */
+    TL_BINARY_CLAMPED_P_BROADCAST = 2,
+    /** Number of ints every record of this layout has before the tail. */
+    TL_BINARY_CLAMPED_P_LENGTH = 2,
 };
 
 /** Tensor slots of the binary_clamped layout. */
 enum tl_binary_clamped_slot
 {
-    TL_BINARY_CLAMPED_IN_INPUT1 = 0, /**< Input slot: input1. */
-    TL_BINARY_CLAMPED_IN_INPUT2 = 1, /**< Input slot: input2. */
-    TL_BINARY_CLAMPED_OUT_OUTPUT = 0, /**< Output slot: output. */
+    /** Input slot: input1. */
+    TL_BINARY_CLAMPED_IN_INPUT1 = 0,
+    /** Input slot: input2. */
+    TL_BINARY_CLAMPED_IN_INPUT2 = 1,
+    /** Output slot: output. */
+    TL_BINARY_CLAMPED_OUT_OUTPUT = 0,
 };
 
 /** Params of the binary layout: MAXIMUM and MINIMUM: the broadcast descriptor only. */
 enum tl_binary_param_index
 {
-    TL_BINARY_P_BROADCAST = 0, /**< Start of the variable-length tail: broadcast. */
-    TL_BINARY_P_LENGTH = 0, /**< Number of ints every record of this layout has before the tail. */
+    /** Start of the variable-length tail: broadcast. */
+    TL_BINARY_P_BROADCAST = 0,
+    /** Number of ints every record of this layout has before the tail. */
+    TL_BINARY_P_LENGTH = 0,
 };
 
 /** Tensor slots of the binary layout. */
 enum tl_binary_slot
 {
-    TL_BINARY_IN_INPUT1 = 0, /**< Input slot: input1. */
-    TL_BINARY_IN_INPUT2 = 1, /**< Input slot: input2. */
-    TL_BINARY_OUT_OUTPUT = 0, /**< Output slot: output. */
+    /** Input slot: input1. */
+    TL_BINARY_IN_INPUT1 = 0,
+    /** Input slot: input2. */
+    TL_BINARY_IN_INPUT2 = 1,
+    /** Output slot: output. */
+    TL_BINARY_OUT_OUTPUT = 0,
 };
 
 /** Params of the relu layout: quantized RELU: rescale from the input's to the output's scale, then clamp. */
 enum tl_relu_param_index
 {
-    TL_RELU_P_COUNT = 0, /**< Count. */
-    TL_RELU_P_INPUT_ZERO_POINT = 1, /**< Input zero point. */
-    TL_RELU_P_OUTPUT_ZERO_POINT = 2, /**< Output zero point. */
-    TL_RELU_P_MULTIPLIER = 3, /**< Multiplier. */
-    TL_RELU_P_SHIFT = 4, /**< Shift. */
-    TL_RELU_P_CLAMP_MIN = 5, /**< Clamp min. */
-    TL_RELU_P_CLAMP_MAX = 6, /**< Clamp max. */
-    TL_RELU_P_LENGTH = 7, /**< Number of ints every record of this layout has. */
+    /** Count. */
+    TL_RELU_P_COUNT = 0,
+    /** Input zero point. */
+    TL_RELU_P_INPUT_ZERO_POINT = 1,
+    /** Output zero point. */
+    TL_RELU_P_OUTPUT_ZERO_POINT = 2,
+    /** Multiplier. */
+    TL_RELU_P_MULTIPLIER = 3,
+    /** Shift. */
+    TL_RELU_P_SHIFT = 4,
+    /** Clamp min. */
+    TL_RELU_P_CLAMP_MIN = 5,
+    /** Clamp max. */
+    TL_RELU_P_CLAMP_MAX = 6,
+    /** Number of ints every record of this layout has. */
+    TL_RELU_P_LENGTH = 7,
 };
 
 /** Tensor slots of the relu layout. */
 enum tl_relu_slot
 {
-    TL_RELU_IN_INPUT = 0, /**< Input slot: input. */
-    TL_RELU_OUT_OUTPUT = 0, /**< Output slot: output. */
+    /** Input slot: input. */
+    TL_RELU_IN_INPUT = 0,
+    /** Output slot: output. */
+    TL_RELU_OUT_OUTPUT = 0,
 };
 
 /** Params of the relu6 layout: quantized RELU6: clamp to the input's quantized 0 and 6. */
 enum tl_relu6_param_index
 {
-    TL_RELU6_P_COUNT = 0, /**< Count. */
-    TL_RELU6_P_LOWER_BOUND = 1, /**< Lower bound. */
-    TL_RELU6_P_UPPER_BOUND = 2, /**< Upper bound. */
-    TL_RELU6_P_LENGTH = 3, /**< Number of ints every record of this layout has. */
+    /** Count. */
+    TL_RELU6_P_COUNT = 0,
+    /** Lower bound. */
+    TL_RELU6_P_LOWER_BOUND = 1,
+    /** Upper bound. */
+    TL_RELU6_P_UPPER_BOUND = 2,
+    /** Number of ints every record of this layout has. */
+    TL_RELU6_P_LENGTH = 3,
 };
 
 /** Tensor slots of the relu6 layout. */
 enum tl_relu6_slot
 {
-    TL_RELU6_IN_INPUT = 0, /**< Input slot: input. */
-    TL_RELU6_OUT_OUTPUT = 0, /**< Output slot: output. */
+    /** Input slot: input. */
+    TL_RELU6_IN_INPUT = 0,
+    /** Output slot: output. */
+    TL_RELU6_OUT_OUTPUT = 0,
 };
 
 /** Params of the unary_float layout: a float32 activation with no parameters. */
 enum tl_unary_float_param_index
 {
-    TL_UNARY_FLOAT_P_COUNT = 0, /**< Count. */
-    TL_UNARY_FLOAT_P_LENGTH = 1, /**< Number of ints every record of this layout has. */
+    /** Count. */
+    TL_UNARY_FLOAT_P_COUNT = 0,
+    /** Number of ints every record of this layout has. */
+    TL_UNARY_FLOAT_P_LENGTH = 1,
 };
 
 /** Tensor slots of the unary_float layout. */
 enum tl_unary_float_slot
 {
-    TL_UNARY_FLOAT_IN_INPUT = 0, /**< Input slot: input. */
-    TL_UNARY_FLOAT_OUT_OUTPUT = 0, /**< Output slot: output. */
+    /** Input slot: input. */
+    TL_UNARY_FLOAT_IN_INPUT = 0,
+    /** Output slot: output. */
+    TL_UNARY_FLOAT_OUT_OUTPUT = 0,
 };
 
 /** Params of the leaky_relu layout: quantized LEAKY_RELU: identity and alpha rescalings; alpha_negative is 1 when alpha < 0. */
 enum tl_leaky_relu_param_index
 {
-    TL_LEAKY_RELU_P_COUNT = 0, /**< Count. */
-    TL_LEAKY_RELU_P_INPUT_ZERO_POINT = 1, /**< Input zero point. */
-    TL_LEAKY_RELU_P_OUTPUT_ZERO_POINT = 2, /**< Output zero point. */
-    TL_LEAKY_RELU_P_IDENTITY_MULTIPLIER = 3, /**< Identity multiplier. */
-    TL_LEAKY_RELU_P_IDENTITY_SHIFT = 4, /**< Identity shift. */
-    TL_LEAKY_RELU_P_ALPHA_MULTIPLIER = 5, /**< Alpha multiplier. */
-    TL_LEAKY_RELU_P_ALPHA_SHIFT = 6, /**< Alpha shift. */
-    TL_LEAKY_RELU_P_ALPHA_NEGATIVE = 7, /**< Alpha negative. */
-    TL_LEAKY_RELU_P_LENGTH = 8, /**< Number of ints every record of this layout has. */
+    /** Count. */
+    TL_LEAKY_RELU_P_COUNT = 0,
+    /** Input zero point. */
+    TL_LEAKY_RELU_P_INPUT_ZERO_POINT = 1,
+    /** Output zero point. */
+    TL_LEAKY_RELU_P_OUTPUT_ZERO_POINT = 2,
+    /** Identity multiplier. */
+    TL_LEAKY_RELU_P_IDENTITY_MULTIPLIER = 3,
+    /** Identity shift. */
+    TL_LEAKY_RELU_P_IDENTITY_SHIFT = 4,
+    /** Alpha multiplier. */
+    TL_LEAKY_RELU_P_ALPHA_MULTIPLIER = 5,
+    /** Alpha shift. */
+    TL_LEAKY_RELU_P_ALPHA_SHIFT = 6,
+    /** Alpha negative. */
+    TL_LEAKY_RELU_P_ALPHA_NEGATIVE = 7,
+    /** Number of ints every record of this layout has. */
+    TL_LEAKY_RELU_P_LENGTH = 8,
 };
 
 /** Tensor slots of the leaky_relu layout. */
 enum tl_leaky_relu_slot
 {
-    TL_LEAKY_RELU_IN_INPUT = 0, /**< Input slot: input. */
-    TL_LEAKY_RELU_OUT_OUTPUT = 0, /**< Output slot: output. */
+    /** Input slot: input. */
+    TL_LEAKY_RELU_IN_INPUT = 0,
+    /** Output slot: output. */
+    TL_LEAKY_RELU_OUT_OUTPUT = 0,
 };
 
 /** Params of the leaky_relu_f32 layout: float32 LEAKY_RELU: alpha as IEEE-754 bits. */
 enum tl_leaky_relu_f32_param_index
 {
-    TL_LEAKY_RELU_F32_P_COUNT = 0, /**< Count. */
-    TL_LEAKY_RELU_F32_P_ALPHA_BITS = 1, /**< Alpha bits. */
-    TL_LEAKY_RELU_F32_P_LENGTH = 2, /**< Number of ints every record of this layout has. */
+    /** Count. */
+    TL_LEAKY_RELU_F32_P_COUNT = 0,
+    /** Alpha bits. */
+    TL_LEAKY_RELU_F32_P_ALPHA_BITS = 1,
+    /** Number of ints every record of this layout has. */
+    TL_LEAKY_RELU_F32_P_LENGTH = 2,
 };
 
 /** Tensor slots of the leaky_relu_f32 layout. */
 enum tl_leaky_relu_f32_slot
 {
-    TL_LEAKY_RELU_F32_IN_INPUT = 0, /**< Input slot: input. */
-    TL_LEAKY_RELU_F32_OUT_OUTPUT = 0, /**< Output slot: output. */
+    /** Input slot: input. */
+    TL_LEAKY_RELU_F32_IN_INPUT = 0,
+    /** Output slot: output. */
+    TL_LEAKY_RELU_F32_OUT_OUTPUT = 0,
 };
 
 /** Params of the hard_swish layout: int8 HARD_SWISH with TFLM's Q0.15 multipliers. */
 enum tl_hard_swish_param_index
 {
-    TL_HARD_SWISH_P_COUNT = 0, /**< Count. */
-    TL_HARD_SWISH_P_INPUT_ZERO_POINT = 1, /**< Input zero point. */
-    TL_HARD_SWISH_P_OUTPUT_ZERO_POINT = 2, /**< Output zero point. */
-    TL_HARD_SWISH_P_RELUISH_MULTIPLIER = 3, /**< Reluish multiplier. */
-    TL_HARD_SWISH_P_RELUISH_SHIFT = 4, /**< Reluish shift. */
-    TL_HARD_SWISH_P_OUTPUT_MULTIPLIER = 5, /**< Output multiplier. */
-    TL_HARD_SWISH_P_OUTPUT_SHIFT = 6, /**< Output shift. */
-    TL_HARD_SWISH_P_LENGTH = 7, /**< Number of ints every record of this layout has. */
+    /** Count. */
+    TL_HARD_SWISH_P_COUNT = 0,
+    /** Input zero point. */
+    TL_HARD_SWISH_P_INPUT_ZERO_POINT = 1,
+    /** Output zero point. */
+    TL_HARD_SWISH_P_OUTPUT_ZERO_POINT = 2,
+    /** Reluish multiplier. */
+    TL_HARD_SWISH_P_RELUISH_MULTIPLIER = 3,
+    /** Reluish shift. */
+    TL_HARD_SWISH_P_RELUISH_SHIFT = 4,
+    /** Output multiplier. */
+    TL_HARD_SWISH_P_OUTPUT_MULTIPLIER = 5,
+    /** Output shift. */
+    TL_HARD_SWISH_P_OUTPUT_SHIFT = 6,
+    /** Number of ints every record of this layout has. */
+    TL_HARD_SWISH_P_LENGTH = 7,
 };
 
 /** Tensor slots of the hard_swish layout. */
 enum tl_hard_swish_slot
 {
-    TL_HARD_SWISH_IN_INPUT = 0, /**< Input slot: input. */
-    TL_HARD_SWISH_OUT_OUTPUT = 0, /**< Output slot: output. */
+    /** Input slot: input. */
+    TL_HARD_SWISH_IN_INPUT = 0,
+    /** Output slot: output. */
+    TL_HARD_SWISH_OUT_OUTPUT = 0,
 };
 
 #endif /* TINYLITE_TL_ELEMENTWISE_LAYOUTS_H */

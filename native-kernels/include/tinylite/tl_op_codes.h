@@ -12,79 +12,147 @@
 #define TL_OP_FAMILY_SLOTS 5
 
 /* Conv: convolutions */
-#define TL_OP_CONV_S8 100 /**< CONV_2D, int8 activations, int8 weights */
-#define TL_OP_CONV_S4 101 /**< CONV_2D, int8 activations, packed int4 weights */
-#define TL_OP_CONV_S16 102 /**< CONV_2D, int16 activations, int8 weights */
-#define TL_OP_POINTWISE_CONV_S8_IN_PLACE 103 /**< CONV_2D 1×1, stride 1, no padding, int8 activations and weights, in place over its own input */
-#define TL_OP_POINTWISE_CONV_S16_IN_PLACE 104 /**< CONV_2D 1×1, stride 1, no padding, int16 activations, int8 weights, in place over its own input */
-#define TL_OP_DEPTHWISE_CONV_S8 110 /**< DEPTHWISE_CONV_2D, int8 activations, int8 weights */
-#define TL_OP_DEPTHWISE_CONV_S4 111 /**< DEPTHWISE_CONV_2D, int8 activations, packed int4 weights */
-#define TL_OP_DEPTHWISE_CONV_S16 112 /**< DEPTHWISE_CONV_2D, int16 activations, int8 weights */
-#define TL_OP_DEPTHWISE_CONV_S8_IN_PLACE 113 /**< DEPTHWISE_CONV_2D with depth multiplier 1, int8 activations and weights, in place over its own input */
-#define TL_OP_DEPTHWISE_CONV_S4_IN_PLACE 114 /**< DEPTHWISE_CONV_2D with depth multiplier 1, int8 activations, packed int4 weights, in place over its own input */
-#define TL_OP_TRANSPOSE_CONV_S8 120 /**< TRANSPOSE_CONV, int8 activations, int8 weights */
-#define TL_OP_TRANSPOSE_CONV_S16 122 /**< TRANSPOSE_CONV, int16 activations, int8 weights */
+/** CONV_2D, int8 activations, int8 weights */
+#define TL_OP_CONV_S8 100
+/** CONV_2D, int8 activations, packed int4 weights */
+#define TL_OP_CONV_S4 101
+/** CONV_2D, int16 activations, int8 weights */
+#define TL_OP_CONV_S16 102
+/** CONV_2D 1×1, stride 1, no padding, int8 activations and weights, in place over its own input */
+#define TL_OP_POINTWISE_CONV_S8_IN_PLACE 103
+/** CONV_2D 1×1, stride 1, no padding, int16 activations, int8 weights, in place over its own input */
+#define TL_OP_POINTWISE_CONV_S16_IN_PLACE 104
+/** DEPTHWISE_CONV_2D, int8 activations, int8 weights */
+#define TL_OP_DEPTHWISE_CONV_S8 110
+/** DEPTHWISE_CONV_2D, int8 activations, packed int4 weights */
+#define TL_OP_DEPTHWISE_CONV_S4 111
+/** DEPTHWISE_CONV_2D, int16 activations, int8 weights */
+#define TL_OP_DEPTHWISE_CONV_S16 112
+/** DEPTHWISE_CONV_2D with depth multiplier 1, int8 activations and weights, in place over its own input */
+#define TL_OP_DEPTHWISE_CONV_S8_IN_PLACE 113
+/** DEPTHWISE_CONV_2D with depth multiplier 1, int8 activations, packed int4 weights, in place over its own input */
+#define TL_OP_DEPTHWISE_CONV_S4_IN_PLACE 114
+/** TRANSPOSE_CONV, int8 activations, int8 weights */
+#define TL_OP_TRANSPOSE_CONV_S8 120
+/** TRANSPOSE_CONV, int16 activations, int8 weights */
+#define TL_OP_TRANSPOSE_CONV_S16 122
 
 /* Dense: fully connected, pooling, reductions, softmax and lookup activations */
-#define TL_OP_FULLY_CONNECTED_S8 200 /**< FULLY_CONNECTED, int8 input and output, int8 weights */
-#define TL_OP_FULLY_CONNECTED_S16 201 /**< FULLY_CONNECTED, int16 input and output, int8 weights */
-#define TL_OP_FULLY_CONNECTED_S4 202 /**< FULLY_CONNECTED, int8 input and output, packed int4 weights */
-#define TL_OP_FULLY_CONNECTED_S8_ACCUMULATE 203 /**< Streaming FULLY_CONNECTED int8, first part: adds one input slice's products to int32 accumulators */
-#define TL_OP_FULLY_CONNECTED_S8_FINISH 204 /**< Streaming FULLY_CONNECTED int8, last part: requantizes int32 accumulators to int8 exactly as FullyConnectedS8 */
-#define TL_OP_AVERAGE_POOL_S8 210 /**< AVERAGE_POOL_2D on int8 */
-#define TL_OP_AVERAGE_POOL_S16 211 /**< AVERAGE_POOL_2D on int16 */
-#define TL_OP_MAX_POOL_S8 212 /**< MAX_POOL_2D on int8 */
-#define TL_OP_MAX_POOL_S16 213 /**< MAX_POOL_2D on int16 */
-#define TL_OP_MEAN_S8 220 /**< MEAN on int8 */
-#define TL_OP_MEAN_S16 221 /**< MEAN on int16 */
-#define TL_OP_SOFTMAX_S8 230 /**< SOFTMAX, int8 input, int8 output */
-#define TL_OP_SOFTMAX_S8_S16 231 /**< SOFTMAX, int8 input, int16 output */
-#define TL_OP_SOFTMAX_S16 232 /**< SOFTMAX, int16 input and output */
-#define TL_OP_LOOKUP_S8 240 /**< Int8 to int8 table lookup: LOGISTIC and TANH on int8 */
-#define TL_OP_LOGISTIC_S16 241 /**< LOGISTIC on int16 */
-#define TL_OP_TANH_S16 242 /**< TANH on int16 */
+/** FULLY_CONNECTED, int8 input and output, int8 weights */
+#define TL_OP_FULLY_CONNECTED_S8 200
+/** FULLY_CONNECTED, int16 input and output, int8 weights */
+#define TL_OP_FULLY_CONNECTED_S16 201
+/** FULLY_CONNECTED, int8 input and output, packed int4 weights */
+#define TL_OP_FULLY_CONNECTED_S4 202
+/** Streaming FULLY_CONNECTED int8, first part: adds one input slice's products to int32 accumulators */
+#define TL_OP_FULLY_CONNECTED_S8_ACCUMULATE 203
+/** Streaming FULLY_CONNECTED int8, last part: requantizes int32 accumulators to int8 exactly as FullyConnectedS8 */
+#define TL_OP_FULLY_CONNECTED_S8_FINISH 204
+/** AVERAGE_POOL_2D on int8 */
+#define TL_OP_AVERAGE_POOL_S8 210
+/** AVERAGE_POOL_2D on int16 */
+#define TL_OP_AVERAGE_POOL_S16 211
+/** MAX_POOL_2D on int8 */
+#define TL_OP_MAX_POOL_S8 212
+/** MAX_POOL_2D on int16 */
+#define TL_OP_MAX_POOL_S16 213
+/** MEAN on int8 */
+#define TL_OP_MEAN_S8 220
+/** MEAN on int16 */
+#define TL_OP_MEAN_S16 221
+/** SOFTMAX, int8 input, int8 output */
+#define TL_OP_SOFTMAX_S8 230
+/** SOFTMAX, int8 input, int16 output */
+#define TL_OP_SOFTMAX_S8_S16 231
+/** SOFTMAX, int16 input and output */
+#define TL_OP_SOFTMAX_S16 232
+/** Int8 to int8 table lookup: LOGISTIC and TANH on int8 */
+#define TL_OP_LOOKUP_S8 240
+/** LOGISTIC on int16 */
+#define TL_OP_LOGISTIC_S16 241
+/** TANH on int16 */
+#define TL_OP_TANH_S16 242
 
 /* Elementwise: element-wise arithmetic and activations */
-#define TL_OP_ADD_S8 300 /**< ADD int8 */
-#define TL_OP_ADD_S16 301 /**< ADD int16, TFLM's general rescaling path */
-#define TL_OP_ADD_S32 302 /**< ADD int32 */
-#define TL_OP_ADD_F32 303 /**< ADD float32 */
-#define TL_OP_SUB_S8 304 /**< SUB int8 */
-#define TL_OP_SUB_S16 305 /**< SUB int16, TFLM's general rescaling path */
-#define TL_OP_SUB_S32 306 /**< SUB int32 */
-#define TL_OP_SUB_F32 307 /**< SUB float32 */
-#define TL_OP_MUL_S8 308 /**< MUL int8 */
-#define TL_OP_MUL_S16 309 /**< MUL int16 */
-#define TL_OP_MUL_S32 310 /**< MUL int32 */
-#define TL_OP_MUL_F32 311 /**< MUL float32 */
-#define TL_OP_MAXIMUM_S8 312 /**< MAXIMUM int8 */
-#define TL_OP_MAXIMUM_S16 313 /**< MAXIMUM int16 */
-#define TL_OP_MAXIMUM_S32 314 /**< MAXIMUM int32 */
-#define TL_OP_MAXIMUM_F32 315 /**< MAXIMUM float32 */
-#define TL_OP_MINIMUM_S8 316 /**< MINIMUM int8 */
-#define TL_OP_MINIMUM_S16 317 /**< MINIMUM int16 */
-#define TL_OP_MINIMUM_S32 318 /**< MINIMUM int32 */
-#define TL_OP_MINIMUM_F32 319 /**< MINIMUM float32 */
-#define TL_OP_RELU_S8 320 /**< RELU int8 */
-#define TL_OP_RELU_S16 321 /**< RELU int16 */
-#define TL_OP_RELU_F32 322 /**< RELU float32 */
-#define TL_OP_RELU6_S8 323 /**< RELU6 int8 */
-#define TL_OP_RELU6_S16 324 /**< RELU6 int16 */
-#define TL_OP_RELU6_F32 325 /**< RELU6 float32 */
-#define TL_OP_LEAKY_RELU_S8 326 /**< LEAKY_RELU int8 */
-#define TL_OP_LEAKY_RELU_S16 327 /**< LEAKY_RELU int16 */
-#define TL_OP_LEAKY_RELU_F32 328 /**< LEAKY_RELU float32 */
-#define TL_OP_HARD_SWISH_S8 329 /**< HARD_SWISH int8 */
-#define TL_OP_HARD_SWISH_F32 330 /**< HARD_SWISH float32 */
+/** ADD int8 */
+#define TL_OP_ADD_S8 300
+/** ADD int16, TFLM's general rescaling path */
+#define TL_OP_ADD_S16 301
+/** ADD int32 */
+#define TL_OP_ADD_S32 302
+/** ADD float32 */
+#define TL_OP_ADD_F32 303
+/** SUB int8 */
+#define TL_OP_SUB_S8 304
+/** SUB int16, TFLM's general rescaling path */
+#define TL_OP_SUB_S16 305
+/** SUB int32 */
+#define TL_OP_SUB_S32 306
+/** SUB float32 */
+#define TL_OP_SUB_F32 307
+/** MUL int8 */
+#define TL_OP_MUL_S8 308
+/** MUL int16 */
+#define TL_OP_MUL_S16 309
+/** MUL int32 */
+#define TL_OP_MUL_S32 310
+/** MUL float32 */
+#define TL_OP_MUL_F32 311
+/** MAXIMUM int8 */
+#define TL_OP_MAXIMUM_S8 312
+/** MAXIMUM int16 */
+#define TL_OP_MAXIMUM_S16 313
+/** MAXIMUM int32 */
+#define TL_OP_MAXIMUM_S32 314
+/** MAXIMUM float32 */
+#define TL_OP_MAXIMUM_F32 315
+/** MINIMUM int8 */
+#define TL_OP_MINIMUM_S8 316
+/** MINIMUM int16 */
+#define TL_OP_MINIMUM_S16 317
+/** MINIMUM int32 */
+#define TL_OP_MINIMUM_S32 318
+/** MINIMUM float32 */
+#define TL_OP_MINIMUM_F32 319
+/** RELU int8 */
+#define TL_OP_RELU_S8 320
+/** RELU int16 */
+#define TL_OP_RELU_S16 321
+/** RELU float32 */
+#define TL_OP_RELU_F32 322
+/** RELU6 int8 */
+#define TL_OP_RELU6_S8 323
+/** RELU6 int16 */
+#define TL_OP_RELU6_S16 324
+/** RELU6 float32 */
+#define TL_OP_RELU6_F32 325
+/** LEAKY_RELU int8 */
+#define TL_OP_LEAKY_RELU_S8 326
+/** LEAKY_RELU int16 */
+#define TL_OP_LEAKY_RELU_S16 327
+/** LEAKY_RELU float32 */
+#define TL_OP_LEAKY_RELU_F32 328
+/** HARD_SWISH int8 */
+#define TL_OP_HARD_SWISH_S8 329
+/** HARD_SWISH float32 */
+#define TL_OP_HARD_SWISH_F32 330
 
 /* Shape: data movement and type conversion */
-#define TL_OP_COPY 400 /**< A byte copy (RESHAPE, SQUEEZE, EXPAND_DIMS) */
-#define TL_OP_PAD 401 /**< Constant padding of up to 5-D tensors (PAD, PADV2) */
-#define TL_OP_STRIDED_COPY 402 /**< Up to 5-D strided gather (STRIDED_SLICE, TRANSPOSE) */
-#define TL_OP_CONCATENATION 403 /**< Concatenation along one axis (CONCATENATION) */
-#define TL_OP_QUANTIZE_FLOAT 404 /**< float32 to int8/int16 affine quantization (QUANTIZE) */
-#define TL_OP_REQUANTIZE 405 /**< Integer to integer requantization (QUANTIZE) */
-#define TL_OP_DEQUANTIZE 406 /**< int8/int16 to float32 (DEQUANTIZE) */
-#define TL_OP_CAST 407 /**< Numeric type conversion (CAST) */
+/** A byte copy (RESHAPE, SQUEEZE, EXPAND_DIMS) */
+#define TL_OP_COPY 400
+/** Constant padding of up to 5-D tensors (PAD, PADV2) */
+#define TL_OP_PAD 401
+/** Up to 5-D strided gather (STRIDED_SLICE, TRANSPOSE) */
+#define TL_OP_STRIDED_COPY 402
+/** Concatenation along one axis (CONCATENATION) */
+#define TL_OP_CONCATENATION 403
+/** float32 to int8/int16 affine quantization (QUANTIZE) */
+#define TL_OP_QUANTIZE_FLOAT 404
+/** Integer to integer requantization (QUANTIZE) */
+#define TL_OP_REQUANTIZE 405
+/** int8/int16 to float32 (DEQUANTIZE) */
+#define TL_OP_DEQUANTIZE 406
+/** Numeric type conversion (CAST) */
+#define TL_OP_CAST 407
 
 #endif /* TINYLITE_TL_OP_CODES_H */

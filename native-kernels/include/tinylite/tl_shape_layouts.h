@@ -9,137 +9,193 @@
 /** Params of the copy layout: a byte copy. */
 enum tl_copy_param_index
 {
-    TL_COPY_P_BYTE_COUNT = 0, /**< Byte count. */
-    TL_COPY_P_LENGTH = 1, /**< Number of ints every record of this layout has. */
+    /** Byte count. */
+    TL_COPY_P_BYTE_COUNT = 0,
+    /** Number of ints every record of this layout has. */
+    TL_COPY_P_LENGTH = 1,
 };
 
 /** Tensor slots of the copy layout. */
 enum tl_copy_slot
 {
-    TL_COPY_IN_SOURCE = 0, /**< Input slot: source. */
-    TL_COPY_OUT_DESTINATION = 0, /**< Output slot: destination. */
+    /** Input slot: source. */
+    TL_COPY_IN_SOURCE = 0,
+    /** Output slot: destination. */
+    TL_COPY_OUT_DESTINATION = 0,
 };
 
 /** Params of the pad layout: PAD over 5 dims (outermost first); the right padding is output - left - input. */
 enum tl_pad_param_index
 {
-    TL_PAD_P_ELEMENT_BYTES = 0, /**< Element bytes. */
-    TL_PAD_P_PAD_VALUE = 1, /**< Pad value. */
-    TL_PAD_P_OUTPUT_DIMS = 2, /**< First of 5 ints: output dims. */
-    TL_PAD_P_LEFT_PADDING = 7, /**< First of 5 ints: left padding. */
-    TL_PAD_P_INPUT_DIMS = 12, /**< First of 5 ints: input dims. */
-    TL_PAD_P_LENGTH = 17, /**< Number of ints every record of this layout has. */
+    /** Element bytes. */
+    TL_PAD_P_ELEMENT_BYTES = 0,
+    /** Pad value. */
+    TL_PAD_P_PAD_VALUE = 1,
+    /** First of 5 ints: output dims. */
+    TL_PAD_P_OUTPUT_DIMS = 2,
+    /** First of 5 ints: left padding. */
+    TL_PAD_P_LEFT_PADDING = 7,
+    /** First of 5 ints: input dims. */
+    TL_PAD_P_INPUT_DIMS = 12,
+    /** Number of ints every record of this layout has. */
+    TL_PAD_P_LENGTH = 17,
 };
 
 /** Tensor slots of the pad layout. */
 enum tl_pad_slot
 {
-    TL_PAD_IN_DATA = 0, /**< Input slot: data. */
-    TL_PAD_IN_PAD_VALUE_TENSOR = 1, /**< Input slot: pad value tensor (optional: -1 or absent). */
-    TL_PAD_OUT_OUTPUT = 0, /**< Output slot: output. */
+    /** Input slot: data. */
+    TL_PAD_IN_DATA = 0,
+    /** Input slot: pad value tensor (optional: -1 or absent). */
+    TL_PAD_IN_PAD_VALUE_TENSOR = 1,
+    /** Output slot: output. */
+    TL_PAD_OUT_OUTPUT = 0,
 };
 
 /** Params of the strided_copy layout: a 5-D strided gather (STRIDED_SLICE, TRANSPOSE): counts and steps in elements. */
 enum tl_strided_copy_param_index
 {
-    TL_STRIDED_COPY_P_ELEMENT_BYTES = 0, /**< Element bytes. */
-    TL_STRIDED_COPY_P_START = 1, /**< Start. */
-    TL_STRIDED_COPY_P_COUNTS = 2, /**< First of 5 ints: counts. */
-    TL_STRIDED_COPY_P_STEPS = 7, /**< First of 5 ints: steps. */
-    TL_STRIDED_COPY_P_LENGTH = 12, /**< Number of ints every record of this layout has. */
+    /** Element bytes. */
+    TL_STRIDED_COPY_P_ELEMENT_BYTES = 0,
+    /** Start. */
+    TL_STRIDED_COPY_P_START = 1,
+    /** First of 5 ints: counts. */
+    TL_STRIDED_COPY_P_COUNTS = 2,
+    /** First of 5 ints: steps. */
+    TL_STRIDED_COPY_P_STEPS = 7,
+    /** Number of ints every record of this layout has. */
+    TL_STRIDED_COPY_P_LENGTH = 12,
 };
 
 /** Tensor slots of the strided_copy layout. */
 enum tl_strided_copy_slot
 {
-    TL_STRIDED_COPY_IN_SOURCE = 0, /**< Input slot: source. */
-    TL_STRIDED_COPY_OUT_DESTINATION = 0, /**< Output slot: destination. */
+    /** Input slot: source. */
+    TL_STRIDED_COPY_IN_SOURCE = 0,
+    /** Output slot: destination. */
+    TL_STRIDED_COPY_OUT_DESTINATION = 0,
 };
 
 /** Params of the concatenation layout: CONCATENATION: outer_count rows of each input's chunk, in input order. */
 enum tl_concatenation_param_index
 {
-    TL_CONCATENATION_P_OUTER_COUNT = 0, /**< Outer count. */
-    TL_CONCATENATION_P_INPUT_COUNT = 1, /**< Input count. */
-    TL_CONCATENATION_P_CHUNK_BYTES = 2, /**< Start of the variable-length tail: chunk bytes. */
-    TL_CONCATENATION_P_LENGTH = 2, /**< Number of ints every record of this layout has before the tail. */
+    /** Outer count. */
+    TL_CONCATENATION_P_OUTER_COUNT = 0,
+    /** Input count. */
+    TL_CONCATENATION_P_INPUT_COUNT = 1,
+    /** Start of the variable-length tail: chunk bytes. */
+    TL_CONCATENATION_P_CHUNK_BYTES = 2,
+    /** Number of ints every record of this layout has before the tail. */
+    TL_CONCATENATION_P_LENGTH = 2,
 };
 
 /** Tensor slots of the concatenation layout. */
 enum tl_concatenation_slot
 {
-    TL_CONCATENATION_IN_INPUTS = 0, /**< Input slot: inputs (one slot each). */
-    TL_CONCATENATION_OUT_OUTPUT = 0, /**< Output slot: output. */
+    /** Input slot: inputs (one slot each). */
+    TL_CONCATENATION_IN_INPUTS = 0,
+    /** Output slot: output. */
+    TL_CONCATENATION_OUT_OUTPUT = 0,
 };
 
 /** Params of the quantize_float layout: float32 to int8/int16 (output_type a TensorType code, output_scale as IEEE-754 bits). */
 enum tl_quantize_float_param_index
 {
-    TL_QUANTIZE_FLOAT_P_COUNT = 0, /**< Count. */
-    TL_QUANTIZE_FLOAT_P_OUTPUT_TYPE = 1, /**< Output type. */
-    TL_QUANTIZE_FLOAT_P_OUTPUT_ZERO_POINT = 2, /**< Output zero point. */
-    TL_QUANTIZE_FLOAT_P_OUTPUT_SCALE_BITS = 3, /**< Output scale bits. */
-    TL_QUANTIZE_FLOAT_P_LENGTH = 4, /**< Number of ints every record of this layout has. */
+    /** Count. */
+    TL_QUANTIZE_FLOAT_P_COUNT = 0,
+    /** Output type. */
+    TL_QUANTIZE_FLOAT_P_OUTPUT_TYPE = 1,
+    /** Output zero point. */
+    TL_QUANTIZE_FLOAT_P_OUTPUT_ZERO_POINT = 2,
+    /** Output scale bits. */
+    TL_QUANTIZE_FLOAT_P_OUTPUT_SCALE_BITS = 3,
+    /** Number of ints every record of this layout has. */
+    TL_QUANTIZE_FLOAT_P_LENGTH = 4,
 };
 
 /** Tensor slots of the quantize_float layout. */
 enum tl_quantize_float_slot
 {
-    TL_QUANTIZE_FLOAT_IN_INPUT = 0, /**< Input slot: input. */
-    TL_QUANTIZE_FLOAT_OUT_OUTPUT = 0, /**< Output slot: output. */
+    /** Input slot: input. */
+    TL_QUANTIZE_FLOAT_IN_INPUT = 0,
+    /** Output slot: output. */
+    TL_QUANTIZE_FLOAT_OUT_OUTPUT = 0,
 };
 
 /** Params of the requantize layout: integer to integer QUANTIZE: one Q0.31 multiplier of input_scale / output_scale. */
 enum tl_requantize_param_index
 {
-    TL_REQUANTIZE_P_COUNT = 0, /**< Count. */
-    TL_REQUANTIZE_P_INPUT_TYPE = 1, /**< Input type. */
-    TL_REQUANTIZE_P_OUTPUT_TYPE = 2, /**< Output type. */
-    TL_REQUANTIZE_P_INPUT_ZERO_POINT = 3, /**< Input zero point. */
-    TL_REQUANTIZE_P_OUTPUT_ZERO_POINT = 4, /**< Output zero point. */
-    TL_REQUANTIZE_P_MULTIPLIER = 5, /**< Multiplier. */
-    TL_REQUANTIZE_P_SHIFT = 6, /**< Shift. */
-    TL_REQUANTIZE_P_LENGTH = 7, /**< Number of ints every record of this layout has. */
+    /** Count. */
+    TL_REQUANTIZE_P_COUNT = 0,
+    /** Input type. */
+    TL_REQUANTIZE_P_INPUT_TYPE = 1,
+    /** Output type. */
+    TL_REQUANTIZE_P_OUTPUT_TYPE = 2,
+    /** Input zero point. */
+    TL_REQUANTIZE_P_INPUT_ZERO_POINT = 3,
+    /** Output zero point. */
+    TL_REQUANTIZE_P_OUTPUT_ZERO_POINT = 4,
+    /** Multiplier. */
+    TL_REQUANTIZE_P_MULTIPLIER = 5,
+    /** Shift. */
+    TL_REQUANTIZE_P_SHIFT = 6,
+    /** Number of ints every record of this layout has. */
+    TL_REQUANTIZE_P_LENGTH = 7,
 };
 
 /** Tensor slots of the requantize layout. */
 enum tl_requantize_slot
 {
-    TL_REQUANTIZE_IN_INPUT = 0, /**< Input slot: input. */
-    TL_REQUANTIZE_OUT_OUTPUT = 0, /**< Output slot: output. */
+    /** Input slot: input. */
+    TL_REQUANTIZE_IN_INPUT = 0,
+    /** Output slot: output. */
+    TL_REQUANTIZE_OUT_OUTPUT = 0,
 };
 
 /** Params of the dequantize layout: int8/int16 to float32 (input_scale as IEEE-754 bits). */
 enum tl_dequantize_param_index
 {
-    TL_DEQUANTIZE_P_COUNT = 0, /**< Count. */
-    TL_DEQUANTIZE_P_INPUT_TYPE = 1, /**< Input type. */
-    TL_DEQUANTIZE_P_INPUT_ZERO_POINT = 2, /**< Input zero point. */
-    TL_DEQUANTIZE_P_INPUT_SCALE_BITS = 3, /**< Input scale bits. */
-    TL_DEQUANTIZE_P_LENGTH = 4, /**< Number of ints every record of this layout has. */
+    /** Count. */
+    TL_DEQUANTIZE_P_COUNT = 0,
+    /** Input type. */
+    TL_DEQUANTIZE_P_INPUT_TYPE = 1,
+    /** Input zero point. */
+    TL_DEQUANTIZE_P_INPUT_ZERO_POINT = 2,
+    /** Input scale bits. */
+    TL_DEQUANTIZE_P_INPUT_SCALE_BITS = 3,
+    /** Number of ints every record of this layout has. */
+    TL_DEQUANTIZE_P_LENGTH = 4,
 };
 
 /** Tensor slots of the dequantize layout. */
 enum tl_dequantize_slot
 {
-    TL_DEQUANTIZE_IN_INPUT = 0, /**< Input slot: input. */
-    TL_DEQUANTIZE_OUT_OUTPUT = 0, /**< Output slot: output. */
+    /** Input slot: input. */
+    TL_DEQUANTIZE_IN_INPUT = 0,
+    /** Output slot: output. */
+    TL_DEQUANTIZE_OUT_OUTPUT = 0,
 };
 
 /** Params of the cast layout: CAST between two TensorType codes. */
 enum tl_cast_param_index
 {
-    TL_CAST_P_COUNT = 0, /**< Count. */
-    TL_CAST_P_INPUT_TYPE = 1, /**< Input type. */
-    TL_CAST_P_OUTPUT_TYPE = 2, /**< Output type. */
-    TL_CAST_P_LENGTH = 3, /**< Number of ints every record of this layout has. */
+    /** Count. */
+    TL_CAST_P_COUNT = 0,
+    /** Input type. */
+    TL_CAST_P_INPUT_TYPE = 1,
+    /** Output type. */
+    TL_CAST_P_OUTPUT_TYPE = 2,
+    /** Number of ints every record of this layout has. */
+    TL_CAST_P_LENGTH = 3,
 };
 
 /** Tensor slots of the cast layout. */
 enum tl_cast_slot
 {
-    TL_CAST_IN_INPUT = 0, /**< Input slot: input. */
-    TL_CAST_OUT_OUTPUT = 0, /**< Output slot: output. */
+    /** Input slot: input. */
+    TL_CAST_IN_INPUT = 0,
+    /** Output slot: output. */
+    TL_CAST_OUT_OUTPUT = 0,
 };
 
 #endif /* TINYLITE_TL_SHAPE_LAYOUTS_H */

@@ -164,7 +164,7 @@ public static class TfliteReader
                 throw fb.Error($"{what} is stored sparse, which TinyLite does not support");
             int[] shape = fb.Ints(t, S.Tensor.Shape, what + " shape");
             long elements = CheckShape(shape, what);
-            var quantization = ReadQuantization(t, shape, what);
+            var quantization = ReadQuantization(t, what);
 
             uint buffer = fb.UInt(t, S.Tensor.Buffer, 0);
             byte[]? data = ReadBuffer(buffer, what);
@@ -199,12 +199,19 @@ public static class TfliteReader
             return elements;
         }
 
-        private Quantization? ReadQuantization(FlatTable tensor, int[] shape, string what)
+        /// <summary>
+        /// The tensor's affine quantization, read the way TFLM's allocator reads it
+        /// (InitializeTfLiteTensorFromFlatbuffer): only the scales and zero points count. Fields TFLM ignores are
+        /// ignored here too, because converters write them in ways TFLM never checks: min/max, the
+        /// <c>details</c> union, a zero-point vector shorter than the scales (every channel then takes the first
+        /// zero point, as TFLM does), and <c>quantized_dimension</c>, which TFLM only reads where a kernel uses
+        /// per-channel scales (convolution and fully-connected filters check it in their lowerings). Biases in
+        /// particular often carry the filter's dimension 3 on a rank-1 tensor.
+        /// </summary>
+        private Quantization? ReadQuantization(FlatTable tensor, string what)
         {
             var q = fb.Table(tensor, S.Tensor.Quantization, what + " quantization");
             if (q is null) return null;
-            if (fb.Byte(q.Value, S.QuantizationParameters.DetailsType, 0) != 0)
-                throw fb.Error($"{what} uses custom quantization details, which TinyLite does not support");
             float[] scales = fb.Floats(q.Value, S.QuantizationParameters.Scale, what + " scales");
             long[] zeroPoints = fb.Longs(q.Value, S.QuantizationParameters.ZeroPoint, what + " zero points");
             int dimension = fb.Int(q.Value, S.QuantizationParameters.QuantizedDimension, 0);
@@ -215,22 +222,16 @@ public static class TfliteReader
                 if (!float.IsFinite(s) || s < 0)
                     throw fb.Error($"{what} has invalid quantization scale {s}");
             }
-            if (zeroPoints.Length == 0)
-                zeroPoints = new long[scales.Length];
-            else if (zeroPoints.Length != scales.Length)
-                throw fb.Error($"{what} has {scales.Length} quantization scales but {zeroPoints.Length} zero points");
             foreach (long z in zeroPoints)
             {
                 if (z < int.MinValue || z > int.MaxValue)
                     throw fb.Error($"{what} has zero point {z}, outside the int32 range");
             }
-            if (scales.Length > 1)
+            if (zeroPoints.Length != scales.Length)
             {
-                if (dimension < 0 || dimension >= shape.Length)
-                    throw fb.Error($"{what} is quantized along dimension {dimension} but has rank {shape.Length}");
-                if (shape[dimension] != scales.Length)
-                    throw fb.Error(
-                        $"{what} has {scales.Length} quantization scales but dimension {dimension} of [{string.Join(", ", shape)}] is {shape[dimension]}");
+                // TFLM's space-saving convention: one stored zero point stands for every channel (none: all 0).
+                long first = zeroPoints.Length == 0 ? 0 : zeroPoints[0];
+                zeroPoints = Enumerable.Repeat(first, scales.Length).ToArray();
             }
             return new Quantization(scales, zeroPoints, dimension);
         }

@@ -77,6 +77,9 @@ public static class TfliteReader
         private readonly Dictionary<uint, byte[]?> _bufferData = new();
         private int _tensorCount;
 
+        /// <summary>One message per tensor that is well formed but uses a type or storage TinyLite does not support.</summary>
+        private readonly List<string> _unsupported = new();
+
         public Graph Decode(byte[] bytes)
         {
             if (fb.Length < 8)
@@ -100,6 +103,10 @@ public static class TfliteReader
             _tensorCount = tensorVector.Count;
             var tensors = new List<Tensor>(_tensorCount);
             for (int i = 0; i < _tensorCount; i++) tensors.Add(ReadTensor(tensorVector, i));
+            if (_unsupported.Count == 1) throw fb.Error(_unsupported[0]);
+            if (_unsupported.Count > 1)
+                throw fb.Error($"{_unsupported.Count} tensors use what TinyLite does not support:{Environment.NewLine}  "
+                    + string.Join(Environment.NewLine + "  ", _unsupported));
 
             var operatorVector = fb.Vector(subgraph, S.SubGraph.Operators, 4, "subgraph 0 operators") ?? new FlatVector(0, 0);
             var operators = new List<Operator>(operatorVector.Count);
@@ -157,18 +164,25 @@ public static class TfliteReader
             if (rawType < 0 || rawType > (int)DataType.Int4)
                 throw fb.Error($"{what} has type {rawType}, which is not a TFLite tensor type");
             var type = (DataType)rawType;
+            // Well-formed but unsupported: noted, and reading goes on so that one error lists them all.
+            bool unsupported = false;
             if (type is DataType.String or DataType.Resource or DataType.Variant)
-                throw fb.Error($"{what} has type {DataTypes.Name(type)}, which TinyLite does not support");
-
+            {
+                _unsupported.Add($"{what} has type {DataTypes.Name(type)}, which TinyLite does not support");
+                unsupported = true;
+            }
             if (fb.Field(t, S.Tensor.Sparsity, 4) != 0)
-                throw fb.Error($"{what} is stored sparse, which TinyLite does not support");
+            {
+                _unsupported.Add($"{what} is stored sparse, which TinyLite does not support");
+                unsupported = true;
+            }
             int[] shape = fb.Ints(t, S.Tensor.Shape, what + " shape");
             long elements = CheckShape(shape, what);
             var quantization = ReadQuantization(t, what);
 
             uint buffer = fb.UInt(t, S.Tensor.Buffer, 0);
             byte[]? data = ReadBuffer(buffer, what);
-            if (data != null)
+            if (data != null && !unsupported)
             {
                 long needed = DataTypes.ByteSize(type, elements);
                 if (data.Length != needed)

@@ -305,6 +305,21 @@ public class TfliteReaderMalformedTests
     }
 
     [Fact]
+    public void Read_SeveralUnsupportedTensors_ListsThemAll()
+    {
+        var m = RawTflite.AddModel();
+        m.Tensors[0] = m.Tensors[0] with { Type = 5 }; // STRING
+        m.Tensors[1] = m.Tensors[1] with { Sparse = true };
+        m.Tensors[2] = m.Tensors[2] with { Type = 13 }; // RESOURCE
+        string expected = string.Join(Environment.NewLine,
+            "bad.tflite: 3 tensors use what TinyLite does not support:",
+            "  tensor 0 (x) has type STRING, which TinyLite does not support",
+            "  tensor 1 (w) is stored sparse, which TinyLite does not support",
+            "  tensor 2 (y) has type RESOURCE, which TinyLite does not support");
+        Assert.Equal(expected, ReadError(m.Build()));
+    }
+
+    [Fact]
     public void Read_ExternalBuffer_ReadsDataAfterTheFlatbuffer()
     {
         var m = RawTflite.AddModel();

@@ -6,42 +6,78 @@ using TinyLite.Runtime.Native;
 
 namespace TinyLite.Cli;
 
-/// <summary><c>tinylite run MODEL.(tflite|tlm) -i IN0.bin [-i IN1.bin ...] -o OUTDIR [--kernels managed|native]</c></summary>
+/// <summary>
+/// <c>tinylite run MODEL.(tflite|tlm) -i IN0.bin [-i IN1.bin ...] -o OUTDIR [--kernels managed|native] [--steps K]</c>:
+/// K invokes on one interpreter (so variable tensors carry state from one to the next), each input file holding
+/// its K tensors back to back and each output file the K outputs concatenated.
+/// </summary>
 public static class RunCommand
 {
     public static Command Create()
     {
         var model = new Argument<string>("MODEL") { Description = "a .tflite model (compiled in memory) or a .tlm image" };
-        var inputs = new Option<string[]>("--input", "-i") { Description = "raw bytes of one input tensor, in model order (repeat per input)", AllowMultipleArgumentsPerToken = false };
-        var output = new Option<string>("--output", "-o") { Description = "folder for output0.bin, output1.bin, ...", Required = true };
+        var inputs = new Option<string[]>("--input", "-i") { Description = "raw bytes of one input tensor, in model order (repeat per input); with --steps K, its K tensors back to back", AllowMultipleArgumentsPerToken = false };
+        var output = new Option<string>("--output", "-o") { Description = "folder for output0.bin, output1.bin, ... (with --steps K, each holds the K outputs concatenated)", Required = true };
         var kernels = new EnumOption<KernelSet>("--kernels", KernelSets.Names, KernelSet.Managed, "managed (C#) or native (C) kernels");
-        var cmd = new Command("run", "Run a model on raw input tensors and write raw output tensors") { model, inputs, output, kernels.Option };
+        var steps = new Option<int>("--steps") { Description = "invoke K times on one interpreter, state carried over (stateful models: one step per invoke)", DefaultValueFactory = _ => 1 };
+        var cmd = new Command("run", "Run a model on raw input tensors and write raw output tensors") { model, inputs, output, kernels.Option, steps };
         cmd.SetAction(r => CliError.Guard(() =>
         {
             string path = r.GetValue(model)!;
+            int stepCount = r.GetValue(steps);
+            if (stepCount < 1)
+                throw new CliError($"--steps {stepCount}: the number of steps must be at least 1");
             var interpreter = Load(path, kernels.GetValue(r));
-            var files = r.GetValue(inputs) ?? [];
-            if (files.Length != interpreter.InputCount)
-                throw new CliError($"{Path.GetFileName(path)}: the model has {interpreter.InputCount} input(s) but {files.Length} -i file(s) were given");
-            for (int i = 0; i < files.Length; i++)
+            var stepInputs = ReadInputs(interpreter, path, r.GetValue(inputs) ?? [], stepCount);
+            var outputs = new MemoryStream[interpreter.OutputCount];
+            for (int j = 0; j < outputs.Length; j++) outputs[j] = new MemoryStream();
+            for (int step = 0; step < stepCount; step++)
             {
-                var data = ModelFile.Read(files[i]);
-                int t = interpreter.InputTensor(i);
-                int need = interpreter.TensorByteSize(t);
-                if (data.Length != need)
-                    throw new CliError($"{files[i]}: input {i} needs {need} bytes ({TensorText.Describe(interpreter, t)}) but the file has {data.Length}");
-                interpreter.SetInput(i, data);
+                for (int i = 0; i < stepInputs.Length; i++)
+                    interpreter.SetInput(i, stepInputs[i][step]);
+                interpreter.Invoke();
+                for (int j = 0; j < outputs.Length; j++)
+                    outputs[j].Write(interpreter.GetOutput(j));
             }
-            interpreter.Invoke();
             string outDir = r.GetValue(output)!;
             AtomicFiles.Write(staged =>
             {
-                for (int j = 0; j < interpreter.OutputCount; j++)
-                    staged.Add(Path.Combine(outDir, $"output{j}.bin"), interpreter.GetOutput(j));
+                for (int j = 0; j < outputs.Length; j++)
+                    staged.Add(Path.Combine(outDir, $"output{j}.bin"), outputs[j].ToArray());
             });
             return 0;
         }));
         return cmd;
+    }
+
+    /// <summary>
+    /// The input tensors of every step: [input][step], each exactly the input's byte size. A file must hold
+    /// <paramref name="steps"/> tensors of its input back to back, no more and no fewer bytes.
+    /// </summary>
+    /// <exception cref="CliError">The number of files differs from the model's inputs, or a file's size is not
+    /// <paramref name="steps"/> times its input's size.</exception>
+    public static byte[][][] ReadInputs(Interpreter interpreter, string modelPath, string[] files, int steps)
+    {
+        if (files.Length != interpreter.InputCount)
+            throw new CliError($"{Path.GetFileName(modelPath)}: the model has {interpreter.InputCount} input(s) but {files.Length} -i file(s) were given");
+        var result = new byte[files.Length][][];
+        for (int i = 0; i < files.Length; i++)
+        {
+            var data = ModelFile.Read(files[i]);
+            int t = interpreter.InputTensor(i);
+            int need = interpreter.TensorByteSize(t);
+            if (data.Length != (long)need * steps)
+            {
+                string tensor = TensorText.Describe(interpreter, t);
+                throw new CliError(steps == 1
+                    ? $"{files[i]}: input {i} needs {need} bytes ({tensor}) but the file has {data.Length}"
+                    : $"{files[i]}: input {i} needs {steps} x {need} = {(long)need * steps} bytes ({steps} steps of {tensor}) but the file has {data.Length}");
+            }
+            result[i] = new byte[steps][];
+            for (int step = 0; step < steps; step++)
+                result[i][step] = data.AsSpan(step * need, need).ToArray();
+        }
+        return result;
     }
 
     /// <summary>

@@ -33,24 +33,7 @@ public static class Compiler
             throw new CompileException($"{model}: --max-extra-macs must be between 0% and 1000% (got {options.MaxExtraMacs * 100:0.##}%)");
         CheckGraph(graph, model);
 
-        var calls = new List<KernelCall>();
-        foreach (var op in graph.Operators.ToList())
-        {
-            var ctx = new LoweringContext(graph, op, options);
-            if (op.Op == BuiltinOperator.Custom)
-                throw ctx.Error($"custom operator '{op.CustomCode}' is not supported");
-            var lowering = LoweringRegistry.Default.Find(op.Op)
-                ?? throw ctx.Error("operator type is not supported by TinyLite");
-            foreach (var call in lowering.Lower(ctx))
-            {
-                foreach (var c in call.InPlaceVariant is null ? [call] : new[] { call, call.InPlaceVariant })
-                {
-                    c.SourceIndex = op.Index;
-                    c.SourceOp = op.OpName;
-                }
-                calls.Add(call);
-            }
-        }
+        var calls = Lower(graph, options, model);
 
         var plans = options.Plan == PlanStrategy.Auto || options.ComparePlans ? Plans(graph, calls, options.MaxExtraMacs) : [Plan(graph, calls, options.Plan, options.MaxExtraMacs)];
         long macs = calls.Sum(c => c.Macs);
@@ -63,6 +46,43 @@ public static class Compiler
         RefuseImagesTheRuntimeWouldRefuse(image, model);
         var report = CompileReport.Create(planned, plan.Calls, plan, image, clock.Elapsed);
         return new CompiledModel { Graph = planned, Calls = plan.Calls, Plan = plan, Image = image, Report = report, Alternatives = plans };
+    }
+
+    /// <summary>
+    /// Lowers every operator in model order. An operator that cannot be lowered (no lowering for its type, or one
+    /// that refuses its dtypes or parameters) does not stop the others: all such problems end in one
+    /// <see cref="CompileException"/> (<see cref="OperatorProblems.Combine"/>) once every operator has been tried.
+    /// </summary>
+    private static List<KernelCall> Lower(Graph graph, CompileOptions options, string model)
+    {
+        var calls = new List<KernelCall>();
+        var problems = new List<OperatorProblem>();
+        foreach (var op in graph.Operators.ToList())
+        {
+            var ctx = new LoweringContext(graph, op, options);
+            try
+            {
+                if (op.Op == BuiltinOperator.Custom)
+                    throw ctx.Error($"custom operator '{op.CustomCode}' is not supported");
+                var lowering = LoweringRegistry.Default.Find(op.Op)
+                    ?? throw ctx.Error("operator type is not supported by TinyLite");
+                foreach (var call in lowering.Lower(ctx))
+                {
+                    foreach (var c in call.InPlaceVariant is null ? [call] : new[] { call, call.InPlaceVariant })
+                    {
+                        c.SourceIndex = op.Index;
+                        c.SourceOp = op.OpName;
+                    }
+                    calls.Add(call);
+                }
+            }
+            catch (CompileException e) when (e.Problems.Count > 0)
+            {
+                problems.AddRange(e.Problems);
+            }
+        }
+        if (problems.Count > 0) throw OperatorProblems.Combine(model, problems);
+        return calls;
     }
 
     /// <summary>

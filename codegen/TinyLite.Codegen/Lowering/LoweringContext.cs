@@ -37,8 +37,9 @@ public sealed class LoweringContext(Graph graph, Operator op, CompileOptions? op
     public CompileException Error(string what)
     {
         string Describe(int[] ids) => string.Join(", ", ids.Select(t => t < 0 ? "-" : DataTypes.Name(Graph.Tensors[t].Type)));
-        return new CompileException(
-            $"{Path.GetFileName(Graph.Source)}: operator {Op.Index} ({Op.OpName}, inputs {Describe(Op.Inputs)} -> outputs {Describe(Op.Outputs)}): {what}");
+        var problem = new OperatorProblem(Path.GetFileName(Graph.Source), Op.Index, Op.OpName,
+            $"inputs {Describe(Op.Inputs)} -> outputs {Describe(Op.Outputs)}", what);
+        return problem.ToException();
     }
 
     /// <summary>Adds a constant tensor (weights laid out for the kernel, bias terms, multipliers ...).</summary>

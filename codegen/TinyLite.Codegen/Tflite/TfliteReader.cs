@@ -77,6 +77,9 @@ public static class TfliteReader
         private readonly Dictionary<uint, byte[]?> _bufferData = new();
         private int _tensorCount;
 
+        /// <summary>One message per tensor that is well formed but uses a type or storage TinyLite does not support.</summary>
+        private readonly List<string> _unsupported = new();
+
         public Graph Decode(byte[] bytes)
         {
             if (fb.Length < 8)
@@ -100,6 +103,10 @@ public static class TfliteReader
             _tensorCount = tensorVector.Count;
             var tensors = new List<Tensor>(_tensorCount);
             for (int i = 0; i < _tensorCount; i++) tensors.Add(ReadTensor(tensorVector, i));
+            if (_unsupported.Count == 1) throw fb.Error(_unsupported[0]);
+            if (_unsupported.Count > 1)
+                throw fb.Error($"{_unsupported.Count} tensors use what TinyLite does not support:{Environment.NewLine}  "
+                    + string.Join(Environment.NewLine + "  ", _unsupported));
 
             var operatorVector = fb.Vector(subgraph, S.SubGraph.Operators, 4, "subgraph 0 operators") ?? new FlatVector(0, 0);
             var operators = new List<Operator>(operatorVector.Count);
@@ -157,18 +164,25 @@ public static class TfliteReader
             if (rawType < 0 || rawType > (int)DataType.Int4)
                 throw fb.Error($"{what} has type {rawType}, which is not a TFLite tensor type");
             var type = (DataType)rawType;
+            // Well-formed but unsupported: noted, and reading goes on so that one error lists them all.
+            bool unsupported = false;
             if (type is DataType.String or DataType.Resource or DataType.Variant)
-                throw fb.Error($"{what} has type {DataTypes.Name(type)}, which TinyLite does not support");
-
+            {
+                _unsupported.Add($"{what} has type {DataTypes.Name(type)}, which TinyLite does not support");
+                unsupported = true;
+            }
             if (fb.Field(t, S.Tensor.Sparsity, 4) != 0)
-                throw fb.Error($"{what} is stored sparse, which TinyLite does not support");
+            {
+                _unsupported.Add($"{what} is stored sparse, which TinyLite does not support");
+                unsupported = true;
+            }
             int[] shape = fb.Ints(t, S.Tensor.Shape, what + " shape");
             long elements = CheckShape(shape, what);
-            var quantization = ReadQuantization(t, shape, what);
+            var quantization = ReadQuantization(t, what);
 
             uint buffer = fb.UInt(t, S.Tensor.Buffer, 0);
             byte[]? data = ReadBuffer(buffer, what);
-            if (data != null)
+            if (data != null && !unsupported)
             {
                 long needed = DataTypes.ByteSize(type, elements);
                 if (data.Length != needed)
@@ -199,12 +213,19 @@ public static class TfliteReader
             return elements;
         }
 
-        private Quantization? ReadQuantization(FlatTable tensor, int[] shape, string what)
+        /// <summary>
+        /// The tensor's affine quantization, read the way TFLM's allocator reads it
+        /// (InitializeTfLiteTensorFromFlatbuffer): only the scales and zero points count. Fields TFLM ignores are
+        /// ignored here too, because converters write them in ways TFLM never checks: min/max, the
+        /// <c>details</c> union, a zero-point vector shorter than the scales (every channel then takes the first
+        /// zero point, as TFLM does), and <c>quantized_dimension</c>, which TFLM only reads where a kernel uses
+        /// per-channel scales (convolution and fully-connected filters check it in their lowerings). Biases in
+        /// particular often carry the filter's dimension 3 on a rank-1 tensor.
+        /// </summary>
+        private Quantization? ReadQuantization(FlatTable tensor, string what)
         {
             var q = fb.Table(tensor, S.Tensor.Quantization, what + " quantization");
             if (q is null) return null;
-            if (fb.Byte(q.Value, S.QuantizationParameters.DetailsType, 0) != 0)
-                throw fb.Error($"{what} uses custom quantization details, which TinyLite does not support");
             float[] scales = fb.Floats(q.Value, S.QuantizationParameters.Scale, what + " scales");
             long[] zeroPoints = fb.Longs(q.Value, S.QuantizationParameters.ZeroPoint, what + " zero points");
             int dimension = fb.Int(q.Value, S.QuantizationParameters.QuantizedDimension, 0);
@@ -215,22 +236,16 @@ public static class TfliteReader
                 if (!float.IsFinite(s) || s < 0)
                     throw fb.Error($"{what} has invalid quantization scale {s}");
             }
-            if (zeroPoints.Length == 0)
-                zeroPoints = new long[scales.Length];
-            else if (zeroPoints.Length != scales.Length)
-                throw fb.Error($"{what} has {scales.Length} quantization scales but {zeroPoints.Length} zero points");
             foreach (long z in zeroPoints)
             {
                 if (z < int.MinValue || z > int.MaxValue)
                     throw fb.Error($"{what} has zero point {z}, outside the int32 range");
             }
-            if (scales.Length > 1)
+            if (zeroPoints.Length != scales.Length)
             {
-                if (dimension < 0 || dimension >= shape.Length)
-                    throw fb.Error($"{what} is quantized along dimension {dimension} but has rank {shape.Length}");
-                if (shape[dimension] != scales.Length)
-                    throw fb.Error(
-                        $"{what} has {scales.Length} quantization scales but dimension {dimension} of [{string.Join(", ", shape)}] is {shape[dimension]}");
+                // TFLM's space-saving convention: one stored zero point stands for every channel (none: all 0).
+                long first = zeroPoints.Length == 0 ? 0 : zeroPoints[0];
+                zeroPoints = Enumerable.Repeat(first, scales.Length).ToArray();
             }
             return new Quantization(scales, zeroPoints, dimension);
         }

@@ -99,8 +99,6 @@ public static class TfliteWriter
         // Catch hand-built graphs that the reader would refuse, with the reason, at the point of writing.
         if (t.Data != null && t.Data.Length != t.ByteSize)
             throw new ArgumentException($"tensor {t.Index} ({t.Name}): {t.Describe()} needs {t.ByteSize} bytes but has {t.Data.Length}");
-        if (t.Quantization is { } tq && tq.ZeroPoints.Length != tq.Scales.Length)
-            throw new ArgumentException($"tensor {t.Index} ({t.Name}) has {tq.Scales.Length} scales but {tq.ZeroPoints.Length} zero points");
         var shape = Ints(b, t.Shape);
         var name = b.CreateString(t.Name);
         int quantization = t.Quantization is { } q ? Quantization(b, q) : 0;

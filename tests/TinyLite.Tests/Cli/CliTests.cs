@@ -63,6 +63,23 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Compile_SeveralUnsupportedOperators_ListsThemAllAndWritesNothing()
+    {
+        string path = Path.Combine(_dir, "four.tflite");
+        File.WriteAllBytes(path, TfliteWriter.Write(TinyLite.Tests.Compiling.OperatorProblemsTests.FourProblemModel()));
+        var r = CliRunner.Run("compile", path, "-o", Path.Combine(_dir, "four.tlm"), "--report", Path.Combine(_dir, "four.json"),
+            "--emit-c", Path.Combine(_dir, "c"));
+        Assert.Equal(1, r.ExitCode);
+        var lines = r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(4, lines.Length);
+        Assert.Equal("tinylite: error: four.tflite: 4 operators cannot be compiled (3 distinct problems):", lines[0]);
+        Assert.Contains("operators 0, 2 (SIN, inputs FLOAT32 -> outputs FLOAT32)", lines[1]);
+        Assert.Contains("operator 1 (FLOOR, inputs FLOAT32 -> outputs FLOAT32)", lines[2]);
+        Assert.Contains("operator 3 (LOGISTIC, inputs FLOAT32 -> outputs FLOAT32)", lines[3]);
+        Assert.Equal([path], Directory.GetFileSystemEntries(_dir));
+    }
+
+    [Fact]
     public void CompileThenRun_WritesImageReportAndOutputs()
     {
         string model = PassThroughModel();

@@ -8,8 +8,13 @@ namespace TinyLite.Tests.Tflite;
 /// </summary>
 internal sealed class RawTflite
 {
+    /// <summary>
+    /// A tensor. <see cref="Min"/>/<see cref="Max"/> and <see cref="CustomDetails"/> (a CustomQuantization details
+    /// table) are quantization fields that converters write and TFLM ignores; a quantization table is written when
+    /// any of them or <see cref="Scales"/> is set.
+    /// </summary>
     public sealed record RawTensor(int[] Shape, sbyte Type, uint Buffer, string Name, float[]? Scales = null, long[]? ZeroPoints = null,
-        int QuantizedDimension = 0, bool Sparse = false);
+        int QuantizedDimension = 0, bool Sparse = false, float[]? Min = null, float[]? Max = null, byte[]? CustomDetails = null);
 
     /// <summary>A buffer: inline data, or (when <see cref="External"/> is set) data appended after the flatbuffer.</summary>
     public sealed record RawBuffer(byte[]? Data = null, byte[]? External = null, ulong? OffsetOverride = null, ulong? SizeOverride = null);
@@ -94,18 +99,37 @@ internal sealed class RawTflite
             var shape = Ints(b, t.Shape);
             var name = b.CreateString(t.Name);
             int quant = 0;
-            if (t.Scales != null)
+            if (t.Scales != null || t.Min != null || t.Max != null || t.CustomDetails != null)
             {
-                b.StartVector(4, t.Scales.Length, 4);
-                for (int k = t.Scales.Length - 1; k >= 0; k--) b.AddFloat(t.Scales[k]);
-                var scales = b.EndVector();
-                var zp = t.ZeroPoints ?? new long[t.Scales.Length];
-                b.StartVector(8, zp.Length, 8);
-                for (int k = zp.Length - 1; k >= 0; k--) b.AddLong(zp[k]);
-                var zeroPoints = b.EndVector();
+                VectorOffset? scales = t.Scales is { } sc ? Floats(b, sc) : null;
+                VectorOffset? zeroPoints = null;
+                if (t.Scales != null)
+                {
+                    var zp = t.ZeroPoints ?? new long[t.Scales.Length];
+                    b.StartVector(8, zp.Length, 8);
+                    for (int k = zp.Length - 1; k >= 0; k--) b.AddLong(zp[k]);
+                    zeroPoints = b.EndVector();
+                }
+                VectorOffset? min = t.Min is { } mn ? Floats(b, mn) : null;
+                VectorOffset? max = t.Max is { } mx ? Floats(b, mx) : null;
+                int details = 0;
+                if (t.CustomDetails is { } custom)
+                {
+                    var bytes = Bytes(b, custom, 16);
+                    b.StartTable(1);
+                    b.AddOffset(0, bytes.Value, 0); // CustomQuantization.custom
+                    details = b.EndTable();
+                }
                 b.StartTable(7);
-                b.AddOffset(2, scales.Value, 0);
-                b.AddOffset(3, zeroPoints.Value, 0);
+                if (min is { } minV) b.AddOffset(0, minV.Value, 0);
+                if (max is { } maxV) b.AddOffset(1, maxV.Value, 0);
+                if (scales is { } s) b.AddOffset(2, s.Value, 0);
+                if (zeroPoints is { } z) b.AddOffset(3, z.Value, 0);
+                if (details != 0)
+                {
+                    b.AddByte(4, 1, 0); // QuantizationDetails.CustomQuantization
+                    b.AddOffset(5, details, 0);
+                }
                 b.AddInt(6, t.QuantizedDimension, 0);
                 quant = b.EndTable();
             }
@@ -180,6 +204,13 @@ internal sealed class RawTflite
     {
         b.StartVector(4, values.Length, 4);
         for (int i = values.Length - 1; i >= 0; i--) b.AddInt(values[i]);
+        return b.EndVector();
+    }
+
+    private static VectorOffset Floats(FlatBufferBuilder b, float[] values)
+    {
+        b.StartVector(4, values.Length, 4);
+        for (int i = values.Length - 1; i >= 0; i--) b.AddFloat(values[i]);
         return b.EndVector();
     }
 

@@ -254,11 +254,16 @@ public class TfliteReaderMalformedTests
     }
 
     [Fact]
-    public void Read_PerChannelScalesNotMatchingDimension_IsRejected()
+    public void Read_PerChannelScalesNotMatchingDimension_IsLeftToTheOperatorThatUsesThem()
     {
+        // TFLM's allocator copies the scales without looking at the shape; only kernels that read per-channel
+        // scales check them. ADD reads a per-tensor scale, so its lowering is the one to refuse.
         var m = RawTflite.AddModel();
         m.Tensors[1] = m.Tensors[1] with { Scales = [0.1f, 0.2f], ZeroPoints = [0, 0] };
-        Assert.Equal("bad.tflite: tensor 1 (w) has 2 quantization scales but dimension 0 of [3] is 3", ReadError(m.Build()));
+        var graph = TfliteReader.Read(m.Build(), "/some/dir/bad.tflite");
+        Assert.Equal([0.1f, 0.2f], graph.Tensors[1].Quantization!.Scales);
+        var e = Assert.Throws<CompileException>(() => TinyLite.Codegen.Compiler.Compile(graph));
+        Assert.Equal("bad.tflite: operator 0 (ADD, inputs INT8, INT8 -> outputs INT8): input 2 INT8 [3] is quantized per channel; only per-tensor quantization is supported", e.Message);
     }
 
     [Fact]
@@ -273,11 +278,14 @@ public class TfliteReaderMalformedTests
     }
 
     [Fact]
-    public void Read_ZeroPointCountMismatch_IsRejected()
+    public void Read_ZeroPointCountMismatch_TakesTheFirstZeroPointForEveryChannel()
     {
+        // TFLM (InitializeTfLiteTensorFromFlatbuffer): a zero-point vector whose length differs from the scales'
+        // is read as its first element repeated.
         var m = RawTflite.AddModel();
-        m.Tensors[1] = m.Tensors[1] with { Shape = [1, 3], Scales = [0.1f, 0.2f, 0.3f], ZeroPoints = [0, 0], QuantizedDimension = 1 };
-        Assert.Equal("bad.tflite: tensor 1 (w) has 3 quantization scales but 2 zero points", ReadError(m.Build()));
+        m.Tensors[1] = m.Tensors[1] with { Shape = [1, 3], Scales = [0.1f, 0.2f, 0.3f], ZeroPoints = [5, 7], QuantizedDimension = 1 };
+        var q = TfliteReader.Read(m.Build(), "x.tflite").Tensors[1].Quantization!;
+        Assert.Equal([5L, 5L, 5L], q.ZeroPoints);
     }
 
     [Fact]
@@ -294,6 +302,21 @@ public class TfliteReaderMalformedTests
         var m = RawTflite.AddModel();
         m.Tensors[0] = m.Tensors[0] with { Scales = [float.NaN] };
         Assert.Equal("bad.tflite: tensor 0 (x) has invalid quantization scale NaN", ReadError(m.Build()));
+    }
+
+    [Fact]
+    public void Read_SeveralUnsupportedTensors_ListsThemAll()
+    {
+        var m = RawTflite.AddModel();
+        m.Tensors[0] = m.Tensors[0] with { Type = 5 }; // STRING
+        m.Tensors[1] = m.Tensors[1] with { Sparse = true };
+        m.Tensors[2] = m.Tensors[2] with { Type = 13 }; // RESOURCE
+        string expected = string.Join(Environment.NewLine,
+            "bad.tflite: 3 tensors use what TinyLite does not support:",
+            "  tensor 0 (x) has type STRING, which TinyLite does not support",
+            "  tensor 1 (w) is stored sparse, which TinyLite does not support",
+            "  tensor 2 (y) has type RESOURCE, which TinyLite does not support");
+        Assert.Equal(expected, ReadError(m.Build()));
     }
 
     [Fact]

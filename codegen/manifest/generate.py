@@ -151,6 +151,9 @@ class Family:
         self.number = body["number"]
         self.name = body["name"]
         self.doc = body["doc"]
+        # Other folders under nf-runtime/src/Kernels (namespaces TinyLite.Runtime.Kernels.<folder>) holding some of
+        # the family's kernels: the dispatch imports them.
+        self.folders = body.get("folders", [])
         self.kernels = []
         self.layouts = []
 
@@ -192,7 +195,9 @@ def cs_op_codes(families, kernels):
         "{",
         "    /// <summary>",
         "    /// Kernel codes stored in the image, one range of 100 per kernel family: " + "; ".join(
-            "%d-%d %s (Kernels/%s)" % (f.number * 100, f.number * 100 + 99, f.doc, f.name) for f in families) + ".",
+            "%d-%d %s (%s)" % (f.number * 100, f.number * 100 + 99, f.doc,
+                               ", ".join("Kernels/" + folder for folder in [f.name] + f.folders))
+            for f in families) + ".",
         "    /// </summary>",
         "    public static class OpCode",
         "    {",
@@ -302,7 +307,8 @@ def cs_family_layouts(family):
 
 def cs_family_dispatch(family):
     out = cs_header() + [
-        "using TinyLite.Runtime.Execution;",
+        "using TinyLite.Runtime.Execution;"] + [
+        "using TinyLite.Runtime.Kernels.%s;" % folder for folder in sorted(family.folders)] + [
         "",
         "namespace TinyLite.Runtime.Kernels.%s" % family.name,
         "{",

@@ -1,7 +1,10 @@
-# Tests of the dense and elementwise kernels. They link the kernel sources directly with a test tensor
-# resolver (tests/tl_ndense_tensors.c) instead of the image-backed one (src/tensors), so they need no image.
+# Tests of the dense family (fully connected, mean, pooling, softmax and lookup activations) and the elementwise
+# kernels. They link the kernel sources directly with a test tensor resolver (tests/tl_ndense_tensors.c) instead of
+# the image-backed one (src/tensors), so they need no image.
 file(GLOB TINYLITE_NDENSE_SOURCES CONFIGURE_DEPENDS
     ${PROJECT_SOURCE_DIR}/src/portable/dense/*.c
+    ${PROJECT_SOURCE_DIR}/src/portable/pooling/*.c
+    ${PROJECT_SOURCE_DIR}/src/portable/activations/*.c
     ${PROJECT_SOURCE_DIR}/src/portable/elementwise/*.c)
 list(APPEND TINYLITE_NDENSE_SOURCES
     ${PROJECT_SOURCE_DIR}/src/families/tl_dense_family.c
@@ -12,7 +15,7 @@ list(APPEND TINYLITE_NDENSE_SOURCES
 set(TINYLITE_NDENSE_LIBS "")
 if(TINYLITE_CMSIS_NN)
     foreach(adapter ${TINYLITE_CMSIS_NN_ADAPTERS})
-        if(adapter MATCHES "/src/cmsis_nn/(dense|elementwise)/")
+        if(adapter MATCHES "/src/cmsis_nn/(dense|pooling|activations|elementwise)/")
             list(APPEND TINYLITE_NDENSE_SOURCES ${adapter})
         endif()
     endforeach()

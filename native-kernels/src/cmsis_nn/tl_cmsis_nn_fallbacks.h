@@ -34,11 +34,11 @@ void tl_ref_op_depthwise_conv2d_s8(const tl_op *op, const tl_tensors *tensors);
 tl_status tl_ref_op_depthwise_conv2d_s4_validate(const tl_op *op, const tl_tensors *tensors);
 void tl_ref_op_depthwise_conv2d_s4(const tl_op *op, const tl_tensors *tensors);
 
-/** The portable MAX_POOL_2D int8 adapters (src/portable/dense/tl_max_pool_s8.c). */
+/** The portable MAX_POOL_2D int8 adapters (src/portable/pooling/tl_max_pool_s8.c). */
 tl_status tl_ref_op_max_pool_s8_validate(const tl_op *op, const tl_tensors *tensors);
 void tl_ref_op_max_pool_s8(const tl_op *op, const tl_tensors *tensors);
 
-/** The portable AVERAGE_POOL_2D int8 adapters (src/portable/dense/tl_average_pool_s8.c). */
+/** The portable AVERAGE_POOL_2D int8 adapters (src/portable/pooling/tl_average_pool_s8.c). */
 tl_status tl_ref_op_average_pool_s8_validate(const tl_op *op, const tl_tensors *tensors);
 void tl_ref_op_average_pool_s8(const tl_op *op, const tl_tensors *tensors);
 
@@ -46,11 +46,11 @@ void tl_ref_op_average_pool_s8(const tl_op *op, const tl_tensors *tensors);
 tl_status tl_ref_op_add_s8_validate(const tl_op *op, const tl_tensors *tensors);
 void tl_ref_op_add_s8(const tl_op *op, const tl_tensors *tensors);
 
-/** The portable MAX_POOL_2D int16 adapters (src/portable/dense/tl_max_pool_s16.c). */
+/** The portable MAX_POOL_2D int16 adapters (src/portable/pooling/tl_max_pool_s16.c). */
 tl_status tl_ref_op_max_pool_s16_validate(const tl_op *op, const tl_tensors *tensors);
 void tl_ref_op_max_pool_s16(const tl_op *op, const tl_tensors *tensors);
 
-/** The portable AVERAGE_POOL_2D int16 adapters (src/portable/dense/tl_average_pool_s16.c). */
+/** The portable AVERAGE_POOL_2D int16 adapters (src/portable/pooling/tl_average_pool_s16.c). */
 tl_status tl_ref_op_average_pool_s16_validate(const tl_op *op, const tl_tensors *tensors);
 void tl_ref_op_average_pool_s16(const tl_op *op, const tl_tensors *tensors);
 
@@ -58,11 +58,11 @@ void tl_ref_op_average_pool_s16(const tl_op *op, const tl_tensors *tensors);
 tl_status tl_ref_op_add_s16_validate(const tl_op *op, const tl_tensors *tensors);
 void tl_ref_op_add_s16(const tl_op *op, const tl_tensors *tensors);
 
-/** The portable SOFTMAX int8 -> int8 adapters (src/portable/dense/tl_softmax_s8.c). */
+/** The portable SOFTMAX int8 -> int8 adapters (src/portable/activations/tl_softmax_s8.c). */
 tl_status tl_ref_op_softmax_s8_validate(const tl_op *op, const tl_tensors *tensors);
 void tl_ref_op_softmax_s8(const tl_op *op, const tl_tensors *tensors);
 
-/** The portable SOFTMAX int8 -> int16 adapters (src/portable/dense/tl_softmax_s8_s16.c). */
+/** The portable SOFTMAX int8 -> int16 adapters (src/portable/activations/tl_softmax_s8_s16.c). */
 tl_status tl_ref_op_softmax_s8_s16_validate(const tl_op *op, const tl_tensors *tensors);
 void tl_ref_op_softmax_s8_s16(const tl_op *op, const tl_tensors *tensors);
 

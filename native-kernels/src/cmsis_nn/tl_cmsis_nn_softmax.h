@@ -10,7 +10,7 @@
 #include <stdint.h>
 
 #include "tinylite/tl_op.h"
-#include "../portable/dense/tl_dense_validation.h"
+#include "../portable/activations/tl_activation_checks.h"
 #include "tl_cmsis_nn_overlap.h"
 
 /* Longest row CMSIS-NN takes: from 512 columns on, the Q12 sum of exps can reach 2^28, where TFLM's reciprocal

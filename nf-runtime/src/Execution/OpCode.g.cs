@@ -2,7 +2,7 @@
 namespace TinyLite.Runtime.Execution
 {
     /// <summary>
-    /// Kernel codes stored in the image, one range of 100 per kernel family: 100-199 convolutions (Kernels/Conv); 200-299 fully connected, pooling, reductions, softmax and lookup activations (Kernels/Dense); 300-399 element-wise arithmetic and activations (Kernels/Elementwise); 400-499 data movement and type conversion (Kernels/Shape).
+    /// Kernel codes stored in the image, one range of 100 per kernel family: 100-199 convolutions (Kernels/Conv); 200-299 fully connected, pooling, reductions, softmax and lookup activations (Kernels/Dense, Kernels/Pooling, Kernels/Activations); 300-399 element-wise arithmetic and activations (Kernels/Elementwise); 400-499 data movement and type conversion (Kernels/Shape).
     /// </summary>
     public static class OpCode
     {

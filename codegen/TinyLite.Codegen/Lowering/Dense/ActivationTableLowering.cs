@@ -1,5 +1,6 @@
 using TinyLite.Codegen.Ir;
 using TinyLite.Runtime.Execution;
+using TinyLite.Runtime.Kernels.Activations;
 using TinyLite.Runtime.Kernels.Dense;
 using TinyLite.Runtime.Math;
 

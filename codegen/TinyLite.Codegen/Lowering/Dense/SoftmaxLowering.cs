@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using TinyLite.Codegen.Ir;
 using TinyLite.Runtime.Execution;
+using TinyLite.Runtime.Kernels.Activations;
 using TinyLite.Runtime.Kernels.Dense;
 using TinyLite.Runtime.Math;
 

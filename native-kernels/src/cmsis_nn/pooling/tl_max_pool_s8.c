@@ -1,0 +1,43 @@
+/*
+ * MAX_POOL_2D int8 routed to CMSIS-NN's arm_max_pool_s8. Replaces the adapters of
+ * src/portable/pooling/tl_max_pool_s8.c when TINYLITE_CMSIS_NN=ON; the validation is the portable one.
+ *
+ * Same result as TFLM's reference: the largest input the window covers (padding excluded), then clamped.
+ * arm_max_pool_s8 uses the output as its running maximum (first covered tap copied, the next ones compared) and
+ * clamps afterwards; its only divergence is a window that covers no input (it leaves the output as it was,
+ * TFLM writes the clamped -128), which the validation refuses (every window overlaps the input).
+ * The output is written before the input is fully read, so a record whose output overlaps its input (not
+ * produced by the compiler: pooling is never planned in place) runs the portable kernel.
+ */
+#include "arm_nnfunctions.h"
+
+#include "tinylite/tl_dense_kernels.h"
+#include "../tl_cmsis_nn_fallbacks.h"
+#include "../tl_cmsis_nn_pool.h"
+
+tl_status tl_op_max_pool_s8_validate(const tl_op *op, const tl_tensors *tensors)
+{
+    return tl_ref_op_max_pool_s8_validate(op, tensors);
+}
+
+void tl_op_max_pool_s8(const tl_op *op, const tl_tensors *tensors)
+{
+    const int8_t *input = (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_POOL_IN_INPUT]);
+    int8_t *output = (int8_t *)tl_tensor_data(tensors, op->outputs[TL_POOL_OUT_OUTPUT]);
+    cmsis_nn_context context;
+    cmsis_nn_pool_params pool;
+    cmsis_nn_dims input_dims;
+    cmsis_nn_dims filter_dims;
+    cmsis_nn_dims output_dims;
+    if (tl_cmsis_overlap(input, tl_tensor_bytes(tensors, op->inputs[TL_POOL_IN_INPUT]), output,
+                         tl_tensor_bytes(tensors, op->outputs[TL_POOL_OUT_OUTPUT])))
+    {
+        tl_ref_op_max_pool_s8(op, tensors);
+        return;
+    }
+    tl_cmsis_pool_decode(op->params, &pool, &input_dims, &filter_dims, &output_dims);
+    context.buf = NULL;
+    context.size = 0;
+    /* Validated: batches >= 1, the only condition under which it fails. */
+    (void)arm_max_pool_s8(&context, &pool, &input_dims, input, &filter_dims, &output_dims, output);
+}

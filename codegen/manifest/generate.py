@@ -125,6 +125,11 @@ class Kernel:
         self.op = body["op"]
         self.types = body["types"]
         self.doc = body["doc"]
+        # Where the managed kernel lives: its own class (NAME.Run / NAME.Validate) by default, or a class that
+        # serves several kernels (CLASS.RunNAME / CLASS.ValidateNAME).
+        self.managed = body.get("managed")
+        if self.managed is not None and not re.fullmatch(r"[A-Z][A-Za-z0-9]*", self.managed):
+            fail("kernel %s: managed must name a class, got %r" % (self.name, self.managed))
         if body["family"] not in families:
             fail("kernel %s: unknown family %s" % (self.name, body["family"]))
         if body["layout"] not in layouts:
@@ -139,6 +144,14 @@ class Kernel:
         if self.layout.family not in (None, self.family):
             fail("layout %s is used by two families" % self.layout.key)
         self.layout.family = self.family
+
+    @property
+    def cs_run(self):
+        return self.managed + ".Run" + self.name if self.managed else self.name + ".Run"
+
+    @property
+    def cs_validate(self):
+        return self.managed + ".Validate" + self.name if self.managed else self.name + ".Validate"
 
     @property
     def c_code(self):
@@ -321,14 +334,14 @@ def cs_family_dispatch(family):
         "            {",
     ]
     for k in family.kernels:
-        out += ["                case OpCode.%s:" % k.name, "                    %s.Run(ctx, op);" % k.name,
+        out += ["                case OpCode.%s:" % k.name, "                    %s(ctx, op);" % k.cs_run,
                 "                    break;"]
     out += ["                default:", "                    break;", "            }", "        }", "",
             "        /// <summary>Returns null if the record is valid for its kernel, else what is wrong.</summary>",
             "        public static string Validate(KernelContext ctx, OpRecord op)", "        {",
             "            switch (op.Code)", "            {"]
     for k in family.kernels:
-        out += ["                case OpCode.%s:" % k.name, "                    return %s.Validate(ctx, op);" % k.name]
+        out += ["                case OpCode.%s:" % k.name, "                    return %s(ctx, op);" % k.cs_validate]
     out += ["                default:", "                    return \"unknown kernel code \" + op.Code.ToString();",
             "            }", "        }", "    }", "}"]
     return out

@@ -44,11 +44,64 @@ static inline int32_t tl_ew_add_sub_element(const tl_add_params *params, int32_t
     return result;
 }
 
+/**
+ * The typed ADD/SUB kernels' loop over @p bc's rows for elements of @p width bytes (1: int8, 2: int16), subtracting
+ * when @p subtract. Each kernel passes constants, so the compiler specialises the loop: no per-element choice.
+ */
+static inline tl_status tl_ew_add_sub_rows(const tl_add_params *params, const tl_broadcast *bc, const void *input1,
+                                           const void *input2, void *output, int width, int subtract)
+{
+    int32_t rows, row, i;
+    unsigned char *o = (unsigned char *)output;
+    tl_status e = tl_ew_add_sub_arguments(params, bc, input1, input2, output);
+    if (e != TL_OK)
+    {
+        return e;
+    }
+    rows = tl_broadcast_rows(bc);
+    for (row = 0; row < rows; row++)
+    {
+        /* Byte pointers stepped by whole elements: with a constant width this is the typed pointer walk. */
+        const unsigned char *a = (const unsigned char *)input1 + width * tl_broadcast_row_offset(bc, row, 0);
+        const unsigned char *b = (const unsigned char *)input2 + width * tl_broadcast_row_offset(bc, row, 1);
+        for (i = 0; i < bc->n; i++)
+        {
+            /* Both inputs are read before the output is written: in-place use is safe. */
+            const int32_t x = width == 1 ? *(const int8_t *)(const void *)a : *(const int16_t *)(const void *)a;
+            const int32_t y = width == 1 ? *(const int8_t *)(const void *)b : *(const int16_t *)(const void *)b;
+            const int32_t r = tl_ew_add_sub_element(params, x, y, subtract);
+            if (width == 1)
+            {
+                *(int8_t *)(void *)o = (int8_t)r;
+            }
+            else
+            {
+                *(int16_t *)(void *)o = (int16_t)r;
+            }
+            o += width;
+            a += width * bc->inner1;
+            b += width * bc->inner2;
+        }
+    }
+    return TL_OK;
+}
+
 /** Validates an ADD/SUB record of element type @p type (int8 or int16) whose outputs lie in [lowest, highest]. */
 tl_status tl_ew_add_sub_validate(const tl_op *op, const tl_tensors *tensors, int32_t type, int32_t element_bytes,
                                  int32_t lowest, int32_t highest);
 
 /** Decodes the Params of an ADD/SUB record (TL_ADD_SUB_P_*) and its broadcast descriptor (a validated record). */
 void tl_ew_add_sub_decode(const tl_op *op, tl_add_params *params, tl_broadcast *bc);
+
+/** Runs a validated ADD/SUB record of @p width-byte elements: decodes it and calls tl_ew_add_sub_rows. */
+static inline void tl_ew_add_sub_run(const tl_op *op, const tl_tensors *tensors, int width, int subtract)
+{
+    tl_broadcast bc;
+    tl_add_params params;
+    tl_ew_add_sub_decode(op, &params, &bc);
+    (void)tl_ew_add_sub_rows(&params, &bc, tl_tensor_data(tensors, op->inputs[TL_ADD_SUB_IN_INPUT1]),
+                             tl_tensor_data(tensors, op->inputs[TL_ADD_SUB_IN_INPUT2]),
+                             tl_tensor_data(tensors, op->outputs[TL_ADD_SUB_OUT_OUTPUT]), width, subtract);
+}
 
 #endif /* TINYLITE_TL_ADD_SUB_COMMON_H */

@@ -67,6 +67,18 @@ tl_status tl_ew_broadcast(const tl_op *op, const tl_tensors *tensors, int32_t at
                               tl_tensor_bytes(tensors, op->outputs[0]) / element_bytes);
 }
 
+tl_status tl_ew_binary_validate(const tl_op *op, const tl_tensors *tensors, int32_t type, int32_t at,
+                                int32_t element_bytes)
+{
+    tl_broadcast bc;
+    tl_status e = tl_ew_tensors(op, tensors, 2, type, at + TL_BROADCAST_HEADER_LENGTH);
+    if (e != TL_OK)
+    {
+        return e;
+    }
+    return tl_ew_broadcast(op, tensors, at, element_bytes, &bc);
+}
+
 float tl_ew_float_from_bits(int32_t bits)
 {
     float value;

@@ -26,6 +26,11 @@ tl_status tl_ew_count(const tl_op *op, const tl_tensors *tensors, int32_t count_
 tl_status tl_ew_broadcast(const tl_op *op, const tl_tensors *tensors, int32_t at, int32_t element_bytes,
                           tl_broadcast *out);
 
+/* A binary kernel without Params checks of its own: two inputs and one output of element type `type`, then the
+   descriptor at params[at] against them (element_bytes bytes per element). */
+tl_status tl_ew_binary_validate(const tl_op *op, const tl_tensors *tensors, int32_t type, int32_t at,
+                                int32_t element_bytes);
+
 /* shift stored as a non-positive exponent in [-31, 0]. */
 static inline int tl_ew_is_right_shift(int32_t shift)
 {

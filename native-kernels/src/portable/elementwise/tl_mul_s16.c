@@ -1,5 +1,5 @@
 /*
- * MUL int16 with broadcasting, bit-exact with MulS16.cs / TFLM's reference integer Mul.
+ * MUL int16 with broadcasting, bit-exact with QuantizedMul.cs (RunMulS16) / TFLM's reference integer Mul.
  */
 #include "tinylite/tl_elementwise_kernels.h"
 

@@ -1,5 +1,5 @@
 /*
- * MUL int8 with broadcasting, bit-exact with MulS8.cs / TFLM's reference integer Mul.
+ * MUL int8 with broadcasting, bit-exact with QuantizedMul.cs (RunMulS8) / TFLM's reference integer Mul.
  */
 #include "tinylite/tl_elementwise_kernels.h"
 

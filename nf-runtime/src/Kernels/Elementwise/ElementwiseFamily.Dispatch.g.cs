@@ -11,64 +11,64 @@ namespace TinyLite.Runtime.Kernels.Elementwise
             switch (op.Code)
             {
                 case OpCode.AddS8:
-                    AddS8.Run(ctx, op);
+                    QuantizedAddSub.RunAddS8(ctx, op);
                     break;
                 case OpCode.AddS16:
-                    AddS16.Run(ctx, op);
+                    QuantizedAddSub.RunAddS16(ctx, op);
                     break;
                 case OpCode.AddS32:
-                    AddS32.Run(ctx, op);
+                    IntegerBinary.RunAddS32(ctx, op);
                     break;
                 case OpCode.AddF32:
-                    AddF32.Run(ctx, op);
+                    FloatBinary.RunAddF32(ctx, op);
                     break;
                 case OpCode.SubS8:
-                    SubS8.Run(ctx, op);
+                    QuantizedAddSub.RunSubS8(ctx, op);
                     break;
                 case OpCode.SubS16:
-                    SubS16.Run(ctx, op);
+                    QuantizedAddSub.RunSubS16(ctx, op);
                     break;
                 case OpCode.SubS32:
-                    SubS32.Run(ctx, op);
+                    IntegerBinary.RunSubS32(ctx, op);
                     break;
                 case OpCode.SubF32:
-                    SubF32.Run(ctx, op);
+                    FloatBinary.RunSubF32(ctx, op);
                     break;
                 case OpCode.MulS8:
-                    MulS8.Run(ctx, op);
+                    QuantizedMul.RunMulS8(ctx, op);
                     break;
                 case OpCode.MulS16:
-                    MulS16.Run(ctx, op);
+                    QuantizedMul.RunMulS16(ctx, op);
                     break;
                 case OpCode.MulS32:
-                    MulS32.Run(ctx, op);
+                    IntegerBinary.RunMulS32(ctx, op);
                     break;
                 case OpCode.MulF32:
-                    MulF32.Run(ctx, op);
+                    FloatBinary.RunMulF32(ctx, op);
                     break;
                 case OpCode.MaximumS8:
-                    MaximumS8.Run(ctx, op);
+                    IntegerBinary.RunMaximumS8(ctx, op);
                     break;
                 case OpCode.MaximumS16:
-                    MaximumS16.Run(ctx, op);
+                    IntegerBinary.RunMaximumS16(ctx, op);
                     break;
                 case OpCode.MaximumS32:
-                    MaximumS32.Run(ctx, op);
+                    IntegerBinary.RunMaximumS32(ctx, op);
                     break;
                 case OpCode.MaximumF32:
-                    MaximumF32.Run(ctx, op);
+                    FloatBinary.RunMaximumF32(ctx, op);
                     break;
                 case OpCode.MinimumS8:
-                    MinimumS8.Run(ctx, op);
+                    IntegerBinary.RunMinimumS8(ctx, op);
                     break;
                 case OpCode.MinimumS16:
-                    MinimumS16.Run(ctx, op);
+                    IntegerBinary.RunMinimumS16(ctx, op);
                     break;
                 case OpCode.MinimumS32:
-                    MinimumS32.Run(ctx, op);
+                    IntegerBinary.RunMinimumS32(ctx, op);
                     break;
                 case OpCode.MinimumF32:
-                    MinimumF32.Run(ctx, op);
+                    FloatBinary.RunMinimumF32(ctx, op);
                     break;
                 case OpCode.ReluS8:
                     ReluS8.Run(ctx, op);
@@ -114,45 +114,45 @@ namespace TinyLite.Runtime.Kernels.Elementwise
             switch (op.Code)
             {
                 case OpCode.AddS8:
-                    return AddS8.Validate(ctx, op);
+                    return QuantizedAddSub.ValidateAddS8(ctx, op);
                 case OpCode.AddS16:
-                    return AddS16.Validate(ctx, op);
+                    return QuantizedAddSub.ValidateAddS16(ctx, op);
                 case OpCode.AddS32:
-                    return AddS32.Validate(ctx, op);
+                    return IntegerBinary.ValidateAddS32(ctx, op);
                 case OpCode.AddF32:
-                    return AddF32.Validate(ctx, op);
+                    return FloatBinary.ValidateAddF32(ctx, op);
                 case OpCode.SubS8:
-                    return SubS8.Validate(ctx, op);
+                    return QuantizedAddSub.ValidateSubS8(ctx, op);
                 case OpCode.SubS16:
-                    return SubS16.Validate(ctx, op);
+                    return QuantizedAddSub.ValidateSubS16(ctx, op);
                 case OpCode.SubS32:
-                    return SubS32.Validate(ctx, op);
+                    return IntegerBinary.ValidateSubS32(ctx, op);
                 case OpCode.SubF32:
-                    return SubF32.Validate(ctx, op);
+                    return FloatBinary.ValidateSubF32(ctx, op);
                 case OpCode.MulS8:
-                    return MulS8.Validate(ctx, op);
+                    return QuantizedMul.ValidateMulS8(ctx, op);
                 case OpCode.MulS16:
-                    return MulS16.Validate(ctx, op);
+                    return QuantizedMul.ValidateMulS16(ctx, op);
                 case OpCode.MulS32:
-                    return MulS32.Validate(ctx, op);
+                    return IntegerBinary.ValidateMulS32(ctx, op);
                 case OpCode.MulF32:
-                    return MulF32.Validate(ctx, op);
+                    return FloatBinary.ValidateMulF32(ctx, op);
                 case OpCode.MaximumS8:
-                    return MaximumS8.Validate(ctx, op);
+                    return IntegerBinary.ValidateMaximumS8(ctx, op);
                 case OpCode.MaximumS16:
-                    return MaximumS16.Validate(ctx, op);
+                    return IntegerBinary.ValidateMaximumS16(ctx, op);
                 case OpCode.MaximumS32:
-                    return MaximumS32.Validate(ctx, op);
+                    return IntegerBinary.ValidateMaximumS32(ctx, op);
                 case OpCode.MaximumF32:
-                    return MaximumF32.Validate(ctx, op);
+                    return FloatBinary.ValidateMaximumF32(ctx, op);
                 case OpCode.MinimumS8:
-                    return MinimumS8.Validate(ctx, op);
+                    return IntegerBinary.ValidateMinimumS8(ctx, op);
                 case OpCode.MinimumS16:
-                    return MinimumS16.Validate(ctx, op);
+                    return IntegerBinary.ValidateMinimumS16(ctx, op);
                 case OpCode.MinimumS32:
-                    return MinimumS32.Validate(ctx, op);
+                    return IntegerBinary.ValidateMinimumS32(ctx, op);
                 case OpCode.MinimumF32:
-                    return MinimumF32.Validate(ctx, op);
+                    return FloatBinary.ValidateMinimumF32(ctx, op);
                 case OpCode.ReluS8:
                     return ReluS8.Validate(ctx, op);
                 case OpCode.ReluS16:

@@ -1,7 +1,7 @@
 /*
  * Pieces shared by the CMSIS-NN convolution adapters (CONV_2D s8, s4 and s16, DEPTHWISE_CONV_2D s8, s4 and s16), whose
  * Params use the conv and depthwise_conv layouts (tl_conv_layouts.h; the same indexes for the spatial fields, which
- * portable/conv/tl_conv_checks.c checks at compile time).
+ * portable/conv/tl_conv_record_checks.c checks at compile time).
  */
 #ifndef TINYLITE_TL_CMSIS_NN_CONV_COMMON_H
 #define TINYLITE_TL_CMSIS_NN_CONV_COMMON_H

@@ -122,7 +122,7 @@ static inline uint32_t tl_cv_sum_s8(const int8_t *w, int32_t n)
 }
 
 /**
- * The tiled depthwise int8 path (tl_depthwise_conv2d_s8.c), shared with the in-place kernel: input channels
+ * The tiled depthwise int8 path (tl_depthwise_conv2d_s8_tiled.c), shared with the in-place kernel: input channels
  * [ch_begin, ch_end), output channel o of output pixel i (row-major) at output[i * out_px_stride + o *
  * out_ch_stride]. Requires validated shapes and tl_cv_geometry_fits. Returns 0 without writing anything when the
  * shape does not suit it (dilation, an input offset outside [-127, 128], a window over the tile buffer).

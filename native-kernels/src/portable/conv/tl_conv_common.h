@@ -179,7 +179,7 @@ static inline void tl_cv_out_s16(uint8_t *out, int32_t v, int32_t act_min, int32
     tl_cv_store_i16(out, v);
 }
 
-/* ---- ConvChecks.cs (tl_conv_checks.c) ---- */
+/* ---- ConvChecks.cs (tl_conv_checks.c, tl_conv_record_checks.c, tl_conv_in_place_checks.c, tl_conv_decode.c) ---- */
 
 /** Product of five non-negative factors, or -1 when one is negative or the product exceeds INT32_MAX. */
 int64_t tl_cv_product(int32_t a, int32_t b, int32_t c, int32_t d, int32_t e);

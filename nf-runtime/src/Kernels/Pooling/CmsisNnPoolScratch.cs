@@ -7,7 +7,7 @@ namespace TinyLite.Runtime.Kernels.Pooling
     /// Load-time check of the optional second output of an int8 or int16 AVERAGE_POOL_2D record: the scratch that
     /// <c>tinylite compile --cmsis-nn</c> reserves for the CMSIS-NN backend of the native kernels (the buffer of
     /// arm_avgpool_s8 / arm_avgpool_s16: one int32 per channel). The managed kernels never touch it; the native loader
-    /// refuses a smaller one (native-kernels/src/portable/dense/tl_dense_validation.c, every native build), so the
+    /// refuses a smaller one (native-kernels/src/portable/pooling/tl_pool_checks.c, every native build), so the
     /// managed loader does too: an int8 tensor of at least 4 * depth bytes at a 4-byte aligned offset inside its buffer.
     /// </summary>
     public static class CmsisNnPoolScratch

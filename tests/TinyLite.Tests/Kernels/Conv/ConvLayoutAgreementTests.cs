@@ -7,7 +7,7 @@ namespace TinyLite.Tests.Kernels.Conv;
 /// The conv and depthwise_conv layouts of codegen/manifest/kernels.toml must agree wherever shared code reads both
 /// through one set of names (ConvChecks.RawBias, InPlaceChecks, CmsisNnScratchCheck.Validate, the native decoders,
 /// the streaming planner's window): every Params index but the depth multiplier's, which takes the filter depth's
-/// place, and every tensor slot. The native build checks the same at compile time (tl_conv_checks.c).
+/// place, and every tensor slot. The native build checks the same at compile time (tl_conv_record_checks.c).
 /// </summary>
 public class ConvLayoutAgreementTests
 {

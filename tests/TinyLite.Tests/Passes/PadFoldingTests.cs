@@ -84,6 +84,15 @@ public class PadFoldingTests
         Assert.Equal(new ExplicitPadding(3, 1, 1, 4), ((Conv2DOptions)graph.Operators.Single().Options!).Explicit);
     }
 
+    [Fact]
+    public void Write_FoldedGraph_IsRefusedAsTfliteCannotSayIt()
+    {
+        var graph = Start().Pad(1, 1, 1, 1).Conv(6, 3, 2, Padding.Valid).Finish();
+        PadFolding.Fold(graph);
+        var e = Assert.Throws<ArgumentException>(() => TinyLite.Codegen.Tflite.TfliteWriter.Write(graph));
+        Assert.Contains("folded explicit padding", e.Message);
+    }
+
     private static StreamTestModels Start() => StreamTestModels.Start("pad.tflite", 8, 6, 3, seed: 21);
 
     private static byte[] Run(byte[] image, byte[] input)

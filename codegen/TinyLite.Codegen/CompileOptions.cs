@@ -36,4 +36,10 @@ public sealed record CompileOptions
     /// reference kernels carry no scratch; a CMSIS-NN build runs images compiled without it on its reference kernels.
     /// </summary>
     public bool CmsisNn { get; init; }
+
+    /// <summary>
+    /// Fold each explicit PAD into the convolution, depthwise convolution or max pool that reads it where that gives
+    /// the same bytes (<see cref="Passes.PadFolding"/>); on by default, off only to compare with the unfolded graph.
+    /// </summary>
+    public bool FoldPads { get; init; } = true;
 }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using TinyLite.Codegen.Image;
 using TinyLite.Codegen.Ir;
 using TinyLite.Codegen.Lowering;
+using TinyLite.Codegen.Passes;
 using TinyLite.Codegen.Planning;
 using TinyLite.Codegen.Planning.Streaming;
 using TinyLite.Codegen.Report;
@@ -32,6 +33,7 @@ public static class Compiler
         if (!(options.MaxExtraMacs >= 0 && options.MaxExtraMacs <= 10))
             throw new CompileException($"{model}: --max-extra-macs must be between 0% and 1000% (got {options.MaxExtraMacs * 100:0.##}%)");
         CheckGraph(graph, model);
+        if (options.FoldPads) PadFolding.Fold(graph);
 
         var calls = Lower(graph, options, model);
 

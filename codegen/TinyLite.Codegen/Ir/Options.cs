@@ -9,13 +9,25 @@ public enum Activation { None = 0, Relu = 1, ReluN1To1 = 2, Relu6 = 3, Tanh = 4,
 /// <summary>Decoded builtin options of an operator; one record per TFLite options table.</summary>
 public abstract record OperatorOptions;
 
-public sealed record Conv2DOptions(Padding Padding, int StrideW, int StrideH, Activation Activation, int DilationW, int DilationH) : OperatorOptions;
+public sealed record Conv2DOptions(Padding Padding, int StrideW, int StrideH, Activation Activation, int DilationW, int DilationH) : OperatorOptions
+{
+    /// <summary>Padding folded in from an explicit PAD; when set it replaces <see cref="Padding"/> (null: TFLite's own).</summary>
+    public ExplicitPadding? Explicit { get; init; }
+}
 
-public sealed record DepthwiseConv2DOptions(Padding Padding, int StrideW, int StrideH, int DepthMultiplier, Activation Activation, int DilationW, int DilationH) : OperatorOptions;
+public sealed record DepthwiseConv2DOptions(Padding Padding, int StrideW, int StrideH, int DepthMultiplier, Activation Activation, int DilationW, int DilationH) : OperatorOptions
+{
+    /// <summary>Padding folded in from an explicit PAD; when set it replaces <see cref="Padding"/> (null: TFLite's own).</summary>
+    public ExplicitPadding? Explicit { get; init; }
+}
 
 public sealed record FullyConnectedOptions(Activation Activation, int WeightsFormat, bool KeepNumDims, bool AsymmetricQuantizeInputs) : OperatorOptions;
 
-public sealed record Pool2DOptions(Padding Padding, int StrideW, int StrideH, int FilterW, int FilterH, Activation Activation) : OperatorOptions;
+public sealed record Pool2DOptions(Padding Padding, int StrideW, int StrideH, int FilterW, int FilterH, Activation Activation) : OperatorOptions
+{
+    /// <summary>Padding folded in from an explicit PAD; when set it replaces <see cref="Padding"/> (null: TFLite's own).</summary>
+    public ExplicitPadding? Explicit { get; init; }
+}
 
 public sealed record TransposeConvOptions(Padding Padding, int StrideW, int StrideH, Activation Activation) : OperatorOptions;
 

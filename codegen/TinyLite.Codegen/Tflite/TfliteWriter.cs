@@ -171,6 +171,8 @@ public static class TfliteWriter
         };
         if (!matches)
             throw new ArgumentException($"operator {op.Index} ({op.OpName}) cannot carry {op.Options.GetType().Name}");
+        if (op.Options is Conv2DOptions { Explicit: not null } or DepthwiseConv2DOptions { Explicit: not null } or Pool2DOptions { Explicit: not null })
+            throw new ArgumentException($"operator {op.Index} ({op.OpName}) has a folded explicit padding, which TFLite cannot express");
 
         // Vectors must be built before the table is started.
         VectorOffset vector = op.Options switch

@@ -6,6 +6,7 @@ using TinyLite.Codegen.Planning.Streaming;
 using TinyLite.Runtime;
 using TinyLite.Runtime.Native;
 using TinyLite.Tests.Native;
+using Xunit.Abstractions;
 
 namespace TinyLite.Tests.Planning;
 
@@ -13,7 +14,7 @@ namespace TinyLite.Tests.Planning;
 /// Line-buffer streaming: the rows each band reads, the window sizes, outputs over consumed inputs, and above all
 /// that a streamed model computes exactly the bytes of the layer-by-layer plan (which the golden tests tie to TFLM).
 /// </summary>
-public class StreamPlannerTests
+public class StreamPlannerTests(ITestOutputHelper output)
 {
     [Fact]
     public void InputRows_SamePaddedThreeByThree_ClipsAtBothEnds()
@@ -99,6 +100,11 @@ public class StreamPlannerTests
         ["depthwise-into-fully-connected", (Func<Graph>)(() => StreamTestModels.Start("fc.tflite", 13, 10, 1, seed: 14)
             .Depthwise(5, 2, multiplier: 4).FullyConnected(3).Finish())],
         ["mobilenet-v2-0.35-64", (Func<Graph>)(() => StreamTestModels.MobileNetV2(64, 0.35, seed: 15))],
+        // PyTorch's shape: an NCHW input transposed first, a PAD before each 3×3 layer (folded into it).
+        ["pytorch-mobilenet-v2-0.35-64", (Func<Graph>)(() => StreamTestModels.MobileNetV2(64, 0.35, seed: 15, pytorch: true))],
+        // A PAD that cannot fold (average pool) between streamed layers, and a transpose into a stride-2 convolution.
+        ["pytorch-unfoldable-pad", (Func<Graph>)(() => StreamTestModels.StartNchw("nchw.tflite", 18, 12, 3, seed: 18)
+            .Conv(8, 3, 2, Padding.Valid, Activation.Relu).Pad(1, 1, 1, 1).Pool(max: false, 3, 1, Padding.Valid).Conv(8, 1, 1).Finish())],
         ["multiplier-valid", (Func<Graph>)(() => StreamTestModels.Start("valid.tflite", 17, 11, 2, seed: 13)
             .Depthwise(5, 2, multiplier: 4, Padding.Valid).Conv(6, 3, 1, Padding.Valid).Pool(max: true, 2, 2).Finish())],
     ];
@@ -150,6 +156,66 @@ public class StreamPlannerTests
         var stream = Compiler.Compile(StreamTestModels.MobileNetV2(224, 1.0, seed: 16), new CompileOptions { Plan = PlanStrategy.Stream });
         Assert.True(layer.Report.ArenaBytes > 1_204_224);
         Assert.True(stream.Report.ArenaBytes < 300 * 1024, $"stream arena {stream.Report.ArenaBytes} B");
+    }
+
+    [Fact]
+    public void Build_NchwTransposeAlone_PutsItsOutputOverTheChannelRowsReadBefore()
+    {
+        // [1, 3, 16, 16] → [1, 16, 16, 3], 768 B each. Streamed, output row h (48 B) reads row h of each channel
+        // plane; the output may cover the plane rows read before it, so the two need less than 1536 B.
+        var graph = StreamTestModels.StartNchw("nchw.tflite", 16, 16, 3, seed: 19).Finish();
+        var calls = Lower(graph);
+        Assert.Equal(1536, LayerPlanner.Plan(graph, calls).ArenaBytes);
+        var plan = StreamPlanner.Build(graph, calls, [new StreamSegment(0, 0)])!;
+        Assert.True(plan.ArenaBytes < 1536, $"arena {plan.ArenaBytes} B");
+        var layer = Compiler.Compile(StreamTestModels.StartNchw("nchw.tflite", 16, 16, 3, seed: 19).Finish(), new CompileOptions { Plan = PlanStrategy.Layer });
+        var stream = Compiler.Compile(StreamTestModels.StartNchw("nchw.tflite", 16, 16, 3, seed: 19).Finish(), new CompileOptions { Plan = PlanStrategy.Stream });
+        Assert.Equal(plan.ArenaBytes, stream.Report.ArenaBytes);
+        byte[] input = StreamTestModels.RandomInput(layer.Graph, 1);
+        Assert.Equal(Run(layer.Image, input, native: false), Run(stream.Image, input, native: false));
+    }
+
+    [Fact]
+    public void Expand_GatherOfATensorMadeInTheRun_IsRefused()
+    {
+        // A gather reads its source whole; a tensor made inside the run only ever exists a few rows at a time.
+        var m = StreamTestModels.Start("gather.tflite", 6, 4, 3, seed: 20).Conv(3, 3, 1);
+        var graph = m.Finish();
+        int perm = graph.AddTensor("perm", DataType.Int32, [4], data: [0, 0, 0, 0, 2, 0, 0, 0, 1, 0, 0, 0, 3, 0, 0, 0]);
+        int transposed = graph.AddTensor("transposed", DataType.Int8, [1, 4, 6, 3], graph.Tensors[m.Current].Quantization);
+        graph.Operators.Add(new Operator { Index = 1, Op = BuiltinOperator.Transpose, Inputs = [m.Current, perm], Outputs = [transposed] });
+        graph.Outputs[0] = transposed;
+        var layout = StreamExpander.Expand(graph, Lower(graph), [new StreamSegment(0, 1)], out string? why);
+        Assert.Null(layout);
+        Assert.Contains("made inside the run whole", why);
+    }
+
+    [Fact]
+    public void Compile_PyTorchShapedMobileNetV2At224_PlansWithinTenPercentOfTheTfliteShapeAndBitExact()
+    {
+        // The same network exported by PyTorch: NCHW input + TRANSPOSE, a PAD before each of the 17 3×3 layers. Before
+        // PAD folding and streamed gathers every plan of it needed 2,451,840 B.
+        var tflite = Compiler.Compile(StreamTestModels.MobileNetV2(224, 1.0, seed: 16), new CompileOptions { ComparePlans = true });
+        var pytorch = Compiler.Compile(StreamTestModels.MobileNetV2(224, 1.0, seed: 16, pytorch: true), new CompileOptions { ComparePlans = true });
+        Assert.Equal(0, pytorch.Calls.Count(c => c.Code == TinyLite.Runtime.Execution.OpCode.Pad));
+        Assert.True(pytorch.Report.ArenaBytes <= tflite.Report.ArenaBytes * 1.10,
+            $"pytorch-shaped {pytorch.Report.ArenaBytes} B vs tflite-shaped {tflite.Report.ArenaBytes} B");
+        // The figure of bench/RESULTS.md (bench/mobilenet-v2-shapes.sh prints it).
+        string Row(string shape, CompiledModel c) => $"| {shape} | " + string.Join(" | ", PlanStrategies.Concrete.Select(s => c.Alternatives.Single(p => p.Strategy == s))
+            .Select(p => p.ExtraMacs > 0 ? $"{p.ArenaBytes:N0} (+{p.ExtraMacs:N0} MACs)" : $"{p.ArenaBytes:N0}")) + $" | {c.Report.Plan.Name()} {c.Report.ArenaBytes:N0} |";
+        output.WriteLine("| MobileNetV2 1.0 224×224 | " + string.Join(" | ", PlanStrategies.Concrete.Select(s => s.Name() + " B")) + " | auto B |");
+        output.WriteLine("|---|" + string.Concat(PlanStrategies.Concrete.Select(_ => "--:|")) + "--:|");
+        output.WriteLine(Row("TFLite shape (NHWC, SAME padding)", tflite));
+        output.WriteLine(Row("PyTorch shape (NCHW + TRANSPOSE, 17 explicit PADs)", pytorch));
+        foreach (var (compiled, build) in new[] { (tflite, false), (pytorch, true) })
+        {
+            // Reference: the layer plan; for the PyTorch shape the unfolded graph (PAD kernels) too.
+            var layer = Compiler.Compile(StreamTestModels.MobileNetV2(224, 1.0, seed: 16, pytorch: build), new CompileOptions { Plan = PlanStrategy.Layer, FoldPads = false });
+            byte[] input = StreamTestModels.RandomInput(layer.Graph, 7);
+            byte[] expected = Run(layer.Image, input, native: false);
+            Assert.Equal(expected, Run(compiled.Image, input, native: false));
+            if (NativeKernels.IsAvailable) Assert.Equal(expected, RunNative(compiled.Image, input));
+        }
     }
 
     [Fact]

@@ -29,6 +29,41 @@ public sealed class StreamTestModels
     /// <summary>Starts a model whose input is [1, h, w, c] int8.</summary>
     public static StreamTestModels Start(string name, int h, int w, int c, int seed) => new(name, h, w, c, seed);
 
+    /// <summary>
+    /// Starts a model the way PyTorch exports one: the input is [1, c, h, w] int8 (NCHW) and a TRANSPOSE (perm 0, 2, 3,
+    /// 1) makes the [1, h, w, c] tensor the next layer reads.
+    /// </summary>
+    public static StreamTestModels StartNchw(string name, int h, int w, int c, int seed)
+    {
+        var m = new StreamTestModels(name, c, h, w, seed);
+        int perm = m._g.AddConstantInt32($"perm{++m._count}", [4], [0, 2, 3, 1]);
+        int output = m._g.AddTensor($"t{++m._count}", DataType.Int8, [1, h, w, c], m._scale, m._zeroPoint);
+        m._g.AddOperator(BuiltinOperator.Transpose, [m.Current, perm], [output]);
+        return m.Advance(output, h, w, c);
+    }
+
+    /// <summary>
+    /// An explicit PAD of the height and width axes (PyTorch's padding=1 exports as one before each 3×3 layer); with
+    /// <paramref name="value"/> a PADV2 whose constant_values holds that int8 value (quantized as the output),
+    /// otherwise the pad value is the zero point.
+    /// </summary>
+    public StreamTestModels Pad(int top, int bottom, int left, int right, sbyte? value = null)
+    {
+        int paddings = _g.AddConstantInt32($"paddings{++_count}", [4, 2], [0, 0, top, bottom, left, right, 0, 0]);
+        var (oh, ow) = (_h + top + bottom, _w + left + right);
+        int output = _g.AddTensor($"t{++_count}", DataType.Int8, [1, oh, ow, _c], _scale, _zeroPoint);
+        if (value is sbyte v)
+        {
+            int constant = _g.Add($"pad_value{++_count}", DataType.Int8, [1], new Quantization([_scale], [_zeroPoint], 0), [(byte)v]);
+            _g.AddOperator(BuiltinOperator.Padv2, [Current, paddings, constant], [output]);
+        }
+        else
+        {
+            _g.AddOperator(BuiltinOperator.Pad, [Current, paddings], [output]);
+        }
+        return Advance(output, oh, ow, _c);
+    }
+
     /// <summary>CONV_2D with a k×k filter.</summary>
     public StreamTestModels Conv(int outC, int k, int stride, Padding padding = Padding.Same, Activation activation = Activation.None)
     {
@@ -105,11 +140,26 @@ public sealed class StreamTestModels
     /// average pool) at <paramref name="side"/>×<paramref name="side"/> input and channel width multiplier
     /// <paramref name="width"/>, with random weights: the shape of network the planner must handle in general.
     /// </summary>
-    public static Graph MobileNetV2(int side, double width, int seed)
+    public static Graph MobileNetV2(int side, double width, int seed) => MobileNetV2(side, width, seed, pytorch: false);
+
+    /// <summary>
+    /// <see cref="MobileNetV2(int, double, int)"/>, or with <paramref name="pytorch"/> the same layers and weights in
+    /// the shape a PyTorch export has: an NCHW input and a TRANSPOSE first, and each 3×3 layer a PAD of one pixel on
+    /// every side followed by a VALID convolution (PyTorch's padding=1; at stride 2 it pads the top and left, where
+    /// TFLite's SAME pads the bottom and right, so those layers see their rows one row apart).
+    /// </summary>
+    public static Graph MobileNetV2(int side, double width, int seed, bool pytorch)
     {
         int Channels(int c) => System.Math.Max(8, (int)(c * width + 4) / 8 * 8);
-        var m = Start("mobilenet_v2.tflite", side, side, 3, seed).Conv(Channels(32), 3, 2, activation: Activation.Relu6)
-            .Depthwise(3, 1).Conv(Channels(16), 1, 1);
+        var m = pytorch ? StartNchw("mobilenet_v2_pytorch.tflite", side, side, 3, seed) : Start("mobilenet_v2.tflite", side, side, 3, seed);
+        void ThreeByThree(Action<Padding> layer)
+        {
+            if (pytorch) m.Pad(1, 1, 1, 1);
+            layer(pytorch ? Padding.Valid : Padding.Same);
+        }
+        ThreeByThree(p => m.Conv(Channels(32), 3, 2, p, Activation.Relu6));
+        ThreeByThree(p => m.Depthwise(3, 1, padding: p));
+        m.Conv(Channels(16), 1, 1);
         int c = Channels(16);
         foreach (var (expand, outC, repeat, firstStride) in new[] { (6, 24, 2, 2), (6, 32, 3, 2), (6, 64, 4, 2), (6, 96, 3, 1), (6, 160, 3, 2), (6, 320, 1, 1) })
         {
@@ -118,7 +168,9 @@ public sealed class StreamTestModels
                 int stride = i == 0 ? firstStride : 1;
                 int skip = m.Current;
                 var (scale, zeroPoint) = m.Quantization;
-                m.Conv(c * expand, 1, 1, activation: Activation.Relu6).Depthwise(3, stride).Conv(Channels(outC), 1, 1);
+                m.Conv(c * expand, 1, 1, activation: Activation.Relu6);
+                ThreeByThree(p => m.Depthwise(3, stride, padding: p));
+                m.Conv(Channels(outC), 1, 1);
                 if (stride == 1 && c == Channels(outC)) m.AddSkip(skip, scale, zeroPoint);
                 c = Channels(outC);
             }

@@ -57,8 +57,8 @@ public sealed class Conv2DLowering : IOperatorLowering
         if (outC % (inC / fC) != 0) throw ctx.Error($"output depth {outC} is not a multiple of the {inC / fC} groups");
         ConvChecks.RequirePositive(ctx, "strides and dilations", options.StrideH, options.StrideW, options.DilationH, options.DilationW);
 
-        var (padTop, padLeft) = ConvQuantization.Padding(options.Padding, options.StrideH, options.StrideW,
-            options.DilationH, options.DilationW, inH, inW, fH, fW);
+        var (padTop, padLeft) = ConvQuantization.Padding(ctx, options.Padding, options.Explicit, options.StrideH, options.StrideW,
+            options.DilationH, options.DilationW, inH, inW, fH, fW, outH, outW);
         var (actMin, actMax) = ConvQuantization.ActivationRange(ctx, options.Activation, output);
         int[] table = ConvQuantization.Multipliers(ctx, input, filter, output, channelDim: 0);
         int quant = ctx.AddInt32Constant($"{filter.Name}/multipliers", table);

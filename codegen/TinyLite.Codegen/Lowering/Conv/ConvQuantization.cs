@@ -87,6 +87,37 @@ public static class ConvQuantization
         return (Pad(strideH, dilationH, inH, filterH, outH.Value), Pad(strideW, dilationW, inW, filterW, outW.Value));
     }
 
+    /// <summary>
+    /// The top and left padding of a layer whose options may carry a padding folded from an explicit PAD
+    /// (<paramref name="folded"/>, which then replaces <paramref name="padding"/>); a compile error when the folded
+    /// padding does not give the output's <paramref name="outH"/> × <paramref name="outW"/>.
+    /// </summary>
+    public static (int Top, int Left) Padding(LoweringContext ctx, Padding padding, ExplicitPadding? folded, int strideH, int strideW,
+        int dilationH, int dilationW, int inH, int inW, int filterH, int filterW, int outH, int outW)
+    {
+        if (folded is null) return Padding(padding, strideH, strideW, dilationH, dilationW, inH, inW, filterH, filterW);
+        long expectedH = ExplicitPadding.OutSize(inH, folded.Top, folded.Bottom, filterH, strideH, dilationH);
+        long expectedW = ExplicitPadding.OutSize(inW, folded.Left, folded.Right, filterW, strideW, dilationW);
+        if (folded.Top < 0 || folded.Bottom < 0 || folded.Left < 0 || folded.Right < 0 || expectedH != outH || expectedW != outW)
+            throw ctx.Error($"folded padding {folded} of a {inH}x{inW} input gives {expectedH}x{expectedW}, not the output's {outH}x{outW}");
+        return (folded.Top, folded.Left);
+    }
+
+    /// <summary>
+    /// TFLite's SAME or VALID padding of a <paramref name="inH"/> × <paramref name="inW"/> input as rows and columns on
+    /// each side (TFLM's ComputePaddingHeightWidth puts the odd one at the bottom and right); zeros when the sizes are invalid.
+    /// </summary>
+    public static ExplicitPadding Sides(Padding padding, int strideH, int strideW, int dilationH, int dilationW, int inH, int inW, int filterH, int filterW)
+    {
+        long? outW = OutSize(padding, inW, filterW, strideW, dilationW);
+        long? outH = OutSize(padding, inH, filterH, strideH, dilationH);
+        if (outW is null || outH is null) return new ExplicitPadding(0, 0, 0, 0);
+        int Total(int stride, int dilation, int inSize, int filter, long outSize)
+            => (int)Math.Max(0, (outSize - 1) * stride + ((long)filter - 1) * dilation + 1 - inSize);
+        int totalH = Total(strideH, dilationH, inH, filterH, outH.Value), totalW = Total(strideW, dilationW, inW, filterW, outW.Value);
+        return new ExplicitPadding(totalH / 2, totalH - totalH / 2, totalW / 2, totalW - totalW / 2);
+    }
+
     private static long? OutSize(Padding padding, int image, int filter, int stride, int dilation)
     {
         if (image < 0 || filter <= 0 || stride <= 0 || dilation <= 0) return null;

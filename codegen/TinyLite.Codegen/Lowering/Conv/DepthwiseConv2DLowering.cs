@@ -63,8 +63,8 @@ public sealed class DepthwiseConv2DLowering : IOperatorLowering
             ? ctx.AddConstant($"{filter.Name}/channel_major", DataType.Int4, [outC * fH * fW], ChannelMajorInt4(data, fH * fW, outC))
             : ctx.AddConstant($"{filter.Name}/channel_major", DataType.Int8, [outC * fH * fW], ChannelMajorInt8(data, fH * fW, outC));
 
-        var (padTop, padLeft) = ConvQuantization.Padding(options.Padding, options.StrideH, options.StrideW,
-            options.DilationH, options.DilationW, inH, inW, fH, fW);
+        var (padTop, padLeft) = ConvQuantization.Padding(ctx, options.Padding, options.Explicit, options.StrideH, options.StrideW,
+            options.DilationH, options.DilationW, inH, inW, fH, fW, outH, outW);
         var (actMin, actMax) = ConvQuantization.ActivationRange(ctx, options.Activation, output);
         int[] table = ConvQuantization.Multipliers(ctx, input, filter, output, channelDim: 3);
         int quant = ctx.AddInt32Constant($"{filter.Name}/multipliers", table);

@@ -46,14 +46,20 @@ public sealed class Pool2DLowering : IOperatorLowering
         {
             throw ctx.Error($"strides {strideH}x{strideW} and filter {filterH}x{filterW} must be positive");
         }
-        int expectedH = OutSize(options.Padding, inH, filterH, strideH);
-        int expectedW = OutSize(options.Padding, inW, filterW, strideW);
+        var folded = options.Explicit;
+        long expectedH = folded is null ? OutSize(options.Padding, inH, filterH, strideH) : ExplicitPadding.OutSize(inH, folded.Top, folded.Bottom, filterH, strideH, 1);
+        long expectedW = folded is null ? OutSize(options.Padding, inW, filterW, strideW) : ExplicitPadding.OutSize(inW, folded.Left, folded.Right, filterW, strideW, 1);
         if (expectedH != outH || expectedW != outW)
         {
-            throw ctx.Error($"output {output.Describe()} does not match the {options.Padding} padding output size {expectedH}x{expectedW}");
+            string padding = folded is null ? options.Padding.ToString() : $"folded {folded}";
+            throw ctx.Error($"output {output.Describe()} does not match the {padding} padding output size {expectedH}x{expectedW}");
         }
-        int padTop = Padding(strideH, inH, filterH, outH);
-        int padLeft = Padding(strideW, inW, filterW, outW);
+        if (folded != null && (folded.Top < 0 || folded.Bottom < 0 || folded.Left < 0 || folded.Right < 0))
+        {
+            throw ctx.Error($"folded padding {folded} is negative");
+        }
+        int padTop = folded?.Top ?? Padding(strideH, inH, filterH, outH);
+        int padLeft = folded?.Left ?? Padding(strideW, inW, filterW, outW);
         for (int y = 0; y < outH; y++)
         {
             int origin = y * strideH - padTop;

@@ -4,6 +4,7 @@ using TinyLite.Runtime.Execution;
 using TinyLite.Runtime.Kernels.Conv;
 using TinyLite.Runtime.Kernels.Dense;
 using TinyLite.Runtime.Kernels.Elementwise;
+using TinyLite.Runtime.Kernels.Shape;
 
 namespace TinyLite.Codegen.Planning.Streaming;
 
@@ -17,6 +18,7 @@ public sealed class RowKernel
 {
     private readonly Func<int, int, int, int, int[]> _bandParams;
     private readonly long _sinkRowElements;
+    private Func<int, int, IEnumerable<(long Start, long Bytes)>>? _wholeReads;
 
     private RowKernel(KernelCall call, int outputRows, RowReach?[] reaches, Func<int, int, int, int, int[]> bandParams, long sinkRowElements = 0)
     {
@@ -35,6 +37,13 @@ public sealed class RowKernel
 
     /// <summary>A new sink for one expansion (see <see cref="IsSink"/>).</summary>
     public FullyConnectedSink CreateSink() => IsSink ? new FullyConnectedSink(Call, _sinkRowElements) : throw new InvalidOperationException("not a sink");
+
+    /// <summary>
+    /// The byte ranges of its source (input 0, read whole) that a gather's band of output rows [<paramref name="first"/>,
+    /// <paramref name="first"/> + <paramref name="count"/>) reads, so a run's output may land on the parts read for the
+    /// last time; empty for other kernels.
+    /// </summary>
+    public IEnumerable<(long Start, long Bytes)> WholeReads(int first, int count) => _wholeReads?.Invoke(first, count) ?? [];
 
     /// <summary>The whole call.</summary>
     public KernelCall Call { get; }
@@ -80,6 +89,8 @@ public sealed class RowKernel
                 return Window(graph, call, batches: PoolParams.Batches, inH: PoolParams.InputHeight,
                     outH: PoolParams.OutputHeight, padTop: PoolParams.PaddingTop, filterH: PoolParams.FilterHeight,
                     strideH: PoolParams.StrideHeight, dilationH: -1);
+            case OpCode.StridedCopy:
+                return Gather(graph, call);
             case OpCode.ReluS8 or OpCode.ReluS16:
                 return Flat(graph, call, countIndex: ReluParams.Count, rowInputs: [ReluSlots.InInput]);
             case OpCode.Relu6S8 or OpCode.Relu6S16:
@@ -127,6 +138,66 @@ public sealed class RowKernel
                 band[padTop] = reach.BandPadTop(first, low);
                 return band;
             });
+        }
+
+        // A strided gather (TRANSPOSE, STRIDED_SLICE) whose output rows split its outermost axis into equal parts: a
+        // band starts that many steps further into the source and counts fewer of that axis. The source is read
+        // whole (no reach), so it may lie in the arena — an NCHW graph input transposed to NHWC streams into the
+        // next layer's window instead of existing twice; the expander refuses a whole read of a tensor made in the run.
+        static RowKernel? Gather(Graph graph, KernelCall call)
+        {
+            int[] p = call.Params;
+            var outTensor = graph.Tensors[call.Outputs[StridedCopySlots.OutDestination]];
+            int rows = RowsOf(outTensor);
+            int axis = -1;
+            long total = 1;
+            for (int d = 0; d < StridedCopyParams.Steps - StridedCopyParams.Counts; d++)
+            {
+                if (axis < 0 && p[StridedCopyParams.Counts + d] > 1) axis = d;
+                total *= p[StridedCopyParams.Counts + d];
+            }
+            if (axis < 0 || total != outTensor.ElementCount || p[StridedCopyParams.Counts + axis] % rows != 0) return null;
+            int perRow = p[StridedCopyParams.Counts + axis] / rows;
+            long step = p[StridedCopyParams.Steps + axis];
+            int[] Band(int first, int count)
+            {
+                int[] band = (int[])p.Clone();
+                band[StridedCopyParams.Start] = checked((int)(p[StridedCopyParams.Start] + (long)first * perRow * step));
+                band[StridedCopyParams.Counts + axis] = count * perRow;
+                return band;
+            }
+            return new RowKernel(call, rows, new RowReach?[call.Inputs.Length], (first, count, _, _) => Band(first, count))
+            {
+                _wholeReads = (first, count) => GatheredBytes(Band(first, count)),
+            };
+        }
+
+        // The source byte ranges a strided copy reads, in gather order, runs of adjacent elements merged.
+        static IEnumerable<(long Start, long Bytes)> GatheredBytes(int[] p)
+        {
+            const int axes = StridedCopyParams.Steps - StridedCopyParams.Counts;
+            int size = p[StridedCopyParams.ElementBytes];
+            var counts = new int[axes];
+            long total = 1;
+            for (int d = 0; d < axes; d++) total *= counts[d] = p[StridedCopyParams.Counts + d];
+            var index = new int[axes];
+            long runStart = -1, runBytes = 0;
+            for (long n = 0; n < total; n++)
+            {
+                long element = p[StridedCopyParams.Start];
+                for (int d = 0; d < axes; d++) element += (long)index[d] * p[StridedCopyParams.Steps + d];
+                if (runStart >= 0 && element * size == runStart + runBytes)
+                {
+                    runBytes += size;
+                }
+                else
+                {
+                    if (runStart >= 0) yield return (runStart, runBytes);
+                    (runStart, runBytes) = (element * size, size);
+                }
+                for (int d = axes - 1; d >= 0 && ++index[d] == counts[d]; d--) index[d] = 0;
+            }
+            if (runStart >= 0) yield return (runStart, runBytes);
         }
 
         // FULLY_CONNECTED int8 over a row-addressable arena input, one batch, the weights and folded bias constant.

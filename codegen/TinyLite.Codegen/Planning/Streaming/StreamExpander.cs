@@ -74,6 +74,14 @@ public static class StreamExpander
                     if (kernels[k].Reaches[i] != null && RowKernel.RowsOf(graph.Tensors[call.Inputs[i]]) == 0)
                         return $"call {segment.First + k} ({call.SourceOp}) reads a tensor without rows";
             }
+            // A tensor read whole (a gather's source) must exist whole before the run: not one made, a window, inside it.
+            for (int k = 0; k < n; k++)
+            {
+                var call = kernels[k].Call;
+                for (int i = 0; i < call.Inputs.Length; i++)
+                    if (kernels[k].Reaches[i] == null && call.Inputs[i] >= 0 && producer.ContainsKey(call.Inputs[i]))
+                        return $"call {segment.First + k} ({call.SourceOp}) reads a tensor made inside the run whole";
+            }
             // A fully connected sink writes its output once, at the end: nothing in the run may read it.
             for (int k = 0; k < n; k++)
                 if (kernels[k].IsSink && ConsumersOf(kernels[k].Call.Outputs[0]).Any(segment.Contains))
@@ -144,6 +152,9 @@ public static class StreamExpander
             int firstStep = Calls.Count;
             var baseRow = windows.Keys.ToDictionary(t => t, _ => 0);
             var lastRead = new Dictionary<int, int[]>();
+            // Sources read whole by gathers, tracked in units of their last axis (an NCHW input's rows of one channel):
+            // the unit bytes and, per unit, the last step that reads it.
+            var wholeRead = new Dictionary<int, (long Unit, int[] Last)>();
             var firstWrite = new Dictionary<int, int[]>();
             var inPlaceSteps = new HashSet<(int Step, int Tensor)>();
             long bandMacs = 0, wholeMacs = 0;
@@ -206,6 +217,14 @@ public static class StreamExpander
                     for (int r = low; r < high; r++) read[r] = Calls.Count;
                     if (rk.Call.InPlace.Contains((0, i))) inPlaceSteps.Add((Calls.Count, t));
                 }
+                foreach (var (start, bytes) in rk.WholeReads(first, count))
+                {
+                    var source = graph.Tensors[rk.Call.Inputs[0]];
+                    long unit = source.ByteSize / Math.Max(1, source.ElementCount) * Math.Max(1, source.Shape.Length > 0 ? source.Shape[^1] : 1);
+                    if (!wholeRead.TryGetValue(source.Index, out var whole))
+                        wholeRead[source.Index] = whole = (unit, Enumerable.Repeat(-1, (int)(source.ByteSize / unit)).ToArray());
+                    for (long q = start / unit; q <= (start + bytes - 1) / unit; q++) whole.Last[q] = Calls.Count;
+                }
                 long macs = rk.Call.Macs * count / rk.OutputRows;
                 bandMacs += macs;
                 if (sinks[k] is FullyConnectedSink sink)
@@ -224,14 +243,17 @@ public static class StreamExpander
             ExtraMacs += Math.Max(0, bandMacs - wholeMacs);
 
             // Outputs over dying inputs, largest first.
-            var entries = lastRead.Keys
+            var readUnits = lastRead.Keys.Where(t => !wholeRead.ContainsKey(t)).ToDictionary(t => t, t => (Unit: RowKernel.RowBytes(graph.Tensors[t]), Last: lastRead[t]));
+            // A tensor read both by rows and whole is left out: its two records do not combine.
+            foreach (var (t, whole) in wholeRead) if (!lastRead.ContainsKey(t)) readUnits[t] = whole;
+            var entries = readUnits.Keys
                 .Where(t => !producer.ContainsKey(t) && !graph.Outputs.Contains(t) && !graph.Tensors[t].IsVariable && ConsumersOf(t).All(c => c <= segment.Last))
                 .OrderByDescending(t => graph.Tensors[t].ByteSize).ToList();
             foreach (int exit in firstWrite.Keys.OrderByDescending(t => graph.Tensors[t].ByteSize))
             {
                 foreach (int entry in entries)
                 {
-                    long? delta = BestDelta(entry, lastRead[entry], exit, firstWrite[exit], inPlaceSteps);
+                    long? delta = BestDelta(entry, readUnits[entry].Unit, readUnits[entry].Last, exit, firstWrite[exit], inPlaceSteps);
                     if (delta == null) continue;
                     Pairs.Add(new StreamPair(entry, exit, delta.Value, firstStep));
                     entries.Remove(entry);
@@ -335,11 +357,11 @@ public static class StreamExpander
         /// while no output row covers input bytes still to be read (an element-wise band may write exactly the row
         /// it reads); null when only disjoint placements are safe.
         /// </summary>
-        private long? BestDelta(int entry, int[] lastRead, int exit, int[] firstWrite, HashSet<(int Step, int Tensor)> inPlaceSteps)
+        private long? BestDelta(int entry, long eRow, int[] lastRead, int exit, int[] firstWrite, HashSet<(int Step, int Tensor)> inPlaceSteps)
         {
             var e = graph.Tensors[entry];
             var x = graph.Tensors[exit];
-            long eBytes = e.ByteSize, xBytes = x.ByteSize, eRow = RowKernel.RowBytes(e), xRow = RowKernel.RowBytes(x);
+            long eBytes = e.ByteSize, xBytes = x.ByteSize, xRow = RowKernel.RowBytes(x);
             int eRows = lastRead.Length;
             bool Safe(long delta)
             {

@@ -1,27 +1,15 @@
 /*
  * UNIDIRECTIONAL_SEQUENCE_LSTM int8 (code 500), bit-exact with LstmS8.cs / TFLM's integer LSTM
  * (EvalLstm<int8, int8, int16, int32>): per unit, the four gates (input and recurrent products requantized to Q3.12 and
- * saturated, their saturated sum through sigmoid or tanh), the cell update and the hidden value; the step's hidden
- * row goes to the output and is copied to the output state after the step (no scratch).
+ * saturated, their saturated sum through sigmoid or tanh), the cell update and the hidden value, four units at a
+ * time; the step's hidden row goes to the output and is copied to the output state after the step (no scratch).
  */
 #include <stddef.h>
 
 #include "tl_lstm_common.h"
+#include "../tl_dot_s8.h"
 
 #include "tinylite/tl_image.h"
-
-/* Requantized, saturated product of one weight row with an int8 vector (the int32 accumulator wraps as TFLM's). */
-static int32_t tl_lstm_s8_product(const int8_t *row, const int8_t *vector, int32_t depth, int32_t bias,
-                                  int32_t multiplier, int32_t shift)
-{
-    uint32_t acc = (uint32_t)bias;
-    int32_t d;
-    for (d = 0; d < depth; d++)
-    {
-        acc += (uint32_t)(row[d] * vector[d]);
-    }
-    return tl_lstm_saturate16(tl_multiply_by_quantized_multiplier((int32_t)acc, multiplier, shift));
-}
 
 tl_status tl_lstm_s8(const tl_lstm_params *params, const int8_t *input, const int8_t *const input_weights[4],
                      const int8_t *const recurrent_weights[4], const int32_t *gate_biases, const uint16_t *sigmoid_table,
@@ -53,25 +41,56 @@ tl_status tl_lstm_s8(const tl_lstm_params *params, const int8_t *input, const in
             const int32_t row = params->time_major ? t * params->batches + b : b * params->time_steps + t;
             const int8_t *x = input + (size_t)row * (size_t)in_depth;
             int8_t *out = output + (size_t)row * (size_t)state_depth;
-            for (unit = 0; unit < state_depth; unit++)
+            for (unit = 0; unit < state_depth; unit += 4)
             {
-                int32_t activated[4];
+                /* Up to four units at a time: each gate's four weight rows against one load of the input and
+                   hidden vectors (tl_dot4_s8); a unit's arithmetic is the same as one at a time. */
+                const int32_t block = state_depth - unit < 4 ? state_depth - unit : 4;
+                int32_t pre[4][4]; /* [gate][unit in block]: saturated Q3.12 pre-activations */
+                int32_t k;
                 for (gate = 0; gate < 4; gate++)
                 {
-                    const int32_t from_input = tl_lstm_s8_product(
-                        input_weights[gate] + (size_t)unit * (size_t)in_depth, x, in_depth,
-                        gate_biases[gate * state_depth + unit], params->input_multipliers[gate],
-                        params->input_shifts[gate]);
-                    const int32_t from_state = tl_lstm_s8_product(
-                        recurrent_weights[gate] + (size_t)unit * (size_t)state_depth, hidden, state_depth,
-                        gate_biases[(4 + gate) * state_depth + unit], params->recurrent_multipliers[gate],
-                        params->recurrent_shifts[gate]);
-                    const int32_t sum = tl_lstm_saturate16(from_input + from_state);
-                    /* Gate 2 (cell) is tanh of a Q3.12 value: multiplier 3, no shift. */
-                    activated[gate] = gate == 2 ? tl_lstm_tanh(sum, 3, 0, sigmoid_table) : tl_lstm_sigmoid(sum, sigmoid_table);
+                    uint32_t from_input[4];
+                    uint32_t from_state[4];
+                    for (k = 0; k < block; k++)
+                    {
+                        from_input[k] = (uint32_t)gate_biases[gate * state_depth + unit + k];
+                        from_state[k] = (uint32_t)gate_biases[(4 + gate) * state_depth + unit + k];
+                    }
+                    if (block == 4)
+                    {
+                        tl_dot4_s8(x, input_weights[gate] + (size_t)unit * (size_t)in_depth, in_depth, in_depth, from_input);
+                        tl_dot4_s8(hidden, recurrent_weights[gate] + (size_t)unit * (size_t)state_depth, state_depth,
+                                   state_depth, from_state);
+                    }
+                    else
+                    {
+                        for (k = 0; k < block; k++)
+                        {
+                            from_input[k] = tl_dot1_s8(x, input_weights[gate] + (size_t)(unit + k) * (size_t)in_depth,
+                                                       in_depth, from_input[k]);
+                            from_state[k] = tl_dot1_s8(hidden,
+                                                       recurrent_weights[gate] + (size_t)(unit + k) * (size_t)state_depth,
+                                                       state_depth, from_state[k]);
+                        }
+                    }
+                    for (k = 0; k < block; k++)
+                    {
+                        pre[gate][k] = tl_lstm_saturate16(
+                            tl_lstm_saturate16(tl_multiply_by_quantized_multiplier(
+                                (int32_t)from_input[k], params->input_multipliers[gate], params->input_shifts[gate])) +
+                            tl_lstm_saturate16(tl_multiply_by_quantized_multiplier(
+                                (int32_t)from_state[k], params->recurrent_multipliers[gate], params->recurrent_shifts[gate])));
+                    }
                 }
-                out[unit] = (int8_t)tl_lstm_update_unit(params, activated[0], activated[1], activated[2], activated[3],
-                                                        &cell[unit], sigmoid_table);
+                for (k = 0; k < block; k++)
+                {
+                    /* Gate 2 (cell) is tanh of a Q3.12 value: multiplier 3, no shift. */
+                    out[unit + k] = (int8_t)tl_lstm_update_unit(
+                        params, tl_lstm_sigmoid(pre[0][k], sigmoid_table), tl_lstm_sigmoid(pre[1][k], sigmoid_table),
+                        tl_lstm_tanh(pre[2][k], 3, 0, sigmoid_table), tl_lstm_sigmoid(pre[3][k], sigmoid_table),
+                        &cell[unit + k], sigmoid_table);
+                }
             }
             for (unit = 0; unit < state_depth; unit++)
             {

@@ -25,6 +25,7 @@ public static class LstmTestModels
         new("s8_cell_clip", DataType.Int8, Batches: 1, Steps: 6, InputDepth: 4, StateDepth: 6, CellClip: 0.75f, CellScale: 1f / 16384, HiddenZeroPoint: 0, Seed: 3),
         new("s8_coarse_cell", DataType.Int8, Batches: 1, Steps: 3, InputDepth: 3, StateDepth: 5, CellScale: 1f / 64, HiddenZeroPoint: -1, Seed: 4),
         new("s16_batch_major", DataType.Int16, Batches: 2, Steps: 4, InputDepth: 5, StateDepth: 6, Seed: 5),
+        new("s16_mnist_shape", DataType.Int16, Batches: 1, Steps: 28, InputDepth: 28, StateDepth: 20, HiddenZeroPoint: 0, Seed: 7),
         new("s16_time_major_clip", DataType.Int16, Batches: 2, Steps: 3, InputDepth: 4, StateDepth: 5, TimeMajor: true, CellClip: 1.5f, CellScale: 1f / 3000, Seed: 6),
     ];
 

@@ -23,7 +23,7 @@ BUILD = os.path.join(ROOT, ".build", "qemu")
 MODELS = ["kws_dscnn", "vww_96_int8", "ic_pretrained_resnet_quant", "micro_speech",
           "synthetic_int4_cnn_s1", "synthetic_int4_fc_s1", "hello_world_int8"]
 BOARDS = [("M4", "qemu-mps2-an386", "mps2-an386", "an386"), ("M7", "qemu-mps2-an500", "mps2-an500", "an500")]
-MAC_OPS = {"CONV_2D", "DEPTHWISE_CONV_2D", "FULLY_CONNECTED"}
+MAC_OPS = {"CONV_2D", "DEPTHWISE_CONV_2D", "FULLY_CONNECTED", "UNIDIRECTIONAL_SEQUENCE_LSTM"}
 
 # TFLM on the same QEMU and plugin, random_0, one Invoke(): /work/shared/PEERS.md (tflite-micro @ 90b983c2,
 # CMSIS-NN @ 99f736a6, arm-none-eabi-gcc 12.2.1). (M4 reference kernels, M4 CMSIS-NN, M7 CMSIS-NN).
@@ -85,7 +85,9 @@ PLAN = "layer"
 def measure(model, plugin):
     img_dir = os.path.join(BUILD, "images")
     os.makedirs(img_dir, exist_ok=True)
-    src = os.path.join(SHARED, "models", model, "model.tflite")
+    # A model of ../shared/models, else of ../shared/models-next (open issues' models, e.g. mnist_lstm_int8).
+    folder = "models" if os.path.isdir(os.path.join(SHARED, "models", model)) else "models-next"
+    src = os.path.join(SHARED, folder, model, "model.tflite")
     # Nested model names (seanet/add/add0) become flat file names.
     stem = model.replace("/", "_")
     img = os.path.join(img_dir, stem + ".tlm")
@@ -95,7 +97,7 @@ def measure(model, plugin):
         + (["--cmsis-nn"] if os.environ.get("TINYLITE_COMPILE_CMSIS_NN") else []))
     with open(rep) as f:
         report = json.load(f)
-    base = os.path.join(SHARED, "models", model)
+    base = os.path.join(SHARED, folder, model)
     manifest = os.path.join(BUILD, "bench-" + stem + ".txt")
     with open(manifest, "w") as f:
         f.write("model %s %s\ncase random_0\n" % (model, img))

@@ -50,3 +50,7 @@ public sealed record LeakyReluOptions(float Alpha) : OperatorOptions;
 public sealed record ReducerOptions(bool KeepDims) : OperatorOptions;
 
 public sealed record SqueezeOptions(int[] SqueezeDims) : OperatorOptions;
+
+/// <summary>Options of UNIDIRECTIONAL_SEQUENCE_LSTM: the cell gate's activation, the clips (0 = none), the layout.</summary>
+public sealed record UnidirectionalSequenceLstmOptions(Activation Activation, float CellClip, float ProjClip, bool TimeMajor,
+    bool AsymmetricQuantizeInputs, bool DiagonalRecurrentTensors) : OperatorOptions;

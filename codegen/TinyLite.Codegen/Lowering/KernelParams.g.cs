@@ -434,4 +434,40 @@ public static class KernelParams
         p.Add(outputType);
         return p.ToArray();
     }
+
+    /// <summary>Params of the lstm layout: UNIDIRECTIONAL_SEQUENCE_LSTM (tanh cell gate): gates in the order input, forget, cell, output; each gate's input and recurrent products requantized to Q3.12 (multiplier, shift pairs), the cell tanh input scaling (multiplier, right shift), the three gate products' requantizations, the hidden state's zero point and range, the quantized cell clip (0: none).</summary>
+    public static int[] Lstm(int batches, int timeSteps, int inputDepth, int stateDepth, int timeMajor, int[] inputMultipliers, int[] inputShifts, int[] recurrentMultipliers, int[] recurrentShifts, int forgetCellMultiplier, int forgetCellShift, int inputCellMultiplier, int inputCellShift, int hiddenMultiplier, int hiddenShift, int hiddenZeroPoint, int hiddenMin, int hiddenMax, int cellClip, int cellTanhMultiplier, int cellTanhShift)
+    {
+        var p = new System.Collections.Generic.List<int>(33);
+        p.Add(batches);
+        p.Add(timeSteps);
+        p.Add(inputDepth);
+        p.Add(stateDepth);
+        p.Add(timeMajor);
+        if (inputMultipliers.Length != 4)
+            throw new System.ArgumentException("inputMultipliers needs 4 values", nameof(inputMultipliers));
+        p.AddRange(inputMultipliers);
+        if (inputShifts.Length != 4)
+            throw new System.ArgumentException("inputShifts needs 4 values", nameof(inputShifts));
+        p.AddRange(inputShifts);
+        if (recurrentMultipliers.Length != 4)
+            throw new System.ArgumentException("recurrentMultipliers needs 4 values", nameof(recurrentMultipliers));
+        p.AddRange(recurrentMultipliers);
+        if (recurrentShifts.Length != 4)
+            throw new System.ArgumentException("recurrentShifts needs 4 values", nameof(recurrentShifts));
+        p.AddRange(recurrentShifts);
+        p.Add(forgetCellMultiplier);
+        p.Add(forgetCellShift);
+        p.Add(inputCellMultiplier);
+        p.Add(inputCellShift);
+        p.Add(hiddenMultiplier);
+        p.Add(hiddenShift);
+        p.Add(hiddenZeroPoint);
+        p.Add(hiddenMin);
+        p.Add(hiddenMax);
+        p.Add(cellClip);
+        p.Add(cellTanhMultiplier);
+        p.Add(cellTanhShift);
+        return p.ToArray();
+    }
 }

@@ -17,6 +17,7 @@ public sealed class LoweringRegistry
         Dense.DenseFamily.Register(r);
         Elementwise.ElementwiseFamily.Register(r);
         Shape.ShapeFamily.Register(r);
+        Recurrent.RecurrentFamily.Register(r);
         return r;
     }
 

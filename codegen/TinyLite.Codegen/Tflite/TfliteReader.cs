@@ -380,6 +380,9 @@ public static class TfliteReader
                 S.Options.TransposeConv => new TransposeConvOptions(
                     Padding: o.Padding(0), StrideW: o.Int(1, 0), StrideH: o.Int(2, 0), Activation: o.Activation(3)),
                 S.Options.LeakyRelu => new LeakyReluOptions(Alpha: o.Float(0)),
+                S.Options.UnidirectionalSequenceLstm => new UnidirectionalSequenceLstmOptions(
+                    Activation: o.Activation(0), CellClip: o.Float(1), ProjClip: o.Float(2), TimeMajor: o.Bool(3, false),
+                    AsymmetricQuantizeInputs: o.Bool(4, false), DiagonalRecurrentTensors: o.Bool(5, false)),
                 _ => throw new InvalidOperationException($"no decoder for options type {expected}"),
             };
             CheckWindow(options, what);

@@ -74,6 +74,7 @@ internal static class TfliteSchema
         public const byte Squeeze = 30;
         public const byte StridedSlice = 32;
         public const byte TransposeConv = 49;
+        public const byte UnidirectionalSequenceLstm = 71;
         public const byte LeakyRelu = 75;
     }
 
@@ -96,6 +97,7 @@ internal static class TfliteSchema
         Ir.BuiltinOperator.StridedSlice => Options.StridedSlice,
         Ir.BuiltinOperator.TransposeConv => Options.TransposeConv,
         Ir.BuiltinOperator.LeakyRelu => Options.LeakyRelu,
+        Ir.BuiltinOperator.UnidirectionalSequenceLstm => Options.UnidirectionalSequenceLstm,
         _ => Options.None,
     };
 }

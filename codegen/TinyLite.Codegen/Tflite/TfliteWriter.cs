@@ -166,7 +166,8 @@ public static class TfliteWriter
                 or (S.Options.Concatenation, ConcatenationOptions) or (S.Options.Add, AddSubOptions) or (S.Options.Sub, AddSubOptions)
                 or (S.Options.Reshape, ReshapeOptions) or (S.Options.Mul, MulOptions) or (S.Options.Reducer, ReducerOptions)
                 or (S.Options.Squeeze, SqueezeOptions) or (S.Options.StridedSlice, StridedSliceOptions)
-                or (S.Options.TransposeConv, TransposeConvOptions) or (S.Options.LeakyRelu, LeakyReluOptions) => true,
+                or (S.Options.TransposeConv, TransposeConvOptions) or (S.Options.LeakyRelu, LeakyReluOptions)
+                or (S.Options.UnidirectionalSequenceLstm, UnidirectionalSequenceLstmOptions) => true,
             _ => false,
         };
         if (!matches)
@@ -265,6 +266,15 @@ public static class TfliteWriter
             case LeakyReluOptions l:
                 b.StartTable(1);
                 b.AddFloat(0, l.Alpha, 0.0);
+                break;
+            case UnidirectionalSequenceLstmOptions u:
+                b.StartTable(6);
+                b.AddSbyte(0, (sbyte)u.Activation, 0);
+                b.AddFloat(1, u.CellClip, 0.0);
+                b.AddFloat(2, u.ProjClip, 0.0);
+                b.AddBool(3, u.TimeMajor, false);
+                b.AddBool(4, u.AsymmetricQuantizeInputs, false);
+                b.AddBool(5, u.DiagonalRecurrentTensors, false);
                 break;
             default:
                 throw new ArgumentException($"operator {op.Index}: no encoder for {op.Options.GetType().Name}");

@@ -88,7 +88,7 @@
 #define TL_LOCATION_ARENA 1
 #define TL_LOCATION_IMAGE 2
 
-/** Tensor flag: variable (state) tensor, zeroed once at load and kept across invocations. */
+/** Tensor flag: variable (state) tensor, reset once at load (int8: to its zero point, as TFLM; else to 0) and kept across invocations. */
 #define TL_TENSOR_FLAG_VARIABLE 1
 
 /** Alignment of constant data and of arena offsets, in bytes. */

@@ -9,7 +9,7 @@
 /** Codes per family: a code's family number is code / TL_OP_FAMILY_RANGE. */
 #define TL_OP_FAMILY_RANGE 100
 /** Family numbers are 1 to TL_OP_FAMILY_SLOTS - 1. */
-#define TL_OP_FAMILY_SLOTS 5
+#define TL_OP_FAMILY_SLOTS 6
 
 /* Conv: convolutions */
 /** CONV_2D, int8 activations, int8 weights */
@@ -154,5 +154,11 @@
 #define TL_OP_DEQUANTIZE 406
 /** Numeric type conversion (CAST) */
 #define TL_OP_CAST 407
+
+/* Recurrent: recurrent layers whose state lives in the arena between invokes */
+/** UNIDIRECTIONAL_SEQUENCE_LSTM, int8 activations and hidden state, int16 cell state, int8 weights, int32 biases */
+#define TL_OP_LSTM_S8 500
+/** UNIDIRECTIONAL_SEQUENCE_LSTM, int16 activations and hidden state, int16 cell state, int8 weights, int64 biases */
+#define TL_OP_LSTM_S16 501
 
 #endif /* TINYLITE_TL_OP_CODES_H */

@@ -63,7 +63,7 @@ typedef struct
 } tl_model;
 
 /**
- * Loads and fully validates @p image (CRC included), then zeroes its variable tensors in @p arena.
+ * Loads and fully validates @p image (CRC included), then resets its variable tensors (int8: zero point, else 0) in @p arena.
  * @param model       filled in; on failure only status, message, failed_op and failed_code are meaningful.
  * @param image       the image, 4-byte aligned (8 recommended); must outlive @p model and not change.
  * @param image_bytes its exact length (must equal the length in its header).
@@ -92,7 +92,7 @@ tl_status tl_model_load_ex(tl_model *model, const uint8_t *image, size_t image_b
  */
 tl_status tl_model_invoke(const tl_model *model);
 
-/** Zeroes the variable (state) tensors, as after loading. */
+/** Resets the variable (state) tensors as after loading: int8 ones to their zero point (as TFLM), others to zero. */
 void tl_model_reset_state(const tl_model *model);
 
 /** The last load's error message ("" after success); never NULL for a non-NULL model. */

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Builds the QEMU test programs for both emulated boards (Cortex-M4F mps2-an386, Cortex-M7 mps2-an500),
 # checks the board setup with a smoke program, runs the native kernel tests (the CTest programs of
-# native-kernels/tests, built for the emulated core), then the golden cases of the shared models through
-# the native runner on both machines, bit-exact against TFLM's reference kernels.
+# native-kernels/tests, built for the emulated core), then the golden cases of the shared models, of the models-next models TinyLite runs and of the
+# project's tests/data/lstm goldens through the native runner on both machines, bit-exact against TFLM's reference kernels.
 #
-#   native-kernels/tests/qemu/run-golden.sh [--build DIR] [--models "kws_dscnn ..."] [--plans "layer ..."]
+#   native-kernels/tests/qemu/run-golden.sh [--build DIR] [--models "kws_dscnn ..."] [--next-models "mnist_lstm_int8"]
+#                                           [--plans "layer ..."]
 #                                           [--allow-missing] [--cmsis-nn CMSIS_NN_ROOT [--cmsis-nn-all-routes]]
 #   --cmsis-nn DIR builds with the CMSIS-NN backend (-DTINYLITE_CMSIS_NN=ON -DCMSIS_NN_ROOT=DIR, an unmodified
 #   CMSIS-NN checkout) into <build>-cmsis-nn; --cmsis-nn-all-routes also routes int8 SOFTMAX and the int4-weight
@@ -20,6 +21,8 @@ root="$(cd "$here/../../.." && pwd)"
 build="$root/.build/qemu"
 models="kws_dscnn vww_96_int8 ic_pretrained_resnet_quant micro_speech synthetic_int4_cnn_s1 synthetic_int4_fc_s1 hello_world_int8
   ad_toycar_fullint_micro"
+# Models of ../shared/models-next (open issues) whose operators TinyLite runs; the tests/data/lstm goldens always run.
+next_models="mnist_lstm_int8"
 allow_missing=0
 cmsis_nn_root=""
 cmsis_nn_all_routes=0
@@ -30,6 +33,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --build) build="$2"; shift 2 ;;
     --models) models="$2"; shift 2 ;;
+    --next-models) next_models="$2"; shift 2 ;;
     --plans) plans="$2"; shift 2 ;;
     --allow-missing) allow_missing=1; shift ;;
     --cmsis-nn) cmsis_nn_root="$2"; shift 2 ;;
@@ -145,9 +149,10 @@ fi
 mkdir -p "$build/images"
 manifest="$build/manifest.txt"
 : >"$manifest"
-for m in $models; do
-  src="$shared/$m/model.tflite"
-  if [ ! -f "$src" ]; then echo "qemu: SKIP $m, $src is absent"; continue; fi
+# compile_model NAME SOURCE: one image per plan, each line "model NAME@PLAN IMAGE" followed by its cases (the
+# cases function named by $cases_of writes them for folder $model_dir).
+compile_model() {
+  local m="$1" src="$2" plan img
   for plan in $plans; do
   img="$build/images/$m.$plan.tlm"
   if [ ! -f "$img" ] || [ "$src" -nt "$img" ] || [ -n "$(find "$root/codegen" -name '*.cs' -newer "$img" -print -quit)" ]; then
@@ -162,16 +167,45 @@ for m in $models; do
     fi
   fi
   echo "model $m@$plan $img" >>"$manifest"
-  for in0 in "$shared/$m"/inputs/*.input0.bin; do
+  "$cases_of"
+  done
+}
+
+# The cases of a shared-models folder (inputs/<case>.input<i>.bin, golden/<case>.output<j>.bin; a file may hold
+# several steps back to back).
+shared_cases() {
+  local in0 case_name i j
+  for in0 in "$model_dir"/inputs/*.input0.bin; do
     case_name="$(basename "$in0" .input0.bin)"
     echo "case $case_name" >>"$manifest"
-    i=0; while [ -f "$shared/$m/inputs/$case_name.input$i.bin" ]; do
-      echo "input $shared/$m/inputs/$case_name.input$i.bin" >>"$manifest"; i=$((i + 1)); done
-    j=0; while [ -f "$shared/$m/golden/$case_name.output$j.bin" ]; do
-      echo "golden $shared/$m/golden/$case_name.output$j.bin" >>"$manifest"; j=$((j + 1)); done
+    i=0; while [ -f "$model_dir/inputs/$case_name.input$i.bin" ]; do
+      echo "input $model_dir/inputs/$case_name.input$i.bin" >>"$manifest"; i=$((i + 1)); done
+    j=0; while [ -f "$model_dir/golden/$case_name.output$j.bin" ]; do
+      echo "golden $model_dir/golden/$case_name.output$j.bin" >>"$manifest"; j=$((j + 1)); done
     echo "run" >>"$manifest"
   done
-  done
+}
+
+# The single multi-step case of a project test-data folder (tests/data/lstm/<variant>: input0.bin, golden.output0.bin).
+project_cases() {
+  { echo "case steps"; echo "input $model_dir/input0.bin"; echo "golden $model_dir/golden.output0.bin"; echo "run"; } >>"$manifest"
+}
+
+for m in $models; do
+  src="$shared/$m/model.tflite"
+  if [ ! -f "$src" ]; then echo "qemu: SKIP $m, $src is absent"; continue; fi
+  model_dir="$shared/$m" cases_of=shared_cases compile_model "$m" "$src"
+done
+# The open issues' models TinyLite runs (../shared/models-next) and the project's own LSTM goldens.
+for m in $next_models; do
+  src="$root/../shared/models-next/$m/model.tflite"
+  if [ ! -f "$src" ]; then echo "qemu: SKIP $m, $src is absent"; continue; fi
+  model_dir="$root/../shared/models-next/$m" cases_of=shared_cases compile_model "$m" "$src"
+done
+for d in "$root"/tests/data/lstm/*/; do
+  [ -f "$d/golden.output0.bin" ] || continue
+  m="lstm_$(basename "$d")"
+  model_dir="${d%/}" cases_of=project_cases compile_model "$m" "$d/model.tflite"
 done
 
 for board in "${boards[@]}"; do

@@ -2,7 +2,7 @@
 namespace TinyLite.Runtime.Execution
 {
     /// <summary>
-    /// Kernel codes stored in the image, one range of 100 per kernel family: 100-199 convolutions (Kernels/Conv); 200-299 fully connected, pooling, reductions, softmax and lookup activations (Kernels/Dense, Kernels/Pooling, Kernels/Activations); 300-399 element-wise arithmetic and activations (Kernels/Elementwise); 400-499 data movement and type conversion (Kernels/Shape).
+    /// Kernel codes stored in the image, one range of 100 per kernel family: 100-199 convolutions (Kernels/Conv); 200-299 fully connected, pooling, reductions, softmax and lookup activations (Kernels/Dense, Kernels/Pooling, Kernels/Activations); 300-399 element-wise arithmetic and activations (Kernels/Elementwise); 400-499 data movement and type conversion (Kernels/Shape); 500-599 recurrent layers whose state lives in the arena between invokes (Kernels/Recurrent).
     /// </summary>
     public static class OpCode
     {
@@ -13,7 +13,7 @@ namespace TinyLite.Runtime.Execution
         public const int First = 100;
 
         /// <summary>One past the highest valid code.</summary>
-        public const int End = 500;
+        public const int End = 600;
 
         /// <summary>CONV_2D, int8 activations, int8 weights (Params: ConvParams).</summary>
         public const int ConvS8 = 100;
@@ -218,5 +218,11 @@ namespace TinyLite.Runtime.Execution
 
         /// <summary>Numeric type conversion (CAST) (Params: CastParams).</summary>
         public const int Cast = 407;
+
+        /// <summary>UNIDIRECTIONAL_SEQUENCE_LSTM, int8 activations and hidden state, int16 cell state, int8 weights, int32 biases (Params: LstmParams).</summary>
+        public const int LstmS8 = 500;
+
+        /// <summary>UNIDIRECTIONAL_SEQUENCE_LSTM, int16 activations and hidden state, int16 cell state, int8 weights, int64 biases (Params: LstmParams).</summary>
+        public const int LstmS16 = 501;
     }
 }

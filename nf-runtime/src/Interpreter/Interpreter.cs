@@ -120,7 +120,7 @@ namespace TinyLite.Runtime
 
         /// <summary>
         /// Runs the whole graph with the native (C) kernels from now on (<see cref="NativeKernels"/>), on the same
-        /// image and arena. The native side validates the image again in full and zeroes the variable tensors, as
+        /// image and arena. The native side validates the image again in full and resets the variable tensors, as
         /// <see cref="ResetState"/>. <see cref="InvokeOperator"/> keeps using the managed kernels.
         /// </summary>
         /// <exception cref="ImageException">The native kernels are not available, they refuse the image (for
@@ -189,16 +189,20 @@ namespace TinyLite.Runtime
             KernelDispatch.Run(_context, _decoder.Decode(_image, _opOffsets[index]));
         }
 
-        /// <summary>Zeroes the variable (state) tensors, as after loading.</summary>
+        /// <summary>
+        /// Resets the variable (state) tensors, as after loading: as TFLM, an int8 tensor to its zero point (a real 0),
+        /// any other to zero bytes.
+        /// </summary>
         public void ResetState()
         {
             for (int t = 0; t < _types.Length; t++)
             {
                 if ((_flags[t] & ImageLayout.TensorFlagVariable) != 0 && _locations[t] == ImageLayout.LocationArena)
                 {
+                    byte fill = _types[t] == TensorType.Int8 ? (byte)_zeroPoints[t] : (byte)0;
                     for (int i = 0; i < _byteSizes[t]; i++)
                     {
-                        _arena[_offsets[t] + i] = 0;
+                        _arena[_offsets[t] + i] = fill;
                     }
                 }
             }

@@ -59,6 +59,9 @@ public class NativeAgreementTests
 
         // Dense family.
         ["fully_connected_s8"] = FullyConnected,
+        // Recurrent family: time-major with three batches (int8, hidden zero point -9) and batch-major int16x8.
+        ["lstm_s8"] = () => TinyLite.Tests.Kernels.Recurrent.LstmTestModels.Build(TinyLite.Tests.Kernels.Recurrent.LstmTestModels.GoldenVariants[1]),
+        ["lstm_s16"] = () => TinyLite.Tests.Kernels.Recurrent.LstmTestModels.Build(TinyLite.Tests.Kernels.Recurrent.LstmTestModels.GoldenVariants[4]),
         ["average_pool_s8"] = () => Pool(BuiltinOperator.AveragePool2D),
         ["max_pool_s8"] = () => Pool(BuiltinOperator.MaxPool2D),
         ["softmax_s8"] = () => Single(BuiltinOperator.Softmax, DataType.Int8, [2, 10], [2, 10], 0.1f, 4, null,

@@ -11,7 +11,7 @@ For every model and plan given, compiles the model with `tinylite compile --plan
   * expected.txt: "managed N" and "native N", the number of golden tests of each kind, for the lane's check that
     no result is missing.
 
-usage: golden_data.py --tinylite PATH --models DIR --out DIR --model NAME [--model NAME ...] --plan P [--plan P ...]
+usage: golden_data.py --tinylite PATH --models DIR [--next-models DIR] --out DIR --model NAME [--model NAME ...] --plan P [--plan P ...]
 """
 import argparse
 import json
@@ -99,6 +99,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tinylite", required=True)
     parser.add_argument("--models", required=True)
+    parser.add_argument("--next-models", default=None,
+                        help="the open issues' models folder (../shared/models-next), searched after --models")
     parser.add_argument("--out", required=True)
     parser.add_argument("--model", action="append", required=True)
     parser.add_argument("--plan", action="append", required=True)
@@ -109,6 +111,8 @@ def main():
     tests = []  # (model, plan, case, image blob, input blobs, golden blobs, macs, arena, runtime ram 32-bit, 64-bit)
     for model in args.model:
         folder = os.path.join(args.models, model)
+        if not os.path.isdir(folder) and args.next_models:
+            folder = os.path.join(args.next_models, model)
         with open(os.path.join(folder, "meta.json")) as f:
             meta = json.load(f)
         for plan in args.plan:

@@ -23,13 +23,14 @@ public class IntermediateTests
             yield return ["(no shared models)", -1];
             yield break;
         }
-        // The keyword-spotting models too: their operators that TinyLite already lowers (FC, SOFTMAX int8→int16,
-        // QUANTIZE, CAST, CONCATENATION, int32 arithmetic ...) are checked here; SVDF and Signal* come later.
+        // The keyword-spotting models too: every operator TinyLite lowers, the Signal* custom operators included.
         foreach (var m in SharedModels.ModelNames(includeKeywordSpotting: true))
         {
             if (!File.Exists(TensorsJson(m))) continue;
             var graph = TfliteReader.ReadFile(Path.Combine(SharedModels.Dir(m), "model.tflite"));
-            foreach (var op in graph.Operators.Where(o => o.Op != BuiltinOperator.Custom && LoweringRegistry.Default.Find(o.Op) != null))
+            foreach (var op in graph.Operators.Where(o => (o.Op == BuiltinOperator.Custom
+                         ? LoweringRegistry.Default.FindCustom(o.CustomCode)
+                         : LoweringRegistry.Default.Find(o.Op)) != null))
                 yield return [m, op.Index];
         }
     }

@@ -435,6 +435,25 @@ public static class KernelParams
         return p.ToArray();
     }
 
+    /// <summary>Params of the svdf layout: SVDF int8 with int8 or int16 state: feature and output requantization, zero points; state is a variable tensor.</summary>
+    public static int[] Svdf(int batches, int inputSize, int filters, int rank, int memory, int inputZeroPoint, int stateZeroPoint, int outputZeroPoint, int featureMultiplier, int featureShift, int outputMultiplier, int outputShift)
+    {
+        var p = new System.Collections.Generic.List<int>(12);
+        p.Add(batches);
+        p.Add(inputSize);
+        p.Add(filters);
+        p.Add(rank);
+        p.Add(memory);
+        p.Add(inputZeroPoint);
+        p.Add(stateZeroPoint);
+        p.Add(outputZeroPoint);
+        p.Add(featureMultiplier);
+        p.Add(featureShift);
+        p.Add(outputMultiplier);
+        p.Add(outputShift);
+        return p.ToArray();
+    }
+
     /// <summary>Params of the signal_window layout: SignalWindow: each frame of window_length samples times the int16 window, shifted right, saturated to int16.</summary>
     public static int[] SignalWindow(int count, int windowLength, int shift)
     {

@@ -18,6 +18,7 @@ public sealed class LoweringRegistry
         Dense.DenseFamily.Register(r);
         Elementwise.ElementwiseFamily.Register(r);
         Shape.ShapeFamily.Register(r);
+        Recurrent.RecurrentFamily.Register(r);
         Signal.SignalFamily.Register(r);
         return r;
     }

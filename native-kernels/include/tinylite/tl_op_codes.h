@@ -157,6 +157,12 @@
 /** Numeric type conversion (CAST) */
 #define TL_OP_CAST 407
 
+/* Recurrent: recurrent and stateful layers (state in variable tensors that persist across invokes) */
+/** SVDF int8 (TFLM EvalInt8SvdfReference) */
+#define TL_OP_SVDF_S8 550
+/** SVDF int8 with int16 state (TFLM EvalInt16SvdfReference, the hybrid of keyword_scrambled) */
+#define TL_OP_SVDF_S8_S16 551
+
 /* Signal: TFLM signal-library audio front-end operators (custom ops Signal*) */
 /** SignalWindow int16 (TFLM tflm_signal::ApplyWindow) */
 #define TL_OP_SIGNAL_WINDOW_S16 700

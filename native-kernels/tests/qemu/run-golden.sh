@@ -18,8 +18,9 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
 build="$root/.build/qemu"
-models="kws_dscnn vww_96_int8 ic_pretrained_resnet_quant micro_speech synthetic_int4_cnn_s1 synthetic_int4_fc_s1 hello_world_int8
-  ad_toycar_fullint_micro"
+models="kws_dscnn vww_96_int8 ic_pretrained_resnet_quant micro_speech micro_speech_audio_preprocessor_int8 synthetic_int4_cnn_s1
+  synthetic_int4_fc_s1 hello_world_int8
+  ad_toycar_fullint_micro keyword_scrambled"
 allow_missing=0
 cmsis_nn_root=""
 cmsis_nn_all_routes=0

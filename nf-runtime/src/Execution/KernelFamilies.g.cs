@@ -20,6 +20,8 @@ namespace TinyLite.Runtime.Execution
                     return "Elementwise";
                 case 4:
                     return "Shape";
+                case 5:
+                    return "Recurrent";
                 case 7:
                     return "Signal";
                 default:
@@ -35,6 +37,7 @@ namespace TinyLite.Runtime.Execution
             TinyLite.Runtime.Kernels.Dense.DenseFamily.Register();
             TinyLite.Runtime.Kernels.Elementwise.ElementwiseFamily.Register();
             TinyLite.Runtime.Kernels.Shape.ShapeFamily.Register();
+            TinyLite.Runtime.Kernels.Recurrent.RecurrentFamily.Register();
             TinyLite.Runtime.Kernels.Signal.SignalFamily.Register();
         }
 #endif

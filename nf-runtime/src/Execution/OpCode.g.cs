@@ -2,7 +2,7 @@
 namespace TinyLite.Runtime.Execution
 {
     /// <summary>
-    /// Kernel codes stored in the image, one range of 100 per kernel family: 100-199 convolutions (Kernels/Conv); 200-299 fully connected, pooling, reductions, softmax and lookup activations (Kernels/Dense); 300-399 element-wise arithmetic and activations (Kernels/Elementwise); 400-499 data movement and type conversion (Kernels/Shape); 700-799 TFLM signal-library audio front-end operators (custom ops Signal*) (Kernels/Signal).
+    /// Kernel codes stored in the image, one range of 100 per kernel family: 100-199 convolutions (Kernels/Conv); 200-299 fully connected, pooling, reductions, softmax and lookup activations (Kernels/Dense); 300-399 element-wise arithmetic and activations (Kernels/Elementwise); 400-499 data movement and type conversion (Kernels/Shape); 500-599 recurrent and stateful layers (state in variable tensors that persist across invokes) (Kernels/Recurrent); 700-799 TFLM signal-library audio front-end operators (custom ops Signal*) (Kernels/Signal).
     /// </summary>
     public static class OpCode
     {
@@ -221,6 +221,12 @@ namespace TinyLite.Runtime.Execution
 
         /// <summary>Numeric type conversion (CAST) (Params: CastParams).</summary>
         public const int Cast = 407;
+
+        /// <summary>SVDF int8 (TFLM EvalInt8SvdfReference) (Params: SvdfParams).</summary>
+        public const int SvdfS8 = 550;
+
+        /// <summary>SVDF int8 with int16 state (TFLM EvalInt16SvdfReference, the hybrid of keyword_scrambled) (Params: SvdfParams).</summary>
+        public const int SvdfS8S16 = 551;
 
         /// <summary>SignalWindow int16 (TFLM tflm_signal::ApplyWindow) (Params: SignalWindowParams).</summary>
         public const int SignalWindowS16 = 700;

@@ -23,7 +23,8 @@ public static class NanoFrameworkPaths
     public static readonly string[] DeviceAssemblyNames =
     [
         "TinyLite.Runtime.Native", "TinyLite.Runtime", "TinyLite.Kernels.Conv", "TinyLite.Kernels.Dense",
-        "TinyLite.Kernels.Elementwise", "TinyLite.Kernels.Shape", "TinyLite.Kernels.Signal",
+        "TinyLite.Kernels.Elementwise", "TinyLite.Kernels.Shape", "TinyLite.Kernels.Recurrent",
+        "TinyLite.Kernels.Signal",
     ];
 
     /// <summary>The folder holding <c>TinyLite.sln</c>, found by walking up from the test assembly.</summary>

@@ -4,6 +4,7 @@ using TinyLite.Runtime.Execution;
 using TinyLite.Runtime.Native;
 using TinyLite.Tests.Kernels.Elementwise;
 using TinyLite.Tests.Kernels.Conv;
+using TinyLite.Tests.Kernels.Recurrent;
 using TinyLite.Tests.Kernels.Signal;
 using TinyLite.Tests.Planning;
 using TinyLite.Tests.Support;
@@ -102,6 +103,10 @@ public class NativeAgreementTests
         ["transpose_conv_s16"] = () => ConvTestModel.Build(new ConvTestModel.Options
             { Kind = ConvTestModel.Kind.Transpose, StrideH = 2, StrideW = 2, ActivationType = DataType.Int16,
               BiasType = DataType.Int64, Seed = 15 }).Graph,
+
+        // Recurrent family: SVDF with its state carried between the two runs of each seed.
+        ["svdf_s8"] = () => SvdfTestModels.Build(DataType.Int8, batches: 2),
+        ["svdf_s8_s16"] = () => SvdfTestModels.Build(DataType.Int16, withBias: false),
 
         // DIV exists for int32 only (TFLM's unquantized int32 DIV).
         ["div_s32"] = () => ElementwiseHarness.Binary(BuiltinOperator.Div, DataType.Int32, [3, 5], [3, 5], [3, 5],

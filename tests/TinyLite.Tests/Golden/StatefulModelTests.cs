@@ -1,5 +1,7 @@
 using TinyLite.Codegen;
 using TinyLite.Runtime;
+using TinyLite.Runtime.Native;
+using TinyLite.Tests.Native;
 using TinyLite.Tests.Support;
 
 namespace TinyLite.Tests.Golden;
@@ -37,5 +39,21 @@ public class StatefulModelTests
         byte[] again = c.Run(interpreter)[0];
         // The first window of the second run sees the noise estimate of the whole first second, not zero.
         Assert.NotEqual(golden.AsSpan(0, 40).ToArray(), again.AsSpan(0, 40).ToArray());
+    }
+
+    [SkippableTheory]
+    [InlineData(Preprocessor, Sequence)]
+    [InlineData("keyword_scrambled", "random_seq")]
+    public void ResetState_WithNativeKernels_ReplaysTheGoldenSequenceBitExact(string model, string sequence)
+    {
+        Skip.If(SharedModels.Root == null, SharedModels.MissingMessage);
+        Skip.IfNot(NativeKernels.IsAvailable, NativeSupport.SkipReason);
+        var c = SharedModels.Cases(model).Single(x => x.Name == sequence);
+        byte[] golden = File.ReadAllBytes(c.Golden[0]);
+        var interpreter = new Interpreter(GoldenImages.Get(model, PlanStrategy.Layer));
+        NativeSupport.UseNative(interpreter, model);
+        ByteAssert.Equal(golden, c.Run(interpreter)[0], "first run (native)");
+        interpreter.ResetState();
+        ByteAssert.Equal(golden, c.Run(interpreter)[0], "run after ResetState (native)");
     }
 }

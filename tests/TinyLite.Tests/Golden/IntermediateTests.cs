@@ -24,7 +24,7 @@ public class IntermediateTests
             yield break;
         }
         // The keyword-spotting models too: every operator TinyLite lowers, the Signal* custom operators included.
-        foreach (var m in SharedModels.ModelNames(includeKeywordSpotting: true))
+        foreach (var m in SharedModels.ModelNames())
         {
             if (!File.Exists(TensorsJson(m))) continue;
             var graph = TfliteReader.ReadFile(Path.Combine(SharedModels.Dir(m), "model.tflite"));

@@ -8,9 +8,6 @@ namespace TinyLite.Tests.Support;
 /// </summary>
 public static class SharedModels
 {
-    /// <summary>Models the golden tests leave out (none now: the Signal and SVDF models run like the others).</summary>
-    public static readonly string[] KeywordSpottingOnly = [];
-
     /// <summary>The models folder, or null when it is absent.</summary>
     public static string? Root { get; } = FindRoot();
 
@@ -31,7 +28,7 @@ public static class SharedModels
     }
 
     /// <summary>Relative names ("kws_dscnn", "seanet/add/add0") of every model with a meta.json and model.tflite.</summary>
-    public static IEnumerable<string> ModelNames(bool includeKeywordSpotting = false)
+    public static IEnumerable<string> ModelNames()
     {
         if (Root == null) yield break;
         foreach (var meta in Directory.EnumerateFiles(Root, "meta.json", SearchOption.AllDirectories).OrderBy(p => p, StringComparer.Ordinal))
@@ -39,7 +36,6 @@ public static class SharedModels
             string dir = Path.GetDirectoryName(meta)!;
             if (!File.Exists(Path.Combine(dir, "model.tflite"))) continue;
             string rel = Path.GetRelativePath(Root, dir).Replace('\\', '/');
-            if (!includeKeywordSpotting && KeywordSpottingOnly.Contains(rel)) continue;
             yield return rel;
         }
     }

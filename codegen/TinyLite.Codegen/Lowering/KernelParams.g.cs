@@ -470,4 +470,113 @@ public static class KernelParams
         p.Add(cellTanhShift);
         return p.ToArray();
     }
+
+    /// <summary>Params of the svdf layout: SVDF int8 with int8 or int16 state: feature and output requantization, zero points; state is a variable tensor.</summary>
+    public static int[] Svdf(int batches, int inputSize, int filters, int rank, int memory, int inputZeroPoint, int stateZeroPoint, int outputZeroPoint, int featureMultiplier, int featureShift, int outputMultiplier, int outputShift)
+    {
+        var p = new System.Collections.Generic.List<int>(12);
+        p.Add(batches);
+        p.Add(inputSize);
+        p.Add(filters);
+        p.Add(rank);
+        p.Add(memory);
+        p.Add(inputZeroPoint);
+        p.Add(stateZeroPoint);
+        p.Add(outputZeroPoint);
+        p.Add(featureMultiplier);
+        p.Add(featureShift);
+        p.Add(outputMultiplier);
+        p.Add(outputShift);
+        return p.ToArray();
+    }
+
+    /// <summary>Params of the signal_window layout: SignalWindow: each frame of window_length samples times the int16 window, shifted right, saturated to int16.</summary>
+    public static int[] SignalWindow(int count, int windowLength, int shift)
+    {
+        var p = new System.Collections.Generic.List<int>(3);
+        p.Add(count);
+        p.Add(windowLength);
+        p.Add(shift);
+        return p.ToArray();
+    }
+
+    /// <summary>Params of the signal_fft_auto_scale layout: SignalFftAutoScale: the int16 input shifted left as far as its largest magnitude allows; the shift is output 1.</summary>
+    public static int[] SignalFftAutoScale(int count)
+    {
+        var p = new System.Collections.Generic.List<int>(1);
+        p.Add(count);
+        return p.ToArray();
+    }
+
+    /// <summary>Params of the signal_rfft layout: SignalRfft int16: kiss_fft fixed-point real FFT of each zero-padded frame; twiddles computed by the compiler.</summary>
+    public static int[] SignalRfft(int fftLength, int inputLength, int frames)
+    {
+        var p = new System.Collections.Generic.List<int>(3);
+        p.Add(fftLength);
+        p.Add(inputLength);
+        p.Add(frames);
+        return p.ToArray();
+    }
+
+    /// <summary>Params of the signal_energy layout: SignalEnergy: re^2 + im^2 of the complex int16 bins start_index .. end_index - 1 (the others are not written).</summary>
+    public static int[] SignalEnergy(int startIndex, int endIndex)
+    {
+        var p = new System.Collections.Generic.List<int>(2);
+        p.Add(startIndex);
+        p.Add(endIndex);
+        return p.ToArray();
+    }
+
+    /// <summary>Params of the signal_filter_bank layout: SignalFilterBank: triangular mel channels accumulated in uint64 from the weight and unweight tables.</summary>
+    public static int[] SignalFilterBank(int numChannels, int inputLength, int weightsLength)
+    {
+        var p = new System.Collections.Generic.List<int>(3);
+        p.Add(numChannels);
+        p.Add(inputLength);
+        p.Add(weightsLength);
+        return p.ToArray();
+    }
+
+    /// <summary>Params of the signal_filter_bank_square_root layout: SignalFilterBankSquareRoot: integer square root of each uint64 channel, shifted right by the scale_bits tensor.</summary>
+    public static int[] SignalFilterBankSquareRoot(int count)
+    {
+        var p = new System.Collections.Generic.List<int>(1);
+        p.Add(count);
+        return p.ToArray();
+    }
+
+    /// <summary>Params of the signal_spectral_subtraction layout: SignalFilterBankSpectralSubtraction: noise estimate smoothed over time (noise_state persists across invokes).</summary>
+    public static int[] SignalSpectralSubtraction(int numChannels, int smoothing, int oneMinusSmoothing, int alternateSmoothing, int alternateOneMinusSmoothing, int minSignalRemaining, int smoothingBits, int spectralSubtractionBits, int clamping)
+    {
+        var p = new System.Collections.Generic.List<int>(9);
+        p.Add(numChannels);
+        p.Add(smoothing);
+        p.Add(oneMinusSmoothing);
+        p.Add(alternateSmoothing);
+        p.Add(alternateOneMinusSmoothing);
+        p.Add(minSignalRemaining);
+        p.Add(smoothingBits);
+        p.Add(spectralSubtractionBits);
+        p.Add(clamping);
+        return p.ToArray();
+    }
+
+    /// <summary>Params of the signal_pcan layout: SignalPCAN: per-channel automatic gain control from the noise estimate through a wide-dynamic-range gain table.</summary>
+    public static int[] SignalPcan(int numChannels, int snrShift)
+    {
+        var p = new System.Collections.Generic.List<int>(2);
+        p.Add(numChannels);
+        p.Add(snrShift);
+        return p.ToArray();
+    }
+
+    /// <summary>Params of the signal_filter_bank_log layout: SignalFilterBankLog: scaled natural log of each channel through a piecewise-linear log2 table, saturated to int16.</summary>
+    public static int[] SignalFilterBankLog(int numChannels, int outputScale, int inputCorrectionBits)
+    {
+        var p = new System.Collections.Generic.List<int>(3);
+        p.Add(numChannels);
+        p.Add(outputScale);
+        p.Add(inputCorrectionBits);
+        return p.ToArray();
+    }
 }

@@ -6,6 +6,7 @@ namespace TinyLite.Codegen.Lowering;
 public sealed class LoweringRegistry
 {
     private readonly Dictionary<BuiltinOperator, IOperatorLowering> _byOp = new();
+    private readonly Dictionary<string, IOperatorLowering> _byCustomCode = new(StringComparer.Ordinal);
 
     /// <summary>The registry with every family TinyLite supports.</summary>
     public static LoweringRegistry Default { get; } = CreateDefault();
@@ -18,6 +19,7 @@ public sealed class LoweringRegistry
         Elementwise.ElementwiseFamily.Register(r);
         Shape.ShapeFamily.Register(r);
         Recurrent.RecurrentFamily.Register(r);
+        Signal.SignalFamily.Register(r);
         return r;
     }
 
@@ -27,6 +29,15 @@ public sealed class LoweringRegistry
         foreach (var op in lowering.Handles) _byOp[op] = lowering;
     }
 
+    /// <summary>Adds a lowering for the CUSTOM operator whose custom code is <paramref name="customCode"/>.</summary>
+    public void AddCustom(string customCode, IOperatorLowering lowering)
+    {
+        _byCustomCode[customCode] = lowering;
+    }
+
     /// <summary>The lowering for <paramref name="op"/>, or null if TinyLite does not support it.</summary>
     public IOperatorLowering? Find(BuiltinOperator op) => _byOp.GetValueOrDefault(op);
+
+    /// <summary>The lowering for the CUSTOM operator <paramref name="customCode"/>, or null if TinyLite does not support it.</summary>
+    public IOperatorLowering? FindCustom(string? customCode) => customCode is null ? null : _byCustomCode.GetValueOrDefault(customCode);
 }

@@ -19,8 +19,9 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
 build="$root/.build/qemu"
-models="kws_dscnn vww_96_int8 ic_pretrained_resnet_quant micro_speech synthetic_int4_cnn_s1 synthetic_int4_fc_s1 hello_world_int8
-  ad_toycar_fullint_micro"
+models="kws_dscnn vww_96_int8 ic_pretrained_resnet_quant micro_speech micro_speech_audio_preprocessor_int8 synthetic_int4_cnn_s1
+  synthetic_int4_fc_s1 hello_world_int8
+  ad_toycar_fullint_micro keyword_scrambled"
 # Models of ../shared/models-next (open issues) whose operators TinyLite runs; the tests/data/lstm goldens always run.
 next_models="mnist_lstm_int8"
 allow_missing=0

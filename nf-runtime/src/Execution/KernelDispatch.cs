@@ -50,7 +50,8 @@ namespace TinyLite.Runtime.Execution
         public static string Validate(KernelContext ctx, OpRecord op)
         {
             int number = op.Code / OpCode.FamilyRange;
-            if (op.Code < OpCode.First || op.Code >= OpCode.End)
+            // A number without a family name is a gap in the manifest (reserved): no kernel has such a code.
+            if (op.Code < OpCode.First || op.Code >= OpCode.End || KernelFamilies.Name(number) == null)
             {
                 return "unknown kernel code " + op.Code.ToString();
             }

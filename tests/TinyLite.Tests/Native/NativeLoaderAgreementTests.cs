@@ -15,7 +15,8 @@ namespace TinyLite.Tests.Native;
 public class NativeLoaderAgreementTests
 {
     public static IEnumerable<object[]> Models() =>
-        new[] { "hello_world_int8", "seanet/pad/pad0", "seanet/strided_slice/strided_slice0", "ad_toycar_fullint_micro", "kws_dscnn" }
+        new[] { "hello_world_int8", "seanet/pad/pad0", "seanet/strided_slice/strided_slice0", "ad_toycar_fullint_micro", "kws_dscnn",
+            "micro_speech_audio_preprocessor_int8", "keyword_scrambled" }
             .Select(m => new object[] { m, false })
             // With the CMSIS-NN scratch reserved: edits of the scratch tensors must get the same verdicts too.
             .Append(new object[] { "kws_dscnn", true });

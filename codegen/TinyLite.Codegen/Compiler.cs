@@ -39,7 +39,7 @@ public static class Compiler
             var ctx = new LoweringContext(graph, op, options);
             if (op.Op == BuiltinOperator.Custom)
                 throw ctx.Error($"custom operator '{op.CustomCode}' is not supported");
-            var lowering = LoweringRegistry.Default.Find(op.Op)
+            var lowering = LoweringRegistry.Default.Find(op.Op, ctx.OptionalInput(0)?.Type)
                 ?? throw ctx.Error("operator type is not supported by TinyLite");
             foreach (var call in lowering.Lower(ctx))
             {

@@ -6,6 +6,7 @@ namespace TinyLite.Codegen.Lowering;
 public sealed class LoweringRegistry
 {
     private readonly Dictionary<BuiltinOperator, IOperatorLowering> _byOp = new();
+    private readonly Dictionary<BuiltinOperator, IOperatorLowering> _float = new();
 
     /// <summary>The registry with every family TinyLite supports.</summary>
     public static LoweringRegistry Default { get; } = CreateDefault();
@@ -17,6 +18,7 @@ public sealed class LoweringRegistry
         Dense.DenseFamily.Register(r);
         Elementwise.ElementwiseFamily.Register(r);
         Shape.ShapeFamily.Register(r);
+        Float.FloatFamily.Register(r);
         return r;
     }
 
@@ -26,6 +28,22 @@ public sealed class LoweringRegistry
         foreach (var op in lowering.Handles) _byOp[op] = lowering;
     }
 
-    /// <summary>The lowering for <paramref name="op"/>, or null if TinyLite does not support it.</summary>
+    /// <summary>
+    /// Adds a lowering for its operators when their first input is float32 (the Float family's kernels, apart from
+    /// the element-wise float kernels the Elementwise family's lowerings choose themselves).
+    /// </summary>
+    public void AddFloat(IOperatorLowering lowering)
+    {
+        foreach (var op in lowering.Handles) _float[op] = lowering;
+    }
+
+    /// <summary>The lowering for <paramref name="op"/> (regardless of dtypes), or null if TinyLite does not support it.</summary>
     public IOperatorLowering? Find(BuiltinOperator op) => _byOp.GetValueOrDefault(op);
+
+    /// <summary>
+    /// The lowering for <paramref name="op"/> whose first input has type <paramref name="firstInput"/> (null: no
+    /// input): the float32 lowering when one is registered, else <see cref="Find(BuiltinOperator)"/>.
+    /// </summary>
+    public IOperatorLowering? Find(BuiltinOperator op, DataType? firstInput) =>
+        firstInput == DataType.Float32 && _float.TryGetValue(op, out var lowering) ? lowering : Find(op);
 }

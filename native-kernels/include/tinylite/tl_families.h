@@ -26,5 +26,7 @@ tl_status tl_elementwise_family_validate(const tl_op *op, const tl_tensors *tens
 void tl_elementwise_family_run(const tl_op *op, const tl_tensors *tensors);
 tl_status tl_shape_family_validate(const tl_op *op, const tl_tensors *tensors);
 void tl_shape_family_run(const tl_op *op, const tl_tensors *tensors);
+tl_status tl_float_family_validate(const tl_op *op, const tl_tensors *tensors);
+void tl_float_family_run(const tl_op *op, const tl_tensors *tensors);
 
 #endif /* TINYLITE_TL_FAMILIES_H */

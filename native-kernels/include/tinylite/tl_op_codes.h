@@ -9,7 +9,7 @@
 /** Codes per family: a code's family number is code / TL_OP_FAMILY_RANGE. */
 #define TL_OP_FAMILY_RANGE 100
 /** Family numbers are 1 to TL_OP_FAMILY_SLOTS - 1. */
-#define TL_OP_FAMILY_SLOTS 5
+#define TL_OP_FAMILY_SLOTS 7
 
 /* Conv: convolutions */
 #define TL_OP_CONV_S8 100 /**< CONV_2D, int8 activations, int8 weights */
@@ -86,5 +86,16 @@
 #define TL_OP_REQUANTIZE 405 /**< Integer to integer requantization (QUANTIZE) */
 #define TL_OP_DEQUANTIZE 406 /**< int8/int16 to float32 (DEQUANTIZE) */
 #define TL_OP_CAST 407 /**< Numeric type conversion (CAST) */
+
+/* Float: float32 convolutions, fully connected, pooling, reductions, softmax and transcendental activations */
+#define TL_OP_CONV_F32 600 /**< CONV_2D float32, TFLM's reference_ops::Conv order */
+#define TL_OP_DEPTHWISE_CONV_F32 601 /**< DEPTHWISE_CONV_2D float32, TFLM's reference_ops::DepthwiseConv order */
+#define TL_OP_FULLY_CONNECTED_F32 602 /**< FULLY_CONNECTED float32, TFLM's reference_ops::FullyConnected order */
+#define TL_OP_AVERAGE_POOL_F32 603 /**< AVERAGE_POOL_2D float32 */
+#define TL_OP_MAX_POOL_F32 604 /**< MAX_POOL_2D float32 */
+#define TL_OP_MEAN_F32 605 /**< MEAN float32 (sum in input order, then one division) */
+#define TL_OP_SOFTMAX_F32 606 /**< SOFTMAX float32 through TinyLite's expf */
+#define TL_OP_LOGISTIC_F32 607 /**< LOGISTIC float32 through TinyLite's expf */
+#define TL_OP_TANH_F32 608 /**< TANH float32 through TinyLite's tanhf */
 
 #endif /* TINYLITE_TL_OP_CODES_H */

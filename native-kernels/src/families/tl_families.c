@@ -15,6 +15,8 @@ tl_status tl_family_validate(const tl_op *op, const tl_tensors *tensors)
         return tl_elementwise_family_validate(op, tensors);
     case 4:
         return tl_shape_family_validate(op, tensors);
+    case 6:
+        return tl_float_family_validate(op, tensors);
     default:
         return TL_ERR_UNSUPPORTED;
     }
@@ -35,6 +37,9 @@ void tl_family_run(const tl_op *op, const tl_tensors *tensors)
         break;
     case 4:
         tl_shape_family_run(op, tensors);
+        break;
+    case 6:
+        tl_float_family_run(op, tensors);
         break;
     default:
         break;

@@ -5,7 +5,7 @@ namespace TinyLite.Runtime.Execution
     public static class KernelFamilies
     {
         /// <summary>Family numbers are 1 to Slots - 1.</summary>
-        public const int Slots = 5;
+        public const int Slots = 7;
 
         /// <summary>The family name of each number (index 0 unused): TinyLite.Kernels.NAME, NAMEFamily.Register().</summary>
         public static string Name(int number)
@@ -20,6 +20,8 @@ namespace TinyLite.Runtime.Execution
                     return "Elementwise";
                 case 4:
                     return "Shape";
+                case 6:
+                    return "Float";
                 default:
                     return null;
             }
@@ -33,6 +35,7 @@ namespace TinyLite.Runtime.Execution
             TinyLite.Runtime.Kernels.Dense.DenseFamily.Register();
             TinyLite.Runtime.Kernels.Elementwise.ElementwiseFamily.Register();
             TinyLite.Runtime.Kernels.Shape.ShapeFamily.Register();
+            TinyLite.Runtime.Kernels.Float.FloatFamily.Register();
         }
 #endif
     }

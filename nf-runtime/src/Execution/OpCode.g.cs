@@ -2,7 +2,7 @@
 namespace TinyLite.Runtime.Execution
 {
     /// <summary>
-    /// Kernel codes stored in the image, one range of 100 per kernel family: 100-199 convolutions (Kernels/Conv); 200-299 fully connected, pooling, reductions, softmax and lookup activations (Kernels/Dense); 300-399 element-wise arithmetic and activations (Kernels/Elementwise); 400-499 data movement and type conversion (Kernels/Shape).
+    /// Kernel codes stored in the image, one range of 100 per kernel family: 100-199 convolutions (Kernels/Conv); 200-299 fully connected, pooling, reductions, softmax and lookup activations (Kernels/Dense); 300-399 element-wise arithmetic and activations (Kernels/Elementwise); 400-499 data movement and type conversion (Kernels/Shape); 600-699 float32 convolutions, fully connected, pooling, reductions, softmax and transcendental activations (Kernels/Float).
     /// </summary>
     public static class OpCode
     {
@@ -13,7 +13,7 @@ namespace TinyLite.Runtime.Execution
         public const int First = 100;
 
         /// <summary>One past the highest valid code.</summary>
-        public const int End = 500;
+        public const int End = 700;
 
         /// <summary>CONV_2D, int8 activations, int8 weights (Params: ConvParams).</summary>
         public const int ConvS8 = 100;
@@ -218,5 +218,32 @@ namespace TinyLite.Runtime.Execution
 
         /// <summary>Numeric type conversion (CAST) (Params: CastParams).</summary>
         public const int Cast = 407;
+
+        /// <summary>CONV_2D float32, TFLM's reference_ops::Conv order (Params: ConvF32Params).</summary>
+        public const int ConvF32 = 600;
+
+        /// <summary>DEPTHWISE_CONV_2D float32, TFLM's reference_ops::DepthwiseConv order (Params: DepthwiseConvF32Params).</summary>
+        public const int DepthwiseConvF32 = 601;
+
+        /// <summary>FULLY_CONNECTED float32, TFLM's reference_ops::FullyConnected order (Params: FullyConnectedF32Params).</summary>
+        public const int FullyConnectedF32 = 602;
+
+        /// <summary>AVERAGE_POOL_2D float32 (Params: PoolF32Params).</summary>
+        public const int AveragePoolF32 = 603;
+
+        /// <summary>MAX_POOL_2D float32 (Params: PoolF32Params).</summary>
+        public const int MaxPoolF32 = 604;
+
+        /// <summary>MEAN float32 (sum in input order, then one division) (Params: MeanF32Params).</summary>
+        public const int MeanF32 = 605;
+
+        /// <summary>SOFTMAX float32 through TinyLite's expf (Params: SoftmaxF32Params).</summary>
+        public const int SoftmaxF32 = 606;
+
+        /// <summary>LOGISTIC float32 through TinyLite's expf (Params: ActivationF32Params).</summary>
+        public const int LogisticF32 = 607;
+
+        /// <summary>TANH float32 through TinyLite's tanhf (Params: ActivationF32Params).</summary>
+        public const int TanhF32 = 608;
     }
 }

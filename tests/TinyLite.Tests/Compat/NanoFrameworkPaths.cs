@@ -23,7 +23,7 @@ public static class NanoFrameworkPaths
     public static readonly string[] DeviceAssemblyNames =
     [
         "TinyLite.Runtime.Native", "TinyLite.Runtime", "TinyLite.Kernels.Conv", "TinyLite.Kernels.Dense",
-        "TinyLite.Kernels.Elementwise", "TinyLite.Kernels.Shape",
+        "TinyLite.Kernels.Elementwise", "TinyLite.Kernels.Shape", "TinyLite.Kernels.Float",
     ];
 
     /// <summary>The folder holding <c>TinyLite.sln</c>, found by walking up from the test assembly.</summary>

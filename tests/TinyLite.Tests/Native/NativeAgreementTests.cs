@@ -4,6 +4,7 @@ using TinyLite.Runtime.Execution;
 using TinyLite.Runtime.Native;
 using TinyLite.Tests.Kernels.Elementwise;
 using TinyLite.Tests.Kernels.Conv;
+using TinyLite.Tests.Kernels.Float;
 using TinyLite.Tests.Planning;
 using TinyLite.Tests.Support;
 
@@ -101,7 +102,7 @@ public class NativeAgreementTests
         ["transpose_conv_s16"] = () => ConvTestModel.Build(new ConvTestModel.Options
             { Kind = ConvTestModel.Kind.Transpose, StrideH = 2, StrideW = 2, ActivationType = DataType.Int16,
               BiasType = DataType.Int64, Seed = 15 }).Graph,
-    }.Concat(ElementwiseModels()).ToDictionary(e => e.Key, e => e.Value);
+    }.Concat(ElementwiseModels()).Concat(FloatTestModels.All).ToDictionary(e => e.Key, e => e.Value);
 
     /// <summary>Every element-wise operator on every type it has a kernel for, same-shape operands.</summary>
     private static IEnumerable<KeyValuePair<string, Func<Graph>>> ElementwiseModels()

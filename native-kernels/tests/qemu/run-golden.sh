@@ -2,7 +2,8 @@
 # Builds the QEMU test programs for both emulated boards (Cortex-M4F mps2-an386, Cortex-M7 mps2-an500),
 # checks the board setup with a smoke program, runs the native kernel tests (the CTest programs of
 # native-kernels/tests, built for the emulated core), then the golden cases of the shared models through
-# the native runner on both machines, bit-exact against TFLM's reference kernels.
+# the native runner on both machines, bit-exact against TFLM's reference kernels; also the project's own float32
+# models of tests/data/float (their goldens were made by TFLM's reference kernels too).
 #
 #   native-kernels/tests/qemu/run-golden.sh [--build DIR] [--models "kws_dscnn ..."] [--plans "layer ..."]
 #                                           [--allow-missing] [--cmsis-nn CMSIS_NN_ROOT [--cmsis-nn-all-routes]]
@@ -20,6 +21,8 @@ root="$(cd "$here/../../.." && pwd)"
 build="$root/.build/qemu"
 models="kws_dscnn vww_96_int8 ic_pretrained_resnet_quant micro_speech synthetic_int4_cnn_s1 synthetic_int4_fc_s1 hello_world_int8
   ad_toycar_fullint_micro"
+# The project's own float32 models with TFLM goldens (tests/data/float/<name>, named float/<name> here).
+for d in "$root"/tests/data/float/*/; do [ -f "$d/model.tflite" ] && models="$models float/$(basename "$d")"; done
 allow_missing=0
 cmsis_nn_root=""
 cmsis_nn_all_routes=0
@@ -137,19 +140,21 @@ if [ ! -f "$build/an386/qemu_golden.elf" ]; then
 fi
 shared="$root/../shared/models"
 if [ ! -d "$shared" ]; then
-  echo "qemu: SKIP golden cases, $shared is absent"
-  exit "$status"
+  echo "qemu: SKIP the shared models' golden cases, $shared is absent"
 fi
+# A model's folder: float/<name> is the project's own test data, any other name a shared model.
+model_dir() { case "$1" in float/*) echo "$root/tests/data/$1" ;; *) echo "$shared/$1" ;; esac; }
 
 # Images, compiled once per model by the CLI (rebuilt when the CLI or the model is newer).
 mkdir -p "$build/images"
 manifest="$build/manifest.txt"
 : >"$manifest"
 for m in $models; do
-  src="$shared/$m/model.tflite"
+  mdir="$(model_dir "$m")"
+  src="$mdir/model.tflite"
   if [ ! -f "$src" ]; then echo "qemu: SKIP $m, $src is absent"; continue; fi
   for plan in $plans; do
-  img="$build/images/$m.$plan.tlm"
+  img="$build/images/${m//\//_}.$plan.tlm"
   if [ ! -f "$img" ] || [ "$src" -nt "$img" ] || [ -n "$(find "$root/codegen" -name '*.cs' -newer "$img" -print -quit)" ]; then
     rm -f "$img"
     if ! msg=$("$root/tinylite" compile "$src" -o "$img" --plan "$plan" ${cmsis_compile_flag:-} 2>&1 >/dev/null); then
@@ -162,13 +167,13 @@ for m in $models; do
     fi
   fi
   echo "model $m@$plan $img" >>"$manifest"
-  for in0 in "$shared/$m"/inputs/*.input0.bin; do
+  for in0 in "$mdir"/inputs/*.input0.bin; do
     case_name="$(basename "$in0" .input0.bin)"
     echo "case $case_name" >>"$manifest"
-    i=0; while [ -f "$shared/$m/inputs/$case_name.input$i.bin" ]; do
-      echo "input $shared/$m/inputs/$case_name.input$i.bin" >>"$manifest"; i=$((i + 1)); done
-    j=0; while [ -f "$shared/$m/golden/$case_name.output$j.bin" ]; do
-      echo "golden $shared/$m/golden/$case_name.output$j.bin" >>"$manifest"; j=$((j + 1)); done
+    i=0; while [ -f "$mdir/inputs/$case_name.input$i.bin" ]; do
+      echo "input $mdir/inputs/$case_name.input$i.bin" >>"$manifest"; i=$((i + 1)); done
+    j=0; while [ -f "$mdir/golden/$case_name.output$j.bin" ]; do
+      echo "golden $mdir/golden/$case_name.output$j.bin" >>"$manifest"; j=$((j + 1)); done
     echo "run" >>"$manifest"
   done
   done

@@ -99,6 +99,9 @@ public class NativeAgreementTests
             { FH = 1, FW = 1, Padding = Padding.Valid, Seed = 13 }).Graph,
         ["pointwise_s16"] = () => ConvTestModel.Build(new ConvTestModel.Options
             { FH = 1, FW = 1, Padding = Padding.Valid, ActivationType = DataType.Int16, BiasType = DataType.Int64, Seed = 14 }).Graph,
+        // Float depthwise without a bias (the golden models all have one: TFLM's reference asserts on its shape).
+        ["depthwise_f32_nobias"] = () => FloatTestModels.Depthwise("depthwise_f32_nobias", [1, 6, 5, 3], 2, 3, 3, Padding.Same,
+            1, 2, 2, 1, Activation.Relu, bias: false, seed: 16),
         ["transpose_conv_s16"] = () => ConvTestModel.Build(new ConvTestModel.Options
             { Kind = ConvTestModel.Kind.Transpose, StrideH = 2, StrideW = 2, ActivationType = DataType.Int16,
               BiasType = DataType.Int64, Seed = 15 }).Graph,

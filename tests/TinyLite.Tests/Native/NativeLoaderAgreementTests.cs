@@ -36,7 +36,7 @@ public class NativeLoaderAgreementTests
     [SkippableTheory]
     [InlineData("kws_f32")]
     [InlineData("conv_f32_grouped")]
-    [InlineData("depthwise_f32_dilation_nobias")]
+    [InlineData("depthwise_f32_dilation")]
     [InlineData("mean_f32_last_axis")]
     [InlineData("max_pool_f32")]
     [InlineData("softmax_f32_beta")]

@@ -30,7 +30,8 @@ CORELIB="${NF_CORELIB_DIR:-${NUGET_PACKAGES:-$HOME/.nuget/packages}/nanoframewor
 [ -f "$CORELIB/mscorlib.pe" ] || fail "mscorlib.pe of nanoFramework.CoreLibrary $version not found in $CORELIB (restore the device projects, or set NF_CORELIB_DIR)"
 
 MODELS="${TINYLITE_MODELS:-$ROOT/../shared/models}"
-GOLDEN_MODELS=(hello_world_int8 micro_speech kws_dscnn synthetic_int4_cnn_s1)
+# float/<name>: the project's own float32 models (tests/data/float), the Float family and FloatMath on nanoCLR.
+GOLDEN_MODELS=(hello_world_int8 micro_speech kws_dscnn synthetic_int4_cnn_s1 float/kws_f32 float/tanh_f32 float/logistic_f32)
 GOLDEN_PLANS=(auto layer)
 
 WORK="$ROOT/.build/nanoclr"

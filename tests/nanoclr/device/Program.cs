@@ -3,6 +3,7 @@ using nanoFramework.TestFramework;
 using TinyLite.Runtime.Kernels.Conv;
 using TinyLite.Runtime.Kernels.Dense;
 using TinyLite.Runtime.Kernels.Elementwise;
+using TinyLite.Runtime.Kernels.Float;
 using TinyLite.Runtime.Kernels.Shape;
 
 namespace TinyLite.DeviceTests
@@ -24,6 +25,7 @@ namespace TinyLite.DeviceTests
             DenseFamily.Register();
             ElementwiseFamily.Register();
             ShapeFamily.Register();
+            FloatFamily.Register();
 
             Type[] classes = TestRunner.TestClasses(typeof(Program).Assembly);
             Type[] managed = Select(classes, false);

@@ -66,7 +66,7 @@ public static class Compiler
             {
                 var lowering = op.Op == BuiltinOperator.Custom
                     ? LoweringRegistry.Default.FindCustom(op.CustomCode) ?? throw ctx.Error($"custom operator '{op.CustomCode}' is not supported")
-                    : LoweringRegistry.Default.Find(op.Op) ?? throw ctx.Error("operator type is not supported by TinyLite");
+                    : LoweringRegistry.Default.Find(op.Op, ctx.OptionalInput(0)?.Type) ?? throw ctx.Error("operator type is not supported by TinyLite");
                 foreach (var call in lowering.Lower(ctx))
                 {
                     foreach (var c in call.InPlaceVariant is null ? [call] : new[] { call, call.InPlaceVariant })

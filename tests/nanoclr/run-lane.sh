@@ -31,7 +31,8 @@ CORELIB="${NF_CORELIB_DIR:-${NUGET_PACKAGES:-$HOME/.nuget/packages}/nanoframewor
 [ -f "$CORELIB/mscorlib.pe" ] || fail "mscorlib.pe of nanoFramework.CoreLibrary $version not found in $CORELIB (restore the device projects, or set NF_CORELIB_DIR)"
 
 MODELS="${TINYLITE_MODELS:-$ROOT/../shared/models}"
-GOLDEN_MODELS=(hello_world_int8 micro_speech kws_dscnn synthetic_int4_cnn_s1)
+# float/<name>: the project's own float32 models (tests/data/float), the Float family and FloatMath on nanoCLR.
+GOLDEN_MODELS=(hello_world_int8 micro_speech kws_dscnn synthetic_int4_cnn_s1 float/kws_f32 float/tanh_f32 float/logistic_f32)
 # Models of ../shared/models-next (open issues) that TinyLite runs: their single-step cases join the golden data.
 NEXT_MODELS="${TINYLITE_MODELS_NEXT:-$ROOT/../shared/models-next}"
 [ -d "$NEXT_MODELS/mnist_lstm_int8" ] && GOLDEN_MODELS+=(mnist_lstm_int8)
@@ -70,7 +71,7 @@ cp "$WORK"/data/TinyLite.GoldenData.*.dll "$WORK/bin/" 2>/dev/null || true
 
 # Load order: dependencies first.
 assemblies=(TinyLite.Runtime.Native TinyLite.Runtime TinyLite.Kernels.Conv TinyLite.Kernels.Dense
-            TinyLite.Kernels.Elementwise TinyLite.Kernels.Shape TinyLite.Kernels.Recurrent TinyLite.Kernels.Signal)
+            TinyLite.Kernels.Elementwise TinyLite.Kernels.Shape TinyLite.Kernels.Recurrent TinyLite.Kernels.Signal TinyLite.Kernels.Float)
 for d in "$WORK"/bin/TinyLite.GoldenData.*.dll; do [ -f "$d" ] && assemblies+=("$(basename "$d" .dll)"); done
 assemblies+=(TinyLite.DeviceTests)
 echo "nanoclr lane: metadata processor (${#assemblies[@]} assemblies)"

@@ -490,6 +490,118 @@ public static class KernelParams
         return p.ToArray();
     }
 
+    /// <summary>Params of the conv_f32 layout: CONV_2D float32: geometry (filter_depth is the input channels per group) and the activation range as IEEE-754 bits.</summary>
+    public static int[] ConvF32(int batches, int inputHeight, int inputWidth, int inputDepth, int filterHeight, int filterWidth, int filterDepth, int outputHeight, int outputWidth, int outputDepth, int strideHeight, int strideWidth, int dilationHeight, int dilationWidth, int paddingTop, int paddingLeft, int activationMin, int activationMax)
+    {
+        var p = new System.Collections.Generic.List<int>(18);
+        p.Add(batches);
+        p.Add(inputHeight);
+        p.Add(inputWidth);
+        p.Add(inputDepth);
+        p.Add(filterHeight);
+        p.Add(filterWidth);
+        p.Add(filterDepth);
+        p.Add(outputHeight);
+        p.Add(outputWidth);
+        p.Add(outputDepth);
+        p.Add(strideHeight);
+        p.Add(strideWidth);
+        p.Add(dilationHeight);
+        p.Add(dilationWidth);
+        p.Add(paddingTop);
+        p.Add(paddingLeft);
+        p.Add(activationMin);
+        p.Add(activationMax);
+        return p.ToArray();
+    }
+
+    /// <summary>Params of the depthwise_conv_f32 layout: DEPTHWISE_CONV_2D float32: as conv_f32, with the depth multiplier in place of the filter depth.</summary>
+    public static int[] DepthwiseConvF32(int batches, int inputHeight, int inputWidth, int inputDepth, int filterHeight, int filterWidth, int depthMultiplier, int outputHeight, int outputWidth, int outputDepth, int strideHeight, int strideWidth, int dilationHeight, int dilationWidth, int paddingTop, int paddingLeft, int activationMin, int activationMax)
+    {
+        var p = new System.Collections.Generic.List<int>(18);
+        p.Add(batches);
+        p.Add(inputHeight);
+        p.Add(inputWidth);
+        p.Add(inputDepth);
+        p.Add(filterHeight);
+        p.Add(filterWidth);
+        p.Add(depthMultiplier);
+        p.Add(outputHeight);
+        p.Add(outputWidth);
+        p.Add(outputDepth);
+        p.Add(strideHeight);
+        p.Add(strideWidth);
+        p.Add(dilationHeight);
+        p.Add(dilationWidth);
+        p.Add(paddingTop);
+        p.Add(paddingLeft);
+        p.Add(activationMin);
+        p.Add(activationMax);
+        return p.ToArray();
+    }
+
+    /// <summary>Params of the fully_connected_f32 layout: FULLY_CONNECTED float32: the activation range as IEEE-754 bits.</summary>
+    public static int[] FullyConnectedF32(int batches, int inputDepth, int outputDepth, int activationMin, int activationMax)
+    {
+        var p = new System.Collections.Generic.List<int>(5);
+        p.Add(batches);
+        p.Add(inputDepth);
+        p.Add(outputDepth);
+        p.Add(activationMin);
+        p.Add(activationMax);
+        return p.ToArray();
+    }
+
+    /// <summary>Params of the pool_f32 layout: AVERAGE_POOL_2D and MAX_POOL_2D float32: as pool, the activation range as IEEE-754 bits.</summary>
+    public static int[] PoolF32(int batches, int inputHeight, int inputWidth, int depth, int outputHeight, int outputWidth, int strideHeight, int strideWidth, int filterHeight, int filterWidth, int paddingTop, int paddingLeft, int activationMin, int activationMax)
+    {
+        var p = new System.Collections.Generic.List<int>(14);
+        p.Add(batches);
+        p.Add(inputHeight);
+        p.Add(inputWidth);
+        p.Add(depth);
+        p.Add(outputHeight);
+        p.Add(outputWidth);
+        p.Add(strideHeight);
+        p.Add(strideWidth);
+        p.Add(filterHeight);
+        p.Add(filterWidth);
+        p.Add(paddingTop);
+        p.Add(paddingLeft);
+        p.Add(activationMin);
+        p.Add(activationMax);
+        return p.ToArray();
+    }
+
+    /// <summary>Params of the mean_f32 layout: MEAN float32 over the axes set in axes_mask of a 4-D input.</summary>
+    public static int[] MeanF32(int[] dims, int axesMask)
+    {
+        var p = new System.Collections.Generic.List<int>(5);
+        if (dims.Length != 4)
+            throw new System.ArgumentException("dims needs 4 values", nameof(dims));
+        p.AddRange(dims);
+        p.Add(axesMask);
+        return p.ToArray();
+    }
+
+    /// <summary>Params of the softmax_f32 layout: SOFTMAX float32 over rows of depth values; beta as IEEE-754 bits.</summary>
+    public static int[] SoftmaxF32(int rows, int depth, int beta)
+    {
+        var p = new System.Collections.Generic.List<int>(3);
+        p.Add(rows);
+        p.Add(depth);
+        p.Add(beta);
+        return p.ToArray();
+    }
+
+    /// <summary>Params of the activation_f32 layout: a float32 transcendental activation (LOGISTIC, TANH).</summary>
+    public static int[] ActivationF32(int count)
+    {
+        var p = new System.Collections.Generic.List<int>(1);
+        p.Add(count);
+        return p.ToArray();
+    }
+
     /// <summary>Params of the signal_window layout: SignalWindow: each frame of window_length samples times the int16 window, shifted right, saturated to int16.</summary>
     public static int[] SignalWindow(int count, int windowLength, int shift)
     {

@@ -167,6 +167,26 @@
 /** SVDF int8 with int16 state (TFLM EvalInt16SvdfReference, the hybrid of keyword_scrambled) */
 #define TL_OP_SVDF_S8_S16 551
 
+/* Float: float32 convolutions, fully connected, pooling, reductions, softmax and transcendental activations */
+/** CONV_2D float32, TFLM's reference_ops::Conv order */
+#define TL_OP_CONV_F32 600
+/** DEPTHWISE_CONV_2D float32, TFLM's reference_ops::DepthwiseConv order */
+#define TL_OP_DEPTHWISE_CONV_F32 601
+/** FULLY_CONNECTED float32, TFLM's reference_ops::FullyConnected order */
+#define TL_OP_FULLY_CONNECTED_F32 602
+/** AVERAGE_POOL_2D float32 */
+#define TL_OP_AVERAGE_POOL_F32 603
+/** MAX_POOL_2D float32 */
+#define TL_OP_MAX_POOL_F32 604
+/** MEAN float32 (sum in input order, then one division) */
+#define TL_OP_MEAN_F32 605
+/** SOFTMAX float32 through TinyLite's expf */
+#define TL_OP_SOFTMAX_F32 606
+/** LOGISTIC float32 through TinyLite's expf */
+#define TL_OP_LOGISTIC_F32 607
+/** TANH float32 through TinyLite's tanhf */
+#define TL_OP_TANH_F32 608
+
 /* Signal: TFLM signal-library audio front-end operators (custom ops Signal*) */
 /** SignalWindow int16 (TFLM tflm_signal::ApplyWindow) */
 #define TL_OP_SIGNAL_WINDOW_S16 700

@@ -56,9 +56,14 @@ namespace TinyLite.Runtime.Execution
                 return "unknown kernel code " + op.Code.ToString();
             }
             KernelFamily family = Families[number];
+            string name = KernelFamilies.Name(number);
+            if (name == null)
+            {
+                // A gap in the family numbers (reserved for a family this build does not know).
+                return "unknown kernel code " + op.Code.ToString();
+            }
             if (family == null)
             {
-                string name = KernelFamilies.Name(number);
                 return "kernel family " + name + " (codes " + (number * OpCode.FamilyRange).ToString() + "-" + (number * OpCode.FamilyRange + OpCode.FamilyRange - 1).ToString()
                     + ") is not registered: deploy TinyLite.Kernels." + name + " and call " + name + "Family.Register() before loading";
             }

@@ -22,6 +22,8 @@ namespace TinyLite.Runtime.Execution
                     return "Shape";
                 case 5:
                     return "Recurrent";
+                case 6:
+                    return "Float";
                 case 7:
                     return "Signal";
                 default:
@@ -38,6 +40,7 @@ namespace TinyLite.Runtime.Execution
             TinyLite.Runtime.Kernels.Elementwise.ElementwiseFamily.Register();
             TinyLite.Runtime.Kernels.Shape.ShapeFamily.Register();
             TinyLite.Runtime.Kernels.Recurrent.RecurrentFamily.Register();
+            TinyLite.Runtime.Kernels.Float.FloatFamily.Register();
             TinyLite.Runtime.Kernels.Signal.SignalFamily.Register();
         }
 #endif

@@ -2,7 +2,7 @@
 namespace TinyLite.Runtime.Execution
 {
     /// <summary>
-    /// Kernel codes stored in the image, one range of 100 per kernel family: 100-199 convolutions (Kernels/Conv); 200-299 fully connected, pooling, reductions, softmax and lookup activations (Kernels/Dense, Kernels/Pooling, Kernels/Activations); 300-399 element-wise arithmetic and activations (Kernels/Elementwise); 400-499 data movement and type conversion (Kernels/Shape); 500-599 recurrent and stateful layers (state in variable tensors that persist across invokes) (Kernels/Recurrent); 700-799 TFLM signal-library audio front-end operators (custom ops Signal*) (Kernels/Signal).
+    /// Kernel codes stored in the image, one range of 100 per kernel family: 100-199 convolutions (Kernels/Conv); 200-299 fully connected, pooling, reductions, softmax and lookup activations (Kernels/Dense, Kernels/Pooling, Kernels/Activations); 300-399 element-wise arithmetic and activations (Kernels/Elementwise); 400-499 data movement and type conversion (Kernels/Shape); 500-599 recurrent and stateful layers (state in variable tensors that persist across invokes) (Kernels/Recurrent); 600-699 float32 convolutions, fully connected, pooling, reductions, softmax and transcendental activations (Kernels/Float); 700-799 TFLM signal-library audio front-end operators (custom ops Signal*) (Kernels/Signal).
     /// </summary>
     public static class OpCode
     {
@@ -233,6 +233,33 @@ namespace TinyLite.Runtime.Execution
 
         /// <summary>SVDF int8 with int16 state (TFLM EvalInt16SvdfReference, the hybrid of keyword_scrambled) (Params: SvdfParams).</summary>
         public const int SvdfS8S16 = 551;
+
+        /// <summary>CONV_2D float32, TFLM's reference_ops::Conv order (Params: ConvF32Params).</summary>
+        public const int ConvF32 = 600;
+
+        /// <summary>DEPTHWISE_CONV_2D float32, TFLM's reference_ops::DepthwiseConv order (Params: DepthwiseConvF32Params).</summary>
+        public const int DepthwiseConvF32 = 601;
+
+        /// <summary>FULLY_CONNECTED float32, TFLM's reference_ops::FullyConnected order (Params: FullyConnectedF32Params).</summary>
+        public const int FullyConnectedF32 = 602;
+
+        /// <summary>AVERAGE_POOL_2D float32 (Params: PoolF32Params).</summary>
+        public const int AveragePoolF32 = 603;
+
+        /// <summary>MAX_POOL_2D float32 (Params: PoolF32Params).</summary>
+        public const int MaxPoolF32 = 604;
+
+        /// <summary>MEAN float32 (sum in input order, then one division) (Params: MeanF32Params).</summary>
+        public const int MeanF32 = 605;
+
+        /// <summary>SOFTMAX float32 through TinyLite's expf (Params: SoftmaxF32Params).</summary>
+        public const int SoftmaxF32 = 606;
+
+        /// <summary>LOGISTIC float32 through TinyLite's expf (Params: ActivationF32Params).</summary>
+        public const int LogisticF32 = 607;
+
+        /// <summary>TANH float32 through TinyLite's tanhf (Params: ActivationF32Params).</summary>
+        public const int TanhF32 = 608;
 
         /// <summary>SignalWindow int16 (TFLM tflm_signal::ApplyWindow) (Params: SignalWindowParams).</summary>
         public const int SignalWindowS16 = 700;

@@ -6,6 +6,7 @@ using TinyLite.Tests.Kernels.Elementwise;
 using TinyLite.Tests.Kernels.Conv;
 using TinyLite.Tests.Kernels.Recurrent;
 using TinyLite.Tests.Kernels.Signal;
+using TinyLite.Tests.Kernels.Float;
 using TinyLite.Tests.Planning;
 using TinyLite.Tests.Support;
 
@@ -103,6 +104,9 @@ public class NativeAgreementTests
             { FH = 1, FW = 1, Padding = Padding.Valid, Seed = 13 }).Graph,
         ["pointwise_s16"] = () => ConvTestModel.Build(new ConvTestModel.Options
             { FH = 1, FW = 1, Padding = Padding.Valid, ActivationType = DataType.Int16, BiasType = DataType.Int64, Seed = 14 }).Graph,
+        // Float depthwise without a bias (the golden models all have one: TFLM's reference asserts on its shape).
+        ["depthwise_f32_nobias"] = () => FloatTestModels.Depthwise("depthwise_f32_nobias", [1, 6, 5, 3], 2, 3, 3, Padding.Same,
+            1, 2, 2, 1, Activation.Relu, bias: false, seed: 16),
         ["transpose_conv_s16"] = () => ConvTestModel.Build(new ConvTestModel.Options
             { Kind = ConvTestModel.Kind.Transpose, StrideH = 2, StrideW = 2, ActivationType = DataType.Int16,
               BiasType = DataType.Int64, Seed = 15 }).Graph,
@@ -114,7 +118,7 @@ public class NativeAgreementTests
         // DIV exists for int32 only (TFLM's unquantized int32 DIV).
         ["div_s32"] = () => ElementwiseHarness.Binary(BuiltinOperator.Div, DataType.Int32, [3, 5], [3, 5], [3, 5],
             null, null, null, new DivOptions(Activation.None)),
-    }.Concat(ElementwiseModels()).Concat(SignalTestModels.All).ToDictionary(e => e.Key, e => e.Value);
+    }.Concat(ElementwiseModels()).Concat(SignalTestModels.All).Concat(FloatTestModels.All).ToDictionary(e => e.Key, e => e.Value);
 
     /// <summary>Every element-wise operator on every type it has a kernel for, same-shape operands.</summary>
     private static IEnumerable<KeyValuePair<string, Func<Graph>>> ElementwiseModels()

@@ -20,10 +20,10 @@ namespace TinyLite.Runtime.Kernels.Float
                     FullyConnectedF32.Run(ctx, op);
                     break;
                 case OpCode.AveragePoolF32:
-                    AveragePoolF32.Run(ctx, op);
+                    PoolF32.RunAveragePoolF32(ctx, op);
                     break;
                 case OpCode.MaxPoolF32:
-                    MaxPoolF32.Run(ctx, op);
+                    PoolF32.RunMaxPoolF32(ctx, op);
                     break;
                 case OpCode.MeanF32:
                     MeanF32.Run(ctx, op);
@@ -32,10 +32,10 @@ namespace TinyLite.Runtime.Kernels.Float
                     SoftmaxF32.Run(ctx, op);
                     break;
                 case OpCode.LogisticF32:
-                    LogisticF32.Run(ctx, op);
+                    ActivationF32.RunLogisticF32(ctx, op);
                     break;
                 case OpCode.TanhF32:
-                    TanhF32.Run(ctx, op);
+                    ActivationF32.RunTanhF32(ctx, op);
                     break;
                 default:
                     break;
@@ -54,17 +54,17 @@ namespace TinyLite.Runtime.Kernels.Float
                 case OpCode.FullyConnectedF32:
                     return FullyConnectedF32.Validate(ctx, op);
                 case OpCode.AveragePoolF32:
-                    return AveragePoolF32.Validate(ctx, op);
+                    return PoolF32.ValidateAveragePoolF32(ctx, op);
                 case OpCode.MaxPoolF32:
-                    return MaxPoolF32.Validate(ctx, op);
+                    return PoolF32.ValidateMaxPoolF32(ctx, op);
                 case OpCode.MeanF32:
                     return MeanF32.Validate(ctx, op);
                 case OpCode.SoftmaxF32:
                     return SoftmaxF32.Validate(ctx, op);
                 case OpCode.LogisticF32:
-                    return LogisticF32.Validate(ctx, op);
+                    return ActivationF32.ValidateLogisticF32(ctx, op);
                 case OpCode.TanhF32:
-                    return TanhF32.Validate(ctx, op);
+                    return ActivationF32.ValidateTanhF32(ctx, op);
                 default:
                     return "unknown kernel code " + op.Code.ToString();
             }

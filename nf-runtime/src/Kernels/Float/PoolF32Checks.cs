@@ -3,7 +3,7 @@ using TinyLite.Runtime.Execution;
 namespace TinyLite.Runtime.Kernels.Float
 {
     /// <summary>
-    /// The load-time check of the pool_f32 layout (<see cref="AveragePoolF32"/>, <see cref="MaxPoolF32"/>): sizes of
+    /// The load-time check of the pool_f32 layout (<see cref="PoolF32"/>): sizes of
     /// input and output, positive dimensions, strides and filter, non-negative padding, every window overlapping the
     /// input (TFLM fails on an empty average window) and a valid activation range.
     /// </summary>

@@ -77,10 +77,10 @@ public class FloatKernelTests
             paddingLeft: 0, activationMin: Bits(float.MinValue), activationMax: Bits(float.MaxValue));
         var ctx = Context([1, 2, 3, 4, 5, 6, 7, 8, 9], new float[4]);
         var avg = new OpRecord { Code = OpCode.AveragePoolF32, Inputs = [0], Outputs = [1], Params = p };
-        Assert.Null(AveragePoolF32.Validate(ctx, avg));
-        AveragePoolF32.Run(ctx, avg);
+        Assert.Null(PoolF32.ValidateAveragePoolF32(ctx, avg));
+        PoolF32.RunAveragePoolF32(ctx, avg);
         Assert.Equal([3f, 4.5f, 7.5f, 9f], Floats(ctx, 1));
-        MaxPoolF32.Run(ctx, avg);
+        PoolF32.RunMaxPoolF32(ctx, avg);
         Assert.Equal([5f, 6f, 8f, 9f], Floats(ctx, 1));
     }
 
@@ -113,8 +113,8 @@ public class FloatKernelTests
         // Above 16.619047: exactly 1; at 0: 1 / (1 + 1) = 0.5.
         var ctx = Context([17f, 0f], new float[2]);
         var op = new OpRecord { Code = OpCode.LogisticF32, Inputs = [0], Outputs = [1], Params = KernelParams.ActivationF32(count: 2) };
-        Assert.Null(LogisticF32.Validate(ctx, op));
-        LogisticF32.Run(ctx, op);
+        Assert.Null(ActivationF32.ValidateLogisticF32(ctx, op));
+        ActivationF32.RunLogisticF32(ctx, op);
         Assert.Equal([1f, 0.5f], Floats(ctx, 1));
     }
 

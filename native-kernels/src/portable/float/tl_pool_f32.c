@@ -1,16 +1,13 @@
 /*
- * AVERAGE_POOL_2D float32, twin of nf-runtime/src/Kernels/Float/AveragePoolF32.cs and bit-exact with TFLM's
- * reference_ops::AveragePool (float): the window clamped to the input summed in (filter_y, filter_x) order from 0,
- * divided by the float count of its taps, clamped.
+ * AVERAGE_POOL_2D and MAX_POOL_2D float32, twins of nf-runtime/src/Kernels/Float/PoolF32.cs and bit-exact with TFLM's
+ * reference_ops::AveragePool / MaxPool (float). Both visit the window clamped to the input in (filter_y, filter_x)
+ * order: the average sums from 0 and divides by the float count of its taps; the maximum starts at -FLT_MAX and
+ * takes std::max(max, x). The result is clamped to the activation range.
  */
 #include "tl_float_checks.h"
 
-tl_status tl_op_average_pool_f32_validate(const tl_op *op, const tl_tensors *tensors)
-{
-    return tl_fl_pool_validate(op, tensors);
-}
-
-void tl_op_average_pool_f32(const tl_op *op, const tl_tensors *tensors)
+/* Pools every window of the pool_f32 layout's input into its output: the maximum when is_max, else the average. */
+static void pool(const tl_op *op, const tl_tensors *tensors, int is_max)
 {
     const int32_t *p = op->params;
     const int32_t batches = p[TL_POOL_F32_P_BATCHES];
@@ -51,19 +48,42 @@ void tl_op_average_pool_f32(const tl_op *op, const tl_tensors *tensors)
                 {
                     float total = 0.0f;
                     float count = 0.0f;
+                    float max = -3.40282347e+38f;
                     for (filter_y = y_start; filter_y < y_end; filter_y++)
                     {
                         const float *row =
                             input + ((batch * in_h + in_y_origin + filter_y) * in_w + in_x_origin) * depth + channel;
                         for (filter_x = x_start; filter_x < x_end; filter_x++)
                         {
-                            total += row[filter_x * depth];
+                            const float x = row[filter_x * depth];
+                            total += x;
                             count += 1.0f;
+                            max = max < x ? x : max;
                         }
                     }
-                    *output++ = tl_fl_clamp(total / count, act_min, act_max);
+                    *output++ = tl_fl_clamp(is_max ? max : total / count, act_min, act_max);
                 }
             }
         }
     }
+}
+
+tl_status tl_op_average_pool_f32_validate(const tl_op *op, const tl_tensors *tensors)
+{
+    return tl_fl_pool_validate(op, tensors);
+}
+
+void tl_op_average_pool_f32(const tl_op *op, const tl_tensors *tensors)
+{
+    pool(op, tensors, 0);
+}
+
+tl_status tl_op_max_pool_f32_validate(const tl_op *op, const tl_tensors *tensors)
+{
+    return tl_fl_pool_validate(op, tensors);
+}
+
+void tl_op_max_pool_f32(const tl_op *op, const tl_tensors *tensors)
+{
+    pool(op, tensors, 1);
 }

@@ -5,16 +5,40 @@ using TinyLite.Runtime.Math;
 namespace TinyLite.Runtime.Kernels.Float
 {
     /// <summary>
-    /// AVERAGE_POOL_2D on float32, bit-exact with TFLM's reference_ops::AveragePool (float): the window clamped to the
-    /// input is summed in (filter_y, filter_x) order from 0 and divided by the float count of its taps, then clamped as
-    /// <c>min(max(x, lo), hi)</c>.
+    /// AVERAGE_POOL_2D and MAX_POOL_2D on float32, bit-exact with TFLM's reference_ops::AveragePool / MaxPool (float).
+    /// Both visit the window clamped to the input in (filter_y, filter_x) order: the average sums from 0 and divides
+    /// by the float count of its taps; the maximum starts at -FLT_MAX and takes <c>std::max(max, x)</c> (a NaN input is
+    /// skipped unless it comes first). The result is clamped as <c>min(max(x, lo), hi)</c>.
     /// <para>Inputs: [input NHWC]; outputs: [output NHWC]. Tensor slots: <see cref="PoolF32Slots"/>; Params:
     /// <see cref="PoolF32Params"/> (TFLM's top/left padding values, the activation range as IEEE-754 bits).</para>
     /// </summary>
-    public static class AveragePoolF32
+    public static class PoolF32
     {
-        /// <summary>Pools every window of the input into the output. Assumes <see cref="Validate"/> accepted the record.</summary>
-        public static void Run(KernelContext ctx, OpRecord op)
+        /// <summary>Averages every window of the input into the output. Assumes the record was validated.</summary>
+        public static void RunAveragePoolF32(KernelContext ctx, OpRecord op)
+        {
+            Pool(ctx, op, false);
+        }
+
+        /// <summary>Takes the maximum of every window of the input into the output. Assumes the record was validated.</summary>
+        public static void RunMaxPoolF32(KernelContext ctx, OpRecord op)
+        {
+            Pool(ctx, op, true);
+        }
+
+        /// <summary>Returns null if the record is valid for AVERAGE_POOL_2D float32, else what is wrong.</summary>
+        public static string ValidateAveragePoolF32(KernelContext ctx, OpRecord op)
+        {
+            return PoolF32Checks.Validate(ctx, op);
+        }
+
+        /// <summary>Returns null if the record is valid for MAX_POOL_2D float32, else what is wrong.</summary>
+        public static string ValidateMaxPoolF32(KernelContext ctx, OpRecord op)
+        {
+            return PoolF32Checks.Validate(ctx, op);
+        }
+
+        private static void Pool(KernelContext ctx, OpRecord op, bool isMax)
         {
             int[] p = op.Params;
             int batches = p[PoolF32Params.Batches];
@@ -51,16 +75,19 @@ namespace TinyLite.Runtime.Kernels.Float
                         {
                             float total = 0.0f;
                             float count = 0.0f;
+                            float max = -3.40282347e+38f;
                             for (int fy = yStart; fy < yEnd; fy++)
                             {
                                 int row = inBase + 4 * (((b * inHeight + inYOrigin + fy) * inWidth + inXOrigin) * depth + c);
                                 for (int fx = xStart; fx < xEnd; fx++)
                                 {
-                                    total += BitConverter.ToSingle(input, row + 4 * fx * depth);
+                                    float x = BitConverter.ToSingle(input, row + 4 * fx * depth);
+                                    total += x;
                                     count += 1.0f;
+                                    max = max < x ? x : max;
                                 }
                             }
-                            float r = total / count;
+                            float r = isMax ? max : total / count;
                             r = r < actMin ? actMin : r;
                             r = actMax < r ? actMax : r;
                             FloatBits.Write(output, o, r);
@@ -69,12 +96,6 @@ namespace TinyLite.Runtime.Kernels.Float
                     }
                 }
             }
-        }
-
-        /// <summary>Returns null if the record is valid for this kernel, else what is wrong.</summary>
-        public static string Validate(KernelContext ctx, OpRecord op)
-        {
-            return PoolF32Checks.Validate(ctx, op);
         }
     }
 }

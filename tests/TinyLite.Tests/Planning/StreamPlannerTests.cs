@@ -176,6 +176,35 @@ public class StreamPlannerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Build_UnfoldablePadBetweenStreamedLayers_RunsInBandsIncludingPurePaddingRows()
+    {
+        // conv 3×3/2 → PAD 1 (before an average pool, so it cannot fold) → avg pool 3×3 → conv 1×1. Streamed one row
+        // at a time, PAD's first and last output rows are padding only: those bands copy no input row.
+        Graph Build() => StreamTestModels.StartNchw("nchw.tflite", 18, 12, 3, seed: 18)
+            .Conv(8, 3, 2, Padding.Valid, Activation.Relu).Pad(1, 1, 1, 1).Pool(max: false, 3, 1, Padding.Valid).Conv(8, 1, 1).Finish();
+        var graph = Build();
+        var calls = Lower(graph);
+        int pad = calls.ToList().FindIndex(c => c.Code == TinyLite.Runtime.Execution.OpCode.Pad);
+        Assert.True(pad > 0, $"PAD at call {pad}");
+        var plan = StreamPlanner.Build(graph, calls, [new StreamSegment(pad - 1, pad + 2)])!;
+        Assert.NotNull(plan);
+        var padBands = plan.Calls.Where(c => c.Code == TinyLite.Runtime.Execution.OpCode.Pad).ToList();
+        Assert.True(padBands.Count > 2, $"{padBands.Count} PAD calls");
+        Assert.Contains(padBands, c => c.Params.Skip(TinyLite.Runtime.Kernels.Shape.PadParams.InputDims).Take(5).Contains(0));
+        Assert.True(plan.ArenaBytes <= LayerPlanner.Plan(graph, calls).ArenaBytes, $"arena {plan.ArenaBytes} B");
+        var layer = Compiler.Compile(Build(), new CompileOptions { Plan = PlanStrategy.Layer });
+        var stream = Compiler.Compile(Build(), new CompileOptions { Plan = PlanStrategy.Stream });
+        Assert.True(stream.Calls.Count(c => c.Code == TinyLite.Runtime.Execution.OpCode.Pad) > 1, "the stream plan keeps PAD whole");
+        for (int seed = 0; seed < 3; seed++)
+        {
+            byte[] input = StreamTestModels.RandomInput(layer.Graph, seed);
+            byte[] expected = Run(layer.Image, input, native: false);
+            Assert.Equal(expected, Run(stream.Image, input, native: false));
+            if (NativeKernels.IsAvailable) Assert.Equal(expected, RunNative(stream.Image, input));
+        }
+    }
+
+    [Fact]
     public void Expand_GatherOfATensorMadeInTheRun_IsRefused()
     {
         // A gather reads its source whole; a tensor made inside the run only ever exists a few rows at a time.

@@ -45,6 +45,12 @@ public sealed class RowKernel
     /// </summary>
     public IEnumerable<(long Start, long Bytes)> WholeReads(int first, int count) => _wholeReads?.Invoke(first, count) ?? [];
 
+    /// <summary>
+    /// True for a kernel whose bands may lie wholly in its padding (PAD): such a band copies no input row, so the
+    /// expander hands it one real row as a valid view and the band's Params say it reads none of it.
+    /// </summary>
+    public bool MayReadNoRows { get; private init; }
+
     /// <summary>The whole call.</summary>
     public KernelCall Call { get; }
 
@@ -91,6 +97,8 @@ public sealed class RowKernel
                     strideH: PoolParams.StrideHeight, dilationH: -1);
             case OpCode.StridedCopy:
                 return Gather(graph, call);
+            case OpCode.Pad:
+                return PadRows(graph, call);
             case OpCode.ReluS8 or OpCode.ReluS16:
                 return Flat(graph, call, countIndex: ReluParams.Count, rowInputs: [ReluSlots.InInput]);
             case OpCode.Relu6S8 or OpCode.Relu6S16:
@@ -198,6 +206,39 @@ public sealed class RowKernel
                 for (int d = axes - 1; d >= 0 && ++index[d] == counts[d]; d--) index[d] = 0;
             }
             if (runStart >= 0) yield return (runStart, runBytes);
+        }
+
+        // PAD whose rows are the outermost non-unit axis of its 5 dims in both tensors: output row r copies input row
+        // r - top (or is padding). A band changes that axis' output and input extent and its top padding; a band of
+        // padding only reads no row (input extent 0, top padding clamped to the band).
+        static RowKernel? PadRows(Graph graph, KernelCall call)
+        {
+            int[] p = call.Params;
+            int input = call.Inputs[PadSlots.InData];
+            if (input < 0 || graph.Tensors[input].IsConstant) return null;
+            int valueTensor = call.Inputs.Length > PadSlots.InPadValueTensor ? call.Inputs[PadSlots.InPadValueTensor] : -1;
+            if (valueTensor >= 0 && !graph.Tensors[valueTensor].IsConstant) return null;
+            int inRows = RowsOf(graph.Tensors[input]);
+            int outRows = RowsOf(graph.Tensors[call.Outputs[PadSlots.OutOutput]]);
+            if (inRows == 0) return null;
+            int axis = 0;
+            while (axis < 5 && p[PadParams.OutputDims + axis] == 1 && p[PadParams.InputDims + axis] == 1) axis++;
+            if (axis == 5 || p[PadParams.OutputDims + axis] != outRows || p[PadParams.InputDims + axis] != inRows) return null;
+            var reach = new RowReach(1, 1, p[PadParams.LeftPadding + axis]);
+            var reaches = new RowReach?[call.Inputs.Length];
+            reaches[PadSlots.InData] = reach;
+            return new RowKernel(call, outRows, reaches, (first, count, _, _) =>
+            {
+                var (low, high) = reach.InputRows(first, count, inRows);
+                int[] band = (int[])p.Clone();
+                band[PadParams.OutputDims + axis] = count;
+                band[PadParams.InputDims + axis] = high - low;
+                band[PadParams.LeftPadding + axis] = Math.Clamp(reach.BandPadTop(first, low), 0, count);
+                return band;
+            })
+            {
+                MayReadNoRows = true,
+            };
         }
 
         // FULLY_CONNECTED int8 over a row-addressable arena input, one batch, the weights and folded bias constant.

@@ -116,8 +116,15 @@ public static class StreamExpander
                 {
                     if (rk.Reaches[i] is not RowReach reach) continue;
                     int t = rk.Call.Inputs[i];
-                    var (low, high) = reach.InputRows(first, count, RowKernel.RowsOf(graph.Tensors[t]));
-                    if (high <= low) return $"call {segment.First + k} ({rk.Call.SourceOp}): a band of rows reads only padding";
+                    int height = RowKernel.RowsOf(graph.Tensors[t]);
+                    var (low, high) = reach.InputRows(first, count, height);
+                    if (high <= low)
+                    {
+                        if (!rk.MayReadNoRows) return $"call {segment.First + k} ({rk.Call.SourceOp}): a band of rows reads only padding";
+                        // A band of PAD's padding copies nothing; its view is the nearest real row (read by the next band anyway).
+                        low = Math.Min(low, height - 1);
+                        high = low + 1;
+                    }
                     reads[e].Add((t, i, low, high));
                 }
             }

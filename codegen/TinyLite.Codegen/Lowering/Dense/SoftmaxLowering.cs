@@ -60,7 +60,7 @@ public sealed class SoftmaxLowering : IOperatorLowering
         int tableTensor = ctx.AddInt32Constant($"softmax{ctx.Op.Index}_exp", table);
         // With --cmsis-nn, the values the table came from, for CMSIS-NN's softmax (when its arithmetic allows them).
         var (m, diffMin) = Prepare(ctx, options.Beta, inQ.Scale);
-        int[] parameters = ctx.CompileOptions.CmsisNn && DenseValidation.SoftmaxCmsisNnValues(m.Multiplier, m.Shift, diffMin) == null
+        int[] parameters = ctx.CompileOptions.CmsisNn && ActivationValidation.SoftmaxCmsisNnValues(m.Multiplier, m.Shift, diffMin) == null
             ? KernelParams.SoftmaxS8(rows: outer, depth: depth, betaMultiplier: m.Multiplier, betaShift: m.Shift,
                 diffMin: diffMin)
             : KernelParams.SoftmaxS8(rows: outer, depth: depth);

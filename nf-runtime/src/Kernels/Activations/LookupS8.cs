@@ -31,7 +31,7 @@ namespace TinyLite.Runtime.Kernels.Activations
         /// <summary>Checks the record against the tensors' sizes; null when valid.</summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            return DenseValidation.Elementwise(ctx, op, LookupS8Params.Length, TensorType.Int8, 1, TensorType.Int8, 256);
+            return ActivationValidation.Lookup(ctx, op, LookupS8Params.Length, TensorType.Int8, 1, TensorType.Int8, 256);
         }
     }
 }

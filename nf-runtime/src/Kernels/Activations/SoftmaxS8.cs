@@ -84,7 +84,7 @@ namespace TinyLite.Runtime.Kernels.Activations
         /// <summary>Checks the record against the tensors' sizes; null when valid.</summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            return DenseValidation.SoftmaxS8(ctx, op, SoftmaxS8Params.Length, TensorType.Int8, 1);
+            return ActivationValidation.SoftmaxS8(ctx, op, SoftmaxS8Params.Length, TensorType.Int8, 1);
         }
     }
 }

@@ -59,13 +59,13 @@ namespace TinyLite.Runtime.Kernels.Activations
         /// <summary>Checks the record against the tensors' sizes; null when valid.</summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            string e = DenseValidation.Elementwise(ctx, op, LookupS16Params.Length, TensorType.Int16, 2,
+            string e = ActivationValidation.Lookup(ctx, op, LookupS16Params.Length, TensorType.Int16, 2,
                 TensorType.Int16, 512);
             if (e != null)
             {
                 return e;
             }
-            return DenseValidation.LookupScaling(op.Params[LookupS16Params.InputMultiplier],
+            return ActivationValidation.LookupScaling(op.Params[LookupS16Params.InputMultiplier],
                 op.Params[LookupS16Params.InputShift]);
         }
     }

@@ -83,7 +83,7 @@ public class DenseValidationTests
     public void FullyConnectedLayouts_AgreeWhereTheSharedCheckReadsThem()
     {
         // DenseValidation.FullyConnected reads both layouts' records through FullyConnectedParams/Slots and the
-        // per-channel flag as the last param; DenseValidation.Elementwise reads both lookup layouts through LookupS8's.
+        // per-channel flag as the last param; ActivationValidation.Lookup reads both lookup layouts through LookupS8's.
         Assert.Equal(
             (FullyConnectedParams.Batches, FullyConnectedParams.InputDepth, FullyConnectedParams.OutputDepth),
             (FullyConnectedS16Params.Batches, FullyConnectedS16Params.InputDepth, FullyConnectedS16Params.OutputDepth));

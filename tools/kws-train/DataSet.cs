@@ -1,23 +1,20 @@
 namespace TinyLite.KwsTrain;
 
-/// <summary>One example: the classifier's int8 input (49 x 40 features) and its label index.</summary>
-public sealed record Example(sbyte[] Features, int Label);
-
 /// <summary>
 /// Plans the utterances (seeded) and turns them into one-second examples: each word is placed at a random time in a
-/// second of synthetic background, at a random level, after half a second of the same background that warms the
+/// second of synthetic background, at a random level, after two seconds of the same background that warm the
 /// front end's noise estimate; silence examples are background alone.
 /// </summary>
 public static class DataSet
 {
     /// <summary>Samples of background before the one-second clip (the front end's warm-up).</summary>
-    public const int PrerollSamples = 8000;
+    public const int PrerollSamples = 32000;
 
     /// <summary>Samples the 49 windows cover.</summary>
     public const int ClipSamples = (FrontEnd.Rows - 1) * 320 + 480;
 
     /// <summary>Keyword utterances per keyword, unknown utterances per word, silence examples; training split.</summary>
-    private const int TrainKeyword = 360, TrainUnknown = 12, TrainSilence = 600, TrainCopies = 2;
+    private const int TrainKeyword = 520, TrainUnknown = 18, TrainSilence = 900, TrainCopies = 3;
 
     /// <summary>The same for the held-back split (one example per utterance).</summary>
     private const int HeldKeyword = 50, HeldUnknown = 2, HeldSilence = 50;
@@ -50,7 +47,15 @@ public static class DataSet
         foreach (var (u, label) in Plan(heldBack, seed))
         {
             short[] word = speech.Load(u);
-            for (int c = 0; c < copies; c++) examples.Add(new Example(frontEnd.Features(Compose(rng, word)), label));
+            for (int c = 0; c < copies; c++)
+            {
+                // Copies after the first are sped up or slowed down by up to 12% (pitch moves with them).
+                short[] spoken = c == 0 ? word : Resample(word, 0.88 + 0.24 * rng.NextDouble());
+                examples.Add(new Example(frontEnd.Features(Compose(rng, spoken)), label));
+            }
+            // A stream also shows the classifier words only partly inside its second, entering or leaving: those
+            // must not fire, so half the training words also give a clipped example labelled unknown.
+            if (!heldBack && rng.NextDouble() < 0.5) examples.Add(new Example(frontEnd.Features(ComposeClipped(rng, word)), Vocabulary.Unknown));
         }
         int silence = heldBack ? HeldSilence : TrainSilence;
         for (int i = 0; i < silence; i++) examples.Add(new Example(frontEnd.Features(Compose(rng, null)), Vocabulary.Silence));
@@ -69,6 +74,25 @@ public static class DataSet
         return audio;
     }
 
+    /// <summary>As <see cref="Compose"/>, but with only 10..45% of <paramref name="word"/> inside the second, at its start or end.</summary>
+    public static float[] ComposeClipped(Random rng, short[] word)
+    {
+        float[] audio = Compose(rng, null);
+        int inside = (int)(word.Length * (0.10 + 0.35 * rng.NextDouble()));
+        bool leaving = rng.Next(2) == 0;
+        // Leaving: the word's tail is at the start of the second (its head lies in the preroll); entering: its head at the end.
+        int offset = leaving ? PrerollSamples + inside - word.Length : PrerollSamples + ClipSamples - inside;
+        int peak = 1;
+        foreach (short s in word) peak = Math.Max(peak, Math.Abs((int)s));
+        float gain = 32768f * MathF.Pow(10f, (-26f + 25f * (float)rng.NextDouble()) / 20f) / peak;
+        for (int i = 0; i < word.Length; i++)
+        {
+            int at = offset + i;
+            if (at >= 0 && at < audio.Length) audio[at] += gain * word[i];
+        }
+        return audio;
+    }
+
     /// <summary>Adds <paramref name="word"/> inside [from, from + span) at a random offset and peak level.</summary>
     public static void Mix(Random rng, float[] audio, short[] word, int from, int span)
     {
@@ -78,6 +102,20 @@ public static class DataSet
         foreach (short s in word) peak = Math.Max(peak, Math.Abs((int)s));
         float gain = 32768f * MathF.Pow(10f, (-26f + 25f * (float)rng.NextDouble()) / 20f) / peak;
         for (int i = 0; i < length; i++) audio[offset + i] += gain * word[i];
+    }
+
+    /// <summary><paramref name="word"/> played <paramref name="rate"/> times as fast (linear interpolation).</summary>
+    public static short[] Resample(short[] word, double rate)
+    {
+        var result = new short[Math.Max(1, (int)(word.Length / rate))];
+        for (int i = 0; i < result.Length; i++)
+        {
+            double at = i * rate;
+            int j = Math.Min((int)at, word.Length - 1), k = Math.Min(j + 1, word.Length - 1);
+            double frac = at - j;
+            result[i] = (short)Math.Round(word[j] * (1 - frac) + word[k] * frac);
+        }
+        return result;
     }
 
     private static void Shuffle<T>(List<T> list, Random rng)

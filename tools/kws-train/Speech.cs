@@ -2,13 +2,6 @@ using System.Diagnostics;
 
 namespace TinyLite.KwsTrain;
 
-/// <summary>One espeak-ng rendering of a word.</summary>
-public sealed record Utterance(string Word, string Accent, string Variant, int Speed, int Pitch)
-{
-    /// <summary>File name in the speech cache.</summary>
-    public string FileName => $"{Word}_{Accent}_{Variant}_s{Speed}_p{Pitch}.wav";
-}
-
 /// <summary>
 /// Renders words with espeak-ng (22.05 kHz) and resamples them to 16 kHz mono with sox, caching each rendering as
 /// a WAV file; loading trims leading and trailing near-silence.

@@ -27,6 +27,7 @@ public sealed class TinyConvNet
     private readonly float[][] _params;
     private readonly float[][] _m, _v;
     private int _step;
+    private float _dropScale = 1f; // gradient scale of the units dropout kept (1 / (1 - p))
 
     public TinyConvNet(int seed)
     {
@@ -91,7 +92,7 @@ public sealed class TinyConvNet
     }
 
     /// <summary>One epoch of mini-batch Adam over <paramref name="xs"/> in a seeded order; returns the mean loss.</summary>
-    public double TrainEpoch(float[][] xs, int[] labels, int batch, float learningRate, float weightDecay, Random rng)
+    public double TrainEpoch(float[][] xs, int[] labels, int batch, float learningRate, float weightDecay, float dropout, Random rng)
     {
         int[] order = Enumerable.Range(0, xs.Length).ToArray();
         for (int i = order.Length - 1; i > 0; i--)
@@ -113,6 +114,8 @@ public sealed class TinyConvNet
             {
                 float[] x = xs[order[n]];
                 Forward(x, hidden, logits);
+                _dropScale = 1f;
+                if (dropout > 0) Drop(hidden, logits, dropout, rng);
                 float max = logits.Max();
                 double total = 0;
                 for (int c = 0; c < Classes; c++) total += Math.Exp(logits[c] - max);
@@ -129,6 +132,21 @@ public sealed class TinyConvNet
             Adam(grads, learningRate, weightDecay);
         }
         return loss / xs.Length;
+    }
+
+    /// <summary>Inverted dropout on the hidden layer: zero each unit with probability p, scale the rest, redo the logits.</summary>
+    private void Drop(float[] hidden, float[] logits, float p, Random rng)
+    {
+        float keep = 1f / (1f - p);
+        _dropScale = keep;
+        for (int h = 0; h < Hidden; h++) hidden[h] = rng.NextDouble() < p ? 0f : hidden[h] * keep;
+        for (int c = 0; c < Classes; c++)
+        {
+            float sum = FcB[c];
+            int row = c * Hidden;
+            for (int h = 0; h < Hidden; h++) sum += FcW[row + h] * hidden[h];
+            logits[c] = sum;
+        }
     }
 
     private void Backward(float[] x, float[] hidden, float[] dLogits, float[] dHidden, float[][] grads)
@@ -154,7 +172,7 @@ public sealed class TinyConvNet
                 {
                     int h = (oy * OutW + ox) * Filters + f;
                     if (hidden[h] <= 0) continue;
-                    float d = dHidden[h];
+                    float d = dHidden[h] * _dropScale;
                     gConvB[f] += d;
                     for (int ky = 0; ky < KH; ky++)
                     {

@@ -55,7 +55,8 @@ public static class DataSet
             }
             // A stream also shows the classifier words only partly inside its second, entering or leaving: those
             // must not fire, so half the training words also give a clipped example labelled unknown.
-            if (!heldBack && rng.NextDouble() < 0.5) examples.Add(new Example(frontEnd.Features(ComposeClipped(rng, word)), Vocabulary.Unknown));
+            if (!heldBack && rng.NextDouble() < 0.5)
+                examples.Add(new Example(frontEnd.Features(ComposeClipped(rng, word, label == Vocabulary.Unknown ? 0.9 : 0.45)), Vocabulary.Unknown));
         }
         int silence = heldBack ? HeldSilence : TrainSilence;
         for (int i = 0; i < silence; i++) examples.Add(new Example(frontEnd.Features(Compose(rng, null)), Vocabulary.Silence));
@@ -74,11 +75,15 @@ public static class DataSet
         return audio;
     }
 
-    /// <summary>As <see cref="Compose"/>, but with only 10..45% of <paramref name="word"/> inside the second, at its start or end.</summary>
-    public static float[] ComposeClipped(Random rng, short[] word)
+    /// <summary>
+    /// As <see cref="Compose"/>, but with only 10% to <paramref name="most"/> of <paramref name="word"/> inside the
+    /// second, at its start or end (a clipped keyword is unknown only while little of it is heard; any part of an
+    /// unknown word is unknown).
+    /// </summary>
+    public static float[] ComposeClipped(Random rng, short[] word, double most)
     {
         float[] audio = Compose(rng, null);
-        int inside = (int)(word.Length * (0.10 + 0.35 * rng.NextDouble()));
+        int inside = (int)(word.Length * (0.10 + (most - 0.10) * rng.NextDouble()));
         bool leaving = rng.Next(2) == 0;
         // Leaving: the word's tail is at the start of the second (its head lies in the preroll); entering: its head at the end.
         int offset = leaving ? PrerollSamples + inside - word.Length : PrerollSamples + ClipSamples - inside;

@@ -7,10 +7,12 @@ namespace TinyLite.KwsTrain;
 /// <summary>
 /// A plain streaming check of the committed models on a WAV file (not the runtime's recognizer, which lives in the
 /// pipeline API): front end every 20 ms, classifier on the latest 49 rows every 20 ms, scores averaged over the last
-/// 3 classifications, a keyword reported when its average passes the threshold, then quiet for one second.
+/// 12 classifications, a keyword reported when its average passes the threshold, then quiet for one second.
 /// </summary>
 public static class Listen
 {
+    /// <summary>Classifications averaged (20 ms apart: 240 ms).</summary>
+    private const int Average = 12;
     /// <summary>Prints the detections in <paramref name="wavPath"/> using the models in <paramref name="dir"/>.</summary>
     public static void Run(string wavPath, string dir, double threshold)
     {
@@ -37,9 +39,8 @@ public static class Listen
             classifier.Invoke();
             byte[] q = classifier.GetOutput(0);
             history.Enqueue(q.Select(v => ((sbyte)v + 128) / 256.0).ToArray());
-            if (history.Count > 3) history.Dequeue();
+            if (history.Count > Average) history.Dequeue();
             int endMs = (w * AudioFrontEndModel.StrideSamples + AudioFrontEndModel.WindowSamples) / 16;
-            if (Environment.GetEnvironmentVariable("KWS_TRACE") == "1" && w % 5 == 0) Console.WriteLine($"  {endMs,6} " + string.Join(" ", q.Select(v => (((sbyte)v + 128) / 256.0).ToString("F2"))));
             for (int c = 0; c < labels.Length; c++)
             {
                 if (labels[c] is "silence" or "unknown") continue;

@@ -14,6 +14,9 @@ public static class KwsDemoData
     /// <summary>tests/data/kws_frontend.</summary>
     public static string GoldenDir => Path.Combine(NanoFrameworkPaths.RepoRoot(), "tests", "data", "kws_frontend");
 
+    /// <summary>tests/data/kws_classifier.</summary>
+    public static string ClassifierGoldenDir => Path.Combine(NanoFrameworkPaths.RepoRoot(), "tests", "data", "kws_classifier");
+
     /// <summary>Label names in output order, from labels.txt.</summary>
     public static string[] Labels => System.IO.File.ReadAllLines(File("labels.txt")).Where(l => l.Length > 0).ToArray();
 }

@@ -259,10 +259,15 @@ public sealed class CliTests : IDisposable
         File.WriteAllBytes(model, TfliteWriter.Write(graph));
         string image = Path.Combine(_dir, "wide.tlm");
         var r = CliRunner.Run("compile", model, "-o", image, "--plan", "layer", "--board", "esp32");
-        AssertOneErrorLine(r, "wide.tflite: does not fit board esp32: ");
-        Assert.Contains("; --plan stream needs an arena of ", r.Stderr);
-        Assert.Contains("and fits (arena per plan: layer ", r.Stderr);
+        AssertOneErrorLine(r, "wide.tflite: --plan layer does not fit board esp32: it needs ");
+        Assert.Contains("these plans fit: ", r.Stderr);
+        Assert.Contains("--plan stream (", r.Stderr);
+        Assert.Contains("(RAM needed per plan: layer ", r.Stderr);
         Assert.False(File.Exists(image));
+        // Without --plan, auto picks a plan that fits.
+        var auto = CliRunner.Run("compile", model, "-o", image, "--board", "esp32");
+        Assert.True(auto.ExitCode == 0, auto.Stderr);
+        Assert.Contains("board esp32: fits with plan ", auto.Stdout);
         var ok = CliRunner.Run("compile", model, "-o", image, "--plan", "stream", "--board", "esp32");
         Assert.Equal(0, ok.ExitCode);
         Assert.True(File.Exists(image));

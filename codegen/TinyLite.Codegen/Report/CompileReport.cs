@@ -44,6 +44,11 @@ public sealed record CompileReport
     [JsonPropertyName("device_ram_bytes")] public long DeviceRamBytes => ArenaBytes + RuntimeRamBytes + (ImageInRam ? ImageBytes : 0);
     /// <summary>The device figures of every plan compared (only the chosen one when a plan was named without comparing).</summary>
     [JsonPropertyName("plans")] public IReadOnlyList<PlanFigures> Plans { get; init; } = [];
+    /// <summary>
+    /// Per model input, whether the plan keeps its bytes through <c>Invoke()</c> (<see cref="InputReuse"/>); false: call
+    /// <c>SetInput</c> before every <c>Invoke()</c> (the rule for every plan, docs/RUNTIME.md).
+    /// </summary>
+    [JsonPropertyName("inputs_kept")] public IReadOnlyList<bool> InputsKept { get; init; } = [];
     [JsonPropertyName("compile_ms")] public required double CompileMilliseconds { get; init; }
     [JsonPropertyName("layers")] public required IReadOnlyList<LayerReport> Layers { get; init; }
 
@@ -73,6 +78,7 @@ public sealed record CompileReport
             RuntimeRamBytesPosix64 = InterpreterHeap.Bytes(ImageCounts.FromImage(image), HeapLayout.Posix64),
             CompileMilliseconds = Math.Round(elapsed.TotalMilliseconds, 1),
             Layers = layers,
+            InputsKept = InputReuse.InputsKept(graph, plan),
         };
     }
 

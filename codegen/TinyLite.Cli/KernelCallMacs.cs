@@ -3,7 +3,9 @@ using TinyLite.Runtime.Execution;
 using TinyLite.Runtime.Kernels.Conv;
 using TinyLite.Runtime.Kernels.Dense;
 using TinyLite.Runtime.Kernels.Elementwise;
+using TinyLite.Runtime.Kernels.Float;
 using TinyLite.Runtime.Kernels.Recurrent;
+using TinyLite.Runtime.Kernels.Signal;
 
 namespace TinyLite.Cli;
 
@@ -12,7 +14,10 @@ namespace TinyLite.Cli;
 /// compiler's lowerings count them (the report's <c>macs</c>): convolutions output × filter window × filter depth,
 /// depthwise output × window, transpose convolutions input × window × output depth, fully connected output × input
 /// depth (a band's partial sums: slice × output depth), pooling output × window, MEAN one per input element, ADD/SUB/MUL
-/// one per output element, LSTM 4 gates × state × (input + state) per step; every other kernel 0.
+/// (and DIV) one per output element, LSTM 4 gates × state × (input + state) per step, SVDF filters × (input + memory),
+/// float softmax one per element, and the signal front end's own counts (window one per sample, RFFT 4 per butterfly
+/// and quarter length, energy 2 per bin, filter bank 2 per weight of every channel, spectral subtraction 3 per
+/// channel, PCAN and filter-bank log 4 per input element); every other kernel 0.
 /// </summary>
 public static class KernelCallMacs
 {
@@ -44,6 +49,49 @@ public static class KernelCallMacs
                        * p[PoolParams.FilterHeight] * p[PoolParams.FilterWidth];
             case OpCode.MeanS8: case OpCode.MeanS16:
                 return Elements(it, call.Inputs[MeanSlots.InInput]);
+            case OpCode.ConvF32:
+                return (long)p[ConvF32Params.Batches] * p[ConvF32Params.OutputHeight] * p[ConvF32Params.OutputWidth] * p[ConvF32Params.OutputDepth]
+                       * p[ConvF32Params.FilterHeight] * p[ConvF32Params.FilterWidth] * p[ConvF32Params.FilterDepth];
+            case OpCode.DepthwiseConvF32:
+                return (long)p[DepthwiseConvF32Params.Batches] * p[DepthwiseConvF32Params.OutputHeight] * p[DepthwiseConvF32Params.OutputWidth]
+                       * p[DepthwiseConvF32Params.OutputDepth] * p[DepthwiseConvF32Params.FilterHeight] * p[DepthwiseConvF32Params.FilterWidth];
+            case OpCode.FullyConnectedF32:
+                return (long)p[FullyConnectedF32Params.Batches] * p[FullyConnectedF32Params.InputDepth] * p[FullyConnectedF32Params.OutputDepth];
+            case OpCode.AveragePoolF32: case OpCode.MaxPoolF32:
+                return (long)p[PoolF32Params.Batches] * p[PoolF32Params.OutputHeight] * p[PoolF32Params.OutputWidth] * p[PoolF32Params.Depth]
+                       * p[PoolF32Params.FilterHeight] * p[PoolF32Params.FilterWidth];
+            case OpCode.MeanF32:
+                return Elements(it, call.Inputs[MeanF32Slots.InInput]);
+            case OpCode.SoftmaxF32:
+                return Elements(it, call.Inputs[SoftmaxF32Slots.InInput]);
+            case OpCode.SvdfS8: case OpCode.SvdfS8S16:
+                return (long)p[SvdfParams.Batches] * p[SvdfParams.Filters] * (p[SvdfParams.InputSize] + p[SvdfParams.Memory]);
+            case OpCode.SignalWindowS16:
+                return p[SignalWindowParams.Count];
+            case OpCode.SignalRfftS16:
+            {
+                long fft = p[SignalRfftParams.FftLength];
+                long butterflies = fft / 2 * (long)Math.Log2(fft / 2) / 2;
+                return p[SignalRfftParams.Frames] * 4L * (butterflies + fft / 4);
+            }
+            case OpCode.SignalEnergyS16:
+                return 2L * (p[SignalEnergyParams.EndIndex] - p[SignalEnergyParams.StartIndex]);
+            case OpCode.SignalFilterBankU32:
+            {
+                // Two per weight of each of the num_channels + 1 channels, the widths being the channel table in the image.
+                byte[] widths = it.ReadTensor(call.Inputs[SignalFilterBankSlots.InChannelWidths]);
+                long sum = 0;
+                int entries = Math.Min(widths.Length / 2, p[SignalFilterBankParams.NumChannels] + 1);
+                for (int i = 0; i < entries; i++) sum += BitConverter.ToInt16(widths, 2 * i);
+                return 2 * sum;
+            }
+            case OpCode.SignalSpectralSubtractionU32:
+                return 3L * p[SignalSpectralSubtractionParams.NumChannels];
+            case OpCode.SignalPcanU32:
+                return 4 * Elements(it, call.Inputs[SignalPcanSlots.InInput]);
+            case OpCode.SignalFilterBankLogU32:
+                return 4 * Elements(it, call.Inputs[SignalFilterBankLogSlots.InInput]);
+            case OpCode.DivS32:
             case OpCode.AddS8: case OpCode.AddS16: case OpCode.AddS32: case OpCode.AddF32:
             case OpCode.SubS8: case OpCode.SubS16: case OpCode.SubS32: case OpCode.SubF32:
             case OpCode.MulS8: case OpCode.MulS16: case OpCode.MulS32: case OpCode.MulF32:

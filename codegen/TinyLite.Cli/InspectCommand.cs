@@ -70,7 +70,9 @@ public static class InspectCommand
         try
         {
             var compiled = Compiler.Compile(graph);
-            Console.WriteLine($"compiles: image {compiled.Report.ImageBytes} B, arena {compiled.Report.ArenaBytes} B, {compiled.Report.Macs} MACs");
+            var rep = compiled.Report;
+            Console.WriteLine($"compiles: image {rep.ImageBytes} B, arena {rep.ArenaBytes} B, {rep.Macs} MACs; plan {rep.Plan.Name()} (auto), "
+                + $"device RAM {rep.DeviceRamBytes} B = arena + interpreter {rep.RuntimeRamBytes} B + image");
         }
         catch (CompileException e)
         {

@@ -65,11 +65,9 @@ public static class Boards
         return $"takes {N(plan.ImageBytes)} bytes of flash but the board leaves {N(board.FlashBytes)}, {N(plan.ImageBytes - board.FlashBytes)} bytes too many";
     }
 
-    private static string RamParts(BoardProfile board, PlanFigures plan)
-    {
-        string parts = $"arena {N(plan.ArenaBytes)} + interpreter {N(plan.RuntimeRamBytes)}";
-        return board.ImageInRam ? parts + $" + image {N(plan.ImageBytes)}, a byte[] in the managed heap" : parts;
-    }
+    /// <summary>"arena 8,490 + interpreter 6,480 + image 34,576, a byte[] in the managed heap" (no image when it stays in flash).</summary>
+    private static string RamParts(BoardProfile board, PlanFigures plan) =>
+        board.ImageInRam ? RamTerms(board, plan) + ", a byte[] in the managed heap" : RamTerms(board, plan);
 
     /// <summary>"layer 323,648 B (arena 55,296 + interpreter 14,496 + image 253,856), ..." (flash too when a plan misses it).</summary>
     private static string NeedPerPlan(BoardProfile board, IReadOnlyList<PlanFigures> figures)

@@ -38,9 +38,10 @@ def main():
     print("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
     families = defaultdict(lambda: [0, 0, defaultdict(int)])
     with tempfile.TemporaryDirectory() as tmp:
-        for m in models:
+        for i, m in enumerate(models):
             if a.only and a.only not in m:
                 continue
+            print("[%d/%d] %s" % (i + 1, len(models), m), file=sys.stderr)  # progress: each model takes seconds
             with open(os.path.join(root, m, "meta.json")) as f:
                 meta = json.load(f)
             t = meta.get("tflm", {})

@@ -11,6 +11,7 @@ public sealed class AtomicFiles
     /// <summary>Stages <paramref name="bytes"/> for <paramref name="path"/>.</summary>
     public void Add(string path, byte[] bytes)
     {
+        OutputPaths.CheckFile(path);
         string full = Path.GetFullPath(path);
         string? dir = Path.GetDirectoryName(full);
         if (dir != null) Directory.CreateDirectory(dir);

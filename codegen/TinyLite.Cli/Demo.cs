@@ -27,8 +27,9 @@ public static class Demo
             files.Add(Path.Combine(dir, "line_detector.tflite"), tflite);
             files.Add(Path.Combine(dir, "line_detector.tlm"), compiled.Image);
             files.Add(Path.Combine(dir, "report.json"), compiled.Report.ToJson());
-            Emitters.AddC(files, Path.Combine(dir, "c"), compiled);
-            Emitters.AddCSharp(files, Path.Combine(dir, "cs"), compiled);
+            var (symbol, className) = Emitters.Names(null, "line_detector.tflite");
+            Emitters.AddC(files, Path.Combine(dir, "c"), compiled, symbol);
+            Emitters.AddCSharp(files, Path.Combine(dir, "cs"), compiled, className);
         });
         var rep = compiled.Report;
         output.WriteLine("TinyLite demo: a 12x12 line detector (CONV_2D, MAX_POOL_2D, RESHAPE, FULLY_CONNECTED, SOFTMAX; int8)");

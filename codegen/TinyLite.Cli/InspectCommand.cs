@@ -17,22 +17,40 @@ public static class InspectCommand
         {
             string path = r.GetValue(model)!;
             var bytes = ModelFile.Read(path);
-            if (ModelFile.IsImage(path, bytes)) InspectImage(bytes);
-            else InspectTflite(bytes, path);
+            if (ModelFile.IsImage(path, bytes)) InspectImage(bytes, path);
+            else InspectTflite(ModelFile.ReadTflite(path), path);
             return 0;
         }));
         return cmd;
     }
 
-    private static void InspectImage(byte[] bytes)
+    private static void InspectImage(byte[] bytes, string path)
     {
-        var it = new Interpreter(bytes);
-        Console.WriteLine($"TinyLite image, {bytes.Length} bytes, made by tinylite {it.CompilerVersion} (commit {it.GitCommit})");
+        var it = ModelFile.OpenImage(path, bytes);
+        Console.WriteLine($"TinyLite image {Path.GetFileName(path)}, {bytes.Length} bytes, made by tinylite {it.CompilerVersion} (commit {it.GitCommit})");
         Console.WriteLine($"model: {it.ModelName} (sha256 {it.ModelSha256})");
         Console.WriteLine($"arena: {it.ArenaBytes} bytes; {it.OperatorCount} kernel calls; {it.TensorCount} tensors");
         for (int i = 0; i < it.InputCount; i++) Console.WriteLine($"input {i}: {Io(it, it.InputTensor(i))}");
         for (int i = 0; i < it.OutputCount; i++) Console.WriteLine($"output {i}: {Io(it, it.OutputTensor(i))}");
+        var calls = ImageCall.Read(bytes);
+        Console.WriteLine("kernel calls (index, kernel, model operator, input tensors -> output tensors, bytes read and written, MACs):");
+        long macs = 0;
+        for (int c = 0; c < calls.Count; c++)
+        {
+            var call = calls[c];
+            long callMacs = KernelCallMacs.Of(call, it);
+            macs += callMacs;
+            Console.WriteLine($"  {c,4} {call.Name,-26} op {call.SourceIndex,3}  {Tensors(it, call.Inputs)} -> {Tensors(it, call.Outputs)}  "
+                + $"{Bytes(it, call.Inputs)} B in, {Bytes(it, call.Outputs)} B out, {callMacs} MACs");
+        }
+        Console.WriteLine($"total: {macs} MACs in {calls.Count} kernel calls");
     }
+
+    /// <summary>"t3 INT8 [1, 49, 10, 1], t7 ..." ("-" for an absent optional input).</summary>
+    private static string Tensors(Interpreter it, int[] tensors) =>
+        string.Join(", ", tensors.Select(t => t < 0 ? "-" : $"t{t} {TensorText.Describe(it, t)}"));
+
+    private static long Bytes(Interpreter it, int[] tensors) => tensors.Where(t => t >= 0).Sum(t => (long)it.TensorByteSize(t));
 
     private static string Io(Interpreter it, int t) =>
         $"tensor {t} {TensorText.Describe(it, t)} scale {BitConverter.Int32BitsToSingle(it.TensorScaleBits(t))} zero point {it.TensorZeroPoint(t)}";
@@ -52,7 +70,9 @@ public static class InspectCommand
         try
         {
             var compiled = Compiler.Compile(graph);
-            Console.WriteLine($"compiles: image {compiled.Report.ImageBytes} B, arena {compiled.Report.ArenaBytes} B, {compiled.Report.Macs} MACs");
+            var rep = compiled.Report;
+            Console.WriteLine($"compiles: image {rep.ImageBytes} B, arena {rep.ArenaBytes} B, {rep.Macs} MACs; plan {rep.Plan.Name()} (auto), "
+                + $"device RAM {rep.DeviceRamBytes} B = arena + interpreter {rep.RuntimeRamBytes} B + image");
         }
         catch (CompileException e)
         {

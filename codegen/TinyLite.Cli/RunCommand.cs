@@ -31,20 +31,27 @@ public static class RunCommand
             var stepInputs = ReadInputs(interpreter, path, r.GetValue(inputs) ?? [], stepCount);
             var outputs = new MemoryStream[interpreter.OutputCount];
             for (int j = 0; j < outputs.Length; j++) outputs[j] = new MemoryStream();
+            var invokeTime = TimeSpan.Zero;
             for (int step = 0; step < stepCount; step++)
             {
+                // Every step sets every input again: the plans reuse the input's arena bytes (docs/RUNTIME.md).
                 for (int i = 0; i < stepInputs.Length; i++)
                     interpreter.SetInput(i, stepInputs[i][step]);
+                long started = System.Diagnostics.Stopwatch.GetTimestamp();
                 interpreter.Invoke();
+                invokeTime += System.Diagnostics.Stopwatch.GetElapsedTime(started);
                 for (int j = 0; j < outputs.Length; j++)
                     outputs[j].Write(interpreter.GetOutput(j));
             }
             string outDir = r.GetValue(output)!;
+            OutputPaths.CheckFolder(outDir);
             AtomicFiles.Write(staged =>
             {
                 for (int j = 0; j < outputs.Length; j++)
                     staged.Add(Path.Combine(outDir, $"output{j}.bin"), outputs[j].ToArray());
             });
+            foreach (string line in RunSummary.Lines(interpreter, stepCount, invokeTime, KernelSets.Names.Name(kernels.GetValue(r))))
+                Console.WriteLine(line);
             return 0;
         }));
         return cmd;
@@ -93,7 +100,7 @@ public static class RunCommand
             throw new CliError("--kernels native: " + NativeKernels.UnavailableReason);
         // Both kernel sets run every plan (the native runner has the in-place and streaming kernels too).
         var image = ModelFile.LoadImage(path, new CompileOptions());
-        var interpreter = new Interpreter(image);
+        var interpreter = ModelFile.OpenImage(path, image);
         if (native)
         {
             try

@@ -5,7 +5,8 @@ public sealed record CompileOptions
 {
     /// <summary>
     /// Memory plan strategy (<see cref="PlanStrategy"/>): one of the four that make plans, or
-    /// <see cref="PlanStrategy.Auto"/> (the smallest arena whose extra MACs stay within <see cref="MaxExtraMacs"/>).
+    /// <see cref="PlanStrategy.Auto"/> (<see cref="PlanChoice"/>: the smallest device RAM among the plans whose extra
+    /// MACs stay within <see cref="MaxExtraMacs"/>, the fewest instructions among those within 2% of it).
     /// </summary>
     public PlanStrategy Plan { get; init; } = PlanStrategy.Auto;
 
@@ -42,4 +43,19 @@ public sealed record CompileOptions
     /// the same bytes (<see cref="Passes.PadFolding"/>); on by default, off only to compare with the unfolded graph.
     /// </summary>
     public bool FoldPads { get; init; } = true;
+
+    /// <summary>
+    /// True (the default) when the deployment loads the image into RAM, so the image's bytes count in the device RAM
+    /// that <see cref="PlanStrategy.Auto"/> minimises: on nanoFramework the interpreter takes the image as a
+    /// <c>byte[]</c>, which reading a binary resource copies into the managed heap. False for firmware that runs the
+    /// image from flash (<c>--emit-c</c> with the native runner).
+    /// </summary>
+    public bool ImageInRam { get; init; } = true;
+
+    /// <summary>
+    /// Instructions per executed MAC of each plan on the target core (the CLI reads them from boards/speed.json), for
+    /// <see cref="PlanChoice"/>'s tie-break among plans of about the same device RAM. Null: one per MAC, so the
+    /// estimate is the executed MACs (the model's plus the plan's recomputed ones).
+    /// </summary>
+    public IReadOnlyDictionary<PlanStrategy, double>? InstructionsPerMac { get; init; }
 }

@@ -16,4 +16,9 @@ public sealed class CompiledModel
     public required CompileReport Report { get; init; }
     /// <summary>Every plan the compiler made (the chosen one among them), for the memory picture.</summary>
     public IReadOnlyList<MemoryPlan> Alternatives { get; init; } = [];
+    /// <summary>
+    /// The device figures of every plan in <see cref="Alternatives"/> (same order), each from its own image: what
+    /// <c>--plan auto</c> chose by and what <c>--board</c> checks each plan with.
+    /// </summary>
+    public IReadOnlyList<PlanFigures> PlanFigures { get; init; } = [];
 }

@@ -39,15 +39,21 @@ public static class Compiler
 
         var plans = options.Plan == PlanStrategy.Auto || options.ComparePlans ? Plans(graph, calls, options.MaxExtraMacs) : [Plan(graph, calls, options.Plan, options.MaxExtraMacs)];
         long macs = calls.Sum(c => c.Macs);
-        var plan = options.Plan == PlanStrategy.Auto
-            ? plans.Where(p => p.ExtraMacs <= macs * options.MaxExtraMacs).OrderBy(p => p.ArenaBytes).First()
-            : plans.Single(p => p.Strategy == options.Plan);
-        var planned = plan.Graph ?? graph;
         string sha = graph.SourceSha256.Length > 0 ? graph.SourceSha256 : "";
-        var image = ImageWriter.Write(planned, plan.Calls, plan, ImageMetadata.ForModel(sha, model));
+        var meta = ImageMetadata.ForModel(sha, model);
+        // Each plan's own image: its interpreter state and size differ (more kernel calls for streamed layers).
+        var images = plans.Select(p => ImageWriter.Write(p.Graph ?? graph, p.Calls, p, meta)).ToList();
+        var figures = plans.Select((p, i) => PlanFigures.Of(p, images[i], macs, options.ImageInRam, options.InstructionsPerMac)).ToList();
+        var chosen = options.Plan == PlanStrategy.Auto
+            ? PlanChoice.Pick([.. figures.Where(f => f.ExtraMacs <= macs * options.MaxExtraMacs)])
+            : figures.Single(f => f.Strategy == options.Plan);
+        int index = figures.IndexOf(chosen);
+        var plan = plans[index];
+        var planned = plan.Graph ?? graph;
+        var image = images[index];
         RefuseImagesTheRuntimeWouldRefuse(image, model);
-        var report = CompileReport.Create(planned, plan.Calls, plan, image, clock.Elapsed);
-        return new CompiledModel { Graph = planned, Calls = plan.Calls, Plan = plan, Image = image, Report = report, Alternatives = plans };
+        var report = CompileReport.Create(planned, plan.Calls, plan, image, clock.Elapsed) with { ImageInRam = options.ImageInRam, Plans = figures };
+        return new CompiledModel { Graph = planned, Calls = plan.Calls, Plan = plan, Image = image, Report = report, Alternatives = plans, PlanFigures = figures };
     }
 
     /// <summary>

@@ -35,14 +35,31 @@ public sealed record CompileReport
     /// compare the measurement with this figure.
     /// </summary>
     [JsonPropertyName("runtime_ram_bytes_posix64")] public required long RuntimeRamBytesPosix64 { get; init; }
+    /// <summary>
+    /// Whether <see cref="DeviceRamBytes"/> counts the image (the deployment loads it into RAM, as nanoFramework does
+    /// with a <c>byte[]</c> read from a resource). Set by the compiler from <see cref="CompileOptions.ImageInRam"/>.
+    /// </summary>
+    [JsonPropertyName("image_in_ram")] public bool ImageInRam { get; init; } = true;
+    /// <summary>RAM the device spends: <see cref="ArenaBytes"/> + <see cref="RuntimeRamBytes"/> (+ <see cref="ImageBytes"/> when <see cref="ImageInRam"/>).</summary>
+    [JsonPropertyName("device_ram_bytes")] public long DeviceRamBytes => ArenaBytes + RuntimeRamBytes + (ImageInRam ? ImageBytes : 0);
+    /// <summary>The device figures of every plan compared (only the chosen one when a plan was named without comparing).</summary>
+    [JsonPropertyName("plans")] public IReadOnlyList<PlanFigures> Plans { get; init; } = [];
+    /// <summary>
+    /// Per model input, whether the plan keeps its bytes through <c>Invoke()</c> (<see cref="InputReuse"/>); false: call
+    /// <c>SetInput</c> before every <c>Invoke()</c> (the rule for every plan, docs/RUNTIME.md).
+    /// </summary>
+    [JsonPropertyName("inputs_kept")] public IReadOnlyList<bool> InputsKept { get; init; } = [];
     [JsonPropertyName("compile_ms")] public required double CompileMilliseconds { get; init; }
     [JsonPropertyName("layers")] public required IReadOnlyList<LayerReport> Layers { get; init; }
 
     /// <summary>Builds the report of a compilation.</summary>
     public static CompileReport Create(Graph graph, IReadOnlyList<KernelCall> calls, MemoryPlan plan, byte[] image, TimeSpan elapsed)
     {
+        // Each constant counts at the first call that reads it: the row bands of a streamed layer (and layers that
+        // share a table) read the same weights, and the entries must add up to weight_bytes.
+        var counted = new HashSet<int>();
         var layers = calls.Select((c, i) => new LayerReport(i, c.SourceOp, c.SourceIndex, c.Code, c.Macs,
-            c.Inputs.Where(t => t >= 0 && graph.Tensors[t].IsConstant).Distinct().Sum(t => (long)graph.Tensors[t].Data!.Length),
+            c.Inputs.Where(t => t >= 0 && graph.Tensors[t].IsConstant && counted.Add(t)).Sum(t => (long)graph.Tensors[t].Data!.Length),
             plan.LiveBytes(i))).ToList();
         var (version, commit) = CompilerInfo.VersionAndCommit();
         return new CompileReport
@@ -61,6 +78,7 @@ public sealed record CompileReport
             RuntimeRamBytesPosix64 = InterpreterHeap.Bytes(ImageCounts.FromImage(image), HeapLayout.Posix64),
             CompileMilliseconds = Math.Round(elapsed.TotalMilliseconds, 1),
             Layers = layers,
+            InputsKept = InputReuse.InputsKept(graph, plan),
         };
     }
 

@@ -18,8 +18,16 @@ public static class MemoryPicture
     private static readonly string[] Palette =
         ["#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#76b7b2", "#edc948", "#ff9da7", "#9c755f", "#e15759", "#bab0ac"];
 
+    /// <summary>
+    /// Builds the page of a compiled model: besides the arena, each plan's device RAM (arena + interpreter state + the
+    /// image when the deployment holds it in RAM) against <paramref name="budget"/>, the board's RAM budget, when given.
+    /// </summary>
+    public static string Html(CompiledModel compiled, BoardBudget? budget = null) =>
+        Html(compiled.Graph, compiled.Alternatives, compiled.Plan, compiled.PlanFigures, budget);
+
     /// <summary>Builds the page; <paramref name="chosen"/> is the plan in the image, drawn first.</summary>
-    public static string Html(Graph graph, IReadOnlyList<MemoryPlan> plans, MemoryPlan chosen)
+    public static string Html(Graph graph, IReadOnlyList<MemoryPlan> plans, MemoryPlan chosen,
+        IReadOnlyList<PlanFigures>? figures = null, BoardBudget? budget = null)
     {
         string model = graph.Source;
         var ordered = new[] { chosen }.Concat(plans.Where(p => p != chosen)).ToList();
@@ -43,8 +51,9 @@ public static class MemoryPicture
               .Append(Esc(LiveList(plan.Graph ?? graph, plan, peakCall))).Append("</td></tr>\n");
         }
         sb.Append("</table>\n");
+        if (figures is { Count: > 0 }) AppendDeviceRam(sb, ordered, figures, budget);
 
-        sb.Append("<h2>Live bytes per kernel call</h2>\n<p>One line per plan, across that plan's own kernel calls (the in-place plan drops alias reshapes, so it may have fewer); labels name the first plan's calls.</p>\n");
+        sb.Append("<h2>Live bytes per kernel call</h2>\n<p>One line per plan on one x axis, the model's operators: each plan's kernel calls are spread over the operator they come from (a streamed layer's row bands share its slot; the patch plan's strips go back to earlier operators).</p>\n");
         AppendLines(sb, ordered);
         foreach (var plan in ordered)
         {
@@ -110,7 +119,8 @@ public static class MemoryPicture
 
     private static void AppendLines(StringBuilder sb, IReadOnlyList<MemoryPlan> plans)
     {
-        int n = plans.Max(p => Math.Max(p.Calls.Count, 1));
+        // The shared x axis: operator slots 0..ops-1 of the model; each plan's calls are scaled into them.
+        int ops = Math.Max(plans.SelectMany(p => p.Calls).Select(c => c.SourceIndex + 1).DefaultIfEmpty(1).Max(), 1);
         double plotW = Width - Left - Right, plotH = LineHeight - Top - Bottom;
         long top = Math.Max(plans.Max(p => p.ArenaBytes), 1);
         double scale = plotH / top;
@@ -119,18 +129,124 @@ public static class MemoryPicture
         for (int i = 0; i < plans.Count; i++)
         {
             var plan = plans[i];
-            int calls = Math.Max(plan.Calls.Count, 1);
-            double col = plotW / calls;
-            var points = Enumerable.Range(0, calls).Select(c => F($"{Left + (c + 0.5) * col:0.#},{Top + plotH - plan.LiveBytes(c) * scale:0.#}"));
+            var xs = OperatorAxisPositions(plan, ops, plotW);
+            var order = Enumerable.Range(0, plan.Calls.Count).OrderBy(c => xs[c]).ToList();
+            var points = order.Select(c => F($"{xs[c]:0.#},{Top + plotH - plan.LiveBytes(c) * scale:0.#}"));
             sb.Append(F($"<polyline fill=\"none\" stroke=\"{colors[i % colors.Length]}\" stroke-width=\"2\" points=\"")).Append(string.Join(" ", points)).Append("\"/>\n");
             var (peakCall, peakBytes) = Peak(plan);
-            double px = Left + (peakCall + 0.5) * col, py = Top + plotH - peakBytes * scale;
+            double px = plan.Calls.Count > 0 ? xs[peakCall] : Left, py = Top + plotH - peakBytes * scale;
             sb.Append(F($"<circle cx=\"{px}\" cy=\"{py}\" r=\"4\" fill=\"{colors[i % colors.Length]}\"/>\n"))
               .Append(F($"<text x=\"{px + 6}\" y=\"{py - 4}\" font-size=\"11\" fill=\"{colors[i % colors.Length]}\">"))
               .Append(Esc($"{plan.Strategy.Name()} peak {peakBytes:N0} B, arena {plan.ArenaBytes:N0} B")).Append("</text>\n");
         }
-        AppendAxes(sb, plans[0], plotW, plotH, LineHeight, top, plotW / n);
+        AppendYAxis(sb, plotW, plotH, top);
+        // One label per operator, never closer than 16 px.
+        var names = new Dictionary<int, string>();
+        foreach (var call in plans.SelectMany(p => p.Calls)) names.TryAdd(call.SourceIndex, call.SourceOp);
+        double lastLabel = double.NegativeInfinity;
+        foreach (var (op, opName) in names.OrderBy(kv => kv.Key))
+        {
+            double x = Left + (op + 0.5) * plotW / ops;
+            if (x - lastLabel < 16) continue;
+            lastLabel = x;
+            sb.Append(F($"<text transform=\"translate({x:0.#},{Top + plotH + 10}) rotate(45)\" font-size=\"9\">")).Append(Esc($"op {op} {opName}")).Append("</text>\n");
+        }
         sb.Append("</svg>\n");
+    }
+
+    /// <summary>
+    /// The x of each kernel call of <paramref name="plan"/> on the shared operator axis: operator k has the slot
+    /// [k, k+1) of <paramref name="ops"/>; the calls of one operator in a row (a streamed layer's bands) share it evenly.
+    /// </summary>
+    public static double[] OperatorAxisPositions(MemoryPlan plan, int ops, double plotW)
+    {
+        var xs = new double[plan.Calls.Count];
+        for (int start = 0; start < plan.Calls.Count;)
+        {
+            int end = start;
+            while (end < plan.Calls.Count && plan.Calls[end].SourceIndex == plan.Calls[start].SourceIndex) end++;
+            int n = end - start;
+            for (int k = 0; k < n; k++)
+                xs[start + k] = Left + (plan.Calls[start].SourceIndex + (k + 0.5) / n) * plotW / ops;
+            start = end;
+        }
+        return xs;
+    }
+
+    /// <summary>
+    /// Device RAM per plan: a table and stacked bars (arena, interpreter state, image when in RAM) on one byte scale,
+    /// with the board's budget as a line.
+    /// </summary>
+    private static void AppendDeviceRam(StringBuilder sb, IReadOnlyList<MemoryPlan> ordered, IReadOnlyList<PlanFigures> figures, BoardBudget? budget)
+    {
+        bool imageInRam = figures[0].ImageInRam;
+        sb.Append("<h2>Device RAM per plan</h2>\n<p>What the device spends on the model: the arena, the interpreter's state (<code>runtime_ram_bytes</code>, from each plan's own image) and ")
+          .Append(imageInRam ? "the image, which nanoFramework holds as a <code>byte[]</code> in the managed heap." : "not the image (it stays in flash).")
+          .Append(budget != null ? F($" The red line is board {budget.Board}'s budget: {budget.RamBytes:N0} B.") : "").Append("</p>\n");
+        sb.Append("<table><tr><th>plan</th><th>arena</th><th>interpreter</th><th>image").Append(imageInRam ? "" : " (flash)")
+          .Append("</th><th>device RAM</th><th>estimated instructions</th>").Append(budget != null ? "<th>fits</th>" : "").Append("</tr>\n");
+        var rows = ordered.Select(p => figures.FirstOrDefault(f => f.Strategy == p.Strategy)).Where(f => f != null).Select(f => f!).ToList();
+        foreach (var f in rows)
+        {
+            sb.Append(F($"<tr><td>{Esc(f.Strategy.Name())}</td><td>{f.ArenaBytes:N0}</td><td>{f.RuntimeRamBytes:N0}</td><td>{f.ImageBytes:N0}</td><td>{f.DeviceRamBytes:N0}</td><td>{f.EstimatedInstructions:N0}</td>"))
+              .Append(budget != null ? (f.DeviceRamBytes <= budget.RamBytes ? "<td>yes</td>" : "<td class=\"peak\">no</td>") : "").Append("</tr>\n");
+        }
+        sb.Append("</table>\n");
+
+        const int barH = 22, gap = 10;
+        int height = Top + rows.Count * (barH + gap) + 40;
+        double plotW = Width - Left - Right - 60;
+        long most = rows.Max(f => f.DeviceRamBytes);
+        // The budget line is drawn when it is on the scale of the bars (a budget far above them would flatten them).
+        bool budgetOnScale = budget != null && budget.RamBytes <= most * 3 / 2;
+        double scale = plotW / Math.Max(budgetOnScale ? Math.Max(most, budget!.RamBytes) : most, 1);
+        sb.Append(Svg(height));
+        string[] colors = ["#4e79a7", "#f28e2b", "#bab0ac"];
+        for (int i = 0; i < rows.Count; i++)
+        {
+            var f = rows[i];
+            double y = Top + i * (barH + gap), x = Left;
+            var parts = new List<(string Name, long Bytes)> { ("arena", f.ArenaBytes), ("interpreter", f.RuntimeRamBytes) };
+            if (f.ImageInRam) parts.Add(("image", f.ImageBytes));
+            for (int k = 0; k < parts.Count; k++)
+            {
+                double w = parts[k].Bytes * scale;
+                sb.Append(F($"<rect x=\"{x:0.#}\" y=\"{y}\" width=\"{Math.Max(w, 0.5):0.#}\" height=\"{barH}\" fill=\"{colors[k]}\"><title>"))
+                  .Append(Esc(F($"{f.Strategy.Name()} {parts[k].Name}: {parts[k].Bytes:N0} B"))).Append("</title></rect>\n");
+                x += w;
+            }
+            sb.Append(F($"<text x=\"{Left - 4}\" y=\"{y + 15}\" font-size=\"11\" text-anchor=\"end\">{Esc(f.Strategy.Name())}</text>\n"))
+              .Append(F($"<text x=\"{x + 4:0.#}\" y=\"{y + 15}\" font-size=\"11\">{f.DeviceRamBytes:N0} B</text>\n"));
+        }
+        double axisY = Top + rows.Count * (barH + gap);
+        sb.Append(F($"<text x=\"{Left}\" y=\"{axisY + 14}\" font-size=\"10\">blue: arena, orange: interpreter state{(imageInRam ? ", grey: image" : "")}</text>\n"));
+        if (budget != null)
+        {
+            if (budgetOnScale)
+            {
+                double bx = Left + budget.RamBytes * scale;
+                sb.Append(F($"<line x1=\"{bx:0.#}\" y1=\"{Top - 8}\" x2=\"{bx:0.#}\" y2=\"{axisY}\" stroke=\"#c00\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>\n"))
+                  .Append(F($"<text x=\"{bx:0.#}\" y=\"{Top - 12}\" font-size=\"11\" text-anchor=\"middle\" fill=\"#c00\">{Esc(budget.Board)} budget {budget.RamBytes:N0} B</text>\n"));
+            }
+            else
+            {
+                sb.Append(F($"<text x=\"{Left + plotW}\" y=\"{Top - 12}\" font-size=\"11\" text-anchor=\"end\" fill=\"#c00\">{Esc(budget.Board)} budget {budget.RamBytes:N0} B: far right of the scale</text>\n"));
+            }
+        }
+        sb.Append("</svg>\n");
+    }
+
+    private static void AppendYAxis(StringBuilder sb, double plotW, double plotH, long top)
+    {
+        sb.Append(F($"<line x1=\"{Left}\" y1=\"{Top}\" x2=\"{Left}\" y2=\"{Top + plotH}\" stroke=\"#000\"/>\n"))
+          .Append(F($"<line x1=\"{Left}\" y1=\"{Top + plotH}\" x2=\"{Left + plotW}\" y2=\"{Top + plotH}\" stroke=\"#000\"/>\n"));
+        for (int k = 0; k <= 4; k++)
+        {
+            long v = top * k / 4;
+            double y = Top + plotH - plotH * k / 4;
+            sb.Append(F($"<text x=\"{Left - 4}\" y=\"{y + 4}\" font-size=\"10\" text-anchor=\"end\">{v:N0}</text>\n"));
+        }
+        sb.Append(F($"<text x=\"12\" y=\"{Top + plotH / 2}\" font-size=\"11\" transform=\"rotate(-90 12 {Top + plotH / 2})\" text-anchor=\"middle\">bytes</text>\n"));
     }
 
     /// <summary>Y axis in bytes (five ticks) and x labels naming each call's operator (of <paramref name="plan"/>).</summary>

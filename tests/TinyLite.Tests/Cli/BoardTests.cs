@@ -116,7 +116,7 @@ public sealed class BoardTests : IDisposable
         string report = Path.Combine(_dir, "r.json");
         var r = CliRunner.Run("compile", ConvModel(), "-o", Path.Combine(_dir, "c.tlm"), "--plan", plan, "--board", board, "--report", report);
         Assert.True(r.ExitCode == 0, r.Stderr);
-        Assert.Contains($"board {board}: fits (RAM ", r.Stdout);
+        Assert.Contains($"board {board}: fits with plan {plan} (RAM ", r.Stdout);
         var rep = ReadJson(report);
         long macs = rep.GetProperty("macs").GetInt64() + rep.GetProperty("extra_macs").GetInt64();
         Assert.True(macs > 1_000_000, $"{macs} MACs");
@@ -156,9 +156,9 @@ public sealed class BoardTests : IDisposable
         Assert.Equal(1, r.ExitCode);
         var lines = r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Single(lines);
-        Assert.Contains("heavy.tflite: does not fit board esp32: needs ", lines[0]);
-        Assert.Contains(", a byte[] in the managed heap) but the board leaves 80,896 for TinyLite", lines[0]);
-        Assert.Contains("; no plan fits: the image alone (", lines[0]);
+        Assert.Contains("heavy.tflite: does not fit board esp32: no plan fits its budgets of 80,896 bytes of RAM and 1,572,864 of flash (RAM needed per plan: layer ", lines[0]);
+        Assert.Contains("; the image alone (", lines[0]);
+        Assert.Contains("is more than the RAM budget, and nanoFramework holds it as a byte[] in the managed heap", lines[0]);
         Assert.DoesNotContain("estimated", r.Stdout);
         Assert.False(File.Exists(image));
         // The same model fits a board whose managed heap is in SDRAM.

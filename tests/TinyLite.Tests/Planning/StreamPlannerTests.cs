@@ -285,9 +285,9 @@ public class StreamPlannerTests(ITestOutputHelper output)
     {
         var inplace = Compiler.Compile(TwoConvChain(), new CompileOptions { Plan = PlanStrategy.InPlace });
         var stream = Compiler.Compile(TwoConvChain(), new CompileOptions { Plan = PlanStrategy.Stream });
-        var auto = Compiler.Compile(TwoConvChain());
         Assert.True(stream.Report.ArenaBytes < inplace.Report.ArenaBytes);
-        Assert.Equal(PlanStrategy.Stream, auto.Report.Plan);
+        // Auto weighs the device RAM (arena + the interpreter state of the stream plan's extra band calls + image):
+        // DeviceRamChoiceTests checks that choice.
     }
 
     /// <summary>Runs an image on one input with the C kernels (their own arena: they address it from index 0).</summary>

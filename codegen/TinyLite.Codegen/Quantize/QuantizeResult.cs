@@ -1,0 +1,42 @@
+using System.Text;
+using TinyLite.Codegen.Ir;
+
+namespace TinyLite.Codegen.Quantize;
+
+/// <summary>The quantized graph and what the quantizer measured and chose, for the report.</summary>
+public sealed record QuantizeResult
+{
+    /// <summary>The model with the chosen layers in int4 (a copy; the source graph is unchanged).</summary>
+    public required Graph Graph { get; init; }
+    /// <summary>One choice per candidate layer, in model order.</summary>
+    public required IReadOnlyList<LayerChoice> Choices { get; init; }
+    /// <summary>Weighted layers that were not candidates, with the reason.</summary>
+    public required IReadOnlyList<KeptLayer> Kept { get; init; }
+    /// <summary>The final model against the int8 model on the calibration cases, when measured.</summary>
+    public OutputAgreement? Agreement { get; init; }
+    /// <summary>Where the calibration cases came from ("12 files in calib/", "32 generated inputs").</summary>
+    public string CalibrationSource { get; init; } = "";
+    /// <summary>Weight bytes (weights only, not biases) of the candidate layers before and after.</summary>
+    public long WeightBytesBefore { get; init; }
+    /// <inheritdoc cref="WeightBytesBefore"/>
+    public long WeightBytesAfter { get; init; }
+
+    /// <summary>The report: one line per layer, then the totals and the agreement.</summary>
+    public string ToText(WeightPrecision weights, double maxErrorDb)
+    {
+        var s = new StringBuilder();
+        foreach (var c in Choices)
+        {
+            string sqnr = c.SqnrDb is { } db ? $"SQNR {OutputAgreement.Db(db),9} as int4" : "";
+            string why = c.SqnrDb is { } d && !c.Int4 ? $" (error {-d:0.0} dB > budget {maxErrorDb:0.0} dB)" : "";
+            s.AppendLine($"  layer {c.Layer.Describe(),-22} {c.Layer.WeightCount,8} weights  {sqnr,-26} -> {(c.Int4 ? "int4" : "int8")}{why}");
+        }
+        foreach (var k in Kept)
+            s.AppendLine($"  layer {k.OperatorIndex + " " + k.OperatorName,-22} kept: {k.Reason}");
+        int chosen = Choices.Count(c => c.Int4);
+        s.AppendLine($"  {chosen} of {Choices.Count} layers int4 ({weights.Name()}): weight bytes {WeightBytesBefore} -> {WeightBytesAfter}");
+        if (Agreement is { } a)
+            s.AppendLine($"  vs the int8 model on {CalibrationSource}: {a}");
+        return s.ToString();
+    }
+}

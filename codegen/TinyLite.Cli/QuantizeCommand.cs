@@ -44,7 +44,7 @@ public static class QuantizeCommand
                 throw new CliError($"{Path.GetFileName(path)}: unsupported layout: the model cannot be written back as TFLite: {e.Message}");
             }
             AtomicFiles.Write(files => files.Add(outPath, bytes));
-            Console.Write(result.ToText(options.Weights, options.MaxErrorDb));
+            Console.Write(result.ToText(options.Weights));
             Console.WriteLine($"{Path.GetFileName(path)} -> {outPath}: {new FileInfo(path).Length} -> {bytes.Length} bytes");
             return 0;
         }));

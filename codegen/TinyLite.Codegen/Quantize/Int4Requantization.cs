@@ -1,12 +1,13 @@
 namespace TinyLite.Codegen.Quantize;
 
 /// <summary>
-/// The arithmetic of int8 → int4 weight requantization, symmetric per channel. A channel whose largest int8
-/// magnitude is m (scale s) gets the int4 scale s·m/7, so its values map to round(7q/m) in [-7, 7]: the narrow
-/// symmetric range, as int8 weights use [-127, 127] (TFLM's kernels accept -8 too, but a symmetric grid keeps
-/// w and -w equally exact). The bias keeps its meaning, bias_scale = input_scale · weight_scale: its scale grows by
-/// the same m/7 and its values become round(7b/m). Every ratio is exact in integers; ties round away from zero,
-/// as TFLite's quantizer does.
+/// The arithmetic of int8 → int4 weight requantization, symmetric per channel. A channel with int8 scale s gets a
+/// clipping range r (in int8 steps, at most its largest magnitude) and the int4 scale s·r/7, so its values map to
+/// clamp(round(7q/r), -7, 7): the narrow symmetric range, as int8 weights use [-127, 127] (TFLM's kernels accept -8
+/// too, but a symmetric grid keeps w and -w equally exact). r is the one with the least squared error over the
+/// channel (<see cref="ChannelRange"/>): clipping a few outliers buys a finer grid for all the other weights. The
+/// bias keeps its meaning, bias_scale = input_scale · weight_scale: its scale grows by the same r/7 and its values
+/// become round(7b/r). Every ratio is exact in integers; ties round away from zero, as TFLite's quantizer does.
 /// </summary>
 public static class Int4Requantization
 {
@@ -24,7 +25,7 @@ public static class Int4Requantization
 
     /// <summary>The int4 value of the int8 weight <paramref name="q"/> in a channel whose largest magnitude is <paramref name="channelMax"/>.</summary>
     public static sbyte Weight(sbyte q, int channelMax) =>
-        channelMax == 0 ? (sbyte)0 : (sbyte)RoundRatio(q, MaxMagnitude, channelMax);
+        channelMax == 0 ? (sbyte)0 : (sbyte)Math.Clamp(RoundRatio(q, MaxMagnitude, channelMax), -MaxMagnitude, MaxMagnitude);
 
     /// <summary>The int4 scale of a channel: <paramref name="int8Scale"/> · m / 7 (unchanged for an all-zero channel).</summary>
     public static float Scale(float int8Scale, int channelMax) =>
@@ -52,7 +53,40 @@ public static class Int4Requantization
         return max;
     }
 
-    /// <summary>Requantizes int8 weights [outer, channels, inner] to int4 values with each channel's maximum.</summary>
+    /// <summary>
+    /// Each channel's clipping range r in [⌈m/2⌉, m] (m its largest magnitude) with the least squared error
+    /// Σ (q - r/7 · int4(q))², in int8 steps; the largest such r on a tie, so a channel that loses nothing to the
+    /// grid keeps r = m. 0 for an all-zero channel.
+    /// </summary>
+    public static int[] ChannelRange(sbyte[] weights, int outer, int channels, int inner)
+    {
+        int[] max = ChannelMax(weights, outer, channels, inner);
+        var range = new int[channels];
+        for (int c = 0; c < channels; c++)
+        {
+            long bestError = long.MaxValue;
+            for (int r = max[c]; r >= (max[c] + 1) / 2 && r > 0; r--)
+            {
+                // Error scaled by 49 so it stays an integer: (7q - r·int4(q))².
+                long error = 0;
+                for (int o = 0; o < outer; o++)
+                    for (int i = 0; i < inner; i++)
+                    {
+                        int q = weights[(o * channels + c) * inner + i];
+                        long d = 7L * q - (long)r * Weight((sbyte)q, r);
+                        error += d * d;
+                    }
+                if (error < bestError)
+                {
+                    bestError = error;
+                    range[c] = r;
+                }
+            }
+        }
+        return range;
+    }
+
+    /// <summary>Requantizes int8 weights [outer, channels, inner] to int4 values with each channel's range (<see cref="ChannelRange"/> or <see cref="ChannelMax"/>).</summary>
     public static sbyte[] Weights(sbyte[] weights, int outer, int channels, int inner, int[] channelMax)
     {
         var result = new sbyte[weights.Length];

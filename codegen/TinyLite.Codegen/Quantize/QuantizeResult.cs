@@ -14,6 +14,8 @@ public sealed record QuantizeResult
     public required IReadOnlyList<KeptLayer> Kept { get; init; }
     /// <summary>The final model against the int8 model on the calibration cases, when measured.</summary>
     public OutputAgreement? Agreement { get; init; }
+    /// <summary>The final model's logits SQNR against the int8 model's (<see cref="LogitsView"/>), when measured.</summary>
+    public double? LogitsSqnrDb { get; init; }
     /// <summary>Where the calibration cases came from ("12 files in calib/", "32 generated inputs").</summary>
     public string CalibrationSource { get; init; } = "";
     /// <summary>Weight bytes (weights only, not biases) of the candidate layers before and after.</summary>
@@ -22,21 +24,21 @@ public sealed record QuantizeResult
     public long WeightBytesAfter { get; init; }
 
     /// <summary>The report: one line per layer, then the totals and the agreement.</summary>
-    public string ToText(WeightPrecision weights, double maxErrorDb)
+    public string ToText(WeightPrecision weights)
     {
         var s = new StringBuilder();
         foreach (var c in Choices)
         {
-            string sqnr = c.SqnrDb is { } db ? $"SQNR {OutputAgreement.Db(db),9} as int4" : "";
-            string why = c.SqnrDb is { } d && !c.Int4 ? $" (error {-d:0.0} dB > budget {maxErrorDb:0.0} dB)" : "";
-            s.AppendLine($"  layer {c.Layer.Describe(),-22} {c.Layer.WeightCount,8} weights  {sqnr,-26} -> {(c.Int4 ? "int4" : "int8")}{why}");
+            string sqnr = c.SqnrDb is { } db ? $"alone in int4: SQNR {OutputAgreement.Db(db),8}" : "";
+            string why = c.KeptBecause is { } k ? $" ({k})" : "";
+            s.AppendLine($"  layer {c.Layer.Describe(),-22} {c.Layer.WeightCount,8} weights  {sqnr,-30} -> {(c.Int4 ? "int4" : "int8")}{why}");
         }
         foreach (var k in Kept)
             s.AppendLine($"  layer {k.OperatorIndex + " " + k.OperatorName,-22} kept: {k.Reason}");
         int chosen = Choices.Count(c => c.Int4);
         s.AppendLine($"  {chosen} of {Choices.Count} layers int4 ({weights.Name()}): weight bytes {WeightBytesBefore} -> {WeightBytesAfter}");
         if (Agreement is { } a)
-            s.AppendLine($"  vs the int8 model on {CalibrationSource}: {a}");
+            s.AppendLine($"  vs the int8 model on {CalibrationSource}: top-1 agreement {a.Top1Agreement * 100:0.0}%, mean |output diff| {a.MeanAbsDifference:0.#####}, logits SQNR {OutputAgreement.Db(LogitsSqnrDb ?? a.SqnrDb)}");
         return s.ToString();
     }
 }

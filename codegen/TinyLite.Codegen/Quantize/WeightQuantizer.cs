@@ -4,8 +4,8 @@ namespace TinyLite.Codegen.Quantize;
 
 /// <summary>
 /// Requantizes int8 weights to int4 (<c>tinylite quantize</c>, <c>compile --weights</c>). int4: every candidate
-/// layer (<see cref="WeightLayers"/>). auto: each candidate alone in int4, the model's output compared with the int8
-/// model's on the calibration cases; the layers whose error stays within the budget become int4 together, and the
+/// layer (<see cref="WeightLayers"/>). auto: each candidate alone in int4, the model's logits (<see cref="LogitsView"/>)
+/// compared with the int8 model's on the calibration cases (output SQNR); the layers whose error stays within the budget become int4 together, and the
 /// final model is measured against the int8 one.
 /// </summary>
 public static class WeightQuantizer
@@ -27,32 +27,61 @@ public static class WeightQuantizer
                 : CalibrationSet.Generated(graph, options.GeneratedCases);
             source = options.CalibrationFolder is { } f ? $"{cases.Count} files in {f}" : $"{cases.Count} generated inputs";
         }
-        double[][]? reference = measure && candidates.Count > 0 ? ModelRunner.Run(graph, cases) : null;
-        int top1Length = (int)graph.Tensors[graph.Outputs[0]].ElementCount;
+        // Sensitivity is measured on the logits (LogitsView), agreement on the model's own outputs.
+        var logits = LogitsView.Of(graph);
+        double[][]? logitsReference = options.Weights == WeightPrecision.Auto ? ModelRunner.Run(logits, cases) : null;
+        int logitsLength = (int)logits.Tensors[logits.Outputs[0]].ElementCount;
 
-        var choices = new List<LayerChoice>();
-        foreach (var layer in candidates)
-        {
-            if (options.Weights == WeightPrecision.Int4)
-            {
-                choices.Add(new LayerChoice(layer, true, null));
-                continue;
-            }
-            var alone = ModelRunner.Run(Int4Rewriter.Apply(graph, [layer]), cases);
-            double sqnr = OutputAgreement.Compare(reference!, alone, top1Length).SqnrDb;
-            choices.Add(new LayerChoice(layer, -sqnr <= options.MaxErrorDb, sqnr));
-        }
-
+        var choices = options.Weights == WeightPrecision.Int4
+            ? candidates.Select(l => new LayerChoice(l, true, null)).ToList()
+            : Choose(logits, candidates, cases, logitsReference!, options.MaxErrorDb);
         var chosen = choices.Where(c => c.Int4).Select(c => c.Layer).ToList();
         var quantized = Int4Rewriter.Apply(graph, chosen);
-        OutputAgreement? agreement = reference is null ? null
-            : OutputAgreement.Compare(reference, chosen.Count == 0 ? reference : ModelRunner.Run(quantized, cases), top1Length);
+        OutputAgreement? agreement = null;
+        double? logitsSqnr = null;
+        if (measure)
+        {
+            logitsReference ??= ModelRunner.Run(logits, cases);
+            logitsSqnr = chosen.Count == 0 ? double.PositiveInfinity
+                : OutputAgreement.Compare(logitsReference, ModelRunner.Run(Int4Rewriter.Apply(logits, chosen), cases), logitsLength).SqnrDb;
+            var reference = ModelRunner.Run(graph, cases);
+            int top1Length = (int)graph.Tensors[graph.Outputs[0]].ElementCount;
+            agreement = OutputAgreement.Compare(reference, chosen.Count == 0 ? reference : ModelRunner.Run(quantized, cases), top1Length);
+        }
         long before = candidates.Sum(l => l.WeightCount);
         long after = candidates.Sum(l => chosen.Contains(l) ? (l.WeightCount + 1) / 2 : l.WeightCount);
         return new QuantizeResult
         {
-            Graph = quantized, Choices = choices, Kept = kept, Agreement = agreement, CalibrationSource = source,
+            Graph = quantized, Choices = choices, Kept = kept, Agreement = agreement, LogitsSqnrDb = logitsSqnr, CalibrationSource = source,
             WeightBytesBefore = before, WeightBytesAfter = after,
         };
+    }
+
+    /// <summary>
+    /// Auto: each layer alone in int4 is measured; then, best first, a layer becomes int4 when the model with it and
+    /// the layers already chosen still has a logits error within the budget, so the budget holds for the whole model
+    /// and not only layer by layer.
+    /// </summary>
+    private static List<LayerChoice> Choose(Graph logits, List<WeightLayer> candidates, List<byte[][]> cases, double[][] reference, double maxErrorDb)
+    {
+        int length = (int)logits.Tensors[logits.Outputs[0]].ElementCount;
+        var alone = candidates.ToDictionary(l => l, l => OutputAgreement.Compare(reference, ModelRunner.Run(Int4Rewriter.Apply(logits, [l]), cases), length).SqnrDb);
+        var chosen = new List<WeightLayer>();
+        var kept = new Dictionary<WeightLayer, string>();
+        // Best SQNR first; on a tie the layer with more weights (it saves more).
+        foreach (var layer in candidates.OrderByDescending(l => alone[l]).ThenByDescending(l => l.WeightCount))
+        {
+            if (-alone[layer] > maxErrorDb)
+            {
+                kept[layer] = $"alone its error is {-alone[layer]:0.0} dB, over the budget of {maxErrorDb:0.0} dB";
+                continue;
+            }
+            double together = OutputAgreement.Compare(reference, ModelRunner.Run(Int4Rewriter.Apply(logits, [.. chosen, layer]), cases), length).SqnrDb;
+            if (-together > maxErrorDb)
+                kept[layer] = $"with the {chosen.Count} layer(s) chosen before it the error would be {-together:0.0} dB, over the budget of {maxErrorDb:0.0} dB";
+            else
+                chosen.Add(layer);
+        }
+        return [.. candidates.Select(l => new LayerChoice(l, chosen.Contains(l), alone[l], kept.GetValueOrDefault(l)))];
     }
 }

@@ -30,6 +30,9 @@ namespace TinyLite.Runtime.Execution
         /// <summary>CONV_2D 1×1, stride 1, no padding, int16 activations, int8 weights, in place over its own input (Params: ConvParams).</summary>
         public const int PointwiseConvS16InPlace = 104;
 
+        /// <summary>CONV_2D 1×1, stride 1, no padding, int8 activations, packed int4 weights, in place over its own input (Params: ConvParams).</summary>
+        public const int PointwiseConvS4InPlace = 105;
+
         /// <summary>DEPTHWISE_CONV_2D, int8 activations, int8 weights (Params: DepthwiseConvParams).</summary>
         public const int DepthwiseConvS8 = 110;
 

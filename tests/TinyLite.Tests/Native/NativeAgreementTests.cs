@@ -99,6 +99,10 @@ public class NativeAgreementTests
             { Kind = ConvTestModel.Kind.Depthwise, WeightType = DataType.Int4, FC = 1, Seed = 12 }).Graph,
         ["pointwise_s8"] = () => ConvTestModel.Build(new ConvTestModel.Options
             { FH = 1, FW = 1, Padding = Padding.Valid, Seed = 13 }).Graph,
+        ["pointwise_s4"] = () => ConvTestModel.Build(new ConvTestModel.Options
+            { FH = 1, FW = 1, Padding = Padding.Valid, WeightType = DataType.Int4, Seed = 16 }).Graph,
+        ["pointwise_s4_odd_depth"] = () => ConvTestModel.Build(new ConvTestModel.Options
+            { FH = 1, FW = 1, InC = 5, OutC = 7, Padding = Padding.Valid, WeightType = DataType.Int4, Seed = 17 }).Graph,
         ["pointwise_s16"] = () => ConvTestModel.Build(new ConvTestModel.Options
             { FH = 1, FW = 1, Padding = Padding.Valid, ActivationType = DataType.Int16, BiasType = DataType.Int64, Seed = 14 }).Graph,
         ["transpose_conv_s16"] = () => ConvTestModel.Build(new ConvTestModel.Options

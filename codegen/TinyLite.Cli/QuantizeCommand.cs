@@ -23,7 +23,8 @@ public static class QuantizeCommand
         var weights = new EnumOption<WeightPrecision>("--weights", Targets, WeightPrecision.Int4, "int4: every CONV_2D, DEPTHWISE_CONV_2D and FULLY_CONNECTED TFLM can run with int4 weights; auto: only those whose output error stays within --max-error");
         var calibration = new Option<string?>("--calibration") { Description = "a folder of raw input files (the model's inputs back to back, one case per file); generated inputs when absent" };
         var maxError = new Option<string>("--max-error") { Description = "auto: the most output error one layer in int4 may cause, in dB of noise relative to the int8 model's output (-20: SQNR >= 20 dB)", DefaultValueFactory = _ => QuantizeOptions.DefaultMaxErrorDb.ToString(CultureInfo.InvariantCulture) };
-        var cmd = new Command("quantize", "Requantize a TFLite model's int8 weights to int4 (or mixed int4/int8) and write a TFLite file") { model, output, weights.Option, calibration, maxError };
+        var generated = new Option<int>("--generated") { Description = "without --calibration: how many seeded random inputs to measure on", DefaultValueFactory = _ => CalibrationSet.DefaultGeneratedCount };
+        var cmd = new Command("quantize", "Requantize a TFLite model's int8 weights to int4 (or mixed int4/int8) and write a TFLite file") { model, output, weights.Option, calibration, maxError, generated };
         cmd.SetAction(r => CliError.Guard(() =>
         {
             string path = r.GetValue(model)!;
@@ -31,8 +32,11 @@ public static class QuantizeCommand
             string maxErrorText = r.GetValue(maxError)!;
             if (!double.TryParse(maxErrorText, NumberStyles.Float, CultureInfo.InvariantCulture, out double maxErrorDb) || !double.IsFinite(maxErrorDb))
                 throw new CliError($"--max-error: '{maxErrorText}' is not a number of dB");
+            int generatedCount = r.GetValue(generated);
+            if (generatedCount < 1 || generatedCount > 100_000)
+                throw new CliError($"--generated {generatedCount}: the number of generated inputs must be between 1 and 100000");
             var graph = TfliteReader.Read(ModelFile.Read(path), path);
-            var options = new QuantizeOptions { Weights = weights.GetValue(r), CalibrationFolder = r.GetValue(calibration), MaxErrorDb = maxErrorDb };
+            var options = new QuantizeOptions { Weights = weights.GetValue(r), CalibrationFolder = r.GetValue(calibration), MaxErrorDb = maxErrorDb, GeneratedCases = generatedCount };
             var result = WeightQuantizer.Quantize(graph, options);
             byte[] bytes;
             try

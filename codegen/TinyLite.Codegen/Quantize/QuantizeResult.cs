@@ -23,6 +23,9 @@ public sealed record QuantizeResult
     /// <inheritdoc cref="WeightBytesBefore"/>
     public long WeightBytesAfter { get; init; }
 
+    /// <summary>Bytes of the int32 biases of the candidate layers (unchanged by int4: TFLM keeps the bias int32).</summary>
+    public long BiasBytes { get; init; }
+
     /// <summary>The report: one line per layer, then the totals and the agreement.</summary>
     public string ToText(WeightPrecision weights)
     {
@@ -36,7 +39,9 @@ public sealed record QuantizeResult
         foreach (var k in Kept)
             s.AppendLine($"  layer {k.OperatorIndex + " " + k.OperatorName,-22} kept: {k.Reason}");
         int chosen = Choices.Count(c => c.Int4);
-        s.AppendLine($"  {chosen} of {Choices.Count} layers int4 ({weights.Name()}): weight bytes {WeightBytesBefore} -> {WeightBytesAfter}");
+        double ratio = WeightBytesBefore + BiasBytes == 0 ? 1 : (double)(WeightBytesAfter + BiasBytes) / (WeightBytesBefore + BiasBytes);
+        s.AppendLine($"  {chosen} of {Choices.Count} layers int4 ({weights.Name()}): weight bytes {WeightBytesBefore} -> {WeightBytesAfter}, " +
+            $"with int32 biases {WeightBytesBefore + BiasBytes} -> {WeightBytesAfter + BiasBytes} ({ratio:0.000}x)");
         if (Agreement is { } a)
             s.AppendLine($"  vs the int8 model on {CalibrationSource}: top-1 agreement {a.Top1Agreement * 100:0.0}%, mean |output diff| {a.MeanAbsDifference:0.#####}, logits SQNR {OutputAgreement.Db(LogitsSqnrDb ?? a.SqnrDb)}");
         return s.ToString();

@@ -54,6 +54,7 @@ public static class WeightQuantizer
         {
             Graph = quantized, Choices = choices, Kept = kept, Agreement = agreement, LogitsSqnrDb = logitsSqnr, CalibrationSource = source,
             WeightBytesBefore = before, WeightBytesAfter = after,
+            BiasBytes = candidates.Where(l => l.Bias >= 0).Sum(l => graph.Tensors[l.Bias].ByteSize),
         };
     }
 

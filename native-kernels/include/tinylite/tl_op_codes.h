@@ -50,6 +50,8 @@
 #define TL_OP_FULLY_CONNECTED_S8_ACCUMULATE 203
 /** Streaming FULLY_CONNECTED int8, last part: requantizes int32 accumulators to int8 exactly as FullyConnectedS8 */
 #define TL_OP_FULLY_CONNECTED_S8_FINISH 204
+/** Streaming FULLY_CONNECTED with packed int4 weights, first part: adds one input slice's products to int32 accumulators */
+#define TL_OP_FULLY_CONNECTED_S4_ACCUMULATE 205
 /** AVERAGE_POOL_2D on int8 */
 #define TL_OP_AVERAGE_POOL_S8 210
 /** AVERAGE_POOL_2D on int16 */

@@ -69,6 +69,9 @@ namespace TinyLite.Runtime.Execution
         /// <summary>Streaming FULLY_CONNECTED int8, last part: requantizes int32 accumulators to int8 exactly as FullyConnectedS8 (Params: FullyConnectedFinishParams).</summary>
         public const int FullyConnectedS8Finish = 204;
 
+        /// <summary>Streaming FULLY_CONNECTED with packed int4 weights, first part: adds one input slice's products to int32 accumulators (Params: FullyConnectedAccumulateParams).</summary>
+        public const int FullyConnectedS4Accumulate = 205;
+
         /// <summary>AVERAGE_POOL_2D on int8 (Params: PoolParams).</summary>
         public const int AveragePoolS8 = 210;
 

@@ -80,6 +80,10 @@ public class NativeAgreementTests
         // (FullyConnectedS8Accumulate, FullyConnectedS8Finish).
         ["depthwise_then_fully_connected_s8"] = () => StreamTestModels.Start("fc.tflite", 13, 10, 1, seed: 14)
             .Depthwise(5, 2, multiplier: 8).FullyConnected(3).Finish(),
+        // The same with int4 weights (FullyConnectedS4Accumulate).
+        ["depthwise_then_fully_connected_s4"] = () => TinyLite.Codegen.Quantize.WeightQuantizer.Quantize(
+            StreamTestModels.Start("fc4.tflite", 13, 10, 1, seed: 18).Depthwise(5, 2, multiplier: 8).FullyConnected(3).Finish(),
+            new TinyLite.Codegen.Quantize.QuantizeOptions { MeasureAgreement = false }).Graph,
         ["average_pool_s16"] = () => Pool(BuiltinOperator.AveragePool2D, DataType.Int16),
         ["max_pool_s16"] = () => Pool(BuiltinOperator.MaxPool2D, DataType.Int16),
         ["mean_s16"] = () => Single(BuiltinOperator.Mean, DataType.Int16, [1, 4, 5, 3], [1, 1, 1, 3], 0.002f, 0,

@@ -23,6 +23,9 @@ public sealed record QuantizeResult
     /// <inheritdoc cref="WeightBytesBefore"/>
     public long WeightBytesAfter { get; init; }
 
+    /// <summary>Why the agreement was not measured (int4 of a model TinyLite cannot run), or null.</summary>
+    public string? NotMeasured { get; init; }
+
     /// <summary>Bytes of the int32 biases of the candidate layers (unchanged by int4: TFLM keeps the bias int32).</summary>
     public long BiasBytes { get; init; }
 
@@ -42,6 +45,8 @@ public sealed record QuantizeResult
         double ratio = WeightBytesBefore + BiasBytes == 0 ? 1 : (double)(WeightBytesAfter + BiasBytes) / (WeightBytesBefore + BiasBytes);
         s.AppendLine($"  {chosen} of {Choices.Count} layers int4 ({weights.Name()}): weight bytes {WeightBytesBefore} -> {WeightBytesAfter}, " +
             $"with int32 biases {WeightBytesBefore + BiasBytes} -> {WeightBytesAfter + BiasBytes} ({ratio:0.000}x)");
+        if (NotMeasured is { } reason)
+            s.AppendLine($"  agreement with the int8 model not measured: {reason}");
         if (Agreement is { } a)
             s.AppendLine($"  vs the int8 model on {CalibrationSource}: top-1 agreement {a.Top1Agreement * 100:0.0}%, mean |output diff| {a.MeanAbsDifference:0.#####}, logits SQNR {OutputAgreement.Db(LogitsSqnrDb ?? a.SqnrDb)}");
         return s.ToString();

@@ -5,8 +5,8 @@ namespace TinyLite.Codegen.Quantize;
 /// <summary>
 /// Requantizes int8 weights to int4 (<c>tinylite quantize</c>, <c>compile --weights</c>). int4: every candidate
 /// layer (<see cref="WeightLayers"/>). auto: each candidate alone in int4, the model's logits (<see cref="LogitsView"/>)
-/// compared with the int8 model's on the calibration cases (output SQNR); the layers whose error stays within the budget become int4 together, and the
-/// final model is measured against the int8 one.
+/// compared with the int8 model's on the calibration cases (output SQNR); the layers whose error stays within the
+/// budget become int4 together, and the final model is measured against the int8 one.
 /// </summary>
 public static class WeightQuantizer
 {
@@ -30,7 +30,6 @@ public static class WeightQuantizer
         // Sensitivity is measured on the logits (LogitsView), agreement on the model's own outputs.
         var logits = LogitsView.Of(graph);
         double[][]? logitsReference = options.Weights == WeightPrecision.Auto ? ModelRunner.Run(logits, cases) : null;
-        int logitsLength = (int)logits.Tensors[logits.Outputs[0]].ElementCount;
 
         var choices = options.Weights == WeightPrecision.Int4
             ? candidates.Select(l => new LayerChoice(l, true, null)).ToList()
@@ -39,23 +38,40 @@ public static class WeightQuantizer
         var quantized = Int4Rewriter.Apply(graph, chosen);
         OutputAgreement? agreement = null;
         double? logitsSqnr = null;
+        string? notMeasured = null;
         if (measure)
         {
-            logitsReference ??= ModelRunner.Run(logits, cases);
-            logitsSqnr = chosen.Count == 0 ? double.PositiveInfinity
-                : OutputAgreement.Compare(logitsReference, ModelRunner.Run(Int4Rewriter.Apply(logits, chosen), cases), logitsLength).SqnrDb;
-            var reference = ModelRunner.Run(graph, cases);
-            int top1Length = (int)graph.Tensors[graph.Outputs[0]].ElementCount;
-            agreement = OutputAgreement.Compare(reference, chosen.Count == 0 ? reference : ModelRunner.Run(quantized, cases), top1Length);
+            try
+            {
+                (agreement, logitsSqnr) = Measure(graph, logits, quantized, chosen, cases, logitsReference);
+            }
+            catch (CompileException e) when (options.Weights == WeightPrecision.Int4)
+            {
+                // int4 needs no measurement to choose: a model TinyLite cannot run is still quantized.
+                notMeasured = e.Message;
+            }
         }
         long before = candidates.Sum(l => l.WeightCount);
         long after = candidates.Sum(l => chosen.Contains(l) ? (l.WeightCount + 1) / 2 : l.WeightCount);
         return new QuantizeResult
         {
-            Graph = quantized, Choices = choices, Kept = kept, Agreement = agreement, LogitsSqnrDb = logitsSqnr, CalibrationSource = source,
+            Graph = quantized, Choices = choices, Kept = kept, Agreement = agreement, LogitsSqnrDb = logitsSqnr, CalibrationSource = source, NotMeasured = notMeasured,
             WeightBytesBefore = before, WeightBytesAfter = after,
             BiasBytes = candidates.Where(l => l.Bias >= 0).Sum(l => graph.Tensors[l.Bias].ByteSize),
         };
+    }
+
+    /// <summary>The final model against the int8 model: agreement of the outputs, SQNR of the logits.</summary>
+    private static (OutputAgreement, double) Measure(Graph graph, Graph logits, Graph quantized, List<WeightLayer> chosen,
+        List<byte[][]> cases, double[][]? logitsReference)
+    {
+        int logitsLength = (int)logits.Tensors[logits.Outputs[0]].ElementCount;
+        logitsReference ??= ModelRunner.Run(logits, cases);
+        double logitsSqnr = chosen.Count == 0 ? double.PositiveInfinity
+            : OutputAgreement.Compare(logitsReference, ModelRunner.Run(Int4Rewriter.Apply(logits, chosen), cases), logitsLength).SqnrDb;
+        var reference = ModelRunner.Run(graph, cases);
+        int top1Length = (int)graph.Tensors[graph.Outputs[0]].ElementCount;
+        return (OutputAgreement.Compare(reference, chosen.Count == 0 ? reference : ModelRunner.Run(quantized, cases), top1Length), logitsSqnr);
     }
 
     /// <summary>

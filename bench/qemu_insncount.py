@@ -7,7 +7,7 @@ random_0 case under QEMU with the plugin (qemu_golden: one region per Invoke; qe
 kernel call) and writes the tables to bench/RESULTS.md (section "Instruction counts ...", replaced on
 each run) or prints them with --print. Every run also checks the outputs bit-exact against golden/.
 
-    python3 bench/qemu_insncount.py [--print] [--models kws_dscnn,...]
+    python3 bench/qemu_insncount.py [--print] [--models kws_dscnn,...]   (float/<name>: tests/data/float/<name>)
 """
 import argparse
 import json
@@ -82,12 +82,19 @@ def qemu(machine, elf, manifest, plugin, counts):
 PLAN = "layer"
 
 
+def model_dir(model):
+    """A shared model's folder, or for float/<name> the project's own float32 test data (tests/data/float)."""
+    if model.startswith("float/"):
+        return os.path.join(ROOT, "tests", "data", model)
+    # A model of ../shared/models, else of ../shared/models-next (open issues' models, e.g. mnist_lstm_int8).
+    folder = "models" if os.path.isdir(os.path.join(SHARED, "models", model)) else "models-next"
+    return os.path.join(SHARED, folder, model)
+
+
 def measure(model, plugin):
     img_dir = os.path.join(BUILD, "images")
     os.makedirs(img_dir, exist_ok=True)
-    # A model of ../shared/models, else of ../shared/models-next (open issues' models, e.g. mnist_lstm_int8).
-    folder = "models" if os.path.isdir(os.path.join(SHARED, "models", model)) else "models-next"
-    src = os.path.join(SHARED, folder, model, "model.tflite")
+    src = os.path.join(model_dir(model), "model.tflite")
     # Nested model names (seanet/add/add0) become flat file names.
     stem = model.replace("/", "_")
     img = os.path.join(img_dir, stem + ".tlm")
@@ -97,7 +104,7 @@ def measure(model, plugin):
         + (["--cmsis-nn"] if os.environ.get("TINYLITE_COMPILE_CMSIS_NN") else []))
     with open(rep) as f:
         report = json.load(f)
-    base = os.path.join(SHARED, folder, model)
+    base = model_dir(model)
     manifest = os.path.join(BUILD, "bench-" + stem + ".txt")
     with open(manifest, "w") as f:
         f.write("model %s %s\ncase random_0\n" % (model, img))

@@ -65,10 +65,9 @@ public static class Compiler
             var ctx = new LoweringContext(graph, op, options);
             try
             {
-                if (op.Op == BuiltinOperator.Custom)
-                    throw ctx.Error($"custom operator '{op.CustomCode}' is not supported");
-                var lowering = LoweringRegistry.Default.Find(op.Op)
-                    ?? throw ctx.Error("operator type is not supported by TinyLite");
+                var lowering = op.Op == BuiltinOperator.Custom
+                    ? LoweringRegistry.Default.FindCustom(op.CustomCode) ?? throw ctx.Error($"custom operator '{op.CustomCode}' is not supported")
+                    : LoweringRegistry.Default.Find(op.Op, ctx.OptionalInput(0)?.Type) ?? throw ctx.Error("operator type is not supported by TinyLite");
                 foreach (var call in lowering.Lower(ctx))
                 {
                     foreach (var c in call.InPlaceVariant is null ? [call] : new[] { call, call.InPlaceVariant })

@@ -11,7 +11,7 @@ For every model and plan given, compiles the model with `tinylite compile --plan
   * expected.txt: "managed N" and "native N", the number of golden tests of each kind, for the lane's check that
     no result is missing.
 
-usage: golden_data.py --tinylite PATH --models DIR --out DIR --model NAME [--model NAME ...] --plan P [--plan P ...]
+usage: golden_data.py --tinylite PATH --models DIR [--next-models DIR] --out DIR --model NAME [--model NAME ...] --plan P [--plan P ...]
 """
 import argparse
 import json
@@ -73,6 +73,27 @@ def write_assembly(path, number, pieces):
         f.write("\n".join(out) + "\n")
 
 
+def model_folder(models, model, next_models=None):
+    """The model's folder and its cases: a shared model (meta.json; of next_models when models lacks it), or
+    float/<name>, the project's own float32 data in tests/data/float (no meta.json: one case per
+    inputs/<case>.input0.bin)."""
+    if not model.startswith("float/"):
+        folder = os.path.join(models, model)
+        if not os.path.isdir(folder) and next_models:
+            folder = os.path.join(next_models, model)
+        with open(os.path.join(folder, "meta.json")) as f:
+            return folder, json.load(f)
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    folder = os.path.join(root, "tests", "data", model)
+    cases = []
+    for name in sorted(os.listdir(os.path.join(folder, "inputs"))):
+        case = name[:-len(".input0.bin")]
+        if name.endswith(".input0.bin"):
+            cases.append({"name": case, "inputs": ["inputs/%s.input0.bin" % case],
+                          "golden": ["golden/%s.output0.bin" % case]})
+    return folder, {"cases": cases}
+
+
 def identifier(text):
     name = re.sub(r"[^A-Za-z0-9_]", "_", text)
     return name if re.match(r"[A-Za-z_]", name) else "_" + name
@@ -99,6 +120,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tinylite", required=True)
     parser.add_argument("--models", required=True)
+    parser.add_argument("--next-models", default=None,
+                        help="the open issues' models folder (../shared/models-next), searched after --models")
     parser.add_argument("--out", required=True)
     parser.add_argument("--model", action="append", required=True)
     parser.add_argument("--plan", action="append", required=True)
@@ -108,9 +131,7 @@ def main():
     store = Store()
     tests = []  # (model, plan, case, image blob, input blobs, golden blobs, macs, arena, runtime ram 32-bit, 64-bit)
     for model in args.model:
-        folder = os.path.join(args.models, model)
-        with open(os.path.join(folder, "meta.json")) as f:
-            meta = json.load(f)
+        folder, meta = model_folder(args.models, model, args.next_models)
         for plan in args.plan:
             image, figures = compile_model(args.tinylite, os.path.join(folder, "model.tflite"), plan, args.out)
             image_blob = store.add(image)

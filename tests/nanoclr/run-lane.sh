@@ -8,6 +8,7 @@
 #                            kernels registered (native-kernels/interop/nanoframework/posix/build-nanoclr.sh) and
 #                            runs the same cases with the native kernels
 #   TINYLITE_MODELS          (optional) the shared models folder, else ../shared/models beside the repository
+#   TINYLITE_MODELS_NEXT     (optional) the open issues' models (mnist_lstm_int8), else ../shared/models-next
 #
 # Without the first two it prints one line saying it was skipped and exits 0. Otherwise it fails on any failed,
 # skipped or missing result, and on a device assembly whose bytecode or initializer data (as nanoCLR reports them at
@@ -30,7 +31,11 @@ CORELIB="${NF_CORELIB_DIR:-${NUGET_PACKAGES:-$HOME/.nuget/packages}/nanoframewor
 [ -f "$CORELIB/mscorlib.pe" ] || fail "mscorlib.pe of nanoFramework.CoreLibrary $version not found in $CORELIB (restore the device projects, or set NF_CORELIB_DIR)"
 
 MODELS="${TINYLITE_MODELS:-$ROOT/../shared/models}"
-GOLDEN_MODELS=(hello_world_int8 micro_speech kws_dscnn synthetic_int4_cnn_s1)
+# float/<name>: the project's own float32 models (tests/data/float), the Float family and FloatMath on nanoCLR.
+GOLDEN_MODELS=(hello_world_int8 micro_speech kws_dscnn synthetic_int4_cnn_s1 float/kws_f32 float/tanh_f32 float/logistic_f32)
+# Models of ../shared/models-next (open issues) that TinyLite runs: their single-step cases join the golden data.
+NEXT_MODELS="${TINYLITE_MODELS_NEXT:-$ROOT/../shared/models-next}"
+[ -d "$NEXT_MODELS/mnist_lstm_int8" ] && GOLDEN_MODELS+=(mnist_lstm_int8)
 GOLDEN_PLANS=(auto layer)
 
 WORK="$ROOT/.build/nanoclr"
@@ -42,7 +47,7 @@ dotnet build "$ROOT/nf-runtime/device/TinyLite.Device.slnf" -c Release -nologo -
 data_args=()
 if [ -d "$MODELS" ]; then
   echo "nanoclr lane: golden data (${GOLDEN_MODELS[*]}; plans ${GOLDEN_PLANS[*]})"
-  gen=(python3 "$HERE/golden_data.py" --tinylite "$ROOT/tinylite" --models "$MODELS" --out "$WORK/data")
+  gen=(python3 "$HERE/golden_data.py" --tinylite "$ROOT/tinylite" --models "$MODELS" --next-models "$NEXT_MODELS" --out "$WORK/data")
   for m in "${GOLDEN_MODELS[@]}"; do gen+=(--model "$m"); done
   for p in "${GOLDEN_PLANS[@]}"; do gen+=(--plan "$p"); done
   "${gen[@]}"
@@ -66,7 +71,7 @@ cp "$WORK"/data/TinyLite.GoldenData.*.dll "$WORK/bin/" 2>/dev/null || true
 
 # Load order: dependencies first.
 assemblies=(TinyLite.Runtime.Native TinyLite.Runtime TinyLite.Kernels.Conv TinyLite.Kernels.Dense
-            TinyLite.Kernels.Elementwise TinyLite.Kernels.Shape TinyLite.Kernels.Recurrent)
+            TinyLite.Kernels.Elementwise TinyLite.Kernels.Shape TinyLite.Kernels.Recurrent TinyLite.Kernels.Signal TinyLite.Kernels.Float)
 for d in "$WORK"/bin/TinyLite.GoldenData.*.dll; do [ -f "$d" ] && assemblies+=("$(basename "$d" .dll)"); done
 assemblies+=(TinyLite.DeviceTests)
 echo "nanoclr lane: metadata processor (${#assemblies[@]} assemblies)"

@@ -14,10 +14,13 @@ public sealed class Graph
     /// <summary>TFLite model description string, if any.</summary>
     public string Description { get; init; } = "";
 
-    /// <summary>Appends a tensor the compiler made (weights relaid, scratch, stream windows ...); returns its index.</summary>
-    public int AddTensor(string name, DataType type, int[] shape, Quantization? quantization = null, byte[]? data = null)
+    /// <summary>
+    /// Appends a tensor the compiler made (weights relaid, scratch, stream windows, operator state ...); returns its
+    /// index. A variable tensor keeps its bytes across invocations (the planners keep it alive for the whole run).
+    /// </summary>
+    public int AddTensor(string name, DataType type, int[] shape, Quantization? quantization = null, byte[]? data = null, bool isVariable = false)
     {
-        Tensors.Add(new Tensor { Index = Tensors.Count, Name = name, Type = type, Shape = shape, Quantization = quantization, Data = data });
+        Tensors.Add(new Tensor { Index = Tensors.Count, Name = name, Type = type, Shape = shape, Quantization = quantization, Data = data, IsVariable = isVariable });
         return Tensors.Count - 1;
     }
 }

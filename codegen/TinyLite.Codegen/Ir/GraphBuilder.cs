@@ -79,6 +79,17 @@ public sealed class GraphBuilder(string source)
         return this;
     }
 
+    /// <summary>Adds a CUSTOM operator with its custom code and raw (FlexBuffer) custom options; it runs after those added before it.</summary>
+    public GraphBuilder AddCustomOperator(string customCode, int[] inputs, int[] outputs, byte[] customOptions)
+    {
+        _operators.Add(new Operator
+        {
+            Index = _operators.Count, Op = BuiltinOperator.Custom, CustomCode = customCode, Inputs = inputs, Outputs = outputs,
+            CustomOptions = customOptions,
+        });
+        return this;
+    }
+
     /// <summary>The graph built so far.</summary>
     public Graph Build() => new()
     {

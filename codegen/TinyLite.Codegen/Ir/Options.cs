@@ -36,6 +36,11 @@ public sealed record AddSubOptions(Activation Activation, bool PotScaleInt16) : 
 
 public sealed record MulOptions(Activation Activation) : OperatorOptions;
 
+public sealed record DivOptions(Activation Activation) : OperatorOptions;
+
+/// <summary>Options of SVDF: the rank of the factorized filter and the fused activation.</summary>
+public sealed record SvdfOptions(int Rank, Activation Activation, bool AsymmetricQuantizeInputs) : OperatorOptions;
+
 public sealed record ConcatenationOptions(int Axis, Activation Activation) : OperatorOptions;
 
 public sealed record ReshapeOptions(int[] NewShape) : OperatorOptions;

@@ -470,4 +470,225 @@ public static class KernelParams
         p.Add(cellTanhShift);
         return p.ToArray();
     }
+
+    /// <summary>Params of the svdf layout: SVDF int8 with int8 or int16 state: feature and output requantization, zero points; state is a variable tensor.</summary>
+    public static int[] Svdf(int batches, int inputSize, int filters, int rank, int memory, int inputZeroPoint, int stateZeroPoint, int outputZeroPoint, int featureMultiplier, int featureShift, int outputMultiplier, int outputShift)
+    {
+        var p = new System.Collections.Generic.List<int>(12);
+        p.Add(batches);
+        p.Add(inputSize);
+        p.Add(filters);
+        p.Add(rank);
+        p.Add(memory);
+        p.Add(inputZeroPoint);
+        p.Add(stateZeroPoint);
+        p.Add(outputZeroPoint);
+        p.Add(featureMultiplier);
+        p.Add(featureShift);
+        p.Add(outputMultiplier);
+        p.Add(outputShift);
+        return p.ToArray();
+    }
+
+    /// <summary>Params of the conv_f32 layout: CONV_2D float32: geometry (filter_depth is the input channels per group) and the activation range as IEEE-754 bits.</summary>
+    public static int[] ConvF32(int batches, int inputHeight, int inputWidth, int inputDepth, int filterHeight, int filterWidth, int filterDepth, int outputHeight, int outputWidth, int outputDepth, int strideHeight, int strideWidth, int dilationHeight, int dilationWidth, int paddingTop, int paddingLeft, int activationMin, int activationMax)
+    {
+        var p = new System.Collections.Generic.List<int>(18);
+        p.Add(batches);
+        p.Add(inputHeight);
+        p.Add(inputWidth);
+        p.Add(inputDepth);
+        p.Add(filterHeight);
+        p.Add(filterWidth);
+        p.Add(filterDepth);
+        p.Add(outputHeight);
+        p.Add(outputWidth);
+        p.Add(outputDepth);
+        p.Add(strideHeight);
+        p.Add(strideWidth);
+        p.Add(dilationHeight);
+        p.Add(dilationWidth);
+        p.Add(paddingTop);
+        p.Add(paddingLeft);
+        p.Add(activationMin);
+        p.Add(activationMax);
+        return p.ToArray();
+    }
+
+    /// <summary>Params of the depthwise_conv_f32 layout: DEPTHWISE_CONV_2D float32: as conv_f32, with the depth multiplier in place of the filter depth.</summary>
+    public static int[] DepthwiseConvF32(int batches, int inputHeight, int inputWidth, int inputDepth, int filterHeight, int filterWidth, int depthMultiplier, int outputHeight, int outputWidth, int outputDepth, int strideHeight, int strideWidth, int dilationHeight, int dilationWidth, int paddingTop, int paddingLeft, int activationMin, int activationMax)
+    {
+        var p = new System.Collections.Generic.List<int>(18);
+        p.Add(batches);
+        p.Add(inputHeight);
+        p.Add(inputWidth);
+        p.Add(inputDepth);
+        p.Add(filterHeight);
+        p.Add(filterWidth);
+        p.Add(depthMultiplier);
+        p.Add(outputHeight);
+        p.Add(outputWidth);
+        p.Add(outputDepth);
+        p.Add(strideHeight);
+        p.Add(strideWidth);
+        p.Add(dilationHeight);
+        p.Add(dilationWidth);
+        p.Add(paddingTop);
+        p.Add(paddingLeft);
+        p.Add(activationMin);
+        p.Add(activationMax);
+        return p.ToArray();
+    }
+
+    /// <summary>Params of the fully_connected_f32 layout: FULLY_CONNECTED float32: the activation range as IEEE-754 bits.</summary>
+    public static int[] FullyConnectedF32(int batches, int inputDepth, int outputDepth, int activationMin, int activationMax)
+    {
+        var p = new System.Collections.Generic.List<int>(5);
+        p.Add(batches);
+        p.Add(inputDepth);
+        p.Add(outputDepth);
+        p.Add(activationMin);
+        p.Add(activationMax);
+        return p.ToArray();
+    }
+
+    /// <summary>Params of the pool_f32 layout: AVERAGE_POOL_2D and MAX_POOL_2D float32: as pool, the activation range as IEEE-754 bits.</summary>
+    public static int[] PoolF32(int batches, int inputHeight, int inputWidth, int depth, int outputHeight, int outputWidth, int strideHeight, int strideWidth, int filterHeight, int filterWidth, int paddingTop, int paddingLeft, int activationMin, int activationMax)
+    {
+        var p = new System.Collections.Generic.List<int>(14);
+        p.Add(batches);
+        p.Add(inputHeight);
+        p.Add(inputWidth);
+        p.Add(depth);
+        p.Add(outputHeight);
+        p.Add(outputWidth);
+        p.Add(strideHeight);
+        p.Add(strideWidth);
+        p.Add(filterHeight);
+        p.Add(filterWidth);
+        p.Add(paddingTop);
+        p.Add(paddingLeft);
+        p.Add(activationMin);
+        p.Add(activationMax);
+        return p.ToArray();
+    }
+
+    /// <summary>Params of the mean_f32 layout: MEAN float32 over the axes set in axes_mask of a 4-D input.</summary>
+    public static int[] MeanF32(int[] dims, int axesMask)
+    {
+        var p = new System.Collections.Generic.List<int>(5);
+        if (dims.Length != 4)
+            throw new System.ArgumentException("dims needs 4 values", nameof(dims));
+        p.AddRange(dims);
+        p.Add(axesMask);
+        return p.ToArray();
+    }
+
+    /// <summary>Params of the softmax_f32 layout: SOFTMAX float32 over rows of depth values; beta as IEEE-754 bits.</summary>
+    public static int[] SoftmaxF32(int rows, int depth, int beta)
+    {
+        var p = new System.Collections.Generic.List<int>(3);
+        p.Add(rows);
+        p.Add(depth);
+        p.Add(beta);
+        return p.ToArray();
+    }
+
+    /// <summary>Params of the activation_f32 layout: a float32 transcendental activation (LOGISTIC, TANH).</summary>
+    public static int[] ActivationF32(int count)
+    {
+        var p = new System.Collections.Generic.List<int>(1);
+        p.Add(count);
+        return p.ToArray();
+    }
+
+    /// <summary>Params of the signal_window layout: SignalWindow: each frame of window_length samples times the int16 window, shifted right, saturated to int16.</summary>
+    public static int[] SignalWindow(int count, int windowLength, int shift)
+    {
+        var p = new System.Collections.Generic.List<int>(3);
+        p.Add(count);
+        p.Add(windowLength);
+        p.Add(shift);
+        return p.ToArray();
+    }
+
+    /// <summary>Params of the signal_fft_auto_scale layout: SignalFftAutoScale: the int16 input shifted left as far as its largest magnitude allows; the shift is output 1.</summary>
+    public static int[] SignalFftAutoScale(int count)
+    {
+        var p = new System.Collections.Generic.List<int>(1);
+        p.Add(count);
+        return p.ToArray();
+    }
+
+    /// <summary>Params of the signal_rfft layout: SignalRfft int16: kiss_fft fixed-point real FFT of each zero-padded frame; twiddles computed by the compiler.</summary>
+    public static int[] SignalRfft(int fftLength, int inputLength, int frames)
+    {
+        var p = new System.Collections.Generic.List<int>(3);
+        p.Add(fftLength);
+        p.Add(inputLength);
+        p.Add(frames);
+        return p.ToArray();
+    }
+
+    /// <summary>Params of the signal_energy layout: SignalEnergy: re^2 + im^2 of the complex int16 bins start_index .. end_index - 1 (the others are not written).</summary>
+    public static int[] SignalEnergy(int startIndex, int endIndex)
+    {
+        var p = new System.Collections.Generic.List<int>(2);
+        p.Add(startIndex);
+        p.Add(endIndex);
+        return p.ToArray();
+    }
+
+    /// <summary>Params of the signal_filter_bank layout: SignalFilterBank: triangular mel channels accumulated in uint64 from the weight and unweight tables.</summary>
+    public static int[] SignalFilterBank(int numChannels, int inputLength, int weightsLength)
+    {
+        var p = new System.Collections.Generic.List<int>(3);
+        p.Add(numChannels);
+        p.Add(inputLength);
+        p.Add(weightsLength);
+        return p.ToArray();
+    }
+
+    /// <summary>Params of the signal_filter_bank_square_root layout: SignalFilterBankSquareRoot: integer square root of each uint64 channel, shifted right by the scale_bits tensor.</summary>
+    public static int[] SignalFilterBankSquareRoot(int count)
+    {
+        var p = new System.Collections.Generic.List<int>(1);
+        p.Add(count);
+        return p.ToArray();
+    }
+
+    /// <summary>Params of the signal_spectral_subtraction layout: SignalFilterBankSpectralSubtraction: noise estimate smoothed over time (noise_state persists across invokes).</summary>
+    public static int[] SignalSpectralSubtraction(int numChannels, int smoothing, int oneMinusSmoothing, int alternateSmoothing, int alternateOneMinusSmoothing, int minSignalRemaining, int smoothingBits, int spectralSubtractionBits, int clamping)
+    {
+        var p = new System.Collections.Generic.List<int>(9);
+        p.Add(numChannels);
+        p.Add(smoothing);
+        p.Add(oneMinusSmoothing);
+        p.Add(alternateSmoothing);
+        p.Add(alternateOneMinusSmoothing);
+        p.Add(minSignalRemaining);
+        p.Add(smoothingBits);
+        p.Add(spectralSubtractionBits);
+        p.Add(clamping);
+        return p.ToArray();
+    }
+
+    /// <summary>Params of the signal_pcan layout: SignalPCAN: per-channel automatic gain control from the noise estimate through a wide-dynamic-range gain table.</summary>
+    public static int[] SignalPcan(int numChannels, int snrShift)
+    {
+        var p = new System.Collections.Generic.List<int>(2);
+        p.Add(numChannels);
+        p.Add(snrShift);
+        return p.ToArray();
+    }
+
+    /// <summary>Params of the signal_filter_bank_log layout: SignalFilterBankLog: scaled natural log of each channel through a piecewise-linear log2 table, saturated to int16.</summary>
+    public static int[] SignalFilterBankLog(int numChannels, int outputScale, int inputCorrectionBits)
+    {
+        var p = new System.Collections.Generic.List<int>(3);
+        p.Add(numChannels);
+        p.Add(outputScale);
+        p.Add(inputCorrectionBits);
+        return p.ToArray();
+    }
 }

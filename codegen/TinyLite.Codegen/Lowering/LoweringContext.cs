@@ -65,6 +65,15 @@ public sealed class LoweringContext(Graph graph, Operator op, CompileOptions? op
     }
 
     /// <summary>
+    /// Adds a state tensor for an operator that keeps values across invocations (TFLM keeps such state in a persistent
+    /// buffer): a variable tensor, zeroed at load and by the interpreter's reset, alive for the whole run.
+    /// </summary>
+    public int AddState(string name, DataType type, int[] shape)
+    {
+        return Graph.AddTensor(name, type, shape, isVariable: true);
+    }
+
+    /// <summary>
     /// Adds a scratch buffer of <paramref name="bytes"/> bytes, live only during this operator's kernel call;
     /// put its index last in <see cref="KernelCall.Outputs"/>.
     /// </summary>

@@ -372,6 +372,8 @@ public static class TfliteReader
                 S.Options.Add or S.Options.Sub => new AddSubOptions(Activation: o.Activation(0), PotScaleInt16: o.Bool(1, true)),
                 S.Options.Reshape => new ReshapeOptions(NewShape: o.Ints(0, "new_shape")),
                 S.Options.Mul => new MulOptions(Activation: o.Activation(0)),
+                S.Options.Div => new DivOptions(Activation: o.Activation(0)),
+                S.Options.Svdf => new SvdfOptions(Rank: o.Int(0, 0), Activation: o.Activation(1), AsymmetricQuantizeInputs: o.Bool(2, false)),
                 S.Options.Reducer => new ReducerOptions(KeepDims: o.Bool(0, false)),
                 S.Options.Squeeze => new SqueezeOptions(SqueezeDims: o.Ints(0, "squeeze_dims")),
                 S.Options.StridedSlice => new StridedSliceOptions(

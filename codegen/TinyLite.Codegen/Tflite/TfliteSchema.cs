@@ -63,6 +63,7 @@ internal static class TfliteSchema
         public const byte Conv2D = 1;
         public const byte DepthwiseConv2D = 2;
         public const byte Pool2D = 5;
+        public const byte Svdf = 6;
         public const byte FullyConnected = 8;
         public const byte Softmax = 9;
         public const byte Concatenation = 10;
@@ -71,6 +72,7 @@ internal static class TfliteSchema
         public const byte Mul = 21;
         public const byte Reducer = 27;
         public const byte Sub = 28;
+        public const byte Div = 29;
         public const byte Squeeze = 30;
         public const byte StridedSlice = 32;
         public const byte TransposeConv = 49;
@@ -93,6 +95,8 @@ internal static class TfliteSchema
         Ir.BuiltinOperator.Mean or Ir.BuiltinOperator.Sum or Ir.BuiltinOperator.ReduceMax or Ir.BuiltinOperator.ReduceMin
             or Ir.BuiltinOperator.ReduceProd or Ir.BuiltinOperator.ReduceAny => Options.Reducer,
         Ir.BuiltinOperator.Sub => Options.Sub,
+        Ir.BuiltinOperator.Div => Options.Div,
+        Ir.BuiltinOperator.Svdf => Options.Svdf,
         Ir.BuiltinOperator.Squeeze => Options.Squeeze,
         Ir.BuiltinOperator.StridedSlice => Options.StridedSlice,
         Ir.BuiltinOperator.TransposeConv => Options.TransposeConv,

@@ -167,7 +167,8 @@ public static class TfliteWriter
                 or (S.Options.Reshape, ReshapeOptions) or (S.Options.Mul, MulOptions) or (S.Options.Reducer, ReducerOptions)
                 or (S.Options.Squeeze, SqueezeOptions) or (S.Options.StridedSlice, StridedSliceOptions)
                 or (S.Options.TransposeConv, TransposeConvOptions) or (S.Options.LeakyRelu, LeakyReluOptions)
-                or (S.Options.UnidirectionalSequenceLstm, UnidirectionalSequenceLstmOptions) => true,
+                or (S.Options.UnidirectionalSequenceLstm, UnidirectionalSequenceLstmOptions)
+                or (S.Options.Div, DivOptions) or (S.Options.Svdf, SvdfOptions) => true,
             _ => false,
         };
         if (!matches)
@@ -242,6 +243,16 @@ public static class TfliteWriter
             case MulOptions m:
                 b.StartTable(1);
                 b.AddSbyte(0, (sbyte)m.Activation, 0);
+                break;
+            case DivOptions d:
+                b.StartTable(1);
+                b.AddSbyte(0, (sbyte)d.Activation, 0);
+                break;
+            case SvdfOptions v:
+                b.StartTable(3);
+                b.AddInt(0, v.Rank, 0);
+                b.AddSbyte(1, (sbyte)v.Activation, 0);
+                b.AddBool(2, v.AsymmetricQuantizeInputs, false);
                 break;
             case ReducerOptions r:
                 b.StartTable(1);

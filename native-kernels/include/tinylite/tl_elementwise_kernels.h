@@ -134,6 +134,11 @@ tl_status tl_mul_s32(int32_t act_min, int32_t act_max, const tl_broadcast *bc, c
 tl_status tl_mul_f32(float act_min, float act_max, const tl_broadcast *bc, const float *input1,
                      const float *input2, float *output);
 
+/** DIV int32: C division truncating toward zero; x / 0 gives 0 and INT32_MIN / -1 gives INT32_MIN (defined here,
+ *  undefined in C), then the activation clamp. */
+tl_status tl_div_s32(int32_t act_min, int32_t act_max, const tl_broadcast *bc, const int32_t *input1,
+                     const int32_t *input2, int32_t *output);
+
 /** MAXIMUM / MINIMUM: x > y ? x : y / x < y ? x : y (float: a NaN in input 1 yields input 2). */
 tl_status tl_maximum_s8(const tl_broadcast *bc, const int8_t *input1, const int8_t *input2, int8_t *output);
 tl_status tl_maximum_s16(const tl_broadcast *bc, const int16_t *input1, const int16_t *input2, int16_t *output);
@@ -210,6 +215,7 @@ TL_ELEMENTWISE_ADAPTER(mul_s8)
 TL_ELEMENTWISE_ADAPTER(mul_s16)
 TL_ELEMENTWISE_ADAPTER(mul_s32)
 TL_ELEMENTWISE_ADAPTER(mul_f32)
+TL_ELEMENTWISE_ADAPTER(div_s32)
 TL_ELEMENTWISE_ADAPTER(maximum_s8)
 TL_ELEMENTWISE_ADAPTER(maximum_s16)
 TL_ELEMENTWISE_ADAPTER(maximum_s32)

@@ -28,5 +28,9 @@ tl_status tl_shape_family_validate(const tl_op *op, const tl_tensors *tensors);
 void tl_shape_family_run(const tl_op *op, const tl_tensors *tensors);
 tl_status tl_recurrent_family_validate(const tl_op *op, const tl_tensors *tensors);
 void tl_recurrent_family_run(const tl_op *op, const tl_tensors *tensors);
+tl_status tl_float_family_validate(const tl_op *op, const tl_tensors *tensors);
+void tl_float_family_run(const tl_op *op, const tl_tensors *tensors);
+tl_status tl_signal_family_validate(const tl_op *op, const tl_tensors *tensors);
+void tl_signal_family_run(const tl_op *op, const tl_tensors *tensors);
 
 #endif /* TINYLITE_TL_FAMILIES_H */

@@ -9,7 +9,7 @@
 /** Codes per family: a code's family number is code / TL_OP_FAMILY_RANGE. */
 #define TL_OP_FAMILY_RANGE 100
 /** Family numbers are 1 to TL_OP_FAMILY_SLOTS - 1. */
-#define TL_OP_FAMILY_SLOTS 6
+#define TL_OP_FAMILY_SLOTS 8
 
 /* Conv: convolutions */
 /** CONV_2D, int8 activations, int8 weights */
@@ -140,6 +140,8 @@
 #define TL_OP_HARD_SWISH_S8 329
 /** HARD_SWISH float32 */
 #define TL_OP_HARD_SWISH_F32 330
+/** DIV int32 (TFLM reference_ops::Div: C++ integer division, then the activation clamp) */
+#define TL_OP_DIV_S32 331
 
 /* Shape: data movement and type conversion */
 /** A byte copy (RESHAPE, SQUEEZE, EXPAND_DIMS) */
@@ -159,10 +161,54 @@
 /** Numeric type conversion (CAST) */
 #define TL_OP_CAST 407
 
-/* Recurrent: recurrent layers whose state lives in the arena between invokes */
+/* Recurrent: recurrent and stateful layers (state in variable tensors that persist across invokes) */
 /** UNIDIRECTIONAL_SEQUENCE_LSTM, int8 activations and hidden state, int16 cell state, int8 weights, int32 biases */
 #define TL_OP_LSTM_S8 500
 /** UNIDIRECTIONAL_SEQUENCE_LSTM, int16 activations and hidden state, int16 cell state, int8 weights, int64 biases */
 #define TL_OP_LSTM_S16 501
+/** SVDF int8 (TFLM EvalInt8SvdfReference) */
+#define TL_OP_SVDF_S8 550
+/** SVDF int8 with int16 state (TFLM EvalInt16SvdfReference, the hybrid of keyword_scrambled) */
+#define TL_OP_SVDF_S8_S16 551
+
+/* Float: float32 convolutions, fully connected, pooling, reductions, softmax and transcendental activations */
+/** CONV_2D float32, TFLM's reference_ops::Conv order */
+#define TL_OP_CONV_F32 600
+/** DEPTHWISE_CONV_2D float32, TFLM's reference_ops::DepthwiseConv order */
+#define TL_OP_DEPTHWISE_CONV_F32 601
+/** FULLY_CONNECTED float32, TFLM's reference_ops::FullyConnected order */
+#define TL_OP_FULLY_CONNECTED_F32 602
+/** AVERAGE_POOL_2D float32 */
+#define TL_OP_AVERAGE_POOL_F32 603
+/** MAX_POOL_2D float32 */
+#define TL_OP_MAX_POOL_F32 604
+/** MEAN float32 (sum in input order, then one division) */
+#define TL_OP_MEAN_F32 605
+/** SOFTMAX float32 through TinyLite's expf */
+#define TL_OP_SOFTMAX_F32 606
+/** LOGISTIC float32 through TinyLite's expf */
+#define TL_OP_LOGISTIC_F32 607
+/** TANH float32 through TinyLite's tanhf */
+#define TL_OP_TANH_F32 608
+
+/* Signal: TFLM signal-library audio front-end operators (custom ops Signal*) */
+/** SignalWindow int16 (TFLM tflm_signal::ApplyWindow) */
+#define TL_OP_SIGNAL_WINDOW_S16 700
+/** SignalFftAutoScale int16 (TFLM tflm_signal::FftAutoScale) */
+#define TL_OP_SIGNAL_FFT_AUTO_SCALE_S16 701
+/** SignalRfft int16 (TFLM RfftInt16Apply: kiss_fftr, 16-bit fixed point) */
+#define TL_OP_SIGNAL_RFFT_S16 702
+/** SignalEnergy (TFLM tflm_signal::SpectrumToEnergy) */
+#define TL_OP_SIGNAL_ENERGY_S16 703
+/** SignalFilterBank (TFLM tflm_signal::FilterbankAccumulateChannels) */
+#define TL_OP_SIGNAL_FILTER_BANK_U32 704
+/** SignalFilterBankSquareRoot (TFLM tflm_signal::FilterbankSqrt) */
+#define TL_OP_SIGNAL_FILTER_BANK_SQUARE_ROOT_U64 705
+/** SignalFilterBankSpectralSubtraction (TFLM tflm_signal::FilterbankSpectralSubtraction), stateful */
+#define TL_OP_SIGNAL_SPECTRAL_SUBTRACTION_U32 706
+/** SignalPCAN (TFLM tflm_signal::ApplyPcanAutoGainControlFixed) */
+#define TL_OP_SIGNAL_PCAN_U32 707
+/** SignalFilterBankLog (TFLM tflm_signal::FilterbankLog) */
+#define TL_OP_SIGNAL_FILTER_BANK_LOG_U32 708
 
 #endif /* TINYLITE_TL_OP_CODES_H */

@@ -7,6 +7,13 @@
  * on a tl_op) reading the managed twin's Params (TL_LSTM_P_*). Tensor data is little-endian; int16/int32/int64
  * tensors must be naturally aligned (the image aligns constants and arena tensors to 8 bytes). Typed kernels return
  * TL_ERR_ARGUMENT for NULL pointers or non-positive dimensions and TL_OK otherwise; they never allocate.
+ *
+ * SVDF (TFLM's EvalIntegerSvdfReference): int8 input, feature weights and output; int8 (svdf_s8) or int16
+ * (svdf_s8_s16) time weights and state. Per invoke the flat state [batches][filters][memory] moves one element
+ * towards its start, each filter's requantized input dot product enters its newest slot, and each unit sums its
+ * rank filters' time-weighted state plus bias, requantized to int8 (no fused activation, as TFLM). SVDF tensor bytes
+ * are read byte by byte (no alignment needs). Validation returns TL_ERR_PARAMS exactly where the managed Validate
+ * refuses.
  */
 #ifndef TINYLITE_TL_RECURRENT_KERNELS_H
 #define TINYLITE_TL_RECURRENT_KERNELS_H
@@ -67,5 +74,12 @@ tl_status tl_op_lstm_s8_validate(const tl_op *op, const tl_tensors *tensors);
 void tl_op_lstm_s8(const tl_op *op, const tl_tensors *tensors);
 tl_status tl_op_lstm_s16_validate(const tl_op *op, const tl_tensors *tensors);
 void tl_op_lstm_s16(const tl_op *op, const tl_tensors *tensors);
+
+/* ---- SVDF ----------------------------------------------------------------------------------------------- */
+
+tl_status tl_op_svdf_s8_validate(const tl_op *op, const tl_tensors *tensors);
+void tl_op_svdf_s8(const tl_op *op, const tl_tensors *tensors);
+tl_status tl_op_svdf_s8_s16_validate(const tl_op *op, const tl_tensors *tensors);
+void tl_op_svdf_s8_s16(const tl_op *op, const tl_tensors *tensors);
 
 #endif /* TINYLITE_TL_RECURRENT_KERNELS_H */

@@ -88,4 +88,52 @@ enum tl_lstm_slot
     TL_LSTM_OUT_CELL_STATE = 2,
 };
 
+/** Params of the svdf layout: SVDF int8 with int8 or int16 state: feature and output requantization, zero points; state is a variable tensor. */
+enum tl_svdf_param_index
+{
+    /** Batches. */
+    TL_SVDF_P_BATCHES = 0,
+    /** Input size. */
+    TL_SVDF_P_INPUT_SIZE = 1,
+    /** Filters. */
+    TL_SVDF_P_FILTERS = 2,
+    /** Rank. */
+    TL_SVDF_P_RANK = 3,
+    /** Memory. */
+    TL_SVDF_P_MEMORY = 4,
+    /** Input zero point. */
+    TL_SVDF_P_INPUT_ZERO_POINT = 5,
+    /** State zero point. */
+    TL_SVDF_P_STATE_ZERO_POINT = 6,
+    /** Output zero point. */
+    TL_SVDF_P_OUTPUT_ZERO_POINT = 7,
+    /** Feature multiplier. */
+    TL_SVDF_P_FEATURE_MULTIPLIER = 8,
+    /** Feature shift. */
+    TL_SVDF_P_FEATURE_SHIFT = 9,
+    /** Output multiplier. */
+    TL_SVDF_P_OUTPUT_MULTIPLIER = 10,
+    /** Output shift. */
+    TL_SVDF_P_OUTPUT_SHIFT = 11,
+    /** Number of ints every record of this layout has. */
+    TL_SVDF_P_LENGTH = 12,
+};
+
+/** Tensor slots of the svdf layout. */
+enum tl_svdf_slot
+{
+    /** Input slot: input. */
+    TL_SVDF_IN_INPUT = 0,
+    /** Input slot: weights feature. */
+    TL_SVDF_IN_WEIGHTS_FEATURE = 1,
+    /** Input slot: weights time. */
+    TL_SVDF_IN_WEIGHTS_TIME = 2,
+    /** Input slot: bias (optional: -1 or absent). */
+    TL_SVDF_IN_BIAS = 3,
+    /** Input slot: state. */
+    TL_SVDF_IN_STATE = 4,
+    /** Output slot: output. */
+    TL_SVDF_OUT_OUTPUT = 0,
+};
+
 #endif /* TINYLITE_TL_RECURRENT_LAYOUTS_H */

@@ -69,6 +69,8 @@ tl_status tl_elementwise_family_validate(const tl_op *op, const tl_tensors *tens
         return tl_op_hard_swish_s8_validate(op, tensors);
     case TL_OP_HARD_SWISH_F32:
         return tl_op_hard_swish_f32_validate(op, tensors);
+    case TL_OP_DIV_S32:
+        return tl_op_div_s32_validate(op, tensors);
     default:
         return TL_ERR_UNSUPPORTED;
     }
@@ -170,6 +172,9 @@ void tl_elementwise_family_run(const tl_op *op, const tl_tensors *tensors)
         break;
     case TL_OP_HARD_SWISH_F32:
         tl_op_hard_swish_f32(op, tensors);
+        break;
+    case TL_OP_DIV_S32:
+        tl_op_div_s32(op, tensors);
         break;
     default:
         break;

@@ -17,6 +17,10 @@ tl_status tl_family_validate(const tl_op *op, const tl_tensors *tensors)
         return tl_shape_family_validate(op, tensors);
     case 5:
         return tl_recurrent_family_validate(op, tensors);
+    case 6:
+        return tl_float_family_validate(op, tensors);
+    case 7:
+        return tl_signal_family_validate(op, tensors);
     default:
         return TL_ERR_UNSUPPORTED;
     }
@@ -40,6 +44,12 @@ void tl_family_run(const tl_op *op, const tl_tensors *tensors)
         break;
     case 5:
         tl_recurrent_family_run(op, tensors);
+        break;
+    case 6:
+        tl_float_family_run(op, tensors);
+        break;
+    case 7:
+        tl_signal_family_run(op, tensors);
         break;
     default:
         break;

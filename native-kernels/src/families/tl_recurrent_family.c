@@ -11,6 +11,10 @@ tl_status tl_recurrent_family_validate(const tl_op *op, const tl_tensors *tensor
         return tl_op_lstm_s8_validate(op, tensors);
     case TL_OP_LSTM_S16:
         return tl_op_lstm_s16_validate(op, tensors);
+    case TL_OP_SVDF_S8:
+        return tl_op_svdf_s8_validate(op, tensors);
+    case TL_OP_SVDF_S8_S16:
+        return tl_op_svdf_s8_s16_validate(op, tensors);
     default:
         return TL_ERR_UNSUPPORTED;
     }
@@ -25,6 +29,12 @@ void tl_recurrent_family_run(const tl_op *op, const tl_tensors *tensors)
         break;
     case TL_OP_LSTM_S16:
         tl_op_lstm_s16(op, tensors);
+        break;
+    case TL_OP_SVDF_S8:
+        tl_op_svdf_s8(op, tensors);
+        break;
+    case TL_OP_SVDF_S8_S16:
+        tl_op_svdf_s8_s16(op, tensors);
         break;
     default:
         break;

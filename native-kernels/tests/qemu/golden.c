@@ -142,11 +142,13 @@ void __real_tl_dense_family_run(const tl_op *op, const tl_tensors *tensors);
 void __real_tl_elementwise_family_run(const tl_op *op, const tl_tensors *tensors);
 void __real_tl_shape_family_run(const tl_op *op, const tl_tensors *tensors);
 void __real_tl_recurrent_family_run(const tl_op *op, const tl_tensors *tensors);
+void __real_tl_float_family_run(const tl_op *op, const tl_tensors *tensors);
 void __wrap_tl_conv_family_run(const tl_op *op, const tl_tensors *tensors);
 void __wrap_tl_dense_family_run(const tl_op *op, const tl_tensors *tensors);
 void __wrap_tl_elementwise_family_run(const tl_op *op, const tl_tensors *tensors);
 void __wrap_tl_shape_family_run(const tl_op *op, const tl_tensors *tensors);
 void __wrap_tl_recurrent_family_run(const tl_op *op, const tl_tensors *tensors);
+void __wrap_tl_float_family_run(const tl_op *op, const tl_tensors *tensors);
 
 static void layer_done(const tl_op *op, int32_t seq)
 {
@@ -191,6 +193,13 @@ void __wrap_tl_recurrent_family_run(const tl_op *op, const tl_tensors *tensors)
 {
     mcu_region_begin();
     __real_tl_recurrent_family_run(op, tensors);
+    layer_done(op, region_end());
+}
+
+void __wrap_tl_float_family_run(const tl_op *op, const tl_tensors *tensors)
+{
+    mcu_region_begin();
+    __real_tl_float_family_run(op, tensors);
     layer_done(op, region_end());
 }
 

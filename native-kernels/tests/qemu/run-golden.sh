@@ -2,7 +2,8 @@
 # Builds the QEMU test programs for both emulated boards (Cortex-M4F mps2-an386, Cortex-M7 mps2-an500),
 # checks the board setup with a smoke program, runs the native kernel tests (the CTest programs of
 # native-kernels/tests, built for the emulated core), then the golden cases of the shared models, of the models-next models TinyLite runs and of the
-# project's tests/data/lstm goldens through the native runner on both machines, bit-exact against TFLM's reference kernels.
+# project's tests/data/lstm goldens through the native runner on both machines, bit-exact against TFLM's reference kernels;
+# also the project's own float32 models of tests/data/float (their goldens were made by TFLM's reference kernels too).
 #
 #   native-kernels/tests/qemu/run-golden.sh [--build DIR] [--models "kws_dscnn ..."] [--next-models "mnist_lstm_int8"]
 #                                           [--plans "layer ..."]
@@ -19,10 +20,13 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
 build="$root/.build/qemu"
-models="kws_dscnn vww_96_int8 ic_pretrained_resnet_quant micro_speech synthetic_int4_cnn_s1 synthetic_int4_fc_s1 hello_world_int8
-  ad_toycar_fullint_micro"
+models="kws_dscnn vww_96_int8 ic_pretrained_resnet_quant micro_speech micro_speech_audio_preprocessor_int8 synthetic_int4_cnn_s1
+  synthetic_int4_fc_s1 hello_world_int8
+  ad_toycar_fullint_micro keyword_scrambled"
 # Models of ../shared/models-next (open issues) whose operators TinyLite runs; the tests/data/lstm goldens always run.
 next_models="mnist_lstm_int8"
+# The project's own float32 models with TFLM goldens (tests/data/float/<name>, named float/<name> here).
+for d in "$root"/tests/data/float/*/; do [ -f "$d/model.tflite" ] && models="$models float/$(basename "$d")"; done
 allow_missing=0
 cmsis_nn_root=""
 cmsis_nn_all_routes=0
@@ -154,7 +158,7 @@ manifest="$build/manifest.txt"
 compile_model() {
   local m="$1" src="$2" plan img
   for plan in $plans; do
-  img="$build/images/$m.$plan.tlm"
+  img="$build/images/${m//\//_}.$plan.tlm"
   if [ ! -f "$img" ] || [ "$src" -nt "$img" ] || [ -n "$(find "$root/codegen" -name '*.cs' -newer "$img" -print -quit)" ]; then
     rm -f "$img"
     if ! msg=$("$root/tinylite" compile "$src" -o "$img" --plan "$plan" ${cmsis_compile_flag:-} 2>&1 >/dev/null); then
@@ -191,10 +195,12 @@ project_cases() {
   { echo "case steps"; echo "input $model_dir/input0.bin"; echo "golden $model_dir/golden.output0.bin"; echo "run"; } >>"$manifest"
 }
 
+# A model's folder: float/<name> is the project's own test data, any other name a shared model.
+folder_of() { case "$1" in float/*) echo "$root/tests/data/$1" ;; *) echo "$shared/$1" ;; esac; }
 for m in $models; do
-  src="$shared/$m/model.tflite"
+  src="$(folder_of "$m")/model.tflite"
   if [ ! -f "$src" ]; then echo "qemu: SKIP $m, $src is absent"; continue; fi
-  model_dir="$shared/$m" cases_of=shared_cases compile_model "$m" "$src"
+  model_dir="$(folder_of "$m")" cases_of=shared_cases compile_model "$m" "$src"
 done
 # The open issues' models TinyLite runs (../shared/models-next) and the project's own LSTM goldens.
 for m in $next_models; do

@@ -50,14 +50,20 @@ namespace TinyLite.Runtime.Execution
         public static string Validate(KernelContext ctx, OpRecord op)
         {
             int number = op.Code / OpCode.FamilyRange;
-            if (op.Code < OpCode.First || op.Code >= OpCode.End)
+            // A number without a family name is a gap in the manifest (reserved): no kernel has such a code.
+            if (op.Code < OpCode.First || op.Code >= OpCode.End || KernelFamilies.Name(number) == null)
             {
                 return "unknown kernel code " + op.Code.ToString();
             }
             KernelFamily family = Families[number];
+            string name = KernelFamilies.Name(number);
+            if (name == null)
+            {
+                // A gap in the family numbers (reserved for a family this build does not know).
+                return "unknown kernel code " + op.Code.ToString();
+            }
             if (family == null)
             {
-                string name = KernelFamilies.Name(number);
                 return "kernel family " + name + " (codes " + (number * OpCode.FamilyRange).ToString() + "-" + (number * OpCode.FamilyRange + OpCode.FamilyRange - 1).ToString()
                     + ") is not registered: deploy TinyLite.Kernels." + name + " and call " + name + "Family.Register() before loading";
             }

@@ -5,7 +5,7 @@ namespace TinyLite.Runtime.Execution
     public static class KernelFamilies
     {
         /// <summary>Family numbers are 1 to Slots - 1.</summary>
-        public const int Slots = 6;
+        public const int Slots = 8;
 
         /// <summary>The family name of each number (index 0 unused): TinyLite.Kernels.NAME, NAMEFamily.Register().</summary>
         public static string Name(int number)
@@ -22,6 +22,10 @@ namespace TinyLite.Runtime.Execution
                     return "Shape";
                 case 5:
                     return "Recurrent";
+                case 6:
+                    return "Float";
+                case 7:
+                    return "Signal";
                 default:
                     return null;
             }
@@ -36,6 +40,8 @@ namespace TinyLite.Runtime.Execution
             TinyLite.Runtime.Kernels.Elementwise.ElementwiseFamily.Register();
             TinyLite.Runtime.Kernels.Shape.ShapeFamily.Register();
             TinyLite.Runtime.Kernels.Recurrent.RecurrentFamily.Register();
+            TinyLite.Runtime.Kernels.Float.FloatFamily.Register();
+            TinyLite.Runtime.Kernels.Signal.SignalFamily.Register();
         }
 #endif
     }

@@ -2,7 +2,7 @@
 namespace TinyLite.Runtime.Execution
 {
     /// <summary>
-    /// Kernel codes stored in the image, one range of 100 per kernel family: 100-199 convolutions (Kernels/Conv); 200-299 fully connected, pooling, reductions, softmax and lookup activations (Kernels/Dense, Kernels/Pooling, Kernels/Activations); 300-399 element-wise arithmetic and activations (Kernels/Elementwise); 400-499 data movement and type conversion (Kernels/Shape); 500-599 recurrent layers whose state lives in the arena between invokes (Kernels/Recurrent).
+    /// Kernel codes stored in the image, one range of 100 per kernel family: 100-199 convolutions (Kernels/Conv); 200-299 fully connected, pooling, reductions, softmax and lookup activations (Kernels/Dense, Kernels/Pooling, Kernels/Activations); 300-399 element-wise arithmetic and activations (Kernels/Elementwise); 400-499 data movement and type conversion (Kernels/Shape); 500-599 recurrent and stateful layers (state in variable tensors that persist across invokes) (Kernels/Recurrent); 600-699 float32 convolutions, fully connected, pooling, reductions, softmax and transcendental activations (Kernels/Float); 700-799 TFLM signal-library audio front-end operators (custom ops Signal*) (Kernels/Signal).
     /// </summary>
     public static class OpCode
     {
@@ -13,7 +13,7 @@ namespace TinyLite.Runtime.Execution
         public const int First = 100;
 
         /// <summary>One past the highest valid code.</summary>
-        public const int End = 600;
+        public const int End = 800;
 
         /// <summary>CONV_2D, int8 activations, int8 weights (Params: ConvParams).</summary>
         public const int ConvS8 = 100;
@@ -201,6 +201,9 @@ namespace TinyLite.Runtime.Execution
         /// <summary>HARD_SWISH float32 (Params: UnaryFloatParams).</summary>
         public const int HardSwishF32 = 330;
 
+        /// <summary>DIV int32 (TFLM reference_ops::Div: C++ integer division, then the activation clamp) (Params: BinaryClampedParams).</summary>
+        public const int DivS32 = 331;
+
         /// <summary>A byte copy (RESHAPE, SQUEEZE, EXPAND_DIMS) (Params: CopyParams).</summary>
         public const int Copy = 400;
 
@@ -230,5 +233,65 @@ namespace TinyLite.Runtime.Execution
 
         /// <summary>UNIDIRECTIONAL_SEQUENCE_LSTM, int16 activations and hidden state, int16 cell state, int8 weights, int64 biases (Params: LstmParams).</summary>
         public const int LstmS16 = 501;
+
+        /// <summary>SVDF int8 (TFLM EvalInt8SvdfReference) (Params: SvdfParams).</summary>
+        public const int SvdfS8 = 550;
+
+        /// <summary>SVDF int8 with int16 state (TFLM EvalInt16SvdfReference, the hybrid of keyword_scrambled) (Params: SvdfParams).</summary>
+        public const int SvdfS8S16 = 551;
+
+        /// <summary>CONV_2D float32, TFLM's reference_ops::Conv order (Params: ConvF32Params).</summary>
+        public const int ConvF32 = 600;
+
+        /// <summary>DEPTHWISE_CONV_2D float32, TFLM's reference_ops::DepthwiseConv order (Params: DepthwiseConvF32Params).</summary>
+        public const int DepthwiseConvF32 = 601;
+
+        /// <summary>FULLY_CONNECTED float32, TFLM's reference_ops::FullyConnected order (Params: FullyConnectedF32Params).</summary>
+        public const int FullyConnectedF32 = 602;
+
+        /// <summary>AVERAGE_POOL_2D float32 (Params: PoolF32Params).</summary>
+        public const int AveragePoolF32 = 603;
+
+        /// <summary>MAX_POOL_2D float32 (Params: PoolF32Params).</summary>
+        public const int MaxPoolF32 = 604;
+
+        /// <summary>MEAN float32 (sum in input order, then one division) (Params: MeanF32Params).</summary>
+        public const int MeanF32 = 605;
+
+        /// <summary>SOFTMAX float32 through TinyLite's expf (Params: SoftmaxF32Params).</summary>
+        public const int SoftmaxF32 = 606;
+
+        /// <summary>LOGISTIC float32 through TinyLite's expf (Params: ActivationF32Params).</summary>
+        public const int LogisticF32 = 607;
+
+        /// <summary>TANH float32 through TinyLite's tanhf (Params: ActivationF32Params).</summary>
+        public const int TanhF32 = 608;
+
+        /// <summary>SignalWindow int16 (TFLM tflm_signal::ApplyWindow) (Params: SignalWindowParams).</summary>
+        public const int SignalWindowS16 = 700;
+
+        /// <summary>SignalFftAutoScale int16 (TFLM tflm_signal::FftAutoScale) (Params: SignalFftAutoScaleParams).</summary>
+        public const int SignalFftAutoScaleS16 = 701;
+
+        /// <summary>SignalRfft int16 (TFLM RfftInt16Apply: kiss_fftr, 16-bit fixed point) (Params: SignalRfftParams).</summary>
+        public const int SignalRfftS16 = 702;
+
+        /// <summary>SignalEnergy (TFLM tflm_signal::SpectrumToEnergy) (Params: SignalEnergyParams).</summary>
+        public const int SignalEnergyS16 = 703;
+
+        /// <summary>SignalFilterBank (TFLM tflm_signal::FilterbankAccumulateChannels) (Params: SignalFilterBankParams).</summary>
+        public const int SignalFilterBankU32 = 704;
+
+        /// <summary>SignalFilterBankSquareRoot (TFLM tflm_signal::FilterbankSqrt) (Params: SignalFilterBankSquareRootParams).</summary>
+        public const int SignalFilterBankSquareRootU64 = 705;
+
+        /// <summary>SignalFilterBankSpectralSubtraction (TFLM tflm_signal::FilterbankSpectralSubtraction), stateful (Params: SignalSpectralSubtractionParams).</summary>
+        public const int SignalSpectralSubtractionU32 = 706;
+
+        /// <summary>SignalPCAN (TFLM tflm_signal::ApplyPcanAutoGainControlFixed) (Params: SignalPcanParams).</summary>
+        public const int SignalPcanU32 = 707;
+
+        /// <summary>SignalFilterBankLog (TFLM tflm_signal::FilterbankLog) (Params: SignalFilterBankLogParams).</summary>
+        public const int SignalFilterBankLogU32 = 708;
     }
 }

@@ -36,11 +36,10 @@ public class GoldenModelTests
         var memory = Enumerable.Repeat(Guard, GuardBytes + arenaBytes + GuardBytes).ToArray();
         var interpreter = new Interpreter((byte[])image.Clone(), memory, GuardBytes);
         Assert.Equal(c.Inputs.Length, interpreter.InputCount);
-        for (int i = 0; i < c.Inputs.Length; i++) interpreter.SetInput(i, File.ReadAllBytes(c.Inputs[i]));
-        interpreter.Invoke();
         Assert.Equal(c.Golden.Length, interpreter.OutputCount);
+        byte[][] outputs = c.Run(interpreter);
         for (int j = 0; j < c.Golden.Length; j++)
-            ByteAssert.Equal(File.ReadAllBytes(c.Golden[j]), interpreter.GetOutput(j), $"{model}/{caseName} plan {plan.Name()} output {j}");
+            ByteAssert.Equal(File.ReadAllBytes(c.Golden[j]), outputs[j], $"{model}/{caseName} plan {plan.Name()} output {j}");
         int touched = Enumerable.Range(0, GuardBytes).Count(i => memory[i] != Guard || memory[GuardBytes + arenaBytes + i] != Guard);
         Assert.True(touched == 0, $"{model}/{caseName} plan {plan.Name()}: {touched} guard byte(s) around the {arenaBytes}-byte arena were written");
     }

@@ -30,7 +30,8 @@ public class FuzzSeedImages
             File.Move(path + ".tmp", path, overwrite: true);
             written++;
         }
-        var missing = Enumerable.Range(1, KernelFamilies.Slots - 1).Where(f => !families.Contains(f))
+        // Family numbers may have gaps (a number reserved for a family built elsewhere has no name).
+        var missing = Enumerable.Range(1, KernelFamilies.Slots - 1).Where(f => KernelFamilies.Name(f) != null && !families.Contains(f))
             .Select(KernelFamilies.Name).ToList();
         Assert.True(missing.Count == 0, "no one-operator seed image for the families " + string.Join(", ", missing));
         if (folder != null) Assert.True(written > 0);

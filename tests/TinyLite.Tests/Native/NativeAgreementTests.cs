@@ -4,6 +4,9 @@ using TinyLite.Runtime.Execution;
 using TinyLite.Runtime.Native;
 using TinyLite.Tests.Kernels.Elementwise;
 using TinyLite.Tests.Kernels.Conv;
+using TinyLite.Tests.Kernels.Recurrent;
+using TinyLite.Tests.Kernels.Signal;
+using TinyLite.Tests.Kernels.Float;
 using TinyLite.Tests.Planning;
 using TinyLite.Tests.Support;
 
@@ -109,10 +112,21 @@ public class NativeAgreementTests
             { FH = 1, FW = 1, InC = 5, OutC = 7, Padding = Padding.Valid, WeightType = DataType.Int4, Seed = 17 }).Graph,
         ["pointwise_s16"] = () => ConvTestModel.Build(new ConvTestModel.Options
             { FH = 1, FW = 1, Padding = Padding.Valid, ActivationType = DataType.Int16, BiasType = DataType.Int64, Seed = 14 }).Graph,
+        // Float depthwise without a bias (the golden models all have one: TFLM's reference asserts on its shape).
+        ["depthwise_f32_nobias"] = () => FloatTestModels.Depthwise("depthwise_f32_nobias", [1, 6, 5, 3], 2, 3, 3, Padding.Same,
+            1, 2, 2, 1, Activation.Relu, bias: false, seed: 16),
         ["transpose_conv_s16"] = () => ConvTestModel.Build(new ConvTestModel.Options
             { Kind = ConvTestModel.Kind.Transpose, StrideH = 2, StrideW = 2, ActivationType = DataType.Int16,
               BiasType = DataType.Int64, Seed = 15 }).Graph,
-    }.Concat(ElementwiseModels()).ToDictionary(e => e.Key, e => e.Value);
+
+        // Recurrent family: SVDF with its state carried between the two runs of each seed.
+        ["svdf_s8"] = () => SvdfTestModels.Build(DataType.Int8, batches: 2),
+        ["svdf_s8_s16"] = () => SvdfTestModels.Build(DataType.Int16, withBias: false),
+
+        // DIV exists for int32 only (TFLM's unquantized int32 DIV).
+        ["div_s32"] = () => ElementwiseHarness.Binary(BuiltinOperator.Div, DataType.Int32, [3, 5], [3, 5], [3, 5],
+            null, null, null, new DivOptions(Activation.None)),
+    }.Concat(ElementwiseModels()).Concat(SignalTestModels.All).Concat(FloatTestModels.All).ToDictionary(e => e.Key, e => e.Value);
 
     /// <summary>Every element-wise operator on every type it has a kernel for, same-shape operands.</summary>
     private static IEnumerable<KeyValuePair<string, Func<Graph>>> ElementwiseModels()

@@ -15,7 +15,8 @@ namespace TinyLite.Tests.Native;
 public class NativeLoaderAgreementTests
 {
     public static IEnumerable<object[]> Models() =>
-        new[] { "hello_world_int8", "seanet/pad/pad0", "seanet/strided_slice/strided_slice0", "ad_toycar_fullint_micro", "kws_dscnn" }
+        new[] { "hello_world_int8", "seanet/pad/pad0", "seanet/strided_slice/strided_slice0", "ad_toycar_fullint_micro", "kws_dscnn",
+            "micro_speech_audio_preprocessor_int8", "keyword_scrambled" }
             .Select(m => new object[] { m, false })
             // With the CMSIS-NN scratch reserved: edits of the scratch tensors must get the same verdicts too.
             .Append(new object[] { "kws_dscnn", true });
@@ -29,6 +30,29 @@ public class NativeLoaderAgreementTests
         string path = Path.Combine(SharedModels.Dir(model), "model.tflite");
         var options = cmsisNn ? NativeGoldenModelTests.NativePlan with { CmsisNn = true } : NativeGoldenModelTests.NativePlan;
         byte[] original = Compiler.Compile(File.ReadAllBytes(path), path, options).Image;
+        AssertVerdictsAgree(model, original, (model.GetHashCode(StringComparison.Ordinal) & 0xFFFF) + (cmsisNn ? 1 : 0));
+    }
+
+    /// <summary>The project's float32 models (tests/data/float): the Float family's checks must agree too.</summary>
+    [SkippableTheory]
+    [InlineData("kws_f32")]
+    [InlineData("conv_f32_grouped")]
+    [InlineData("depthwise_f32_dilation")]
+    [InlineData("mean_f32_last_axis")]
+    [InlineData("max_pool_f32")]
+    [InlineData("softmax_f32_beta")]
+    [InlineData("fully_connected_f32_nobias")]
+    [InlineData("tanh_f32")]
+    public void NativeLoad_AgreesWithManagedLoad_OnHostileEditsOfFloatModels(string model)
+    {
+        Skip.IfNot(NativeKernels.IsAvailable, NativeSupport.SkipReason);
+        string path = Path.Combine(Kernels.Float.FloatGoldenData.Root, model, "model.tflite");
+        byte[] original = Compiler.Compile(File.ReadAllBytes(path), path, NativeGoldenModelTests.NativePlan).Image;
+        AssertVerdictsAgree(model, original, model.Length * 7919);
+    }
+
+    private static void AssertVerdictsAgree(string model, byte[] original, int seed)
+    {
         var probe = new Interpreter((byte[])original.Clone());
         var message = new byte[NativeKernels.MessageBytes];
         int status = NativeKernels.Load(original, original.Length, new byte[probe.ArenaBytes], probe.ArenaBytes, message, message.Length);
@@ -36,7 +60,7 @@ public class NativeLoaderAgreementTests
         Assert.True(status == NativeKernels.StatusOk, NativeKernels.MessageText(message));
 
         int structureEnd = ConstantsOffset(original);
-        var rng = new Random((model.GetHashCode(StringComparison.Ordinal) & 0xFFFF) + (cmsisNn ? 1 : 0));
+        var rng = new Random(seed);
         int agreedRefusals = 0, agreedAccepts = 0;
         // Fewer rounds for big images (each round checksums the whole image twice); at least 100.
         int rounds = Math.Clamp(8_000_000 / original.Length, 100, 400);

@@ -8,9 +8,6 @@ namespace TinyLite.Tests.Support;
 /// </summary>
 public static class SharedModels
 {
-    /// <summary>Models whose operators belong to the keyword-spotting issue (Signal*, SVDF).</summary>
-    public static readonly string[] KeywordSpottingOnly = ["micro_speech_audio_preprocessor_int8", "keyword_scrambled"];
-
     /// <summary>The models folder, or null when it is absent.</summary>
     public static string? Root { get; } = FindRoot();
 
@@ -31,7 +28,7 @@ public static class SharedModels
     }
 
     /// <summary>Relative names ("kws_dscnn", "seanet/add/add0") of every model with a meta.json and model.tflite.</summary>
-    public static IEnumerable<string> ModelNames(bool includeKeywordSpotting = false)
+    public static IEnumerable<string> ModelNames()
     {
         if (Root == null) yield break;
         foreach (var meta in Directory.EnumerateFiles(Root, "meta.json", SearchOption.AllDirectories).OrderBy(p => p, StringComparer.Ordinal))
@@ -39,7 +36,6 @@ public static class SharedModels
             string dir = Path.GetDirectoryName(meta)!;
             if (!File.Exists(Path.Combine(dir, "model.tflite"))) continue;
             string rel = Path.GetRelativePath(Root, dir).Replace('\\', '/');
-            if (!includeKeywordSpotting && KeywordSpottingOnly.Contains(rel)) continue;
             yield return rel;
         }
     }
@@ -47,18 +43,21 @@ public static class SharedModels
     /// <summary>Folder of a model.</summary>
     public static string Dir(string model) => Path.Combine(Root!, model);
 
-    /// <summary>The single-step cases of a model from its meta.json.</summary>
+    /// <summary>
+    /// The cases of a model from its meta.json, multi-step ones included (<see cref="GoldenCase.Steps"/> invokes
+    /// on one interpreter; see <see cref="GoldenCase.Run"/>).
+    /// </summary>
     public static IEnumerable<GoldenCase> Cases(string model)
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(Dir(model), "meta.json")));
         foreach (var c in doc.RootElement.GetProperty("cases").EnumerateArray())
         {
             int steps = c.TryGetProperty("steps", out var s) ? s.GetInt32() : 1;
-            if (steps != 1) continue;
             yield return new GoldenCase(
                 c.GetProperty("name").GetString()!,
                 c.GetProperty("inputs").EnumerateArray().Select(e => Path.Combine(Dir(model), e.GetString()!)).ToArray(),
-                c.GetProperty("golden").EnumerateArray().Select(e => Path.Combine(Dir(model), e.GetString()!)).ToArray());
+                c.GetProperty("golden").EnumerateArray().Select(e => Path.Combine(Dir(model), e.GetString()!)).ToArray(),
+                steps);
         }
     }
 
@@ -76,5 +75,29 @@ public static class SharedModels
     }
 }
 
-/// <summary>One case: input files in model order and golden output files.</summary>
-public sealed record GoldenCase(string Name, string[] Inputs, string[] Golden);
+/// <summary>
+/// One case: input files in model order and golden output files. With <see cref="Steps"/> above 1 each input file
+/// holds that many tensors back to back, fed one per invoke to the same interpreter (state carries over), and each
+/// golden file holds the outputs of every step back to back.
+/// </summary>
+public sealed record GoldenCase(string Name, string[] Inputs, string[] Golden, int Steps = 1)
+{
+    /// <summary>Runs the case on <paramref name="interpreter"/>; returns each output's bytes over all steps.</summary>
+    public byte[][] Run(TinyLite.Runtime.Interpreter interpreter)
+    {
+        byte[][] inputs = Inputs.Select(File.ReadAllBytes).ToArray();
+        var outputs = Enumerable.Range(0, interpreter.OutputCount).Select(_ => new List<byte>()).ToArray();
+        for (int step = 0; step < Steps; step++)
+        {
+            for (int i = 0; i < inputs.Length; i++)
+            {
+                int size = inputs[i].Length / Steps;
+                Assert.True(size * Steps == inputs[i].Length, $"{Name}: input {i} does not hold {Steps} equal steps");
+                interpreter.SetInput(i, inputs[i].AsSpan(step * size, size).ToArray());
+            }
+            interpreter.Invoke();
+            for (int j = 0; j < outputs.Length; j++) outputs[j].AddRange(interpreter.GetOutput(j));
+        }
+        return outputs.Select(o => o.ToArray()).ToArray();
+    }
+}

@@ -119,7 +119,8 @@ public class TfliteWriterTests
         b.AddOperator(BuiltinOperator.ReduceMax, [a, shape], [a], new ReducerOptions(false));
         b.AddOperator(BuiltinOperator.Squeeze, [a], [a], new SqueezeOptions([1, 2]));
         b.AddOperator(BuiltinOperator.Dequantize, [a], [f]);
-        b.AddOperator(BuiltinOperator.Svdf, [s16, w8, w8, bias, state], [s16]);
+        b.AddOperator(BuiltinOperator.Svdf, [s16, w8, w8, bias, state], [s16], new SvdfOptions(2, Activation.Relu, true));
+        b.AddOperator(BuiltinOperator.Div, [bias, bias], [bias], new DivOptions(Activation.Relu6));
         b.AddOperator(BuiltinOperator.Cast, [a], [u]);
         b.MarkOutput(f);
         var g = b.Build();

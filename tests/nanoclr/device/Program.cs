@@ -4,6 +4,7 @@ using TinyLite.Runtime.Kernels.Conv;
 using TinyLite.Runtime.Kernels.Dense;
 using TinyLite.Runtime.Kernels.Elementwise;
 using TinyLite.Runtime.Kernels.Recurrent;
+using TinyLite.Runtime.Kernels.Float;
 using TinyLite.Runtime.Kernels.Shape;
 
 namespace TinyLite.DeviceTests
@@ -26,6 +27,7 @@ namespace TinyLite.DeviceTests
             ElementwiseFamily.Register();
             ShapeFamily.Register();
             RecurrentFamily.Register();
+            FloatFamily.Register();
 
             Type[] classes = TestRunner.TestClasses(typeof(Program).Assembly);
             Type[] managed = Select(classes, false);

@@ -8,6 +8,7 @@ public static class ElementwiseFamily
         registry.Add(new AddLowering());
         registry.Add(new SubLowering());
         registry.Add(new MulLowering());
+        registry.Add(new DivLowering());
         registry.Add(new MaximumMinimumLowering());
         registry.Add(new ReluLowering());
         registry.Add(new Relu6Lowering());

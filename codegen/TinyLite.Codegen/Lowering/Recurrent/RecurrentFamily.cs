@@ -6,5 +6,6 @@ public static class RecurrentFamily
     public static void Register(LoweringRegistry registry)
     {
         registry.Add(new UnidirectionalSequenceLstmLowering());
+        registry.Add(new SvdfLowering());
     }
 }

@@ -1,8 +1,9 @@
 /*
  * UNIDIRECTIONAL_SEQUENCE_LSTM int16x8 (code 501), bit-exact with LstmS16.cs / TFLM's integer LSTM
- * (EvalLstm<int16, int8, int16, int64>): as tl_lstm_s8.c with int64 accumulators and biases; per unit, the four gates (input and recurrent products requantized to Q3.12 and
- * saturated, their saturated sum through sigmoid or tanh), the cell update and the hidden value; the step's hidden
- * row goes to the output and is copied to the output state after the step (no scratch).
+ * (EvalLstm<int16, int8, int16, int64>): as tl_lstm_s8.c with int64 accumulators and biases. Per unit, the four gates
+ * (input and recurrent products requantized to Q3.12 and saturated, their saturated sum through sigmoid or tanh), the
+ * cell update and the hidden value, four units at a time; the step's hidden row goes to the output and is copied to
+ * the output state after the step (no scratch).
  */
 #include <stddef.h>
 
@@ -10,18 +11,48 @@
 
 #include "tinylite/tl_image.h"
 
-/* Requantized, saturated product of one weight row with an int16 vector (int64 accumulator, TFLM's int64
-   requantization). */
-static int32_t tl_lstm_s16_product(const int8_t *row, const int16_t *vector, int32_t depth, int64_t bias,
-                                   int32_t multiplier, int32_t shift)
+/* |weight * input| <= 128 * 32768 = 2^22, so a sum of up to 511 products cannot leave int32: the dot products run in
+   int32 over chunks of that many inputs and each chunk's sum is added to the int64 accumulator, which gives exactly
+   TFLM's int64 sums with half the registers per row. */
+#define TL_LSTM_S16_CHUNK 511
+
+/* Adds to acc[0..count-1] the products of the n int16 values at x with count (1..4) consecutive weight rows of
+   stride row starting at w, each input loaded once for all rows. */
+static void tl_lstm_s16_dot(const int16_t *x, const int8_t *w, int32_t n, int32_t row, int32_t count, int64_t acc[4])
 {
-    int64_t acc = bias;
-    int32_t d;
-    for (d = 0; d < depth; d++)
+    int32_t start;
+    for (start = 0; start < n; start += TL_LSTM_S16_CHUNK)
     {
-        acc += row[d] * vector[d];
+        const int32_t end = n - start < TL_LSTM_S16_CHUNK ? n : start + TL_LSTM_S16_CHUNK;
+        int32_t i;
+        if (count == 4)
+        {
+            int32_t a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+            for (i = start; i < end; i++)
+            {
+                const int32_t xv = x[i];
+                a0 += w[i] * xv;
+                a1 += w[row + i] * xv;
+                a2 += w[2 * row + i] * xv;
+                a3 += w[3 * row + i] * xv;
+            }
+            acc[0] += a0;
+            acc[1] += a1;
+            acc[2] += a2;
+            acc[3] += a3;
+            continue;
+        }
+        for (i = 0; i < count; i++)
+        {
+            int32_t a = 0;
+            int32_t d;
+            for (d = start; d < end; d++)
+            {
+                a += w[i * row + d] * x[d];
+            }
+            acc[i] += a;
+        }
     }
-    return tl_lstm_saturate16(tl_multiply_by_quantized_multiplier_64(acc, multiplier, shift));
 }
 
 tl_status tl_lstm_s16(const tl_lstm_params *params, const int16_t *input, const int8_t *const input_weights[4],
@@ -54,25 +85,42 @@ tl_status tl_lstm_s16(const tl_lstm_params *params, const int16_t *input, const 
             const int32_t row = params->time_major ? t * params->batches + b : b * params->time_steps + t;
             const int16_t *x = input + (size_t)row * (size_t)in_depth;
             int16_t *out = output + (size_t)row * (size_t)state_depth;
-            for (unit = 0; unit < state_depth; unit++)
+            for (unit = 0; unit < state_depth; unit += 4)
             {
-                int32_t activated[4];
+                /* Up to four units at a time, each input value loaded once for the four weight rows. */
+                const int32_t block = state_depth - unit < 4 ? state_depth - unit : 4;
+                int32_t pre[4][4]; /* [gate][unit in block]: saturated Q3.12 pre-activations */
+                int32_t k;
                 for (gate = 0; gate < 4; gate++)
                 {
-                    const int32_t from_input = tl_lstm_s16_product(
-                        input_weights[gate] + (size_t)unit * (size_t)in_depth, x, in_depth,
-                        gate_biases[gate * state_depth + unit], params->input_multipliers[gate],
-                        params->input_shifts[gate]);
-                    const int32_t from_state = tl_lstm_s16_product(
-                        recurrent_weights[gate] + (size_t)unit * (size_t)state_depth, hidden, state_depth,
-                        gate_biases[(4 + gate) * state_depth + unit], params->recurrent_multipliers[gate],
-                        params->recurrent_shifts[gate]);
-                    const int32_t sum = tl_lstm_saturate16(from_input + from_state);
-                    /* Gate 2 (cell) is tanh of a Q3.12 value: multiplier 3, no shift. */
-                    activated[gate] = gate == 2 ? tl_lstm_tanh(sum, 3, 0, sigmoid_table) : tl_lstm_sigmoid(sum, sigmoid_table);
+                    int64_t from_input[4];
+                    int64_t from_state[4];
+                    for (k = 0; k < block; k++)
+                    {
+                        from_input[k] = gate_biases[gate * state_depth + unit + k];
+                        from_state[k] = gate_biases[(4 + gate) * state_depth + unit + k];
+                    }
+                    tl_lstm_s16_dot(x, input_weights[gate] + (size_t)unit * (size_t)in_depth, in_depth, in_depth, block,
+                                    from_input);
+                    tl_lstm_s16_dot(hidden, recurrent_weights[gate] + (size_t)unit * (size_t)state_depth, state_depth,
+                                    state_depth, block, from_state);
+                    for (k = 0; k < block; k++)
+                    {
+                        pre[gate][k] = tl_lstm_saturate16(
+                            tl_lstm_saturate16(tl_multiply_by_quantized_multiplier_64(
+                                from_input[k], params->input_multipliers[gate], params->input_shifts[gate])) +
+                            tl_lstm_saturate16(tl_multiply_by_quantized_multiplier_64(
+                                from_state[k], params->recurrent_multipliers[gate], params->recurrent_shifts[gate])));
+                    }
                 }
-                out[unit] = (int16_t)tl_lstm_update_unit(params, activated[0], activated[1], activated[2], activated[3],
-                                                        &cell[unit], sigmoid_table);
+                for (k = 0; k < block; k++)
+                {
+                    /* Gate 2 (cell) is tanh of a Q3.12 value: multiplier 3, no shift. */
+                    out[unit + k] = (int16_t)tl_lstm_update_unit(
+                        params, tl_lstm_sigmoid(pre[0][k], sigmoid_table), tl_lstm_sigmoid(pre[1][k], sigmoid_table),
+                        tl_lstm_tanh(pre[2][k], 3, 0, sigmoid_table), tl_lstm_sigmoid(pre[3][k], sigmoid_table),
+                        &cell[unit + k], sigmoid_table);
+                }
             }
             for (unit = 0; unit < state_depth; unit++)
             {

@@ -103,6 +103,9 @@ namespace TinyLite.Runtime.Kernels.Elementwise
                 case OpCode.HardSwishF32:
                     HardSwishF32.Run(ctx, op);
                     break;
+                case OpCode.DivS32:
+                    DivS32.Run(ctx, op);
+                    break;
                 default:
                     break;
             }
@@ -175,6 +178,8 @@ namespace TinyLite.Runtime.Kernels.Elementwise
                     return HardSwishS8.Validate(ctx, op);
                 case OpCode.HardSwishF32:
                     return HardSwishF32.Validate(ctx, op);
+                case OpCode.DivS32:
+                    return DivS32.Validate(ctx, op);
                 default:
                     return "unknown kernel code " + op.Code.ToString();
             }

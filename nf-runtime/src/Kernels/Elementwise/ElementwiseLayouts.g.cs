@@ -104,7 +104,7 @@ namespace TinyLite.Runtime.Kernels.Elementwise
         public const int OutOutput = 0;
     }
 
-    /// <summary>Params indexes of the binary_clamped layout (AddS32, AddF32, SubS32, SubF32, MulS32, MulF32): int32 and float32 ADD, SUB, MUL: the activation range (float32 as IEEE-754 bits), then the broadcast.</summary>
+    /// <summary>Params indexes of the binary_clamped layout (AddS32, AddF32, SubS32, SubF32, MulS32, MulF32, DivS32): int32 and float32 ADD, SUB, MUL: the activation range (float32 as IEEE-754 bits), then the broadcast.</summary>
     public static class BinaryClampedParams
     {
         /// <summary>Activation min.</summary>

@@ -16,6 +16,12 @@ namespace TinyLite.Runtime.Kernels.Recurrent
                 case OpCode.LstmS16:
                     LstmS16.Run(ctx, op);
                     break;
+                case OpCode.SvdfS8:
+                    SvdfS8.Run(ctx, op);
+                    break;
+                case OpCode.SvdfS8S16:
+                    SvdfS8S16.Run(ctx, op);
+                    break;
                 default:
                     break;
             }
@@ -30,6 +36,10 @@ namespace TinyLite.Runtime.Kernels.Recurrent
                     return LstmS8.Validate(ctx, op);
                 case OpCode.LstmS16:
                     return LstmS16.Validate(ctx, op);
+                case OpCode.SvdfS8:
+                    return SvdfS8.Validate(ctx, op);
+                case OpCode.SvdfS8S16:
+                    return SvdfS8S16.Validate(ctx, op);
                 default:
                     return "unknown kernel code " + op.Code.ToString();
             }

@@ -116,4 +116,69 @@ namespace TinyLite.Runtime.Kernels.Recurrent
         /// <summary>Output slot: cell state.</summary>
         public const int OutCellState = 2;
     }
+
+    /// <summary>Params indexes of the svdf layout (SvdfS8, SvdfS8S16): SVDF int8 with int8 or int16 state: feature and output requantization, zero points; state is a variable tensor.</summary>
+    public static class SvdfParams
+    {
+        /// <summary>Batches.</summary>
+        public const int Batches = 0;
+
+        /// <summary>Input size.</summary>
+        public const int InputSize = 1;
+
+        /// <summary>Filters.</summary>
+        public const int Filters = 2;
+
+        /// <summary>Rank.</summary>
+        public const int Rank = 3;
+
+        /// <summary>Memory.</summary>
+        public const int Memory = 4;
+
+        /// <summary>Input zero point.</summary>
+        public const int InputZeroPoint = 5;
+
+        /// <summary>State zero point.</summary>
+        public const int StateZeroPoint = 6;
+
+        /// <summary>Output zero point.</summary>
+        public const int OutputZeroPoint = 7;
+
+        /// <summary>Feature multiplier.</summary>
+        public const int FeatureMultiplier = 8;
+
+        /// <summary>Feature shift.</summary>
+        public const int FeatureShift = 9;
+
+        /// <summary>Output multiplier.</summary>
+        public const int OutputMultiplier = 10;
+
+        /// <summary>Output shift.</summary>
+        public const int OutputShift = 11;
+
+        /// <summary>Number of ints every record of this layout has.</summary>
+        public const int Length = 12;
+    }
+
+    /// <summary>Tensor slots of the svdf layout.</summary>
+    public static class SvdfSlots
+    {
+        /// <summary>Input slot: input.</summary>
+        public const int InInput = 0;
+
+        /// <summary>Input slot: weights feature.</summary>
+        public const int InWeightsFeature = 1;
+
+        /// <summary>Input slot: weights time.</summary>
+        public const int InWeightsTime = 2;
+
+        /// <summary>Input slot: bias (optional: -1 or absent).</summary>
+        public const int InBias = 3;
+
+        /// <summary>Input slot: state.</summary>
+        public const int InState = 4;
+
+        /// <summary>Output slot: output.</summary>
+        public const int OutOutput = 0;
+    }
 }

@@ -174,16 +174,18 @@ public class DenseValidationTests
     }
 
     [Fact]
-    public void CompileFullyConnected_FloatInput_NamesDtypes()
+    public void CompileFullyConnected_HybridFloatInputInt8Weights_NamesDtypes()
     {
+        // Float FULLY_CONNECTED is supported (Float family); float activations with int8 weights (hybrid) are not.
         var g = new GraphBuilder("fc_float.tflite");
         int x = g.AddInput("x", DataType.Float32, [1, 4]);
-        int w = g.Add("w", DataType.Float32, [2, 4], null, new byte[32]);
+        int w = g.AddConstantInt8("w", [2, 4], new sbyte[8], [0.1f]);
         int y = g.AddTensor("y", DataType.Float32, [1, 2]);
         g.AddOperator(BuiltinOperator.FullyConnected, [x, w, -1], [y], new FullyConnectedOptions(Activation.None, 0, false, false));
         g.MarkOutput(y);
         var e = Assert.Throws<CompileException>(() => Compiler.Compile(g.Build()));
-        Assert.Contains("fc_float.tflite: operator 0 (FULLY_CONNECTED, inputs FLOAT32, FLOAT32, - -> outputs FLOAT32)", e.Message);
+        Assert.Contains("fc_float.tflite: operator 0 (FULLY_CONNECTED, inputs FLOAT32, INT8, - -> outputs FLOAT32)", e.Message);
+        Assert.Contains("must be FLOAT32", e.Message);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace TinyLite.Tests.Kernels.Recurrent;
 public sealed record LstmSpec(
     string Name, DataType Activations, int Batches, int Steps, int InputDepth, int StateDepth, bool TimeMajor = false,
     float CellClip = 0f, float CellScale = 1f / 2048, long HiddenZeroPoint = 0, long InputZeroPoint = 0, int Seed = 1,
-    bool Peephole = false, bool Projection = false, bool LayerNorm = false, bool Cifg = false);
+    bool Peephole = false, bool Projection = false, bool LayerNorm = false, bool Cifg = false, sbyte? AllWeights = null);
 
 /// <summary>
 /// Builds LSTM test models with the project's graph builder (written to .tflite by TfliteWriter for the TFLM oracle):
@@ -44,7 +44,8 @@ public static class LstmTestModels
 
         int I = spec.InputDepth, S = spec.StateDepth;
         int Weights(string name, int rows, int depth, float scale) =>
-            b.AddConstantInt8(name, [rows, depth], Enumerable.Range(0, rows * depth).Select(_ => (sbyte)rng.Next(-127, 128)).ToArray(), [scale]);
+            b.AddConstantInt8(name, [rows, depth],
+                Enumerable.Range(0, rows * depth).Select(_ => spec.AllWeights ?? (sbyte)rng.Next(-127, 128)).ToArray(), [scale]);
         float[] wxScales = [0.011f, 0.009f, 0.013f, 0.010f];
         float[] whScales = [0.008f, 0.012f, 0.010f, 0.007f];
         string[] gates = ["input", "forget", "cell", "output"];

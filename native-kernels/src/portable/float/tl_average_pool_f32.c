@@ -1,0 +1,69 @@
+/*
+ * AVERAGE_POOL_2D float32, twin of nf-runtime/src/Kernels/Float/AveragePoolF32.cs and bit-exact with TFLM's
+ * reference_ops::AveragePool (float): the window clamped to the input summed in (filter_y, filter_x) order from 0,
+ * divided by the float count of its taps, clamped.
+ */
+#include "tl_float_checks.h"
+
+tl_status tl_op_average_pool_f32_validate(const tl_op *op, const tl_tensors *tensors)
+{
+    return tl_fl_pool_validate(op, tensors);
+}
+
+void tl_op_average_pool_f32(const tl_op *op, const tl_tensors *tensors)
+{
+    const int32_t *p = op->params;
+    const int32_t batches = p[TL_POOL_F32_P_BATCHES];
+    const int32_t in_h = p[TL_POOL_F32_P_INPUT_HEIGHT];
+    const int32_t in_w = p[TL_POOL_F32_P_INPUT_WIDTH];
+    const int32_t depth = p[TL_POOL_F32_P_DEPTH];
+    const int32_t out_h = p[TL_POOL_F32_P_OUTPUT_HEIGHT];
+    const int32_t out_w = p[TL_POOL_F32_P_OUTPUT_WIDTH];
+    const int32_t stride_h = p[TL_POOL_F32_P_STRIDE_HEIGHT];
+    const int32_t stride_w = p[TL_POOL_F32_P_STRIDE_WIDTH];
+    const int32_t filter_h = p[TL_POOL_F32_P_FILTER_HEIGHT];
+    const int32_t filter_w = p[TL_POOL_F32_P_FILTER_WIDTH];
+    const int32_t pad_top = p[TL_POOL_F32_P_PADDING_TOP];
+    const int32_t pad_left = p[TL_POOL_F32_P_PADDING_LEFT];
+    const float act_min = tl_fl_from_bits(p[TL_POOL_F32_P_ACTIVATION_MIN]);
+    const float act_max = tl_fl_from_bits(p[TL_POOL_F32_P_ACTIVATION_MAX]);
+    const float *input = (const float *)(const void *)tl_tensor_data(tensors, op->inputs[TL_POOL_F32_IN_INPUT]);
+    float *output = (float *)(void *)tl_tensor_data(tensors, op->outputs[TL_POOL_F32_OUT_OUTPUT]);
+    int32_t batch;
+    int32_t out_y;
+    int32_t out_x;
+    int32_t channel;
+    int32_t filter_y;
+    int32_t filter_x;
+    for (batch = 0; batch < batches; batch++)
+    {
+        for (out_y = 0; out_y < out_h; out_y++)
+        {
+            const int32_t in_y_origin = out_y * stride_h - pad_top;
+            const int32_t y_start = in_y_origin < 0 ? -in_y_origin : 0;
+            const int32_t y_end = in_h - in_y_origin < filter_h ? in_h - in_y_origin : filter_h;
+            for (out_x = 0; out_x < out_w; out_x++)
+            {
+                const int32_t in_x_origin = out_x * stride_w - pad_left;
+                const int32_t x_start = in_x_origin < 0 ? -in_x_origin : 0;
+                const int32_t x_end = in_w - in_x_origin < filter_w ? in_w - in_x_origin : filter_w;
+                for (channel = 0; channel < depth; channel++)
+                {
+                    float total = 0.0f;
+                    float count = 0.0f;
+                    for (filter_y = y_start; filter_y < y_end; filter_y++)
+                    {
+                        const float *row =
+                            input + ((batch * in_h + in_y_origin + filter_y) * in_w + in_x_origin) * depth + channel;
+                        for (filter_x = x_start; filter_x < x_end; filter_x++)
+                        {
+                            total += row[filter_x * depth];
+                            count += 1.0f;
+                        }
+                    }
+                    *output++ = tl_fl_clamp(total / count, act_min, act_max);
+                }
+            }
+        }
+    }
+}

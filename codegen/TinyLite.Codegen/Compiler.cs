@@ -27,7 +27,6 @@ public static class Compiler
         options ??= new CompileOptions();
         var clock = Stopwatch.StartNew();
         string model = Path.GetFileName(graph.Source);
-        // The path as given names the model here, as the CLI's message always has.
         // int4 / auto: requantize in memory first (Quantize/WeightQuantizer); int4 weights already in the model stay.
         if (options.Weights != WeightPrecision.Int8)
             graph = Quantize.WeightQuantizer.Quantize(graph, new Quantize.QuantizeOptions { Weights = options.Weights, MeasureAgreement = false }).Graph;

@@ -33,7 +33,6 @@ public static class CompileCommand
                 ImageInRam = boardProfile?.ImageInRam ?? true,
                 InstructionsPerMac = PlanInstructionFigures.For(boardProfile?.Core ?? PlanInstructionFigures.DefaultCore, Boards.SpeedFile()),
             };
-            WeightOptions.Check(options.Weights, path);
             byte[] tflite = ModelFile.ReadTflite(path);
             var compiled = Compiler.Compile(tflite, path, options);
             string? boardLine = null;

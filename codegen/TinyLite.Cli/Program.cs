@@ -10,6 +10,7 @@ public static class Program
         var root = new RootCommand("TinyLite: compile quantized TFLite models to flash images and run them bit-exact with TFLM.")
         {
             CompileCommand.Create(),
+            QuantizeCommand.Create(),
             RunCommand.Create(),
             InspectCommand.Create(),
             DemoCommand.Create(),

@@ -11,8 +11,9 @@ public sealed record CompileOptions
     public PlanStrategy Plan { get; init; } = PlanStrategy.Auto;
 
     /// <summary>
-    /// Precision of the image's weights. <see cref="WeightPrecision.Int4"/> is refused (requantizing to int4 is not
-    /// implemented yet); <see cref="WeightPrecision.Auto"/> compiles as <see cref="WeightPrecision.Int8"/> until it is.
+    /// Precision of the image's weights: <see cref="WeightPrecision.Int4"/> and <see cref="WeightPrecision.Auto"/>
+    /// requantize the int8 weights in memory first (<see cref="Quantize.WeightQuantizer"/>; auto on generated inputs
+    /// with the default budget).
     /// </summary>
     public WeightPrecision Weights { get; init; } = WeightPrecision.Int8;
 

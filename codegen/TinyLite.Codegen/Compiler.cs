@@ -27,9 +27,9 @@ public static class Compiler
         options ??= new CompileOptions();
         var clock = Stopwatch.StartNew();
         string model = Path.GetFileName(graph.Source);
-        // The path as given names the model here, as the CLI's message always has.
-        if (options.Weights == WeightPrecision.Int4)
-            throw new CompileException($"{graph.Source}: --weights int4 is not implemented yet (int8 weights, and int4 weights already in the model, are supported)");
+        // int4 / auto: requantize in memory first (Quantize/WeightQuantizer); int4 weights already in the model stay.
+        if (options.Weights != WeightPrecision.Int8)
+            graph = Quantize.WeightQuantizer.Quantize(graph, new Quantize.QuantizeOptions { Weights = options.Weights, MeasureAgreement = false }).Graph;
         if (!(options.MaxExtraMacs >= 0 && options.MaxExtraMacs <= 10))
             throw new CompileException($"{model}: --max-extra-macs must be between 0% and 1000% (got {options.MaxExtraMacs * 100:0.##}%)");
         CheckGraph(graph, model);

@@ -6,9 +6,9 @@ public enum WeightPrecision
     /// <summary>"int8": the model's own weights (int8, or int4 where the model already has int4 weights).</summary>
     Int8,
 
-    /// <summary>"int4": requantize int8 weights to int4 (not implemented yet: the compiler refuses it).</summary>
+    /// <summary>"int4": requantize the int8 weights of every layer TFLM can run with int4 weights (<see cref="Quantize.WeightQuantizer"/>).</summary>
     Int4,
 
-    /// <summary>"auto": int4 where it keeps the model's accuracy; until int4 requantization exists, as <see cref="Int8"/>.</summary>
+    /// <summary>"auto": int4 where the model's output error stays within a budget, int8 elsewhere (<see cref="Quantize.WeightQuantizer"/>).</summary>
     Auto,
 }

@@ -52,6 +52,7 @@ namespace TinyLite.Bench.NanoClr
             Conv("conv s4 3x3 16->32 pad 1", OpCode.ConvS4, 12, 12, 16, 3, 3, 12, 12, 32, 1, 1, 1, true);
             Depthwise("depthwise s4 3x3 64ch", OpCode.DepthwiseConvS4, true);
             Depthwise("depthwise s4 in-place 3x3 64ch", OpCode.DepthwiseConvS4InPlace, true);
+            Conv("pointwise s4 in-place 64->64 (kws)", OpCode.PointwiseConvS4InPlace, 25, 5, 64, 1, 1, 25, 5, 64, 1, 0, 0, true);
             Fc("fully connected s4 256->64", OpCode.FullyConnectedS4, 256, 64);
         }
 
@@ -164,7 +165,7 @@ namespace TinyLite.Bench.NanoClr
         private static void Conv(string name, int code, int inH, int inW, int inC, int fH, int fW, int outH, int outW, int outC,
             int stride, int padTop, int padLeft, bool int4)
         {
-            bool inPlace = code == OpCode.PointwiseConvS8InPlace;
+            bool inPlace = code == OpCode.PointwiseConvS8InPlace || code == OpCode.PointwiseConvS4InPlace;
             int weights = outC * fH * fW * inC;
             int[] p = new int[]
             {

@@ -174,7 +174,8 @@ tl_status tl_transpose_conv2d_s16(const tl_conv_params *params, const tl_conv_qu
 
 /* ---------------------------------------------------------------------------------------------------------
  * In-place kernels (the memory plan puts the output at the input's address; twins of
- * PointwiseConvS8InPlace.cs, PointwiseConvS16InPlace.cs, DepthwiseConvS8InPlace.cs, DepthwiseConvS4InPlace.cs).
+ * PointwiseConvS8InPlace.cs, PointwiseConvS4InPlace.cs, PointwiseConvS16InPlace.cs, DepthwiseConvS8InPlace.cs,
+ * DepthwiseConvS4InPlace.cs).
  * @p data holds the input on entry and the output on return; @p scratch must not overlap @p data. Same bytes
  * as the out-of-place kernels. Shape checks: those of the out-of-place kernel plus the restrictions below;
  * otherwise TL_ERR_PARAMS and nothing is written.
@@ -190,6 +191,13 @@ tl_status tl_pointwise_conv_s8_in_place(const tl_conv_params *params, const tl_c
                                         const tl_conv_dims *input_dims, const tl_conv_dims *filter_dims,
                                         const int8_t *filter, const uint8_t *bias, const tl_conv_dims *output_dims,
                                         int8_t *data, int8_t *scratch);
+
+/** tl_pointwise_conv_s8_in_place with packed int4 weights (flat element e: low nibble of byte e/2 when e is even,
+    high nibble when odd, sign-extended), the arithmetic of tl_conv2d_s4; @p scratch holds out_c bytes. */
+tl_status tl_pointwise_conv_s4_in_place(const tl_conv_params *params, const tl_conv_quant *quant,
+                                        const tl_conv_dims *input_dims, const tl_conv_dims *filter_dims,
+                                        const uint8_t *filter_packed, const uint8_t *bias,
+                                        const tl_conv_dims *output_dims, int8_t *data, int8_t *scratch);
 
 /** tl_pointwise_conv_s8_in_place for int16 activations (little-endian) with the arithmetic of tl_conv2d_s16;
     @p scratch holds out_c * 2 bytes. */
@@ -238,6 +246,8 @@ void tl_op_transpose_conv2d_s16(const tl_op *op, const tl_tensors *tensors);
 /* In-place records: outputs [output (at the input's address), scratch]; Params as the out-of-place twin. */
 tl_status tl_op_pointwise_conv_s8_in_place_validate(const tl_op *op, const tl_tensors *tensors);
 void tl_op_pointwise_conv_s8_in_place(const tl_op *op, const tl_tensors *tensors);
+tl_status tl_op_pointwise_conv_s4_in_place_validate(const tl_op *op, const tl_tensors *tensors);
+void tl_op_pointwise_conv_s4_in_place(const tl_op *op, const tl_tensors *tensors);
 tl_status tl_op_pointwise_conv_s16_in_place_validate(const tl_op *op, const tl_tensors *tensors);
 void tl_op_pointwise_conv_s16_in_place(const tl_op *op, const tl_tensors *tensors);
 tl_status tl_op_depthwise_conv2d_s8_in_place_validate(const tl_op *op, const tl_tensors *tensors);

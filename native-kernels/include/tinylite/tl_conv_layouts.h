@@ -249,6 +249,23 @@ enum tl_pointwise_conv_s16_in_place_slot
     TL_POINTWISE_CONV_S16_IN_PLACE_OUT_SCRATCH = 1,
 };
 
+/** Tensor slots of PointwiseConvS4InPlace. */
+enum tl_pointwise_conv_s4_in_place_slot
+{
+    /** Input slot: input. */
+    TL_POINTWISE_CONV_S4_IN_PLACE_IN_INPUT = 0,
+    /** Input slot: filter. */
+    TL_POINTWISE_CONV_S4_IN_PLACE_IN_FILTER = 1,
+    /** Input slot: bias. */
+    TL_POINTWISE_CONV_S4_IN_PLACE_IN_BIAS = 2,
+    /** Input slot: multipliers. */
+    TL_POINTWISE_CONV_S4_IN_PLACE_IN_MULTIPLIERS = 3,
+    /** Output slot: output. */
+    TL_POINTWISE_CONV_S4_IN_PLACE_OUT_OUTPUT = 0,
+    /** Output slot: scratch. */
+    TL_POINTWISE_CONV_S4_IN_PLACE_OUT_SCRATCH = 1,
+};
+
 /** Tensor slots of DepthwiseConvS8. */
 enum tl_depthwise_conv_s8_slot
 {

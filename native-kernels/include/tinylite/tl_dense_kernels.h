@@ -107,6 +107,14 @@ tl_status tl_fully_connected_s8_accumulate(int32_t n, int32_t out_depth, const i
 tl_status tl_fully_connected_s8_accumulate_plain(int32_t n, int32_t out_depth, const int8_t *input,
                                                  const int8_t *weights, const int32_t *start, int32_t *acc);
 
+/**
+ * tl_fully_connected_s8_accumulate with packed int4 weights: @p weights_packed is [out_depth][(n + 1) / 2] bytes,
+ * row o holding output o's n weights of the slice two per byte (element 2i in the low nibble, sign-extended),
+ * each row starting on a byte. Followed by tl_fully_connected_s8_finish: the bytes of tl_fully_connected_s4.
+ */
+tl_status tl_fully_connected_s4_accumulate(int32_t n, int32_t out_depth, const int8_t *input,
+                                           const uint8_t *weights_packed, const int32_t *start, int32_t *acc);
+
 /** Output stage of a streamed FULLY_CONNECTED (Params of FullyConnectedS8Finish). */
 typedef struct
 {
@@ -239,6 +247,7 @@ TL_DENSE_ADAPTER(fully_connected_s8)
 TL_DENSE_ADAPTER(fully_connected_s16)
 TL_DENSE_ADAPTER(fully_connected_s4)
 TL_DENSE_ADAPTER(fully_connected_s8_accumulate)
+TL_DENSE_ADAPTER(fully_connected_s4_accumulate)
 TL_DENSE_ADAPTER(fully_connected_s8_finish)
 TL_DENSE_ADAPTER(average_pool_s8)
 TL_DENSE_ADAPTER(average_pool_s16)

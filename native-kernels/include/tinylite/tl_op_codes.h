@@ -22,6 +22,8 @@
 #define TL_OP_POINTWISE_CONV_S8_IN_PLACE 103
 /** CONV_2D 1×1, stride 1, no padding, int16 activations, int8 weights, in place over its own input */
 #define TL_OP_POINTWISE_CONV_S16_IN_PLACE 104
+/** CONV_2D 1×1, stride 1, no padding, int8 activations, packed int4 weights, in place over its own input */
+#define TL_OP_POINTWISE_CONV_S4_IN_PLACE 105
 /** DEPTHWISE_CONV_2D, int8 activations, int8 weights */
 #define TL_OP_DEPTHWISE_CONV_S8 110
 /** DEPTHWISE_CONV_2D, int8 activations, packed int4 weights */
@@ -48,6 +50,8 @@
 #define TL_OP_FULLY_CONNECTED_S8_ACCUMULATE 203
 /** Streaming FULLY_CONNECTED int8, last part: requantizes int32 accumulators to int8 exactly as FullyConnectedS8 */
 #define TL_OP_FULLY_CONNECTED_S8_FINISH 204
+/** Streaming FULLY_CONNECTED with packed int4 weights, first part: adds one input slice's products to int32 accumulators */
+#define TL_OP_FULLY_CONNECTED_S4_ACCUMULATE 205
 /** AVERAGE_POOL_2D on int8 */
 #define TL_OP_AVERAGE_POOL_S8 210
 /** AVERAGE_POOL_2D on int16 */

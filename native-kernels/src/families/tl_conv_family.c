@@ -17,6 +17,8 @@ tl_status tl_conv_family_validate(const tl_op *op, const tl_tensors *tensors)
         return tl_op_pointwise_conv_s8_in_place_validate(op, tensors);
     case TL_OP_POINTWISE_CONV_S16_IN_PLACE:
         return tl_op_pointwise_conv_s16_in_place_validate(op, tensors);
+    case TL_OP_POINTWISE_CONV_S4_IN_PLACE:
+        return tl_op_pointwise_conv_s4_in_place_validate(op, tensors);
     case TL_OP_DEPTHWISE_CONV_S8:
         return tl_op_depthwise_conv2d_s8_validate(op, tensors);
     case TL_OP_DEPTHWISE_CONV_S4:
@@ -54,6 +56,9 @@ void tl_conv_family_run(const tl_op *op, const tl_tensors *tensors)
         break;
     case TL_OP_POINTWISE_CONV_S16_IN_PLACE:
         tl_op_pointwise_conv_s16_in_place(op, tensors);
+        break;
+    case TL_OP_POINTWISE_CONV_S4_IN_PLACE:
+        tl_op_pointwise_conv_s4_in_place(op, tensors);
         break;
     case TL_OP_DEPTHWISE_CONV_S8:
         tl_op_depthwise_conv2d_s8(op, tensors);

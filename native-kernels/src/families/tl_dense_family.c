@@ -17,6 +17,8 @@ tl_status tl_dense_family_validate(const tl_op *op, const tl_tensors *tensors)
         return tl_op_fully_connected_s8_accumulate_validate(op, tensors);
     case TL_OP_FULLY_CONNECTED_S8_FINISH:
         return tl_op_fully_connected_s8_finish_validate(op, tensors);
+    case TL_OP_FULLY_CONNECTED_S4_ACCUMULATE:
+        return tl_op_fully_connected_s4_accumulate_validate(op, tensors);
     case TL_OP_AVERAGE_POOL_S8:
         return tl_op_average_pool_s8_validate(op, tensors);
     case TL_OP_AVERAGE_POOL_S16:
@@ -64,6 +66,9 @@ void tl_dense_family_run(const tl_op *op, const tl_tensors *tensors)
         break;
     case TL_OP_FULLY_CONNECTED_S8_FINISH:
         tl_op_fully_connected_s8_finish(op, tensors);
+        break;
+    case TL_OP_FULLY_CONNECTED_S4_ACCUMULATE:
+        tl_op_fully_connected_s4_accumulate(op, tensors);
         break;
     case TL_OP_AVERAGE_POOL_S8:
         tl_op_average_pool_s8(op, tensors);

@@ -30,6 +30,9 @@ namespace TinyLite.Runtime.Execution
         /// <summary>CONV_2D 1×1, stride 1, no padding, int16 activations, int8 weights, in place over its own input (Params: ConvParams).</summary>
         public const int PointwiseConvS16InPlace = 104;
 
+        /// <summary>CONV_2D 1×1, stride 1, no padding, int8 activations, packed int4 weights, in place over its own input (Params: ConvParams).</summary>
+        public const int PointwiseConvS4InPlace = 105;
+
         /// <summary>DEPTHWISE_CONV_2D, int8 activations, int8 weights (Params: DepthwiseConvParams).</summary>
         public const int DepthwiseConvS8 = 110;
 
@@ -65,6 +68,9 @@ namespace TinyLite.Runtime.Execution
 
         /// <summary>Streaming FULLY_CONNECTED int8, last part: requantizes int32 accumulators to int8 exactly as FullyConnectedS8 (Params: FullyConnectedFinishParams).</summary>
         public const int FullyConnectedS8Finish = 204;
+
+        /// <summary>Streaming FULLY_CONNECTED with packed int4 weights, first part: adds one input slice's products to int32 accumulators (Params: FullyConnectedAccumulateParams).</summary>
+        public const int FullyConnectedS4Accumulate = 205;
 
         /// <summary>AVERAGE_POOL_2D on int8 (Params: PoolParams).</summary>
         public const int AveragePoolS8 = 210;

@@ -189,28 +189,11 @@ public sealed class CliTests : IDisposable
         Assert.False(File.Exists(image));
     }
 
-    [Fact]
-    public void Compile_WeightsInt4_SaysItIsNotImplementedAndWritesNothing()
-    {
-        string model = PassThroughModel(), image = Path.Combine(_dir, "x.tlm");
-        var r = CliRunner.Run("compile", model, "-o", image, "--weights", "int4");
-        Assert.Equal(1, r.ExitCode);
-        Assert.Equal($"tinylite: error: {model}: --weights int4 is not implemented yet (int8 weights, and int4 weights already in the model, are supported)\n", r.Stderr);
-        Assert.False(File.Exists(image));
-    }
-
-    [Fact]
-    public void Compile_WeightsAuto_IsRefusedNotSilentlyInt8()
-    {
-        string model = PassThroughModel(), image = Path.Combine(_dir, "x.tlm");
-        var r = CliRunner.Run("compile", model, "-o", image, "--weights", "auto");
-        AssertOneErrorLine(r, $"{model}: --weights auto is not implemented yet (it would compile int8 weights); give --weights int8, the default");
-        Assert.False(File.Exists(image));
-    }
-
     [Theory]
     [InlineData("int8")]
-    public void Compile_WeightsInt8_WritesTheDefaultImage(string value)
+    [InlineData("int4")]
+    [InlineData("auto")]
+    public void Compile_WeightsOfAModelWithoutWeights_WritesTheSameImage(string value)
     {
         string model = PassThroughModel(), plain = Path.Combine(_dir, "plain.tlm"), image = Path.Combine(_dir, "x.tlm");
         Assert.Equal(0, CliRunner.Run("compile", model, "-o", plain).ExitCode);

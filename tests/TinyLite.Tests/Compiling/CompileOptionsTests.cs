@@ -1,5 +1,6 @@
 using TinyLite.Codegen;
 using TinyLite.Codegen.Demo;
+using TinyLite.Runtime.Execution;
 
 namespace TinyLite.Tests.Compiling;
 
@@ -7,18 +8,13 @@ namespace TinyLite.Tests.Compiling;
 public class CompileOptionsTests
 {
     [Fact]
-    public void Compile_WeightsInt4_IsRefusedNamingTheModel()
+    public void Compile_WeightsInt4_RunsTheConvolutionAndDenseLayersOnInt4Kernels()
     {
-        var e = Assert.Throws<CompileException>(() => Compiler.Compile(LineDetectorModel.Build(), new CompileOptions { Weights = WeightPrecision.Int4 }));
-        Assert.Equal("line_detector.tflite: --weights int4 is not implemented yet (int8 weights, and int4 weights already in the model, are supported)", e.Message);
-    }
-
-    [Fact]
-    public void Compile_WeightsAuto_CompilesAsInt8()
-    {
-        var int8 = Compiler.Compile(LineDetectorModel.Build(), new CompileOptions { Weights = WeightPrecision.Int8 });
-        var auto = Compiler.Compile(LineDetectorModel.Build(), new CompileOptions { Weights = WeightPrecision.Auto });
-        Assert.Equal(int8.Image, auto.Image);
+        var int8 = Compiler.Compile(LineDetectorModel.Build(), new CompileOptions { Weights = WeightPrecision.Int8, Plan = PlanStrategy.Layer });
+        var int4 = Compiler.Compile(LineDetectorModel.Build(), new CompileOptions { Weights = WeightPrecision.Int4, Plan = PlanStrategy.Layer });
+        Assert.Equal([OpCode.ConvS8, OpCode.FullyConnectedS8], int8.Calls.Select(c => c.Code).Where(c => c is OpCode.ConvS8 or OpCode.ConvS4 or OpCode.FullyConnectedS8 or OpCode.FullyConnectedS4));
+        Assert.Equal([OpCode.ConvS4, OpCode.FullyConnectedS4], int4.Calls.Select(c => c.Code).Where(c => c is OpCode.ConvS8 or OpCode.ConvS4 or OpCode.FullyConnectedS8 or OpCode.FullyConnectedS4));
+        Assert.True(int4.Report.WeightBytes < int8.Report.WeightBytes, $"int4 {int4.Report.WeightBytes} B, int8 {int8.Report.WeightBytes} B");
     }
 
     [Fact]

@@ -83,6 +83,10 @@ public class NativeAgreementTests
         // (FullyConnectedS8Accumulate, FullyConnectedS8Finish).
         ["depthwise_then_fully_connected_s8"] = () => StreamTestModels.Start("fc.tflite", 13, 10, 1, seed: 14)
             .Depthwise(5, 2, multiplier: 8).FullyConnected(3).Finish(),
+        // The same with int4 weights (FullyConnectedS4Accumulate).
+        ["depthwise_then_fully_connected_s4"] = () => TinyLite.Codegen.Quantize.WeightQuantizer.Quantize(
+            StreamTestModels.Start("fc4.tflite", 13, 10, 1, seed: 18).Depthwise(5, 2, multiplier: 8).FullyConnected(3).Finish(),
+            new TinyLite.Codegen.Quantize.QuantizeOptions { MeasureAgreement = false }).Graph,
         ["average_pool_s16"] = () => Pool(BuiltinOperator.AveragePool2D, DataType.Int16),
         ["max_pool_s16"] = () => Pool(BuiltinOperator.MaxPool2D, DataType.Int16),
         ["mean_s16"] = () => Single(BuiltinOperator.Mean, DataType.Int16, [1, 4, 5, 3], [1, 1, 1, 3], 0.002f, 0,
@@ -102,6 +106,10 @@ public class NativeAgreementTests
             { Kind = ConvTestModel.Kind.Depthwise, WeightType = DataType.Int4, FC = 1, Seed = 12 }).Graph,
         ["pointwise_s8"] = () => ConvTestModel.Build(new ConvTestModel.Options
             { FH = 1, FW = 1, Padding = Padding.Valid, Seed = 13 }).Graph,
+        ["pointwise_s4"] = () => ConvTestModel.Build(new ConvTestModel.Options
+            { FH = 1, FW = 1, Padding = Padding.Valid, WeightType = DataType.Int4, Seed = 16 }).Graph,
+        ["pointwise_s4_odd_depth"] = () => ConvTestModel.Build(new ConvTestModel.Options
+            { FH = 1, FW = 1, InC = 5, OutC = 7, Padding = Padding.Valid, WeightType = DataType.Int4, Seed = 17 }).Graph,
         ["pointwise_s16"] = () => ConvTestModel.Build(new ConvTestModel.Options
             { FH = 1, FW = 1, Padding = Padding.Valid, ActivationType = DataType.Int16, BiasType = DataType.Int64, Seed = 14 }).Graph,
         // Float depthwise without a bias (the golden models all have one: TFLM's reference asserts on its shape).

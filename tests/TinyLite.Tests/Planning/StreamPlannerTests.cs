@@ -133,6 +133,30 @@ public class StreamPlannerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void StreamPlan_Int4FullyConnectedAtTheEnd_AccumulatesBandByBandWithTheLayerPlansBytes()
+    {
+        // The same shape with int4 weights (quantize), streamed whole: FullyConnectedS4Accumulate per row, one finish,
+        // and the bytes of the whole-tensor FullyConnectedS4 of the layer plan, managed and native.
+        var int8 = StreamTestModels.Start("fc4.tflite", 13, 10, 1, seed: 15).Depthwise(5, 2, multiplier: 4).FullyConnected(3).Finish();
+        var graph = TinyLite.Codegen.Quantize.WeightQuantizer.Quantize(int8, new TinyLite.Codegen.Quantize.QuantizeOptions { MeasureAgreement = false }).Graph;
+        var calls = Lower(graph);
+        var plan = StreamPlanner.Build(graph, calls, [new StreamSegment(0, 1)])!;
+        Assert.Equal(7, plan.Calls.Count(c => c.Code == TinyLite.Runtime.Execution.OpCode.FullyConnectedS4Accumulate));
+        Assert.Equal(TinyLite.Runtime.Execution.OpCode.FullyConnectedS8Finish, plan.Calls[^1].Code);
+        Assert.DoesNotContain(plan.Calls, c => c.Code == TinyLite.Runtime.Execution.OpCode.FullyConnectedS4);
+        var layer = Compiler.Compile(TinyLite.Codegen.Quantize.Int4Rewriter.Copy(graph), new CompileOptions { Plan = PlanStrategy.Layer });
+        var streamImage = TinyLite.Codegen.Image.ImageWriter.Write(plan.Graph ?? graph, plan.Calls, plan,
+            new TinyLite.Codegen.Image.ImageMetadata("test", "test", "", "fc4"));
+        for (int seed = 0; seed < 3; seed++)
+        {
+            byte[] input = StreamTestModels.RandomInput(layer.Graph, seed);
+            byte[] expected = Run(layer.Image, input, native: false);
+            Assert.Equal(expected, Run(streamImage, input, native: false));
+            if (NativeKernels.IsAvailable) Assert.Equal(expected, RunNative(streamImage, input));
+        }
+    }
+
+    [Fact]
     public void StreamPlan_FullyConnectedAtTheEnd_AccumulatesBandByBand()
     {
         // micro_speech's shape in small: the depthwise output (7×5×4 = 140 B) is never whole; the fully connected

@@ -106,7 +106,7 @@ public sealed class Conv2DLowering : IOperatorLowering
             ? [.. inputs, ctx.AddInt32Constant(CmsisNnInt16.QuantName(filter.Name), CmsisNnInt16.Split(table))]
             : inputs;
         long macs = (long)batches * outH * outW * outC * fH * fW * fC;
-        bool pointwise = code is (OpCode.ConvS8 or OpCode.ConvS16) && fH == 1 && fW == 1 && fC == inC && options.StrideH == 1 && options.StrideW == 1
+        bool pointwise = code is (OpCode.ConvS8 or OpCode.ConvS4 or OpCode.ConvS16) && fH == 1 && fW == 1 && fC == inC && options.StrideH == 1 && options.StrideW == 1
             && padTop == 0 && padLeft == 0 && outH == inH && outW == inW;
         return
         [
@@ -117,9 +117,9 @@ public sealed class Conv2DLowering : IOperatorLowering
                 InPlaceVariant = pointwise
                     ? new KernelCall
                     {
-                        Code = code == OpCode.ConvS8 ? OpCode.PointwiseConvS8InPlace : OpCode.PointwiseConvS16InPlace,
+                        Code = code == OpCode.ConvS8 ? OpCode.PointwiseConvS8InPlace : code == OpCode.ConvS4 ? OpCode.PointwiseConvS4InPlace : OpCode.PointwiseConvS16InPlace,
                         Inputs = inputs, Params = parameters, Macs = macs, InPlace = [(0, 0)],
-                        Outputs = [output.Index, ctx.AddScratch($"{output.Name}/pixel_scratch", outC * (code == OpCode.ConvS8 ? 1L : 2L))],
+                        Outputs = [output.Index, ctx.AddScratch($"{output.Name}/pixel_scratch", outC * (code == OpCode.ConvS16 ? 2L : 1L))],
                     }
                     : null,
             },

@@ -78,7 +78,7 @@ public sealed class RowKernel
         if (call.Outputs.Length == 0 || call.Outputs[0] < 0) return null;
         var output = graph.Tensors[call.Outputs[0]];
         if (output.IsConstant) return null;
-        if (call.Code == OpCode.FullyConnectedS8) return FullyConnected(graph, call);
+        if (call.Code is OpCode.FullyConnectedS8 or OpCode.FullyConnectedS4) return FullyConnected(graph, call);
         if (RowsOf(output) == 0) return null;
         switch (call.Code)
         {

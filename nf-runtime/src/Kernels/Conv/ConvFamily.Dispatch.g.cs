@@ -25,6 +25,9 @@ namespace TinyLite.Runtime.Kernels.Conv
                 case OpCode.PointwiseConvS16InPlace:
                     PointwiseConvS16InPlace.Run(ctx, op);
                     break;
+                case OpCode.PointwiseConvS4InPlace:
+                    PointwiseConvS4InPlace.Run(ctx, op);
+                    break;
                 case OpCode.DepthwiseConvS8:
                     DepthwiseConvS8.Run(ctx, op);
                     break;
@@ -66,6 +69,8 @@ namespace TinyLite.Runtime.Kernels.Conv
                     return PointwiseConvS8InPlace.Validate(ctx, op);
                 case OpCode.PointwiseConvS16InPlace:
                     return PointwiseConvS16InPlace.Validate(ctx, op);
+                case OpCode.PointwiseConvS4InPlace:
+                    return PointwiseConvS4InPlace.Validate(ctx, op);
                 case OpCode.DepthwiseConvS8:
                     return DepthwiseConvS8.Validate(ctx, op);
                 case OpCode.DepthwiseConvS4:

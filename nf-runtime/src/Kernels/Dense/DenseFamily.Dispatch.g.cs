@@ -27,6 +27,9 @@ namespace TinyLite.Runtime.Kernels.Dense
                 case OpCode.FullyConnectedS8Finish:
                     FullyConnectedS8Finish.Run(ctx, op);
                     break;
+                case OpCode.FullyConnectedS4Accumulate:
+                    FullyConnectedS4Accumulate.Run(ctx, op);
+                    break;
                 case OpCode.AveragePoolS8:
                     AveragePoolS8.Run(ctx, op);
                     break;
@@ -83,6 +86,8 @@ namespace TinyLite.Runtime.Kernels.Dense
                     return FullyConnectedS8Accumulate.Validate(ctx, op);
                 case OpCode.FullyConnectedS8Finish:
                     return FullyConnectedS8Finish.Validate(ctx, op);
+                case OpCode.FullyConnectedS4Accumulate:
+                    return FullyConnectedS4Accumulate.Validate(ctx, op);
                 case OpCode.AveragePoolS8:
                     return AveragePoolS8.Validate(ctx, op);
                 case OpCode.AveragePoolS16:

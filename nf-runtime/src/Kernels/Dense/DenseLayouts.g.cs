@@ -101,7 +101,7 @@ namespace TinyLite.Runtime.Kernels.Dense
         public const int OutOutput = 0;
     }
 
-    /// <summary>Params indexes of the fully_connected_accumulate layout (FullyConnectedS8Accumulate): one input slice's products added to int32 accumulators (streamed FULLY_CONNECTED).</summary>
+    /// <summary>Params indexes of the fully_connected_accumulate layout (FullyConnectedS8Accumulate, FullyConnectedS4Accumulate): one input slice's products added to int32 accumulators (streamed FULLY_CONNECTED).</summary>
     public static class FullyConnectedAccumulateParams
     {
         /// <summary>Slice length.</summary>

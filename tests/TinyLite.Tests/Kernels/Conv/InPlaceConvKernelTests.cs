@@ -112,6 +112,23 @@ public class InPlaceConvKernelTests
     }
 
     [Theory]
+    // inH inW inC outC activation: odd inC puts every other channel's weights on a high nibble first
+    [InlineData(5, 4, 8, 3, Activation.None)]
+    [InlineData(6, 5, 7, 5, Activation.Relu)]
+    [InlineData(4, 7, 3, 11, Activation.None)]
+    [InlineData(3, 3, 5, 5, Activation.Relu6)]
+    [InlineData(1, 1, 2, 9, Activation.None)]
+    public void PointwiseConvS4InPlace_MatchesReference(int inH, int inW, int inC, int outC, Activation activation)
+    {
+        var model = ConvTestModel.Build(new ConvTestModel.Options
+        {
+            Kind = Kind.Conv, InH = inH, InW = inW, InC = inC, FH = 1, FW = 1, OutC = outC, Activation = activation,
+            WeightType = DataType.Int4, Seed = inC * 17 + outC,
+        });
+        Assert.Equal(model.Expected(), RunInPlace(model, OpCode.PointwiseConvS4InPlace));
+    }
+
+    [Theory]
     // inC outC bias type (int64: int64 accumulator; int32: TFLM's wrapping int32 accumulator)
     [InlineData(6, 4, DataType.Int64)]
     [InlineData(3, 7, DataType.Int64)]

@@ -1,14 +1,48 @@
 using System.CommandLine;
+using TinyLite.Codegen.Audio;
 
 namespace TinyLite.Cli;
 
-/// <summary><c>tinylite demo</c>: builds a small model, compiles it, runs it and shows the figures.</summary>
+/// <summary>
+/// <c>tinylite demo</c>: builds a small model, compiles it, runs it and shows the figures. <c>--micro-speech</c> runs
+/// TFLM's micro_speech models on its test WAVs through the streaming speech pipeline (needs <c>../shared</c>);
+/// <c>--wav FILE</c> listens to any 16 kHz mono 16-bit WAV (SpeechDemo).
+/// </summary>
 public static class DemoCommand
 {
     public static Command Create()
     {
-        var cmd = new Command("demo", "Build, compile and run a small model end to end (needs nothing outside the repository)");
-        cmd.SetAction(r => CliError.Guard(() => Demo.Run(Console.Out)));
+        var microSpeech = new Option<bool>("--micro-speech") { Description = "run TFLM's micro_speech models on its test WAVs through the streaming pipeline (needs ../shared/models)" };
+        var wav = new Option<string?>("--wav") { Description = "listen to a 16 kHz mono 16-bit PCM WAV file and print the keywords heard, and when" };
+        var model = new Option<string?>("--model") { Description = "with --wav: the keyword classifier (.tflite or .tlm; default: ../shared's micro_speech)" };
+        var preprocessor = new Option<string?>("--preprocessor") { Description = "with --wav: the audio preprocessor, INT16 [480] -> INT8 features (default: ../shared's micro_speech one)" };
+        var labels = new Option<string?>("--labels") { Description = "with --wav: the classifier's labels, comma-separated (default: silence,unknown,yes,no)" };
+        var threshold = new Option<int>("--threshold") { Description = "with --wav: lowest averaged score (0..255) that counts as a keyword", DefaultValueFactory = _ => SpeechDemo.MicroSpeechSettings.Threshold };
+        var kernels = new EnumOption<KernelSet>("--kernels", KernelSets.Names, KernelSet.Managed, "with --micro-speech or --wav: managed (C#) or native (C) kernels");
+        var cmd = new Command("demo", "Build, compile and run a small model end to end (needs nothing outside the repository); or listen to speech")
+        {
+            microSpeech, wav, model, preprocessor, labels, threshold, kernels.Option,
+        };
+        cmd.SetAction(r => CliError.Guard(() =>
+        {
+            string? wavPath = r.GetValue(wav);
+            if (r.GetValue(microSpeech))
+                return SpeechDemo.RunMicroSpeech(Console.Out, kernels.GetValue(r));
+            if (wavPath != null)
+            {
+                // The audio first: a bad file is reported as such whatever the models.
+                short[] samples = WavFile.Read(wavPath);
+                string? shared = SpeechDemo.SharedModels();
+                string? cls = r.GetValue(model) ?? (shared == null ? null : Path.Combine(shared, "micro_speech", "model.tflite"));
+                string? pre = r.GetValue(preprocessor) ?? (shared == null ? null : Path.Combine(shared, "micro_speech_audio_preprocessor_int8", "model.tflite"));
+                if (cls == null || pre == null)
+                    throw new CliError("demo --wav: give --model and --preprocessor (the default micro_speech models live in ../shared/models, which is absent)");
+                string[] names = r.GetValue(labels)?.Split(',') ?? SpeechDemo.MicroSpeechLabels;
+                var settings = SpeechDemo.MicroSpeechSettings with { Threshold = r.GetValue(threshold) };
+                return SpeechDemo.RunWav(Console.Out, wavPath, samples, pre, cls, names, kernels.GetValue(r), settings);
+            }
+            return Demo.Run(Console.Out);
+        }));
         return cmd;
     }
 }

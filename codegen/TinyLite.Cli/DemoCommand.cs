@@ -4,9 +4,11 @@ using TinyLite.Codegen.Audio;
 namespace TinyLite.Cli;
 
 /// <summary>
-/// <c>tinylite demo</c>: builds a small model, compiles it, runs it and shows the figures. <c>--micro-speech</c> runs
-/// TFLM's micro_speech models on its test WAVs through the streaming speech pipeline (needs <c>../shared</c>);
-/// <c>--wav FILE</c> listens to any 16 kHz mono 16-bit WAV (SpeechDemo).
+/// <c>tinylite demo</c>: keyword spotting on the project's own clip and models when <c>demo/kws</c> holds them
+/// (<see cref="KwsDemo"/>), otherwise (and with <c>--line-detector</c>) builds a small model, compiles it, runs it and
+/// shows the figures. <c>--micro-speech</c> runs TFLM's micro_speech models on its test WAVs through the streaming
+/// speech pipeline (needs <c>../shared</c>); <c>--wav FILE</c> listens to any 16 kHz mono 16-bit WAV (SpeechDemo) with
+/// the given models, else <c>../shared</c>'s micro_speech ones, else the project's own in <c>demo/kws</c>.
 /// </summary>
 public static class DemoCommand
 {
@@ -18,10 +20,11 @@ public static class DemoCommand
         var preprocessor = new Option<string?>("--preprocessor") { Description = "with --wav: the audio preprocessor, INT16 [480] -> INT8 features (default: ../shared's micro_speech one)" };
         var labels = new Option<string?>("--labels") { Description = "with --wav: the classifier's labels, comma-separated (default: silence,unknown,yes,no)" };
         var threshold = new Option<int>("--threshold") { Description = "with --wav: lowest averaged score (0..255) that counts as a keyword", DefaultValueFactory = _ => SpeechDemo.MicroSpeechSettings.Threshold };
-        var kernels = new EnumOption<KernelSet>("--kernels", KernelSets.Names, KernelSet.Managed, "with --micro-speech or --wav: managed (C#) or native (C) kernels");
-        var cmd = new Command("demo", "Build, compile and run a small model end to end (needs nothing outside the repository); or listen to speech")
+        var lineDetector = new Option<bool>("--line-detector") { Description = "build, compile and run the small line-detector model (the demo before demo/kws existed)" };
+        var kernels = new EnumOption<KernelSet>("--kernels", KernelSets.Names, KernelSet.Managed, "managed (C#) or native (C) kernels for the speech demos");
+        var cmd = new Command("demo", "Keyword spotting on the project's own clip (demo/kws), or a small model end to end; or listen to speech (needs nothing outside the repository)")
         {
-            microSpeech, wav, model, preprocessor, labels, threshold, kernels.Option,
+            microSpeech, wav, model, preprocessor, labels, threshold, lineDetector, kernels.Option,
         };
         cmd.SetAction(r => CliError.Guard(() =>
         {
@@ -33,14 +36,27 @@ public static class DemoCommand
                 // The audio first: a bad file is reported as such whatever the models.
                 short[] samples = WavFile.Read(wavPath);
                 string? shared = SpeechDemo.SharedModels();
-                string? cls = r.GetValue(model) ?? (shared == null ? null : Path.Combine(shared, "micro_speech", "model.tflite"));
-                string? pre = r.GetValue(preprocessor) ?? (shared == null ? null : Path.Combine(shared, "micro_speech_audio_preprocessor_int8", "model.tflite"));
+                string? cls = r.GetValue(model), pre = r.GetValue(preprocessor);
+                string[]? names = r.GetValue(labels)?.Split(',');
+                if (shared != null)
+                {
+                    cls ??= Path.Combine(shared, "micro_speech", "model.tflite");
+                    pre ??= Path.Combine(shared, "micro_speech_audio_preprocessor_int8", "model.tflite");
+                }
+                else if (KwsDemo.Available())
+                {
+                    cls ??= Path.Combine(KwsDemo.Folder(), "kws_yes_no.tflite");
+                    pre ??= Path.Combine(KwsDemo.Folder(), "frontend.tflite");
+                    names ??= File.ReadAllLines(Path.Combine(KwsDemo.Folder(), "labels.txt")).Where(l => l.Length > 0).ToArray();
+                }
                 if (cls == null || pre == null)
-                    throw new CliError("demo --wav: give --model and --preprocessor (the default micro_speech models live in ../shared/models, which is absent)");
-                string[] names = r.GetValue(labels)?.Split(',') ?? SpeechDemo.MicroSpeechLabels;
+                    throw new CliError("demo --wav: give --model and --preprocessor (no default models: neither ../shared/models nor demo/kws is there)");
+                names ??= SpeechDemo.MicroSpeechLabels;
                 var settings = SpeechDemo.MicroSpeechSettings with { Threshold = r.GetValue(threshold) };
                 return SpeechDemo.RunWav(Console.Out, wavPath, samples, pre, cls, names, kernels.GetValue(r), settings);
             }
+            if (!r.GetValue(lineDetector) && KwsDemo.Available())
+                return KwsDemo.Run(Console.Out, kernels.GetValue(r));
             return Demo.Run(Console.Out);
         }));
         return cmd;

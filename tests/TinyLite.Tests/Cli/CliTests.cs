@@ -75,7 +75,7 @@ public sealed class CliTests : IDisposable
         Assert.Equal("tinylite: error: four.tflite: 4 operators cannot be compiled (3 distinct problems):", lines[0]);
         Assert.Contains("operators 0, 2 (SIN, inputs FLOAT32 -> outputs FLOAT32)", lines[1]);
         Assert.Contains("operator 1 (FLOOR, inputs FLOAT32 -> outputs FLOAT32)", lines[2]);
-        Assert.Contains("operator 3 (LOGISTIC, inputs FLOAT32 -> outputs FLOAT32)", lines[3]);
+        Assert.Contains("operator 3 (QUANTIZE, inputs FLOAT32 -> outputs FLOAT32)", lines[3]);
         Assert.Equal([path], Directory.GetFileSystemEntries(_dir));
     }
 

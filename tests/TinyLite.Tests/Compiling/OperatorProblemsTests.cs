@@ -7,8 +7,8 @@ namespace TinyLite.Tests.Compiling;
 public class OperatorProblemsTests
 {
     /// <summary>
-    /// float32 x -> SIN -> FLOOR -> SIN -> LOGISTIC -> RELU: two SINs and a FLOOR have no lowering, LOGISTIC has one
-    /// that refuses float32, RELU float32 is supported.
+    /// float32 x -> SIN -> FLOOR -> SIN -> QUANTIZE -> RELU: two SINs and a FLOOR have no lowering, QUANTIZE has one
+    /// that refuses a float32 output, RELU float32 is supported.
     /// </summary>
     public static Graph FourProblemModel()
     {
@@ -22,7 +22,7 @@ public class OperatorProblemsTests
         b.AddOperator(BuiltinOperator.Sin, [x], [s1])
             .AddOperator(BuiltinOperator.Floor, [s1], [s2])
             .AddOperator(BuiltinOperator.Sin, [s2], [s3])
-            .AddOperator(BuiltinOperator.Logistic, [s3], [s4])
+            .AddOperator(BuiltinOperator.Quantize, [s3], [s4])
             .AddOperator(BuiltinOperator.Relu, [s4], [y])
             .MarkOutput(y);
         return b.Build();
@@ -37,7 +37,7 @@ public class OperatorProblemsTests
         Assert.Equal("four.tflite: 4 operators cannot be compiled (3 distinct problems):", lines[0]);
         Assert.Equal("  operators 0, 2 (SIN, inputs FLOAT32 -> outputs FLOAT32): operator type is not supported by TinyLite", lines[1]);
         Assert.Equal("  operator 1 (FLOOR, inputs FLOAT32 -> outputs FLOAT32): operator type is not supported by TinyLite", lines[2]);
-        Assert.StartsWith("  operator 3 (LOGISTIC, inputs FLOAT32 -> outputs FLOAT32): ", lines[3]);
+        Assert.StartsWith("  operator 3 (QUANTIZE, inputs FLOAT32 -> outputs FLOAT32): ", lines[3]);
         Assert.Equal([0, 1, 2, 3], e.Problems.Select(p => p.OperatorIndex));
     }
 

@@ -80,4 +80,15 @@ public sealed class DemoSpeechCliTests : IDisposable
         // The 49th window ends at sample 15,840: 990 ms.
         Assert.Contains("0.99 s  'yes'", r.Stdout);
     }
+
+    [SkippableFact]
+    public void Demo_WithTheProjectsKeywordData_StreamsTheClipAndReportsAccuracy()
+    {
+        Skip.IfNot(TinyLite.Cli.KwsDemo.Available(), "demo/kws does not hold the keyword model, clip and held-back data yet: the default demo is the line detector");
+        var r = CliRunner.Run("demo");
+        Assert.True(r.ExitCode == 0, r.Stderr + r.Stdout);
+        Assert.Contains("streamed demo/kws/clip.wav", r.Stdout);
+        Assert.Matches(@"clip: \d+/\d+ keywords heard at the right time, \d+ false alarm\(s\)", r.Stdout);
+        Assert.Matches(@"held-back clips .*: \d+/\d+ classified right, accuracy \d+\.\d%", r.Stdout);
+    }
 }

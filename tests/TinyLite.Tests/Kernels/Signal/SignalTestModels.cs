@@ -1,4 +1,5 @@
 using TinyLite.Codegen.Ir;
+using TinyLite.Codegen.Tflite;
 using TinyLite.Tests.Support;
 
 namespace TinyLite.Tests.Kernels.Signal;

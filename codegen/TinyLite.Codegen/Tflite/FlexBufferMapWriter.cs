@@ -1,24 +1,30 @@
 using System.Text;
 
-namespace TinyLite.Tests.Support;
+namespace TinyLite.Codegen.Tflite;
 
 /// <summary>
-/// Writes a FlexBuffer whose root is a map of integer values (the shape of TFLM's signal custom options), keys sorted
-/// as FlexBuffers stores them, every slot 8 bytes wide. For building op-level test models; the reader is checked
-/// against TFLM-written options by the golden tests.
+/// Writes a FlexBuffer whose root is a map of integer (or bool) values: the shape of TFLM's signal operators'
+/// custom options. Keys are stored sorted (FlexBuffers looks them up by binary search), every slot is 8 bytes wide
+/// (any width is legal; one width keeps the writer small). <see cref="FlexBufferMap"/> reads the result back.
 /// </summary>
 public static class FlexBufferMapWriter
 {
     private const int Width = 8;
     private const int TypeInt = 1, TypeMap = 9, TypeBool = 26;
 
-    /// <summary>The FlexBuffer bytes of the map; bool values get FlexBuffers' BOOL type, others INT.</summary>
+    /// <summary>The FlexBuffer bytes of a map of INT values.</summary>
     public static byte[] Write(params (string Key, long Value)[] entries) => Write(entries, []);
 
     /// <summary>As <see cref="Write(ValueTuple{string, long}[])"/>, with the keys in <paramref name="bools"/> typed BOOL.</summary>
     public static byte[] Write((string Key, long Value)[] entries, string[] bools)
     {
+        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(bools);
         var sorted = entries.OrderBy(e => e.Key, StringComparer.Ordinal).ToArray();
+        for (int i = 1; i < sorted.Length; i++)
+        {
+            if (sorted[i].Key == sorted[i - 1].Key) throw new ArgumentException($"FlexBuffer map key '{sorted[i].Key}' is given twice");
+        }
         var bytes = new List<byte>();
         var keyAt = new long[sorted.Length];
         for (int i = 0; i < sorted.Length; i++)
@@ -37,6 +43,7 @@ public static class FlexBufferMapWriter
         Put(bytes, sorted.Length); // map size
         long map = bytes.Count;
         foreach (var e in sorted) Put(bytes, e.Value);
+        // Packed types: the type in the high 6 bits, log2 of the slot width (3: 8 bytes) in the low 2.
         foreach (var e in sorted) bytes.Add((byte)(((bools.Contains(e.Key) ? TypeBool : TypeInt) << 2) | 3));
         Align(bytes);
         long root = bytes.Count;

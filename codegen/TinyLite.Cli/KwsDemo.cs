@@ -16,6 +16,13 @@ public static class KwsDemo
     private static readonly string[] Files =
         ["frontend.tflite", "kws_yes_no.tflite", "labels.txt", "clip.wav", "clip_truth.csv", "heldout_features.bin", "heldout_labels.txt"];
 
+    /// <summary>
+    /// The recognizer for the project's model: classify every row, average 12 classifications (240 ms), threshold
+    /// 179/256 (0.7), 1 s between events; the settings tools/kws-train's <c>listen</c> check uses, and it hears the
+    /// same words at the same times.
+    /// </summary>
+    public static readonly SpeechDemo.Settings DemoSettings = new(1, 12, 179, 1000, []);
+
     /// <summary>The folder of the project's keyword data.</summary>
     public static string Folder() => Path.Combine(Boards.RepoRoot(), "demo", "kws");
 
@@ -32,7 +39,7 @@ public static class KwsDemo
         string[] labels = File.ReadAllLines(Path.Combine(dir, "labels.txt")).Where(l => l.Length > 0).ToArray();
         string wav = Path.Combine(dir, "clip.wav");
         short[] samples = WavFile.Read(wav);
-        var settings = SpeechDemo.MicroSpeechSettings with { IgnoredLabels = IgnoredLabels(labels) };
+        var settings = DemoSettings with { IgnoredLabels = IgnoredLabels(labels) };
         var pipeline = SpeechDemo.Pipeline(Path.Combine(dir, "frontend.tflite"), Path.Combine(dir, "kws_yes_no.tflite"), kernels, settings);
         output.WriteLine($"TinyLite demo: keyword spotting with the project's own models (demo/kws: front end + {string.Join("/", labels)} classifier, {KernelSets.Names.Name(kernels)} kernels)");
         var listen = Stopwatch.StartNew();

@@ -8,6 +8,13 @@ using TinyLite.Runtime.Native;
 // TFLM's arena, compile time (warm: the median of several compilations in one process), and host
 // throughput of the managed and (when the host library is built) native kernels. Prints a Markdown table for bench/RESULTS.md.
 // Usage: dotnet run -c Release --project bench/TinyLite.Bench [-- --plan layer] [-- --only SUBSTR]
+//        dotnet run -c Release --project bench/TinyLite.Bench -- --speech-stream [--minutes 60] [--kernels managed|native|both]
+//        (SpeechStreamBench: the micro_speech pipeline over an hour of audio, real-time factor and memory)
+
+if (args.Contains("--speech-stream"))
+{
+    Environment.Exit(SpeechStreamBench.Run(FindModels(), double.Parse(Arg("--minutes") ?? "60", System.Globalization.CultureInfo.InvariantCulture), Arg("--kernels") ?? "both"));
+}
 
 // An unknown --plan ends the run here, naming the plans.
 var plan = PlanStrategies.Names.Parse(Arg("--plan") ?? "auto");

@@ -13,7 +13,7 @@ public sealed class CliError(string message) : Exception(message)
         {
             return body();
         }
-        catch (Exception e) when (e is CliError or CompileException or ImageException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is CliError or CompileException or ImageException or IOException or InvalidDataException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine("tinylite: error: " + e.Message);
             return 1;

@@ -71,7 +71,8 @@ cp "$WORK"/data/TinyLite.GoldenData.*.dll "$WORK/bin/" 2>/dev/null || true
 
 # Load order: dependencies first.
 assemblies=(TinyLite.Runtime.Native TinyLite.Runtime TinyLite.Kernels.Conv TinyLite.Kernels.Dense
-            TinyLite.Kernels.Elementwise TinyLite.Kernels.Shape TinyLite.Kernels.Recurrent TinyLite.Kernels.Signal TinyLite.Kernels.Float)
+            TinyLite.Kernels.Elementwise TinyLite.Kernels.Shape TinyLite.Kernels.Recurrent TinyLite.Kernels.Signal TinyLite.Kernels.Float
+            TinyLite.Speech)
 for d in "$WORK"/bin/TinyLite.GoldenData.*.dll; do [ -f "$d" ] && assemblies+=("$(basename "$d" .dll)"); done
 assemblies+=(TinyLite.DeviceTests)
 echo "nanoclr lane: metadata processor (${#assemblies[@]} assemblies)"

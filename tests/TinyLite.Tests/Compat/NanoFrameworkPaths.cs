@@ -24,7 +24,7 @@ public static class NanoFrameworkPaths
     [
         "TinyLite.Runtime.Native", "TinyLite.Runtime", "TinyLite.Kernels.Conv", "TinyLite.Kernels.Dense",
         "TinyLite.Kernels.Elementwise", "TinyLite.Kernels.Shape", "TinyLite.Kernels.Recurrent",
-        "TinyLite.Kernels.Signal", "TinyLite.Kernels.Float",
+        "TinyLite.Kernels.Signal", "TinyLite.Kernels.Float", "TinyLite.Speech",
     ];
 
     /// <summary>The folder holding <c>TinyLite.sln</c>, found by walking up from the test assembly.</summary>

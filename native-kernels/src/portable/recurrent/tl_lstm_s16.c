@@ -18,6 +18,13 @@
 
 /* Adds to acc[0..count-1] the products of the n int16 values at x with count (1..4) consecutive weight rows of
    stride row starting at w, each input loaded once for all rows. */
+/* acc + a wrapping at 64 bits, as the managed kernel's long addition: a hostile image's bias near the int64 limits
+   must not be undefined behaviour (the loader fuzzer found one: seed 1796532137). */
+static int64_t tl_lstm_s16_add(int64_t acc, int32_t a)
+{
+    return (int64_t)((uint64_t)acc + (uint64_t)(int64_t)a);
+}
+
 static void tl_lstm_s16_dot(const int16_t *x, const int8_t *w, int32_t n, int32_t row, int32_t count, int64_t acc[4])
 {
     int32_t start;
@@ -36,10 +43,10 @@ static void tl_lstm_s16_dot(const int16_t *x, const int8_t *w, int32_t n, int32_
                 a2 += w[2 * row + i] * xv;
                 a3 += w[3 * row + i] * xv;
             }
-            acc[0] += a0;
-            acc[1] += a1;
-            acc[2] += a2;
-            acc[3] += a3;
+            acc[0] = tl_lstm_s16_add(acc[0], a0);
+            acc[1] = tl_lstm_s16_add(acc[1], a1);
+            acc[2] = tl_lstm_s16_add(acc[2], a2);
+            acc[3] = tl_lstm_s16_add(acc[3], a3);
             continue;
         }
         for (i = 0; i < count; i++)
@@ -50,7 +57,7 @@ static void tl_lstm_s16_dot(const int16_t *x, const int8_t *w, int32_t n, int32_
             {
                 a += w[i * row + d] * x[d];
             }
-            acc[i] += a;
+            acc[i] = tl_lstm_s16_add(acc[i], a);
         }
     }
 }

@@ -2,7 +2,7 @@
 # Builds the QEMU test programs for both emulated boards (Cortex-M4F mps2-an386, Cortex-M7 mps2-an500),
 # checks the board setup with a smoke program, runs the native kernel tests (the CTest programs of
 # native-kernels/tests, built for the emulated core), then the golden cases of the shared models, of the models-next models TinyLite runs and of the
-# project's tests/data/lstm goldens through the native runner on both machines, bit-exact against TFLM's reference kernels;
+# project's tests/data/lstm and tests/data/quirks goldens through the native runner on both machines, bit-exact against TFLM's reference kernels;
 # also the project's own float32 models of tests/data/float (their goldens were made by TFLM's reference kernels too).
 #
 #   native-kernels/tests/qemu/run-golden.sh [--build DIR] [--models "kws_dscnn ..."] [--next-models "mnist_lstm_int8"]
@@ -211,6 +211,12 @@ done
 for d in "$root"/tests/data/lstm/*/; do
   [ -f "$d/golden.output0.bin" ] || continue
   m="lstm_$(basename "$d")"
+  model_dir="${d%/}" cases_of=project_cases compile_model "$m" "$d/model.tflite"
+done
+# The converter-quirk models (tests/data/quirks): one step each, the same files as the LSTM data.
+for d in "$root"/tests/data/quirks/*/; do
+  [ -f "$d/golden.output0.bin" ] || continue
+  m="quirk_$(basename "$d")"
   model_dir="${d%/}" cases_of=project_cases compile_model "$m" "$d/model.tflite"
 done
 

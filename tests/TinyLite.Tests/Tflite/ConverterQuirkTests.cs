@@ -2,6 +2,7 @@ using Google.FlatBuffers;
 using TinyLite.Codegen;
 using TinyLite.Runtime;
 using TinyLite.Runtime.Native;
+using TinyLite.Tests.Compat;
 using TinyLite.Tests.Native;
 
 namespace TinyLite.Tests.Tflite;
@@ -79,66 +80,74 @@ public class ConverterQuirkTests
         }
     }
 
-    [Fact]
-    public void CleanModel_RunsToTheHandWorkedOutput()
-    {
-        AssertRunsToExpected(DepthwiseModel());
-    }
-
-    [Fact]
-    public void RankOneBias_QuantizedAlongDimension3_IsAccepted()
-    {
+    /// <summary>
+    /// The clean model and each quirk TFLM accepts, by the folder name of its committed copy in tests/data/quirks
+    /// (which `native-kernels/tests/qemu/run-golden.sh` runs on emulated Cortex-M4/M7).
+    /// </summary>
+    private static readonly (string Name, Func<RawTflite> Build)[] Accepted =
+    [
+        ("clean", DepthwiseModel),
         // The TFLite converter copies the depthwise filter's quantized_dimension 3 onto the rank-1 bias.
-        var m = DepthwiseModel();
-        m.Tensors[2] = m.Tensors[2] with { QuantizedDimension = 3 };
-        AssertRunsToExpected(m);
-    }
-
-    [Fact]
-    public void Bias_PerChannelScalesNotMatchingItsShape_IsAccepted()
-    {
+        ("bias_rank1_dimension3", () => With(m => m.Tensors[2] = m.Tensors[2] with { QuantizedDimension = 3 })),
         // TFLM never reads an int8 convolution's bias quantization, so even a scale count that fits no dimension passes.
-        var m = DepthwiseModel();
-        m.Tensors[2] = m.Tensors[2] with { Scales = [0.25f, 0.125f, 1f], ZeroPoints = [0, 0, 0], QuantizedDimension = 3 };
-        AssertRunsToExpected(m);
-    }
-
-    [Fact]
-    public void PerChannelFilter_OneZeroPointForAllChannels_IsAccepted()
-    {
+        ("bias_scales_fit_no_dimension", () => With(m =>
+            m.Tensors[2] = m.Tensors[2] with { Scales = [0.25f, 0.125f, 1f], ZeroPoints = [0, 0, 0], QuantizedDimension = 3 })),
         // TFLM's space-saving convention for weights: one stored zero point stands for every channel.
-        var m = DepthwiseModel();
-        m.Tensors[1] = m.Tensors[1] with { ZeroPoints = [0] };
-        AssertRunsToExpected(m);
-    }
-
-    [Fact]
-    public void PerTensorQuantization_WithAnyQuantizedDimension_IsAccepted()
-    {
+        ("filter_one_zero_point", () => With(m => m.Tensors[1] = m.Tensors[1] with { ZeroPoints = [0] })),
         // With one scale the dimension means nothing; converters leave values beyond the tensor's rank.
-        var m = DepthwiseModel();
-        m.Tensors[0] = m.Tensors[0] with { QuantizedDimension = 5 };
-        m.Tensors[3] = m.Tensors[3] with { QuantizedDimension = 3 };
-        AssertRunsToExpected(m);
-    }
-
-    [Fact]
-    public void MinMaxBesideScales_AreIgnored()
-    {
+        ("per_tensor_any_dimension", () => With(m =>
+        {
+            m.Tensors[0] = m.Tensors[0] with { QuantizedDimension = 5 };
+            m.Tensors[3] = m.Tensors[3] with { QuantizedDimension = 3 };
+        })),
         // Converters keep the calibration range; TFLM reads only the scale and zero point. The ranges here even
         // disagree with the scales, which would change the output if they were read.
-        var m = DepthwiseModel();
-        m.Tensors[0] = m.Tensors[0] with { Min = [-1f], Max = [1f] };
-        m.Tensors[3] = m.Tensors[3] with { Min = [-100f], Max = [100f] };
-        AssertRunsToExpected(m);
-    }
+        ("min_max_beside_scales", () => With(m =>
+        {
+            m.Tensors[0] = m.Tensors[0] with { Min = [-1f], Max = [1f] };
+            m.Tensors[3] = m.Tensors[3] with { Min = [-100f], Max = [100f] };
+        })),
+        ("custom_quantization_details", () => With(m => m.Tensors[1] = m.Tensors[1] with { CustomDetails = [1, 2, 3, 4] })),
+    ];
 
-    [Fact]
-    public void CustomQuantizationDetails_AreIgnored()
+    private static RawTflite With(Action<RawTflite> quirk)
     {
         var m = DepthwiseModel();
-        m.Tensors[1] = m.Tensors[1] with { CustomDetails = [1, 2, 3, 4] };
-        AssertRunsToExpected(m);
+        quirk(m);
+        return m;
+    }
+
+    public static IEnumerable<object[]> AcceptedNames() => Accepted.Select(q => new object[] { q.Name });
+
+    [Theory]
+    [MemberData(nameof(AcceptedNames))]
+    public void AcceptedQuirk_RunsToTheHandWorkedOutput(string name)
+    {
+        AssertRunsToExpected(Accepted.Single(q => q.Name == name).Build());
+    }
+
+    [Theory]
+    [MemberData(nameof(AcceptedNames))]
+    public void CommittedQuirkModel_IsWhatTheBuilderWritesAndTfliteMicrosGoldenIsTheHandWorkedOutput(string name)
+    {
+        string dir = Path.Combine(NanoFrameworkPaths.RepoRoot(), "tests", "data", "quirks", name);
+        Assert.Equal(Accepted.Single(q => q.Name == name).Build().Build(), File.ReadAllBytes(Path.Combine(dir, "model.tflite")));
+        Assert.Equal(Input, File.ReadAllBytes(Path.Combine(dir, "input0.bin")));
+        Assert.Equal(Expected, File.ReadAllBytes(Path.Combine(dir, "golden.output0.bin")));
+    }
+
+    /// <summary>Writes tests/data/quirks (model, input) when TINYLITE_WRITE_QUIRK_DATA=1; the goldens come from TFLM.</summary>
+    [SkippableFact]
+    public void WriteQuirkData()
+    {
+        Skip.IfNot(Environment.GetEnvironmentVariable("TINYLITE_WRITE_QUIRK_DATA") == "1", "set TINYLITE_WRITE_QUIRK_DATA=1 to rewrite tests/data/quirks");
+        foreach (var (name, build) in Accepted)
+        {
+            string dir = Path.Combine(NanoFrameworkPaths.RepoRoot(), "tests", "data", "quirks", name);
+            Directory.CreateDirectory(dir);
+            File.WriteAllBytes(Path.Combine(dir, "model.tflite"), build().Build());
+            File.WriteAllBytes(Path.Combine(dir, "input0.bin"), Input);
+        }
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public static class KernelCallMacs
         switch (call.Code)
         {
             case OpCode.ConvS8: case OpCode.ConvS4: case OpCode.ConvS16:
-            case OpCode.PointwiseConvS8InPlace: case OpCode.PointwiseConvS16InPlace:
+            case OpCode.PointwiseConvS8InPlace: case OpCode.PointwiseConvS4InPlace: case OpCode.PointwiseConvS16InPlace:
                 return (long)p[ConvParams.Batches] * p[ConvParams.OutputHeight] * p[ConvParams.OutputWidth] * p[ConvParams.OutputDepth]
                        * p[ConvParams.FilterHeight] * p[ConvParams.FilterWidth] * p[ConvParams.FilterDepth];
             case OpCode.DepthwiseConvS8: case OpCode.DepthwiseConvS4: case OpCode.DepthwiseConvS16:
@@ -42,7 +42,7 @@ public static class KernelCallMacs
                 return (long)p[FullyConnectedParams.Batches] * p[FullyConnectedParams.InputDepth] * p[FullyConnectedParams.OutputDepth];
             case OpCode.FullyConnectedS16:
                 return (long)p[FullyConnectedS16Params.Batches] * p[FullyConnectedS16Params.InputDepth] * p[FullyConnectedS16Params.OutputDepth];
-            case OpCode.FullyConnectedS8Accumulate:
+            case OpCode.FullyConnectedS8Accumulate: case OpCode.FullyConnectedS4Accumulate:
                 return (long)p[FullyConnectedAccumulateParams.SliceLength] * p[FullyConnectedAccumulateParams.OutputDepth];
             case OpCode.AveragePoolS8: case OpCode.AveragePoolS16: case OpCode.MaxPoolS8: case OpCode.MaxPoolS16:
                 return (long)p[PoolParams.Batches] * p[PoolParams.OutputHeight] * p[PoolParams.OutputWidth] * p[PoolParams.Depth]

@@ -161,6 +161,41 @@ public sealed class PackagesTests(PackedFixture packed) : IClassFixture<PackedFi
             var demo = packed.Tool(work, "demo");
             Assert.True(demo.Code == 0, demo.Stderr);
             Assert.Contains("keyword spotting with the project's own models", demo.Stdout);
+            // TFLM's models do not travel: outside a checkout the message says where they were looked for.
+            var microSpeech = packed.Tool(work, "demo", "--micro-speech");
+            Assert.Equal(1, microSpeech.Code);
+            Assert.Contains("outside a TinyLite checkout, tinylite looks for ../shared/models from the current folder", microSpeech.Stderr);
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void InstalledTool_WithoutTheNativeLibrary_RunKernelsNative_SaysSo()
+    {
+        // A package made where native-kernels could not build: the installed files without the library.
+        string installed = Path.GetDirectoryName(Directory.EnumerateFiles(Path.Combine(packed.ToolDir, ".store"), "tinylite.dll", SearchOption.AllDirectories).Single())!;
+        string work = Directory.CreateTempSubdirectory("tinylite-no-native-").FullName;
+        try
+        {
+            string copy = Path.Combine(work, "tool");
+            foreach (string file in Directory.EnumerateFiles(installed, "*", SearchOption.AllDirectories))
+            {
+                if (Path.GetFileName(file) == ToolFiles.NativeLibraryFileName) continue;
+                string target = Path.Combine(copy, Path.GetRelativePath(installed, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+            File.WriteAllBytes(Path.Combine(work, "line_detector.tflite"), TfliteWriter.Write(LineDetectorModel.Build()));
+            File.WriteAllBytes(Path.Combine(work, "in.bin"), LineDetectorModel.Picture("blank", seed: 1));
+            var run = PackedFixture.Exec("dotnet", work, Path.Combine(copy, "tinylite.dll"), "run", "line_detector.tflite", "-i", "in.bin", "-o", "out", "--kernels", "native");
+            Assert.Equal(1, run.Code);
+            Assert.Contains("--kernels native: this tinylite was installed without the native kernels library", run.Stderr);
+            Assert.Contains("use --kernels managed", run.Stderr);
+            var managed = PackedFixture.Exec("dotnet", work, Path.Combine(copy, "tinylite.dll"), "run", "line_detector.tflite", "-i", "in.bin", "-o", "out");
+            Assert.True(managed.Code == 0, managed.Stderr);
         }
         finally
         {
@@ -248,7 +283,8 @@ public sealed class PackedFixture : IDisposable
     /// <summary>Runs the installed <c>tinylite</c> in <paramref name="workingDirectory"/>.</summary>
     public Result Tool(string workingDirectory, params string[] args) => Exec(Path.Combine(ToolDir, "tinylite"), workingDirectory, args);
 
-    private static Result Exec(string file, string workingDirectory, params string[] args)
+    /// <summary>Runs <paramref name="file"/> in <paramref name="workingDirectory"/>, without the variables that could point back into the checkout.</summary>
+    public static Result Exec(string file, string workingDirectory, params string[] args)
     {
         var start = new ProcessStartInfo(file)
         {

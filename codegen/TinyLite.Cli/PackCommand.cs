@@ -74,7 +74,8 @@ public static class PackCommand
         {
             Directory.Delete(work, recursive: true);
         }
-        Progress($"done: {packages.Count + 1} packages in {outDir} (install the CLI: dotnet tool install --tool-path DIR --add-source {outDir} {ToolPackageId})");
+        Progress($"done: {packages.Count + 1} packages in {outDir} (install the CLI: dotnet tool install --tool-path DIR --add-source {outDir} " +
+                 $"{ToolPackageId}; without internet access add --version {facts.Version})");
         return 0;
     }
 

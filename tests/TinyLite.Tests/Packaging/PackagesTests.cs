@@ -88,6 +88,58 @@ public sealed class PackagesTests(PackedFixture packed) : IClassFixture<PackedFi
     }
 
     [Fact]
+    public void RuntimePackages_BuildAnSdkStyleNanoFrameworkProject()
+    {
+        // A project like the repository's own nanoFramework ones (NanoFramework.props: netstandard2.0 against
+        // nanoFramework's mscorlib) referencing one kernel family package: the rest comes as its dependencies. Its own
+        // packages folder, so no earlier package of the same version is taken from the machine's NuGet cache.
+        string work = Directory.CreateTempSubdirectory("tinylite-consumer-").FullName;
+        try
+        {
+            string cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } set
+                ? set : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+            string props = Path.Combine(RepoRoot(), "nf-runtime", "device", "NanoFramework.props");
+            File.WriteAllText(Path.Combine(work, "Consumer.csproj"), $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <Import Project="{props}" />
+                  <PropertyGroup>
+                    <RestorePackagesPath>{Path.Combine(work, "packages")}</RestorePackagesPath>
+                    <RestoreSources>{packed.OutDir};{cache}</RestoreSources>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <Compile Include="Consumer.cs" />
+                    <PackageReference Include="TinyLite.Kernels.Dense" Version="0.1.0" />
+                  </ItemGroup>
+                </Project>
+                """);
+            File.WriteAllText(Path.Combine(work, "Consumer.cs"), """
+                namespace Consumer
+                {
+                    /// <summary>Runs an image with the Dense family.</summary>
+                    public static class App
+                    {
+                        /// <summary>Registers the family and loads the image.</summary>
+                        public static int Outputs(byte[] image)
+                        {
+                            TinyLite.Runtime.Kernels.Dense.DenseFamily.Register();
+                            return new TinyLite.Runtime.Interpreter(image).OutputCount;
+                        }
+                    }
+                }
+                """);
+            var build = PackedFixture.Exec("dotnet", work, "build", "-nologo", "-v", "q");
+            Assert.True(build.Code == 0, build.Stdout + build.Stderr);
+            string assets = File.ReadAllText(Path.Combine(work, "obj", "project.assets.json"));
+            foreach (string id in new[] { "TinyLite.Kernels.Dense", "TinyLite.Runtime", "TinyLite.Runtime.Native" })
+                Assert.Contains($"lib/netnano1.0/{id}.dll", assets);
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    [Fact]
     public void ToolPackage_IsADotnetTool_CarryingBoardsAndTheDemoData()
     {
         string nupkg = Path.Combine(packed.OutDir, "TinyLite.Cli.0.1.0.nupkg");

@@ -34,8 +34,18 @@ step "xunit (a few minutes, quiet until it ends)"
 log="$(mktemp)"
 trap 'rm -f "$log" "$lanelog"' EXIT
 status=0
-dotnet test TinyLite.sln -c Release -nologo -v q --logger "console;verbosity=minimal" 2>&1 | tee "$log" || status=$?
+dotnet test TinyLite.sln -c Release -nologo -v q --filter "Category!=Packaging" --logger "console;verbosity=minimal" 2>&1 | tee "$log" || status=$?
 [ -d ../shared/models ] || skips+=("golden models (../shared/models is absent)")
+# The xunit tests of Category=Packaging (tests/TinyLite.Tests/Packaging): `tinylite pack` runs dotnet builds, so apart.
+step "packages: tinylite pack into a temporary folder, the tool installed and run outside the checkout (a minute or two)"
+dotnet test tests/TinyLite.Tests -c Release --no-build -nologo -v q --filter "Category=Packaging" --logger "console;verbosity=minimal" 2>&1 | tee "$lanelog" || status=1
+if counts=$(grep -Eo 'Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$lanelog" | tail -1) && [ -n "$counts" ]; then
+  read -r pfailed ppassed pskipped < <(echo "$counts" | grep -Eo '[0-9]+' | tr '\n' ' ') || true
+  ran+=("packages ($ppassed passed, $pfailed failed, $pskipped skipped)")
+else
+  ran+=("packages (no result line: see above)")
+  status=1
+fi
 step "native loader fuzzing (ASan + UBSan, ${TINYLITE_FUZZ_SECONDS:-12} s)"
 native-kernels/tests/fuzz.sh "${TINYLITE_FUZZ_SECONDS:-12}" 2>&1 | tee "$lanelog" || status=1
 lane "fuzzing" "$lanelog"

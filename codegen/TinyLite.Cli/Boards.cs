@@ -106,8 +106,10 @@ public static class Boards
     /// <summary>The board's profile; a <see cref="CliError"/> listing the known boards when there is none.</summary>
     public static BoardProfile Load(string name)
     {
-        string boards = Path.Combine(RepoRoot(), "boards");
+        string boards = ToolFiles.Folder("boards");
         string file = Path.Combine(boards, name, "board.json");
+        if (!Directory.Exists(boards))
+            throw new CliError($"--board {name}: no boards/ folder next to tinylite ({ToolFiles.InstallFolder}) nor in a TinyLite checkout");
         if (!File.Exists(file))
         {
             var known = Directory.Exists(boards)
@@ -119,15 +121,21 @@ public static class Boards
     }
 
     /// <summary>The speed figures: <c>boards/speed.json</c>.</summary>
-    public static string SpeedFile() => Path.Combine(RepoRoot(), "boards", "speed.json");
+    public static string SpeedFile() => Path.Combine(ToolFiles.Folder("boards"), "speed.json");
 
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
-    /// <summary>The repository root: the folder holding TinyLite.sln above the running assembly.</summary>
-    public static string RepoRoot()
+    /// <summary>
+    /// The repository root: the folder holding TinyLite.sln above the running assembly; the current folder when the
+    /// CLI does not run from a checkout (an installed tool).
+    /// </summary>
+    public static string RepoRoot() => FindRepoRoot() ?? Directory.GetCurrentDirectory();
+
+    /// <summary>The folder holding TinyLite.sln above the running assembly, or null outside a checkout.</summary>
+    public static string? FindRepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "TinyLite.sln"))) return dir.FullName;
-        return Directory.GetCurrentDirectory();
+        return null;
     }
 }

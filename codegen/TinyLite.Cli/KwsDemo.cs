@@ -23,8 +23,8 @@ public static class KwsDemo
     /// </summary>
     public static readonly SpeechDemo.Settings DemoSettings = new(1, 12, 179, 1000, []);
 
-    /// <summary>The folder of the project's keyword data.</summary>
-    public static string Folder() => Path.Combine(Boards.RepoRoot(), "demo", "kws");
+    /// <summary>The folder of the project's keyword data (an installed tool carries a copy, <see cref="ToolFiles"/>).</summary>
+    public static string Folder() => ToolFiles.Folder(Path.Combine("demo", "kws"));
 
     /// <summary>True when every file the demo reads is there.</summary>
     public static bool Available() => Files.All(f => File.Exists(Path.Combine(Folder(), f)));

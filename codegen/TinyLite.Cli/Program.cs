@@ -14,6 +14,7 @@ public static class Program
             RunCommand.Create(),
             InspectCommand.Create(),
             DemoCommand.Create(),
+            PackCommand.Create(),
         };
         return root.Parse(args).Invoke();
     }

@@ -97,7 +97,7 @@ public static class RunCommand
     {
         bool native = kernels == KernelSet.Native;
         if (native && !NativeKernels.IsAvailable)
-            throw new CliError("--kernels native: " + NativeKernels.UnavailableReason);
+            throw new CliError("--kernels native: " + ToolFiles.NativeUnavailableReason());
         // Both kernel sets run every plan (the native runner has the in-place and streaming kernels too).
         var image = ModelFile.LoadImage(path, new CompileOptions());
         var interpreter = ModelFile.OpenImage(path, image);

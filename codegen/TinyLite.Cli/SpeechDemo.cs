@@ -75,7 +75,10 @@ public static class SpeechDemo
     /// <summary><c>demo --micro-speech</c>: the four TFLM test WAVs one by one, then back to back as one stream.</summary>
     public static int RunMicroSpeech(TextWriter output, KernelSet kernels)
     {
-        string models = SharedModels() ?? throw new CliError("demo --micro-speech: ../shared/models (TFLM's micro_speech models and test WAVs) is not beside the repository");
+        string models = SharedModels() ?? throw new CliError(ToolFiles.InCheckout
+            ? "demo --micro-speech: ../shared/models (TFLM's micro_speech models and test WAVs) is not beside the repository"
+            : $"demo --micro-speech: TFLM's micro_speech models and test WAVs are not in {Path.GetFullPath(Path.Combine(Boards.RepoRoot(), "..", "shared", "models"))} " +
+              "(outside a TinyLite checkout, tinylite looks for ../shared/models from the current folder)");
         string pre = Path.Combine(models, "micro_speech_audio_preprocessor_int8", "model.tflite");
         string cls = Path.Combine(models, "micro_speech", "model.tflite");
         string wavs = Path.Combine(models, "micro_speech_audio_preprocessor_int8", "wavs");

@@ -32,6 +32,10 @@ public static class DataSet
         {
             for (int i = 0; i < (heldBack ? task.HeldUnknown : task.TrainUnknown); i++) plan.Add((Pick(word), Vocabulary.Unknown));
         }
+        foreach (string word in heldBack ? [] : task.NearMisses ?? [])
+        {
+            for (int i = 0; i < task.TrainNearMiss; i++) plan.Add((Pick(word), Vocabulary.Unknown));
+        }
         return plan;
     }
 

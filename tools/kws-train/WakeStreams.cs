@@ -6,7 +6,7 @@ public sealed record TruthWord(string Label, int StartMs, int EndMs, string Word
 /// <summary>
 /// Held-back streams for the wake word's false-accept / false-reject trade-off: a minute each of one steady
 /// background with words one after another, spoken only by held-back voices: the wake word (about one word in seven,
-/// never within 2 s of the previous one), other vocabulary words, and near misses the model never heard; now and then a
+/// never within 2 s of the previous one), other vocabulary words and trained near misses, and near misses the model never heard; now and then a
 /// few seconds of background alone. Seeded; the words and their times are the stream's truth.
 /// </summary>
 public static class WakeStreams
@@ -26,7 +26,7 @@ public static class WakeStreams
             variants[rng.Next(variants.Length)], 110 + 10 * rng.Next(12), 20 + 5 * rng.Next(14));
         var pool = new List<Utterance>();
         for (int i = 0; i < PoolWake; i++) pool.Add(Pick(WakeWord.Word));
-        foreach (string w in WakeWord.UnknownWords)
+        foreach (string w in WakeWord.UnknownWords.Concat(WakeWord.TrainedNearMisses))
             for (int i = 0; i < PoolPerWord; i++) pool.Add(Pick(w));
         foreach (string w in WakeWord.HeldBackNearMisses)
             for (int i = 0; i < PoolPerNearMiss; i++) pool.Add(Pick(w));

@@ -14,6 +14,9 @@ namespace TinyLite.KwsTrain;
 /// <param name="HeldKeyword">Held-back utterances per keyword.</param>
 /// <param name="HeldUnknown">Held-back utterances per unknown word.</param>
 /// <param name="HeldSilence">Held-back silence examples.</param>
+/// <param name="NearMisses">Words that sound like a keyword (label unknown), trained with more utterances; none for yes/no.</param>
+/// <param name="TrainNearMiss">Training utterances per near miss (none held back).</param>
 public sealed record WordTask(
     string[] Labels, (string Word, int Label)[] Keywords, string[] UnknownWords,
-    int TrainKeyword, int TrainUnknown, int TrainSilence, int HeldKeyword, int HeldUnknown, int HeldSilence);
+    int TrainKeyword, int TrainUnknown, int TrainSilence, int HeldKeyword, int HeldUnknown, int HeldSilence,
+    string[]? NearMisses = null, int TrainNearMiss = 0);

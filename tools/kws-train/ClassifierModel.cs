@@ -6,17 +6,20 @@ namespace TinyLite.KwsTrain;
 /// Quantizes a trained <see cref="TinyConvNet"/> to int8 as the TFLite converter would (per-channel symmetric
 /// convolution weights, per-tensor symmetric fully connected weights, int32 biases at input scale x weight scale,
 /// activation ranges calibrated on training examples) and builds the standard TFLite graph:
-/// features int8 [1, 1960] -> RESHAPE [1, 49, 40, 1] -> CONV_2D (ReLU) -> FULLY_CONNECTED -> SOFTMAX int8 [1, 4].
+/// features int8 [1, 1960] -> RESHAPE [1, 49, 40, 1] -> CONV_2D (ReLU) -> FULLY_CONNECTED -> SOFTMAX int8 [1, classes].
 /// </summary>
 public static class ClassifierModel
 {
-    /// <summary>The quantized graph; <paramref name="calibration"/> are real-valued inputs for the activation ranges.</summary>
-    public static Graph Build(TinyConvNet net, IReadOnlyList<float[]> calibration)
+    /// <summary>
+    /// The quantized graph; <paramref name="calibration"/> are real-valued inputs for the activation ranges,
+    /// <paramref name="name"/> the graph's source name.
+    /// </summary>
+    public static Graph Build(TinyConvNet net, IReadOnlyList<float[]> calibration, string name = "kws_yes_no.tflite")
     {
         // Activation ranges: the largest ReLU output and the logits' extremes over the calibration inputs.
         float hiddenMax = 1e-3f, logitMin = 0, logitMax = 0;
         var hidden = new float[TinyConvNet.Hidden];
-        var logits = new float[TinyConvNet.Classes];
+        var logits = new float[net.Classes];
         foreach (float[] x in calibration)
         {
             net.Forward(x, hidden, logits);
@@ -29,7 +32,7 @@ public static class ClassifierModel
         }
 
         const float inputScale = TinyConvNet.InputScale;
-        var b = new GraphBuilder("kws_yes_no.tflite");
+        var b = new GraphBuilder(name);
         int input = b.AddInput("features", DataType.Int8, [1, TinyConvNet.InH * TinyConvNet.InW], inputScale, -128);
         int shape = b.AddConstantInt32("feature_map_shape", [4], [1, TinyConvNet.InH, TinyConvNet.InW, 1]);
         int map = b.AddTensor("feature_map", DataType.Int8, [1, TinyConvNet.InH, TinyConvNet.InW, 1], inputScale, -128);
@@ -61,14 +64,14 @@ public static class ClassifierModel
         float fcScale = fcMax / 127f;
         var fcQ = net.FcW.Select(w => Saturate(w / fcScale)).ToArray();
         var fcBias = net.FcB.Select(v => (int)MathF.Round(v / (hiddenScale * fcScale))).ToArray();
-        int fcW = b.AddConstantInt8("fc_weights", [TinyConvNet.Classes, TinyConvNet.Hidden], fcQ, [fcScale]);
-        int fcB = b.AddConstantInt32("fc_bias", [TinyConvNet.Classes], fcBias, new Quantization([hiddenScale * fcScale], [0], 0));
+        int fcW = b.AddConstantInt8("fc_weights", [net.Classes, TinyConvNet.Hidden], fcQ, [fcScale]);
+        int fcB = b.AddConstantInt32("fc_bias", [net.Classes], fcBias, new Quantization([hiddenScale * fcScale], [0], 0));
         float logitScale = (logitMax - logitMin) / 255f;
         long logitZero = Math.Clamp((long)MathF.Round(-128 - logitMin / logitScale), -128, 127);
-        int scores = b.AddTensor("logits", DataType.Int8, [1, TinyConvNet.Classes], logitScale, logitZero);
+        int scores = b.AddTensor("logits", DataType.Int8, [1, net.Classes], logitScale, logitZero);
         b.AddOperator(BuiltinOperator.FullyConnected, [conv, fcW, fcB], [scores], new FullyConnectedOptions(Activation.None, 0, false, false));
 
-        int probabilities = b.AddTensor("probabilities", DataType.Int8, [1, TinyConvNet.Classes], 1f / 256f, -128);
+        int probabilities = b.AddTensor("probabilities", DataType.Int8, [1, net.Classes], 1f / 256f, -128);
         b.AddOperator(BuiltinOperator.Softmax, [scores], [probabilities], new SoftmaxOptions(1f));
         b.MarkOutput(probabilities);
         return b.Build();

@@ -13,38 +13,39 @@ public static class DataSet
     /// <summary>Samples the 49 windows cover.</summary>
     public const int ClipSamples = (FrontEnd.Rows - 1) * 320 + 480;
 
-    /// <summary>Keyword utterances per keyword, unknown utterances per word, silence examples; training split.</summary>
-    private const int TrainKeyword = 520, TrainUnknown = 18, TrainSilence = 900, TrainCopies = 3;
+    /// <summary>Examples per training utterance (the held-back split has one).</summary>
+    private const int TrainCopies = 3;
 
-    /// <summary>The same for the held-back split (one example per utterance).</summary>
-    private const int HeldKeyword = 50, HeldUnknown = 2, HeldSilence = 50;
-
-    /// <summary>The utterances of a split; held-back ones use only <see cref="Vocabulary.HeldBackVariants"/>.</summary>
-    public static List<(Utterance Utterance, int Label)> Plan(bool heldBack, int seed)
+    /// <summary>The utterances of a split of <paramref name="task"/>; held-back ones use only <see cref="Vocabulary.HeldBackVariants"/>.</summary>
+    public static List<(Utterance Utterance, int Label)> Plan(WordTask task, bool heldBack, int seed)
     {
         var rng = new Random(seed);
         string[] variants = heldBack ? Vocabulary.HeldBackVariants : Vocabulary.TrainVariants;
         Utterance Pick(string word) => new(word, Vocabulary.Accents[rng.Next(Vocabulary.Accents.Length)],
             variants[rng.Next(variants.Length)], 110 + 10 * rng.Next(12), 20 + 5 * rng.Next(14));
         var plan = new List<(Utterance, int)>();
-        foreach (var (word, label) in Vocabulary.Keywords)
+        foreach (var (word, label) in task.Keywords)
         {
-            for (int i = 0; i < (heldBack ? HeldKeyword : TrainKeyword); i++) plan.Add((Pick(word), label));
+            for (int i = 0; i < (heldBack ? task.HeldKeyword : task.TrainKeyword); i++) plan.Add((Pick(word), label));
         }
-        foreach (string word in Vocabulary.UnknownWords)
+        foreach (string word in task.UnknownWords)
         {
-            for (int i = 0; i < (heldBack ? HeldUnknown : TrainUnknown); i++) plan.Add((Pick(word), Vocabulary.Unknown));
+            for (int i = 0; i < (heldBack ? task.HeldUnknown : task.TrainUnknown); i++) plan.Add((Pick(word), Vocabulary.Unknown));
+        }
+        foreach (string word in heldBack ? [] : task.NearMisses ?? [])
+        {
+            for (int i = 0; i < task.TrainNearMiss; i++) plan.Add((Pick(word), Vocabulary.Unknown));
         }
         return plan;
     }
 
-    /// <summary>The examples of a split (utterances already rendered), in a seeded order.</summary>
-    public static List<Example> Build(Speech speech, FrontEnd frontEnd, bool heldBack, int seed)
+    /// <summary>The examples of a split of <paramref name="task"/> (utterances already rendered), in a seeded order.</summary>
+    public static List<Example> Build(WordTask task, Speech speech, FrontEnd frontEnd, bool heldBack, int seed)
     {
         var rng = new Random(seed + 1);
         var examples = new List<Example>();
         int copies = heldBack ? 1 : TrainCopies;
-        foreach (var (u, label) in Plan(heldBack, seed))
+        foreach (var (u, label) in Plan(task, heldBack, seed))
         {
             short[] word = speech.Load(u);
             for (int c = 0; c < copies; c++)
@@ -58,7 +59,7 @@ public static class DataSet
             if (!heldBack && rng.NextDouble() < 0.5)
                 examples.Add(new Example(frontEnd.Features(ComposeClipped(rng, word, label == Vocabulary.Unknown ? 0.9 : 0.45)), Vocabulary.Unknown));
         }
-        int silence = heldBack ? HeldSilence : TrainSilence;
+        int silence = heldBack ? task.HeldSilence : task.TrainSilence;
         for (int i = 0; i < silence; i++) examples.Add(new Example(frontEnd.Features(Compose(rng, null)), Vocabulary.Silence));
         Shuffle(examples, new Random(seed + 2));
         return examples;

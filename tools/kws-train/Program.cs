@@ -35,11 +35,20 @@ public static class Program
             case ["listen", var wav, var dir]:
                 Listen.Run(wav, dir, 0.7);
                 return 0;
+            case ["wake", var cache, var outDir]:
+                WakeTrain.Run(cache, outDir);
+                return 0;
+            case ["wake-eval", var cache, var dir]:
+                WakeEvaluation.Run(cache, dir, 30);
+                return 0;
+            case ["wake-eval", var cache, var dir, var minutes]:
+                WakeEvaluation.Run(cache, dir, int.Parse(minutes));
+                return 0;
             case ["evaluate", var dir]:
                 Evaluate(dir);
                 return 0;
             default:
-                Console.Error.WriteLine("usage: kws-train frontend OUT.tflite | all CACHE_DIR OUT_DIR | evaluate DIR | listen WAV DIR");
+                Console.Error.WriteLine("usage: kws-train frontend OUT.tflite | all CACHE_DIR OUT_DIR | evaluate DIR | listen WAV DIR | wake CACHE_DIR OUT_DIR | wake-eval CACHE_DIR DIR [MINUTES]");
                 return 2;
         }
     }
@@ -48,8 +57,8 @@ public static class Program
     {
         var clock = Stopwatch.StartNew();
         var speech = new Speech(cache);
-        var trainPlan = DataSet.Plan(heldBack: false, Seed);
-        var heldPlan = DataSet.Plan(heldBack: true, Seed + 100);
+        var trainPlan = DataSet.Plan(Vocabulary.YesNo, heldBack: false, Seed);
+        var heldPlan = DataSet.Plan(Vocabulary.YesNo, heldBack: true, Seed + 100);
         var clipUtterances = DemoClip.Utterances(Seed + 200);
         var all = trainPlan.Select(p => p.Utterance).Concat(heldPlan.Select(p => p.Utterance)).Concat(clipUtterances).ToList();
         Console.WriteLine($"rendering {all.Distinct().Count()} utterances with espeak-ng into {cache}");
@@ -57,8 +66,8 @@ public static class Program
         Console.WriteLine($"  {clock.Elapsed.TotalSeconds:F0} s");
 
         var frontEnd = new FrontEnd();
-        var train = DataSet.Build(speech, frontEnd, heldBack: false, Seed);
-        var held = DataSet.Build(speech, frontEnd, heldBack: true, Seed + 100);
+        var train = DataSet.Build(Vocabulary.YesNo, speech, frontEnd, heldBack: false, Seed);
+        var held = DataSet.Build(Vocabulary.YesNo, speech, frontEnd, heldBack: true, Seed + 100);
         Console.WriteLine($"examples: {train.Count} training, {held.Count} held back ({Counts(held)}); {clock.Elapsed.TotalSeconds:F0} s");
 
         float[][] xs = train.Select(e => TinyConvNet.Dequantize(e.Features)).ToArray();
@@ -107,10 +116,15 @@ public static class Program
     }
 
     /// <summary>The int8 model run by TinyLite's runtime on the examples: accuracy and confusion matrix, as text.</summary>
-    private static string Int8Report(byte[] classifier, IReadOnlyList<sbyte[]> features, IReadOnlyList<int> labels)
+    public static string Int8Report(byte[] classifier, IReadOnlyList<sbyte[]> features, IReadOnlyList<int> labels) =>
+        Int8Report(classifier, features, labels, Vocabulary.Labels, "kws_yes_no.tflite");
+
+    /// <summary>As above for a classifier of <paramref name="names"/>.Length classes.</summary>
+    public static string Int8Report(byte[] classifier, IReadOnlyList<sbyte[]> features, IReadOnlyList<int> labels, string[] names, string modelName)
     {
-        var interpreter = new Interpreter(Compiler.Compile(classifier, "kws_yes_no.tflite").Image);
-        var confusion = new int[4, 4];
+        int classes = names.Length;
+        var interpreter = new Interpreter(Compiler.Compile(classifier, modelName).Image);
+        var confusion = new int[classes, classes];
         int correct = 0;
         for (int i = 0; i < features.Count; i++)
         {
@@ -118,25 +132,28 @@ public static class Program
             interpreter.Invoke();
             byte[] p = interpreter.GetOutput(0);
             int best = 0;
-            for (int c = 1; c < 4; c++) if ((sbyte)p[c] > (sbyte)p[best]) best = c;
+            for (int c = 1; c < classes; c++) if ((sbyte)p[c] > (sbyte)p[best]) best = c;
             confusion[labels[i], best]++;
             if (best == labels[i]) correct++;
         }
         var text = new StringBuilder();
         text.AppendLine($"int8 accuracy on {features.Count} held-back clips (TinyLite runtime): {correct}/{features.Count} = {(double)correct / features.Count:P1}");
-        text.AppendLine("confusion (rows truth, columns predicted): " + string.Join(" ", Vocabulary.Labels));
-        for (int t = 0; t < 4; t++)
-            text.AppendLine($"  {Vocabulary.Labels[t],-8} " + string.Join(" ", Enumerable.Range(0, 4).Select(c => confusion[t, c].ToString().PadLeft(4))));
+        text.AppendLine("confusion (rows truth, columns predicted): " + string.Join(" ", names));
+        for (int t = 0; t < classes; t++)
+            text.AppendLine($"  {names[t],-8} " + string.Join(" ", Enumerable.Range(0, classes).Select(c => confusion[t, c].ToString().PadLeft(4))));
         return text.ToString();
     }
 
-    private static double Accuracy(TinyConvNet net, float[][] xs, int[] ys, int limit)
+    public static double Accuracy(TinyConvNet net, float[][] xs, int[] ys, int limit)
     {
         int n = Math.Min(limit, xs.Length), ok = 0;
         for (int i = 0; i < n; i++) if (net.Predict(xs[i]) == ys[i]) ok++;
         return (double)ok / n;
     }
 
-    private static string Counts(List<Example> examples) =>
-        string.Join(", ", Vocabulary.Labels.Select((l, i) => $"{examples.Count(e => e.Label == i)} {l}"));
+    private static string Counts(List<Example> examples) => Counts(examples, Vocabulary.Labels);
+
+    /// <summary>How many examples of each label, as text.</summary>
+    public static string Counts(List<Example> examples, string[] labels) =>
+        string.Join(", ", labels.Select((l, i) => $"{examples.Count(e => e.Label == i)} {l}"));
 }

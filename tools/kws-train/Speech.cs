@@ -19,7 +19,8 @@ public sealed class Speech(string cacheDir)
             string target = Path.Combine(cacheDir, u.FileName);
             string raw = target + ".raw.wav";
             Run("espeak-ng", ["-v", $"{u.Accent}+{u.Variant}", "-s", u.Speed.ToString(), "-p", u.Pitch.ToString(), "-w", raw, u.Word]);
-            Run("sox", [raw, "-r", "16000", "-c", "1", "-b", "16", target + ".tmp.wav"]);
+            // -R: repeatable, SoX seeds its dither with a fixed number (otherwise every rendering differs in the last bits).
+            Run("sox", ["-R", raw, "-r", "16000", "-c", "1", "-b", "16", target + ".tmp.wav"]);
             File.Move(target + ".tmp.wav", target, overwrite: true);
             File.Delete(raw);
             int n = Interlocked.Increment(ref done);

@@ -3,14 +3,14 @@ namespace TinyLite.KwsTrain;
 /// <summary>
 /// micro_speech's "tiny_conv" network in float, with its own backpropagation: a 10 x 8 convolution of 8 filters at
 /// stride 2 x 2 with SAME padding and ReLU over the 49 x 40 feature map (giving 25 x 20 x 8), then a fully connected
-/// layer to the 4 classes and a softmax. Trained with Adam on the softmax cross-entropy; seeded, single-threaded,
+/// layer to the classes (4 for yes/no, 3 for the wake word) and a softmax. Trained with Adam on the softmax cross-entropy; seeded, single-threaded,
 /// so every run gives the same weights.
 /// </summary>
 public sealed class TinyConvNet
 {
     public const int InH = 49, InW = 40, Filters = 8, KH = 10, KW = 8, Stride = 2;
     public const int OutH = (InH + Stride - 1) / Stride, OutW = (InW + Stride - 1) / Stride;
-    public const int Hidden = OutH * OutW * Filters, Classes = 4;
+    public const int Hidden = OutH * OutW * Filters;
 
     /// <summary>SAME padding before the first row / column (TFLite puts the odd pixel after).</summary>
     public const int PadTop = ((OutH - 1) * Stride + KH - InH) / 2, PadLeft = ((OutW - 1) * Stride + KW - InW) / 2;
@@ -22,15 +22,21 @@ public sealed class TinyConvNet
     public readonly float[] ConvW = new float[Filters * KH * KW], ConvB = new float[Filters];
 
     /// <summary>Fully connected weights [class, hidden] (hidden in NHWC order: (y * OutW + x) * Filters + f) and biases.</summary>
-    public readonly float[] FcW = new float[Classes * Hidden], FcB = new float[Classes];
+    public readonly float[] FcW, FcB;
+
+    /// <summary>Output classes.</summary>
+    public readonly int Classes;
 
     private readonly float[][] _params;
     private readonly float[][] _m, _v;
     private int _step;
     private float _dropScale = 1f; // gradient scale of the units dropout kept (1 / (1 - p))
 
-    public TinyConvNet(int seed)
+    public TinyConvNet(int seed, int classes = 4)
     {
+        Classes = classes;
+        FcW = new float[classes * Hidden];
+        FcB = new float[classes];
         var rng = new Random(seed);
         float convStd = MathF.Sqrt(2f / (KH * KW)), fcStd = MathF.Sqrt(1f / Hidden);
         for (int i = 0; i < ConvW.Length; i++) ConvW[i] = convStd * Background.Gaussian(rng);

@@ -20,6 +20,9 @@ public static class Vocabulary
         "learn", "follow", "forward", "visual", "backward",
     ];
 
+    /// <summary>The demo's yes/no task: 520 training utterances per keyword, 18 per other word, 900 silences; 50 / 2 / 50 held back.</summary>
+    public static readonly WordTask YesNo = new(Labels, Keywords, UnknownWords, 520, 18, 900, 50, 2, 50);
+
     /// <summary>espeak-ng English accents (the gmw voices that ship with the Debian package).</summary>
     public static readonly string[] Accents =
         ["en", "en-us", "en-gb-scotland", "en-gb-x-gbclan", "en-gb-x-rp", "en-gb-x-gbcwmd", "en-029", "en-us-nyc"];

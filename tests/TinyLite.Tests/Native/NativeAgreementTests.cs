@@ -210,9 +210,9 @@ public class NativeAgreementTests
 
     /// <summary>The kernel codes of the manifest: every constant of OpCode inside [First, End) but the range bounds.</summary>
     internal static Dictionary<string, int> ManifestCodes() =>
-        typeof(OpCode).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
-            .Where(f => f.IsLiteral && f.Name is not (nameof(OpCode.First) or nameof(OpCode.End) or nameof(OpCode.FamilyRange)))
-            .ToDictionary(f => f.Name, f => (int)f.GetRawConstantValue()!);
+        LayoutConstants.Of(typeof(OpCode))
+            .Where(e => e.Key is not (nameof(OpCode.First) or nameof(OpCode.End) or nameof(OpCode.FamilyRange)))
+            .ToDictionary(e => e.Key, e => e.Value);
 
     /// <summary>A one-operator graph: input x (plus constant inputs) to output y.</summary>
     private static Graph Single(BuiltinOperator op, DataType type, int[] inShape, int[] outShape, float? scale, long zeroPoint,

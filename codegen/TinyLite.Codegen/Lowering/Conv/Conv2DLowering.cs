@@ -18,14 +18,8 @@ public sealed class Conv2DLowering : IOperatorLowering
     public IReadOnlyList<KernelCall> Lower(LoweringContext ctx)
     {
         var options = ctx.Options<Conv2DOptions>();
-        var input = ctx.Input(0);
-        var filter = ctx.Input(1);
-        var output = ctx.Output(0);
-        ConvChecks.Require4D(ctx, input, "input");
-        ConvChecks.Require4D(ctx, filter, "filter");
-        ConvChecks.Require4D(ctx, output, "output");
-        int outC = filter.Shape[0];
-        var bias = ConvChecks.Bias(ctx, 2, outC);
+        var operands = ConvOperands.Read(ctx, depthwise: false);
+        var (input, filter, bias, output) = (operands.Input, operands.Filter, operands.Bias, operands.Output);
 
         int code;
         if (input.Type == DataType.Int8 && output.Type == DataType.Int8 && filter.Type is DataType.Int8 or DataType.Int4)
@@ -48,14 +42,10 @@ public sealed class Conv2DLowering : IOperatorLowering
                 "(supported: INT8/INT8, INT8/INT4, INT16/INT8)");
         }
 
-        int batches = input.Shape[0], inH = input.Shape[1], inW = input.Shape[2], inC = input.Shape[3];
-        int fH = filter.Shape[1], fW = filter.Shape[2], fC = filter.Shape[3];
-        int outH = output.Shape[1], outW = output.Shape[2];
-        if (output.Shape[0] != batches) throw ctx.Error($"output batch {output.Shape[0]} differs from input batch {batches}");
-        if (output.Shape[3] != outC) throw ctx.Error($"output depth {output.Shape[3]} differs from the filter's {outC} output channels");
-        if (inC % fC != 0) throw ctx.Error($"input depth {inC} is not a multiple of the filter depth {fC}");
-        if (outC % (inC / fC) != 0) throw ctx.Error($"output depth {outC} is not a multiple of the {inC / fC} groups");
-        ConvChecks.RequirePositive(ctx, "strides and dilations", options.StrideH, options.StrideW, options.DilationH, options.DilationW);
+        operands.CheckShapes(ctx, 0, options.StrideH, options.StrideW, options.DilationH, options.DilationW);
+        int batches = operands.Batches, inH = operands.InH, inW = operands.InW, inC = operands.InC;
+        int fH = operands.FH, fW = operands.FW, fC = operands.FC;
+        int outH = operands.OutH, outW = operands.OutW, outC = operands.OutC;
 
         var (padTop, padLeft) = ConvQuantization.Padding(ctx, options.Padding, options.Explicit, options.StrideH, options.StrideW,
             options.DilationH, options.DilationW, inH, inW, fH, fW, outH, outW);

@@ -16,25 +16,14 @@ public sealed class FloatDepthwiseConv2DLowering : IOperatorLowering
     public IReadOnlyList<KernelCall> Lower(LoweringContext ctx)
     {
         var options = ctx.Options<DepthwiseConv2DOptions>();
-        var input = ctx.Input(0);
-        var filter = ctx.Input(1);
-        var output = ctx.Output(0);
-        ConvChecks.Require4D(ctx, input, "input");
-        ConvChecks.Require4D(ctx, filter, "filter");
-        ConvChecks.Require4D(ctx, output, "output");
-        int outC = filter.Shape[3];
-        var bias = ConvChecks.Bias(ctx, 2, outC);
+        var operands = ConvOperands.Read(ctx, depthwise: true);
+        var (input, filter, bias, output) = (operands.Input, operands.Filter, operands.Bias, operands.Output);
         FloatOperands.RequireFloat(ctx, (filter, "filter"), (bias, "bias"), (output, "output"));
 
-        int batches = input.Shape[0], inH = input.Shape[1], inW = input.Shape[2], inC = input.Shape[3];
-        int fH = filter.Shape[1], fW = filter.Shape[2];
-        int outH = output.Shape[1], outW = output.Shape[2];
-        if (filter.Shape[0] != 1) throw ctx.Error($"filter {filter.Describe()} must have leading dimension 1");
-        if (output.Shape[0] != batches) throw ctx.Error($"output batch {output.Shape[0]} differs from input batch {batches}");
-        if (output.Shape[3] != outC) throw ctx.Error($"output depth {output.Shape[3]} differs from the filter's {outC} channels");
-        if (outC != (long)inC * options.DepthMultiplier)
-            throw ctx.Error($"output depth {outC} is not input depth {inC} x depth multiplier {options.DepthMultiplier}");
-        ConvChecks.RequirePositive(ctx, "strides and dilations", options.StrideH, options.StrideW, options.DilationH, options.DilationW);
+        operands.CheckShapes(ctx, options.DepthMultiplier, options.StrideH, options.StrideW, options.DilationH, options.DilationW);
+        int batches = operands.Batches, inH = operands.InH, inW = operands.InW, inC = operands.InC;
+        int fH = operands.FH, fW = operands.FW;
+        int outH = operands.OutH, outW = operands.OutW, outC = operands.OutC;
         var (padTop, padLeft) = ConvQuantization.Padding(options.Padding, options.StrideH, options.StrideW,
             options.DilationH, options.DilationW, inH, inW, fH, fW);
         var (actMin, actMax) = ElementwiseQuantization.FloatActivationRange(ctx, options.Activation);

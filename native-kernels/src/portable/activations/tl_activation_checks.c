@@ -106,3 +106,23 @@ tl_status tl_dv_lookup_scaling(int32_t multiplier, int32_t shift)
 {
     return (multiplier < 0 || multiplier > 32767 || shift < 0 || shift > 31) ? TL_ERR_PARAMS : TL_OK;
 }
+
+tl_status tl_dv_lookup_s16(const tl_op *op, const tl_tensors *tensors)
+{
+    tl_status e = tl_dv_lookup(op, tensors, TL_LOOKUP_S16_P_LENGTH, TL_TYPE_INT16, 2, TL_TYPE_INT16, 512);
+    if (e != TL_OK)
+    {
+        return e;
+    }
+    return tl_dv_lookup_scaling(op->params[TL_LOOKUP_S16_P_INPUT_MULTIPLIER], op->params[TL_LOOKUP_S16_P_INPUT_SHIFT]);
+}
+
+void tl_lookup_s16_run(const tl_op *op, const tl_tensors *tensors, tl_lookup_s16_kernel kernel)
+{
+    (void)kernel(
+        op->params[TL_LOOKUP_S16_P_COUNT], op->params[TL_LOOKUP_S16_P_INPUT_MULTIPLIER],
+        op->params[TL_LOOKUP_S16_P_INPUT_SHIFT],
+        (const int16_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_LOOKUP_S16_IN_INPUT]),
+        (const uint16_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_LOOKUP_S16_IN_SIGMOID_TABLE]),
+        (int16_t *)(void *)tl_tensor_data(tensors, op->outputs[TL_LOOKUP_S16_OUT_OUTPUT]));
+}

@@ -24,4 +24,15 @@ tl_status tl_dv_lookup(const tl_op *op, const tl_tensors *tensors, int32_t param
 
 /* Input rescaling of the int16 logistic/tanh: multiplier in [0, 32767], right shift in [0, 31]. */
 tl_status tl_dv_lookup_scaling(int32_t multiplier, int32_t shift);
+
+/* A LOGISTIC or TANH int16 record (lookup_s16 layout): tl_dv_lookup with the 512-byte sigmoid table, then
+   tl_dv_lookup_scaling. */
+tl_status tl_dv_lookup_s16(const tl_op *op, const tl_tensors *tensors);
+
+/* The layer-1 signature of the int16 logistic and tanh kernels. */
+typedef tl_status (*tl_lookup_s16_kernel)(int32_t count, int32_t multiplier, int32_t shift, const int16_t *input,
+                                          const uint16_t *table, int16_t *output);
+
+/* Runs a validated lookup_s16 record through `kernel` (tl_logistic_s16 or tl_tanh_s16). */
+void tl_lookup_s16_run(const tl_op *op, const tl_tensors *tensors, tl_lookup_s16_kernel kernel);
 #endif /* TINYLITE_TL_ACTIVATION_CHECKS_H */

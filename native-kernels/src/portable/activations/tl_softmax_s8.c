@@ -5,66 +5,13 @@
  */
 #include "tinylite/tl_dense_kernels.h"
 
-#include "../dense/tl_dense_fixed_point.h"
 #include "tl_activation_checks.h"
+#include "tl_softmax_s8_common.h"
 
 tl_status tl_softmax_s8(int32_t outer, int32_t depth, const int8_t *input, const int32_t *exp_table,
                         int8_t *output)
 {
-    int32_t row, i;
-    if (input == 0 || exp_table == 0 || output == 0 || outer < 1 || depth < 1)
-    {
-        return TL_ERR_ARGUMENT;
-    }
-    for (row = 0; row < outer; row++)
-    {
-        const int8_t *in_row = input + row * depth;
-        int8_t *out_row = output + row * depth;
-        int32_t max = -128;
-        uint32_t sum = 0;
-        int32_t headroom, bits_over_unit, shifted_sum_minus_one, exponent, round_mask, round_half;
-        int64_t scale;
-        for (i = 0; i < depth; i++)
-        {
-            if (in_row[i] > max)
-            {
-                max = in_row[i];
-            }
-        }
-        /* Sum of exps in Q12: each Q0 exp (non-negative, checked at load) rounding-shifted right by 12. */
-        for (i = 0; i < depth; i++)
-        {
-            const int32_t e = exp_table[max - in_row[i]];
-            sum += (uint32_t)((e >> 12) + ((e & 4095) > 2047 ? 1 : 0));
-        }
-        /* 1/sum as TFLM's GetReciprocal: normalize the sum to [1, 2), take 1/(1+x) of the fraction. */
-        headroom = tl_fp_count_leading_zeros(sum);
-        bits_over_unit = 12 - headroom;
-        shifted_sum_minus_one = (int32_t)((headroom < 32 ? (sum << headroom) : 0u) - 0x80000000u);
-        scale = tl_fp_one_over_one_plus_x(shifted_sum_minus_one);
-        exponent = bits_over_unit + 31 - 8;
-        if (exponent > 31)
-        {
-            /* TFLM aborts here (sums beyond its range); stay in bounds instead, as the C# twin. */
-            exponent = 31;
-        }
-        /* Shift counts taken modulo 64 / 32 as C# does: only a hostile table can make exponent negative. */
-        round_mask = (int32_t)(uint32_t)(((uint64_t)1 << (exponent & 63)) - 1);
-        round_half = round_mask >> 1;
-        for (i = 0; i < depth; i++)
-        {
-            const int32_t e = exp_table[max - in_row[i]];
-            /* Doubling high multiply of two non-negative Q0 values, then rounding shift right. */
-            const int32_t product = (int32_t)tl_d_asr64(scale * e + ((int64_t)1 << 30), 31);
-            int32_t value = tl_d_asr32(product, exponent & 31) + ((product & round_mask) > round_half ? 1 : 0) + (-128);
-            if (value > 127)
-            {
-                value = 127;
-            }
-            out_row[i] = (int8_t)value;
-        }
-    }
-    return TL_OK;
+    return tl_softmax_s8_run(outer, depth, input, exp_table, output, 8);
 }
 
 tl_status tl_op_softmax_s8_validate(const tl_op *op, const tl_tensors *tensors)
@@ -74,8 +21,5 @@ tl_status tl_op_softmax_s8_validate(const tl_op *op, const tl_tensors *tensors)
 
 void tl_op_softmax_s8(const tl_op *op, const tl_tensors *tensors)
 {
-    (void)tl_softmax_s8(op->params[TL_SOFTMAX_S8_P_ROWS], op->params[TL_SOFTMAX_S8_P_DEPTH],
-                        (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_SOFTMAX_S8_IN_INPUT]),
-                        (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_SOFTMAX_S8_IN_EXP_TABLE]),
-                        (int8_t *)(void *)tl_tensor_data(tensors, op->outputs[TL_SOFTMAX_S8_OUT_OUTPUT]));
+    tl_softmax_s8_op(op, tensors, 8);
 }

@@ -37,6 +37,10 @@ tl_status tl_dv_multiplier(int32_t multiplier, int32_t shift);
 tl_status tl_dv_fully_connected(const tl_op *op, const tl_tensors *tensors, int32_t param_count, int32_t io_type,
                                 int32_t io_bytes, int32_t weight_bits, int32_t bias_bytes);
 
+/* A streaming FULLY_CONNECTED record of the fully_connected_accumulate layout (see FullyConnectedS8Accumulate,
+   FullyConnectedS4Accumulate): weight_bits 8 or 4 (packed, each row starting on a byte). */
+tl_status tl_dv_fully_connected_accumulate(const tl_op *op, const tl_tensors *tensors, int32_t weight_bits);
+
 /* The first `pairs` (multiplier, shift) pairs of int32 tensor t (already checked to hold them) pass tl_dv_multiplier. */
 tl_status tl_dv_requantization_pairs(const tl_tensors *tensors, int32_t t, int64_t pairs);
 

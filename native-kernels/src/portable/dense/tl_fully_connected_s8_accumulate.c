@@ -87,57 +87,7 @@ tl_status tl_fully_connected_s8_accumulate(int32_t n, int32_t out_depth, const i
 
 tl_status tl_op_fully_connected_s8_accumulate_validate(const tl_op *op, const tl_tensors *tensors)
 {
-    const int32_t *p;
-    int64_t n;
-    int64_t out_depth;
-    int32_t acc;
-    int32_t start;
-    tl_status e = tl_dv_shape(op, 3, 1, TL_FULLY_CONNECTED_ACCUMULATE_P_LENGTH);
-    if (e != TL_OK)
-    {
-        return e;
-    }
-    p = op->params;
-    e = tl_dv_at_least(p, 0, 2, 1);
-    if (e != TL_OK)
-    {
-        return e;
-    }
-    n = p[TL_FULLY_CONNECTED_ACCUMULATE_P_SLICE_LENGTH];
-    out_depth = p[TL_FULLY_CONNECTED_ACCUMULATE_P_OUTPUT_DEPTH];
-    /* n and out_depth are below 2^31, so out_depth * n and out_depth * 4 fit int64. */
-    e = tl_dv_tensor(tensors, op->inputs[TL_FULLY_CONNECTED_ACCUMULATE_IN_INPUT], TL_TYPE_INT8, n);
-    if (e == TL_OK)
-    {
-        e = tl_dv_tensor(tensors, op->inputs[TL_FULLY_CONNECTED_ACCUMULATE_IN_WEIGHTS], TL_TYPE_INT8, out_depth * n);
-    }
-    start = op->inputs[TL_FULLY_CONNECTED_ACCUMULATE_IN_START];
-    if (e == TL_OK && start != -1)
-    {
-        e = tl_dv_tensor(tensors, start, TL_TYPE_INT32, out_depth * 4);
-    }
-    acc = op->outputs[TL_FULLY_CONNECTED_ACCUMULATE_OUT_ACCUMULATORS];
-    if (e == TL_OK)
-    {
-        e = tl_dv_tensor(tensors, acc, TL_TYPE_INT32, out_depth * 4);
-    }
-    if (e != TL_OK)
-    {
-        return e;
-    }
-    /* The kernel writes the accumulators while it still reads the slice and the weights. */
-    if (tl_dv_overlap(tensors, acc, out_depth * 4, op->inputs[TL_FULLY_CONNECTED_ACCUMULATE_IN_INPUT], n) ||
-        tl_dv_overlap(tensors, acc, out_depth * 4, op->inputs[TL_FULLY_CONNECTED_ACCUMULATE_IN_WEIGHTS], out_depth * n))
-    {
-        return TL_ERR_PARAMS;
-    }
-    /* Start values: the accumulators themselves (same first byte) or disjoint from them. */
-    if (start != -1 && tl_dv_overlap(tensors, acc, out_depth * 4, start, out_depth * 4) &&
-        tl_tensor_data(tensors, start) != tl_tensor_data(tensors, acc))
-    {
-        return TL_ERR_PARAMS;
-    }
-    return TL_OK;
+    return tl_dv_fully_connected_accumulate(op, tensors, 8);
 }
 
 void tl_op_fully_connected_s8_accumulate(const tl_op *op, const tl_tensors *tensors)

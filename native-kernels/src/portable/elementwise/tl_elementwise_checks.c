@@ -85,3 +85,17 @@ float tl_ew_float_from_bits(int32_t bits)
     memcpy(&value, &bits, sizeof value);
     return value;
 }
+
+tl_status tl_ew_unary_float_validate(const tl_op *op, const tl_tensors *tensors)
+{
+    tl_status e = tl_ew_tensors(op, tensors, 1, TL_EW_TYPE_FLOAT32, TL_UNARY_FLOAT_P_LENGTH);
+    if (e != TL_OK)
+    {
+        return e;
+    }
+    if (op->param_count != TL_UNARY_FLOAT_P_LENGTH)
+    {
+        return TL_ERR_PARAMS;
+    }
+    return tl_ew_count(op, tensors, TL_UNARY_FLOAT_P_COUNT, 4);
+}

@@ -22,6 +22,10 @@ tl_status tl_ew_tensors(const tl_op *op, const tl_tensors *tensors, int32_t inpu
    is >= 0 and within the input's and output's byte sizes. */
 tl_status tl_ew_count(const tl_op *op, const tl_tensors *tensors, int32_t count_index, int32_t element_bytes);
 
+/* A unary_float record (RELU, RELU6, HARD_SWISH float32): one float32 input and output, exactly the layout's
+   params, the element count within both. */
+tl_status tl_ew_unary_float_validate(const tl_op *op, const tl_tensors *tensors);
+
 /* Decodes the descriptor at params[at] and checks it against the tensors' element counts. */
 tl_status tl_ew_broadcast(const tl_op *op, const tl_tensors *tensors, int32_t at, int32_t element_bytes,
                           tl_broadcast *out);

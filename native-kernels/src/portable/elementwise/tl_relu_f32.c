@@ -1,48 +1,20 @@
 /*
  * RELU float32 (x < 0 ? 0 : x; NaN and -0 pass through), bit-exact with ReluF32.cs.
  */
-#include "tinylite/tl_elementwise_kernels.h"
-
-#include "../dense/tl_dense_fixed_point.h"
 #include "tl_elementwise_checks.h"
+#include "tl_unary_f32_common.h"
 
 tl_status tl_relu_f32(int32_t count, const float *input, float *output)
 {
-    int32_t i;
-    if (input == 0 || output == 0 || count < 0)
-    {
-        return TL_ERR_ARGUMENT;
-    }
-    /* In place is safe: each element is read before it is written. */
-    for (i = 0; i < count; i++)
-    {
-        const float x = input[i];
-        output[i] = x < 0.0f ? 0.0f : x;
-    }
-    return TL_OK;
+    return tl_unary_f32_run(count, input, output, TL_UNARY_F32_RELU);
 }
 
 tl_status tl_op_relu_f32_validate(const tl_op *op, const tl_tensors *tensors)
 {
-    const int32_t *p;
-    tl_status e = tl_ew_tensors(op, tensors, 1, TL_EW_TYPE_FLOAT32, TL_UNARY_FLOAT_P_LENGTH);
-    if (e != TL_OK)
-    {
-        return e;
-    }
-    p = op->params;
-    (void)p;
-    if (op->param_count != TL_UNARY_FLOAT_P_LENGTH)
-    {
-        return TL_ERR_PARAMS;
-    }
-    return tl_ew_count(op, tensors, TL_UNARY_FLOAT_P_COUNT, 4);
+    return tl_ew_unary_float_validate(op, tensors);
 }
 
 void tl_op_relu_f32(const tl_op *op, const tl_tensors *tensors)
 {
-    const int32_t *p = op->params;
-    const float *in = (const float *)(const void *)tl_tensor_data(tensors, op->inputs[TL_UNARY_FLOAT_IN_INPUT]);
-    float *out = (float *)(void *)tl_tensor_data(tensors, op->outputs[TL_UNARY_FLOAT_OUT_OUTPUT]);
-    (void)tl_relu_f32(p[TL_UNARY_FLOAT_P_COUNT], in, out);
+    tl_unary_f32_op(op, tensors, TL_UNARY_F32_RELU);
 }

@@ -7,48 +7,7 @@
 
 tl_status tl_op_depthwise_conv2d_f32_validate(const tl_op *op, const tl_tensors *tensors)
 {
-    const int32_t *p;
-    int32_t in_c;
-    int32_t out_c;
-    tl_status e = tl_fl_shape(op, 3, 1, TL_DEPTHWISE_CONV_F32_P_LENGTH);
-    if (e != TL_OK)
-    {
-        return e;
-    }
-    p = op->params;
-    if (tl_fl_within(p, TL_DEPTHWISE_CONV_F32_P_BATCHES,
-                     TL_DEPTHWISE_CONV_F32_P_OUTPUT_DEPTH - TL_DEPTHWISE_CONV_F32_P_BATCHES + 1, 1, INT32_MAX) != TL_OK
-        || tl_fl_within(p, TL_DEPTHWISE_CONV_F32_P_STRIDE_HEIGHT, 4, 1, 65535) != TL_OK
-        || tl_fl_within(p, TL_DEPTHWISE_CONV_F32_P_PADDING_TOP, 2, 0, 65535) != TL_OK)
-    {
-        return TL_ERR_PARAMS;
-    }
-    in_c = p[TL_DEPTHWISE_CONV_F32_P_INPUT_DEPTH];
-    out_c = p[TL_DEPTHWISE_CONV_F32_P_OUTPUT_DEPTH];
-    if ((int64_t)in_c * p[TL_DEPTHWISE_CONV_F32_P_DEPTH_MULTIPLIER] != out_c)
-    {
-        return TL_ERR_PARAMS;
-    }
-    if (tl_fl_tensor(tensors, op->inputs[TL_DEPTHWISE_CONV_F32_IN_INPUT],
-                     tl_fl_elements(p[TL_DEPTHWISE_CONV_F32_P_BATCHES], p[TL_DEPTHWISE_CONV_F32_P_INPUT_HEIGHT],
-                                    p[TL_DEPTHWISE_CONV_F32_P_INPUT_WIDTH], in_c)) != TL_OK
-        || tl_fl_tensor(tensors, op->inputs[TL_DEPTHWISE_CONV_F32_IN_FILTER],
-                        tl_fl_elements(1, p[TL_DEPTHWISE_CONV_F32_P_FILTER_HEIGHT],
-                                       p[TL_DEPTHWISE_CONV_F32_P_FILTER_WIDTH], out_c)) != TL_OK
-        || tl_fl_optional_tensor(tensors, op->inputs[TL_DEPTHWISE_CONV_F32_IN_BIAS], out_c) != TL_OK
-        || tl_fl_tensor(tensors, op->outputs[TL_DEPTHWISE_CONV_F32_OUT_OUTPUT],
-                        tl_fl_elements(p[TL_DEPTHWISE_CONV_F32_P_BATCHES], p[TL_DEPTHWISE_CONV_F32_P_OUTPUT_HEIGHT],
-                                       p[TL_DEPTHWISE_CONV_F32_P_OUTPUT_WIDTH], out_c)) != TL_OK
-        || tl_fl_reach(p[TL_DEPTHWISE_CONV_F32_P_OUTPUT_HEIGHT], p[TL_DEPTHWISE_CONV_F32_P_STRIDE_HEIGHT],
-                       p[TL_DEPTHWISE_CONV_F32_P_FILTER_HEIGHT], p[TL_DEPTHWISE_CONV_F32_P_DILATION_HEIGHT],
-                       p[TL_DEPTHWISE_CONV_F32_P_PADDING_TOP]) != TL_OK
-        || tl_fl_reach(p[TL_DEPTHWISE_CONV_F32_P_OUTPUT_WIDTH], p[TL_DEPTHWISE_CONV_F32_P_STRIDE_WIDTH],
-                       p[TL_DEPTHWISE_CONV_F32_P_FILTER_WIDTH], p[TL_DEPTHWISE_CONV_F32_P_DILATION_WIDTH],
-                       p[TL_DEPTHWISE_CONV_F32_P_PADDING_LEFT]) != TL_OK)
-    {
-        return TL_ERR_PARAMS;
-    }
-    return tl_fl_activation_range(p[TL_DEPTHWISE_CONV_F32_P_ACTIVATION_MIN], p[TL_DEPTHWISE_CONV_F32_P_ACTIVATION_MAX]);
+    return tl_fl_conv_validate(op, tensors, 1);
 }
 
 void tl_op_depthwise_conv2d_f32(const tl_op *op, const tl_tensors *tensors)

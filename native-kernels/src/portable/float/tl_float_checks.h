@@ -30,6 +30,10 @@ tl_status tl_fl_activation_range(int32_t min_bits, int32_t max_bits);
 /** TL_OK when (out_size - 1) * stride + (taps - 1) * dilation and the padding stay below 2^30 (int math is safe). */
 tl_status tl_fl_reach(int32_t out_size, int32_t stride, int32_t taps, int32_t dilation, int32_t padding);
 
+/** The check of a conv_f32 (@p depthwise 0) or depthwise_conv_f32 (@p depthwise 1) record, mirror of
+    FloatChecks.Conv. */
+tl_status tl_fl_conv_validate(const tl_op *op, const tl_tensors *tensors, int depthwise);
+
 /** The check of the pool_f32 layout (AVERAGE_POOL_2D, MAX_POOL_2D), mirror of PoolF32Checks.cs. */
 tl_status tl_fl_pool_validate(const tl_op *op, const tl_tensors *tensors);
 

@@ -148,3 +148,15 @@ tl_status tl_lstm_validate(const tl_op *op, const tl_tensors *tensors, int32_t i
     }
     return TL_OK;
 }
+
+void tl_lstm_read_weights(const tl_op *op, const tl_tensors *tensors, const int8_t *input_weights[4],
+                          const int8_t *recurrent_weights[4])
+{
+    int32_t gate;
+    for (gate = 0; gate < 4; gate++)
+    {
+        input_weights[gate] = (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_LSTM_IN_INPUT_TO_INPUT_WEIGHTS + gate]);
+        recurrent_weights[gate] =
+            (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_LSTM_IN_RECURRENT_TO_INPUT_WEIGHTS + gate]);
+    }
+}

@@ -86,6 +86,11 @@ static inline int32_t tl_lstm_update_unit(const tl_lstm_params *p, int32_t input
 /** Copies the lstm layout's Params into @p p. */
 void tl_lstm_read_params(const tl_op *op, tl_lstm_params *p);
 
+/** The four input and four recurrent weight matrices of a validated record, in gate order (input, forget, cell,
+    output). */
+void tl_lstm_read_weights(const tl_op *op, const tl_tensors *tensors, const int8_t *input_weights[4],
+                          const int8_t *recurrent_weights[4]);
+
 /** LstmValidation.Check: every tensor, pair and range the kernels rely on. */
 tl_status tl_lstm_validate(const tl_op *op, const tl_tensors *tensors, int32_t io_type, int32_t io_bytes,
                            int32_t bias_type, int32_t bias_bytes);

@@ -148,14 +148,8 @@ void tl_op_lstm_s16(const tl_op *op, const tl_tensors *tensors)
     tl_lstm_params p;
     const int8_t *input_weights[4];
     const int8_t *recurrent_weights[4];
-    int32_t gate;
     tl_lstm_read_params(op, &p);
-    for (gate = 0; gate < 4; gate++)
-    {
-        input_weights[gate] = (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_LSTM_IN_INPUT_TO_INPUT_WEIGHTS + gate]);
-        recurrent_weights[gate] =
-            (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_LSTM_IN_RECURRENT_TO_INPUT_WEIGHTS + gate]);
-    }
+    tl_lstm_read_weights(op, tensors, input_weights, recurrent_weights);
     (void)tl_lstm_s16(&p, (const int16_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_LSTM_IN_INPUT]),
                      input_weights, recurrent_weights,
                      (const int64_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_LSTM_IN_GATE_BIASES]),

@@ -1,6 +1,5 @@
 using TinyLite.Runtime.Execution;
 using TinyLite.Runtime.Kernels.Dense;
-using TinyLite.Runtime.Math;
 
 namespace TinyLite.Runtime.Kernels.Activations
 {
@@ -19,66 +18,10 @@ namespace TinyLite.Runtime.Kernels.Activations
     /// </summary>
     public static class SoftmaxS8
     {
-        /// <summary>Normalizes each row of the input.</summary>
+        /// <summary>Normalizes each row of the input (<see cref="SoftmaxS8Rows"/>).</summary>
         public static void Run(KernelContext ctx, OpRecord op)
         {
-            int outer = op.Params[SoftmaxS8Params.Rows];
-            int depth = op.Params[SoftmaxS8Params.Depth];
-            byte[] input = ctx.Buffer(op.Inputs[SoftmaxS8Slots.InInput]);
-            int inputOffset = ctx.Offset(op.Inputs[SoftmaxS8Slots.InInput]);
-            byte[] table = ctx.Buffer(op.Inputs[SoftmaxS8Slots.InExpTable]);
-            int tableOffset = ctx.Offset(op.Inputs[SoftmaxS8Slots.InExpTable]);
-            byte[] output = ctx.Buffer(op.Outputs[SoftmaxS8Slots.OutOutput]);
-            int outIndex = ctx.Offset(op.Outputs[SoftmaxS8Slots.OutOutput]);
-            for (int row = 0; row < outer; row++)
-            {
-                int start = inputOffset + row * depth;
-                int end = start + depth;
-                int max = -128;
-                for (int i = start; i < end; i++)
-                {
-                    int x = (sbyte)input[i];
-                    if (x > max)
-                    {
-                        max = x;
-                    }
-                }
-                // Sum of exps in Q12: each Q0 exp (non-negative) rounding-shifted right by 12.
-                int sum = 0;
-                for (int i = start; i < end; i++)
-                {
-                    int at = tableOffset + 4 * (max - (sbyte)input[i]);
-                    int e = table[at] | (table[at + 1] << 8) | (table[at + 2] << 16) | (table[at + 3] << 24);
-                    sum += (e >> 12) + ((e & 4095) > 2047 ? 1 : 0);
-                }
-                // 1/sum as TFLM's GetReciprocal: normalize sum to [1, 2), take 1/(1+x) of the fraction.
-                int headroom = FixedPointFunctions.CountLeadingZeros((uint)sum);
-                int bitsOverUnit = 12 - headroom;
-                int shiftedSumMinusOne = (int)(((uint)sum << headroom) - 0x80000000u);
-                long scale = FixedPointFunctions.OneOverOnePlusX(shiftedSumMinusOne);
-                int exponent = bitsOverUnit + 31 - 8;
-                if (exponent > 31)
-                {
-                    // TFLM aborts here (sums beyond its range); stay in bounds instead.
-                    exponent = 31;
-                }
-                int roundMask = (int)((1L << exponent) - 1);
-                int roundHalf = roundMask >> 1;
-                for (int i = start; i < end; i++)
-                {
-                    int at = tableOffset + 4 * (max - (sbyte)input[i]);
-                    int e = table[at] | (table[at + 1] << 8) | (table[at + 2] << 16) | (table[at + 3] << 24);
-                    // Doubling high multiply of two non-negative Q0 values, then rounding shift right.
-                    int product = (int)((scale * e + (1L << 30)) >> 31);
-                    int v = (product >> exponent) + ((product & roundMask) > roundHalf ? 1 : 0) + (-128);
-                    if (v > 127)
-                    {
-                        v = 127;
-                    }
-                    output[outIndex] = (byte)v;
-                    outIndex++;
-                }
-            }
+            SoftmaxS8Rows.Run(ctx, op, 1);
         }
 
         /// <summary>Checks the record against the tensors' sizes; null when valid.</summary>

@@ -242,5 +242,66 @@ namespace TinyLite.Runtime.Kernels.Dense
             }
             return e;
         }
+
+        /// <summary>
+        /// Checks a streaming FULLY_CONNECTED record (<see cref="FullyConnectedS8Accumulate"/>,
+        /// <see cref="FullyConnectedS4Accumulate"/>) against the tensors' sizes and the aliasing rules; null when valid.
+        /// </summary>
+        /// <param name="ctx">The tensors.</param>
+        /// <param name="op">The record.</param>
+        /// <param name="weightBits">8, or 4 for packed int4 weights (each row starting on a byte).</param>
+        public static string FullyConnectedAccumulate(KernelContext ctx, OpRecord op, int weightBits)
+        {
+            string e = Shape(op, 3, 1, FullyConnectedAccumulateParams.Length);
+            if (e != null)
+            {
+                return e;
+            }
+            int[] p = op.Params;
+            e = AtLeast(p, FullyConnectedAccumulateParams.SliceLength, 2, 1);
+            if (e != null)
+            {
+                return e;
+            }
+            long n = p[FullyConnectedAccumulateParams.SliceLength];
+            long outDepth = p[FullyConnectedAccumulateParams.OutputDepth];
+            long weightBytes = weightBits == 8 ? outDepth * n : outDepth * ((n + 1) / 2);
+            e = Tensor(ctx, op.Inputs[FullyConnectedAccumulateSlots.InInput], TensorType.Int8, n, "input");
+            if (e == null)
+            {
+                e = Tensor(ctx, op.Inputs[FullyConnectedAccumulateSlots.InWeights], TensorType.Int8,
+                    weightBytes, "weights");
+            }
+            if (e == null && op.Inputs[FullyConnectedAccumulateSlots.InStart] != -1)
+            {
+                e = Tensor(ctx, op.Inputs[FullyConnectedAccumulateSlots.InStart], TensorType.Int32,
+                    outDepth * 4, "start values");
+            }
+            if (e == null)
+            {
+                e = Tensor(ctx, op.Outputs[FullyConnectedAccumulateSlots.OutAccumulators],
+                    TensorType.Int32, outDepth * 4, "accumulators");
+            }
+            if (e != null)
+            {
+                return e;
+            }
+            int acc = op.Outputs[FullyConnectedAccumulateSlots.OutAccumulators];
+            if (Overlap(ctx, acc, outDepth * 4, op.Inputs[FullyConnectedAccumulateSlots.InInput], n))
+            {
+                return "accumulators overlap the input slice";
+            }
+            if (Overlap(ctx, acc, outDepth * 4, op.Inputs[FullyConnectedAccumulateSlots.InWeights], weightBytes))
+            {
+                return "accumulators overlap the weights";
+            }
+            int start = op.Inputs[FullyConnectedAccumulateSlots.InStart];
+            if (start != -1 && Overlap(ctx, acc, outDepth * 4, start, outDepth * 4)
+                && ctx.Offset(start) != ctx.Offset(acc))
+            {
+                return "start values partly overlap the accumulators";
+            }
+            return null;
+        }
     }
 }

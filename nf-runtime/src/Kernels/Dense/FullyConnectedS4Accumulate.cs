@@ -62,56 +62,7 @@ namespace TinyLite.Runtime.Kernels.Dense
         /// <summary>Checks the record against the tensors' sizes and the aliasing rules; null when valid.</summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            string e = DenseValidation.Shape(op, 3, 1, FullyConnectedAccumulateParams.Length);
-            if (e != null)
-            {
-                return e;
-            }
-            int[] p = op.Params;
-            e = DenseValidation.AtLeast(p, FullyConnectedAccumulateParams.SliceLength, 2, 1);
-            if (e != null)
-            {
-                return e;
-            }
-            long n = p[FullyConnectedAccumulateParams.SliceLength];
-            long outDepth = p[FullyConnectedAccumulateParams.OutputDepth];
-            long weightBytes = outDepth * ((n + 1) / 2);
-            e = DenseValidation.Tensor(ctx, op.Inputs[FullyConnectedAccumulateSlots.InInput], TensorType.Int8, n, "input");
-            if (e == null)
-            {
-                e = DenseValidation.Tensor(ctx, op.Inputs[FullyConnectedAccumulateSlots.InWeights], TensorType.Int8,
-                    weightBytes, "weights");
-            }
-            if (e == null && op.Inputs[FullyConnectedAccumulateSlots.InStart] != -1)
-            {
-                e = DenseValidation.Tensor(ctx, op.Inputs[FullyConnectedAccumulateSlots.InStart], TensorType.Int32,
-                    outDepth * 4, "start values");
-            }
-            if (e == null)
-            {
-                e = DenseValidation.Tensor(ctx, op.Outputs[FullyConnectedAccumulateSlots.OutAccumulators],
-                    TensorType.Int32, outDepth * 4, "accumulators");
-            }
-            if (e != null)
-            {
-                return e;
-            }
-            int acc = op.Outputs[FullyConnectedAccumulateSlots.OutAccumulators];
-            if (DenseValidation.Overlap(ctx, acc, outDepth * 4, op.Inputs[FullyConnectedAccumulateSlots.InInput], n))
-            {
-                return "accumulators overlap the input slice";
-            }
-            if (DenseValidation.Overlap(ctx, acc, outDepth * 4, op.Inputs[FullyConnectedAccumulateSlots.InWeights], weightBytes))
-            {
-                return "accumulators overlap the weights";
-            }
-            int start = op.Inputs[FullyConnectedAccumulateSlots.InStart];
-            if (start != -1 && DenseValidation.Overlap(ctx, acc, outDepth * 4, start, outDepth * 4)
-                && ctx.Offset(start) != ctx.Offset(acc))
-            {
-                return "start values partly overlap the accumulators";
-            }
-            return null;
+            return DenseValidation.FullyConnectedAccumulate(ctx, op, 4);
         }
     }
 }

@@ -90,5 +90,70 @@ namespace TinyLite.Runtime.Kernels.Elementwise
             }
             return null;
         }
+
+        /// <summary>
+        /// Checks a unary_float record (<see cref="ReluF32"/>, <see cref="Relu6F32"/>, <see cref="HardSwishF32"/>):
+        /// one float32 input and output, exactly the layout's params, the element count within both.
+        /// </summary>
+        public static string UnaryFloat(KernelContext ctx, OpRecord op)
+        {
+            string error = Tensors(ctx, op, 1, TensorType.Float32, UnaryFloatParams.Length);
+            if (error != null)
+            {
+                return error;
+            }
+            if (op.Params.Length != UnaryFloatParams.Length)
+            {
+                return "bad params";
+            }
+            return Count(ctx, op, UnaryFloatParams.Count, 4);
+        }
+
+        /// <summary>
+        /// Checks a relu record (<see cref="ReluS8"/>, <see cref="ReluS16"/>) of element type <paramref name="type"/>
+        /// whose clamp lies in [<paramref name="lowest"/>, <paramref name="highest"/>].
+        /// </summary>
+        public static string Relu(KernelContext ctx, OpRecord op, int type, int elementBytes, int lowest, int highest)
+        {
+            string error = Tensors(ctx, op, 1, type, ReluParams.Length);
+            if (error != null)
+            {
+                return error;
+            }
+            int[] p = op.Params;
+            if (p.Length != ReluParams.Length || p[ReluParams.Multiplier] < 0 || p[ReluParams.Shift] < -31 ||
+                p[ReluParams.Shift] > 30)
+            {
+                return "bad params";
+            }
+            if (!IsRange(p[ReluParams.ClampMin], p[ReluParams.ClampMax], lowest, highest))
+            {
+                return "bad clamp range";
+            }
+            return Count(ctx, op, ReluParams.Count, elementBytes);
+        }
+
+        /// <summary>
+        /// Checks a leaky_relu record (<see cref="LeakyReluS8"/>, <see cref="LeakyReluS16"/>) of element type
+        /// <paramref name="type"/>.
+        /// </summary>
+        public static string LeakyRelu(KernelContext ctx, OpRecord op, int type, int elementBytes)
+        {
+            string error = Tensors(ctx, op, 1, type, LeakyReluParams.Length);
+            if (error != null)
+            {
+                return error;
+            }
+            int[] p = op.Params;
+            if (p.Length != LeakyReluParams.Length || p[LeakyReluParams.IdentityMultiplier] < 0 ||
+                p[LeakyReluParams.IdentityShift] < -31 || p[LeakyReluParams.IdentityShift] > 30 ||
+                p[LeakyReluParams.AlphaMultiplier] < 0 || p[LeakyReluParams.AlphaShift] < -31 ||
+                p[LeakyReluParams.AlphaShift] > 30 ||
+                p[LeakyReluParams.AlphaNegative] < 0 || p[LeakyReluParams.AlphaNegative] > 1)
+            {
+                return "bad params";
+            }
+            return Count(ctx, op, LeakyReluParams.Count, elementBytes);
+        }
     }
 }

@@ -82,21 +82,7 @@ namespace TinyLite.Runtime.Kernels.Elementwise
         /// <summary>Returns null if the record is valid for this kernel, else what is wrong.</summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            string error = ElementwiseChecks.Tensors(ctx, op, 1, TensorType.Int8, LeakyReluParams.Length);
-            if (error != null)
-            {
-                return error;
-            }
-            int[] p = op.Params;
-            if (p.Length != LeakyReluParams.Length || p[LeakyReluParams.IdentityMultiplier] < 0 ||
-                p[LeakyReluParams.IdentityShift] < -31 || p[LeakyReluParams.IdentityShift] > 30 ||
-                p[LeakyReluParams.AlphaMultiplier] < 0 || p[LeakyReluParams.AlphaShift] < -31 ||
-                p[LeakyReluParams.AlphaShift] > 30 ||
-                p[LeakyReluParams.AlphaNegative] < 0 || p[LeakyReluParams.AlphaNegative] > 1)
-            {
-                return "bad params";
-            }
-            return ElementwiseChecks.Count(ctx, op, LeakyReluParams.Count, 1);
+            return ElementwiseChecks.LeakyRelu(ctx, op, TensorType.Int8, 1);
         }
     }
 }

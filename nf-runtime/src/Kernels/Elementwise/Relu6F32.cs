@@ -36,16 +36,7 @@ namespace TinyLite.Runtime.Kernels.Elementwise
         /// <summary>Returns null if the record is valid for this kernel, else what is wrong.</summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            string error = ElementwiseChecks.Tensors(ctx, op, 1, TensorType.Float32, UnaryFloatParams.Length);
-            if (error != null)
-            {
-                return error;
-            }
-            if (op.Params.Length != UnaryFloatParams.Length)
-            {
-                return "bad params";
-            }
-            return ElementwiseChecks.Count(ctx, op, UnaryFloatParams.Count, 4);
+            return ElementwiseChecks.UnaryFloat(ctx, op);
         }
     }
 }

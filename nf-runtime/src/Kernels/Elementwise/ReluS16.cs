@@ -63,22 +63,7 @@ namespace TinyLite.Runtime.Kernels.Elementwise
         /// <summary>Returns null if the record is valid for this kernel, else what is wrong.</summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            string error = ElementwiseChecks.Tensors(ctx, op, 1, TensorType.Int16, ReluParams.Length);
-            if (error != null)
-            {
-                return error;
-            }
-            int[] p = op.Params;
-            if (p.Length != ReluParams.Length || p[ReluParams.Multiplier] < 0 || p[ReluParams.Shift] < -31 ||
-                p[ReluParams.Shift] > 30)
-            {
-                return "bad params";
-            }
-            if (!ElementwiseChecks.IsRange(p[ReluParams.ClampMin], p[ReluParams.ClampMax], -32768, 32767))
-            {
-                return "bad clamp range";
-            }
-            return ElementwiseChecks.Count(ctx, op, ReluParams.Count, 2);
+            return ElementwiseChecks.Relu(ctx, op, TensorType.Int16, 2, -32768, 32767);
         }
     }
 }

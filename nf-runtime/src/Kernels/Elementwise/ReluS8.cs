@@ -62,22 +62,7 @@ namespace TinyLite.Runtime.Kernels.Elementwise
         /// <summary>Returns null if the record is valid for this kernel, else what is wrong.</summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            string error = ElementwiseChecks.Tensors(ctx, op, 1, TensorType.Int8, ReluParams.Length);
-            if (error != null)
-            {
-                return error;
-            }
-            int[] p = op.Params;
-            if (p.Length != ReluParams.Length || p[ReluParams.Multiplier] < 0 || p[ReluParams.Shift] < -31 ||
-                p[ReluParams.Shift] > 30)
-            {
-                return "bad params";
-            }
-            if (!ElementwiseChecks.IsRange(p[ReluParams.ClampMin], p[ReluParams.ClampMax], -128, 127))
-            {
-                return "bad clamp range";
-            }
-            return ElementwiseChecks.Count(ctx, op, ReluParams.Count, 1);
+            return ElementwiseChecks.Relu(ctx, op, TensorType.Int8, 1, -128, 127);
         }
     }
 }

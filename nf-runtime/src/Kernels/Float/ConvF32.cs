@@ -86,12 +86,7 @@ namespace TinyLite.Runtime.Kernels.Float
                                     }
                                 }
                             }
-                            float biasValue = bias != null ? BitConverter.ToSingle(bias, biasBase + 4 * outCh) : 0.0f;
-                            float r = total + biasValue;
-                            // std::min(std::max(r, lo), hi).
-                            r = r < actMin ? actMin : r;
-                            r = actMax < r ? actMax : r;
-                            FloatBits.Write(output, o, r);
+                            FloatBiasClamp.Store(output, o, total, bias, biasBase, outCh, actMin, actMax);
                             o += 4;
                         }
                     }
@@ -102,65 +97,7 @@ namespace TinyLite.Runtime.Kernels.Float
         /// <summary>Returns null if the record is valid for this kernel, else what is wrong.</summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            string e = FloatChecks.Shape(op, 3, 1, ConvF32Params.Length);
-            if (e != null)
-            {
-                return e;
-            }
-            int[] p = op.Params;
-            e = FloatChecks.Within(p, ConvF32Params.Batches, ConvF32Params.OutputDepth - ConvF32Params.Batches + 1, 1,
-                int.MaxValue);
-            if (e == null)
-            {
-                e = FloatChecks.Within(p, ConvF32Params.StrideHeight, 4, 1, 65535);
-            }
-            if (e == null)
-            {
-                e = FloatChecks.Within(p, ConvF32Params.PaddingTop, 2, 0, 65535);
-            }
-            if (e != null)
-            {
-                return e;
-            }
-            int inC = p[ConvF32Params.InputDepth];
-            int fC = p[ConvF32Params.FilterDepth];
-            int outC = p[ConvF32Params.OutputDepth];
-            if (inC % fC != 0 || outC % (inC / fC) != 0)
-            {
-                return "input depth, filter depth and output depth do not form whole groups";
-            }
-            int batches = p[ConvF32Params.Batches];
-            e = FloatChecks.Tensor(ctx, op.Inputs[ConvF32Slots.InInput], FloatChecks.Elements(batches,
-                p[ConvF32Params.InputHeight], p[ConvF32Params.InputWidth], inC), "input");
-            if (e == null)
-            {
-                e = FloatChecks.Tensor(ctx, op.Inputs[ConvF32Slots.InFilter], FloatChecks.Elements(outC,
-                    p[ConvF32Params.FilterHeight], p[ConvF32Params.FilterWidth], fC), "filter");
-            }
-            if (e == null)
-            {
-                e = FloatChecks.OptionalTensor(ctx, op.Inputs[ConvF32Slots.InBias], outC, "bias");
-            }
-            if (e == null)
-            {
-                e = FloatChecks.Tensor(ctx, op.Outputs[ConvF32Slots.OutOutput], FloatChecks.Elements(batches,
-                    p[ConvF32Params.OutputHeight], p[ConvF32Params.OutputWidth], outC), "output");
-            }
-            if (e == null)
-            {
-                e = FloatChecks.Reach(p[ConvF32Params.OutputHeight], p[ConvF32Params.StrideHeight],
-                    p[ConvF32Params.FilterHeight], p[ConvF32Params.DilationHeight], p[ConvF32Params.PaddingTop]);
-            }
-            if (e == null)
-            {
-                e = FloatChecks.Reach(p[ConvF32Params.OutputWidth], p[ConvF32Params.StrideWidth],
-                    p[ConvF32Params.FilterWidth], p[ConvF32Params.DilationWidth], p[ConvF32Params.PaddingLeft]);
-            }
-            if (e != null)
-            {
-                return e;
-            }
-            return FloatChecks.ActivationRange(p[ConvF32Params.ActivationMin], p[ConvF32Params.ActivationMax]);
+            return FloatChecks.Conv(ctx, op, false);
         }
     }
 }

@@ -80,11 +80,7 @@ namespace TinyLite.Runtime.Kernels.Float
                                         total += product;
                                     }
                                 }
-                                float biasValue = bias != null ? BitConverter.ToSingle(bias, biasBase + 4 * oc) : 0.0f;
-                                float r = total + biasValue;
-                                r = r < actMin ? actMin : r;
-                                r = actMax < r ? actMax : r;
-                                FloatBits.Write(output, o, r);
+                                FloatBiasClamp.Store(output, o, total, bias, biasBase, oc, actMin, actMax);
                                 o += 4;
                             }
                         }
@@ -96,67 +92,7 @@ namespace TinyLite.Runtime.Kernels.Float
         /// <summary>Returns null if the record is valid for this kernel, else what is wrong.</summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            string e = FloatChecks.Shape(op, 3, 1, DepthwiseConvF32Params.Length);
-            if (e != null)
-            {
-                return e;
-            }
-            int[] p = op.Params;
-            e = FloatChecks.Within(p, DepthwiseConvF32Params.Batches,
-                DepthwiseConvF32Params.OutputDepth - DepthwiseConvF32Params.Batches + 1, 1, int.MaxValue);
-            if (e == null)
-            {
-                e = FloatChecks.Within(p, DepthwiseConvF32Params.StrideHeight, 4, 1, 65535);
-            }
-            if (e == null)
-            {
-                e = FloatChecks.Within(p, DepthwiseConvF32Params.PaddingTop, 2, 0, 65535);
-            }
-            if (e != null)
-            {
-                return e;
-            }
-            int inC = p[DepthwiseConvF32Params.InputDepth];
-            int outC = p[DepthwiseConvF32Params.OutputDepth];
-            if ((long)inC * p[DepthwiseConvF32Params.DepthMultiplier] != outC)
-            {
-                return "output depth is not input depth times the depth multiplier";
-            }
-            int batches = p[DepthwiseConvF32Params.Batches];
-            e = FloatChecks.Tensor(ctx, op.Inputs[DepthwiseConvF32Slots.InInput], FloatChecks.Elements(batches,
-                p[DepthwiseConvF32Params.InputHeight], p[DepthwiseConvF32Params.InputWidth], inC), "input");
-            if (e == null)
-            {
-                e = FloatChecks.Tensor(ctx, op.Inputs[DepthwiseConvF32Slots.InFilter], FloatChecks.Elements(1,
-                    p[DepthwiseConvF32Params.FilterHeight], p[DepthwiseConvF32Params.FilterWidth], outC), "filter");
-            }
-            if (e == null)
-            {
-                e = FloatChecks.OptionalTensor(ctx, op.Inputs[DepthwiseConvF32Slots.InBias], outC, "bias");
-            }
-            if (e == null)
-            {
-                e = FloatChecks.Tensor(ctx, op.Outputs[DepthwiseConvF32Slots.OutOutput], FloatChecks.Elements(batches,
-                    p[DepthwiseConvF32Params.OutputHeight], p[DepthwiseConvF32Params.OutputWidth], outC), "output");
-            }
-            if (e == null)
-            {
-                e = FloatChecks.Reach(p[DepthwiseConvF32Params.OutputHeight], p[DepthwiseConvF32Params.StrideHeight],
-                    p[DepthwiseConvF32Params.FilterHeight], p[DepthwiseConvF32Params.DilationHeight],
-                    p[DepthwiseConvF32Params.PaddingTop]);
-            }
-            if (e == null)
-            {
-                e = FloatChecks.Reach(p[DepthwiseConvF32Params.OutputWidth], p[DepthwiseConvF32Params.StrideWidth],
-                    p[DepthwiseConvF32Params.FilterWidth], p[DepthwiseConvF32Params.DilationWidth],
-                    p[DepthwiseConvF32Params.PaddingLeft]);
-            }
-            if (e != null)
-            {
-                return e;
-            }
-            return FloatChecks.ActivationRange(p[DepthwiseConvF32Params.ActivationMin],
-                p[DepthwiseConvF32Params.ActivationMax]);
+            return FloatChecks.Conv(ctx, op, true);
         }
     }
 }

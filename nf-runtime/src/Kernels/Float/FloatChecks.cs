@@ -152,5 +152,82 @@ namespace TinyLite.Runtime.Kernels.Float
             }
             return e;
         }
+
+        /// <summary>
+        /// Checks a <see cref="ConvF32"/> or <see cref="DepthwiseConvF32"/> record: null when valid, else what is
+        /// wrong. The depthwise layout keeps the conv layout's indices (its depth multiplier in the filter depth's
+        /// place) and slots, so one walk serves both; only the channel rule and the filter's shape differ.
+        /// </summary>
+        /// <param name="ctx">The tensors.</param>
+        /// <param name="op">The record.</param>
+        /// <param name="depthwise">True for DEPTHWISE_CONV_2D: output depth = input depth * multiplier, filter
+        /// [1, f_h, f_w, output depth]; false for CONV_2D: whole groups, filter [output depth, f_h, f_w, filter depth].</param>
+        public static string Conv(KernelContext ctx, OpRecord op, bool depthwise)
+        {
+            string e = Shape(op, 3, 1, depthwise ? DepthwiseConvF32Params.Length : ConvF32Params.Length);
+            if (e != null)
+            {
+                return e;
+            }
+            int[] p = op.Params;
+            e = Within(p, ConvF32Params.Batches, ConvF32Params.OutputDepth - ConvF32Params.Batches + 1, 1,
+                int.MaxValue);
+            if (e == null)
+            {
+                e = Within(p, ConvF32Params.StrideHeight, 4, 1, 65535);
+            }
+            if (e == null)
+            {
+                e = Within(p, ConvF32Params.PaddingTop, 2, 0, 65535);
+            }
+            if (e != null)
+            {
+                return e;
+            }
+            int inC = p[ConvF32Params.InputDepth];
+            int outC = p[ConvF32Params.OutputDepth];
+            int fC = p[ConvF32Params.FilterDepth];
+            if (depthwise && (long)inC * p[DepthwiseConvF32Params.DepthMultiplier] != outC)
+            {
+                return "output depth is not input depth times the depth multiplier";
+            }
+            if (!depthwise && (inC % fC != 0 || outC % (inC / fC) != 0))
+            {
+                return "input depth, filter depth and output depth do not form whole groups";
+            }
+            int batches = p[ConvF32Params.Batches];
+            e = Tensor(ctx, op.Inputs[ConvF32Slots.InInput], Elements(batches,
+                p[ConvF32Params.InputHeight], p[ConvF32Params.InputWidth], inC), "input");
+            if (e == null)
+            {
+                e = Tensor(ctx, op.Inputs[ConvF32Slots.InFilter], depthwise
+                    ? Elements(1, p[ConvF32Params.FilterHeight], p[ConvF32Params.FilterWidth], outC)
+                    : Elements(outC, p[ConvF32Params.FilterHeight], p[ConvF32Params.FilterWidth], fC), "filter");
+            }
+            if (e == null)
+            {
+                e = OptionalTensor(ctx, op.Inputs[ConvF32Slots.InBias], outC, "bias");
+            }
+            if (e == null)
+            {
+                e = Tensor(ctx, op.Outputs[ConvF32Slots.OutOutput], Elements(batches,
+                    p[ConvF32Params.OutputHeight], p[ConvF32Params.OutputWidth], outC), "output");
+            }
+            if (e == null)
+            {
+                e = Reach(p[ConvF32Params.OutputHeight], p[ConvF32Params.StrideHeight],
+                    p[ConvF32Params.FilterHeight], p[ConvF32Params.DilationHeight], p[ConvF32Params.PaddingTop]);
+            }
+            if (e == null)
+            {
+                e = Reach(p[ConvF32Params.OutputWidth], p[ConvF32Params.StrideWidth],
+                    p[ConvF32Params.FilterWidth], p[ConvF32Params.DilationWidth], p[ConvF32Params.PaddingLeft]);
+            }
+            if (e != null)
+            {
+                return e;
+            }
+            return ActivationRange(p[ConvF32Params.ActivationMin], p[ConvF32Params.ActivationMax]);
+        }
     }
 }

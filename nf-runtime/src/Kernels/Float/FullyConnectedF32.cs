@@ -46,11 +46,7 @@ namespace TinyLite.Runtime.Kernels.Float
                         ii += 4;
                         wi += 4;
                     }
-                    float biasValue = bias != null ? BitConverter.ToSingle(bias, biasBase + 4 * outC) : 0.0f;
-                    float r = total + biasValue;
-                    r = r < actMin ? actMin : r;
-                    r = actMax < r ? actMax : r;
-                    FloatBits.Write(output, o, r);
+                    FloatBiasClamp.Store(output, o, total, bias, biasBase, outC, actMin, actMax);
                     o += 4;
                 }
             }

@@ -1,5 +1,4 @@
 using TinyLite.Runtime.Execution;
-using TinyLite.Runtime.Kernels.Dense;
 
 namespace TinyLite.Runtime.Kernels.Pooling
 {
@@ -11,71 +10,10 @@ namespace TinyLite.Runtime.Kernels.Pooling
     /// </summary>
     public static class AveragePoolS16
     {
-        /// <summary>Pools every window of the input into the output.</summary>
+        /// <summary>Pools every window of the input into the output (<see cref="PoolWindows"/>).</summary>
         public static void Run(KernelContext ctx, OpRecord op)
         {
-            int[] p = op.Params;
-            int batches = p[PoolParams.Batches];
-            int inHeight = p[PoolParams.InputHeight];
-            int inWidth = p[PoolParams.InputWidth];
-            int depth = p[PoolParams.Depth];
-            int outHeight = p[PoolParams.OutputHeight];
-            int outWidth = p[PoolParams.OutputWidth];
-            int strideHeight = p[PoolParams.StrideHeight];
-            int strideWidth = p[PoolParams.StrideWidth];
-            int filterHeight = p[PoolParams.FilterHeight];
-            int filterWidth = p[PoolParams.FilterWidth];
-            int padTop = p[PoolParams.PaddingTop];
-            int padLeft = p[PoolParams.PaddingLeft];
-            int actMin = p[PoolParams.ActivationMin];
-            int actMax = p[PoolParams.ActivationMax];
-            byte[] input = ctx.Buffer(op.Inputs[PoolSlots.InInput]);
-            int inputOffset = ctx.Offset(op.Inputs[PoolSlots.InInput]);
-            byte[] output = ctx.Buffer(op.Outputs[PoolSlots.OutOutput]);
-            int outIndex = ctx.Offset(op.Outputs[PoolSlots.OutOutput]);
-            for (int b = 0; b < batches; b++)
-            {
-                int batchBase = b * inHeight;
-                for (int outY = 0; outY < outHeight; outY++)
-                {
-                    int inYOrigin = outY * strideHeight - padTop;
-                    int yStart = inYOrigin < 0 ? -inYOrigin : 0;
-                    int yEnd = inHeight - inYOrigin < filterHeight ? inHeight - inYOrigin : filterHeight;
-                    for (int outX = 0; outX < outWidth; outX++)
-                    {
-                        int inXOrigin = outX * strideWidth - padLeft;
-                        int xStart = inXOrigin < 0 ? -inXOrigin : 0;
-                        int xEnd = inWidth - inXOrigin < filterWidth ? inWidth - inXOrigin : filterWidth;
-                        int count = (yEnd - yStart) * (xEnd - xStart);
-                        for (int c = 0; c < depth; c++)
-                        {
-                            int acc = 0;
-                            for (int fy = yStart; fy < yEnd; fy++)
-                            {
-                                int row = inputOffset + (((batchBase + inYOrigin + fy) * inWidth + inXOrigin) * depth + c) * 2;
-                                for (int fx = xStart; fx < xEnd; fx++)
-                                {
-                                    int at = row + fx * depth * 2;
-                                    acc += (short)(input[at] | (input[at + 1] << 8));
-                                }
-                            }
-                            // Round half away from zero (C division truncates toward zero).
-                            acc = acc > 0 ? (acc + count / 2) / count : (acc - count / 2) / count;
-                            if (acc < actMin)
-                            {
-                                acc = actMin;
-                            }
-                            if (acc > actMax)
-                            {
-                                acc = actMax;
-                            }
-                            output[outIndex] = (byte)acc;
-                            output[outIndex + 1] = (byte)(acc >> 8);
-                            outIndex += 2;
-                        }
-                    }
-                }
-            }
+            PoolWindows.Run(ctx, op, 2, true);
         }
 
         /// <summary>Checks the record against the tensors' sizes; null when valid.</summary>

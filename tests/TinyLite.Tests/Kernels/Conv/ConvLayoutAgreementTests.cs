@@ -1,5 +1,6 @@
-using System.Reflection;
 using TinyLite.Runtime.Kernels.Conv;
+using TinyLite.Runtime.Kernels.Float;
+using TinyLite.Tests.Support;
 
 namespace TinyLite.Tests.Kernels.Conv;
 
@@ -7,19 +8,19 @@ namespace TinyLite.Tests.Kernels.Conv;
 /// The conv and depthwise_conv layouts of codegen/manifest/kernels.toml must agree wherever shared code reads both
 /// through one set of names (ConvChecks.RawBias, InPlaceChecks, CmsisNnScratchCheck.Validate, the native decoders,
 /// the streaming planner's window): every Params index but the depth multiplier's, which takes the filter depth's
-/// place, and every tensor slot. The native build checks the same at compile time (tl_conv_record_checks.c).
+/// place, and every tensor slot. The native build checks the same at compile time (tl_conv_record_checks.c). The
+/// conv_f32 and depthwise_conv_f32 layouts agree the same way (FloatChecks.Conv and tl_fl_conv_validate read both
+/// through the conv_f32 names; checked at compile time in tl_float_checks.c).
 /// </summary>
 public class ConvLayoutAgreementTests
 {
-    private static Dictionary<string, int> Constants(Type type) =>
-        type.GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral)
-            .ToDictionary(f => f.Name, f => (int)f.GetRawConstantValue()!);
-
-    [Fact]
-    public void DepthwiseParams_SameIndexesAsConvButDepthMultiplier()
+    [Theory]
+    [InlineData(typeof(ConvParams), typeof(DepthwiseConvParams))]
+    [InlineData(typeof(ConvF32Params), typeof(DepthwiseConvF32Params))]
+    public void DepthwiseParams_SameIndexesAsConvButDepthMultiplier(Type convLayout, Type depthwiseLayout)
     {
-        var conv = Constants(typeof(ConvParams));
-        var depthwise = Constants(typeof(DepthwiseConvParams));
+        var conv = LayoutConstants.Of(convLayout);
+        var depthwise = LayoutConstants.Of(depthwiseLayout);
         Assert.Equal(conv["FilterDepth"], depthwise["DepthMultiplier"]);
         conv.Remove("FilterDepth");
         depthwise.Remove("DepthMultiplier");
@@ -27,10 +28,16 @@ public class ConvLayoutAgreementTests
     }
 
     [Fact]
+    public void DepthwiseF32Slots_SameAsConvF32()
+    {
+        Assert.Equal(LayoutConstants.Sorted(typeof(ConvF32Slots)), LayoutConstants.Sorted(typeof(DepthwiseConvF32Slots)));
+    }
+
+    [Fact]
     public void DepthwiseSlots_SameAsConvPlusTfliteFilter()
     {
-        var conv = Constants(typeof(ConvSlots));
-        var depthwise = Constants(typeof(DepthwiseConvSlots));
+        var conv = LayoutConstants.Of(typeof(ConvSlots));
+        var depthwise = LayoutConstants.Of(typeof(DepthwiseConvSlots));
         Assert.True(depthwise.Remove("InTfliteFilter"));
         Assert.Equal(conv.OrderBy(e => e.Key), depthwise.OrderBy(e => e.Key));
     }

@@ -1,5 +1,5 @@
-using System.Reflection;
 using TinyLite.Runtime.Kernels.Elementwise;
+using TinyLite.Tests.Support;
 
 namespace TinyLite.Tests.Kernels.Elementwise;
 
@@ -10,16 +10,12 @@ namespace TinyLite.Tests.Kernels.Elementwise;
 /// </summary>
 public class BinaryLayoutAgreementTests
 {
-    private static Dictionary<string, int> Constants(Type type) =>
-        type.GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral)
-            .ToDictionary(f => f.Name, f => (int)f.GetRawConstantValue()!);
-
     [Theory]
     [InlineData(typeof(AddSubSlots))]
     [InlineData(typeof(MulSlots))]
     [InlineData(typeof(BinaryClampedSlots))]
     public void BinarySlots_SameAsEveryBinaryLayout(Type slots)
     {
-        Assert.Equal(Constants(typeof(BinarySlots)).OrderBy(e => e.Key), Constants(slots).OrderBy(e => e.Key));
+        Assert.Equal(LayoutConstants.Sorted(typeof(BinarySlots)), LayoutConstants.Sorted(slots));
     }
 }

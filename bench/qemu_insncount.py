@@ -56,7 +56,10 @@ def build():
                   os.path.join(ROOT, "boards", "qemu-common", "arm-none-eabi.cmake")):
             if os.path.exists(cache) and os.path.getmtime(f) > os.path.getmtime(cache):
                 shutil.rmtree(d)
-        run(["cmake", "-S", os.path.join(ROOT, "native-kernels", "tests", "qemu"), "-B", d,
+        # The generator run-golden.sh uses in the same folder (Ninja when present): CMake refuses to switch
+        # generators in one build folder, so a different one here broke ./test.sh's QEMU lanes after a measurement.
+        generator = ["-G", "Ninja"] if shutil.which("ninja") else []
+        run(["cmake", "-S", os.path.join(ROOT, "native-kernels", "tests", "qemu"), "-B", d, *generator,
              "-DCMAKE_TOOLCHAIN_FILE=" + os.path.join(ROOT, "boards", board, "toolchain.cmake")])
         run(["cmake", "--build", d, "-j", "2"])
     return os.path.join(plugin_dir, "libinsncount.so")

@@ -64,7 +64,7 @@ run_app() {
 }
 
 run() {
-  local clr="$1" work="$2" kind="$3" out expected label top
+  local clr="$1" work="$2" kind="$3" out expected label top k
   # ModelRunner: the embedded input is held-back clip 0; its true label and that label's class index.
   run_app "$clr" "$work" ModelRunner "$work/ModelRunner.$kind.log"
   out="$work/ModelRunner.$kind.log.out"
@@ -78,7 +78,10 @@ run() {
   if [ "$kind" = managed ]; then
     grep -q '^native: skipped' "$out" || fail "ModelRunner (managed nanoCLR): expected the native kernels to be reported unavailable"
   fi
-  echo "nanoclr sample ModelRunner ($kind): top class $expected ($label) as labelled; $(grep -E '^(managed|native): top class' "$out" | sed 's/.*, \([0-9.]* ms\) per inference.*/\1/' | paste -sd/ -) per inference ($(grep -Eo '^(managed|native)' "$out" | paste -sd/ -))"
+  local times kinds
+  times="$(grep -E '^(managed|native): top class' "$out" | sed 's/.*, \([0-9.]* ms\) per inference.*/\1/' | paste -sd/ -)"
+  kinds="$(grep -E '^(managed|native): top class' "$out" | cut -d: -f1 | paste -sd/ -)"
+  echo "nanoclr sample ModelRunner ($kind): top class $expected ($label) as labelled; $times per inference ($kinds kernels)"
 
   # KeywordSpotter: the events against the host runtime's (same models, settings and clip) and against the truth.
   run_app "$clr" "$work" KeywordSpotter "$work/KeywordSpotter.$kind.log"
@@ -111,8 +114,13 @@ if device != host:
 EOF
 }
 
-case "${1:-}" in
-  build) [ $# = 2 ] || fail "usage: run-samples.sh build WORK"; mkdir -p "$2"; build "$2" ;;
-  run) [ $# = 4 ] || fail "usage: run-samples.sh run CLR WORK managed|native"; run "$2" "$3" "$4" ;;
-  *) fail "usage: run-samples.sh build WORK | run CLR WORK managed|native" ;;
-esac
+main() {
+  case "${1:-}" in
+    build) [ $# = 2 ] || fail "usage: run-samples.sh build WORK"; mkdir -p "$2"; build "$2" ;;
+    run) [ $# = 4 ] || fail "usage: run-samples.sh run CLR WORK managed|native"; run "$2" "$3" "$4" ;;
+    *) fail "usage: run-samples.sh build WORK | run CLR WORK managed|native" ;;
+  esac
+}
+
+# One line, parsed whole before it runs: editing this file while it runs cannot change what it does.
+main "$@"; exit $?

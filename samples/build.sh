@@ -21,6 +21,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 mkdir -p "$out/models"
+out="$(cd "$out" && pwd)"   # absolute: the project builds run in their own folders
 kws="$root/demo/kws"
 
 echo "samples: compiling the models (./tinylite compile)"

@@ -39,6 +39,7 @@ namespace TinyLite.Samples.KeywordSpotter
             ConvFamily.Register();
             DenseFamily.Register();
 
+            int heapBefore = NativeKernels.ManagedHeapFreeBytes();
             Interpreter preprocessor = new Interpreter(ImageBuffer.Load(KwsStore.Preprocessor()));
             Interpreter classifier = new Interpreter(ImageBuffer.Load(KwsStore.Classifier()));
             string kernels = "managed";
@@ -59,9 +60,16 @@ namespace TinyLite.Samples.KeywordSpotter
             }
             SpeechPipeline pipeline = new SpeechPipeline(preprocessor, classifier, recognizer, HopSamples, ClassifyEveryRows);
             IAudioSource audio = KwsStore.Audio();
-            Console.WriteLine("TinyLite KeywordSpotter: listening to " + audio.Description + " (" + kernels + " kernels)");
-
             byte[] buffer = new byte[ChunkBytes];
+            Console.WriteLine("TinyLite KeywordSpotter: listening to " + audio.Description + " (" + kernels + " kernels)");
+            int heapAfter = NativeKernels.ManagedHeapFreeBytes();
+            if (heapBefore >= 0 && heapAfter >= 0)
+            {
+                // Only a firmware with TinyLite's native part can tell (NativeKernels.ManagedHeapFreeBytes).
+                Console.WriteLine("heap kept by the spotter: " + (heapBefore - heapAfter).ToString()
+                    + " bytes (both images and arenas, interpreters, speech pipeline, audio source, read buffer)");
+            }
+
             int carried = 0;
             long samples = 0;
             long start = DateTime.UtcNow.Ticks;

@@ -30,6 +30,9 @@ ran+=("device build")
 step "native kernels: host library and CTest (cmake, Release)"
 native-kernels/build-host.sh --test
 ran+=("native host tests")
+step "sample apps (samples/build.sh: ModelRunner and KeywordSpotter against the device assemblies, the C firmware-flash runner)"
+samples/build.sh
+ran+=("sample apps build")
 step "xunit (a few minutes, quiet until it ends)"
 log="$(mktemp)"
 trap 'rm -f "$log" "$lanelog"' EXIT

@@ -12,7 +12,9 @@
 #
 # Without the first two it prints one line saying it was skipped and exits 0. Otherwise it fails on any failed,
 # skipped or missing result, and on a device assembly whose bytecode or initializer data (as nanoCLR reports them at
-# load) passes 56 KB. Its result lines: "nanoclr managed: N passed, N failed" and "nanoclr native: N passed, N failed".
+# load) passes 56 KB; then the sample apps of samples/ (run-samples.sh: ModelRunner's top class, KeywordSpotter's
+# keywords and real-time factor). Its result lines: "nanoclr managed: N passed, N failed" and "nanoclr native: N
+# passed, N failed".
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 HERE="$ROOT/tests/nanoclr"
@@ -140,6 +142,16 @@ if [ "$golden_passed" != "$expected_managed" ]; then
 fi
 managed_line="nanoclr managed: $passed passed, $failed failed"
 
+# The sample apps (samples/): ModelRunner and KeywordSpotter built against the device assemblies and run here
+# (tests/nanoclr/run-samples.sh checks their results); on the native nanoCLR below again, with the native kernels.
+echo "nanoclr lane: sample apps (samples/build.sh, metadata processor)"
+samples_ok=1
+"$HERE/run-samples.sh" build "$WORK/samples" || { samples_ok=0; status=1; }
+if [ "$samples_ok" = 1 ]; then
+  echo "nanoclr lane: sample apps on $TINYLITE_NANOCLR"
+  "$HERE/run-samples.sh" run "$TINYLITE_NANOCLR" "$WORK/samples" managed || status=1
+fi
+
 if [ -n "${TINYLITE_NF_INTERPRETER:-}" ]; then
   echo "nanoclr lane: building a posix nanoCLR with TinyLite's native kernels (several minutes the first time)"
   native_clr="$("$ROOT/native-kernels/interop/nanoframework/posix/build-nanoclr.sh" --nf-interpreter "$TINYLITE_NF_INTERPRETER" \
@@ -156,6 +168,10 @@ if [ -n "${TINYLITE_NF_INTERPRETER:-}" ]; then
     status=1
   fi
   native_line="nanoclr native: $npassed passed, $nfailed failed"
+  if [ "$samples_ok" = 1 ]; then
+    echo "nanoclr lane: sample apps on $native_clr (native kernels)"
+    "$HERE/run-samples.sh" run "$native_clr" "$WORK/samples" native || status=1
+  fi
 else
   native_line="nanoclr native: skipped (set TINYLITE_NF_INTERPRETER to an nf-interpreter checkout to build a nanoCLR with TinyLite's native kernels)"
 fi

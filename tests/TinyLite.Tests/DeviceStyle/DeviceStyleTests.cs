@@ -35,7 +35,7 @@ public class DeviceStyleTests
     public void TheRunnerFindsEveryTestClass()
     {
         string[] classes = DeviceRunner.TestClasses(DeviceTests).Select(t => t.Name).Order().ToArray();
-        Assert.Equal(["Crc32Tests", "FixedPointTests", "ImageValidationTests", "KernelTests", "KeywordRecognizerTests"], classes);
+        Assert.Equal(["Crc32Tests", "FixedPointTests", "ImageValidationTests", "KernelTests", "KeywordRecognizerTests", "SampleLoadingTests"], classes);
         Assert.Equal(5, DeviceRunner.TestMethods(typeof(TinyLite.DeviceTests.KernelTests)).Length);
     }
 

@@ -24,6 +24,9 @@ lanelog="$(mktemp)"
 step "kernel manifest: the files generated from codegen/manifest/kernels.toml are up to date"
 python3 codegen/manifest/generate.py --check
 ran+=("manifest check")
+step "formatting: C and C# match .clang-format and .editorconfig (tools/format.sh --check; tools/format.sh fixes)"
+tools/format.sh --check
+ran+=("format check")
 step "device assemblies of nf-runtime (nanoFramework mscorlib, warnings as errors)"
 dotnet build nf-runtime/device/TinyLite.Device.slnf -c Release -nologo -v q
 ran+=("device build")

@@ -123,10 +123,19 @@ tl_status tl_depthwise_conv2d_s8_in_place(const tl_conv_params *params, const tl
             tl_depthwise_s8_in_place_channel(params, quant, input_dims, filter_dims, filter, bias, output_dims, data,
                                              ch, scratch);
         }
-        /* Channel ch of the input is no longer needed: write the finished channel over it. */
-        for (i = 0; i < out_pixels; i++)
+        /* Channel ch of the input is no longer needed: write the finished channel over it, four at a time. */
+        for (i = 0; i + 4 <= out_pixels; i += 4)
         {
-            out[i * channels] = scratch[i];
+            out[0] = scratch[i];
+            out[channels] = scratch[i + 1];
+            out[2 * channels] = scratch[i + 2];
+            out[3 * channels] = scratch[i + 3];
+            out += 4 * channels;
+        }
+        for (; i < out_pixels; i++)
+        {
+            *out = scratch[i];
+            out += channels;
         }
     }
     return TL_OK;

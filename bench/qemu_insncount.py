@@ -26,7 +26,7 @@ MODELS = ["kws_dscnn", "vww_96_int8", "ic_pretrained_resnet_quant", "micro_speec
 BOARDS = [("M4", "qemu-mps2-an386", "mps2-an386", "an386"), ("M7", "qemu-mps2-an500", "mps2-an500", "an500")]
 MAC_OPS = {"CONV_2D", "DEPTHWISE_CONV_2D", "FULLY_CONNECTED", "UNIDIRECTIONAL_SEQUENCE_LSTM"}
 
-# TFLM on the same QEMU and plugin, random_0, one Invoke(): /work/shared/PEERS.md (tflite-micro @ 90b983c2,
+# TFLM on the same QEMU and plugin, random_0, one Invoke(): ../shared/PEERS.md beside the repository (tflite-micro @ 90b983c2,
 # CMSIS-NN @ 99f736a6, arm-none-eabi-gcc 12.2.1). (M4 reference kernels, M4 CMSIS-NN, M7 CMSIS-NN).
 PEERS = {
     "kws_dscnn": (43041512, 7698385, 7644172),
@@ -162,7 +162,7 @@ def tables(results, command):
              "`boards/qemu-mps2-an500`: `-mcpu=cortex-m7 -mfpu=fpv5-d16 -mfloat-abi=hard`), portable C kernels",
              "(no CMSIS-NN). One `tl_model_invoke` of case `random_0` (its outputs are checked bit-exact against",
              "golden/ in the same run), the marker overhead (empty region) subtracted. MACs = conv + depthwise +",
-             "fully connected (as in PEERS.md), from `compile --report`. TFLM figures: `/work/shared/PEERS.md`",
+             "fully connected, from `compile --report`. TFLM figures: measured beside this work (`../shared/PEERS.md`, not in the repository)",
              "(same QEMU, same plugin, same case; TFLM reference kernels and TFLM + CMSIS-NN).", "",
              "| model | MACs | M4 insn | M4 insn/MAC | M7 insn | M7 insn/MAC | TFLM ref M4 | TFLM+CMSIS-NN M4 | M4 vs CMSIS-NN | TFLM+CMSIS-NN M7 | M7 vs CMSIS-NN |",
              "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"]
@@ -261,6 +261,16 @@ def gcc_version():
     return run(["arm-none-eabi-gcc", "-dumpversion"]).strip()
 
 
+def replace_section(document, text):
+    """The document with SECTION replaced where it stands (appended when absent), so later sections keep their place."""
+    start = document.find(SECTION)
+    if start < 0:
+        return document.rstrip("\n") + "\n\n" + text.rstrip("\n") + "\n"
+    end = document.find("\n## ", start + len(SECTION))
+    rest = document[end + 1:] if end >= 0 else ""
+    return document[:start] + text.rstrip("\n") + "\n" + ("\n" + rest if rest else "")
+
+
 def main():
     global BUILD
     ap = argparse.ArgumentParser()
@@ -300,12 +310,8 @@ def main():
     path = os.path.join(ROOT, "bench", "RESULTS.md")
     with open(path) as f:
         old = f.read()
-    start = old.find(SECTION)
-    if start >= 0:
-        end = old.find("\n## ", start + len(SECTION))
-        old = old[:start].rstrip("\n") + ("\n\n" + old[end + 1:] if end >= 0 else "")
     with open(path, "w") as f:
-        f.write(old.rstrip("\n") + "\n\n" + text.rstrip("\n") + "\n")
+        f.write(replace_section(old, text))
     print("wrote", path, file=sys.stderr)
 
 

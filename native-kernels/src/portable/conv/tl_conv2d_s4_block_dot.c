@@ -1,5 +1,5 @@
 /*
- * CONV_2D int8 x packed int4: the block dot products shared by the block and gathered paths. Eight packed weights
+ * CONV_2D int8 x packed int4: the block dot loops shared by the block and gathered paths. Eight packed weights
  * per 4-byte load split into scaled int16 pairs (tl_s4_pairs16) against the input's pairs; sums mod 2^32, the
  * scaled part divided by 16 exactly by the caller (tl_s4_unscale).
  */
@@ -75,77 +75,23 @@ static TL_S4_INLINE uint32_t tl_s4_dot1_impl(const int8_t *x, const uint8_t *w, 
     return acc;
 }
 
-/* The two parities as separate functions (the parity test stays out of the loops). */
-static TL_S4_NOINLINE void tl_s4_dot2_even(const int8_t *x, const uint8_t *w, int32_t row, int32_t groups, uint32_t *acc)
+/* The two parities as separate functions (the parity test stays out of the loops); declared in tl_conv2d_s4_paths.h. */
+TL_S4_NOINLINE void tl_s4_dot2_even(const int8_t *x, const uint8_t *w, int32_t row, int32_t groups, uint32_t *acc)
 {
     tl_s4_dot2_impl(x, w, row, groups, 0, acc);
 }
 
-static TL_S4_NOINLINE void tl_s4_dot2_odd(const int8_t *x, const uint8_t *w, int32_t row, int32_t groups, uint32_t *acc)
+TL_S4_NOINLINE void tl_s4_dot2_odd(const int8_t *x, const uint8_t *w, int32_t row, int32_t groups, uint32_t *acc)
 {
     tl_s4_dot2_impl(x, w, row, groups, 1, acc);
 }
 
-static TL_S4_NOINLINE uint32_t tl_s4_dot1_even(const int8_t *x, const uint8_t *w, int32_t groups, uint32_t acc)
+TL_S4_NOINLINE uint32_t tl_s4_dot1_even(const int8_t *x, const uint8_t *w, int32_t groups, uint32_t acc)
 {
     return tl_s4_dot1_impl(x, w, groups, 0, acc);
 }
 
-static TL_S4_NOINLINE uint32_t tl_s4_dot1_odd(const int8_t *x, const uint8_t *w, int32_t groups, uint32_t acc)
+TL_S4_NOINLINE uint32_t tl_s4_dot1_odd(const int8_t *x, const uint8_t *w, int32_t groups, uint32_t acc)
 {
     return tl_s4_dot1_impl(x, w, groups, 1, acc);
-}
-
-/*
- * Adds the products of the @p n input values at @p x with each block run from element @p e0 (w * x; the first
- * value of an odd run and the last n % 8 values one by one, the rest eight at a time, scaled).
- */
-void tl_s4_block_dot(const tl_s4_block *b, const int8_t *x, int32_t e0, int32_t n, uint32_t *scaled,
-                     uint32_t *plain)
-{
-    const int32_t row = b->e_step >> 1;
-    int32_t groups;
-    int32_t rest;
-    int32_t j;
-    int odd = e0 & 1;
-    if (odd && n < 8)
-    {
-        odd = 0;
-        groups = 0;
-        rest = n;
-    }
-    else
-    {
-        groups = n >> 3;
-        rest = n & 7;
-    }
-    if (groups > 0)
-    {
-        const uint8_t *w = b->packed + (e0 >> 1);
-        /* Runs two at a time, then the last one alone. */
-        for (j = 0; j + 2 <= b->count; j += 2)
-        {
-            (odd ? tl_s4_dot2_odd : tl_s4_dot2_even)(x, w + j * row, row, groups, scaled + j);
-        }
-        if (j < b->count)
-        {
-            scaled[j] = (odd ? tl_s4_dot1_odd : tl_s4_dot1_even)(x, w + j * row, groups, scaled[j]);
-        }
-    }
-    if (rest > 0)
-    {
-        /* The values after the whole groups, nibbles read one by one. */
-        const int32_t from = groups * 8;
-        for (j = 0; j < b->count; j++)
-        {
-            const int32_t e = e0 + j * b->e_step + from;
-            uint32_t sum = plain[j];
-            int32_t i;
-            for (i = 0; i < rest; i++)
-            {
-                sum += (uint32_t)(tl_cv_load_i4(b->packed, e + i) * x[from + i]);
-            }
-            plain[j] = sum;
-        }
-    }
 }

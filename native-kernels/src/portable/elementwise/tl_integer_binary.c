@@ -2,8 +2,10 @@
  * The plain integer binary kernels with broadcasting, bit-exact with IntegerBinary.cs / TFLM: ADD, SUB, MUL of
  * int32 (reference_ops on int32: wrapping arithmetic, then min(max(r, act_min), act_max) with std::max/std::min
  * semantics) and MAXIMUM, MINIMUM of int8, int16 and int32 (MaximumOp x > y ? x : y, MinimumOp x < y ? x : y).
- * One row walker serves them all; each kernel calls it with constant arguments, so the compiler may specialise it.
+ * One row walker serves them all; each kernel calls it with constant arguments and it is always inlined (the record
+ * adapter too), so each kernel gets its own loop for its operation and width.
  */
+#include "tinylite/tl_compiler.h"
 #include "tinylite/tl_elementwise_kernels.h"
 
 #include "../dense/tl_dense_fixed_point.h"
@@ -19,13 +21,13 @@ typedef enum
     TL_IB_MINIMUM
 } tl_ib_kind;
 
-static inline int32_t tl_ib_load(const void *data, int32_t index, int32_t width)
+static TL_ALWAYS_INLINE int32_t tl_ib_load(const void *data, int32_t index, int32_t width)
 {
     return width == 1 ? ((const int8_t *)data)[index]
          : width == 2 ? ((const int16_t *)data)[index] : ((const int32_t *)data)[index];
 }
 
-static inline tl_status tl_ib_run(const tl_broadcast *bc, const void *input1, const void *input2, void *output,
+static TL_ALWAYS_INLINE tl_status tl_ib_run(const tl_broadcast *bc, const void *input1, const void *input2, void *output,
                                   int32_t width, tl_ib_kind kind, int32_t act_min, int32_t act_max)
 {
     int32_t rows, row, i, out = 0;
@@ -139,7 +141,7 @@ static tl_status tl_ib_validate_clamped(const tl_op *op, const tl_tensors *tenso
 }
 
 /* Decodes a validated record and runs it (MAXIMUM and MINIMUM records have no activation range). */
-static void tl_ib_run_op(const tl_op *op, const tl_tensors *tensors, int32_t width, tl_ib_kind kind)
+static TL_ALWAYS_INLINE void tl_ib_run_op(const tl_op *op, const tl_tensors *tensors, int32_t width, tl_ib_kind kind)
 {
     const int clamped = kind == TL_IB_ADD || kind == TL_IB_SUB || kind == TL_IB_MUL;
     const int32_t at = clamped ? TL_BINARY_CLAMPED_P_BROADCAST : TL_BINARY_P_BROADCAST;

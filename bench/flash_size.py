@@ -8,7 +8,7 @@ origin: the runner (src/runner, src/tensors, src/families), the kernels (src/por
 pulled in by them, and what is not counted (the model image, the board's startup and the two-line harness).
 Two links: the runner as shipped (every kernel family reachable from its dispatch) and the same runner with a
 dispatch that routes only the kernel codes the model's image calls (what an int8-only TFLM build with just the
-model's operators registered is compared with: /work/shared/PEERS.md, "TFLM + kernels code").
+model's operators registered is compared with: ../shared/PEERS.md beside the repository, "TFLM + kernels code").
 
     python3 bench/flash_size.py [--model kws_dscnn] [--plan auto]
 """

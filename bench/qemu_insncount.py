@@ -57,8 +57,16 @@ def build():
                   os.path.join(ROOT, "boards", "qemu-common", "arm-none-eabi.cmake")):
             if os.path.exists(cache) and os.path.getmtime(f) > os.path.getmtime(cache):
                 shutil.rmtree(d)
-        run(["cmake", "-S", os.path.join(ROOT, "native-kernels", "tests", "qemu"), "-B", d,
-             "-DCMAKE_TOOLCHAIN_FILE=" + os.path.join(ROOT, "boards", board, "toolchain.cmake")])
+        # The generator run-golden.sh (and so test.sh) configures this folder with: Ninja when present. CMake
+        # refuses to switch generators in one folder, so a folder configured with another one starts afresh.
+        generator = ["-G", "Ninja"] if shutil.which("ninja") else []
+        if os.path.exists(cache):
+            with open(cache) as f:
+                old = re.search(r"^CMAKE_GENERATOR:INTERNAL=(.*)$", f.read(), re.M)
+            if old and old.group(1) != ("Ninja" if generator else "Unix Makefiles"):
+                shutil.rmtree(d)
+        run(["cmake", "-S", os.path.join(ROOT, "native-kernels", "tests", "qemu"), "-B", d] + generator
+            + ["-DCMAKE_TOOLCHAIN_FILE=" + os.path.join(ROOT, "boards", board, "toolchain.cmake")])
         run(["cmake", "--build", d, "-j", "2"])
     return os.path.join(plugin_dir, "libinsncount.so")
 

@@ -8,6 +8,7 @@ kernel call) and writes the tables to bench/RESULTS.md (section "Instruction cou
 each run) or prints them with --print. Every run also checks the outputs bit-exact against golden/.
 
     python3 bench/qemu_insncount.py [--print] [--models kws_dscnn,...]   (float/<name>: tests/data/float/<name>)
+    python3 bench/qemu_insncount.py --plan auto --vs-layer --models ...   (totals beside the layer plan's)
 """
 import argparse
 import json
@@ -56,11 +57,16 @@ def build():
                   os.path.join(ROOT, "boards", "qemu-common", "arm-none-eabi.cmake")):
             if os.path.exists(cache) and os.path.getmtime(f) > os.path.getmtime(cache):
                 shutil.rmtree(d)
-        # The generator run-golden.sh uses in the same folder (Ninja when present): CMake refuses to switch
-        # generators in one build folder, so a different one here broke ./test.sh's QEMU lanes after a measurement.
+        # The generator run-golden.sh (and so test.sh) configures this folder with: Ninja when present. CMake
+        # refuses to switch generators in one folder, so a folder configured with another one starts afresh.
         generator = ["-G", "Ninja"] if shutil.which("ninja") else []
-        run(["cmake", "-S", os.path.join(ROOT, "native-kernels", "tests", "qemu"), "-B", d, *generator,
-             "-DCMAKE_TOOLCHAIN_FILE=" + os.path.join(ROOT, "boards", board, "toolchain.cmake")])
+        if os.path.exists(cache):
+            with open(cache) as f:
+                old = re.search(r"^CMAKE_GENERATOR:INTERNAL=(.*)$", f.read(), re.M)
+            if old and old.group(1) != ("Ninja" if generator else "Unix Makefiles"):
+                shutil.rmtree(d)
+        run(["cmake", "-S", os.path.join(ROOT, "native-kernels", "tests", "qemu"), "-B", d] + generator
+            + ["-DCMAKE_TOOLCHAIN_FILE=" + os.path.join(ROOT, "boards", board, "toolchain.cmake")])
         run(["cmake", "--build", d, "-j", "2"])
     return os.path.join(plugin_dir, "libinsncount.so")
 
@@ -94,16 +100,19 @@ def model_dir(model):
     return os.path.join(SHARED, folder, model)
 
 
-def measure(model, plugin):
+def measure(model, plugin, plan=None):
+    plan = plan or PLAN
     img_dir = os.path.join(BUILD, "images")
     os.makedirs(img_dir, exist_ok=True)
     src = os.path.join(model_dir(model), "model.tflite")
     # Nested model names (seanet/add/add0) become flat file names.
     stem = model.replace("/", "_")
+    if plan != PLAN:
+        stem += "." + plan
     img = os.path.join(img_dir, stem + ".tlm")
     rep = os.path.join(img_dir, stem + ".report.json")
     # The layer plan by default: one call per layer, comparable with TFLM's per-layer figures.
-    run([os.path.join(ROOT, "tinylite"), "compile", src, "-o", img, "--report", rep, "--plan", PLAN]
+    run([os.path.join(ROOT, "tinylite"), "compile", src, "-o", img, "--report", rep, "--plan", plan]
         + (["--cmsis-nn"] if os.environ.get("TINYLITE_COMPILE_CMSIS_NN") else []))
     with open(rep) as f:
         report = json.load(f)
@@ -214,6 +223,29 @@ def tables(results, command):
     return "\n".join(lines)
 
 
+def versus_layer(results, layer, command):
+    """The summary of a plan beside the layer plan: total instructions on both cores and their ratios."""
+    lines = ["Command:", "", "```sh", command, "```", "", provenance(), "",
+             "| model | plan | M4 insn | M4 insn/MAC | M7 insn | M7 insn/MAC | TFLM+CMSIS-NN M4 | M4 vs CMSIS-NN "
+             "| M7 vs CMSIS-NN | layer plan M4 | layer plan M7 | M4 vs layer plan | M7 vs layer plan |",
+             "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"]
+    for model, r in results.items():
+        base = layer[model]
+        if "error" in r or "error" in base:
+            lines.append("| %s | %s | not measured: %s |" % (model, r["report"]["plan"],
+                                                           (r.get("error") or base.get("error")).replace("|", "/")))
+            continue
+        macs = sum(l["macs"] for l in r["report"]["layers"] if l["op"] in MAC_OPS)
+        m4, m7 = r["M4"]["total"], r["M7"]["total"]
+        l4, l7 = base["M4"]["total"], base["M7"]["total"]
+        peer = PEERS.get(model)
+        cells = [model, r["report"]["plan"], fmt(m4), ratio(m4, macs), fmt(m7), ratio(m7, macs)]
+        cells += [fmt(peer[1]), ratio(m4, peer[1]) + "×", ratio(m7, peer[2]) + "×"] if peer else ["—"] * 3
+        cells += [fmt(l4), fmt(l7), ratio(m4, l4) + "×", ratio(m7, l7) + "×"]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def provenance():
     """Which sources were measured: the commit, and the native-kernels folder the build used."""
     commit = run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"]).strip()
@@ -254,6 +286,8 @@ def main():
     ap.add_argument("--models", default=",".join(MODELS))
     ap.add_argument("--build", default=None, help="build folder of the QEMU programs (default .build/qemu)")
     ap.add_argument("--plan", default="layer", help="memory plan to compile with (a plan other than layer implies --print)")
+    ap.add_argument("--vs-layer", action="store_true",
+                    help="also measure the layer plan and print only the totals side by side (implies --print)")
     args = ap.parse_args()
     if args.build:
         BUILD = os.path.abspath(args.build)
@@ -265,11 +299,18 @@ def main():
         sys.exit("SKIP: %s is absent" % os.path.join(SHARED, "models"))
     plugin = build()
     results = {}
+    layer = {}
     for model in args.models.split(","):
         print("measuring", model, file=sys.stderr)
         results[model] = measure(model, plugin)
+        if args.vs_layer:
+            layer[model] = measure(model, plugin, "layer")
     command = ("python3 bench/qemu_insncount.py" + ("" if PLAN == "layer" else " --plan " + PLAN)
+               + (" --vs-layer" if args.vs_layer else "")
                + ("" if args.models == ",".join(MODELS) else " --models " + args.models))
+    if args.vs_layer:
+        print(versus_layer(results, layer, command))
+        return
     text = tables(results, command)
     if args.print:
         print(text)

@@ -207,6 +207,19 @@ static void make_problem(problem *pr, int kind, int dtype, int shape)
         pr->in.channels = pr->filt.channels = rand_in(1, 40);
         pr->out.channels = rand_in(1, 9);
     }
+    else if (shape == 8)
+    {
+        /* 1x1 over wide inputs (the in-place kernels' paths beyond 64 input and 256 output channels). */
+        int32_t pick = rand_in(0, 2);
+        pr->filt.height = 1;
+        pr->filt.width = 1;
+        pr->p.stride_h = pr->p.stride_w = 1;
+        pr->p.pad_top = pr->p.pad_left = 0;
+        pr->in.height = rand_in(1, 4);
+        pr->in.width = rand_in(1, 5);
+        pr->in.channels = pr->filt.channels = rand_in(65, 140);
+        pr->out.channels = pick == 0 ? rand_in(1, 9) : (pick == 1 ? rand_in(60, 150) : rand_in(250, 262));
+    }
     else if (shape == 2)
     {
         pr->filt.height = pr->filt.width = 3;
@@ -311,7 +324,7 @@ static void make_problem(problem *pr, int kind, int dtype, int shape)
             pr->out.width = 1;
         }
     }
-    else if (shape == 1)
+    else if (shape == 1 || shape == 8)
     {
         pr->out.height = pr->in.height;
         pr->out.width = pr->in.width;
@@ -903,7 +916,8 @@ static void make_in_place_problem(problem *pr, int kind, int dtype, int backward
     for (;;)
     {
         int32_t pick = rand_in(0, 2);
-        make_problem(pr, kind, dtype, kind == TL_CV_KIND_CONV ? 1 : (pick == 0 ? 2 : (pick == 1 ? 6 : 0)));
+        /* 1x1: narrow (shape 1) or, one time in three, wide (shape 8). */
+        make_problem(pr, kind, dtype, kind == TL_CV_KIND_CONV ? (pick == 0 ? 8 : 1) : (pick == 0 ? 2 : (pick == 1 ? 6 : 0)));
         if (kind == TL_CV_KIND_CONV)
         {
             if (pr->out.height == pr->in.height && pr->out.width == pr->in.width &&

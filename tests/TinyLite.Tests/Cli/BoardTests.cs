@@ -110,7 +110,8 @@ public sealed class BoardTests : IDisposable
     [InlineData("esp32", "layer", "layer")]
     [InlineData("stm32f429i-disco", "layer", "layer")]
     [InlineData("stm32f769i-disco", "stream", "stream")]
-    [InlineData("qemu-mps2-an500", "inplace", "layer")]
+    [InlineData("qemu-mps2-an500", "inplace", "inplace")]
+    [InlineData("stm32f429i-disco", "patch", "inplace")]
     public void Compile_Board_PrintsTheEstimateFromTheDataFiles(string board, string plan, string planFigure)
     {
         string report = Path.Combine(_dir, "r.json");

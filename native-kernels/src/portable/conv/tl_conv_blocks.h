@@ -132,4 +132,12 @@ int tl_depthwise_s8_tiled(const tl_conv_params *params, const tl_conv_quant *qua
                           const uint8_t *bias, const tl_conv_dims *output_dims, int32_t ch_begin, int32_t ch_end,
                           int8_t *output, int32_t out_px_stride, int32_t out_ch_stride);
 
+/**
+ * 1 when tl_depthwise_s8_tiled takes the shape and covers the whole output with one tile: each input channel is
+ * then copied into the tile before any output of that channel is written, so the output may be the input itself
+ * (depth multiplier 1, one batch). Requires validated shapes and tl_cv_geometry_fits.
+ */
+int tl_depthwise_s8_one_tile(const tl_conv_params *params, const tl_conv_dims *input_dims,
+                             const tl_conv_dims *filter_dims, const tl_conv_dims *output_dims);
+
 #endif /* TINYLITE_TL_CONV_BLOCKS_H */

@@ -5,7 +5,8 @@
  * is read only by output channel c, and output channel c of pixel p lies exactly on channel c of input pixel p
  * (same base, same channel count), so nothing another channel still needs is overwritten, for any stride,
  * dilation or padding. Arithmetic of tl_depthwise_conv2d_s8 (folded bias, padded taps take their share of the
- * fold back out).
+ * fold back out). When one tile of the tiled path covers a channel's whole output, the channels go straight
+ * through it with no scratch (tl_depthwise_s8_one_tile).
  */
 #include "tl_conv_common.h"
 
@@ -100,6 +101,14 @@ tl_status tl_depthwise_conv2d_s8_in_place(const tl_conv_params *params, const tl
     /* The tiled fast path of tl_depthwise_conv2d_s8 computes one channel into the scratch when the shape suits
        it (it then says so for every channel); otherwise the plain loop does. Same bytes either way. */
     tiled = tl_cv_geometry_fits(params, input_dims, filter_dims, output_dims);
+    if (tiled && tl_depthwise_s8_one_tile(params, input_dims, filter_dims, output_dims))
+    {
+        /* One tile holds a channel's whole receptive field: each channel is copied into it before its outputs
+           go straight over it, as in the layer kernel (no scratch, no second pass). */
+        (void)tl_depthwise_s8_tiled(params, quant, input_dims, data, filter_dims, filter, bias, output_dims, 0,
+                                    channels, data, channels, 1);
+        return TL_OK;
+    }
     for (ch = 0; ch < channels; ch++)
     {
         int8_t *out = data + ch;
@@ -114,10 +123,19 @@ tl_status tl_depthwise_conv2d_s8_in_place(const tl_conv_params *params, const tl
             tl_depthwise_s8_in_place_channel(params, quant, input_dims, filter_dims, filter, bias, output_dims, data,
                                              ch, scratch);
         }
-        /* Channel ch of the input is no longer needed: write the finished channel over it. */
-        for (i = 0; i < out_pixels; i++)
+        /* Channel ch of the input is no longer needed: write the finished channel over it, four at a time. */
+        for (i = 0; i + 4 <= out_pixels; i += 4)
         {
-            out[i * channels] = scratch[i];
+            out[0] = scratch[i];
+            out[channels] = scratch[i + 1];
+            out[2 * channels] = scratch[i + 2];
+            out[3 * channels] = scratch[i + 3];
+            out += 4 * channels;
+        }
+        for (; i < out_pixels; i++)
+        {
+            *out = scratch[i];
+            out += channels;
         }
     }
     return TL_OK;

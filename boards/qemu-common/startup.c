@@ -34,12 +34,30 @@ static void fault_exit(const char *name)
     sh_exit(BOARD_FAULT_EXIT);
 }
 
-static void nmi_handler(void) { fault_exit("NMI"); }
-static void hard_fault_handler(void) { fault_exit("HardFault"); }
-static void mem_manage_handler(void) { fault_exit("MemManage"); }
-static void bus_fault_handler(void) { fault_exit("BusFault"); }
-static void usage_fault_handler(void) { fault_exit("UsageFault"); }
-static void unexpected_handler(void) { fault_exit("unexpected exception"); }
+static void nmi_handler(void)
+{
+    fault_exit("NMI");
+}
+static void hard_fault_handler(void)
+{
+    fault_exit("HardFault");
+}
+static void mem_manage_handler(void)
+{
+    fault_exit("MemManage");
+}
+static void bus_fault_handler(void)
+{
+    fault_exit("BusFault");
+}
+static void usage_fault_handler(void)
+{
+    fault_exit("UsageFault");
+}
+static void unexpected_handler(void)
+{
+    fault_exit("unexpected exception");
+}
 
 typedef void (*vector_entry)(void);
 
@@ -69,14 +87,13 @@ __attribute__((section(".vectors"), used)) static const vector_entry vector_tabl
  * (e.g. a hard-float register save) before the FPU is on. */
 __attribute__((naked, noreturn)) void tl_board_reset(void)
 {
-    __asm__ volatile(
-        "ldr r0, =0xE000ED88\n"
-        "ldr r1, [r0]\n"
-        "orr r1, r1, #0x00F00000\n"
-        "str r1, [r0]\n"
-        "dsb\n"
-        "isb\n"
-        "b tl_board_start\n");
+    __asm__ volatile("ldr r0, =0xE000ED88\n"
+                     "ldr r1, [r0]\n"
+                     "orr r1, r1, #0x00F00000\n"
+                     "str r1, [r0]\n"
+                     "dsb\n"
+                     "isb\n"
+                     "b tl_board_start\n");
 }
 
 /* Words of the semihosting command line ("-semihosting-config ...,arg=PROG,arg=A,..."), for main. */

@@ -27,27 +27,41 @@ public static class KernelCallMacs
         int[] p = call.Params;
         switch (call.Code)
         {
-            case OpCode.ConvS8: case OpCode.ConvS4: case OpCode.ConvS16:
-            case OpCode.PointwiseConvS8InPlace: case OpCode.PointwiseConvS4InPlace: case OpCode.PointwiseConvS16InPlace:
+            case OpCode.ConvS8:
+            case OpCode.ConvS4:
+            case OpCode.ConvS16:
+            case OpCode.PointwiseConvS8InPlace:
+            case OpCode.PointwiseConvS4InPlace:
+            case OpCode.PointwiseConvS16InPlace:
                 return (long)p[ConvParams.Batches] * p[ConvParams.OutputHeight] * p[ConvParams.OutputWidth] * p[ConvParams.OutputDepth]
                        * p[ConvParams.FilterHeight] * p[ConvParams.FilterWidth] * p[ConvParams.FilterDepth];
-            case OpCode.DepthwiseConvS8: case OpCode.DepthwiseConvS4: case OpCode.DepthwiseConvS16:
-            case OpCode.DepthwiseConvS8InPlace: case OpCode.DepthwiseConvS4InPlace:
+            case OpCode.DepthwiseConvS8:
+            case OpCode.DepthwiseConvS4:
+            case OpCode.DepthwiseConvS16:
+            case OpCode.DepthwiseConvS8InPlace:
+            case OpCode.DepthwiseConvS4InPlace:
                 return (long)p[DepthwiseConvParams.Batches] * p[DepthwiseConvParams.OutputHeight] * p[DepthwiseConvParams.OutputWidth]
                        * p[DepthwiseConvParams.OutputDepth] * p[DepthwiseConvParams.FilterHeight] * p[DepthwiseConvParams.FilterWidth];
-            case OpCode.TransposeConvS8: case OpCode.TransposeConvS16:
+            case OpCode.TransposeConvS8:
+            case OpCode.TransposeConvS16:
                 return (long)p[TransposeConvParams.Batches] * p[TransposeConvParams.InputHeight] * p[TransposeConvParams.InputWidth] * p[TransposeConvParams.InputDepth]
                        * p[TransposeConvParams.FilterHeight] * p[TransposeConvParams.FilterWidth] * p[TransposeConvParams.OutputDepth];
-            case OpCode.FullyConnectedS8: case OpCode.FullyConnectedS4:
+            case OpCode.FullyConnectedS8:
+            case OpCode.FullyConnectedS4:
                 return (long)p[FullyConnectedParams.Batches] * p[FullyConnectedParams.InputDepth] * p[FullyConnectedParams.OutputDepth];
             case OpCode.FullyConnectedS16:
                 return (long)p[FullyConnectedS16Params.Batches] * p[FullyConnectedS16Params.InputDepth] * p[FullyConnectedS16Params.OutputDepth];
-            case OpCode.FullyConnectedS8Accumulate: case OpCode.FullyConnectedS4Accumulate:
+            case OpCode.FullyConnectedS8Accumulate:
+            case OpCode.FullyConnectedS4Accumulate:
                 return (long)p[FullyConnectedAccumulateParams.SliceLength] * p[FullyConnectedAccumulateParams.OutputDepth];
-            case OpCode.AveragePoolS8: case OpCode.AveragePoolS16: case OpCode.MaxPoolS8: case OpCode.MaxPoolS16:
+            case OpCode.AveragePoolS8:
+            case OpCode.AveragePoolS16:
+            case OpCode.MaxPoolS8:
+            case OpCode.MaxPoolS16:
                 return (long)p[PoolParams.Batches] * p[PoolParams.OutputHeight] * p[PoolParams.OutputWidth] * p[PoolParams.Depth]
                        * p[PoolParams.FilterHeight] * p[PoolParams.FilterWidth];
-            case OpCode.MeanS8: case OpCode.MeanS16:
+            case OpCode.MeanS8:
+            case OpCode.MeanS16:
                 return Elements(it, call.Inputs[MeanSlots.InInput]);
             case OpCode.ConvF32:
                 return (long)p[ConvF32Params.Batches] * p[ConvF32Params.OutputHeight] * p[ConvF32Params.OutputWidth] * p[ConvF32Params.OutputDepth]
@@ -57,14 +71,16 @@ public static class KernelCallMacs
                        * p[DepthwiseConvF32Params.OutputDepth] * p[DepthwiseConvF32Params.FilterHeight] * p[DepthwiseConvF32Params.FilterWidth];
             case OpCode.FullyConnectedF32:
                 return (long)p[FullyConnectedF32Params.Batches] * p[FullyConnectedF32Params.InputDepth] * p[FullyConnectedF32Params.OutputDepth];
-            case OpCode.AveragePoolF32: case OpCode.MaxPoolF32:
+            case OpCode.AveragePoolF32:
+            case OpCode.MaxPoolF32:
                 return (long)p[PoolF32Params.Batches] * p[PoolF32Params.OutputHeight] * p[PoolF32Params.OutputWidth] * p[PoolF32Params.Depth]
                        * p[PoolF32Params.FilterHeight] * p[PoolF32Params.FilterWidth];
             case OpCode.MeanF32:
                 return Elements(it, call.Inputs[MeanF32Slots.InInput]);
             case OpCode.SoftmaxF32:
                 return Elements(it, call.Inputs[SoftmaxF32Slots.InInput]);
-            case OpCode.SvdfS8: case OpCode.SvdfS8S16:
+            case OpCode.SvdfS8:
+            case OpCode.SvdfS8S16:
                 return (long)p[SvdfParams.Batches] * p[SvdfParams.Filters] * (p[SvdfParams.InputSize] + p[SvdfParams.Memory]);
             case OpCode.SignalWindowS16:
                 return p[SignalWindowParams.Count];
@@ -92,11 +108,21 @@ public static class KernelCallMacs
             case OpCode.SignalFilterBankLogU32:
                 return 4 * Elements(it, call.Inputs[SignalFilterBankLogSlots.InInput]);
             case OpCode.DivS32:
-            case OpCode.AddS8: case OpCode.AddS16: case OpCode.AddS32: case OpCode.AddF32:
-            case OpCode.SubS8: case OpCode.SubS16: case OpCode.SubS32: case OpCode.SubF32:
-            case OpCode.MulS8: case OpCode.MulS16: case OpCode.MulS32: case OpCode.MulF32:
+            case OpCode.AddS8:
+            case OpCode.AddS16:
+            case OpCode.AddS32:
+            case OpCode.AddF32:
+            case OpCode.SubS8:
+            case OpCode.SubS16:
+            case OpCode.SubS32:
+            case OpCode.SubF32:
+            case OpCode.MulS8:
+            case OpCode.MulS16:
+            case OpCode.MulS32:
+            case OpCode.MulF32:
                 return Elements(it, call.Outputs[BinarySlots.OutOutput]);
-            case OpCode.LstmS8: case OpCode.LstmS16:
+            case OpCode.LstmS8:
+            case OpCode.LstmS16:
                 return (long)p[LstmParams.Batches] * p[LstmParams.TimeSteps] * 4 * p[LstmParams.StateDepth] * (p[LstmParams.InputDepth] + p[LstmParams.StateDepth]);
             default:
                 return 0;

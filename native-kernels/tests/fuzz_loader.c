@@ -120,9 +120,10 @@ static int read_file(const char *path, seed_image *img)
 
 static uint32_t interesting(void)
 {
-    static const uint32_t values[] = {0u, 1u, 2u, 3u, 4u, 7u, 8u, 63u, 64u, 65u, 255u, 256u, 0x7FFFu, 0x8000u,
-                                      0xFFFFu, 0x10000u, 0x7FFFFFFu, 0x8000000u, 0x7FFFFFFFu, 0x80000000u,
-                                      0xFFFFFFFFu, 0xFFFFFFFEu, 0xFFFFFF80u, 0x40000000u};
+    static const uint32_t values[] = {0u,          1u,          2u,          3u,          4u,          7u,
+                                      8u,          63u,         64u,         65u,         255u,        256u,
+                                      0x7FFFu,     0x8000u,     0xFFFFu,     0x10000u,    0x7FFFFFFu,  0x8000000u,
+                                      0x7FFFFFFFu, 0x80000000u, 0xFFFFFFFFu, 0xFFFFFFFEu, 0xFFFFFF80u, 0x40000000u};
     uint32_t pick = below(4);
     if (pick == 0)
     {

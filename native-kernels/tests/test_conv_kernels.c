@@ -423,7 +423,7 @@ static void make_problem(problem *pr, int kind, int dtype, int shape)
         else if (pr->bias_type == 8)
         {
             store_i64(pr->bias + c * 8, rand_in(1, 10) == 1 ? (int64_t)((uint64_t)next_u32() << 31)
-                                                                : (int64_t)rand_in(-5000000, 5000000));
+                                                            : (int64_t)rand_in(-5000000, 5000000));
         }
     }
     pr->kbias = pr->bias;
@@ -448,9 +448,8 @@ static void fold_bias(problem *pr)
         {
             sum += (uint32_t)(pr->dtype == 4 ? tl_cv_load_i4(pr->filter, e) : (int32_t)(int8_t)pr->filter[e]);
         }
-        store_i32(pr->kbias + c * 4,
-                  tl_cv_s32((pr->bias != 0 ? (uint32_t)tl_cv_load_i32(pr->bias + c * 4) : 0u) +
-                            (uint32_t)pr->p.input_offset * sum));
+        store_i32(pr->kbias + c * 4, tl_cv_s32((pr->bias != 0 ? (uint32_t)tl_cv_load_i32(pr->bias + c * 4) : 0u) +
+                                               (uint32_t)pr->p.input_offset * sum));
     }
 }
 
@@ -534,7 +533,8 @@ static void naive(const problem *pr, uint8_t *out)
                             for (c = 0; c < pr->out.channels; c++)
                                 for (k = 0; k < pr->in.channels; k++)
                                 {
-                                    int32_t e = ((c * pr->filt.height + fy) * pr->filt.width + fx) * pr->in.channels + k;
+                                    int32_t e =
+                                        ((c * pr->filt.height + fy) * pr->filt.width + fx) * pr->in.channels + k;
                                     acc[((b * pr->out.height + y) * pr->out.width + x) * pr->out.channels + c] +=
                                         (int64_t)(in_value(pr, b, iy, ix, k) + input_offset) * weight(pr, e);
                                 }
@@ -572,7 +572,8 @@ static void naive(const problem *pr, uint8_t *out)
                                 int32_t group = c / (pr->out.channels / (pr->in.channels / pr->filt.channels));
                                 for (k = 0; k < pr->filt.channels; k++)
                                 {
-                                    int32_t e = ((c * pr->filt.height + fy) * pr->filt.width + fx) * pr->filt.channels + k;
+                                    int32_t e =
+                                        ((c * pr->filt.height + fy) * pr->filt.width + fx) * pr->filt.channels + k;
                                     sum += (int64_t)weight(pr, e) *
                                            (in_value(pr, b, iy, ix, group * pr->filt.channels + k) + input_offset);
                                 }
@@ -609,15 +610,15 @@ static tl_status run_kernel(const problem *pr, int plain, uint8_t *out)
     {
         if (pr->dtype == 8)
         {
-            return (plain ? tl_depthwise_conv2d_s8_plain : tl_depthwise_conv2d_s8)(
-                &pr->p, &quant, &pr->in, (const int8_t *)pr->input, &pr->filt, (const int8_t *)pr->filter, pr->kbias,
-                &pr->out, (int8_t *)out);
+            return (plain ? tl_depthwise_conv2d_s8_plain
+                          : tl_depthwise_conv2d_s8)(&pr->p, &quant, &pr->in, (const int8_t *)pr->input, &pr->filt,
+                                                    (const int8_t *)pr->filter, pr->kbias, &pr->out, (int8_t *)out);
         }
         if (pr->dtype == 4)
         {
-            return (plain ? tl_depthwise_conv2d_s4_plain : tl_depthwise_conv2d_s4)(
-                &pr->p, &quant, &pr->in, (const int8_t *)pr->input, &pr->filt, pr->filter, pr->kbias, &pr->out,
-                (int8_t *)out);
+            return (plain ? tl_depthwise_conv2d_s4_plain
+                          : tl_depthwise_conv2d_s4)(&pr->p, &quant, &pr->in, (const int8_t *)pr->input, &pr->filt,
+                                                    pr->filter, pr->kbias, &pr->out, (int8_t *)out);
         }
         return tl_depthwise_conv2d_s16(&pr->p, &quant, &pr->in, pr->input, &pr->filt, (const int8_t *)pr->filter,
                                        pr->kbias, &pr->out, out);
@@ -627,8 +628,8 @@ static tl_status run_kernel(const problem *pr, int plain, uint8_t *out)
         return tl_transpose_conv2d_s8(&pr->p, &quant, &pr->in, (const int8_t *)pr->input, &pr->filt,
                                       (const int8_t *)pr->filter, pr->kbias, &pr->out, (int8_t *)out);
     }
-    return tl_transpose_conv2d_s16(&pr->p, &quant, &pr->in, pr->input, &pr->filt, (const int8_t *)pr->filter,
-                                   pr->kbias, &pr->out, out);
+    return tl_transpose_conv2d_s16(&pr->p, &quant, &pr->in, pr->input, &pr->filt, (const int8_t *)pr->filter, pr->kbias,
+                                   &pr->out, out);
 }
 
 /* ---- image adapters ---- */
@@ -699,12 +700,21 @@ static void make_tensors(const problem *pr, tl_tensors *t, uint8_t *out)
 {
     int32_t act_type = pr->dtype == 16 ? TL_CV_TYPE_INT16 : TL_CV_TYPE_INT8;
     t->count = 5;
-    t->data[0] = pr->input; t->bytes[0] = pr->input_bytes; t->type[0] = act_type;
-    t->data[1] = pr->filter; t->bytes[1] = pr->filter_bytes; t->type[1] = pr->dtype == 4 ? TL_CV_TYPE_INT4 : TL_CV_TYPE_INT8;
-    t->data[2] = pr->kbias; t->bytes[2] = pr->out.channels * (pr->kbias == pr->bias ? pr->bias_type : 4);
+    t->data[0] = pr->input;
+    t->bytes[0] = pr->input_bytes;
+    t->type[0] = act_type;
+    t->data[1] = pr->filter;
+    t->bytes[1] = pr->filter_bytes;
+    t->type[1] = pr->dtype == 4 ? TL_CV_TYPE_INT4 : TL_CV_TYPE_INT8;
+    t->data[2] = pr->kbias;
+    t->bytes[2] = pr->out.channels * (pr->kbias == pr->bias ? pr->bias_type : 4);
     t->type[2] = pr->bias_type == 8 && pr->kbias == pr->bias ? TL_CV_TYPE_INT64 : TL_CV_TYPE_INT32;
-    t->data[3] = pr->quant; t->bytes[3] = pr->out.channels * 8; t->type[3] = TL_CV_TYPE_INT32;
-    t->data[4] = out; t->bytes[4] = pr->output_bytes; t->type[4] = act_type;
+    t->data[3] = pr->quant;
+    t->bytes[3] = pr->out.channels * 8;
+    t->type[3] = TL_CV_TYPE_INT32;
+    t->data[4] = out;
+    t->bytes[4] = pr->output_bytes;
+    t->type[4] = act_type;
 }
 
 static void check_adapter(const problem *pr, int32_t case_index, const uint8_t *want)
@@ -824,15 +834,17 @@ static void run_case(int32_t case_index, int kind, int dtype, int shape)
     fast = (uint8_t *)calloc((size_t)pr.output_bytes, 1);
     naive(&pr, want);
     expect_status("kernel status", case_index, run_kernel(&pr, 1, got), TL_OK);
-    expect_bytes(kind == TL_CV_KIND_CONV ? "conv vs definition"
-                 : kind == TL_CV_KIND_DEPTHWISE ? "depthwise vs definition" : "transpose vs definition",
+    expect_bytes(kind == TL_CV_KIND_CONV        ? "conv vs definition"
+                 : kind == TL_CV_KIND_DEPTHWISE ? "depthwise vs definition"
+                                                : "transpose vs definition",
                  case_index, got, want, pr.output_bytes);
     if (((dtype == 8 || dtype == 4) && kind != TL_CV_KIND_TRANSPOSE) || (dtype == 16 && kind == TL_CV_KIND_CONV))
     {
         expect_status("fast status", case_index, run_kernel(&pr, 0, fast), TL_OK);
         expect_bytes(kind == TL_CV_KIND_CONV
-                         ? (dtype == 4 ? "conv s4 fast vs plain" : (dtype == 16 ? "conv s16 fast vs plain" : "conv fast vs plain"))
-                     : (dtype == 4 ? "depthwise s4 fast vs plain" : "depthwise fast vs plain"),
+                         ? (dtype == 4 ? "conv s4 fast vs plain"
+                                       : (dtype == 16 ? "conv s16 fast vs plain" : "conv fast vs plain"))
+                         : (dtype == 4 ? "depthwise s4 fast vs plain" : "depthwise fast vs plain"),
                      case_index, fast, got, pr.output_bytes);
     }
     check_adapter(&pr, case_index, want);
@@ -887,8 +899,8 @@ static tl_status run_in_place_kernel(const problem *pr, uint8_t *data, uint8_t *
             return tl_pointwise_conv_s8_in_place(&pr->p, &quant, &pr->in, &pr->filt, (const int8_t *)pr->filter,
                                                  pr->kbias, &pr->out, (int8_t *)data, (int8_t *)scratch);
         }
-        return tl_pointwise_conv_s16_in_place(&pr->p, &quant, &pr->in, &pr->filt, (const int8_t *)pr->filter,
-                                              pr->kbias, (tl_conv_bias_type)pr->bias_type, &pr->out, data, scratch);
+        return tl_pointwise_conv_s16_in_place(&pr->p, &quant, &pr->in, &pr->filt, (const int8_t *)pr->filter, pr->kbias,
+                                              (tl_conv_bias_type)pr->bias_type, &pr->out, data, scratch);
     }
     if (pr->dtype == 8)
     {
@@ -917,7 +929,8 @@ static void make_in_place_problem(problem *pr, int kind, int dtype, int backward
     {
         int32_t pick = rand_in(0, 2);
         /* 1x1: narrow (shape 1) or, one time in three, wide (shape 8). */
-        make_problem(pr, kind, dtype, kind == TL_CV_KIND_CONV ? (pick == 0 ? 8 : 1) : (pick == 0 ? 2 : (pick == 1 ? 6 : 0)));
+        make_problem(pr, kind, dtype,
+                     kind == TL_CV_KIND_CONV ? (pick == 0 ? 8 : 1) : (pick == 0 ? 2 : (pick == 1 ? 6 : 0)));
         if (kind == TL_CV_KIND_CONV)
         {
             if (pr->out.height == pr->in.height && pr->out.width == pr->in.width &&
@@ -1062,10 +1075,10 @@ static void check_shape_errors(void)
     pr.out.batches += 1;
     expect_status("batch mismatch refused", 0, run_kernel(&pr, 0, out), TL_ERR_PARAMS);
     pr.out.batches -= 1;
-    expect_status("NULL input refused", 0,
-                  tl_conv2d_s8(&pr.p, &quant, &pr.in, 0, &pr.filt, (const int8_t *)pr.filter, pr.kbias, &pr.out,
-                               (int8_t *)out),
-                  TL_ERR_ARGUMENT);
+    expect_status(
+        "NULL input refused", 0,
+        tl_conv2d_s8(&pr.p, &quant, &pr.in, 0, &pr.filt, (const int8_t *)pr.filter, pr.kbias, &pr.out, (int8_t *)out),
+        TL_ERR_ARGUMENT);
     free_problem(&pr);
 }
 

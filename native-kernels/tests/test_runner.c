@@ -50,9 +50,9 @@ static size_t align8(size_t n)
 }
 
 /* Ops are given as a flat int32 list: code, source, ni, no, np, inputs..., outputs..., params...; repeated. */
-static buffer build_image(const tensor_spec *tensors, int tensor_count, const int32_t *ops, int ops_words,
-                          int op_count, const int32_t *io, int io_words, const uint8_t *constants,
-                          size_t const_len, int32_t arena_bytes)
+static buffer build_image(const tensor_spec *tensors, int tensor_count, const int32_t *ops, int ops_words, int op_count,
+                          const int32_t *io, int io_words, const uint8_t *constants, size_t const_len,
+                          int32_t arena_bytes)
 {
     uint8_t *img = (uint8_t *)image_storage;
     size_t pos = TL_IMAGE_HEADER_BYTES + 5 * TL_IMAGE_SECTION_ENTRY_BYTES;
@@ -149,13 +149,79 @@ static const tensor_spec model_tensors[7] = {
 
 static const int32_t model_ops[] = {
     /* PAD: es 1, value 7, out dims (1,1,1,4,5), left (0,0,0,1,1), in dims (1,1,1,2,3) */
-    TL_OP_PAD, 0, 2, 1, 17, 0, -1, 1, 1, 7, 1, 1, 1, 4, 5, 0, 0, 0, 1, 1, 1, 1, 1, 2, 3,
+    TL_OP_PAD,
+    0,
+    2,
+    1,
+    17,
+    0,
+    -1,
+    1,
+    1,
+    7,
+    1,
+    1,
+    1,
+    4,
+    5,
+    0,
+    0,
+    0,
+    1,
+    1,
+    1,
+    1,
+    1,
+    2,
+    3,
     /* STRIDED_COPY (transpose [2,3] -> [3,2]): es 1, start 0, counts (1,1,1,3,2), steps (0,0,0,1,3) */
-    TL_OP_STRIDED_COPY, 1, 1, 1, 12, 0, 2, 1, 0, 1, 1, 1, 3, 2, 0, 0, 0, 1, 3,
+    TL_OP_STRIDED_COPY,
+    1,
+    1,
+    1,
+    12,
+    0,
+    2,
+    1,
+    0,
+    1,
+    1,
+    1,
+    3,
+    2,
+    0,
+    0,
+    0,
+    1,
+    3,
     /* CONCATENATION: outer 2, two inputs, chunks 3 and 1 bytes */
-    TL_OP_CONCATENATION, 2, 2, 1, 4, 0, 5, 3, 2, 2, 3, 1,
+    TL_OP_CONCATENATION,
+    2,
+    2,
+    1,
+    4,
+    0,
+    5,
+    3,
+    2,
+    2,
+    3,
+    1,
     /* REQUANTIZE: 6 elements int8 -> int16, zp 0 -> 10, multiplier 2^30 (0.5), shift 0 */
-    TL_OP_REQUANTIZE, 3, 1, 1, 7, 0, 4, 6, TL_TYPE_INT8, TL_TYPE_INT16, 0, 10, 1 << 30, 0,
+    TL_OP_REQUANTIZE,
+    3,
+    1,
+    1,
+    7,
+    0,
+    4,
+    6,
+    TL_TYPE_INT8,
+    TL_TYPE_INT16,
+    0,
+    10,
+    1 << 30,
+    0,
 };
 #define MODEL_OP_COUNT 4
 #define MODEL_ARENA 72
@@ -169,8 +235,8 @@ static buffer build_model(const int32_t *ops, int words, int count, int32_t aren
     buffer image;
     memcpy(tensors, model_tensors, sizeof tensors);
     /* First pass finds where the constant section lands; the second writes the tensor's offset. */
-    image = build_image(tensors, 7, ops, words, count, model_io, 7, model_constants, sizeof model_constants,
-                        arena_bytes);
+    image =
+        build_image(tensors, 7, ops, words, count, model_io, 7, model_constants, sizeof model_constants, arena_bytes);
     tensors[5].offset = (int32_t)(image.length - sizeof model_constants);
     return build_image(tensors, 7, ops, words, count, model_io, 7, model_constants, sizeof model_constants,
                        arena_bytes);

@@ -76,10 +76,17 @@ int main(int argc, char **argv)
         const uint8_t *at = image + rd32(e + 4);
         switch (rd32(e))
         {
-        case 2: tensor_sec = at; break;
-        case 3: op_sec = at; break;
-        case 4: io_sec = at; break;
-        default: break;
+        case 2:
+            tensor_sec = at;
+            break;
+        case 3:
+            op_sec = at;
+            break;
+        case 4:
+            io_sec = at;
+            break;
+        default:
+            break;
         }
     }
     tensors.count = rd32(tensor_sec);
@@ -171,7 +178,7 @@ int main(int argc, char **argv)
         }
         {
             tl_status st = family == DENSE_FAMILY ? tl_dense_family_validate(&op, &tensors)
-                                       : tl_elementwise_family_validate(&op, &tensors);
+                                                  : tl_elementwise_family_validate(&op, &tensors);
             /* Keep TFLM's copy of each output to compare with. */
             uint8_t *expected[8] = {0};
             if (st != TL_OK)
@@ -215,8 +222,8 @@ int main(int argc, char **argv)
                     {
                         mismatched++;
                     }
-                    printf("op %d (code %d) -> t%d: %s (%d of %d bytes differ)\n", (int)op.source_index,
-                           (int)op.code, (int)t, diff == 0 ? "match" : "MISMATCH", (int)diff, (int)tensors.bytes[t]);
+                    printf("op %d (code %d) -> t%d: %s (%d of %d bytes differ)\n", (int)op.source_index, (int)op.code,
+                           (int)t, diff == 0 ? "match" : "MISMATCH", (int)diff, (int)tensors.bytes[t]);
                     free(expected[k]);
                 }
             }

@@ -18,17 +18,17 @@
 static int g_failures;
 static int g_checks;
 
-#define CHECK(cond, ...)                                                                                     \
-    do                                                                                                       \
-    {                                                                                                        \
-        g_checks++;                                                                                          \
-        if (!(cond))                                                                                         \
-        {                                                                                                    \
-            g_failures++;                                                                                    \
-            printf("FAIL %s:%d: ", __FILE__, __LINE__);                                                      \
-            printf(__VA_ARGS__);                                                                             \
-            printf("\n");                                                                                    \
-        }                                                                                                    \
+#define CHECK(cond, ...)                                                                                               \
+    do                                                                                                                 \
+    {                                                                                                                  \
+        g_checks++;                                                                                                    \
+        if (!(cond))                                                                                                   \
+        {                                                                                                              \
+            g_failures++;                                                                                              \
+            printf("FAIL %s:%d: ", __FILE__, __LINE__);                                                                \
+            printf(__VA_ARGS__);                                                                                       \
+            printf("\n");                                                                                              \
+        }                                                                                                              \
     } while (0)
 
 /* xorshift32: a fixed seed makes every run the same. */
@@ -272,8 +272,8 @@ static void test_fc_streaming_matches_whole(void)
             memcpy(acc_plain, acc, sizeof(int32_t) * (size_t)p.out_depth);
             s = tl_fully_connected_s8_accumulate(n, p.out_depth, in + cut[slice], w_slice, slice == 0 ? bias : 0, acc);
             CHECK(s == TL_OK, "accumulate status %d", (int)s);
-            s = tl_fully_connected_s8_accumulate_plain(n, p.out_depth, in + cut[slice], w_slice,
-                                                       slice == 0 ? bias : 0, acc_plain);
+            s = tl_fully_connected_s8_accumulate_plain(n, p.out_depth, in + cut[slice], w_slice, slice == 0 ? bias : 0,
+                                                       acc_plain);
             CHECK(s == TL_OK, "accumulate plain status %d", (int)s);
             CHECK(memcmp(acc, acc_plain, sizeof(int32_t) * (size_t)p.out_depth) == 0,
                   "accumulate fast != plain (trial %d slice %d)", trial, (int)slice);
@@ -348,10 +348,8 @@ static void test_fc_streaming_validation(void)
     int32_t fin_inputs[2] = {3, 4};
     int32_t fin_outputs[1] = {5};
     int32_t fin_params[TL_FULLY_CONNECTED_FINISH_P_LENGTH] = {
-        [TL_FULLY_CONNECTED_FINISH_P_OUTPUT_DEPTH] = 3,
-        [TL_FULLY_CONNECTED_FINISH_P_OUTPUT_OFFSET] = 0,
-        [TL_FULLY_CONNECTED_FINISH_P_ACTIVATION_MIN] = -128,
-        [TL_FULLY_CONNECTED_FINISH_P_ACTIVATION_MAX] = 127,
+        [TL_FULLY_CONNECTED_FINISH_P_OUTPUT_DEPTH] = 3,      [TL_FULLY_CONNECTED_FINISH_P_OUTPUT_OFFSET] = 0,
+        [TL_FULLY_CONNECTED_FINISH_P_ACTIVATION_MIN] = -128, [TL_FULLY_CONNECTED_FINISH_P_ACTIVATION_MAX] = 127,
         [TL_FULLY_CONNECTED_FINISH_P_PER_CHANNEL] = 1,
     };
     tl_op op;
@@ -574,8 +572,8 @@ static void test_dense_hand_values(void)
         {
             table[k] = k == 0 ? (1 << 30) : 0;
         }
-        CHECK(tl_softmax_s8(1, 2, in, table, out) == TL_OK && out[0] == 0 && out[1] == 0, "softmax = %d %d",
-              out[0], out[1]);
+        CHECK(tl_softmax_s8(1, 2, in, table, out) == TL_OK && out[0] == 0 && out[1] == 0, "softmax = %d %d", out[0],
+              out[1]);
         CHECK(tl_softmax_s8_s16(1, 2, in, table, out16) == TL_OK && out16[0] == 0 && out16[1] == 0,
               "softmax s16 = %d %d", out16[0], out16[1]);
     }
@@ -605,8 +603,7 @@ static void test_dense_hand_values(void)
         {
             table[k] = (uint16_t)(32768 + 127 * k);
         }
-        CHECK(tl_logistic_s16(1, in[0] + 1, 0, in, table, out) == TL_OK && out[0] == 16384, "logistic = %d",
-              out[0]);
+        CHECK(tl_logistic_s16(1, in[0] + 1, 0, in, table, out) == TL_OK && out[0] == 16384, "logistic = %d", out[0]);
         CHECK(tl_tanh_s16(1, 1, 0, in, table, out) == TL_OK && out[0] == 0, "tanh = %d", out[0]);
     }
     {
@@ -642,8 +639,8 @@ static void test_elementwise_hand_values(void)
         int8_t out[3];
         tl_add_params p = {0, 1 << 30, 0, 0, 1 << 30, 0, 1 << 30, -20, 0, 20, -128, 127};
         same_shape(&bc, 3);
-        CHECK(tl_add_s8(&p, &bc, a, b, out) == TL_OK && out[0] == 4 && out[1] == 0 && out[2] == 1,
-              "add s8 = %d %d %d", out[0], out[1], out[2]);
+        CHECK(tl_add_s8(&p, &bc, a, b, out) == TL_OK && out[0] == 4 && out[1] == 0 && out[2] == 1, "add s8 = %d %d %d",
+              out[0], out[1], out[2]);
         /* SUB: (10 - 6) / 4 = 1. */
         CHECK(tl_sub_s8(&p, &bc, a, b, out) == TL_OK && out[0] == 1, "sub s8 = %d", out[0]);
     }
@@ -698,8 +695,7 @@ static void test_elementwise_hand_values(void)
         CHECK(tl_relu6_s8(0, 50, 3, data, relu_out) == TL_OK && relu_out[0] == 0 && relu_out[1] == 10 &&
                   relu_out[2] == 50,
               "relu6");
-        CHECK(tl_relu_s8(&rp, 3, data, relu_out) == TL_OK && relu_out[0] == 0 && relu_out[1] == 10 &&
-                  relu_out[2] == 60,
+        CHECK(tl_relu_s8(&rp, 3, data, relu_out) == TL_OK && relu_out[0] == 0 && relu_out[1] == 10 && relu_out[2] == 60,
               "relu = %d %d %d", relu_out[0], relu_out[1], relu_out[2]);
         CHECK(tl_leaky_relu_s8(&lp, 2, leaky_in, leaky_out) == TL_OK && leaky_out[0] == -2 && leaky_out[1] == 7,
               "leaky = %d %d", leaky_out[0], leaky_out[1]);
@@ -707,8 +703,7 @@ static void test_elementwise_hand_values(void)
     {
         const float in[3] = {3.0f, -3.0f, 1.0f};
         float out[3];
-        CHECK(tl_hard_swish_f32(3, in, out) == TL_OK && out[0] == 3.0f && out[1] == 0.0f &&
-                  out[2] == 4.0f / 6.0f,
+        CHECK(tl_hard_swish_f32(3, in, out) == TL_OK && out[0] == 3.0f && out[1] == 0.0f && out[2] == 4.0f / 6.0f,
               "hard swish f32");
     }
 }
@@ -721,12 +716,9 @@ static void test_validation_refuses_hostile_records(void)
     int32_t op_inputs[4] = {0, 1, 2, 3};
     int32_t op_outputs[1] = {4};
     int32_t params[TL_FULLY_CONNECTED_P_LENGTH] = {
-        [TL_FULLY_CONNECTED_P_BATCHES] = 1,
-        [TL_FULLY_CONNECTED_P_INPUT_DEPTH] = 4,
-        [TL_FULLY_CONNECTED_P_OUTPUT_DEPTH] = 4,
-        [TL_FULLY_CONNECTED_P_OUTPUT_OFFSET] = 0,
-        [TL_FULLY_CONNECTED_P_ACTIVATION_MIN] = -128,
-        [TL_FULLY_CONNECTED_P_ACTIVATION_MAX] = 127,
+        [TL_FULLY_CONNECTED_P_BATCHES] = 1,           [TL_FULLY_CONNECTED_P_INPUT_DEPTH] = 4,
+        [TL_FULLY_CONNECTED_P_OUTPUT_DEPTH] = 4,      [TL_FULLY_CONNECTED_P_OUTPUT_OFFSET] = 0,
+        [TL_FULLY_CONNECTED_P_ACTIVATION_MIN] = -128, [TL_FULLY_CONNECTED_P_ACTIVATION_MAX] = 127,
         [TL_FULLY_CONNECTED_P_PER_CHANNEL] = 1,
     };
     tl_op op;

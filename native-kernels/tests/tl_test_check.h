@@ -10,14 +10,14 @@
 
 static int failures;
 
-#define CHECK(cond)                                                                                                \
-    do                                                                                                             \
-    {                                                                                                              \
-        if (!(cond))                                                                                               \
-        {                                                                                                          \
-            printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond);                                                 \
-            failures++;                                                                                            \
-        }                                                                                                          \
+#define CHECK(cond)                                                                                                    \
+    do                                                                                                                 \
+    {                                                                                                                  \
+        if (!(cond))                                                                                                   \
+        {                                                                                                              \
+            printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond);                                                     \
+            failures++;                                                                                                \
+        }                                                                                                              \
     } while (0)
 
 #endif /* TL_TEST_CHECK_H */

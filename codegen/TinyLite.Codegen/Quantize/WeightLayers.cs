@@ -56,42 +56,42 @@ public static class WeightLayers
             {
                 case BuiltinOperator.Conv2D:
                 case BuiltinOperator.DepthwiseConv2D:
+                {
+                    int axis = op.Op == BuiltinOperator.Conv2D ? 0 : 3;
+                    if (s.Length != 4)
+                        throw new CompileException($"{Where()}: unsupported layout: filter {weights.Describe()} is not 4-D");
+                    if (q.IsPerChannel && (q.QuantizedDimension != axis || q.Scales.Length != s[axis]))
+                        throw new CompileException($"{Where()}: unsupported layout: {q.Scales.Length} filter scales along axis {q.QuantizedDimension} of {weights.Describe()}; expected {s[axis]} along axis {axis}");
+                    RequireBias(bias, s[axis], Where);
+                    int outer = 1, inner = 1;
+                    for (int d = 0; d < axis; d++) outer *= s[d];
+                    for (int d = axis + 1; d < 4; d++) inner *= s[d];
+                    candidates.Add(new WeightLayer
                     {
-                        int axis = op.Op == BuiltinOperator.Conv2D ? 0 : 3;
-                        if (s.Length != 4)
-                            throw new CompileException($"{Where()}: unsupported layout: filter {weights.Describe()} is not 4-D");
-                        if (q.IsPerChannel && (q.QuantizedDimension != axis || q.Scales.Length != s[axis]))
-                            throw new CompileException($"{Where()}: unsupported layout: {q.Scales.Length} filter scales along axis {q.QuantizedDimension} of {weights.Describe()}; expected {s[axis]} along axis {axis}");
-                        RequireBias(bias, s[axis], Where);
-                        int outer = 1, inner = 1;
-                        for (int d = 0; d < axis; d++) outer *= s[d];
-                        for (int d = axis + 1; d < 4; d++) inner *= s[d];
-                        candidates.Add(new WeightLayer
-                        {
-                            OperatorIndex = op.Index, OperatorName = op.OpName, Weights = weights.Index, Bias = biasIndex,
-                            Outer = outer, Channels = s[axis], Inner = inner, ChannelAxis = axis,
-                        });
-                        break;
-                    }
+                        OperatorIndex = op.Index, OperatorName = op.OpName, Weights = weights.Index, Bias = biasIndex,
+                        Outer = outer, Channels = s[axis], Inner = inner, ChannelAxis = axis,
+                    });
+                    break;
+                }
                 default:
+                {
+                    if (op.Options is FullyConnectedOptions { WeightsFormat: not 0 } fc)
+                        throw new CompileException($"{Where()}: unsupported layout: weights format {fc.WeightsFormat} (shuffled); only the default format can be requantized");
+                    if (s.Length != 2)
+                        throw new CompileException($"{Where()}: unsupported layout: weights {weights.Describe()} are not 2-D [outputs, depth]");
+                    RequireBias(bias, s[0], Where);
+                    if (q.IsPerChannel)
                     {
-                        if (op.Options is FullyConnectedOptions { WeightsFormat: not 0 } fc)
-                            throw new CompileException($"{Where()}: unsupported layout: weights format {fc.WeightsFormat} (shuffled); only the default format can be requantized");
-                        if (s.Length != 2)
-                            throw new CompileException($"{Where()}: unsupported layout: weights {weights.Describe()} are not 2-D [outputs, depth]");
-                        RequireBias(bias, s[0], Where);
-                        if (q.IsPerChannel)
-                        {
-                            kept.Add(new KeptLayer(op.Index, op.OpName, "per-channel weights (TFLM has no per-channel int4 FULLY_CONNECTED)"));
-                            continue;
-                        }
-                        candidates.Add(new WeightLayer
-                        {
-                            OperatorIndex = op.Index, OperatorName = op.OpName, Weights = weights.Index, Bias = biasIndex,
-                            Outer = 1, Channels = 1, Inner = s[0] * s[1], ChannelAxis = 0,
-                        });
-                        break;
+                        kept.Add(new KeptLayer(op.Index, op.OpName, "per-channel weights (TFLM has no per-channel int4 FULLY_CONNECTED)"));
+                        continue;
                     }
+                    candidates.Add(new WeightLayer
+                    {
+                        OperatorIndex = op.Index, OperatorName = op.OpName, Weights = weights.Index, Bias = biasIndex,
+                        Outer = 1, Channels = 1, Inner = s[0] * s[1], ChannelAxis = 0,
+                    });
+                    break;
+                }
             }
         }
         return (candidates, kept);

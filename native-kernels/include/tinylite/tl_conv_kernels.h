@@ -94,14 +94,13 @@ typedef enum
  * window reaching 2^29 or more: (out - 1) * stride or dilation * (filter - 1)).
  */
 tl_status tl_conv2d_s8(const tl_conv_params *params, const tl_conv_quant *quant, const tl_conv_dims *input_dims,
-                       const int8_t *input, const tl_conv_dims *filter_dims, const int8_t *filter,
-                       const uint8_t *bias, const tl_conv_dims *output_dims, int8_t *output);
+                       const int8_t *input, const tl_conv_dims *filter_dims, const int8_t *filter, const uint8_t *bias,
+                       const tl_conv_dims *output_dims, int8_t *output);
 
 /** The plain loop nest of tl_conv2d_s8 (the managed kernel's order); the reference for its fast paths. */
-tl_status tl_conv2d_s8_plain(const tl_conv_params *params, const tl_conv_quant *quant,
-                             const tl_conv_dims *input_dims, const int8_t *input, const tl_conv_dims *filter_dims,
-                             const int8_t *filter, const uint8_t *bias, const tl_conv_dims *output_dims,
-                             int8_t *output);
+tl_status tl_conv2d_s8_plain(const tl_conv_params *params, const tl_conv_quant *quant, const tl_conv_dims *input_dims,
+                             const int8_t *input, const tl_conv_dims *filter_dims, const int8_t *filter,
+                             const uint8_t *bias, const tl_conv_dims *output_dims, int8_t *output);
 
 /** CONV_2D with packed int4 weights (OHWI element order), folded int32 bias; otherwise as tl_conv2d_s8. */
 tl_status tl_conv2d_s4(const tl_conv_params *params, const tl_conv_quant *quant, const tl_conv_dims *input_dims,
@@ -130,9 +129,9 @@ tl_status tl_conv2d_s16(const tl_conv_params *params, const tl_conv_quant *quant
  * 3x3 filter) when it pays; always the same bytes as tl_depthwise_conv2d_s8_plain.
  */
 tl_status tl_depthwise_conv2d_s8(const tl_conv_params *params, const tl_conv_quant *quant,
-                                 const tl_conv_dims *input_dims, const int8_t *input,
-                                 const tl_conv_dims *filter_dims, const int8_t *filter, const uint8_t *bias,
-                                 const tl_conv_dims *output_dims, int8_t *output);
+                                 const tl_conv_dims *input_dims, const int8_t *input, const tl_conv_dims *filter_dims,
+                                 const int8_t *filter, const uint8_t *bias, const tl_conv_dims *output_dims,
+                                 int8_t *output);
 
 /** The plain loop nest of tl_depthwise_conv2d_s8 (the managed kernel's order). */
 tl_status tl_depthwise_conv2d_s8_plain(const tl_conv_params *params, const tl_conv_quant *quant,
@@ -143,15 +142,15 @@ tl_status tl_depthwise_conv2d_s8_plain(const tl_conv_params *params, const tl_co
 /** DEPTHWISE_CONV_2D with packed int4 weights (channel-major element order), folded int32 bias; otherwise as
     the int8 kernel. */
 tl_status tl_depthwise_conv2d_s4(const tl_conv_params *params, const tl_conv_quant *quant,
-                                 const tl_conv_dims *input_dims, const int8_t *input,
-                                 const tl_conv_dims *filter_dims, const uint8_t *filter_packed,
-                                 const uint8_t *bias, const tl_conv_dims *output_dims, int8_t *output);
+                                 const tl_conv_dims *input_dims, const int8_t *input, const tl_conv_dims *filter_dims,
+                                 const uint8_t *filter_packed, const uint8_t *bias, const tl_conv_dims *output_dims,
+                                 int8_t *output);
 
 /** DEPTHWISE_CONV_2D, int16 activations (little-endian), int8 weights, optional int64 bias, int64 accumulator. */
 tl_status tl_depthwise_conv2d_s16(const tl_conv_params *params, const tl_conv_quant *quant,
-                                  const tl_conv_dims *input_dims, const uint8_t *input,
-                                  const tl_conv_dims *filter_dims, const int8_t *filter, const uint8_t *bias,
-                                  const tl_conv_dims *output_dims, uint8_t *output);
+                                  const tl_conv_dims *input_dims, const uint8_t *input, const tl_conv_dims *filter_dims,
+                                  const int8_t *filter, const uint8_t *bias, const tl_conv_dims *output_dims,
+                                  uint8_t *output);
 
 /* ---------------------------------------------------------------------------------------------------------
  * TRANSPOSE_CONV (gather form of TFLM's scatter): output (y, x) sums w[oc, fy, fx, k] * (in[iy, ix, k] +
@@ -162,15 +161,15 @@ tl_status tl_depthwise_conv2d_s16(const tl_conv_params *params, const tl_conv_qu
 
 /** TRANSPOSE_CONV, int8 activations and weights, optional int32 bias, int32 accumulator. */
 tl_status tl_transpose_conv2d_s8(const tl_conv_params *params, const tl_conv_quant *quant,
-                                 const tl_conv_dims *input_dims, const int8_t *input,
-                                 const tl_conv_dims *filter_dims, const int8_t *filter, const uint8_t *bias,
-                                 const tl_conv_dims *output_dims, int8_t *output);
+                                 const tl_conv_dims *input_dims, const int8_t *input, const tl_conv_dims *filter_dims,
+                                 const int8_t *filter, const uint8_t *bias, const tl_conv_dims *output_dims,
+                                 int8_t *output);
 
 /** TRANSPOSE_CONV, int16 activations (little-endian), int8 weights, optional int64 bias, int64 accumulator. */
 tl_status tl_transpose_conv2d_s16(const tl_conv_params *params, const tl_conv_quant *quant,
-                                  const tl_conv_dims *input_dims, const uint8_t *input,
-                                  const tl_conv_dims *filter_dims, const int8_t *filter, const uint8_t *bias,
-                                  const tl_conv_dims *output_dims, uint8_t *output);
+                                  const tl_conv_dims *input_dims, const uint8_t *input, const tl_conv_dims *filter_dims,
+                                  const int8_t *filter, const uint8_t *bias, const tl_conv_dims *output_dims,
+                                  uint8_t *output);
 
 /* ---------------------------------------------------------------------------------------------------------
  * In-place kernels (the memory plan puts the output at the input's address; twins of
@@ -213,8 +212,8 @@ tl_status tl_pointwise_conv_s16_in_place(const tl_conv_params *params, const tl_
  */
 tl_status tl_depthwise_conv2d_s8_in_place(const tl_conv_params *params, const tl_conv_quant *quant,
                                           const tl_conv_dims *input_dims, const tl_conv_dims *filter_dims,
-                                          const int8_t *filter, const uint8_t *bias,
-                                          const tl_conv_dims *output_dims, int8_t *data, int8_t *scratch);
+                                          const int8_t *filter, const uint8_t *bias, const tl_conv_dims *output_dims,
+                                          int8_t *data, int8_t *scratch);
 
 /** tl_depthwise_conv2d_s8_in_place with packed int4 weights (channel-major element order). */
 tl_status tl_depthwise_conv2d_s4_in_place(const tl_conv_params *params, const tl_conv_quant *quant,

@@ -82,8 +82,7 @@ tl_status tl_fully_connected_s4(const tl_fc_params *params, const tl_fc_quant *q
  * TFLM's int64 MultiplyByQuantizedMultiplier.
  */
 tl_status tl_fully_connected_s16(const tl_fc_params *params, const tl_fc_quant *quant, int32_t accumulate32,
-                                 const int16_t *input, const int8_t *weights, const int64_t *bias,
-                                 int16_t *output);
+                                 const int16_t *input, const int8_t *weights, const int64_t *bias, int16_t *output);
 
 /* ---- Streaming fully connected (a layer consumed slice by slice) ------------------------------------- */
 
@@ -130,8 +129,8 @@ typedef struct
  * @param acc    int32 [out_depth].
  * @param output int8 [out_depth]; may start at @p acc's first byte (in place), must not overlap it otherwise.
  */
-tl_status tl_fully_connected_s8_finish(const tl_fc_finish_params *params, const tl_fc_quant *quant,
-                                       const int32_t *acc, int8_t *output);
+tl_status tl_fully_connected_s8_finish(const tl_fc_finish_params *params, const tl_fc_quant *quant, const int32_t *acc,
+                                       int8_t *output);
 
 /* ---- Pooling -------------------------------------------------------------------------------------------- */
 
@@ -187,8 +186,7 @@ tl_status tl_mean_s16(const tl_mean_params *params, const int16_t *input, int16_
  * SOFTMAX int8 -> int8 over rows of @p depth: @p exp_table [256] holds exp(-k) in Q0 (entry k, >= 0) as TFLM
  * computes it; sum in Q12, reciprocal by 1/(1+x), rounding shift to 8 bits, offset -128.
  */
-tl_status tl_softmax_s8(int32_t outer, int32_t depth, const int8_t *input, const int32_t *exp_table,
-                        int8_t *output);
+tl_status tl_softmax_s8(int32_t outer, int32_t depth, const int8_t *input, const int32_t *exp_table, int8_t *output);
 /** SOFTMAX int8 -> int16 (shift to 16 bits, offset -32768). */
 tl_status tl_softmax_s8_s16(int32_t outer, int32_t depth, const int8_t *input, const int32_t *exp_table,
                             int16_t *output);
@@ -212,11 +210,11 @@ tl_status tl_lookup_s8(int32_t count, const int8_t *input, const int8_t *table, 
  * shift (multiplier in [0, 32767], shift in [0, 31]), then TFLM's 256-entry sigmoid table (unsigned 16-bit,
  * 9 bits of interpolation).
  */
-tl_status tl_logistic_s16(int32_t count, int32_t multiplier, int32_t shift, const int16_t *input,
-                          const uint16_t *table, int16_t *output);
+tl_status tl_logistic_s16(int32_t count, int32_t multiplier, int32_t shift, const int16_t *input, const uint16_t *table,
+                          int16_t *output);
 /** TANH int16: 2 * sigmoid(2x) - 1 through the same table, 8 bits of interpolation. */
-tl_status tl_tanh_s16(int32_t count, int32_t multiplier, int32_t shift, const int16_t *input,
-                      const uint16_t *table, int16_t *output);
+tl_status tl_tanh_s16(int32_t count, int32_t multiplier, int32_t shift, const int16_t *input, const uint16_t *table,
+                      int16_t *output);
 
 /* ---- gemmlowp fixed-point functions (Q-format int32, as FixedPointFunctions.cs) ------------------------- */
 
@@ -239,8 +237,8 @@ int32_t tl_fp_count_leading_zeros(uint32_t x);
 
 /* ---- Image adapters: same checks as the C# Validate; run only validated records ----------------------- */
 
-#define TL_DENSE_ADAPTER(name)                                                                              \
-    tl_status tl_op_##name##_validate(const tl_op *op, const tl_tensors *tensors);                         \
+#define TL_DENSE_ADAPTER(name)                                                                                         \
+    tl_status tl_op_##name##_validate(const tl_op *op, const tl_tensors *tensors);                                     \
     void tl_op_##name(const tl_op *op, const tl_tensors *tensors);
 
 TL_DENSE_ADAPTER(fully_connected_s8)

@@ -105,34 +105,34 @@ typedef struct
     int32_t act_min, act_max;
 } tl_mul_params;
 
-tl_status tl_add_s8(const tl_add_params *params, const tl_broadcast *bc, const int8_t *input1,
-                    const int8_t *input2, int8_t *output);
-tl_status tl_add_s16(const tl_add_params *params, const tl_broadcast *bc, const int16_t *input1,
-                     const int16_t *input2, int16_t *output);
+tl_status tl_add_s8(const tl_add_params *params, const tl_broadcast *bc, const int8_t *input1, const int8_t *input2,
+                    int8_t *output);
+tl_status tl_add_s16(const tl_add_params *params, const tl_broadcast *bc, const int16_t *input1, const int16_t *input2,
+                     int16_t *output);
 /** int32 ADD: wrapping sum, clamped to [act_min, act_max]. */
 tl_status tl_add_s32(int32_t act_min, int32_t act_max, const tl_broadcast *bc, const int32_t *input1,
                      const int32_t *input2, int32_t *output);
 /** float ADD: min(max(x + y, act_min), act_max) with std::max/std::min argument order. */
-tl_status tl_add_f32(float act_min, float act_max, const tl_broadcast *bc, const float *input1,
-                     const float *input2, float *output);
+tl_status tl_add_f32(float act_min, float act_max, const tl_broadcast *bc, const float *input1, const float *input2,
+                     float *output);
 
-tl_status tl_sub_s8(const tl_add_params *params, const tl_broadcast *bc, const int8_t *input1,
-                    const int8_t *input2, int8_t *output);
-tl_status tl_sub_s16(const tl_add_params *params, const tl_broadcast *bc, const int16_t *input1,
-                     const int16_t *input2, int16_t *output);
+tl_status tl_sub_s8(const tl_add_params *params, const tl_broadcast *bc, const int8_t *input1, const int8_t *input2,
+                    int8_t *output);
+tl_status tl_sub_s16(const tl_add_params *params, const tl_broadcast *bc, const int16_t *input1, const int16_t *input2,
+                     int16_t *output);
 tl_status tl_sub_s32(int32_t act_min, int32_t act_max, const tl_broadcast *bc, const int32_t *input1,
                      const int32_t *input2, int32_t *output);
-tl_status tl_sub_f32(float act_min, float act_max, const tl_broadcast *bc, const float *input1,
-                     const float *input2, float *output);
+tl_status tl_sub_f32(float act_min, float act_max, const tl_broadcast *bc, const float *input1, const float *input2,
+                     float *output);
 
-tl_status tl_mul_s8(const tl_mul_params *params, const tl_broadcast *bc, const int8_t *input1,
-                    const int8_t *input2, int8_t *output);
-tl_status tl_mul_s16(const tl_mul_params *params, const tl_broadcast *bc, const int16_t *input1,
-                     const int16_t *input2, int16_t *output);
+tl_status tl_mul_s8(const tl_mul_params *params, const tl_broadcast *bc, const int8_t *input1, const int8_t *input2,
+                    int8_t *output);
+tl_status tl_mul_s16(const tl_mul_params *params, const tl_broadcast *bc, const int16_t *input1, const int16_t *input2,
+                     int16_t *output);
 tl_status tl_mul_s32(int32_t act_min, int32_t act_max, const tl_broadcast *bc, const int32_t *input1,
                      const int32_t *input2, int32_t *output);
-tl_status tl_mul_f32(float act_min, float act_max, const tl_broadcast *bc, const float *input1,
-                     const float *input2, float *output);
+tl_status tl_mul_f32(float act_min, float act_max, const tl_broadcast *bc, const float *input1, const float *input2,
+                     float *output);
 
 /** DIV int32: C division truncating toward zero; x / 0 gives 0 and INT32_MIN / -1 gives INT32_MIN (defined here,
  *  undefined in C), then the activation clamp. */
@@ -189,8 +189,7 @@ tl_status tl_relu6_s16(int32_t lower, int32_t upper, int32_t count, const int16_
 /** RELU6 float: x > 6 ? 6 : x < 0 ? 0 : x. */
 tl_status tl_relu6_f32(int32_t count, const float *input, float *output);
 tl_status tl_leaky_relu_s8(const tl_leaky_relu_params *params, int32_t count, const int8_t *input, int8_t *output);
-tl_status tl_leaky_relu_s16(const tl_leaky_relu_params *params, int32_t count, const int16_t *input,
-                            int16_t *output);
+tl_status tl_leaky_relu_s16(const tl_leaky_relu_params *params, int32_t count, const int16_t *input, int16_t *output);
 /** LEAKY_RELU float: x > 0 ? x : x * alpha. */
 tl_status tl_leaky_relu_f32(float alpha, int32_t count, const float *input, float *output);
 tl_status tl_hard_swish_s8(const tl_hard_swish_params *params, int32_t count, const int8_t *input, int8_t *output);
@@ -199,8 +198,8 @@ tl_status tl_hard_swish_f32(int32_t count, const float *input, float *output);
 
 /* ---- Image adapters: same checks as the C# Validate; run only validated records ----------------------- */
 
-#define TL_ELEMENTWISE_ADAPTER(name)                                                                        \
-    tl_status tl_op_##name##_validate(const tl_op *op, const tl_tensors *tensors);                         \
+#define TL_ELEMENTWISE_ADAPTER(name)                                                                                   \
+    tl_status tl_op_##name##_validate(const tl_op *op, const tl_tensors *tensors);                                     \
     void tl_op_##name(const tl_op *op, const tl_tensors *tensors);
 
 TL_ELEMENTWISE_ADAPTER(add_s8)

@@ -18,14 +18,14 @@ static inline int32_t tl_asr32(int32_t x, int32_t n)
 {
     n &= 31;
     /* ~x is non-negative when x is negative, so both shifts are of non-negative values. */
-    return x >= 0 ? (int32_t)(x >> n) : (int32_t)~(~x >> n);
+    return x >= 0 ? (int32_t)(x >> n) : (int32_t) ~(~x >> n);
 }
 
 /** C#'s `x >> n` for int64 (arithmetic; n masked to 0..63). */
 static inline int64_t tl_asr64(int64_t x, int32_t n)
 {
     n &= 63;
-    return x >= 0 ? (int64_t)(x >> n) : (int64_t)~(~x >> n);
+    return x >= 0 ? (int64_t)(x >> n) : (int64_t) ~(~x >> n);
 }
 
 /** C#'s `x << n` for int32 (wrapping; n masked to 0..31). */
@@ -96,8 +96,7 @@ static inline int32_t tl_multiply_by_quantized_multiplier(int32_t x, int32_t mul
     int32_t left_shift = shift > 0 ? shift : 0;
     int32_t right_shift = shift > 0 ? 0 : -shift;
     return tl_rounding_divide_by_pot(
-        tl_saturating_rounding_doubling_high_mul(tl_mul32_wrap(x, tl_shl32(1, left_shift)), multiplier),
-        right_shift);
+        tl_saturating_rounding_doubling_high_mul(tl_mul32_wrap(x, tl_shl32(1, left_shift)), multiplier), right_shift);
 }
 
 /**

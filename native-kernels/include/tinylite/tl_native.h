@@ -16,7 +16,8 @@
 #include <stdint.h>
 
 #ifdef __cplusplus
-extern "C" {
+extern "C"
+{
 #endif
 
 #if defined(_WIN32)
@@ -27,24 +28,24 @@ extern "C" {
 #define TL_NATIVE_API
 #endif
 
-/** Version of this ABI (1); also the "library is loadable" probe. */
-TL_NATIVE_API int32_t tl_native_version(void);
+    /** Version of this ABI (1); also the "library is loadable" probe. */
+    TL_NATIVE_API int32_t tl_native_version(void);
 
-/**
+    /**
  * Validates @p image fully against an arena of @p arena_bytes and zeroes its variable tensors.
  * @param message       receives a NUL-terminated ASCII message on failure (may be NULL).
  * @param message_bytes capacity of @p message.
  * @return a tl_status value (0 = TL_OK).
  */
-TL_NATIVE_API int32_t tl_native_load(const uint8_t *image, int32_t image_bytes, uint8_t *arena, int32_t arena_bytes,
-                                     uint8_t *message, int32_t message_bytes);
+    TL_NATIVE_API int32_t tl_native_load(const uint8_t *image, int32_t image_bytes, uint8_t *arena, int32_t arena_bytes,
+                                         uint8_t *message, int32_t message_bytes);
 
-/** Binds (structural and kernel checks, no CRC) and runs the whole graph once. Same returns as load. */
-TL_NATIVE_API int32_t tl_native_invoke(const uint8_t *image, int32_t image_bytes, uint8_t *arena,
-                                       int32_t arena_bytes, uint8_t *message, int32_t message_bytes);
+    /** Binds (structural and kernel checks, no CRC) and runs the whole graph once. Same returns as load. */
+    TL_NATIVE_API int32_t tl_native_invoke(const uint8_t *image, int32_t image_bytes, uint8_t *arena,
+                                           int32_t arena_bytes, uint8_t *message, int32_t message_bytes);
 
-/** Kernel code of the operator the last failing call stopped at is in the message; this gives the status text. */
-TL_NATIVE_API const char *tl_native_status_text(int32_t status);
+    /** Kernel code of the operator the last failing call stopped at is in the message; this gives the status text. */
+    TL_NATIVE_API const char *tl_native_status_text(int32_t status);
 
 #ifdef __cplusplus
 }

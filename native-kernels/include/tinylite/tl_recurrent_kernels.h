@@ -42,16 +42,16 @@ typedef struct
     int32_t recurrent_shifts[4];      /**< Their shifts. */
     int32_t forget_cell_multiplier;   /**< forget gate (Q0.15) x cell state -> cell state. */
     int32_t forget_cell_shift;
-    int32_t input_cell_multiplier;    /**< input gate x cell gate (both Q0.15) -> cell state. */
+    int32_t input_cell_multiplier; /**< input gate x cell gate (both Q0.15) -> cell state. */
     int32_t input_cell_shift;
-    int32_t hidden_multiplier;        /**< tanh(cell) x output gate (both Q0.15) -> output state. */
+    int32_t hidden_multiplier; /**< tanh(cell) x output gate (both Q0.15) -> output state. */
     int32_t hidden_shift;
-    int32_t hidden_zero_point;        /**< Output state zero point. */
-    int32_t hidden_min;               /**< Output state clamp (the type's range). */
+    int32_t hidden_zero_point; /**< Output state zero point. */
+    int32_t hidden_min;        /**< Output state clamp (the type's range). */
     int32_t hidden_max;
-    int32_t cell_clip;                /**< Quantized cell clip, 0 = none, else 1..32767. */
-    int32_t cell_tanh_multiplier;     /**< Cell state -> tanh input: (c * multiplier + round) >> shift, 1..49152. */
-    int32_t cell_tanh_shift;          /**< 0..31. */
+    int32_t cell_clip;            /**< Quantized cell clip, 0 = none, else 1..32767. */
+    int32_t cell_tanh_multiplier; /**< Cell state -> tanh input: (c * multiplier + round) >> shift, 1..49152. */
+    int32_t cell_tanh_shift;      /**< 0..31. */
 } tl_lstm_params;
 
 /**
@@ -62,8 +62,8 @@ typedef struct
  * @return TL_OK, or TL_ERR_ARGUMENT for a NULL pointer or non-positive dimension.
  */
 tl_status tl_lstm_s8(const tl_lstm_params *params, const int8_t *input, const int8_t *const input_weights[4],
-                     const int8_t *const recurrent_weights[4], const int32_t *gate_biases, const uint16_t *sigmoid_table,
-                     int8_t *output, int8_t *output_state, int16_t *cell_state);
+                     const int8_t *const recurrent_weights[4], const int32_t *gate_biases,
+                     const uint16_t *sigmoid_table, int8_t *output, int8_t *output_state, int16_t *cell_state);
 
 /** As tl_lstm_s8 with int16 activations and output state and int64 gate biases (16x8). */
 tl_status tl_lstm_s16(const tl_lstm_params *params, const int16_t *input, const int8_t *const input_weights[4],

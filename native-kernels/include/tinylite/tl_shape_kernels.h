@@ -31,11 +31,11 @@ void tl_op_copy(const tl_op *op, const tl_tensors *tensors);
 /** Geometry of a 5-D constant pad; right padding = output - left - input per dim. */
 typedef struct
 {
-    int32_t element_size;      /**< 1, 2 or 4 bytes. */
-    uint32_t pad_value;        /**< Raw little-endian bits of the pad element (low element_size bytes). */
-    int32_t output_dims[5];    /**< Outermost first. */
-    int32_t left[5];           /**< Leading padding per dim. */
-    int32_t input_dims[5];     /**< left + input <= output per dim. */
+    int32_t element_size;   /**< 1, 2 or 4 bytes. */
+    uint32_t pad_value;     /**< Raw little-endian bits of the pad element (low element_size bytes). */
+    int32_t output_dims[5]; /**< Outermost first. */
+    int32_t left[5];        /**< Leading padding per dim. */
+    int32_t input_dims[5];  /**< left + input <= output per dim. */
 } tl_pad_params;
 
 /** Writes the padded tensor: input elements in order inside the block, the pad value elsewhere. */
@@ -62,8 +62,8 @@ void tl_op_strided_copy(const tl_op *op, const tl_tensors *tensors);
 /* ---- TL_OP_CONCATENATION. Params: TL_CONCATENATION_P_* (outer count, input count n, n chunk bytes). ---- */
 
 /** For each of @p outer rows, copies chunk_bytes[i] bytes of each input i in turn (up to 64 inputs). */
-tl_status tl_concatenation(int32_t outer, int32_t input_count, const uint8_t *const *inputs,
-                           const int32_t *chunk_bytes, uint8_t *output);
+tl_status tl_concatenation(int32_t outer, int32_t input_count, const uint8_t *const *inputs, const int32_t *chunk_bytes,
+                           uint8_t *output);
 tl_status tl_op_concatenation_validate(const tl_op *op, const tl_tensors *tensors);
 void tl_op_concatenation(const tl_op *op, const tl_tensors *tensors);
 
@@ -86,12 +86,12 @@ void tl_op_quantize_f32(const tl_op *op, const tl_tensors *tensors);
 /** q_out = clamp(MultiplyByQuantizedMultiplier(q_in - input_zero_point, multiplier, shift) + output_zero_point). */
 typedef struct
 {
-    int32_t input_type;        /**< TL_TYPE_INT8, TL_TYPE_INT16 or TL_TYPE_INT32. */
-    int32_t output_type;       /**< Same set. */
+    int32_t input_type;  /**< TL_TYPE_INT8, TL_TYPE_INT16 or TL_TYPE_INT32. */
+    int32_t output_type; /**< Same set. */
     int32_t input_zero_point;
     int32_t output_zero_point;
-    int32_t multiplier;        /**< Q0.31, >= 0. */
-    int32_t shift;             /**< [-31, 30], positive = left. */
+    int32_t multiplier; /**< Q0.31, >= 0. */
+    int32_t shift;      /**< [-31, 30], positive = left. */
 } tl_requantize_params;
 
 /** Output may be the same buffer as the input when its element is not wider (read before write, in order). */

@@ -24,8 +24,8 @@
 /** Log correction-table entries SignalFilterBankLog reads (segments 0..127 and the end point). */
 #define TL_SIGNAL_LOG_LUT_LENGTH 129
 
-#define TL_SIGNAL_ADAPTER(name)                                                                             \
-    tl_status tl_op_##name##_validate(const tl_op *op, const tl_tensors *tensors);                         \
+#define TL_SIGNAL_ADAPTER(name)                                                                                        \
+    tl_status tl_op_##name##_validate(const tl_op *op, const tl_tensors *tensors);                                     \
     void tl_op_##name(const tl_op *op, const tl_tensors *tensors);
 
 /** SignalWindow int16 (tflm_signal::ApplyWindow): (x * w) >> shift per frame, saturated. Params TL_SIGNAL_WINDOW_P_*. */

@@ -63,10 +63,10 @@ static inline tl_status tl_cmsis_avgpool_validate(const tl_op *op, const tl_tens
    returns 0 when the record must run the portable kernel instead (no scratch where @p buffer_size asks for one, a
    window too large, or an output overlapping the input: pooling writes before it has read everything). */
 static inline int tl_cmsis_avgpool_setup(const tl_op *op, const tl_tensors *tensors, int32_t elem_bytes,
-                                         tl_cmsis_avgpool_buffer_size buffer_size, int64_t max_taps,
-                                         const void **input, void **output, cmsis_nn_context *context,
-                                         cmsis_nn_pool_params *pool, cmsis_nn_dims *input_dims,
-                                         cmsis_nn_dims *filter_dims, cmsis_nn_dims *output_dims)
+                                         tl_cmsis_avgpool_buffer_size buffer_size, int64_t max_taps, const void **input,
+                                         void **output, cmsis_nn_context *context, cmsis_nn_pool_params *pool,
+                                         cmsis_nn_dims *input_dims, cmsis_nn_dims *filter_dims,
+                                         cmsis_nn_dims *output_dims)
 {
     const int32_t *p = op->params;
     /* Validated: the input holds exactly batches * in_h * in_w * depth elements and the output batches * out_h *

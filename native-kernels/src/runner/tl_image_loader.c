@@ -60,8 +60,7 @@ static tl_status read_io_list(tl_model *model, tl_image_reader *r, const char *w
     return TL_OK;
 }
 
-tl_status tl_model_load(tl_model *model, const uint8_t *image, size_t image_bytes, uint8_t *arena,
-                        size_t arena_bytes)
+tl_status tl_model_load(tl_model *model, const uint8_t *image, size_t image_bytes, uint8_t *arena, size_t arena_bytes)
 {
     return tl_model_load_ex(model, image, image_bytes, arena, arena_bytes, TL_LOAD_CHECK_CRC | TL_LOAD_RESET_STATE);
 }
@@ -213,8 +212,8 @@ tl_status tl_model_load_ex(tl_model *model, const uint8_t *image, size_t image_b
 
     /* Operators. */
     TL_TRY(tl_reader_open(model, &ops, image, length, ops_off, ops_len, "operator section"));
-    TL_TRY(tl_reader_count(model, &ops, ops_len / TL_IMAGE_OP_RECORD_HEADER_BYTES, NULL, 0, "operator count",
-                           &op_count));
+    TL_TRY(
+        tl_reader_count(model, &ops, ops_len / TL_IMAGE_OP_RECORD_HEADER_BYTES, NULL, 0, "operator count", &op_count));
     if ((ops_off & 3) != 0)
     {
         /* Kernels read the records' int32 arrays in place (tl_op); the compiler aligns sections to 8. */

@@ -25,13 +25,13 @@ tl_status tl_fail(tl_model *model, tl_status status);
 tl_status tl_fail_text(tl_model *model, tl_status status, const char *text);
 
 /** Returns the model's status from the calling function when @p expr (a check) is not TL_OK. */
-#define TL_TRY(expr)                                                                                               \
-    do                                                                                                             \
-    {                                                                                                              \
-        if ((expr) != TL_OK)                                                                                       \
-        {                                                                                                          \
-            return model->status;                                                                                  \
-        }                                                                                                          \
+#define TL_TRY(expr)                                                                                                   \
+    do                                                                                                                 \
+    {                                                                                                                  \
+        if ((expr) != TL_OK)                                                                                           \
+        {                                                                                                              \
+            return model->status;                                                                                      \
+        }                                                                                                              \
     } while (0)
 
 #endif /* TINYLITE_TL_MESSAGES_H */

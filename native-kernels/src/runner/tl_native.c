@@ -45,8 +45,8 @@ static int32_t bind(tl_model *model, const uint8_t *image, int32_t image_bytes, 
     return (int32_t)status;
 }
 
-int32_t tl_native_load(const uint8_t *image, int32_t image_bytes, uint8_t *arena, int32_t arena_bytes,
-                       uint8_t *message, int32_t message_bytes)
+int32_t tl_native_load(const uint8_t *image, int32_t image_bytes, uint8_t *arena, int32_t arena_bytes, uint8_t *message,
+                       int32_t message_bytes)
 {
     tl_model model;
     return bind(&model, image, image_bytes, arena, arena_bytes, message, message_bytes,

@@ -47,10 +47,13 @@ void tl_model_reset_state(const tl_model *model)
         {
             int32_t size = tl_read_i32_le(rec + TL_IMAGE_TENSOR_OFF_BYTE_SIZE);
             /* TFLM resets an int8 variable tensor to its zero point (a real 0), any other to zero bytes. */
-            int32_t fill = rec[TL_IMAGE_TENSOR_OFF_TYPE] == TL_TYPE_INT8 ? tl_read_i32_le(rec + TL_IMAGE_TENSOR_OFF_ZERO_POINT) : 0;
+            int32_t fill = rec[TL_IMAGE_TENSOR_OFF_TYPE] == TL_TYPE_INT8
+                               ? tl_read_i32_le(rec + TL_IMAGE_TENSOR_OFF_ZERO_POINT)
+                               : 0;
             if (size > 0)
             {
-                memset(model->tensors.arena + tl_read_u32_le(rec + TL_IMAGE_TENSOR_OFF_OFFSET), (int)(uint8_t)fill, (size_t)size);
+                memset(model->tensors.arena + tl_read_u32_le(rec + TL_IMAGE_TENSOR_OFF_OFFSET), (int)(uint8_t)fill,
+                       (size_t)size);
             }
         }
     }

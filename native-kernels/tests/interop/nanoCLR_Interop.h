@@ -27,28 +27,28 @@ typedef int32_t HRESULT;
 // and returns hr.
 #define NANOCLR_HEADER() HRESULT hr
 #define NANOCLR_LEAVE() goto nanoCLR_Cleanup
-#define NANOCLR_CHECK_HRESULT(expr)                                                                                \
-    {                                                                                                              \
-        if (FAILED(hr = (expr)))                                                                                   \
-            NANOCLR_LEAVE();                                                                                       \
+#define NANOCLR_CHECK_HRESULT(expr)                                                                                    \
+    {                                                                                                                  \
+        if (FAILED(hr = (expr)))                                                                                       \
+            NANOCLR_LEAVE();                                                                                           \
     }
-#define NANOCLR_SET_AND_LEAVE(expr)                                                                                \
-    {                                                                                                              \
-        hr = (expr);                                                                                               \
-        NANOCLR_LEAVE();                                                                                           \
+#define NANOCLR_SET_AND_LEAVE(expr)                                                                                    \
+    {                                                                                                                  \
+        hr = (expr);                                                                                                   \
+        NANOCLR_LEAVE();                                                                                               \
     }
-#define NANOCLR_CLEANUP()                                                                                          \
-    hr = S_OK;                                                                                                     \
+#define NANOCLR_CLEANUP()                                                                                              \
+    hr = S_OK;                                                                                                         \
     nanoCLR_Cleanup:
 #define NANOCLR_CLEANUP_END() return hr
-#define NANOCLR_NOCLEANUP()                                                                                        \
-    NANOCLR_CLEANUP();                                                                                             \
+#define NANOCLR_NOCLEANUP()                                                                                            \
+    NANOCLR_CLEANUP();                                                                                                 \
     NANOCLR_CLEANUP_END()
-#define NANOCLR_NOCLEANUP_NOLABEL()                                                                                \
-    hr = S_OK;                                                                                                     \
+#define NANOCLR_NOCLEANUP_NOLABEL()                                                                                    \
+    hr = S_OK;                                                                                                         \
     return hr
-#define FAULT_ON_NULL_ARG(ptr)                                                                                     \
-    if (!(ptr))                                                                                                    \
+#define FAULT_ON_NULL_ARG(ptr)                                                                                         \
+    if (!(ptr))                                                                                                        \
     NANOCLR_SET_AND_LEAVE(CLR_E_ARGUMENT_NULL)
 
 struct CLR_RT_StackFrame;

@@ -36,24 +36,39 @@ static void params_of(tl_conv_params *p, int32_t stride, int32_t pad_top, int32_
 /* kws_dscnn's first layer: 10x4 conv, 49x10x1 -> 25x5x64, stride 2, padding 4 top, 1 left. */
 static void shape_10x4(tl_conv_params *p, tl_conv_dims *in, tl_conv_dims *f, tl_conv_dims *out)
 {
-    in->batches = 1; in->height = 49; in->width = 10; in->channels = 1;
-    f->batches = 64; f->height = 10; f->width = 4; f->channels = 1;
-    out->batches = 1; out->height = 25; out->width = 5; out->channels = 64;
+    in->batches = 1;
+    in->height = 49;
+    in->width = 10;
+    in->channels = 1;
+    f->batches = 64;
+    f->height = 10;
+    f->width = 4;
+    f->channels = 1;
+    out->batches = 1;
+    out->height = 25;
+    out->width = 5;
+    out->channels = 64;
     params_of(p, 2, 4, 1);
 }
 
 /* 3x3 depthwise, 25x5x64, stride 1, padding 1. */
 static void shape_dw3x3(tl_conv_params *p, tl_conv_dims *in, tl_conv_dims *f)
 {
-    in->height = 25; in->width = 5; in->channels = 64;
-    f->height = 3; f->width = 3; f->channels = 1;
+    in->height = 25;
+    in->width = 5;
+    in->channels = 64;
+    f->height = 3;
+    f->width = 3;
+    f->channels = 1;
     params_of(p, 1, 1, 1);
 }
 
 /* 1x1 conv, 25x5x64 -> 25x5x64. */
 static void shape_1x1(tl_conv_params *p, tl_conv_dims *f)
 {
-    f->height = 1; f->width = 1; f->channels = 64;
+    f->height = 1;
+    f->width = 1;
+    f->channels = 64;
     params_of(p, 1, 0, 0);
 }
 
@@ -104,26 +119,43 @@ int main(void)
 
     /* 7: micro_speech's depthwise: 49x40x1, 10x8 filter, depth multiplier 8, stride 2, padding 4 top, 3 left. */
     bench_quant(g_quant, 128);
-    in.height = 49; in.width = 40; in.channels = 1;
-    f.batches = 8; f.height = 10; f.width = 8; f.channels = 1;
-    out.height = 25; out.width = 20; out.channels = 8;
+    in.height = 49;
+    in.width = 40;
+    in.channels = 1;
+    f.batches = 8;
+    f.height = 10;
+    f.width = 8;
+    f.channels = 1;
+    out.height = 25;
+    out.width = 20;
+    out.channels = 8;
     params_of(&p, 2, 4, 3);
     p.depth_multiplier = 8;
     mcu_region_begin();
     tl_depthwise_conv2d_s8(&p, &q, &in, x, &f, w, g_bias, &out, y);
     mcu_region_end();
     /* 8: vww-like 3x3 depthwise, stride 2: 48x48x16 -> 24x24x16, padding 0 top/left (1 bottom/right). */
-    in.height = 48; in.width = 48; in.channels = 16;
-    f.batches = 16; f.height = 3; f.width = 3;
-    out.height = 24; out.width = 24; out.channels = 16;
+    in.height = 48;
+    in.width = 48;
+    in.channels = 16;
+    f.batches = 16;
+    f.height = 3;
+    f.width = 3;
+    out.height = 24;
+    out.width = 24;
+    out.channels = 16;
     params_of(&p, 2, 0, 0);
     mcu_region_begin();
     tl_depthwise_conv2d_s8(&p, &q, &in, x, &f, w, g_bias, &out, y);
     mcu_region_end();
     /* 9: vww-like 3x3 depthwise, stride 1, padding 1: 6x6x128. */
-    in.height = 6; in.width = 6; in.channels = 128;
+    in.height = 6;
+    in.width = 6;
+    in.channels = 128;
     f.batches = 128;
-    out.height = 6; out.width = 6; out.channels = 128;
+    out.height = 6;
+    out.width = 6;
+    out.channels = 128;
     params_of(&p, 1, 1, 1);
     mcu_region_begin();
     tl_depthwise_conv2d_s8(&p, &q, &in, x, &f, w, g_bias, &out, y);

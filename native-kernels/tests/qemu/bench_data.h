@@ -19,7 +19,7 @@ static void bench_fill(uint32_t *seed, uint8_t *p, int32_t n)
 }
 
 /* Multiplier of channel @p c (Q0.31, about 0.625) and the shift (-8) every channel gets. */
-#define BENCH_MULTIPLIER(c) (0x50000000u + (uint32_t)(c) * 12345u)
+#define BENCH_MULTIPLIER(c) (0x50000000u + (uint32_t)(c)*12345u)
 #define BENCH_SHIFT (-8)
 
 /* Writes @p channels (multiplier, shift) pairs as little-endian int32 into @p quant (the kernels' table layout). */

@@ -59,9 +59,9 @@ static void dims(tl_conv_dims *d, int32_t b, int32_t h, int32_t w, int32_t c)
 
 int main(void)
 {
-    typedef tl_status (*conv_fn)(const tl_conv_params *, const tl_conv_quant *, const tl_conv_dims *,
-                                 const int8_t *, const tl_conv_dims *, const uint8_t *, const uint8_t *,
-                                 const tl_conv_dims *, int8_t *);
+    typedef tl_status (*conv_fn)(const tl_conv_params *, const tl_conv_quant *, const tl_conv_dims *, const int8_t *,
+                                 const tl_conv_dims *, const uint8_t *, const uint8_t *, const tl_conv_dims *,
+                                 int8_t *);
     static const conv_fn conv[2] = {tl_conv2d_s4, tl_conv2d_s4_plain};
     static const conv_fn dw[2] = {tl_depthwise_conv2d_s4, tl_depthwise_conv2d_s4_plain};
     tl_conv_params p;

@@ -221,9 +221,9 @@ static void cmsis_done(int32_t seq)
 
 /* One wrapper per routed CMSIS-NN function: region around the real call. */
 #define TL_QEMU_WRAP_CMSIS(name, params, args)                                                                         \
-    arm_cmsis_nn_status __real_##name params;                                                                         \
-    arm_cmsis_nn_status __wrap_##name params;                                                                         \
-    arm_cmsis_nn_status __wrap_##name params                                                                          \
+    arm_cmsis_nn_status __real_##name params;                                                                          \
+    arm_cmsis_nn_status __wrap_##name params;                                                                          \
+    arm_cmsis_nn_status __wrap_##name params                                                                           \
     {                                                                                                                  \
         arm_cmsis_nn_status status;                                                                                    \
         mcu_region_begin();                                                                                            \
@@ -233,14 +233,16 @@ static void cmsis_done(int32_t seq)
     }
 
 TL_QEMU_WRAP_CMSIS(arm_convolve_wrapper_s8,
-                   (const cmsis_nn_context *a, const cmsis_nn_conv_params *b, const cmsis_nn_per_channel_quant_params *c,
-                    const cmsis_nn_dims *d, const int8_t *e, const cmsis_nn_dims *f, const int8_t *g,
-                    const cmsis_nn_dims *h, const int32_t *i, const cmsis_nn_dims *j, int8_t *k),
+                   (const cmsis_nn_context *a, const cmsis_nn_conv_params *b,
+                    const cmsis_nn_per_channel_quant_params *c, const cmsis_nn_dims *d, const int8_t *e,
+                    const cmsis_nn_dims *f, const int8_t *g, const cmsis_nn_dims *h, const int32_t *i,
+                    const cmsis_nn_dims *j, int8_t *k),
                    (a, b, c, d, e, f, g, h, i, j, k))
 TL_QEMU_WRAP_CMSIS(arm_convolve_wrapper_s4,
-                   (const cmsis_nn_context *a, const cmsis_nn_conv_params *b, const cmsis_nn_per_channel_quant_params *c,
-                    const cmsis_nn_dims *d, const int8_t *e, const cmsis_nn_dims *f, const int8_t *g,
-                    const cmsis_nn_dims *h, const int32_t *i, const cmsis_nn_dims *j, int8_t *k),
+                   (const cmsis_nn_context *a, const cmsis_nn_conv_params *b,
+                    const cmsis_nn_per_channel_quant_params *c, const cmsis_nn_dims *d, const int8_t *e,
+                    const cmsis_nn_dims *f, const int8_t *g, const cmsis_nn_dims *h, const int32_t *i,
+                    const cmsis_nn_dims *j, int8_t *k),
                    (a, b, c, d, e, f, g, h, i, j, k))
 TL_QEMU_WRAP_CMSIS(arm_depthwise_conv_wrapper_s8,
                    (const cmsis_nn_context *a, const cmsis_nn_dw_conv_params *b,
@@ -278,15 +280,16 @@ TL_QEMU_WRAP_CMSIS(arm_max_pool_s8,
                     const cmsis_nn_dims *e, const cmsis_nn_dims *f, int8_t *g),
                    (a, b, c, d, e, f, g))
 TL_QEMU_WRAP_CMSIS(arm_elementwise_add_s8,
-                   (const int8_t *a, const int8_t *b, const int32_t c, const int32_t d, const int32_t e, const int32_t f,
-                    const int32_t g, const int32_t h, const int32_t i, int8_t *j, const int32_t k, const int32_t l,
-                    const int32_t m, const int32_t n, const int32_t o, const int32_t q),
+                   (const int8_t *a, const int8_t *b, const int32_t c, const int32_t d, const int32_t e,
+                    const int32_t f, const int32_t g, const int32_t h, const int32_t i, int8_t *j, const int32_t k,
+                    const int32_t l, const int32_t m, const int32_t n, const int32_t o, const int32_t q),
                    (a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, q))
 /* int16 x int8 routes (src/cmsis_nn/tl_cmsis_nn_s16.h). */
 TL_QEMU_WRAP_CMSIS(arm_convolve_wrapper_s16,
-                   (const cmsis_nn_context *a, const cmsis_nn_conv_params *b, const cmsis_nn_per_channel_quant_params *c,
-                    const cmsis_nn_dims *d, const int16_t *e, const cmsis_nn_dims *f, const int8_t *g,
-                    const cmsis_nn_dims *h, const cmsis_nn_bias_data *i, const cmsis_nn_dims *j, int16_t *k),
+                   (const cmsis_nn_context *a, const cmsis_nn_conv_params *b,
+                    const cmsis_nn_per_channel_quant_params *c, const cmsis_nn_dims *d, const int16_t *e,
+                    const cmsis_nn_dims *f, const int8_t *g, const cmsis_nn_dims *h, const cmsis_nn_bias_data *i,
+                    const cmsis_nn_dims *j, int16_t *k),
                    (a, b, c, d, e, f, g, h, i, j, k))
 TL_QEMU_WRAP_CMSIS(arm_depthwise_conv_wrapper_s16,
                    (const cmsis_nn_context *a, const cmsis_nn_dw_conv_params *b,
@@ -309,9 +312,9 @@ TL_QEMU_WRAP_CMSIS(arm_max_pool_s16,
                     const cmsis_nn_dims *e, const cmsis_nn_dims *f, int16_t *g),
                    (a, b, c, d, e, f, g))
 TL_QEMU_WRAP_CMSIS(arm_elementwise_add_s16,
-                   (const int16_t *a, const int16_t *b, const int32_t c, const int32_t d, const int32_t e, const int32_t f,
-                    const int32_t g, const int32_t h, const int32_t i, int16_t *j, const int32_t k, const int32_t l,
-                    const int32_t m, const int32_t n, const int32_t o, const int32_t q),
+                   (const int16_t *a, const int16_t *b, const int32_t c, const int32_t d, const int32_t e,
+                    const int32_t f, const int32_t g, const int32_t h, const int32_t i, int16_t *j, const int32_t k,
+                    const int32_t l, const int32_t m, const int32_t n, const int32_t o, const int32_t q),
                    (a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, q))
 
 /* The same for the routed CMSIS-NN functions that return nothing (the softmax ones). */
@@ -380,7 +383,7 @@ static void print_layers(void)
 typedef struct
 {
     char model_name[64];
-    int model_ok;       /* the current model loaded */
+    int model_ok; /* the current model loaded */
     char case_name[64];
     int32_t input_count;
     int32_t input_offset[MAX_FILES + 1];
@@ -389,7 +392,7 @@ typedef struct
     int32_t failures;
     int32_t missing;
     int32_t passed;
-    int case_error;     /* a file of the current case could not be read */
+    int case_error; /* a file of the current case could not be read */
 } test_state;
 
 static tl_model g_model;
@@ -544,8 +547,7 @@ static void run_case(test_state *state)
     {
         return;
     }
-    if (state->input_count != tl_model_input_count(&g_model) ||
-        state->golden_count != tl_model_output_count(&g_model))
+    if (state->input_count != tl_model_input_count(&g_model) || state->golden_count != tl_model_output_count(&g_model))
     {
         fail_line(state, "the manifest's input/golden files do not match the model's inputs/outputs", "");
         return;
@@ -560,8 +562,9 @@ static void run_case(test_state *state)
                                 : state->input_offset[index + 1] - state->input_offset[index];
         if (bytes <= 0 || length % bytes != 0 || length == 0 || (steps >= 0 && length / bytes != steps))
         {
-            fail_line(state, golden ? "a golden file's size is not the model's output size times the steps"
-                                    : "an input file's size is not the model's input size times the steps",
+            fail_line(state,
+                      golden ? "a golden file's size is not the model's output size times the steps"
+                             : "an input file's size is not the model's input size times the steps",
                       "");
             return;
         }

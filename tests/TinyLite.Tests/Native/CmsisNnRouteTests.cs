@@ -35,13 +35,13 @@ public class CmsisNnRouteTests
         ["fc_s4_odd_depth"] = () => FullyConnectedS4(1, 9, 5),
         ["conv_s4_3x3_same_odd_rows"] = () => ConvS4(new ConvTestModel.Options { InH = 6, InW = 5, InC = 3, OutC = 5, Seed = 21 }),
         ["conv_s4_3x3_valid_stride2"] = () => ConvS4(new ConvTestModel.Options
-            { InH = 7, InW = 7, InC = 4, OutC = 6, StrideH = 2, StrideW = 2, Padding = Padding.Valid, Seed = 22 }),
+        { InH = 7, InW = 7, InC = 4, OutC = 6, StrideH = 2, StrideW = 2, Padding = Padding.Valid, Seed = 22 }),
         ["conv_s4_1x1"] = () => ConvS4(new ConvTestModel.Options { InH = 4, InW = 5, InC = 8, OutC = 7, FH = 1, FW = 1, Seed = 23 }),
         ["conv_s4_1x1_stride2"] = () => ConvS4(new ConvTestModel.Options
-            { InH = 5, InW = 5, InC = 6, OutC = 3, FH = 1, FW = 1, StrideH = 2, StrideW = 2, Padding = Padding.Valid, Seed = 24 }),
+        { InH = 5, InW = 5, InC = 6, OutC = 3, FH = 1, FW = 1, StrideH = 2, StrideW = 2, Padding = Padding.Valid, Seed = 24 }),
         ["conv_s4_1xn"] = () => ConvS4(new ConvTestModel.Options { InH = 1, InW = 9, InC = 5, OutC = 4, FH = 1, FW = 3, Seed = 25 }),
         ["conv_s4_dilated_relu"] = () => ConvS4(new ConvTestModel.Options
-            { InH = 7, InW = 7, InC = 2, OutC = 3, DilH = 2, DilW = 2, Activation = Activation.Relu, Seed = 26 }),
+        { InH = 7, InW = 7, InC = 2, OutC = 3, DilH = 2, DilW = 2, Activation = Activation.Relu, Seed = 26 }),
         ["conv_s4_grouped"] = () => ConvS4(new ConvTestModel.Options { InH = 5, InW = 5, InC = 4, OutC = 4, FC = 2, Seed = 27 }),
         // DEPTHWISE_CONV_2D int4 (arm_depthwise_conv_wrapper_s4): the optimised kernel (multiplier 1, one batch, no
         // dilation) with even and odd depths, the generic kernel's even-depth paths (multiplier 2 and 3, two batches,
@@ -50,9 +50,9 @@ public class CmsisNnRouteTests
         ["dw_s4_3x3_same_odd"] = () => DepthwiseS4(new ConvTestModel.Options { InH = 5, InW = 6, InC = 5, Seed = 42 }),
         ["dw_s4_3x3_same_odd_7"] = () => DepthwiseS4(new ConvTestModel.Options { InH = 4, InW = 4, InC = 7, Activation = Activation.Relu, Seed = 52 }),
         ["dw_s4_3x3_valid_odd_stride2"] = () => DepthwiseS4(new ConvTestModel.Options
-            { InH = 7, InW = 8, InC = 7, StrideH = 2, StrideW = 2, Padding = Padding.Valid, Seed = 43 }),
+        { InH = 7, InW = 8, InC = 7, StrideH = 2, StrideW = 2, Padding = Padding.Valid, Seed = 43 }),
         ["dw_s4_5x5_same_stride2_relu6"] = () => DepthwiseS4(new ConvTestModel.Options
-            { InH = 7, InW = 6, InC = 6, FH = 5, FW = 5, StrideH = 2, StrideW = 2, Activation = Activation.Relu6, Seed = 44 }),
+        { InH = 7, InW = 6, InC = 6, FH = 5, FW = 5, StrideH = 2, StrideW = 2, Activation = Activation.Relu6, Seed = 44 }),
         ["dw_s4_1x3_odd_taps"] = () => DepthwiseS4(new ConvTestModel.Options { InH = 3, InW = 7, InC = 3, FH = 1, FW = 3, Seed = 45 }),
         ["dw_s4_tiny_1x1_output"] = () => DepthwiseS4(new ConvTestModel.Options { InH = 3, InW = 3, InC = 2, Padding = Padding.Valid, Seed = 46 }),
         ["dw_s4_tiny_1x1_output_odd"] = () => DepthwiseS4(new ConvTestModel.Options { InH = 2, InW = 2, InC = 3, FH = 2, FW = 2, Padding = Padding.Valid, Seed = 53 }),
@@ -60,13 +60,13 @@ public class CmsisNnRouteTests
         ["dw_s4_multiplier3_same"] = () => DepthwiseS4(new ConvTestModel.Options { InH = 4, InW = 5, InC = 2, FC = 3, Seed = 48 }),
         ["dw_s4_multiplier2_odd_depth"] = () => DepthwiseS4(new ConvTestModel.Options { InH = 5, InW = 4, InC = 3, FC = 2, Seed = 49 }),
         ["dw_s4_multiplier3_odd_depth_valid"] = () => DepthwiseS4(new ConvTestModel.Options
-            { InH = 5, InW = 4, InC = 3, FC = 3, Padding = Padding.Valid, Seed = 54 }),
+        { InH = 5, InW = 4, InC = 3, FC = 3, Padding = Padding.Valid, Seed = 54 }),
         ["dw_s4_batch2_same_even"] = () => DepthwiseS4(new ConvTestModel.Options { N = 2, InH = 4, InW = 4, InC = 6, Seed = 50 }),
         ["dw_s4_batch2_same_odd"] = () => DepthwiseS4(new ConvTestModel.Options { N = 2, InH = 4, InW = 4, InC = 5, Seed = 55 }),
         ["dw_s4_batch2_valid_odd"] = () => DepthwiseS4(new ConvTestModel.Options { N = 2, InH = 4, InW = 5, InC = 5, Padding = Padding.Valid, Seed = 56 }),
         ["dw_s4_dilated_same_even"] = () => DepthwiseS4(new ConvTestModel.Options { InH = 7, InW = 7, InC = 4, DilH = 2, DilW = 2, Seed = 51 }),
         ["dw_s4_dilated_valid_odd"] = () => DepthwiseS4(new ConvTestModel.Options
-            { InH = 7, InW = 6, InC = 3, DilH = 2, DilW = 2, Padding = Padding.Valid, Seed = 57 }),
+        { InH = 7, InW = 6, InC = 3, DilH = 2, DilW = 2, Padding = Padding.Valid, Seed = 57 }),
         ["dw_s4_dilated_same_odd"] = () => DepthwiseS4(new ConvTestModel.Options { InH = 6, InW = 7, InC = 5, DilH = 2, DilW = 2, Seed = 58 }),
         ["dw_s4_no_bias_same_odd"] = () => DepthwiseS4(new ConvTestModel.Options { InH = 4, InW = 5, InC = 5, BiasType = null, Seed = 59 }),
         ["max_pool_3x3_same"] = () => Pool(BuiltinOperator.MaxPool2D, 2, 7, 6, 5, Padding.Same, 1, 1, 3, 3, Activation.None),
@@ -81,26 +81,29 @@ public class CmsisNnRouteTests
             [1, 4, 4, 8], (0.1f, -128), (0.07f, 127), (0.12f, -20), new AddSubOptions(Activation.Relu, false)),
         // int16 x int8 (CmsisNnInt16 proves each bit-exact; CmsisNnInt16Tests checks which records are marked).
         ["conv_s16_3x3_same_odd_pixels"] = () => ConvTestModel.Build(Int16Conv(new ConvTestModel.Options
-            { InH = 5, InW = 3, InC = 3, OutC = 5, Seed = 41 })).Graph,
+        { InH = 5, InW = 3, InC = 3, OutC = 5, Seed = 41 })).Graph,
         ["conv_s16_1x1_valid_stride2_int32_bias"] = () => ConvTestModel.Build(Int16Conv(new ConvTestModel.Options
-            { InH = 7, InW = 6, InC = 8, OutC = 4, FH = 1, FW = 1, StrideH = 2, StrideW = 2, Padding = Padding.Valid, Seed = 42 })
-            with { BiasType = DataType.Int32 }).Graph,
+        { InH = 7, InW = 6, InC = 8, OutC = 4, FH = 1, FW = 1, StrideH = 2, StrideW = 2, Padding = Padding.Valid, Seed = 42 })
+            with
+        { BiasType = DataType.Int32 }).Graph,
         ["conv_s16_dilated_relu_no_bias"] = () => ConvTestModel.Build(Int16Conv(new ConvTestModel.Options
-            { InH = 7, InW = 7, InC = 2, OutC = 3, DilH = 2, DilW = 2, Activation = Activation.Relu, Seed = 43 }) with { BiasType = null }).Graph,
+        { InH = 7, InW = 7, InC = 2, OutC = 3, DilH = 2, DilW = 2, Activation = Activation.Relu, Seed = 43 }) with
+        { BiasType = null }).Graph,
         ["conv_s16_600_columns_odd_channels"] = () => ConvTestModel.Build(Int16Conv(new ConvTestModel.Options
-            { N = 2, InH = 3, InW = 1, InC = 600, OutC = 3, FH = 1, FW = 1, Seed = 44 })).Graph,
+        { N = 2, InH = 3, InW = 1, InC = 600, OutC = 3, FH = 1, FW = 1, Seed = 44 })).Graph,
         ["conv_s16_601_columns_odd_channels"] = () => ConvTestModel.Build(Int16Conv(new ConvTestModel.Options
-            { InH = 1, InW = 3, InC = 601, OutC = 3, FH = 1, FW = 1, Seed = 45 })).Graph,
+        { InH = 1, InW = 3, InC = 601, OutC = 3, FH = 1, FW = 1, Seed = 45 })).Graph,
         ["conv_s16_grouped"] = () => ConvTestModel.Build(Int16Conv(new ConvTestModel.Options
-            { InH = 4, InW = 4, InC = 4, OutC = 4, FC = 2, Seed = 46 })).Graph,
+        { InH = 4, InW = 4, InC = 4, OutC = 4, FC = 2, Seed = 46 })).Graph,
         ["depthwise_s16_3x3_same"] = () => ConvTestModel.Build(Int16Depthwise(new ConvTestModel.Options
-            { InH = 6, InW = 5, InC = 6, Seed = 47 })).Graph,
+        { InH = 6, InW = 5, InC = 6, Seed = 47 })).Graph,
         ["depthwise_s16_5x5_valid_stride2_odd_channels"] = () => ConvTestModel.Build(Int16Depthwise(new ConvTestModel.Options
-            { N = 2, InH = 9, InW = 8, InC = 7, FH = 5, FW = 5, StrideH = 2, StrideW = 2, Padding = Padding.Valid, Seed = 48 })).Graph,
+        { N = 2, InH = 9, InW = 8, InC = 7, FH = 5, FW = 5, StrideH = 2, StrideW = 2, Padding = Padding.Valid, Seed = 48 })).Graph,
         ["depthwise_s16_multiplier2_no_bias"] = () => ConvTestModel.Build(Int16Depthwise(new ConvTestModel.Options
-            { InH = 5, InW = 5, InC = 3, FC = 2, Seed = 49 }) with { BiasType = null }).Graph,
+        { InH = 5, InW = 5, InC = 3, FC = 2, Seed = 49 }) with
+        { BiasType = null }).Graph,
         ["depthwise_s16_dilated_relu6"] = () => ConvTestModel.Build(Int16Depthwise(new ConvTestModel.Options
-            { InH = 8, InW = 7, InC = 4, DilH = 2, DilW = 3, Activation = Activation.Relu6, Seed = 50 })).Graph,
+        { InH = 8, InW = 7, InC = 4, DilH = 2, DilW = 3, Activation = Activation.Relu6, Seed = 50 })).Graph,
         ["fc_s16_per_tensor"] = () => FullyConnectedS16(2, 20, 9, perChannel: false, int32Bias: false),
         ["fc_s16_600_columns_odd_rows"] = () => FullyConnectedS16(1, 600, 5, perChannel: false, int32Bias: false),
         ["fc_s16_per_channel"] = () => FullyConnectedS16(2, 17, 6, perChannel: true, int32Bias: false),
@@ -268,7 +271,7 @@ public class CmsisNnRouteTests
                 Skip.IfNot(File.Exists(elf), elf + " is not built");
                 var psi = new System.Diagnostics.ProcessStartInfo("qemu-system-arm",
                     $"-M {machine} -nographic -monitor none -serial none -semihosting-config enable=on,target=native,arg=qemu_golden,arg={manifestPath} -kernel {elf}")
-                    { RedirectStandardOutput = true, RedirectStandardError = true };
+                { RedirectStandardOutput = true, RedirectStandardError = true };
                 using var qemu = System.Diagnostics.Process.Start(psi)!;
                 var stderr = qemu.StandardError.ReadToEndAsync();
                 string output = qemu.StandardOutput.ReadToEnd() + stderr.Result;

@@ -45,16 +45,16 @@ public class NativeAgreementTests
         // Conv family.
         ["conv_s8"] = () => ConvTestModel.Build(new ConvTestModel.Options { Seed = 3 }).Graph,
         ["conv_s8_stride2_valid"] = () => ConvTestModel.Build(new ConvTestModel.Options
-            { InH = 7, InW = 6, StrideH = 2, StrideW = 2, Padding = Padding.Valid, Activation = Activation.Relu, Seed = 4 }).Graph,
+        { InH = 7, InW = 6, StrideH = 2, StrideW = 2, Padding = Padding.Valid, Activation = Activation.Relu, Seed = 4 }).Graph,
         ["conv_s4"] = () => ConvTestModel.Build(new ConvTestModel.Options { WeightType = DataType.Int4, Seed = 5 }).Graph,
         ["conv_s16"] = () => ConvTestModel.Build(new ConvTestModel.Options
-            { ActivationType = DataType.Int16, BiasType = DataType.Int64, Seed = 6 }).Graph,
+        { ActivationType = DataType.Int16, BiasType = DataType.Int64, Seed = 6 }).Graph,
         ["depthwise_s8"] = () => ConvTestModel.Build(new ConvTestModel.Options
-            { Kind = ConvTestModel.Kind.Depthwise, FC = 2, Seed = 7 }).Graph,
+        { Kind = ConvTestModel.Kind.Depthwise, FC = 2, Seed = 7 }).Graph,
         ["depthwise_s16"] = () => ConvTestModel.Build(new ConvTestModel.Options
-            { Kind = ConvTestModel.Kind.Depthwise, ActivationType = DataType.Int16, BiasType = DataType.Int64, Seed = 8 }).Graph,
+        { Kind = ConvTestModel.Kind.Depthwise, ActivationType = DataType.Int16, BiasType = DataType.Int64, Seed = 8 }).Graph,
         ["transpose_conv_s8"] = () => ConvTestModel.Build(new ConvTestModel.Options
-            { Kind = ConvTestModel.Kind.Transpose, StrideH = 2, StrideW = 2, Seed = 9 }).Graph,
+        { Kind = ConvTestModel.Kind.Transpose, StrideH = 2, StrideW = 2, Seed = 9 }).Graph,
 
         // Element-wise family (every operator and type: ElementwiseModels below).
         ["add_s8_broadcast"] = () => ElementwiseHarness.Binary(BuiltinOperator.Add, DataType.Int8, [2, 3, 4], [1, 1, 4], [2, 3, 4],
@@ -99,25 +99,27 @@ public class NativeAgreementTests
         // Conv kernels the cases above do not reach: int4 depthwise, int16 transposed, 1x1 and multiplier-1 shapes
         // that the in-place plan runs over their own input.
         ["depthwise_s4"] = () => ConvTestModel.Build(new ConvTestModel.Options
-            { Kind = ConvTestModel.Kind.Depthwise, WeightType = DataType.Int4, FC = 2, Seed = 10 }).Graph,
+        { Kind = ConvTestModel.Kind.Depthwise, WeightType = DataType.Int4, FC = 2, Seed = 10 }).Graph,
         ["depthwise_s8_multiplier1"] = () => ConvTestModel.Build(new ConvTestModel.Options
-            { Kind = ConvTestModel.Kind.Depthwise, FC = 1, Seed = 11 }).Graph,
+        { Kind = ConvTestModel.Kind.Depthwise, FC = 1, Seed = 11 }).Graph,
         ["depthwise_s4_multiplier1"] = () => ConvTestModel.Build(new ConvTestModel.Options
-            { Kind = ConvTestModel.Kind.Depthwise, WeightType = DataType.Int4, FC = 1, Seed = 12 }).Graph,
+        { Kind = ConvTestModel.Kind.Depthwise, WeightType = DataType.Int4, FC = 1, Seed = 12 }).Graph,
         ["pointwise_s8"] = () => ConvTestModel.Build(new ConvTestModel.Options
-            { FH = 1, FW = 1, Padding = Padding.Valid, Seed = 13 }).Graph,
+        { FH = 1, FW = 1, Padding = Padding.Valid, Seed = 13 }).Graph,
         ["pointwise_s4"] = () => ConvTestModel.Build(new ConvTestModel.Options
-            { FH = 1, FW = 1, Padding = Padding.Valid, WeightType = DataType.Int4, Seed = 16 }).Graph,
+        { FH = 1, FW = 1, Padding = Padding.Valid, WeightType = DataType.Int4, Seed = 16 }).Graph,
         ["pointwise_s4_odd_depth"] = () => ConvTestModel.Build(new ConvTestModel.Options
-            { FH = 1, FW = 1, InC = 5, OutC = 7, Padding = Padding.Valid, WeightType = DataType.Int4, Seed = 17 }).Graph,
+        { FH = 1, FW = 1, InC = 5, OutC = 7, Padding = Padding.Valid, WeightType = DataType.Int4, Seed = 17 }).Graph,
         ["pointwise_s16"] = () => ConvTestModel.Build(new ConvTestModel.Options
-            { FH = 1, FW = 1, Padding = Padding.Valid, ActivationType = DataType.Int16, BiasType = DataType.Int64, Seed = 14 }).Graph,
+        { FH = 1, FW = 1, Padding = Padding.Valid, ActivationType = DataType.Int16, BiasType = DataType.Int64, Seed = 14 }).Graph,
         // Float depthwise without a bias (the golden models all have one: TFLM's reference asserts on its shape).
         ["depthwise_f32_nobias"] = () => FloatTestModels.Depthwise("depthwise_f32_nobias", [1, 6, 5, 3], 2, 3, 3, Padding.Same,
             1, 2, 2, 1, Activation.Relu, bias: false, seed: 16),
         ["transpose_conv_s16"] = () => ConvTestModel.Build(new ConvTestModel.Options
-            { Kind = ConvTestModel.Kind.Transpose, StrideH = 2, StrideW = 2, ActivationType = DataType.Int16,
-              BiasType = DataType.Int64, Seed = 15 }).Graph,
+        {
+            Kind = ConvTestModel.Kind.Transpose, StrideH = 2, StrideW = 2, ActivationType = DataType.Int16,
+            BiasType = DataType.Int64, Seed = 15
+        }).Graph,
 
         // Recurrent family: SVDF with its state carried between the two runs of each seed.
         ["svdf_s8"] = () => SvdfTestModels.Build(DataType.Int8, batches: 2),

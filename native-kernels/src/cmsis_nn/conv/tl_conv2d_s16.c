@@ -26,7 +26,6 @@
 #include "../tl_cmsis_nn_s16.h"
 #include "tl_cmsis_nn_conv_common.h"
 
-
 tl_status tl_op_conv2d_s16_validate(const tl_op *op, const tl_tensors *tensors)
 {
     cmsis_nn_conv_params conv;
@@ -43,9 +42,8 @@ tl_status tl_op_conv2d_s16_validate(const tl_op *op, const tl_tensors *tensors)
         return TL_ERR_PARAMS;
     }
     tl_cmsis_conv_decode(op->params, &conv, &input_dims, &filter_dims, &output_dims);
-    return tl_cmsis_scratch_check(op, tensors,
-                                  (int64_t)arm_convolve_wrapper_s16_get_buffer_size(&conv, &input_dims, &filter_dims,
-                                                                                    &output_dims));
+    return tl_cmsis_scratch_check(
+        op, tensors, (int64_t)arm_convolve_wrapper_s16_get_buffer_size(&conv, &input_dims, &filter_dims, &output_dims));
 }
 
 /* 1 when CMSIS-NN takes the validated record as it is (see the file comment). */

@@ -30,10 +30,9 @@ tl_status tl_op_fully_connected_s16_validate(const tl_op *op, const tl_tensors *
         return status;
     }
     /* Per-channel flag 1: one pair per output channel, 0: one pair. */
-    return tl_cmsis_s16_check_split_quant(op, tensors,
-                                          op->params[TL_FULLY_CONNECTED_S16_P_PER_CHANNEL] != 0
-                                              ? op->params[TL_FULLY_CONNECTED_S16_P_OUTPUT_DEPTH]
-                                              : 1);
+    return tl_cmsis_s16_check_split_quant(
+        op, tensors,
+        op->params[TL_FULLY_CONNECTED_S16_P_PER_CHANNEL] != 0 ? op->params[TL_FULLY_CONNECTED_S16_P_OUTPUT_DEPTH] : 1);
 }
 
 void tl_op_fully_connected_s16(const tl_op *op, const tl_tensors *tensors)

@@ -87,9 +87,9 @@ static void tl_cmsis_fc_per_channel(const int32_t *p, const int32_t *pairs, cons
         output_dims.c = block;
         for (batch = 0; batch < batches; batch++)
         {
-            (void)arm_fully_connected_per_channel_s8(&tl_cmsis_fc_no_buffer, &fc_params, &quant_params, &input_dims, input + batch * depth,
-                                                     &filter_dims, weights + first * depth, &bias_dims, bias + first,
-                                                     &output_dims, output + batch * out_c + first);
+            (void)arm_fully_connected_per_channel_s8(
+                &tl_cmsis_fc_no_buffer, &fc_params, &quant_params, &input_dims, input + batch * depth, &filter_dims,
+                weights + first * depth, &bias_dims, bias + first, &output_dims, output + batch * out_c + first);
         }
     }
 }

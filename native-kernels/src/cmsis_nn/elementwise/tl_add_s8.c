@@ -32,9 +32,9 @@ void tl_op_add_s8(const tl_op *op, const tl_tensors *tensors)
     const int32_t *bc = p + TL_ADD_SUB_P_BROADCAST; /* the broadcast descriptor (tl_broadcast_field) */
     /* Same shapes only (no outer dimension, both row strides 1), and the offsets and left shift described above. */
     if (bc[TL_BROADCAST_OUTER] != 0 || bc[TL_BROADCAST_ROW_STRIDE1] != 1 || bc[TL_BROADCAST_ROW_STRIDE2] != 1 ||
-        p[TL_ADD_SUB_P_LEFT_SHIFT] < 16 || p[TL_ADD_SUB_P_LEFT_SHIFT] > 20 ||
-        p[TL_ADD_SUB_P_INPUT1_OFFSET] < -255 || p[TL_ADD_SUB_P_INPUT1_OFFSET] > 255 ||
-        p[TL_ADD_SUB_P_INPUT2_OFFSET] < -255 || p[TL_ADD_SUB_P_INPUT2_OFFSET] > 255)
+        p[TL_ADD_SUB_P_LEFT_SHIFT] < 16 || p[TL_ADD_SUB_P_LEFT_SHIFT] > 20 || p[TL_ADD_SUB_P_INPUT1_OFFSET] < -255 ||
+        p[TL_ADD_SUB_P_INPUT1_OFFSET] > 255 || p[TL_ADD_SUB_P_INPUT2_OFFSET] < -255 ||
+        p[TL_ADD_SUB_P_INPUT2_OFFSET] > 255)
     {
         tl_ref_op_add_s8(op, tensors);
         return;

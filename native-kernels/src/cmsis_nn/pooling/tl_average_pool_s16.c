@@ -31,8 +31,8 @@ void tl_op_average_pool_s16(const tl_op *op, const tl_tensors *tensors)
     cmsis_nn_dims input_dims;
     cmsis_nn_dims filter_dims;
     cmsis_nn_dims output_dims;
-    if (!tl_cmsis_avgpool_setup(op, tensors, 2, arm_avgpool_s16_get_buffer_size, (int64_t)1 << 16, &input, &output, &context,
-                                &pool, &input_dims, &filter_dims, &output_dims))
+    if (!tl_cmsis_avgpool_setup(op, tensors, 2, arm_avgpool_s16_get_buffer_size, (int64_t)1 << 16, &input, &output,
+                                &context, &pool, &input_dims, &filter_dims, &output_dims))
     {
         tl_ref_op_average_pool_s16(op, tensors);
         return;

@@ -13,7 +13,8 @@ tl_status tl_dv_softmax_cmsis_nn_values(int32_t multiplier, int32_t shift, int32
 {
     /* Differences to the row maximum are at least -255; those at or above diff_min get scaled by 2^shift. */
     const int32_t lowest = diff_min < -255 ? -255 : diff_min;
-    if (multiplier <= 0 || shift < 0 || shift > 30 || diff_min > 0 || (int64_t)lowest * ((int64_t)1 << shift) < INT32_MIN)
+    if (multiplier <= 0 || shift < 0 || shift > 30 || diff_min > 0 ||
+        (int64_t)lowest * ((int64_t)1 << shift) < INT32_MIN)
     {
         return TL_ERR_PARAMS;
     }
@@ -119,10 +120,9 @@ tl_status tl_dv_lookup_s16(const tl_op *op, const tl_tensors *tensors)
 
 void tl_lookup_s16_run(const tl_op *op, const tl_tensors *tensors, tl_lookup_s16_kernel kernel)
 {
-    (void)kernel(
-        op->params[TL_LOOKUP_S16_P_COUNT], op->params[TL_LOOKUP_S16_P_INPUT_MULTIPLIER],
-        op->params[TL_LOOKUP_S16_P_INPUT_SHIFT],
-        (const int16_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_LOOKUP_S16_IN_INPUT]),
-        (const uint16_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_LOOKUP_S16_IN_SIGMOID_TABLE]),
-        (int16_t *)(void *)tl_tensor_data(tensors, op->outputs[TL_LOOKUP_S16_OUT_OUTPUT]));
+    (void)kernel(op->params[TL_LOOKUP_S16_P_COUNT], op->params[TL_LOOKUP_S16_P_INPUT_MULTIPLIER],
+                 op->params[TL_LOOKUP_S16_P_INPUT_SHIFT],
+                 (const int16_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_LOOKUP_S16_IN_INPUT]),
+                 (const uint16_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_LOOKUP_S16_IN_SIGMOID_TABLE]),
+                 (int16_t *)(void *)tl_tensor_data(tensors, op->outputs[TL_LOOKUP_S16_OUT_OUTPUT]));
 }

@@ -8,8 +8,7 @@
 #include "tl_activation_checks.h"
 #include "tl_softmax_s8_common.h"
 
-tl_status tl_softmax_s8(int32_t outer, int32_t depth, const int8_t *input, const int32_t *exp_table,
-                        int8_t *output)
+tl_status tl_softmax_s8(int32_t outer, int32_t depth, const int8_t *input, const int32_t *exp_table, int8_t *output)
 {
     return tl_softmax_s8_run(outer, depth, input, exp_table, output, 8);
 }

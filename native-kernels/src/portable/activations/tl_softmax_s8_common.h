@@ -77,10 +77,11 @@ static TL_ALWAYS_INLINE tl_status tl_softmax_s8_run(int32_t outer, int32_t depth
 /* Runs a validated SOFTMAX int8 record with @p output_bits-bit outputs (8 or 16). */
 static TL_ALWAYS_INLINE void tl_softmax_s8_op(const tl_op *op, const tl_tensors *tensors, int32_t output_bits)
 {
-    (void)tl_softmax_s8_run(op->params[TL_SOFTMAX_S8_P_ROWS], op->params[TL_SOFTMAX_S8_P_DEPTH],
-                            (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_SOFTMAX_S8_IN_INPUT]),
-                            (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_SOFTMAX_S8_IN_EXP_TABLE]),
-                            tl_tensor_data(tensors, op->outputs[TL_SOFTMAX_S8_OUT_OUTPUT]), output_bits);
+    (void)tl_softmax_s8_run(
+        op->params[TL_SOFTMAX_S8_P_ROWS], op->params[TL_SOFTMAX_S8_P_DEPTH],
+        (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_SOFTMAX_S8_IN_INPUT]),
+        (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_SOFTMAX_S8_IN_EXP_TABLE]),
+        tl_tensor_data(tensors, op->outputs[TL_SOFTMAX_S8_OUT_OUTPUT]), output_bits);
 }
 
 #endif /* TINYLITE_TL_SOFTMAX_S8_COMMON_H */

@@ -7,13 +7,13 @@
 #include "../dense/tl_dense_fixed_point.h"
 #include "tl_activation_checks.h"
 
-tl_status tl_tanh_s16(int32_t count, int32_t multiplier, int32_t shift, const int16_t *input,
-                      const uint16_t *table, int16_t *output)
+tl_status tl_tanh_s16(int32_t count, int32_t multiplier, int32_t shift, const int16_t *input, const uint16_t *table,
+                      int16_t *output)
 {
     int32_t i;
     int32_t round;
-    if (input == 0 || table == 0 || output == 0 || count < 0 || multiplier < 0 || multiplier > 32767 ||
-        shift < 0 || shift > 31)
+    if (input == 0 || table == 0 || output == 0 || count < 0 || multiplier < 0 || multiplier > 32767 || shift < 0 ||
+        shift > 31)
     {
         return TL_ERR_ARGUMENT;
     }

@@ -77,7 +77,8 @@ static TL_ALWAYS_INLINE void tl_conv2d_plain_run(tl_conv_plain_kind kind, const 
                     int32_t filter_y;
                     for (filter_y = 0; filter_y < f_h; filter_y++)
                     {
-                        int32_t in_y = tl_cv_s32((uint32_t)in_y_origin + (uint32_t)params->dilation_h * (uint32_t)filter_y);
+                        int32_t in_y =
+                            tl_cv_s32((uint32_t)in_y_origin + (uint32_t)params->dilation_h * (uint32_t)filter_y);
                         const uint8_t *in_row;
                         int32_t filter_row;
                         int32_t filter_x;
@@ -126,10 +127,10 @@ static TL_ALWAYS_INLINE void tl_conv2d_plain_run(tl_conv_plain_kind kind, const 
                            weights) and the taps above carried their own offset: take the whole-filter term back out
                            (mod 2^32). */
                         const uint32_t weight_sum =
-                            kind == TL_CONV_PLAIN_S4
-                                ? tl_cv_sum_s4((const uint8_t *)filter, filter_out, filter_size)
-                                : tl_cv_sum_s8((const int8_t *)filter + filter_out, filter_size);
-                        acc += (uint32_t)tl_cv_load_i32(bias + out_ch * 4) - (uint32_t)params->input_offset * weight_sum;
+                            kind == TL_CONV_PLAIN_S4 ? tl_cv_sum_s4((const uint8_t *)filter, filter_out, filter_size)
+                                                     : tl_cv_sum_s8((const int8_t *)filter + filter_out, filter_size);
+                        acc +=
+                            (uint32_t)tl_cv_load_i32(bias + out_ch * 4) - (uint32_t)params->input_offset * weight_sum;
                         ((int8_t *)output)[o] = tl_cv_out_s8(acc, quant->table + out_ch * 8, params->output_offset,
                                                              params->act_min, params->act_max);
                     }

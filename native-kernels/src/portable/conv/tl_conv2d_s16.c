@@ -25,10 +25,10 @@
 #include "tl_conv_cmsis_scratch.h"
 
 /* Checks shared by both paths: shapes, 16x8 quantization (no offsets), bias kind, arguments. */
-tl_status tl_conv2d_s16_check(const tl_conv_params *params, const tl_conv_quant *quant,
-                              const tl_conv_dims *input_dims, const uint8_t *input,
-                              const tl_conv_dims *filter_dims, const int8_t *filter, const uint8_t *bias,
-                              tl_conv_bias_type bias_type, const tl_conv_dims *output_dims, const uint8_t *output)
+tl_status tl_conv2d_s16_check(const tl_conv_params *params, const tl_conv_quant *quant, const tl_conv_dims *input_dims,
+                              const uint8_t *input, const tl_conv_dims *filter_dims, const int8_t *filter,
+                              const uint8_t *bias, tl_conv_bias_type bias_type, const tl_conv_dims *output_dims,
+                              const uint8_t *output)
 {
     tl_status status = tl_cv_check_shapes(TL_CV_KIND_CONV, params, input_dims, filter_dims, output_dims, -32768, 32767);
     if (status != TL_OK)
@@ -63,8 +63,8 @@ tl_status tl_conv2d_s16(const tl_conv_params *params, const tl_conv_quant *quant
     if (filter_dims->channels != input_dims->channels || params->dilation_h != 1 || params->dilation_w != 1 ||
         !tl_cv_geometry_fits(params, input_dims, filter_dims, output_dims))
     {
-        return tl_conv2d_s16_plain(params, quant, input_dims, input, filter_dims, filter, bias, bias_type,
-                                   output_dims, output);
+        return tl_conv2d_s16_plain(params, quant, input_dims, input, filter_dims, filter, bias, bias_type, output_dims,
+                                   output);
     }
     if (filter_dims->height == 1 && filter_dims->width == 1 && input_dims->channels <= TL_S16_CHUNK &&
         params->pad_top == 0 && params->pad_left == 0 &&

@@ -19,10 +19,10 @@
 #define TL_S16_CHUNK 510
 
 /* Checks shared by every path: shapes, 16x8 quantization (no offsets), bias kind, arguments (tl_conv2d_s16.c). */
-tl_status tl_conv2d_s16_check(const tl_conv_params *params, const tl_conv_quant *quant,
-                              const tl_conv_dims *input_dims, const uint8_t *input,
-                              const tl_conv_dims *filter_dims, const int8_t *filter, const uint8_t *bias,
-                              tl_conv_bias_type bias_type, const tl_conv_dims *output_dims, const uint8_t *output);
+tl_status tl_conv2d_s16_check(const tl_conv_params *params, const tl_conv_quant *quant, const tl_conv_dims *input_dims,
+                              const uint8_t *input, const tl_conv_dims *filter_dims, const int8_t *filter,
+                              const uint8_t *bias, tl_conv_bias_type bias_type, const tl_conv_dims *output_dims,
+                              const uint8_t *output);
 
 /* The window sums are kept out of line: inlined into the loop nest they compete for registers with the nest's
    own state (as in tl_conv2d_s8.c). */
@@ -173,8 +173,8 @@ static inline int tl_s16_requant_of(tl_s16_requant *r, int32_t out_ch, const uin
 /** The requantized value of the int64 sum @p acc (before clamping) for a channel tl_s16_requant_of accepted. */
 static inline int32_t tl_s16_requant_apply(const tl_s16_requant *r, int64_t acc)
 {
-    const uint64_t p = ((uint64_t)acc + (uint64_t)r->bias) * (uint64_t)(int64_t)r->reduced +
-                       ((uint64_t)1 << (r->total_shift - 1));
+    const uint64_t p =
+        ((uint64_t)acc + (uint64_t)r->bias) * (uint64_t)(int64_t)r->reduced + ((uint64_t)1 << (r->total_shift - 1));
     const uint32_t lo = (uint32_t)p;
     const uint32_t hi = (uint32_t)(p >> 32);
     if (r->total_shift < 32)
@@ -186,8 +186,7 @@ static inline int32_t tl_s16_requant_apply(const tl_s16_requant *r, int64_t acc)
 
 /** tl_conv2d_s16_store through tl_s16_requant when the channel allows. */
 static TL_S16_INLINE void tl_s16_out(uint8_t *out, int64_t acc, int32_t out_ch, const uint8_t *table,
-                                     const uint8_t *bias, tl_conv_bias_type bias_type, int32_t act_min,
-                                     int32_t act_max)
+                                     const uint8_t *bias, tl_conv_bias_type bias_type, int32_t act_min, int32_t act_max)
 {
     tl_s16_requant r;
     if (tl_s16_requant_of(&r, out_ch, table, bias, bias_type))
@@ -205,13 +204,13 @@ static TL_S16_INLINE void tl_s16_out(uint8_t *out, int64_t acc, int32_t out_ch, 
  * (tl_conv2d_s16_pointwise.c).
  */
 void tl_conv2d_s16_pointwise(const tl_conv_params *params, const tl_conv_quant *quant, const tl_conv_dims *input_dims,
-                        const uint8_t *input, const int8_t *filter, const uint8_t *bias, tl_conv_bias_type bias_type,
-                        const tl_conv_dims *output_dims, uint8_t *output);
+                             const uint8_t *input, const int8_t *filter, const uint8_t *bias,
+                             tl_conv_bias_type bias_type, const tl_conv_dims *output_dims, uint8_t *output);
 
 /* One group, dilation 1, tl_cv_geometry_fits: filter rows as runs of the input (tl_conv2d_s16_rows.c). */
-void tl_conv2d_s16_rows(const tl_conv_params *params, const tl_conv_quant *quant,
-                        const tl_conv_dims *input_dims, const uint8_t *input, const tl_conv_dims *filter_dims,
-                        const int8_t *filter, const uint8_t *bias, tl_conv_bias_type bias_type,
-                        const tl_conv_dims *output_dims, uint8_t *output);
+void tl_conv2d_s16_rows(const tl_conv_params *params, const tl_conv_quant *quant, const tl_conv_dims *input_dims,
+                        const uint8_t *input, const tl_conv_dims *filter_dims, const int8_t *filter,
+                        const uint8_t *bias, tl_conv_bias_type bias_type, const tl_conv_dims *output_dims,
+                        uint8_t *output);
 
 #endif /* TINYLITE_TL_CONV2D_S16_PATHS_H */

@@ -6,10 +6,12 @@
  * one dot product per pixel and block of four output channels (then two, then one), no window bookkeeping, the
  * block's requantization constants read once.
  */
-TL_S16_NOINLINE TL_S16_NO_PRESCHEDULE void
-tl_conv2d_s16_pointwise(const tl_conv_params *params, const tl_conv_quant *quant, const tl_conv_dims *input_dims,
-                        const uint8_t *input, const int8_t *filter, const uint8_t *bias, tl_conv_bias_type bias_type,
-                        const tl_conv_dims *output_dims, uint8_t *output)
+TL_S16_NOINLINE TL_S16_NO_PRESCHEDULE void tl_conv2d_s16_pointwise(const tl_conv_params *params,
+                                                                   const tl_conv_quant *quant,
+                                                                   const tl_conv_dims *input_dims, const uint8_t *input,
+                                                                   const int8_t *filter, const uint8_t *bias,
+                                                                   tl_conv_bias_type bias_type,
+                                                                   const tl_conv_dims *output_dims, uint8_t *output)
 {
     const int32_t in_c = input_dims->channels;
     const int32_t out_h = output_dims->height;
@@ -56,8 +58,8 @@ tl_conv2d_s16_pointwise(const tl_conv_params *params, const tl_conv_quant *quant
                     {
                         if (fast)
                         {
-                            tl_cv_out_s16(out + k * 2, tl_s16_requant_apply(&rq[k], tl_cv_s32(acc[k])),
-                                          params->act_min, params->act_max);
+                            tl_cv_out_s16(out + k * 2, tl_s16_requant_apply(&rq[k], tl_cv_s32(acc[k])), params->act_min,
+                                          params->act_max);
                         }
                         else
                         {

@@ -20,8 +20,8 @@ typedef struct
  * in-range tap, over the window (win->rows >= 1, win->run >= 1). Chunks of at most TL_S16_CHUNK products are
  * summed in uint32 and then widened: whole rows when a row fits a chunk, else pieces of a row.
  */
-static TL_S16_NOINLINE void tl_s16_window2(const tl_s16_window *win, const int8_t *wa, const int8_t *wb,
-                                           int64_t *sum_a, int64_t *sum_b)
+static TL_S16_NOINLINE void tl_s16_window2(const tl_s16_window *win, const int8_t *wa, const int8_t *wb, int64_t *sum_a,
+                                           int64_t *sum_b)
 {
     const uint8_t *x = win->x;
     const int32_t run = win->run;
@@ -135,9 +135,9 @@ static TL_S16_NOINLINE TL_S16_NO_PRESCHEDULE void tl_s16_window4(const tl_s16_wi
  * weights. Output channels four at a time, then two, then one.
  */
 TL_S16_NOINLINE void tl_conv2d_s16_rows(const tl_conv_params *params, const tl_conv_quant *quant,
-                               const tl_conv_dims *input_dims, const uint8_t *input, const tl_conv_dims *filter_dims,
-                               const int8_t *filter, const uint8_t *bias, tl_conv_bias_type bias_type,
-                               const tl_conv_dims *output_dims, uint8_t *output)
+                                        const tl_conv_dims *input_dims, const uint8_t *input,
+                                        const tl_conv_dims *filter_dims, const int8_t *filter, const uint8_t *bias,
+                                        tl_conv_bias_type bias_type, const tl_conv_dims *output_dims, uint8_t *output)
 {
     const int32_t in_h = input_dims->height;
     const int32_t in_w = input_dims->width;

@@ -6,8 +6,7 @@
 #include "tl_conv_s16.h"
 
 TL_NOINLINE void tl_conv2d_s16_store(uint8_t *out, int64_t acc, int32_t out_ch, const uint8_t *table,
-                                     const uint8_t *bias, tl_conv_bias_type bias_type, int32_t act_min,
-                                     int32_t act_max)
+                                     const uint8_t *bias, tl_conv_bias_type bias_type, int32_t act_min, int32_t act_max)
 {
     const int32_t multiplier = tl_cv_load_i32(table + out_ch * 8);
     const int32_t shift = tl_cv_load_i32(table + out_ch * 8 + 4);

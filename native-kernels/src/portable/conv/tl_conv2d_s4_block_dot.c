@@ -16,8 +16,7 @@ static TL_S4_INLINE uint32_t tl_s4_word(const uint8_t *bytes, const int odd)
 }
 
 /* The input pairs of eight int8 values in tl_s4_pairs16's order: (x0, x4), (x2, x6), (x1, x5), (x3, x7). */
-static TL_S4_INLINE void tl_s4_input_pairs(const int8_t *x, uint32_t *x04, uint32_t *x26, uint32_t *x15,
-                                           uint32_t *x37)
+static TL_S4_INLINE void tl_s4_input_pairs(const int8_t *x, uint32_t *x04, uint32_t *x26, uint32_t *x15, uint32_t *x37)
 {
     const uint32_t a = tl_dsp_load4(x);
     const uint32_t b = tl_dsp_load4(x + 4);
@@ -36,8 +35,8 @@ static TL_S4_INLINE void tl_s4_input_pairs(const int8_t *x, uint32_t *x04, uint3
  * two weight runs starting at byte @p w (nibble parity @p odd) and @p row bytes apart. Two runs, not four: with
  * four the sums and pairs no longer fit Cortex-M4's registers and the loop spills (measured).
  */
-static TL_S4_INLINE void tl_s4_dot2_impl(const int8_t *x, const uint8_t *w, int32_t row, int32_t groups,
-                                         const int odd, uint32_t *acc)
+static TL_S4_INLINE void tl_s4_dot2_impl(const int8_t *x, const uint8_t *w, int32_t row, int32_t groups, const int odd,
+                                         uint32_t *acc)
 {
     uint32_t a0 = acc[0];
     uint32_t a1 = acc[1];

@@ -9,8 +9,8 @@
 #include "tl_conv2d_s4_paths.h"
 
 /* Adds w * (x + input_offset) over @p n values (edge pixels: no folding) to plain[j] for each block run. */
-static void tl_s4_block_dot_offset(const tl_s4_block *b, const int8_t *x, int32_t e0, int32_t n,
-                                   int32_t input_offset, uint32_t *plain)
+static void tl_s4_block_dot_offset(const tl_s4_block *b, const int8_t *x, int32_t e0, int32_t n, int32_t input_offset,
+                                   uint32_t *plain)
 {
     int32_t j;
     for (j = 0; j < b->count; j++)
@@ -35,9 +35,9 @@ static void tl_s4_block_dot_offset(const tl_s4_block *b, const int8_t *x, int32_
  * bias over their in-range taps with the offset. Sums mod 2^32; the scaled part divided by 16 exactly.
  */
 TL_S4_NOINLINE void tl_conv2d_s4_blocks(const tl_conv_params *params, const tl_conv_quant *quant,
-                                const tl_conv_dims *input_dims, const int8_t *input, const tl_conv_dims *filter_dims,
-                                const uint8_t *filter_packed, const uint8_t *bias, const tl_conv_dims *output_dims,
-                                int8_t *output)
+                                        const tl_conv_dims *input_dims, const int8_t *input,
+                                        const tl_conv_dims *filter_dims, const uint8_t *filter_packed,
+                                        const uint8_t *bias, const tl_conv_dims *output_dims, int8_t *output)
 {
     const int32_t in_h = input_dims->height;
     const int32_t in_w = input_dims->width;
@@ -58,8 +58,8 @@ TL_S4_NOINLINE void tl_conv2d_s4_blocks(const tl_conv_params *params, const tl_c
     const int row_run = params->dilation_w == 1 && f_c == in_c;
     /* Edge pixels go through the gathered rows when a filter row fits row_buf and the padding value
        -input_offset is an int8; otherwise tap by tap with the offset. */
-    const int gather_edges = f_w * f_c <= TL_S4_CONV_ROW_MAX && params->input_offset >= -127 &&
-                             params->input_offset <= 128;
+    const int gather_edges =
+        f_w * f_c <= TL_S4_CONV_ROW_MAX && params->input_offset >= -127 && params->input_offset <= 128;
     const int8_t pad = (int8_t)(gather_edges ? 0 - params->input_offset : 0);
     int8_t row_buf[TL_S4_CONV_ROW_MAX];
     tl_cv_interior interior;
@@ -116,7 +116,8 @@ TL_S4_NOINLINE void tl_conv2d_s4_blocks(const tl_conv_params *params, const tl_c
                             if (y_inside && out_x >= interior.x_begin && out_x < interior.x_end)
                             {
                                 const int8_t *x = in_group + ((out_y * params->stride_h - params->pad_top) * in_w +
-                                                              (out_x * params->stride_w - params->pad_left)) * in_c;
+                                                              (out_x * params->stride_w - params->pad_left)) *
+                                                                 in_c;
                                 int32_t filter_y;
                                 for (j = 0; j < b.count; j++)
                                 {
@@ -186,22 +187,23 @@ TL_S4_NOINLINE void tl_conv2d_s4_blocks(const tl_conv_params *params, const tl_c
                                 }
                                 for (filter_y = win.fy_begin; filter_y < win.fy_end; filter_y++)
                                 {
-                                    const int8_t *row = in_group + (win.in_y + filter_y * params->dilation_h) * in_w * in_c;
+                                    const int8_t *row =
+                                        in_group + (win.in_y + filter_y * params->dilation_h) * in_w * in_c;
                                     const int32_t e_row = e_first + filter_y * f_w * f_c;
                                     int32_t filter_x;
                                     for (filter_x = win.fx_begin; filter_x < win.fx_end; filter_x++)
                                     {
-                                        tl_s4_block_dot_offset(&b, row + (win.in_x + filter_x * params->dilation_w) * in_c,
-                                                               e_row + filter_x * f_c, f_c, params->input_offset,
-                                                               plain);
+                                        tl_s4_block_dot_offset(
+                                            &b, row + (win.in_x + filter_x * params->dilation_w) * in_c,
+                                            e_row + filter_x * f_c, f_c, params->input_offset, plain);
                                     }
                                 }
                             }
                             for (j = 0; j < b.count; j++)
                             {
-                                out[j * ch_step] = tl_cv_out_s8_q(plain[j] + tl_s4_unscale(scaled[j]), mult[j], shift[j],
-                                                                  params->output_offset, params->act_min,
-                                                                  params->act_max);
+                                out[j * ch_step] =
+                                    tl_cv_out_s8_q(plain[j] + tl_s4_unscale(scaled[j]), mult[j], shift[j],
+                                                   params->output_offset, params->act_min, params->act_max);
                             }
                         }
                     }

@@ -15,9 +15,9 @@
  * Short filter rows (e.g. a 10x4 filter over one channel) thus still get whole groups of eight.
  */
 TL_S4_NOINLINE void tl_conv2d_s4_gathered(const tl_conv_params *params, const tl_conv_quant *quant,
-                                  const tl_conv_dims *input_dims, const int8_t *input, const tl_conv_dims *filter_dims,
-                                  const uint8_t *filter_packed, const uint8_t *bias, const tl_conv_dims *output_dims,
-                                  int8_t *output)
+                                          const tl_conv_dims *input_dims, const int8_t *input,
+                                          const tl_conv_dims *filter_dims, const uint8_t *filter_packed,
+                                          const uint8_t *bias, const tl_conv_dims *output_dims, int8_t *output)
 {
     const int32_t in_h = input_dims->height;
     const int32_t in_w = input_dims->width;
@@ -112,8 +112,8 @@ TL_S4_NOINLINE void tl_conv2d_s4_gathered(const tl_conv_params *params, const tl
                         for (j = 0; j < b.count; j++)
                         {
                             const int32_t ch = first + j * ch_step;
-                            out[ch] = tl_s4_out(plain[j] + tl_s4_unscale(scaled[j]), quant->table + ch * 8, params,
-                                                full);
+                            out[ch] =
+                                tl_s4_out(plain[j] + tl_s4_unscale(scaled[j]), quant->table + ch * 8, params, full);
                         }
                     }
                 }

@@ -116,16 +116,14 @@ static inline void tl_s4_block_dot(const tl_s4_block *b, const int8_t *x, int32_
  * The block path (any filter; requires tl_cv_geometry_fits and f_h * f_w * f_c <= TL_S4_CONV_MAX_TAPS,
  * tl_conv2d_s4_blocks.c).
  */
-void tl_conv2d_s4_blocks(const tl_conv_params *params, const tl_conv_quant *quant,
-                         const tl_conv_dims *input_dims, const int8_t *input, const tl_conv_dims *filter_dims,
-                         const uint8_t *filter_packed, const uint8_t *bias, const tl_conv_dims *output_dims,
-                         int8_t *output);
+void tl_conv2d_s4_blocks(const tl_conv_params *params, const tl_conv_quant *quant, const tl_conv_dims *input_dims,
+                         const int8_t *input, const tl_conv_dims *filter_dims, const uint8_t *filter_packed,
+                         const uint8_t *bias, const tl_conv_dims *output_dims, int8_t *output);
 
 /* The gathered path (one group, f_h * f_w * f_c <= TL_S4_CONV_ROW_MAX, -input_offset an int8;
    tl_conv2d_s4_gathered.c). */
-void tl_conv2d_s4_gathered(const tl_conv_params *params, const tl_conv_quant *quant,
-                           const tl_conv_dims *input_dims, const int8_t *input, const tl_conv_dims *filter_dims,
-                           const uint8_t *filter_packed, const uint8_t *bias, const tl_conv_dims *output_dims,
-                           int8_t *output);
+void tl_conv2d_s4_gathered(const tl_conv_params *params, const tl_conv_quant *quant, const tl_conv_dims *input_dims,
+                           const int8_t *input, const tl_conv_dims *filter_dims, const uint8_t *filter_packed,
+                           const uint8_t *bias, const tl_conv_dims *output_dims, int8_t *output);
 
 #endif /* TINYLITE_TL_CONV2D_S4_PATHS_H */

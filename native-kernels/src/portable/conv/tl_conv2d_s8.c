@@ -13,8 +13,8 @@
 #include "tl_conv_cmsis_scratch.h"
 
 tl_status tl_conv2d_s8(const tl_conv_params *params, const tl_conv_quant *quant, const tl_conv_dims *input_dims,
-                       const int8_t *input, const tl_conv_dims *filter_dims, const int8_t *filter,
-                       const uint8_t *bias, const tl_conv_dims *output_dims, int8_t *output)
+                       const int8_t *input, const tl_conv_dims *filter_dims, const int8_t *filter, const uint8_t *bias,
+                       const tl_conv_dims *output_dims, int8_t *output)
 {
     tl_status status = tl_cv_check_shapes(TL_CV_KIND_CONV, params, input_dims, filter_dims, output_dims, -128, 127);
     if (status != TL_OK)

@@ -21,8 +21,8 @@
  * widened into int16 pairs (even and odd bytes, tl_dsp.h), each pair feeding two dual multiply-accumulates;
  * the remaining n % 4 values one by one.
  */
-static TL_CV_NOINLINE void tl_cv_dot_2x2(const int8_t *x0, const int8_t *x1, const int8_t *w0, const int8_t *w1, int32_t n,
-                                 uint32_t *a00, uint32_t *a01, uint32_t *a10, uint32_t *a11)
+static TL_CV_NOINLINE void tl_cv_dot_2x2(const int8_t *x0, const int8_t *x1, const int8_t *w0, const int8_t *w1,
+                                         int32_t n, uint32_t *a00, uint32_t *a01, uint32_t *a10, uint32_t *a11)
 {
     uint32_t s00 = *a00;
     uint32_t s01 = *a01;
@@ -177,7 +177,7 @@ static TL_CV_NOINLINE void tl_cv_gemm_pairs_k16(const int8_t *x, int32_t pairs, 
 
 /** One pixel times two filters over @p n int8 values. */
 static TL_CV_NOINLINE void tl_cv_dot_1x2(const int8_t *x, const int8_t *w0, const int8_t *w1, int32_t n, uint32_t *a0,
-                                 uint32_t *a1)
+                                         uint32_t *a1)
 {
     uint32_t s0 = *a0;
     uint32_t s1 = *a1;
@@ -194,7 +194,7 @@ static TL_CV_NOINLINE void tl_cv_dot_1x2(const int8_t *x, const int8_t *w0, cons
 
 /** One pixel times two filters with the input offset added to each value (edge pixels: no folding). */
 static TL_CV_NOINLINE void tl_cv_dot_1x2_offset(const int8_t *x, const int8_t *w0, const int8_t *w1, int32_t n,
-                                        int32_t input_offset, uint32_t *a0, uint32_t *a1)
+                                                int32_t input_offset, uint32_t *a0, uint32_t *a1)
 {
     uint32_t s0 = *a0;
     uint32_t s1 = *a1;
@@ -209,7 +209,6 @@ static TL_CV_NOINLINE void tl_cv_dot_1x2_offset(const int8_t *x, const int8_t *w
     *a0 = s0;
     *a1 = s1;
 }
-
 
 /*
  * One output pixel times two filters over the taps of @p win. When the window is the whole filter the input
@@ -259,7 +258,6 @@ static void tl_conv_s8_pixel_1x2(const tl_conv_params *params, const tl_cv_windo
     }
 }
 
-
 /*
  * The fast path. Channel pairs outermost (their weights, folded bias and multipliers loaded once), then output
  * rows and columns; interior pixels in pairs through tl_cv_dot_2x2, edge and lone pixels through the bounds-hoisted
@@ -267,8 +265,8 @@ static void tl_conv_s8_pixel_1x2(const tl_conv_params *params, const tl_cv_windo
  * per-tap tests of the plain path.
  */
 void tl_conv2d_s8_fast(const tl_conv_params *params, const tl_conv_quant *quant, const tl_conv_dims *input_dims,
-                       const int8_t *input, const tl_conv_dims *filter_dims, const int8_t *filter,
-                       const uint8_t *bias, const tl_conv_dims *output_dims, int8_t *output)
+                       const int8_t *input, const tl_conv_dims *filter_dims, const int8_t *filter, const uint8_t *bias,
+                       const tl_conv_dims *output_dims, int8_t *output)
 {
     const int32_t in_h = input_dims->height;
     const int32_t in_w = input_dims->width;
@@ -345,8 +343,8 @@ void tl_conv2d_s8_fast(const tl_conv_params *params, const tl_conv_quant *quant,
                     rq.output_offset = params->output_offset;
                     rq.act_min = params->act_min;
                     rq.act_max = params->act_max;
-                    tl_cv_gemm_pairs_k16(in_batch, pixels / 2, in_c, k16, fold0, fold1, &rq, pair,
-                                         out_batch + out_ch, out_c);
+                    tl_cv_gemm_pairs_k16(in_batch, pixels / 2, in_c, k16, fold0, fold1, &rq, pair, out_batch + out_ch,
+                                         out_c);
                     pixel = pixels & ~1;
                 }
                 for (; pixel + 1 < pixels; pixel += 2)
@@ -354,22 +352,28 @@ void tl_conv2d_s8_fast(const tl_conv_params *params, const tl_conv_quant *quant,
                     uint32_t a00 = fold0, a01 = fold1, a10 = fold0, a11 = fold1;
                     const int8_t *x0 = in_batch + pixel * in_c;
                     tl_cv_dot_2x2(x0, x0 + in_c, w0, w1, in_c, &a00, &a01, &a10, &a11);
-                    out_batch[pixel * out_c + out_ch] = tl_cv_out_s8_q(a00, m0, s0, params->output_offset, params->act_min, params->act_max);
-                    out_batch[(pixel + 1) * out_c + out_ch] = tl_cv_out_s8_q(a10, m0, s0, params->output_offset, params->act_min, params->act_max);
+                    out_batch[pixel * out_c + out_ch] =
+                        tl_cv_out_s8_q(a00, m0, s0, params->output_offset, params->act_min, params->act_max);
+                    out_batch[(pixel + 1) * out_c + out_ch] =
+                        tl_cv_out_s8_q(a10, m0, s0, params->output_offset, params->act_min, params->act_max);
                     if (pair)
                     {
-                        out_batch[pixel * out_c + next_ch] = tl_cv_out_s8_q(a01, m1, s1, params->output_offset, params->act_min, params->act_max);
-                        out_batch[(pixel + 1) * out_c + next_ch] = tl_cv_out_s8_q(a11, m1, s1, params->output_offset, params->act_min, params->act_max);
+                        out_batch[pixel * out_c + next_ch] =
+                            tl_cv_out_s8_q(a01, m1, s1, params->output_offset, params->act_min, params->act_max);
+                        out_batch[(pixel + 1) * out_c + next_ch] =
+                            tl_cv_out_s8_q(a11, m1, s1, params->output_offset, params->act_min, params->act_max);
                     }
                 }
                 if (pixel < pixels)
                 {
                     uint32_t a0 = fold0, a1 = fold1;
                     tl_cv_dot_1x2(in_batch + pixel * in_c, w0, w1, in_c, &a0, &a1);
-                    out_batch[pixel * out_c + out_ch] = tl_cv_out_s8_q(a0, m0, s0, params->output_offset, params->act_min, params->act_max);
+                    out_batch[pixel * out_c + out_ch] =
+                        tl_cv_out_s8_q(a0, m0, s0, params->output_offset, params->act_min, params->act_max);
                     if (pair)
                     {
-                        out_batch[pixel * out_c + next_ch] = tl_cv_out_s8_q(a1, m1, s1, params->output_offset, params->act_min, params->act_max);
+                        out_batch[pixel * out_c + next_ch] =
+                            tl_cv_out_s8_q(a1, m1, s1, params->output_offset, params->act_min, params->act_max);
                     }
                 }
                 out_ch += pair ? 2 : 1;
@@ -390,7 +394,8 @@ void tl_conv2d_s8_fast(const tl_conv_params *params, const tl_conv_quant *quant,
                     {
                         /* Two interior pixels: their receptive fields are whole and strided apart. */
                         const int8_t *x0 = in_group + ((out_y * params->stride_h - params->pad_top) * in_w +
-                                                       (out_x * params->stride_w - params->pad_left)) * in_c;
+                                                       (out_x * params->stride_w - params->pad_left)) *
+                                                          in_c;
                         const int8_t *x1 = x0 + params->stride_w * in_c;
                         uint32_t a10 = fold0;
                         uint32_t a11 = fold1;
@@ -403,7 +408,8 @@ void tl_conv2d_s8_fast(const tl_conv_params *params, const tl_conv_quant *quant,
                             const int32_t w_off = filter_y * f_w * f_c;
                             if (row_run != 0)
                             {
-                                tl_cv_dot_2x2(x0 + in_off, x1 + in_off, w0 + w_off, w1 + w_off, row_run, &a00, &a01, &a10, &a11);
+                                tl_cv_dot_2x2(x0 + in_off, x1 + in_off, w0 + w_off, w1 + w_off, row_run, &a00, &a01,
+                                              &a10, &a11);
                             }
                             else
                             {
@@ -416,15 +422,19 @@ void tl_conv2d_s8_fast(const tl_conv_params *params, const tl_conv_quant *quant,
                                 }
                             }
                         }
-                        out_row[(out_x + 1) * out_c + out_ch] = tl_cv_out_s8_q(a10, m0, s0, params->output_offset, params->act_min, params->act_max);
+                        out_row[(out_x + 1) * out_c + out_ch] =
+                            tl_cv_out_s8_q(a10, m0, s0, params->output_offset, params->act_min, params->act_max);
                         if (pair)
                         {
-                            out_row[(out_x + 1) * out_c + next_ch] = tl_cv_out_s8_q(a11, m1, s1, params->output_offset, params->act_min, params->act_max);
+                            out_row[(out_x + 1) * out_c + next_ch] =
+                                tl_cv_out_s8_q(a11, m1, s1, params->output_offset, params->act_min, params->act_max);
                         }
-                        out_row[out_x * out_c + out_ch] = tl_cv_out_s8_q(a00, m0, s0, params->output_offset, params->act_min, params->act_max);
+                        out_row[out_x * out_c + out_ch] =
+                            tl_cv_out_s8_q(a00, m0, s0, params->output_offset, params->act_min, params->act_max);
                         if (pair)
                         {
-                            out_row[out_x * out_c + next_ch] = tl_cv_out_s8_q(a01, m1, s1, params->output_offset, params->act_min, params->act_max);
+                            out_row[out_x * out_c + next_ch] =
+                                tl_cv_out_s8_q(a01, m1, s1, params->output_offset, params->act_min, params->act_max);
                         }
                         out_x += 2;
                         continue;
@@ -432,17 +442,19 @@ void tl_conv2d_s8_fast(const tl_conv_params *params, const tl_conv_quant *quant,
                     /* One pixel, edge or lone interior: bounds hoisted out of the tap loops. */
                     tl_cv_window_of(params, in_h, in_w, f_h, f_w, out_y, out_x, &win);
                     {
-                        const int whole = win.fy_begin == 0 && win.fy_end == f_h && win.fx_begin == 0 &&
-                                          win.fx_end == f_w;
+                        const int whole =
+                            win.fy_begin == 0 && win.fy_end == f_h && win.fx_begin == 0 && win.fx_end == f_w;
                         a00 = whole ? fold0 : bias0;
                         a01 = whole ? fold1 : bias1;
                         tl_conv_s8_pixel_1x2(params, &win, in_group, w0, w1, in_w, in_c, f_w, f_c, row_run != 0, whole,
                                              &a00, &a01);
                     }
-                    out_row[out_x * out_c + out_ch] = tl_cv_out_s8_q(a00, m0, s0, params->output_offset, params->act_min, params->act_max);
+                    out_row[out_x * out_c + out_ch] =
+                        tl_cv_out_s8_q(a00, m0, s0, params->output_offset, params->act_min, params->act_max);
                     if (pair)
                     {
-                        out_row[out_x * out_c + next_ch] = tl_cv_out_s8_q(a01, m1, s1, params->output_offset, params->act_min, params->act_max);
+                        out_row[out_x * out_c + next_ch] =
+                            tl_cv_out_s8_q(a01, m1, s1, params->output_offset, params->act_min, params->act_max);
                     }
                     out_x++;
                 }

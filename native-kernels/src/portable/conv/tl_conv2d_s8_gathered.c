@@ -65,7 +65,6 @@ static void tl_conv_s8_im2col(const tl_conv_params *params, const int8_t *in_bat
     }
 }
 
-
 /*
  * Every output channel of one gathered pixel pair: the columns at c0 and c0 + d1 (d1 = 0 for a lone pixel,
  * whose second results are then dropped; every full group of four values in the order of tl_conv_s8_quad_order),
@@ -176,10 +175,9 @@ static TL_CV_NOINLINE void tl_cv_gathered_pair(const int16_t *c0, int32_t d1, in
  * filter row is too short for the row-run loops): output pixels two at a time (edge or not) are gathered
  * once into int16 columns, then every channel pair is a plain 2x2 dot product over them.
  */
-void tl_conv2d_s8_gathered(const tl_conv_params *params, const tl_conv_quant *quant,
-                           const tl_conv_dims *input_dims, const int8_t *input, const tl_conv_dims *filter_dims,
-                           const int8_t *filter, const uint8_t *bias, const tl_conv_dims *output_dims,
-                           int8_t *output)
+void tl_conv2d_s8_gathered(const tl_conv_params *params, const tl_conv_quant *quant, const tl_conv_dims *input_dims,
+                           const int8_t *input, const tl_conv_dims *filter_dims, const int8_t *filter,
+                           const uint8_t *bias, const tl_conv_dims *output_dims, int8_t *output)
 {
     const int32_t in_h = input_dims->height;
     const int32_t in_w = input_dims->width;

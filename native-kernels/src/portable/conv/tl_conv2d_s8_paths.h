@@ -35,22 +35,20 @@ static inline void tl_conv_s8_quad_order(int16_t *col, int32_t n)
     }
 }
 
-
 /*
  * The gathered path (tl_conv2d_s8_gathered.c), for receptive fields of at most TL_CV_IM2COL_MAX values without
  * groups and |input_offset| <= 32767: output pixels two at a time gathered into int16 columns.
  */
-void tl_conv2d_s8_gathered(const tl_conv_params *params, const tl_conv_quant *quant,
-                           const tl_conv_dims *input_dims, const int8_t *input, const tl_conv_dims *filter_dims,
-                           const int8_t *filter, const uint8_t *bias, const tl_conv_dims *output_dims,
-                           int8_t *output);
+void tl_conv2d_s8_gathered(const tl_conv_params *params, const tl_conv_quant *quant, const tl_conv_dims *input_dims,
+                           const int8_t *input, const tl_conv_dims *filter_dims, const int8_t *filter,
+                           const uint8_t *bias, const tl_conv_dims *output_dims, int8_t *output);
 
 /*
  * The general fast path (tl_conv2d_s8_fast.c): channel pairs outermost, interior pixel pairs with the input offset
  * folded into the bias, 1x1 filters as a matrix product.
  */
 void tl_conv2d_s8_fast(const tl_conv_params *params, const tl_conv_quant *quant, const tl_conv_dims *input_dims,
-                       const int8_t *input, const tl_conv_dims *filter_dims, const int8_t *filter,
-                       const uint8_t *bias, const tl_conv_dims *output_dims, int8_t *output);
+                       const int8_t *input, const tl_conv_dims *filter_dims, const int8_t *filter, const uint8_t *bias,
+                       const tl_conv_dims *output_dims, int8_t *output);
 
 #endif /* TINYLITE_TL_CONV2D_S8_PATHS_H */

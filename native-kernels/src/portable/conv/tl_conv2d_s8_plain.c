@@ -4,10 +4,9 @@
  */
 #include "tl_conv2d_plain.h"
 
-tl_status tl_conv2d_s8_plain(const tl_conv_params *params, const tl_conv_quant *quant,
-                             const tl_conv_dims *input_dims, const int8_t *input, const tl_conv_dims *filter_dims,
-                             const int8_t *filter, const uint8_t *bias, const tl_conv_dims *output_dims,
-                             int8_t *output)
+tl_status tl_conv2d_s8_plain(const tl_conv_params *params, const tl_conv_quant *quant, const tl_conv_dims *input_dims,
+                             const int8_t *input, const tl_conv_dims *filter_dims, const int8_t *filter,
+                             const uint8_t *bias, const tl_conv_dims *output_dims, int8_t *output)
 {
     tl_status status = tl_cv_check_shapes(TL_CV_KIND_CONV, params, input_dims, filter_dims, output_dims, -128, 127);
     if (status != TL_OK)
@@ -18,7 +17,7 @@ tl_status tl_conv2d_s8_plain(const tl_conv_params *params, const tl_conv_quant *
     {
         return TL_ERR_ARGUMENT;
     }
-    tl_conv2d_plain_run(TL_CONV_PLAIN_S8, params, quant, input_dims, input, filter_dims, filter, bias, TL_CONV_BIAS_INT32,
-                        output_dims, output);
+    tl_conv2d_plain_run(TL_CONV_PLAIN_S8, params, quant, input_dims, input, filter_dims, filter, bias,
+                        TL_CONV_BIAS_INT32, output_dims, output);
     return TL_OK;
 }

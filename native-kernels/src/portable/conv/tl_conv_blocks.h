@@ -10,7 +10,6 @@
 
 #include "tinylite/tl_conv_kernels.h"
 
-
 /** Output rows [y_begin, y_end) and columns [x_begin, x_end) whose receptive field lies inside the input. */
 typedef struct
 {
@@ -39,10 +38,10 @@ typedef struct
 static inline int tl_cv_geometry_fits(const tl_conv_params *params, const tl_conv_dims *input_dims,
                                       const tl_conv_dims *filter_dims, const tl_conv_dims *output_dims)
 {
-    int64_t reach_y = (int64_t)(output_dims->height - 1) * params->stride_h +
-                      (int64_t)(filter_dims->height - 1) * params->dilation_h;
-    int64_t reach_x = (int64_t)(output_dims->width - 1) * params->stride_w +
-                      (int64_t)(filter_dims->width - 1) * params->dilation_w;
+    int64_t reach_y =
+        (int64_t)(output_dims->height - 1) * params->stride_h + (int64_t)(filter_dims->height - 1) * params->dilation_h;
+    int64_t reach_x =
+        (int64_t)(output_dims->width - 1) * params->stride_w + (int64_t)(filter_dims->width - 1) * params->dilation_w;
     (void)input_dims;
     return reach_y <= INT32_MAX && reach_x <= INT32_MAX;
 }

@@ -70,7 +70,8 @@ int64_t tl_depthwise_conv_s4_cmsis_scratch_bytes(const int32_t *params)
 {
     /* arm_depthwise_conv_s4_opt (one batch, multiplier 1, no dilation) buffers in_c·taps int16; the generic one none. */
     const int optimised = params[TL_DEPTHWISE_CONV_P_INPUT_DEPTH] == params[TL_DEPTHWISE_CONV_P_OUTPUT_DEPTH] &&
-                          params[TL_DEPTHWISE_CONV_P_BATCHES] == 1 && params[TL_DEPTHWISE_CONV_P_DILATION_HEIGHT] == 1 &&
+                          params[TL_DEPTHWISE_CONV_P_BATCHES] == 1 &&
+                          params[TL_DEPTHWISE_CONV_P_DILATION_HEIGHT] == 1 &&
                           params[TL_DEPTHWISE_CONV_P_DILATION_WIDTH] == 1;
     const int64_t buffer = optimised ? 2 * (int64_t)params[TL_DEPTHWISE_CONV_P_INPUT_DEPTH] *
                                            params[TL_DEPTHWISE_CONV_P_FILTER_HEIGHT] *
@@ -107,10 +108,10 @@ tl_status tl_conv_cmsis_scratch_validate(const tl_op *op, const tl_tensors *tens
     scratch = op->outputs[TL_CONV_OUT_SCRATCH];
     needed = kind == TL_CMSIS_SCRATCH_DEPTHWISE_S8    ? tl_depthwise_conv_s8_cmsis_scratch_bytes(op->params)
              : kind == TL_CMSIS_SCRATCH_DEPTHWISE_S4  ? tl_depthwise_conv_s4_cmsis_scratch_bytes(op->params)
-             : kind == TL_CMSIS_SCRATCH_CONV_S4        ? tl_conv_s4_cmsis_scratch_bytes(op->params)
-             : kind == TL_CMSIS_SCRATCH_CONV_S16       ? tl_conv_s16_cmsis_scratch_bytes(op->params)
+             : kind == TL_CMSIS_SCRATCH_CONV_S4       ? tl_conv_s4_cmsis_scratch_bytes(op->params)
+             : kind == TL_CMSIS_SCRATCH_CONV_S16      ? tl_conv_s16_cmsis_scratch_bytes(op->params)
              : kind == TL_CMSIS_SCRATCH_DEPTHWISE_S16 ? tl_depthwise_conv_s16_cmsis_scratch_bytes(op->params)
-                                                       : tl_conv_s8_cmsis_scratch_bytes(op->params);
+                                                      : tl_conv_s8_cmsis_scratch_bytes(op->params);
     if (tl_tensor_type(tensors, scratch) != TL_TYPE_INT8 || tl_tensor_bytes(tensors, scratch) < needed ||
         tl_tensor_data(tensors, scratch) == NULL || ((uintptr_t)tl_tensor_data(tensors, scratch) & 3u) != 0)
     {

@@ -217,8 +217,8 @@ tl_status tl_cv_check_in_place_pointwise(const tl_op *op, const tl_tensors *tens
                                          int32_t filter_type, int int32_bias, int int64_bias, int bias_required);
 
 /** Decodes the 20 shared CONV_2D / DEPTHWISE_CONV_2D Params into dims and params (no checks). */
-void tl_cv_decode_conv(const int32_t *p, tl_conv_dims *input_dims, tl_conv_dims *filter_dims,
-                       tl_conv_dims *output_dims, tl_conv_params *params);
+void tl_cv_decode_conv(const int32_t *p, tl_conv_dims *input_dims, tl_conv_dims *filter_dims, tl_conv_dims *output_dims,
+                       tl_conv_params *params);
 
 /** Decodes the 17 TRANSPOSE_CONV Params (no checks). */
 void tl_cv_decode_transpose(const int32_t *p, tl_conv_dims *input_dims, tl_conv_dims *filter_dims,

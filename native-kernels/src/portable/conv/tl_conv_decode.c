@@ -2,8 +2,8 @@
    the kernels' typed dims and params. Only called on records the checks accepted. */
 #include "tl_conv_common.h"
 
-void tl_cv_decode_conv(const int32_t *p, tl_conv_dims *input_dims, tl_conv_dims *filter_dims,
-                       tl_conv_dims *output_dims, tl_conv_params *params)
+void tl_cv_decode_conv(const int32_t *p, tl_conv_dims *input_dims, tl_conv_dims *filter_dims, tl_conv_dims *output_dims,
+                       tl_conv_params *params)
 {
     input_dims->batches = p[TL_CONV_P_BATCHES];
     input_dims->height = p[TL_CONV_P_INPUT_HEIGHT];

@@ -28,9 +28,8 @@ tl_status tl_cv_check_in_place_depthwise(const tl_op *op, const tl_tensors *tens
     tl_op plain;
     const int32_t *p;
     int32_t element_bytes = activation_type == TL_CV_TYPE_INT8 ? 1 : 2;
-    if (!tl_cv_without_scratch(op, &plain) ||
-        tl_cv_check_depthwise(&plain, tensors, activation_type, filter_type, int32_bias, int64_bias,
-                              bias_required) != TL_OK)
+    if (!tl_cv_without_scratch(op, &plain) || tl_cv_check_depthwise(&plain, tensors, activation_type, filter_type,
+                                                                    int32_bias, int64_bias, bias_required) != TL_OK)
     {
         return TL_ERR_PARAMS;
     }
@@ -53,9 +52,8 @@ tl_status tl_cv_check_in_place_pointwise(const tl_op *op, const tl_tensors *tens
     tl_op plain;
     const int32_t *p;
     int32_t element_bytes = activation_type == TL_CV_TYPE_INT8 ? 1 : 2;
-    if (!tl_cv_without_scratch(op, &plain) ||
-        tl_cv_check_conv2d(&plain, tensors, activation_type, filter_type, int32_bias, int64_bias, bias_required) !=
-            TL_OK)
+    if (!tl_cv_without_scratch(op, &plain) || tl_cv_check_conv2d(&plain, tensors, activation_type, filter_type,
+                                                                 int32_bias, int64_bias, bias_required) != TL_OK)
     {
         return TL_ERR_PARAMS;
     }

@@ -75,9 +75,9 @@ static tl_status tl_cv_check_conv_tensors(const tl_op *op, const tl_tensors *ten
            in a six-input record; for int16 the requantization table split into CMSIS-NN's two arrays
            (ConvChecks.CmsisNnQuant), int32 x 2 * out_c. */
         (op->input_count >= 5 && !(op->input_count == 6 && op->inputs[TL_CONV_IN_RAW_BIAS] == -1) &&
-         tl_cv_check_tensor(
-             tensors, op->inputs[TL_CONV_IN_RAW_BIAS], TL_CV_TYPE_INT32,
-             tl_cv_product(p[TL_CONV_P_OUTPUT_DEPTH], activation_type == TL_CV_TYPE_INT16 ? 8 : 4, 1, 1, 1)) != TL_OK) ||
+         tl_cv_check_tensor(tensors, op->inputs[TL_CONV_IN_RAW_BIAS], TL_CV_TYPE_INT32,
+                            tl_cv_product(p[TL_CONV_P_OUTPUT_DEPTH], activation_type == TL_CV_TYPE_INT16 ? 8 : 4, 1, 1,
+                                          1)) != TL_OK) ||
         /* Optional sixth input (int4 depthwise, ConvChecks.Depthwise): the filter in TFLite's order, same type and
            size. */
         (op->input_count == 6 &&
@@ -117,8 +117,7 @@ tl_status tl_cv_check_conv2d(const tl_op *op, const tl_tensors *tensors, int32_t
     p = op->params;
     tl_cv_decode_conv(p, &input_dims, &filter_dims, &output_dims, &params);
     tl_cv_type_range(activation_type, &lowest, &highest);
-    if (tl_cv_check_shapes(TL_CV_KIND_CONV, &params, &input_dims, &filter_dims, &output_dims, lowest, highest) !=
-        TL_OK)
+    if (tl_cv_check_shapes(TL_CV_KIND_CONV, &params, &input_dims, &filter_dims, &output_dims, lowest, highest) != TL_OK)
     {
         return TL_ERR_PARAMS;
     }
@@ -141,9 +140,9 @@ tl_status tl_cv_check_depthwise(const tl_op *op, const tl_tensors *tensors, int3
     /* A second output is the scratch the compiler reserves for the CMSIS-NN backend, a fifth input the raw bias it
        needs (ConvChecks.RawBias) or the split int16 requantization arrays (ConvChecks.CmsisNnQuant), a sixth the
        filter in TFLite's order (int4 weights only); the reference kernels ignore them. */
-    if (!tl_cv_counts_ok(op,
-                         op->input_count == 5 || (op->input_count == 6 && filter_type == TL_CV_TYPE_INT4) ? op->input_count : 4,
-                         op->output_count == 2 ? 2 : 1, TL_DEPTHWISE_CONV_P_LENGTH))
+    if (!tl_cv_counts_ok(
+            op, op->input_count == 5 || (op->input_count == 6 && filter_type == TL_CV_TYPE_INT4) ? op->input_count : 4,
+            op->output_count == 2 ? 2 : 1, TL_DEPTHWISE_CONV_P_LENGTH))
     {
         return TL_ERR_PARAMS;
     }
@@ -153,8 +152,8 @@ tl_status tl_cv_check_depthwise(const tl_op *op, const tl_tensors *tensors, int3
     params.depth_multiplier = p[TL_DEPTHWISE_CONV_P_DEPTH_MULTIPLIER];
     filter_dims.channels = 1;
     tl_cv_type_range(activation_type, &lowest, &highest);
-    if (tl_cv_check_shapes(TL_CV_KIND_DEPTHWISE, &params, &input_dims, &filter_dims, &output_dims, lowest,
-                           highest) != TL_OK)
+    if (tl_cv_check_shapes(TL_CV_KIND_DEPTHWISE, &params, &input_dims, &filter_dims, &output_dims, lowest, highest) !=
+        TL_OK)
     {
         return TL_ERR_PARAMS;
     }

@@ -11,10 +11,10 @@
 #include "tl_conv_common.h"
 
 /** tl_conv2d_s16 without fast paths: same arguments, checks, statuses and output bytes. */
-tl_status tl_conv2d_s16_plain(const tl_conv_params *params, const tl_conv_quant *quant,
-                              const tl_conv_dims *input_dims, const uint8_t *input, const tl_conv_dims *filter_dims,
-                              const int8_t *filter, const uint8_t *bias, tl_conv_bias_type bias_type,
-                              const tl_conv_dims *output_dims, uint8_t *output);
+tl_status tl_conv2d_s16_plain(const tl_conv_params *params, const tl_conv_quant *quant, const tl_conv_dims *input_dims,
+                              const uint8_t *input, const tl_conv_dims *filter_dims, const int8_t *filter,
+                              const uint8_t *bias, tl_conv_bias_type bias_type, const tl_conv_dims *output_dims,
+                              uint8_t *output);
 
 /** Bias, requantization and clamp of output channel @p out_ch's int64 sum, stored at @p out (the int16 CONV_2D
     paths and the in-place 1x1 kernel): TFLM's int64 path, or its int32 one (wrapping) with an int32 bias.

@@ -127,7 +127,8 @@ static TL_ALWAYS_INLINE void tl_depthwise_conv2d_plain_run(tl_dw_plain_kind kind
                             const uint32_t tap_sum = kind == TL_DW_PLAIN_S4
                                                          ? tl_cv_sum_s4((const uint8_t *)filter, filter_out, taps)
                                                          : tl_cv_sum_s8((const int8_t *)filter + filter_out, taps);
-                            acc += (uint32_t)tl_cv_load_i32(bias + out_ch * 4) - (uint32_t)params->input_offset * tap_sum;
+                            acc +=
+                                (uint32_t)tl_cv_load_i32(bias + out_ch * 4) - (uint32_t)params->input_offset * tap_sum;
                             ((int8_t *)output)[o] = tl_cv_out_s8(acc, quant->table + out_ch * 8, params->output_offset,
                                                                  params->act_min, params->act_max);
                         }

@@ -7,9 +7,9 @@
 #include "tl_depthwise_conv2d_plain.h"
 
 tl_status tl_depthwise_conv2d_s16(const tl_conv_params *params, const tl_conv_quant *quant,
-                                  const tl_conv_dims *input_dims, const uint8_t *input,
-                                  const tl_conv_dims *filter_dims, const int8_t *filter, const uint8_t *bias,
-                                  const tl_conv_dims *output_dims, uint8_t *output)
+                                  const tl_conv_dims *input_dims, const uint8_t *input, const tl_conv_dims *filter_dims,
+                                  const int8_t *filter, const uint8_t *bias, const tl_conv_dims *output_dims,
+                                  uint8_t *output)
 {
     tl_status status =
         tl_cv_check_shapes(TL_CV_KIND_DEPTHWISE, params, input_dims, filter_dims, output_dims, -32768, 32767);

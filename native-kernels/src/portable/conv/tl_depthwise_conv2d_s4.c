@@ -23,9 +23,9 @@
 #define TL_S4_DW_UNPACK_MAX 256
 
 tl_status tl_depthwise_conv2d_s4_plain(const tl_conv_params *params, const tl_conv_quant *quant,
-                                 const tl_conv_dims *input_dims, const int8_t *input,
-                                 const tl_conv_dims *filter_dims, const uint8_t *filter_packed,
-                                 const uint8_t *bias, const tl_conv_dims *output_dims, int8_t *output)
+                                       const tl_conv_dims *input_dims, const int8_t *input,
+                                       const tl_conv_dims *filter_dims, const uint8_t *filter_packed,
+                                       const uint8_t *bias, const tl_conv_dims *output_dims, int8_t *output)
 {
     tl_status status =
         tl_cv_check_shapes(TL_CV_KIND_DEPTHWISE, params, input_dims, filter_dims, output_dims, -128, 127);
@@ -67,9 +67,9 @@ static int tl_depthwise_s4_tiled_group(const tl_conv_params *params, const tl_co
 }
 
 tl_status tl_depthwise_conv2d_s4(const tl_conv_params *params, const tl_conv_quant *quant,
-                                 const tl_conv_dims *input_dims, const int8_t *input,
-                                 const tl_conv_dims *filter_dims, const uint8_t *filter_packed,
-                                 const uint8_t *bias, const tl_conv_dims *output_dims, int8_t *output)
+                                 const tl_conv_dims *input_dims, const int8_t *input, const tl_conv_dims *filter_dims,
+                                 const uint8_t *filter_packed, const uint8_t *bias, const tl_conv_dims *output_dims,
+                                 int8_t *output)
 {
     int8_t taps_buf[TL_S4_DW_UNPACK_MAX];
     int64_t per_channel;

@@ -48,8 +48,7 @@ static void tl_depthwise_s4_in_place_channel(const tl_conv_params *params, const
         int32_t out_x;
         for (out_x = 0; out_x < out_w; out_x++)
         {
-            int32_t in_x_origin =
-                tl_cv_s32((uint32_t)out_x * (uint32_t)params->stride_w - (uint32_t)params->pad_left);
+            int32_t in_x_origin = tl_cv_s32((uint32_t)out_x * (uint32_t)params->stride_w - (uint32_t)params->pad_left);
             /* The sum wraps mod 2^32 like C#'s int. */
             uint32_t acc = 0;
             int32_t filter_y;
@@ -61,8 +60,7 @@ static void tl_depthwise_s4_in_place_channel(const tl_conv_params *params, const
                 int32_t filter_x;
                 for (filter_x = 0; filter_x < f_w; filter_x++)
                 {
-                    int32_t in_x =
-                        tl_cv_s32((uint32_t)in_x_origin + (uint32_t)params->dilation_w * (uint32_t)filter_x);
+                    int32_t in_x = tl_cv_s32((uint32_t)in_x_origin + (uint32_t)params->dilation_w * (uint32_t)filter_x);
                     int32_t w = tl_cv_load_i4(filter_packed, w_index + filter_x);
                     if (row_outside || in_x < 0 || in_x >= in_w)
                     {
@@ -76,8 +74,8 @@ static void tl_depthwise_s4_in_place_channel(const tl_conv_params *params, const
                 }
             }
             acc += bias_value;
-            scratch[s] = tl_cv_out_s8_q(acc, multiplier, shift, params->output_offset, params->act_min,
-                                        params->act_max);
+            scratch[s] =
+                tl_cv_out_s8_q(acc, multiplier, shift, params->output_offset, params->act_min, params->act_max);
             s++;
         }
     }
@@ -130,8 +128,8 @@ tl_status tl_depthwise_conv2d_s4_in_place(const tl_conv_params *params, const tl
         }
         if (!tiled)
         {
-            tl_depthwise_s4_in_place_channel(params, quant, input_dims, filter_dims, filter_packed, bias,
-                                             output_dims, data, ch, scratch);
+            tl_depthwise_s4_in_place_channel(params, quant, input_dims, filter_dims, filter_packed, bias, output_dims,
+                                             data, ch, scratch);
         }
         /* Channel ch of the input is no longer needed: write the finished channel over it. */
         for (i = 0; i < out_pixels; i++)

@@ -15,9 +15,9 @@
 #include "tl_conv_cmsis_scratch.h"
 
 tl_status tl_depthwise_conv2d_s8(const tl_conv_params *params, const tl_conv_quant *quant,
-                                 const tl_conv_dims *input_dims, const int8_t *input,
-                                 const tl_conv_dims *filter_dims, const int8_t *filter, const uint8_t *bias,
-                                 const tl_conv_dims *output_dims, int8_t *output)
+                                 const tl_conv_dims *input_dims, const int8_t *input, const tl_conv_dims *filter_dims,
+                                 const int8_t *filter, const uint8_t *bias, const tl_conv_dims *output_dims,
+                                 int8_t *output)
 {
     tl_cv_interior interior;
     int32_t batch;
@@ -33,8 +33,8 @@ tl_status tl_depthwise_conv2d_s8(const tl_conv_params *params, const tl_conv_qua
     }
     if (!tl_cv_geometry_fits(params, input_dims, filter_dims, output_dims))
     {
-        return tl_depthwise_conv2d_s8_plain(params, quant, input_dims, input, filter_dims, filter, bias,
-                                            output_dims, output);
+        return tl_depthwise_conv2d_s8_plain(params, quant, input_dims, input, filter_dims, filter, bias, output_dims,
+                                            output);
     }
     if (tl_depthwise_s8_tiled(params, quant, input_dims, input, filter_dims, filter, bias, output_dims, 0,
                               input_dims->channels, output, output_dims->channels, 1))
@@ -61,8 +61,8 @@ tl_status tl_depthwise_conv2d_s8(const tl_conv_params *params, const tl_conv_qua
             int32_t in_ch = out_ch / params->depth_multiplier;
             tl_depthwise_s8_channel(params, input_dims, filter_dims, output_dims, &interior, in_batch + in_ch,
                                     filter + out_ch * filter_dims->height * filter_dims->width,
-                                    (uint32_t)tl_cv_load_i32(bias + out_ch * 4),
-                                    quant->table + out_ch * 8, out_batch + out_ch);
+                                    (uint32_t)tl_cv_load_i32(bias + out_ch * 4), quant->table + out_ch * 8,
+                                    out_batch + out_ch);
         }
     }
     return TL_OK;

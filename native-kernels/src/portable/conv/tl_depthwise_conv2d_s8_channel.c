@@ -68,7 +68,8 @@ void tl_depthwise_s8_channel(const tl_conv_params *params, const tl_conv_dims *i
                         acc += (uint32_t)(w0 * r0[0]) + (uint32_t)(w1 * r0[step_x]) + (uint32_t)(w2 * r0[2 * step_x]);
                         acc += (uint32_t)(w3 * r1[0]) + (uint32_t)(w4 * r1[step_x]) + (uint32_t)(w5 * r1[2 * step_x]);
                         acc += (uint32_t)(w6 * r2[0]) + (uint32_t)(w7 * r2[step_x]) + (uint32_t)(w8 * r2[2 * step_x]);
-                        out_row[out_x * out_c] = tl_cv_out_s8_q(acc, multiplier, shift, output_offset, act_min, act_max);
+                        out_row[out_x * out_c] =
+                            tl_cv_out_s8_q(acc, multiplier, shift, output_offset, act_min, act_max);
                         x += pixel_step;
                     }
                 }
@@ -87,7 +88,8 @@ void tl_depthwise_s8_channel(const tl_conv_params *params, const tl_conv_dims *i
                                 acc += (uint32_t)(wr[filter_x] * r[filter_x * step_x]);
                             }
                         }
-                        out_row[out_x * out_c] = tl_cv_out_s8_q(acc, multiplier, shift, output_offset, act_min, act_max);
+                        out_row[out_x * out_c] =
+                            tl_cv_out_s8_q(acc, multiplier, shift, output_offset, act_min, act_max);
                         x += pixel_step;
                     }
                 }

@@ -38,8 +38,7 @@ static void tl_depthwise_s8_in_place_channel(const tl_conv_params *params, const
         int32_t out_x;
         for (out_x = 0; out_x < output_dims->width; out_x++)
         {
-            int32_t in_x_origin =
-                tl_cv_s32((uint32_t)out_x * (uint32_t)params->stride_w - (uint32_t)params->pad_left);
+            int32_t in_x_origin = tl_cv_s32((uint32_t)out_x * (uint32_t)params->stride_w - (uint32_t)params->pad_left);
             /* The sum wraps mod 2^32 like C#'s int. */
             uint32_t acc = 0;
             int32_t filter_y;
@@ -51,8 +50,7 @@ static void tl_depthwise_s8_in_place_channel(const tl_conv_params *params, const
                 int32_t filter_x;
                 for (filter_x = 0; filter_x < f_w; filter_x++)
                 {
-                    int32_t in_x =
-                        tl_cv_s32((uint32_t)in_x_origin + (uint32_t)params->dilation_w * (uint32_t)filter_x);
+                    int32_t in_x = tl_cv_s32((uint32_t)in_x_origin + (uint32_t)params->dilation_w * (uint32_t)filter_x);
                     if (row_outside || in_x < 0 || in_x >= in_w)
                     {
                         /* A padded tap: take its share of the folded input offset back out. */
@@ -65,8 +63,8 @@ static void tl_depthwise_s8_in_place_channel(const tl_conv_params *params, const
                 }
             }
             acc += bias_value;
-            scratch[s] = tl_cv_out_s8_q(acc, multiplier, shift, params->output_offset, params->act_min,
-                                        params->act_max);
+            scratch[s] =
+                tl_cv_out_s8_q(acc, multiplier, shift, params->output_offset, params->act_min, params->act_max);
             s++;
         }
     }
@@ -74,8 +72,8 @@ static void tl_depthwise_s8_in_place_channel(const tl_conv_params *params, const
 
 tl_status tl_depthwise_conv2d_s8_in_place(const tl_conv_params *params, const tl_conv_quant *quant,
                                           const tl_conv_dims *input_dims, const tl_conv_dims *filter_dims,
-                                          const int8_t *filter, const uint8_t *bias,
-                                          const tl_conv_dims *output_dims, int8_t *data, int8_t *scratch)
+                                          const int8_t *filter, const uint8_t *bias, const tl_conv_dims *output_dims,
+                                          int8_t *data, int8_t *scratch)
 {
     int32_t channels;
     int32_t out_pixels;

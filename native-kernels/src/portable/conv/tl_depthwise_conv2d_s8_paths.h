@@ -23,8 +23,8 @@ void tl_depthwise_s8_channel(const tl_conv_params *params, const tl_conv_dims *i
 
 /* Pixel-major path (the selector's choice when channels are many and pixels few). */
 void tl_depthwise_s8_pixel_major(const tl_conv_params *params, const tl_conv_quant *quant,
-                                 const tl_conv_dims *input_dims, const int8_t *input,
-                                 const tl_conv_dims *filter_dims, const int8_t *filter, const uint8_t *bias,
-                                 const tl_conv_dims *output_dims, int8_t *output);
+                                 const tl_conv_dims *input_dims, const int8_t *input, const tl_conv_dims *filter_dims,
+                                 const int8_t *filter, const uint8_t *bias, const tl_conv_dims *output_dims,
+                                 int8_t *output);
 
 #endif /* TINYLITE_TL_DEPTHWISE_CONV2D_S8_PATHS_H */

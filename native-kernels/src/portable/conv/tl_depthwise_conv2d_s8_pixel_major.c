@@ -13,9 +13,9 @@
  * (mod 2^32). Channels are contiguous in NHWC, so consecutive channels read neighbouring bytes.
  */
 void tl_depthwise_s8_pixel_major(const tl_conv_params *params, const tl_conv_quant *quant,
-                                 const tl_conv_dims *input_dims, const int8_t *input,
-                                 const tl_conv_dims *filter_dims, const int8_t *filter, const uint8_t *bias,
-                                 const tl_conv_dims *output_dims, int8_t *output)
+                                 const tl_conv_dims *input_dims, const int8_t *input, const tl_conv_dims *filter_dims,
+                                 const int8_t *filter, const uint8_t *bias, const tl_conv_dims *output_dims,
+                                 int8_t *output)
 {
     const int32_t in_h = input_dims->height;
     const int32_t in_w = input_dims->width;

@@ -19,7 +19,7 @@ tl_status tl_depthwise_conv2d_s8_plain(const tl_conv_params *params, const tl_co
     {
         return TL_ERR_ARGUMENT;
     }
-    tl_depthwise_conv2d_plain_run(TL_DW_PLAIN_S8, params, quant, input_dims, input, filter_dims, filter, bias, output_dims,
-                                  output);
+    tl_depthwise_conv2d_plain_run(TL_DW_PLAIN_S8, params, quant, input_dims, input, filter_dims, filter, bias,
+                                  output_dims, output);
     return TL_OK;
 }

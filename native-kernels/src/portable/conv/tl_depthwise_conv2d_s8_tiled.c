@@ -43,9 +43,9 @@ typedef struct
  * bytes (0, 2) and (1, 3) of a 4-byte load; otherwise the taps are read from @p w (row-major), four per step.
  */
 static TL_DW_NOINLINE void tl_dw_tile_channel(const int8_t *tile, int32_t pw, int32_t rows, int32_t cols, int32_t s_h,
-                                              int32_t s_w, int32_t f_h, int32_t f_w, const uint32_t *k,
-                                              const int8_t *w, uint32_t fold, const tl_dw_rq *rq, int8_t *out,
-                                              int32_t out_row_step, int32_t out_px_step)
+                                              int32_t s_w, int32_t f_h, int32_t f_w, const uint32_t *k, const int8_t *w,
+                                              uint32_t fold, const tl_dw_rq *rq, int8_t *out, int32_t out_row_step,
+                                              int32_t out_px_step)
 {
     uint32_t acc[TL_CV_DW_CHUNK];
     const int is_3x3 = k != 0;
@@ -506,8 +506,7 @@ int tl_depthwise_s8_tiled(const tl_conv_params *params, const tl_conv_quant *qua
     int32_t tile_out_h;
     int32_t tile_out_w;
     int32_t batch;
-    if (params->dilation_h != 1 || params->dilation_w != 1 || params->input_offset < -127 ||
-        params->input_offset > 128)
+    if (params->dilation_h != 1 || params->dilation_w != 1 || params->input_offset < -127 || params->input_offset > 128)
     {
         return 0;
     }
@@ -604,14 +603,13 @@ int tl_depthwise_s8_tiled(const tl_conv_params *params, const tl_conv_quant *qua
 int tl_depthwise_s8_one_tile(const tl_conv_params *params, const tl_conv_dims *input_dims,
                              const tl_conv_dims *filter_dims, const tl_conv_dims *output_dims)
 {
-    const int transpose = filter_dims->height == 3 && filter_dims->width == 3 &&
-                          output_dims->height > output_dims->width;
+    const int transpose =
+        filter_dims->height == 3 && filter_dims->width == 3 && output_dims->height > output_dims->width;
     tl_dw_view v;
     int32_t tile_out_h;
     int32_t tile_out_w;
     /* The same conditions as tl_depthwise_s8_tiled, then one tile for the whole output. */
-    if (params->dilation_h != 1 || params->dilation_w != 1 || params->input_offset < -127 ||
-        params->input_offset > 128)
+    if (params->dilation_h != 1 || params->dilation_w != 1 || params->input_offset < -127 || params->input_offset > 128)
     {
         return 0;
     }

@@ -18,8 +18,7 @@ tl_status tl_pointwise_conv_s16_in_place(const tl_conv_params *params, const tl_
     int32_t out_c;
     int32_t forward;
     int32_t k;
-    tl_status status =
-        tl_cv_check_shapes(TL_CV_KIND_CONV, params, input_dims, filter_dims, output_dims, -32768, 32767);
+    tl_status status = tl_cv_check_shapes(TL_CV_KIND_CONV, params, input_dims, filter_dims, output_dims, -32768, 32767);
     if (status != TL_OK)
     {
         return status;

@@ -69,8 +69,8 @@ tl_status tl_pointwise_conv_s4_in_place(const tl_conv_params *params, const tl_c
             {
                 acc += (uint32_t)((int32_t)tl_s4_value((uint32_t)*f & 0xFu) * in_pixel[i]);
             }
-            scratch[out_ch] = tl_cv_out_s8(acc, quant->table + out_ch * 8, params->output_offset, params->act_min,
-                                           params->act_max);
+            scratch[out_ch] =
+                tl_cv_out_s8(acc, quant->table + out_ch * 8, params->output_offset, params->act_min, params->act_max);
         }
         /* Input pixel p is fully read: write the finished pixel over the tensor. */
         for (out_ch = 0; out_ch < out_c; out_ch++)

@@ -99,9 +99,9 @@ static inline void tl_pw_store_2x2(uint32_t s00, uint32_t s01, uint32_t s10, uin
  * The two widened pixels of @p wide times every output channel, two channels at a time: output channel o of pixel
  * a goes to out_a[o], of pixel b to out_b[o] (when @p two_pixels). Sums start from the folded biases.
  */
-static TL_NOINLINE void tl_pw_pair_channels_wide(const uint32_t *wide, int32_t in_c, const int8_t *filter, const uint8_t *bias,
-                                            const uint8_t *table, int32_t out_c, const tl_pw_out *o, int8_t *out_a,
-                                            int8_t *out_b, int two_pixels)
+static TL_NOINLINE void tl_pw_pair_channels_wide(const uint32_t *wide, int32_t in_c, const int8_t *filter,
+                                                 const uint8_t *bias, const uint8_t *table, int32_t out_c,
+                                                 const tl_pw_out *o, int8_t *out_a, int8_t *out_b, int two_pixels)
 {
     const int32_t quads = in_c >> 2;
     const int32_t rest = in_c & 3;
@@ -271,7 +271,7 @@ tl_status tl_pointwise_conv_s8_in_place(const tl_conv_params *params, const tl_c
             const int32_t second = pair ? first + 1 : first;
             tl_pw_widen_pair(data + first * in_c, data + second * in_c, in_c, wide);
             tl_pw_pair_channels_wide(wide, in_c, filter, bias, quant->table, out_c, &o, data + first * out_c,
-                                      data + second * out_c, pair);
+                                     data + second * out_c, pair);
         }
         return TL_OK;
     }
@@ -323,9 +323,10 @@ tl_status tl_pointwise_conv_s8_in_place(const tl_conv_params *params, const tl_c
         }
         for (; out_ch < out_c; out_ch++)
         {
-            uint32_t acc = tl_dot1_s8(in_pixel, filter + out_ch * in_c, in_c, (uint32_t)tl_cv_load_i32(bias + out_ch * 4));
-            scratch[out_ch] = tl_cv_out_s8(acc, quant->table + out_ch * 8, params->output_offset, params->act_min,
-                                           params->act_max);
+            uint32_t acc =
+                tl_dot1_s8(in_pixel, filter + out_ch * in_c, in_c, (uint32_t)tl_cv_load_i32(bias + out_ch * 4));
+            scratch[out_ch] =
+                tl_cv_out_s8(acc, quant->table + out_ch * 8, params->output_offset, params->act_min, params->act_max);
         }
         /* Input pixel p is fully read: write the finished pixel over the tensor. */
         for (out_ch = 0; out_ch < out_c; out_ch++)

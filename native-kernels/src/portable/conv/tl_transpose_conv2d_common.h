@@ -21,8 +21,8 @@
 static TL_ALWAYS_INLINE void tl_transpose_conv2d_run(const tl_conv_params *params, const tl_conv_quant *quant,
                                                      const tl_conv_dims *input_dims, const void *input,
                                                      const tl_conv_dims *filter_dims, const int8_t *filter,
-                                                     const uint8_t *bias, const tl_conv_dims *output_dims,
-                                                     void *output, int32_t element_bytes)
+                                                     const uint8_t *bias, const tl_conv_dims *output_dims, void *output,
+                                                     int32_t element_bytes)
 {
     const int32_t in_h = input_dims->height;
     const int32_t in_w = input_dims->width;

@@ -8,9 +8,9 @@
 #include "tl_transpose_conv2d_common.h"
 
 tl_status tl_transpose_conv2d_s8(const tl_conv_params *params, const tl_conv_quant *quant,
-                                 const tl_conv_dims *input_dims, const int8_t *input,
-                                 const tl_conv_dims *filter_dims, const int8_t *filter, const uint8_t *bias,
-                                 const tl_conv_dims *output_dims, int8_t *output)
+                                 const tl_conv_dims *input_dims, const int8_t *input, const tl_conv_dims *filter_dims,
+                                 const int8_t *filter, const uint8_t *bias, const tl_conv_dims *output_dims,
+                                 int8_t *output)
 {
     tl_status status =
         tl_cv_check_shapes(TL_CV_KIND_TRANSPOSE, params, input_dims, filter_dims, output_dims, -128, 127);
@@ -40,7 +40,8 @@ void tl_op_transpose_conv2d_s8(const tl_op *op, const tl_tensors *tensors)
     tl_conv_quant quant;
     tl_transpose_conv2d_decode(op, tensors, &input_dims, &filter_dims, &output_dims, &params, &quant);
     /* Validated: the status is TL_OK. */
-    (void)tl_transpose_conv2d_s8(&params, &quant, &input_dims, (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_TRANSPOSE_CONV_IN_INPUT]),
+    (void)tl_transpose_conv2d_s8(
+        &params, &quant, &input_dims, (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_TRANSPOSE_CONV_IN_INPUT]),
         &filter_dims, (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_TRANSPOSE_CONV_IN_FILTER]),
         tl_transpose_conv2d_bias(op, tensors), &output_dims,
         (int8_t *)tl_tensor_data(tensors, op->outputs[TL_TRANSPOSE_CONV_OUT_OUTPUT]));

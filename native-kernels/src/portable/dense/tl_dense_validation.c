@@ -187,8 +187,7 @@ int tl_dv_overlap(const tl_tensors *tensors, int32_t a, int64_t bytes_a, int32_t
     return start_a < start_b + (uintptr_t)bytes_b && start_b < start_a + (uintptr_t)bytes_a;
 }
 
-tl_status tl_dv_mean(const tl_op *op, const tl_tensors *tensors, int32_t param_count, int32_t io_type,
-                     int32_t io_bytes)
+tl_status tl_dv_mean(const tl_op *op, const tl_tensors *tensors, int32_t param_count, int32_t io_type, int32_t io_bytes)
 {
     const int32_t *p;
     int64_t total;

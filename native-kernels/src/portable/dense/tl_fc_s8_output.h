@@ -25,8 +25,9 @@ typedef struct
 /* requantize(acc) + zero point, clamped to [act_min, act_max]; acc is the wrapped int32 sum as raw bits. */
 static inline int8_t tl_fc_s8_output(uint32_t acc, int32_t out_ch, tl_fc_s8_stage stage)
 {
-    int32_t value = tl_d_wadd(tl_d_mbqm((int32_t)acc, stage.pairs[stage.pair_stride * out_ch], stage.pairs[stage.pair_stride * out_ch + 1]),
-                              stage.zero_point);
+    int32_t value = tl_d_wadd(
+        tl_d_mbqm((int32_t)acc, stage.pairs[stage.pair_stride * out_ch], stage.pairs[stage.pair_stride * out_ch + 1]),
+        stage.zero_point);
     if (value < stage.act_min)
     {
         value = stage.act_min;

@@ -9,16 +9,15 @@
 #include "tl_dense_validation.h"
 
 tl_status tl_fully_connected_s16(const tl_fc_params *params, const tl_fc_quant *quant, int32_t accumulate32,
-                                 const int16_t *input, const int8_t *weights, const int64_t *bias,
-                                 int16_t *output)
+                                 const int16_t *input, const int8_t *weights, const int64_t *bias, int16_t *output)
 {
     int32_t batch;
     int32_t out_ch;
     int32_t in_idx;
     int32_t in_depth;
     int32_t out_depth;
-    if (params == 0 || quant == 0 || quant->pairs == 0 || input == 0 || weights == 0 || bias == 0 ||
-        output == 0 || params->batches < 1 || params->in_depth < 1 || params->out_depth < 1)
+    if (params == 0 || quant == 0 || quant->pairs == 0 || input == 0 || weights == 0 || bias == 0 || output == 0 ||
+        params->batches < 1 || params->in_depth < 1 || params->out_depth < 1)
     {
         return TL_ERR_ARGUMENT;
     }

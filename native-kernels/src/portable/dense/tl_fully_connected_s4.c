@@ -102,9 +102,9 @@ static void tl_s4_fc_pair_input(const int8_t *x, int32_t groups, uint32_t *pairs
     {
         const uint32_t a = tl_dsp_load4(x);
         const uint32_t b = tl_dsp_load4(x + 4);
-        const uint32_t ae = tl_dsp_sxtb16(a); /* (x0, x2) */
+        const uint32_t ae = tl_dsp_sxtb16(a);    /* (x0, x2) */
         const uint32_t ao = tl_s4_sxtb16_odd(a); /* (x1, x3) */
-        const uint32_t be = tl_dsp_sxtb16(b); /* (x4, x6) */
+        const uint32_t be = tl_dsp_sxtb16(b);    /* (x4, x6) */
         const uint32_t bo = tl_s4_sxtb16_odd(b); /* (x5, x7) */
         pairs[0] = tl_s4_pack_lo(ae, be);
         pairs[1] = tl_s4_pack_hi(ae, be);

@@ -98,7 +98,8 @@ tl_status tl_fully_connected_s8_fast(const tl_fc_params *params, const tl_fc_qua
         /* The remaining 0..3 channels, one at a time. */
         for (; out_ch < out_depth; out_ch++)
         {
-            out_row[out_ch] = tl_fc_s8_output(tl_dot1_s8(in_row, w_group, in_depth, (uint32_t)bias[out_ch]), out_ch, stage);
+            out_row[out_ch] =
+                tl_fc_s8_output(tl_dot1_s8(in_row, w_group, in_depth, (uint32_t)bias[out_ch]), out_ch, stage);
             w_group += in_depth;
         }
     }

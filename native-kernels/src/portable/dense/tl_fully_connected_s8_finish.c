@@ -8,8 +8,8 @@
 #include "tl_dense_validation.h"
 #include "tl_fc_s8_output.h"
 
-tl_status tl_fully_connected_s8_finish(const tl_fc_finish_params *params, const tl_fc_quant *quant,
-                                       const int32_t *acc, int8_t *output)
+tl_status tl_fully_connected_s8_finish(const tl_fc_finish_params *params, const tl_fc_quant *quant, const int32_t *acc,
+                                       int8_t *output)
 {
     int32_t out_ch;
     tl_fc_s8_stage stage;

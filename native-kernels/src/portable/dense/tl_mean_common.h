@@ -23,8 +23,8 @@ static TL_ALWAYS_INLINE tl_status tl_mean_run(const tl_mean_params *params, cons
     const int32_t lowest = element_bytes == 1 ? -128 : -32768;
     const int32_t highest = element_bytes == 1 ? 127 : 32767;
     unsigned char *out = (unsigned char *)output;
-    if (params == 0 || input == 0 || output == 0 || params->dims[0] < 1 || params->dims[1] < 1 ||
-        params->dims[2] < 1 || params->dims[3] < 1)
+    if (params == 0 || input == 0 || output == 0 || params->dims[0] < 1 || params->dims[1] < 1 || params->dims[2] < 1 ||
+        params->dims[3] < 1)
     {
         return TL_ERR_ARGUMENT;
     }
@@ -59,8 +59,9 @@ static TL_ALWAYS_INLINE tl_status tl_mean_run(const tl_mean_params *params, cons
                         {
                             for (j2 = 0; j2 < red2; j2++)
                             {
-                                const unsigned char *at = (const unsigned char *)input +
-                                                         (base + j0 * stride0 + j1 * stride1 + j2 * stride2) * element_bytes;
+                                const unsigned char *at =
+                                    (const unsigned char *)input +
+                                    (base + j0 * stride0 + j1 * stride1 + j2 * stride2) * element_bytes;
                                 for (j3 = 0; j3 < red3; j3++)
                                 {
                                     sum += (uint32_t)tl_int_load(at, j3, element_bytes);

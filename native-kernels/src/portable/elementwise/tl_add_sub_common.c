@@ -34,9 +34,8 @@ tl_status tl_ew_add_sub_validate(const tl_op *op, const tl_tensors *tensors, int
     p = op->params;
     if (p[TL_ADD_SUB_P_INPUT1_MULTIPLIER] < 0 || p[TL_ADD_SUB_P_INPUT2_MULTIPLIER] < 0 ||
         p[TL_ADD_SUB_P_OUTPUT_MULTIPLIER] < 0 || !tl_ew_is_right_shift(p[TL_ADD_SUB_P_INPUT1_SHIFT]) ||
-        !tl_ew_is_right_shift(p[TL_ADD_SUB_P_INPUT2_SHIFT]) ||
-        !tl_ew_is_right_shift(p[TL_ADD_SUB_P_OUTPUT_SHIFT]) || p[TL_ADD_SUB_P_LEFT_SHIFT] < 0 ||
-        p[TL_ADD_SUB_P_LEFT_SHIFT] > 30)
+        !tl_ew_is_right_shift(p[TL_ADD_SUB_P_INPUT2_SHIFT]) || !tl_ew_is_right_shift(p[TL_ADD_SUB_P_OUTPUT_SHIFT]) ||
+        p[TL_ADD_SUB_P_LEFT_SHIFT] < 0 || p[TL_ADD_SUB_P_LEFT_SHIFT] > 30)
     {
         return TL_ERR_PARAMS;
     }

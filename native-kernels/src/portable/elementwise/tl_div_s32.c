@@ -5,8 +5,8 @@
 
 #include "tl_elementwise_checks.h"
 
-tl_status tl_div_s32(int32_t act_min, int32_t act_max, const tl_broadcast *bc, const int32_t *input1, const int32_t *input2,
-                    int32_t *output)
+tl_status tl_div_s32(int32_t act_min, int32_t act_max, const tl_broadcast *bc, const int32_t *input1,
+                     const int32_t *input2, int32_t *output)
 {
     int32_t rows, row, i;
     if (bc == 0 || input1 == 0 || input2 == 0 || output == 0 || bc->n < 1 || bc->outer < 0 ||
@@ -39,8 +39,8 @@ tl_status tl_div_s32(int32_t act_min, int32_t act_max, const tl_broadcast *bc, c
 tl_status tl_op_div_s32_validate(const tl_op *op, const tl_tensors *tensors)
 {
     tl_broadcast bc;
-    tl_status e = tl_ew_tensors(op, tensors, 2, TL_EW_TYPE_INT32,
-        TL_BINARY_CLAMPED_P_BROADCAST + TL_BROADCAST_HEADER_LENGTH);
+    tl_status e =
+        tl_ew_tensors(op, tensors, 2, TL_EW_TYPE_INT32, TL_BINARY_CLAMPED_P_BROADCAST + TL_BROADCAST_HEADER_LENGTH);
     if (e != TL_OK)
     {
         return e;
@@ -59,7 +59,7 @@ void tl_op_div_s32(const tl_op *op, const tl_tensors *tensors)
     (void)p;
     (void)tl_broadcast_decode(p, op->param_count, TL_BINARY_CLAMPED_P_BROADCAST, &bc);
     (void)tl_div_s32(p[TL_BINARY_CLAMPED_P_ACTIVATION_MIN], p[TL_BINARY_CLAMPED_P_ACTIVATION_MAX], &bc,
-        (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_BINARY_CLAMPED_IN_INPUT1]),
-        (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_BINARY_CLAMPED_IN_INPUT2]),
-        (int32_t *)(void *)tl_tensor_data(tensors, op->outputs[TL_BINARY_CLAMPED_OUT_OUTPUT]));
+                     (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_BINARY_CLAMPED_IN_INPUT1]),
+                     (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_BINARY_CLAMPED_IN_INPUT2]),
+                     (int32_t *)(void *)tl_tensor_data(tensors, op->outputs[TL_BINARY_CLAMPED_OUT_OUTPUT]));
 }

@@ -16,8 +16,7 @@ static tl_status tl_ew_tensor(const tl_tensors *tensors, int32_t t, int32_t type
     return TL_OK;
 }
 
-tl_status tl_ew_tensors(const tl_op *op, const tl_tensors *tensors, int32_t inputs, int32_t type,
-                        int32_t min_params)
+tl_status tl_ew_tensors(const tl_op *op, const tl_tensors *tensors, int32_t inputs, int32_t type, int32_t min_params)
 {
     int32_t i;
     if (op->inputs == 0 || op->input_count != inputs || op->outputs == 0 || op->output_count != 1)

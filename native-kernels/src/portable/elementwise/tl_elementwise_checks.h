@@ -15,8 +15,7 @@
 #define TL_EW_TYPE_INT8 TL_TYPE_INT8
 
 /* `inputs` inputs and one output, all existing with element type `type`; at least min_params params. */
-tl_status tl_ew_tensors(const tl_op *op, const tl_tensors *tensors, int32_t inputs, int32_t type,
-                        int32_t min_params);
+tl_status tl_ew_tensors(const tl_op *op, const tl_tensors *tensors, int32_t inputs, int32_t type, int32_t min_params);
 
 /* Unary kernels (one input, one output): the element count params[count_index] (the layout's TL_<LAYOUT>_P_COUNT)
    is >= 0 and within the input's and output's byte sizes. */

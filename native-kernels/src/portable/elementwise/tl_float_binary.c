@@ -20,8 +20,8 @@ typedef enum
     TL_FB_MINIMUM
 } tl_fb_kind;
 
-static TL_ALWAYS_INLINE tl_status tl_fb_run(const tl_broadcast *bc, const float *input1, const float *input2, float *output,
-                                  tl_fb_kind kind, int clamp, float act_min, float act_max)
+static TL_ALWAYS_INLINE tl_status tl_fb_run(const tl_broadcast *bc, const float *input1, const float *input2,
+                                            float *output, tl_fb_kind kind, int clamp, float act_min, float act_max)
 {
     int32_t rows, row, i;
     if (bc == 0 || input1 == 0 || input2 == 0 || output == 0 || bc->n < 1 || bc->outer < 0 ||
@@ -39,10 +39,11 @@ static TL_ALWAYS_INLINE tl_status tl_fb_run(const tl_broadcast *bc, const float 
             /* Both inputs are read before the output is written: in-place use is safe. */
             const float x = *a;
             const float y = *b;
-            float r = kind == TL_FB_ADD ? x + y
-                    : kind == TL_FB_SUB ? x - y
-                    : kind == TL_FB_MUL ? x * y
-                    : kind == TL_FB_MAXIMUM ? (x > y ? x : y) : (x < y ? x : y);
+            float r = kind == TL_FB_ADD       ? x + y
+                      : kind == TL_FB_SUB     ? x - y
+                      : kind == TL_FB_MUL     ? x * y
+                      : kind == TL_FB_MAXIMUM ? (x > y ? x : y)
+                                              : (x < y ? x : y);
             if (clamp)
             {
                 r = r < act_min ? act_min : r;
@@ -94,12 +95,12 @@ static TL_ALWAYS_INLINE void tl_fb_run_op(const tl_op *op, const tl_tensors *ten
     const int clamp = kind == TL_FB_ADD || kind == TL_FB_SUB || kind == TL_FB_MUL;
     tl_broadcast bc;
     (void)tl_broadcast_decode(op->params, op->param_count,
-        clamp ? TL_BINARY_CLAMPED_P_BROADCAST : TL_BINARY_P_BROADCAST, &bc);
+                              clamp ? TL_BINARY_CLAMPED_P_BROADCAST : TL_BINARY_P_BROADCAST, &bc);
     (void)tl_fb_run(&bc, (const float *)(const void *)tl_tensor_data(tensors, op->inputs[TL_BINARY_IN_INPUT1]),
-        (const float *)(const void *)tl_tensor_data(tensors, op->inputs[TL_BINARY_IN_INPUT2]),
-        (float *)(void *)tl_tensor_data(tensors, op->outputs[TL_BINARY_OUT_OUTPUT]), kind, clamp,
-        clamp ? tl_ew_float_from_bits(op->params[TL_BINARY_CLAMPED_P_ACTIVATION_MIN]) : 0.0f,
-        clamp ? tl_ew_float_from_bits(op->params[TL_BINARY_CLAMPED_P_ACTIVATION_MAX]) : 0.0f);
+                    (const float *)(const void *)tl_tensor_data(tensors, op->inputs[TL_BINARY_IN_INPUT2]),
+                    (float *)(void *)tl_tensor_data(tensors, op->outputs[TL_BINARY_OUT_OUTPUT]), kind, clamp,
+                    clamp ? tl_ew_float_from_bits(op->params[TL_BINARY_CLAMPED_P_ACTIVATION_MIN]) : 0.0f,
+                    clamp ? tl_ew_float_from_bits(op->params[TL_BINARY_CLAMPED_P_ACTIVATION_MAX]) : 0.0f);
 }
 
 tl_status tl_op_add_f32_validate(const tl_op *op, const tl_tensors *tensors)

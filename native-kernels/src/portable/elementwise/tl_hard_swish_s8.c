@@ -10,7 +10,6 @@
 #include "../dense/tl_dense_fixed_point.h"
 #include "tl_elementwise_checks.h"
 
-
 /* gemmlowp's int16 SaturatingRoundingDoublingHighMul for a non-negative multiplier (no saturation case). */
 static inline int32_t srdhm16(int32_t a, int32_t b)
 {
@@ -95,11 +94,11 @@ tl_status tl_op_hard_swish_s8_validate(const tl_op *op, const tl_tensors *tensor
     p = op->params;
     if (op->param_count != TL_HARD_SWISH_P_LENGTH || p[TL_HARD_SWISH_P_INPUT_ZERO_POINT] < -128 ||
         p[TL_HARD_SWISH_P_INPUT_ZERO_POINT] > 127 || p[TL_HARD_SWISH_P_OUTPUT_ZERO_POINT] < -128 ||
-        p[TL_HARD_SWISH_P_OUTPUT_ZERO_POINT] > 127 ||
-        p[TL_HARD_SWISH_P_RELUISH_MULTIPLIER] < 0 || p[TL_HARD_SWISH_P_RELUISH_MULTIPLIER] > 32767 ||
-        p[TL_HARD_SWISH_P_RELUISH_SHIFT] < -31 || p[TL_HARD_SWISH_P_RELUISH_SHIFT] > 31 ||
-        p[TL_HARD_SWISH_P_OUTPUT_MULTIPLIER] < 0 || p[TL_HARD_SWISH_P_OUTPUT_MULTIPLIER] > 32767 ||
-        p[TL_HARD_SWISH_P_OUTPUT_SHIFT] < -31 || p[TL_HARD_SWISH_P_OUTPUT_SHIFT] > 0)
+        p[TL_HARD_SWISH_P_OUTPUT_ZERO_POINT] > 127 || p[TL_HARD_SWISH_P_RELUISH_MULTIPLIER] < 0 ||
+        p[TL_HARD_SWISH_P_RELUISH_MULTIPLIER] > 32767 || p[TL_HARD_SWISH_P_RELUISH_SHIFT] < -31 ||
+        p[TL_HARD_SWISH_P_RELUISH_SHIFT] > 31 || p[TL_HARD_SWISH_P_OUTPUT_MULTIPLIER] < 0 ||
+        p[TL_HARD_SWISH_P_OUTPUT_MULTIPLIER] > 32767 || p[TL_HARD_SWISH_P_OUTPUT_SHIFT] < -31 ||
+        p[TL_HARD_SWISH_P_OUTPUT_SHIFT] > 0)
     {
         return TL_ERR_PARAMS;
     }

@@ -23,12 +23,14 @@ typedef enum
 
 static TL_ALWAYS_INLINE int32_t tl_ib_load(const void *data, int32_t index, int32_t width)
 {
-    return width == 1 ? ((const int8_t *)data)[index]
-         : width == 2 ? ((const int16_t *)data)[index] : ((const int32_t *)data)[index];
+    return width == 1   ? ((const int8_t *)data)[index]
+           : width == 2 ? ((const int16_t *)data)[index]
+                        : ((const int32_t *)data)[index];
 }
 
-static TL_ALWAYS_INLINE tl_status tl_ib_run(const tl_broadcast *bc, const void *input1, const void *input2, void *output,
-                                  int32_t width, tl_ib_kind kind, int32_t act_min, int32_t act_max)
+static TL_ALWAYS_INLINE tl_status tl_ib_run(const tl_broadcast *bc, const void *input1, const void *input2,
+                                            void *output, int32_t width, tl_ib_kind kind, int32_t act_min,
+                                            int32_t act_max)
 {
     int32_t rows, row, i, out = 0;
     if (bc == 0 || input1 == 0 || input2 == 0 || output == 0 || bc->n < 1 || bc->outer < 0 ||
@@ -46,10 +48,11 @@ static TL_ALWAYS_INLINE tl_status tl_ib_run(const tl_broadcast *bc, const void *
             /* Both inputs are read before the output is written: in-place use is safe. */
             const int32_t x = tl_ib_load(input1, a, width);
             const int32_t y = tl_ib_load(input2, b, width);
-            int32_t r = kind == TL_IB_ADD ? tl_d_wadd(x, y)
-                      : kind == TL_IB_SUB ? tl_d_wsub(x, y)
-                      : kind == TL_IB_MUL ? tl_d_wmul(x, y)
-                      : kind == TL_IB_MAXIMUM ? (x > y ? x : y) : (x < y ? x : y);
+            int32_t r = kind == TL_IB_ADD       ? tl_d_wadd(x, y)
+                        : kind == TL_IB_SUB     ? tl_d_wsub(x, y)
+                        : kind == TL_IB_MUL     ? tl_d_wmul(x, y)
+                        : kind == TL_IB_MAXIMUM ? (x > y ? x : y)
+                                                : (x < y ? x : y);
             r = r < act_min ? act_min : r;
             r = act_max < r ? act_max : r;
             /* int8 and int16 results lie in their type's range: MAXIMUM and MINIMUM do not clamp. */
@@ -127,8 +130,8 @@ tl_status tl_minimum_s32(const tl_broadcast *bc, const int32_t *input1, const in
 static tl_status tl_ib_validate_clamped(const tl_op *op, const tl_tensors *tensors)
 {
     tl_broadcast bc;
-    tl_status e = tl_ew_tensors(op, tensors, 2, TL_EW_TYPE_INT32,
-        TL_BINARY_CLAMPED_P_BROADCAST + TL_BROADCAST_HEADER_LENGTH);
+    tl_status e =
+        tl_ew_tensors(op, tensors, 2, TL_EW_TYPE_INT32, TL_BINARY_CLAMPED_P_BROADCAST + TL_BROADCAST_HEADER_LENGTH);
     if (e != TL_OK)
     {
         return e;
@@ -148,10 +151,10 @@ static TL_ALWAYS_INLINE void tl_ib_run_op(const tl_op *op, const tl_tensors *ten
     tl_broadcast bc;
     (void)tl_broadcast_decode(op->params, op->param_count, at, &bc);
     (void)tl_ib_run(&bc, tl_tensor_data(tensors, op->inputs[TL_BINARY_IN_INPUT1]),
-        tl_tensor_data(tensors, op->inputs[TL_BINARY_IN_INPUT2]),
-        tl_tensor_data(tensors, op->outputs[TL_BINARY_OUT_OUTPUT]), width, kind,
-        clamped ? op->params[TL_BINARY_CLAMPED_P_ACTIVATION_MIN] : INT32_MIN,
-        clamped ? op->params[TL_BINARY_CLAMPED_P_ACTIVATION_MAX] : INT32_MAX);
+                    tl_tensor_data(tensors, op->inputs[TL_BINARY_IN_INPUT2]),
+                    tl_tensor_data(tensors, op->outputs[TL_BINARY_OUT_OUTPUT]), width, kind,
+                    clamped ? op->params[TL_BINARY_CLAMPED_P_ACTIVATION_MIN] : INT32_MIN,
+                    clamped ? op->params[TL_BINARY_CLAMPED_P_ACTIVATION_MAX] : INT32_MAX);
 }
 
 tl_status tl_op_add_s32_validate(const tl_op *op, const tl_tensors *tensors)

@@ -44,6 +44,6 @@ void tl_op_leaky_relu_f32(const tl_op *op, const tl_tensors *tensors)
     const int32_t *p = op->params;
     const float *in = (const float *)(const void *)tl_tensor_data(tensors, op->inputs[TL_LEAKY_RELU_F32_IN_INPUT]);
     float *out = (float *)(void *)tl_tensor_data(tensors, op->outputs[TL_LEAKY_RELU_F32_OUT_OUTPUT]);
-    (void)tl_leaky_relu_f32(tl_ew_float_from_bits(p[TL_LEAKY_RELU_F32_P_ALPHA_BITS]), p[TL_LEAKY_RELU_F32_P_COUNT],
-                            in, out);
+    (void)tl_leaky_relu_f32(tl_ew_float_from_bits(p[TL_LEAKY_RELU_F32_P_ALPHA_BITS]), p[TL_LEAKY_RELU_F32_P_COUNT], in,
+                            out);
 }

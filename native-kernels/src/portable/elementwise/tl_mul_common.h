@@ -35,8 +35,8 @@ static TL_ALWAYS_INLINE tl_status tl_mul_run(const tl_mul_params *params, const 
             const int32_t y = tl_int_load(b, 0, element_bytes);
             /* Wrapping int32 product of the offset inputs, then MultiplyByQuantizedMultiplier. */
             const int32_t product = tl_d_wmul(tl_d_wadd(params->input1_offset, x), tl_d_wadd(params->input2_offset, y));
-            int32_t result = tl_d_wadd(tl_d_mbqm(product, params->output_multiplier, params->output_shift),
-                                       params->output_offset);
+            int32_t result =
+                tl_d_wadd(tl_d_mbqm(product, params->output_multiplier, params->output_shift), params->output_offset);
             if (result < params->act_min)
             {
                 result = params->act_min;

@@ -6,7 +6,7 @@
 #include "tl_mul_common.h"
 
 tl_status tl_mul_s16(const tl_mul_params *params, const tl_broadcast *bc, const int16_t *input1, const int16_t *input2,
-                    int16_t *output)
+                     int16_t *output)
 {
     return tl_mul_run(params, bc, input1, input2, output, 2);
 }

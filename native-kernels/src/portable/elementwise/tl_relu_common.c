@@ -47,8 +47,8 @@ tl_status tl_ew_leaky_relu_validate(const tl_op *op, const tl_tensors *tensors, 
     if (op->param_count != TL_LEAKY_RELU_P_LENGTH || p[TL_LEAKY_RELU_P_IDENTITY_MULTIPLIER] < 0 ||
         p[TL_LEAKY_RELU_P_IDENTITY_SHIFT] < -31 || p[TL_LEAKY_RELU_P_IDENTITY_SHIFT] > 30 ||
         p[TL_LEAKY_RELU_P_ALPHA_MULTIPLIER] < 0 || p[TL_LEAKY_RELU_P_ALPHA_SHIFT] < -31 ||
-        p[TL_LEAKY_RELU_P_ALPHA_SHIFT] > 30 ||
-        p[TL_LEAKY_RELU_P_ALPHA_NEGATIVE] < 0 || p[TL_LEAKY_RELU_P_ALPHA_NEGATIVE] > 1)
+        p[TL_LEAKY_RELU_P_ALPHA_SHIFT] > 30 || p[TL_LEAKY_RELU_P_ALPHA_NEGATIVE] < 0 ||
+        p[TL_LEAKY_RELU_P_ALPHA_NEGATIVE] > 1)
     {
         return TL_ERR_PARAMS;
     }

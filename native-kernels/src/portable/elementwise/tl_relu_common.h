@@ -14,8 +14,8 @@
 #include "../dense/tl_dense_fixed_point.h"
 #include "../tl_int_element.h"
 
-static TL_ALWAYS_INLINE tl_status tl_relu_run(const tl_relu_params *params, int32_t count, const void *input, void *output,
-                                              int32_t element_bytes)
+static TL_ALWAYS_INLINE tl_status tl_relu_run(const tl_relu_params *params, int32_t count, const void *input,
+                                              void *output, int32_t element_bytes)
 {
     int32_t i;
     if (input == 0 || output == 0 || count < 0 || params == 0 || params->shift < -31 || params->shift > 30)
@@ -27,8 +27,8 @@ static TL_ALWAYS_INLINE tl_status tl_relu_run(const tl_relu_params *params, int3
     {
         const int32_t x = tl_int_load(input, i, element_bytes);
         /* zp_out + MultiplyByQuantizedMultiplier(x - zp_in), clamped (wrapping like the C# twin). */
-        int32_t result = tl_d_wadd(params->output_zero_point,
-                                   tl_d_mbqm(tl_d_wsub(x, params->input_zero_point), params->multiplier, params->shift));
+        int32_t result = tl_d_wadd(params->output_zero_point, tl_d_mbqm(tl_d_wsub(x, params->input_zero_point),
+                                                                        params->multiplier, params->shift));
         result = result < params->act_min ? params->act_min : result;
         result = result > params->act_max ? params->act_max : result;
         tl_int_store(output, i, result, element_bytes);
@@ -36,14 +36,14 @@ static TL_ALWAYS_INLINE tl_status tl_relu_run(const tl_relu_params *params, int3
     return TL_OK;
 }
 
-static TL_ALWAYS_INLINE tl_status tl_leaky_relu_run(const tl_leaky_relu_params *params, int32_t count, const void *input,
-                                                    void *output, int32_t element_bytes)
+static TL_ALWAYS_INLINE tl_status tl_leaky_relu_run(const tl_leaky_relu_params *params, int32_t count,
+                                                    const void *input, void *output, int32_t element_bytes)
 {
     int32_t i;
     const int32_t lowest = element_bytes == 1 ? -128 : -32768;
     const int32_t highest = element_bytes == 1 ? 127 : 32767;
-    if (input == 0 || output == 0 || count < 0 || params == 0 || params->identity_shift < -31 || params->identity_shift > 30 ||
-        params->alpha_shift < -31 || params->alpha_shift > 30)
+    if (input == 0 || output == 0 || count < 0 || params == 0 || params->identity_shift < -31 ||
+        params->identity_shift > 30 || params->alpha_shift < -31 || params->alpha_shift > 30)
     {
         return TL_ERR_ARGUMENT;
     }

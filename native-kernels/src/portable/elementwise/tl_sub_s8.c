@@ -6,7 +6,7 @@
 #include "tl_add_sub_common.h"
 
 tl_status tl_sub_s8(const tl_add_params *params, const tl_broadcast *bc, const int8_t *input1, const int8_t *input2,
-                     int8_t *output)
+                    int8_t *output)
 {
     return tl_ew_add_sub_rows(params, bc, input1, input2, output, 1, 1);
 }

@@ -74,8 +74,8 @@ void tl_op_depthwise_conv2d_f32(const tl_op *op, const tl_tensors *tensors)
                                 {
                                     continue;
                                 }
-                                product = input[((batch * in_h + in_y) * in_w + in_x) * in_c + in_ch]
-                                          * filter[(filter_y * f_w + filter_x) * out_c + oc];
+                                product = input[((batch * in_h + in_y) * in_w + in_x) * in_c + in_ch] *
+                                          filter[(filter_y * f_w + filter_x) * out_c + oc];
                                 total += product;
                             }
                         }

@@ -91,7 +91,7 @@ tl_status tl_fl_reach(int32_t out_size, int32_t stride, int32_t taps, int32_t di
 
 /* The depthwise float32 layout keeps the conv layout's indices (its depth multiplier in the filter depth's place) and
    slots: tl_fl_conv_validate walks both with the conv names. A C99 compile-time check (an array of size -1 fails). */
-#define TL_FL_SAME_INDEX(name) \
+#define TL_FL_SAME_INDEX(name)                                                                                         \
     typedef char tl_fl_same_##name[(int)TL_CONV_F32_##name == (int)TL_DEPTHWISE_CONV_F32_##name ? 1 : -1]
 TL_FL_SAME_INDEX(P_LENGTH);
 TL_FL_SAME_INDEX(P_BATCHES);
@@ -128,9 +128,10 @@ tl_status tl_fl_conv_validate(const tl_op *op, const tl_tensors *tensors, int de
         return e;
     }
     p = op->params;
-    if (tl_fl_within(p, TL_CONV_F32_P_BATCHES, TL_CONV_F32_P_OUTPUT_DEPTH - TL_CONV_F32_P_BATCHES + 1, 1, INT32_MAX) != TL_OK
-        || tl_fl_within(p, TL_CONV_F32_P_STRIDE_HEIGHT, 4, 1, 65535) != TL_OK
-        || tl_fl_within(p, TL_CONV_F32_P_PADDING_TOP, 2, 0, 65535) != TL_OK)
+    if (tl_fl_within(p, TL_CONV_F32_P_BATCHES, TL_CONV_F32_P_OUTPUT_DEPTH - TL_CONV_F32_P_BATCHES + 1, 1, INT32_MAX) !=
+            TL_OK ||
+        tl_fl_within(p, TL_CONV_F32_P_STRIDE_HEIGHT, 4, 1, 65535) != TL_OK ||
+        tl_fl_within(p, TL_CONV_F32_P_PADDING_TOP, 2, 0, 65535) != TL_OK)
     {
         return TL_ERR_PARAMS;
     }
@@ -144,18 +145,19 @@ tl_status tl_fl_conv_validate(const tl_op *op, const tl_tensors *tensors, int de
     }
     if (tl_fl_tensor(tensors, op->inputs[TL_CONV_F32_IN_INPUT],
                      tl_fl_elements(p[TL_CONV_F32_P_BATCHES], p[TL_CONV_F32_P_INPUT_HEIGHT],
-                                    p[TL_CONV_F32_P_INPUT_WIDTH], in_c)) != TL_OK
-        || tl_fl_tensor(tensors, op->inputs[TL_CONV_F32_IN_FILTER],
-                        depthwise ? tl_fl_elements(1, p[TL_CONV_F32_P_FILTER_HEIGHT], p[TL_CONV_F32_P_FILTER_WIDTH], out_c)
-                                  : tl_fl_elements(out_c, p[TL_CONV_F32_P_FILTER_HEIGHT], p[TL_CONV_F32_P_FILTER_WIDTH], f_c)) != TL_OK
-        || tl_fl_optional_tensor(tensors, op->inputs[TL_CONV_F32_IN_BIAS], out_c) != TL_OK
-        || tl_fl_tensor(tensors, op->outputs[TL_CONV_F32_OUT_OUTPUT],
-                        tl_fl_elements(p[TL_CONV_F32_P_BATCHES], p[TL_CONV_F32_P_OUTPUT_HEIGHT],
-                                       p[TL_CONV_F32_P_OUTPUT_WIDTH], out_c)) != TL_OK
-        || tl_fl_reach(p[TL_CONV_F32_P_OUTPUT_HEIGHT], p[TL_CONV_F32_P_STRIDE_HEIGHT], p[TL_CONV_F32_P_FILTER_HEIGHT],
-                       p[TL_CONV_F32_P_DILATION_HEIGHT], p[TL_CONV_F32_P_PADDING_TOP]) != TL_OK
-        || tl_fl_reach(p[TL_CONV_F32_P_OUTPUT_WIDTH], p[TL_CONV_F32_P_STRIDE_WIDTH], p[TL_CONV_F32_P_FILTER_WIDTH],
-                       p[TL_CONV_F32_P_DILATION_WIDTH], p[TL_CONV_F32_P_PADDING_LEFT]) != TL_OK)
+                                    p[TL_CONV_F32_P_INPUT_WIDTH], in_c)) != TL_OK ||
+        tl_fl_tensor(tensors, op->inputs[TL_CONV_F32_IN_FILTER],
+                     depthwise ? tl_fl_elements(1, p[TL_CONV_F32_P_FILTER_HEIGHT], p[TL_CONV_F32_P_FILTER_WIDTH], out_c)
+                               : tl_fl_elements(out_c, p[TL_CONV_F32_P_FILTER_HEIGHT], p[TL_CONV_F32_P_FILTER_WIDTH],
+                                                f_c)) != TL_OK ||
+        tl_fl_optional_tensor(tensors, op->inputs[TL_CONV_F32_IN_BIAS], out_c) != TL_OK ||
+        tl_fl_tensor(tensors, op->outputs[TL_CONV_F32_OUT_OUTPUT],
+                     tl_fl_elements(p[TL_CONV_F32_P_BATCHES], p[TL_CONV_F32_P_OUTPUT_HEIGHT],
+                                    p[TL_CONV_F32_P_OUTPUT_WIDTH], out_c)) != TL_OK ||
+        tl_fl_reach(p[TL_CONV_F32_P_OUTPUT_HEIGHT], p[TL_CONV_F32_P_STRIDE_HEIGHT], p[TL_CONV_F32_P_FILTER_HEIGHT],
+                    p[TL_CONV_F32_P_DILATION_HEIGHT], p[TL_CONV_F32_P_PADDING_TOP]) != TL_OK ||
+        tl_fl_reach(p[TL_CONV_F32_P_OUTPUT_WIDTH], p[TL_CONV_F32_P_STRIDE_WIDTH], p[TL_CONV_F32_P_FILTER_WIDTH],
+                    p[TL_CONV_F32_P_DILATION_WIDTH], p[TL_CONV_F32_P_PADDING_LEFT]) != TL_OK)
     {
         return TL_ERR_PARAMS;
     }

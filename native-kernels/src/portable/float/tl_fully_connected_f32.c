@@ -14,18 +14,18 @@ tl_status tl_op_fully_connected_f32_validate(const tl_op *op, const tl_tensors *
         return e;
     }
     p = op->params;
-    if (tl_fl_within(p, TL_FULLY_CONNECTED_F32_P_BATCHES, 3, 1, INT32_MAX) != TL_OK
-        || tl_fl_tensor(tensors, op->inputs[TL_FULLY_CONNECTED_F32_IN_INPUT],
-                        tl_fl_elements(p[TL_FULLY_CONNECTED_F32_P_BATCHES], p[TL_FULLY_CONNECTED_F32_P_INPUT_DEPTH], 1,
-                                       1)) != TL_OK
-        || tl_fl_tensor(tensors, op->inputs[TL_FULLY_CONNECTED_F32_IN_WEIGHTS],
-                        tl_fl_elements(p[TL_FULLY_CONNECTED_F32_P_OUTPUT_DEPTH], p[TL_FULLY_CONNECTED_F32_P_INPUT_DEPTH],
-                                       1, 1)) != TL_OK
-        || tl_fl_optional_tensor(tensors, op->inputs[TL_FULLY_CONNECTED_F32_IN_BIAS],
-                                 p[TL_FULLY_CONNECTED_F32_P_OUTPUT_DEPTH]) != TL_OK
-        || tl_fl_tensor(tensors, op->outputs[TL_FULLY_CONNECTED_F32_OUT_OUTPUT],
-                        tl_fl_elements(p[TL_FULLY_CONNECTED_F32_P_BATCHES], p[TL_FULLY_CONNECTED_F32_P_OUTPUT_DEPTH], 1,
-                                       1)) != TL_OK)
+    if (tl_fl_within(p, TL_FULLY_CONNECTED_F32_P_BATCHES, 3, 1, INT32_MAX) != TL_OK ||
+        tl_fl_tensor(tensors, op->inputs[TL_FULLY_CONNECTED_F32_IN_INPUT],
+                     tl_fl_elements(p[TL_FULLY_CONNECTED_F32_P_BATCHES], p[TL_FULLY_CONNECTED_F32_P_INPUT_DEPTH], 1,
+                                    1)) != TL_OK ||
+        tl_fl_tensor(tensors, op->inputs[TL_FULLY_CONNECTED_F32_IN_WEIGHTS],
+                     tl_fl_elements(p[TL_FULLY_CONNECTED_F32_P_OUTPUT_DEPTH], p[TL_FULLY_CONNECTED_F32_P_INPUT_DEPTH],
+                                    1, 1)) != TL_OK ||
+        tl_fl_optional_tensor(tensors, op->inputs[TL_FULLY_CONNECTED_F32_IN_BIAS],
+                              p[TL_FULLY_CONNECTED_F32_P_OUTPUT_DEPTH]) != TL_OK ||
+        tl_fl_tensor(tensors, op->outputs[TL_FULLY_CONNECTED_F32_OUT_OUTPUT],
+                     tl_fl_elements(p[TL_FULLY_CONNECTED_F32_P_BATCHES], p[TL_FULLY_CONNECTED_F32_P_OUTPUT_DEPTH], 1,
+                                    1)) != TL_OK)
     {
         return TL_ERR_PARAMS;
     }

@@ -19,8 +19,8 @@ tl_status tl_op_mean_f32_validate(const tl_op *op, const tl_tensors *tensors)
         return e;
     }
     p = op->params;
-    if (tl_fl_within(p, TL_MEAN_F32_P_DIMS, 4, 1, INT32_MAX) != TL_OK
-        || tl_fl_within(p, TL_MEAN_F32_P_AXES_MASK, 1, 0, 15) != TL_OK)
+    if (tl_fl_within(p, TL_MEAN_F32_P_DIMS, 4, 1, INT32_MAX) != TL_OK ||
+        tl_fl_within(p, TL_MEAN_F32_P_AXES_MASK, 1, 0, 15) != TL_OK)
     {
         return TL_ERR_PARAMS;
     }
@@ -33,8 +33,8 @@ tl_status tl_op_mean_f32_validate(const tl_op *op, const tl_tensors *tensors)
     }
     if (tl_fl_tensor(tensors, op->inputs[TL_MEAN_F32_IN_INPUT],
                      tl_fl_elements(p[TL_MEAN_F32_P_DIMS], p[TL_MEAN_F32_P_DIMS + 1], p[TL_MEAN_F32_P_DIMS + 2],
-                                    p[TL_MEAN_F32_P_DIMS + 3])) != TL_OK
-        || tl_fl_tensor(tensors, op->outputs[TL_MEAN_F32_OUT_OUTPUT], kept) != TL_OK)
+                                    p[TL_MEAN_F32_P_DIMS + 3])) != TL_OK ||
+        tl_fl_tensor(tensors, op->outputs[TL_MEAN_F32_OUT_OUTPUT], kept) != TL_OK)
     {
         return TL_ERR_PARAMS;
     }

@@ -31,19 +31,20 @@ tl_status tl_fl_pool_validate(const tl_op *op, const tl_tensors *tensors)
         return e;
     }
     p = op->params;
-    if (tl_fl_within(p, TL_POOL_F32_P_BATCHES, TL_POOL_F32_P_PADDING_TOP - TL_POOL_F32_P_BATCHES, 1, INT32_MAX) != TL_OK
-        || tl_fl_within(p, TL_POOL_F32_P_PADDING_TOP, 2, 0, 65535) != TL_OK
-        || tl_fl_tensor(tensors, op->inputs[TL_POOL_F32_IN_INPUT],
-                        tl_fl_elements(p[TL_POOL_F32_P_BATCHES], p[TL_POOL_F32_P_INPUT_HEIGHT],
-                                       p[TL_POOL_F32_P_INPUT_WIDTH], p[TL_POOL_F32_P_DEPTH])) != TL_OK
-        || tl_fl_tensor(tensors, op->outputs[TL_POOL_F32_OUT_OUTPUT],
-                        tl_fl_elements(p[TL_POOL_F32_P_BATCHES], p[TL_POOL_F32_P_OUTPUT_HEIGHT],
-                                       p[TL_POOL_F32_P_OUTPUT_WIDTH], p[TL_POOL_F32_P_DEPTH])) != TL_OK
-        || tl_fl_pool_windows(p[TL_POOL_F32_P_OUTPUT_HEIGHT], p[TL_POOL_F32_P_STRIDE_HEIGHT],
-                              p[TL_POOL_F32_P_FILTER_HEIGHT], p[TL_POOL_F32_P_PADDING_TOP],
-                              p[TL_POOL_F32_P_INPUT_HEIGHT]) != TL_OK
-        || tl_fl_pool_windows(p[TL_POOL_F32_P_OUTPUT_WIDTH], p[TL_POOL_F32_P_STRIDE_WIDTH], p[TL_POOL_F32_P_FILTER_WIDTH],
-                              p[TL_POOL_F32_P_PADDING_LEFT], p[TL_POOL_F32_P_INPUT_WIDTH]) != TL_OK)
+    if (tl_fl_within(p, TL_POOL_F32_P_BATCHES, TL_POOL_F32_P_PADDING_TOP - TL_POOL_F32_P_BATCHES, 1, INT32_MAX) !=
+            TL_OK ||
+        tl_fl_within(p, TL_POOL_F32_P_PADDING_TOP, 2, 0, 65535) != TL_OK ||
+        tl_fl_tensor(tensors, op->inputs[TL_POOL_F32_IN_INPUT],
+                     tl_fl_elements(p[TL_POOL_F32_P_BATCHES], p[TL_POOL_F32_P_INPUT_HEIGHT],
+                                    p[TL_POOL_F32_P_INPUT_WIDTH], p[TL_POOL_F32_P_DEPTH])) != TL_OK ||
+        tl_fl_tensor(tensors, op->outputs[TL_POOL_F32_OUT_OUTPUT],
+                     tl_fl_elements(p[TL_POOL_F32_P_BATCHES], p[TL_POOL_F32_P_OUTPUT_HEIGHT],
+                                    p[TL_POOL_F32_P_OUTPUT_WIDTH], p[TL_POOL_F32_P_DEPTH])) != TL_OK ||
+        tl_fl_pool_windows(p[TL_POOL_F32_P_OUTPUT_HEIGHT], p[TL_POOL_F32_P_STRIDE_HEIGHT],
+                           p[TL_POOL_F32_P_FILTER_HEIGHT], p[TL_POOL_F32_P_PADDING_TOP],
+                           p[TL_POOL_F32_P_INPUT_HEIGHT]) != TL_OK ||
+        tl_fl_pool_windows(p[TL_POOL_F32_P_OUTPUT_WIDTH], p[TL_POOL_F32_P_STRIDE_WIDTH], p[TL_POOL_F32_P_FILTER_WIDTH],
+                           p[TL_POOL_F32_P_PADDING_LEFT], p[TL_POOL_F32_P_INPUT_WIDTH]) != TL_OK)
     {
         return TL_ERR_PARAMS;
     }
@@ -57,10 +58,10 @@ tl_status tl_fl_activation_validate(const tl_op *op, const tl_tensors *tensors)
     {
         return e;
     }
-    if (tl_fl_within(op->params, TL_ACTIVATION_F32_P_COUNT, 1, 0, INT32_MAX) != TL_OK
-        || tl_fl_tensor(tensors, op->inputs[TL_ACTIVATION_F32_IN_INPUT], op->params[TL_ACTIVATION_F32_P_COUNT]) != TL_OK
-        || tl_fl_tensor(tensors, op->outputs[TL_ACTIVATION_F32_OUT_OUTPUT], op->params[TL_ACTIVATION_F32_P_COUNT])
-               != TL_OK)
+    if (tl_fl_within(op->params, TL_ACTIVATION_F32_P_COUNT, 1, 0, INT32_MAX) != TL_OK ||
+        tl_fl_tensor(tensors, op->inputs[TL_ACTIVATION_F32_IN_INPUT], op->params[TL_ACTIVATION_F32_P_COUNT]) != TL_OK ||
+        tl_fl_tensor(tensors, op->outputs[TL_ACTIVATION_F32_OUT_OUTPUT], op->params[TL_ACTIVATION_F32_P_COUNT]) !=
+            TL_OK)
     {
         return TL_ERR_PARAMS;
     }

@@ -19,8 +19,8 @@ tl_status tl_op_softmax_f32_validate(const tl_op *op, const tl_tensors *tensors)
         return TL_ERR_PARAMS;
     }
     count = tl_fl_elements(op->params[TL_SOFTMAX_F32_P_ROWS], op->params[TL_SOFTMAX_F32_P_DEPTH], 1, 1);
-    if (tl_fl_tensor(tensors, op->inputs[TL_SOFTMAX_F32_IN_INPUT], count) != TL_OK
-        || tl_fl_tensor(tensors, op->outputs[TL_SOFTMAX_F32_OUT_OUTPUT], count) != TL_OK)
+    if (tl_fl_tensor(tensors, op->inputs[TL_SOFTMAX_F32_IN_INPUT], count) != TL_OK ||
+        tl_fl_tensor(tensors, op->outputs[TL_SOFTMAX_F32_OUT_OUTPUT], count) != TL_OK)
     {
         return TL_ERR_PARAMS;
     }

@@ -18,8 +18,8 @@ static tl_status tl_dv_windows(int32_t out_size, int32_t stride, int32_t filter,
     return TL_OK;
 }
 
-tl_status tl_dv_pool(const tl_op *op, const tl_tensors *tensors, int32_t io_type, int32_t io_bytes,
-                     int32_t type_min, int32_t type_max)
+tl_status tl_dv_pool(const tl_op *op, const tl_tensors *tensors, int32_t io_type, int32_t io_bytes, int32_t type_min,
+                     int32_t type_max)
 {
     const int32_t *p;
     int64_t batches;

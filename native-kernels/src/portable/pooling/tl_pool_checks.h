@@ -11,8 +11,8 @@
 #include "../dense/tl_dense_validation.h"
 
 /* A pooling record (see PoolGeometry): sizes, positive dims, non-negative padding, non-empty windows. */
-tl_status tl_dv_pool(const tl_op *op, const tl_tensors *tensors, int32_t io_type, int32_t io_bytes,
-                     int32_t type_min, int32_t type_max);
+tl_status tl_dv_pool(const tl_op *op, const tl_tensors *tensors, int32_t io_type, int32_t io_bytes, int32_t type_min,
+                     int32_t type_max);
 
 /* An AVERAGE_POOL_2D record as tl_dv_pool, with an optional second output: the CMSIS-NN backend's scratch (compile
    --cmsis-nn), an int8 tensor of at least one int32 per channel, 4-byte aligned (CmsisNnPoolScratch.ValidatePool). */

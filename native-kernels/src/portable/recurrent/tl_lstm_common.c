@@ -155,7 +155,8 @@ void tl_lstm_read_weights(const tl_op *op, const tl_tensors *tensors, const int8
     int32_t gate;
     for (gate = 0; gate < 4; gate++)
     {
-        input_weights[gate] = (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_LSTM_IN_INPUT_TO_INPUT_WEIGHTS + gate]);
+        input_weights[gate] =
+            (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_LSTM_IN_INPUT_TO_INPUT_WEIGHTS + gate]);
         recurrent_weights[gate] =
             (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_LSTM_IN_RECURRENT_TO_INPUT_WEIGHTS + gate]);
     }

@@ -61,8 +61,7 @@ static inline int32_t tl_lstm_tanh(int32_t x, int32_t multiplier, int32_t shift,
  * new hidden value, clamped to the output state's range.
  */
 static inline int32_t tl_lstm_update_unit(const tl_lstm_params *p, int32_t input_gate, int32_t forget_gate,
-                                          int32_t cell_gate, int32_t output_gate, int16_t *cell,
-                                          const uint16_t *table)
+                                          int32_t cell_gate, int32_t output_gate, int16_t *cell, const uint16_t *table)
 {
     int32_t c = *cell;
     const int32_t kept = tl_lstm_saturate16(

@@ -151,10 +151,10 @@ void tl_op_lstm_s16(const tl_op *op, const tl_tensors *tensors)
     tl_lstm_read_params(op, &p);
     tl_lstm_read_weights(op, tensors, input_weights, recurrent_weights);
     (void)tl_lstm_s16(&p, (const int16_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_LSTM_IN_INPUT]),
-                     input_weights, recurrent_weights,
-                     (const int64_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_LSTM_IN_GATE_BIASES]),
-                     (const uint16_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_LSTM_IN_SIGMOID_TABLE]),
-                     (int16_t *)(void *)tl_tensor_data(tensors, op->outputs[TL_LSTM_OUT_OUTPUT]),
-                     (int16_t *)(void *)tl_tensor_data(tensors, op->outputs[TL_LSTM_OUT_OUTPUT_STATE]),
-                     (int16_t *)(void *)tl_tensor_data(tensors, op->outputs[TL_LSTM_OUT_CELL_STATE]));
+                      input_weights, recurrent_weights,
+                      (const int64_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_LSTM_IN_GATE_BIASES]),
+                      (const uint16_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_LSTM_IN_SIGMOID_TABLE]),
+                      (int16_t *)(void *)tl_tensor_data(tensors, op->outputs[TL_LSTM_OUT_OUTPUT]),
+                      (int16_t *)(void *)tl_tensor_data(tensors, op->outputs[TL_LSTM_OUT_OUTPUT_STATE]),
+                      (int16_t *)(void *)tl_tensor_data(tensors, op->outputs[TL_LSTM_OUT_CELL_STATE]));
 }

@@ -12,8 +12,8 @@
 #include "tinylite/tl_image.h"
 
 tl_status tl_lstm_s8(const tl_lstm_params *params, const int8_t *input, const int8_t *const input_weights[4],
-                     const int8_t *const recurrent_weights[4], const int32_t *gate_biases, const uint16_t *sigmoid_table,
-                     int8_t *output, int8_t *output_state, int16_t *cell_state)
+                     const int8_t *const recurrent_weights[4], const int32_t *gate_biases,
+                     const uint16_t *sigmoid_table, int8_t *output, int8_t *output_state, int16_t *cell_state)
 {
     int32_t b, t, unit, gate;
     int32_t in_depth, state_depth;
@@ -59,7 +59,8 @@ tl_status tl_lstm_s8(const tl_lstm_params *params, const int8_t *input, const in
                     }
                     if (block == 4)
                     {
-                        tl_dot4_s8(x, input_weights[gate] + (size_t)unit * (size_t)in_depth, in_depth, in_depth, from_input);
+                        tl_dot4_s8(x, input_weights[gate] + (size_t)unit * (size_t)in_depth, in_depth, in_depth,
+                                   from_input);
                         tl_dot4_s8(hidden, recurrent_weights[gate] + (size_t)unit * (size_t)state_depth, state_depth,
                                    state_depth, from_state);
                     }
@@ -69,9 +70,9 @@ tl_status tl_lstm_s8(const tl_lstm_params *params, const int8_t *input, const in
                         {
                             from_input[k] = tl_dot1_s8(x, input_weights[gate] + (size_t)(unit + k) * (size_t)in_depth,
                                                        in_depth, from_input[k]);
-                            from_state[k] = tl_dot1_s8(hidden,
-                                                       recurrent_weights[gate] + (size_t)(unit + k) * (size_t)state_depth,
-                                                       state_depth, from_state[k]);
+                            from_state[k] =
+                                tl_dot1_s8(hidden, recurrent_weights[gate] + (size_t)(unit + k) * (size_t)state_depth,
+                                           state_depth, from_state[k]);
                         }
                     }
                     for (k = 0; k < block; k++)
@@ -79,8 +80,9 @@ tl_status tl_lstm_s8(const tl_lstm_params *params, const int8_t *input, const in
                         pre[gate][k] = tl_lstm_saturate16(
                             tl_lstm_saturate16(tl_multiply_by_quantized_multiplier(
                                 (int32_t)from_input[k], params->input_multipliers[gate], params->input_shifts[gate])) +
-                            tl_lstm_saturate16(tl_multiply_by_quantized_multiplier(
-                                (int32_t)from_state[k], params->recurrent_multipliers[gate], params->recurrent_shifts[gate])));
+                            tl_lstm_saturate16(tl_multiply_by_quantized_multiplier((int32_t)from_state[k],
+                                                                                   params->recurrent_multipliers[gate],
+                                                                                   params->recurrent_shifts[gate])));
                     }
                 }
                 for (k = 0; k < block; k++)

@@ -16,7 +16,8 @@ static inline int tl_svdf_tensor(const tl_tensors *tensors, int32_t tensor, int3
     return tl_tensor_type(tensors, tensor) == type && bytes <= (int64_t)tl_tensor_bytes(tensors, tensor);
 }
 
-static inline tl_status tl_svdf_validate(const tl_op *op, const tl_tensors *tensors, int32_t state_type, int32_t state_bytes)
+static inline tl_status tl_svdf_validate(const tl_op *op, const tl_tensors *tensors, int32_t state_type,
+                                         int32_t state_bytes)
 {
     const int32_t *p = op->params;
     int32_t batches, input_size, filters, rank, memory, state_limit;
@@ -38,18 +39,20 @@ static inline tl_status tl_svdf_validate(const tl_op *op, const tl_tensors *tens
     if (p[TL_SVDF_P_INPUT_ZERO_POINT] < -128 || p[TL_SVDF_P_INPUT_ZERO_POINT] > 127 ||
         p[TL_SVDF_P_OUTPUT_ZERO_POINT] < -128 || p[TL_SVDF_P_OUTPUT_ZERO_POINT] > 127 ||
         p[TL_SVDF_P_STATE_ZERO_POINT] < -state_limit - 1 || p[TL_SVDF_P_STATE_ZERO_POINT] > state_limit ||
-        p[TL_SVDF_P_FEATURE_MULTIPLIER] < 0 || p[TL_SVDF_P_OUTPUT_MULTIPLIER] < 0 ||
-        p[TL_SVDF_P_FEATURE_SHIFT] < -31 || p[TL_SVDF_P_FEATURE_SHIFT] > 30 ||
-        p[TL_SVDF_P_OUTPUT_SHIFT] < -31 || p[TL_SVDF_P_OUTPUT_SHIFT] > 30)
+        p[TL_SVDF_P_FEATURE_MULTIPLIER] < 0 || p[TL_SVDF_P_OUTPUT_MULTIPLIER] < 0 || p[TL_SVDF_P_FEATURE_SHIFT] < -31 ||
+        p[TL_SVDF_P_FEATURE_SHIFT] > 30 || p[TL_SVDF_P_OUTPUT_SHIFT] < -31 || p[TL_SVDF_P_OUTPUT_SHIFT] > 30)
     {
         return TL_ERR_PARAMS;
     }
     units = filters / rank;
     if (!tl_svdf_tensor(tensors, op->inputs[TL_SVDF_IN_INPUT], TL_TYPE_INT8, (int64_t)batches * input_size) ||
         !tl_svdf_tensor(tensors, op->inputs[TL_SVDF_IN_WEIGHTS_FEATURE], TL_TYPE_INT8, (int64_t)filters * input_size) ||
-        !tl_svdf_tensor(tensors, op->inputs[TL_SVDF_IN_WEIGHTS_TIME], state_type, (int64_t)filters * memory * state_bytes) ||
-        (op->inputs[TL_SVDF_IN_BIAS] != -1 && !tl_svdf_tensor(tensors, op->inputs[TL_SVDF_IN_BIAS], TL_TYPE_INT32, units * 4)) ||
-        !tl_svdf_tensor(tensors, op->inputs[TL_SVDF_IN_STATE], state_type, (int64_t)batches * filters * memory * state_bytes) ||
+        !tl_svdf_tensor(tensors, op->inputs[TL_SVDF_IN_WEIGHTS_TIME], state_type,
+                        (int64_t)filters * memory * state_bytes) ||
+        (op->inputs[TL_SVDF_IN_BIAS] != -1 &&
+         !tl_svdf_tensor(tensors, op->inputs[TL_SVDF_IN_BIAS], TL_TYPE_INT32, units * 4)) ||
+        !tl_svdf_tensor(tensors, op->inputs[TL_SVDF_IN_STATE], state_type,
+                        (int64_t)batches * filters * memory * state_bytes) ||
         !tl_svdf_tensor(tensors, op->outputs[TL_SVDF_OUT_OUTPUT], TL_TYPE_INT8, batches * units))
     {
         return TL_ERR_PARAMS;
@@ -77,7 +80,8 @@ static inline void tl_svdf_run(const tl_op *op, const tl_tensors *tensors, int32
     const int32_t state_min = state_bytes == 1 ? -128 : -32768;
     const int32_t state_max = state_bytes == 1 ? 127 : 32767;
     const int8_t *input = (const int8_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_SVDF_IN_INPUT]);
-    const int8_t *feature = (const int8_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_SVDF_IN_WEIGHTS_FEATURE]);
+    const int8_t *feature =
+        (const int8_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_SVDF_IN_WEIGHTS_FEATURE]);
     const uint8_t *time = tl_tensor_data(tensors, op->inputs[TL_SVDF_IN_WEIGHTS_TIME]);
     const uint8_t *bias = op->inputs[TL_SVDF_IN_BIAS] >= 0 ? tl_tensor_data(tensors, op->inputs[TL_SVDF_IN_BIAS]) : 0;
     uint8_t *state = tl_tensor_data(tensors, op->inputs[TL_SVDF_IN_STATE]);
@@ -121,7 +125,8 @@ static inline void tl_svdf_run(const tl_op *op, const tl_tensors *tensors, int32
             if (bias != 0)
             {
                 const uint8_t *q = bias + 4 * u;
-                acc = (int32_t)((uint32_t)q[0] | ((uint32_t)q[1] << 8) | ((uint32_t)q[2] << 16) | ((uint32_t)q[3] << 24));
+                acc =
+                    (int32_t)((uint32_t)q[0] | ((uint32_t)q[1] << 8) | ((uint32_t)q[2] << 16) | ((uint32_t)q[3] << 24));
             }
             for (j = 0; j < rank; j++)
             {
@@ -136,8 +141,9 @@ static inline void tl_svdf_run(const tl_op *op, const tl_tensors *tensors, int32
                 }
                 acc = tl_add32_wrap(acc, sum);
             }
-            x = tl_add32_wrap(tl_multiply_by_quantized_multiplier(acc, p[TL_SVDF_P_OUTPUT_MULTIPLIER], p[TL_SVDF_P_OUTPUT_SHIFT]),
-                              output_zp);
+            x = tl_add32_wrap(
+                tl_multiply_by_quantized_multiplier(acc, p[TL_SVDF_P_OUTPUT_MULTIPLIER], p[TL_SVDF_P_OUTPUT_SHIFT]),
+                output_zp);
             output[b * units + u] = (int8_t)tl_clamp32(x, -128, 127);
         }
     }

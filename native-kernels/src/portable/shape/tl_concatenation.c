@@ -7,8 +7,8 @@
 /** Most inputs one record can name (the runner bounds input counts to 64). */
 #define CONCAT_MAX_INPUTS 64
 
-tl_status tl_concatenation(int32_t outer, int32_t input_count, const uint8_t *const *inputs,
-                           const int32_t *chunk_bytes, uint8_t *output)
+tl_status tl_concatenation(int32_t outer, int32_t input_count, const uint8_t *const *inputs, const int32_t *chunk_bytes,
+                           uint8_t *output)
 {
     int32_t row, i;
     if (outer < 0 || input_count < 0)

@@ -41,7 +41,8 @@ tl_status tl_op_signal_filter_bank_log_u32_validate(const tl_op *op, const tl_te
     channels = op->params[TL_SIGNAL_FILTER_BANK_LOG_P_NUM_CHANNELS];
     if (!tl_signal_range(op->params[TL_SIGNAL_FILTER_BANK_LOG_P_INPUT_CORRECTION_BITS], 0, 31) ||
         !tl_signal_tensor(tensors, op->inputs[TL_SIGNAL_FILTER_BANK_LOG_IN_INPUT], TL_TYPE_UINT32, channels, 4) ||
-        !tl_signal_tensor(tensors, op->inputs[TL_SIGNAL_FILTER_BANK_LOG_IN_LOG_LUT], TL_TYPE_INT16, TL_SIGNAL_LOG_LUT_LENGTH, 2) ||
+        !tl_signal_tensor(tensors, op->inputs[TL_SIGNAL_FILTER_BANK_LOG_IN_LOG_LUT], TL_TYPE_INT16,
+                          TL_SIGNAL_LOG_LUT_LENGTH, 2) ||
         !tl_signal_tensor(tensors, op->outputs[TL_SIGNAL_FILTER_BANK_LOG_OUT_OUTPUT], TL_TYPE_INT16, channels, 2))
     {
         return TL_ERR_PARAMS;

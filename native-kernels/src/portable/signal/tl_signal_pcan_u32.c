@@ -37,7 +37,8 @@ tl_status tl_op_signal_pcan_u32_validate(const tl_op *op, const tl_tensors *tens
     if (!tl_signal_range(op->params[TL_SIGNAL_PCAN_P_SNR_SHIFT], 0, 63) ||
         !tl_signal_tensor(tensors, op->inputs[TL_SIGNAL_PCAN_IN_INPUT], TL_TYPE_UINT32, channels, 4) ||
         !tl_signal_tensor(tensors, op->inputs[TL_SIGNAL_PCAN_IN_NOISE_ESTIMATE], TL_TYPE_UINT32, channels, 4) ||
-        !tl_signal_tensor(tensors, op->inputs[TL_SIGNAL_PCAN_IN_GAIN_LUT], TL_TYPE_INT16, TL_SIGNAL_PCAN_GAIN_LUT_LENGTH, 2) ||
+        !tl_signal_tensor(tensors, op->inputs[TL_SIGNAL_PCAN_IN_GAIN_LUT], TL_TYPE_INT16,
+                          TL_SIGNAL_PCAN_GAIN_LUT_LENGTH, 2) ||
         !tl_signal_tensor(tensors, op->outputs[TL_SIGNAL_PCAN_OUT_OUTPUT], TL_TYPE_UINT32, channels, 4))
     {
         return TL_ERR_PARAMS;

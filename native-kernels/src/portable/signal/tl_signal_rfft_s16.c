@@ -157,10 +157,12 @@ tl_status tl_op_signal_rfft_s16_validate(const tl_op *op, const tl_tensors *tens
     fft_length = p[TL_SIGNAL_RFFT_P_FFT_LENGTH];
     input_length = p[TL_SIGNAL_RFFT_P_INPUT_LENGTH];
     frames = p[TL_SIGNAL_RFFT_P_FRAMES];
-    if (fft_length < 4 || fft_length > 32768 || (fft_length & (fft_length - 1)) != 0 ||
-        input_length < 1 || input_length > fft_length || frames < 0 ||
-        !tl_signal_tensor(tensors, op->inputs[TL_SIGNAL_RFFT_IN_INPUT], TL_TYPE_INT16, (int64_t)frames * input_length, 2) ||
-        !tl_signal_tensor(tensors, op->inputs[TL_SIGNAL_RFFT_IN_TWIDDLES], TL_TYPE_INT16, 3 * (int64_t)(fft_length / 2), 2) ||
+    if (fft_length < 4 || fft_length > 32768 || (fft_length & (fft_length - 1)) != 0 || input_length < 1 ||
+        input_length > fft_length || frames < 0 ||
+        !tl_signal_tensor(tensors, op->inputs[TL_SIGNAL_RFFT_IN_INPUT], TL_TYPE_INT16, (int64_t)frames * input_length,
+                          2) ||
+        !tl_signal_tensor(tensors, op->inputs[TL_SIGNAL_RFFT_IN_TWIDDLES], TL_TYPE_INT16, 3 * (int64_t)(fft_length / 2),
+                          2) ||
         !tl_signal_tensor(tensors, op->outputs[TL_SIGNAL_RFFT_OUT_OUTPUT], TL_TYPE_INT16,
                           (int64_t)frames * (fft_length + 2), 2))
     {

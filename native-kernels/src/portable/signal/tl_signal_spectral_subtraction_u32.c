@@ -19,8 +19,10 @@ tl_status tl_op_signal_spectral_subtraction_u32_validate(const tl_op *op, const 
         !tl_signal_range(p[TL_SIGNAL_SPECTRAL_SUBTRACTION_P_SPECTRAL_SUBTRACTION_BITS], 0, 63) ||
         !tl_signal_range(p[TL_SIGNAL_SPECTRAL_SUBTRACTION_P_CLAMPING], 0, 1) ||
         !tl_signal_tensor(tensors, op->inputs[TL_SIGNAL_SPECTRAL_SUBTRACTION_IN_INPUT], TL_TYPE_UINT32, channels, 4) ||
-        !tl_signal_tensor(tensors, op->inputs[TL_SIGNAL_SPECTRAL_SUBTRACTION_IN_NOISE_STATE], TL_TYPE_UINT32, channels, 4) ||
-        !tl_signal_tensor(tensors, op->outputs[TL_SIGNAL_SPECTRAL_SUBTRACTION_OUT_OUTPUT], TL_TYPE_UINT32, channels, 4) ||
+        !tl_signal_tensor(tensors, op->inputs[TL_SIGNAL_SPECTRAL_SUBTRACTION_IN_NOISE_STATE], TL_TYPE_UINT32, channels,
+                          4) ||
+        !tl_signal_tensor(tensors, op->outputs[TL_SIGNAL_SPECTRAL_SUBTRACTION_OUT_OUTPUT], TL_TYPE_UINT32, channels,
+                          4) ||
         !tl_signal_tensor(tensors, op->outputs[TL_SIGNAL_SPECTRAL_SUBTRACTION_OUT_NOISE_ESTIMATE], TL_TYPE_UINT32,
                           channels, 4))
     {
@@ -52,8 +54,9 @@ void tl_op_signal_spectral_subtraction_u32(const tl_op *op, const tl_tensors *te
         const uint32_t one_minus = (i & 1) == 0 ? one_minus_even : one_minus_odd;
         const uint32_t signal = tl_signal_rd32(input + 4 * i);
         const uint32_t scaled_up = signal << smoothing_bits;
-        uint32_t noise = (uint32_t)(((uint64_t)scaled_up * smoothing +
-                                     (uint64_t)tl_signal_rd32(state + 4 * i) * one_minus) >> subtraction_bits);
+        uint32_t noise =
+            (uint32_t)(((uint64_t)scaled_up * smoothing + (uint64_t)tl_signal_rd32(state + 4 * i) * one_minus) >>
+                       subtraction_bits);
         uint32_t subtrahend = noise, floor_value, subtracted;
         if (subtrahend > scaled_up)
         {

@@ -155,7 +155,7 @@ namespace TinyLite.Runtime.Kernels.Conv
             }
             return null;
         }
-            /// <summary>
+        /// <summary>
         /// Bounds the window arithmetic of one spatial axis so that no int in Run can overflow: the last window
         /// origin (out - 1) * stride and the window span dilation * (filter - 1) each stay below 2^29.
         /// </summary>
@@ -321,7 +321,7 @@ namespace TinyLite.Runtime.Kernels.Conv
             }
             return "bias: type " + type.ToString() + " not supported by this kernel";
         }
-            /// <summary>
+        /// <summary>
         /// Validates a DEPTHWISE_CONV_2D record (layout <see cref="DepthwiseConvParams"/>, slots
         /// <see cref="DepthwiseConvSlots"/>): geometry, output depth = input depth * multiplier, and the byte sizes of
         /// input, channel-major filter, bias (optional unless <paramref name="biasRequired"/>), multipliers and output.
@@ -425,7 +425,7 @@ namespace TinyLite.Runtime.Kernels.Conv
             return Tensor(ctx, op.Outputs[DepthwiseConvSlots.OutOutput], activationType, Product(p[DepthwiseConvParams.Batches],
                 p[DepthwiseConvParams.OutputHeight], p[DepthwiseConvParams.OutputWidth], p[DepthwiseConvParams.OutputDepth], elementBytes), "output");
         }
-            /// <summary>
+        /// <summary>
         /// Validates a TRANSPOSE_CONV record (layout <see cref="TransposeConvParams"/>): geometry and the byte sizes
         /// of input, OHWI filter, optional bias, multipliers and output.
         /// </summary>

@@ -133,7 +133,7 @@ namespace TinyLite.Runtime.Kernels.Float
             }
             return null;
         }
-    
+
         /// <summary>Checks a record of the activation_f32 layout (LOGISTIC, TANH): count floats in and out.</summary>
         public static string Activation(KernelContext ctx, OpRecord op)
         {

@@ -122,26 +122,26 @@ public static class ConvReference
         var output = new int[s.N * s.OutH * s.OutW * s.OutC];
         int groups = s.InC / s.FC, perGroup = s.OutC / groups;
         for (int b = 0; b < s.N; b++)
-        for (int oy = 0; oy < s.OutH; oy++)
-        for (int ox = 0; ox < s.OutW; ox++)
-        for (int oc = 0; oc < s.OutC; oc++)
-        {
-            int g = oc / perGroup;
-            long acc = 0;
-            for (int fy = 0; fy < s.FH; fy++)
-            for (int fx = 0; fx < s.FW; fx++)
-            {
-                int iy = oy * s.StrideH - s.PadH + s.DilH * fy, ix = ox * s.StrideW - s.PadW + s.DilW * fx;
-                if (iy < 0 || iy >= s.InH || ix < 0 || ix >= s.InW) continue;
-                for (int ic = 0; ic < s.FC; ic++)
-                {
-                    long x = input[((b * s.InH + iy) * s.InW + ix) * s.InC + g * s.FC + ic];
-                    long w = filter[((oc * s.FH + fy) * s.FW + fx) * s.FC + ic];
-                    acc += w * (s.Int16 ? x : x - s.InputZeroPoint);
-                }
-            }
-            output[((b * s.OutH + oy) * s.OutW + ox) * s.OutC + oc] = s.Finish(acc, bias?[oc], oc);
-        }
+            for (int oy = 0; oy < s.OutH; oy++)
+                for (int ox = 0; ox < s.OutW; ox++)
+                    for (int oc = 0; oc < s.OutC; oc++)
+                    {
+                        int g = oc / perGroup;
+                        long acc = 0;
+                        for (int fy = 0; fy < s.FH; fy++)
+                            for (int fx = 0; fx < s.FW; fx++)
+                            {
+                                int iy = oy * s.StrideH - s.PadH + s.DilH * fy, ix = ox * s.StrideW - s.PadW + s.DilW * fx;
+                                if (iy < 0 || iy >= s.InH || ix < 0 || ix >= s.InW) continue;
+                                for (int ic = 0; ic < s.FC; ic++)
+                                {
+                                    long x = input[((b * s.InH + iy) * s.InW + ix) * s.InC + g * s.FC + ic];
+                                    long w = filter[((oc * s.FH + fy) * s.FW + fx) * s.FC + ic];
+                                    acc += w * (s.Int16 ? x : x - s.InputZeroPoint);
+                                }
+                            }
+                        output[((b * s.OutH + oy) * s.OutW + ox) * s.OutC + oc] = s.Finish(acc, bias?[oc], oc);
+                    }
         return output;
     }
 
@@ -150,24 +150,24 @@ public static class ConvReference
     {
         var output = new int[s.N * s.OutH * s.OutW * s.OutC];
         for (int b = 0; b < s.N; b++)
-        for (int oy = 0; oy < s.OutH; oy++)
-        for (int ox = 0; ox < s.OutW; ox++)
-        for (int ic = 0; ic < s.InC; ic++)
-        for (int m = 0; m < s.FC; m++)
-        {
-            int oc = ic * s.FC + m;
-            long acc = 0;
-            for (int fy = 0; fy < s.FH; fy++)
-            for (int fx = 0; fx < s.FW; fx++)
-            {
-                int iy = oy * s.StrideH - s.PadH + s.DilH * fy, ix = ox * s.StrideW - s.PadW + s.DilW * fx;
-                if (iy < 0 || iy >= s.InH || ix < 0 || ix >= s.InW) continue;
-                long x = input[((b * s.InH + iy) * s.InW + ix) * s.InC + ic];
-                long w = filter[(fy * s.FW + fx) * s.OutC + oc];
-                acc += w * (s.Int16 ? x : x - s.InputZeroPoint);
-            }
-            output[((b * s.OutH + oy) * s.OutW + ox) * s.OutC + oc] = s.Finish(acc, bias?[oc], oc);
-        }
+            for (int oy = 0; oy < s.OutH; oy++)
+                for (int ox = 0; ox < s.OutW; ox++)
+                    for (int ic = 0; ic < s.InC; ic++)
+                        for (int m = 0; m < s.FC; m++)
+                        {
+                            int oc = ic * s.FC + m;
+                            long acc = 0;
+                            for (int fy = 0; fy < s.FH; fy++)
+                                for (int fx = 0; fx < s.FW; fx++)
+                                {
+                                    int iy = oy * s.StrideH - s.PadH + s.DilH * fy, ix = ox * s.StrideW - s.PadW + s.DilW * fx;
+                                    if (iy < 0 || iy >= s.InH || ix < 0 || ix >= s.InW) continue;
+                                    long x = input[((b * s.InH + iy) * s.InW + ix) * s.InC + ic];
+                                    long w = filter[(fy * s.FW + fx) * s.OutC + oc];
+                                    acc += w * (s.Int16 ? x : x - s.InputZeroPoint);
+                                }
+                            output[((b * s.OutH + oy) * s.OutW + ox) * s.OutC + oc] = s.Finish(acc, bias?[oc], oc);
+                        }
         return output;
     }
 
@@ -176,19 +176,19 @@ public static class ConvReference
     {
         var acc = new long[s.N * s.OutH * s.OutW * s.OutC];
         for (int b = 0; b < s.N; b++)
-        for (int iy = 0; iy < s.InH; iy++)
-        for (int ix = 0; ix < s.InW; ix++)
-        for (int ic = 0; ic < s.InC; ic++)
-        for (int fy = 0; fy < s.FH; fy++)
-        for (int fx = 0; fx < s.FW; fx++)
-        for (int oc = 0; oc < s.OutC; oc++)
-        {
-            int oy = iy * s.StrideH - s.PadH + fy, ox = ix * s.StrideW - s.PadW + fx;
-            if (oy < 0 || oy >= s.OutH || ox < 0 || ox >= s.OutW) continue;
-            long x = input[((b * s.InH + iy) * s.InW + ix) * s.InC + ic];
-            long w = filter[((oc * s.FH + fy) * s.FW + fx) * s.InC + ic];
-            acc[((b * s.OutH + oy) * s.OutW + ox) * s.OutC + oc] += w * (s.Int16 ? x : x - s.InputZeroPoint);
-        }
+            for (int iy = 0; iy < s.InH; iy++)
+                for (int ix = 0; ix < s.InW; ix++)
+                    for (int ic = 0; ic < s.InC; ic++)
+                        for (int fy = 0; fy < s.FH; fy++)
+                            for (int fx = 0; fx < s.FW; fx++)
+                                for (int oc = 0; oc < s.OutC; oc++)
+                                {
+                                    int oy = iy * s.StrideH - s.PadH + fy, ox = ix * s.StrideW - s.PadW + fx;
+                                    if (oy < 0 || oy >= s.OutH || ox < 0 || ox >= s.OutW) continue;
+                                    long x = input[((b * s.InH + iy) * s.InW + ix) * s.InC + ic];
+                                    long w = filter[((oc * s.FH + fy) * s.FW + fx) * s.InC + ic];
+                                    acc[((b * s.OutH + oy) * s.OutW + ox) * s.OutC + oc] += w * (s.Int16 ? x : x - s.InputZeroPoint);
+                                }
         var output = new int[acc.Length];
         for (int i = 0; i < acc.Length; i++) output[i] = s.Finish(acc[i], bias?[i % s.OutC], i % s.OutC);
         return output;

@@ -48,8 +48,11 @@ public class FloatKernelTests
         // SAME-style padding 1 on a 2x2 image with a 3x3 all-ones filter: each output sums the whole image (10),
         // clamped to [0, 6] (RELU6).
         var ctx = Context([1, 2, 3, 4], Enumerable.Repeat(1f, 9).ToArray(), [0f], new float[4]);
-        var op = new OpRecord { Code = OpCode.ConvF32, Inputs = [0, 1, 2], Outputs = [3],
-            Params = ConvParams(inH: 2, inW: 2, fH: 3, fW: 3, pad: 1, min: 0f, max: 6f) };
+        var op = new OpRecord
+        {
+            Code = OpCode.ConvF32, Inputs = [0, 1, 2], Outputs = [3],
+            Params = ConvParams(inH: 2, inW: 2, fH: 3, fW: 3, pad: 1, min: 0f, max: 6f)
+        };
         Assert.Null(ConvF32.Validate(ctx, op));
         ConvF32.Run(ctx, op);
         Assert.Equal([6f, 6f, 6f, 6f], Floats(ctx, 3));
@@ -60,9 +63,12 @@ public class FloatKernelTests
     {
         // 1e8 + 1 - 1e8 in float, in order: (0 + 1e8) + 1 = 1e8 (1 is lost), - 1e8 = 0; then + bias 0.5.
         var ctx = Context([1e8f, 1f, -1e8f], [1f, 1f, 1f], [0.5f], new float[1]);
-        var op = new OpRecord { Code = OpCode.FullyConnectedF32, Inputs = [0, 1, 2], Outputs = [3],
+        var op = new OpRecord
+        {
+            Code = OpCode.FullyConnectedF32, Inputs = [0, 1, 2], Outputs = [3],
             Params = KernelParams.FullyConnectedF32(batches: 1, inputDepth: 3, outputDepth: 1,
-                activationMin: Bits(float.MinValue), activationMax: Bits(float.MaxValue)) };
+                activationMin: Bits(float.MinValue), activationMax: Bits(float.MaxValue))
+        };
         Assert.Null(FullyConnectedF32.Validate(ctx, op));
         FullyConnectedF32.Run(ctx, op);
         Assert.Equal([0.5f], Floats(ctx, 3));
@@ -89,8 +95,11 @@ public class FloatKernelTests
     {
         // [1, 2, 3] over axis 1 (mask bit 2 of the padded dims [1, 1, 2, 3]): column means 2.5, 3.5, 4.5.
         var ctx = Context([1, 2, 3, 4, 5, 6], new float[3]);
-        var op = new OpRecord { Code = OpCode.MeanF32, Inputs = [0], Outputs = [1],
-            Params = KernelParams.MeanF32(dims: [1, 1, 2, 3], axesMask: 4) };
+        var op = new OpRecord
+        {
+            Code = OpCode.MeanF32, Inputs = [0], Outputs = [1],
+            Params = KernelParams.MeanF32(dims: [1, 1, 2, 3], axesMask: 4)
+        };
         Assert.Null(MeanF32.Validate(ctx, op));
         MeanF32.Run(ctx, op);
         Assert.Equal([2.5f, 3.5f, 4.5f], Floats(ctx, 1));
@@ -100,8 +109,11 @@ public class FloatKernelTests
     public void SoftmaxF32_EqualInputsGiveEqualShares()
     {
         var ctx = Context([3, 3, 3, 3], new float[4]);
-        var op = new OpRecord { Code = OpCode.SoftmaxF32, Inputs = [0], Outputs = [1],
-            Params = KernelParams.SoftmaxF32(rows: 1, depth: 4, beta: Bits(1f)) };
+        var op = new OpRecord
+        {
+            Code = OpCode.SoftmaxF32, Inputs = [0], Outputs = [1],
+            Params = KernelParams.SoftmaxF32(rows: 1, depth: 4, beta: Bits(1f))
+        };
         Assert.Null(SoftmaxF32.Validate(ctx, op));
         SoftmaxF32.Run(ctx, op);
         Assert.Equal([0.25f, 0.25f, 0.25f, 0.25f], Floats(ctx, 1));
@@ -148,8 +160,11 @@ public class FloatKernelTests
         // MEAN keeps running sums in its output: the output may not share the input's bytes.
         var shared = new byte[24];
         var overlap = new KernelContext([shared, shared], [0, 8], [24, 12], [TensorType.Float32, TensorType.Float32]);
-        Assert.NotNull(MeanF32.Validate(overlap, new OpRecord { Code = OpCode.MeanF32, Inputs = [0], Outputs = [1],
-            Params = KernelParams.MeanF32(dims: [1, 1, 2, 3], axesMask: 4) }));
+        Assert.NotNull(MeanF32.Validate(overlap, new OpRecord
+        {
+            Code = OpCode.MeanF32, Inputs = [0], Outputs = [1],
+            Params = KernelParams.MeanF32(dims: [1, 1, 2, 3], axesMask: 4)
+        }));
     }
 
     [Fact]

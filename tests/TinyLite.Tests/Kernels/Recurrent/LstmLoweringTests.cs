@@ -21,7 +21,9 @@ public class LstmLoweringTests
     {
         var spec = Plain with
         {
-            Peephole = variant == "peephole", Projection = variant == "projection", LayerNorm = variant == "layer_norm",
+            Peephole = variant == "peephole",
+            Projection = variant == "projection",
+            LayerNorm = variant == "layer_norm",
             Cifg = variant == "cifg",
         };
         var e = Assert.Throws<CompileException>(() => Compiler.Compile(LstmTestModels.Build(spec)));

@@ -148,13 +148,22 @@ public class SpeechPipelineTests
         var pipeline = MicroSpeech.Pipeline(native: false, recognizer);
         byte[] bytes = new byte[samples.Length * 2];
         Buffer.BlockCopy(samples, 0, bytes, 0, bytes.Length);
-        pipeline.Feed(samples, 0, 4000);   // warm up (JIT, first-call paths)
+        // A first pass warms up every path (JIT tiers, first classification, first event); a one-off allocation
+        // there (it was 1,368 B once under a loaded full suite, never alone) is not what this test is about: the
+        // second, identical pass must allocate nothing at all, so any per-chunk allocation still fails it.
+        void Pass()
+        {
+            for (int start = 0; start < samples.Length; start += 1000) pipeline.Feed(samples, start, Math.Min(1000, samples.Length - start));
+            for (int start = 0; start < bytes.Length; start += 999) pipeline.FeedBytes(bytes, start, Math.Min(999, bytes.Length - start) & ~1);
+            while (pipeline.PollEvent())
+            {
+            }
+        }
+        Pass();
         long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int start = 0; start < samples.Length; start += 1000) pipeline.Feed(samples, start, Math.Min(1000, samples.Length - start));
-        for (int start = 0; start < bytes.Length; start += 999) pipeline.FeedBytes(bytes, start, Math.Min(999, bytes.Length - start) & ~1);
-        pipeline.PollEvent();
+        Pass();
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.True(pipeline.Classifications > 300, "the stream was classified");
+        Assert.True(pipeline.Classifications > 600, "the stream was classified");
         Assert.Equal(0, allocated);
     }
 

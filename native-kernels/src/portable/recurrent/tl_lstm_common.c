@@ -43,6 +43,16 @@ static tl_status tl_lstm_tensor(const tl_tensors *tensors, int32_t t, int32_t ty
     return (int64_t)tl_tensor_bytes(tensors, t) >= min_bytes ? TL_OK : TL_ERR_PARAMS;
 }
 
+/* a * b for 0 <= a, b <= INT32_MAX, or -1 when either is -1 or the product passes INT32_MAX (no tensor is larger). */
+static int64_t tl_lstm_product(int64_t a, int64_t b)
+{
+    if (a < 0 || b < 0)
+    {
+        return -1;
+    }
+    return a * b > INT32_MAX ? -1 : a * b;
+}
+
 static int tl_lstm_pair_ok(int32_t multiplier, int32_t shift)
 {
     return multiplier >= 0 && shift >= -31 && shift <= 30;
@@ -85,10 +95,15 @@ tl_status tl_lstm_validate(const tl_op *op, const tl_tensors *tensors, int32_t i
     steps = q[TL_LSTM_P_TIME_STEPS];
     in_depth = q[TL_LSTM_P_INPUT_DEPTH];
     state_depth = q[TL_LSTM_P_STATE_DEPTH];
-    input_bytes = batches * steps * in_depth * io_bytes;
-    output_bytes = batches * steps * state_depth * io_bytes;
-    hidden_bytes = batches * state_depth * io_bytes;
-    cell_bytes = batches * state_depth * 2;
+    /* Products of Params checked step by step: four int32 factors can overflow even an int64 (UBSan, fuzzing). */
+    input_bytes = tl_lstm_product(tl_lstm_product(tl_lstm_product(batches, steps), in_depth), io_bytes);
+    output_bytes = tl_lstm_product(tl_lstm_product(tl_lstm_product(batches, steps), state_depth), io_bytes);
+    hidden_bytes = tl_lstm_product(tl_lstm_product(batches, state_depth), io_bytes);
+    cell_bytes = tl_lstm_product(tl_lstm_product(batches, state_depth), 2);
+    if (input_bytes < 0 || output_bytes < 0 || hidden_bytes < 0 || cell_bytes < 0)
+    {
+        return TL_ERR_PARAMS;
+    }
     if (tl_lstm_tensor(tensors, op->inputs[TL_LSTM_IN_INPUT], io_type, input_bytes) != TL_OK)
     {
         return TL_ERR_PARAMS;

@@ -353,6 +353,31 @@ def cs_family_dispatch(family):
     return out
 
 
+def params_expression(layout):
+    """The C# expression building a layout's Params: one array of its single ints or, with fixed arrays, a tail
+    or optional ints, Join of its parts. All on one line, so that no two builders share a block of lines."""
+    parts, singles, optionals = [], [], []
+    for p in layout.params:
+        name = camel(p.name)
+        if p.optional:
+            optionals.append(name)
+            continue
+        if not p.tail and p.length == 1:
+            singles.append(name)
+            continue
+        if singles:
+            parts.append("new int[] { %s }" % ", ".join(singles))
+            singles = []
+        parts.append(name if p.tail else "Exactly(%s, %d, nameof(%s))" % (name, p.length, name))
+    if singles:
+        parts.append("new int[] { %s }" % ", ".join(singles))
+    if optionals:
+        parts.append("Present(%s)" % ", ".join(optionals))
+    if len(parts) == 1 and parts[0].startswith("new int[]"):
+        return parts[0]
+    return "Join(%s)" % ", ".join(parts)
+
+
 def cs_params_builders(families):
     out = cs_header() + [
         "namespace TinyLite.Codegen.Lowering;",
@@ -379,21 +404,37 @@ def cs_params_builders(families):
                 out.append("")
             first = False
             out += ["    /// <summary>Params of the %s layout: %s.</summary>" % (layout.key, xml(layout.doc)),
-                    "    public static int[] %s(%s)" % (layout.cs, ", ".join(args)), "    {"]
-            out.append("        var p = new System.Collections.Generic.List<int>(%d);" % layout.max_count)
-            for p in layout.params:
-                name = camel(p.name)
-                if p.tail:
-                    out.append("        p.AddRange(%s);" % name)
-                elif p.length > 1:
-                    out += ["        if (%s.Length != %d)" % (name, p.length),
-                            "            throw new System.ArgumentException(\"%s needs %d values\", nameof(%s));" % (name, p.length, name),
-                            "        p.AddRange(%s);" % name]
-                elif p.optional:
-                    out += ["        if (%s is int %sValue)" % (name, name), "            p.Add(%sValue);" % name]
-                else:
-                    out.append("        p.Add(%s);" % name)
-            out += ["        return p.ToArray();", "    }"]
+                    "    public static int[] %s(%s)" % (layout.cs, ", ".join(args))]
+            out.append("        => %s;" % params_expression(layout))
+    out += ["",
+            "    /// <summary>Returns <paramref name=\"values\"/> after checking it holds <paramref name=\"length\"/> of them.</summary>",
+            "    private static int[] Exactly(int[] values, int length, string name)",
+            "    {",
+            "        if (values.Length != length)",
+            "            throw new System.ArgumentException(name + \" needs \" + length + \" values\", name);",
+            "        return values;",
+            "    }",
+            "",
+            "    /// <summary>The given optional trailing values, in order, leaving out those that are null.</summary>",
+            "    private static int[] Present(params int?[] values)",
+            "    {",
+            "        var present = new System.Collections.Generic.List<int>(values.Length);",
+            "        foreach (int? value in values)",
+            "        {",
+            "            if (value is int v)",
+            "                present.Add(v);",
+            "        }",
+            "        return present.ToArray();",
+            "    }",
+            "",
+            "    /// <summary>The parts one after another, in a new array.</summary>",
+            "    private static int[] Join(params int[][] parts)",
+            "    {",
+            "        var all = new System.Collections.Generic.List<int>();",
+            "        foreach (int[] part in parts)",
+            "            all.AddRange(part);",
+            "        return all.ToArray();",
+            "    }"]
     out.append("}")
     return out
 

@@ -9,686 +9,226 @@ public static class KernelParams
 {
     /// <summary>Params of the conv layout: CONV_2D: geometry (filter_depth is the input channels per group), quantization and fused activation.</summary>
     public static int[] Conv(int batches, int inputHeight, int inputWidth, int inputDepth, int filterHeight, int filterWidth, int filterDepth, int outputHeight, int outputWidth, int outputDepth, int strideHeight, int strideWidth, int dilationHeight, int dilationWidth, int paddingTop, int paddingLeft, int inputOffset, int outputOffset, int activationMin, int activationMax)
-    {
-        var p = new System.Collections.Generic.List<int>(20);
-        p.Add(batches);
-        p.Add(inputHeight);
-        p.Add(inputWidth);
-        p.Add(inputDepth);
-        p.Add(filterHeight);
-        p.Add(filterWidth);
-        p.Add(filterDepth);
-        p.Add(outputHeight);
-        p.Add(outputWidth);
-        p.Add(outputDepth);
-        p.Add(strideHeight);
-        p.Add(strideWidth);
-        p.Add(dilationHeight);
-        p.Add(dilationWidth);
-        p.Add(paddingTop);
-        p.Add(paddingLeft);
-        p.Add(inputOffset);
-        p.Add(outputOffset);
-        p.Add(activationMin);
-        p.Add(activationMax);
-        return p.ToArray();
-    }
+        => new int[] { batches, inputHeight, inputWidth, inputDepth, filterHeight, filterWidth, filterDepth, outputHeight, outputWidth, outputDepth, strideHeight, strideWidth, dilationHeight, dilationWidth, paddingTop, paddingLeft, inputOffset, outputOffset, activationMin, activationMax };
 
     /// <summary>Params of the depthwise_conv layout: DEPTHWISE_CONV_2D: as conv, with the depth multiplier in place of the filter depth.</summary>
     public static int[] DepthwiseConv(int batches, int inputHeight, int inputWidth, int inputDepth, int filterHeight, int filterWidth, int depthMultiplier, int outputHeight, int outputWidth, int outputDepth, int strideHeight, int strideWidth, int dilationHeight, int dilationWidth, int paddingTop, int paddingLeft, int inputOffset, int outputOffset, int activationMin, int activationMax)
-    {
-        var p = new System.Collections.Generic.List<int>(20);
-        p.Add(batches);
-        p.Add(inputHeight);
-        p.Add(inputWidth);
-        p.Add(inputDepth);
-        p.Add(filterHeight);
-        p.Add(filterWidth);
-        p.Add(depthMultiplier);
-        p.Add(outputHeight);
-        p.Add(outputWidth);
-        p.Add(outputDepth);
-        p.Add(strideHeight);
-        p.Add(strideWidth);
-        p.Add(dilationHeight);
-        p.Add(dilationWidth);
-        p.Add(paddingTop);
-        p.Add(paddingLeft);
-        p.Add(inputOffset);
-        p.Add(outputOffset);
-        p.Add(activationMin);
-        p.Add(activationMax);
-        return p.ToArray();
-    }
+        => new int[] { batches, inputHeight, inputWidth, inputDepth, filterHeight, filterWidth, depthMultiplier, outputHeight, outputWidth, outputDepth, strideHeight, strideWidth, dilationHeight, dilationWidth, paddingTop, paddingLeft, inputOffset, outputOffset, activationMin, activationMax };
 
     /// <summary>Params of the transpose_conv layout: TRANSPOSE_CONV: geometry, quantization and activation (no dilation).</summary>
     public static int[] TransposeConv(int batches, int inputHeight, int inputWidth, int inputDepth, int filterHeight, int filterWidth, int outputHeight, int outputWidth, int outputDepth, int strideHeight, int strideWidth, int paddingTop, int paddingLeft, int inputOffset, int outputOffset, int activationMin, int activationMax)
-    {
-        var p = new System.Collections.Generic.List<int>(17);
-        p.Add(batches);
-        p.Add(inputHeight);
-        p.Add(inputWidth);
-        p.Add(inputDepth);
-        p.Add(filterHeight);
-        p.Add(filterWidth);
-        p.Add(outputHeight);
-        p.Add(outputWidth);
-        p.Add(outputDepth);
-        p.Add(strideHeight);
-        p.Add(strideWidth);
-        p.Add(paddingTop);
-        p.Add(paddingLeft);
-        p.Add(inputOffset);
-        p.Add(outputOffset);
-        p.Add(activationMin);
-        p.Add(activationMax);
-        return p.ToArray();
-    }
+        => new int[] { batches, inputHeight, inputWidth, inputDepth, filterHeight, filterWidth, outputHeight, outputWidth, outputDepth, strideHeight, strideWidth, paddingTop, paddingLeft, inputOffset, outputOffset, activationMin, activationMax };
 
     /// <summary>Params of the fully_connected layout: FULLY_CONNECTED int8/int4: per_channel is 1 when multipliers hold one (multiplier, shift) pair per output.</summary>
     public static int[] FullyConnected(int batches, int inputDepth, int outputDepth, int outputOffset, int activationMin, int activationMax, int perChannel)
-    {
-        var p = new System.Collections.Generic.List<int>(7);
-        p.Add(batches);
-        p.Add(inputDepth);
-        p.Add(outputDepth);
-        p.Add(outputOffset);
-        p.Add(activationMin);
-        p.Add(activationMax);
-        p.Add(perChannel);
-        return p.ToArray();
-    }
+        => new int[] { batches, inputDepth, outputDepth, outputOffset, activationMin, activationMax, perChannel };
 
     /// <summary>Params of the fully_connected_s16 layout: FULLY_CONNECTED int16: bias_is_int32 is 1 for an int32 bias, 0 for int64.</summary>
     public static int[] FullyConnectedS16(int batches, int inputDepth, int outputDepth, int outputOffset, int activationMin, int activationMax, int biasIsInt32, int perChannel)
-    {
-        var p = new System.Collections.Generic.List<int>(8);
-        p.Add(batches);
-        p.Add(inputDepth);
-        p.Add(outputDepth);
-        p.Add(outputOffset);
-        p.Add(activationMin);
-        p.Add(activationMax);
-        p.Add(biasIsInt32);
-        p.Add(perChannel);
-        return p.ToArray();
-    }
+        => new int[] { batches, inputDepth, outputDepth, outputOffset, activationMin, activationMax, biasIsInt32, perChannel };
 
     /// <summary>Params of the fully_connected_accumulate layout: one input slice's products added to int32 accumulators (streamed FULLY_CONNECTED).</summary>
     public static int[] FullyConnectedAccumulate(int sliceLength, int outputDepth)
-    {
-        var p = new System.Collections.Generic.List<int>(2);
-        p.Add(sliceLength);
-        p.Add(outputDepth);
-        return p.ToArray();
-    }
+        => new int[] { sliceLength, outputDepth };
 
     /// <summary>Params of the fully_connected_finish layout: int32 accumulators requantized to int8 (streamed FULLY_CONNECTED).</summary>
     public static int[] FullyConnectedFinish(int outputDepth, int outputOffset, int activationMin, int activationMax, int perChannel)
-    {
-        var p = new System.Collections.Generic.List<int>(5);
-        p.Add(outputDepth);
-        p.Add(outputOffset);
-        p.Add(activationMin);
-        p.Add(activationMax);
-        p.Add(perChannel);
-        return p.ToArray();
-    }
+        => new int[] { outputDepth, outputOffset, activationMin, activationMax, perChannel };
 
     /// <summary>Params of the pool layout: AVERAGE_POOL_2D and MAX_POOL_2D: TFLM's padding (window of output y starts at y * stride_height - padding_top).</summary>
     public static int[] Pool(int batches, int inputHeight, int inputWidth, int depth, int outputHeight, int outputWidth, int strideHeight, int strideWidth, int filterHeight, int filterWidth, int paddingTop, int paddingLeft, int activationMin, int activationMax)
-    {
-        var p = new System.Collections.Generic.List<int>(14);
-        p.Add(batches);
-        p.Add(inputHeight);
-        p.Add(inputWidth);
-        p.Add(depth);
-        p.Add(outputHeight);
-        p.Add(outputWidth);
-        p.Add(strideHeight);
-        p.Add(strideWidth);
-        p.Add(filterHeight);
-        p.Add(filterWidth);
-        p.Add(paddingTop);
-        p.Add(paddingLeft);
-        p.Add(activationMin);
-        p.Add(activationMax);
-        return p.ToArray();
-    }
+        => new int[] { batches, inputHeight, inputWidth, depth, outputHeight, outputWidth, strideHeight, strideWidth, filterHeight, filterWidth, paddingTop, paddingLeft, activationMin, activationMax };
 
     /// <summary>Params of the mean layout: MEAN over the axes set in axes_mask of a 4-D input; folded_input_term = -input zero point * count.</summary>
     public static int[] Mean(int[] dims, int axesMask, int multiplier, int shift, int outputOffset, int foldedInputTerm)
-    {
-        var p = new System.Collections.Generic.List<int>(9);
-        if (dims.Length != 4)
-            throw new System.ArgumentException("dims needs 4 values", nameof(dims));
-        p.AddRange(dims);
-        p.Add(axesMask);
-        p.Add(multiplier);
-        p.Add(shift);
-        p.Add(outputOffset);
-        p.Add(foldedInputTerm);
-        return p.ToArray();
-    }
+        => Join(Exactly(dims, 4, nameof(dims)), new int[] { axesMask, multiplier, shift, outputOffset, foldedInputTerm });
 
     /// <summary>Params of the softmax_s8 layout: SOFTMAX from int8 through an exp table computed by the compiler; the optional tail is for CMSIS-NN.</summary>
     public static int[] SoftmaxS8(int rows, int depth, int? betaMultiplier = null, int? betaShift = null, int? diffMin = null)
-    {
-        var p = new System.Collections.Generic.List<int>(5);
-        p.Add(rows);
-        p.Add(depth);
-        if (betaMultiplier is int betaMultiplierValue)
-            p.Add(betaMultiplierValue);
-        if (betaShift is int betaShiftValue)
-            p.Add(betaShiftValue);
-        if (diffMin is int diffMinValue)
-            p.Add(diffMinValue);
-        return p.ToArray();
-    }
+        => Join(new int[] { rows, depth }, Present(betaMultiplier, betaShift, diffMin));
 
     /// <summary>Params of the softmax_s16 layout: SOFTMAX int16 through TFLM's exp and reciprocal tables.</summary>
     public static int[] SoftmaxS16(int rows, int depth, int inputMultiplier, int inputShift)
-    {
-        var p = new System.Collections.Generic.List<int>(4);
-        p.Add(rows);
-        p.Add(depth);
-        p.Add(inputMultiplier);
-        p.Add(inputShift);
-        return p.ToArray();
-    }
+        => new int[] { rows, depth, inputMultiplier, inputShift };
 
     /// <summary>Params of the lookup_s8 layout: an int8 activation through a 256-entry table computed by the compiler.</summary>
     public static int[] LookupS8(int count)
-    {
-        var p = new System.Collections.Generic.List<int>(1);
-        p.Add(count);
-        return p.ToArray();
-    }
+        => new int[] { count };
 
     /// <summary>Params of the lookup_s16 layout: LOGISTIC and TANH int16: input rescaling, then TFLM's 256-entry sigmoid table.</summary>
     public static int[] LookupS16(int count, int inputMultiplier, int inputShift)
-    {
-        var p = new System.Collections.Generic.List<int>(3);
-        p.Add(count);
-        p.Add(inputMultiplier);
-        p.Add(inputShift);
-        return p.ToArray();
-    }
+        => new int[] { count, inputMultiplier, inputShift };
 
     /// <summary>Params of the add_sub layout: quantized ADD and SUB: both inputs rescaled to a common scale, then to the output's.</summary>
     public static int[] AddSub(int input1Offset, int input1Multiplier, int input1Shift, int input2Offset, int input2Multiplier, int input2Shift, int outputMultiplier, int outputShift, int outputOffset, int leftShift, int activationMin, int activationMax, int[] broadcast)
-    {
-        var p = new System.Collections.Generic.List<int>(12);
-        p.Add(input1Offset);
-        p.Add(input1Multiplier);
-        p.Add(input1Shift);
-        p.Add(input2Offset);
-        p.Add(input2Multiplier);
-        p.Add(input2Shift);
-        p.Add(outputMultiplier);
-        p.Add(outputShift);
-        p.Add(outputOffset);
-        p.Add(leftShift);
-        p.Add(activationMin);
-        p.Add(activationMax);
-        p.AddRange(broadcast);
-        return p.ToArray();
-    }
+        => Join(new int[] { input1Offset, input1Multiplier, input1Shift, input2Offset, input2Multiplier, input2Shift, outputMultiplier, outputShift, outputOffset, leftShift, activationMin, activationMax }, broadcast);
 
     /// <summary>Params of the mul layout: quantized MUL.</summary>
     public static int[] Mul(int input1Offset, int input2Offset, int outputOffset, int outputMultiplier, int outputShift, int activationMin, int activationMax, int[] broadcast)
-    {
-        var p = new System.Collections.Generic.List<int>(7);
-        p.Add(input1Offset);
-        p.Add(input2Offset);
-        p.Add(outputOffset);
-        p.Add(outputMultiplier);
-        p.Add(outputShift);
-        p.Add(activationMin);
-        p.Add(activationMax);
-        p.AddRange(broadcast);
-        return p.ToArray();
-    }
+        => Join(new int[] { input1Offset, input2Offset, outputOffset, outputMultiplier, outputShift, activationMin, activationMax }, broadcast);
 
     /// <summary>Params of the binary_clamped layout: int32 and float32 ADD, SUB, MUL: the activation range (float32 as IEEE-754 bits), then the broadcast.</summary>
     public static int[] BinaryClamped(int activationMin, int activationMax, int[] broadcast)
-    {
-        var p = new System.Collections.Generic.List<int>(2);
-        p.Add(activationMin);
-        p.Add(activationMax);
-        p.AddRange(broadcast);
-        return p.ToArray();
-    }
+        => Join(new int[] { activationMin, activationMax }, broadcast);
 
     /// <summary>Params of the binary layout: MAXIMUM and MINIMUM: the broadcast descriptor only.</summary>
     public static int[] Binary(int[] broadcast)
-    {
-        var p = new System.Collections.Generic.List<int>(0);
-        p.AddRange(broadcast);
-        return p.ToArray();
-    }
+        => Join(broadcast);
 
     /// <summary>Params of the relu layout: quantized RELU: rescale from the input's to the output's scale, then clamp.</summary>
     public static int[] Relu(int count, int inputZeroPoint, int outputZeroPoint, int multiplier, int shift, int clampMin, int clampMax)
-    {
-        var p = new System.Collections.Generic.List<int>(7);
-        p.Add(count);
-        p.Add(inputZeroPoint);
-        p.Add(outputZeroPoint);
-        p.Add(multiplier);
-        p.Add(shift);
-        p.Add(clampMin);
-        p.Add(clampMax);
-        return p.ToArray();
-    }
+        => new int[] { count, inputZeroPoint, outputZeroPoint, multiplier, shift, clampMin, clampMax };
 
     /// <summary>Params of the relu6 layout: quantized RELU6: clamp to the input's quantized 0 and 6.</summary>
     public static int[] Relu6(int count, int lowerBound, int upperBound)
-    {
-        var p = new System.Collections.Generic.List<int>(3);
-        p.Add(count);
-        p.Add(lowerBound);
-        p.Add(upperBound);
-        return p.ToArray();
-    }
+        => new int[] { count, lowerBound, upperBound };
 
     /// <summary>Params of the unary_float layout: a float32 activation with no parameters.</summary>
     public static int[] UnaryFloat(int count)
-    {
-        var p = new System.Collections.Generic.List<int>(1);
-        p.Add(count);
-        return p.ToArray();
-    }
+        => new int[] { count };
 
     /// <summary>Params of the leaky_relu layout: quantized LEAKY_RELU: identity and alpha rescalings; alpha_negative is 1 when alpha &lt; 0.</summary>
     public static int[] LeakyRelu(int count, int inputZeroPoint, int outputZeroPoint, int identityMultiplier, int identityShift, int alphaMultiplier, int alphaShift, int alphaNegative)
-    {
-        var p = new System.Collections.Generic.List<int>(8);
-        p.Add(count);
-        p.Add(inputZeroPoint);
-        p.Add(outputZeroPoint);
-        p.Add(identityMultiplier);
-        p.Add(identityShift);
-        p.Add(alphaMultiplier);
-        p.Add(alphaShift);
-        p.Add(alphaNegative);
-        return p.ToArray();
-    }
+        => new int[] { count, inputZeroPoint, outputZeroPoint, identityMultiplier, identityShift, alphaMultiplier, alphaShift, alphaNegative };
 
     /// <summary>Params of the leaky_relu_f32 layout: float32 LEAKY_RELU: alpha as IEEE-754 bits.</summary>
     public static int[] LeakyReluF32(int count, int alphaBits)
-    {
-        var p = new System.Collections.Generic.List<int>(2);
-        p.Add(count);
-        p.Add(alphaBits);
-        return p.ToArray();
-    }
+        => new int[] { count, alphaBits };
 
     /// <summary>Params of the hard_swish layout: int8 HARD_SWISH with TFLM's Q0.15 multipliers.</summary>
     public static int[] HardSwish(int count, int inputZeroPoint, int outputZeroPoint, int reluishMultiplier, int reluishShift, int outputMultiplier, int outputShift)
-    {
-        var p = new System.Collections.Generic.List<int>(7);
-        p.Add(count);
-        p.Add(inputZeroPoint);
-        p.Add(outputZeroPoint);
-        p.Add(reluishMultiplier);
-        p.Add(reluishShift);
-        p.Add(outputMultiplier);
-        p.Add(outputShift);
-        return p.ToArray();
-    }
+        => new int[] { count, inputZeroPoint, outputZeroPoint, reluishMultiplier, reluishShift, outputMultiplier, outputShift };
 
     /// <summary>Params of the copy layout: a byte copy.</summary>
     public static int[] Copy(int byteCount)
-    {
-        var p = new System.Collections.Generic.List<int>(1);
-        p.Add(byteCount);
-        return p.ToArray();
-    }
+        => new int[] { byteCount };
 
     /// <summary>Params of the pad layout: PAD over 5 dims (outermost first); the right padding is output - left - input.</summary>
     public static int[] Pad(int elementBytes, int padValue, int[] outputDims, int[] leftPadding, int[] inputDims)
-    {
-        var p = new System.Collections.Generic.List<int>(17);
-        p.Add(elementBytes);
-        p.Add(padValue);
-        if (outputDims.Length != 5)
-            throw new System.ArgumentException("outputDims needs 5 values", nameof(outputDims));
-        p.AddRange(outputDims);
-        if (leftPadding.Length != 5)
-            throw new System.ArgumentException("leftPadding needs 5 values", nameof(leftPadding));
-        p.AddRange(leftPadding);
-        if (inputDims.Length != 5)
-            throw new System.ArgumentException("inputDims needs 5 values", nameof(inputDims));
-        p.AddRange(inputDims);
-        return p.ToArray();
-    }
+        => Join(new int[] { elementBytes, padValue }, Exactly(outputDims, 5, nameof(outputDims)), Exactly(leftPadding, 5, nameof(leftPadding)), Exactly(inputDims, 5, nameof(inputDims)));
 
     /// <summary>Params of the strided_copy layout: a 5-D strided gather (STRIDED_SLICE, TRANSPOSE): counts and steps in elements.</summary>
     public static int[] StridedCopy(int elementBytes, int start, int[] counts, int[] steps)
-    {
-        var p = new System.Collections.Generic.List<int>(12);
-        p.Add(elementBytes);
-        p.Add(start);
-        if (counts.Length != 5)
-            throw new System.ArgumentException("counts needs 5 values", nameof(counts));
-        p.AddRange(counts);
-        if (steps.Length != 5)
-            throw new System.ArgumentException("steps needs 5 values", nameof(steps));
-        p.AddRange(steps);
-        return p.ToArray();
-    }
+        => Join(new int[] { elementBytes, start }, Exactly(counts, 5, nameof(counts)), Exactly(steps, 5, nameof(steps)));
 
     /// <summary>Params of the concatenation layout: CONCATENATION: outer_count rows of each input's chunk, in input order.</summary>
     public static int[] Concatenation(int outerCount, int inputCount, int[] chunkBytes)
-    {
-        var p = new System.Collections.Generic.List<int>(2);
-        p.Add(outerCount);
-        p.Add(inputCount);
-        p.AddRange(chunkBytes);
-        return p.ToArray();
-    }
+        => Join(new int[] { outerCount, inputCount }, chunkBytes);
 
     /// <summary>Params of the quantize_float layout: float32 to int8/int16 (output_type a TensorType code, output_scale as IEEE-754 bits).</summary>
     public static int[] QuantizeFloat(int count, int outputType, int outputZeroPoint, int outputScaleBits)
-    {
-        var p = new System.Collections.Generic.List<int>(4);
-        p.Add(count);
-        p.Add(outputType);
-        p.Add(outputZeroPoint);
-        p.Add(outputScaleBits);
-        return p.ToArray();
-    }
+        => new int[] { count, outputType, outputZeroPoint, outputScaleBits };
 
     /// <summary>Params of the requantize layout: integer to integer QUANTIZE: one Q0.31 multiplier of input_scale / output_scale.</summary>
     public static int[] Requantize(int count, int inputType, int outputType, int inputZeroPoint, int outputZeroPoint, int multiplier, int shift)
-    {
-        var p = new System.Collections.Generic.List<int>(7);
-        p.Add(count);
-        p.Add(inputType);
-        p.Add(outputType);
-        p.Add(inputZeroPoint);
-        p.Add(outputZeroPoint);
-        p.Add(multiplier);
-        p.Add(shift);
-        return p.ToArray();
-    }
+        => new int[] { count, inputType, outputType, inputZeroPoint, outputZeroPoint, multiplier, shift };
 
     /// <summary>Params of the dequantize layout: int8/int16 to float32 (input_scale as IEEE-754 bits).</summary>
     public static int[] Dequantize(int count, int inputType, int inputZeroPoint, int inputScaleBits)
-    {
-        var p = new System.Collections.Generic.List<int>(4);
-        p.Add(count);
-        p.Add(inputType);
-        p.Add(inputZeroPoint);
-        p.Add(inputScaleBits);
-        return p.ToArray();
-    }
+        => new int[] { count, inputType, inputZeroPoint, inputScaleBits };
 
     /// <summary>Params of the cast layout: CAST between two TensorType codes.</summary>
     public static int[] Cast(int count, int inputType, int outputType)
-    {
-        var p = new System.Collections.Generic.List<int>(3);
-        p.Add(count);
-        p.Add(inputType);
-        p.Add(outputType);
-        return p.ToArray();
-    }
+        => new int[] { count, inputType, outputType };
 
     /// <summary>Params of the lstm layout: UNIDIRECTIONAL_SEQUENCE_LSTM (tanh cell gate): gates in the order input, forget, cell, output; each gate's input and recurrent products requantized to Q3.12 (multiplier, shift pairs), the cell tanh input scaling (multiplier, right shift), the three gate products' requantizations, the hidden state's zero point and range, the quantized cell clip (0: none).</summary>
     public static int[] Lstm(int batches, int timeSteps, int inputDepth, int stateDepth, int timeMajor, int[] inputMultipliers, int[] inputShifts, int[] recurrentMultipliers, int[] recurrentShifts, int forgetCellMultiplier, int forgetCellShift, int inputCellMultiplier, int inputCellShift, int hiddenMultiplier, int hiddenShift, int hiddenZeroPoint, int hiddenMin, int hiddenMax, int cellClip, int cellTanhMultiplier, int cellTanhShift)
-    {
-        var p = new System.Collections.Generic.List<int>(33);
-        p.Add(batches);
-        p.Add(timeSteps);
-        p.Add(inputDepth);
-        p.Add(stateDepth);
-        p.Add(timeMajor);
-        if (inputMultipliers.Length != 4)
-            throw new System.ArgumentException("inputMultipliers needs 4 values", nameof(inputMultipliers));
-        p.AddRange(inputMultipliers);
-        if (inputShifts.Length != 4)
-            throw new System.ArgumentException("inputShifts needs 4 values", nameof(inputShifts));
-        p.AddRange(inputShifts);
-        if (recurrentMultipliers.Length != 4)
-            throw new System.ArgumentException("recurrentMultipliers needs 4 values", nameof(recurrentMultipliers));
-        p.AddRange(recurrentMultipliers);
-        if (recurrentShifts.Length != 4)
-            throw new System.ArgumentException("recurrentShifts needs 4 values", nameof(recurrentShifts));
-        p.AddRange(recurrentShifts);
-        p.Add(forgetCellMultiplier);
-        p.Add(forgetCellShift);
-        p.Add(inputCellMultiplier);
-        p.Add(inputCellShift);
-        p.Add(hiddenMultiplier);
-        p.Add(hiddenShift);
-        p.Add(hiddenZeroPoint);
-        p.Add(hiddenMin);
-        p.Add(hiddenMax);
-        p.Add(cellClip);
-        p.Add(cellTanhMultiplier);
-        p.Add(cellTanhShift);
-        return p.ToArray();
-    }
+        => Join(new int[] { batches, timeSteps, inputDepth, stateDepth, timeMajor }, Exactly(inputMultipliers, 4, nameof(inputMultipliers)), Exactly(inputShifts, 4, nameof(inputShifts)), Exactly(recurrentMultipliers, 4, nameof(recurrentMultipliers)), Exactly(recurrentShifts, 4, nameof(recurrentShifts)), new int[] { forgetCellMultiplier, forgetCellShift, inputCellMultiplier, inputCellShift, hiddenMultiplier, hiddenShift, hiddenZeroPoint, hiddenMin, hiddenMax, cellClip, cellTanhMultiplier, cellTanhShift });
 
     /// <summary>Params of the svdf layout: SVDF int8 with int8 or int16 state: feature and output requantization, zero points; state is a variable tensor.</summary>
     public static int[] Svdf(int batches, int inputSize, int filters, int rank, int memory, int inputZeroPoint, int stateZeroPoint, int outputZeroPoint, int featureMultiplier, int featureShift, int outputMultiplier, int outputShift)
-    {
-        var p = new System.Collections.Generic.List<int>(12);
-        p.Add(batches);
-        p.Add(inputSize);
-        p.Add(filters);
-        p.Add(rank);
-        p.Add(memory);
-        p.Add(inputZeroPoint);
-        p.Add(stateZeroPoint);
-        p.Add(outputZeroPoint);
-        p.Add(featureMultiplier);
-        p.Add(featureShift);
-        p.Add(outputMultiplier);
-        p.Add(outputShift);
-        return p.ToArray();
-    }
+        => new int[] { batches, inputSize, filters, rank, memory, inputZeroPoint, stateZeroPoint, outputZeroPoint, featureMultiplier, featureShift, outputMultiplier, outputShift };
 
     /// <summary>Params of the conv_f32 layout: CONV_2D float32: geometry (filter_depth is the input channels per group) and the activation range as IEEE-754 bits.</summary>
     public static int[] ConvF32(int batches, int inputHeight, int inputWidth, int inputDepth, int filterHeight, int filterWidth, int filterDepth, int outputHeight, int outputWidth, int outputDepth, int strideHeight, int strideWidth, int dilationHeight, int dilationWidth, int paddingTop, int paddingLeft, int activationMin, int activationMax)
-    {
-        var p = new System.Collections.Generic.List<int>(18);
-        p.Add(batches);
-        p.Add(inputHeight);
-        p.Add(inputWidth);
-        p.Add(inputDepth);
-        p.Add(filterHeight);
-        p.Add(filterWidth);
-        p.Add(filterDepth);
-        p.Add(outputHeight);
-        p.Add(outputWidth);
-        p.Add(outputDepth);
-        p.Add(strideHeight);
-        p.Add(strideWidth);
-        p.Add(dilationHeight);
-        p.Add(dilationWidth);
-        p.Add(paddingTop);
-        p.Add(paddingLeft);
-        p.Add(activationMin);
-        p.Add(activationMax);
-        return p.ToArray();
-    }
+        => new int[] { batches, inputHeight, inputWidth, inputDepth, filterHeight, filterWidth, filterDepth, outputHeight, outputWidth, outputDepth, strideHeight, strideWidth, dilationHeight, dilationWidth, paddingTop, paddingLeft, activationMin, activationMax };
 
     /// <summary>Params of the depthwise_conv_f32 layout: DEPTHWISE_CONV_2D float32: as conv_f32, with the depth multiplier in place of the filter depth.</summary>
     public static int[] DepthwiseConvF32(int batches, int inputHeight, int inputWidth, int inputDepth, int filterHeight, int filterWidth, int depthMultiplier, int outputHeight, int outputWidth, int outputDepth, int strideHeight, int strideWidth, int dilationHeight, int dilationWidth, int paddingTop, int paddingLeft, int activationMin, int activationMax)
-    {
-        var p = new System.Collections.Generic.List<int>(18);
-        p.Add(batches);
-        p.Add(inputHeight);
-        p.Add(inputWidth);
-        p.Add(inputDepth);
-        p.Add(filterHeight);
-        p.Add(filterWidth);
-        p.Add(depthMultiplier);
-        p.Add(outputHeight);
-        p.Add(outputWidth);
-        p.Add(outputDepth);
-        p.Add(strideHeight);
-        p.Add(strideWidth);
-        p.Add(dilationHeight);
-        p.Add(dilationWidth);
-        p.Add(paddingTop);
-        p.Add(paddingLeft);
-        p.Add(activationMin);
-        p.Add(activationMax);
-        return p.ToArray();
-    }
+        => new int[] { batches, inputHeight, inputWidth, inputDepth, filterHeight, filterWidth, depthMultiplier, outputHeight, outputWidth, outputDepth, strideHeight, strideWidth, dilationHeight, dilationWidth, paddingTop, paddingLeft, activationMin, activationMax };
 
     /// <summary>Params of the fully_connected_f32 layout: FULLY_CONNECTED float32: the activation range as IEEE-754 bits.</summary>
     public static int[] FullyConnectedF32(int batches, int inputDepth, int outputDepth, int activationMin, int activationMax)
-    {
-        var p = new System.Collections.Generic.List<int>(5);
-        p.Add(batches);
-        p.Add(inputDepth);
-        p.Add(outputDepth);
-        p.Add(activationMin);
-        p.Add(activationMax);
-        return p.ToArray();
-    }
+        => new int[] { batches, inputDepth, outputDepth, activationMin, activationMax };
 
     /// <summary>Params of the pool_f32 layout: AVERAGE_POOL_2D and MAX_POOL_2D float32: as pool, the activation range as IEEE-754 bits.</summary>
     public static int[] PoolF32(int batches, int inputHeight, int inputWidth, int depth, int outputHeight, int outputWidth, int strideHeight, int strideWidth, int filterHeight, int filterWidth, int paddingTop, int paddingLeft, int activationMin, int activationMax)
-    {
-        var p = new System.Collections.Generic.List<int>(14);
-        p.Add(batches);
-        p.Add(inputHeight);
-        p.Add(inputWidth);
-        p.Add(depth);
-        p.Add(outputHeight);
-        p.Add(outputWidth);
-        p.Add(strideHeight);
-        p.Add(strideWidth);
-        p.Add(filterHeight);
-        p.Add(filterWidth);
-        p.Add(paddingTop);
-        p.Add(paddingLeft);
-        p.Add(activationMin);
-        p.Add(activationMax);
-        return p.ToArray();
-    }
+        => new int[] { batches, inputHeight, inputWidth, depth, outputHeight, outputWidth, strideHeight, strideWidth, filterHeight, filterWidth, paddingTop, paddingLeft, activationMin, activationMax };
 
     /// <summary>Params of the mean_f32 layout: MEAN float32 over the axes set in axes_mask of a 4-D input.</summary>
     public static int[] MeanF32(int[] dims, int axesMask)
-    {
-        var p = new System.Collections.Generic.List<int>(5);
-        if (dims.Length != 4)
-            throw new System.ArgumentException("dims needs 4 values", nameof(dims));
-        p.AddRange(dims);
-        p.Add(axesMask);
-        return p.ToArray();
-    }
+        => Join(Exactly(dims, 4, nameof(dims)), new int[] { axesMask });
 
     /// <summary>Params of the softmax_f32 layout: SOFTMAX float32 over rows of depth values; beta as IEEE-754 bits.</summary>
     public static int[] SoftmaxF32(int rows, int depth, int beta)
-    {
-        var p = new System.Collections.Generic.List<int>(3);
-        p.Add(rows);
-        p.Add(depth);
-        p.Add(beta);
-        return p.ToArray();
-    }
+        => new int[] { rows, depth, beta };
 
     /// <summary>Params of the activation_f32 layout: a float32 transcendental activation (LOGISTIC, TANH).</summary>
     public static int[] ActivationF32(int count)
-    {
-        var p = new System.Collections.Generic.List<int>(1);
-        p.Add(count);
-        return p.ToArray();
-    }
+        => new int[] { count };
 
     /// <summary>Params of the signal_window layout: SignalWindow: each frame of window_length samples times the int16 window, shifted right, saturated to int16.</summary>
     public static int[] SignalWindow(int count, int windowLength, int shift)
-    {
-        var p = new System.Collections.Generic.List<int>(3);
-        p.Add(count);
-        p.Add(windowLength);
-        p.Add(shift);
-        return p.ToArray();
-    }
+        => new int[] { count, windowLength, shift };
 
     /// <summary>Params of the signal_fft_auto_scale layout: SignalFftAutoScale: the int16 input shifted left as far as its largest magnitude allows; the shift is output 1.</summary>
     public static int[] SignalFftAutoScale(int count)
-    {
-        var p = new System.Collections.Generic.List<int>(1);
-        p.Add(count);
-        return p.ToArray();
-    }
+        => new int[] { count };
 
     /// <summary>Params of the signal_rfft layout: SignalRfft int16: kiss_fft fixed-point real FFT of each zero-padded frame; twiddles computed by the compiler.</summary>
     public static int[] SignalRfft(int fftLength, int inputLength, int frames)
-    {
-        var p = new System.Collections.Generic.List<int>(3);
-        p.Add(fftLength);
-        p.Add(inputLength);
-        p.Add(frames);
-        return p.ToArray();
-    }
+        => new int[] { fftLength, inputLength, frames };
 
     /// <summary>Params of the signal_energy layout: SignalEnergy: re^2 + im^2 of the complex int16 bins start_index .. end_index - 1 (the others are not written).</summary>
     public static int[] SignalEnergy(int startIndex, int endIndex)
-    {
-        var p = new System.Collections.Generic.List<int>(2);
-        p.Add(startIndex);
-        p.Add(endIndex);
-        return p.ToArray();
-    }
+        => new int[] { startIndex, endIndex };
 
     /// <summary>Params of the signal_filter_bank layout: SignalFilterBank: triangular mel channels accumulated in uint64 from the weight and unweight tables.</summary>
     public static int[] SignalFilterBank(int numChannels, int inputLength, int weightsLength)
-    {
-        var p = new System.Collections.Generic.List<int>(3);
-        p.Add(numChannels);
-        p.Add(inputLength);
-        p.Add(weightsLength);
-        return p.ToArray();
-    }
+        => new int[] { numChannels, inputLength, weightsLength };
 
     /// <summary>Params of the signal_filter_bank_square_root layout: SignalFilterBankSquareRoot: integer square root of each uint64 channel, shifted right by the scale_bits tensor.</summary>
     public static int[] SignalFilterBankSquareRoot(int count)
-    {
-        var p = new System.Collections.Generic.List<int>(1);
-        p.Add(count);
-        return p.ToArray();
-    }
+        => new int[] { count };
 
     /// <summary>Params of the signal_spectral_subtraction layout: SignalFilterBankSpectralSubtraction: noise estimate smoothed over time (noise_state persists across invokes).</summary>
     public static int[] SignalSpectralSubtraction(int numChannels, int smoothing, int oneMinusSmoothing, int alternateSmoothing, int alternateOneMinusSmoothing, int minSignalRemaining, int smoothingBits, int spectralSubtractionBits, int clamping)
-    {
-        var p = new System.Collections.Generic.List<int>(9);
-        p.Add(numChannels);
-        p.Add(smoothing);
-        p.Add(oneMinusSmoothing);
-        p.Add(alternateSmoothing);
-        p.Add(alternateOneMinusSmoothing);
-        p.Add(minSignalRemaining);
-        p.Add(smoothingBits);
-        p.Add(spectralSubtractionBits);
-        p.Add(clamping);
-        return p.ToArray();
-    }
+        => new int[] { numChannels, smoothing, oneMinusSmoothing, alternateSmoothing, alternateOneMinusSmoothing, minSignalRemaining, smoothingBits, spectralSubtractionBits, clamping };
 
     /// <summary>Params of the signal_pcan layout: SignalPCAN: per-channel automatic gain control from the noise estimate through a wide-dynamic-range gain table.</summary>
     public static int[] SignalPcan(int numChannels, int snrShift)
-    {
-        var p = new System.Collections.Generic.List<int>(2);
-        p.Add(numChannels);
-        p.Add(snrShift);
-        return p.ToArray();
-    }
+        => new int[] { numChannels, snrShift };
 
     /// <summary>Params of the signal_filter_bank_log layout: SignalFilterBankLog: scaled natural log of each channel through a piecewise-linear log2 table, saturated to int16.</summary>
     public static int[] SignalFilterBankLog(int numChannels, int outputScale, int inputCorrectionBits)
+        => new int[] { numChannels, outputScale, inputCorrectionBits };
+
+    /// <summary>Returns <paramref name="values"/> after checking it holds <paramref name="length"/> of them.</summary>
+    private static int[] Exactly(int[] values, int length, string name)
     {
-        var p = new System.Collections.Generic.List<int>(3);
-        p.Add(numChannels);
-        p.Add(outputScale);
-        p.Add(inputCorrectionBits);
-        return p.ToArray();
+        if (values.Length != length)
+            throw new System.ArgumentException(name + " needs " + length + " values", name);
+        return values;
+    }
+
+    /// <summary>The given optional trailing values, in order, leaving out those that are null.</summary>
+    private static int[] Present(params int?[] values)
+    {
+        var present = new System.Collections.Generic.List<int>(values.Length);
+        foreach (int? value in values)
+        {
+            if (value is int v)
+                present.Add(v);
+        }
+        return present.ToArray();
+    }
+
+    /// <summary>The parts one after another, in a new array.</summary>
+    private static int[] Join(params int[][] parts)
+    {
+        var all = new System.Collections.Generic.List<int>();
+        foreach (int[] part in parts)
+            all.AddRange(part);
+        return all.ToArray();
     }
 }

@@ -324,33 +324,47 @@ def cs_family_layouts(family):
     return out
 
 
-def cs_family_dispatch(family):
-    out = cs_header() + [
+def cs_family(family):
+    """The family's static class: Register, and Run / Validate switching on the code. Each switch stands on one
+    line, so that the families' files (alike but for their kernels) share no block of lines."""
+    first = family.number * 100
+    run = " ".join("case OpCode.%s: %s(ctx, op); break;" % (k.name, k.cs_run) for k in family.kernels)
+    validate = " ".join("case OpCode.%s: return %s(ctx, op);" % (k.name, k.cs_validate) for k in family.kernels)
+    return cs_header() + [
         "using TinyLite.Runtime.Execution;"] + [
         "using TinyLite.Runtime.Kernels.%s;" % folder for folder in sorted(family.folders)] + [
         "",
         "namespace TinyLite.Runtime.Kernels.%s" % family.name,
         "{",
-        "    public static partial class %sFamily" % family.name,
+        "    /// <summary>",
+        "    /// The %s kernel family, codes %d-%d: %s. On a device it is the assembly TinyLite.Kernels.%s." % (
+            family.name, first, first + 99, xml(family.doc), family.name),
+        "    /// </summary>",
+        "    public static class %sFamily" % family.name,
         "    {",
+        "        /// <summary>",
+        "        /// Makes this family's kernels available to every interpreter loaded afterwards (on a device, call it once",
+        "        /// before loading an image that uses the %s kernels; registering twice is harmless)." % family.name,
+        "        /// </summary>",
+        "        public static void Register()",
+        "        {",
+        "            KernelDispatch.Register(new KernelFamily(%d, Run, Validate));" % family.number,
+        "        }",
+        "",
         "        /// <summary>Runs one kernel of this family. Assumes <see cref=\"Validate\"/> accepted the record.</summary>",
         "        public static void Run(KernelContext ctx, OpRecord op)",
         "        {",
-        "            switch (op.Code)",
-        "            {",
-    ]
-    for k in family.kernels:
-        out += ["                case OpCode.%s:" % k.name, "                    %s(ctx, op);" % k.cs_run,
-                "                    break;"]
-    out += ["                default:", "                    break;", "            }", "        }", "",
-            "        /// <summary>Returns null if the record is valid for its kernel, else what is wrong.</summary>",
-            "        public static string Validate(KernelContext ctx, OpRecord op)", "        {",
-            "            switch (op.Code)", "            {"]
-    for k in family.kernels:
-        out += ["                case OpCode.%s:" % k.name, "                    return %s(ctx, op);" % k.cs_validate]
-    out += ["                default:", "                    return \"unknown kernel code \" + op.Code.ToString();",
-            "            }", "        }", "    }", "}"]
-    return out
+        "            switch (op.Code) { %s }" % run,
+        "        }",
+        "",
+        "        /// <summary>Returns null if the record is valid for its kernel, else what is wrong.</summary>",
+        "        public static string Validate(KernelContext ctx, OpRecord op)",
+        "        {",
+        "            switch (op.Code) { %s }" % validate,
+        "            return KernelFamily.UnknownCode(op);",
+        "        }",
+        "    }",
+        "}"]
 
 
 def params_expression(layout):
@@ -573,7 +587,7 @@ def outputs():
     }
     for f in families:
         files["nf-runtime/src/Kernels/%s/%sLayouts.g.cs" % (f.name, f.name)] = cs_family_layouts(f)
-        files["nf-runtime/src/Kernels/%s/%sFamily.Dispatch.g.cs" % (f.name, f.name)] = cs_family_dispatch(f)
+        files["nf-runtime/src/Kernels/%s/%sFamily.g.cs" % (f.name, f.name)] = cs_family(f)
         files["native-kernels/include/tinylite/tl_%s_layouts.h" % f.key] = c_family_layouts(f)
         files["native-kernels/src/families/tl_%s_family.c" % f.key] = c_family_dispatch(f)
     texts = {path: "\n".join(lines) + "\n" for path, lines in files.items()}

@@ -501,19 +501,17 @@ def c_family_layouts(family):
 
 
 def c_family_dispatch(family):
+    """The family's dispatcher: TL_FAMILY_DISPATCH (src/families/tl_family_dispatch.h) over its kernel list."""
     key = family.key
-    out = ["/* " + STAMP + " */", "/* Dispatch and validation of the %s kernel family (see tl_families.h). */" % key,
-           "#include \"tinylite/tl_%s_kernels.h\"" % key, "#include \"tinylite/tl_families.h\"", "",
-           "tl_status tl_%s_family_validate(const tl_op *op, const tl_tensors *tensors)" % key, "{",
-           "    switch (op->code)", "    {"]
-    for k in family.kernels:
-        out += ["    case %s:" % k.c_code, "        return tl_op_%s_validate(op, tensors);" % k.c]
-    out += ["    default:", "        return TL_ERR_UNSUPPORTED;", "    }", "}", "",
-            "void tl_%s_family_run(const tl_op *op, const tl_tensors *tensors)" % key, "{", "    switch (op->code)", "    {"]
-    for k in family.kernels:
-        out += ["    case %s:" % k.c_code, "        tl_op_%s(op, tensors);" % k.c, "        break;"]
-    out += ["    default:", "        break;", "    }", "}"]
-    return out
+    return ["/* " + STAMP + " */",
+            "/* Dispatch and validation of the %s kernel family (see tl_families.h and tl_family_dispatch.h). */" % key,
+            "#include \"tinylite/tl_%s_kernels.h\"" % key, "#include \"tinylite/tl_op_codes.h\"",
+            "#include \"tl_family_dispatch.h\"", "", "TL_FAMILY_DISPATCH(%s, TL_%s_KERNELS)" % (key, key.upper())]
+
+
+def c_macro(lines):
+    """A multi-line #define as clang-format writes it: every line but the last ends in a backslash at column 120."""
+    return [line.ljust(119) + "\\" for line in lines[:-1]] + [lines[-1]]
 
 
 def c_families_header(families):
@@ -528,6 +526,10 @@ def c_families_header(families):
     for f in families:
         out += ["tl_status tl_%s_family_validate(const tl_op *op, const tl_tensors *tensors);" % f.key,
                 "void tl_%s_family_run(const tl_op *op, const tl_tensors *tensors);" % f.key]
+    for f in families:
+        out += ["", "/** The %s family's kernels, X(code, stem) each, for its dispatcher (src/families/tl_family_dispatch.h). */" % f.key]
+        out += c_macro(["#define TL_%s_KERNELS(X)" % f.key.upper()] +
+                       ["    X(%s, %s)" % (k.c_code, k.c) for k in f.kernels])
     out += ["", "#endif /* TINYLITE_TL_FAMILIES_H */"]
     return out
 

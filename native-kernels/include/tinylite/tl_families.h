@@ -33,4 +33,118 @@ void tl_float_family_run(const tl_op *op, const tl_tensors *tensors);
 tl_status tl_signal_family_validate(const tl_op *op, const tl_tensors *tensors);
 void tl_signal_family_run(const tl_op *op, const tl_tensors *tensors);
 
+/** The conv family's kernels, X(code, stem) each, for its dispatcher (src/families/tl_family_dispatch.h). */
+#define TL_CONV_KERNELS(X)                                                                                             \
+    X(TL_OP_CONV_S8, conv2d_s8)                                                                                        \
+    X(TL_OP_CONV_S4, conv2d_s4)                                                                                        \
+    X(TL_OP_CONV_S16, conv2d_s16)                                                                                      \
+    X(TL_OP_POINTWISE_CONV_S8_IN_PLACE, pointwise_conv_s8_in_place)                                                    \
+    X(TL_OP_POINTWISE_CONV_S16_IN_PLACE, pointwise_conv_s16_in_place)                                                  \
+    X(TL_OP_POINTWISE_CONV_S4_IN_PLACE, pointwise_conv_s4_in_place)                                                    \
+    X(TL_OP_DEPTHWISE_CONV_S8, depthwise_conv2d_s8)                                                                    \
+    X(TL_OP_DEPTHWISE_CONV_S4, depthwise_conv2d_s4)                                                                    \
+    X(TL_OP_DEPTHWISE_CONV_S16, depthwise_conv2d_s16)                                                                  \
+    X(TL_OP_DEPTHWISE_CONV_S8_IN_PLACE, depthwise_conv2d_s8_in_place)                                                  \
+    X(TL_OP_DEPTHWISE_CONV_S4_IN_PLACE, depthwise_conv2d_s4_in_place)                                                  \
+    X(TL_OP_TRANSPOSE_CONV_S8, transpose_conv2d_s8)                                                                    \
+    X(TL_OP_TRANSPOSE_CONV_S16, transpose_conv2d_s16)
+
+/** The dense family's kernels, X(code, stem) each, for its dispatcher (src/families/tl_family_dispatch.h). */
+#define TL_DENSE_KERNELS(X)                                                                                            \
+    X(TL_OP_FULLY_CONNECTED_S8, fully_connected_s8)                                                                    \
+    X(TL_OP_FULLY_CONNECTED_S16, fully_connected_s16)                                                                  \
+    X(TL_OP_FULLY_CONNECTED_S4, fully_connected_s4)                                                                    \
+    X(TL_OP_FULLY_CONNECTED_S8_ACCUMULATE, fully_connected_s8_accumulate)                                              \
+    X(TL_OP_FULLY_CONNECTED_S8_FINISH, fully_connected_s8_finish)                                                      \
+    X(TL_OP_FULLY_CONNECTED_S4_ACCUMULATE, fully_connected_s4_accumulate)                                              \
+    X(TL_OP_AVERAGE_POOL_S8, average_pool_s8)                                                                          \
+    X(TL_OP_AVERAGE_POOL_S16, average_pool_s16)                                                                        \
+    X(TL_OP_MAX_POOL_S8, max_pool_s8)                                                                                  \
+    X(TL_OP_MAX_POOL_S16, max_pool_s16)                                                                                \
+    X(TL_OP_MEAN_S8, mean_s8)                                                                                          \
+    X(TL_OP_MEAN_S16, mean_s16)                                                                                        \
+    X(TL_OP_SOFTMAX_S8, softmax_s8)                                                                                    \
+    X(TL_OP_SOFTMAX_S8_S16, softmax_s8_s16)                                                                            \
+    X(TL_OP_SOFTMAX_S16, softmax_s16)                                                                                  \
+    X(TL_OP_LOOKUP_S8, lookup_s8)                                                                                      \
+    X(TL_OP_LOGISTIC_S16, logistic_s16)                                                                                \
+    X(TL_OP_TANH_S16, tanh_s16)
+
+/** The elementwise family's kernels, X(code, stem) each, for its dispatcher (src/families/tl_family_dispatch.h). */
+#define TL_ELEMENTWISE_KERNELS(X)                                                                                      \
+    X(TL_OP_ADD_S8, add_s8)                                                                                            \
+    X(TL_OP_ADD_S16, add_s16)                                                                                          \
+    X(TL_OP_ADD_S32, add_s32)                                                                                          \
+    X(TL_OP_ADD_F32, add_f32)                                                                                          \
+    X(TL_OP_SUB_S8, sub_s8)                                                                                            \
+    X(TL_OP_SUB_S16, sub_s16)                                                                                          \
+    X(TL_OP_SUB_S32, sub_s32)                                                                                          \
+    X(TL_OP_SUB_F32, sub_f32)                                                                                          \
+    X(TL_OP_MUL_S8, mul_s8)                                                                                            \
+    X(TL_OP_MUL_S16, mul_s16)                                                                                          \
+    X(TL_OP_MUL_S32, mul_s32)                                                                                          \
+    X(TL_OP_MUL_F32, mul_f32)                                                                                          \
+    X(TL_OP_MAXIMUM_S8, maximum_s8)                                                                                    \
+    X(TL_OP_MAXIMUM_S16, maximum_s16)                                                                                  \
+    X(TL_OP_MAXIMUM_S32, maximum_s32)                                                                                  \
+    X(TL_OP_MAXIMUM_F32, maximum_f32)                                                                                  \
+    X(TL_OP_MINIMUM_S8, minimum_s8)                                                                                    \
+    X(TL_OP_MINIMUM_S16, minimum_s16)                                                                                  \
+    X(TL_OP_MINIMUM_S32, minimum_s32)                                                                                  \
+    X(TL_OP_MINIMUM_F32, minimum_f32)                                                                                  \
+    X(TL_OP_RELU_S8, relu_s8)                                                                                          \
+    X(TL_OP_RELU_S16, relu_s16)                                                                                        \
+    X(TL_OP_RELU_F32, relu_f32)                                                                                        \
+    X(TL_OP_RELU6_S8, relu6_s8)                                                                                        \
+    X(TL_OP_RELU6_S16, relu6_s16)                                                                                      \
+    X(TL_OP_RELU6_F32, relu6_f32)                                                                                      \
+    X(TL_OP_LEAKY_RELU_S8, leaky_relu_s8)                                                                              \
+    X(TL_OP_LEAKY_RELU_S16, leaky_relu_s16)                                                                            \
+    X(TL_OP_LEAKY_RELU_F32, leaky_relu_f32)                                                                            \
+    X(TL_OP_HARD_SWISH_S8, hard_swish_s8)                                                                              \
+    X(TL_OP_HARD_SWISH_F32, hard_swish_f32)                                                                            \
+    X(TL_OP_DIV_S32, div_s32)
+
+/** The shape family's kernels, X(code, stem) each, for its dispatcher (src/families/tl_family_dispatch.h). */
+#define TL_SHAPE_KERNELS(X)                                                                                            \
+    X(TL_OP_COPY, copy)                                                                                                \
+    X(TL_OP_PAD, pad)                                                                                                  \
+    X(TL_OP_STRIDED_COPY, strided_copy)                                                                                \
+    X(TL_OP_CONCATENATION, concatenation)                                                                              \
+    X(TL_OP_QUANTIZE_FLOAT, quantize_f32)                                                                              \
+    X(TL_OP_REQUANTIZE, requantize)                                                                                    \
+    X(TL_OP_DEQUANTIZE, dequantize)                                                                                    \
+    X(TL_OP_CAST, cast)
+
+/** The recurrent family's kernels, X(code, stem) each, for its dispatcher (src/families/tl_family_dispatch.h). */
+#define TL_RECURRENT_KERNELS(X)                                                                                        \
+    X(TL_OP_LSTM_S8, lstm_s8)                                                                                          \
+    X(TL_OP_LSTM_S16, lstm_s16)                                                                                        \
+    X(TL_OP_SVDF_S8, svdf_s8)                                                                                          \
+    X(TL_OP_SVDF_S8_S16, svdf_s8_s16)
+
+/** The float family's kernels, X(code, stem) each, for its dispatcher (src/families/tl_family_dispatch.h). */
+#define TL_FLOAT_KERNELS(X)                                                                                            \
+    X(TL_OP_CONV_F32, conv2d_f32)                                                                                      \
+    X(TL_OP_DEPTHWISE_CONV_F32, depthwise_conv2d_f32)                                                                  \
+    X(TL_OP_FULLY_CONNECTED_F32, fully_connected_f32)                                                                  \
+    X(TL_OP_AVERAGE_POOL_F32, average_pool_f32)                                                                        \
+    X(TL_OP_MAX_POOL_F32, max_pool_f32)                                                                                \
+    X(TL_OP_MEAN_F32, mean_f32)                                                                                        \
+    X(TL_OP_SOFTMAX_F32, softmax_f32)                                                                                  \
+    X(TL_OP_LOGISTIC_F32, logistic_f32)                                                                                \
+    X(TL_OP_TANH_F32, tanh_f32)
+
+/** The signal family's kernels, X(code, stem) each, for its dispatcher (src/families/tl_family_dispatch.h). */
+#define TL_SIGNAL_KERNELS(X)                                                                                           \
+    X(TL_OP_SIGNAL_WINDOW_S16, signal_window_s16)                                                                      \
+    X(TL_OP_SIGNAL_FFT_AUTO_SCALE_S16, signal_fft_auto_scale_s16)                                                      \
+    X(TL_OP_SIGNAL_RFFT_S16, signal_rfft_s16)                                                                          \
+    X(TL_OP_SIGNAL_ENERGY_S16, signal_energy_s16)                                                                      \
+    X(TL_OP_SIGNAL_FILTER_BANK_U32, signal_filter_bank_u32)                                                            \
+    X(TL_OP_SIGNAL_FILTER_BANK_SQUARE_ROOT_U64, signal_filter_bank_square_root_u64)                                    \
+    X(TL_OP_SIGNAL_SPECTRAL_SUBTRACTION_U32, signal_spectral_subtraction_u32)                                          \
+    X(TL_OP_SIGNAL_PCAN_U32, signal_pcan_u32)                                                                          \
+    X(TL_OP_SIGNAL_FILTER_BANK_LOG_U32, signal_filter_bank_log_u32)
+
 #endif /* TINYLITE_TL_FAMILIES_H */

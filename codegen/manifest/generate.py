@@ -325,8 +325,8 @@ def cs_family_layouts(family):
 
 
 def cs_family(family):
-    """The family's static class: Register, and Run / Validate switching on the code. Each switch stands on one
-    line, so that the families' files (alike but for their kernels) share no block of lines."""
+    """The family's static class: Run / Validate switching on the code, and Register. Each switch stands on one
+    line (and Register comes last), so that the families' files, alike but for their kernels, share no block."""
     first = family.number * 100
     run = " ".join("case OpCode.%s: %s(ctx, op); break;" % (k.name, k.cs_run) for k in family.kernels)
     validate = " ".join("case OpCode.%s: return %s(ctx, op);" % (k.name, k.cs_validate) for k in family.kernels)
@@ -342,15 +342,6 @@ def cs_family(family):
         "    /// </summary>",
         "    public static class %sFamily" % family.name,
         "    {",
-        "        /// <summary>",
-        "        /// Makes this family's kernels available to every interpreter loaded afterwards (on a device, call it once",
-        "        /// before loading an image that uses the %s kernels; registering twice is harmless)." % family.name,
-        "        /// </summary>",
-        "        public static void Register()",
-        "        {",
-        "            KernelDispatch.Register(new KernelFamily(%d, Run, Validate));" % family.number,
-        "        }",
-        "",
         "        /// <summary>Runs one kernel of this family. Assumes <see cref=\"Validate\"/> accepted the record.</summary>",
         "        public static void Run(KernelContext ctx, OpRecord op)",
         "        {",
@@ -362,6 +353,15 @@ def cs_family(family):
         "        {",
         "            switch (op.Code) { %s }" % validate,
         "            return KernelFamily.UnknownCode(op);",
+        "        }",
+        "",
+        "        /// <summary>",
+        "        /// Makes this family's kernels available to every interpreter loaded afterwards (on a device, call it once",
+        "        /// before loading an image that uses the %s kernels; registering twice is harmless)." % family.name,
+        "        /// </summary>",
+        "        public static void Register()",
+        "        {",
+        "            KernelDispatch.Register(new KernelFamily(%d, Run, Validate));" % family.number,
         "        }",
         "    }",
         "}"]

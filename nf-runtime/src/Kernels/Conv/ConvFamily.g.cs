@@ -8,15 +8,6 @@ namespace TinyLite.Runtime.Kernels.Conv
     /// </summary>
     public static class ConvFamily
     {
-        /// <summary>
-        /// Makes this family's kernels available to every interpreter loaded afterwards (on a device, call it once
-        /// before loading an image that uses the Conv kernels; registering twice is harmless).
-        /// </summary>
-        public static void Register()
-        {
-            KernelDispatch.Register(new KernelFamily(1, Run, Validate));
-        }
-
         /// <summary>Runs one kernel of this family. Assumes <see cref="Validate"/> accepted the record.</summary>
         public static void Run(KernelContext ctx, OpRecord op)
         {
@@ -28,6 +19,15 @@ namespace TinyLite.Runtime.Kernels.Conv
         {
             switch (op.Code) { case OpCode.ConvS8: return ConvS8.Validate(ctx, op); case OpCode.ConvS4: return ConvS4.Validate(ctx, op); case OpCode.ConvS16: return ConvS16.Validate(ctx, op); case OpCode.PointwiseConvS8InPlace: return PointwiseConvS8InPlace.Validate(ctx, op); case OpCode.PointwiseConvS16InPlace: return PointwiseConvS16InPlace.Validate(ctx, op); case OpCode.PointwiseConvS4InPlace: return PointwiseConvS4InPlace.Validate(ctx, op); case OpCode.DepthwiseConvS8: return DepthwiseConvS8.Validate(ctx, op); case OpCode.DepthwiseConvS4: return DepthwiseConvS4.Validate(ctx, op); case OpCode.DepthwiseConvS16: return DepthwiseConvS16.Validate(ctx, op); case OpCode.DepthwiseConvS8InPlace: return DepthwiseConvS8InPlace.Validate(ctx, op); case OpCode.DepthwiseConvS4InPlace: return DepthwiseConvS4InPlace.Validate(ctx, op); case OpCode.TransposeConvS8: return TransposeConvS8.Validate(ctx, op); case OpCode.TransposeConvS16: return TransposeConvS16.Validate(ctx, op); }
             return KernelFamily.UnknownCode(op);
+        }
+
+        /// <summary>
+        /// Makes this family's kernels available to every interpreter loaded afterwards (on a device, call it once
+        /// before loading an image that uses the Conv kernels; registering twice is harmless).
+        /// </summary>
+        public static void Register()
+        {
+            KernelDispatch.Register(new KernelFamily(1, Run, Validate));
         }
     }
 }

@@ -10,15 +10,6 @@ namespace TinyLite.Runtime.Kernels.Dense
     /// </summary>
     public static class DenseFamily
     {
-        /// <summary>
-        /// Makes this family's kernels available to every interpreter loaded afterwards (on a device, call it once
-        /// before loading an image that uses the Dense kernels; registering twice is harmless).
-        /// </summary>
-        public static void Register()
-        {
-            KernelDispatch.Register(new KernelFamily(2, Run, Validate));
-        }
-
         /// <summary>Runs one kernel of this family. Assumes <see cref="Validate"/> accepted the record.</summary>
         public static void Run(KernelContext ctx, OpRecord op)
         {
@@ -30,6 +21,15 @@ namespace TinyLite.Runtime.Kernels.Dense
         {
             switch (op.Code) { case OpCode.FullyConnectedS8: return FullyConnectedS8.Validate(ctx, op); case OpCode.FullyConnectedS16: return FullyConnectedS16.Validate(ctx, op); case OpCode.FullyConnectedS4: return FullyConnectedS4.Validate(ctx, op); case OpCode.FullyConnectedS8Accumulate: return FullyConnectedS8Accumulate.Validate(ctx, op); case OpCode.FullyConnectedS8Finish: return FullyConnectedS8Finish.Validate(ctx, op); case OpCode.FullyConnectedS4Accumulate: return FullyConnectedS4Accumulate.Validate(ctx, op); case OpCode.AveragePoolS8: return AveragePoolS8.Validate(ctx, op); case OpCode.AveragePoolS16: return AveragePoolS16.Validate(ctx, op); case OpCode.MaxPoolS8: return MaxPoolS8.Validate(ctx, op); case OpCode.MaxPoolS16: return MaxPoolS16.Validate(ctx, op); case OpCode.MeanS8: return MeanS8.Validate(ctx, op); case OpCode.MeanS16: return MeanS16.Validate(ctx, op); case OpCode.SoftmaxS8: return SoftmaxS8.Validate(ctx, op); case OpCode.SoftmaxS8S16: return SoftmaxS8S16.Validate(ctx, op); case OpCode.SoftmaxS16: return SoftmaxS16.Validate(ctx, op); case OpCode.LookupS8: return LookupS8.Validate(ctx, op); case OpCode.LogisticS16: return LogisticS16.Validate(ctx, op); case OpCode.TanhS16: return TanhS16.Validate(ctx, op); }
             return KernelFamily.UnknownCode(op);
+        }
+
+        /// <summary>
+        /// Makes this family's kernels available to every interpreter loaded afterwards (on a device, call it once
+        /// before loading an image that uses the Dense kernels; registering twice is harmless).
+        /// </summary>
+        public static void Register()
+        {
+            KernelDispatch.Register(new KernelFamily(2, Run, Validate));
         }
     }
 }

@@ -8,15 +8,6 @@ namespace TinyLite.Runtime.Kernels.Elementwise
     /// </summary>
     public static class ElementwiseFamily
     {
-        /// <summary>
-        /// Makes this family's kernels available to every interpreter loaded afterwards (on a device, call it once
-        /// before loading an image that uses the Elementwise kernels; registering twice is harmless).
-        /// </summary>
-        public static void Register()
-        {
-            KernelDispatch.Register(new KernelFamily(3, Run, Validate));
-        }
-
         /// <summary>Runs one kernel of this family. Assumes <see cref="Validate"/> accepted the record.</summary>
         public static void Run(KernelContext ctx, OpRecord op)
         {
@@ -28,6 +19,15 @@ namespace TinyLite.Runtime.Kernels.Elementwise
         {
             switch (op.Code) { case OpCode.AddS8: return QuantizedAddSub.ValidateAddS8(ctx, op); case OpCode.AddS16: return QuantizedAddSub.ValidateAddS16(ctx, op); case OpCode.AddS32: return IntegerBinary.ValidateAddS32(ctx, op); case OpCode.AddF32: return FloatBinary.ValidateAddF32(ctx, op); case OpCode.SubS8: return QuantizedAddSub.ValidateSubS8(ctx, op); case OpCode.SubS16: return QuantizedAddSub.ValidateSubS16(ctx, op); case OpCode.SubS32: return IntegerBinary.ValidateSubS32(ctx, op); case OpCode.SubF32: return FloatBinary.ValidateSubF32(ctx, op); case OpCode.MulS8: return QuantizedMul.ValidateMulS8(ctx, op); case OpCode.MulS16: return QuantizedMul.ValidateMulS16(ctx, op); case OpCode.MulS32: return IntegerBinary.ValidateMulS32(ctx, op); case OpCode.MulF32: return FloatBinary.ValidateMulF32(ctx, op); case OpCode.MaximumS8: return IntegerBinary.ValidateMaximumS8(ctx, op); case OpCode.MaximumS16: return IntegerBinary.ValidateMaximumS16(ctx, op); case OpCode.MaximumS32: return IntegerBinary.ValidateMaximumS32(ctx, op); case OpCode.MaximumF32: return FloatBinary.ValidateMaximumF32(ctx, op); case OpCode.MinimumS8: return IntegerBinary.ValidateMinimumS8(ctx, op); case OpCode.MinimumS16: return IntegerBinary.ValidateMinimumS16(ctx, op); case OpCode.MinimumS32: return IntegerBinary.ValidateMinimumS32(ctx, op); case OpCode.MinimumF32: return FloatBinary.ValidateMinimumF32(ctx, op); case OpCode.ReluS8: return ReluS8.Validate(ctx, op); case OpCode.ReluS16: return ReluS16.Validate(ctx, op); case OpCode.ReluF32: return ReluF32.Validate(ctx, op); case OpCode.Relu6S8: return Relu6S8.Validate(ctx, op); case OpCode.Relu6S16: return Relu6S16.Validate(ctx, op); case OpCode.Relu6F32: return Relu6F32.Validate(ctx, op); case OpCode.LeakyReluS8: return LeakyReluS8.Validate(ctx, op); case OpCode.LeakyReluS16: return LeakyReluS16.Validate(ctx, op); case OpCode.LeakyReluF32: return LeakyReluF32.Validate(ctx, op); case OpCode.HardSwishS8: return HardSwishS8.Validate(ctx, op); case OpCode.HardSwishF32: return HardSwishF32.Validate(ctx, op); case OpCode.DivS32: return DivS32.Validate(ctx, op); }
             return KernelFamily.UnknownCode(op);
+        }
+
+        /// <summary>
+        /// Makes this family's kernels available to every interpreter loaded afterwards (on a device, call it once
+        /// before loading an image that uses the Elementwise kernels; registering twice is harmless).
+        /// </summary>
+        public static void Register()
+        {
+            KernelDispatch.Register(new KernelFamily(3, Run, Validate));
         }
     }
 }

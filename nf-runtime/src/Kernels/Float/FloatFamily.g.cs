@@ -8,15 +8,6 @@ namespace TinyLite.Runtime.Kernels.Float
     /// </summary>
     public static class FloatFamily
     {
-        /// <summary>
-        /// Makes this family's kernels available to every interpreter loaded afterwards (on a device, call it once
-        /// before loading an image that uses the Float kernels; registering twice is harmless).
-        /// </summary>
-        public static void Register()
-        {
-            KernelDispatch.Register(new KernelFamily(6, Run, Validate));
-        }
-
         /// <summary>Runs one kernel of this family. Assumes <see cref="Validate"/> accepted the record.</summary>
         public static void Run(KernelContext ctx, OpRecord op)
         {
@@ -28,6 +19,15 @@ namespace TinyLite.Runtime.Kernels.Float
         {
             switch (op.Code) { case OpCode.ConvF32: return ConvF32.Validate(ctx, op); case OpCode.DepthwiseConvF32: return DepthwiseConvF32.Validate(ctx, op); case OpCode.FullyConnectedF32: return FullyConnectedF32.Validate(ctx, op); case OpCode.AveragePoolF32: return PoolF32.ValidateAveragePoolF32(ctx, op); case OpCode.MaxPoolF32: return PoolF32.ValidateMaxPoolF32(ctx, op); case OpCode.MeanF32: return MeanF32.Validate(ctx, op); case OpCode.SoftmaxF32: return SoftmaxF32.Validate(ctx, op); case OpCode.LogisticF32: return ActivationF32.ValidateLogisticF32(ctx, op); case OpCode.TanhF32: return ActivationF32.ValidateTanhF32(ctx, op); }
             return KernelFamily.UnknownCode(op);
+        }
+
+        /// <summary>
+        /// Makes this family's kernels available to every interpreter loaded afterwards (on a device, call it once
+        /// before loading an image that uses the Float kernels; registering twice is harmless).
+        /// </summary>
+        public static void Register()
+        {
+            KernelDispatch.Register(new KernelFamily(6, Run, Validate));
         }
     }
 }

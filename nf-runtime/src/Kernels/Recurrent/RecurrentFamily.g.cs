@@ -8,15 +8,6 @@ namespace TinyLite.Runtime.Kernels.Recurrent
     /// </summary>
     public static class RecurrentFamily
     {
-        /// <summary>
-        /// Makes this family's kernels available to every interpreter loaded afterwards (on a device, call it once
-        /// before loading an image that uses the Recurrent kernels; registering twice is harmless).
-        /// </summary>
-        public static void Register()
-        {
-            KernelDispatch.Register(new KernelFamily(5, Run, Validate));
-        }
-
         /// <summary>Runs one kernel of this family. Assumes <see cref="Validate"/> accepted the record.</summary>
         public static void Run(KernelContext ctx, OpRecord op)
         {
@@ -28,6 +19,15 @@ namespace TinyLite.Runtime.Kernels.Recurrent
         {
             switch (op.Code) { case OpCode.LstmS8: return LstmS8.Validate(ctx, op); case OpCode.LstmS16: return LstmS16.Validate(ctx, op); case OpCode.SvdfS8: return SvdfS8.Validate(ctx, op); case OpCode.SvdfS8S16: return SvdfS8S16.Validate(ctx, op); }
             return KernelFamily.UnknownCode(op);
+        }
+
+        /// <summary>
+        /// Makes this family's kernels available to every interpreter loaded afterwards (on a device, call it once
+        /// before loading an image that uses the Recurrent kernels; registering twice is harmless).
+        /// </summary>
+        public static void Register()
+        {
+            KernelDispatch.Register(new KernelFamily(5, Run, Validate));
         }
     }
 }

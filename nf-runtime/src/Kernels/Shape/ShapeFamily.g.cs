@@ -8,15 +8,6 @@ namespace TinyLite.Runtime.Kernels.Shape
     /// </summary>
     public static class ShapeFamily
     {
-        /// <summary>
-        /// Makes this family's kernels available to every interpreter loaded afterwards (on a device, call it once
-        /// before loading an image that uses the Shape kernels; registering twice is harmless).
-        /// </summary>
-        public static void Register()
-        {
-            KernelDispatch.Register(new KernelFamily(4, Run, Validate));
-        }
-
         /// <summary>Runs one kernel of this family. Assumes <see cref="Validate"/> accepted the record.</summary>
         public static void Run(KernelContext ctx, OpRecord op)
         {
@@ -28,6 +19,15 @@ namespace TinyLite.Runtime.Kernels.Shape
         {
             switch (op.Code) { case OpCode.Copy: return Copy.Validate(ctx, op); case OpCode.Pad: return Pad.Validate(ctx, op); case OpCode.StridedCopy: return StridedCopy.Validate(ctx, op); case OpCode.Concatenation: return Concatenation.Validate(ctx, op); case OpCode.QuantizeFloat: return QuantizeFloat.Validate(ctx, op); case OpCode.Requantize: return Requantize.Validate(ctx, op); case OpCode.Dequantize: return Dequantize.Validate(ctx, op); case OpCode.Cast: return Cast.Validate(ctx, op); }
             return KernelFamily.UnknownCode(op);
+        }
+
+        /// <summary>
+        /// Makes this family's kernels available to every interpreter loaded afterwards (on a device, call it once
+        /// before loading an image that uses the Shape kernels; registering twice is harmless).
+        /// </summary>
+        public static void Register()
+        {
+            KernelDispatch.Register(new KernelFamily(4, Run, Validate));
         }
     }
 }

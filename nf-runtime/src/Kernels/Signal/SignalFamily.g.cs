@@ -8,15 +8,6 @@ namespace TinyLite.Runtime.Kernels.Signal
     /// </summary>
     public static class SignalFamily
     {
-        /// <summary>
-        /// Makes this family's kernels available to every interpreter loaded afterwards (on a device, call it once
-        /// before loading an image that uses the Signal kernels; registering twice is harmless).
-        /// </summary>
-        public static void Register()
-        {
-            KernelDispatch.Register(new KernelFamily(7, Run, Validate));
-        }
-
         /// <summary>Runs one kernel of this family. Assumes <see cref="Validate"/> accepted the record.</summary>
         public static void Run(KernelContext ctx, OpRecord op)
         {
@@ -28,6 +19,15 @@ namespace TinyLite.Runtime.Kernels.Signal
         {
             switch (op.Code) { case OpCode.SignalWindowS16: return SignalWindowS16.Validate(ctx, op); case OpCode.SignalFftAutoScaleS16: return SignalFftAutoScaleS16.Validate(ctx, op); case OpCode.SignalRfftS16: return SignalRfftS16.Validate(ctx, op); case OpCode.SignalEnergyS16: return SignalEnergyS16.Validate(ctx, op); case OpCode.SignalFilterBankU32: return SignalFilterBankU32.Validate(ctx, op); case OpCode.SignalFilterBankSquareRootU64: return SignalFilterBankSquareRootU64.Validate(ctx, op); case OpCode.SignalSpectralSubtractionU32: return SignalSpectralSubtractionU32.Validate(ctx, op); case OpCode.SignalPcanU32: return SignalPcanU32.Validate(ctx, op); case OpCode.SignalFilterBankLogU32: return SignalFilterBankLogU32.Validate(ctx, op); }
             return KernelFamily.UnknownCode(op);
+        }
+
+        /// <summary>
+        /// Makes this family's kernels available to every interpreter loaded afterwards (on a device, call it once
+        /// before loading an image that uses the Signal kernels; registering twice is harmless).
+        /// </summary>
+        public static void Register()
+        {
+            KernelDispatch.Register(new KernelFamily(7, Run, Validate));
         }
     }
 }

@@ -44,8 +44,6 @@
         switch (op->code)                                                                                              \
         {                                                                                                              \
             KERNELS(TL_FAMILY_RUN_CASE)                                                                                \
-        default:                                                                                                       \
-            break;                                                                                                     \
         }                                                                                                              \
     }
 

@@ -15,23 +15,12 @@ namespace TinyLite.Runtime.Execution
     /// </summary>
     public sealed class KernelFamily
     {
-        private readonly int _number;
-        private readonly KernelRun _run;
-        private readonly KernelValidate _validate;
-
         /// <summary>The family <paramref name="number"/>, running and validating its kernels with <paramref name="run"/> and <paramref name="validate"/>.</summary>
         public KernelFamily(int number, KernelRun run, KernelValidate validate)
         {
             _number = number;
             _run = run;
             _validate = validate;
-        }
-
-        /// <summary>The family's number: it owns kernel codes <c>Number * OpCode.FamilyRange</c> up to, not including,
-        /// <c>(Number + 1) * OpCode.FamilyRange</c>.</summary>
-        public int Number
-        {
-            get { return _number; }
         }
 
         /// <summary>Runs one kernel of this family. Assumes <see cref="Validate"/> accepted the record at load time.</summary>
@@ -46,10 +35,22 @@ namespace TinyLite.Runtime.Execution
             return _validate(ctx, op);
         }
 
+        /// <summary>The family's number: it owns kernel codes <c>Number * OpCode.FamilyRange</c> up to, not including,
+        /// <c>(Number + 1) * OpCode.FamilyRange</c>.</summary>
+        public int Number
+        {
+            get { return _number; }
+        }
+
         /// <summary>What a family's <c>Validate</c> says of a code in its range that none of its kernels has.</summary>
         public static string UnknownCode(OpRecord op)
         {
             return "unknown kernel code " + op.Code.ToString();
         }
+
+        // What the constructor was given.
+        private readonly int _number;
+        private readonly KernelRun _run;
+        private readonly KernelValidate _validate;
     }
 }

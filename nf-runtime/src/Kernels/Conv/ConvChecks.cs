@@ -18,19 +18,7 @@ namespace TinyLite.Runtime.Kernels.Conv
         /// <summary>Checks the number of inputs, outputs and parameters of a record.</summary>
         public static string Counts(OpRecord op, int inputs, int outputs, int parameters)
         {
-            if (op.Inputs == null || op.Inputs.Length != inputs)
-            {
-                return "expected " + inputs.ToString() + " inputs";
-            }
-            if (op.Outputs == null || op.Outputs.Length != outputs)
-            {
-                return "expected " + outputs.ToString() + " outputs";
-            }
-            if (op.Params == null || op.Params.Length != parameters)
-            {
-                return "expected " + parameters.ToString() + " parameters";
-            }
-            return null;
+            return RecordChecks.Arity(op, inputs, outputs, parameters, " parameters");
         }
 
         /// <summary>Product of up to five factors (pass 1 for unused ones), or <see cref="TooBig"/>.</summary>

@@ -84,5 +84,20 @@ namespace TinyLite.Runtime.Execution
             }
             return null;
         }
+
+        /// <summary>
+        /// A copy of the record with only its first output (sharing its inputs and params): what a kernel's plain check
+        /// sees of a record to which the compiler added a scratch output.
+        /// </summary>
+        public static OpRecord WithFirstOutputOnly(OpRecord op)
+        {
+            OpRecord plain = new OpRecord();
+            plain.Code = op.Code;
+            plain.SourceIndex = op.SourceIndex;
+            plain.Inputs = op.Inputs;
+            plain.Outputs = new int[] { op.Outputs[0] };
+            plain.Params = op.Params;
+            return plain;
+        }
     }
 }

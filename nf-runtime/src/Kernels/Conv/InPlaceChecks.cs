@@ -75,21 +75,11 @@ namespace TinyLite.Runtime.Kernels.Conv
             {
                 return "expected 2 outputs (output, scratch)";
             }
-            OpRecord plain = WithoutScratch(op);
+            // The output is slot 0 in both layouts.
+            OpRecord plain = RecordChecks.WithFirstOutputOnly(op);
             return depthwise
                 ? ConvChecks.Depthwise(ctx, plain, activationType, filterType, int32Bias, int64Bias, biasRequired)
                 : ConvChecks.Conv2D(ctx, plain, activationType, filterType, int32Bias, int64Bias, biasRequired);
-        }
-
-        private static OpRecord WithoutScratch(OpRecord op)
-        {
-            OpRecord plain = new OpRecord();
-            plain.Code = op.Code;
-            plain.SourceIndex = op.SourceIndex;
-            plain.Inputs = op.Inputs;
-            plain.Outputs = new int[] { op.Outputs[ConvSlots.OutOutput] };
-            plain.Params = op.Params;
-            return plain;
         }
 
         /// <summary>

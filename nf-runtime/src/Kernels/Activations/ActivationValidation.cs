@@ -42,7 +42,7 @@ namespace TinyLite.Runtime.Kernels.Activations
             int given = op.Params != null && op.Params.Length == SoftmaxS8Params.MaxLength
                 ? SoftmaxS8Params.MaxLength
                 : paramCount;
-            string e = DenseValidation.Shape(op, 2, 1, given);
+            string e = RecordChecks.Arity(op, 2, 1, given);
             if (e != null)
             {
                 return e;
@@ -63,14 +63,14 @@ namespace TinyLite.Runtime.Kernels.Activations
             {
                 return "input too large";
             }
-            e = DenseValidation.Tensor(ctx, op.Inputs[SoftmaxS8Slots.InInput], TensorType.Int8, count, "input");
+            e = RecordChecks.Tensor(ctx, op.Inputs[SoftmaxS8Slots.InInput], TensorType.Int8, count, "input");
             if (e == null)
             {
-                e = DenseValidation.Tensor(ctx, op.Inputs[SoftmaxS8Slots.InExpTable], TensorType.Int32, 256 * 4, "exp table");
+                e = RecordChecks.Tensor(ctx, op.Inputs[SoftmaxS8Slots.InExpTable], TensorType.Int32, 256 * 4, "exp table");
             }
             if (e == null)
             {
-                e = DenseValidation.Tensor(ctx, op.Outputs[SoftmaxS8Slots.OutOutput], outType, count * outBytes, "output");
+                e = RecordChecks.Tensor(ctx, op.Outputs[SoftmaxS8Slots.OutOutput], outType, count * outBytes, "output");
             }
             if (e != null)
             {
@@ -94,7 +94,7 @@ namespace TinyLite.Runtime.Kernels.Activations
         public static string Lookup(KernelContext ctx, OpRecord op, int paramCount, int ioType, int ioBytes,
             int tableType, int tableBytes)
         {
-            string e = DenseValidation.Shape(op, 2, 1, paramCount);
+            string e = RecordChecks.Arity(op, 2, 1, paramCount);
             if (e != null)
             {
                 return e;
@@ -105,14 +105,14 @@ namespace TinyLite.Runtime.Kernels.Activations
                 return e;
             }
             long count = op.Params[LookupS8Params.Count];
-            e = DenseValidation.Tensor(ctx, op.Inputs[LookupS8Slots.InInput], ioType, count * ioBytes, "input");
+            e = RecordChecks.Tensor(ctx, op.Inputs[LookupS8Slots.InInput], ioType, count * ioBytes, "input");
             if (e == null)
             {
-                e = DenseValidation.Tensor(ctx, op.Inputs[LookupS8Slots.InTable], tableType, tableBytes, "table");
+                e = RecordChecks.Tensor(ctx, op.Inputs[LookupS8Slots.InTable], tableType, tableBytes, "table");
             }
             if (e == null)
             {
-                e = DenseValidation.Tensor(ctx, op.Outputs[LookupS8Slots.OutOutput], ioType, count * ioBytes, "output");
+                e = RecordChecks.Tensor(ctx, op.Outputs[LookupS8Slots.OutOutput], ioType, count * ioBytes, "output");
             }
             return e;
         }

@@ -100,7 +100,7 @@ namespace TinyLite.Runtime.Kernels.Activations
         /// <summary>Checks the record against the tensors' sizes; null when valid.</summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            string e = DenseValidation.Shape(op, 2, 1, SoftmaxS16Params.Length);
+            string e = RecordChecks.Arity(op, 2, 1, SoftmaxS16Params.Length);
             if (e != null)
             {
                 return e;
@@ -116,15 +116,15 @@ namespace TinyLite.Runtime.Kernels.Activations
             {
                 return "input too large";
             }
-            e = DenseValidation.Tensor(ctx, op.Inputs[SoftmaxS16Slots.InInput], TensorType.Int16, count * 2, "input");
+            e = RecordChecks.Tensor(ctx, op.Inputs[SoftmaxS16Slots.InInput], TensorType.Int16, count * 2, "input");
             if (e == null)
             {
-                e = DenseValidation.Tensor(ctx, op.Inputs[SoftmaxS16Slots.InTables], TensorType.Int16,
+                e = RecordChecks.Tensor(ctx, op.Inputs[SoftmaxS16Slots.InTables], TensorType.Int16,
                     2 * 2 * TableSize, "tables");
             }
             if (e == null)
             {
-                e = DenseValidation.Tensor(ctx, op.Outputs[SoftmaxS16Slots.OutOutput], TensorType.Int16, count * 2,
+                e = RecordChecks.Tensor(ctx, op.Outputs[SoftmaxS16Slots.OutOutput], TensorType.Int16, count * 2,
                     "output");
             }
             if (e == null)

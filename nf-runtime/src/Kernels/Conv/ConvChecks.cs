@@ -18,19 +18,7 @@ namespace TinyLite.Runtime.Kernels.Conv
         /// <summary>Checks the number of inputs, outputs and parameters of a record.</summary>
         public static string Counts(OpRecord op, int inputs, int outputs, int parameters)
         {
-            if (op.Inputs == null || op.Inputs.Length != inputs)
-            {
-                return "expected " + inputs.ToString() + " inputs";
-            }
-            if (op.Outputs == null || op.Outputs.Length != outputs)
-            {
-                return "expected " + outputs.ToString() + " outputs";
-            }
-            if (op.Params == null || op.Params.Length != parameters)
-            {
-                return "expected " + parameters.ToString() + " parameters";
-            }
-            return null;
+            return RecordChecks.Arity(op, inputs, outputs, parameters, " parameters");
         }
 
         /// <summary>Product of up to five factors (pass 1 for unused ones), or <see cref="TooBig"/>.</summary>
@@ -187,8 +175,6 @@ namespace TinyLite.Runtime.Kernels.Conv
                 return e;
             }
             int[] p = op.Params;
-            int lowest = activationType == TensorType.Int8 ? -128 : -32768;
-            int highest = activationType == TensorType.Int8 ? 127 : 32767;
             e = Geometry(p,
                 new int[]
                 {
@@ -198,14 +184,10 @@ namespace TinyLite.Runtime.Kernels.Conv
                 },
                 new int[] { ConvParams.StrideHeight, ConvParams.StrideWidth, ConvParams.DilationHeight, ConvParams.DilationWidth },
                 new int[] { ConvParams.PaddingTop, ConvParams.PaddingLeft },
-                ConvParams.ActivationMin, ConvParams.ActivationMax, lowest, highest);
+                ConvParams.ActivationMin, ConvParams.ActivationMax, Lowest(activationType), Highest(activationType));
             if (e == null)
             {
-                e = Reach(p, ConvParams.OutputHeight, ConvParams.StrideHeight, ConvParams.FilterHeight, ConvParams.DilationHeight);
-            }
-            if (e == null)
-            {
-                e = Reach(p, ConvParams.OutputWidth, ConvParams.StrideWidth, ConvParams.FilterWidth, ConvParams.DilationWidth);
+                e = Reaches(p, ConvParams.OutputHeight, ConvParams.StrideHeight, ConvParams.FilterHeight, ConvParams.DilationHeight);
             }
             if (e != null)
             {
@@ -220,50 +202,16 @@ namespace TinyLite.Runtime.Kernels.Conv
             {
                 return "output depth " + p[ConvParams.OutputDepth].ToString() + " is not a multiple of the group count";
             }
-            e = Range("input offset", p[ConvParams.InputOffset], -65536, 65536);
+            e = OffsetsAndInput(ctx, op, ConvSlots.InInput, activationType, ConvParams.InputOffset, ConvParams.OutputOffset);
             if (e == null)
             {
-                e = Range("output offset", p[ConvParams.OutputOffset], -65536, 65536);
+                e = Tensor(ctx, op.Inputs[ConvSlots.InFilter], filterType, FilterBytes(Product(p[ConvParams.OutputDepth],
+                    p[ConvParams.FilterHeight], p[ConvParams.FilterWidth], p[ConvParams.FilterDepth], 1), filterType), "filter");
             }
-            if (e != null)
-            {
-                return e;
-            }
-            int elementBytes = activationType == TensorType.Int8 ? 1 : 2;
-            e = Tensor(ctx, op.Inputs[ConvSlots.InInput], activationType, Product(p[ConvParams.Batches], p[ConvParams.InputHeight],
-                p[ConvParams.InputWidth], p[ConvParams.InputDepth], elementBytes), "input");
-            if (e != null)
-            {
-                return e;
-            }
-            long filterCount = Product(p[ConvParams.OutputDepth], p[ConvParams.FilterHeight], p[ConvParams.FilterWidth],
-                p[ConvParams.FilterDepth], 1);
-            long filterBytes = filterCount == TooBig ? TooBig : (filterType == TensorType.Int4 ? (filterCount + 1) / 2 : filterCount);
-            e = Tensor(ctx, op.Inputs[ConvSlots.InFilter], filterType, filterBytes, "filter");
-            if (e != null)
-            {
-                return e;
-            }
-            e = biasRequired && op.Inputs[ConvSlots.InBias] == -1
-                ? "bias: required by this kernel"
-                : Bias(ctx, op.Inputs[ConvSlots.InBias], p[ConvParams.OutputDepth], int32Bias, int64Bias);
-            if (e != null)
-            {
-                return e;
-            }
-            e = QuantTable(ctx, op.Inputs[ConvSlots.InMultipliers], p[ConvParams.OutputDepth]);
-            if (e == null)
-            {
-                e = activationType == TensorType.Int16
-                    ? CmsisNnQuant(ctx, op, p[ConvParams.OutputDepth])
-                    : RawBias(ctx, op, p[ConvParams.OutputDepth]);
-            }
-            if (e != null)
-            {
-                return e;
-            }
-            return Tensor(ctx, op.Outputs[ConvSlots.OutOutput], activationType, Product(p[ConvParams.Batches], p[ConvParams.OutputHeight],
-                p[ConvParams.OutputWidth], p[ConvParams.OutputDepth], elementBytes), "output");
+            return e != null
+                ? e
+                : BiasTablesAndOutput(ctx, op, ConvSlots.InBias, ConvSlots.InMultipliers, ConvSlots.OutOutput, activationType,
+                    ConvParams.OutputHeight, int32Bias, int64Bias, biasRequired);
         }
 
         /// <summary>
@@ -340,8 +288,6 @@ namespace TinyLite.Runtime.Kernels.Conv
                 return e;
             }
             int[] p = op.Params;
-            int lowest = activationType == TensorType.Int8 ? -128 : -32768;
-            int highest = activationType == TensorType.Int8 ? 127 : 32767;
             e = Geometry(p,
                 new int[]
                 {
@@ -356,16 +302,11 @@ namespace TinyLite.Runtime.Kernels.Conv
                     DepthwiseConvParams.DilationWidth,
                 },
                 new int[] { DepthwiseConvParams.PaddingTop, DepthwiseConvParams.PaddingLeft },
-                DepthwiseConvParams.ActivationMin, DepthwiseConvParams.ActivationMax, lowest, highest);
+                DepthwiseConvParams.ActivationMin, DepthwiseConvParams.ActivationMax, Lowest(activationType), Highest(activationType));
             if (e == null)
             {
-                e = Reach(p, DepthwiseConvParams.OutputHeight, DepthwiseConvParams.StrideHeight, DepthwiseConvParams.FilterHeight,
+                e = Reaches(p, DepthwiseConvParams.OutputHeight, DepthwiseConvParams.StrideHeight, DepthwiseConvParams.FilterHeight,
                     DepthwiseConvParams.DilationHeight);
-            }
-            if (e == null)
-            {
-                e = Reach(p, DepthwiseConvParams.OutputWidth, DepthwiseConvParams.StrideWidth, DepthwiseConvParams.FilterWidth,
-                    DepthwiseConvParams.DilationWidth);
             }
             if (e != null)
             {
@@ -376,55 +317,24 @@ namespace TinyLite.Runtime.Kernels.Conv
             {
                 return "output depth " + p[DepthwiseConvParams.OutputDepth].ToString() + " is not input depth * depth multiplier";
             }
-            e = Range("input offset", p[DepthwiseConvParams.InputOffset], -65536, 65536);
+            e = OffsetsAndInput(ctx, op, DepthwiseConvSlots.InInput, activationType, DepthwiseConvParams.InputOffset,
+                DepthwiseConvParams.OutputOffset);
+            long filterBytes = FilterBytes(Product(p[DepthwiseConvParams.OutputDepth], p[DepthwiseConvParams.FilterHeight],
+                p[DepthwiseConvParams.FilterWidth], 1, 1), filterType);
             if (e == null)
             {
-                e = Range("output offset", p[DepthwiseConvParams.OutputOffset], -65536, 65536);
+                e = Tensor(ctx, op.Inputs[DepthwiseConvSlots.InFilter], filterType, filterBytes, "filter");
             }
-            if (e != null)
-            {
-                return e;
-            }
-            int elementBytes = activationType == TensorType.Int8 ? 1 : 2;
-            e = Tensor(ctx, op.Inputs[DepthwiseConvSlots.InInput], activationType, Product(p[DepthwiseConvParams.Batches],
-                p[DepthwiseConvParams.InputHeight], p[DepthwiseConvParams.InputWidth], p[DepthwiseConvParams.InputDepth], elementBytes), "input");
-            if (e != null)
-            {
-                return e;
-            }
-            long filterCount = Product(p[DepthwiseConvParams.OutputDepth], p[DepthwiseConvParams.FilterHeight],
-                p[DepthwiseConvParams.FilterWidth], 1, 1);
-            long filterBytes = filterCount == TooBig ? TooBig : (filterType == TensorType.Int4 ? (filterCount + 1) / 2 : filterCount);
-            e = Tensor(ctx, op.Inputs[DepthwiseConvSlots.InFilter], filterType, filterBytes, "filter");
             if (e == null && op.Inputs.Length == 6)
             {
                 e = Tensor(ctx, op.Inputs[DepthwiseConvSlots.InTfliteFilter], filterType, filterBytes, "filter in TFLite order");
             }
-            if (e != null)
-            {
-                return e;
-            }
-            e = biasRequired && op.Inputs[DepthwiseConvSlots.InBias] == -1
-                ? "bias: required by this kernel"
-                : Bias(ctx, op.Inputs[DepthwiseConvSlots.InBias], p[DepthwiseConvParams.OutputDepth], int32Bias, int64Bias);
-            if (e != null)
-            {
-                return e;
-            }
-            e = QuantTable(ctx, op.Inputs[DepthwiseConvSlots.InMultipliers], p[DepthwiseConvParams.OutputDepth]);
-            if (e == null)
-            {
-                e = activationType == TensorType.Int16
-                    ? CmsisNnQuant(ctx, op, p[DepthwiseConvParams.OutputDepth])
-                    : RawBias(ctx, op, p[DepthwiseConvParams.OutputDepth]);
-            }
-            if (e != null)
-            {
-                return e;
-            }
-            return Tensor(ctx, op.Outputs[DepthwiseConvSlots.OutOutput], activationType, Product(p[DepthwiseConvParams.Batches],
-                p[DepthwiseConvParams.OutputHeight], p[DepthwiseConvParams.OutputWidth], p[DepthwiseConvParams.OutputDepth], elementBytes), "output");
+            return e != null
+                ? e
+                : BiasTablesAndOutput(ctx, op, DepthwiseConvSlots.InBias, DepthwiseConvSlots.InMultipliers,
+                    DepthwiseConvSlots.OutOutput, activationType, DepthwiseConvParams.OutputHeight, int32Bias, int64Bias, biasRequired);
         }
+
         /// <summary>
         /// Validates a TRANSPOSE_CONV record (layout <see cref="TransposeConvParams"/>): geometry and the byte sizes
         /// of input, OHWI filter, optional bias, multipliers and output.
@@ -437,8 +347,6 @@ namespace TinyLite.Runtime.Kernels.Conv
                 return e;
             }
             int[] p = op.Params;
-            int lowest = activationType == TensorType.Int8 ? -128 : -32768;
-            int highest = activationType == TensorType.Int8 ? 127 : 32767;
             e = Geometry(p,
                 new int[]
                 {
@@ -448,45 +356,88 @@ namespace TinyLite.Runtime.Kernels.Conv
                 },
                 new int[] { TransposeConvParams.StrideHeight, TransposeConvParams.StrideWidth },
                 new int[] { TransposeConvParams.PaddingTop, TransposeConvParams.PaddingLeft },
-                TransposeConvParams.ActivationMin, TransposeConvParams.ActivationMax, lowest, highest);
-            if (e != null)
-            {
-                return e;
-            }
-            e = Range("input offset", p[TransposeConvParams.InputOffset], -65536, 65536);
+                TransposeConvParams.ActivationMin, TransposeConvParams.ActivationMax, Lowest(activationType), Highest(activationType));
             if (e == null)
             {
-                e = Range("output offset", p[TransposeConvParams.OutputOffset], -65536, 65536);
+                e = OffsetsAndInput(ctx, op, TransposeConvSlots.InInput, activationType, TransposeConvParams.InputOffset,
+                    TransposeConvParams.OutputOffset);
             }
-            if (e != null)
+            if (e == null)
             {
-                return e;
+                e = Tensor(ctx, op.Inputs[TransposeConvSlots.InFilter], TensorType.Int8, Product(p[TransposeConvParams.OutputDepth],
+                    p[TransposeConvParams.FilterHeight], p[TransposeConvParams.FilterWidth], p[TransposeConvParams.InputDepth], 1), "filter");
             }
-            int elementBytes = activationType == TensorType.Int8 ? 1 : 2;
-            e = Tensor(ctx, op.Inputs[TransposeConvSlots.InInput], activationType, Product(p[TransposeConvParams.Batches],
-                p[TransposeConvParams.InputHeight], p[TransposeConvParams.InputWidth], p[TransposeConvParams.InputDepth], elementBytes), "input");
-            if (e != null)
+            // Four inputs (Counts above), so BiasTablesAndOutput finds no raw bias nor CMSIS-NN tables to check.
+            return e != null
+                ? e
+                : BiasTablesAndOutput(ctx, op, TransposeConvSlots.InBias, TransposeConvSlots.InMultipliers,
+                    TransposeConvSlots.OutOutput, activationType, TransposeConvParams.OutputHeight, int32Bias, int64Bias, false);
+        }
+
+        // The lowest and highest value of the activation type (int8 or int16).
+        private static int Lowest(int activationType)
+        {
+            return activationType == TensorType.Int8 ? -128 : -32768;
+        }
+
+        private static int Highest(int activationType)
+        {
+            return activationType == TensorType.Int8 ? 127 : 32767;
+        }
+
+        // The byte size of a filter of `count` elements of `filterType` (int4 packs two per byte).
+        private static long FilterBytes(long count, int filterType)
+        {
+            return count == TooBig ? TooBig : (filterType == TensorType.Int4 ? (count + 1) / 2 : count);
+        }
+
+        // Reach along both spatial axes: in the conv and depthwise layouts each width parameter directly follows its
+        // height parameter.
+        private static string Reaches(int[] p, int outHeightIndex, int strideHeightIndex, int filterHeightIndex, int dilationHeightIndex)
+        {
+            string e = Reach(p, outHeightIndex, strideHeightIndex, filterHeightIndex, dilationHeightIndex);
+            return e != null ? e : Reach(p, outHeightIndex + 1, strideHeightIndex + 1, filterHeightIndex + 1, dilationHeightIndex + 1);
+        }
+
+        // An NHWC activation tensor: batches is parameter 0 in every conv layout, width and depth follow the height.
+        private static string Activations(KernelContext ctx, int t, int activationType, int[] p, int heightIndex, string role)
+        {
+            return Tensor(ctx, t, activationType, Product(p[0], p[heightIndex], p[heightIndex + 1], p[heightIndex + 2],
+                activationType == TensorType.Int8 ? 1 : 2), role);
+        }
+
+        // The input and output offsets, each in [-65536, 65536], then the NHWC input (its height is parameter 1).
+        private static string OffsetsAndInput(KernelContext ctx, OpRecord op, int inputSlot, int activationType, int inputOffsetIndex,
+            int outputOffsetIndex)
+        {
+            int[] p = op.Params;
+            string e = Range("input offset", p[inputOffsetIndex], -65536, 65536);
+            if (e == null)
             {
-                return e;
+                e = Range("output offset", p[outputOffsetIndex], -65536, 65536);
             }
-            e = Tensor(ctx, op.Inputs[TransposeConvSlots.InFilter], TensorType.Int8, Product(p[TransposeConvParams.OutputDepth],
-                p[TransposeConvParams.FilterHeight], p[TransposeConvParams.FilterWidth], p[TransposeConvParams.InputDepth], 1), "filter");
-            if (e != null)
+            return e != null ? e : Activations(ctx, op.Inputs[inputSlot], activationType, p, 1, "input");
+        }
+
+        // The bias (refused when absent and required), the requantization table, the native-only extra input (CMSIS-NN
+        // tables for int16, raw bias for int8), then the NHWC output; channels = the output depth (after the width).
+        private static string BiasTablesAndOutput(KernelContext ctx, OpRecord op, int biasSlot, int multipliersSlot, int outputSlot,
+            int activationType, int outHeightIndex, bool int32Bias, bool int64Bias, bool biasRequired)
+        {
+            int[] p = op.Params;
+            int channels = p[outHeightIndex + 2];
+            string e = biasRequired && op.Inputs[biasSlot] == -1
+                ? "bias: required by this kernel"
+                : Bias(ctx, op.Inputs[biasSlot], channels, int32Bias, int64Bias);
+            if (e == null)
             {
-                return e;
+                e = QuantTable(ctx, op.Inputs[multipliersSlot], channels);
             }
-            e = Bias(ctx, op.Inputs[TransposeConvSlots.InBias], p[TransposeConvParams.OutputDepth], int32Bias, int64Bias);
-            if (e != null)
+            if (e == null)
             {
-                return e;
+                e = activationType == TensorType.Int16 ? CmsisNnQuant(ctx, op, channels) : RawBias(ctx, op, channels);
             }
-            e = QuantTable(ctx, op.Inputs[TransposeConvSlots.InMultipliers], p[TransposeConvParams.OutputDepth]);
-            if (e != null)
-            {
-                return e;
-            }
-            return Tensor(ctx, op.Outputs[TransposeConvSlots.OutOutput], activationType, Product(p[TransposeConvParams.Batches],
-                p[TransposeConvParams.OutputHeight], p[TransposeConvParams.OutputWidth], p[TransposeConvParams.OutputDepth], elementBytes), "output");
+            return e != null ? e : Activations(ctx, op.Outputs[outputSlot], activationType, p, outHeightIndex, "output");
         }
     }
 }

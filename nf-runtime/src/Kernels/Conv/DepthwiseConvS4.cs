@@ -26,45 +26,10 @@ namespace TinyLite.Runtime.Kernels.Conv
         }
 
         /// <summary>Runs the convolution; allocates nothing.</summary>
-        /// <remarks>Through <see cref="DepthwiseConvS8.RunChannel"/>, which reads the nibbles in place.</remarks>
+        /// <remarks>Through <see cref="DepthwiseConvS8.Compute"/>, whose channel loop reads the nibbles in place.</remarks>
         public static void Run(KernelContext ctx, OpRecord op)
         {
-            int[] p = op.Params;
-            int batches = p[DepthwiseConvParams.Batches];
-            int inH = p[DepthwiseConvParams.InputHeight];
-            int inW = p[DepthwiseConvParams.InputWidth];
-            int inC = p[DepthwiseConvParams.InputDepth];
-            int multiplier = p[DepthwiseConvParams.DepthMultiplier];
-            int outH = p[DepthwiseConvParams.OutputHeight];
-            int outW = p[DepthwiseConvParams.OutputWidth];
-            int outC = p[DepthwiseConvParams.OutputDepth];
-
-            byte[] input = ctx.Buffer(op.Inputs[DepthwiseConvSlots.InInput]);
-            int inBase = ctx.Offset(op.Inputs[DepthwiseConvSlots.InInput]);
-            byte[] filter = ctx.Buffer(op.Inputs[DepthwiseConvSlots.InFilter]);
-            int fBase = ctx.Offset(op.Inputs[DepthwiseConvSlots.InFilter]);
-            int biasT = op.Inputs[DepthwiseConvSlots.InBias];
-            byte[] bias = ctx.Buffer(biasT);
-            int biasBase = ctx.Offset(biasT);
-            byte[] quant = ctx.Buffer(op.Inputs[DepthwiseConvSlots.InMultipliers]);
-            int quantBase = ctx.Offset(op.Inputs[DepthwiseConvSlots.InMultipliers]);
-            byte[] output = ctx.Buffer(op.Outputs[DepthwiseConvSlots.OutOutput]);
-            int outBase = ctx.Offset(op.Outputs[DepthwiseConvSlots.OutOutput]);
-            int taps = p[DepthwiseConvParams.FilterHeight] * p[DepthwiseConvParams.FilterWidth];
-
-            for (int outCh = 0; outCh < outC; outCh++)
-            {
-                int bb = biasBase + outCh * 4;
-                int q = quantBase + outCh * 8;
-                for (int b = 0; b < batches; b++)
-                {
-                    // Validate keeps the shift in [-31, 31]: its low byte, sign-extended, is the whole value.
-                    DepthwiseConvS8.RunChannel(p, input, inBase + b * inH * inW * inC + outCh / multiplier, filter, outCh * taps,
-                        fBase, bias[bb] | (bias[bb + 1] << 8) | (bias[bb + 2] << 16) | (bias[bb + 3] << 24),
-                        quant[q] | (quant[q + 1] << 8) | (quant[q + 2] << 16) | (quant[q + 3] << 24),
-                        (sbyte)quant[q + 4], output, outBase + b * outH * outW * outC + outCh, outC);
-                }
-            }
+            DepthwiseConvS8.Compute(ctx, op, true);
         }
     }
 }

@@ -21,44 +21,7 @@ namespace TinyLite.Runtime.Kernels.Conv
         /// <summary>Runs the convolution channel by channel; allocates nothing.</summary>
         public static void Run(KernelContext ctx, OpRecord op)
         {
-            int[] p = op.Params;
-            int channels = p[DepthwiseConvParams.InputDepth];
-            int taps = p[DepthwiseConvParams.FilterHeight] * p[DepthwiseConvParams.FilterWidth];
-            int outPixels = p[DepthwiseConvParams.OutputHeight] * p[DepthwiseConvParams.OutputWidth];
-
-            byte[] data = ctx.Buffer(op.Inputs[DepthwiseConvS4InPlaceSlots.InInput]);
-            int inBase = ctx.Offset(op.Inputs[DepthwiseConvS4InPlaceSlots.InInput]);
-            byte[] filter = ctx.Buffer(op.Inputs[DepthwiseConvS4InPlaceSlots.InFilter]);
-            int fBase = ctx.Offset(op.Inputs[DepthwiseConvS4InPlaceSlots.InFilter]);
-            int biasT = op.Inputs[DepthwiseConvS4InPlaceSlots.InBias];
-            byte[] bias = ctx.Buffer(biasT);
-            int biasBase = ctx.Offset(biasT);
-            byte[] quant = ctx.Buffer(op.Inputs[DepthwiseConvS4InPlaceSlots.InMultipliers]);
-            int quantBase = ctx.Offset(op.Inputs[DepthwiseConvS4InPlaceSlots.InMultipliers]);
-            int outBase = ctx.Offset(op.Outputs[DepthwiseConvS4InPlaceSlots.OutOutput]);
-            byte[] scratch = ctx.Buffer(op.Outputs[DepthwiseConvS4InPlaceSlots.OutScratch]);
-            int scratchBase = ctx.Offset(op.Outputs[DepthwiseConvS4InPlaceSlots.OutScratch]);
-
-            for (int ch = 0; ch < channels; ch++)
-            {
-                int bb = biasBase + ch * 4;
-                int q = quantBase + ch * 8;
-                // Validate keeps the shift in [-31, 31]: its low byte, sign-extended, is the whole value.
-                DepthwiseConvS8.RunChannel(p, data, inBase + ch, filter, ch * taps, fBase,
-                    bias[bb] | (bias[bb + 1] << 8) | (bias[bb + 2] << 16) | (bias[bb + 3] << 24),
-                    quant[q] | (quant[q + 1] << 8) | (quant[q + 2] << 16) | (quant[q + 3] << 24),
-                    (sbyte)quant[q + 4], scratch, scratchBase, 1);
-                // Channel ch of the input is no longer needed: write the finished channel over it.
-                int o = outBase + ch;
-                int s = scratchBase;
-                int sEnd = scratchBase + outPixels;
-                while (s < sEnd)
-                {
-                    data[o] = scratch[s];
-                    o += channels;
-                    s++;
-                }
-            }
+            DepthwiseConvS8InPlace.Compute(ctx, op, true);
         }
     }
 }

@@ -32,6 +32,15 @@ namespace TinyLite.Runtime.Kernels.Conv
         /// <summary>Runs the convolution; allocates nothing.</summary>
         public static void Run(KernelContext ctx, OpRecord op)
         {
+            Compute(ctx, op, false);
+        }
+
+        /// <summary>
+        /// The convolution of <see cref="Run"/> (int8 filter) and of <see cref="DepthwiseConvS4"/> (<paramref name="int4"/>:
+        /// the packed filter, its nibbles read in place by <see cref="RunChannel"/>), channel by channel.
+        /// </summary>
+        public static void Compute(KernelContext ctx, OpRecord op, bool int4)
+        {
             int[] p = op.Params;
             int batches = p[DepthwiseConvParams.Batches];
             int inH = p[DepthwiseConvParams.InputHeight];
@@ -42,17 +51,17 @@ namespace TinyLite.Runtime.Kernels.Conv
             int outW = p[DepthwiseConvParams.OutputWidth];
             int outC = p[DepthwiseConvParams.OutputDepth];
 
-            byte[] input = ctx.Buffer(op.Inputs[DepthwiseConvS8Slots.InInput]);
-            int inBase = ctx.Offset(op.Inputs[DepthwiseConvS8Slots.InInput]);
-            byte[] filter = ctx.Buffer(op.Inputs[DepthwiseConvS8Slots.InFilter]);
-            int fBase = ctx.Offset(op.Inputs[DepthwiseConvS8Slots.InFilter]);
-            int biasT = op.Inputs[DepthwiseConvS8Slots.InBias];
+            byte[] input = ctx.Buffer(op.Inputs[DepthwiseConvSlots.InInput]);
+            int inBase = ctx.Offset(op.Inputs[DepthwiseConvSlots.InInput]);
+            byte[] filter = ctx.Buffer(op.Inputs[DepthwiseConvSlots.InFilter]);
+            int fBase = ctx.Offset(op.Inputs[DepthwiseConvSlots.InFilter]);
+            int biasT = op.Inputs[DepthwiseConvSlots.InBias];
             byte[] bias = ctx.Buffer(biasT);
             int biasBase = ctx.Offset(biasT);
-            byte[] quant = ctx.Buffer(op.Inputs[DepthwiseConvS8Slots.InMultipliers]);
-            int quantBase = ctx.Offset(op.Inputs[DepthwiseConvS8Slots.InMultipliers]);
-            byte[] output = ctx.Buffer(op.Outputs[DepthwiseConvS8Slots.OutOutput]);
-            int outBase = ctx.Offset(op.Outputs[DepthwiseConvS8Slots.OutOutput]);
+            byte[] quant = ctx.Buffer(op.Inputs[DepthwiseConvSlots.InMultipliers]);
+            int quantBase = ctx.Offset(op.Inputs[DepthwiseConvSlots.InMultipliers]);
+            byte[] output = ctx.Buffer(op.Outputs[DepthwiseConvSlots.OutOutput]);
+            int outBase = ctx.Offset(op.Outputs[DepthwiseConvSlots.OutOutput]);
             int taps = p[DepthwiseConvParams.FilterHeight] * p[DepthwiseConvParams.FilterWidth];
 
             // Output channels outermost: each channel's bias and requantization constants are read once.
@@ -62,7 +71,9 @@ namespace TinyLite.Runtime.Kernels.Conv
                 int q = quantBase + outCh * 8;
                 for (int b = 0; b < batches; b++)
                 {
-                    RunChannel(p, input, inBase + b * inH * inW * inC + outCh / multiplier, filter, fBase + outCh * taps, -1,
+                    // Validate keeps the shift in [-31, 31]: its low byte, sign-extended, is the whole value.
+                    RunChannel(p, input, inBase + b * inH * inW * inC + outCh / multiplier, filter,
+                        int4 ? outCh * taps : fBase + outCh * taps, int4 ? fBase : -1,
                         bias[bb] | (bias[bb + 1] << 8) | (bias[bb + 2] << 16) | (bias[bb + 3] << 24),
                         quant[q] | (quant[q + 1] << 8) | (quant[q + 2] << 16) | (quant[q + 3] << 24),
                         (sbyte)quant[q + 4], output, outBase + b * outH * outW * outC + outCh, outC);

@@ -24,6 +24,16 @@ namespace TinyLite.Runtime.Kernels.Conv
         /// <summary>Runs the convolution channel by channel; allocates nothing.</summary>
         public static void Run(KernelContext ctx, OpRecord op)
         {
+            Compute(ctx, op, false);
+        }
+
+        /// <summary>
+        /// The in-place convolution of <see cref="Run"/> (int8 filter) and of <see cref="DepthwiseConvS4InPlace"/>
+        /// (<paramref name="int4"/>: the packed filter, its nibbles read in place by
+        /// <see cref="DepthwiseConvS8.RunChannel"/>).
+        /// </summary>
+        public static void Compute(KernelContext ctx, OpRecord op, bool int4)
+        {
             int[] p = op.Params;
             int channels = p[DepthwiseConvParams.InputDepth];
             int taps = p[DepthwiseConvParams.FilterHeight] * p[DepthwiseConvParams.FilterWidth];
@@ -48,7 +58,7 @@ namespace TinyLite.Runtime.Kernels.Conv
                 int bb = biasBase + ch * 4;
                 int q = quantBase + ch * 8;
                 // Validate keeps the shift in [-31, 31]: its low byte, sign-extended, is the whole value.
-                DepthwiseConvS8.RunChannel(p, data, inBase + ch, filter, fBase + ch * taps, -1,
+                DepthwiseConvS8.RunChannel(p, data, inBase + ch, filter, int4 ? ch * taps : fBase + ch * taps, int4 ? fBase : -1,
                     bias[bb] | (bias[bb + 1] << 8) | (bias[bb + 2] << 16) | (bias[bb + 3] << 24),
                     quant[q] | (quant[q + 1] << 8) | (quant[q + 2] << 16) | (quant[q + 3] << 24),
                     (sbyte)quant[q + 4], scratch, scratchBase, 1);

@@ -14,29 +14,17 @@ namespace TinyLite.Runtime.Kernels.Conv
         /// </summary>
         public static string Depthwise(KernelContext ctx, OpRecord op, int activationType, int filterType, bool int32Bias, bool int64Bias, bool biasRequired)
         {
-            string e = PlainRecord(op);
-            if (e != null)
-            {
-                return e;
-            }
-            e = ConvChecks.Depthwise(ctx, WithoutScratch(op), activationType, filterType, int32Bias, int64Bias, biasRequired);
+            string e = PlainChecks(ctx, op, true, activationType, filterType, int32Bias, int64Bias, biasRequired);
             if (e != null)
             {
                 return e;
             }
             int[] p = op.Params;
-            if (p[DepthwiseConvParams.Batches] != 1 || p[DepthwiseConvParams.DepthMultiplier] != 1)
-            {
-                return "in-place depthwise needs batches 1 and depth multiplier 1";
-            }
-            e = SameBase(ctx, op);
-            if (e != null)
-            {
-                return e;
-            }
-            int elementBytes = activationType == TensorType.Int8 ? 1 : 2;
-            return ConvChecks.Tensor(ctx, op.Outputs[DepthwiseConvS8InPlaceSlots.OutScratch], TensorType.Int8,
-                ConvChecks.Product(p[DepthwiseConvParams.OutputHeight], p[DepthwiseConvParams.OutputWidth], elementBytes, 1, 1), "scratch");
+            string shape = p[DepthwiseConvParams.Batches] != 1 || p[DepthwiseConvParams.DepthMultiplier] != 1
+                ? "in-place depthwise needs batches 1 and depth multiplier 1"
+                : null;
+            return ShapeBaseAndScratch(ctx, op, shape, activationType, p[DepthwiseConvParams.OutputHeight],
+                p[DepthwiseConvParams.OutputWidth]);
         }
 
         /// <summary>
@@ -46,52 +34,52 @@ namespace TinyLite.Runtime.Kernels.Conv
         /// </summary>
         public static string Pointwise(KernelContext ctx, OpRecord op, int activationType, int filterType, bool int32Bias, bool int64Bias, bool biasRequired)
         {
-            string e = PlainRecord(op);
-            if (e != null)
-            {
-                return e;
-            }
-            e = ConvChecks.Conv2D(ctx, WithoutScratch(op), activationType, filterType, int32Bias, int64Bias, biasRequired);
+            string e = PlainChecks(ctx, op, false, activationType, filterType, int32Bias, int64Bias, biasRequired);
             if (e != null)
             {
                 return e;
             }
             int[] p = op.Params;
-            if (p[ConvParams.FilterHeight] != 1 || p[ConvParams.FilterWidth] != 1 || p[ConvParams.FilterDepth] != p[ConvParams.InputDepth]
+            string shape = p[ConvParams.FilterHeight] != 1 || p[ConvParams.FilterWidth] != 1 || p[ConvParams.FilterDepth] != p[ConvParams.InputDepth]
                 || p[ConvParams.StrideHeight] != 1 || p[ConvParams.StrideWidth] != 1 || p[ConvParams.PaddingTop] != 0
                 || p[ConvParams.PaddingLeft] != 0 || p[ConvParams.OutputHeight] != p[ConvParams.InputHeight]
-                || p[ConvParams.OutputWidth] != p[ConvParams.InputWidth])
+                || p[ConvParams.OutputWidth] != p[ConvParams.InputWidth]
+                ? "in-place 1x1 convolution needs a 1x1 filter over the whole input depth, stride 1 and no padding"
+                : null;
+            return ShapeBaseAndScratch(ctx, op, shape, activationType, p[ConvParams.OutputDepth], 1);
+        }
+
+        // The tail of both checks: the kernel's shape limits (`shape`: null when met, else what is wrong), the output
+        // over the input, then the scratch output (slot 1 in both layouts) of `rows` * `columns` activation elements.
+        private static string ShapeBaseAndScratch(KernelContext ctx, OpRecord op, string shape, int activationType, int rows, int columns)
+        {
+            if (shape != null)
             {
-                return "in-place 1x1 convolution needs a 1x1 filter over the whole input depth, stride 1 and no padding";
+                return shape;
             }
-            e = SameBase(ctx, op);
+            string e = SameBase(ctx, op);
             if (e != null)
             {
                 return e;
             }
             int elementBytes = activationType == TensorType.Int8 ? 1 : 2;
             return ConvChecks.Tensor(ctx, op.Outputs[PointwiseConvS8InPlaceSlots.OutScratch], TensorType.Int8,
-                ConvChecks.Product(p[ConvParams.OutputDepth], elementBytes, 1, 1, 1), "scratch");
+                ConvChecks.Product(rows, columns, elementBytes, 1, 1), "scratch");
         }
 
-        private static string PlainRecord(OpRecord op)
+        // The two outputs, then the plain kernel's checks on the record without its scratch output.
+        private static string PlainChecks(KernelContext ctx, OpRecord op, bool depthwise, int activationType, int filterType, bool int32Bias,
+            bool int64Bias, bool biasRequired)
         {
             if (op.Outputs == null || op.Outputs.Length != 2)
             {
                 return "expected 2 outputs (output, scratch)";
             }
-            return null;
-        }
-
-        private static OpRecord WithoutScratch(OpRecord op)
-        {
-            OpRecord plain = new OpRecord();
-            plain.Code = op.Code;
-            plain.SourceIndex = op.SourceIndex;
-            plain.Inputs = op.Inputs;
-            plain.Outputs = new int[] { op.Outputs[ConvSlots.OutOutput] };
-            plain.Params = op.Params;
-            return plain;
+            // The output is slot 0 in both layouts.
+            OpRecord plain = RecordChecks.WithFirstOutputOnly(op);
+            return depthwise
+                ? ConvChecks.Depthwise(ctx, plain, activationType, filterType, int32Bias, int64Bias, biasRequired)
+                : ConvChecks.Conv2D(ctx, plain, activationType, filterType, int32Bias, int64Bias, biasRequired);
         }
 
         /// <summary>

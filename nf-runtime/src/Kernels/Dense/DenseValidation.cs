@@ -9,56 +9,6 @@ namespace TinyLite.Runtime.Kernels.Dense
     /// </summary>
     public static class DenseValidation
     {
-        /// <summary>Checks that the record has the expected numbers of inputs, outputs and params.</summary>
-        public static string Shape(OpRecord op, int inputs, int outputs, int paramCount)
-        {
-            if (op.Inputs == null || op.Inputs.Length != inputs)
-            {
-                return "expected " + inputs.ToString() + " inputs";
-            }
-            if (op.Outputs == null || op.Outputs.Length != outputs)
-            {
-                return "expected " + outputs.ToString() + " outputs";
-            }
-            if (op.Params == null || op.Params.Length != paramCount)
-            {
-                return "expected " + paramCount.ToString() + " params";
-            }
-            return null;
-        }
-
-        /// <summary>
-        /// Checks that tensor <paramref name="t"/> exists, has type <paramref name="type"/> (-1: any), lies inside its
-        /// buffer and holds at least <paramref name="minBytes"/> bytes.
-        /// </summary>
-        public static string Tensor(KernelContext ctx, int t, int type, long minBytes, string what)
-        {
-            if (t < 0 || t >= ctx.TensorCount)
-            {
-                return what + ": tensor index " + t.ToString() + " out of range";
-            }
-            byte[] buffer = ctx.Buffer(t);
-            if (buffer == null)
-            {
-                return what + ": tensor " + t.ToString() + " has no buffer";
-            }
-            if (type >= 0 && ctx.Type(t) != type)
-            {
-                return what + ": tensor " + t.ToString() + " has type " + ctx.Type(t).ToString() + ", expected " + type.ToString();
-            }
-            int offset = ctx.Offset(t);
-            int size = ctx.ByteSize(t);
-            if (offset < 0 || size < 0 || (long)offset + size > buffer.Length)
-            {
-                return what + ": tensor " + t.ToString() + " lies outside its buffer";
-            }
-            if (minBytes < 0 || size < minBytes)
-            {
-                return what + ": tensor " + t.ToString() + " has " + size.ToString() + " bytes, needs " + minBytes.ToString();
-            }
-            return null;
-        }
-
         /// <summary>Checks that every listed param is at least <paramref name="min"/>.</summary>
         public static string AtLeast(int[] p, int first, int count, int min)
         {
@@ -111,7 +61,7 @@ namespace TinyLite.Runtime.Kernels.Dense
             // marker that CMSIS-NN is proven bit-exact for the record; see ConvChecks.CmsisNnQuant), never read here.
             bool cmsisQuant = ioType == TensorType.Int16 && op.Inputs != null
                 && op.Inputs.Length == FullyConnectedS16Slots.InCmsisMultipliers + 1;
-            string e = Shape(op, cmsisQuant ? 5 : 4, 1, paramCount);
+            string e = RecordChecks.Arity(op, cmsisQuant ? 5 : 4, 1, paramCount);
             if (e != null)
             {
                 return e;
@@ -126,15 +76,15 @@ namespace TinyLite.Runtime.Kernels.Dense
             long inDepth = p[FullyConnectedParams.InputDepth];
             long outDepth = p[FullyConnectedParams.OutputDepth];
             long rowBytes = weightBits == 4 ? (inDepth + 1) / 2 : inDepth;
-            e = Tensor(ctx, op.Inputs[FullyConnectedSlots.InInput], ioType, batches * inDepth * ioBytes, "input");
+            e = RecordChecks.Tensor(ctx, op.Inputs[FullyConnectedSlots.InInput], ioType, batches * inDepth * ioBytes, "input");
             if (e == null)
             {
                 // Packed int4 weights are stored as raw bytes (an int8 tensor of outDepth * rowBytes bytes).
-                e = Tensor(ctx, op.Inputs[FullyConnectedSlots.InWeights], TensorType.Int8, outDepth * rowBytes, "weights");
+                e = RecordChecks.Tensor(ctx, op.Inputs[FullyConnectedSlots.InWeights], TensorType.Int8, outDepth * rowBytes, "weights");
             }
             if (e == null)
             {
-                e = Tensor(ctx, op.Inputs[FullyConnectedSlots.InBias],
+                e = RecordChecks.Tensor(ctx, op.Inputs[FullyConnectedSlots.InBias],
                     biasBytes == 8 ? TensorType.Int64 : TensorType.Int32, outDepth * biasBytes, "bias");
             }
             int perChannel = p[paramCount - 1];
@@ -145,17 +95,17 @@ namespace TinyLite.Runtime.Kernels.Dense
             long pairs = perChannel != 0 ? outDepth : 1;
             if (e == null)
             {
-                e = Tensor(ctx, op.Inputs[FullyConnectedSlots.InMultipliers], TensorType.Int32, pairs * 8,
+                e = RecordChecks.Tensor(ctx, op.Inputs[FullyConnectedSlots.InMultipliers], TensorType.Int32, pairs * 8,
                     "requantization");
             }
             if (e == null && cmsisQuant)
             {
-                e = Tensor(ctx, op.Inputs[FullyConnectedS16Slots.InCmsisMultipliers], TensorType.Int32, pairs * 8,
+                e = RecordChecks.Tensor(ctx, op.Inputs[FullyConnectedS16Slots.InCmsisMultipliers], TensorType.Int32, pairs * 8,
                     "CMSIS-NN requantization arrays");
             }
             if (e == null)
             {
-                e = Tensor(ctx, op.Outputs[FullyConnectedSlots.OutOutput], ioType, batches * outDepth * ioBytes, "output");
+                e = RecordChecks.Tensor(ctx, op.Outputs[FullyConnectedSlots.OutOutput], ioType, batches * outDepth * ioBytes, "output");
             }
             if (e != null)
             {
@@ -202,7 +152,7 @@ namespace TinyLite.Runtime.Kernels.Dense
         /// <summary>Checks a MEAN record (see <see cref="MeanS8"/> for the layout).</summary>
         public static string Mean(KernelContext ctx, OpRecord op, int paramCount, int ioType, int ioBytes)
         {
-            string e = Shape(op, 1, 1, paramCount);
+            string e = RecordChecks.Arity(op, 1, 1, paramCount);
             if (e != null)
             {
                 return e;
@@ -231,10 +181,10 @@ namespace TinyLite.Runtime.Kernels.Dense
                     kept *= p[MeanParams.Dims + k];
                 }
             }
-            e = Tensor(ctx, op.Inputs[MeanSlots.InInput], ioType, total * ioBytes, "input");
+            e = RecordChecks.Tensor(ctx, op.Inputs[MeanSlots.InInput], ioType, total * ioBytes, "input");
             if (e == null)
             {
-                e = Tensor(ctx, op.Outputs[MeanSlots.OutOutput], ioType, kept * ioBytes, "output");
+                e = RecordChecks.Tensor(ctx, op.Outputs[MeanSlots.OutOutput], ioType, kept * ioBytes, "output");
             }
             if (e == null)
             {
@@ -252,7 +202,7 @@ namespace TinyLite.Runtime.Kernels.Dense
         /// <param name="weightBits">8, or 4 for packed int4 weights (each row starting on a byte).</param>
         public static string FullyConnectedAccumulate(KernelContext ctx, OpRecord op, int weightBits)
         {
-            string e = Shape(op, 3, 1, FullyConnectedAccumulateParams.Length);
+            string e = RecordChecks.Arity(op, 3, 1, FullyConnectedAccumulateParams.Length);
             if (e != null)
             {
                 return e;
@@ -266,20 +216,20 @@ namespace TinyLite.Runtime.Kernels.Dense
             long n = p[FullyConnectedAccumulateParams.SliceLength];
             long outDepth = p[FullyConnectedAccumulateParams.OutputDepth];
             long weightBytes = weightBits == 8 ? outDepth * n : outDepth * ((n + 1) / 2);
-            e = Tensor(ctx, op.Inputs[FullyConnectedAccumulateSlots.InInput], TensorType.Int8, n, "input");
+            e = RecordChecks.Tensor(ctx, op.Inputs[FullyConnectedAccumulateSlots.InInput], TensorType.Int8, n, "input");
             if (e == null)
             {
-                e = Tensor(ctx, op.Inputs[FullyConnectedAccumulateSlots.InWeights], TensorType.Int8,
+                e = RecordChecks.Tensor(ctx, op.Inputs[FullyConnectedAccumulateSlots.InWeights], TensorType.Int8,
                     weightBytes, "weights");
             }
             if (e == null && op.Inputs[FullyConnectedAccumulateSlots.InStart] != -1)
             {
-                e = Tensor(ctx, op.Inputs[FullyConnectedAccumulateSlots.InStart], TensorType.Int32,
+                e = RecordChecks.Tensor(ctx, op.Inputs[FullyConnectedAccumulateSlots.InStart], TensorType.Int32,
                     outDepth * 4, "start values");
             }
             if (e == null)
             {
-                e = Tensor(ctx, op.Outputs[FullyConnectedAccumulateSlots.OutAccumulators],
+                e = RecordChecks.Tensor(ctx, op.Outputs[FullyConnectedAccumulateSlots.OutAccumulators],
                     TensorType.Int32, outDepth * 4, "accumulators");
             }
             if (e != null)

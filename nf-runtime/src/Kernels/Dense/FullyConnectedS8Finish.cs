@@ -45,7 +45,7 @@ namespace TinyLite.Runtime.Kernels.Dense
         /// <summary>Checks the record against the tensors' sizes; null when valid.</summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            string e = DenseValidation.Shape(op, 2, 1, FullyConnectedFinishParams.Length);
+            string e = RecordChecks.Arity(op, 2, 1, FullyConnectedFinishParams.Length);
             if (e != null)
             {
                 return e;
@@ -63,16 +63,16 @@ namespace TinyLite.Runtime.Kernels.Dense
                 return "per-channel flag must be 0 or 1";
             }
             long pairs = perChannel != 0 ? outDepth : 1;
-            e = DenseValidation.Tensor(ctx, op.Inputs[FullyConnectedFinishSlots.InAccumulators], TensorType.Int32,
+            e = RecordChecks.Tensor(ctx, op.Inputs[FullyConnectedFinishSlots.InAccumulators], TensorType.Int32,
                 outDepth * 4, "accumulators");
             if (e == null)
             {
-                e = DenseValidation.Tensor(ctx, op.Inputs[FullyConnectedFinishSlots.InMultipliers], TensorType.Int32,
+                e = RecordChecks.Tensor(ctx, op.Inputs[FullyConnectedFinishSlots.InMultipliers], TensorType.Int32,
                     pairs * 8, "requantization");
             }
             if (e == null)
             {
-                e = DenseValidation.Tensor(ctx, op.Outputs[FullyConnectedFinishSlots.OutOutput], TensorType.Int8,
+                e = RecordChecks.Tensor(ctx, op.Outputs[FullyConnectedFinishSlots.OutOutput], TensorType.Int8,
                     outDepth, "output");
             }
             if (e == null)

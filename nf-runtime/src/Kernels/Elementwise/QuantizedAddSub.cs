@@ -40,76 +40,7 @@ namespace TinyLite.Runtime.Kernels.Elementwise
         /// <summary>Runs ADD int8. Assumes <see cref="ValidateAddS8"/> accepted the record.</summary>
         public static void RunAddS8(KernelContext ctx, OpRecord op)
         {
-            int[] p = op.Params;
-            byte[] a = ctx.Buffer(op.Inputs[AddSubSlots.InInput1]);
-            int aBase = ctx.Offset(op.Inputs[AddSubSlots.InInput1]);
-            byte[] b = ctx.Buffer(op.Inputs[AddSubSlots.InInput2]);
-            int bBase = ctx.Offset(op.Inputs[AddSubSlots.InInput2]);
-            byte[] o = ctx.Buffer(op.Outputs[AddSubSlots.OutOutput]);
-            int oi = ctx.Offset(op.Outputs[AddSubSlots.OutOutput]);
-
-            int offset1 = p[AddSubParams.Input1Offset];
-            int multiplier1 = p[AddSubParams.Input1Multiplier];
-            int shift1 = -p[AddSubParams.Input1Shift];
-            int mask1 = (int)((1L << shift1) - 1);
-            int half1 = mask1 >> 1;
-            int offset2 = p[AddSubParams.Input2Offset];
-            int multiplier2 = p[AddSubParams.Input2Multiplier];
-            int shift2 = -p[AddSubParams.Input2Shift];
-            int mask2 = (int)((1L << shift2) - 1);
-            int half2 = mask2 >> 1;
-            int outMultiplier = p[AddSubParams.OutputMultiplier];
-            int outShift = -p[AddSubParams.OutputShift];
-            int outMask = (int)((1L << outShift) - 1);
-            int outHalf = outMask >> 1;
-            int outOffset = p[AddSubParams.OutputOffset];
-            int leftShift = p[AddSubParams.LeftShift];
-            int actMin = p[AddSubParams.ActivationMin];
-            int actMax = p[AddSubParams.ActivationMax];
-
-            int rows = Broadcast.RowCount(p, AddSubParams.Broadcast);
-            int n = p[AddSubParams.Broadcast + Broadcast.RowLength];
-            int step1 = p[AddSubParams.Broadcast + Broadcast.RowStride1];
-            int step2 = p[AddSubParams.Broadcast + Broadcast.RowStride2];
-            for (int row = 0; row < rows; row++)
-            {
-                int ai = aBase + Broadcast.RowOffset(p, AddSubParams.Broadcast, row, 0);
-                int bi = bBase + Broadcast.RowOffset(p, AddSubParams.Broadcast, row, 1);
-                for (int i = 0; i < n; i++)
-                {
-                    // Inlined MultiplyByQuantizedMultiplierSmallerThanOneExp: a rounding doubling high multiply
-                    // (nudge by 2^30 toward the sign, divide by 2^31 truncating), then a rounding right shift
-                    // with ties away from zero. Multipliers are non-negative, so the min*min saturation case
-                    // cannot arise.
-                    long prod = (long)((offset1 + (sbyte)a[ai]) << leftShift) * multiplier1;
-                    prod = prod >= 0 ? prod + 0x40000000L : prod - 0x3FFFFFFFL;
-                    int high = (int)((prod >= 0 ? prod : prod + 0x7FFFFFFFL) >> 31);
-                    int scaled1 = (high >> shift1) + ((high & mask1) > (half1 + (high < 0 ? 1 : 0)) ? 1 : 0);
-
-                    prod = (long)((offset2 + (sbyte)b[bi]) << leftShift) * multiplier2;
-                    prod = prod >= 0 ? prod + 0x40000000L : prod - 0x3FFFFFFFL;
-                    high = (int)((prod >= 0 ? prod : prod + 0x7FFFFFFFL) >> 31);
-                    int scaled2 = (high >> shift2) + ((high & mask2) > (half2 + (high < 0 ? 1 : 0)) ? 1 : 0);
-
-                    prod = (long)(scaled1 + scaled2) * outMultiplier;
-                    prod = prod >= 0 ? prod + 0x40000000L : prod - 0x3FFFFFFFL;
-                    high = (int)((prod >= 0 ? prod : prod + 0x7FFFFFFFL) >> 31);
-                    int result = (high >> outShift) + ((high & outMask) > (outHalf + (high < 0 ? 1 : 0)) ? 1 : 0) + outOffset;
-
-                    if (result < actMin)
-                    {
-                        result = actMin;
-                    }
-                    if (result > actMax)
-                    {
-                        result = actMax;
-                    }
-                    o[oi] = (byte)result;
-                    oi++;
-                    ai += step1;
-                    bi += step2;
-                }
-            }
+            Run(ctx, op, 1, false);
         }
 
         /// <summary>Runs SUB int8. Assumes <see cref="ValidateSubS8"/> accepted the record.</summary>
@@ -178,8 +109,9 @@ namespace TinyLite.Runtime.Kernels.Elementwise
             return BinaryOperands.ValidateBroadcast(ctx, op, AddSubParams.Broadcast, width);
         }
 
-        // RunAddS8's arithmetic for elements of `width` bytes (1 or 2), subtracting the rescaled input 2 when
-        // `subtract` is set.
+        // The four kernels on elements of `width` bytes (1 or 2), subtracting the rescaled input 2 when `subtract` is
+        // set. ADD int8 takes a loop of its own, free of per-element choices (chosen once per row); the others share
+        // one that chooses the element width and the sign per element.
         private static void Run(KernelContext ctx, OpRecord op, int width, bool subtract)
         {
             int[] p = op.Params;
@@ -213,10 +145,49 @@ namespace TinyLite.Runtime.Kernels.Elementwise
             int n = p[AddSubParams.Broadcast + Broadcast.RowLength];
             int step1 = width * p[AddSubParams.Broadcast + Broadcast.RowStride1];
             int step2 = width * p[AddSubParams.Broadcast + Broadcast.RowStride2];
+            bool addS8 = width == 1 && !subtract;
             for (int row = 0; row < rows; row++)
             {
                 int ai = aBase + width * Broadcast.RowOffset(p, AddSubParams.Broadcast, row, 0);
                 int bi = bBase + width * Broadcast.RowOffset(p, AddSubParams.Broadcast, row, 1);
+                if (addS8)
+                {
+                    for (int i = 0; i < n; i++)
+                    {
+                        // Inlined MultiplyByQuantizedMultiplierSmallerThanOneExp: a rounding doubling high multiply
+                        // (nudge by 2^30 toward the sign, divide by 2^31 truncating), then a rounding right shift
+                        // with ties away from zero. Multipliers are non-negative, so the min*min saturation case
+                        // cannot arise.
+                        long prod = (long)((offset1 + (sbyte)a[ai]) << leftShift) * multiplier1;
+                        prod = prod >= 0 ? prod + 0x40000000L : prod - 0x3FFFFFFFL;
+                        int high = (int)((prod >= 0 ? prod : prod + 0x7FFFFFFFL) >> 31);
+                        int scaled1 = (high >> shift1) + ((high & mask1) > (half1 + (high < 0 ? 1 : 0)) ? 1 : 0);
+
+                        prod = (long)((offset2 + (sbyte)b[bi]) << leftShift) * multiplier2;
+                        prod = prod >= 0 ? prod + 0x40000000L : prod - 0x3FFFFFFFL;
+                        high = (int)((prod >= 0 ? prod : prod + 0x7FFFFFFFL) >> 31);
+                        int scaled2 = (high >> shift2) + ((high & mask2) > (half2 + (high < 0 ? 1 : 0)) ? 1 : 0);
+
+                        prod = (long)(scaled1 + scaled2) * outMultiplier;
+                        prod = prod >= 0 ? prod + 0x40000000L : prod - 0x3FFFFFFFL;
+                        high = (int)((prod >= 0 ? prod : prod + 0x7FFFFFFFL) >> 31);
+                        int result = (high >> outShift) + ((high & outMask) > (outHalf + (high < 0 ? 1 : 0)) ? 1 : 0) + outOffset;
+
+                        if (result < actMin)
+                        {
+                            result = actMin;
+                        }
+                        if (result > actMax)
+                        {
+                            result = actMax;
+                        }
+                        o[oi] = (byte)result;
+                        oi++;
+                        ai += step1;
+                        bi += step2;
+                    }
+                    continue;
+                }
                 for (int i = 0; i < n; i++)
                 {
                     int x = width == 1 ? (sbyte)a[ai] : (short)(a[ai] | (a[ai + 1] << 8));

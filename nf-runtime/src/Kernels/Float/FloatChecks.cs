@@ -37,24 +37,6 @@ namespace TinyLite.Runtime.Kernels.Float
             return n > MaxElements ? -1 : n;
         }
 
-        /// <summary>Checks the numbers of inputs, outputs and params.</summary>
-        public static string Shape(OpRecord op, int inputs, int outputs, int paramCount)
-        {
-            if (op.Inputs == null || op.Inputs.Length != inputs)
-            {
-                return "expected " + inputs.ToString() + " inputs";
-            }
-            if (op.Outputs == null || op.Outputs.Length != outputs)
-            {
-                return "expected " + outputs.ToString() + " outputs";
-            }
-            if (op.Params == null || op.Params.Length != paramCount)
-            {
-                return "expected " + paramCount.ToString() + " params";
-            }
-            return null;
-        }
-
         /// <summary>
         /// Checks that tensor <paramref name="t"/> exists, is float32, lies inside its buffer and holds at least
         /// <paramref name="elements"/> floats.
@@ -137,7 +119,7 @@ namespace TinyLite.Runtime.Kernels.Float
         /// <summary>Checks a record of the activation_f32 layout (LOGISTIC, TANH): count floats in and out.</summary>
         public static string Activation(KernelContext ctx, OpRecord op)
         {
-            string e = Shape(op, 1, 1, ActivationF32Params.Length);
+            string e = RecordChecks.Arity(op, 1, 1, ActivationF32Params.Length);
             if (e == null)
             {
                 e = Within(op.Params, ActivationF32Params.Count, 1, 0, int.MaxValue);
@@ -164,7 +146,7 @@ namespace TinyLite.Runtime.Kernels.Float
         /// [1, f_h, f_w, output depth]; false for CONV_2D: whole groups, filter [output depth, f_h, f_w, filter depth].</param>
         public static string Conv(KernelContext ctx, OpRecord op, bool depthwise)
         {
-            string e = Shape(op, 3, 1, depthwise ? DepthwiseConvF32Params.Length : ConvF32Params.Length);
+            string e = RecordChecks.Arity(op, 3, 1, depthwise ? DepthwiseConvF32Params.Length : ConvF32Params.Length);
             if (e != null)
             {
                 return e;

@@ -55,7 +55,7 @@ namespace TinyLite.Runtime.Kernels.Float
         /// <summary>Returns null if the record is valid for this kernel, else what is wrong.</summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            string e = FloatChecks.Shape(op, 3, 1, FullyConnectedF32Params.Length);
+            string e = RecordChecks.Arity(op, 3, 1, FullyConnectedF32Params.Length);
             if (e != null)
             {
                 return e;

@@ -71,7 +71,7 @@ namespace TinyLite.Runtime.Kernels.Float
         /// <summary>Returns null if the record is valid for this kernel, else what is wrong.</summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            string e = FloatChecks.Shape(op, 1, 1, MeanF32Params.Length);
+            string e = RecordChecks.Arity(op, 1, 1, MeanF32Params.Length);
             if (e == null)
             {
                 e = FloatChecks.Within(op.Params, MeanF32Params.Dims, 4, 1, int.MaxValue);

@@ -12,7 +12,7 @@ namespace TinyLite.Runtime.Kernels.Float
         /// <summary>Returns null if the record is valid, else what is wrong.</summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            string e = FloatChecks.Shape(op, 1, 1, PoolF32Params.Length);
+            string e = RecordChecks.Arity(op, 1, 1, PoolF32Params.Length);
             if (e != null)
             {
                 return e;
@@ -58,21 +58,7 @@ namespace TinyLite.Runtime.Kernels.Float
         private static string Windows(int outSize, int stride, int filter, int pad, int inSize)
         {
             string e = FloatChecks.Reach(outSize, stride, filter, 1, pad);
-            if (e != null)
-            {
-                return e;
-            }
-            for (int o = 0; o < outSize; o++)
-            {
-                long origin = (long)o * stride - pad;
-                long start = origin < 0 ? -origin : 0;
-                long end = inSize - origin < filter ? inSize - origin : filter;
-                if (start >= end)
-                {
-                    return "pooling window of output " + o.ToString() + " lies outside the input";
-                }
-            }
-            return null;
+            return e != null ? e : RecordChecks.PoolWindows(outSize, stride, filter, pad, inSize);
         }
     }
 }

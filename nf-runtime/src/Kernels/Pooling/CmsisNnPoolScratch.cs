@@ -22,13 +22,8 @@ namespace TinyLite.Runtime.Kernels.Pooling
             {
                 return PoolGeometry.Validate(ctx, op, type, elementBytes, min, max);
             }
-            OpRecord pool = new OpRecord();
-            pool.Code = op.Code;
-            pool.SourceIndex = op.SourceIndex;
-            pool.Inputs = op.Inputs;
-            pool.Outputs = new int[] { op.Outputs[PoolSlots.OutOutput] };
-            pool.Params = op.Params;
-            string e = PoolGeometry.Validate(ctx, pool, type, elementBytes, min, max);
+            // The output is slot 0 (PoolSlots.OutOutput), the scratch slot 1.
+            string e = PoolGeometry.Validate(ctx, RecordChecks.WithFirstOutputOnly(op), type, elementBytes, min, max);
             return e != null ? e : Validate(ctx, op.Outputs[PoolSlots.OutScratch], op.Params[PoolParams.Depth]);
         }
 

@@ -20,7 +20,7 @@ namespace TinyLite.Runtime.Kernels.Pooling
         /// </summary>
         public static string Validate(KernelContext ctx, OpRecord op, int ioType, int ioBytes, int typeMin, int typeMax)
         {
-            string e = DenseValidation.Shape(op, 1, 1, PoolParams.Length);
+            string e = RecordChecks.Arity(op, 1, 1, PoolParams.Length);
             if (e != null)
             {
                 return e;
@@ -38,22 +38,18 @@ namespace TinyLite.Runtime.Kernels.Pooling
             }
             long batches = p[PoolParams.Batches];
             long depth = p[PoolParams.Depth];
-            e = DenseValidation.Tensor(ctx, op.Inputs[PoolSlots.InInput], ioType,
+            e = RecordChecks.Tensor(ctx, op.Inputs[PoolSlots.InInput], ioType,
                 batches * p[PoolParams.InputHeight] * p[PoolParams.InputWidth] * depth * ioBytes, "input");
             if (e == null)
             {
-                e = DenseValidation.Tensor(ctx, op.Outputs[PoolSlots.OutOutput], ioType,
+                e = RecordChecks.Tensor(ctx, op.Outputs[PoolSlots.OutOutput], ioType,
                     batches * p[PoolParams.OutputHeight] * p[PoolParams.OutputWidth] * depth * ioBytes, "output");
             }
-            if (e == null)
+            // Along the height, then the width (each width parameter follows its height parameter).
+            for (int axis = 0; e == null && axis < 2; axis++)
             {
-                e = Windows(p[PoolParams.OutputHeight], p[PoolParams.StrideHeight], p[PoolParams.FilterHeight],
-                    p[PoolParams.PaddingTop], p[PoolParams.InputHeight]);
-            }
-            if (e == null)
-            {
-                e = Windows(p[PoolParams.OutputWidth], p[PoolParams.StrideWidth], p[PoolParams.FilterWidth],
-                    p[PoolParams.PaddingLeft], p[PoolParams.InputWidth]);
+                e = RecordChecks.PoolWindows(p[PoolParams.OutputHeight + axis], p[PoolParams.StrideHeight + axis],
+                    p[PoolParams.FilterHeight + axis], p[PoolParams.PaddingTop + axis], p[PoolParams.InputHeight + axis]);
             }
             if (e != null)
             {
@@ -61,22 +57,6 @@ namespace TinyLite.Runtime.Kernels.Pooling
             }
             return DenseValidation.ActivationRange(p[PoolParams.ActivationMin], p[PoolParams.ActivationMax], typeMin,
                 typeMax);
-        }
-
-        /// <summary>Checks along one axis that each output's window, clamped to the input, is not empty.</summary>
-        private static string Windows(int outSize, int stride, int filter, int pad, int inSize)
-        {
-            for (int o = 0; o < outSize; o++)
-            {
-                long origin = (long)o * stride - pad;
-                long start = origin < 0 ? -origin : 0;
-                long end = inSize - origin < filter ? inSize - origin : filter;
-                if (start >= end)
-                {
-                    return "pooling window of output " + o.ToString() + " lies outside the input";
-                }
-            }
-            return null;
         }
     }
 }

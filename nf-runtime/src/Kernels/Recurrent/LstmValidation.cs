@@ -17,7 +17,7 @@ namespace TinyLite.Runtime.Kernels.Recurrent
         /// <param name="biasBytes">Bytes per bias.</param>
         public static string Check(KernelContext ctx, OpRecord op, int ioType, int ioBytes, int biasType, int biasBytes)
         {
-            string e = RecurrentChecks.Arity(op, LstmSlots.InSigmoidTable + 1, LstmSlots.OutCellState + 1, LstmParams.Length);
+            string e = RecordChecks.Arity(op, LstmSlots.InSigmoidTable + 1, LstmSlots.OutCellState + 1, LstmParams.Length);
             if (e != null)
             {
                 return e;
@@ -40,13 +40,13 @@ namespace TinyLite.Runtime.Kernels.Recurrent
             long stateDepth = p[LstmParams.StateDepth];
             int[] ins = op.Inputs;
             int[] outs = op.Outputs;
-            e = RecurrentChecks.Tensor(ctx, ins[LstmSlots.InInput], ioType, batches * steps * inDepth * ioBytes, "input");
+            e = RecordChecks.Tensor(ctx, ins[LstmSlots.InInput], ioType, batches * steps * inDepth * ioBytes, "input");
             for (int gate = 0; gate < 4 && e == null; gate++)
             {
-                e = RecurrentChecks.Tensor(ctx, ins[LstmSlots.InInputToInputWeights + gate], TensorType.Int8, stateDepth * inDepth, "input weights");
+                e = RecordChecks.Tensor(ctx, ins[LstmSlots.InInputToInputWeights + gate], TensorType.Int8, stateDepth * inDepth, "input weights");
                 if (e == null)
                 {
-                    e = RecurrentChecks.Tensor(ctx, ins[LstmSlots.InRecurrentToInputWeights + gate], TensorType.Int8, stateDepth * stateDepth, "recurrent weights");
+                    e = RecordChecks.Tensor(ctx, ins[LstmSlots.InRecurrentToInputWeights + gate], TensorType.Int8, stateDepth * stateDepth, "recurrent weights");
                 }
                 if (e == null)
                 {
@@ -59,23 +59,23 @@ namespace TinyLite.Runtime.Kernels.Recurrent
             }
             if (e == null)
             {
-                e = RecurrentChecks.Tensor(ctx, ins[LstmSlots.InGateBiases], biasType, 8 * stateDepth * biasBytes, "gate biases");
+                e = RecordChecks.Tensor(ctx, ins[LstmSlots.InGateBiases], biasType, 8 * stateDepth * biasBytes, "gate biases");
             }
             if (e == null)
             {
-                e = RecurrentChecks.Tensor(ctx, ins[LstmSlots.InSigmoidTable], TensorType.Int16, 512, "sigmoid table");
+                e = RecordChecks.Tensor(ctx, ins[LstmSlots.InSigmoidTable], TensorType.Int16, 512, "sigmoid table");
             }
             if (e == null)
             {
-                e = RecurrentChecks.Tensor(ctx, outs[LstmSlots.OutOutput], ioType, batches * steps * stateDepth * ioBytes, "output");
+                e = RecordChecks.Tensor(ctx, outs[LstmSlots.OutOutput], ioType, batches * steps * stateDepth * ioBytes, "output");
             }
             if (e == null)
             {
-                e = RecurrentChecks.Tensor(ctx, outs[LstmSlots.OutOutputState], ioType, batches * stateDepth * ioBytes, "output state");
+                e = RecordChecks.Tensor(ctx, outs[LstmSlots.OutOutputState], ioType, batches * stateDepth * ioBytes, "output state");
             }
             if (e == null)
             {
-                e = RecurrentChecks.Tensor(ctx, outs[LstmSlots.OutCellState], TensorType.Int16, batches * stateDepth * 2, "cell state");
+                e = RecordChecks.Tensor(ctx, outs[LstmSlots.OutCellState], TensorType.Int16, batches * stateDepth * 2, "cell state");
             }
             if (e == null)
             {

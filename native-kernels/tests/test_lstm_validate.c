@@ -50,7 +50,8 @@ static void set_tensor(lstm_case *c, int32_t t, int32_t type, int64_t bytes)
     static const uintptr_t stride = sizeof(uintptr_t) >= 8 ? (uintptr_t)1 << 32 : (uintptr_t)1 << 16;
     c->tensors.type[t] = type;
     c->tensors.bytes[t] = bytes > INT32_MAX ? INT32_MAX : (int32_t)bytes;
-    c->tensors.data[t] = bytes <= 64 ? g_store[t] : (uint8_t *)((uintptr_t)(g_store + T_COUNT) + stride * (uintptr_t)(t + 1));
+    c->tensors.data[t] =
+        bytes <= 64 ? g_store[t] : (uint8_t *)((uintptr_t)(g_store + T_COUNT) + stride * (uintptr_t)(t + 1));
 }
 
 /* A record the validator accepts for the given geometry, every tensor claiming exactly the bytes it needs

@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using TinyLite.Codegen;
 using TinyLite.Codegen.Tflite;
 using TinyLite.Tests.Planning;
-using TinyLite.Tests.Support;
 
 namespace TinyLite.Tests.Cli;
 

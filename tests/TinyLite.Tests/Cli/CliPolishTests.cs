@@ -1,8 +1,5 @@
 using System.Text.RegularExpressions;
-using TinyLite.Codegen;
-using TinyLite.Codegen.Ir;
 using TinyLite.Codegen.Tflite;
-using TinyLite.Tests.Support;
 
 namespace TinyLite.Tests.Cli;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using TinyLite.Codegen.Ir;
 using TinyLite.Codegen.Tflite;
 
 namespace TinyLite.Tests.Cli;

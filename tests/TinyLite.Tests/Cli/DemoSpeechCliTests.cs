@@ -1,6 +1,4 @@
-using System.Buffers.Binary;
 using TinyLite.Codegen.Audio;
-using TinyLite.Tests.Support;
 
 namespace TinyLite.Tests.Cli;
 

@@ -1,6 +1,4 @@
-using TinyLite.Codegen.Ir;
 using TinyLite.Codegen.Tflite;
-using TinyLite.Runtime.Native;
 using TinyLite.Tests.Native;
 
 namespace TinyLite.Tests.Cli;

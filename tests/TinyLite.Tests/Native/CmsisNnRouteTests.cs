@@ -1,11 +1,6 @@
-using TinyLite.Codegen;
-using TinyLite.Codegen.Ir;
-using TinyLite.Runtime;
 using TinyLite.Runtime.Kernels.Conv;
-using TinyLite.Runtime.Native;
 using TinyLite.Tests.Kernels.Conv;
 using TinyLite.Tests.Kernels.Elementwise;
-using TinyLite.Tests.Support;
 
 namespace TinyLite.Tests.Native;
 

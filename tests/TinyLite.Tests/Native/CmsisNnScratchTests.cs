@@ -1,11 +1,5 @@
-using TinyLite.Codegen;
-using TinyLite.Codegen.Ir;
-using TinyLite.Runtime;
-using TinyLite.Runtime.Execution;
-using TinyLite.Runtime.Image;
 using TinyLite.Runtime.Kernels.Conv;
 using TinyLite.Runtime.Kernels.Dense;
-using TinyLite.Runtime.Native;
 using TinyLite.Tests.Kernels.Conv;
 using Kind = TinyLite.Tests.Kernels.Conv.ConvTestModel.Kind;
 

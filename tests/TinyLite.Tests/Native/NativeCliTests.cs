@@ -1,12 +1,7 @@
 using TinyLite.Cli;
-using TinyLite.Codegen;
 using TinyLite.Codegen.Demo;
-using TinyLite.Codegen.Ir;
 using TinyLite.Codegen.Tflite;
-using TinyLite.Runtime;
-using TinyLite.Runtime.Native;
 using TinyLite.Tests.Cli;
-using TinyLite.Tests.Support;
 
 namespace TinyLite.Tests.Native;
 

@@ -1,9 +1,3 @@
-using TinyLite.Codegen;
-using TinyLite.Runtime;
-using TinyLite.Runtime.Image;
-using TinyLite.Runtime.Native;
-using TinyLite.Tests.Support;
-
 namespace TinyLite.Tests.Native;
 
 /// <summary>

@@ -1,10 +1,5 @@
-using TinyLite.Codegen;
-using TinyLite.Codegen.Ir;
-using TinyLite.Codegen.Lowering;
 using TinyLite.Codegen.Planning;
 using TinyLite.Codegen.Planning.Streaming;
-using TinyLite.Runtime;
-using TinyLite.Runtime.Native;
 using TinyLite.Tests.Native;
 using Xunit.Abstractions;
 

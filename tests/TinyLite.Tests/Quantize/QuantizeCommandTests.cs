@@ -1,4 +1,3 @@
-using TinyLite.Codegen.Ir;
 using TinyLite.Codegen.Tflite;
 using TinyLite.Tests.Cli;
 

@@ -14,12 +14,7 @@ public sealed class BoardTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static string BoardsDir()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "TinyLite.sln"))) return Path.Combine(dir.FullName, "boards");
-        throw new InvalidOperationException("no TinyLite.sln above the test assembly");
-    }
+    private static string BoardsDir() => Checkout.Path("boards");
 
     private static string[] BoardFolders() => Directory.GetDirectories(BoardsDir())
         .Where(d => File.Exists(Path.Combine(d, "board.json"))).Select(d => Path.GetFileName(d)).Order(StringComparer.Ordinal).ToArray();

@@ -13,12 +13,7 @@ public sealed class LaneStatusTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static string Script()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "TinyLite.sln"))) return Path.Combine(dir.FullName, "tests", "lane-status.sh");
-        throw new InvalidOperationException("no TinyLite.sln above the test assembly");
-    }
+    private static string Script() => Checkout.Path("tests", "lane-status.sh");
 
     private string Status(string name, params string[] log)
     {

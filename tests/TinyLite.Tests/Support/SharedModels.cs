@@ -9,23 +9,10 @@ namespace TinyLite.Tests.Support;
 public static class SharedModels
 {
     /// <summary>The models folder, or null when it is absent.</summary>
-    public static string? Root { get; } = FindRoot();
+    public static string? Root { get; } = Checkout.SharedFolder("models");
 
     /// <summary>Why tests that need the shared models are skipped.</summary>
     public const string MissingMessage = "../shared/models is absent: golden-model tests skipped";
-
-    private static string? FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "TinyLite.sln")))
-            {
-                string models = Path.Combine(dir.FullName, "..", "shared", "models");
-                return Directory.Exists(models) ? Path.GetFullPath(models) : null;
-            }
-        }
-        return null;
-    }
 
     /// <summary>Relative names ("kws_dscnn", "seanet/add/add0") of every model with a meta.json and model.tflite.</summary>
     public static IEnumerable<string> ModelNames()

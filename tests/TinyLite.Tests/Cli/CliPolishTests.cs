@@ -122,18 +122,12 @@ public sealed class CliPolishTests : IDisposable
             "--name 2fast: not a C and C# identifier (letters, digits and '_', not starting with a digit)");
     }
 
-    public static IEnumerable<object[]> ModelsAndPlans() =>
-        SharedModels.Root == null
-            ? [["(no shared models)", PlanStrategy.Layer]]
-            : SharedModels.ModelNames().SelectMany(m => PlanStrategies.Concrete.Select(s => new object[] { m, s }));
-
     [SkippableTheory]
-    [MemberData(nameof(ModelsAndPlans))]
+    [MemberData(nameof(SharedModels.ModelPlanRows), MemberType = typeof(SharedModels))]
     public void InspectTlm_ListsEveryKernelCallWithTheCompilersMacs(string model, PlanStrategy plan)
     {
         Skip.If(SharedModels.Root == null, SharedModels.MissingMessage);
-        string path = Path.Combine(SharedModels.Dir(model), "model.tflite");
-        var compiled = Compiler.Compile(File.ReadAllBytes(path), path, new CompileOptions { Plan = plan });
+        var compiled = SharedModels.Compile(model, plan);
         string image = Path.Combine(_dir, "m.tlm");
         File.WriteAllBytes(image, compiled.Image);
         var r = CliRunner.Run("inspect", image);

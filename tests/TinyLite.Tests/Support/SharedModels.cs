@@ -31,6 +31,22 @@ public static class SharedModels
     public static string Dir(string model) => Path.Combine(Root!, model);
 
     /// <summary>
+    /// xunit rows (model, plan) over every model and every concrete memory plan; one placeholder row when the models
+    /// are absent (the test skips it).
+    /// </summary>
+    public static IEnumerable<object[]> ModelPlanRows() =>
+        Root == null
+            ? [["(no shared models)", PlanStrategy.Layer]]
+            : ModelNames().SelectMany(m => PlanStrategies.Concrete.Select(s => new object[] { m, s }));
+
+    /// <summary>Compiles a model's model.tflite with the given memory plan.</summary>
+    public static CompiledModel Compile(string model, PlanStrategy plan)
+    {
+        string path = Path.Combine(Dir(model), "model.tflite");
+        return Compiler.Compile(File.ReadAllBytes(path), path, new CompileOptions { Plan = plan });
+    }
+
+    /// <summary>
     /// The cases of a model from its meta.json, multi-step ones included (<see cref="GoldenCase.Steps"/> invokes
     /// on one interpreter; see <see cref="GoldenCase.Run"/>).
     /// </summary>

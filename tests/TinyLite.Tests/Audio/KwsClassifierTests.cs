@@ -89,14 +89,9 @@ public class KwsClassifierTests
         }
     }
 
-    public static IEnumerable<object[]> PlanRows() =>
-        from plan in GoldenModelTests.Plans
-        from native in new[] { false, true }
-        select new object[] { plan, native };
-
     /// <summary>Every held-back clip's scores against TFLM's reference kernels (tests/data/kws_classifier/README.md).</summary>
     [SkippableTheory]
-    [MemberData(nameof(PlanRows))]
+    [MemberData(nameof(GoldenModelTests.PlanKernelRows), MemberType = typeof(GoldenModelTests))]
     public void TflmGolden_IsBitExact(PlanStrategy plan, bool native)
     {
         Skip.If(native && !NativeKernels.IsAvailable, NativeSupport.SkipReason);

@@ -12,11 +12,7 @@ namespace TinyLite.Tests.Quantize;
 /// </summary>
 public class Int4GoldenTests
 {
-    public static IEnumerable<object[]> Rows() =>
-        from variant in new[] { "model_int8", "model_int4", "model_auto" }
-        from plan in GoldenModelTests.Plans
-        from native in new[] { false, true }
-        select new object[] { variant, plan, native };
+    public static IEnumerable<object[]> Rows() => GoldenModelTests.PlanKernelRowsOf(["model_int8", "model_int4", "model_auto"]);
 
     [SkippableTheory]
     [MemberData(nameof(Rows))]

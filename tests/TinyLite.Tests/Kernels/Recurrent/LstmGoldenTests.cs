@@ -10,11 +10,7 @@ namespace TinyLite.Tests.Kernels.Recurrent;
 /// </summary>
 public class LstmGoldenTests
 {
-    public static IEnumerable<object[]> Rows() =>
-        from spec in LstmTestModels.GoldenVariants
-        from plan in GoldenModelTests.Plans
-        from native in new[] { false, true }
-        select new object[] { spec.Name, plan, native };
+    public static IEnumerable<object[]> Rows() => GoldenModelTests.PlanKernelRowsOf(LstmTestModels.GoldenVariants.Select(spec => spec.Name));
 
     [SkippableTheory]
     [MemberData(nameof(Rows))]

@@ -45,6 +45,43 @@ static int32_t rnd_range(int32_t lo, int32_t hi)
     return lo + (int32_t)(rnd() % (uint32_t)(hi - lo + 1));
 }
 
+/*
+ * The random quantization of a fast-vs-plain FULLY_CONNECTED trial: per output channel a bias (every 16th trial
+ * extreme, so the int32 sums wrap) and a requantization pair with a shift in [shift_min, shift_max]; every 4th trial
+ * uses one pair for all channels (per-tensor weights). The two outputs are filled with different junk.
+ */
+static void fc_prepare(int trial, const tl_fc_params *p, tl_fc_quant *q, int32_t *bias, int32_t *pairs,
+                       int32_t shift_min, int32_t shift_max, int8_t *out_fast, int8_t *out_plain)
+{
+    int32_t i;
+    for (i = 0; i < p->out_depth; i++)
+    {
+        bias[i] = (trial % 16 == 0) ? (int32_t)rnd() : rnd_range(-100000, 100000);
+        pairs[2 * i] = rnd_range(0x40000000, 0x7FFFFFFF);
+        pairs[2 * i + 1] = rnd_range(shift_min, shift_max);
+    }
+    q->pairs = pairs;
+    q->per_channel = (trial % 4 == 0) ? 0 : 1;
+    memset(out_fast, 0x5A, (size_t)(p->batches * p->out_depth));
+    memset(out_plain, 0xA5, (size_t)(p->batches * p->out_depth));
+}
+
+/* Checks a fast-vs-plain FULLY_CONNECTED trial (both succeeded, same bytes) and frees its buffers. */
+static void fc_finish(const char *what, int trial, const tl_fc_params *p, tl_status s1, tl_status s2, void *in, void *w,
+                      int8_t *out_fast, int8_t *out_plain, int32_t *bias, int32_t *pairs)
+{
+    CHECK(s1 == TL_OK && s2 == TL_OK, "%s statuses %d %d", what, (int)s1, (int)s2);
+    CHECK(memcmp(out_fast, out_plain, (size_t)(p->batches * p->out_depth)) == 0,
+          "%s fast != plain (trial %d: batches %d in %d out %d)", what, trial, (int)p->batches, (int)p->in_depth,
+          (int)p->out_depth);
+    free(in);
+    free(w);
+    free(out_fast);
+    free(out_plain);
+    free(bias);
+    free(pairs);
+}
+
 static void test_fc_fast_matches_plain(void)
 {
     int trial;
@@ -76,30 +113,10 @@ static void test_fc_fast_matches_plain(void)
         {
             w[i] = (int8_t)rnd_range(-128, 127);
         }
-        for (i = 0; i < p.out_depth; i++)
-        {
-            /* Every 16th trial uses extreme biases so the int32 sums wrap. */
-            bias[i] = (trial % 16 == 0) ? (int32_t)rnd() : rnd_range(-100000, 100000);
-            pairs[2 * i] = rnd_range(0x40000000, 0x7FFFFFFF);
-            pairs[2 * i + 1] = rnd_range(-14, 2);
-        }
-        q.pairs = pairs;
-        /* Every 4th trial uses one pair for all channels (per-tensor weights). */
-        q.per_channel = (trial % 4 == 0) ? 0 : 1;
-        memset(out_fast, 0x5A, (size_t)(p.batches * p.out_depth));
-        memset(out_plain, 0xA5, (size_t)(p.batches * p.out_depth));
+        fc_prepare(trial, &p, &q, bias, pairs, -14, 2, out_fast, out_plain);
         s1 = tl_fully_connected_s8_fast(&p, &q, in, w, bias, out_fast);
         s2 = tl_fully_connected_s8_plain(&p, &q, in, w, bias, out_plain);
-        CHECK(s1 == TL_OK && s2 == TL_OK, "fc statuses %d %d", (int)s1, (int)s2);
-        CHECK(memcmp(out_fast, out_plain, (size_t)(p.batches * p.out_depth)) == 0,
-              "fc fast != plain (trial %d: batches %d in %d out %d)", trial, (int)p.batches, (int)p.in_depth,
-              (int)p.out_depth);
-        free(in);
-        free(w);
-        free(out_fast);
-        free(out_plain);
-        free(bias);
-        free(pairs);
+        fc_finish("fc", trial, &p, s1, s2, in, w, out_fast, out_plain, bias, pairs);
     }
 }
 
@@ -150,28 +167,11 @@ static void test_fc_s4_fast_matches_plain(void)
         {
             w[i] = extreme ? (uint8_t)0x88 : (uint8_t)rnd();
         }
-        for (i = 0; i < p.out_depth; i++)
-        {
-            bias[i] = (trial % 16 == 0) ? (int32_t)rnd() : rnd_range(-100000, 100000);
-            pairs[2 * i] = rnd_range(0x40000000, 0x7FFFFFFF);
-            pairs[2 * i + 1] = extreme ? rnd_range(-20, -12) : rnd_range(-14, 2);
-        }
-        q.pairs = pairs;
-        q.per_channel = (trial % 4 == 0) ? 0 : 1;
-        memset(out_fast, 0x5A, (size_t)(p.batches * p.out_depth));
-        memset(out_plain, 0xA5, (size_t)(p.batches * p.out_depth));
+        /* Extreme trials (largest sums) get shifts of -20..-12 instead of -14..2. */
+        fc_prepare(trial, &p, &q, bias, pairs, extreme ? -20 : -14, extreme ? -12 : 2, out_fast, out_plain);
         s1 = tl_fully_connected_s4(&p, &q, in, w, bias, out_fast);
         s2 = tl_fully_connected_s4_plain(&p, &q, in, w, bias, out_plain);
-        CHECK(s1 == TL_OK && s2 == TL_OK, "fc s4 statuses %d %d", (int)s1, (int)s2);
-        CHECK(memcmp(out_fast, out_plain, (size_t)(p.batches * p.out_depth)) == 0,
-              "fc s4 fast != plain (trial %d: batches %d in %d out %d)", trial, (int)p.batches, (int)p.in_depth,
-              (int)p.out_depth);
-        free(in);
-        free(w);
-        free(out_fast);
-        free(out_plain);
-        free(bias);
-        free(pairs);
+        fc_finish("fc s4", trial, &p, s1, s2, in, w, out_fast, out_plain, bias, pairs);
     }
 }
 

@@ -18,21 +18,6 @@ static uint8_t g_bias[128 * 4];
 static uint8_t g_quant[128 * 8];
 static uint8_t g_output[24 * 24 * 16];
 
-static void params_of(tl_conv_params *p, int32_t stride, int32_t pad_top, int32_t pad_left)
-{
-    p->stride_h = stride;
-    p->stride_w = stride;
-    p->dilation_h = 1;
-    p->dilation_w = 1;
-    p->pad_top = pad_top;
-    p->pad_left = pad_left;
-    p->depth_multiplier = 1;
-    p->input_offset = 83;
-    p->output_offset = -128;
-    p->act_min = -128;
-    p->act_max = 127;
-}
-
 /* kws_dscnn's first layer: 10x4 conv, 49x10x1 -> 25x5x64, stride 2, padding 4 top, 1 left. */
 static void shape_10x4(tl_conv_params *p, tl_conv_dims *in, tl_conv_dims *f, tl_conv_dims *out)
 {
@@ -48,7 +33,7 @@ static void shape_10x4(tl_conv_params *p, tl_conv_dims *in, tl_conv_dims *f, tl_
     out->height = 25;
     out->width = 5;
     out->channels = 64;
-    params_of(p, 2, 4, 1);
+    bench_conv_params(p, 2, 4, 1);
 }
 
 /* 3x3 depthwise, 25x5x64, stride 1, padding 1. */
@@ -60,7 +45,7 @@ static void shape_dw3x3(tl_conv_params *p, tl_conv_dims *in, tl_conv_dims *f)
     f->height = 3;
     f->width = 3;
     f->channels = 1;
-    params_of(p, 1, 1, 1);
+    bench_conv_params(p, 1, 1, 1);
 }
 
 /* 1x1 conv, 25x5x64 -> 25x5x64. */
@@ -69,7 +54,7 @@ static void shape_1x1(tl_conv_params *p, tl_conv_dims *f)
     f->height = 1;
     f->width = 1;
     f->channels = 64;
-    params_of(p, 1, 0, 0);
+    bench_conv_params(p, 1, 0, 0);
 }
 
 int main(void)
@@ -129,7 +114,7 @@ int main(void)
     out.height = 25;
     out.width = 20;
     out.channels = 8;
-    params_of(&p, 2, 4, 3);
+    bench_conv_params(&p, 2, 4, 3);
     p.depth_multiplier = 8;
     mcu_region_begin();
     tl_depthwise_conv2d_s8(&p, &q, &in, x, &f, w, g_bias, &out, y);
@@ -144,7 +129,7 @@ int main(void)
     out.height = 24;
     out.width = 24;
     out.channels = 16;
-    params_of(&p, 2, 0, 0);
+    bench_conv_params(&p, 2, 0, 0);
     mcu_region_begin();
     tl_depthwise_conv2d_s8(&p, &q, &in, x, &f, w, g_bias, &out, y);
     mcu_region_end();
@@ -156,7 +141,7 @@ int main(void)
     out.height = 6;
     out.width = 6;
     out.channels = 128;
-    params_of(&p, 1, 1, 1);
+    bench_conv_params(&p, 1, 1, 1);
     mcu_region_begin();
     tl_depthwise_conv2d_s8(&p, &q, &in, x, &f, w, g_bias, &out, y);
     mcu_region_end();

@@ -34,21 +34,6 @@ static void set_quant(int32_t channels)
     }
 }
 
-static void params_of(tl_conv_params *p, int32_t stride, int32_t pad_top, int32_t pad_left)
-{
-    p->stride_h = stride;
-    p->stride_w = stride;
-    p->dilation_h = 1;
-    p->dilation_w = 1;
-    p->pad_top = pad_top;
-    p->pad_left = pad_left;
-    p->depth_multiplier = 1;
-    p->input_offset = 83;
-    p->output_offset = -128;
-    p->act_min = -128;
-    p->act_max = 127;
-}
-
 static void dims(tl_conv_dims *d, int32_t b, int32_t h, int32_t w, int32_t c)
 {
     d->batches = b;
@@ -88,18 +73,18 @@ int main(void)
         dims(&in, 1, 49, 10, 1);
         dims(&f, 64, 10, 4, 1);
         dims(&out, 1, 25, 5, 64);
-        params_of(&p, 2, 4, 1);
+        bench_conv_params(&p, 2, 4, 1);
         mcu_region_begin();
         conv[plain](&p, &q, &in, x, &f, g_filter, g_bias, &out, y);
         mcu_region_end();
         dims(&in, 1, 25, 5, 64);
         dims(&f, 64, 3, 3, 1);
-        params_of(&p, 1, 1, 1);
+        bench_conv_params(&p, 1, 1, 1);
         mcu_region_begin();
         dw[plain](&p, &q, &in, x, &f, g_filter, g_bias, &out, y);
         mcu_region_end();
         dims(&f, 64, 1, 1, 64);
-        params_of(&p, 1, 0, 0);
+        bench_conv_params(&p, 1, 0, 0);
         mcu_region_begin();
         conv[plain](&p, &q, &in, x, &f, g_filter, g_bias, &out, y);
         mcu_region_end();
@@ -126,7 +111,7 @@ int main(void)
     dims(&in, 1, 16, 16, 3);
     dims(&f, 8, 3, 3, 3);
     dims(&out, 1, 8, 8, 8);
-    params_of(&p, 2, 0, 0);
+    bench_conv_params(&p, 2, 0, 0);
     mcu_region_begin();
     tl_conv2d_s4(&p, &q, &in, x, &f, g_filter, g_bias, &out, y);
     mcu_region_end();

@@ -232,90 +232,55 @@ static void cmsis_done(int32_t seq)
         return status;                                                                                                 \
     }
 
-TL_QEMU_WRAP_CMSIS(arm_convolve_wrapper_s8,
-                   (const cmsis_nn_context *a, const cmsis_nn_conv_params *b,
-                    const cmsis_nn_per_channel_quant_params *c, const cmsis_nn_dims *d, const int8_t *e,
-                    const cmsis_nn_dims *f, const int8_t *g, const cmsis_nn_dims *h, const int32_t *i,
-                    const cmsis_nn_dims *j, int8_t *k),
-                   (a, b, c, d, e, f, g, h, i, j, k))
-TL_QEMU_WRAP_CMSIS(arm_convolve_wrapper_s4,
-                   (const cmsis_nn_context *a, const cmsis_nn_conv_params *b,
-                    const cmsis_nn_per_channel_quant_params *c, const cmsis_nn_dims *d, const int8_t *e,
-                    const cmsis_nn_dims *f, const int8_t *g, const cmsis_nn_dims *h, const int32_t *i,
-                    const cmsis_nn_dims *j, int8_t *k),
-                   (a, b, c, d, e, f, g, h, i, j, k))
-TL_QEMU_WRAP_CMSIS(arm_depthwise_conv_wrapper_s8,
-                   (const cmsis_nn_context *a, const cmsis_nn_dw_conv_params *b,
-                    const cmsis_nn_per_channel_quant_params *c, const cmsis_nn_dims *d, const int8_t *e,
-                    const cmsis_nn_dims *f, const int8_t *g, const cmsis_nn_dims *h, const int32_t *i,
-                    const cmsis_nn_dims *j, int8_t *k),
-                   (a, b, c, d, e, f, g, h, i, j, k))
-TL_QEMU_WRAP_CMSIS(arm_depthwise_conv_wrapper_s4,
-                   (const cmsis_nn_context *a, const cmsis_nn_dw_conv_params *b,
-                    const cmsis_nn_per_channel_quant_params *c, const cmsis_nn_dims *d, const int8_t *e,
-                    const cmsis_nn_dims *f, const int8_t *g, const cmsis_nn_dims *h, const int32_t *i,
-                    const cmsis_nn_dims *j, int8_t *k),
-                   (a, b, c, d, e, f, g, h, i, j, k))
-TL_QEMU_WRAP_CMSIS(arm_fully_connected_s8,
-                   (const cmsis_nn_context *a, const cmsis_nn_fc_params *b, const cmsis_nn_per_tensor_quant_params *c,
-                    const cmsis_nn_dims *d, const int8_t *e, const cmsis_nn_dims *f, const int8_t *g,
-                    const cmsis_nn_dims *h, const int32_t *i, const cmsis_nn_dims *j, int8_t *k),
-                   (a, b, c, d, e, f, g, h, i, j, k))
-TL_QEMU_WRAP_CMSIS(arm_fully_connected_per_channel_s8,
-                   (const cmsis_nn_context *a, const cmsis_nn_fc_params *b, const cmsis_nn_per_channel_quant_params *c,
-                    const cmsis_nn_dims *d, const int8_t *e, const cmsis_nn_dims *f, const int8_t *g,
-                    const cmsis_nn_dims *h, const int32_t *i, const cmsis_nn_dims *j, int8_t *k),
-                   (a, b, c, d, e, f, g, h, i, j, k))
-TL_QEMU_WRAP_CMSIS(arm_fully_connected_s4,
-                   (const cmsis_nn_context *a, const cmsis_nn_fc_params *b, const cmsis_nn_per_tensor_quant_params *c,
-                    const cmsis_nn_dims *d, const int8_t *e, const cmsis_nn_dims *f, const int8_t *g,
-                    const cmsis_nn_dims *h, const int32_t *i, const cmsis_nn_dims *j, int8_t *k),
-                   (a, b, c, d, e, f, g, h, i, j, k))
-TL_QEMU_WRAP_CMSIS(arm_avgpool_s8,
-                   (const cmsis_nn_context *a, const cmsis_nn_pool_params *b, const cmsis_nn_dims *c, const int8_t *d,
-                    const cmsis_nn_dims *e, const cmsis_nn_dims *f, int8_t *g),
-                   (a, b, c, d, e, f, g))
-TL_QEMU_WRAP_CMSIS(arm_max_pool_s8,
-                   (const cmsis_nn_context *a, const cmsis_nn_pool_params *b, const cmsis_nn_dims *c, const int8_t *d,
-                    const cmsis_nn_dims *e, const cmsis_nn_dims *f, int8_t *g),
-                   (a, b, c, d, e, f, g))
-TL_QEMU_WRAP_CMSIS(arm_elementwise_add_s8,
-                   (const int8_t *a, const int8_t *b, const int32_t c, const int32_t d, const int32_t e,
-                    const int32_t f, const int32_t g, const int32_t h, const int32_t i, int8_t *j, const int32_t k,
-                    const int32_t l, const int32_t m, const int32_t n, const int32_t o, const int32_t q),
-                   (a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, q))
-/* int16 x int8 routes (src/cmsis_nn/tl_cmsis_nn_s16.h). */
-TL_QEMU_WRAP_CMSIS(arm_convolve_wrapper_s16,
-                   (const cmsis_nn_context *a, const cmsis_nn_conv_params *b,
-                    const cmsis_nn_per_channel_quant_params *c, const cmsis_nn_dims *d, const int16_t *e,
-                    const cmsis_nn_dims *f, const int8_t *g, const cmsis_nn_dims *h, const cmsis_nn_bias_data *i,
-                    const cmsis_nn_dims *j, int16_t *k),
-                   (a, b, c, d, e, f, g, h, i, j, k))
-TL_QEMU_WRAP_CMSIS(arm_depthwise_conv_wrapper_s16,
-                   (const cmsis_nn_context *a, const cmsis_nn_dw_conv_params *b,
-                    const cmsis_nn_per_channel_quant_params *c, const cmsis_nn_dims *d, const int16_t *e,
-                    const cmsis_nn_dims *f, const int8_t *g, const cmsis_nn_dims *h, const int64_t *i,
-                    const cmsis_nn_dims *j, int16_t *k),
-                   (a, b, c, d, e, f, g, h, i, j, k))
-TL_QEMU_WRAP_CMSIS(arm_fully_connected_s16,
-                   (const cmsis_nn_context *a, const cmsis_nn_fc_params *b, const cmsis_nn_per_tensor_quant_params *c,
-                    const cmsis_nn_dims *d, const int16_t *e, const cmsis_nn_dims *f, const int8_t *g,
-                    const cmsis_nn_dims *h, const int64_t *i, const cmsis_nn_dims *j, int16_t *k),
-                   (a, b, c, d, e, f, g, h, i, j, k))
+/* The layer routes share one signature: context, layer and quantization parameters, then (dims, data) for the input,
+   the int8 weights, the bias and the output. */
+#define TL_QEMU_WRAP_CMSIS_LAYER(name, layer_params, quant_params, io, bias)                                           \
+    TL_QEMU_WRAP_CMSIS(name,                                                                                           \
+                       (const cmsis_nn_context *a, const layer_params *b, const quant_params *c,                       \
+                        const cmsis_nn_dims *d, const io *e, const cmsis_nn_dims *f, const int8_t *g,                  \
+                        const cmsis_nn_dims *h, const bias *i, const cmsis_nn_dims *j, io *k),                         \
+                       (a, b, c, d, e, f, g, h, i, j, k))
 
-TL_QEMU_WRAP_CMSIS(arm_avgpool_s16,
-                   (const cmsis_nn_context *a, const cmsis_nn_pool_params *b, const cmsis_nn_dims *c, const int16_t *d,
-                    const cmsis_nn_dims *e, const cmsis_nn_dims *f, int16_t *g),
-                   (a, b, c, d, e, f, g))
-TL_QEMU_WRAP_CMSIS(arm_max_pool_s16,
-                   (const cmsis_nn_context *a, const cmsis_nn_pool_params *b, const cmsis_nn_dims *c, const int16_t *d,
-                    const cmsis_nn_dims *e, const cmsis_nn_dims *f, int16_t *g),
-                   (a, b, c, d, e, f, g))
-TL_QEMU_WRAP_CMSIS(arm_elementwise_add_s16,
-                   (const int16_t *a, const int16_t *b, const int32_t c, const int32_t d, const int32_t e,
-                    const int32_t f, const int32_t g, const int32_t h, const int32_t i, int16_t *j, const int32_t k,
-                    const int32_t l, const int32_t m, const int32_t n, const int32_t o, const int32_t q),
-                   (a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, q))
+/* Pooling: context, pool parameters, input dims and data, filter and output dims, output data. */
+#define TL_QEMU_WRAP_CMSIS_POOL(name, io)                                                                              \
+    TL_QEMU_WRAP_CMSIS(name,                                                                                           \
+                       (const cmsis_nn_context *a, const cmsis_nn_pool_params *b, const cmsis_nn_dims *c, const io *d, \
+                        const cmsis_nn_dims *e, const cmsis_nn_dims *f, io *g),                                        \
+                       (a, b, c, d, e, f, g))
+
+/* Elementwise add: two inputs, seven int32 quantization values, the output and six more int32 values. */
+#define TL_QEMU_WRAP_CMSIS_ADD(name, io)                                                                               \
+    TL_QEMU_WRAP_CMSIS(name,                                                                                           \
+                       (const io *a, const io *b, const int32_t c, const int32_t d, const int32_t e, const int32_t f,  \
+                        const int32_t g, const int32_t h, const int32_t i, io *j, const int32_t k, const int32_t l,    \
+                        const int32_t m, const int32_t n, const int32_t o, const int32_t q),                           \
+                       (a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, q))
+
+TL_QEMU_WRAP_CMSIS_LAYER(arm_convolve_wrapper_s8, cmsis_nn_conv_params, cmsis_nn_per_channel_quant_params, int8_t,
+                         int32_t)
+TL_QEMU_WRAP_CMSIS_LAYER(arm_convolve_wrapper_s4, cmsis_nn_conv_params, cmsis_nn_per_channel_quant_params, int8_t,
+                         int32_t)
+TL_QEMU_WRAP_CMSIS_LAYER(arm_depthwise_conv_wrapper_s8, cmsis_nn_dw_conv_params, cmsis_nn_per_channel_quant_params,
+                         int8_t, int32_t)
+TL_QEMU_WRAP_CMSIS_LAYER(arm_depthwise_conv_wrapper_s4, cmsis_nn_dw_conv_params, cmsis_nn_per_channel_quant_params,
+                         int8_t, int32_t)
+TL_QEMU_WRAP_CMSIS_LAYER(arm_fully_connected_s8, cmsis_nn_fc_params, cmsis_nn_per_tensor_quant_params, int8_t, int32_t)
+TL_QEMU_WRAP_CMSIS_LAYER(arm_fully_connected_per_channel_s8, cmsis_nn_fc_params, cmsis_nn_per_channel_quant_params,
+                         int8_t, int32_t)
+TL_QEMU_WRAP_CMSIS_LAYER(arm_fully_connected_s4, cmsis_nn_fc_params, cmsis_nn_per_tensor_quant_params, int8_t, int32_t)
+TL_QEMU_WRAP_CMSIS_POOL(arm_avgpool_s8, int8_t)
+TL_QEMU_WRAP_CMSIS_POOL(arm_max_pool_s8, int8_t)
+TL_QEMU_WRAP_CMSIS_ADD(arm_elementwise_add_s8, int8_t)
+/* int16 x int8 routes (src/cmsis_nn/tl_cmsis_nn_s16.h). */
+TL_QEMU_WRAP_CMSIS_LAYER(arm_convolve_wrapper_s16, cmsis_nn_conv_params, cmsis_nn_per_channel_quant_params, int16_t,
+                         cmsis_nn_bias_data)
+TL_QEMU_WRAP_CMSIS_LAYER(arm_depthwise_conv_wrapper_s16, cmsis_nn_dw_conv_params, cmsis_nn_per_channel_quant_params,
+                         int16_t, int64_t)
+TL_QEMU_WRAP_CMSIS_LAYER(arm_fully_connected_s16, cmsis_nn_fc_params, cmsis_nn_per_tensor_quant_params, int16_t,
+                         int64_t)
+TL_QEMU_WRAP_CMSIS_POOL(arm_avgpool_s16, int16_t)
+TL_QEMU_WRAP_CMSIS_POOL(arm_max_pool_s16, int16_t)
+TL_QEMU_WRAP_CMSIS_ADD(arm_elementwise_add_s16, int16_t)
 
 /* The same for the routed CMSIS-NN functions that return nothing (the softmax ones). */
 #define TL_QEMU_WRAP_CMSIS_VOID(name, params, args)                                                                    \

@@ -1,12 +1,7 @@
-using TinyLite.Codegen;
 using TinyLite.Codegen.Audio;
-using TinyLite.Codegen.Ir;
 using TinyLite.Codegen.Tflite;
-using TinyLite.Runtime;
-using TinyLite.Runtime.Native;
 using TinyLite.Tests.Golden;
 using TinyLite.Tests.Native;
-using TinyLite.Tests.Support;
 
 namespace TinyLite.Tests.Audio;
 
@@ -82,14 +77,9 @@ public class AudioFrontEndModelTests
         }
     }
 
-    public static IEnumerable<object[]> PlanRows() =>
-        from plan in GoldenModelTests.Plans
-        from native in new[] { false, true }
-        select new object[] { plan, native };
-
     /// <summary>The committed model on windows of the demo clip, against TFLM's reference kernels (README there).</summary>
     [SkippableTheory]
-    [MemberData(nameof(PlanRows))]
+    [MemberData(nameof(GoldenModelTests.PlanKernelRows), MemberType = typeof(GoldenModelTests))]
     public void CommittedTflmGolden_IsBitExactOverSteps(PlanStrategy plan, bool native)
     {
         Skip.If(native && !NativeKernels.IsAvailable, NativeSupport.SkipReason);

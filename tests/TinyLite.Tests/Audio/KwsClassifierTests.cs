@@ -1,9 +1,5 @@
-using TinyLite.Codegen;
-using TinyLite.Runtime;
-using TinyLite.Runtime.Native;
 using TinyLite.Tests.Golden;
 using TinyLite.Tests.Native;
-using TinyLite.Tests.Support;
 
 namespace TinyLite.Tests.Audio;
 
@@ -93,14 +89,9 @@ public class KwsClassifierTests
         }
     }
 
-    public static IEnumerable<object[]> PlanRows() =>
-        from plan in GoldenModelTests.Plans
-        from native in new[] { false, true }
-        select new object[] { plan, native };
-
     /// <summary>Every held-back clip's scores against TFLM's reference kernels (tests/data/kws_classifier/README.md).</summary>
     [SkippableTheory]
-    [MemberData(nameof(PlanRows))]
+    [MemberData(nameof(GoldenModelTests.PlanKernelRows), MemberType = typeof(GoldenModelTests))]
     public void TflmGolden_IsBitExact(PlanStrategy plan, bool native)
     {
         Skip.If(native && !NativeKernels.IsAvailable, NativeSupport.SkipReason);

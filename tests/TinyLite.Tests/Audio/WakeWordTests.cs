@@ -1,11 +1,7 @@
-using TinyLite.Codegen;
 using TinyLite.Codegen.Audio;
-using TinyLite.Runtime;
-using TinyLite.Runtime.Native;
 using TinyLite.Runtime.Speech;
 using TinyLite.Tests.Compat;
 using TinyLite.Tests.Native;
-using TinyLite.Tests.Support;
 
 namespace TinyLite.Tests.Audio;
 

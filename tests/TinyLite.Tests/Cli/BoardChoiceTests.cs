@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using TinyLite.Codegen;
 using TinyLite.Codegen.Tflite;
 using TinyLite.Tests.Planning;
-using TinyLite.Tests.Support;
 
 namespace TinyLite.Tests.Cli;
 
@@ -12,17 +10,13 @@ namespace TinyLite.Tests.Cli;
 /// fits, and counts the image where nanoFramework holds it in RAM (the byte[] Resources.GetBytes returns).
 /// </summary>
 [Collection("Console")]
-public sealed class BoardChoiceTests : IDisposable
+public sealed class BoardChoiceTests() : TempFolderTests("tinylite-board-choice-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("tinylite-board-choice-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
     [SkippableFact]
     public void Compile_Vww96_OnStm32f429iDisco_Fits()
     {
         Skip.If(SharedModels.Root == null, SharedModels.MissingMessage);
-        string model = Path.Combine(SharedModels.Dir("vww_96_int8"), "model.tflite"), image = Path.Combine(_dir, "vww.tlm");
+        string model = Path.Combine(SharedModels.Dir("vww_96_int8"), "model.tflite"), image = Path.Combine(TempDir, "vww.tlm");
         var r = CliRunner.Run("compile", model, "-o", image, "--board", "stm32f429i-disco");
         Assert.True(r.ExitCode == 0, r.Stderr);
         Assert.Contains("board stm32f429i-disco: fits with plan ", r.Stdout);
@@ -36,7 +30,7 @@ public sealed class BoardChoiceTests : IDisposable
     private string HeavyWeightsModel()
     {
         var graph = StreamTestModels.Start("weights.tflite", 8, 8, 64, seed: 11).Conv(128, 3, 1).Finish();
-        string path = Path.Combine(_dir, "weights.tflite");
+        string path = Path.Combine(TempDir, "weights.tflite");
         File.WriteAllBytes(path, TfliteWriter.Write(graph));
         return path;
     }
@@ -44,7 +38,7 @@ public sealed class BoardChoiceTests : IDisposable
     [Fact]
     public void Compile_Esp32_CountsTheImageCopyInTheManagedHeap()
     {
-        string model = HeavyWeightsModel(), image = Path.Combine(_dir, "w.tlm");
+        string model = HeavyWeightsModel(), image = Path.Combine(TempDir, "w.tlm");
         var layer = Compiler.Compile(File.ReadAllBytes(model), model, new CompileOptions { Plan = PlanStrategy.Layer }).Report;
         Assert.True(layer.ArenaBytes + layer.RuntimeRamBytes < 80896 / 4, $"arena {layer.ArenaBytes} + interpreter {layer.RuntimeRamBytes}");
         Assert.True(layer.ImageBytes < 80896, $"image {layer.ImageBytes}");
@@ -62,7 +56,7 @@ public sealed class BoardChoiceTests : IDisposable
     public void Compile_NothingFits_NamesEachPlansOwnNeed()
     {
         string model = HeavyWeightsModel();
-        var r = CliRunner.Run("compile", model, "-o", Path.Combine(_dir, "w.tlm"), "--board", "esp32");
+        var r = CliRunner.Run("compile", model, "-o", Path.Combine(TempDir, "w.tlm"), "--board", "esp32");
         Assert.Equal(1, r.ExitCode);
         // Each plan's figures are its own image's: compiled here one plan at a time.
         foreach (var strategy in PlanStrategies.Concrete)
@@ -80,7 +74,7 @@ public sealed class BoardChoiceTests : IDisposable
     {
         // A 64×64×32 intermediate (131,072 B) cannot be whole in the ESP32's 80,896 B; the streamed plans fit.
         var graph = StreamTestModels.Start("wide.tflite", 64, 64, 3, seed: 21).Conv(32, 3, 1).Depthwise(3, 2).Conv(8, 1, 1).Finish();
-        string model = Path.Combine(_dir, "wide.tflite"), image = Path.Combine(_dir, "wide.tlm");
+        string model = Path.Combine(TempDir, "wide.tflite"), image = Path.Combine(TempDir, "wide.tlm");
         File.WriteAllBytes(model, TfliteWriter.Write(graph));
         var r = CliRunner.Run("compile", model, "-o", image, "--board", "esp32");
         Assert.True(r.ExitCode == 0, r.Stderr);

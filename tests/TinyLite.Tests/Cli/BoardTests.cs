@@ -8,18 +8,9 @@ namespace TinyLite.Tests.Cli;
 
 /// <summary>The board profiles (<c>boards/*/board.json</c>, <c>boards/speed.json</c>) and what <c>compile --board</c> prints.</summary>
 [Collection("Console")]
-public sealed class BoardTests : IDisposable
+public sealed class BoardTests() : TempFolderTests("tinylite-boards-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("tinylite-boards-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private static string BoardsDir()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "TinyLite.sln"))) return Path.Combine(dir.FullName, "boards");
-        throw new InvalidOperationException("no TinyLite.sln above the test assembly");
-    }
+    private static string BoardsDir() => Checkout.Path("boards");
 
     private static string[] BoardFolders() => Directory.GetDirectories(BoardsDir())
         .Where(d => File.Exists(Path.Combine(d, "board.json"))).Select(d => Path.GetFileName(d)).Order(StringComparer.Ordinal).ToArray();
@@ -77,7 +68,7 @@ public sealed class BoardTests : IDisposable
     private string ConvModel()
     {
         var graph = StreamTestModels.Start("conv.tflite", 64, 64, 3, seed: 5).Conv(32, 3, 2).Depthwise(3, 1).Conv(16, 1, 1).Finish();
-        string path = Path.Combine(_dir, "conv.tflite");
+        string path = Path.Combine(TempDir, "conv.tflite");
         File.WriteAllBytes(path, TfliteWriter.Write(graph));
         return path;
     }
@@ -114,8 +105,8 @@ public sealed class BoardTests : IDisposable
     [InlineData("stm32f429i-disco", "patch", "inplace")]
     public void Compile_Board_PrintsTheEstimateFromTheDataFiles(string board, string plan, string planFigure)
     {
-        string report = Path.Combine(_dir, "r.json");
-        var r = CliRunner.Run("compile", ConvModel(), "-o", Path.Combine(_dir, "c.tlm"), "--plan", plan, "--board", board, "--report", report);
+        string report = Path.Combine(TempDir, "r.json");
+        var r = CliRunner.Run("compile", ConvModel(), "-o", Path.Combine(TempDir, "c.tlm"), "--plan", plan, "--board", board, "--report", report);
         Assert.True(r.ExitCode == 0, r.Stderr);
         Assert.Contains($"board {board}: fits with plan {plan} (RAM ", r.Stdout);
         var rep = ReadJson(report);
@@ -133,8 +124,8 @@ public sealed class BoardTests : IDisposable
     {
         // esp32 (Xtensa LX6, approximated by the Cortex-M4 figures) and stm32f429i-disco (Cortex-M4F): same instructions
         // per MAC, so the times differ only by the clocks in their board.json.
-        var esp = CliRunner.Run("compile", ConvModel(), "-o", Path.Combine(_dir, "a.tlm"), "--plan", "layer", "--board", "esp32");
-        var stm = CliRunner.Run("compile", ConvModel(), "-o", Path.Combine(_dir, "b.tlm"), "--plan", "layer", "--board", "stm32f429i-disco");
+        var esp = CliRunner.Run("compile", ConvModel(), "-o", Path.Combine(TempDir, "a.tlm"), "--plan", "layer", "--board", "esp32");
+        var stm = CliRunner.Run("compile", ConvModel(), "-o", Path.Combine(TempDir, "b.tlm"), "--plan", "layer", "--board", "stm32f429i-disco");
         Assert.True(esp.ExitCode == 0 && stm.ExitCode == 0, esp.Stderr + stm.Stderr);
         double espClock = ReadJson(Path.Combine(BoardsDir(), "esp32", "board.json")).GetProperty("clock_mhz").GetDouble();
         double stmClock = ReadJson(Path.Combine(BoardsDir(), "stm32f429i-disco", "board.json")).GetProperty("clock_mhz").GetDouble();
@@ -151,7 +142,7 @@ public sealed class BoardTests : IDisposable
         // 3×3×128×128 int8 weights (147,456 B): the image alone exceeds the ESP32's 80,896 B, and on nanoFramework the
         // image is a byte[] in the managed heap, so no plan helps.
         var graph = StreamTestModels.Start("heavy.tflite", 8, 8, 128, seed: 9).Conv(128, 3, 1).Finish();
-        string model = Path.Combine(_dir, "heavy.tflite"), image = Path.Combine(_dir, "heavy.tlm");
+        string model = Path.Combine(TempDir, "heavy.tflite"), image = Path.Combine(TempDir, "heavy.tlm");
         File.WriteAllBytes(model, TfliteWriter.Write(graph));
         var r = CliRunner.Run("compile", model, "-o", image, "--board", "esp32");
         Assert.Equal(1, r.ExitCode);

@@ -1,23 +1,18 @@
 using System.Diagnostics;
 using System.Text.Json;
-using TinyLite.Codegen.Ir;
 using TinyLite.Codegen.Tflite;
 
 namespace TinyLite.Tests.Cli;
 
 [Collection("Console")]
-public sealed class CliTests : IDisposable
+public sealed class CliTests() : TempFolderTests("tinylite-cli-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("tinylite-cli-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
     private string PassThroughModel()
     {
         var b = new GraphBuilder("pass.tflite");
         int x = b.AddInput("x", DataType.Int8, [1, 4], 0.5f, 1);
         b.MarkOutput(x);
-        string path = Path.Combine(_dir, "pass.tflite");
+        string path = Path.Combine(TempDir, "pass.tflite");
         File.WriteAllBytes(path, TfliteWriter.Write(b.Build()));
         return path;
     }
@@ -33,19 +28,19 @@ public sealed class CliTests : IDisposable
     [Fact]
     public void Run_MissingModel_OneErrorLine()
     {
-        var r = CliRunner.Run("run", Path.Combine(_dir, "nope.tflite"), "-i", "x.bin", "-o", Path.Combine(_dir, "out"));
+        var r = CliRunner.Run("run", Path.Combine(TempDir, "nope.tflite"), "-i", "x.bin", "-o", Path.Combine(TempDir, "out"));
         AssertOneErrorLine(r, "nope.tflite: no such file");
     }
 
     [Fact]
     public void Compile_GarbageFile_OneErrorLineAndNoOutput()
     {
-        string bad = Path.Combine(_dir, "bad.tflite");
+        string bad = Path.Combine(TempDir, "bad.tflite");
         File.WriteAllBytes(bad, Enumerable.Range(0, 200).Select(i => (byte)(i * 37)).ToArray());
-        string output = Path.Combine(_dir, "bad.tlm");
+        string output = Path.Combine(TempDir, "bad.tlm");
         var r = CliRunner.Run("compile", bad, "-o", output);
         AssertOneErrorLine(r, "bad.tflite");
-        Assert.Equal([bad], Directory.GetFiles(_dir));
+        Assert.Equal([bad], Directory.GetFiles(TempDir));
     }
 
     [Fact]
@@ -55,20 +50,20 @@ public sealed class CliTests : IDisposable
         int x = b.AddInput("x", DataType.Float32, [4]);
         int y = b.AddTensor("y", DataType.Float32, [4]);
         b.AddOperator(BuiltinOperator.Sin, [x], [y]).MarkOutput(y);
-        string path = Path.Combine(_dir, "sin.tflite");
+        string path = Path.Combine(TempDir, "sin.tflite");
         File.WriteAllBytes(path, TfliteWriter.Write(b.Build()));
-        var r = CliRunner.Run("compile", path, "-o", Path.Combine(_dir, "sin.tlm"));
+        var r = CliRunner.Run("compile", path, "-o", Path.Combine(TempDir, "sin.tlm"));
         AssertOneErrorLine(r, "sin.tflite: operator 0 (SIN, inputs FLOAT32 -> outputs FLOAT32): operator type is not supported");
-        Assert.False(File.Exists(Path.Combine(_dir, "sin.tlm")));
+        Assert.False(File.Exists(Path.Combine(TempDir, "sin.tlm")));
     }
 
     [Fact]
     public void Compile_SeveralUnsupportedOperators_ListsThemAllAndWritesNothing()
     {
-        string path = Path.Combine(_dir, "four.tflite");
+        string path = Path.Combine(TempDir, "four.tflite");
         File.WriteAllBytes(path, TfliteWriter.Write(TinyLite.Tests.Compiling.OperatorProblemsTests.FourProblemModel()));
-        var r = CliRunner.Run("compile", path, "-o", Path.Combine(_dir, "four.tlm"), "--report", Path.Combine(_dir, "four.json"),
-            "--emit-c", Path.Combine(_dir, "c"));
+        var r = CliRunner.Run("compile", path, "-o", Path.Combine(TempDir, "four.tlm"), "--report", Path.Combine(TempDir, "four.json"),
+            "--emit-c", Path.Combine(TempDir, "c"));
         Assert.Equal(1, r.ExitCode);
         var lines = r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(4, lines.Length);
@@ -76,15 +71,15 @@ public sealed class CliTests : IDisposable
         Assert.Contains("operators 0, 2 (SIN, inputs FLOAT32 -> outputs FLOAT32)", lines[1]);
         Assert.Contains("operator 1 (FLOOR, inputs FLOAT32 -> outputs FLOAT32)", lines[2]);
         Assert.Contains("operator 3 (QUANTIZE, inputs FLOAT32 -> outputs FLOAT32)", lines[3]);
-        Assert.Equal([path], Directory.GetFileSystemEntries(_dir));
+        Assert.Equal([path], Directory.GetFileSystemEntries(TempDir));
     }
 
     [Fact]
     public void CompileThenRun_WritesImageReportAndOutputs()
     {
         string model = PassThroughModel();
-        string image = Path.Combine(_dir, "pass.tlm");
-        string report = Path.Combine(_dir, "report.json");
+        string image = Path.Combine(TempDir, "pass.tlm");
+        string report = Path.Combine(TempDir, "report.json");
         var c = CliRunner.Run("compile", model, "-o", image, "--report", report);
         Assert.Equal(0, c.ExitCode);
         using (var doc = JsonDocument.Parse(File.ReadAllText(report)))
@@ -96,14 +91,14 @@ public sealed class CliTests : IDisposable
                 Assert.True(root.TryGetProperty(key, out _), key);
         }
         // The memory picture beside the JSON.
-        string picture = File.ReadAllText(Path.Combine(_dir, "report.html"));
+        string picture = File.ReadAllText(Path.Combine(TempDir, "report.html"));
         Assert.Contains("arena_bytes = 4", picture);
         Assert.Contains("<h2>Plan inplace:", picture);
-        string input = Path.Combine(_dir, "in.bin");
+        string input = Path.Combine(TempDir, "in.bin");
         File.WriteAllBytes(input, [1, 2, 3, 250]);
         foreach (var m in new[] { model, image })
         {
-            string outDir = Path.Combine(_dir, "out-" + Path.GetExtension(m).TrimStart('.'));
+            string outDir = Path.Combine(TempDir, "out-" + Path.GetExtension(m).TrimStart('.'));
             var r = CliRunner.Run("run", m, "-i", input, "-o", outDir);
             Assert.Equal(0, r.ExitCode);
             Assert.Equal(new byte[] { 1, 2, 3, 250 }, File.ReadAllBytes(Path.Combine(outDir, "output0.bin")));
@@ -113,9 +108,9 @@ public sealed class CliTests : IDisposable
     [Fact]
     public void Run_WrongInputSize_OneErrorLineAndNoOutputs()
     {
-        string input = Path.Combine(_dir, "in.bin");
+        string input = Path.Combine(TempDir, "in.bin");
         File.WriteAllBytes(input, [1, 2, 3]);
-        string outDir = Path.Combine(_dir, "out");
+        string outDir = Path.Combine(TempDir, "out");
         var r = CliRunner.Run("run", PassThroughModel(), "-i", input, "-o", outDir);
         AssertOneErrorLine(r, "input 0 needs 4 bytes (INT8 [1, 4]) but the file has 3");
         Assert.False(Directory.Exists(outDir) && Directory.EnumerateFiles(outDir).Any());
@@ -124,27 +119,27 @@ public sealed class CliTests : IDisposable
     [Fact]
     public void Run_WrongInputCount_OneErrorLine()
     {
-        var r = CliRunner.Run("run", PassThroughModel(), "-o", Path.Combine(_dir, "out"));
+        var r = CliRunner.Run("run", PassThroughModel(), "-o", Path.Combine(TempDir, "out"));
         AssertOneErrorLine(r, "the model has 1 input(s) but 0 -i file(s) were given");
     }
 
     [Fact]
     public void Run_CorruptImage_OneErrorLine()
     {
-        string image = Path.Combine(_dir, "pass.tlm");
+        string image = Path.Combine(TempDir, "pass.tlm");
         Assert.Equal(0, CliRunner.Run("compile", PassThroughModel(), "-o", image).ExitCode);
         var bytes = File.ReadAllBytes(image);
         bytes[^1] ^= 1;
         File.WriteAllBytes(image, bytes);
-        File.WriteAllBytes(Path.Combine(_dir, "in.bin"), [0, 0, 0, 0]);
-        var r = CliRunner.Run("run", image, "-i", Path.Combine(_dir, "in.bin"), "-o", Path.Combine(_dir, "out"));
+        File.WriteAllBytes(Path.Combine(TempDir, "in.bin"), [0, 0, 0, 0]);
+        var r = CliRunner.Run("run", image, "-i", Path.Combine(TempDir, "in.bin"), "-o", Path.Combine(TempDir, "out"));
         AssertOneErrorLine(r, "CRC32 mismatch");
     }
 
     [Fact]
     public void Compile_UnknownBoard_ListsKnownBoards()
     {
-        var r = CliRunner.Run("compile", PassThroughModel(), "-o", Path.Combine(_dir, "x.tlm"), "--board", "toaster");
+        var r = CliRunner.Run("compile", PassThroughModel(), "-o", Path.Combine(TempDir, "x.tlm"), "--board", "toaster");
         AssertOneErrorLine(r, "--board toaster: unknown board (known: ");
         Assert.Contains("esp32", r.Stderr);
     }
@@ -152,9 +147,9 @@ public sealed class CliTests : IDisposable
     [Fact]
     public void Compile_BadMaxExtraMacs_OneErrorLine()
     {
-        var r = CliRunner.Run("compile", PassThroughModel(), "-o", Path.Combine(_dir, "x.tlm"), "--max-extra-macs", "lots");
+        var r = CliRunner.Run("compile", PassThroughModel(), "-o", Path.Combine(TempDir, "x.tlm"), "--max-extra-macs", "lots");
         AssertOneErrorLine(r, "--max-extra-macs: 'lots' is not a percentage between 0% and 1000%");
-        Assert.False(File.Exists(Path.Combine(_dir, "x.tlm")));
+        Assert.False(File.Exists(Path.Combine(TempDir, "x.tlm")));
     }
 
     /// <summary>System.CommandLine's error for a value outside a fixed list, the names in the CLI's order.</summary>
@@ -168,7 +163,7 @@ public sealed class CliTests : IDisposable
     [InlineData("")]
     public void Compile_UnknownPlan_ListsThePlansAndWritesNothing(string value)
     {
-        string image = Path.Combine(_dir, "x.tlm");
+        string image = Path.Combine(TempDir, "x.tlm");
         var r = CliRunner.Run("compile", PassThroughModel(), "-o", image, "--plan", value);
         Assert.Equal(1, r.ExitCode);
         Assert.Equal(NotOneOf(value, "layer", "inplace", "patch", "stream", "auto"), r.Stderr);
@@ -182,7 +177,7 @@ public sealed class CliTests : IDisposable
     [InlineData("0")]
     public void Compile_UnknownWeights_ListsThePrecisionsAndWritesNothing(string value)
     {
-        string image = Path.Combine(_dir, "x.tlm");
+        string image = Path.Combine(TempDir, "x.tlm");
         var r = CliRunner.Run("compile", PassThroughModel(), "-o", image, "--weights", value);
         Assert.Equal(1, r.ExitCode);
         Assert.Equal(NotOneOf(value, "int8", "int4", "auto"), r.Stderr);
@@ -195,7 +190,7 @@ public sealed class CliTests : IDisposable
     [InlineData("auto")]
     public void Compile_WeightsOfAModelWithoutWeights_WritesTheSameImage(string value)
     {
-        string model = PassThroughModel(), plain = Path.Combine(_dir, "plain.tlm"), image = Path.Combine(_dir, "x.tlm");
+        string model = PassThroughModel(), plain = Path.Combine(TempDir, "plain.tlm"), image = Path.Combine(TempDir, "x.tlm");
         Assert.Equal(0, CliRunner.Run("compile", model, "-o", plain).ExitCode);
         var r = CliRunner.Run("compile", model, "-o", image, "--weights", value);
         Assert.True(r.ExitCode == 0, r.Stderr);
@@ -205,11 +200,11 @@ public sealed class CliTests : IDisposable
     [Fact]
     public void Run_UnknownKernels_ListsTheKernelSets()
     {
-        var r = CliRunner.Run("run", PassThroughModel(), "-o", Path.Combine(_dir, "out"), "--kernels", "cmsis");
+        var r = CliRunner.Run("run", PassThroughModel(), "-o", Path.Combine(TempDir, "out"), "--kernels", "cmsis");
         Assert.Equal(1, r.ExitCode);
         Assert.Equal(NotOneOf("cmsis", "managed", "native"), r.Stderr);
         Assert.Contains("--kernels <managed|native>", r.Stdout);
-        Assert.False(Directory.Exists(Path.Combine(_dir, "out")));
+        Assert.False(Directory.Exists(Path.Combine(TempDir, "out")));
     }
 
     [Fact]
@@ -230,13 +225,13 @@ public sealed class CliTests : IDisposable
     [InlineData("patch")]
     public void Compile_EachPlan_NamesItInTheReportAndTheSummary(string plan)
     {
-        string report = Path.Combine(_dir, "r.json");
-        var r = CliRunner.Run("compile", PassThroughModel(), "-o", Path.Combine(_dir, "x.tlm"), "--plan", plan, "--report", report);
+        string report = Path.Combine(TempDir, "r.json");
+        var r = CliRunner.Run("compile", PassThroughModel(), "-o", Path.Combine(TempDir, "x.tlm"), "--plan", plan, "--report", report);
         Assert.True(r.ExitCode == 0, r.Stderr);
         Assert.EndsWith($" kernel calls, plan {plan}\n", r.Stdout);
         using var doc = JsonDocument.Parse(File.ReadAllText(report));
         Assert.Equal(plan, doc.RootElement.GetProperty("plan").GetString());
-        Assert.Contains($"The image uses plan <b>{plan}</b>", File.ReadAllText(Path.Combine(_dir, "r.html")));
+        Assert.Contains($"The image uses plan <b>{plan}</b>", File.ReadAllText(Path.Combine(TempDir, "r.html")));
     }
 
     [Fact]
@@ -246,9 +241,9 @@ public sealed class CliTests : IDisposable
         // of its rows exist at once.
         var graph = TinyLite.Tests.Planning.StreamTestModels.Start("wide.tflite", 64, 64, 3, seed: 21)
             .Conv(32, 3, 1).Depthwise(3, 2).Conv(8, 1, 1).Finish();
-        string model = Path.Combine(_dir, "wide.tflite");
+        string model = Path.Combine(TempDir, "wide.tflite");
         File.WriteAllBytes(model, TfliteWriter.Write(graph));
-        string image = Path.Combine(_dir, "wide.tlm");
+        string image = Path.Combine(TempDir, "wide.tlm");
         var r = CliRunner.Run("compile", model, "-o", image, "--plan", "layer", "--board", "esp32");
         AssertOneErrorLine(r, "wide.tflite: --plan layer does not fit board esp32: it needs ");
         Assert.Contains("these plans fit: ", r.Stderr);
@@ -267,8 +262,8 @@ public sealed class CliTests : IDisposable
     [Fact]
     public void Compile_EmitC_CompilesWithWallWerror()
     {
-        string cDir = Path.Combine(_dir, "c"), csDir = Path.Combine(_dir, "cs");
-        var r = CliRunner.Run("compile", PassThroughModel(), "-o", Path.Combine(_dir, "x.tlm"), "--emit-c", cDir, "--emit-cs", csDir, "--name", "model");
+        string cDir = Path.Combine(TempDir, "c"), csDir = Path.Combine(TempDir, "cs");
+        var r = CliRunner.Run("compile", PassThroughModel(), "-o", Path.Combine(TempDir, "x.tlm"), "--emit-c", cDir, "--emit-cs", csDir, "--name", "model");
         Assert.Equal(0, r.ExitCode);
         string source = File.ReadAllText(Path.Combine(cDir, "model_data.c"));
         Assert.StartsWith("/* generated by tinylite v", source);
@@ -284,7 +279,7 @@ public sealed class CliTests : IDisposable
         gcc.WaitForExit();
         Assert.True(gcc.ExitCode == 0, errors);
         // The image bytes in the C array are the image itself.
-        var image = File.ReadAllBytes(Path.Combine(_dir, "x.tlm"));
+        var image = File.ReadAllBytes(Path.Combine(TempDir, "x.tlm"));
         Assert.Contains($"MODEL_DATA_BYTES {image.Length}u", File.ReadAllText(Path.Combine(cDir, "model_data.h")));
     }
 }

@@ -1,20 +1,14 @@
-using System.Buffers.Binary;
 using TinyLite.Codegen.Audio;
-using TinyLite.Tests.Support;
 
 namespace TinyLite.Tests.Cli;
 
 /// <summary><c>tinylite demo --wav</c> and <c>demo --micro-speech</c>: bad audio is one error line; TFLM's clips are heard.</summary>
 [Collection("Console")]
-public sealed class DemoSpeechCliTests : IDisposable
+public sealed class DemoSpeechCliTests() : TempFolderTests("tinylite-wav-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("tinylite-wav-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
     private string File(string name, byte[] bytes)
     {
-        string path = Path.Combine(_dir, name);
+        string path = Path.Combine(TempDir, name);
         System.IO.File.WriteAllBytes(path, bytes);
         return path;
     }

@@ -7,22 +7,13 @@ namespace TinyLite.Tests.Cli;
 /// the lines the lanes' own scripts print (quoted here from native-kernels/tests/qemu/run-golden.sh,
 /// tests/nanoclr/run-lane.sh and native-kernels/tests/fuzz.sh).
 /// </summary>
-public sealed class LaneStatusTests : IDisposable
+public sealed class LaneStatusTests() : TempFolderTests("tinylite-lanes-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("tinylite-lanes-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private static string Script()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "TinyLite.sln"))) return Path.Combine(dir.FullName, "tests", "lane-status.sh");
-        throw new InvalidOperationException("no TinyLite.sln above the test assembly");
-    }
+    private static string Script() => Checkout.Path("tests", "lane-status.sh");
 
     private string Status(string name, params string[] log)
     {
-        string file = Path.Combine(_dir, "lane.log");
+        string file = Path.Combine(TempDir, "lane.log");
         File.WriteAllLines(file, log);
         var p = Process.Start(new ProcessStartInfo("bash", [Script(), name, file]) { RedirectStandardOutput = true })!;
         string line = p.StandardOutput.ReadToEnd();

@@ -1,6 +1,4 @@
-using TinyLite.Codegen.Ir;
 using TinyLite.Codegen.Tflite;
-using TinyLite.Runtime.Native;
 using TinyLite.Tests.Native;
 
 namespace TinyLite.Tests.Cli;
@@ -10,12 +8,8 @@ namespace TinyLite.Tests.Cli;
 /// file, K outputs concatenated per output file; managed and native kernels, .tflite and .tlm.
 /// </summary>
 [Collection("Console")]
-public sealed class RunStepsTests : IDisposable
+public sealed class RunStepsTests() : TempFolderTests("tinylite-steps-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("tinylite-steps-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
     /// <summary>
     /// An accumulator: y = x + state (ADD, int8, every scale 1 and zero point 0, so exact integer sums), then
     /// state = y (RESHAPE into the variable tensor); a second input z passes through ADD with a constant 1 as
@@ -36,7 +30,7 @@ public sealed class RunStepsTests : IDisposable
             .AddOperator(BuiltinOperator.Add, [z, one], [z1], new AddSubOptions(Activation.None, true))
             .MarkOutput(y)
             .MarkOutput(z1);
-        string path = Path.Combine(_dir, "acc.tflite");
+        string path = Path.Combine(TempDir, "acc.tflite");
         File.WriteAllBytes(path, TfliteWriter.Write(b.Build()));
         return path;
     }
@@ -46,7 +40,7 @@ public sealed class RunStepsTests : IDisposable
     /// <summary>Three steps of x: [1,2,3,4], [10,10,10,10], [-1,-1,-1,-1]; of z: [5,6], [7,8], [-9,0].</summary>
     private (string X, string Z) ThreeStepInputs()
     {
-        string xs = Path.Combine(_dir, "x.bin"), zs = Path.Combine(_dir, "z.bin");
+        string xs = Path.Combine(TempDir, "x.bin"), zs = Path.Combine(TempDir, "z.bin");
         File.WriteAllBytes(xs, Bytes(1, 2, 3, 4, 10, 10, 10, 10, -1, -1, -1, -1));
         File.WriteAllBytes(zs, Bytes(5, 6, 7, 8, -9, 0));
         return (xs, zs);
@@ -60,7 +54,7 @@ public sealed class RunStepsTests : IDisposable
     private void AssertThreeSteps(string model, params string[] extra)
     {
         var (xs, zs) = ThreeStepInputs();
-        string outDir = Path.Combine(_dir, "out");
+        string outDir = Path.Combine(TempDir, "out");
         var r = CliRunner.Run(["run", model, "-i", xs, "-i", zs, "-o", outDir, "--steps", "3", .. extra]);
         Assert.True(r.ExitCode == 0, r.Stderr);
         Assert.Equal(ExpectedY, File.ReadAllBytes(Path.Combine(outDir, "output0.bin")));
@@ -79,7 +73,7 @@ public sealed class RunStepsTests : IDisposable
     [InlineData("stream")]
     public void RunSteps_CompiledImage_CarriesStateUnderEveryPlan(string plan)
     {
-        string image = Path.Combine(_dir, "acc.tlm");
+        string image = Path.Combine(TempDir, "acc.tlm");
         var c = CliRunner.Run("compile", AccumulatorModel(), "-o", image, "--plan", plan);
         Assert.True(c.ExitCode == 0, c.Stderr);
         AssertThreeSteps(image);
@@ -96,15 +90,15 @@ public sealed class RunStepsTests : IDisposable
     public void RunSteps_One_IsThePlainRun()
     {
         string model = AccumulatorModel();
-        string xs = Path.Combine(_dir, "x1.bin"), zs = Path.Combine(_dir, "z1.bin");
+        string xs = Path.Combine(TempDir, "x1.bin"), zs = Path.Combine(TempDir, "z1.bin");
         File.WriteAllBytes(xs, Bytes(1, 2, 3, 4));
         File.WriteAllBytes(zs, Bytes(5, 6));
-        var plain = CliRunner.Run("run", model, "-i", xs, "-i", zs, "-o", Path.Combine(_dir, "plain"));
-        var one = CliRunner.Run("run", model, "-i", xs, "-i", zs, "-o", Path.Combine(_dir, "one"), "--steps", "1");
+        var plain = CliRunner.Run("run", model, "-i", xs, "-i", zs, "-o", Path.Combine(TempDir, "plain"));
+        var one = CliRunner.Run("run", model, "-i", xs, "-i", zs, "-o", Path.Combine(TempDir, "one"), "--steps", "1");
         Assert.Equal(0, plain.ExitCode);
         Assert.Equal(0, one.ExitCode);
-        Assert.Equal(Bytes(1, 2, 3, 4), File.ReadAllBytes(Path.Combine(_dir, "one", "output0.bin")));
-        Assert.Equal(File.ReadAllBytes(Path.Combine(_dir, "plain", "output0.bin")), File.ReadAllBytes(Path.Combine(_dir, "one", "output0.bin")));
+        Assert.Equal(Bytes(1, 2, 3, 4), File.ReadAllBytes(Path.Combine(TempDir, "one", "output0.bin")));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(TempDir, "plain", "output0.bin")), File.ReadAllBytes(Path.Combine(TempDir, "one", "output0.bin")));
     }
 
     [Fact]
@@ -112,9 +106,9 @@ public sealed class RunStepsTests : IDisposable
     {
         string model = AccumulatorModel();
         var (xs, _) = ThreeStepInputs();
-        string zs = Path.Combine(_dir, "z-short.bin");
+        string zs = Path.Combine(TempDir, "z-short.bin");
         File.WriteAllBytes(zs, Bytes(5, 6, 7, 8, -9)); // 5 bytes: not 3 x 2
-        string outDir = Path.Combine(_dir, "out");
+        string outDir = Path.Combine(TempDir, "out");
         var r = CliRunner.Run("run", model, "-i", xs, "-i", zs, "-o", outDir, "--steps", "3");
         Assert.Equal(1, r.ExitCode);
         Assert.Equal($"tinylite: error: {zs}: input 1 needs 3 x 2 = 6 bytes (3 steps of INT8 [1, 2]) but the file has 5",
@@ -126,7 +120,7 @@ public sealed class RunStepsTests : IDisposable
     public void RunSteps_Zero_IsRefused()
     {
         var (xs, zs) = ThreeStepInputs();
-        var r = CliRunner.Run("run", AccumulatorModel(), "-i", xs, "-i", zs, "-o", Path.Combine(_dir, "out"), "--steps", "0");
+        var r = CliRunner.Run("run", AccumulatorModel(), "-i", xs, "-i", zs, "-o", Path.Combine(TempDir, "out"), "--steps", "0");
         Assert.Equal(1, r.ExitCode);
         Assert.Equal("tinylite: error: --steps 0: the number of steps must be at least 1", r.Stderr.TrimEnd());
     }

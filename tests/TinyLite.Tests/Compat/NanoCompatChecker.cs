@@ -3,6 +3,8 @@ using System.Reflection.Emit;
 using System.Reflection.Metadata;
 using System.Reflection.Metadata.Ecma335;
 using System.Reflection.PortableExecutable;
+// The IL opcode, not the runtime's kernel OpCode (TinyLite.Runtime.Execution, imported for the whole project).
+using OpCode = System.Reflection.Emit.OpCode;
 
 namespace TinyLite.Tests.Compat;
 

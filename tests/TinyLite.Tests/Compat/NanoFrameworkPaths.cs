@@ -28,18 +28,7 @@ public static class NanoFrameworkPaths
     ];
 
     /// <summary>The folder holding <c>TinyLite.sln</c>, found by walking up from the test assembly.</summary>
-    public static string RepoRoot()
-    {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "TinyLite.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("TinyLite.sln not found above " + AppContext.BaseDirectory);
-    }
+    public static string RepoRoot() => Checkout.Root();
 
     /// <summary>The build configuration of this test assembly (Debug/Release), stamped by the test csproj.</summary>
     public static string Configuration()

@@ -1,5 +1,7 @@
 using System.Reflection;
 using System.Reflection.Emit;
+// The IL opcode, not the runtime's kernel OpCode (TinyLite.Runtime.Execution, imported for the whole project).
+using OpCode = System.Reflection.Emit.OpCode;
 
 namespace TinyLite.Tests.Compat;
 

@@ -1,6 +1,4 @@
-using TinyLite.Codegen;
 using TinyLite.Codegen.Demo;
-using TinyLite.Runtime.Execution;
 
 namespace TinyLite.Tests.Compiling;
 

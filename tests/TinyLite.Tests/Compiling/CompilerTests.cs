@@ -1,6 +1,3 @@
-using TinyLite.Codegen;
-using TinyLite.Codegen.Ir;
-
 namespace TinyLite.Tests.Compiling;
 
 public class CompilerTests

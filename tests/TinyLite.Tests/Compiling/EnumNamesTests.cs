@@ -1,6 +1,5 @@
 using System.Text.Json;
 using TinyLite.Cli;
-using TinyLite.Codegen;
 using TinyLite.Codegen.Report;
 
 namespace TinyLite.Tests.Compiling;

@@ -1,8 +1,5 @@
 using System.Reflection;
-using TinyLite.Codegen;
 using TinyLite.Codegen.Report;
-using TinyLite.Runtime;
-using TinyLite.Runtime.Execution;
 using TinyLite.Tests.Planning;
 
 namespace TinyLite.Tests.Compiling;

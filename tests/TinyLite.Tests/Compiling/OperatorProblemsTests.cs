@@ -1,6 +1,3 @@
-using TinyLite.Codegen;
-using TinyLite.Codegen.Ir;
-
 namespace TinyLite.Tests.Compiling;
 
 /// <summary><c>compile</c> reports every operator it cannot compile at once, each distinct problem once.</summary>

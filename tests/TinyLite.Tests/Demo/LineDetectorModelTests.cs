@@ -1,7 +1,5 @@
-using TinyLite.Codegen;
 using TinyLite.Codegen.Demo;
 using TinyLite.Codegen.Tflite;
-using TinyLite.Runtime;
 
 namespace TinyLite.Tests.Demo;
 

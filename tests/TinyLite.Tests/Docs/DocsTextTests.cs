@@ -8,12 +8,7 @@ namespace TinyLite.Tests.Docs;
 /// </summary>
 public class DocsTextTests
 {
-    private static string Root()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "TinyLite.sln"))) return dir.FullName;
-        throw new InvalidOperationException("no TinyLite.sln above the test assembly");
-    }
+    private static string Root() => Checkout.Root();
 
     private static readonly string[] TopFolders = ["codegen/", "nf-runtime/", "native-kernels/", "tests/", "boards/", "bench/", "docs/", "samples/"];
 

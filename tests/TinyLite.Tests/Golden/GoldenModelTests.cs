@@ -1,7 +1,3 @@
-using TinyLite.Codegen;
-using TinyLite.Runtime;
-using TinyLite.Tests.Support;
-
 namespace TinyLite.Tests.Golden;
 
 /// <summary>
@@ -13,6 +9,18 @@ public class GoldenModelTests
 {
     /// <summary>The plans that make different images ("auto" picks one of them).</summary>
     public static readonly IReadOnlyList<PlanStrategy> Plans = PlanStrategies.Concrete;
+
+    /// <summary>xunit rows (plan, native): every plan, with the managed and with the native kernels.</summary>
+    public static IEnumerable<object[]> PlanKernelRows() =>
+        from plan in Plans
+        from native in new[] { false, true }
+        select new object[] { plan, native };
+
+    /// <summary>xunit rows (item, plan, native): each of <paramref name="items"/> on every <see cref="PlanKernelRows()"/> row.</summary>
+    public static IEnumerable<object[]> PlanKernelRowsOf(IEnumerable<string> items) =>
+        from item in items
+        from row in PlanKernelRows()
+        select new object[] { item, row[0], row[1] };
 
     private const int GuardBytes = 64;
     private const byte Guard = 0xA5;

@@ -1,7 +1,3 @@
-using TinyLite.Codegen;
-using TinyLite.Runtime;
-using TinyLite.Tests.Support;
-
 namespace TinyLite.Tests.Golden;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using TinyLite.Codegen;
-using TinyLite.Runtime;
-using TinyLite.Tests.Support;
-
 namespace TinyLite.Tests.Golden;
 
 /// <summary>
@@ -10,18 +6,12 @@ namespace TinyLite.Tests.Golden;
 /// </summary>
 public class InputReuseTests
 {
-    public static IEnumerable<object[]> ModelsAndPlans() =>
-        SharedModels.Root == null
-            ? [["(no shared models)", PlanStrategy.Layer]]
-            : SharedModels.ModelNames().SelectMany(m => PlanStrategies.Concrete.Select(s => new object[] { m, s }));
-
     [SkippableTheory]
-    [MemberData(nameof(ModelsAndPlans))]
+    [MemberData(nameof(SharedModels.ModelPlanRows), MemberType = typeof(SharedModels))]
     public void SetInputBeforeEveryInvoke_GivesTheGoldenEveryTime_AndKeptInputsStayIntact(string model, PlanStrategy plan)
     {
         Skip.If(SharedModels.Root == null, SharedModels.MissingMessage);
-        string path = Path.Combine(SharedModels.Dir(model), "model.tflite");
-        var compiled = Compiler.Compile(File.ReadAllBytes(path), path, new CompileOptions { Plan = plan });
+        var compiled = SharedModels.Compile(model, plan);
         var c = SharedModels.Cases(model).First();
         var inputs = c.Inputs.Select(File.ReadAllBytes).ToArray();
         var interpreter = new Interpreter(compiled.Image);

@@ -1,10 +1,5 @@
 using System.Text.Json;
-using TinyLite.Codegen;
-using TinyLite.Codegen.Ir;
-using TinyLite.Codegen.Lowering;
 using TinyLite.Codegen.Tflite;
-using TinyLite.Runtime;
-using TinyLite.Tests.Support;
 
 namespace TinyLite.Tests.Golden;
 

@@ -1,7 +1,4 @@
-using TinyLite.Codegen;
-using TinyLite.Runtime;
 using TinyLite.Tests.Native;
-using TinyLite.Tests.Support;
 
 namespace TinyLite.Tests.Golden;
 

@@ -1,9 +1,3 @@
-using System.Buffers.Binary;
-using TinyLite.Codegen;
-using TinyLite.Codegen.Ir;
-using TinyLite.Runtime;
-using TinyLite.Runtime.Image;
-
 namespace TinyLite.Tests.Image;
 
 /// <summary>The .tlm header, sections and the loader's refusals (docs/FORMAT.md).</summary>

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
-using TinyLite.Runtime.Execution;
-using TinyLite.Runtime.Image;
 using TinyLite.Tests.Compat;
 
 namespace TinyLite.Tests.Image;

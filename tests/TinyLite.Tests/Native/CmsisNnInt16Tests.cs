@@ -1,12 +1,6 @@
-using TinyLite.Codegen;
-using TinyLite.Codegen.Ir;
-using TinyLite.Codegen.Lowering;
-using TinyLite.Runtime.Execution;
 using TinyLite.Runtime.Kernels.Conv;
 using TinyLite.Runtime.Kernels.Dense;
-using TinyLite.Runtime.Native;
 using TinyLite.Tests.Kernels.Conv;
-using TinyLite.Tests.Support;
 
 namespace TinyLite.Tests.Native;
 
@@ -203,7 +197,7 @@ public class CmsisNnInt16Tests
         var call = compiled.Calls.Single();
         int marker = call.Inputs[CmsisMultipliersSlot(call)];
         byte[] image = (byte[])compiled.Image.Clone();
-        int record = CmsisNnScratchTests.TensorRecord(image, marker);
+        int record = ImageEdits.TensorRecord(image, marker);
         Assert.Equal(2, image[record]); // int32
         Assert.Equal(1, image[record + 2]); // rank 1
         // docs/FORMAT.md: byte size at +8, first dimension at +12.
@@ -211,7 +205,7 @@ public class CmsisNnInt16Tests
         Assert.Equal(count * 4, BitConverter.ToInt32(image, record + 8));
         BitConverter.TryWriteBytes(image.AsSpan(record + 8), (count - 1) * 4);
         BitConverter.TryWriteBytes(image.AsSpan(record + 12), count - 1);
-        BitConverter.TryWriteBytes(image.AsSpan(12), TinyLite.Runtime.Image.Crc32.Compute(image, 16, image.Length - 16));
+        ImageEdits.Reseal(image);
         _ = new TinyLite.Runtime.Interpreter((byte[])compiled.Image.Clone());
         var e = Assert.Throws<TinyLite.Runtime.Image.ImageException>(() => new TinyLite.Runtime.Interpreter(image));
         Assert.Contains("CMSIS-NN requantization arrays", e.Message);

@@ -1,10 +1,5 @@
-using TinyLite.Codegen;
-using TinyLite.Codegen.Ir;
-using TinyLite.Runtime.Execution;
 using TinyLite.Runtime.Kernels.Dense;
-using TinyLite.Runtime.Native;
 using TinyLite.Tests.Kernels.Elementwise;
-using TinyLite.Tests.Support;
 
 namespace TinyLite.Tests.Native;
 

@@ -1,11 +1,4 @@
-using TinyLite.Codegen;
-using TinyLite.Codegen.Ir;
-using TinyLite.Codegen.Lowering;
-using TinyLite.Runtime;
-using TinyLite.Runtime.Execution;
-using TinyLite.Runtime.Image;
 using TinyLite.Runtime.Kernels.Conv;
-using TinyLite.Runtime.Native;
 using TinyLite.Tests.Kernels.Conv;
 using Kind = TinyLite.Tests.Kernels.Conv.ConvTestModel.Kind;
 
@@ -164,7 +157,7 @@ public class CmsisNnRawBiasTests
         var call = Routed(compiled);
         _ = new Interpreter((byte[])compiled.Image.Clone());
         // 36 nibbles in 18 bytes; claim 34 in 17.
-        var e = Assert.Throws<ImageException>(() => new Interpreter(Resize(compiled.Image, call.Inputs[DepthwiseConvSlots.InTfliteFilter], 17, 17, 34)));
+        var e = Assert.Throws<ImageException>(() => new Interpreter(ImageEdits.ResizeRank1(compiled.Image, call.Inputs[DepthwiseConvSlots.InTfliteFilter], 17, 17, 34)));
         Assert.Contains("TFLite order", e.Message);
     }
 
@@ -178,7 +171,7 @@ public class CmsisNnRawBiasTests
         var compiled = Compiler.Compile(model.Graph, Cmsis);
         var call = Routed(compiled);
         Assert.Equal(NativeKernels.StatusOk, NativeLoad(compiled.Image));
-        Assert.NotEqual(NativeKernels.StatusOk, NativeLoad(Resize(compiled.Image, call.Inputs[DepthwiseConvSlots.InTfliteFilter], 17, 17, 34)));
+        Assert.NotEqual(NativeKernels.StatusOk, NativeLoad(ImageEdits.ResizeRank1(compiled.Image, call.Inputs[DepthwiseConvSlots.InTfliteFilter], 17, 17, 34)));
         var (managed, native) = NativeSupport.RunBoth(compiled.Image, [model.InputBytes()], $"depthwise int4 {padding}");
         Assert.Equal(model.Expected(), model.Decode(managed[0]));
         Assert.Equal(managed[0], native[0]);
@@ -197,7 +190,7 @@ public class CmsisNnRawBiasTests
         var model = Model(Kind.Depthwise, DataType.Int4, true, Padding.Same);
         var compiled = Compiler.Compile(model.Graph, Cmsis);
         var call = Routed(compiled);
-        int at = FindParams(compiled.Image, call.Params);
+        int at = ImageEdits.FindParams(compiled.Image, call.Params);
         int rawBiasAt = InputAt(at, call, DepthwiseConvSlots.InRawBias), tfliteFilterAt = InputAt(at, call, DepthwiseConvSlots.InTfliteFilter);
         Assert.Equal(call.Inputs[DepthwiseConvSlots.InRawBias], BitConverter.ToInt32(compiled.Image, rawBiasAt));
         Assert.Equal(call.Inputs[DepthwiseConvSlots.InTfliteFilter], BitConverter.ToInt32(compiled.Image, tfliteFilterAt));
@@ -223,25 +216,8 @@ public class CmsisNnRawBiasTests
     {
         byte[] image = (byte[])original.Clone();
         BitConverter.TryWriteBytes(image.AsSpan(offset), value);
-        BitConverter.TryWriteBytes(image.AsSpan(12), Crc32.Compute(image, 16, image.Length - 16));
+        ImageEdits.Reseal(image);
         return image;
-    }
-
-    /// <summary>Byte offset of the (unique) int32 sequence <paramref name="parameters"/> in <paramref name="image"/>.</summary>
-    private static int FindParams(byte[] image, int[] parameters)
-    {
-        byte[] pattern = parameters.SelectMany(BitConverter.GetBytes).ToArray();
-        int found = -1;
-        for (int i = 0; i + pattern.Length <= image.Length; i += 4)
-        {
-            if (image.AsSpan(i, pattern.Length).SequenceEqual(pattern))
-            {
-                Assert.Equal(-1, found);
-                found = i;
-            }
-        }
-        Assert.True(found >= 0, "params not found in the image");
-        return found;
     }
 
     private static int NativeLoad(byte[] image)
@@ -255,25 +231,5 @@ public class CmsisNnRawBiasTests
     /// A copy of <paramref name="original"/> whose rank-1 int32 tensor <paramref name="tensor"/> claims
     /// <paramref name="elements"/> elements (dimension and byte size edited, CRC recomputed; the bytes stay where they are).
     /// </summary>
-    private static byte[] ResizeInt32(byte[] original, int tensor, int elements) => Resize(original, tensor, 2, elements * 4, elements);
-
-    /// <summary>A copy of <paramref name="original"/> whose rank-1 tensor <paramref name="tensor"/> of type code <paramref name="type"/>
-    /// claims <paramref name="bytes"/> bytes and <paramref name="elements"/> elements (CRC recomputed; the bytes stay where they are).</summary>
-    private static byte[] Resize(byte[] original, int tensor, int type, int bytes, int elements)
-    {
-        byte[] image = (byte[])original.Clone();
-        int sections = BitConverter.ToInt32(image, 20);
-        int record = -1;
-        for (int s = 0; s < sections; s++)
-        {
-            if (BitConverter.ToInt32(image, 48 + 12 * s) == 2) record = BitConverter.ToInt32(image, 48 + 12 * s + 4) + 4 + 44 * tensor;
-        }
-        Assert.True(record >= 0, "no tensor section");
-        Assert.Equal(type, image[record]);
-        Assert.Equal(1, image[record + 2]);
-        BitConverter.TryWriteBytes(image.AsSpan(record + 8), bytes);
-        BitConverter.TryWriteBytes(image.AsSpan(record + 12), elements);
-        BitConverter.TryWriteBytes(image.AsSpan(12), Crc32.Compute(image, 16, image.Length - 16));
-        return image;
-    }
+    private static byte[] ResizeInt32(byte[] original, int tensor, int elements) => ImageEdits.ResizeRank1(original, tensor, 2, elements * 4, elements);
 }

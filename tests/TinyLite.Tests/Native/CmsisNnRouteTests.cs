@@ -1,11 +1,6 @@
-using TinyLite.Codegen;
-using TinyLite.Codegen.Ir;
-using TinyLite.Runtime;
 using TinyLite.Runtime.Kernels.Conv;
-using TinyLite.Runtime.Native;
 using TinyLite.Tests.Kernels.Conv;
 using TinyLite.Tests.Kernels.Elementwise;
-using TinyLite.Tests.Support;
 
 namespace TinyLite.Tests.Native;
 
@@ -168,13 +163,13 @@ public class CmsisNnRouteTests
         int scratchSlot = depthwise ? DepthwiseConvSlots.OutScratch : ConvSlots.OutScratch;
         Assert.Equal(scratchSlot + 1, call.Outputs.Length);
         byte[] image = (byte[])compiled.Image.Clone();
-        int scratch = CmsisNnScratchTests.TensorRecord(image, call.Outputs[scratchSlot]);
-        int input = CmsisNnScratchTests.TensorRecord(image, call.Inputs[depthwise ? DepthwiseConvSlots.InInput : ConvSlots.InInput]);
+        int scratch = ImageEdits.TensorRecord(image, call.Outputs[scratchSlot]);
+        int input = ImageEdits.TensorRecord(image, call.Inputs[depthwise ? DepthwiseConvSlots.InInput : ConvSlots.InInput]);
         int inputOffset = BitConverter.ToInt32(image, input + 4);
         Assert.Equal(0, inputOffset % 4);
         Assert.True(inputOffset + BitConverter.ToInt32(image, scratch + 12) <= BitConverter.ToInt32(image, 24), "scratch must still fit the arena");
         BitConverter.TryWriteBytes(image.AsSpan(scratch + 4), inputOffset);
-        BitConverter.TryWriteBytes(image.AsSpan(12), TinyLite.Runtime.Image.Crc32.Compute(image, 16, image.Length - 16));
+        ImageEdits.Reseal(image);
         for (int seed = 1; seed <= 3; seed++)
         {
             var (managed, native) = NativeSupport.RunBoth(image, NativeSupport.RandomInputs(image, seed), name);
@@ -203,12 +198,12 @@ public class CmsisNnRouteTests
         var compiled = Compiler.Compile(ConvTestModel.Build(options).Graph, new CompileOptions { Plan = PlanStrategy.Layer, CmsisNn = true });
         var call = compiled.Calls.Single();
         byte[] image = (byte[])compiled.Image.Clone();
-        int at = FindParams(image, call.Params);
+        int at = ImageEdits.FindParams(image, call.Params);
         // Params [10], [11]: strides 1 -> 2 (all else unchanged; the managed loader still accepts the record).
         Assert.Equal(1, BitConverter.ToInt32(image, at + 40));
         BitConverter.TryWriteBytes(image.AsSpan(at + 40), 2);
         BitConverter.TryWriteBytes(image.AsSpan(at + 44), 2);
-        BitConverter.TryWriteBytes(image.AsSpan(12), TinyLite.Runtime.Image.Crc32.Compute(image, 16, image.Length - 16));
+        ImageEdits.Reseal(image);
         for (int seed = 1; seed <= 3; seed++)
         {
             var (managed, native) = NativeSupport.RunBoth(image, NativeSupport.RandomInputs(image, seed), name);
@@ -283,23 +278,6 @@ public class CmsisNnRouteTests
         {
             Directory.Delete(dir, true);
         }
-    }
-
-    /// <summary>Byte offset of the (unique) int32 sequence <paramref name="parameters"/> in <paramref name="image"/>.</summary>
-    private static int FindParams(byte[] image, int[] parameters)
-    {
-        byte[] pattern = parameters.SelectMany(BitConverter.GetBytes).ToArray();
-        int found = -1;
-        for (int i = 0; i + pattern.Length <= image.Length; i += 4)
-        {
-            if (image.AsSpan(i, pattern.Length).SequenceEqual(pattern))
-            {
-                Assert.Equal(-1, found);
-                found = i;
-            }
-        }
-        Assert.True(found >= 0, "params not found in the image");
-        return found;
     }
 
     private static Graph FullyConnected(int batches, int inDepth, int outDepth, bool perChannel, Activation activation)

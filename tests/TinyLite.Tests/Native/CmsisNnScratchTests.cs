@@ -1,11 +1,5 @@
-using TinyLite.Codegen;
-using TinyLite.Codegen.Ir;
-using TinyLite.Runtime;
-using TinyLite.Runtime.Execution;
-using TinyLite.Runtime.Image;
 using TinyLite.Runtime.Kernels.Conv;
 using TinyLite.Runtime.Kernels.Dense;
-using TinyLite.Runtime.Native;
 using TinyLite.Tests.Kernels.Conv;
 using Kind = TinyLite.Tests.Kernels.Conv.ConvTestModel.Kind;
 
@@ -162,18 +156,8 @@ public class CmsisNnScratchTests
     /// <summary>True when tensor <paramref name="tensor"/> (an arena tensor) with <paramref name="bytes"/> bytes still ends inside the arena.</summary>
     private static bool FitsGrown(byte[] image, int tensor, int bytes)
     {
-        int record = TensorRecord(image, tensor);
+        int record = ImageEdits.TensorRecord(image, tensor);
         return (long)BitConverter.ToInt32(image, record + 4) + bytes <= BitConverter.ToInt32(image, 24);
-    }
-
-    internal static int TensorRecord(byte[] image, int tensor)
-    {
-        int sections = BitConverter.ToInt32(image, 20);
-        for (int s = 0; s < sections; s++)
-        {
-            if (BitConverter.ToInt32(image, 48 + 12 * s) == 2) return BitConverter.ToInt32(image, 48 + 12 * s + 4) + 4 + 44 * tensor;
-        }
-        throw new InvalidOperationException("no tensor section");
     }
 
     /// <summary>
@@ -181,15 +165,5 @@ public class CmsisNnScratchTests
     /// <paramref name="bytes"/> bytes (dimension and byte size edited, CRC recomputed). Growing it stays inside
     /// the arena only when the tensor is not at its end (see FitsGrown).
     /// </summary>
-    internal static byte[] Resize(byte[] original, int tensor, int bytes)
-    {
-        byte[] image = (byte[])original.Clone();
-        int record = TensorRecord(image, tensor);
-        Assert.Equal(9, image[record]);
-        Assert.Equal(1, image[record + 2]);
-        BitConverter.TryWriteBytes(image.AsSpan(record + 8), bytes);
-        BitConverter.TryWriteBytes(image.AsSpan(record + 12), bytes);
-        BitConverter.TryWriteBytes(image.AsSpan(12), Crc32.Compute(image, 16, image.Length - 16));
-        return image;
-    }
+    internal static byte[] Resize(byte[] original, int tensor, int bytes) => ImageEdits.ResizeRank1(original, tensor, 9, bytes, bytes);
 }

@@ -1,9 +1,3 @@
-using TinyLite.Codegen;
-using TinyLite.Codegen.Ir;
-using TinyLite.Runtime.Execution;
-using TinyLite.Runtime.Native;
-using TinyLite.Tests.Support;
-
 namespace TinyLite.Tests.Native;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using TinyLite.Codegen;
-using TinyLite.Runtime.Execution;
-
 namespace TinyLite.Tests.Native;
 
 /// <summary>

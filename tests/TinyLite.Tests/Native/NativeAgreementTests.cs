@@ -1,14 +1,9 @@
-using TinyLite.Codegen;
-using TinyLite.Codegen.Ir;
-using TinyLite.Runtime.Execution;
-using TinyLite.Runtime.Native;
 using TinyLite.Tests.Kernels.Elementwise;
 using TinyLite.Tests.Kernels.Conv;
 using TinyLite.Tests.Kernels.Recurrent;
 using TinyLite.Tests.Kernels.Signal;
 using TinyLite.Tests.Kernels.Float;
 using TinyLite.Tests.Planning;
-using TinyLite.Tests.Support;
 
 namespace TinyLite.Tests.Native;
 

@@ -1,23 +1,14 @@
 using TinyLite.Cli;
-using TinyLite.Codegen;
 using TinyLite.Codegen.Demo;
-using TinyLite.Codegen.Ir;
 using TinyLite.Codegen.Tflite;
-using TinyLite.Runtime;
-using TinyLite.Runtime.Native;
 using TinyLite.Tests.Cli;
-using TinyLite.Tests.Support;
 
 namespace TinyLite.Tests.Native;
 
 /// <summary><c>tinylite run --kernels native</c>: same output files as the managed kernels and as TFLM.</summary>
 [Collection("Console")]
-public sealed class NativeCliTests : IDisposable
+public sealed class NativeCliTests() : TempFolderTests("tinylite-native-cli-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("tinylite-native-cli-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
     [SkippableFact]
     public void RunKernelsNative_PadModel_WritesManagedOutput()
     {
@@ -27,21 +18,21 @@ public sealed class NativeCliTests : IDisposable
         int paddings = b.AddConstantInt32("paddings", [2, 2], [1, 0, 2, 1]);
         int y = b.AddTensor("y", DataType.Int8, [3, 6], 0.5f, -3);
         b.AddOperator(BuiltinOperator.Pad, [x, paddings], [y]).MarkOutput(y);
-        string model = Path.Combine(_dir, "pad.tflite");
+        string model = Path.Combine(TempDir, "pad.tflite");
         File.WriteAllBytes(model, TfliteWriter.Write(b.Build()));
-        string input = Path.Combine(_dir, "in.bin");
+        string input = Path.Combine(TempDir, "in.bin");
         File.WriteAllBytes(input, [1, 2, 3, 4, 5, 6]);
 
-        var native = CliRunner.Run("run", model, "-i", input, "-o", Path.Combine(_dir, "native"), "--kernels", "native");
+        var native = CliRunner.Run("run", model, "-i", input, "-o", Path.Combine(TempDir, "native"), "--kernels", "native");
         Assert.True(native.ExitCode == 0, native.Stderr);
-        var managed = CliRunner.Run("run", model, "-i", input, "-o", Path.Combine(_dir, "managed"));
+        var managed = CliRunner.Run("run", model, "-i", input, "-o", Path.Combine(TempDir, "managed"));
         Assert.True(managed.ExitCode == 0, managed.Stderr);
 
         // One row of padding above, two columns left and one right, filled with the zero point -3 (0xFD).
         byte p = unchecked((byte)-3);
         byte[] expected = [p, p, p, p, p, p, p, p, 1, 2, 3, p, p, p, 4, 5, 6, p];
-        Assert.Equal(expected, File.ReadAllBytes(Path.Combine(_dir, "native", "output0.bin")));
-        Assert.Equal(expected, File.ReadAllBytes(Path.Combine(_dir, "managed", "output0.bin")));
+        Assert.Equal(expected, File.ReadAllBytes(Path.Combine(TempDir, "native", "output0.bin")));
+        Assert.Equal(expected, File.ReadAllBytes(Path.Combine(TempDir, "managed", "output0.bin")));
     }
 
     [SkippableFact]
@@ -51,7 +42,7 @@ public sealed class NativeCliTests : IDisposable
         // The line detector's default plan is in place: the least device RAM (streaming's smaller arena costs more
         // interpreter state and image for its extra band calls).
         byte[] tflite = TfliteWriter.Write(LineDetectorModel.Build());
-        string model = Path.Combine(_dir, "line_detector.tflite");
+        string model = Path.Combine(TempDir, "line_detector.tflite");
         File.WriteAllBytes(model, tflite);
         var compiled = Compiler.Compile(tflite, model);
         Assert.Equal(PlanStrategy.InPlace, compiled.Report.Plan);
@@ -64,7 +55,7 @@ public sealed class NativeCliTests : IDisposable
         var managed = new Interpreter(compiled.Image);
         for (int k = 0; k < LineDetectorModel.Classes.Length; k++)
         {
-            string input = Path.Combine(_dir, $"in{k}.bin"), outDir = Path.Combine(_dir, $"out{k}");
+            string input = Path.Combine(TempDir, $"in{k}.bin"), outDir = Path.Combine(TempDir, $"out{k}");
             byte[] picture = LineDetectorModel.Picture(LineDetectorModel.Classes[k], seed: 3 + k);
             File.WriteAllBytes(input, picture);
             var r = CliRunner.Run("run", model, "-i", input, "-o", outDir, "--kernels", "native");
@@ -82,11 +73,11 @@ public sealed class NativeCliTests : IDisposable
         Skip.IfNot(NativeKernels.IsAvailable, NativeSupport.SkipReason);
         string dir = SharedModels.Dir("seanet/strided_slice/strided_slice0");
         var c = SharedModels.Cases("seanet/strided_slice/strided_slice0").First();
-        var args = new List<string> { "run", Path.Combine(dir, "model.tflite"), "-o", Path.Combine(_dir, "out"), "--kernels", "native" };
+        var args = new List<string> { "run", Path.Combine(dir, "model.tflite"), "-o", Path.Combine(TempDir, "out"), "--kernels", "native" };
         foreach (var i in c.Inputs) args.AddRange(["-i", i]);
         var r = CliRunner.Run([.. args]);
         Assert.True(r.ExitCode == 0, r.Stderr);
         for (int j = 0; j < c.Golden.Length; j++)
-            ByteAssert.Equal(File.ReadAllBytes(c.Golden[j]), File.ReadAllBytes(Path.Combine(_dir, "out", $"output{j}.bin")), $"output {j}");
+            ByteAssert.Equal(File.ReadAllBytes(c.Golden[j]), File.ReadAllBytes(Path.Combine(TempDir, "out", $"output{j}.bin")), $"output {j}");
     }
 }

@@ -1,8 +1,4 @@
-using TinyLite.Codegen;
-using TinyLite.Runtime;
-using TinyLite.Runtime.Native;
 using TinyLite.Tests.Golden;
-using TinyLite.Tests.Support;
 
 namespace TinyLite.Tests.Native;
 

@@ -1,9 +1,3 @@
-using TinyLite.Codegen;
-using TinyLite.Codegen.Ir;
-using TinyLite.Runtime;
-using TinyLite.Runtime.Image;
-using TinyLite.Runtime.Native;
-
 namespace TinyLite.Tests.Native;
 
 /// <summary>

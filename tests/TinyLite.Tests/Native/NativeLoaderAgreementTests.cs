@@ -1,9 +1,3 @@
-using TinyLite.Codegen;
-using TinyLite.Runtime;
-using TinyLite.Runtime.Image;
-using TinyLite.Runtime.Native;
-using TinyLite.Tests.Support;
-
 namespace TinyLite.Tests.Native;
 
 /// <summary>
@@ -76,7 +70,7 @@ public class NativeLoaderAgreementTests
                 int[] values = [0, 1, -1, 2, 64, 65, int.MaxValue, int.MinValue, 0x7FFFFFF, rng.Next(), -rng.Next(100)];
                 BitConverter.TryWriteBytes(image.AsSpan(word), values[rng.Next(values.Length)]);
             }
-            BitConverter.TryWriteBytes(image.AsSpan(12), Crc32.Compute(image, 16, image.Length - 16));
+            ImageEdits.Reseal(image);
 
             // The arena the (possibly edited) header asks for, unless an edit made it huge: then an empty one,
             // which both loaders must refuse (allocating megabytes per round would only slow the test).

@@ -1,15 +1,7 @@
-using TinyLite.Codegen;
 using TinyLite.Codegen.Image;
-using TinyLite.Codegen.Ir;
-using TinyLite.Codegen.Lowering;
 using TinyLite.Codegen.Planning;
-using TinyLite.Runtime;
-using TinyLite.Runtime.Execution;
-using TinyLite.Runtime.Image;
 using TinyLite.Runtime.Kernels.Dense;
-using TinyLite.Runtime.Native;
 using TinyLite.Tests.Kernels.Dense;
-using TinyLite.Tests.Support;
 
 namespace TinyLite.Tests.Native;
 

@@ -1,9 +1,5 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
-using TinyLite.Runtime;
-using TinyLite.Runtime.Execution;
-using TinyLite.Runtime.Image;
-using TinyLite.Runtime.Native;
 
 namespace TinyLite.Tests.Native;
 

@@ -4,16 +4,12 @@ namespace TinyLite.Tests.Packaging;
 
 /// <summary>The quick checks of <c>tinylite pack</c> (the packing itself: <see cref="PackagesTests"/>).</summary>
 [Collection("Console")]
-public sealed class PackCommandTests : IDisposable
+public sealed class PackCommandTests() : TempFolderTests("tinylite-pack-cmd-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("tinylite-pack-cmd-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
     [Fact]
     public void Pack_OutdirIsAFile_RefusedWithOurMessage_BeforeBuilding()
     {
-        string file = Path.Combine(_dir, "packages");
+        string file = Path.Combine(TempDir, "packages");
         File.WriteAllText(file, "not a folder");
         var r = CliRunner.Run("pack", file);
         Assert.Equal(1, r.ExitCode);

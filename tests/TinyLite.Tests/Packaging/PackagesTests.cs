@@ -5,7 +5,6 @@ using System.Xml.Linq;
 using TinyLite.Cli;
 using TinyLite.Codegen.Demo;
 using TinyLite.Codegen.Tflite;
-using TinyLite.Runtime;
 using TinyLite.Tests.Cli;
 
 namespace TinyLite.Tests.Packaging;

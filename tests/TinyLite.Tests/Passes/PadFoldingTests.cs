@@ -1,8 +1,4 @@
-using TinyLite.Codegen;
-using TinyLite.Codegen.Ir;
 using TinyLite.Codegen.Passes;
-using TinyLite.Runtime;
-using TinyLite.Runtime.Execution;
 using TinyLite.Tests.Planning;
 
 namespace TinyLite.Tests.Passes;

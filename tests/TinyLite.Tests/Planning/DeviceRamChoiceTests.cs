@@ -1,6 +1,4 @@
-using TinyLite.Codegen;
 using TinyLite.Codegen.Report;
-using TinyLite.Tests.Support;
 
 namespace TinyLite.Tests.Planning;
 

@@ -1,5 +1,3 @@
-using TinyLite.Codegen.Ir;
-using TinyLite.Codegen.Lowering;
 using TinyLite.Codegen.Planning;
 
 namespace TinyLite.Tests.Planning;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Xml.Linq;
-using TinyLite.Codegen;
 using TinyLite.Codegen.Demo;
 using TinyLite.Codegen.Report;
 

@@ -1,8 +1,4 @@
-using TinyLite.Codegen;
 using TinyLite.Codegen.Demo;
-using TinyLite.Runtime;
-using TinyLite.Runtime.Image;
-using TinyLite.Tests.Support;
 
 namespace TinyLite.Tests.Planning;
 

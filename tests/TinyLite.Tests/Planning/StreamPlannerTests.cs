@@ -1,10 +1,5 @@
-using TinyLite.Codegen;
-using TinyLite.Codegen.Ir;
-using TinyLite.Codegen.Lowering;
 using TinyLite.Codegen.Planning;
 using TinyLite.Codegen.Planning.Streaming;
-using TinyLite.Runtime;
-using TinyLite.Runtime.Native;
 using TinyLite.Tests.Native;
 using Xunit.Abstractions;
 
@@ -123,13 +118,7 @@ public class StreamPlannerTests(ITestOutputHelper output)
         Assert.True(stream.Report.ArenaBytes < layer.Report.ArenaBytes, $"{name}: {plan.Name()} {stream.Report.ArenaBytes} B, layer {layer.Report.ArenaBytes} B");
         Assert.True(stream.Report.ExtraMacs <= 0.5 * layer.Report.Macs);
         if (plan == PlanStrategy.Stream) Assert.Equal(0, stream.Report.ExtraMacs);
-        for (int seed = 0; seed < 3; seed++)
-        {
-            byte[] input = StreamTestModels.RandomInput(layer.Graph, seed);
-            byte[] expected = Run(layer.Image, input, native: false);
-            Assert.Equal(expected, Run(stream.Image, input, native: false));
-            if (NativeKernels.IsAvailable) Assert.Equal(expected, RunNative(stream.Image, input));
-        }
+        AssertLayerPlanBytes(layer, stream.Image);
     }
 
     [Fact]
@@ -147,13 +136,7 @@ public class StreamPlannerTests(ITestOutputHelper output)
         var layer = Compiler.Compile(TinyLite.Codegen.Quantize.Int4Rewriter.Copy(graph), new CompileOptions { Plan = PlanStrategy.Layer });
         var streamImage = TinyLite.Codegen.Image.ImageWriter.Write(plan.Graph ?? graph, plan.Calls, plan,
             new TinyLite.Codegen.Image.ImageMetadata("test", "test", "", "fc4"));
-        for (int seed = 0; seed < 3; seed++)
-        {
-            byte[] input = StreamTestModels.RandomInput(layer.Graph, seed);
-            byte[] expected = Run(layer.Image, input, native: false);
-            Assert.Equal(expected, Run(streamImage, input, native: false));
-            if (NativeKernels.IsAvailable) Assert.Equal(expected, RunNative(streamImage, input));
-        }
+        AssertLayerPlanBytes(layer, streamImage);
     }
 
     [Fact]
@@ -219,13 +202,7 @@ public class StreamPlannerTests(ITestOutputHelper output)
         var layer = Compiler.Compile(Build(), new CompileOptions { Plan = PlanStrategy.Layer });
         var stream = Compiler.Compile(Build(), new CompileOptions { Plan = PlanStrategy.Stream });
         Assert.True(stream.Calls.Count(c => c.Code == TinyLite.Runtime.Execution.OpCode.Pad) > 1, "the stream plan keeps PAD whole");
-        for (int seed = 0; seed < 3; seed++)
-        {
-            byte[] input = StreamTestModels.RandomInput(layer.Graph, seed);
-            byte[] expected = Run(layer.Image, input, native: false);
-            Assert.Equal(expected, Run(stream.Image, input, native: false));
-            if (NativeKernels.IsAvailable) Assert.Equal(expected, RunNative(stream.Image, input));
-        }
+        AssertLayerPlanBytes(layer, stream.Image);
     }
 
     [Fact]
@@ -312,6 +289,21 @@ public class StreamPlannerTests(ITestOutputHelper output)
         Assert.True(stream.Report.ArenaBytes < inplace.Report.ArenaBytes);
         // Auto weighs the device RAM (arena + the interpreter state of the stream plan's extra band calls + image):
         // DeviceRamChoiceTests checks that choice.
+    }
+
+    /// <summary>
+    /// <paramref name="image"/> gives the layer plan's output bytes on three random inputs, with the managed kernels
+    /// (in a guarded arena) and, when they are built, the native ones.
+    /// </summary>
+    private static void AssertLayerPlanBytes(CompiledModel layer, byte[] image)
+    {
+        for (int seed = 0; seed < 3; seed++)
+        {
+            byte[] input = StreamTestModels.RandomInput(layer.Graph, seed);
+            byte[] expected = Run(layer.Image, input, native: false);
+            Assert.Equal(expected, Run(image, input, native: false));
+            if (NativeKernels.IsAvailable) Assert.Equal(expected, RunNative(image, input));
+        }
     }
 
     /// <summary>Runs an image on one input with the C kernels (their own arena: they address it from index 0).</summary>

@@ -1,11 +1,7 @@
-using TinyLite.Codegen;
 using TinyLite.Codegen.Quantize;
 using TinyLite.Codegen.Tflite;
-using TinyLite.Runtime;
-using TinyLite.Runtime.Native;
 using TinyLite.Tests.Golden;
 using TinyLite.Tests.Native;
-using TinyLite.Tests.Support;
 
 namespace TinyLite.Tests.Quantize;
 
@@ -16,11 +12,7 @@ namespace TinyLite.Tests.Quantize;
 /// </summary>
 public class Int4GoldenTests
 {
-    public static IEnumerable<object[]> Rows() =>
-        from variant in new[] { "model_int8", "model_int4", "model_auto" }
-        from plan in GoldenModelTests.Plans
-        from native in new[] { false, true }
-        select new object[] { variant, plan, native };
+    public static IEnumerable<object[]> Rows() => GoldenModelTests.PlanKernelRowsOf(["model_int8", "model_int4", "model_auto"]);
 
     [SkippableTheory]
     [MemberData(nameof(Rows))]

@@ -1,6 +1,3 @@
-using System.Buffers.Binary;
-using TinyLite.Codegen;
-using TinyLite.Codegen.Ir;
 using TinyLite.Codegen.Quantize;
 
 namespace TinyLite.Tests.Quantize;

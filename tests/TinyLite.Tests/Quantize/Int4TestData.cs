@@ -18,18 +18,7 @@ public static class Int4TestData
     ];
 
     /// <summary>tests/data/int4 in the repository.</summary>
-    public static string Root
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            {
-                if (System.IO.File.Exists(Path.Combine(dir.FullName, "TinyLite.sln")))
-                    return Path.Combine(dir.FullName, "tests", "data", "int4");
-            }
-            throw new DirectoryNotFoundException("repository root (TinyLite.sln) not found above " + AppContext.BaseDirectory);
-        }
-    }
+    public static string Root => Checkout.Path("tests", "data", "int4");
 
     /// <summary>A file of the folder.</summary>
     public static string File(string name) => Path.Combine(Root, name);

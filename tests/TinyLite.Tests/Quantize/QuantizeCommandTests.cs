@@ -1,4 +1,3 @@
-using TinyLite.Codegen.Ir;
 using TinyLite.Codegen.Tflite;
 using TinyLite.Tests.Cli;
 
@@ -6,13 +5,9 @@ namespace TinyLite.Tests.Quantize;
 
 /// <summary><c>tinylite quantize</c>: the file it writes and its one-line errors (which leave no output file).</summary>
 [Collection("Console")]
-public sealed class QuantizeCommandTests : IDisposable
+public sealed class QuantizeCommandTests() : TempFolderTests("tl-quantize-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("tl-quantize-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private string Output => Path.Combine(_dir, "out.tflite");
+    private string Output => Path.Combine(TempDir, "out.tflite");
 
     private static void AssertOneErrorLine(CliRunner.Result r, string expected)
     {
@@ -41,7 +36,7 @@ public sealed class QuantizeCommandTests : IDisposable
         int y = b.AddTensor("y", DataType.Int8, [1, 2], 0.25f, 0);
         b.AddOperator(BuiltinOperator.FullyConnected, [x, w], [y], new FullyConnectedOptions(Activation.None, 1, false, false));
         b.MarkOutput(y);
-        string model = Path.Combine(_dir, "shuffled.tflite");
+        string model = Path.Combine(TempDir, "shuffled.tflite");
         File.WriteAllBytes(model, TfliteWriter.Write(b.Build()));
         var r = CliRunner.Run("quantize", model, "-o", Output);
         AssertOneErrorLine(r, "shuffled.tflite: operator 0 (FULLY_CONNECTED): unsupported layout: weights format 1 (shuffled); only the default format can be requantized");
@@ -51,7 +46,7 @@ public sealed class QuantizeCommandTests : IDisposable
     [Fact]
     public void Quantize_CalibrationFileOfTheWrongSize_OneLineAndNoFile()
     {
-        string calibration = Directory.CreateDirectory(Path.Combine(_dir, "calib")).FullName;
+        string calibration = Directory.CreateDirectory(Path.Combine(TempDir, "calib")).FullName;
         File.WriteAllBytes(Path.Combine(calibration, "a.bin"), new byte[192]);
         File.WriteAllBytes(Path.Combine(calibration, "b.bin"), new byte[191]);
         var r = CliRunner.Run("quantize", Int4TestData.File("model_int8.tflite"), "--weights", "auto", "--calibration", calibration, "-o", Output);
@@ -62,7 +57,7 @@ public sealed class QuantizeCommandTests : IDisposable
     [Fact]
     public void Quantize_EmptyCalibrationFolder_OneLineAndNoFile()
     {
-        string calibration = Directory.CreateDirectory(Path.Combine(_dir, "empty")).FullName;
+        string calibration = Directory.CreateDirectory(Path.Combine(TempDir, "empty")).FullName;
         var r = CliRunner.Run("quantize", Int4TestData.File("model_int8.tflite"), "--weights", "auto", "--calibration", calibration, "-o", Output);
         AssertOneErrorLine(r, $"--calibration {calibration}: the folder is empty; it needs raw input files of 192 bytes (INT8 [1, 8, 8, 3])");
         Assert.False(File.Exists(Output));
@@ -71,7 +66,7 @@ public sealed class QuantizeCommandTests : IDisposable
     [Fact]
     public void Quantize_MissingCalibrationFolder_OneLineAndNoFile()
     {
-        string calibration = Path.Combine(_dir, "nowhere");
+        string calibration = Path.Combine(TempDir, "nowhere");
         var r = CliRunner.Run("quantize", Int4TestData.File("model_int8.tflite"), "--calibration", calibration, "-o", Output);
         AssertOneErrorLine(r, $"--calibration {calibration}: no such folder");
         Assert.False(File.Exists(Output));
@@ -88,7 +83,7 @@ public sealed class QuantizeCommandTests : IDisposable
     [Fact]
     public void Quantize_Auto_WithACalibrationFolder_ReportsPerLayerSqnrAndAgreement()
     {
-        string calibration = Directory.CreateDirectory(Path.Combine(_dir, "calib")).FullName;
+        string calibration = Directory.CreateDirectory(Path.Combine(TempDir, "calib")).FullName;
         for (int k = 0; k < Int4TestData.Cases; k++)
             File.Copy(Int4TestData.File($"case{k}.input0.bin"), Path.Combine(calibration, $"case{k}.bin"));
         var r = CliRunner.Run("quantize", Int4TestData.File("model_int8.tflite"), "--weights", "auto", "--calibration", calibration, "-o", Output);

@@ -1,9 +1,3 @@
-using System.Buffers.Binary;
-using TinyLite.Codegen;
-using TinyLite.Runtime;
-using TinyLite.Runtime.Image;
-using TinyLite.Tests.Support;
-
 namespace TinyLite.Tests.Robustness;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using TinyLite.Runtime.Image;
 using TinyLite.Runtime.Speech;
 
 namespace TinyLite.Tests.Speech;

@@ -1,9 +1,6 @@
-using TinyLite.Codegen;
 using TinyLite.Codegen.Audio;
-using TinyLite.Runtime;
 using TinyLite.Runtime.Speech;
 using TinyLite.Tests.Native;
-using TinyLite.Tests.Support;
 
 namespace TinyLite.Tests.Speech;
 

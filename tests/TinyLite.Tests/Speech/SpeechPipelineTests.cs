@@ -1,8 +1,5 @@
-using TinyLite.Runtime.Image;
-using TinyLite.Runtime.Native;
 using TinyLite.Runtime.Speech;
 using TinyLite.Tests.Native;
-using TinyLite.Tests.Support;
 
 namespace TinyLite.Tests.Speech;
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using TinyLite.Codegen;
 
 namespace TinyLite.Tests.Support;
 

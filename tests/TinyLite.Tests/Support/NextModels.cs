@@ -11,23 +11,10 @@ namespace TinyLite.Tests.Support;
 public static class NextModels
 {
     /// <summary>The models-next folder, or null when it is absent.</summary>
-    public static string? Root { get; } = FindRoot();
+    public static string? Root { get; } = Checkout.SharedFolder("models-next");
 
     /// <summary>Why tests that need models-next are skipped.</summary>
     public const string MissingMessage = "../shared/models-next is absent: golden tests of the open issues' models skipped";
-
-    private static string? FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "TinyLite.sln")))
-            {
-                string models = Path.Combine(dir.FullName, "..", "shared", "models-next");
-                return Directory.Exists(models) ? Path.GetFullPath(models) : null;
-            }
-        }
-        return null;
-    }
 
     /// <summary>Folder of a model.</summary>
     public static string Dir(string model) => Path.Combine(Root!, model);

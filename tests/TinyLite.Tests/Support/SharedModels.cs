@@ -9,23 +9,10 @@ namespace TinyLite.Tests.Support;
 public static class SharedModels
 {
     /// <summary>The models folder, or null when it is absent.</summary>
-    public static string? Root { get; } = FindRoot();
+    public static string? Root { get; } = Checkout.SharedFolder("models");
 
     /// <summary>Why tests that need the shared models are skipped.</summary>
     public const string MissingMessage = "../shared/models is absent: golden-model tests skipped";
-
-    private static string? FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "TinyLite.sln")))
-            {
-                string models = Path.Combine(dir.FullName, "..", "shared", "models");
-                return Directory.Exists(models) ? Path.GetFullPath(models) : null;
-            }
-        }
-        return null;
-    }
 
     /// <summary>Relative names ("kws_dscnn", "seanet/add/add0") of every model with a meta.json and model.tflite.</summary>
     public static IEnumerable<string> ModelNames()
@@ -42,6 +29,22 @@ public static class SharedModels
 
     /// <summary>Folder of a model.</summary>
     public static string Dir(string model) => Path.Combine(Root!, model);
+
+    /// <summary>
+    /// xunit rows (model, plan) over every model and every concrete memory plan; one placeholder row when the models
+    /// are absent (the test skips it).
+    /// </summary>
+    public static IEnumerable<object[]> ModelPlanRows() =>
+        Root == null
+            ? [["(no shared models)", PlanStrategy.Layer]]
+            : ModelNames().SelectMany(m => PlanStrategies.Concrete.Select(s => new object[] { m, s }));
+
+    /// <summary>Compiles a model's model.tflite with the given memory plan.</summary>
+    public static CompiledModel Compile(string model, PlanStrategy plan)
+    {
+        string path = Path.Combine(Dir(model), "model.tflite");
+        return Compiler.Compile(File.ReadAllBytes(path), path, new CompileOptions { Plan = plan });
+    }
 
     /// <summary>
     /// The cases of a model from its meta.json, multi-step ones included (<see cref="GoldenCase.Steps"/> invokes

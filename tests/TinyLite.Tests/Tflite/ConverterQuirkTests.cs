@@ -1,7 +1,4 @@
 using Google.FlatBuffers;
-using TinyLite.Codegen;
-using TinyLite.Runtime;
-using TinyLite.Runtime.Native;
 using TinyLite.Tests.Compat;
 using TinyLite.Tests.Native;
 

@@ -1,5 +1,4 @@
 using TinyLite.Codegen.Tflite;
-using TinyLite.Tests.Support;
 
 namespace TinyLite.Tests.Tflite;
 

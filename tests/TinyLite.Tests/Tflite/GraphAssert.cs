@@ -1,5 +1,3 @@
-using TinyLite.Codegen.Ir;
-
 namespace TinyLite.Tests.Tflite;
 
 /// <summary>Field-by-field graph comparison; failures name the tensor or operator and show both values.</summary>

@@ -1,7 +1,4 @@
-using System.Buffers.Binary;
 using Google.FlatBuffers;
-using TinyLite.Codegen;
-using TinyLite.Codegen.Ir;
 using TinyLite.Codegen.Tflite;
 
 namespace TinyLite.Tests.Tflite;

@@ -1,6 +1,4 @@
-using System.Buffers.Binary;
 using System.Diagnostics;
-using TinyLite.Codegen;
 using TinyLite.Codegen.Tflite;
 using Xunit.Sdk;
 

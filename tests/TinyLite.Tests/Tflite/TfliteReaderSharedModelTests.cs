@@ -1,5 +1,4 @@
 using System.Text.Json;
-using TinyLite.Codegen.Ir;
 using TinyLite.Codegen.Tflite;
 
 namespace TinyLite.Tests.Tflite;

@@ -1,4 +1,3 @@
-using TinyLite.Codegen.Ir;
 using TinyLite.Codegen.Tflite;
 
 namespace TinyLite.Tests.Tflite;

@@ -1,6 +1,5 @@
 using System.Text;
 using Google.FlatBuffers;
-using TinyLite.Codegen.Ir;
 using TinyLite.Codegen.Tflite;
 
 namespace TinyLite.Tests.Tflite;

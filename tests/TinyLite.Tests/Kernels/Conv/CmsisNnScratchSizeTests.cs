@@ -1,4 +1,3 @@
-using TinyLite.Codegen.Lowering;
 using TinyLite.Runtime.Kernels.Conv;
 
 namespace TinyLite.Tests.Kernels.Conv;

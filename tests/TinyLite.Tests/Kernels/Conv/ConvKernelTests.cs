@@ -1,6 +1,3 @@
-using TinyLite.Codegen;
-using TinyLite.Codegen.Ir;
-using TinyLite.Runtime.Execution;
 using Kind = TinyLite.Tests.Kernels.Conv.ConvTestModel.Kind;
 
 namespace TinyLite.Tests.Kernels.Conv;

@@ -1,6 +1,5 @@
 using TinyLite.Runtime.Kernels.Conv;
 using TinyLite.Runtime.Kernels.Float;
-using TinyLite.Tests.Support;
 
 namespace TinyLite.Tests.Kernels.Conv;
 

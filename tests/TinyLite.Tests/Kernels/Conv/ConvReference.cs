@@ -1,5 +1,4 @@
 using System.Numerics;
-using TinyLite.Codegen.Ir;
 
 namespace TinyLite.Tests.Kernels.Conv;
 

@@ -1,6 +1,3 @@
-using System.Buffers.Binary;
-using TinyLite.Codegen.Ir;
-
 namespace TinyLite.Tests.Kernels.Conv;
 
 /// <summary>Op-level convolution models built with <see cref="GraphBuilder"/> from seeded random data.</summary>

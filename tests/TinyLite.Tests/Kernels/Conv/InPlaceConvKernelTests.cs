@@ -1,6 +1,3 @@
-using TinyLite.Codegen.Ir;
-using TinyLite.Codegen.Lowering;
-using TinyLite.Runtime.Execution;
 using TinyLite.Runtime.Kernels.Conv;
 using Kind = TinyLite.Tests.Kernels.Conv.ConvTestModel.Kind;
 

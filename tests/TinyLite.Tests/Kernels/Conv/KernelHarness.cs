@@ -1,7 +1,3 @@
-using TinyLite.Codegen.Ir;
-using TinyLite.Codegen.Lowering;
-using TinyLite.Runtime.Execution;
-
 namespace TinyLite.Tests.Kernels.Conv;
 
 /// <summary>

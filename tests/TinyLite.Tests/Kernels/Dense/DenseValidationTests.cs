@@ -1,7 +1,3 @@
-using TinyLite.Codegen;
-using TinyLite.Codegen.Ir;
-using TinyLite.Codegen.Lowering;
-using TinyLite.Runtime.Execution;
 using TinyLite.Runtime.Kernels.Dense;
 
 namespace TinyLite.Tests.Kernels.Dense;

@@ -1,8 +1,4 @@
-using System.Buffers.Binary;
-using TinyLite.Codegen.Lowering;
-using TinyLite.Runtime.Execution;
 using TinyLite.Runtime.Kernels.Dense;
-using TinyLite.Tests.Support;
 
 namespace TinyLite.Tests.Kernels.Dense;
 

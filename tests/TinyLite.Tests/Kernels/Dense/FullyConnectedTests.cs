@@ -1,5 +1,3 @@
-using TinyLite.Codegen.Ir;
-using TinyLite.Codegen.Lowering;
 using static TinyLite.Tests.Kernels.Dense.DenseTestSupport;
 
 namespace TinyLite.Tests.Kernels.Dense;

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using static TinyLite.Tests.Kernels.Dense.DenseTestSupport;
 
 namespace TinyLite.Tests.Kernels.Dense;

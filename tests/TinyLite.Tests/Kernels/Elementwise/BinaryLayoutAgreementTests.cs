@@ -1,5 +1,4 @@
 using TinyLite.Runtime.Kernels.Elementwise;
-using TinyLite.Tests.Support;
 
 namespace TinyLite.Tests.Kernels.Elementwise;
 

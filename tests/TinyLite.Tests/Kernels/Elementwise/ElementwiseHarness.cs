@@ -1,8 +1,3 @@
-using System.Buffers.Binary;
-using TinyLite.Codegen;
-using TinyLite.Codegen.Ir;
-using TinyLite.Runtime;
-
 namespace TinyLite.Tests.Kernels.Elementwise;
 
 /// <summary>Builds one-operator models, compiles them through the real pipeline and runs them on the interpreter.</summary>

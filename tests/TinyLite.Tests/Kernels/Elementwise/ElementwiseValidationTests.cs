@@ -1,7 +1,3 @@
-using TinyLite.Codegen;
-using TinyLite.Codegen.Ir;
-using TinyLite.Codegen.Lowering;
-using TinyLite.Runtime.Execution;
 using TinyLite.Runtime.Math;
 using TinyLite.Runtime.Kernels.Elementwise;
 using static TinyLite.Tests.Kernels.Elementwise.ElementwiseHarness;

@@ -1,4 +1,3 @@
-using TinyLite.Codegen.Ir;
 using static TinyLite.Tests.Kernels.Elementwise.ElementwiseHarness;
 using static TinyLite.Tests.Kernels.Elementwise.ElementwiseReference;
 

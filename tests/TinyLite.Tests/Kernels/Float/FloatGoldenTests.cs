@@ -1,9 +1,5 @@
-using TinyLite.Codegen;
 using TinyLite.Codegen.Tflite;
-using TinyLite.Runtime;
-using TinyLite.Runtime.Native;
 using TinyLite.Tests.Native;
-using TinyLite.Tests.Support;
 
 namespace TinyLite.Tests.Kernels.Float;
 

@@ -1,6 +1,3 @@
-using TinyLite.Codegen.Ir;
-using TinyLite.Codegen.Lowering;
-using TinyLite.Runtime.Execution;
 using TinyLite.Runtime.Kernels.Float;
 
 namespace TinyLite.Tests.Kernels.Float;

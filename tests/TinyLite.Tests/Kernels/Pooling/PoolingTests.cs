@@ -1,4 +1,3 @@
-using TinyLite.Codegen.Ir;
 using static TinyLite.Tests.Kernels.Dense.DenseTestSupport;
 
 namespace TinyLite.Tests.Kernels.Pooling;

@@ -1,9 +1,5 @@
-using TinyLite.Codegen;
-using TinyLite.Runtime;
-using TinyLite.Runtime.Native;
 using TinyLite.Tests.Golden;
 using TinyLite.Tests.Native;
-using TinyLite.Tests.Support;
 
 namespace TinyLite.Tests.Kernels.Recurrent;
 
@@ -14,11 +10,7 @@ namespace TinyLite.Tests.Kernels.Recurrent;
 /// </summary>
 public class LstmGoldenTests
 {
-    public static IEnumerable<object[]> Rows() =>
-        from spec in LstmTestModels.GoldenVariants
-        from plan in GoldenModelTests.Plans
-        from native in new[] { false, true }
-        select new object[] { spec.Name, plan, native };
+    public static IEnumerable<object[]> Rows() => GoldenModelTests.PlanKernelRowsOf(LstmTestModels.GoldenVariants.Select(spec => spec.Name));
 
     [SkippableTheory]
     [MemberData(nameof(Rows))]

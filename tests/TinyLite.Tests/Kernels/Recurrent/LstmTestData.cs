@@ -13,20 +13,7 @@ public static class LstmTestData
     public const int Steps = 3;
 
     /// <summary>tests/data/lstm in the repository.</summary>
-    public static string Root
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "TinyLite.sln")))
-                {
-                    return Path.Combine(dir.FullName, "tests", "data", "lstm");
-                }
-            }
-            throw new DirectoryNotFoundException("repository root (TinyLite.sln) not found above " + AppContext.BaseDirectory);
-        }
-    }
+    public static string Root => Checkout.Path("tests", "data", "lstm");
 
     /// <summary>Folder of a variant.</summary>
     public static string Dir(string variant) => Path.Combine(Root, variant);

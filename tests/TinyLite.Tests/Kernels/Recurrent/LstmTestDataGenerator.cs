@@ -1,6 +1,3 @@
-using TinyLite.Runtime;
-using TinyLite.Codegen;
-
 namespace TinyLite.Tests.Kernels.Recurrent;
 
 /// <summary>

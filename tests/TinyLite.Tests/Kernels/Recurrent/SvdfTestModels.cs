@@ -1,5 +1,3 @@
-using TinyLite.Codegen.Ir;
-
 namespace TinyLite.Tests.Kernels.Recurrent;
 
 /// <summary>One-operator SVDF models (seeded random weights), int8 and the int8/int16 hybrid.</summary>

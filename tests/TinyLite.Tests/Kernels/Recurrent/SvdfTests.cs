@@ -1,7 +1,3 @@
-using TinyLite.Codegen;
-using TinyLite.Codegen.Ir;
-using TinyLite.Runtime;
-
 namespace TinyLite.Tests.Kernels.Recurrent;
 
 /// <summary>

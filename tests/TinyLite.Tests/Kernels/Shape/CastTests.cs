@@ -1,6 +1,3 @@
-using System.Buffers.Binary;
-using TinyLite.Codegen;
-using TinyLite.Codegen.Ir;
 using static TinyLite.Tests.Kernels.Shape.ShapeModelRunner;
 
 namespace TinyLite.Tests.Kernels.Shape;

@@ -1,7 +1,4 @@
-using System.Buffers.Binary;
 using System.Numerics;
-using TinyLite.Codegen;
-using TinyLite.Codegen.Ir;
 using static TinyLite.Tests.Kernels.Shape.ShapeModelRunner;
 
 namespace TinyLite.Tests.Kernels.Shape;

@@ -1,5 +1,3 @@
-using TinyLite.Codegen;
-using TinyLite.Codegen.Ir;
 using TinyLite.Codegen.Lowering.Shape;
 using static TinyLite.Tests.Kernels.Shape.ShapeModelRunner;
 

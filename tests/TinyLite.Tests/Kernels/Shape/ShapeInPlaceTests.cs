@@ -1,5 +1,3 @@
-using TinyLite.Codegen.Lowering;
-using TinyLite.Runtime.Execution;
 using TinyLite.Runtime.Kernels.Shape;
 
 namespace TinyLite.Tests.Kernels.Shape;

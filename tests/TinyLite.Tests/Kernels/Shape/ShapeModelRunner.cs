@@ -1,7 +1,3 @@
-using TinyLite.Codegen;
-using TinyLite.Codegen.Ir;
-using TinyLite.Runtime;
-
 namespace TinyLite.Tests.Kernels.Shape;
 
 /// <summary>Compiles a hand-built graph, runs it once through the real image and interpreter, returns the outputs.</summary>

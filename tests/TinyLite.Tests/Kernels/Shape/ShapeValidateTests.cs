@@ -1,6 +1,5 @@
-using TinyLite.Codegen.Lowering;
-using TinyLite.Runtime.Execution;
 using TinyLite.Runtime.Kernels.Shape;
+using static TinyLite.Tests.Support.KernelRecords;
 
 namespace TinyLite.Tests.Kernels.Shape;
 
@@ -10,16 +9,6 @@ namespace TinyLite.Tests.Kernels.Shape;
 /// </summary>
 public class ShapeValidateTests
 {
-    /// <summary>Tensors 0..n-1 with the given types and byte sizes, each in its own buffer.</summary>
-    private static KernelContext Context(params (int Type, int Bytes)[] tensors)
-    {
-        var buffers = tensors.Select(t => new byte[t.Bytes]).ToArray();
-        return new KernelContext(buffers, new int[tensors.Length], tensors.Select(t => t.Bytes).ToArray(), tensors.Select(t => t.Type).ToArray());
-    }
-
-    private static OpRecord Op(int code, int[] inputs, int[] outputs, int[] parameters) =>
-        new() { Code = code, Inputs = inputs, Outputs = outputs, Params = parameters };
-
     [Fact]
     public void Copy_RefusesMoreBytesThanEitherTensorHas()
     {

@@ -1,5 +1,3 @@
-using TinyLite.Codegen;
-using TinyLite.Codegen.Ir;
 using static TinyLite.Tests.Kernels.Shape.ShapeModelRunner;
 
 namespace TinyLite.Tests.Kernels.Shape;

@@ -1,11 +1,6 @@
-using System.Buffers.Binary;
-using TinyLite.Codegen;
-using TinyLite.Codegen.Ir;
 using TinyLite.Codegen.Lowering.Signal;
 using TinyLite.Codegen.Tflite;
-using TinyLite.Runtime;
 using TinyLite.Runtime.Kernels.Signal;
-using TinyLite.Tests.Support;
 
 namespace TinyLite.Tests.Kernels.Signal;
 

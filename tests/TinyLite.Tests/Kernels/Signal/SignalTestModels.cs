@@ -1,6 +1,4 @@
-using TinyLite.Codegen.Ir;
 using TinyLite.Codegen.Tflite;
-using TinyLite.Tests.Support;
 
 namespace TinyLite.Tests.Kernels.Signal;
 

@@ -1,7 +1,6 @@
-using TinyLite.Codegen.Lowering;
-using TinyLite.Runtime.Execution;
 using TinyLite.Runtime.Kernels.Recurrent;
 using TinyLite.Runtime.Kernels.Signal;
+using static TinyLite.Tests.Support.KernelRecords;
 
 namespace TinyLite.Tests.Kernels.Signal;
 
@@ -12,15 +11,6 @@ namespace TinyLite.Tests.Kernels.Signal;
 /// </summary>
 public class SignalValidateTests
 {
-    private static KernelContext Context(params (int Type, int Bytes)[] tensors)
-    {
-        var buffers = tensors.Select(t => new byte[t.Bytes]).ToArray();
-        return new KernelContext(buffers, new int[tensors.Length], tensors.Select(t => t.Bytes).ToArray(), tensors.Select(t => t.Type).ToArray());
-    }
-
-    private static OpRecord Op(int code, int[] inputs, int[] outputs, int[] parameters) =>
-        new() { Code = code, Inputs = inputs, Outputs = outputs, Params = parameters };
-
     [Fact]
     public void Window_RefusesPartialFramesShiftsAndShortTensors()
     {

@@ -11,11 +11,20 @@ tl_status tl_depthwise_conv2d_s16(const tl_conv_params *params, const tl_conv_qu
                                   const int8_t *filter, const uint8_t *bias, const tl_conv_dims *output_dims,
                                   uint8_t *output)
 {
-    tl_status status = tl_cv_check_call(TL_CV_KIND_DEPTHWISE, 1, params, quant, input_dims, input, filter_dims, filter,
-                                        bias, 0, output_dims, output);
+    tl_status status =
+        tl_cv_check_shapes(TL_CV_KIND_DEPTHWISE, params, input_dims, filter_dims, output_dims, -32768, 32767);
     if (status != TL_OK)
     {
         return status;
+    }
+    /* 16x8 quantization has no zero points. */
+    if (params->input_offset != 0 || params->output_offset != 0)
+    {
+        return TL_ERR_PARAMS;
+    }
+    if (quant == 0 || quant->table == 0 || input == 0 || filter == 0 || output == 0)
+    {
+        return TL_ERR_ARGUMENT;
     }
     tl_depthwise_conv2d_plain_run(TL_DW_PLAIN_S16, params, quant, input_dims, input, filter_dims, filter, bias,
                                   output_dims, output);

@@ -27,11 +27,17 @@ tl_status tl_depthwise_conv2d_s4_plain(const tl_conv_params *params, const tl_co
                                        const tl_conv_dims *filter_dims, const uint8_t *filter_packed,
                                        const uint8_t *bias, const tl_conv_dims *output_dims, int8_t *output)
 {
-    tl_status status = tl_cv_check_call(TL_CV_KIND_DEPTHWISE, 0, params, quant, input_dims, input, filter_dims,
-                                        filter_packed, bias, 1, output_dims, output);
+    /* The checks spelled out, not tl_cv_check_call: with a call before it GCC allocates the inlined loop nest's
+       registers worse (0.4% more instructions on Cortex-M4). */
+    tl_status status =
+        tl_cv_check_shapes(TL_CV_KIND_DEPTHWISE, params, input_dims, filter_dims, output_dims, -128, 127);
     if (status != TL_OK)
     {
         return status;
+    }
+    if (quant == 0 || quant->table == 0 || input == 0 || filter_packed == 0 || bias == 0 || output == 0)
+    {
+        return TL_ERR_ARGUMENT;
     }
     tl_depthwise_conv2d_plain_run(TL_DW_PLAIN_S4, params, quant, input_dims, input, filter_dims, filter_packed, bias,
                                   output_dims, output);

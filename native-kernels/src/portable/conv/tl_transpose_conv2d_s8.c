@@ -12,11 +12,15 @@ tl_status tl_transpose_conv2d_s8(const tl_conv_params *params, const tl_conv_qua
                                  const int8_t *filter, const uint8_t *bias, const tl_conv_dims *output_dims,
                                  int8_t *output)
 {
-    tl_status status = tl_cv_check_call(TL_CV_KIND_TRANSPOSE, 0, params, quant, input_dims, input, filter_dims, filter,
-                                        bias, 0, output_dims, output);
+    tl_status status =
+        tl_cv_check_shapes(TL_CV_KIND_TRANSPOSE, params, input_dims, filter_dims, output_dims, -128, 127);
     if (status != TL_OK)
     {
         return status;
+    }
+    if (quant == 0 || quant->table == 0 || input == 0 || filter == 0 || output == 0)
+    {
+        return TL_ERR_ARGUMENT;
     }
     tl_transpose_conv2d_run(params, quant, input_dims, input, filter_dims, filter, bias, output_dims, output, 1);
     return TL_OK;

@@ -18,8 +18,8 @@
    its activation range against int8's. */
 static inline tl_status tl_fc_record_validate(const tl_op *op, const tl_tensors *tensors, int32_t weight_bits)
 {
-    const tl_status e = tl_dv_fully_connected(op, tensors, TL_FULLY_CONNECTED_P_LENGTH, TL_TYPE_INT8, 1,
-                                              weight_bits, 4);
+    const tl_status e =
+        tl_dv_fully_connected(op, tensors, TL_FULLY_CONNECTED_P_LENGTH, TL_TYPE_INT8, 1, weight_bits, 4);
     if (e != TL_OK)
     {
         return e;
@@ -39,7 +39,8 @@ static inline void tl_fc_record_decode(const tl_op *op, const tl_tensors *tensor
     params->output_zero_point = p[TL_FULLY_CONNECTED_P_OUTPUT_OFFSET];
     params->act_min = p[TL_FULLY_CONNECTED_P_ACTIVATION_MIN];
     params->act_max = p[TL_FULLY_CONNECTED_P_ACTIVATION_MAX];
-    quant->pairs = (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_FULLY_CONNECTED_IN_MULTIPLIERS]);
+    quant->pairs =
+        (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_FULLY_CONNECTED_IN_MULTIPLIERS]);
     quant->per_channel = p[TL_FULLY_CONNECTED_P_PER_CHANNEL];
 }
 

@@ -256,4 +256,41 @@ static inline int32_t *tl_cmsis_s8_scratch_quant(const tl_tensors *tensors, int3
     return multipliers;
 }
 
+/* arm_convolve_wrapper_s8 or arm_convolve_wrapper_s4 (the same arguments). */
+typedef arm_cmsis_nn_status (*tl_cmsis_conv_s8_wrapper)(const cmsis_nn_context *ctx,
+                                                        const cmsis_nn_conv_params *conv_params,
+                                                        const cmsis_nn_per_channel_quant_params *quant_params,
+                                                        const cmsis_nn_dims *input_dims, const int8_t *input_data,
+                                                        const cmsis_nn_dims *filter_dims, const int8_t *filter_data,
+                                                        const cmsis_nn_dims *bias_dims, const int32_t *bias_data,
+                                                        const cmsis_nn_dims *output_dims, int8_t *output_data);
+
+/* The CONV_2D int8-activation adapters' call (tl_conv2d_s8.c, tl_conv2d_s4.c) on a record they route: the arguments
+   set up in the scratch (split requantization, the bias of tl_cmsis_s8_bias), then @p wrapper over the filter (int8,
+   or packed int4 when @p filter_s4). Returns the wrapper's status. */
+static inline arm_cmsis_nn_status tl_cmsis_conv_s8_call(const tl_op *op, const tl_tensors *tensors, int filter_s4,
+                                                        tl_cmsis_conv_s8_wrapper wrapper)
+{
+    const int32_t *p = op->params;
+    const int32_t out_c = p[TL_CONV_P_OUTPUT_DEPTH];
+    const uint8_t *filter = tl_tensor_data(tensors, op->inputs[TL_CONV_IN_FILTER]);
+    int32_t *multipliers;
+    const int32_t *bias;
+    cmsis_nn_conv_params conv;
+    tl_cmsis_conv_call call;
+    tl_cmsis_conv_decode(p, &conv, &call.input_dims, &call.filter_dims, &call.output_dims);
+    multipliers =
+        tl_cmsis_s8_scratch_quant(tensors, op->inputs[TL_CONV_IN_MULTIPLIERS], op->outputs[TL_CONV_OUT_SCRATCH], out_c);
+    bias = tl_cmsis_s8_bias(op, tensors, op->inputs[TL_CONV_IN_BIAS],
+                            op->input_count == 5 ? op->inputs[TL_CONV_IN_RAW_BIAS] : -1, filter, filter_s4, out_c,
+                            p[TL_CONV_P_FILTER_HEIGHT] * p[TL_CONV_P_FILTER_WIDTH] * p[TL_CONV_P_FILTER_DEPTH],
+                            multipliers + 2 * out_c, &conv.input_offset);
+    tl_cmsis_call_finish(&call, multipliers, multipliers + out_c, out_c, multipliers + 3 * out_c,
+                         tl_tensor_bytes(tensors, op->outputs[TL_CONV_OUT_SCRATCH]) - 12 * out_c);
+    return wrapper(&call.context, &conv, &call.quant, &call.input_dims,
+                   (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_CONV_IN_INPUT]), &call.filter_dims,
+                   (const int8_t *)filter, &call.bias_dims, bias, &call.output_dims,
+                   (int8_t *)tl_tensor_data(tensors, op->outputs[TL_CONV_OUT_OUTPUT]));
+}
+
 #endif

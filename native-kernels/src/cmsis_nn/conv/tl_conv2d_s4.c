@@ -46,37 +46,12 @@ tl_status tl_op_conv2d_s4_validate(const tl_op *op, const tl_tensors *tensors)
 void tl_op_conv2d_s4(const tl_op *op, const tl_tensors *tensors)
 {
     const int32_t *p = op->params;
-    const int32_t out_c = p[TL_CONV_P_OUTPUT_DEPTH];
-    const uint8_t *filter;
-    int32_t *multipliers;
-    const int32_t *bias;
-    cmsis_nn_conv_params conv;
-    tl_cmsis_conv_call call;
-    arm_cmsis_nn_status status;
     if (op->output_count != 2 || p[TL_CONV_P_FILTER_DEPTH] != p[TL_CONV_P_INPUT_DEPTH] || !tl_cmsis_tflm_geometry(p) ||
-        !tl_cmsis_scratch_apart(op, tensors))
+        !tl_cmsis_scratch_apart(op, tensors) ||
+        tl_cmsis_conv_s8_call(op, tensors, 1, arm_convolve_wrapper_s4) != ARM_CMSIS_NN_SUCCESS)
     {
-        tl_ref_op_conv2d_s4(op, tensors);
-        return;
-    }
-    tl_cmsis_conv_decode(p, &conv, &call.input_dims, &call.filter_dims, &call.output_dims);
-    filter = tl_tensor_data(tensors, op->inputs[TL_CONV_IN_FILTER]);
-    multipliers =
-        tl_cmsis_s8_scratch_quant(tensors, op->inputs[TL_CONV_IN_MULTIPLIERS], op->outputs[TL_CONV_OUT_SCRATCH], out_c);
-    bias = tl_cmsis_s8_bias(op, tensors, op->inputs[TL_CONV_IN_BIAS],
-                            op->input_count == 5 ? op->inputs[TL_CONV_IN_RAW_BIAS] : -1, filter, 1, out_c,
-                            p[TL_CONV_P_FILTER_HEIGHT] * p[TL_CONV_P_FILTER_WIDTH] * p[TL_CONV_P_FILTER_DEPTH],
-                            multipliers + 2 * out_c, &conv.input_offset);
-    tl_cmsis_call_finish(&call, multipliers, multipliers + out_c, out_c, multipliers + 3 * out_c,
-                         tl_tensor_bytes(tensors, op->outputs[TL_CONV_OUT_SCRATCH]) - 12 * out_c);
-    status =
-        arm_convolve_wrapper_s4(&call.context, &conv, &call.quant, &call.input_dims,
-                                (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_CONV_IN_INPUT]),
-                                &call.filter_dims, (const int8_t *)filter, &call.bias_dims, bias, &call.output_dims,
-                                (int8_t *)tl_tensor_data(tensors, op->outputs[TL_CONV_OUT_OUTPUT]));
-    if (status != ARM_CMSIS_NN_SUCCESS)
-    {
-        /* A shape CMSIS-NN refuses (it checks before writing anything): the portable kernel takes it. */
+        /* Records CMSIS-NN cannot take as they are, and shapes it refuses (it checks before writing anything): the
+           portable kernel takes them. */
         tl_ref_op_conv2d_s4(op, tensors);
     }
 }

@@ -39,6 +39,35 @@ static inline void tl_cmsis_pool_decode(const int32_t *p, cmsis_nn_pool_params *
     pool->activation.max = p[TL_POOL_P_ACTIVATION_MAX];
 }
 
+/* The arguments of a CMSIS-NN pooling call: the data and what tl_cmsis_pool_decode fills. */
+typedef struct
+{
+    const void *input;
+    void *output;
+    cmsis_nn_context context;
+    cmsis_nn_pool_params pool;
+    cmsis_nn_dims input_dims;
+    cmsis_nn_dims filter_dims;
+    cmsis_nn_dims output_dims;
+} tl_cmsis_pool_call;
+
+/* The arguments of arm_max_pool_s8 / arm_max_pool_s16 for a validated MAX_POOL_2D record (no buffer); returns 0
+   when its output overlaps its input (pooling writes before it has read everything): the portable kernel runs. */
+static inline int tl_cmsis_maxpool_setup(const tl_op *op, const tl_tensors *tensors, tl_cmsis_pool_call *call)
+{
+    call->input = tl_tensor_data(tensors, op->inputs[TL_POOL_IN_INPUT]);
+    call->output = tl_tensor_data(tensors, op->outputs[TL_POOL_OUT_OUTPUT]);
+    if (tl_cmsis_overlap(call->input, tl_tensor_bytes(tensors, op->inputs[TL_POOL_IN_INPUT]), call->output,
+                         tl_tensor_bytes(tensors, op->outputs[TL_POOL_OUT_OUTPUT])))
+    {
+        return 0;
+    }
+    tl_cmsis_pool_decode(op->params, &call->pool, &call->input_dims, &call->filter_dims, &call->output_dims);
+    call->context.buf = NULL;
+    call->context.size = 0;
+    return 1;
+}
+
 /* CMSIS-NN's scratch size function of an average pool (arm_avgpool_s8_get_buffer_size, ..._s16_...). */
 typedef int32_t (*tl_cmsis_avgpool_buffer_size)(const int output_x, const int ch_src);
 
@@ -59,14 +88,12 @@ static inline tl_status tl_cmsis_avgpool_validate(const tl_op *op, const tl_tens
 }
 
 /* The arguments of arm_avgpool_s8 / arm_avgpool_s16 for a validated AVERAGE_POOL_2D record with @p elem_bytes per
-   element (its tensors' bytes in @p input and @p output), whose linked CMSIS-NN sums exactly below @p max_taps taps;
+   element (its tensors' data in @p call), whose linked CMSIS-NN sums exactly below @p max_taps taps;
    returns 0 when the record must run the portable kernel instead (no scratch where @p buffer_size asks for one, a
    window too large, or an output overlapping the input: pooling writes before it has read everything). */
 static inline int tl_cmsis_avgpool_setup(const tl_op *op, const tl_tensors *tensors, int32_t elem_bytes,
-                                         tl_cmsis_avgpool_buffer_size buffer_size, int64_t max_taps, const void **input,
-                                         void **output, cmsis_nn_context *context, cmsis_nn_pool_params *pool,
-                                         cmsis_nn_dims *input_dims, cmsis_nn_dims *filter_dims,
-                                         cmsis_nn_dims *output_dims)
+                                         tl_cmsis_avgpool_buffer_size buffer_size, int64_t max_taps,
+                                         tl_cmsis_pool_call *call)
 {
     const int32_t *p = op->params;
     /* Validated: the input holds exactly batches * in_h * in_w * depth elements and the output batches * out_h *
@@ -75,28 +102,28 @@ static inline int tl_cmsis_avgpool_setup(const tl_op *op, const tl_tensors *tens
         p[TL_POOL_P_BATCHES] * p[TL_POOL_P_INPUT_HEIGHT] * p[TL_POOL_P_INPUT_WIDTH] * p[TL_POOL_P_DEPTH] * elem_bytes;
     const int32_t output_bytes =
         p[TL_POOL_P_BATCHES] * p[TL_POOL_P_OUTPUT_HEIGHT] * p[TL_POOL_P_OUTPUT_WIDTH] * p[TL_POOL_P_DEPTH] * elem_bytes;
-    *input = tl_tensor_data(tensors, op->inputs[TL_POOL_IN_INPUT]);
-    *output = tl_tensor_data(tensors, op->outputs[TL_POOL_OUT_OUTPUT]);
+    call->input = tl_tensor_data(tensors, op->inputs[TL_POOL_IN_INPUT]);
+    call->output = tl_tensor_data(tensors, op->outputs[TL_POOL_OUT_OUTPUT]);
     if (op->output_count == TL_POOL_OUT_SCRATCH + 1)
     {
         /* Validated: 4-aligned and at least one int32 per channel (the portable validation) and at least what the
            linked CMSIS-NN asks for (the adapter's validation); 4 * depth bytes is what the compiler reserves. */
-        context->buf = tl_tensor_data(tensors, op->outputs[TL_POOL_OUT_SCRATCH]);
-        context->size = 4 * p[TL_POOL_P_DEPTH];
+        call->context.buf = tl_tensor_data(tensors, op->outputs[TL_POOL_OUT_SCRATCH]);
+        call->context.size = 4 * p[TL_POOL_P_DEPTH];
     }
     else
     {
-        context->buf = NULL;
-        context->size = 0;
+        call->context.buf = NULL;
+        call->context.size = 0;
     }
     /* Validated: filter dims below 2^16, so the product fits int64. */
-    if ((context->buf == NULL && buffer_size(p[TL_POOL_P_OUTPUT_WIDTH], p[TL_POOL_P_DEPTH]) != 0) ||
+    if ((call->context.buf == NULL && buffer_size(p[TL_POOL_P_OUTPUT_WIDTH], p[TL_POOL_P_DEPTH]) != 0) ||
         (int64_t)p[TL_POOL_P_FILTER_HEIGHT] * p[TL_POOL_P_FILTER_WIDTH] >= max_taps ||
-        tl_cmsis_overlap(*input, input_bytes, *output, output_bytes))
+        tl_cmsis_overlap(call->input, input_bytes, call->output, output_bytes))
     {
         return 0;
     }
-    tl_cmsis_pool_decode(p, pool, input_dims, filter_dims, output_dims);
+    tl_cmsis_pool_decode(p, &call->pool, &call->input_dims, &call->filter_dims, &call->output_dims);
     return 1;
 }
 

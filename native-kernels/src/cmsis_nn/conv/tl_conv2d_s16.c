@@ -28,11 +28,7 @@
 
 tl_status tl_op_conv2d_s16_validate(const tl_op *op, const tl_tensors *tensors)
 {
-    cmsis_nn_conv_params conv;
-    cmsis_nn_dims input_dims;
-    cmsis_nn_dims filter_dims;
-    cmsis_nn_dims output_dims;
-    tl_status status = tl_ref_op_conv2d_s16_validate(op, tensors);
+    const tl_status status = tl_ref_op_conv2d_s16_validate(op, tensors);
     if (status != TL_OK || op->input_count != 5 || op->output_count != 2)
     {
         return status;
@@ -41,9 +37,7 @@ tl_status tl_op_conv2d_s16_validate(const tl_op *op, const tl_tensors *tensors)
     {
         return TL_ERR_PARAMS;
     }
-    tl_cmsis_conv_decode(op->params, &conv, &input_dims, &filter_dims, &output_dims);
-    return tl_cmsis_scratch_check(
-        op, tensors, (int64_t)arm_convolve_wrapper_s16_get_buffer_size(&conv, &input_dims, &filter_dims, &output_dims));
+    return tl_cmsis_conv_validate_scratch(op, tensors, 0, arm_convolve_wrapper_s16_get_buffer_size);
 }
 
 /* 1 when CMSIS-NN takes the validated record as it is (see the file comment). */
@@ -63,41 +57,32 @@ static int tl_cmsis_conv_s16_routable(const tl_op *op, int int32_bias)
 void tl_op_conv2d_s16(const tl_op *op, const tl_tensors *tensors)
 {
     const int32_t *p = op->params;
+    const int32_t out_c = p[TL_CONV_P_OUTPUT_DEPTH];
     const int32_t bias_t = op->inputs[TL_CONV_S16_IN_BIAS];
     const int int32_bias = bias_t >= 0 && tl_tensor_type(tensors, bias_t) == TL_TYPE_INT32;
     /* CMSIS-NN's bias descriptor has a const member: it is initialised here, used only when routed. */
     const cmsis_nn_bias_data bias = {bias_t >= 0 ? (const void *)tl_tensor_data(tensors, bias_t) : NULL,
                                      int32_bias != 0};
     int32_t *split;
-    cmsis_nn_context context;
     cmsis_nn_conv_params conv;
-    cmsis_nn_per_channel_quant_params quant;
-    cmsis_nn_dims input_dims;
-    cmsis_nn_dims filter_dims;
-    cmsis_nn_dims bias_dims;
-    cmsis_nn_dims output_dims;
+    tl_cmsis_conv_call call;
     arm_cmsis_nn_status status;
     if (!tl_cmsis_conv_s16_routable(op, int32_bias) || !tl_cmsis_scratch_apart(op, tensors))
     {
         tl_ref_op_conv2d_s16(op, tensors);
         return;
     }
-    tl_cmsis_conv_decode(p, &conv, &input_dims, &filter_dims, &output_dims);
+    tl_cmsis_conv_decode(p, &conv, &call.input_dims, &call.filter_dims, &call.output_dims);
     /* Validated: 4-aligned int32 [multipliers x out_c][shifts x out_c]; CMSIS-NN only reads them. */
     split = (int32_t *)(void *)tl_tensor_data(tensors, op->inputs[TL_CONV_S16_IN_CMSIS_MULTIPLIERS]);
-    quant.multiplier = split;
-    quant.shift = split + p[TL_CONV_P_OUTPUT_DEPTH];
-    bias_dims.n = 1;
-    bias_dims.h = 1;
-    bias_dims.w = 1;
-    bias_dims.c = p[TL_CONV_P_OUTPUT_DEPTH];
-    context.buf = tl_tensor_data(tensors, op->outputs[TL_CONV_S16_OUT_SCRATCH]);
-    context.size = tl_tensor_bytes(tensors, op->outputs[TL_CONV_S16_OUT_SCRATCH]);
+    tl_cmsis_call_finish(&call, split, split + out_c, out_c,
+                         tl_tensor_data(tensors, op->outputs[TL_CONV_S16_OUT_SCRATCH]),
+                         tl_tensor_bytes(tensors, op->outputs[TL_CONV_S16_OUT_SCRATCH]));
     status = arm_convolve_wrapper_s16(
-        &context, &conv, &quant, &input_dims,
-        (const int16_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_CONV_S16_IN_INPUT]), &filter_dims,
-        (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_CONV_S16_IN_FILTER]), &bias_dims, &bias, &output_dims,
-        (int16_t *)(void *)tl_tensor_data(tensors, op->outputs[TL_CONV_S16_OUT_OUTPUT]));
+        &call.context, &conv, &call.quant, &call.input_dims,
+        (const int16_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_CONV_S16_IN_INPUT]), &call.filter_dims,
+        (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_CONV_S16_IN_FILTER]), &call.bias_dims, &bias,
+        &call.output_dims, (int16_t *)(void *)tl_tensor_data(tensors, op->outputs[TL_CONV_S16_OUT_OUTPUT]));
     if (status != ARM_CMSIS_NN_SUCCESS)
     {
         /* A shape CMSIS-NN refuses: the portable kernel recomputes the whole output. */

@@ -32,12 +32,7 @@ static int64_t tl_cmsis_dw16_head_bytes(const int32_t *p)
 
 tl_status tl_op_depthwise_conv2d_s16_validate(const tl_op *op, const tl_tensors *tensors)
 {
-    cmsis_nn_dw_conv_params dw;
-    cmsis_nn_dims input_dims;
-    cmsis_nn_dims filter_dims;
-    cmsis_nn_dims output_dims;
-    int64_t needed;
-    tl_status status = tl_ref_op_depthwise_conv2d_s16_validate(op, tensors);
+    const tl_status status = tl_ref_op_depthwise_conv2d_s16_validate(op, tensors);
     if (status != TL_OK || op->input_count != 5 || op->output_count != 2)
     {
         return status;
@@ -46,10 +41,8 @@ tl_status tl_op_depthwise_conv2d_s16_validate(const tl_op *op, const tl_tensors 
     {
         return TL_ERR_PARAMS;
     }
-    tl_cmsis_dw_decode(op->params, &dw, &input_dims, &filter_dims, &output_dims);
-    needed = tl_cmsis_dw16_head_bytes(op->params) +
-             (int64_t)arm_depthwise_conv_wrapper_s16_get_buffer_size(&dw, &input_dims, &filter_dims, &output_dims);
-    return tl_cmsis_scratch_check(op, tensors, needed);
+    return tl_cmsis_dw_validate_scratch(op, tensors, tl_cmsis_dw16_head_bytes(op->params),
+                                        arm_depthwise_conv_wrapper_s16_get_buffer_size);
 }
 
 /* 1 when CMSIS-NN takes the validated record as it is (see the file comment). Validated: every term is below
@@ -67,63 +60,36 @@ static int tl_cmsis_dw16_routable(const tl_op *op)
 void tl_op_depthwise_conv2d_s16(const tl_op *op, const tl_tensors *tensors)
 {
     const int32_t *p = op->params;
-    const int8_t *channel_major;
+    const int32_t out_c = p[TL_DEPTHWISE_CONV_P_OUTPUT_DEPTH];
+    const int64_t head = tl_cmsis_dw16_head_bytes(p);
     uint8_t *scratch;
-    int8_t *filter_hwc;
     int32_t *split;
-    int32_t out_c;
-    int32_t taps;
-    int32_t ch;
-    int64_t head;
-    cmsis_nn_context context;
     cmsis_nn_dw_conv_params dw;
-    cmsis_nn_per_channel_quant_params quant;
-    cmsis_nn_dims input_dims;
-    cmsis_nn_dims filter_dims;
-    cmsis_nn_dims bias_dims;
-    cmsis_nn_dims output_dims;
+    tl_cmsis_conv_call call;
     arm_cmsis_nn_status status;
     if (!tl_cmsis_dw16_routable(op) || !tl_cmsis_scratch_apart(op, tensors))
     {
         tl_ref_op_depthwise_conv2d_s16(op, tensors);
         return;
     }
-    tl_cmsis_dw_decode(p, &dw, &input_dims, &filter_dims, &output_dims);
-    out_c = p[TL_DEPTHWISE_CONV_P_OUTPUT_DEPTH];
-    taps = p[TL_DEPTHWISE_CONV_P_FILTER_HEIGHT] * p[TL_DEPTHWISE_CONV_P_FILTER_WIDTH];
-    channel_major = (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_DEPTHWISE_CONV_S16_IN_FILTER]);
+    tl_cmsis_dw_decode(p, &dw, &call.input_dims, &call.filter_dims, &call.output_dims);
     /* Validated: 4-aligned, at least head bytes plus CMSIS-NN's buffer. */
     scratch = tl_tensor_data(tensors, op->outputs[TL_DEPTHWISE_CONV_S16_OUT_SCRATCH]);
-    filter_hwc = (int8_t *)(void *)scratch;
-    head = tl_cmsis_dw16_head_bytes(p);
-    for (ch = 0; ch < out_c; ch++)
-    {
-        const int8_t *w = channel_major + ch * taps;
-        int32_t tap;
-        /* channel-major [out_c][taps] -> TFLite's [taps][out_c]. */
-        for (tap = 0; tap < taps; tap++)
-        {
-            filter_hwc[tap * out_c + ch] = w[tap];
-        }
-    }
+    tl_cmsis_dw_transpose((const int8_t *)tl_tensor_data(tensors, op->inputs[TL_DEPTHWISE_CONV_S16_IN_FILTER]), out_c,
+                          p[TL_DEPTHWISE_CONV_P_FILTER_HEIGHT] * p[TL_DEPTHWISE_CONV_P_FILTER_WIDTH],
+                          (int8_t *)(void *)scratch);
     /* Validated: 4-aligned int32 [multipliers x out_c][shifts x out_c]; CMSIS-NN only reads them. */
     split = (int32_t *)(void *)tl_tensor_data(tensors, op->inputs[TL_DEPTHWISE_CONV_S16_IN_CMSIS_MULTIPLIERS]);
-    quant.multiplier = split;
-    quant.shift = split + out_c;
-    bias_dims.n = 1;
-    bias_dims.h = 1;
-    bias_dims.w = 1;
-    bias_dims.c = out_c;
-    context.buf = scratch + head;
-    context.size = (int32_t)(tl_tensor_bytes(tensors, op->outputs[TL_DEPTHWISE_CONV_S16_OUT_SCRATCH]) - head);
+    tl_cmsis_call_finish(&call, split, split + out_c, out_c, scratch + head,
+                         (int32_t)(tl_tensor_bytes(tensors, op->outputs[TL_DEPTHWISE_CONV_S16_OUT_SCRATCH]) - head));
     status = arm_depthwise_conv_wrapper_s16(
-        &context, &dw, &quant, &input_dims,
+        &call.context, &dw, &call.quant, &call.input_dims,
         (const int16_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_DEPTHWISE_CONV_S16_IN_INPUT]),
-        &filter_dims, filter_hwc, &bias_dims,
+        &call.filter_dims, (const int8_t *)(void *)scratch, &call.bias_dims,
         op->inputs[TL_DEPTHWISE_CONV_S16_IN_BIAS] >= 0
             ? (const int64_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_DEPTHWISE_CONV_S16_IN_BIAS])
             : NULL,
-        &output_dims, (int16_t *)(void *)tl_tensor_data(tensors, op->outputs[TL_DEPTHWISE_CONV_S16_OUT_OUTPUT]));
+        &call.output_dims, (int16_t *)(void *)tl_tensor_data(tensors, op->outputs[TL_DEPTHWISE_CONV_S16_OUT_OUTPUT]));
     if (status != ARM_CMSIS_NN_SUCCESS)
     {
         /* A shape CMSIS-NN refuses (checked before writing): the portable kernel takes it. */

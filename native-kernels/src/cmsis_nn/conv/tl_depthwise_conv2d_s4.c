@@ -59,40 +59,23 @@ static int tl_cmsis_dw_s4_takes(const int32_t *p)
 
 tl_status tl_op_depthwise_conv2d_s4_validate(const tl_op *op, const tl_tensors *tensors)
 {
-    cmsis_nn_dw_conv_params dw;
-    cmsis_nn_dims input_dims;
-    cmsis_nn_dims filter_dims;
-    cmsis_nn_dims output_dims;
-    int64_t needed;
-    tl_status status = tl_ref_op_depthwise_conv2d_s4_validate(op, tensors);
+    const tl_status status = tl_ref_op_depthwise_conv2d_s4_validate(op, tensors);
     if (status != TL_OK || op->output_count == 1)
     {
         return status;
     }
-    tl_cmsis_dw_decode(op->params, &dw, &input_dims, &filter_dims, &output_dims);
-    needed = 12 * (int64_t)output_dims.c +
-             (int64_t)arm_depthwise_conv_wrapper_s4_get_buffer_size(&dw, &input_dims, &filter_dims, &output_dims);
-    return tl_cmsis_scratch_check(op, tensors, needed);
+    return tl_cmsis_dw_validate_scratch(op, tensors, 12 * (int64_t)op->params[TL_DEPTHWISE_CONV_P_OUTPUT_DEPTH],
+                                        arm_depthwise_conv_wrapper_s4_get_buffer_size);
 }
 
 void tl_op_depthwise_conv2d_s4(const tl_op *op, const tl_tensors *tensors)
 {
     const int32_t *p = op->params;
-    const int32_t *pairs;
-    const int32_t *folded_bias;
+    const int32_t out_c = p[TL_DEPTHWISE_CONV_P_OUTPUT_DEPTH];
     int32_t *multipliers;
-    int32_t *shifts;
-    int32_t *raw_bias;
     const int32_t *bias;
-    int32_t out_c;
-    int32_t ch;
-    cmsis_nn_context context;
     cmsis_nn_dw_conv_params dw;
-    cmsis_nn_per_channel_quant_params quant;
-    cmsis_nn_dims input_dims;
-    cmsis_nn_dims filter_dims;
-    cmsis_nn_dims bias_dims;
-    cmsis_nn_dims output_dims;
+    tl_cmsis_conv_call call;
     arm_cmsis_nn_status status;
     if (op->output_count != 2 || op->input_count != 6 || !tl_cmsis_tflm_geometry(p) || !tl_cmsis_dw_s4_takes(p) ||
         !tl_cmsis_scratch_apart(op, tensors))
@@ -100,61 +83,23 @@ void tl_op_depthwise_conv2d_s4(const tl_op *op, const tl_tensors *tensors)
         tl_ref_op_depthwise_conv2d_s4(op, tensors);
         return;
     }
-    tl_cmsis_dw_decode(p, &dw, &input_dims, &filter_dims, &output_dims);
-    out_c = p[TL_DEPTHWISE_CONV_P_OUTPUT_DEPTH];
-    pairs = (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_DEPTHWISE_CONV_IN_MULTIPLIERS]);
-    folded_bias = (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_DEPTHWISE_CONV_IN_BIAS]);
-    /* Validated: the scratch is 4-aligned and holds 3 * out_c words plus CMSIS-NN's buffer. */
-    multipliers = (int32_t *)(void *)tl_tensor_data(tensors, op->outputs[TL_DEPTHWISE_CONV_OUT_SCRATCH]);
-    shifts = multipliers + out_c;
-    raw_bias = shifts + out_c;
-    tl_cmsis_split_quant(pairs, out_c, multipliers, shifts);
-    if (tl_cmsis_conv_no_padding_taps(p))
-    {
-        dw.input_offset = 0;
-        bias = folded_bias;
-    }
-    else if (op->inputs[TL_DEPTHWISE_CONV_IN_RAW_BIAS] != -1)
-    {
-        /* The raw bias the compiler precomputed (--cmsis-nn, padding taps): validated int32 x out_c. */
-        bias = (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_DEPTHWISE_CONV_IN_RAW_BIAS]);
-    }
-    else
-    {
-        /* Channel-major filter: channel ch's taps are elements [ch * taps, (ch + 1) * taps). Validated sizes:
-           out_c * taps elements fit the filter (below 2^31). */
-        const uint8_t *filter = tl_tensor_data(tensors, op->inputs[TL_DEPTHWISE_CONV_IN_FILTER]);
-        const int32_t taps = p[TL_DEPTHWISE_CONV_P_FILTER_HEIGHT] * p[TL_DEPTHWISE_CONV_P_FILTER_WIDTH];
-        int32_t e = 0;
-        for (ch = 0; ch < out_c; ch++)
-        {
-            uint32_t sum = 0;
-            int32_t k;
-            for (k = 0; k < taps; k++, e++)
-            {
-                const uint8_t packed = filter[e >> 1];
-                /* Sign-extended nibble: low for even elements, high for odd ones. */
-                const int32_t nibble = (e & 1) == 0 ? (int32_t)(packed & 0x0Fu) : (int32_t)(packed >> 4);
-                sum += (uint32_t)(nibble - ((nibble & 0x8) << 1));
-            }
-            raw_bias[ch] =
-                tl_cmsis_s32((uint32_t)folded_bias[ch] - (uint32_t)p[TL_DEPTHWISE_CONV_P_INPUT_OFFSET] * sum);
-        }
-        bias = raw_bias;
-    }
-    quant.multiplier = multipliers;
-    quant.shift = shifts;
-    bias_dims.n = 1;
-    bias_dims.h = 1;
-    bias_dims.w = 1;
-    bias_dims.c = out_c;
-    context.buf = raw_bias + out_c;
-    context.size = (int32_t)(tl_tensor_bytes(tensors, op->outputs[TL_DEPTHWISE_CONV_OUT_SCRATCH]) - 12 * out_c);
+    tl_cmsis_dw_decode(p, &dw, &call.input_dims, &call.filter_dims, &call.output_dims);
+    multipliers = tl_cmsis_s8_scratch_quant(tensors, op->inputs[TL_DEPTHWISE_CONV_IN_MULTIPLIERS],
+                                            op->outputs[TL_DEPTHWISE_CONV_OUT_SCRATCH], out_c);
+    /* The rebuilt raw bias sums the channel-major filter: channel ch's taps are elements [ch * taps, (ch + 1) *
+       taps). */
+    bias =
+        tl_cmsis_s8_bias(op, tensors, op->inputs[TL_DEPTHWISE_CONV_IN_BIAS], op->inputs[TL_DEPTHWISE_CONV_IN_RAW_BIAS],
+                         tl_tensor_data(tensors, op->inputs[TL_DEPTHWISE_CONV_IN_FILTER]), 1, out_c,
+                         p[TL_DEPTHWISE_CONV_P_FILTER_HEIGHT] * p[TL_DEPTHWISE_CONV_P_FILTER_WIDTH],
+                         multipliers + 2 * out_c, &dw.input_offset);
+    tl_cmsis_call_finish(&call, multipliers, multipliers + out_c, out_c, multipliers + 3 * out_c,
+                         (int32_t)(tl_tensor_bytes(tensors, op->outputs[TL_DEPTHWISE_CONV_OUT_SCRATCH]) - 12 * out_c));
     status = arm_depthwise_conv_wrapper_s4(
-        &context, &dw, &quant, &input_dims,
-        (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_DEPTHWISE_CONV_IN_INPUT]), &filter_dims,
-        (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_DEPTHWISE_CONV_IN_TFLITE_FILTER]), &bias_dims, bias,
-        &output_dims, (int8_t *)tl_tensor_data(tensors, op->outputs[TL_DEPTHWISE_CONV_OUT_OUTPUT]));
+        &call.context, &dw, &call.quant, &call.input_dims,
+        (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_DEPTHWISE_CONV_IN_INPUT]), &call.filter_dims,
+        (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_DEPTHWISE_CONV_IN_TFLITE_FILTER]), &call.bias_dims, bias,
+        &call.output_dims, (int8_t *)tl_tensor_data(tensors, op->outputs[TL_DEPTHWISE_CONV_OUT_OUTPUT]));
     if (status != ARM_CMSIS_NN_SUCCESS)
     {
         /* A shape CMSIS-NN refuses (it checks before writing anything): the portable kernel takes it. */

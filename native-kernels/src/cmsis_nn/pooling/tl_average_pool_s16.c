@@ -24,20 +24,13 @@ tl_status tl_op_average_pool_s16_validate(const tl_op *op, const tl_tensors *ten
 
 void tl_op_average_pool_s16(const tl_op *op, const tl_tensors *tensors)
 {
-    const void *input;
-    void *output;
-    cmsis_nn_context context;
-    cmsis_nn_pool_params pool;
-    cmsis_nn_dims input_dims;
-    cmsis_nn_dims filter_dims;
-    cmsis_nn_dims output_dims;
-    if (!tl_cmsis_avgpool_setup(op, tensors, 2, arm_avgpool_s16_get_buffer_size, (int64_t)1 << 16, &input, &output,
-                                &context, &pool, &input_dims, &filter_dims, &output_dims))
+    tl_cmsis_pool_call call;
+    if (!tl_cmsis_avgpool_setup(op, tensors, 2, arm_avgpool_s16_get_buffer_size, (int64_t)1 << 16, &call))
     {
         tl_ref_op_average_pool_s16(op, tensors);
         return;
     }
     /* Validated: batches >= 1, a buffer when one is needed, no empty window: the status is SUCCESS. */
-    (void)arm_avgpool_s16(&context, &pool, &input_dims, (const int16_t *)input, &filter_dims, &output_dims,
-                          (int16_t *)output);
+    (void)arm_avgpool_s16(&call.context, &call.pool, &call.input_dims, (const int16_t *)call.input, &call.filter_dims,
+                          &call.output_dims, (int16_t *)call.output);
 }

@@ -32,20 +32,13 @@ tl_status tl_op_average_pool_s8_validate(const tl_op *op, const tl_tensors *tens
 
 void tl_op_average_pool_s8(const tl_op *op, const tl_tensors *tensors)
 {
-    const void *input;
-    void *output;
-    cmsis_nn_context context;
-    cmsis_nn_pool_params pool;
-    cmsis_nn_dims input_dims;
-    cmsis_nn_dims filter_dims;
-    cmsis_nn_dims output_dims;
-    if (!tl_cmsis_avgpool_setup(op, tensors, 1, arm_avgpool_s8_get_buffer_size, (int64_t)1 << 24, &input, &output,
-                                &context, &pool, &input_dims, &filter_dims, &output_dims))
+    tl_cmsis_pool_call call;
+    if (!tl_cmsis_avgpool_setup(op, tensors, 1, arm_avgpool_s8_get_buffer_size, (int64_t)1 << 24, &call))
     {
         tl_ref_op_average_pool_s8(op, tensors);
         return;
     }
     /* Validated: batches >= 1, a buffer when one is needed, no empty window: the status is SUCCESS. */
-    (void)arm_avgpool_s8(&context, &pool, &input_dims, (const int8_t *)input, &filter_dims, &output_dims,
-                         (int8_t *)output);
+    (void)arm_avgpool_s8(&call.context, &call.pool, &call.input_dims, (const int8_t *)call.input, &call.filter_dims,
+                         &call.output_dims, (int8_t *)call.output);
 }

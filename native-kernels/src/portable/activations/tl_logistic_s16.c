@@ -5,42 +5,13 @@
  */
 #include "tinylite/tl_dense_kernels.h"
 
-#include "../dense/tl_dense_fixed_point.h"
+#include "../tl_sigmoid_s16.h"
 #include "tl_activation_checks.h"
 
 tl_status tl_logistic_s16(int32_t count, int32_t multiplier, int32_t shift, const int16_t *input, const uint16_t *table,
                           int16_t *output)
 {
-    int32_t i;
-    int32_t round;
-    if (input == 0 || table == 0 || output == 0 || count < 0 || multiplier < 0 || multiplier > 32767 || shift < 0 ||
-        shift > 31)
-    {
-        return TL_ERR_ARGUMENT;
-    }
-    round = shift > 0 ? (int32_t)((uint32_t)1 << (shift - 1)) : 0;
-    for (i = 0; i < count; i++)
-    {
-        /* |x * multiplier| <= 32768 * 32767 and round <= 2^30: the sum stays inside int32. */
-        const int32_t scaled = tl_d_asr32(tl_d_wadd(input[i] * multiplier, round), (int)shift);
-        const uint32_t magnitude = (uint32_t)(scaled < 0 ? -scaled : scaled);
-        const uint32_t index = magnitude >> 9;
-        uint32_t result;
-        if (index >= 255)
-        {
-            result = 0x7FFFu << 10;
-        }
-        else
-        {
-            const uint32_t lower = table[index];
-            const uint32_t upper = table[index + 1];
-            result = (lower << 9) + (magnitude & 0x1FF) * (upper - lower);
-        }
-        result = scaled >= 0 ? result + (1u << 9) : (1u << 25) - result + (1u << 9) - 1;
-        result >>= 10;
-        output[i] = (int16_t)(uint16_t)result;
-    }
-    return TL_OK;
+    return tl_sigmoid_table_run(0, count, multiplier, shift, input, table, output);
 }
 
 tl_status tl_op_logistic_s16_validate(const tl_op *op, const tl_tensors *tensors)

@@ -92,23 +92,13 @@ tl_status tl_op_conv2d_s16_validate(const tl_op *op, const tl_tensors *tensors)
 
 void tl_op_conv2d_s16(const tl_op *op, const tl_tensors *tensors)
 {
-    tl_conv_dims input_dims;
-    tl_conv_dims filter_dims;
-    tl_conv_dims output_dims;
-    tl_conv_params params;
-    tl_conv_quant quant;
-    tl_conv_bias_type bias_type = TL_CONV_BIAS_NONE;
-    tl_cv_decode_conv(op->params, &input_dims, &filter_dims, &output_dims, &params);
-    quant.table = tl_tensor_data(tensors, op->inputs[TL_CONV_S16_IN_MULTIPLIERS]);
-    if (op->inputs[TL_CONV_S16_IN_BIAS] >= 0)
-    {
-        bias_type = tl_tensor_type(tensors, op->inputs[TL_CONV_S16_IN_BIAS]) == TL_CV_TYPE_INT64 ? TL_CONV_BIAS_INT64
-                                                                                                 : TL_CONV_BIAS_INT32;
-    }
+    tl_cv_call call;
+    tl_cv_decode_conv_op(op, tensors, TL_CONV_S16_IN_MULTIPLIERS, &call);
     /* Validated: the status is TL_OK. */
-    (void)tl_conv2d_s16(&params, &quant, &input_dims, tl_tensor_data(tensors, op->inputs[TL_CONV_S16_IN_INPUT]),
-                        &filter_dims, (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_CONV_S16_IN_FILTER]),
-                        op->inputs[TL_CONV_S16_IN_BIAS] >= 0 ? tl_tensor_data(tensors, op->inputs[TL_CONV_S16_IN_BIAS])
-                                                             : 0,
-                        bias_type, &output_dims, tl_tensor_data(tensors, op->outputs[TL_CONV_S16_OUT_OUTPUT]));
+    (void)tl_conv2d_s16(&call.params, &call.quant, &call.input_dims,
+                        tl_tensor_data(tensors, op->inputs[TL_CONV_S16_IN_INPUT]), &call.filter_dims,
+                        (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_CONV_S16_IN_FILTER]),
+                        tl_tensor_data(tensors, op->inputs[TL_CONV_S16_IN_BIAS]),
+                        tl_cv_s16_bias_type(tensors, op->inputs[TL_CONV_S16_IN_BIAS]), &call.output_dims,
+                        tl_tensor_data(tensors, op->outputs[TL_CONV_S16_OUT_OUTPUT]));
 }

@@ -9,14 +9,11 @@ tl_status tl_conv2d_s4_plain(const tl_conv_params *params, const tl_conv_quant *
                              const int8_t *input, const tl_conv_dims *filter_dims, const uint8_t *filter_packed,
                              const uint8_t *bias, const tl_conv_dims *output_dims, int8_t *output)
 {
-    tl_status status = tl_cv_check_shapes(TL_CV_KIND_CONV, params, input_dims, filter_dims, output_dims, -128, 127);
+    tl_status status = tl_cv_check_call(TL_CV_KIND_CONV, 0, params, quant, input_dims, input, filter_dims,
+                                        filter_packed, bias, 1, output_dims, output);
     if (status != TL_OK)
     {
         return status;
-    }
-    if (quant == 0 || quant->table == 0 || input == 0 || filter_packed == 0 || bias == 0 || output == 0)
-    {
-        return TL_ERR_ARGUMENT;
     }
     tl_conv2d_plain_run(TL_CONV_PLAIN_S4, params, quant, input_dims, input, filter_dims, filter_packed, bias,
                         TL_CONV_BIAS_INT32, output_dims, output);

@@ -16,14 +16,11 @@ tl_status tl_conv2d_s8(const tl_conv_params *params, const tl_conv_quant *quant,
                        const int8_t *input, const tl_conv_dims *filter_dims, const int8_t *filter, const uint8_t *bias,
                        const tl_conv_dims *output_dims, int8_t *output)
 {
-    tl_status status = tl_cv_check_shapes(TL_CV_KIND_CONV, params, input_dims, filter_dims, output_dims, -128, 127);
+    tl_status status = tl_cv_check_call(TL_CV_KIND_CONV, 0, params, quant, input_dims, input, filter_dims, filter, bias,
+                                        1, output_dims, output);
     if (status != TL_OK)
     {
         return status;
-    }
-    if (quant == 0 || quant->table == 0 || input == 0 || filter == 0 || bias == 0 || output == 0)
-    {
-        return TL_ERR_ARGUMENT;
     }
     if (!tl_cv_geometry_fits(params, input_dims, filter_dims, output_dims))
     {
@@ -50,17 +47,12 @@ tl_status tl_op_conv2d_s8_validate(const tl_op *op, const tl_tensors *tensors)
 
 void tl_op_conv2d_s8(const tl_op *op, const tl_tensors *tensors)
 {
-    tl_conv_dims input_dims;
-    tl_conv_dims filter_dims;
-    tl_conv_dims output_dims;
-    tl_conv_params params;
-    tl_conv_quant quant;
-    tl_cv_decode_conv(op->params, &input_dims, &filter_dims, &output_dims, &params);
-    quant.table = tl_tensor_data(tensors, op->inputs[TL_CONV_IN_MULTIPLIERS]);
+    tl_cv_call call;
+    tl_cv_decode_conv_op(op, tensors, TL_CONV_IN_MULTIPLIERS, &call);
     /* Validated: the status is TL_OK. */
-    (void)tl_conv2d_s8(&params, &quant, &input_dims,
-                       (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_CONV_IN_INPUT]), &filter_dims,
+    (void)tl_conv2d_s8(&call.params, &call.quant, &call.input_dims,
+                       (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_CONV_IN_INPUT]), &call.filter_dims,
                        (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_CONV_IN_FILTER]),
-                       op->inputs[TL_CONV_IN_BIAS] >= 0 ? tl_tensor_data(tensors, op->inputs[TL_CONV_IN_BIAS]) : 0,
-                       &output_dims, (int8_t *)tl_tensor_data(tensors, op->outputs[TL_CONV_OUT_OUTPUT]));
+                       tl_tensor_data(tensors, op->inputs[TL_CONV_IN_BIAS]), &call.output_dims,
+                       (int8_t *)tl_tensor_data(tensors, op->outputs[TL_CONV_OUT_OUTPUT]));
 }

@@ -220,6 +220,26 @@ tl_status tl_cv_check_in_place_pointwise(const tl_op *op, const tl_tensors *tens
 void tl_cv_decode_conv(const int32_t *p, tl_conv_dims *input_dims, tl_conv_dims *filter_dims, tl_conv_dims *output_dims,
                        tl_conv_params *params);
 
+/** A validated CONV_2D or DEPTHWISE_CONV_2D record decoded for its kernel call. */
+typedef struct
+{
+    tl_conv_dims input_dims;
+    tl_conv_dims filter_dims;
+    tl_conv_dims output_dims;
+    tl_conv_params params;
+    tl_conv_quant quant;
+} tl_cv_call;
+
+/** Decodes a validated CONV_2D record (tl_cv_decode_conv) with its requantization table, input @p multipliers. */
+void tl_cv_decode_conv_op(const tl_op *op, const tl_tensors *tensors, int32_t multipliers, tl_cv_call *call);
+
+/** Decodes a validated DEPTHWISE_CONV_2D record: tl_cv_decode_conv_op, then the depth multiplier (which takes the
+    filter depth's place in this layout) and the filter depth 1. */
+void tl_cv_decode_depthwise_op(const tl_op *op, const tl_tensors *tensors, int32_t multipliers, tl_cv_call *call);
+
+/** The bias type of a validated int16 record's optional bias (tensor index @p bias, -1 when omitted). */
+tl_conv_bias_type tl_cv_s16_bias_type(const tl_tensors *tensors, int32_t bias);
+
 /** Decodes the 17 TRANSPOSE_CONV Params (no checks). */
 void tl_cv_decode_transpose(const int32_t *p, tl_conv_dims *input_dims, tl_conv_dims *filter_dims,
                             tl_conv_dims *output_dims, tl_conv_params *params);
@@ -233,6 +253,16 @@ void tl_cv_decode_transpose(const int32_t *p, tl_conv_dims *input_dims, tl_conv_
 tl_status tl_cv_check_shapes(int kind, const tl_conv_params *params, const tl_conv_dims *input_dims,
                              const tl_conv_dims *filter_dims, const tl_conv_dims *output_dims, int32_t lowest,
                              int32_t highest);
+
+/**
+ * The argument checks of a layer kernel's entry, in this order: tl_cv_check_shapes over the int8 range, or over the
+ * int16 range when @p int16 (then 16x8 quantization's zero offsets too, else TL_ERR_PARAMS); then TL_ERR_ARGUMENT
+ * when @p quant, its table, @p input, @p filter, @p output or (when @p bias_required) @p bias is NULL.
+ */
+tl_status tl_cv_check_call(int kind, int int16, const tl_conv_params *params, const tl_conv_quant *quant,
+                           const tl_conv_dims *input_dims, const void *input, const tl_conv_dims *filter_dims,
+                           const void *filter, const void *bias, int bias_required, const tl_conv_dims *output_dims,
+                           const void *output);
 
 /** CONV_2D: in_c multiple of f_c, out_c multiple of the group count. */
 #define TL_CV_KIND_CONV 0

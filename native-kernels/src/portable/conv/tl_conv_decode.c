@@ -31,6 +31,28 @@ void tl_cv_decode_conv(const int32_t *p, tl_conv_dims *input_dims, tl_conv_dims 
     params->act_max = p[TL_CONV_P_ACTIVATION_MAX];
 }
 
+void tl_cv_decode_conv_op(const tl_op *op, const tl_tensors *tensors, int32_t multipliers, tl_cv_call *call)
+{
+    tl_cv_decode_conv(op->params, &call->input_dims, &call->filter_dims, &call->output_dims, &call->params);
+    call->quant.table = tl_tensor_data(tensors, op->inputs[multipliers]);
+}
+
+void tl_cv_decode_depthwise_op(const tl_op *op, const tl_tensors *tensors, int32_t multipliers, tl_cv_call *call)
+{
+    tl_cv_decode_conv_op(op, tensors, multipliers, call);
+    call->params.depth_multiplier = op->params[TL_DEPTHWISE_CONV_P_DEPTH_MULTIPLIER];
+    call->filter_dims.channels = 1;
+}
+
+tl_conv_bias_type tl_cv_s16_bias_type(const tl_tensors *tensors, int32_t bias)
+{
+    if (bias < 0)
+    {
+        return TL_CONV_BIAS_NONE;
+    }
+    return tl_tensor_type(tensors, bias) == TL_CV_TYPE_INT64 ? TL_CONV_BIAS_INT64 : TL_CONV_BIAS_INT32;
+}
+
 void tl_cv_decode_transpose(const int32_t *p, tl_conv_dims *input_dims, tl_conv_dims *filter_dims,
                             tl_conv_dims *output_dims, tl_conv_params *params)
 {

@@ -147,21 +147,13 @@ tl_status tl_op_depthwise_conv2d_s4_in_place_validate(const tl_op *op, const tl_
 
 void tl_op_depthwise_conv2d_s4_in_place(const tl_op *op, const tl_tensors *tensors)
 {
-    tl_conv_dims input_dims;
-    tl_conv_dims filter_dims;
-    tl_conv_dims output_dims;
-    tl_conv_params params;
-    tl_conv_quant quant;
-    tl_cv_decode_conv(op->params, &input_dims, &filter_dims, &output_dims, &params);
-    /* The depth multiplier takes the filter depth's place in this layout; the filter depth is 1. */
-    params.depth_multiplier = op->params[TL_DEPTHWISE_CONV_P_DEPTH_MULTIPLIER];
-    filter_dims.channels = 1;
-    quant.table = tl_tensor_data(tensors, op->inputs[TL_DEPTHWISE_CONV_S4_IN_PLACE_IN_MULTIPLIERS]);
+    tl_cv_call call;
+    tl_cv_decode_depthwise_op(op, tensors, TL_DEPTHWISE_CONV_S4_IN_PLACE_IN_MULTIPLIERS, &call);
     /* Validated: the status is TL_OK; outputs[0] is inputs[0]'s address. */
     (void)tl_depthwise_conv2d_s4_in_place(
-        &params, &quant, &input_dims, &filter_dims,
+        &call.params, &call.quant, &call.input_dims, &call.filter_dims,
         tl_tensor_data(tensors, op->inputs[TL_DEPTHWISE_CONV_S4_IN_PLACE_IN_FILTER]),
-        tl_tensor_data(tensors, op->inputs[TL_DEPTHWISE_CONV_S4_IN_PLACE_IN_BIAS]), &output_dims,
+        tl_tensor_data(tensors, op->inputs[TL_DEPTHWISE_CONV_S4_IN_PLACE_IN_BIAS]), &call.output_dims,
         (int8_t *)tl_tensor_data(tensors, op->outputs[TL_DEPTHWISE_CONV_S4_IN_PLACE_OUT_OUTPUT]),
         (int8_t *)tl_tensor_data(tensors, op->outputs[TL_DEPTHWISE_CONV_S4_IN_PLACE_OUT_SCRATCH]));
 }

@@ -21,15 +21,11 @@ tl_status tl_depthwise_conv2d_s8(const tl_conv_params *params, const tl_conv_qua
 {
     tl_cv_interior interior;
     int32_t batch;
-    tl_status status =
-        tl_cv_check_shapes(TL_CV_KIND_DEPTHWISE, params, input_dims, filter_dims, output_dims, -128, 127);
+    tl_status status = tl_cv_check_call(TL_CV_KIND_DEPTHWISE, 0, params, quant, input_dims, input, filter_dims, filter,
+                                        bias, 1, output_dims, output);
     if (status != TL_OK)
     {
         return status;
-    }
-    if (quant == 0 || quant->table == 0 || input == 0 || filter == 0 || bias == 0 || output == 0)
-    {
-        return TL_ERR_ARGUMENT;
     }
     if (!tl_cv_geometry_fits(params, input_dims, filter_dims, output_dims))
     {
@@ -77,23 +73,13 @@ tl_status tl_op_depthwise_conv2d_s8_validate(const tl_op *op, const tl_tensors *
 
 void tl_op_depthwise_conv2d_s8(const tl_op *op, const tl_tensors *tensors)
 {
-    tl_conv_dims input_dims;
-    tl_conv_dims filter_dims;
-    tl_conv_dims output_dims;
-    tl_conv_params params;
-    tl_conv_quant quant;
-    tl_cv_decode_conv(op->params, &input_dims, &filter_dims, &output_dims, &params);
-    /* The depth multiplier takes the filter depth's place in this layout; the filter depth is 1. */
-    params.depth_multiplier = op->params[TL_DEPTHWISE_CONV_P_DEPTH_MULTIPLIER];
-    filter_dims.channels = 1;
-    quant.table = tl_tensor_data(tensors, op->inputs[TL_DEPTHWISE_CONV_S8_IN_MULTIPLIERS]);
+    tl_cv_call call;
+    tl_cv_decode_depthwise_op(op, tensors, TL_DEPTHWISE_CONV_S8_IN_MULTIPLIERS, &call);
     /* Validated: the status is TL_OK. */
-    (void)tl_depthwise_conv2d_s8(
-        &params, &quant, &input_dims,
-        (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_DEPTHWISE_CONV_S8_IN_INPUT]), &filter_dims,
-        (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_DEPTHWISE_CONV_S8_IN_FILTER]),
-        op->inputs[TL_DEPTHWISE_CONV_S8_IN_BIAS] >= 0
-            ? tl_tensor_data(tensors, op->inputs[TL_DEPTHWISE_CONV_S8_IN_BIAS])
-            : 0,
-        &output_dims, (int8_t *)tl_tensor_data(tensors, op->outputs[TL_DEPTHWISE_CONV_S8_OUT_OUTPUT]));
+    (void)tl_depthwise_conv2d_s8(&call.params, &call.quant, &call.input_dims,
+                                 (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_DEPTHWISE_CONV_S8_IN_INPUT]),
+                                 &call.filter_dims,
+                                 (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_DEPTHWISE_CONV_S8_IN_FILTER]),
+                                 tl_tensor_data(tensors, op->inputs[TL_DEPTHWISE_CONV_S8_IN_BIAS]), &call.output_dims,
+                                 (int8_t *)tl_tensor_data(tensors, op->outputs[TL_DEPTHWISE_CONV_S8_OUT_OUTPUT]));
 }

@@ -9,15 +9,11 @@ tl_status tl_depthwise_conv2d_s8_plain(const tl_conv_params *params, const tl_co
                                        const tl_conv_dims *filter_dims, const int8_t *filter, const uint8_t *bias,
                                        const tl_conv_dims *output_dims, int8_t *output)
 {
-    tl_status status =
-        tl_cv_check_shapes(TL_CV_KIND_DEPTHWISE, params, input_dims, filter_dims, output_dims, -128, 127);
+    tl_status status = tl_cv_check_call(TL_CV_KIND_DEPTHWISE, 0, params, quant, input_dims, input, filter_dims, filter,
+                                        bias, 1, output_dims, output);
     if (status != TL_OK)
     {
         return status;
-    }
-    if (quant == 0 || quant->table == 0 || input == 0 || filter == 0 || bias == 0 || output == 0)
-    {
-        return TL_ERR_ARGUMENT;
     }
     tl_depthwise_conv2d_plain_run(TL_DW_PLAIN_S8, params, quant, input_dims, input, filter_dims, filter, bias,
                                   output_dims, output);

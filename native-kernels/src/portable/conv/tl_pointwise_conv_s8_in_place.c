@@ -344,18 +344,13 @@ tl_status tl_op_pointwise_conv_s8_in_place_validate(const tl_op *op, const tl_te
 
 void tl_op_pointwise_conv_s8_in_place(const tl_op *op, const tl_tensors *tensors)
 {
-    tl_conv_dims input_dims;
-    tl_conv_dims filter_dims;
-    tl_conv_dims output_dims;
-    tl_conv_params params;
-    tl_conv_quant quant;
-    tl_cv_decode_conv(op->params, &input_dims, &filter_dims, &output_dims, &params);
-    quant.table = tl_tensor_data(tensors, op->inputs[TL_POINTWISE_CONV_S8_IN_PLACE_IN_MULTIPLIERS]);
+    tl_cv_call call;
+    tl_cv_decode_conv_op(op, tensors, TL_POINTWISE_CONV_S8_IN_PLACE_IN_MULTIPLIERS, &call);
     /* Validated: the status is TL_OK; outputs[0] is inputs[0]'s address. */
     (void)tl_pointwise_conv_s8_in_place(
-        &params, &quant, &input_dims, &filter_dims,
+        &call.params, &call.quant, &call.input_dims, &call.filter_dims,
         (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_POINTWISE_CONV_S8_IN_PLACE_IN_FILTER]),
-        tl_tensor_data(tensors, op->inputs[TL_POINTWISE_CONV_S8_IN_PLACE_IN_BIAS]), &output_dims,
+        tl_tensor_data(tensors, op->inputs[TL_POINTWISE_CONV_S8_IN_PLACE_IN_BIAS]), &call.output_dims,
         (int8_t *)tl_tensor_data(tensors, op->outputs[TL_POINTWISE_CONV_S8_IN_PLACE_OUT_OUTPUT]),
         (int8_t *)tl_tensor_data(tensors, op->outputs[TL_POINTWISE_CONV_S8_IN_PLACE_OUT_SCRATCH]));
 }

@@ -14,6 +14,7 @@
 
 #include "tl_dense_fixed_point.h"
 #include "tl_dense_validation.h"
+#include "tl_fc_record.h"
 #include "tl_fc_s8_output.h"
 #include "../tl_s4.h"
 
@@ -248,28 +249,14 @@ tl_status tl_fully_connected_s4(const tl_fc_params *params, const tl_fc_quant *q
 
 tl_status tl_op_fully_connected_s4_validate(const tl_op *op, const tl_tensors *tensors)
 {
-    tl_status e = tl_dv_fully_connected(op, tensors, TL_FULLY_CONNECTED_P_LENGTH, TL_TYPE_INT8, 1, 4, 4);
-    if (e != TL_OK)
-    {
-        return e;
-    }
-    return tl_dv_activation_range(op->params[TL_FULLY_CONNECTED_P_ACTIVATION_MIN],
-                                  op->params[TL_FULLY_CONNECTED_P_ACTIVATION_MAX], -128, 127);
+    return tl_fc_record_validate(op, tensors, 4);
 }
 
 void tl_op_fully_connected_s4(const tl_op *op, const tl_tensors *tensors)
 {
-    const int32_t *p = op->params;
     tl_fc_params params;
     tl_fc_quant quant;
-    params.batches = p[TL_FULLY_CONNECTED_P_BATCHES];
-    params.in_depth = p[TL_FULLY_CONNECTED_P_INPUT_DEPTH];
-    params.out_depth = p[TL_FULLY_CONNECTED_P_OUTPUT_DEPTH];
-    params.output_zero_point = p[TL_FULLY_CONNECTED_P_OUTPUT_OFFSET];
-    params.act_min = p[TL_FULLY_CONNECTED_P_ACTIVATION_MIN];
-    params.act_max = p[TL_FULLY_CONNECTED_P_ACTIVATION_MAX];
-    quant.pairs = (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_FULLY_CONNECTED_IN_MULTIPLIERS]);
-    quant.per_channel = p[TL_FULLY_CONNECTED_P_PER_CHANNEL];
+    tl_fc_record_decode(op, tensors, &params, &quant);
     (void)tl_fully_connected_s4(
         &params, &quant, (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_FULLY_CONNECTED_IN_INPUT]),
         tl_tensor_data(tensors, op->inputs[TL_FULLY_CONNECTED_IN_WEIGHTS]),

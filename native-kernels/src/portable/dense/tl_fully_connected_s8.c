@@ -7,6 +7,7 @@
 #include "tinylite/tl_dense_kernels.h"
 
 #include "tl_dense_validation.h"
+#include "tl_fc_record.h"
 #include "tl_fc_s8_output.h"
 #include "../tl_dot_s8.h"
 
@@ -118,28 +119,14 @@ tl_status tl_fully_connected_s8(const tl_fc_params *params, const tl_fc_quant *q
 
 tl_status tl_op_fully_connected_s8_validate(const tl_op *op, const tl_tensors *tensors)
 {
-    tl_status e = tl_dv_fully_connected(op, tensors, TL_FULLY_CONNECTED_P_LENGTH, TL_TYPE_INT8, 1, 8, 4);
-    if (e != TL_OK)
-    {
-        return e;
-    }
-    return tl_dv_activation_range(op->params[TL_FULLY_CONNECTED_P_ACTIVATION_MIN],
-                                  op->params[TL_FULLY_CONNECTED_P_ACTIVATION_MAX], -128, 127);
+    return tl_fc_record_validate(op, tensors, 8);
 }
 
 void tl_op_fully_connected_s8(const tl_op *op, const tl_tensors *tensors)
 {
-    const int32_t *p = op->params;
     tl_fc_params params;
     tl_fc_quant quant;
-    params.batches = p[TL_FULLY_CONNECTED_P_BATCHES];
-    params.in_depth = p[TL_FULLY_CONNECTED_P_INPUT_DEPTH];
-    params.out_depth = p[TL_FULLY_CONNECTED_P_OUTPUT_DEPTH];
-    params.output_zero_point = p[TL_FULLY_CONNECTED_P_OUTPUT_OFFSET];
-    params.act_min = p[TL_FULLY_CONNECTED_P_ACTIVATION_MIN];
-    params.act_max = p[TL_FULLY_CONNECTED_P_ACTIVATION_MAX];
-    quant.pairs = (const int32_t *)(const void *)tl_tensor_data(tensors, op->inputs[TL_FULLY_CONNECTED_IN_MULTIPLIERS]);
-    quant.per_channel = p[TL_FULLY_CONNECTED_P_PER_CHANNEL];
+    tl_fc_record_decode(op, tensors, &params, &quant);
     (void)tl_fully_connected_s8(
         &params, &quant, (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_FULLY_CONNECTED_IN_INPUT]),
         (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_FULLY_CONNECTED_IN_WEIGHTS]),

@@ -13,8 +13,6 @@ namespace TinyLite.Codegen.Lowering.Conv;
 /// </summary>
 public sealed class Conv2DLowering : IOperatorLowering
 {
-    public IReadOnlyList<BuiltinOperator> Handles { get; } = [BuiltinOperator.Conv2D];
-
     public IReadOnlyList<KernelCall> Lower(LoweringContext ctx)
     {
         var options = ctx.Options<Conv2DOptions>();

@@ -13,8 +13,6 @@ namespace TinyLite.Codegen.Lowering.Conv;
 /// </summary>
 public sealed class DepthwiseConv2DLowering : IOperatorLowering
 {
-    public IReadOnlyList<BuiltinOperator> Handles { get; } = [BuiltinOperator.DepthwiseConv2D];
-
     public IReadOnlyList<KernelCall> Lower(LoweringContext ctx)
     {
         var options = ctx.Options<DepthwiseConv2DOptions>();

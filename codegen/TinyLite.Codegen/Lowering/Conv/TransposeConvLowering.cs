@@ -13,8 +13,6 @@ namespace TinyLite.Codegen.Lowering.Conv;
 /// </summary>
 public sealed class TransposeConvLowering : IOperatorLowering
 {
-    public IReadOnlyList<BuiltinOperator> Handles { get; } = [BuiltinOperator.TransposeConv];
-
     public IReadOnlyList<KernelCall> Lower(LoweringContext ctx)
     {
         var options = ctx.Options<TransposeConvOptions>();

@@ -12,8 +12,6 @@ namespace TinyLite.Codegen.Lowering.Dense;
 /// </summary>
 public sealed class FullyConnectedLowering : IOperatorLowering
 {
-    public IReadOnlyList<BuiltinOperator> Handles { get; } = [BuiltinOperator.FullyConnected];
-
     public IReadOnlyList<KernelCall> Lower(LoweringContext ctx)
     {
         var options = ctx.Options<FullyConnectedOptions>();

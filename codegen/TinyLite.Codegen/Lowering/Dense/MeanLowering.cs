@@ -12,8 +12,6 @@ namespace TinyLite.Codegen.Lowering.Dense;
 /// </summary>
 public sealed class MeanLowering : IOperatorLowering
 {
-    public IReadOnlyList<BuiltinOperator> Handles { get; } = [BuiltinOperator.Mean];
-
     public IReadOnlyList<KernelCall> Lower(LoweringContext ctx)
     {
         var input = ctx.Input(0);

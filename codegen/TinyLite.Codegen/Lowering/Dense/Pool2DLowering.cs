@@ -11,8 +11,6 @@ namespace TinyLite.Codegen.Lowering.Dense;
 /// </summary>
 public sealed class Pool2DLowering : IOperatorLowering
 {
-    public IReadOnlyList<BuiltinOperator> Handles { get; } = [BuiltinOperator.AveragePool2D, BuiltinOperator.MaxPool2D];
-
     public IReadOnlyList<KernelCall> Lower(LoweringContext ctx)
     {
         var options = ctx.Options<Pool2DOptions>();

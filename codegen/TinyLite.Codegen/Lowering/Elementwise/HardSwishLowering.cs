@@ -11,8 +11,6 @@ namespace TinyLite.Codegen.Lowering.Elementwise;
 /// </summary>
 public sealed class HardSwishLowering : IOperatorLowering
 {
-    public IReadOnlyList<BuiltinOperator> Handles { get; } = [BuiltinOperator.HardSwish];
-
     public IReadOnlyList<KernelCall> Lower(LoweringContext ctx)
     {
         var (input, output) = UnaryLowering.Operands(ctx);

@@ -10,8 +10,6 @@ namespace TinyLite.Codegen.Lowering.Elementwise;
 /// </summary>
 public sealed class Relu6Lowering : IOperatorLowering
 {
-    public IReadOnlyList<BuiltinOperator> Handles { get; } = [BuiltinOperator.Relu6];
-
     public IReadOnlyList<KernelCall> Lower(LoweringContext ctx)
     {
         var (input, output) = UnaryLowering.Operands(ctx);

@@ -10,8 +10,6 @@ namespace TinyLite.Codegen.Lowering.Elementwise;
 /// </summary>
 public sealed class ReluLowering : IOperatorLowering
 {
-    public IReadOnlyList<BuiltinOperator> Handles { get; } = [BuiltinOperator.Relu];
-
     public IReadOnlyList<KernelCall> Lower(LoweringContext ctx)
     {
         var (input, output) = UnaryLowering.Operands(ctx);

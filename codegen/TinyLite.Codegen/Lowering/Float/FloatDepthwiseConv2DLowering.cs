@@ -11,8 +11,6 @@ namespace TinyLite.Codegen.Lowering.Float;
 /// </summary>
 public sealed class FloatDepthwiseConv2DLowering : IOperatorLowering
 {
-    public IReadOnlyList<BuiltinOperator> Handles { get; } = [BuiltinOperator.DepthwiseConv2D];
-
     public IReadOnlyList<KernelCall> Lower(LoweringContext ctx)
     {
         var options = ctx.Options<DepthwiseConv2DOptions>();

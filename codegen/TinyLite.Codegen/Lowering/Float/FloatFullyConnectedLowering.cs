@@ -11,8 +11,6 @@ namespace TinyLite.Codegen.Lowering.Float;
 /// </summary>
 public sealed class FloatFullyConnectedLowering : IOperatorLowering
 {
-    public IReadOnlyList<BuiltinOperator> Handles { get; } = [BuiltinOperator.FullyConnected];
-
     public IReadOnlyList<KernelCall> Lower(LoweringContext ctx)
     {
         var options = ctx.Options<FullyConnectedOptions>();

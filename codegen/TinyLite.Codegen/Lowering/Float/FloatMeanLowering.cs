@@ -11,8 +11,6 @@ namespace TinyLite.Codegen.Lowering.Float;
 /// </summary>
 public sealed class FloatMeanLowering : IOperatorLowering
 {
-    public IReadOnlyList<BuiltinOperator> Handles { get; } = [BuiltinOperator.Mean];
-
     public IReadOnlyList<KernelCall> Lower(LoweringContext ctx)
     {
         var input = ctx.Input(0);

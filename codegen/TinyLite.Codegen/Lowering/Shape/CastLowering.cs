@@ -9,8 +9,6 @@ namespace TinyLite.Codegen.Lowering.Shape;
 /// </summary>
 public sealed class CastLowering : IOperatorLowering
 {
-    public IReadOnlyList<BuiltinOperator> Handles { get; } = [BuiltinOperator.Cast];
-
     public IReadOnlyList<KernelCall> Lower(LoweringContext ctx)
     {
         var input = ctx.Input(0);

@@ -6,8 +6,6 @@ namespace TinyLite.Codegen.Lowering.Shape;
 /// <summary>DEQUANTIZE int8/int16 → float32 (<see cref="OpCode.Dequantize"/>) with the input's per-tensor scale and zero point.</summary>
 public sealed class DequantizeLowering : IOperatorLowering
 {
-    public IReadOnlyList<BuiltinOperator> Handles { get; } = [BuiltinOperator.Dequantize];
-
     public IReadOnlyList<KernelCall> Lower(LoweringContext ctx)
     {
         var input = ctx.Input(0);

@@ -14,8 +14,6 @@ public sealed class PadLowering : IOperatorLowering
 {
     private const int MaxRank = 5;
 
-    public IReadOnlyList<BuiltinOperator> Handles { get; } = [BuiltinOperator.Pad, BuiltinOperator.Padv2];
-
     public IReadOnlyList<KernelCall> Lower(LoweringContext ctx)
     {
         var input = ctx.Input(0);

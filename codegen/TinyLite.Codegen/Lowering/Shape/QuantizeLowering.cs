@@ -11,8 +11,6 @@ namespace TinyLite.Codegen.Lowering.Shape;
 /// </summary>
 public sealed class QuantizeLowering : IOperatorLowering
 {
-    public IReadOnlyList<BuiltinOperator> Handles { get; } = [BuiltinOperator.Quantize];
-
     public IReadOnlyList<KernelCall> Lower(LoweringContext ctx)
     {
         var input = ctx.Input(0);

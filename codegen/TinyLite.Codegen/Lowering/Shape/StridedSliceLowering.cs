@@ -12,8 +12,6 @@ namespace TinyLite.Codegen.Lowering.Shape;
 /// </summary>
 public sealed class StridedSliceLowering : IOperatorLowering
 {
-    public IReadOnlyList<BuiltinOperator> Handles { get; } = [BuiltinOperator.StridedSlice];
-
     public IReadOnlyList<KernelCall> Lower(LoweringContext ctx)
     {
         var options = ctx.Options<StridedSliceOptions>();

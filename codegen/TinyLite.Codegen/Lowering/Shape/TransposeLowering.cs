@@ -10,8 +10,6 @@ namespace TinyLite.Codegen.Lowering.Shape;
 /// </summary>
 public sealed class TransposeLowering : IOperatorLowering
 {
-    public IReadOnlyList<BuiltinOperator> Handles { get; } = [BuiltinOperator.Transpose];
-
     public IReadOnlyList<KernelCall> Lower(LoweringContext ctx)
     {
         var input = ctx.Input(0);

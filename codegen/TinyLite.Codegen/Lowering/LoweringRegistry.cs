@@ -38,10 +38,7 @@ public sealed class LoweringRegistry
         r.Add(new MulLowering(), BuiltinOperator.Mul);
         r.Add(new DivLowering(), BuiltinOperator.Div);
         r.Add(new MaximumMinimumLowering(), BuiltinOperator.Maximum, BuiltinOperator.Minimum);
-        r.Add(new ReluLowering(), BuiltinOperator.Relu);
-        r.Add(new Relu6Lowering(), BuiltinOperator.Relu6);
-        r.Add(new LeakyReluLowering(), BuiltinOperator.LeakyRelu);
-        r.Add(new HardSwishLowering(), BuiltinOperator.HardSwish);
+        foreach (var (op, lowering) in UnaryActivations.All) r.Add(lowering, op);
         // Shape family: data movement and type conversion.
         r.Add(new ReshapeLowering(), BuiltinOperator.Reshape, BuiltinOperator.Squeeze, BuiltinOperator.ExpandDims);
         r.Add(new PadLowering(), BuiltinOperator.Pad, BuiltinOperator.Padv2);

@@ -45,9 +45,7 @@ public sealed class LoweringRegistry
         r.Add(new ConcatenationLowering(), BuiltinOperator.Concatenation);
         r.Add(new StridedSliceLowering(), BuiltinOperator.StridedSlice);
         r.Add(new TransposeLowering(), BuiltinOperator.Transpose);
-        r.Add(new QuantizeLowering(), BuiltinOperator.Quantize);
-        r.Add(new DequantizeLowering(), BuiltinOperator.Dequantize);
-        r.Add(new CastLowering(), BuiltinOperator.Cast);
+        foreach (var (op, lowering) in Conversions.All) r.Add(lowering, op);
         // Recurrent family.
         r.Add(new UnidirectionalSequenceLstmLowering(), BuiltinOperator.UnidirectionalSequenceLstm);
         r.Add(new SvdfLowering(), BuiltinOperator.Svdf);

@@ -53,8 +53,8 @@ public sealed class LoweringRegistry
         foreach (var (customCode, lowering) in SignalLowerings.All) r.AddCustom(customCode, lowering);
         // Float family: float32 operators whose first input is float32 (the element-wise float kernels are chosen by
         // the Elementwise family's lowerings themselves); the quantized lowerings above keep the rest.
-        r.AddFloat(new FloatConv2DLowering(), BuiltinOperator.Conv2D);
-        r.AddFloat(new FloatDepthwiseConv2DLowering(), BuiltinOperator.DepthwiseConv2D);
+        r.AddFloat(new FloatConvLowering(depthwise: false), BuiltinOperator.Conv2D);
+        r.AddFloat(new FloatConvLowering(depthwise: true), BuiltinOperator.DepthwiseConv2D);
         r.AddFloat(new FloatFullyConnectedLowering(), BuiltinOperator.FullyConnected);
         r.AddFloat(new FloatPool2DLowering(), BuiltinOperator.AveragePool2D, BuiltinOperator.MaxPool2D);
         r.AddFloat(new FloatMeanLowering(), BuiltinOperator.Mean);

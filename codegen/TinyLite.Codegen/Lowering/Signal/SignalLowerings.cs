@@ -54,9 +54,9 @@ public static class SignalLowerings
     private static SignalCall FftAutoScale(SignalOperator op)
     {
         Tensor input = op.Input(0), output = op.Output(0), scaleBits = op.Output(1);
-        if (input.ElementCount != output.ElementCount || scaleBits.ElementCount != 1)
-            throw op.Error($"input {input.Describe()}, output {output.Describe()} and scale bits {scaleBits.Describe()} do not match");
-        return new(KernelParams.SignalFftAutoScale(count: SignalOperands.Count(input)));
+        int count = ScaledCount(op, input, output, scaleBits,
+            $"input {input.Describe()}, output {output.Describe()} and scale bits {scaleBits.Describe()}");
+        return new(KernelParams.SignalFftAutoScale(count: count));
     }
 
     /// <summary>
@@ -130,9 +130,20 @@ public static class SignalLowerings
     private static SignalCall FilterBankSquareRoot(SignalOperator op)
     {
         Tensor input = op.Input(0), scaleBits = op.Input(1), output = op.Output(0);
+        int count = ScaledCount(op, input, output, scaleBits,
+            $"input {input.Describe()}, scale bits {scaleBits.Describe()} and output {output.Describe()}");
+        return new(KernelParams.SignalFilterBankSquareRoot(count: count));
+    }
+
+    /// <summary>
+    /// The element count of <paramref name="input"/>; a compile error naming the <paramref name="operands"/> unless
+    /// <paramref name="output"/> is as long and <paramref name="scaleBits"/> holds one value.
+    /// </summary>
+    private static int ScaledCount(SignalOperator op, Tensor input, Tensor output, Tensor scaleBits, string operands)
+    {
         if (input.ElementCount != output.ElementCount || scaleBits.ElementCount != 1)
-            throw op.Error($"input {input.Describe()}, scale bits {scaleBits.Describe()} and output {output.Describe()} do not match");
-        return new(KernelParams.SignalFilterBankSquareRoot(count: SignalOperands.Count(input)));
+            throw op.Error($"{operands} do not match");
+        return SignalOperands.Count(input);
     }
 
     /// <summary>

@@ -11,10 +11,7 @@ public sealed class ReshapeLowering : IOperatorLowering
 {
     public IReadOnlyList<KernelCall> Lower(LoweringContext ctx)
     {
-        var input = ctx.Input(0);
-        var output = ctx.Output(0);
-        if (input.Type != output.Type)
-            throw ctx.Error($"input and output types differ ({DataTypes.Name(input.Type)} vs {DataTypes.Name(output.Type)})");
+        var (input, output) = ShapeTensors.MovedOperands(ctx);
         switch (ctx.Op.Op)
         {
             case BuiltinOperator.Reshape:

@@ -1,8 +1,15 @@
 using TinyLite.Codegen.Ir;
+using TinyLite.Codegen.Lowering.Conv;
+using TinyLite.Codegen.Lowering.Dense;
+using TinyLite.Codegen.Lowering.Elementwise;
+using TinyLite.Codegen.Lowering.Float;
+using TinyLite.Codegen.Lowering.Recurrent;
+using TinyLite.Codegen.Lowering.Shape;
+using TinyLite.Codegen.Lowering.Signal;
 
 namespace TinyLite.Codegen.Lowering;
 
-/// <summary>Which lowering handles which TFLite operator; each kernel family adds its own.</summary>
+/// <summary>Which lowering handles which TFLite operator: one table over every kernel family.</summary>
 public sealed class LoweringRegistry
 {
     private readonly Dictionary<BuiltinOperator, IOperatorLowering> _byOp = new();
@@ -15,20 +22,51 @@ public sealed class LoweringRegistry
     private static LoweringRegistry CreateDefault()
     {
         var r = new LoweringRegistry();
-        Conv.ConvFamily.Register(r);
-        Dense.DenseFamily.Register(r);
-        Elementwise.ElementwiseFamily.Register(r);
-        Shape.ShapeFamily.Register(r);
-        Recurrent.RecurrentFamily.Register(r);
-        Signal.SignalFamily.Register(r);
-        Float.FloatFamily.Register(r);
+        // Conv family.
+        r.Add(new Conv2DLowering(), BuiltinOperator.Conv2D);
+        r.Add(new DepthwiseConv2DLowering(), BuiltinOperator.DepthwiseConv2D);
+        r.Add(new TransposeConvLowering(), BuiltinOperator.TransposeConv);
+        // Dense family.
+        r.Add(new FullyConnectedLowering(), BuiltinOperator.FullyConnected);
+        r.Add(new Pool2DLowering(), BuiltinOperator.AveragePool2D, BuiltinOperator.MaxPool2D);
+        r.Add(new MeanLowering(), BuiltinOperator.Mean);
+        r.Add(new SoftmaxLowering(), BuiltinOperator.Softmax);
+        r.Add(new ActivationTableLowering(), BuiltinOperator.Logistic, BuiltinOperator.Tanh);
+        // Elementwise family.
+        r.Add(new AddLowering(), BuiltinOperator.Add);
+        r.Add(new SubLowering(), BuiltinOperator.Sub);
+        r.Add(new MulLowering(), BuiltinOperator.Mul);
+        r.Add(new DivLowering(), BuiltinOperator.Div);
+        r.Add(new MaximumMinimumLowering(), BuiltinOperator.Maximum, BuiltinOperator.Minimum);
+        foreach (var (op, lowering) in UnaryActivations.All) r.Add(lowering, op);
+        // Shape family: data movement and type conversion.
+        r.Add(new ReshapeLowering(), BuiltinOperator.Reshape, BuiltinOperator.Squeeze, BuiltinOperator.ExpandDims);
+        r.Add(new PadLowering(), BuiltinOperator.Pad, BuiltinOperator.Padv2);
+        r.Add(new ConcatenationLowering(), BuiltinOperator.Concatenation);
+        r.Add(new StridedSliceLowering(), BuiltinOperator.StridedSlice);
+        r.Add(new TransposeLowering(), BuiltinOperator.Transpose);
+        foreach (var (op, lowering) in Conversions.All) r.Add(lowering, op);
+        // Recurrent family.
+        r.Add(new UnidirectionalSequenceLstmLowering(), BuiltinOperator.UnidirectionalSequenceLstm);
+        r.Add(new SvdfLowering(), BuiltinOperator.Svdf);
+        // Signal family: the TFLM signal library's custom operators.
+        foreach (var (customCode, lowering) in SignalLowerings.All) r.AddCustom(customCode, lowering);
+        // Float family: float32 operators whose first input is float32 (the element-wise float kernels are chosen by
+        // the Elementwise family's lowerings themselves); the quantized lowerings above keep the rest.
+        r.AddFloat(new FloatConvLowering(depthwise: false), BuiltinOperator.Conv2D);
+        r.AddFloat(new FloatConvLowering(depthwise: true), BuiltinOperator.DepthwiseConv2D);
+        r.AddFloat(new FloatFullyConnectedLowering(), BuiltinOperator.FullyConnected);
+        r.AddFloat(new FloatPool2DLowering(), BuiltinOperator.AveragePool2D, BuiltinOperator.MaxPool2D);
+        r.AddFloat(new FloatMeanLowering(), BuiltinOperator.Mean);
+        r.AddFloat(new FloatSoftmaxLowering(), BuiltinOperator.Softmax);
+        r.AddFloat(new FloatActivationLowering(), BuiltinOperator.Logistic, BuiltinOperator.Tanh);
         return r;
     }
 
-    /// <summary>Adds a lowering for all operators it handles.</summary>
-    public void Add(IOperatorLowering lowering)
+    /// <summary>Adds <paramref name="lowering"/> for the operators <paramref name="ops"/>.</summary>
+    public void Add(IOperatorLowering lowering, params BuiltinOperator[] ops)
     {
-        foreach (var op in lowering.Handles) _byOp[op] = lowering;
+        foreach (var op in ops) _byOp[op] = lowering;
     }
 
     /// <summary>Adds a lowering for the CUSTOM operator whose custom code is <paramref name="customCode"/>.</summary>
@@ -41,12 +79,13 @@ public sealed class LoweringRegistry
     public IOperatorLowering? FindCustom(string? customCode) => customCode is null ? null : _byCustomCode.GetValueOrDefault(customCode);
 
     /// <summary>
-    /// Adds a lowering for its operators when their first input is float32 (the Float family's kernels, apart from
-    /// the element-wise float kernels the Elementwise family's lowerings choose themselves).
+    /// Adds <paramref name="lowering"/> for the operators <paramref name="ops"/> when their first input is float32
+    /// (the Float family's kernels, apart from the element-wise float kernels the Elementwise family's lowerings
+    /// choose themselves).
     /// </summary>
-    public void AddFloat(IOperatorLowering lowering)
+    public void AddFloat(IOperatorLowering lowering, params BuiltinOperator[] ops)
     {
-        foreach (var op in lowering.Handles) _float[op] = lowering;
+        foreach (var op in ops) _float[op] = lowering;
     }
 
     /// <summary>The lowering for <paramref name="op"/> (regardless of dtypes), or null if TinyLite does not support it.</summary>

@@ -13,34 +13,14 @@ namespace TinyLite.Codegen.Lowering.Conv;
 /// </summary>
 public sealed class Conv2DLowering : IOperatorLowering
 {
-    public IReadOnlyList<BuiltinOperator> Handles { get; } = [BuiltinOperator.Conv2D];
-
     public IReadOnlyList<KernelCall> Lower(LoweringContext ctx)
     {
         var options = ctx.Options<Conv2DOptions>();
         var operands = ConvOperands.Read(ctx, depthwise: false);
         var (input, filter, bias, output) = (operands.Input, operands.Filter, operands.Bias, operands.Output);
 
-        int code;
-        if (input.Type == DataType.Int8 && output.Type == DataType.Int8 && filter.Type is DataType.Int8 or DataType.Int4)
-        {
-            if (bias != null && bias.Type != DataType.Int32)
-                throw ctx.Error($"bias type {DataTypes.Name(bias.Type)} is not supported with INT8 activations (INT32 is)");
-            code = filter.Type == DataType.Int4 ? OpCode.ConvS4 : OpCode.ConvS8;
-        }
-        else if (input.Type == DataType.Int16 && output.Type == DataType.Int16 && filter.Type == DataType.Int8)
-        {
-            if (bias != null && bias.Type is not (DataType.Int64 or DataType.Int32))
-                throw ctx.Error($"bias type {DataTypes.Name(bias.Type)} is not supported with INT16 activations (INT64 or INT32 are)");
-            ConvChecks.RequireZeroPointZero(ctx, input, "input");
-            ConvChecks.RequireZeroPointZero(ctx, output, "output");
-            code = OpCode.ConvS16;
-        }
-        else
-        {
-            throw ctx.Error($"unsupported dtypes input {DataTypes.Name(input.Type)}, filter {DataTypes.Name(filter.Type)}, output {DataTypes.Name(output.Type)} " +
-                "(supported: INT8/INT8, INT8/INT4, INT16/INT8)");
-        }
+        int code = ConvChecks.KernelCode(ctx, operands, OpCode.ConvS8, OpCode.ConvS4, OpCode.ConvS16,
+            [DataType.Int64, DataType.Int32], "INT64 or INT32 are");
 
         operands.CheckShapes(ctx, 0, options.StrideH, options.StrideW, options.DilationH, options.DilationW);
         int batches = operands.Batches, inH = operands.InH, inW = operands.InW, inC = operands.InC;

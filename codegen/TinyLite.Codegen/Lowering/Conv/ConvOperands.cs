@@ -29,10 +29,14 @@ public sealed class ConvOperands
     /// <summary>Output channels: the filter's first dimension (CONV_2D) or last (DEPTHWISE_CONV_2D).</summary>
     public int OutC => Depthwise ? Filter.Shape[3] : Filter.Shape[0];
 
-    /// <summary>Inputs 0 (input), 1 (filter), 2 (optional bias) and output 0, each checked 4-D (the bias: out_c values).</summary>
-    public static ConvOperands Read(LoweringContext ctx, bool depthwise)
+    /// <summary>
+    /// Input <paramref name="inputIndex"/> (input), 1 (filter), <paramref name="biasIndex"/> (optional bias) and output 0,
+    /// each checked 4-D (the bias: out_c values). CONV_2D and DEPTHWISE_CONV_2D take the defaults; TRANSPOSE_CONV,
+    /// whose input 0 is the output shape, reads input 2 and bias 3.
+    /// </summary>
+    public static ConvOperands Read(LoweringContext ctx, bool depthwise, int inputIndex = 0, int biasIndex = 2)
     {
-        var input = ctx.Input(0);
+        var input = ctx.Input(inputIndex);
         var filter = ctx.Input(1);
         var output = ctx.Output(0);
         ConvChecks.Require4D(ctx, input, "input");
@@ -41,7 +45,7 @@ public sealed class ConvOperands
         return new ConvOperands
         {
             Depthwise = depthwise, Input = input, Filter = filter, Output = output,
-            Bias = ConvChecks.Bias(ctx, 2, depthwise ? filter.Shape[3] : filter.Shape[0]),
+            Bias = ConvChecks.Bias(ctx, biasIndex, depthwise ? filter.Shape[3] : filter.Shape[0]),
         };
     }
 

@@ -13,34 +13,14 @@ namespace TinyLite.Codegen.Lowering.Conv;
 /// </summary>
 public sealed class DepthwiseConv2DLowering : IOperatorLowering
 {
-    public IReadOnlyList<BuiltinOperator> Handles { get; } = [BuiltinOperator.DepthwiseConv2D];
-
     public IReadOnlyList<KernelCall> Lower(LoweringContext ctx)
     {
         var options = ctx.Options<DepthwiseConv2DOptions>();
         var operands = ConvOperands.Read(ctx, depthwise: true);
         var (input, filter, bias, output) = (operands.Input, operands.Filter, operands.Bias, operands.Output);
 
-        int code;
-        if (input.Type == DataType.Int8 && output.Type == DataType.Int8 && filter.Type is DataType.Int8 or DataType.Int4)
-        {
-            if (bias != null && bias.Type != DataType.Int32)
-                throw ctx.Error($"bias type {DataTypes.Name(bias.Type)} is not supported with INT8 activations (INT32 is)");
-            code = filter.Type == DataType.Int4 ? OpCode.DepthwiseConvS4 : OpCode.DepthwiseConvS8;
-        }
-        else if (input.Type == DataType.Int16 && output.Type == DataType.Int16 && filter.Type == DataType.Int8)
-        {
-            if (bias != null && bias.Type != DataType.Int64)
-                throw ctx.Error($"bias type {DataTypes.Name(bias.Type)} is not supported with INT16 activations (TFLM reads INT64 only)");
-            ConvChecks.RequireZeroPointZero(ctx, input, "input");
-            ConvChecks.RequireZeroPointZero(ctx, output, "output");
-            code = OpCode.DepthwiseConvS16;
-        }
-        else
-        {
-            throw ctx.Error($"unsupported dtypes input {DataTypes.Name(input.Type)}, filter {DataTypes.Name(filter.Type)}, output {DataTypes.Name(output.Type)} " +
-                "(supported: INT8/INT8, INT8/INT4, INT16/INT8)");
-        }
+        int code = ConvChecks.KernelCode(ctx, operands, OpCode.DepthwiseConvS8, OpCode.DepthwiseConvS4, OpCode.DepthwiseConvS16,
+            [DataType.Int64], "TFLM reads INT64 only");
 
         operands.CheckShapes(ctx, options.DepthMultiplier, options.StrideH, options.StrideW, options.DilationH, options.DilationW);
         int batches = operands.Batches, inH = operands.InH, inW = operands.InW, inC = operands.InC;

@@ -13,19 +13,12 @@ namespace TinyLite.Codegen.Lowering.Conv;
 /// </summary>
 public sealed class TransposeConvLowering : IOperatorLowering
 {
-    public IReadOnlyList<BuiltinOperator> Handles { get; } = [BuiltinOperator.TransposeConv];
-
     public IReadOnlyList<KernelCall> Lower(LoweringContext ctx)
     {
         var options = ctx.Options<TransposeConvOptions>();
-        var filter = ctx.Input(1);
-        var input = ctx.Input(2);
-        var output = ctx.Output(0);
-        ConvChecks.Require4D(ctx, input, "input");
-        ConvChecks.Require4D(ctx, filter, "filter");
-        ConvChecks.Require4D(ctx, output, "output");
-        int outC = filter.Shape[0];
-        var bias = ConvChecks.Bias(ctx, 3, outC);
+        var operands = ConvOperands.Read(ctx, depthwise: false, inputIndex: 2, biasIndex: 3);
+        var (input, filter, bias, output) = (operands.Input, operands.Filter, operands.Bias, operands.Output);
+        int outC = operands.OutC;
 
         int code;
         int biasT = bias?.Index ?? -1;

@@ -18,8 +18,6 @@ public sealed class ActivationTableLowering : IOperatorLowering
     /// <summary>Integer bits of the rescaled input (Q4.27), TFLM's kInputIntegerBits for int8.</summary>
     public const int InputIntegerBits = 4;
 
-    public IReadOnlyList<BuiltinOperator> Handles { get; } = [BuiltinOperator.Logistic, BuiltinOperator.Tanh];
-
     public IReadOnlyList<KernelCall> Lower(LoweringContext ctx)
     {
         var input = ctx.Input(0);

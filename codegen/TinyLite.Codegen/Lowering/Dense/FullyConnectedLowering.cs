@@ -12,15 +12,9 @@ namespace TinyLite.Codegen.Lowering.Dense;
 /// </summary>
 public sealed class FullyConnectedLowering : IOperatorLowering
 {
-    public IReadOnlyList<BuiltinOperator> Handles { get; } = [BuiltinOperator.FullyConnected];
-
     public IReadOnlyList<KernelCall> Lower(LoweringContext ctx)
     {
-        var options = ctx.Options<FullyConnectedOptions>();
-        var input = ctx.Input(0);
-        var weights = ctx.Input(1);
-        var bias = ctx.OptionalInput(2);
-        var output = ctx.Output(0);
+        var (options, input, weights, bias, output) = FullyConnectedOperands.Read(ctx);
 
         int code = (input.Type, weights.Type, output.Type) switch
         {
@@ -32,10 +26,6 @@ public sealed class FullyConnectedLowering : IOperatorLowering
         if (weights.Data == null)
         {
             throw ctx.Error("weights must be constant");
-        }
-        if (options.WeightsFormat != 0)
-        {
-            throw ctx.Error($"weights format {options.WeightsFormat} (shuffled) is not supported; only the default format");
         }
         if (weights.Shape.Length < 2 || output.Shape.Length < 1)
         {

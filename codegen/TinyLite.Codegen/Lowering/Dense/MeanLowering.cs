@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using TinyLite.Codegen.Ir;
 using TinyLite.Runtime.Execution;
 
@@ -12,8 +11,6 @@ namespace TinyLite.Codegen.Lowering.Dense;
 /// </summary>
 public sealed class MeanLowering : IOperatorLowering
 {
-    public IReadOnlyList<BuiltinOperator> Handles { get; } = [BuiltinOperator.Mean];
-
     public IReadOnlyList<KernelCall> Lower(LoweringContext ctx)
     {
         var input = ctx.Input(0);
@@ -25,44 +22,8 @@ public sealed class MeanLowering : IOperatorLowering
             (DataType.Int16, DataType.Int16) => OpCode.MeanS16,
             _ => throw ctx.Error("unsupported dtypes (supported: INT8 -> INT8, INT16 -> INT16)"),
         };
-        if (axis.Type != DataType.Int32 || axis.Data == null)
-        {
-            throw ctx.Error("axis must be a constant INT32 tensor");
-        }
-        int rank = input.Shape.Length;
-        if (rank > 4)
-        {
-            throw ctx.Error($"input {input.Describe()} has rank above 4");
-        }
-        // Input dims padded to 4 with leading 1s.
-        int pad = 4 - rank;
-        int[] dims = new int[4];
-        for (int k = 0; k < 4; k++) dims[k] = k < pad ? 1 : input.Shape[k - pad];
-        int mask = 0;
-        for (int i = 0; i < axis.ElementCount; i++)
-        {
-            int a = BinaryPrimitives.ReadInt32LittleEndian(axis.Data.AsSpan(i * 4));
-            int resolved = a < 0 ? a + rank : a;
-            if (resolved < 0 || resolved >= rank)
-            {
-                throw ctx.Error($"axis {a} out of range for {input.Describe()}");
-            }
-            mask |= 1 << (resolved + pad);
-        }
-        long count = 1, kept = 1;
-        for (int k = 0; k < 4; k++)
-        {
-            if ((mask & (1 << k)) != 0) count *= dims[k];
-            else kept *= dims[k];
-        }
-        if (count <= 0 || dims.Any(d => d <= 0))
-        {
-            throw ctx.Error($"empty input {input.Describe()}");
-        }
-        if (kept != output.ElementCount)
-        {
-            throw ctx.Error($"output {output.Describe()} does not hold the {kept} means");
-        }
+        var (dims, mask) = MeanAxes.Resolve(ctx, input, axis, output);
+        long count = MeanAxes.Count(dims, mask, reduced: true);
         var inQ = DenseQuantization.Quant(ctx, input, "input");
         var outQ = DenseQuantization.Quant(ctx, output, "output");
         var m = QuantizedMultiplier.From((double)inQ.Scale / (double)outQ.Scale);

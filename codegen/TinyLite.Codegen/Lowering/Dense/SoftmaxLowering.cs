@@ -18,8 +18,6 @@ public sealed class SoftmaxLowering : IOperatorLowering
     /// <summary>Integer bits of the rescaled input difference (Q5.26), as TFLM's kScaledDiffIntegerBits.</summary>
     public const int ScaledDiffIntegerBits = 5;
 
-    public IReadOnlyList<BuiltinOperator> Handles { get; } = [BuiltinOperator.Softmax];
-
     public IReadOnlyList<KernelCall> Lower(LoweringContext ctx)
     {
         var options = ctx.Options<SoftmaxOptions>();

@@ -8,7 +8,5 @@ namespace TinyLite.Codegen.Lowering.Elementwise;
 /// </summary>
 public sealed class AddLowering : IOperatorLowering
 {
-    public IReadOnlyList<BuiltinOperator> Handles { get; } = [BuiltinOperator.Add];
-
     public IReadOnlyList<KernelCall> Lower(LoweringContext ctx) => [BinaryLowering.Arithmetic(ctx, subtract: false)];
 }

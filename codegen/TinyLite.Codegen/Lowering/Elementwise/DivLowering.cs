@@ -7,8 +7,6 @@ namespace TinyLite.Codegen.Lowering.Elementwise;
 /// <summary>DIV int32 (TFLM runs int32 DIV unquantized only), with broadcasting and the fused activation.</summary>
 public sealed class DivLowering : IOperatorLowering
 {
-    public IReadOnlyList<BuiltinOperator> Handles { get; } = [BuiltinOperator.Div];
-
     public IReadOnlyList<KernelCall> Lower(LoweringContext ctx)
     {
         var (a, b, output) = BinaryLowering.Operands(ctx);

@@ -9,8 +9,6 @@ namespace TinyLite.Codegen.Lowering.Elementwise;
 /// </summary>
 public sealed class MaximumMinimumLowering : IOperatorLowering
 {
-    public IReadOnlyList<BuiltinOperator> Handles { get; } = [BuiltinOperator.Maximum, BuiltinOperator.Minimum];
-
     public IReadOnlyList<KernelCall> Lower(LoweringContext ctx)
     {
         var (a, b, output) = BinaryLowering.Operands(ctx);

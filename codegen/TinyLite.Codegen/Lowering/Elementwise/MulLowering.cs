@@ -10,8 +10,6 @@ namespace TinyLite.Codegen.Lowering.Elementwise;
 /// </summary>
 public sealed class MulLowering : IOperatorLowering
 {
-    public IReadOnlyList<BuiltinOperator> Handles { get; } = [BuiltinOperator.Mul];
-
     public IReadOnlyList<KernelCall> Lower(LoweringContext ctx)
     {
         var (a, b, output) = BinaryLowering.Operands(ctx);

@@ -10,8 +10,6 @@ namespace TinyLite.Codegen.Lowering.Float;
 /// </summary>
 public sealed class FloatActivationLowering : IOperatorLowering
 {
-    public IReadOnlyList<BuiltinOperator> Handles { get; } = [BuiltinOperator.Logistic, BuiltinOperator.Tanh];
-
     public IReadOnlyList<KernelCall> Lower(LoweringContext ctx)
     {
         var (input, output) = UnaryLowering.Operands(ctx);

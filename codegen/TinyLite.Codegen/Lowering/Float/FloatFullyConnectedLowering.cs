@@ -1,4 +1,5 @@
 using TinyLite.Codegen.Ir;
+using TinyLite.Codegen.Lowering.Dense;
 using TinyLite.Codegen.Lowering.Elementwise;
 using TinyLite.Runtime.Execution;
 
@@ -11,18 +12,10 @@ namespace TinyLite.Codegen.Lowering.Float;
 /// </summary>
 public sealed class FloatFullyConnectedLowering : IOperatorLowering
 {
-    public IReadOnlyList<BuiltinOperator> Handles { get; } = [BuiltinOperator.FullyConnected];
-
     public IReadOnlyList<KernelCall> Lower(LoweringContext ctx)
     {
-        var options = ctx.Options<FullyConnectedOptions>();
-        var input = ctx.Input(0);
-        var weights = ctx.Input(1);
-        var bias = ctx.OptionalInput(2);
-        var output = ctx.Output(0);
+        var (options, input, weights, bias, output) = FullyConnectedOperands.Read(ctx);
         FloatOperands.RequireFloat(ctx, (weights, "weights"), (bias, "bias"), (output, "output"));
-        if (options.WeightsFormat != 0)
-            throw ctx.Error($"weights format {options.WeightsFormat} (shuffled) is not supported; only the default format");
         if (weights.Shape.Length != 2 || output.Shape.Length < 1)
             throw ctx.Error($"weights {weights.Describe()} must have rank 2, output at least rank 1");
         int outDepth = weights.Shape[0], inDepth = weights.Shape[1];

@@ -10,8 +10,6 @@ namespace TinyLite.Codegen.Lowering.Float;
 /// </summary>
 public sealed class FloatSoftmaxLowering : IOperatorLowering
 {
-    public IReadOnlyList<BuiltinOperator> Handles { get; } = [BuiltinOperator.Softmax];
-
     public IReadOnlyList<KernelCall> Lower(LoweringContext ctx)
     {
         var options = ctx.Options<SoftmaxOptions>();

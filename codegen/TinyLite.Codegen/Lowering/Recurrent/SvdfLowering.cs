@@ -12,8 +12,6 @@ namespace TinyLite.Codegen.Lowering.Recurrent;
 /// </summary>
 public sealed class SvdfLowering : IOperatorLowering
 {
-    public IReadOnlyList<BuiltinOperator> Handles { get; } = [BuiltinOperator.Svdf];
-
     public IReadOnlyList<KernelCall> Lower(LoweringContext ctx)
     {
         if (ctx.Op.Inputs.Length != 5 || ctx.Op.Outputs.Length != 1)

@@ -34,8 +34,6 @@ public sealed class UnidirectionalSequenceLstmLowering : IOperatorLowering
     private const float GateInputScale = 0.000244140625f;
     private const float GateOutputScale = 0.000030517578125f;
 
-    public IReadOnlyList<BuiltinOperator> Handles { get; } = [BuiltinOperator.UnidirectionalSequenceLstm];
-
     public IReadOnlyList<KernelCall> Lower(LoweringContext ctx)
     {
         var options = ctx.Options<UnidirectionalSequenceLstmOptions>();

@@ -11,8 +11,6 @@ namespace TinyLite.Codegen.Lowering.Shape;
 /// </summary>
 public sealed class ConcatenationLowering : IOperatorLowering
 {
-    public IReadOnlyList<BuiltinOperator> Handles { get; } = [BuiltinOperator.Concatenation];
-
     public IReadOnlyList<KernelCall> Lower(LoweringContext ctx)
     {
         var options = ctx.Options<ConcatenationOptions>();

@@ -14,16 +14,9 @@ public sealed class PadLowering : IOperatorLowering
 {
     private const int MaxRank = 5;
 
-    public IReadOnlyList<BuiltinOperator> Handles { get; } = [BuiltinOperator.Pad, BuiltinOperator.Padv2];
-
     public IReadOnlyList<KernelCall> Lower(LoweringContext ctx)
     {
-        var input = ctx.Input(0);
-        var output = ctx.Output(0);
-        if (input.Type != output.Type)
-            throw ctx.Error($"input and output types differ ({DataTypes.Name(input.Type)} vs {DataTypes.Name(output.Type)})");
-        if (input.Type is not (DataType.Int8 or DataType.Int16 or DataType.Int32 or DataType.Float32))
-            throw ctx.Error($"{DataTypes.Name(input.Type)} is not supported (int8, int16, int32, float32)");
+        var (input, output) = ShapeTensors.MovedOperands(ctx, DataType.Int8, DataType.Int16, DataType.Int32, DataType.Float32);
         int rank = input.Shape.Length;
         if (rank > MaxRank) throw ctx.Error($"input rank {rank} exceeds {MaxRank}");
         if (output.Shape.Length != rank) throw ctx.Error($"output rank {output.Shape.Length} differs from input rank {rank}");

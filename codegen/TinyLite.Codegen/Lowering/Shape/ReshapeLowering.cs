@@ -9,14 +9,9 @@ namespace TinyLite.Codegen.Lowering.Shape;
 /// </summary>
 public sealed class ReshapeLowering : IOperatorLowering
 {
-    public IReadOnlyList<BuiltinOperator> Handles { get; } = [BuiltinOperator.Reshape, BuiltinOperator.Squeeze, BuiltinOperator.ExpandDims];
-
     public IReadOnlyList<KernelCall> Lower(LoweringContext ctx)
     {
-        var input = ctx.Input(0);
-        var output = ctx.Output(0);
-        if (input.Type != output.Type)
-            throw ctx.Error($"input and output types differ ({DataTypes.Name(input.Type)} vs {DataTypes.Name(output.Type)})");
+        var (input, output) = ShapeTensors.MovedOperands(ctx);
         switch (ctx.Op.Op)
         {
             case BuiltinOperator.Reshape:

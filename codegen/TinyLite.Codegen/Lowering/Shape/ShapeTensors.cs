@@ -15,6 +15,21 @@ internal static class ShapeTensors
         _ => 0,
     };
 
+    /// <summary>
+    /// Input 0 and output 0 of a data-movement operator; a compile error unless they have one dtype and, when
+    /// <paramref name="supported"/> lists any, it is one of them.
+    /// </summary>
+    public static (Tensor Input, Tensor Output) MovedOperands(LoweringContext ctx, params DataType[] supported)
+    {
+        var input = ctx.Input(0);
+        var output = ctx.Output(0);
+        if (input.Type != output.Type)
+            throw ctx.Error($"input and output types differ ({DataTypes.Name(input.Type)} vs {DataTypes.Name(output.Type)})");
+        if (supported.Length > 0 && Array.IndexOf(supported, input.Type) < 0)
+            throw ctx.Error($"{DataTypes.Name(input.Type)} is not supported ({string.Join(", ", supported.Select(t => DataTypes.Name(t).ToLowerInvariant()))})");
+        return (input, output);
+    }
+
     /// <summary>The runtime <c>TensorType</c> code of <paramref name="type"/> (the same numbers as TFLite's).</summary>
     public static int Code(DataType type) => (int)type;
 

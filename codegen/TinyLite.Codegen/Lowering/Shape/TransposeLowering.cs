@@ -10,16 +10,9 @@ namespace TinyLite.Codegen.Lowering.Shape;
 /// </summary>
 public sealed class TransposeLowering : IOperatorLowering
 {
-    public IReadOnlyList<BuiltinOperator> Handles { get; } = [BuiltinOperator.Transpose];
-
     public IReadOnlyList<KernelCall> Lower(LoweringContext ctx)
     {
-        var input = ctx.Input(0);
-        var output = ctx.Output(0);
-        if (input.Type != output.Type)
-            throw ctx.Error($"input and output types differ ({DataTypes.Name(input.Type)} vs {DataTypes.Name(output.Type)})");
-        if (input.Type is not (DataType.Int8 or DataType.Int16 or DataType.Int32 or DataType.Float32))
-            throw ctx.Error($"{DataTypes.Name(input.Type)} is not supported (int8, int16, int32, float32)");
+        var (input, output) = ShapeTensors.MovedOperands(ctx, DataType.Int8, DataType.Int16, DataType.Int32, DataType.Float32);
         int rank = input.Shape.Length;
         if (rank is < 1 or > 5) throw ctx.Error($"input rank {rank} is not 1 to 5");
         int[] perm = ShapeTensors.ConstantInt32s(ctx, 1, "perm");

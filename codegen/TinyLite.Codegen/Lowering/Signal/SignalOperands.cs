@@ -3,16 +3,9 @@ using TinyLite.Codegen.Tflite;
 
 namespace TinyLite.Codegen.Lowering.Signal;
 
-/// <summary>What the signal lowerings share: arity and dtype checks and the custom options.</summary>
+/// <summary>What the signal lowerings share: dtype checks, the custom options, int16 constants.</summary>
 public static class SignalOperands
 {
-    /// <summary>A compile error unless the operator has <paramref name="inputs"/> inputs and <paramref name="outputs"/> outputs.</summary>
-    public static void Arity(LoweringContext ctx, int inputs, int outputs)
-    {
-        if (ctx.Op.Inputs.Length != inputs || ctx.Op.Outputs.Length != outputs)
-            throw ctx.Error($"expected {inputs} inputs and {outputs} outputs, got {ctx.Op.Inputs.Length} and {ctx.Op.Outputs.Length}");
-    }
-
     /// <summary>A compile error unless <paramref name="tensor"/> has dtype <paramref name="type"/>.</summary>
     public static Tensor Typed(LoweringContext ctx, Tensor tensor, DataType type, string what)
     {

@@ -42,6 +42,13 @@ public class ConvLayoutAgreementTests
     }
 
     [Fact]
+    public void DepthwiseS4InPlaceSlots_SameAsS8InPlace()
+    {
+        // DepthwiseConvS4InPlace runs through DepthwiseConvS8InPlace.Compute, which reads the int8 kernel's slot names.
+        Assert.Equal(LayoutConstants.Sorted(typeof(DepthwiseConvS8InPlaceSlots)), LayoutConstants.Sorted(typeof(DepthwiseConvS4InPlaceSlots)));
+    }
+
+    [Fact]
     public void Int16CmsisNnArrays_InTheRawBiasSlot()
     {
         // ConvChecks.Conv2D / Depthwise check the optional fifth input as raw bias (int8) or split arrays (int16).

@@ -399,14 +399,16 @@ namespace TinyLite.Runtime.Kernels.Conv
             return e != null ? e : Reach(p, outHeightIndex + 1, strideHeightIndex + 1, filterHeightIndex + 1, dilationHeightIndex + 1);
         }
 
-        // An NHWC activation tensor: batches is parameter 0 in every conv layout, width and depth follow the height.
+        // An NHWC activation tensor: batches has one index in the conv, depthwise and transpose layouts, and width and
+        // depth follow the height (both checked by ConvLayoutAgreementTests).
         private static string Activations(KernelContext ctx, int t, int activationType, int[] p, int heightIndex, string role)
         {
-            return Tensor(ctx, t, activationType, Product(p[0], p[heightIndex], p[heightIndex + 1], p[heightIndex + 2],
+            return Tensor(ctx, t, activationType, Product(p[ConvParams.Batches], p[heightIndex], p[heightIndex + 1], p[heightIndex + 2],
                 activationType == TensorType.Int8 ? 1 : 2), role);
         }
 
-        // The input and output offsets, each in [-65536, 65536], then the NHWC input (its height is parameter 1).
+        // The input and output offsets, each in [-65536, 65536], then the NHWC input (its height has one index in the
+        // three layouts).
         private static string OffsetsAndInput(KernelContext ctx, OpRecord op, int inputSlot, int activationType, int inputOffsetIndex,
             int outputOffsetIndex)
         {
@@ -416,7 +418,7 @@ namespace TinyLite.Runtime.Kernels.Conv
             {
                 e = Range("output offset", p[outputOffsetIndex], -65536, 65536);
             }
-            return e != null ? e : Activations(ctx, op.Inputs[inputSlot], activationType, p, 1, "input");
+            return e != null ? e : Activations(ctx, op.Inputs[inputSlot], activationType, p, ConvParams.InputHeight, "input");
         }
 
         // The bias (refused when absent and required), the requantization table, the native-only extra input (CMSIS-NN

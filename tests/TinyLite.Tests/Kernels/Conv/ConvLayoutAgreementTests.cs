@@ -41,6 +41,26 @@ public class ConvLayoutAgreementTests
         Assert.Equal(conv.OrderBy(e => e.Key), depthwise.OrderBy(e => e.Key));
     }
 
+    [Theory]
+    [InlineData(typeof(ConvParams))]
+    [InlineData(typeof(DepthwiseConvParams))]
+    [InlineData(typeof(TransposeConvParams))]
+    public void ConvChecksWalkers_FindTheirIndexes(Type layout)
+    {
+        // ConvChecks.Activations and Reaches read batches and the input height through ConvParams' names, and each
+        // width (and depth) at the index after its height.
+        var p = LayoutConstants.Of(layout);
+        Assert.Equal(ConvParams.Batches, p["Batches"]);
+        Assert.Equal(ConvParams.InputHeight, p["InputHeight"]);
+        foreach (string axis in new[] { "Input", "Output", "Stride", "Filter", "Dilation" })
+        {
+            if (!p.ContainsKey(axis + "Height")) continue;
+            Assert.Equal(p[axis + "Height"] + 1, p[axis + "Width"]);
+        }
+        Assert.Equal(p["InputHeight"] + 2, p["InputDepth"]);
+        Assert.Equal(p["OutputHeight"] + 2, p["OutputDepth"]);
+    }
+
     [Fact]
     public void DepthwiseS4InPlaceSlots_SameAsS8InPlace()
     {

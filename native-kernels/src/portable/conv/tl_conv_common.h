@@ -264,6 +264,15 @@ tl_status tl_cv_check_call(int kind, int int16, const tl_conv_params *params, co
                            const void *filter, const void *bias, int bias_required, const tl_conv_dims *output_dims,
                            const void *output);
 
+/** 16x8 quantization's entry rule (int16 CONV_2D kernels): no zero points, and a bias that is none (NULL), int32 or
+    int64 as @p bias_type says. */
+static inline int tl_cv_s16_quantization_ok(const tl_conv_params *params, const void *bias, tl_conv_bias_type bias_type)
+{
+    return params->input_offset == 0 && params->output_offset == 0 &&
+           (bias_type == TL_CONV_BIAS_NONE || bias_type == TL_CONV_BIAS_INT32 || bias_type == TL_CONV_BIAS_INT64) &&
+           (bias == 0) == (bias_type == TL_CONV_BIAS_NONE);
+}
+
 /**
  * The shape checks of an in-place kernel's entry: tl_cv_check_shapes over [@p lowest, @p highest], then the geometry
  * the in-place kernels compute over, else TL_ERR_PARAMS: for TL_CV_KIND_CONV a 1x1 filter over the whole input depth,

@@ -176,25 +176,3 @@ void tl_lstm_read_weights(const tl_op *op, const tl_tensors *tensors, const int8
             (const int8_t *)tl_tensor_data(tensors, op->inputs[TL_LSTM_IN_RECURRENT_TO_INPUT_WEIGHTS + gate]);
     }
 }
-
-int tl_lstm_arguments_ok(const tl_lstm_params *params, const void *input, const int8_t *const input_weights[4],
-                         const int8_t *const recurrent_weights[4], const void *gate_biases,
-                         const uint16_t *sigmoid_table, const void *output, const void *output_state,
-                         const int16_t *cell_state)
-{
-    int32_t gate;
-    if (params == 0 || input == 0 || input_weights == 0 || recurrent_weights == 0 || gate_biases == 0 ||
-        sigmoid_table == 0 || output == 0 || output_state == 0 || cell_state == 0 || params->batches < 1 ||
-        params->time_steps < 1 || params->input_depth < 1 || params->state_depth < 1)
-    {
-        return 0;
-    }
-    for (gate = 0; gate < 4; gate++)
-    {
-        if (input_weights[gate] == 0 || recurrent_weights[gate] == 0)
-        {
-            return 0;
-        }
-    }
-    return 1;
-}

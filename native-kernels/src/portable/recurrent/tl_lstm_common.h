@@ -105,10 +105,28 @@ static TL_ALWAYS_INLINE int32_t tl_lstm_unit_from_gates(const tl_lstm_params *p,
  * The argument checks at the entry of tl_lstm_s8 and tl_lstm_s16: 1 when no pointer, nor any of the four input and
  * four recurrent weight matrices, is NULL and every dimension of @p params is at least 1; else 0 (TL_ERR_ARGUMENT).
  */
-int tl_lstm_arguments_ok(const tl_lstm_params *params, const void *input, const int8_t *const input_weights[4],
-                         const int8_t *const recurrent_weights[4], const void *gate_biases,
-                         const uint16_t *sigmoid_table, const void *output, const void *output_state,
-                         const int16_t *cell_state);
+static TL_ALWAYS_INLINE int tl_lstm_arguments_ok(const tl_lstm_params *params, const void *input,
+                                                 const int8_t *const input_weights[4],
+                                                 const int8_t *const recurrent_weights[4], const void *gate_biases,
+                                                 const uint16_t *sigmoid_table, const void *output,
+                                                 const void *output_state, const int16_t *cell_state)
+{
+    int32_t gate;
+    if (params == 0 || input == 0 || input_weights == 0 || recurrent_weights == 0 || gate_biases == 0 ||
+        sigmoid_table == 0 || output == 0 || output_state == 0 || cell_state == 0 || params->batches < 1 ||
+        params->time_steps < 1 || params->input_depth < 1 || params->state_depth < 1)
+    {
+        return 0;
+    }
+    for (gate = 0; gate < 4; gate++)
+    {
+        if (input_weights[gate] == 0 || recurrent_weights[gate] == 0)
+        {
+            return 0;
+        }
+    }
+    return 1;
+}
 
 /** Copies the lstm layout's Params into @p p. */
 void tl_lstm_read_params(const tl_op *op, tl_lstm_params *p);

@@ -35,10 +35,7 @@ tl_status tl_conv2d_s16_check(const tl_conv_params *params, const tl_conv_quant 
     {
         return status;
     }
-    /* 16x8 quantization has no zero points; the bias is none, int32 or int64. */
-    if (params->input_offset != 0 || params->output_offset != 0 ||
-        (bias_type != TL_CONV_BIAS_NONE && bias_type != TL_CONV_BIAS_INT32 && bias_type != TL_CONV_BIAS_INT64) ||
-        (bias == 0) != (bias_type == TL_CONV_BIAS_NONE))
+    if (!tl_cv_s16_quantization_ok(params, bias, bias_type))
     {
         return TL_ERR_PARAMS;
     }

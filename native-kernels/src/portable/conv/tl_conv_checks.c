@@ -201,3 +201,42 @@ tl_status tl_cv_check_call(int kind, int int16, const tl_conv_params *params, co
     }
     return TL_OK;
 }
+
+tl_status tl_cv_check_in_place_shapes(int kind, const tl_conv_params *params, const tl_conv_dims *input_dims,
+                                      const tl_conv_dims *filter_dims, const tl_conv_dims *output_dims, int32_t lowest,
+                                      int32_t highest)
+{
+    const tl_status status = tl_cv_check_shapes(kind, params, input_dims, filter_dims, output_dims, lowest, highest);
+    if (status != TL_OK)
+    {
+        return status;
+    }
+    if (kind == TL_CV_KIND_DEPTHWISE)
+    {
+        return input_dims->batches != 1 || params->depth_multiplier != 1 ? TL_ERR_PARAMS : TL_OK;
+    }
+    if (filter_dims->height != 1 || filter_dims->width != 1 || filter_dims->channels != input_dims->channels ||
+        params->stride_h != 1 || params->stride_w != 1 || params->pad_top != 0 || params->pad_left != 0 ||
+        output_dims->height != input_dims->height || output_dims->width != input_dims->width)
+    {
+        return TL_ERR_PARAMS;
+    }
+    return TL_OK;
+}
+
+tl_status tl_cv_check_in_place_call(int kind, const tl_conv_params *params, const tl_conv_quant *quant,
+                                    const tl_conv_dims *input_dims, const tl_conv_dims *filter_dims, const void *filter,
+                                    const void *bias, const tl_conv_dims *output_dims, const void *data,
+                                    const void *scratch)
+{
+    const tl_status status = tl_cv_check_in_place_shapes(kind, params, input_dims, filter_dims, output_dims, -128, 127);
+    if (status != TL_OK)
+    {
+        return status;
+    }
+    if (quant == 0 || quant->table == 0 || filter == 0 || bias == 0 || data == 0 || scratch == 0)
+    {
+        return TL_ERR_ARGUMENT;
+    }
+    return TL_OK;
+}

@@ -264,6 +264,35 @@ tl_status tl_cv_check_call(int kind, int int16, const tl_conv_params *params, co
                            const void *filter, const void *bias, int bias_required, const tl_conv_dims *output_dims,
                            const void *output);
 
+/** 16x8 quantization's entry rule (int16 CONV_2D kernels): no zero points, and a bias that is none (NULL), int32 or
+    int64 as @p bias_type says. */
+static inline int tl_cv_s16_quantization_ok(const tl_conv_params *params, const void *bias, tl_conv_bias_type bias_type)
+{
+    return params->input_offset == 0 && params->output_offset == 0 &&
+           (bias_type == TL_CONV_BIAS_NONE || bias_type == TL_CONV_BIAS_INT32 || bias_type == TL_CONV_BIAS_INT64) &&
+           (bias == 0) == (bias_type == TL_CONV_BIAS_NONE);
+}
+
+/**
+ * The shape checks of an in-place kernel's entry: tl_cv_check_shapes over [@p lowest, @p highest], then the geometry
+ * the in-place kernels compute over, else TL_ERR_PARAMS: for TL_CV_KIND_CONV a 1x1 filter over the whole input depth,
+ * stride 1, no padding, output height and width the input's; for TL_CV_KIND_DEPTHWISE one batch and depth
+ * multiplier 1 (output channel c is input channel c's, pixel for pixel).
+ */
+tl_status tl_cv_check_in_place_shapes(int kind, const tl_conv_params *params, const tl_conv_dims *input_dims,
+                                      const tl_conv_dims *filter_dims, const tl_conv_dims *output_dims, int32_t lowest,
+                                      int32_t highest);
+
+/**
+ * The argument checks of an int8-activation in-place kernel's entry (pointwise or depthwise, int8 or packed int4
+ * weights), in this order: tl_cv_check_in_place_shapes over the int8 range; then TL_ERR_ARGUMENT when @p quant, its
+ * table, @p filter, @p bias, @p data or @p scratch is NULL.
+ */
+tl_status tl_cv_check_in_place_call(int kind, const tl_conv_params *params, const tl_conv_quant *quant,
+                                    const tl_conv_dims *input_dims, const tl_conv_dims *filter_dims, const void *filter,
+                                    const void *bias, const tl_conv_dims *output_dims, const void *data,
+                                    const void *scratch);
+
 /** CONV_2D: in_c multiple of f_c, out_c multiple of the group count. */
 #define TL_CV_KIND_CONV 0
 /** DEPTHWISE_CONV_2D: out_c = in_c * depth_multiplier, filter depth 1. */

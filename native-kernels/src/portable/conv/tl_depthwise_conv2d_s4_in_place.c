@@ -92,20 +92,11 @@ tl_status tl_depthwise_conv2d_s4_in_place(const tl_conv_params *params, const tl
     int32_t out_pixels;
     int32_t ch;
     int tiled;
-    tl_status status =
-        tl_cv_check_shapes(TL_CV_KIND_DEPTHWISE, params, input_dims, filter_dims, output_dims, -128, 127);
+    const tl_status status = tl_cv_check_in_place_call(TL_CV_KIND_DEPTHWISE, params, quant, input_dims, filter_dims,
+                                                       filter_packed, bias, output_dims, data, scratch);
     if (status != TL_OK)
     {
         return status;
-    }
-    /* One batch and depth multiplier 1: output channel c is input channel c's, pixel for pixel. */
-    if (input_dims->batches != 1 || params->depth_multiplier != 1)
-    {
-        return TL_ERR_PARAMS;
-    }
-    if (quant == 0 || quant->table == 0 || filter_packed == 0 || bias == 0 || data == 0 || scratch == 0)
-    {
-        return TL_ERR_ARGUMENT;
     }
     channels = input_dims->channels;
     taps = filter_dims->height * filter_dims->width;

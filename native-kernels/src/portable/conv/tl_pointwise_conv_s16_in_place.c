@@ -18,21 +18,13 @@ tl_status tl_pointwise_conv_s16_in_place(const tl_conv_params *params, const tl_
     int32_t out_c;
     int32_t forward;
     int32_t k;
-    tl_status status = tl_cv_check_shapes(TL_CV_KIND_CONV, params, input_dims, filter_dims, output_dims, -32768, 32767);
+    const tl_status status =
+        tl_cv_check_in_place_shapes(TL_CV_KIND_CONV, params, input_dims, filter_dims, output_dims, -32768, 32767);
     if (status != TL_OK)
     {
         return status;
     }
-    if (filter_dims->height != 1 || filter_dims->width != 1 || filter_dims->channels != input_dims->channels ||
-        params->stride_h != 1 || params->stride_w != 1 || params->pad_top != 0 || params->pad_left != 0 ||
-        output_dims->height != input_dims->height || output_dims->width != input_dims->width)
-    {
-        return TL_ERR_PARAMS;
-    }
-    /* 16x8 quantization has no zero points; the bias is none, int32 or int64. */
-    if (params->input_offset != 0 || params->output_offset != 0 ||
-        (bias_type != TL_CONV_BIAS_NONE && bias_type != TL_CONV_BIAS_INT32 && bias_type != TL_CONV_BIAS_INT64) ||
-        (bias == 0) != (bias_type == TL_CONV_BIAS_NONE))
+    if (!tl_cv_s16_quantization_ok(params, bias, bias_type))
     {
         return TL_ERR_PARAMS;
     }

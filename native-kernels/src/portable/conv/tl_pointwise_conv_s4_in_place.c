@@ -19,20 +19,11 @@ tl_status tl_pointwise_conv_s4_in_place(const tl_conv_params *params, const tl_c
     int32_t out_c;
     int32_t forward;
     int32_t k;
-    tl_status status = tl_cv_check_shapes(TL_CV_KIND_CONV, params, input_dims, filter_dims, output_dims, -128, 127);
+    const tl_status status = tl_cv_check_in_place_call(TL_CV_KIND_CONV, params, quant, input_dims, filter_dims,
+                                                       filter_packed, bias, output_dims, data, scratch);
     if (status != TL_OK)
     {
         return status;
-    }
-    if (filter_dims->height != 1 || filter_dims->width != 1 || filter_dims->channels != input_dims->channels ||
-        params->stride_h != 1 || params->stride_w != 1 || params->pad_top != 0 || params->pad_left != 0 ||
-        output_dims->height != input_dims->height || output_dims->width != input_dims->width)
-    {
-        return TL_ERR_PARAMS;
-    }
-    if (quant == 0 || quant->table == 0 || filter_packed == 0 || bias == 0 || data == 0 || scratch == 0)
-    {
-        return TL_ERR_ARGUMENT;
     }
     /* Each factor <= 65535 and the tensor byte sizes were checked against INT32_MAX by the adapter. */
     pixels = input_dims->batches * input_dims->height * input_dims->width;

@@ -6,8 +6,7 @@
 tl_status tl_ew_add_sub_arguments(const tl_add_params *params, const tl_broadcast *bc, const void *input1,
                                   const void *input2, const void *output)
 {
-    if (params == 0 || bc == 0 || input1 == 0 || input2 == 0 || output == 0 || bc->n < 1 || bc->outer < 0 ||
-        bc->outer > TL_BROADCAST_MAX_OUTER)
+    if (params == 0 || !tl_ew_broadcast_arguments_ok(bc, input1, input2, output))
     {
         return TL_ERR_ARGUMENT;
     }

@@ -9,8 +9,7 @@ tl_status tl_div_s32(int32_t act_min, int32_t act_max, const tl_broadcast *bc, c
                      const int32_t *input2, int32_t *output)
 {
     int32_t rows, row, i;
-    if (bc == 0 || input1 == 0 || input2 == 0 || output == 0 || bc->n < 1 || bc->outer < 0 ||
-        bc->outer > TL_BROADCAST_MAX_OUTER)
+    if (!tl_ew_broadcast_arguments_ok(bc, input1, input2, output))
     {
         return TL_ERR_ARGUMENT;
     }
@@ -38,18 +37,7 @@ tl_status tl_div_s32(int32_t act_min, int32_t act_max, const tl_broadcast *bc, c
 
 tl_status tl_op_div_s32_validate(const tl_op *op, const tl_tensors *tensors)
 {
-    tl_broadcast bc;
-    tl_status e =
-        tl_ew_tensors(op, tensors, 2, TL_EW_TYPE_INT32, TL_BINARY_CLAMPED_P_BROADCAST + TL_BROADCAST_HEADER_LENGTH);
-    if (e != TL_OK)
-    {
-        return e;
-    }
-    if (op->params[TL_BINARY_CLAMPED_P_ACTIVATION_MIN] > op->params[TL_BINARY_CLAMPED_P_ACTIVATION_MAX])
-    {
-        return TL_ERR_PARAMS;
-    }
-    return tl_ew_broadcast(op, tensors, TL_BINARY_CLAMPED_P_BROADCAST, 4, &bc);
+    return tl_ew_binary_clamped_s32_validate(op, tensors);
 }
 
 void tl_op_div_s32(const tl_op *op, const tl_tensors *tensors)

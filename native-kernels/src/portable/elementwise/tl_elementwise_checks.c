@@ -78,6 +78,22 @@ tl_status tl_ew_binary_validate(const tl_op *op, const tl_tensors *tensors, int3
     return tl_ew_broadcast(op, tensors, at, element_bytes, &bc);
 }
 
+tl_status tl_ew_binary_clamped_s32_validate(const tl_op *op, const tl_tensors *tensors)
+{
+    tl_broadcast bc;
+    tl_status e =
+        tl_ew_tensors(op, tensors, 2, TL_EW_TYPE_INT32, TL_BINARY_CLAMPED_P_BROADCAST + TL_BROADCAST_HEADER_LENGTH);
+    if (e != TL_OK)
+    {
+        return e;
+    }
+    if (op->params[TL_BINARY_CLAMPED_P_ACTIVATION_MIN] > op->params[TL_BINARY_CLAMPED_P_ACTIVATION_MAX])
+    {
+        return TL_ERR_PARAMS;
+    }
+    return tl_ew_broadcast(op, tensors, TL_BINARY_CLAMPED_P_BROADCAST, 4, &bc);
+}
+
 float tl_ew_float_from_bits(int32_t bits)
 {
     float value;

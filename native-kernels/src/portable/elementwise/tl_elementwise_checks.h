@@ -34,6 +34,19 @@ tl_status tl_ew_broadcast(const tl_op *op, const tl_tensors *tensors, int32_t at
 tl_status tl_ew_binary_validate(const tl_op *op, const tl_tensors *tensors, int32_t type, int32_t at,
                                 int32_t element_bytes);
 
+/* The argument checks at the entry of the broadcasting binary kernels: a descriptor with n >= 1 and outer in
+   [0, TL_BROADCAST_MAX_OUTER], and no NULL operand. */
+static inline int tl_ew_broadcast_arguments_ok(const tl_broadcast *bc, const void *input1, const void *input2,
+                                               const void *output)
+{
+    return bc != 0 && input1 != 0 && input2 != 0 && output != 0 && bc->n >= 1 && bc->outer >= 0 &&
+           bc->outer <= TL_BROADCAST_MAX_OUTER;
+}
+
+/* An int32 binary record with an activation range (ADD, SUB, MUL, DIV int32): two inputs and one output of int32,
+   a non-empty range, then the descriptor at TL_BINARY_CLAMPED_P_BROADCAST against the tensors. */
+tl_status tl_ew_binary_clamped_s32_validate(const tl_op *op, const tl_tensors *tensors);
+
 /* shift stored as a non-positive exponent in [-31, 0]. */
 static inline int tl_ew_is_right_shift(int32_t shift)
 {

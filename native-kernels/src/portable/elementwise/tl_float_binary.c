@@ -24,8 +24,7 @@ static TL_ALWAYS_INLINE tl_status tl_fb_run(const tl_broadcast *bc, const float 
                                             float *output, tl_fb_kind kind, int clamp, float act_min, float act_max)
 {
     int32_t rows, row, i;
-    if (bc == 0 || input1 == 0 || input2 == 0 || output == 0 || bc->n < 1 || bc->outer < 0 ||
-        bc->outer > TL_BROADCAST_MAX_OUTER)
+    if (!tl_ew_broadcast_arguments_ok(bc, input1, input2, output))
     {
         return TL_ERR_ARGUMENT;
     }

@@ -33,8 +33,7 @@ static TL_ALWAYS_INLINE tl_status tl_ib_run(const tl_broadcast *bc, const void *
                                             int32_t act_max)
 {
     int32_t rows, row, i, out = 0;
-    if (bc == 0 || input1 == 0 || input2 == 0 || output == 0 || bc->n < 1 || bc->outer < 0 ||
-        bc->outer > TL_BROADCAST_MAX_OUTER)
+    if (!tl_ew_broadcast_arguments_ok(bc, input1, input2, output))
     {
         return TL_ERR_ARGUMENT;
     }
@@ -126,23 +125,6 @@ tl_status tl_minimum_s32(const tl_broadcast *bc, const int32_t *input1, const in
 
 /* ---- Image adapters ------------------------------------------------------------------------------------- */
 
-/* ADD, SUB, MUL int32: the activation range must not be empty. */
-static tl_status tl_ib_validate_clamped(const tl_op *op, const tl_tensors *tensors)
-{
-    tl_broadcast bc;
-    tl_status e =
-        tl_ew_tensors(op, tensors, 2, TL_EW_TYPE_INT32, TL_BINARY_CLAMPED_P_BROADCAST + TL_BROADCAST_HEADER_LENGTH);
-    if (e != TL_OK)
-    {
-        return e;
-    }
-    if (op->params[TL_BINARY_CLAMPED_P_ACTIVATION_MIN] > op->params[TL_BINARY_CLAMPED_P_ACTIVATION_MAX])
-    {
-        return TL_ERR_PARAMS;
-    }
-    return tl_ew_broadcast(op, tensors, TL_BINARY_CLAMPED_P_BROADCAST, 4, &bc);
-}
-
 /* Decodes a validated record and runs it (MAXIMUM and MINIMUM records have no activation range). */
 static TL_ALWAYS_INLINE void tl_ib_run_op(const tl_op *op, const tl_tensors *tensors, int32_t width, tl_ib_kind kind)
 {
@@ -159,7 +141,7 @@ static TL_ALWAYS_INLINE void tl_ib_run_op(const tl_op *op, const tl_tensors *ten
 
 tl_status tl_op_add_s32_validate(const tl_op *op, const tl_tensors *tensors)
 {
-    return tl_ib_validate_clamped(op, tensors);
+    return tl_ew_binary_clamped_s32_validate(op, tensors);
 }
 
 void tl_op_add_s32(const tl_op *op, const tl_tensors *tensors)
@@ -169,7 +151,7 @@ void tl_op_add_s32(const tl_op *op, const tl_tensors *tensors)
 
 tl_status tl_op_sub_s32_validate(const tl_op *op, const tl_tensors *tensors)
 {
-    return tl_ib_validate_clamped(op, tensors);
+    return tl_ew_binary_clamped_s32_validate(op, tensors);
 }
 
 void tl_op_sub_s32(const tl_op *op, const tl_tensors *tensors)
@@ -179,7 +161,7 @@ void tl_op_sub_s32(const tl_op *op, const tl_tensors *tensors)
 
 tl_status tl_op_mul_s32_validate(const tl_op *op, const tl_tensors *tensors)
 {
-    return tl_ib_validate_clamped(op, tensors);
+    return tl_ew_binary_clamped_s32_validate(op, tensors);
 }
 
 void tl_op_mul_s32(const tl_op *op, const tl_tensors *tensors)

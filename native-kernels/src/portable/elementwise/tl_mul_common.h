@@ -12,14 +12,15 @@
 
 #include "../dense/tl_dense_fixed_point.h"
 #include "../tl_int_element.h"
+#include "tl_elementwise_checks.h"
 
 static TL_ALWAYS_INLINE tl_status tl_mul_run(const tl_mul_params *params, const tl_broadcast *bc, const void *input1,
                                              const void *input2, void *output, int32_t element_bytes)
 {
     int32_t rows, row, i;
     unsigned char *out = (unsigned char *)output;
-    if (bc == 0 || input1 == 0 || input2 == 0 || output == 0 || bc->n < 1 || bc->outer < 0 ||
-        bc->outer > TL_BROADCAST_MAX_OUTER || params == 0 || params->output_shift < -31 || params->output_shift > 30)
+    if (!tl_ew_broadcast_arguments_ok(bc, input1, input2, output) || params == 0 || params->output_shift < -31 ||
+        params->output_shift > 30)
     {
         return TL_ERR_ARGUMENT;
     }

@@ -2,6 +2,7 @@
 #ifndef TINYLITE_TL_LSTM_COMMON_H
 #define TINYLITE_TL_LSTM_COMMON_H
 
+#include "tinylite/tl_compiler.h"
 #include "tinylite/tl_fixed_point.h"
 #include "tinylite/tl_recurrent_kernels.h"
 
@@ -80,6 +81,51 @@ static inline int32_t tl_lstm_update_unit(const tl_lstm_params *p, int32_t input
     h = p->hidden_zero_point +
         tl_multiply_by_quantized_multiplier(activated * output_gate, p->hidden_multiplier, p->hidden_shift);
     return tl_clamp32(h, p->hidden_min, p->hidden_max);
+}
+
+/** The saturated Q3.12 pre-activation of a gate: its requantized input and recurrent products, each saturated to
+    int16, summed and saturated again. */
+static TL_ALWAYS_INLINE int32_t tl_lstm_gate_sum(int32_t from_input, int32_t from_state)
+{
+    return tl_lstm_saturate16(tl_lstm_saturate16(from_input) + tl_lstm_saturate16(from_state));
+}
+
+/**
+ * tl_lstm_update_unit for unit @p k of a block of four from its gates' pre-activations pre[gate][k] (input, forget,
+ * cell, output): sigmoid for the input, forget and output gates; tanh of the Q3.12 cell gate (multiplier 3, no shift).
+ */
+static TL_ALWAYS_INLINE int32_t tl_lstm_unit_from_gates(const tl_lstm_params *p, int32_t pre[4][4], int32_t k,
+                                                        int16_t *cell, const uint16_t *table)
+{
+    return tl_lstm_update_unit(p, tl_lstm_sigmoid(pre[0][k], table), tl_lstm_sigmoid(pre[1][k], table),
+                               tl_lstm_tanh(pre[2][k], 3, 0, table), tl_lstm_sigmoid(pre[3][k], table), cell, table);
+}
+
+/**
+ * The argument checks at the entry of tl_lstm_s8 and tl_lstm_s16: 1 when no pointer, nor any of the four input and
+ * four recurrent weight matrices, is NULL and every dimension of @p params is at least 1; else 0 (TL_ERR_ARGUMENT).
+ */
+static TL_ALWAYS_INLINE int tl_lstm_arguments_ok(const tl_lstm_params *params, const void *input,
+                                                 const int8_t *const input_weights[4],
+                                                 const int8_t *const recurrent_weights[4], const void *gate_biases,
+                                                 const uint16_t *sigmoid_table, const void *output,
+                                                 const void *output_state, const int16_t *cell_state)
+{
+    int32_t gate;
+    if (params == 0 || input == 0 || input_weights == 0 || recurrent_weights == 0 || gate_biases == 0 ||
+        sigmoid_table == 0 || output == 0 || output_state == 0 || cell_state == 0 || params->batches < 1 ||
+        params->time_steps < 1 || params->input_depth < 1 || params->state_depth < 1)
+    {
+        return 0;
+    }
+    for (gate = 0; gate < 4; gate++)
+    {
+        if (input_weights[gate] == 0 || recurrent_weights[gate] == 0)
+        {
+            return 0;
+        }
+    }
+    return 1;
 }
 
 /** Copies the lstm layout's Params into @p p. */

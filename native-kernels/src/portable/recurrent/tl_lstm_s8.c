@@ -17,18 +17,10 @@ tl_status tl_lstm_s8(const tl_lstm_params *params, const int8_t *input, const in
 {
     int32_t b, t, unit, gate;
     int32_t in_depth, state_depth;
-    if (params == 0 || input == 0 || input_weights == 0 || recurrent_weights == 0 || gate_biases == 0 ||
-        sigmoid_table == 0 || output == 0 || output_state == 0 || cell_state == 0 || params->batches < 1 ||
-        params->time_steps < 1 || params->input_depth < 1 || params->state_depth < 1)
+    if (!tl_lstm_arguments_ok(params, input, input_weights, recurrent_weights, gate_biases, sigmoid_table, output,
+                              output_state, cell_state))
     {
         return TL_ERR_ARGUMENT;
-    }
-    for (gate = 0; gate < 4; gate++)
-    {
-        if (input_weights[gate] == 0 || recurrent_weights[gate] == 0)
-        {
-            return TL_ERR_ARGUMENT;
-        }
     }
     in_depth = params->input_depth;
     state_depth = params->state_depth;
@@ -77,21 +69,17 @@ tl_status tl_lstm_s8(const tl_lstm_params *params, const int8_t *input, const in
                     }
                     for (k = 0; k < block; k++)
                     {
-                        pre[gate][k] = tl_lstm_saturate16(
-                            tl_lstm_saturate16(tl_multiply_by_quantized_multiplier(
-                                (int32_t)from_input[k], params->input_multipliers[gate], params->input_shifts[gate])) +
-                            tl_lstm_saturate16(tl_multiply_by_quantized_multiplier((int32_t)from_state[k],
-                                                                                   params->recurrent_multipliers[gate],
-                                                                                   params->recurrent_shifts[gate])));
+                        pre[gate][k] = tl_lstm_gate_sum(
+                            tl_multiply_by_quantized_multiplier((int32_t)from_input[k], params->input_multipliers[gate],
+                                                                params->input_shifts[gate]),
+                            tl_multiply_by_quantized_multiplier((int32_t)from_state[k],
+                                                                params->recurrent_multipliers[gate],
+                                                                params->recurrent_shifts[gate]));
                     }
                 }
                 for (k = 0; k < block; k++)
                 {
-                    /* Gate 2 (cell) is tanh of a Q3.12 value: multiplier 3, no shift. */
-                    out[unit + k] = (int8_t)tl_lstm_update_unit(
-                        params, tl_lstm_sigmoid(pre[0][k], sigmoid_table), tl_lstm_sigmoid(pre[1][k], sigmoid_table),
-                        tl_lstm_tanh(pre[2][k], 3, 0, sigmoid_table), tl_lstm_sigmoid(pre[3][k], sigmoid_table),
-                        &cell[unit + k], sigmoid_table);
+                    out[unit + k] = (int8_t)tl_lstm_unit_from_gates(params, pre, k, &cell[unit + k], sigmoid_table);
                 }
             }
             for (unit = 0; unit < state_depth; unit++)

@@ -9,8 +9,8 @@ tl_status tl_conv2d_s4_plain(const tl_conv_params *params, const tl_conv_quant *
                              const int8_t *input, const tl_conv_dims *filter_dims, const uint8_t *filter_packed,
                              const uint8_t *bias, const tl_conv_dims *output_dims, int8_t *output)
 {
-    tl_status status = tl_cv_check_call(TL_CV_KIND_CONV, 0, params, quant, input_dims, input, filter_dims,
-                                        filter_packed, bias, 1, output_dims, output);
+    tl_status status = tl_cv_check_call(TL_CV_KIND_CONV, params, quant, input_dims, input, filter_dims, filter_packed,
+                                        bias, output_dims, output);
     if (status != TL_OK)
     {
         return status;

@@ -16,8 +16,8 @@ tl_status tl_conv2d_s8(const tl_conv_params *params, const tl_conv_quant *quant,
                        const int8_t *input, const tl_conv_dims *filter_dims, const int8_t *filter, const uint8_t *bias,
                        const tl_conv_dims *output_dims, int8_t *output)
 {
-    tl_status status = tl_cv_check_call(TL_CV_KIND_CONV, 0, params, quant, input_dims, input, filter_dims, filter, bias,
-                                        1, output_dims, output);
+    tl_status status = tl_cv_check_call(TL_CV_KIND_CONV, params, quant, input_dims, input, filter_dims, filter, bias,
+                                        output_dims, output);
     if (status != TL_OK)
     {
         return status;

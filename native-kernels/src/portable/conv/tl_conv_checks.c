@@ -180,22 +180,16 @@ tl_status tl_cv_check_shapes(int kind, const tl_conv_params *params, const tl_co
     return TL_OK;
 }
 
-tl_status tl_cv_check_call(int kind, int int16, const tl_conv_params *params, const tl_conv_quant *quant,
+tl_status tl_cv_check_call(int kind, const tl_conv_params *params, const tl_conv_quant *quant,
                            const tl_conv_dims *input_dims, const void *input, const tl_conv_dims *filter_dims,
-                           const void *filter, const void *bias, int bias_required, const tl_conv_dims *output_dims,
-                           const void *output)
+                           const void *filter, const void *bias, const tl_conv_dims *output_dims, const void *output)
 {
-    const tl_status status = tl_cv_check_shapes(kind, params, input_dims, filter_dims, output_dims,
-                                                int16 ? -32768 : -128, int16 ? 32767 : 127);
+    const tl_status status = tl_cv_check_shapes(kind, params, input_dims, filter_dims, output_dims, -128, 127);
     if (status != TL_OK)
     {
         return status;
     }
-    if (int16 && (params->input_offset != 0 || params->output_offset != 0))
-    {
-        return TL_ERR_PARAMS;
-    }
-    if (quant == 0 || quant->table == 0 || input == 0 || filter == 0 || output == 0 || (bias_required && bias == 0))
+    if (quant == 0 || quant->table == 0 || input == 0 || filter == 0 || output == 0 || bias == 0)
     {
         return TL_ERR_ARGUMENT;
     }

@@ -255,14 +255,14 @@ tl_status tl_cv_check_shapes(int kind, const tl_conv_params *params, const tl_co
                              int32_t highest);
 
 /**
- * The argument checks of a layer kernel's entry, in this order: tl_cv_check_shapes over the int8 range, or over the
- * int16 range when @p int16 (then 16x8 quantization's zero offsets too, else TL_ERR_PARAMS); then TL_ERR_ARGUMENT
- * when @p quant, its table, @p input, @p filter, @p output or (when @p bias_required) @p bias is NULL.
+ * The argument checks of an int8-activation layer kernel's entry (CONV_2D and DEPTHWISE_CONV_2D, int8 or int4
+ * filter), in this order: tl_cv_check_shapes over the int8 range, then TL_ERR_ARGUMENT when @p quant, its table,
+ * @p input, @p filter, @p bias or @p output is NULL. The int16 and TRANSPOSE_CONV kernels (optional bias) and
+ * tl_depthwise_conv2d_s4_plain (register allocation) spell their checks out.
  */
-tl_status tl_cv_check_call(int kind, int int16, const tl_conv_params *params, const tl_conv_quant *quant,
+tl_status tl_cv_check_call(int kind, const tl_conv_params *params, const tl_conv_quant *quant,
                            const tl_conv_dims *input_dims, const void *input, const tl_conv_dims *filter_dims,
-                           const void *filter, const void *bias, int bias_required, const tl_conv_dims *output_dims,
-                           const void *output);
+                           const void *filter, const void *bias, const tl_conv_dims *output_dims, const void *output);
 
 /** 16x8 quantization's entry rule (int16 CONV_2D kernels): no zero points, and a bias that is none (NULL), int32 or
     int64 as @p bias_type says. */

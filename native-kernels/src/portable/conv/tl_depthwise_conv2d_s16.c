@@ -11,6 +11,7 @@ tl_status tl_depthwise_conv2d_s16(const tl_conv_params *params, const tl_conv_qu
                                   const int8_t *filter, const uint8_t *bias, const tl_conv_dims *output_dims,
                                   uint8_t *output)
 {
+    /* Spelled out, not tl_cv_check_call (int8 only): the int16 range and no zero points; the bias may be absent. */
     tl_status status =
         tl_cv_check_shapes(TL_CV_KIND_DEPTHWISE, params, input_dims, filter_dims, output_dims, -32768, 32767);
     if (status != TL_OK)

@@ -77,8 +77,8 @@ tl_status tl_depthwise_conv2d_s4(const tl_conv_params *params, const tl_conv_qua
     int64_t per_channel;
     int32_t group;
     int32_t ch;
-    tl_status status = tl_cv_check_call(TL_CV_KIND_DEPTHWISE, 0, params, quant, input_dims, input, filter_dims,
-                                        filter_packed, bias, 1, output_dims, output);
+    tl_status status = tl_cv_check_call(TL_CV_KIND_DEPTHWISE, params, quant, input_dims, input, filter_dims,
+                                        filter_packed, bias, output_dims, output);
     if (status != TL_OK)
     {
         return status;

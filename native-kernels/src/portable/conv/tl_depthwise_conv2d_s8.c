@@ -21,8 +21,8 @@ tl_status tl_depthwise_conv2d_s8(const tl_conv_params *params, const tl_conv_qua
 {
     tl_cv_interior interior;
     int32_t batch;
-    tl_status status = tl_cv_check_call(TL_CV_KIND_DEPTHWISE, 0, params, quant, input_dims, input, filter_dims, filter,
-                                        bias, 1, output_dims, output);
+    tl_status status = tl_cv_check_call(TL_CV_KIND_DEPTHWISE, params, quant, input_dims, input, filter_dims, filter,
+                                        bias, output_dims, output);
     if (status != TL_OK)
     {
         return status;

@@ -12,6 +12,7 @@ tl_status tl_transpose_conv2d_s8(const tl_conv_params *params, const tl_conv_qua
                                  const int8_t *filter, const uint8_t *bias, const tl_conv_dims *output_dims,
                                  int8_t *output)
 {
+    /* Spelled out, not tl_cv_check_call: TRANSPOSE_CONV's bias is optional. */
     tl_status status =
         tl_cv_check_shapes(TL_CV_KIND_TRANSPOSE, params, input_dims, filter_dims, output_dims, -128, 127);
     if (status != TL_OK)

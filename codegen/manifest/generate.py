@@ -325,11 +325,10 @@ def cs_family_layouts(family):
 
 
 def cs_family(family):
-    """The family's static class: Run / Validate switching on the code, and Register. Each switch stands on one
-    line (and Register comes last), so that the families' files, alike but for their kernels, share no block."""
+    """The family's static class: Run / Validate switching on the code (a line per kernel), and Register."""
     first = family.number * 100
-    run = " ".join("case OpCode.%s: %s(ctx, op); break;" % (k.name, k.cs_run) for k in family.kernels)
-    validate = " ".join("case OpCode.%s: return %s(ctx, op);" % (k.name, k.cs_validate) for k in family.kernels)
+    run = ["                case OpCode.%s: %s(ctx, op); break;" % (k.name, k.cs_run) for k in family.kernels]
+    validate = ["                case OpCode.%s: return %s(ctx, op);" % (k.name, k.cs_validate) for k in family.kernels]
     return cs_header() + [
         "using TinyLite.Runtime.Execution;"] + [
         "using TinyLite.Runtime.Kernels.%s;" % folder for folder in sorted(family.folders)] + [
@@ -345,13 +344,17 @@ def cs_family(family):
         "        /// <summary>Runs one kernel of this family. Assumes <see cref=\"Validate\"/> accepted the record.</summary>",
         "        public static void Run(KernelContext ctx, OpRecord op)",
         "        {",
-        "            switch (op.Code) { %s }" % run,
+        "            switch (op.Code)",
+        "            {"] + run + [
+        "            }",
         "        }",
         "",
         "        /// <summary>Returns null if the record is valid for its kernel, else what is wrong.</summary>",
         "        public static string Validate(KernelContext ctx, OpRecord op)",
         "        {",
-        "            switch (op.Code) { %s }" % validate,
+        "            switch (op.Code)",
+        "            {"] + validate + [
+        "            }",
         "            return KernelFamily.UnknownCode(op);",
         "        }",
         "",
@@ -369,7 +372,7 @@ def cs_family(family):
 
 def params_expression(layout):
     """The C# expression building a layout's Params: one array of its single ints or, with fixed arrays, a tail
-    or optional ints, Join of its parts. All on one line, so that no two builders share a block of lines."""
+    or optional ints, Join of its parts."""
     parts, singles, optionals = [], [], []
     for p in layout.params:
         name = camel(p.name)

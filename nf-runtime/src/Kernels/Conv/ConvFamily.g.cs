@@ -11,13 +11,43 @@ namespace TinyLite.Runtime.Kernels.Conv
         /// <summary>Runs one kernel of this family. Assumes <see cref="Validate"/> accepted the record.</summary>
         public static void Run(KernelContext ctx, OpRecord op)
         {
-            switch (op.Code) { case OpCode.ConvS8: ConvS8.Run(ctx, op); break; case OpCode.ConvS4: ConvS4.Run(ctx, op); break; case OpCode.ConvS16: ConvS16.Run(ctx, op); break; case OpCode.PointwiseConvS8InPlace: PointwiseConvS8InPlace.Run(ctx, op); break; case OpCode.PointwiseConvS16InPlace: PointwiseConvS16InPlace.Run(ctx, op); break; case OpCode.PointwiseConvS4InPlace: PointwiseConvS4InPlace.Run(ctx, op); break; case OpCode.DepthwiseConvS8: DepthwiseConvS8.Run(ctx, op); break; case OpCode.DepthwiseConvS4: DepthwiseConvS4.Run(ctx, op); break; case OpCode.DepthwiseConvS16: DepthwiseConvS16.Run(ctx, op); break; case OpCode.DepthwiseConvS8InPlace: DepthwiseConvS8InPlace.Run(ctx, op); break; case OpCode.DepthwiseConvS4InPlace: DepthwiseConvS4InPlace.Run(ctx, op); break; case OpCode.TransposeConvS8: TransposeConvS8.Run(ctx, op); break; case OpCode.TransposeConvS16: TransposeConvS16.Run(ctx, op); break; }
+            switch (op.Code)
+            {
+                case OpCode.ConvS8: ConvS8.Run(ctx, op); break;
+                case OpCode.ConvS4: ConvS4.Run(ctx, op); break;
+                case OpCode.ConvS16: ConvS16.Run(ctx, op); break;
+                case OpCode.PointwiseConvS8InPlace: PointwiseConvS8InPlace.Run(ctx, op); break;
+                case OpCode.PointwiseConvS16InPlace: PointwiseConvS16InPlace.Run(ctx, op); break;
+                case OpCode.PointwiseConvS4InPlace: PointwiseConvS4InPlace.Run(ctx, op); break;
+                case OpCode.DepthwiseConvS8: DepthwiseConvS8.Run(ctx, op); break;
+                case OpCode.DepthwiseConvS4: DepthwiseConvS4.Run(ctx, op); break;
+                case OpCode.DepthwiseConvS16: DepthwiseConvS16.Run(ctx, op); break;
+                case OpCode.DepthwiseConvS8InPlace: DepthwiseConvS8InPlace.Run(ctx, op); break;
+                case OpCode.DepthwiseConvS4InPlace: DepthwiseConvS4InPlace.Run(ctx, op); break;
+                case OpCode.TransposeConvS8: TransposeConvS8.Run(ctx, op); break;
+                case OpCode.TransposeConvS16: TransposeConvS16.Run(ctx, op); break;
+            }
         }
 
         /// <summary>Returns null if the record is valid for its kernel, else what is wrong.</summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            switch (op.Code) { case OpCode.ConvS8: return ConvS8.Validate(ctx, op); case OpCode.ConvS4: return ConvS4.Validate(ctx, op); case OpCode.ConvS16: return ConvS16.Validate(ctx, op); case OpCode.PointwiseConvS8InPlace: return PointwiseConvS8InPlace.Validate(ctx, op); case OpCode.PointwiseConvS16InPlace: return PointwiseConvS16InPlace.Validate(ctx, op); case OpCode.PointwiseConvS4InPlace: return PointwiseConvS4InPlace.Validate(ctx, op); case OpCode.DepthwiseConvS8: return DepthwiseConvS8.Validate(ctx, op); case OpCode.DepthwiseConvS4: return DepthwiseConvS4.Validate(ctx, op); case OpCode.DepthwiseConvS16: return DepthwiseConvS16.Validate(ctx, op); case OpCode.DepthwiseConvS8InPlace: return DepthwiseConvS8InPlace.Validate(ctx, op); case OpCode.DepthwiseConvS4InPlace: return DepthwiseConvS4InPlace.Validate(ctx, op); case OpCode.TransposeConvS8: return TransposeConvS8.Validate(ctx, op); case OpCode.TransposeConvS16: return TransposeConvS16.Validate(ctx, op); }
+            switch (op.Code)
+            {
+                case OpCode.ConvS8: return ConvS8.Validate(ctx, op);
+                case OpCode.ConvS4: return ConvS4.Validate(ctx, op);
+                case OpCode.ConvS16: return ConvS16.Validate(ctx, op);
+                case OpCode.PointwiseConvS8InPlace: return PointwiseConvS8InPlace.Validate(ctx, op);
+                case OpCode.PointwiseConvS16InPlace: return PointwiseConvS16InPlace.Validate(ctx, op);
+                case OpCode.PointwiseConvS4InPlace: return PointwiseConvS4InPlace.Validate(ctx, op);
+                case OpCode.DepthwiseConvS8: return DepthwiseConvS8.Validate(ctx, op);
+                case OpCode.DepthwiseConvS4: return DepthwiseConvS4.Validate(ctx, op);
+                case OpCode.DepthwiseConvS16: return DepthwiseConvS16.Validate(ctx, op);
+                case OpCode.DepthwiseConvS8InPlace: return DepthwiseConvS8InPlace.Validate(ctx, op);
+                case OpCode.DepthwiseConvS4InPlace: return DepthwiseConvS4InPlace.Validate(ctx, op);
+                case OpCode.TransposeConvS8: return TransposeConvS8.Validate(ctx, op);
+                case OpCode.TransposeConvS16: return TransposeConvS16.Validate(ctx, op);
+            }
             return KernelFamily.UnknownCode(op);
         }
 

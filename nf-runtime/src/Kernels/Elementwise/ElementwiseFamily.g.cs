@@ -11,13 +11,81 @@ namespace TinyLite.Runtime.Kernels.Elementwise
         /// <summary>Runs one kernel of this family. Assumes <see cref="Validate"/> accepted the record.</summary>
         public static void Run(KernelContext ctx, OpRecord op)
         {
-            switch (op.Code) { case OpCode.AddS8: QuantizedAddSub.RunAddS8(ctx, op); break; case OpCode.AddS16: QuantizedAddSub.RunAddS16(ctx, op); break; case OpCode.AddS32: IntegerBinary.RunAddS32(ctx, op); break; case OpCode.AddF32: FloatBinary.RunAddF32(ctx, op); break; case OpCode.SubS8: QuantizedAddSub.RunSubS8(ctx, op); break; case OpCode.SubS16: QuantizedAddSub.RunSubS16(ctx, op); break; case OpCode.SubS32: IntegerBinary.RunSubS32(ctx, op); break; case OpCode.SubF32: FloatBinary.RunSubF32(ctx, op); break; case OpCode.MulS8: QuantizedMul.RunMulS8(ctx, op); break; case OpCode.MulS16: QuantizedMul.RunMulS16(ctx, op); break; case OpCode.MulS32: IntegerBinary.RunMulS32(ctx, op); break; case OpCode.MulF32: FloatBinary.RunMulF32(ctx, op); break; case OpCode.MaximumS8: IntegerBinary.RunMaximumS8(ctx, op); break; case OpCode.MaximumS16: IntegerBinary.RunMaximumS16(ctx, op); break; case OpCode.MaximumS32: IntegerBinary.RunMaximumS32(ctx, op); break; case OpCode.MaximumF32: FloatBinary.RunMaximumF32(ctx, op); break; case OpCode.MinimumS8: IntegerBinary.RunMinimumS8(ctx, op); break; case OpCode.MinimumS16: IntegerBinary.RunMinimumS16(ctx, op); break; case OpCode.MinimumS32: IntegerBinary.RunMinimumS32(ctx, op); break; case OpCode.MinimumF32: FloatBinary.RunMinimumF32(ctx, op); break; case OpCode.ReluS8: ReluS8.Run(ctx, op); break; case OpCode.ReluS16: ReluS16.Run(ctx, op); break; case OpCode.ReluF32: ReluF32.Run(ctx, op); break; case OpCode.Relu6S8: Relu6S8.Run(ctx, op); break; case OpCode.Relu6S16: Relu6S16.Run(ctx, op); break; case OpCode.Relu6F32: Relu6F32.Run(ctx, op); break; case OpCode.LeakyReluS8: LeakyReluS8.Run(ctx, op); break; case OpCode.LeakyReluS16: LeakyReluS16.Run(ctx, op); break; case OpCode.LeakyReluF32: LeakyReluF32.Run(ctx, op); break; case OpCode.HardSwishS8: HardSwishS8.Run(ctx, op); break; case OpCode.HardSwishF32: HardSwishF32.Run(ctx, op); break; case OpCode.DivS32: DivS32.Run(ctx, op); break; }
+            switch (op.Code)
+            {
+                case OpCode.AddS8: QuantizedAddSub.RunAddS8(ctx, op); break;
+                case OpCode.AddS16: QuantizedAddSub.RunAddS16(ctx, op); break;
+                case OpCode.AddS32: IntegerBinary.RunAddS32(ctx, op); break;
+                case OpCode.AddF32: FloatBinary.RunAddF32(ctx, op); break;
+                case OpCode.SubS8: QuantizedAddSub.RunSubS8(ctx, op); break;
+                case OpCode.SubS16: QuantizedAddSub.RunSubS16(ctx, op); break;
+                case OpCode.SubS32: IntegerBinary.RunSubS32(ctx, op); break;
+                case OpCode.SubF32: FloatBinary.RunSubF32(ctx, op); break;
+                case OpCode.MulS8: QuantizedMul.RunMulS8(ctx, op); break;
+                case OpCode.MulS16: QuantizedMul.RunMulS16(ctx, op); break;
+                case OpCode.MulS32: IntegerBinary.RunMulS32(ctx, op); break;
+                case OpCode.MulF32: FloatBinary.RunMulF32(ctx, op); break;
+                case OpCode.MaximumS8: IntegerBinary.RunMaximumS8(ctx, op); break;
+                case OpCode.MaximumS16: IntegerBinary.RunMaximumS16(ctx, op); break;
+                case OpCode.MaximumS32: IntegerBinary.RunMaximumS32(ctx, op); break;
+                case OpCode.MaximumF32: FloatBinary.RunMaximumF32(ctx, op); break;
+                case OpCode.MinimumS8: IntegerBinary.RunMinimumS8(ctx, op); break;
+                case OpCode.MinimumS16: IntegerBinary.RunMinimumS16(ctx, op); break;
+                case OpCode.MinimumS32: IntegerBinary.RunMinimumS32(ctx, op); break;
+                case OpCode.MinimumF32: FloatBinary.RunMinimumF32(ctx, op); break;
+                case OpCode.ReluS8: ReluS8.Run(ctx, op); break;
+                case OpCode.ReluS16: ReluS16.Run(ctx, op); break;
+                case OpCode.ReluF32: ReluF32.Run(ctx, op); break;
+                case OpCode.Relu6S8: Relu6S8.Run(ctx, op); break;
+                case OpCode.Relu6S16: Relu6S16.Run(ctx, op); break;
+                case OpCode.Relu6F32: Relu6F32.Run(ctx, op); break;
+                case OpCode.LeakyReluS8: LeakyReluS8.Run(ctx, op); break;
+                case OpCode.LeakyReluS16: LeakyReluS16.Run(ctx, op); break;
+                case OpCode.LeakyReluF32: LeakyReluF32.Run(ctx, op); break;
+                case OpCode.HardSwishS8: HardSwishS8.Run(ctx, op); break;
+                case OpCode.HardSwishF32: HardSwishF32.Run(ctx, op); break;
+                case OpCode.DivS32: DivS32.Run(ctx, op); break;
+            }
         }
 
         /// <summary>Returns null if the record is valid for its kernel, else what is wrong.</summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            switch (op.Code) { case OpCode.AddS8: return QuantizedAddSub.ValidateAddS8(ctx, op); case OpCode.AddS16: return QuantizedAddSub.ValidateAddS16(ctx, op); case OpCode.AddS32: return IntegerBinary.ValidateAddS32(ctx, op); case OpCode.AddF32: return FloatBinary.ValidateAddF32(ctx, op); case OpCode.SubS8: return QuantizedAddSub.ValidateSubS8(ctx, op); case OpCode.SubS16: return QuantizedAddSub.ValidateSubS16(ctx, op); case OpCode.SubS32: return IntegerBinary.ValidateSubS32(ctx, op); case OpCode.SubF32: return FloatBinary.ValidateSubF32(ctx, op); case OpCode.MulS8: return QuantizedMul.ValidateMulS8(ctx, op); case OpCode.MulS16: return QuantizedMul.ValidateMulS16(ctx, op); case OpCode.MulS32: return IntegerBinary.ValidateMulS32(ctx, op); case OpCode.MulF32: return FloatBinary.ValidateMulF32(ctx, op); case OpCode.MaximumS8: return IntegerBinary.ValidateMaximumS8(ctx, op); case OpCode.MaximumS16: return IntegerBinary.ValidateMaximumS16(ctx, op); case OpCode.MaximumS32: return IntegerBinary.ValidateMaximumS32(ctx, op); case OpCode.MaximumF32: return FloatBinary.ValidateMaximumF32(ctx, op); case OpCode.MinimumS8: return IntegerBinary.ValidateMinimumS8(ctx, op); case OpCode.MinimumS16: return IntegerBinary.ValidateMinimumS16(ctx, op); case OpCode.MinimumS32: return IntegerBinary.ValidateMinimumS32(ctx, op); case OpCode.MinimumF32: return FloatBinary.ValidateMinimumF32(ctx, op); case OpCode.ReluS8: return ReluS8.Validate(ctx, op); case OpCode.ReluS16: return ReluS16.Validate(ctx, op); case OpCode.ReluF32: return ReluF32.Validate(ctx, op); case OpCode.Relu6S8: return Relu6S8.Validate(ctx, op); case OpCode.Relu6S16: return Relu6S16.Validate(ctx, op); case OpCode.Relu6F32: return Relu6F32.Validate(ctx, op); case OpCode.LeakyReluS8: return LeakyReluS8.Validate(ctx, op); case OpCode.LeakyReluS16: return LeakyReluS16.Validate(ctx, op); case OpCode.LeakyReluF32: return LeakyReluF32.Validate(ctx, op); case OpCode.HardSwishS8: return HardSwishS8.Validate(ctx, op); case OpCode.HardSwishF32: return HardSwishF32.Validate(ctx, op); case OpCode.DivS32: return DivS32.Validate(ctx, op); }
+            switch (op.Code)
+            {
+                case OpCode.AddS8: return QuantizedAddSub.ValidateAddS8(ctx, op);
+                case OpCode.AddS16: return QuantizedAddSub.ValidateAddS16(ctx, op);
+                case OpCode.AddS32: return IntegerBinary.ValidateAddS32(ctx, op);
+                case OpCode.AddF32: return FloatBinary.ValidateAddF32(ctx, op);
+                case OpCode.SubS8: return QuantizedAddSub.ValidateSubS8(ctx, op);
+                case OpCode.SubS16: return QuantizedAddSub.ValidateSubS16(ctx, op);
+                case OpCode.SubS32: return IntegerBinary.ValidateSubS32(ctx, op);
+                case OpCode.SubF32: return FloatBinary.ValidateSubF32(ctx, op);
+                case OpCode.MulS8: return QuantizedMul.ValidateMulS8(ctx, op);
+                case OpCode.MulS16: return QuantizedMul.ValidateMulS16(ctx, op);
+                case OpCode.MulS32: return IntegerBinary.ValidateMulS32(ctx, op);
+                case OpCode.MulF32: return FloatBinary.ValidateMulF32(ctx, op);
+                case OpCode.MaximumS8: return IntegerBinary.ValidateMaximumS8(ctx, op);
+                case OpCode.MaximumS16: return IntegerBinary.ValidateMaximumS16(ctx, op);
+                case OpCode.MaximumS32: return IntegerBinary.ValidateMaximumS32(ctx, op);
+                case OpCode.MaximumF32: return FloatBinary.ValidateMaximumF32(ctx, op);
+                case OpCode.MinimumS8: return IntegerBinary.ValidateMinimumS8(ctx, op);
+                case OpCode.MinimumS16: return IntegerBinary.ValidateMinimumS16(ctx, op);
+                case OpCode.MinimumS32: return IntegerBinary.ValidateMinimumS32(ctx, op);
+                case OpCode.MinimumF32: return FloatBinary.ValidateMinimumF32(ctx, op);
+                case OpCode.ReluS8: return ReluS8.Validate(ctx, op);
+                case OpCode.ReluS16: return ReluS16.Validate(ctx, op);
+                case OpCode.ReluF32: return ReluF32.Validate(ctx, op);
+                case OpCode.Relu6S8: return Relu6S8.Validate(ctx, op);
+                case OpCode.Relu6S16: return Relu6S16.Validate(ctx, op);
+                case OpCode.Relu6F32: return Relu6F32.Validate(ctx, op);
+                case OpCode.LeakyReluS8: return LeakyReluS8.Validate(ctx, op);
+                case OpCode.LeakyReluS16: return LeakyReluS16.Validate(ctx, op);
+                case OpCode.LeakyReluF32: return LeakyReluF32.Validate(ctx, op);
+                case OpCode.HardSwishS8: return HardSwishS8.Validate(ctx, op);
+                case OpCode.HardSwishF32: return HardSwishF32.Validate(ctx, op);
+                case OpCode.DivS32: return DivS32.Validate(ctx, op);
+            }
             return KernelFamily.UnknownCode(op);
         }
 

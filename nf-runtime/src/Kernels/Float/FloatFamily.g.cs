@@ -11,13 +11,35 @@ namespace TinyLite.Runtime.Kernels.Float
         /// <summary>Runs one kernel of this family. Assumes <see cref="Validate"/> accepted the record.</summary>
         public static void Run(KernelContext ctx, OpRecord op)
         {
-            switch (op.Code) { case OpCode.ConvF32: ConvF32.Run(ctx, op); break; case OpCode.DepthwiseConvF32: DepthwiseConvF32.Run(ctx, op); break; case OpCode.FullyConnectedF32: FullyConnectedF32.Run(ctx, op); break; case OpCode.AveragePoolF32: PoolF32.RunAveragePoolF32(ctx, op); break; case OpCode.MaxPoolF32: PoolF32.RunMaxPoolF32(ctx, op); break; case OpCode.MeanF32: MeanF32.Run(ctx, op); break; case OpCode.SoftmaxF32: SoftmaxF32.Run(ctx, op); break; case OpCode.LogisticF32: ActivationF32.RunLogisticF32(ctx, op); break; case OpCode.TanhF32: ActivationF32.RunTanhF32(ctx, op); break; }
+            switch (op.Code)
+            {
+                case OpCode.ConvF32: ConvF32.Run(ctx, op); break;
+                case OpCode.DepthwiseConvF32: DepthwiseConvF32.Run(ctx, op); break;
+                case OpCode.FullyConnectedF32: FullyConnectedF32.Run(ctx, op); break;
+                case OpCode.AveragePoolF32: PoolF32.RunAveragePoolF32(ctx, op); break;
+                case OpCode.MaxPoolF32: PoolF32.RunMaxPoolF32(ctx, op); break;
+                case OpCode.MeanF32: MeanF32.Run(ctx, op); break;
+                case OpCode.SoftmaxF32: SoftmaxF32.Run(ctx, op); break;
+                case OpCode.LogisticF32: ActivationF32.RunLogisticF32(ctx, op); break;
+                case OpCode.TanhF32: ActivationF32.RunTanhF32(ctx, op); break;
+            }
         }
 
         /// <summary>Returns null if the record is valid for its kernel, else what is wrong.</summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            switch (op.Code) { case OpCode.ConvF32: return ConvF32.Validate(ctx, op); case OpCode.DepthwiseConvF32: return DepthwiseConvF32.Validate(ctx, op); case OpCode.FullyConnectedF32: return FullyConnectedF32.Validate(ctx, op); case OpCode.AveragePoolF32: return PoolF32.ValidateAveragePoolF32(ctx, op); case OpCode.MaxPoolF32: return PoolF32.ValidateMaxPoolF32(ctx, op); case OpCode.MeanF32: return MeanF32.Validate(ctx, op); case OpCode.SoftmaxF32: return SoftmaxF32.Validate(ctx, op); case OpCode.LogisticF32: return ActivationF32.ValidateLogisticF32(ctx, op); case OpCode.TanhF32: return ActivationF32.ValidateTanhF32(ctx, op); }
+            switch (op.Code)
+            {
+                case OpCode.ConvF32: return ConvF32.Validate(ctx, op);
+                case OpCode.DepthwiseConvF32: return DepthwiseConvF32.Validate(ctx, op);
+                case OpCode.FullyConnectedF32: return FullyConnectedF32.Validate(ctx, op);
+                case OpCode.AveragePoolF32: return PoolF32.ValidateAveragePoolF32(ctx, op);
+                case OpCode.MaxPoolF32: return PoolF32.ValidateMaxPoolF32(ctx, op);
+                case OpCode.MeanF32: return MeanF32.Validate(ctx, op);
+                case OpCode.SoftmaxF32: return SoftmaxF32.Validate(ctx, op);
+                case OpCode.LogisticF32: return ActivationF32.ValidateLogisticF32(ctx, op);
+                case OpCode.TanhF32: return ActivationF32.ValidateTanhF32(ctx, op);
+            }
             return KernelFamily.UnknownCode(op);
         }
 

@@ -11,13 +11,25 @@ namespace TinyLite.Runtime.Kernels.Recurrent
         /// <summary>Runs one kernel of this family. Assumes <see cref="Validate"/> accepted the record.</summary>
         public static void Run(KernelContext ctx, OpRecord op)
         {
-            switch (op.Code) { case OpCode.LstmS8: LstmS8.Run(ctx, op); break; case OpCode.LstmS16: LstmS16.Run(ctx, op); break; case OpCode.SvdfS8: SvdfS8.Run(ctx, op); break; case OpCode.SvdfS8S16: SvdfS8S16.Run(ctx, op); break; }
+            switch (op.Code)
+            {
+                case OpCode.LstmS8: LstmS8.Run(ctx, op); break;
+                case OpCode.LstmS16: LstmS16.Run(ctx, op); break;
+                case OpCode.SvdfS8: SvdfS8.Run(ctx, op); break;
+                case OpCode.SvdfS8S16: SvdfS8S16.Run(ctx, op); break;
+            }
         }
 
         /// <summary>Returns null if the record is valid for its kernel, else what is wrong.</summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            switch (op.Code) { case OpCode.LstmS8: return LstmS8.Validate(ctx, op); case OpCode.LstmS16: return LstmS16.Validate(ctx, op); case OpCode.SvdfS8: return SvdfS8.Validate(ctx, op); case OpCode.SvdfS8S16: return SvdfS8S16.Validate(ctx, op); }
+            switch (op.Code)
+            {
+                case OpCode.LstmS8: return LstmS8.Validate(ctx, op);
+                case OpCode.LstmS16: return LstmS16.Validate(ctx, op);
+                case OpCode.SvdfS8: return SvdfS8.Validate(ctx, op);
+                case OpCode.SvdfS8S16: return SvdfS8S16.Validate(ctx, op);
+            }
             return KernelFamily.UnknownCode(op);
         }
 

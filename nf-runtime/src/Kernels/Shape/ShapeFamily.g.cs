@@ -11,13 +11,33 @@ namespace TinyLite.Runtime.Kernels.Shape
         /// <summary>Runs one kernel of this family. Assumes <see cref="Validate"/> accepted the record.</summary>
         public static void Run(KernelContext ctx, OpRecord op)
         {
-            switch (op.Code) { case OpCode.Copy: Copy.Run(ctx, op); break; case OpCode.Pad: Pad.Run(ctx, op); break; case OpCode.StridedCopy: StridedCopy.Run(ctx, op); break; case OpCode.Concatenation: Concatenation.Run(ctx, op); break; case OpCode.QuantizeFloat: QuantizeFloat.Run(ctx, op); break; case OpCode.Requantize: Requantize.Run(ctx, op); break; case OpCode.Dequantize: Dequantize.Run(ctx, op); break; case OpCode.Cast: Cast.Run(ctx, op); break; }
+            switch (op.Code)
+            {
+                case OpCode.Copy: Copy.Run(ctx, op); break;
+                case OpCode.Pad: Pad.Run(ctx, op); break;
+                case OpCode.StridedCopy: StridedCopy.Run(ctx, op); break;
+                case OpCode.Concatenation: Concatenation.Run(ctx, op); break;
+                case OpCode.QuantizeFloat: QuantizeFloat.Run(ctx, op); break;
+                case OpCode.Requantize: Requantize.Run(ctx, op); break;
+                case OpCode.Dequantize: Dequantize.Run(ctx, op); break;
+                case OpCode.Cast: Cast.Run(ctx, op); break;
+            }
         }
 
         /// <summary>Returns null if the record is valid for its kernel, else what is wrong.</summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            switch (op.Code) { case OpCode.Copy: return Copy.Validate(ctx, op); case OpCode.Pad: return Pad.Validate(ctx, op); case OpCode.StridedCopy: return StridedCopy.Validate(ctx, op); case OpCode.Concatenation: return Concatenation.Validate(ctx, op); case OpCode.QuantizeFloat: return QuantizeFloat.Validate(ctx, op); case OpCode.Requantize: return Requantize.Validate(ctx, op); case OpCode.Dequantize: return Dequantize.Validate(ctx, op); case OpCode.Cast: return Cast.Validate(ctx, op); }
+            switch (op.Code)
+            {
+                case OpCode.Copy: return Copy.Validate(ctx, op);
+                case OpCode.Pad: return Pad.Validate(ctx, op);
+                case OpCode.StridedCopy: return StridedCopy.Validate(ctx, op);
+                case OpCode.Concatenation: return Concatenation.Validate(ctx, op);
+                case OpCode.QuantizeFloat: return QuantizeFloat.Validate(ctx, op);
+                case OpCode.Requantize: return Requantize.Validate(ctx, op);
+                case OpCode.Dequantize: return Dequantize.Validate(ctx, op);
+                case OpCode.Cast: return Cast.Validate(ctx, op);
+            }
             return KernelFamily.UnknownCode(op);
         }
 

@@ -11,13 +11,35 @@ namespace TinyLite.Runtime.Kernels.Signal
         /// <summary>Runs one kernel of this family. Assumes <see cref="Validate"/> accepted the record.</summary>
         public static void Run(KernelContext ctx, OpRecord op)
         {
-            switch (op.Code) { case OpCode.SignalWindowS16: SignalWindowS16.Run(ctx, op); break; case OpCode.SignalFftAutoScaleS16: SignalFftAutoScaleS16.Run(ctx, op); break; case OpCode.SignalRfftS16: SignalRfftS16.Run(ctx, op); break; case OpCode.SignalEnergyS16: SignalEnergyS16.Run(ctx, op); break; case OpCode.SignalFilterBankU32: SignalFilterBankU32.Run(ctx, op); break; case OpCode.SignalFilterBankSquareRootU64: SignalFilterBankSquareRootU64.Run(ctx, op); break; case OpCode.SignalSpectralSubtractionU32: SignalSpectralSubtractionU32.Run(ctx, op); break; case OpCode.SignalPcanU32: SignalPcanU32.Run(ctx, op); break; case OpCode.SignalFilterBankLogU32: SignalFilterBankLogU32.Run(ctx, op); break; }
+            switch (op.Code)
+            {
+                case OpCode.SignalWindowS16: SignalWindowS16.Run(ctx, op); break;
+                case OpCode.SignalFftAutoScaleS16: SignalFftAutoScaleS16.Run(ctx, op); break;
+                case OpCode.SignalRfftS16: SignalRfftS16.Run(ctx, op); break;
+                case OpCode.SignalEnergyS16: SignalEnergyS16.Run(ctx, op); break;
+                case OpCode.SignalFilterBankU32: SignalFilterBankU32.Run(ctx, op); break;
+                case OpCode.SignalFilterBankSquareRootU64: SignalFilterBankSquareRootU64.Run(ctx, op); break;
+                case OpCode.SignalSpectralSubtractionU32: SignalSpectralSubtractionU32.Run(ctx, op); break;
+                case OpCode.SignalPcanU32: SignalPcanU32.Run(ctx, op); break;
+                case OpCode.SignalFilterBankLogU32: SignalFilterBankLogU32.Run(ctx, op); break;
+            }
         }
 
         /// <summary>Returns null if the record is valid for its kernel, else what is wrong.</summary>
         public static string Validate(KernelContext ctx, OpRecord op)
         {
-            switch (op.Code) { case OpCode.SignalWindowS16: return SignalWindowS16.Validate(ctx, op); case OpCode.SignalFftAutoScaleS16: return SignalFftAutoScaleS16.Validate(ctx, op); case OpCode.SignalRfftS16: return SignalRfftS16.Validate(ctx, op); case OpCode.SignalEnergyS16: return SignalEnergyS16.Validate(ctx, op); case OpCode.SignalFilterBankU32: return SignalFilterBankU32.Validate(ctx, op); case OpCode.SignalFilterBankSquareRootU64: return SignalFilterBankSquareRootU64.Validate(ctx, op); case OpCode.SignalSpectralSubtractionU32: return SignalSpectralSubtractionU32.Validate(ctx, op); case OpCode.SignalPcanU32: return SignalPcanU32.Validate(ctx, op); case OpCode.SignalFilterBankLogU32: return SignalFilterBankLogU32.Validate(ctx, op); }
+            switch (op.Code)
+            {
+                case OpCode.SignalWindowS16: return SignalWindowS16.Validate(ctx, op);
+                case OpCode.SignalFftAutoScaleS16: return SignalFftAutoScaleS16.Validate(ctx, op);
+                case OpCode.SignalRfftS16: return SignalRfftS16.Validate(ctx, op);
+                case OpCode.SignalEnergyS16: return SignalEnergyS16.Validate(ctx, op);
+                case OpCode.SignalFilterBankU32: return SignalFilterBankU32.Validate(ctx, op);
+                case OpCode.SignalFilterBankSquareRootU64: return SignalFilterBankSquareRootU64.Validate(ctx, op);
+                case OpCode.SignalSpectralSubtractionU32: return SignalSpectralSubtractionU32.Validate(ctx, op);
+                case OpCode.SignalPcanU32: return SignalPcanU32.Validate(ctx, op);
+                case OpCode.SignalFilterBankLogU32: return SignalFilterBankLogU32.Validate(ctx, op);
+            }
             return KernelFamily.UnknownCode(op);
         }
 

@@ -51,17 +51,12 @@ namespace TinyLite.Runtime.Execution
         {
             int number = op.Code / OpCode.FamilyRange;
             // A number without a family name is a gap in the manifest (reserved): no kernel has such a code.
-            if (op.Code < OpCode.First || op.Code >= OpCode.End || KernelFamilies.Name(number) == null)
-            {
-                return "unknown kernel code " + op.Code.ToString();
-            }
-            KernelFamily family = Families[number];
-            string name = KernelFamilies.Name(number);
+            string name = op.Code < OpCode.First || op.Code >= OpCode.End ? null : KernelFamilies.Name(number);
             if (name == null)
             {
-                // A gap in the family numbers (reserved for a family this build does not know).
-                return "unknown kernel code " + op.Code.ToString();
+                return KernelFamily.UnknownCode(op);
             }
+            KernelFamily family = Families[number];
             if (family == null)
             {
                 return "kernel family " + name + " (codes " + (number * OpCode.FamilyRange).ToString() + "-" + (number * OpCode.FamilyRange + OpCode.FamilyRange - 1).ToString()

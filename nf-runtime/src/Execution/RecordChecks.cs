@@ -1,8 +1,9 @@
 namespace TinyLite.Runtime.Execution
 {
     /// <summary>
-    /// Load-time checks of an op record that every kernel family needs: the record's arity and a tensor's place and
-    /// size. Each returns null when the check passes, else one line saying what is wrong.
+    /// Load-time checks of an op record shared by the kernel families: the record's arity, a tensor's place and size,
+    /// and the pooling window (Dense and Float); each returns null when the check passes, else one line saying what is
+    /// wrong. Also the scratch-less copy of a record that the in-place and CMSIS-NN checks hand to a plain check.
     /// </summary>
     public static class RecordChecks
     {

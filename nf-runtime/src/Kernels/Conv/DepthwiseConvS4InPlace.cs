@@ -1,5 +1,4 @@
 using TinyLite.Runtime.Execution;
-using TinyLite.Runtime.Math;
 
 namespace TinyLite.Runtime.Kernels.Conv
 {

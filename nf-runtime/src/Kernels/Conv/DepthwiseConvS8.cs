@@ -54,7 +54,9 @@ namespace TinyLite.Runtime.Kernels.Conv
             byte[] input = ctx.Buffer(op.Inputs[DepthwiseConvSlots.InInput]);
             int inBase = ctx.Offset(op.Inputs[DepthwiseConvSlots.InInput]);
             byte[] filter = ctx.Buffer(op.Inputs[DepthwiseConvSlots.InFilter]);
-            int fBase = ctx.Offset(op.Inputs[DepthwiseConvSlots.InFilter]);
+            // int8: f indexes bytes from fBase; int4: f indexes elements and nibbleBase is the filter's first byte.
+            int nibbleBase = int4 ? ctx.Offset(op.Inputs[DepthwiseConvSlots.InFilter]) : -1;
+            int fBase = int4 ? 0 : ctx.Offset(op.Inputs[DepthwiseConvSlots.InFilter]);
             int biasT = op.Inputs[DepthwiseConvSlots.InBias];
             byte[] bias = ctx.Buffer(biasT);
             int biasBase = ctx.Offset(biasT);
@@ -73,7 +75,7 @@ namespace TinyLite.Runtime.Kernels.Conv
                 {
                     // Validate keeps the shift in [-31, 31]: its low byte, sign-extended, is the whole value.
                     RunChannel(p, input, inBase + b * inH * inW * inC + outCh / multiplier, filter,
-                        int4 ? outCh * taps : fBase + outCh * taps, int4 ? fBase : -1,
+                        fBase + outCh * taps, nibbleBase,
                         bias[bb] | (bias[bb + 1] << 8) | (bias[bb + 2] << 16) | (bias[bb + 3] << 24),
                         quant[q] | (quant[q + 1] << 8) | (quant[q + 2] << 16) | (quant[q + 3] << 24),
                         (sbyte)quant[q + 4], output, outBase + b * outH * outW * outC + outCh, outC);
@@ -82,8 +84,8 @@ namespace TinyLite.Runtime.Kernels.Conv
         }
 
         /// <summary>
-        /// Computes one output channel of one batch (shared with <see cref="DepthwiseConvS8InPlace"/>,
-        /// <see cref="DepthwiseConvS4"/> and <see cref="DepthwiseConvS4InPlace"/>).
+        /// Computes one output channel of one batch (shared with <see cref="DepthwiseConvS8InPlace"/>; the int4 kernels
+        /// reach it through the two Compute methods).
         /// <paramref name="p"/> is the record's Params; the channel's input element (y, x) is
         /// <paramref name="input"/>[<paramref name="inChannel"/> + (y * in_w + x) * in_c]; its taps are the
         /// f_h * f_w int8 bytes at <paramref name="f"/> when <paramref name="nibbleBase"/> is negative, else packed

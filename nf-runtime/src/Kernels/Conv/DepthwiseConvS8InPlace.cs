@@ -42,7 +42,9 @@ namespace TinyLite.Runtime.Kernels.Conv
             byte[] data = ctx.Buffer(op.Inputs[DepthwiseConvS8InPlaceSlots.InInput]);
             int inBase = ctx.Offset(op.Inputs[DepthwiseConvS8InPlaceSlots.InInput]);
             byte[] filter = ctx.Buffer(op.Inputs[DepthwiseConvS8InPlaceSlots.InFilter]);
-            int fBase = ctx.Offset(op.Inputs[DepthwiseConvS8InPlaceSlots.InFilter]);
+            // int8: f indexes bytes from fBase; int4: f indexes elements and nibbleBase is the filter's first byte.
+            int nibbleBase = int4 ? ctx.Offset(op.Inputs[DepthwiseConvS8InPlaceSlots.InFilter]) : -1;
+            int fBase = int4 ? 0 : ctx.Offset(op.Inputs[DepthwiseConvS8InPlaceSlots.InFilter]);
             int biasT = op.Inputs[DepthwiseConvS8InPlaceSlots.InBias];
             byte[] bias = ctx.Buffer(biasT);
             int biasBase = ctx.Offset(biasT);
@@ -58,7 +60,7 @@ namespace TinyLite.Runtime.Kernels.Conv
                 int bb = biasBase + ch * 4;
                 int q = quantBase + ch * 8;
                 // Validate keeps the shift in [-31, 31]: its low byte, sign-extended, is the whole value.
-                DepthwiseConvS8.RunChannel(p, data, inBase + ch, filter, int4 ? ch * taps : fBase + ch * taps, int4 ? fBase : -1,
+                DepthwiseConvS8.RunChannel(p, data, inBase + ch, filter, fBase + ch * taps, nibbleBase,
                     bias[bb] | (bias[bb + 1] << 8) | (bias[bb + 2] << 16) | (bias[bb + 3] << 24),
                     quant[q] | (quant[q + 1] << 8) | (quant[q + 2] << 16) | (quant[q + 3] << 24),
                     (sbyte)quant[q + 4], scratch, scratchBase, 1);

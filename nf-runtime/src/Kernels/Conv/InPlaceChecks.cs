@@ -24,7 +24,7 @@ namespace TinyLite.Runtime.Kernels.Conv
                 ? "in-place depthwise needs batches 1 and depth multiplier 1"
                 : null;
             return ShapeBaseAndScratch(ctx, op, shape, activationType, p[DepthwiseConvParams.OutputHeight],
-                p[DepthwiseConvParams.OutputWidth]);
+                p[DepthwiseConvParams.OutputWidth], DepthwiseConvS8InPlaceSlots.OutScratch);
         }
 
         /// <summary>
@@ -46,12 +46,13 @@ namespace TinyLite.Runtime.Kernels.Conv
                 || p[ConvParams.OutputWidth] != p[ConvParams.InputWidth]
                 ? "in-place 1x1 convolution needs a 1x1 filter over the whole input depth, stride 1 and no padding"
                 : null;
-            return ShapeBaseAndScratch(ctx, op, shape, activationType, p[ConvParams.OutputDepth], 1);
+            return ShapeBaseAndScratch(ctx, op, shape, activationType, p[ConvParams.OutputDepth], 1, PointwiseConvS8InPlaceSlots.OutScratch);
         }
 
         // The tail of both checks: the kernel's shape limits (`shape`: null when met, else what is wrong), the output
-        // over the input, then the scratch output (slot 1 in both layouts) of `rows` * `columns` activation elements.
-        private static string ShapeBaseAndScratch(KernelContext ctx, OpRecord op, string shape, int activationType, int rows, int columns)
+        // over the input, then the scratch output (`scratchSlot`) of `rows` * `columns` activation elements.
+        private static string ShapeBaseAndScratch(KernelContext ctx, OpRecord op, string shape, int activationType, int rows, int columns,
+            int scratchSlot)
         {
             if (shape != null)
             {
@@ -63,7 +64,7 @@ namespace TinyLite.Runtime.Kernels.Conv
                 return e;
             }
             int elementBytes = activationType == TensorType.Int8 ? 1 : 2;
-            return ConvChecks.Tensor(ctx, op.Outputs[PointwiseConvS8InPlaceSlots.OutScratch], TensorType.Int8,
+            return ConvChecks.Tensor(ctx, op.Outputs[scratchSlot], TensorType.Int8,
                 ConvChecks.Product(rows, columns, elementBytes, 1, 1), "scratch");
         }
 

@@ -45,11 +45,15 @@ namespace TinyLite.Runtime.Kernels.Pooling
                 e = RecordChecks.Tensor(ctx, op.Outputs[PoolSlots.OutOutput], ioType,
                     batches * p[PoolParams.OutputHeight] * p[PoolParams.OutputWidth] * depth * ioBytes, "output");
             }
-            // Along the height, then the width (each width parameter follows its height parameter).
-            for (int axis = 0; e == null && axis < 2; axis++)
+            if (e == null)
             {
-                e = RecordChecks.PoolWindows(p[PoolParams.OutputHeight + axis], p[PoolParams.StrideHeight + axis],
-                    p[PoolParams.FilterHeight + axis], p[PoolParams.PaddingTop + axis], p[PoolParams.InputHeight + axis]);
+                e = RecordChecks.PoolWindows(p[PoolParams.OutputHeight], p[PoolParams.StrideHeight], p[PoolParams.FilterHeight],
+                    p[PoolParams.PaddingTop], p[PoolParams.InputHeight]);
+            }
+            if (e == null)
+            {
+                e = RecordChecks.PoolWindows(p[PoolParams.OutputWidth], p[PoolParams.StrideWidth], p[PoolParams.FilterWidth],
+                    p[PoolParams.PaddingLeft], p[PoolParams.InputWidth]);
             }
             if (e != null)
             {

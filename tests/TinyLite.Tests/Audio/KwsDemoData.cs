@@ -6,16 +6,16 @@ namespace TinyLite.Tests.Audio;
 public static class KwsDemoData
 {
     /// <summary>demo/kws.</summary>
-    public static string Dir => Path.Combine(NanoFrameworkPaths.RepoRoot(), "demo", "kws");
+    public static string Dir => Path.Combine(Checkout.Root(), "demo", "kws");
 
     /// <summary>A file of demo/kws.</summary>
     public static string File(string name) => Path.Combine(Dir, name);
 
     /// <summary>tests/data/kws_frontend.</summary>
-    public static string GoldenDir => Path.Combine(NanoFrameworkPaths.RepoRoot(), "tests", "data", "kws_frontend");
+    public static string GoldenDir => Path.Combine(Checkout.Root(), "tests", "data", "kws_frontend");
 
     /// <summary>tests/data/kws_classifier.</summary>
-    public static string ClassifierGoldenDir => Path.Combine(NanoFrameworkPaths.RepoRoot(), "tests", "data", "kws_classifier");
+    public static string ClassifierGoldenDir => Path.Combine(Checkout.Root(), "tests", "data", "kws_classifier");
 
     /// <summary>Label names in output order, from labels.txt.</summary>
     public static string[] Labels => System.IO.File.ReadAllLines(File("labels.txt")).Where(l => l.Length > 0).ToArray();

@@ -16,7 +16,7 @@ namespace TinyLite.Tests.Audio;
 /// </summary>
 public class WakeWordTests
 {
-    private static string File(string name) => Path.Combine(NanoFrameworkPaths.RepoRoot(), "demo", "wake", name);
+    private static string File(string name) => Path.Combine(Checkout.Root(), "demo", "wake", name);
 
     /// <summary>One truth row.</summary>
     private sealed record Word(string Label, int StartMs, int EndMs, string Text);

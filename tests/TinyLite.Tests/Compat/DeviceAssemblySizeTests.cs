@@ -11,7 +11,7 @@ public class DeviceAssemblySizeTests
     [Fact]
     public void EveryDeviceAssembly_StaysUnderTheCeiling()
     {
-        string root = NanoFrameworkPaths.RepoRoot();
+        string root = Checkout.Root();
         var problems = new List<string>();
         foreach (string path in NanoFrameworkPaths.DeviceAssemblies(root, NanoFrameworkPaths.Configuration()))
         {

@@ -12,7 +12,7 @@ public class NanoCompatCheckerTests
 {
     private static readonly Lazy<NanoCompatChecker> s_checker = new(() =>
     {
-        string? mscorlib = NanoFrameworkPaths.Mscorlib(NanoFrameworkPaths.RepoRoot(), out List<string> tried);
+        string? mscorlib = NanoFrameworkPaths.Mscorlib(Checkout.Root(), out List<string> tried);
         Assert.True(mscorlib != null, "nanoFramework mscorlib.dll not found; looked in: " + string.Join(", ", tried));
         return new NanoCompatChecker(new ReferenceAssembly(mscorlib!));
     });

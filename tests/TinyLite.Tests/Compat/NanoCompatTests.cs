@@ -9,7 +9,7 @@ public class NanoCompatTests
     [Fact]
     public void DeviceBuild_HasNothingNanoClrCannotRun()
     {
-        string root = NanoFrameworkPaths.RepoRoot();
+        string root = Checkout.Root();
         string configuration = NanoFrameworkPaths.Configuration();
         IReadOnlyList<string> devices = NanoFrameworkPaths.DeviceAssemblies(root, configuration);
         foreach (string device in devices)

@@ -5,7 +5,7 @@ using System.Xml.Linq;
 namespace TinyLite.Tests.Compat;
 
 /// <summary>
-/// Finds the files the compatibility check needs: the repository root, the device build of nf-runtime for
+/// Finds the files the compatibility check needs: the device build of nf-runtime for
 /// the configuration these tests were built in, and nanoFramework's <c>mscorlib.dll</c> in the NuGet
 /// package folder the device project restored from.
 /// </summary>
@@ -26,9 +26,6 @@ public static class NanoFrameworkPaths
         "TinyLite.Kernels.Elementwise", "TinyLite.Kernels.Shape", "TinyLite.Kernels.Recurrent",
         "TinyLite.Kernels.Signal", "TinyLite.Kernels.Float", "TinyLite.Speech",
     ];
-
-    /// <summary>The folder holding <c>TinyLite.sln</c>, found by walking up from the test assembly.</summary>
-    public static string RepoRoot() => Checkout.Root();
 
     /// <summary>The build configuration of this test assembly (Debug/Release), stamped by the test csproj.</summary>
     public static string Configuration()

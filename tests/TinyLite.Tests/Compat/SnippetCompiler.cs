@@ -79,7 +79,7 @@ public static class SnippetCompiler
 
     private static readonly Lazy<MetadataReference> s_nanoMscorlib = new(() =>
     {
-        string? path = NanoFrameworkPaths.Mscorlib(NanoFrameworkPaths.RepoRoot(), out List<string> tried);
+        string? path = NanoFrameworkPaths.Mscorlib(Checkout.Root(), out List<string> tried);
         if (path == null)
         {
             throw new FileNotFoundException("nanoFramework mscorlib.dll not found; looked in: " + string.Join(", ", tried));

@@ -12,10 +12,6 @@ public class ImageFormatTests
         return Compiler.Compile(b.Build());
     }
 
-    private static void ReCrc(byte[] image) =>
-        BinaryPrimitives.WriteUInt32LittleEndian(image.AsSpan(ImageLayout.OffCrc32),
-            Crc32.Compute(image, ImageLayout.CrcStart, image.Length - ImageLayout.CrcStart));
-
     private static int SectionOffset(byte[] image, int kind)
     {
         int count = BinaryPrimitives.ReadInt32LittleEndian(image.AsSpan(ImageLayout.OffSectionCount));
@@ -101,7 +97,7 @@ public class ImageFormatTests
         var image = PassThrough().Image;
         int record = SectionOffset(image, ImageLayout.SectionTensors) + 4;
         BinaryPrimitives.WriteInt32LittleEndian(image.AsSpan(record + 4), 8);   // offset 8 + 30 bytes > 30-byte arena
-        ReCrc(image);
+        ImageEdits.Reseal(image);
         var e = Assert.Throws<ImageException>(() => new Interpreter(image));
         Assert.Contains("tensor 0 at arena offset 8", e.Message);
     }
@@ -112,7 +108,7 @@ public class ImageFormatTests
         var image = PassThrough().Image;
         int record = SectionOffset(image, ImageLayout.SectionTensors) + 4;
         BinaryPrimitives.WriteInt32LittleEndian(image.AsSpan(record + 8), 16);
-        ReCrc(image);
+        ImageEdits.Reseal(image);
         var e = Assert.Throws<ImageException>(() => new Interpreter(image));
         Assert.Contains("does not match its shape", e.Message);
     }

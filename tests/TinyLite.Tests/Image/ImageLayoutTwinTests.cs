@@ -15,7 +15,7 @@ public class ImageLayoutTwinTests
 {
     private static Dictionary<string, long> CDefines()
     {
-        string header = File.ReadAllText(Path.Combine(NanoFrameworkPaths.RepoRoot(), "native-kernels", "include", "tinylite", "tl_image.h"));
+        string header = File.ReadAllText(Path.Combine(Checkout.Root(), "native-kernels", "include", "tinylite", "tl_image.h"));
         var defines = new Dictionary<string, long>();
         foreach (Match m in Regex.Matches(header, @"^#define (TL_\w+) (0x[0-9A-Fa-f]+|\d+)[uU]?\b", RegexOptions.Multiline))
         {

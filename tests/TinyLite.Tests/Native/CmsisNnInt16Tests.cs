@@ -196,16 +196,12 @@ public class CmsisNnInt16Tests
         var compiled = Compiler.Compile(RouteModel(name), new CompileOptions { Plan = PlanStrategy.Layer, CmsisNn = true });
         var call = compiled.Calls.Single();
         int marker = call.Inputs[CmsisMultipliersSlot(call)];
-        byte[] image = (byte[])compiled.Image.Clone();
-        int record = ImageEdits.TensorRecord(image, marker);
-        Assert.Equal(2, image[record]); // int32
-        Assert.Equal(1, image[record + 2]); // rank 1
+        int record = ImageEdits.TensorRecord(compiled.Image, marker);
         // docs/FORMAT.md: byte size at +8, first dimension at +12.
-        int count = BitConverter.ToInt32(image, record + 12);
-        Assert.Equal(count * 4, BitConverter.ToInt32(image, record + 8));
-        BitConverter.TryWriteBytes(image.AsSpan(record + 8), (count - 1) * 4);
-        BitConverter.TryWriteBytes(image.AsSpan(record + 12), count - 1);
-        ImageEdits.Reseal(image);
+        int count = BitConverter.ToInt32(compiled.Image, record + 12);
+        Assert.Equal(count * 4, BitConverter.ToInt32(compiled.Image, record + 8));
+        // One int32 short; ResizeRank1 also asserts the record is int32 (type 2) and rank 1.
+        byte[] image = ImageEdits.ResizeRank1(compiled.Image, marker, 2, (count - 1) * 4, count - 1);
         _ = new TinyLite.Runtime.Interpreter((byte[])compiled.Image.Clone());
         var e = Assert.Throws<TinyLite.Runtime.Image.ImageException>(() => new TinyLite.Runtime.Interpreter(image));
         Assert.Contains("CMSIS-NN requantization arrays", e.Message);

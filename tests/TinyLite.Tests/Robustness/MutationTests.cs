@@ -55,7 +55,7 @@ public class MutationTests
         {
             var bad = Mutate(image, random, ImageLayout.CrcStart);
             if (bad.Length >= ImageLayout.HeaderBytes)
-                BinaryPrimitives.WriteUInt32LittleEndian(bad.AsSpan(ImageLayout.OffCrc32), Crc32.Compute(bad, ImageLayout.CrcStart, bad.Length - ImageLayout.CrcStart));
+                ImageEdits.Reseal(bad);
             Interpreter interpreter;
             try
             {

@@ -127,7 +127,7 @@ public class ConverterQuirkTests
     [MemberData(nameof(AcceptedNames))]
     public void CommittedQuirkModel_IsWhatTheBuilderWritesAndTfliteMicrosGoldenIsTheHandWorkedOutput(string name)
     {
-        string dir = Path.Combine(NanoFrameworkPaths.RepoRoot(), "tests", "data", "quirks", name);
+        string dir = Path.Combine(Checkout.Root(), "tests", "data", "quirks", name);
         Assert.Equal(Accepted.Single(q => q.Name == name).Build().Build(), File.ReadAllBytes(Path.Combine(dir, "model.tflite")));
         Assert.Equal(Input, File.ReadAllBytes(Path.Combine(dir, "input0.bin")));
         Assert.Equal(Expected, File.ReadAllBytes(Path.Combine(dir, "golden.output0.bin")));
@@ -140,7 +140,7 @@ public class ConverterQuirkTests
         Skip.IfNot(Environment.GetEnvironmentVariable("TINYLITE_WRITE_QUIRK_DATA") == "1", "set TINYLITE_WRITE_QUIRK_DATA=1 to rewrite tests/data/quirks");
         foreach (var (name, build) in Accepted)
         {
-            string dir = Path.Combine(NanoFrameworkPaths.RepoRoot(), "tests", "data", "quirks", name);
+            string dir = Path.Combine(Checkout.Root(), "tests", "data", "quirks", name);
             Directory.CreateDirectory(dir);
             File.WriteAllBytes(Path.Combine(dir, "model.tflite"), build().Build());
             File.WriteAllBytes(Path.Combine(dir, "input0.bin"), Input);

@@ -1,4 +1,5 @@
 using TinyLite.Runtime.Kernels.Dense;
+using static TinyLite.Tests.Support.KernelRecords;
 
 namespace TinyLite.Tests.Kernels.Dense;
 
@@ -8,14 +9,9 @@ namespace TinyLite.Tests.Kernels.Dense;
 /// </summary>
 public class DenseValidationTests
 {
-    /// <summary>A context with one byte[] per tensor of the given sizes and types.</summary>
-    private static KernelContext Context(params (int Bytes, int Type)[] tensors)
-        => new(tensors.Select(t => new byte[t.Bytes]).ToArray(), new int[tensors.Length],
-            tensors.Select(t => t.Bytes).ToArray(), tensors.Select(t => t.Type).ToArray());
-
     private static KernelContext FcContext(int weightBytes)
     {
-        var ctx = Context((6, TensorType.Int8), (weightBytes, TensorType.Int8), (8, TensorType.Int32), (16, TensorType.Int32), (4, TensorType.Int8));
+        var ctx = Context((TensorType.Int8, 6), (TensorType.Int8, weightBytes), (TensorType.Int32, 8), (TensorType.Int32, 16), (TensorType.Int8, 4));
         // Valid requantization pairs: multiplier 2^30, shift -3.
         var quant = ctx.Buffer(3);
         for (int o = 0; o < 2; o++) { quant[o * 8 + 3] = 0x40; quant[o * 8 + 4] = 0xFD; quant[o * 8 + 5] = 0xFF; quant[o * 8 + 6] = 0xFF; quant[o * 8 + 7] = 0xFF; }
@@ -60,7 +56,7 @@ public class DenseValidationTests
     [Fact]
     public void FullyConnectedS8Validate_PerTensorNeedsOnePair()
     {
-        var ctx = Context((6, TensorType.Int8), (6, TensorType.Int8), (8, TensorType.Int32), (8, TensorType.Int32), (4, TensorType.Int8));
+        var ctx = Context((TensorType.Int8, 6), (TensorType.Int8, 6), (TensorType.Int32, 8), (TensorType.Int32, 8), (TensorType.Int8, 4));
         ctx.Buffer(3)[3] = 0x40;
         Assert.Null(DenseFamily.Validate(ctx, Fc(OpCode.FullyConnectedS8, FcParams(2, 3, 2, perChannel: 0))));
         // One pair is not enough when each of the 2 output channels needs its own.
@@ -98,7 +94,7 @@ public class DenseValidationTests
     [Fact]
     public void PoolValidate_RejectsWindowOutsideInput()
     {
-        var ctx = Context((16, TensorType.Int8), (16, TensorType.Int8));
+        var ctx = Context((TensorType.Int8, 16), (TensorType.Int8, 16));
         // 4x4 -> 2x2, 2x2 windows at stride 2, no padding.
         int[] ok = KernelParams.Pool(batches: 1, inputHeight: 4, inputWidth: 4, depth: 1, outputHeight: 2, outputWidth: 2,
             strideHeight: 2, strideWidth: 2, filterHeight: 2, filterWidth: 2, paddingTop: 0, paddingLeft: 0,
@@ -115,7 +111,7 @@ public class DenseValidationTests
     [Fact]
     public void SoftmaxValidate_RejectsShortTableAndWrongType()
     {
-        var ctx = Context((8, TensorType.Int8), (1024, TensorType.Int32), (8, TensorType.Int8), (1020, TensorType.Int32));
+        var ctx = Context((TensorType.Int8, 8), (TensorType.Int32, 1024), (TensorType.Int8, 8), (TensorType.Int32, 1020));
         int[] p = KernelParams.SoftmaxS8(rows: 2, depth: 4);
         Assert.Null(DenseFamily.Validate(ctx, new OpRecord { Code = OpCode.SoftmaxS8, Inputs = [0, 1], Outputs = [2], Params = p }));
         Assert.NotNull(DenseFamily.Validate(ctx, new OpRecord { Code = OpCode.SoftmaxS8, Inputs = [0, 3], Outputs = [2], Params = p }));
@@ -125,7 +121,7 @@ public class DenseValidationTests
     [Fact]
     public void SoftmaxValidate_CmsisNnValues_AcceptedOnlyInRange()
     {
-        var ctx = Context((8, TensorType.Int8), (1024, TensorType.Int32), (8, TensorType.Int8));
+        var ctx = Context((TensorType.Int8, 8), (TensorType.Int32, 1024), (TensorType.Int8, 8));
         // Two rows of 4 with CMSIS-NN's values (a missing diff_min leaves four params).
         string Check(int multiplier, int shift, int? diffMin) => DenseFamily.Validate(ctx, new OpRecord
         {
@@ -146,7 +142,7 @@ public class DenseValidationTests
     [Fact]
     public void MeanValidate_RejectsBadMaskAndShortOutput()
     {
-        var ctx = Context((24, TensorType.Int8), (6, TensorType.Int8));
+        var ctx = Context((TensorType.Int8, 24), (TensorType.Int8, 6));
         // [1, 2, 2, 6] averaged over axes 1 and 2 (mask 6): six outputs.
         int[] ok = KernelParams.Mean(dims: [1, 2, 2, 6], axesMask: 6, multiplier: 1 << 30, shift: -1, outputOffset: 0,
             foldedInputTerm: 0);
@@ -162,7 +158,7 @@ public class DenseValidationTests
     [Fact]
     public void LookupValidate_RejectsShortTable()
     {
-        var ctx = Context((10, TensorType.Int8), (255, TensorType.Int8), (10, TensorType.Int8));
+        var ctx = Context((TensorType.Int8, 10), (TensorType.Int8, 255), (TensorType.Int8, 10));
         Assert.NotNull(DenseFamily.Validate(ctx, new OpRecord
         {
             Code = OpCode.LookupS8, Inputs = [0, 1], Outputs = [2], Params = KernelParams.LookupS8(count: 10),

@@ -11,7 +11,7 @@ namespace TinyLite.Tests.Kernels.Float;
 public static class FloatGoldenData
 {
     /// <summary>tests/data/float in this checkout.</summary>
-    public static string Root => Path.Combine(NanoFrameworkPaths.RepoRoot(), "tests", "data", "float");
+    public static string Root => Path.Combine(Checkout.Root(), "tests", "data", "float");
 
     /// <summary>The model's .tflite bytes as the writer makes them now.</summary>
     public static byte[] ModelBytes(string model) => TfliteWriter.Write(FloatTestModels.All[model]());

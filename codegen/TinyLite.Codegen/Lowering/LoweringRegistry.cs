@@ -51,8 +51,7 @@ public sealed class LoweringRegistry
         r.Add(new SvdfLowering(), BuiltinOperator.Svdf);
         // Signal family: the TFLM signal library's custom operators.
         foreach (var (customCode, lowering) in SignalLowerings.All) r.AddCustom(customCode, lowering);
-        // Float family: float32 operators whose first input is float32 (the element-wise float kernels are chosen by
-        // the Elementwise family's lowerings themselves); the quantized lowerings above keep the rest.
+        // Float family (see AddFloat).
         r.AddFloat(new FloatConvLowering(depthwise: false), BuiltinOperator.Conv2D);
         r.AddFloat(new FloatConvLowering(depthwise: true), BuiltinOperator.DepthwiseConv2D);
         r.AddFloat(new FloatFullyConnectedLowering(), BuiltinOperator.FullyConnected);
@@ -64,13 +63,13 @@ public sealed class LoweringRegistry
     }
 
     /// <summary>Adds <paramref name="lowering"/> for the operators <paramref name="ops"/>.</summary>
-    public void Add(IOperatorLowering lowering, params BuiltinOperator[] ops)
+    private void Add(IOperatorLowering lowering, params BuiltinOperator[] ops)
     {
         foreach (var op in ops) _byOp[op] = lowering;
     }
 
     /// <summary>Adds a lowering for the CUSTOM operator whose custom code is <paramref name="customCode"/>.</summary>
-    public void AddCustom(string customCode, IOperatorLowering lowering)
+    private void AddCustom(string customCode, IOperatorLowering lowering)
     {
         _byCustomCode[customCode] = lowering;
     }
@@ -83,7 +82,7 @@ public sealed class LoweringRegistry
     /// (the Float family's kernels, apart from the element-wise float kernels the Elementwise family's lowerings
     /// choose themselves).
     /// </summary>
-    public void AddFloat(IOperatorLowering lowering, params BuiltinOperator[] ops)
+    private void AddFloat(IOperatorLowering lowering, params BuiltinOperator[] ops)
     {
         foreach (var op in ops) _float[op] = lowering;
     }

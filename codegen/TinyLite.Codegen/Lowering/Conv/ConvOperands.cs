@@ -5,8 +5,9 @@ namespace TinyLite.Codegen.Lowering.Conv;
 /// <summary>
 /// The operands and geometry of a CONV_2D (OHWI filter) or DEPTHWISE_CONV_2D ([1, f_h, f_w, out_c] filter), read and
 /// checked the same way by the integer and float32 convolution lowerings: <see cref="Read"/> takes the 4-D input,
-/// filter and output and the optional bias of one value per output channel; <see cref="CheckShapes"/> checks the
-/// shapes against each other and the strides and dilations.
+/// filter and output and the optional bias of one value per output channel (for TRANSPOSE_CONV too, whose OHWI
+/// operands it reads from their own input indices); <see cref="CheckShapes"/> checks the shapes against each other
+/// and the strides and dilations (CONV_2D and DEPTHWISE_CONV_2D only).
 /// </summary>
 public sealed class ConvOperands
 {

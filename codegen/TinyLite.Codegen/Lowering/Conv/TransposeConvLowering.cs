@@ -44,9 +44,8 @@ public sealed class TransposeConvLowering : IOperatorLowering
                 "(supported: INT8/INT8, INT16/INT8)");
         }
 
-        int batches = input.Shape[0], inH = input.Shape[1], inW = input.Shape[2], inC = input.Shape[3];
-        int fH = filter.Shape[1], fW = filter.Shape[2];
-        int outH = output.Shape[1], outW = output.Shape[2];
+        int batches = operands.Batches, inH = operands.InH, inW = operands.InW, inC = operands.InC;
+        int fH = operands.FH, fW = operands.FW, outH = operands.OutH, outW = operands.OutW;
         if (filter.Shape[3] != inC) throw ctx.Error($"filter depth {filter.Shape[3]} differs from input depth {inC}");
         if (output.Shape[0] != batches) throw ctx.Error($"output batch {output.Shape[0]} differs from input batch {batches}");
         if (output.Shape[3] != outC) throw ctx.Error($"output depth {output.Shape[3]} differs from the filter's {outC} output channels");

@@ -29,7 +29,7 @@ public sealed class Pool2DLowering : IOperatorLowering
         {
             throw ctx.Error("input and output quantization must be the same");
         }
-        var g = PoolGeometry.Resolve(ctx, input, output, options, options.Explicit);
+        var g = PoolGeometry.Resolve(ctx, input, output, options);
         var (actMin, actMax) = DenseQuantization.ActivationRange(ctx, options.Activation, output);
         // Average pooling: with --cmsis-nn, scratch for the optional CMSIS-NN native backend (CmsisNnScratch), ignored by the reference kernels.
         int[] outputs = (code is OpCode.AveragePoolS8 or OpCode.AveragePoolS16) && ctx.CompileOptions.CmsisNn

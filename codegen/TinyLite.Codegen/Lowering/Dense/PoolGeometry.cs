@@ -12,10 +12,12 @@ public sealed record PoolGeometry(int Batches, int InH, int InW, int Depth, int 
 {
     /// <summary>
     /// The geometry of <paramref name="input"/> pooled into <paramref name="output"/> with <paramref name="options"/>'
-    /// strides and filter and, when <paramref name="folded"/> is not null, that padding instead of the options'.
+    /// strides and filter and, when a PAD was folded in (<see cref="Pool2DOptions.Explicit"/>), that padding instead of
+    /// the options' padding mode.
     /// </summary>
-    public static PoolGeometry Resolve(LoweringContext ctx, Tensor input, Tensor output, Pool2DOptions options, ExplicitPadding? folded)
+    public static PoolGeometry Resolve(LoweringContext ctx, Tensor input, Tensor output, Pool2DOptions options)
     {
+        var folded = options.Explicit;
         if (input.Shape.Length != 4 || output.Shape.Length != 4)
             throw ctx.Error($"input {input.Describe()} and output {output.Describe()} must be 4-D NHWC");
         int batches = input.Shape[0], inH = input.Shape[1], inW = input.Shape[2], depth = input.Shape[3];
@@ -53,7 +55,7 @@ public sealed record PoolGeometry(int Batches, int InH, int InW, int Depth, int 
     public long Macs(Tensor output) => output.ElementCount * FilterH * FilterW;
 
     /// <summary>TFLM's ComputeOutSize (dilation 1).</summary>
-    public static int OutSize(Ir.Padding padding, int inSize, int filter, int stride) => padding switch
+    private static int OutSize(Ir.Padding padding, int inSize, int filter, int stride) => padding switch
     {
         Ir.Padding.Same => (inSize + stride - 1) / stride,
         Ir.Padding.Valid => (inSize + stride - filter) / stride,
@@ -61,7 +63,7 @@ public sealed record PoolGeometry(int Batches, int InH, int InW, int Depth, int 
     };
 
     /// <summary>TFLM's ComputePaddingWithOffset (dilation 1): half the total padding, rounded down.</summary>
-    public static int Padding(int stride, int inSize, int filter, int outSize)
+    private static int Padding(int stride, int inSize, int filter, int outSize)
     {
         long total = ((long)outSize - 1) * stride + filter - inSize;
         return (int)(Math.Max(0, total) / 2);

@@ -1,5 +1,3 @@
-using TinyLite.Codegen.Ir;
-
 namespace TinyLite.Codegen.Lowering.Elementwise;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using TinyLite.Codegen.Ir;
-
 namespace TinyLite.Codegen.Lowering.Elementwise;
 
 /// <summary>SUB (input1 - input2): int8 and int16 (TFLM's general rescaling path), int32 and float32, with broadcasting and the fused activation.</summary>

@@ -8,9 +8,9 @@ namespace TinyLite.Codegen.Lowering.Elementwise;
 /// input where it is an activation: float32 with <paramref name="floatCode"/> (Params from
 /// <paramref name="floatParams"/>, <see cref="KernelParams.UnaryFloat"/> when null), the dtypes
 /// <paramref name="quantizedTypes"/> with the call <paramref name="quantized"/> builds, any other dtype an error
-/// naming the <paramref name="supported"/> ones.
+/// naming the supported ones (the quantized dtypes, then float32).
 /// </summary>
-public sealed class UnaryActivationLowering(int floatCode, DataType[] quantizedTypes, string supported,
+public sealed class UnaryActivationLowering(int floatCode, DataType[] quantizedTypes,
     UnaryActivationLowering.Part quantized, UnaryActivationLowering.FloatPart? floatParams = null) : IOperatorLowering
 {
     /// <summary>The quantized call for <paramref name="input"/> and <paramref name="output"/> (see <see cref="UnaryLowering.Call"/>).</summary>
@@ -28,7 +28,10 @@ public sealed class UnaryActivationLowering(int floatCode, DataType[] quantizedT
             return [UnaryLowering.Call(floatCode, input, output, parameters)];
         }
         if (Array.IndexOf(quantizedTypes, input.Type) < 0)
+        {
+            string supported = string.Join(", ", quantizedTypes.Append(DataType.Float32).Select(t => DataTypes.Name(t).ToLowerInvariant()));
             throw UnaryLowering.Unsupported(ctx, input.Type, supported);
+        }
         return [quantized(ctx, input, output)];
     }
 }

@@ -15,15 +15,15 @@ public static class UnaryActivations
     /// <summary>Every unary activation by operator.</summary>
     public static IReadOnlyList<(BuiltinOperator Op, UnaryActivationLowering Lowering)> All { get; } =
     [
-        (BuiltinOperator.Relu, new(OpCode.ReluF32, Int8And16, "int8, int16, float32", Relu)),
-        (BuiltinOperator.Relu6, new(OpCode.Relu6F32, Int8And16, "int8, int16, float32", Relu6)),
-        (BuiltinOperator.LeakyRelu, new(OpCode.LeakyReluF32, Int8And16, "int8, int16, float32", LeakyRelu, LeakyReluFloat)),
-        (BuiltinOperator.HardSwish, new(OpCode.HardSwishF32, [DataType.Int8], "int8, float32", HardSwish)),
+        (BuiltinOperator.Relu, new(OpCode.ReluF32, Int8And16, Relu)),
+        (BuiltinOperator.Relu6, new(OpCode.Relu6F32, Int8And16, Relu6)),
+        (BuiltinOperator.LeakyRelu, new(OpCode.LeakyReluF32, Int8And16, LeakyRelu, LeakyReluFloat)),
+        (BuiltinOperator.HardSwish, new(OpCode.HardSwishF32, [DataType.Int8], HardSwish)),
     ];
 
     /// <summary>
     /// RELU int8 and int16 as TFLM's CalculateReluOpData (rescale by s_in/s_out computed in float, clamp at the
-    /// output zero point; int16 needs zero points of 0); float32 as ReluFloat.
+    /// output zero point; int16 needs zero points of 0).
     /// </summary>
     private static KernelCall Relu(LoweringContext ctx, Tensor input, Tensor output)
     {
@@ -43,7 +43,7 @@ public static class UnaryActivations
 
     /// <summary>
     /// RELU6 int8 and int16 as TFLM's Relu6Prepare (clamp raw values to the input's quantized 0 and 6; the output's
-    /// parameters are not used); float32 as Relu6Float.
+    /// parameters are not used).
     /// </summary>
     private static KernelCall Relu6(LoweringContext ctx, Tensor input, Tensor output)
     {
@@ -85,7 +85,7 @@ public static class UnaryActivations
     /// <summary>
     /// HARD_SWISH int8 as TFLM's HardSwishPrepare (the "high-resolution" input scale s_in/128, the relu-ish scale
     /// 3/32768, two multipliers computed in float, quantized to Q0.31 and rounded to Q0.15; the output exponent must
-    /// be &lt;= 0); float32 as the float reference.
+    /// be &lt;= 0).
     /// </summary>
     private static KernelCall HardSwish(LoweringContext ctx, Tensor input, Tensor output)
     {

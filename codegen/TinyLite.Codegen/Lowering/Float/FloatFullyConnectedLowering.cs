@@ -1,4 +1,3 @@
-using TinyLite.Codegen.Ir;
 using TinyLite.Codegen.Lowering.Dense;
 using TinyLite.Codegen.Lowering.Elementwise;
 using TinyLite.Runtime.Execution;

@@ -17,7 +17,7 @@ public sealed class FloatPool2DLowering : IOperatorLowering
         var input = ctx.Input(0);
         var output = ctx.Output(0);
         FloatOperands.RequireFloat(ctx, (output, "output"));
-        var g = PoolGeometry.Resolve(ctx, input, output, options, folded: null);
+        var g = PoolGeometry.Resolve(ctx, input, output, options);
         var (actMin, actMax) = ElementwiseQuantization.FloatActivationRange(ctx, options.Activation);
         bool average = ctx.Op.Op == BuiltinOperator.AveragePool2D;
         return

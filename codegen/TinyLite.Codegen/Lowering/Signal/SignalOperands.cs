@@ -42,10 +42,12 @@ public static class SignalOperands
         }
     }
 
-    /// <summary>The int16 values of a constant tensor; a compile error when it is not constant.</summary>
+    /// <summary>
+    /// The int16 values of a constant tensor whose int16 dtype the operator's operand signature has checked
+    /// (<see cref="SignalLowering"/>); a compile error when it is not constant.
+    /// </summary>
     public static short[] ConstantInt16(LoweringContext ctx, Tensor tensor, string what)
     {
-        Typed(ctx, tensor, DataType.Int16, what);
         if (tensor.Data is null) throw ctx.Error($"{what} must be a constant");
         var values = new short[tensor.Data.Length / 2];
         for (int i = 0; i < values.Length; i++) values[i] = (short)(tensor.Data[2 * i] | (tensor.Data[2 * i + 1] << 8));

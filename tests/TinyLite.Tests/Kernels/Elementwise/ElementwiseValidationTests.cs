@@ -185,7 +185,8 @@ public class ElementwiseValidationTests
     [InlineData("unquantized_shapes", "no quantization")]
     [InlineData("mul_int16_zero_point", "zero points of 0")]
     [InlineData("tanh", "fused activation Tanh is not supported")]
-    [InlineData("hard_swish_int16", "is not supported")]
+    [InlineData("hard_swish_int16", "dtype INT16 is not supported (int8, float32 are)")]
+    [InlineData("relu_int32", "dtype INT32 is not supported (int8, int16, float32 are)")]
     public void Compile_UnsupportedCombination_FailsNamingTheOperator(string scenario, string message)
     {
         Graph graph = scenario switch
@@ -198,6 +199,7 @@ public class ElementwiseValidationTests
             "unquantized_shapes" => Binary(BuiltinOperator.Add, DataType.Int8, [2, 3], [3, 2], [2, 3]),
             "mul_int16_zero_point" => Binary(BuiltinOperator.Mul, DataType.Int16, [4], [4], [4], (0.1f, 2), (0.1f, 0), (0.1f, 0)),
             "tanh" => Binary(BuiltinOperator.Add, DataType.Int8, [4], [4], [4], (0.1f, 0), (0.1f, 0), (0.1f, 0), new AddSubOptions(Activation.Tanh, false)),
+            "relu_int32" => Unary(BuiltinOperator.Relu, DataType.Int32, [4], (0.1f, 0), (0.1f, 0)),
             _ => Unary(BuiltinOperator.HardSwish, DataType.Int16, [4], (0.1f, 0), (0.1f, 0)),
         };
         var e = Assert.Throws<CompileException>(() => Compiler.Compile(graph));

@@ -21,8 +21,12 @@ if [ ! -f "$build/CMakeCache.txt" ]; then
     -DCMAKE_C_FLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
     -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" >"$log" 2>&1 || { cat "$log" >&2; exit 1; }
 fi
-cmake --build "$build" --target fuzz_loader test_runner -j 2 >"$log" 2>&1 || { cat "$log" >&2; exit 1; }
-"$build/tests/test_runner" >"$log" 2>&1 || { cat "$log" >&2; echo "fuzz: test_runner failed under the sanitizers" >&2; exit 1; }
+cmake --build "$build" --target fuzz_loader test_runner tl_ndense_kernels_test -j 2 >"$log" 2>&1 || { cat "$log" >&2; exit 1; }
+# The runner's and the dense kernels' unit tests under the sanitizers first: their edge cases (windows and sizes near
+# INT32_MAX) are where an overflow the release build happens to wrap correctly shows up.
+for unit in tests/test_runner tl_ndense_kernels_test; do
+  "$build/$unit" >"$log" 2>&1 || { cat "$log" >&2; echo "fuzz: $unit failed under the sanitizers" >&2; exit 1; }
+done
 
 # Seed images: small real models covering every kernel family (and float I/O, int4 weights, int16), compiled
 # by the CLI, and one-operator images of every family from the xunit suite; cached in .build/fuzz-seeds until the

@@ -555,6 +555,39 @@ static void test_dense_hand_values(void)
         }
     }
     {
+        /* Windows that validation accepts but whose padding and filter are near INT32_MAX (found by the loader
+         * fuzzer): each covers one input, and no intermediate index may leave int32 (run under UBSan by fuzz.sh).
+         * 1. pad 715827883 = (2^31 + 1) / 3, filter one wider, one input pixel of 3 channels: channel 1's offset
+         *    from the window origin, -3 * pad + 1, used to be INT32_MIN. 2. pad INT32_MAX - 1 and filter INT32_MAX
+         *    over 5 input columns: input width minus the origin used to pass INT32_MAX. */
+        const int8_t in8[15] = {11, -22, 33, 44, 55, 66, 77, 88, 99, 1, 2, 3, 4, 5, 6};
+        const int16_t in16[15] = {1100, -2200, 3300, 4400, 5500, 6600, 7700, 8800, 9900, 1, 2, 3, 4, 5, 6};
+        const int32_t pads[2] = {715827883, INT32_MAX - 1};
+        const int32_t filters[2] = {715827884, INT32_MAX};
+        const int32_t widths[2] = {1, 5};
+        int k, c;
+        for (k = 0; k < 2; k++)
+        {
+            tl_pool_params wide = {1, 1, widths[k], 3, 1, 1, 1, 1, 1, filters[k], 0, pads[k], -128, 127};
+            tl_pool_params wide16 = wide;
+            int8_t avg8[3] = {0, 0, 0}, max8[3] = {0, 0, 0};
+            int16_t avg16[3] = {0, 0, 0}, max16[3] = {0, 0, 0};
+            wide16.act_min = -32768;
+            wide16.act_max = 32767;
+            CHECK(tl_average_pool_s8(&wide, in8, avg8) == TL_OK && tl_max_pool_s8(&wide, in8, max8) == TL_OK &&
+                      tl_average_pool_s16(&wide16, in16, avg16) == TL_OK &&
+                      tl_max_pool_s16(&wide16, in16, max16) == TL_OK,
+                  "wide pools %d refused", k);
+            for (c = 0; c < 3; c++)
+            {
+                /* The one covered input is column 0: the window is [-pad, -pad + filter) = [0, 1). */
+                CHECK(avg8[c] == in8[c] && max8[c] == in8[c] && avg16[c] == in16[c] && max16[c] == in16[c],
+                      "wide pool %d channel %d: avg %d max %d avg16 %d max16 %d, want %d / %d", k, c, avg8[c], max8[c],
+                      avg16[c], max16[c], in8[c], in16[c]);
+            }
+        }
+    }
+    {
         /* MEAN over axes 1 and 2 of [1,2,2,1]: 11 * 0.25 = 2.75 -> 3. */
         const int8_t in[4] = {1, 2, 3, 5};
         tl_mean_params p = {{1, 2, 2, 1}, 6, 1 << 30, -1, 0, 0};

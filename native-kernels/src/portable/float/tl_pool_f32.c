@@ -7,6 +7,8 @@
 #include "tinylite/tl_compiler.h"
 #include "tl_float_checks.h"
 
+#include "../pooling/tl_pool_window.h"
+
 /* Pools every window of the pool_f32 layout's input into its output: the maximum when is_max, else the average.
  * Always inlined with a constant is_max, so each operator keeps only its own arithmetic in the tap loop (the folded
  * loop computing both cost 15-28% more instructions on M4). */
@@ -33,39 +35,39 @@ static TL_ALWAYS_INLINE void pool(const tl_op *op, const tl_tensors *tensors, co
     int32_t out_y;
     int32_t out_x;
     int32_t channel;
-    int32_t filter_y;
-    int32_t filter_x;
+    int32_t y;
+    int32_t x;
     for (batch = 0; batch < batches; batch++)
     {
         for (out_y = 0; out_y < out_h; out_y++)
         {
-            const int32_t in_y_origin = out_y * stride_h - pad_top;
-            const int32_t y_start = in_y_origin < 0 ? -in_y_origin : 0;
-            const int32_t y_end = in_h - in_y_origin < filter_h ? in_h - in_y_origin : filter_h;
+            int32_t y_lo;
+            int32_t y_hi;
+            tl_pool_span(out_y, stride_h, filter_h, pad_top, in_h, &y_lo, &y_hi);
             for (out_x = 0; out_x < out_w; out_x++)
             {
-                const int32_t in_x_origin = out_x * stride_w - pad_left;
-                const int32_t x_start = in_x_origin < 0 ? -in_x_origin : 0;
-                const int32_t x_end = in_w - in_x_origin < filter_w ? in_w - in_x_origin : filter_w;
+                int32_t x_lo;
+                int32_t x_hi;
+                tl_pool_span(out_x, stride_w, filter_w, pad_left, in_w, &x_lo, &x_hi);
                 for (channel = 0; channel < depth; channel++)
                 {
                     float total = 0.0f;
                     float count = 0.0f;
                     float max = -3.40282347e+38f;
-                    for (filter_y = y_start; filter_y < y_end; filter_y++)
+                    for (y = y_lo; y < y_hi; y++)
                     {
-                        const float *row =
-                            input + ((batch * in_h + in_y_origin + filter_y) * in_w + in_x_origin) * depth + channel;
-                        for (filter_x = x_start; filter_x < x_end; filter_x++)
+                        /* The window's first covered input of this row and channel. */
+                        const float *row = input + ((batch * in_h + y) * in_w + x_lo) * depth + channel;
+                        for (x = 0; x < x_hi - x_lo; x++)
                         {
-                            const float x = row[filter_x * depth];
+                            const float value = row[x * depth];
                             if (is_max)
                             {
-                                max = max < x ? x : max;
+                                max = max < value ? value : max;
                             }
                             else
                             {
-                                total += x;
+                                total += value;
                                 count += 1.0f;
                             }
                         }

@@ -11,6 +11,7 @@
 #include "../dense/tl_dense_fixed_point.h"
 #include "../tl_int_element.h"
 #include "tl_pool_checks.h"
+#include "tl_pool_window.h"
 
 /* What a pooling window yields: the largest covered input, or the rounded mean of the covered inputs. */
 typedef enum
@@ -26,7 +27,7 @@ typedef enum
 static TL_ALWAYS_INLINE tl_status tl_pool_run(const tl_pool_params *params, const void *input, void *output,
                                               int32_t element_bytes, tl_pool_kind kind, int32_t lowest)
 {
-    int32_t batch, out_y, out_x, channel, filter_y, filter_x;
+    int32_t batch, out_y, out_x, channel, y, x;
     unsigned char *out = (unsigned char *)output;
     if (!tl_dv_pool_params_ok(params) || input == 0 || output == 0)
     {
@@ -37,34 +38,30 @@ static TL_ALWAYS_INLINE tl_status tl_pool_run(const tl_pool_params *params, cons
         const int32_t batch_row = batch * params->in_height;
         for (out_y = 0; out_y < params->out_height; out_y++)
         {
-            const int32_t in_y_origin = out_y * params->stride_height - params->pad_top;
-            const int32_t y_start = in_y_origin < 0 ? -in_y_origin : 0;
-            const int32_t y_end = params->in_height - in_y_origin < params->filter_height
-                                      ? params->in_height - in_y_origin
-                                      : params->filter_height;
+            int32_t y_lo, y_hi;
+            tl_pool_span(out_y, params->stride_height, params->filter_height, params->pad_top, params->in_height, &y_lo,
+                         &y_hi);
             for (out_x = 0; out_x < params->out_width; out_x++)
             {
-                const int32_t in_x_origin = out_x * params->stride_width - params->pad_left;
-                const int32_t x_start = in_x_origin < 0 ? -in_x_origin : 0;
-                const int32_t x_end = params->in_width - in_x_origin < params->filter_width
-                                          ? params->in_width - in_x_origin
-                                          : params->filter_width;
-                const int32_t count = (y_end - y_start) * (x_end - x_start);
+                int32_t x_lo, x_hi;
+                int32_t count;
+                tl_pool_span(out_x, params->stride_width, params->filter_width, params->pad_left, params->in_width,
+                             &x_lo, &x_hi);
+                count = (y_hi - y_lo) * (x_hi - x_lo);
                 for (channel = 0; channel < params->depth; channel++)
                 {
                     uint32_t sum = 0;
                     int32_t max = lowest;
                     int32_t acc;
-                    for (filter_y = y_start; filter_y < y_end; filter_y++)
+                    for (y = y_lo; y < y_hi; y++)
                     {
+                        /* The window's first covered input of this row and channel. */
                         const unsigned char *row =
                             (const unsigned char *)input +
-                            (((batch_row + in_y_origin + filter_y) * params->in_width + in_x_origin) * params->depth +
-                             channel) *
-                                element_bytes;
-                        for (filter_x = x_start; filter_x < x_end; filter_x++)
+                            (((batch_row + y) * params->in_width + x_lo) * params->depth + channel) * element_bytes;
+                        for (x = 0; x < x_hi - x_lo; x++)
                         {
-                            const int32_t value = tl_int_load(row, filter_x * params->depth, element_bytes);
+                            const int32_t value = tl_int_load(row, x * params->depth, element_bytes);
                             if (kind == TL_POOL_AVERAGE)
                             {
                                 sum += (uint32_t)value;

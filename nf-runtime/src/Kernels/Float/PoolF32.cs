@@ -64,22 +64,23 @@ namespace TinyLite.Runtime.Kernels.Float
                 for (int outY = 0; outY < outHeight; outY++)
                 {
                     int inYOrigin = outY * strideHeight - padTop;
-                    int yStart = inYOrigin < 0 ? -inYOrigin : 0;
-                    int yEnd = inHeight - inYOrigin < filterHeight ? inHeight - inYOrigin : filterHeight;
+                    // The covered input rows [yLo, yHi), columns [xLo, xHi) (PoolWindows.Run says why so).
+                    int yLo = inYOrigin < 0 ? 0 : inYOrigin;
+                    int yHi = inYOrigin >= inHeight - filterHeight ? inHeight : inYOrigin + filterHeight;
                     for (int outX = 0; outX < outWidth; outX++)
                     {
                         int inXOrigin = outX * strideWidth - padLeft;
-                        int xStart = inXOrigin < 0 ? -inXOrigin : 0;
-                        int xEnd = inWidth - inXOrigin < filterWidth ? inWidth - inXOrigin : filterWidth;
+                        int xLo = inXOrigin < 0 ? 0 : inXOrigin;
+                        int xHi = inXOrigin >= inWidth - filterWidth ? inWidth : inXOrigin + filterWidth;
                         for (int c = 0; c < depth; c++)
                         {
                             float total = 0.0f;
                             float count = 0.0f;
                             float max = -3.40282347e+38f;
-                            for (int fy = yStart; fy < yEnd; fy++)
+                            for (int y = yLo; y < yHi; y++)
                             {
-                                int row = inBase + 4 * (((b * inHeight + inYOrigin + fy) * inWidth + inXOrigin) * depth + c);
-                                for (int fx = xStart; fx < xEnd; fx++)
+                                int row = inBase + 4 * (((b * inHeight + y) * inWidth + xLo) * depth + c);
+                                for (int fx = 0; fx < xHi - xLo; fx++)
                                 {
                                     float x = BitConverter.ToSingle(input, row + 4 * fx * depth);
                                     total += x;

@@ -46,29 +46,34 @@ namespace TinyLite.Runtime.Kernels.Pooling
                 int batchBase = b * inHeight;
                 for (int outY = 0; outY < outHeight; outY++)
                 {
+                    // The covered input rows [yLo, yHi) in absolute coordinates, as TFLM walks them: validation keeps
+                    // the window's origin inside (-filter, input size), so the wrapping multiply yields it exactly
+                    // and no sum here leaves int32, even for pads and filters near int.MaxValue.
                     int inYOrigin = outY * strideHeight - padTop;
-                    int yStart = inYOrigin < 0 ? -inYOrigin : 0;
-                    int yEnd = inHeight - inYOrigin < filterHeight ? inHeight - inYOrigin : filterHeight;
+                    int yLo = inYOrigin < 0 ? 0 : inYOrigin;
+                    int yHi = inYOrigin >= inHeight - filterHeight ? inHeight : inYOrigin + filterHeight;
                     for (int outX = 0; outX < outWidth; outX++)
                     {
                         int inXOrigin = outX * strideWidth - padLeft;
-                        int xStart = inXOrigin < 0 ? -inXOrigin : 0;
-                        int xEnd = inWidth - inXOrigin < filterWidth ? inWidth - inXOrigin : filterWidth;
-                        // Byte offset of channel 0 of the window's (0, 0) tap; each kernel's loop runs over the
-                        // pixel's channels, chosen once per pixel.
-                        int origin = inputOffset + ((batchBase + inYOrigin) * inWidth + inXOrigin) * pixelBytes;
+                        int xLo = inXOrigin < 0 ? 0 : inXOrigin;
+                        int xHi = inXOrigin >= inWidth - filterWidth ? inWidth : inXOrigin + filterWidth;
+                        int rows = yHi - yLo;
+                        int cols = xHi - xLo;
+                        // Byte offset of channel 0 of the window's first covered input; each kernel's loop runs over
+                        // the pixel's channels, chosen once per pixel.
+                        int origin = inputOffset + ((batchBase + yLo) * inWidth + xLo) * pixelBytes;
                         int rowBytes = inWidth * pixelBytes;
                         if (average)
                         {
                             outIndex = elementBytes == 1
-                                ? AverageS8(input, origin, rowBytes, yStart, yEnd, xStart, xEnd, depth, actMin, actMax, output, outIndex)
-                                : AverageS16(input, origin, rowBytes, yStart, yEnd, xStart, xEnd, depth, actMin, actMax, output, outIndex);
+                                ? AverageS8(input, origin, rowBytes, rows, cols, depth, actMin, actMax, output, outIndex)
+                                : AverageS16(input, origin, rowBytes, rows, cols, depth, actMin, actMax, output, outIndex);
                         }
                         else
                         {
                             outIndex = elementBytes == 1
-                                ? MaxS8(input, origin, rowBytes, yStart, yEnd, xStart, xEnd, depth, actMin, actMax, output, outIndex)
-                                : MaxS16(input, origin, rowBytes, yStart, yEnd, xStart, xEnd, depth, actMin, actMax, output, outIndex);
+                                ? MaxS8(input, origin, rowBytes, rows, cols, depth, actMin, actMax, output, outIndex)
+                                : MaxS16(input, origin, rowBytes, rows, cols, depth, actMin, actMax, output, outIndex);
                         }
                     }
                 }
@@ -78,19 +83,20 @@ namespace TinyLite.Runtime.Kernels.Pooling
         /// <summary>
         /// One output pixel of AVERAGE_POOL_2D int8: each channel's window sum divided by the covered count, rounded
         /// half away from zero, clamped. <paramref name="origin"/> is the byte offset of channel 0 of the window's
-        /// (0, 0) tap, <paramref name="rowBytes"/> the bytes of one input row; returns the next output offset.
+        /// first covered input, <paramref name="rows"/> by <paramref name="cols"/> the covered inputs,
+        /// <paramref name="rowBytes"/> the bytes of one input row; returns the next output offset.
         /// </summary>
-        private static int AverageS8(byte[] input, int origin, int rowBytes, int yStart, int yEnd, int xStart, int xEnd,
+        private static int AverageS8(byte[] input, int origin, int rowBytes, int rows, int cols,
             int depth, int actMin, int actMax, byte[] output, int outIndex)
         {
-            int count = (yEnd - yStart) * (xEnd - xStart);
+            int count = rows * cols;
             for (int c = 0; c < depth; c++)
             {
                 int acc = 0;
-                for (int fy = yStart; fy < yEnd; fy++)
+                for (int fy = 0; fy < rows; fy++)
                 {
                     int row = origin + fy * rowBytes + c;
-                    for (int fx = xStart; fx < xEnd; fx++)
+                    for (int fx = 0; fx < cols; fx++)
                     {
                         acc += (sbyte)input[row + fx * depth];
                     }
@@ -112,18 +118,18 @@ namespace TinyLite.Runtime.Kernels.Pooling
         }
 
         /// <summary>One output pixel of AVERAGE_POOL_2D int16 (as <see cref="AverageS8"/>, little-endian elements).</summary>
-        private static int AverageS16(byte[] input, int origin, int rowBytes, int yStart, int yEnd, int xStart, int xEnd,
+        private static int AverageS16(byte[] input, int origin, int rowBytes, int rows, int cols,
             int depth, int actMin, int actMax, byte[] output, int outIndex)
         {
-            int count = (yEnd - yStart) * (xEnd - xStart);
+            int count = rows * cols;
             int pixelBytes = depth * 2;
             for (int c = 0; c < depth; c++)
             {
                 int acc = 0;
-                for (int fy = yStart; fy < yEnd; fy++)
+                for (int fy = 0; fy < rows; fy++)
                 {
                     int row = origin + fy * rowBytes + c * 2;
-                    for (int fx = xStart; fx < xEnd; fx++)
+                    for (int fx = 0; fx < cols; fx++)
                     {
                         int at = row + fx * pixelBytes;
                         acc += (short)(input[at] | (input[at + 1] << 8));
@@ -146,16 +152,16 @@ namespace TinyLite.Runtime.Kernels.Pooling
         }
 
         /// <summary>One output pixel of MAX_POOL_2D int8: each channel's largest covered input, clamped.</summary>
-        private static int MaxS8(byte[] input, int origin, int rowBytes, int yStart, int yEnd, int xStart, int xEnd,
+        private static int MaxS8(byte[] input, int origin, int rowBytes, int rows, int cols,
             int depth, int actMin, int actMax, byte[] output, int outIndex)
         {
             for (int c = 0; c < depth; c++)
             {
                 int max = -128;
-                for (int fy = yStart; fy < yEnd; fy++)
+                for (int fy = 0; fy < rows; fy++)
                 {
                     int row = origin + fy * rowBytes + c;
-                    for (int fx = xStart; fx < xEnd; fx++)
+                    for (int fx = 0; fx < cols; fx++)
                     {
                         int v = (sbyte)input[row + fx * depth];
                         if (v > max)
@@ -179,17 +185,17 @@ namespace TinyLite.Runtime.Kernels.Pooling
         }
 
         /// <summary>One output pixel of MAX_POOL_2D int16 (as <see cref="MaxS8"/>, little-endian elements).</summary>
-        private static int MaxS16(byte[] input, int origin, int rowBytes, int yStart, int yEnd, int xStart, int xEnd,
+        private static int MaxS16(byte[] input, int origin, int rowBytes, int rows, int cols,
             int depth, int actMin, int actMax, byte[] output, int outIndex)
         {
             int pixelBytes = depth * 2;
             for (int c = 0; c < depth; c++)
             {
                 int max = -32768;
-                for (int fy = yStart; fy < yEnd; fy++)
+                for (int fy = 0; fy < rows; fy++)
                 {
                     int row = origin + fy * rowBytes + c * 2;
-                    for (int fx = xStart; fx < xEnd; fx++)
+                    for (int fx = 0; fx < cols; fx++)
                     {
                         int at = row + fx * pixelBytes;
                         int v = (short)(input[at] | (input[at + 1] << 8));

@@ -1,3 +1,4 @@
+using TinyLite.Runtime.Kernels.Dense;
 using static TinyLite.Tests.Kernels.Dense.DenseTestSupport;
 
 namespace TinyLite.Tests.Kernels.Pooling;
@@ -79,5 +80,40 @@ public class PoolingTests
             new Pool2DOptions(padding, sw, sh, fw, fh, Activation.None));
         g.MarkOutput(output);
         Assert.Equal(expected, Int16(Run(g.Build(), Bytes(x))).Select(v => (int)v).ToArray());
+    }
+
+    /// <summary>
+    /// Records that validation accepts although their padding and filter are near int.MaxValue (the loader fuzzer's
+    /// finding): each window covers exactly input column 0 of every channel, so each output equals that input. The
+    /// window bounds used to be computed as input width minus origin, which left int32 for the second case.
+    /// </summary>
+    [Theory]
+    [InlineData(715827883, 715827884, 1, 1)] // pad (2^31 + 1) / 3: the offset -3 * pad + channel passed int.MinValue
+    [InlineData(int.MaxValue - 1, int.MaxValue, 5, 1)] // width - origin passed int.MaxValue
+    [InlineData(715827883, 715827884, 1, 2)]
+    [InlineData(int.MaxValue - 1, int.MaxValue, 5, 2)]
+    public void Pool_WindowsNearIntMax_CoverColumnZero(int padLeft, int filterWidth, int inputWidth, int elementBytes)
+    {
+        const int depth = 3;
+        int type = elementBytes == 1 ? TensorType.Int8 : TensorType.Int16;
+        int[] p = KernelParams.Pool(batches: 1, inputHeight: 1, inputWidth: inputWidth, depth: depth, outputHeight: 1,
+            outputWidth: 1, strideHeight: 1, strideWidth: 1, filterHeight: 1, filterWidth: filterWidth, paddingTop: 0,
+            paddingLeft: padLeft, activationMin: elementBytes == 1 ? -128 : -32768,
+            activationMax: elementBytes == 1 ? 127 : 32767);
+        foreach (int code in elementBytes == 1
+                     ? new[] { OpCode.AveragePoolS8, OpCode.MaxPoolS8 }
+                     : new[] { OpCode.AveragePoolS16, OpCode.MaxPoolS16 })
+        {
+            var ctx = KernelRecords.Context((type, inputWidth * depth * elementBytes), (type, depth * elementBytes));
+            byte[] input = ctx.Buffer(0);
+            for (int i = 0; i < input.Length; i++)
+            {
+                input[i] = (byte)(0x91 + 7 * i); // distinct, with negative int8 and int16 values
+            }
+            var op = KernelRecords.Op(code, [0], [1], p);
+            Assert.Null(DenseFamily.Validate(ctx, op));
+            DenseFamily.Run(ctx, op);
+            Assert.Equal(input.Take(depth * elementBytes).ToArray(), ctx.Buffer(1));
+        }
     }
 }

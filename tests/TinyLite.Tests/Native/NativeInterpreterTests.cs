@@ -20,16 +20,10 @@ public class NativeInterpreterTests
     /// <summary>Offset of the first int32 parameter of the first operator record.</summary>
     private static int FirstOpParams(byte[] image)
     {
-        int sections = BitConverter.ToInt32(image, 20);
-        for (int s = 0; s < sections; s++)
-        {
-            int entry = 48 + 12 * s;
-            if (BitConverter.ToInt32(image, entry) != 3) continue;
-            int record = BitConverter.ToInt32(image, entry + 4) + 4;
-            int inputs = BitConverter.ToInt32(image, record + 8), outputs = BitConverter.ToInt32(image, record + 12);
-            return record + 20 + 4 * (inputs + outputs);
-        }
-        throw new InvalidOperationException("no operator section");
+        int record = ImageWalk.Section(image, ImageLayout.SectionOps).Start + 4;
+        int inputs = BitConverter.ToInt32(image, record + ImageLayout.OpOffInputCount);
+        int outputs = BitConverter.ToInt32(image, record + ImageLayout.OpOffOutputCount);
+        return record + ImageLayout.OpRecordHeaderBytes + 4 * (inputs + outputs);
     }
 
     [SkippableFact]

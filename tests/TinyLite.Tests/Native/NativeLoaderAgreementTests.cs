@@ -53,7 +53,7 @@ public class NativeLoaderAgreementTests
         Skip.If(status == NativeKernels.StatusUnsupported, model + ": " + NativeKernels.MessageText(message));
         Assert.True(status == NativeKernels.StatusOk, NativeKernels.MessageText(message));
 
-        int structureEnd = ConstantsOffset(original);
+        int structureEnd = ImageWalk.Section(original, ImageLayout.SectionConstants).Start;
         var rng = new Random(seed);
         int agreedRefusals = 0, agreedAccepts = 0;
         // Fewer rounds for big images (each round checksums the whole image twice); at least 100.
@@ -102,16 +102,5 @@ public class NativeLoaderAgreementTests
             }
         }
         Assert.True(agreedRefusals > 0, "no edit was refused: the test exercised nothing");
-    }
-
-    /// <summary>Offset of the constant section (kind 5) read from the section table of a valid image.</summary>
-    private static int ConstantsOffset(byte[] image)
-    {
-        int sections = BitConverter.ToInt32(image, 20);
-        for (int s = 0; s < sections; s++)
-        {
-            if (BitConverter.ToInt32(image, 48 + 12 * s) == 5) return BitConverter.ToInt32(image, 48 + 12 * s + 4);
-        }
-        throw new InvalidOperationException("no constant section");
     }
 }

@@ -12,15 +12,8 @@ public static class ImageEdits
             Crc32.Compute(image, ImageLayout.CrcStart, image.Length - ImageLayout.CrcStart));
 
     /// <summary>Byte offset of tensor <paramref name="tensor"/>'s record (section 2 of the section table).</summary>
-    public static int TensorRecord(byte[] image, int tensor)
-    {
-        int sections = BitConverter.ToInt32(image, 20);
-        for (int s = 0; s < sections; s++)
-        {
-            if (BitConverter.ToInt32(image, 48 + 12 * s) == 2) return BitConverter.ToInt32(image, 48 + 12 * s + 4) + 4 + 44 * tensor;
-        }
-        throw new InvalidOperationException("no tensor section");
-    }
+    public static int TensorRecord(byte[] image, int tensor) =>
+        ImageWalk.Section(image, ImageLayout.SectionTensors).Start + 4 + ImageLayout.TensorRecordBytes * tensor;
 
     /// <summary>Byte offset of the (unique) int32 sequence <paramref name="parameters"/> in <paramref name="image"/>.</summary>
     public static int FindParams(byte[] image, int[] parameters)

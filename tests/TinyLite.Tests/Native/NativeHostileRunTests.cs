@@ -10,8 +10,6 @@ namespace TinyLite.Tests.Native;
 /// </summary>
 public class NativeHostileRunTests
 {
-    // Integer models only: random arena bytes would be NaNs in a float tensor, whose payloads C and C# may carry
-    // differently.
     [SkippableTheory]
     [InlineData("hello_world_int8")]
     [InlineData("kws_dscnn")]
@@ -23,8 +21,41 @@ public class NativeHostileRunTests
     public void AcceptedHostileEdits_RunAlikeOnBothKernelSets(string model)
     {
         Skip.If(SharedModels.Root == null, SharedModels.MissingMessage);
+        AssertHostileRunsAgree(model, Path.Combine(SharedModels.Dir(model), "model.tflite"), RandomBytes);
+    }
+
+    /// <summary>The project's float32 models (tests/data/float), with finite random floats in the arena.</summary>
+    [SkippableTheory]
+    [InlineData("kws_f32")]
+    [InlineData("conv_f32_stride2_dilation_nobias")]
+    [InlineData("depthwise_f32_dilation")]
+    [InlineData("average_pool_f32")]
+    [InlineData("max_pool_f32")]
+    [InlineData("mean_f32_last_axis")]
+    [InlineData("softmax_f32_beta")]
+    [InlineData("logistic_f32")]
+    [InlineData("tanh_f32")]
+    public void AcceptedHostileEditsOfFloatModels_RunAlikeOnBothKernelSets(string model)
+    {
+        AssertHostileRunsAgree(model, Path.Combine(Kernels.Float.FloatGoldenData.Root, model, "model.tflite"), RandomFloats);
+    }
+
+    /// <summary>Any bytes: every integer tensor value is valid.</summary>
+    private static void RandomBytes(Random rng, byte[] arena) => rng.NextBytes(arena);
+
+    /// <summary>Every aligned word a finite float in (-8, 8): random bytes would put NaNs in the float tensors,
+    /// whose payloads C and C# need not carry alike.</summary>
+    private static void RandomFloats(Random rng, byte[] arena)
+    {
+        for (int at = 0; at + 4 <= arena.Length; at += 4)
+        {
+            BitConverter.TryWriteBytes(arena.AsSpan(at), (float)(rng.NextDouble() * 16 - 8));
+        }
+    }
+
+    private static void AssertHostileRunsAgree(string model, string path, Action<Random, byte[]> fillArena)
+    {
         Skip.IfNot(NativeKernels.IsAvailable, NativeSupport.SkipReason);
-        string path = Path.Combine(SharedModels.Dir(model), "model.tflite");
         byte[] original = Compiler.Compile(File.ReadAllBytes(path), path, NativeGoldenModelTests.NativePlan).Image;
         int originalArena = new Interpreter((byte[])original.Clone()).ArenaBytes;
         var originalOverlaps = ImageWalk.Read(original).Overlaps();
@@ -71,7 +102,7 @@ public class NativeHostileRunTests
                 continue;
             }
             var fill = new byte[arenaBytes];
-            rng.NextBytes(fill);
+            fillArena(rng, fill);
             fill.CopyTo(managedArena, 0);
             fill.CopyTo(nativeArena, 0);
             managed.Invoke();

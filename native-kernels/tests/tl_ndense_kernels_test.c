@@ -612,6 +612,39 @@ static void test_dense_hand_values(void)
     }
     {
         /*
+         * SOFTMAX int8 whose output overlaps its input one element ahead (a hostile image's aliasing, found by the
+         * loader fuzzer): each output overwrites the next input before the last pass reads it, so that input can
+         * exceed the row maximum. With a flat exp table every in-bounds read gives the same value, and the outputs
+         * must equal an unaliased run's. The table sits behind 256 zero entries: an out-of-bounds read (max - x < 0)
+         * would fetch a 0 and lower that output.
+         */
+        int32_t guarded[512];
+        const int32_t *flat = guarded + 256;
+        const int8_t logits[4] = {-100, -100, -100, -100};
+        int8_t expect8[4], buffer8[5];
+        int16_t expect16[4], buffer16[4];
+        int k;
+        for (k = 0; k < 512; k++)
+        {
+            guarded[k] = k < 256 ? 0 : (1 << 24);
+        }
+        CHECK(tl_softmax_s8(1, 4, logits, flat, expect8) == TL_OK &&
+                  tl_softmax_s8_s16(1, 4, logits, flat, expect16) == TL_OK,
+              "flat softmax refused");
+        memcpy(buffer8, logits, 4);
+        tl_softmax_s8(1, 4, buffer8, flat, buffer8 + 1);
+        memcpy(buffer16, logits, 4);
+        /* int16 outputs over the int8 input: output i covers input bytes 2i and 2i + 1. */
+        tl_softmax_s8_s16(1, 4, (const int8_t *)buffer16, flat, buffer16);
+        for (k = 0; k < 4; k++)
+        {
+            CHECK(buffer8[1 + k] == expect8[k] && buffer16[k] == expect16[k],
+                  "aliased softmax output %d: %d / %d, want %d / %d", k, buffer8[1 + k], buffer16[k], expect8[k],
+                  expect16[k]);
+        }
+    }
+    {
+        /*
          * SOFTMAX s16 of two equal logits with flat tables: exp 32767 each, sum 65534 (16 leading zeros),
          * reciprocal 16384, so each output is (32767 * 16384 + 2^14) >> 15 = 16384 (0.5 in Q15).
          */

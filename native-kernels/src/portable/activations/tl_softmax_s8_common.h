@@ -60,7 +60,9 @@ static TL_ALWAYS_INLINE tl_status tl_softmax_s8_run(int32_t outer, int32_t depth
         round_half = round_mask >> 1;
         for (i = 0; i < depth; i++)
         {
-            const int32_t e = exp_table[max - in_row[i]];
+            /* max - x is in [0, 255] unless an output overlapping the input has overwritten x by now (a hostile
+               image's aliasing): the mask changes nothing otherwise and keeps the table read in bounds. */
+            const int32_t e = exp_table[(max - in_row[i]) & 255];
             /* Doubling high multiply of two non-negative Q0 values, then rounding shift right. */
             const int32_t product = (int32_t)tl_d_asr64(scale * e + ((int64_t)1 << 30), 31);
             int32_t value = tl_d_asr32(product, exponent & 31) + ((product & round_mask) > round_half ? 1 : 0) + lowest;

@@ -65,7 +65,9 @@ namespace TinyLite.Runtime.Kernels.Activations
                 int roundHalf = roundMask >> 1;
                 for (int i = start; i < end; i++)
                 {
-                    int at = tableOffset + 4 * (max - (sbyte)input[i]);
+                    // max - x is in [0, 255] unless an output overlapping the input has overwritten x by now (a
+                    // hostile image's aliasing): the mask changes nothing otherwise and keeps the table read in bounds.
+                    int at = tableOffset + 4 * ((max - (sbyte)input[i]) & 255);
                     int e = table[at] | (table[at + 1] << 8) | (table[at + 2] << 16) | (table[at + 3] << 24);
                     // Doubling high multiply of two non-negative Q0 values, then rounding shift right.
                     int product = (int)((scale * e + (1L << 30)) >> 31);

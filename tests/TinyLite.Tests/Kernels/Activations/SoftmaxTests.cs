@@ -1,3 +1,4 @@
+using TinyLite.Runtime.Kernels.Dense;
 using static TinyLite.Tests.Kernels.Dense.DenseTestSupport;
 
 namespace TinyLite.Tests.Kernels.Activations;
@@ -102,5 +103,44 @@ public class SoftmaxTests
         sbyte[] x = [100, 0, -50, -128];
         Assert.Equal(new sbyte[] { 127, -128, -128, -128 }, Int8(RunSoftmax([1, 4], x, 1f, 0, 1f, false)));
         Assert.Equal(new short[] { 32767, -32768, -32768, -32768 }, Int16(RunSoftmax([1, 4], x, 1f, 0, 1f, true)));
+    }
+
+    /// <summary>
+    /// A hostile image's aliasing (the loader fuzzer's finding, twin of tl_ndense_kernels_test): the output overlaps
+    /// the input so that each output overwrites a later input before the last pass reads it, and that input can
+    /// exceed the row maximum. With a flat exp table every in-bounds read gives the same value, so the outputs must
+    /// equal an unaliased run's; the table sits behind 256 zero entries that an out-of-bounds read would fetch.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void SoftmaxS8_OutputAheadOfInput_ReadsTheTableInBounds(int outputBytes)
+    {
+        const int depth = 4, guardBytes = 1024;
+        byte[] logits = [0x9C, 0x9C, 0x9C, 0x9C]; // -100 each
+        var table = new byte[guardBytes + 1024];
+        for (int k = 0; k < 256; k++)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(table.AsSpan(guardBytes + 4 * k), 1 << 24);
+        }
+        int code = outputBytes == 1 ? OpCode.SoftmaxS8 : OpCode.SoftmaxS8S16;
+        int outputType = outputBytes == 1 ? TensorType.Int8 : TensorType.Int16;
+        var op = KernelRecords.Op(code, [0, 1], [2], KernelParams.SoftmaxS8(rows: 1, depth: depth));
+
+        byte[] expected = new byte[depth * outputBytes];
+        var apart = new KernelContext([(byte[])logits.Clone(), table, expected], [0, guardBytes, 0],
+            [depth, 1024, depth * outputBytes], [TensorType.Int8, TensorType.Int32, outputType]);
+        DenseFamily.Run(apart, op);
+
+        // int8 outputs one element ahead of the input; int16 outputs from the input's start (output i covers input
+        // bytes 2i and 2i + 1).
+        int outputOffset = outputBytes == 1 ? 1 : 0;
+        var shared = new byte[outputOffset + depth * outputBytes];
+        logits.CopyTo(shared, 0);
+        var aliased = new KernelContext([shared, table, shared], [0, guardBytes, outputOffset],
+            [depth, 1024, depth * outputBytes], [TensorType.Int8, TensorType.Int32, outputType]);
+        Assert.Null(DenseFamily.Validate(aliased, op));
+        DenseFamily.Run(aliased, op);
+        Assert.Equal(expected, shared[outputOffset..]);
     }
 }
